@@ -1,0 +1,89 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Toolsmith.Core.Model;
+using Toolsmith.Core.Serialization;
+
+namespace Toolsmith.Core.Loading;
+
+/// <summary>Loads <c>*.tool.json</c> and <c>*.tool.yaml</c> files: parse, validate against the schema, check, compile.</summary>
+public static class ToolLoader
+{
+    /// <summary>Loads and compiles a tool file; every problem is reported at once as a <see cref="ToolLoadException"/>.</summary>
+    public static Tool LoadFile(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        string text;
+        try
+        {
+            text = File.ReadAllText(path, Encoding.UTF8);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        {
+            throw new ToolLoadException(path, "", $"cannot be read: {ex.Message}");
+        }
+        var yaml = path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);
+        return Parse(text, path, yaml);
+    }
+
+    /// <summary>Parses and compiles a tool document given as text.</summary>
+    public static Tool Parse(string text, string source, bool yaml = false)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var node = yaml ? YamlToJson.Convert(text, source) : ParseJson(text, source);
+        return FromNode(node, source);
+    }
+
+    /// <summary>Validates and compiles a tool document already parsed as JSON.</summary>
+    public static Tool FromNode(JsonNode? document, string source)
+    {
+        var errors = ToolSchema.Validate(document, source);
+        if (errors.Count > 0)
+        {
+            throw new ToolLoadException(errors);
+        }
+        ToolDefinition definition;
+        try
+        {
+            definition = document.Deserialize(ToolDefinitionJsonContext.Default.ToolDefinition)
+                ?? throw new ToolLoadException(source, "", "is empty.");
+        }
+        catch (JsonException ex)
+        {
+            throw new ToolLoadException(source, ex.Path?.TrimStart('$', '.') ?? "", $"could not be read: {ex.Message}");
+        }
+        return ToolCompiler.Compile(definition, source);
+    }
+
+    /// <summary>Parses JSON text; a syntax error names the line and column.</summary>
+    internal static JsonNode? ParseJson(string text, string source)
+    {
+        try
+        {
+            return JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        }
+        catch (JsonException ex)
+        {
+            throw new ToolLoadException(source, "", $"is not valid JSON: {JsonErrors.Describe(ex)}");
+        }
+    }
+}
+
+/// <summary>Words a JSON syntax error with its line and column (1-based).</summary>
+public static class JsonErrors
+{
+    /// <summary>"line 3, column 7: …" for a parse error.</summary>
+    public static string Describe(JsonException exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        var line = (exception.LineNumber ?? 0) + 1;
+        var column = (exception.BytePositionInLine ?? 0) + 1;
+        var message = exception.Message;
+        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        if (cut > 0)
+        {
+            message = message[..cut];
+        }
+        return $"line {line}, column {column}: {message}";
+    }
+}

@@ -1,0 +1,43 @@
+using System.Text.Json.Nodes;
+
+namespace Toolsmith.Core.Model;
+
+/// <summary>One HTTP call, configured instead of coded (DESIGN §1).</summary>
+public sealed class ApiStepDefinition : StepDefinition
+{
+    /// <summary>GET, POST, PUT, PATCH, DELETE, HEAD or OPTIONS.</summary>
+    public string Method { get; init; } = "GET";
+
+    /// <summary>An absolute http(s) URL template.</summary>
+    public required string Url { get; init; }
+
+    /// <summary>Request headers; values are templates.</summary>
+    public Dictionary<string, string> Headers { get; init; } = [];
+
+    /// <summary>URL (query) parameters merged with any query already in the URL; an array value repeats the name.</summary>
+    public JsonObject? Params { get; init; }
+
+    /// <summary>Cookies sent with the request (scoped to the request's host).</summary>
+    public Dictionary<string, string> Cookies { get; init; } = [];
+
+    /// <summary>The body: a JSON template (object or array for <c>json</c>), fields for <c>form</c>/<c>multipart</c>, text, or a file for <c>binary</c>.</summary>
+    public JsonNode? Body { get; init; }
+
+    /// <summary>json (default), form, multipart, text or binary.</summary>
+    public string? BodyType { get; init; }
+
+    /// <summary>string, json, arrayBuffer or blob; by default json when the response says JSON, else string.</summary>
+    public string? ResponseFormat { get; init; }
+
+    /// <summary>Whether a 4xx/5xx response fails the step (default true).</summary>
+    public bool ThrowOnHttpError { get; init; } = true;
+
+    /// <summary>Timeout for the whole call including the body, e.g. <c>"30s"</c> or a number of seconds.</summary>
+    public JsonNode? Timeout { get; init; }
+
+    /// <summary>Whether redirects are followed (default true).</summary>
+    public bool FollowRedirects { get; init; } = true;
+
+    /// <summary>The most redirects followed (default 10).</summary>
+    public int? MaxRedirects { get; init; }
+}

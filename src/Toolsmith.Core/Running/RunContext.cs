@@ -1,0 +1,31 @@
+using System.Net;
+using Toolsmith.Core.Secrets;
+using Toolsmith.Core.Steps.Api;
+
+namespace Toolsmith.Core.Running;
+
+/// <summary>What the steps of one run share: its id, cookie jar, redactor, artifact folder and the engine's HTTP pipeline.</summary>
+internal sealed class RunContext
+{
+    public RunContext(string runId, EngineOptions options, ApiStepExecutor executor, Redactor redactor)
+    {
+        RunId = runId;
+        Options = options;
+        Executor = executor;
+        Redactor = redactor;
+        ArtifactDirectory = Path.Combine(options.ArtifactDirectory, runId);
+    }
+
+    public string RunId { get; }
+
+    public EngineOptions Options { get; }
+
+    public ApiStepExecutor Executor { get; }
+
+    public Redactor Redactor { get; }
+
+    /// <summary>One jar per run, scoped by domain and path as browsers do.</summary>
+    public CookieContainer Cookies { get; } = new() { PerDomainCapacity = 100, Capacity = 1000 };
+
+    public string ArtifactDirectory { get; }
+}

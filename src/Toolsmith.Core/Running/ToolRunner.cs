@@ -1,0 +1,163 @@
+using System.Text.Json.Nodes;
+using Toolsmith.Core.Loading;
+using Toolsmith.Core.Results;
+using Toolsmith.Core.Secrets;
+using Toolsmith.Core.Steps;
+using Toolsmith.Core.Steps.Api;
+using Toolsmith.Core.Templates;
+
+namespace Toolsmith.Core.Running;
+
+/// <summary>Progress of a foreach step: how many of its elements are done.</summary>
+/// <param name="StepId">The step.</param>
+/// <param name="Completed">Elements finished.</param>
+/// <param name="Total">Elements in all.</param>
+/// <param name="Failed">Elements that failed so far.</param>
+public readonly record struct StepProgress(string StepId, int Completed, int Total, int Failed);
+
+/// <summary>
+/// Runs tools: one instance per process holds the HTTP pipeline (one pooled handler) and is safe to share
+/// between concurrent runs. Expected failures (4xx, timeouts, bad templates) are data on the result, not exceptions.
+/// </summary>
+public sealed class ToolRunner : IDisposable
+{
+    private readonly EngineOptions _options;
+    private readonly ApiStepExecutor _executor;
+
+    /// <summary>Creates a runner; <paramref name="handler"/> replaces the default pooled handler (tests, custom TLS).</summary>
+    public ToolRunner(EngineOptions? options = null, HttpMessageHandler? handler = null)
+    {
+        _options = options ?? new EngineOptions();
+        _options.Validate();
+        _executor = new ApiStepExecutor(_options, handler);
+    }
+
+    /// <summary>The options in force.</summary>
+    public EngineOptions Options => _options;
+
+    /// <summary>Runs a tool with inputs already bound by <see cref="InputBinder"/>. Cancellation gives a <c>cancelled</c> run, not an exception.</summary>
+    public async Task<RunResult> RunAsync(Tool tool, JsonObject inputs, IProgress<StepProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(tool);
+        ArgumentNullException.ThrowIfNull(inputs);
+        var redactor = new Redactor();
+        var runId = Guid.CreateVersion7().ToString("N");
+        var run = new RunContext(runId, _options, _executor, redactor);
+        var result = new RunResult { Id = runId, Tool = tool.Name, StartedAt = _options.Time.GetUtcNow() };
+        var scope = new TemplateScope(inputs, result.Steps, _options.Secrets, redactor);
+        try
+        {
+            foreach (var step in tool.Steps)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var outcome = step.Foreach is null
+                    ? StepOutcome.One(await step.ExecuteAsync(run, scope, null, cancellationToken).ConfigureAwait(false))
+                    : await RunForeachAsync(step, run, scope, progress, cancellationToken).ConfigureAwait(false);
+                result.Steps[step.Id] = outcome;
+                var failed = outcome.Single is { } single ? (step.FailsRun(single) ? single : null) : outcome.Items!.FirstOrDefault(step.FailsRun);
+                if (failed is not null)
+                {
+                    result.Status = RunStatus.Failed;
+                    result.FailedStep = step.Id;
+                    result.Error = redactor.Redact(Explain(step, failed, outcome));
+                    break;
+                }
+            }
+            if (result.Status != RunStatus.Failed)
+            {
+                result.Output = RenderOutput(tool, scope, result);
+                result.Status = RunStatus.Succeeded;
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            result.Status = RunStatus.Cancelled;
+            result.Error = "The run was cancelled before it finished.";
+        }
+        catch (TemplateException ex)
+        {
+            result.Status = RunStatus.Failed;
+            result.Error = redactor.Redact(ex.Message);
+        }
+        result.Inputs = (JsonObject)redactor.Redact(inputs.DeepClone())!;
+        result.Output = redactor.Redact(result.Output);
+        result.EndedAt = _options.Time.GetUtcNow();
+        return result;
+    }
+
+    private static JsonNode? RenderOutput(Tool tool, TemplateScope scope, RunResult result)
+    {
+        if (tool.Output is { } output)
+        {
+            return output.Render(scope);
+        }
+        var last = result.Steps.Values.LastOrDefault();
+        return last?.Single is { } single
+            ? single.Body?.DeepClone()
+            : last is null ? null : new JsonArray([.. last.Items!.Select(static r => r.Body?.DeepClone())]);
+    }
+
+    private static string Explain(CompiledStep step, StepResult failed, StepOutcome outcome)
+    {
+        var which = outcome.Items is { } items ? $" (element {IndexOf(items, failed)} of {items.Count})" : "";
+        var status = failed.Status is { } s ? $"{s} {failed.StatusText}".TrimEnd() + ": " : "";
+        var d = failed.Diagnosis;
+        var words = d is null ? "the step failed." : $"{d.Title}. {d.Explanation}";
+        return $"Step \"{step.Id}\"{which} failed: {status}{words}";
+    }
+
+    private static int IndexOf(IReadOnlyList<StepResult> items, StepResult r)
+    {
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (ReferenceEquals(items[i], r))
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private async Task<StepOutcome> RunForeachAsync(CompiledStep step, RunContext run, TemplateScope scope, IProgress<StepProgress>? progress, CancellationToken cancellationToken)
+    {
+        JsonNode? value;
+        try
+        {
+            value = step.Foreach!.RenderValue(scope);
+        }
+        catch (TemplateException ex)
+        {
+            return StepOutcome.One(StepResults.NotSent(run.Redactor.Redact(ex.Message)));
+        }
+        if (value is not JsonArray elements)
+        {
+            var got = value is null ? "null" : value.GetValueKind().ToString().ToLowerInvariant();
+            return StepOutcome.One(StepResults.NotSent($"{step.Location}.foreach: \"{step.Foreach.Source}\" must be an array, got {got}."));
+        }
+        var results = new StepResult[elements.Count];
+        var completed = 0;
+        var failedCount = 0;
+        progress?.Report(new StepProgress(step.Id, 0, elements.Count, 0));
+        var batchSize = step.BatchSize ?? Math.Max(elements.Count, 1);
+        for (var start = 0; start < elements.Count; start += batchSize)
+        {
+            if (start > 0 && step.BatchInterval > TimeSpan.Zero)
+            {
+                await Task.Delay(step.BatchInterval, _options.Time, cancellationToken).ConfigureAwait(false);
+            }
+            var end = Math.Min(start + batchSize, elements.Count);
+            await Parallel.ForAsync(start, end, new ParallelOptions { MaxDegreeOfParallelism = step.Concurrency, CancellationToken = cancellationToken }, async (i, ct) =>
+            {
+                var itemScope = scope.ForItem(elements[i], i);
+                var r = await step.ExecuteAsync(run, itemScope, i, ct).ConfigureAwait(false);
+                results[i] = r;
+                var failed = step.FailsRun(r) ? Interlocked.Increment(ref failedCount) : Volatile.Read(ref failedCount);
+                progress?.Report(new StepProgress(step.Id, Interlocked.Increment(ref completed), elements.Count, failed));
+            }).ConfigureAwait(false);
+        }
+        return StepOutcome.Many(results);
+    }
+
+    /// <summary>Disposes the HTTP pipeline.</summary>
+    public void Dispose() => _executor.Dispose();
+}

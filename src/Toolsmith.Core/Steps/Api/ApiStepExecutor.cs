@@ -1,0 +1,460 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Authentication;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Toolsmith.Core.Diagnosis;
+using Toolsmith.Core.Results;
+using Toolsmith.Core.Running;
+using Toolsmith.Core.Secrets;
+using Toolsmith.Core.Templates;
+
+namespace Toolsmith.Core.Steps.Api;
+
+/// <summary>
+/// Sends API steps over one shared <see cref="HttpClient"/> pipeline: renders, sends with a fresh request
+/// message per attempt, follows redirects by the rules of DESIGN §1, decodes, and diagnoses.
+/// </summary>
+internal sealed class ApiStepExecutor : IDisposable
+{
+    private static readonly string[] SensitiveHeaders = ["authorization", "proxy-authorization", "cookie", "x-api-key", "api-key", "x-auth-token"];
+
+    private readonly HttpClient _client;
+    private readonly EngineOptions _options;
+
+    public ApiStepExecutor(EngineOptions options, HttpMessageHandler? handler = null)
+    {
+        _options = options;
+        _client = new HttpClient(handler ?? CreateHandler(options), disposeHandler: true)
+        {
+            Timeout = System.Threading.Timeout.InfiniteTimeSpan,
+            DefaultRequestVersion = HttpVersion.Version20,
+            DefaultVersionPolicy = HttpVersionPolicy.RequestVersionOrLower,
+        };
+    }
+
+    /// <summary>The one handler of the engine: pooled connections with a lifetime (fresh DNS), no automatic redirects or cookies.</summary>
+    public static SocketsHttpHandler CreateHandler(EngineOptions options) => new()
+    {
+        PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+        PooledConnectionIdleTimeout = TimeSpan.FromSeconds(60),
+        AutomaticDecompression = DecompressionMethods.All,
+        AllowAutoRedirect = false,
+        UseCookies = false,
+        ConnectTimeout = options.ConnectTimeout,
+        MaxResponseHeadersLength = 256,
+        MaxConnectionsPerServer = 256,
+    };
+
+    public void Dispose() => _client.Dispose();
+
+    public async Task<StepResult> ExecuteAsync(CompiledApiStep step, RunContext run, TemplateScope scope, int? elementIndex, CancellationToken cancellationToken)
+    {
+        var time = _options.Time;
+        PreparedRequest prepared;
+        try
+        {
+            prepared = step.Prepare(scope);
+        }
+        catch (TemplateException ex)
+        {
+            return StepResults.NotSent(run.Redactor.Redact(ex.Message));
+        }
+
+        var summary = Summarize(prepared.Method, prepared.Uri, prepared.Headers, prepared.Body, run.Redactor);
+        var timeout = step.Timeout ?? _options.DefaultTimeout;
+        using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeoutSource.CancelAfter(timeout);
+        var token = timeoutSource.Token;
+        var started = time.GetTimestamp();
+        try
+        {
+            SeedCookies(run.Cookies, prepared);
+            var result = await SendFollowingRedirectsAsync(step, prepared, run, summary, elementIndex, token).ConfigureAwait(false);
+            result.DurationMs = time.GetElapsedTime(started).TotalMilliseconds;
+            return result;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return Finish(StepResults.Transport(DiagnosisKinds.Timeout, $"the step's timeout of {Describe(timeout)} ran out before the whole response arrived.", summary), time, started);
+        }
+        catch (HttpRequestException ex)
+        {
+            var (kind, message) = Classify(ex, prepared.Uri);
+            return Finish(StepResults.Transport(kind, run.Redactor.Redact(message), summary), time, started);
+        }
+        catch (IOException ex)
+        {
+            return Finish(StepResults.Transport(DiagnosisKinds.ConnectionFailed, run.Redactor.Redact($"the connection broke while reading the response from {prepared.Uri.Authority}: {ex.Message}"), summary), time, started);
+        }
+        catch (TemplateException ex)
+        {
+            return Finish(StepResults.NotSent(run.Redactor.Redact(ex.Message), summary), time, started);
+        }
+        catch (CookieException ex)
+        {
+            return Finish(StepResults.NotSent($"{step.Location}.cookies: {ex.Message}", summary), time, started);
+        }
+    }
+
+    private static StepResult Finish(StepResult result, TimeProvider time, long started)
+    {
+        result.DurationMs = time.GetElapsedTime(started).TotalMilliseconds;
+        return result;
+    }
+
+    private static string Describe(TimeSpan t) => t.TotalSeconds >= 1
+        ? t.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + " s"
+        : t.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture) + " ms";
+
+    /// <summary>The step's own cookies go into the run's jar for the request's host, so the jar scopes them.</summary>
+    private static void SeedCookies(CookieContainer jar, PreparedRequest prepared)
+    {
+        foreach (var (name, value) in prepared.Cookies)
+        {
+            jar.Add(prepared.Uri, new Cookie(name, value, "/"));
+        }
+    }
+
+    private async Task<StepResult> SendFollowingRedirectsAsync(CompiledApiStep step, PreparedRequest prepared, RunContext run,
+        RequestSummary summary, int? elementIndex, CancellationToken token)
+    {
+        var method = prepared.Method;
+        var uri = prepared.Uri;
+        var body = prepared.Body;
+        var headers = prepared.Headers;
+        var maxRedirects = step.Api.MaxRedirects ?? _options.MaxRedirects;
+        List<RedirectHop>? hops = null;
+        while (true)
+        {
+            using var request = BuildRequest(method, uri, headers, body, run.Cookies);
+            summary.Url = run.Redactor.Redact(uri.AbsoluteUri);
+            if (request.Headers.TryGetValues("Cookie", out var sentCookies))
+            {
+                summary.Headers["cookie"] = Redactor.Mask;
+            }
+            var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
+            using (response)
+            {
+                var setCookies = StoreCookies(run.Cookies, uri, response);
+                var status = (int)response.StatusCode;
+                if (step.Api.FollowRedirects && status is 301 or 302 or 303 or 307 or 308 && response.Headers.Location is { } location)
+                {
+                    var next = location.IsAbsoluteUri ? location : new Uri(uri, location);
+                    hops ??= [];
+                    var refusal = hops.Count >= maxRedirects
+                        ? $"The server redirected more than {maxRedirects} times (the last to {run.Redactor.Redact(next.AbsoluteUri)}); Toolsmith stopped following."
+                        : uri.Scheme == Uri.UriSchemeHttps && next.Scheme == Uri.UriSchemeHttp
+                            ? $"The server redirected from https to plain http ({run.Redactor.Redact(next.AbsoluteUri)}); Toolsmith refuses the downgrade so nothing is sent unencrypted."
+                            : next.Scheme != Uri.UriSchemeHttp && next.Scheme != Uri.UriSchemeHttps
+                                ? $"The server redirected to \"{run.Redactor.Redact(next.AbsoluteUri)}\", which is not an http(s) URL."
+                                : null;
+                    if (refusal is null)
+                    {
+                        hops.Add(new RedirectHop(status, run.Redactor.Redact(uri.AbsoluteUri), run.Redactor.Redact(next.AbsoluteUri)));
+                        if (!SameOrigin(uri, next))
+                        {
+                            headers = [.. headers.Where(static h => !IsCredentialHeader(h.Key))];
+                            foreach (var name in SensitiveHeaders)
+                            {
+                                summary.Headers.Remove(name);
+                            }
+                        }
+                        if (status == 303 || (status is 301 or 302 && method == HttpMethod.Post))
+                        {
+                            method = method == HttpMethod.Head ? HttpMethod.Head : HttpMethod.Get;
+                            body = null;
+                            headers = [.. headers.Where(static h => !h.Key.Equals("Content-Type", StringComparison.OrdinalIgnoreCase))];
+                        }
+                        uri = next;
+                        continue;
+                    }
+                    var refused = await DecodeAsync(step, response, run, setCookies, prepared, elementIndex, token).ConfigureAwait(false);
+                    refused.Ok = false;
+                    refused.Redirects = hops;
+                    refused.Request = summary;
+                    refused.Diagnosis = new Diagnosis.Diagnosis
+                    {
+                        Kind = DiagnosisKinds.BlockedByPolicy,
+                        Title = "A redirect was refused",
+                        Explanation = refusal,
+                        Hint = "Call the final URL directly, or turn off following redirects for this step to see the redirect itself.",
+                    };
+                    return refused;
+                }
+                var result = await DecodeAsync(step, response, run, setCookies, prepared, elementIndex, token).ConfigureAwait(false);
+                result.Redirects = hops;
+                result.Request = summary;
+                return result;
+            }
+        }
+    }
+
+    private HttpRequestMessage BuildRequest(HttpMethod method, Uri uri, List<KeyValuePair<string, string>> headers, PreparedBody? body, CookieContainer jar)
+    {
+        var request = new HttpRequestMessage(method, uri);
+        string? contentType = null;
+        var hasUserAgent = false;
+        foreach (var (name, value) in headers)
+        {
+            if (name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase))
+            {
+                contentType = value;
+                continue;
+            }
+            hasUserAgent |= name.Equals("User-Agent", StringComparison.OrdinalIgnoreCase);
+            if (!request.Headers.TryAddWithoutValidation(name, value))
+            {
+                request.Content ??= new ByteArrayContent([]);
+                request.Content.Headers.TryAddWithoutValidation(name, value);
+            }
+        }
+        if (!hasUserAgent)
+        {
+            request.Headers.TryAddWithoutValidation("User-Agent", _options.UserAgent);
+        }
+        var cookieHeader = jar.GetCookieHeader(uri);
+        if (cookieHeader.Length > 0)
+        {
+            request.Headers.TryAddWithoutValidation("Cookie", cookieHeader);
+        }
+        if (body is not null)
+        {
+            var content = body.CreateContent();
+            if (request.Content is { } placeholder)
+            {
+                foreach (var header in placeholder.Headers)
+                {
+                    content.Headers.TryAddWithoutValidation(header.Key, header.Value);
+                }
+                placeholder.Dispose();
+            }
+            request.Content = content;
+        }
+        if (request.Content is { } c && (contentType is not null || c.Headers.ContentType is null))
+        {
+            c.Headers.Remove("Content-Type");
+            c.Headers.TryAddWithoutValidation("Content-Type", contentType ?? body?.ContentType);
+        }
+        return request;
+    }
+
+    private static bool SameOrigin(Uri a, Uri b) =>
+        a.Scheme == b.Scheme && a.Port == b.Port && string.Equals(a.IdnHost, b.IdnHost, StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsCredentialHeader(string name) =>
+        name.Equals("Authorization", StringComparison.OrdinalIgnoreCase)
+        || name.Equals("Proxy-Authorization", StringComparison.OrdinalIgnoreCase)
+        || name.Equals("Cookie", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Stores the response's cookies in the run's jar and returns them (name → value) for the result.</summary>
+    private static Dictionary<string, string> StoreCookies(CookieContainer jar, Uri uri, HttpResponseMessage response)
+    {
+        var set = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (!response.Headers.TryGetValues("Set-Cookie", out var values))
+        {
+            return set;
+        }
+        foreach (var header in values)
+        {
+            try
+            {
+                jar.SetCookies(uri, header);
+            }
+            catch (CookieException)
+            {
+                // A malformed or foreign-domain cookie is not kept, as a browser would not keep it.
+                continue;
+            }
+            var pair = header.AsSpan();
+            var semicolon = pair.IndexOf(';');
+            if (semicolon >= 0)
+            {
+                pair = pair[..semicolon];
+            }
+            var eq = pair.IndexOf('=');
+            if (eq > 0)
+            {
+                set[pair[..eq].Trim().ToString()] = pair[(eq + 1)..].Trim().ToString();
+            }
+        }
+        return set;
+    }
+
+    private async Task<StepResult> DecodeAsync(CompiledApiStep step, HttpResponseMessage response, RunContext run,
+        Dictionary<string, string> cookies, PreparedRequest prepared, int? elementIndex, CancellationToken token)
+    {
+        var status = (int)response.StatusCode;
+        var result = new StepResult
+        {
+            Status = status,
+            StatusText = response.ReasonPhrase is { Length: > 0 } reason ? reason : ReasonPhrases.For(status),
+            Headers = CollectHeaders(response),
+            Cookies = cookies,
+        };
+        var format = ResponseDecoder.PickFormat(step.Api.ResponseFormat, response);
+        result.BodyFormat = format;
+        var contentType = response.Content.Headers.ContentType;
+        byte[] raw = [];
+        JsonNode? parsed = null;
+        try
+        {
+            switch (format)
+            {
+                case ResponseDecoder.FormatBlob:
+                    var baseName = elementIndex is { } i ? $"{step.Id}-{i.ToString(CultureInfo.InvariantCulture)}" : step.Id;
+                    result.Body = await ResponseDecoder.WriteBlobAsync(response.Content, run.ArtifactDirectory, baseName, _options.MaxBlobBytes, token).ConfigureAwait(false);
+                    break;
+                case ResponseDecoder.FormatArrayBuffer:
+                    raw = await ResponseDecoder.ReadCappedAsync(response.Content, _options.MaxResponseBytes, token).ConfigureAwait(false);
+                    result.Body = Convert.ToBase64String(raw);
+                    break;
+                case ResponseDecoder.FormatJson:
+                    raw = await ResponseDecoder.ReadCappedAsync(response.Content, _options.MaxResponseBytes, token).ConfigureAwait(false);
+                    if (ResponseDecoder.TryParseJson(raw, contentType, out parsed, out var parseError))
+                    {
+                        result.Body = parsed;
+                    }
+                    else
+                    {
+                        result.BodyFormat = ResponseDecoder.FormatString;
+                        result.Body = ResponseDecoder.DecodeText(raw, contentType);
+                        if (status < 400)
+                        {
+                            result.Ok = false;
+                            result.DecodeFailed = true;
+                            result.Diagnosis = ResponseDecoder.NotJson(contentType?.MediaType, parseError!);
+                            return result;
+                        }
+                    }
+                    break;
+                default:
+                    raw = await ResponseDecoder.ReadCappedAsync(response.Content, _options.MaxResponseBytes, token).ConfigureAwait(false);
+                    result.Body = raw.Length == 0 && prepared.Method == HttpMethod.Head ? null : ResponseDecoder.DecodeText(raw, contentType);
+                    break;
+            }
+        }
+        catch (ResponseTooLargeException ex)
+        {
+            result.Ok = false;
+            result.DecodeFailed = true;
+            result.Body = null;
+            result.Diagnosis = ResponseDecoder.TooLarge(ex);
+            return result;
+        }
+
+        var exchange = new ResponseExchange
+        {
+            Method = prepared.Method.Method,
+            Url = run.Redactor.Redact(prepared.Uri.AbsoluteUri),
+            Status = status,
+            Headers = result.Headers,
+            Body = raw,
+            ParsedBody = parsed,
+            RequestBody = status >= 400 ? RequestJson(prepared) : null,
+            RequestParamNames = prepared.ParamNames,
+        };
+        var diagnosis = DiagnosisEngine.Diagnose(exchange, _options.Time);
+        result.Ok = status < 400 && diagnosis is null && !(status >= 300 && step.Api.FollowRedirects && response.Headers.Location is not null);
+        result.Diagnosis = diagnosis is null ? null : RedactDiagnosis(diagnosis, run.Redactor);
+        if (!run.Redactor.IsEmpty && result.Body is JsonValue or JsonObject or JsonArray && format != ResponseDecoder.FormatBlob)
+        {
+            result.Body = run.Redactor.Redact(result.Body);
+        }
+        return result;
+    }
+
+    private static JsonNode? RequestJson(PreparedRequest prepared)
+    {
+        if (prepared.Body?.Bytes is not { Length: > 0 } bytes || prepared.Body.ContentType != "application/json")
+        {
+            return null;
+        }
+        try
+        {
+            return JsonNode.Parse(bytes);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static Diagnosis.Diagnosis RedactDiagnosis(Diagnosis.Diagnosis d, Redactor redactor)
+    {
+        if (redactor.IsEmpty)
+        {
+            return d;
+        }
+        return new Diagnosis.Diagnosis
+        {
+            Kind = d.Kind,
+            Title = redactor.Redact(d.Title),
+            Explanation = redactor.Redact(d.Explanation),
+            Hint = redactor.Redact(d.Hint),
+            Scopes = d.Scopes,
+            Fields = d.Fields?.Select(f => new FieldProblem(f.Path, redactor.Redact(f.Message))).ToList(),
+            RetryAfterSeconds = d.RetryAfterSeconds,
+            Provider = d.Provider,
+            ProviderMessage = d.ProviderMessage is null ? null : redactor.Redact(d.ProviderMessage),
+        };
+    }
+
+    private static Dictionary<string, string> CollectHeaders(HttpResponseMessage response)
+    {
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, values) in response.Headers.NonValidated)
+        {
+            headers[name.ToLowerInvariant()] = values.ToString();
+        }
+        foreach (var (name, values) in response.Content.Headers.NonValidated)
+        {
+            headers[name.ToLowerInvariant()] = values.ToString();
+        }
+        return headers;
+    }
+
+    private static RequestSummary Summarize(HttpMethod method, Uri uri, List<KeyValuePair<string, string>> headers, PreparedBody? body, Redactor redactor)
+    {
+        var summary = new RequestSummary { Method = method.Method, Url = redactor.Redact(uri.AbsoluteUri), BodySize = body?.Length };
+        foreach (var (name, value) in headers)
+        {
+            var key = name.ToLowerInvariant();
+            summary.Headers[key] = Array.IndexOf(SensitiveHeaders, key) >= 0 ? Redactor.Mask : redactor.Redact(value);
+        }
+        if (body is not null && !summary.Headers.ContainsKey("content-type"))
+        {
+            summary.Headers["content-type"] = body.ContentType;
+        }
+        return summary;
+    }
+
+    /// <summary>Tells DNS, connection, TLS and protocol failures apart, in words that name the host.</summary>
+    private static (string Kind, string Message) Classify(HttpRequestException ex, Uri uri)
+    {
+        var inner = ex.InnerException;
+        var host = uri.Authority;
+        if (ex.HttpRequestError == HttpRequestError.NameResolutionError || inner is SocketException { SocketErrorCode: SocketError.HostNotFound or SocketError.NoData or SocketError.TryAgain })
+        {
+            return (DiagnosisKinds.DnsFailure, $"the host \"{uri.Host}\" could not be resolved ({inner?.Message ?? ex.Message}).");
+        }
+        if (ex.HttpRequestError == HttpRequestError.SecureConnectionError || inner is AuthenticationException)
+        {
+            return (DiagnosisKinds.TlsError, $"the TLS connection to {host} failed: {inner?.Message ?? ex.Message}");
+        }
+        if (inner is SocketException { SocketErrorCode: SocketError.ConnectionRefused })
+        {
+            return (DiagnosisKinds.ConnectionFailed, $"{host} refused the connection: nothing is listening there.");
+        }
+        if (inner is OperationCanceledException || inner is TimeoutException)
+        {
+            return (DiagnosisKinds.Timeout, $"connecting to {host} took too long.");
+        }
+        if (ex.HttpRequestError is HttpRequestError.ResponseEnded or HttpRequestError.InvalidResponse)
+        {
+            return (DiagnosisKinds.ConnectionFailed, $"{host} closed the connection or answered something that is not HTTP ({ex.Message}).");
+        }
+        return (DiagnosisKinds.ConnectionFailed, $"could not talk to {host}: {inner?.Message ?? ex.Message}");
+    }
+}

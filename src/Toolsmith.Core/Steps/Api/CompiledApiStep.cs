@@ -1,0 +1,230 @@
+using System.Text;
+using Toolsmith.Core.Loading;
+using Toolsmith.Core.Model;
+using Toolsmith.Core.Results;
+using Toolsmith.Core.Running;
+using Toolsmith.Core.Templates;
+
+namespace Toolsmith.Core.Steps.Api;
+
+/// <summary>An API step with every template compiled once at load time.</summary>
+internal sealed class CompiledApiStep : CompiledStep
+{
+    private readonly (string Name, Template Value)[] _headers;
+    private readonly (string Name, JsonTemplate Value)[] _params;
+    private readonly (string Name, Template Value)[] _cookies;
+
+    private CompiledApiStep(ApiStepDefinition definition, string location, EngineDefaults defaults, UrlTemplate url,
+        (string, Template)[] headers, (string, JsonTemplate)[] parameters, (string, Template)[] cookies, RequestBodyTemplate? body)
+        : base(definition, location, defaults)
+    {
+        Api = definition;
+        Method = new HttpMethod(definition.Method);
+        Url = url;
+        _headers = headers;
+        _params = parameters;
+        _cookies = cookies;
+        Body = body;
+        Timeout = Durations.FromNode(definition.Timeout);
+    }
+
+    public ApiStepDefinition Api { get; }
+
+    public HttpMethod Method { get; }
+
+    public UrlTemplate Url { get; }
+
+    public RequestBodyTemplate? Body { get; }
+
+    public TimeSpan? Timeout { get; }
+
+    public override IEnumerable<Template> Templates =>
+        new[] { Url.Template }
+            .Concat(_headers.Select(static h => h.Value))
+            .Concat(_params.SelectMany(static p => p.Value.Templates))
+            .Concat(_cookies.Select(static c => c.Value))
+            .Concat(Body?.Templates ?? []);
+
+    /// <summary>Compiles the step; problems go to <paramref name="errors"/> and the result is then null.</summary>
+    public static CompiledApiStep? Compile(ApiStepDefinition definition, string file, string location, EngineDefaults defaults, List<ToolError> errors)
+    {
+        var before = errors.Count;
+        T? Try<T>(string where, Func<T?> compile) where T : class
+        {
+            try
+            {
+                return compile();
+            }
+            catch (TemplateException ex)
+            {
+                errors.Add(new ToolError(file, where, StripLocation(ex.Message, where)));
+                return null;
+            }
+        }
+
+        var url = Try($"{location}.url", () => UrlTemplate.Compile(definition.Url, $"{location}.url"));
+        if (url is { Template.IsLiteral: true } && !IsHttpUrl(definition.Url, out var why))
+        {
+            errors.Add(new ToolError(file, $"{location}.url", why));
+        }
+        var headers = new List<(string, Template)>();
+        foreach (var (name, value) in definition.Headers)
+        {
+            var where = $"{location}.headers.{name}";
+            if (!IsToken(name))
+            {
+                errors.Add(new ToolError(file, where, $"\"{name}\" is not a valid header name (letters, digits and !#$%&'*+-.^_`|~ only)."));
+                continue;
+            }
+            if (value.AsSpan().IndexOfAny('\r', '\n') >= 0)
+            {
+                errors.Add(new ToolError(file, where, "a header value cannot contain a line break (CR or LF)."));
+                continue;
+            }
+            if (Try(where, () => Template.Parse(value, where)) is { } t)
+            {
+                headers.Add((name, t));
+            }
+        }
+        var parameters = new List<(string, JsonTemplate)>();
+        foreach (var (name, value) in definition.Params ?? [])
+        {
+            if (Try($"{location}.params.{name}", () => JsonTemplate.Compile(value, $"{location}.params.{name}")) is { } t)
+            {
+                parameters.Add((name, t));
+            }
+        }
+        var cookies = new List<(string, Template)>();
+        foreach (var (name, value) in definition.Cookies)
+        {
+            if (Try($"{location}.cookies.{name}", () => Template.Parse(value, $"{location}.cookies.{name}")) is { } t)
+            {
+                cookies.Add((name, t));
+            }
+        }
+        if (definition.Body is not null && definition.Method is "GET" or "HEAD")
+        {
+            errors.Add(new ToolError(file, $"{location}.body", $"a {definition.Method} request cannot have a body. Remove the body, or use POST, PUT or PATCH to send one."));
+        }
+        var body = Try($"{location}.body", () => RequestBodyTemplate.Compile(definition.Body, definition.BodyType, file, $"{location}.body", errors));
+        if (errors.Count > before)
+        {
+            return null;
+        }
+        return new CompiledApiStep(definition, location, defaults, url!, [.. headers], [.. parameters], [.. cookies], body);
+    }
+
+    private static string StripLocation(string message, string location) =>
+        message.StartsWith(location + ": ", StringComparison.Ordinal) ? message[(location.Length + 2)..] : message;
+
+    /// <summary>True when <paramref name="text"/> is an absolute http or https URL with a host.</summary>
+    internal static bool IsHttpUrl(string text, out string why)
+    {
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.IsFile || uri.IsUnc)
+        {
+            why = $"\"{text}\" is not an absolute URL: write it in full, e.g. https://api.example.com/users.";
+            return false;
+        }
+        if (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
+        {
+            why = $"\"{text}\" uses the scheme \"{uri.Scheme}\"; only http and https URLs can be called.";
+            return false;
+        }
+        if (uri.Host.Length == 0)
+        {
+            why = $"\"{text}\" has no host.";
+            return false;
+        }
+        why = "";
+        return true;
+    }
+
+    internal static bool IsToken(string name)
+    {
+        if (name.Length == 0)
+        {
+            return false;
+        }
+        foreach (var c in name)
+        {
+            if (!(char.IsAsciiLetterOrDigit(c) || "!#$%&'*+-.^_`|~".Contains(c, StringComparison.Ordinal)))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>Renders everything the request needs; a <see cref="TemplateException"/> means nothing may be sent.</summary>
+    public PreparedRequest Prepare(TemplateScope scope)
+    {
+        var urlText = Url.Render(scope);
+        if (!IsHttpUrl(urlText, out var why))
+        {
+            throw new TemplateException($"{Location}.url: {why}");
+        }
+        var uri = new Uri(urlText);
+        if (_params.Length > 0)
+        {
+            uri = AppendParams(uri, scope);
+        }
+        var headers = new List<KeyValuePair<string, string>>(_headers.Length);
+        foreach (var (name, template) in _headers)
+        {
+            if (template.SingleExpression is not null && template.RenderValue(scope) is null)
+            {
+                continue; // an optional input that was not given leaves the header out
+            }
+            var value = template.RenderText(scope);
+            if (value.AsSpan().IndexOfAny('\r', '\n') >= 0)
+            {
+                throw new TemplateException($"{Location}.headers.{name}: the value of \"{template.Source}\" contains a line break (CR or LF), which would split the header. Remove the line break from the value.");
+            }
+            headers.Add(new(name, value));
+        }
+        var cookies = new List<KeyValuePair<string, string>>(_cookies.Length);
+        foreach (var (name, template) in _cookies)
+        {
+            var value = template.RenderText(scope);
+            if (value.AsSpan().IndexOfAny(";,\r\n") >= 0)
+            {
+                throw new TemplateException($"{Location}.cookies.{name}: a cookie value cannot contain ';', ',' or a line break; got \"{value}\".");
+            }
+            cookies.Add(new(name, value));
+        }
+        var body = Body?.Render(scope, $"{Location}.body");
+        return new PreparedRequest(Method, uri, headers, cookies, body, _params.Select(static p => p.Name).ToArray());
+    }
+
+    private Uri AppendParams(Uri uri, TemplateScope scope)
+    {
+        var query = new StringBuilder(uri.Query.Length > 0 ? uri.Query[1..] : "");
+        foreach (var (name, template) in _params)
+        {
+            foreach (var text in RequestBodyTemplate.Flatten(template.Render(scope)))
+            {
+                if (query.Length > 0)
+                {
+                    query.Append('&');
+                }
+                query.Append(Uri.EscapeDataString(name)).Append('=').Append(Uri.EscapeDataString(text));
+            }
+        }
+        return new UriBuilder(uri) { Query = query.ToString() }.Uri;
+    }
+
+    public override Task<StepResult> ExecuteAsync(RunContext run, TemplateScope scope, int? elementIndex, CancellationToken cancellationToken) =>
+        run.Executor.ExecuteAsync(this, run, scope, elementIndex, cancellationToken);
+
+    public override bool FailsRun(StepResult result) =>
+        !result.Ok && (Api.ThrowOnHttpError || result.Status is null || result.DecodeFailed);
+}
+
+/// <summary>A request ready to send: everything rendered, nothing sent yet.</summary>
+internal sealed record PreparedRequest(
+    HttpMethod Method,
+    Uri Uri,
+    List<KeyValuePair<string, string>> Headers,
+    List<KeyValuePair<string, string>> Cookies,
+    PreparedBody? Body,
+    string[] ParamNames);

@@ -1,0 +1,224 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Toolsmith.Core.Loading;
+using Toolsmith.Core.Templates;
+
+namespace Toolsmith.Core.Steps.Api;
+
+/// <summary>The kinds of request body an API step can send.</summary>
+internal enum BodyKind
+{
+    Json,
+    Form,
+    Multipart,
+    Text,
+    Binary,
+}
+
+/// <summary>A request body compiled once; rendered per request into bytes or a content factory.</summary>
+internal sealed class RequestBodyTemplate
+{
+    private readonly JsonTemplate _template;
+
+    private RequestBodyTemplate(BodyKind kind, JsonTemplate template) => (Kind, _template) = (kind, template);
+
+    public BodyKind Kind { get; }
+
+    public IEnumerable<Template> Templates => _template.Templates;
+
+    /// <summary>Compiles a body and checks that its shape fits its kind; problems go to <paramref name="errors"/>.</summary>
+    public static RequestBodyTemplate? Compile(JsonNode? body, string? bodyType, string file, string location, List<ToolError> errors)
+    {
+        if (body is null)
+        {
+            return null;
+        }
+        var kind = bodyType switch
+        {
+            null or "json" => BodyKind.Json,
+            "form" => BodyKind.Form,
+            "multipart" => BodyKind.Multipart,
+            "text" => BodyKind.Text,
+            _ => BodyKind.Binary,
+        };
+        var shapeError = kind switch
+        {
+            BodyKind.Form or BodyKind.Multipart when body is not JsonObject =>
+                $"a {bodyType} body is an object of field names to values, got {Describe(body)}.",
+            BodyKind.Text when body.GetValueKind() != JsonValueKind.String =>
+                $"a text body is a string, got {Describe(body)}.",
+            BodyKind.Binary when body is not JsonObject o || (o["file"] is null) == (o["base64"] is null) =>
+                "a binary body is {\"file\": \"path\"} or {\"base64\": \"…\"}.",
+            _ => null,
+        };
+        if (shapeError is not null)
+        {
+            errors.Add(new ToolError(file, location, shapeError));
+            return null;
+        }
+        return new RequestBodyTemplate(kind, JsonTemplate.Compile(body, location));
+    }
+
+    private static string Describe(JsonNode node) => node switch
+    {
+        JsonObject => "an object",
+        JsonArray => "an array",
+        _ => node.ToJsonString(),
+    };
+
+    /// <summary>Renders the body into something that can make a fresh <see cref="HttpContent"/> for every attempt.</summary>
+    public PreparedBody Render(TemplateScope scope, string location)
+    {
+        switch (Kind)
+        {
+            case BodyKind.Json:
+                return PreparedBody.FromBytes(_template.RenderUtf8(scope), "application/json");
+            case BodyKind.Text:
+                return PreparedBody.FromBytes(Encoding.UTF8.GetBytes(Template.ToText(_template.Render(scope))), "text/plain; charset=utf-8");
+            case BodyKind.Form:
+            {
+                var sb = new StringBuilder();
+                foreach (var (name, value) in (JsonObject)_template.Render(scope)!)
+                {
+                    foreach (var text in Flatten(value))
+                    {
+                        if (sb.Length > 0)
+                        {
+                            sb.Append('&');
+                        }
+                        sb.Append(Uri.EscapeDataString(name)).Append('=').Append(Uri.EscapeDataString(text));
+                    }
+                }
+                return PreparedBody.FromBytes(Encoding.ASCII.GetBytes(sb.ToString()), "application/x-www-form-urlencoded");
+            }
+            case BodyKind.Multipart:
+                return PreparedBody.Multipart((JsonObject)_template.Render(scope)!, location);
+            default:
+            {
+                var spec = (JsonObject)_template.Render(scope)!;
+                if (spec["base64"] is { } b64)
+                {
+                    try
+                    {
+                        return PreparedBody.FromBytes(Convert.FromBase64String(Template.ToText(b64)), "application/octet-stream");
+                    }
+                    catch (FormatException)
+                    {
+                        throw new TemplateException($"{location}.base64: is not valid base64.");
+                    }
+                }
+                var path = Template.ToText(spec["file"]);
+                return PreparedBody.FromFile(path, spec["contentType"] is { } ct ? Template.ToText(ct) : "application/octet-stream", $"{location}.file");
+            }
+        }
+    }
+
+    /// <summary>A value as one or more texts: an array repeats, null gives none.</summary>
+    internal static IEnumerable<string> Flatten(JsonNode? value)
+    {
+        switch (value)
+        {
+            case null:
+                yield break;
+            case JsonArray array:
+                foreach (var item in array)
+                {
+                    if (item is not null)
+                    {
+                        yield return Template.ToText(item);
+                    }
+                }
+                break;
+            default:
+                yield return Template.ToText(value);
+                break;
+        }
+    }
+}
+
+/// <summary>A rendered body that makes a fresh <see cref="HttpContent"/> per attempt (a request message cannot be sent twice).</summary>
+internal sealed class PreparedBody
+{
+    private readonly Func<HttpContent> _factory;
+
+    private PreparedBody(Func<HttpContent> factory, string contentType, long? length, byte[]? bytes)
+    {
+        _factory = factory;
+        ContentType = contentType;
+        Length = length;
+        Bytes = bytes;
+    }
+
+    /// <summary>The Content-Type sent unless the step sets its own.</summary>
+    public string ContentType { get; }
+
+    /// <summary>The body size, when known.</summary>
+    public long? Length { get; }
+
+    /// <summary>The bytes, for bodies held in memory (the diagnosis maps JSON fields back to them).</summary>
+    public byte[]? Bytes { get; }
+
+    public HttpContent CreateContent() => _factory();
+
+    public static PreparedBody FromBytes(byte[] bytes, string contentType) =>
+        new(() => new ByteArrayContent(bytes), contentType, bytes.Length, bytes);
+
+    public static PreparedBody FromFile(string path, string contentType, string location)
+    {
+        var info = new FileInfo(path);
+        if (!info.Exists)
+        {
+            throw new TemplateException($"{location}: the file \"{path}\" does not exist.");
+        }
+        return new(() => new StreamContent(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.Asynchronous | FileOptions.SequentialScan), 81920), contentType, info.Length, null);
+    }
+
+    public static PreparedBody Multipart(JsonObject fields, string location)
+    {
+        var parts = new List<Func<(HttpContent Content, string Name, string? FileName)>>();
+        foreach (var (name, value) in fields)
+        {
+            if (value is JsonObject file && file["file"] is { } pathNode)
+            {
+                var path = Template.ToText(pathNode);
+                if (!File.Exists(path))
+                {
+                    throw new TemplateException($"{location}.{name}.file: the file \"{path}\" does not exist.");
+                }
+                var fileName = file["fileName"] is { } fn ? Template.ToText(fn) : Path.GetFileName(path);
+                var type = file["contentType"] is { } ct ? Template.ToText(ct) : "application/octet-stream";
+                parts.Add(() =>
+                {
+                    var content = new StreamContent(File.OpenRead(path));
+                    content.Headers.ContentType = MediaTypeHeaderValue.Parse(type);
+                    return (content, name, fileName);
+                });
+                continue;
+            }
+            foreach (var text in RequestBodyTemplate.Flatten(value))
+            {
+                parts.Add(() => (new StringContent(text, Encoding.UTF8), name, null));
+            }
+        }
+        var boundary = "toolsmith-" + Guid.NewGuid().ToString("N");
+        return new(() =>
+        {
+            var multipart = new MultipartFormDataContent(boundary);
+            foreach (var make in parts)
+            {
+                var (content, name, fileName) = make();
+                if (fileName is null)
+                {
+                    multipart.Add(content, name);
+                }
+                else
+                {
+                    multipart.Add(content, name, fileName);
+                }
+            }
+            return multipart;
+        }, $"multipart/form-data; boundary=\"{boundary}\"", null, null);
+    }
+}

@@ -1,0 +1,251 @@
+using System.Buffers;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Toolsmith.Core.Diagnosis;
+
+namespace Toolsmith.Core.Steps.Api;
+
+/// <summary>Reads a response body in the chosen format: text by its charset, parsed JSON, raw bytes, or a blob streamed to disk.</summary>
+internal static class ResponseDecoder
+{
+    static ResponseDecoder() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    public const string FormatString = "string";
+    public const string FormatJson = "json";
+    public const string FormatArrayBuffer = "arrayBuffer";
+    public const string FormatBlob = "blob";
+
+    /// <summary>The format to use: the step's choice, else json when the response says JSON, else string.</summary>
+    public static string PickFormat(string? chosen, HttpResponseMessage response)
+    {
+        var mediaType = response.Content.Headers.ContentType?.MediaType;
+        var isError = (int)response.StatusCode >= 400;
+        // An error body is read as text or JSON whatever was chosen: it is small and the diagnosis needs it.
+        if (chosen is not null && !(isError && chosen is FormatBlob or FormatArrayBuffer))
+        {
+            return chosen;
+        }
+        return IsJson(mediaType) ? FormatJson : FormatString;
+    }
+
+    public static bool IsJson(string? mediaType) =>
+        mediaType is not null && (mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase)
+            || mediaType.Equals("text/json", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Reads the whole body into memory, failing past <paramref name="cap"/> bytes.</summary>
+    public static async Task<byte[]> ReadCappedAsync(HttpContent content, long cap, CancellationToken cancellationToken)
+    {
+        var declared = content.Headers.ContentLength;
+        if (declared > cap)
+        {
+            throw new ResponseTooLargeException(cap, declared);
+        }
+        await using var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        var buffer = ArrayPool<byte>.Shared.Rent(declared is > 0 and < 1 << 20 ? (int)declared.Value + 1 : 16 * 1024);
+        var length = 0;
+        try
+        {
+            while (true)
+            {
+                if (length == buffer.Length)
+                {
+                    var bigger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                    buffer.AsSpan(0, length).CopyTo(bigger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = bigger;
+                }
+                var read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    break;
+                }
+                length += read;
+                if (length > cap)
+                {
+                    throw new ResponseTooLargeException(cap, null);
+                }
+            }
+            return buffer.AsSpan(0, length).ToArray();
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Decodes text by the charset the response names, else by its byte-order mark, else as UTF-8.</summary>
+    public static string DecodeText(byte[] bytes, MediaTypeHeaderValue? contentType)
+    {
+        var encoding = EncodingOf(contentType);
+        var span = bytes.AsSpan();
+        if (span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            return Encoding.UTF8.GetString(span[3..]);
+        }
+        if (span.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
+        {
+            return Encoding.Unicode.GetString(span[2..]);
+        }
+        if (span.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        {
+            return Encoding.BigEndianUnicode.GetString(span[2..]);
+        }
+        return encoding.GetString(span);
+    }
+
+    private static Encoding EncodingOf(MediaTypeHeaderValue? contentType)
+    {
+        var charset = contentType?.CharSet?.Trim('"', ' ');
+        if (string.IsNullOrEmpty(charset))
+        {
+            return Encoding.UTF8;
+        }
+        try
+        {
+            return Encoding.GetEncoding(charset);
+        }
+        catch (ArgumentException)
+        {
+            return Encoding.UTF8;
+        }
+    }
+
+    /// <summary>Parses a JSON body; bodies in another charset are transcoded first. Returns false when it is not JSON.</summary>
+    public static bool TryParseJson(byte[] bytes, MediaTypeHeaderValue? contentType, out JsonNode? node, out string? error)
+    {
+        node = null;
+        error = null;
+        if (bytes.Length == 0)
+        {
+            return true;
+        }
+        try
+        {
+            var encoding = EncodingOf(contentType);
+            var utf8 = encoding.CodePage == Encoding.UTF8.CodePage ? bytes : Encoding.UTF8.GetBytes(DecodeText(bytes, contentType));
+            var span = utf8.AsSpan();
+            if (span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+            {
+                span = span[3..];
+            }
+            node = JsonNode.Parse(span);
+            return true;
+        }
+        catch (JsonException ex)
+        {
+            error = Loading.JsonErrors.Describe(ex);
+            return false;
+        }
+    }
+
+    /// <summary>Streams the body to a file in <paramref name="directory"/>, hashing as it goes; never holds it whole.</summary>
+    public static async Task<JsonObject> WriteBlobAsync(HttpContent content, string directory, string baseName, long cap, CancellationToken cancellationToken)
+    {
+        var declared = content.Headers.ContentLength;
+        if (declared > cap)
+        {
+            throw new ResponseTooLargeException(cap, declared);
+        }
+        var fileName = FileNameOf(content.Headers.ContentDisposition);
+        Directory.CreateDirectory(directory);
+        var path = Path.Combine(directory, $"{baseName}-{fileName ?? "download"}");
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        long size = 0;
+        var buffer = ArrayPool<byte>.Shared.Rent(128 * 1024);
+        try
+        {
+            await using var source = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            await using var target = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1, FileOptions.Asynchronous | FileOptions.SequentialScan);
+            while (true)
+            {
+                var read = await source.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    break;
+                }
+                size += read;
+                if (size > cap)
+                {
+                    throw new ResponseTooLargeException(cap, null);
+                }
+                hash.AppendData(buffer, 0, read);
+                await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch
+        {
+            TryDelete(path);
+            throw;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+        return new JsonObject
+        {
+            ["path"] = Path.GetFullPath(path),
+            ["size"] = size,
+            ["contentType"] = content.Headers.ContentType?.ToString(),
+            ["fileName"] = fileName,
+            ["sha256"] = Convert.ToHexStringLower(hash.GetHashAndReset()),
+        };
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (IOException)
+        {
+            // A partial file left behind is named in no result; nothing else to do.
+        }
+    }
+
+    /// <summary>The file name a Content-Disposition header gives, made safe to use as a file name.</summary>
+    internal static string? FileNameOf(ContentDispositionHeaderValue? disposition)
+    {
+        var name = disposition?.FileNameStar ?? disposition?.FileName;
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return null;
+        }
+        name = Path.GetFileName(name.Trim('"', ' ').Replace('\\', '/'));
+        var invalid = Path.GetInvalidFileNameChars();
+        var safe = new string([.. name.Select(c => Array.IndexOf(invalid, c) >= 0 || char.IsControl(c) ? '_' : c)]);
+        return safe is "" or "." or ".." ? null : safe;
+    }
+
+    /// <summary>Arms the caller's diagnosis when a body was not JSON although the json format was chosen.</summary>
+    public static Diagnosis.Diagnosis NotJson(string? mediaType, string parseError) => new()
+    {
+        Kind = DiagnosisKinds.Unknown,
+        Title = "The response is not JSON",
+        Explanation = $"The step asks for the response format \"json\", but the body{(mediaType is null ? "" : $" ({mediaType})")} is not JSON: {parseError}.",
+        Hint = "Choose the response format \"string\" to read it as text (or \"arrayBuffer\"/\"blob\" for binary content).",
+    };
+
+    public static Diagnosis.Diagnosis TooLarge(ResponseTooLargeException ex) => new()
+    {
+        Kind = DiagnosisKinds.BlockedByPolicy,
+        Title = "The response is larger than the limit",
+        Explanation = ex.Declared is { } d
+            ? $"The server announced {d.ToString("N0", CultureInfo.InvariantCulture)} bytes, more than the limit of {ex.Cap.ToString("N0", CultureInfo.InvariantCulture)} bytes for this response format; it was not read."
+            : $"The body grew past the limit of {ex.Cap.ToString("N0", CultureInfo.InvariantCulture)} bytes for this response format and reading stopped.",
+        Hint = "Choose the response format \"blob\" to stream a large body to a file, or ask the API for less (pagination, filters).",
+    };
+}
+
+/// <summary>A response body past its size cap.</summary>
+internal sealed class ResponseTooLargeException(long cap, long? declared) : Exception($"The response is larger than {cap} bytes.")
+{
+    public long Cap { get; } = cap;
+
+    public long? Declared { get; } = declared;
+}

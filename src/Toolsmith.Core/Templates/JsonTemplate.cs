@@ -1,0 +1,164 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Toolsmith.Core.Templates;
+
+/// <summary>
+/// A JSON value whose strings may hold templates, compiled once. It renders straight to UTF-8 JSON
+/// (the serializer escapes every value) or to a <see cref="JsonNode"/>.
+/// </summary>
+internal abstract class JsonTemplate
+{
+    /// <summary>True when nothing in the tree is a template.</summary>
+    public abstract bool IsLiteral { get; }
+
+    /// <summary>Every template in the tree.</summary>
+    public abstract IEnumerable<Template> Templates { get; }
+
+    /// <summary>Writes the rendered value.</summary>
+    public abstract void Write(Utf8JsonWriter writer, TemplateScope scope);
+
+    /// <summary>The rendered value as a new node.</summary>
+    public abstract JsonNode? Render(TemplateScope scope);
+
+    /// <summary>The rendered value as UTF-8 JSON bytes.</summary>
+    public byte[] RenderUtf8(TemplateScope scope)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            Write(writer, scope);
+        }
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>Compiles a JSON value; <paramref name="location"/> names it in errors (e.g. <c>steps[0].body</c>).</summary>
+    public static JsonTemplate Compile(JsonNode? node, string location)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+            {
+                var members = obj.Select(p => (p.Key, Compile(p.Value, $"{location}.{p.Key}"))).ToArray();
+                return members.All(static m => m.Item2.IsLiteral) ? new Literal(node) : new ObjectTemplate(members);
+            }
+            case JsonArray array:
+            {
+                var items = array.Select((item, i) => Compile(item, $"{location}[{i.ToString(CultureInfo.InvariantCulture)}]")).ToArray();
+                return items.All(static i => i.IsLiteral) ? new Literal(node) : new ArrayTemplate(items);
+            }
+            case JsonValue value when value.GetValueKind() == JsonValueKind.String:
+            {
+                var template = Template.Parse(value.GetValue<string>(), location);
+                return template.IsLiteral ? new Literal(node) : new StringTemplate(template);
+            }
+            default:
+                return new Literal(node);
+        }
+    }
+
+    private sealed class Literal(JsonNode? node) : JsonTemplate
+    {
+        public override bool IsLiteral => true;
+
+        public override IEnumerable<Template> Templates => [];
+
+        public override void Write(Utf8JsonWriter writer, TemplateScope scope)
+        {
+            if (node is null)
+            {
+                writer.WriteNullValue();
+            }
+            else
+            {
+                node.WriteTo(writer);
+            }
+        }
+
+        public override JsonNode? Render(TemplateScope scope) => node?.DeepClone();
+    }
+
+    private sealed class StringTemplate(Template template) : JsonTemplate
+    {
+        public override bool IsLiteral => false;
+
+        public override IEnumerable<Template> Templates => [template];
+
+        public override void Write(Utf8JsonWriter writer, TemplateScope scope)
+        {
+            if (template.SingleExpression is { } path)
+            {
+                var value = scope.Resolve(path, template);
+                if (value is null)
+                {
+                    writer.WriteNullValue();
+                }
+                else
+                {
+                    value.WriteTo(writer);
+                }
+                return;
+            }
+            writer.WriteStringValue(template.RenderText(scope));
+        }
+
+        public override JsonNode? Render(TemplateScope scope) => template.RenderValue(scope);
+    }
+
+    private sealed class ObjectTemplate((string Key, JsonTemplate Value)[] members) : JsonTemplate
+    {
+        public override bool IsLiteral => false;
+
+        public override IEnumerable<Template> Templates => members.SelectMany(static m => m.Value.Templates);
+
+        public override void Write(Utf8JsonWriter writer, TemplateScope scope)
+        {
+            writer.WriteStartObject();
+            foreach (var (key, value) in members)
+            {
+                writer.WritePropertyName(key);
+                value.Write(writer, scope);
+            }
+            writer.WriteEndObject();
+        }
+
+        public override JsonNode? Render(TemplateScope scope)
+        {
+            var obj = new JsonObject();
+            foreach (var (key, value) in members)
+            {
+                obj[key] = value.Render(scope);
+            }
+            return obj;
+        }
+    }
+
+    private sealed class ArrayTemplate(JsonTemplate[] items) : JsonTemplate
+    {
+        public override bool IsLiteral => false;
+
+        public override IEnumerable<Template> Templates => items.SelectMany(static i => i.Templates);
+
+        public override void Write(Utf8JsonWriter writer, TemplateScope scope)
+        {
+            writer.WriteStartArray();
+            foreach (var item in items)
+            {
+                item.Write(writer, scope);
+            }
+            writer.WriteEndArray();
+        }
+
+        public override JsonNode? Render(TemplateScope scope)
+        {
+            var array = new JsonArray();
+            foreach (var item in items)
+            {
+                array.Add(item.Render(scope));
+            }
+            return array;
+        }
+    }
+}

@@ -1,0 +1,94 @@
+using System.Text;
+
+namespace Toolsmith.Core.Templates;
+
+/// <summary>
+/// A URL template that encodes each inserted value for the part of the URL it lands in:
+/// a path segment or the query is percent-encoded; a value at the start (a base URL) or in the host is inserted as it is.
+/// </summary>
+internal sealed class UrlTemplate
+{
+    private readonly UrlContext[] _contexts;
+
+    private UrlTemplate(Template template, UrlContext[] contexts) => (Template, _contexts) = (template, contexts);
+
+    /// <summary>The underlying template.</summary>
+    public Template Template { get; }
+
+    /// <summary>Compiles a URL template, deciding each placeholder's context from the literal text before it.</summary>
+    public static UrlTemplate Compile(string source, string location)
+    {
+        var template = Template.Parse(source, location);
+        var contexts = new UrlContext[template.Parts.Length];
+        var prefix = new StringBuilder();
+        for (var i = 0; i < template.Parts.Length; i++)
+        {
+            var part = template.Parts[i];
+            if (part.Path is null)
+            {
+                prefix.Append(part.Text);
+                continue;
+            }
+            contexts[i] = ContextAfter(prefix.ToString());
+            prefix.Append('x');
+        }
+        return new UrlTemplate(template, contexts);
+    }
+
+    private static UrlContext ContextAfter(string prefix)
+    {
+        if (prefix.Contains('?', StringComparison.Ordinal) || prefix.Contains('#', StringComparison.Ordinal))
+        {
+            return UrlContext.Query;
+        }
+        var scheme = prefix.IndexOf("://", StringComparison.Ordinal);
+        if (scheme >= 0 && prefix.IndexOf('/', scheme + 3) >= 0)
+        {
+            return UrlContext.PathSegment;
+        }
+        return UrlContext.Raw;
+    }
+
+    /// <summary>Renders the URL text, each value encoded for its context.</summary>
+    public string Render(TemplateScope scope)
+    {
+        var template = Template;
+        if (template.IsLiteral)
+        {
+            return template.Source;
+        }
+        var sb = new StringBuilder(template.Source.Length + 32);
+        var parts = template.Parts;
+        for (var i = 0; i < parts.Length; i++)
+        {
+            var part = parts[i];
+            if (part.Path is null)
+            {
+                sb.Append(part.Text);
+                continue;
+            }
+            var text = Template.ToText(scope.Resolve(part.Path, template));
+            switch (_contexts[i])
+            {
+                case UrlContext.Raw:
+                    if (text.AsSpan().IndexOfAny(" \r\n\t") >= 0)
+                    {
+                        throw new TemplateException($"{template.Location}: \"{{{{{part.Path.Text}}}}}\" inserts \"{text}\" into the scheme or host of the URL, and it contains white space.");
+                    }
+                    sb.Append(text);
+                    break;
+                default:
+                    sb.Append(Uri.EscapeDataString(text));
+                    break;
+            }
+        }
+        return sb.ToString();
+    }
+
+    private enum UrlContext
+    {
+        Raw,
+        PathSegment,
+        Query,
+    }
+}

@@ -79,11 +79,15 @@ public static class JsonErrors
         var line = (exception.LineNumber ?? 0) + 1;
         var column = (exception.BytePositionInLine ?? 0) + 1;
         var message = exception.Message;
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        if (cut > 0)
+        foreach (var marker in (ReadOnlySpan<string>)[" Path:", " LineNumber:"])
         {
-            message = message[..cut];
+            var cut = message.IndexOf(marker, StringComparison.Ordinal);
+            if (cut > 0)
+            {
+                message = message[..cut];
+            }
         }
+        message = message.TrimEnd(' ', '.', '|') + ".";
         return $"line {line}, column {column}: {message}";
     }
 }

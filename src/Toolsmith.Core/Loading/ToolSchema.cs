@@ -38,7 +38,8 @@ public static class ToolSchema
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var detail in results.Details ?? [])
         {
-            if (detail.Errors is null || detail.Errors.Count == 0)
+            // A failing "if" only picks a branch; it is not an error of the document.
+            if (detail.Errors is null || detail.Errors.Count == 0 || detail.EvaluationPath.ToString().Contains("/if", StringComparison.Ordinal))
             {
                 continue;
             }

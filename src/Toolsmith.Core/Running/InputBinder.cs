@@ -10,13 +10,13 @@ namespace Toolsmith.Core.Running;
 /// <summary>Turns the inputs a caller gives (text from a command line, or JSON) into the typed inputs of a run.</summary>
 public static class InputBinder
 {
-    /// <summary>Binds inputs given as text (<c>--input name=value</c>): each value is read as the input's declared type.</summary>
-    public static JsonObject FromText(Tool tool, IEnumerable<KeyValuePair<string, string>> values)
+    /// <summary>Binds inputs given as text (<c>--input name=value</c>), each read as the input's declared type, over <paramref name="given"/> (e.g. an inputs file).</summary>
+    public static JsonObject FromText(Tool tool, IEnumerable<KeyValuePair<string, string>> values, JsonObject? given = null)
     {
         ArgumentNullException.ThrowIfNull(tool);
         ArgumentNullException.ThrowIfNull(values);
         var errors = new List<ToolError>();
-        var given = new JsonObject();
+        given ??= [];
         foreach (var (name, text) in values)
         {
             if (!tool.Definition.Inputs.TryGetValue(name, out var input))

@@ -1,0 +1,102 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using Spectre.Console;
+using Toolsmith.Cli.Output;
+using Toolsmith.Core.Loading;
+using Toolsmith.Core.Results;
+using Toolsmith.Core.Running;
+
+namespace Toolsmith.Cli.Commands;
+
+/// <summary>What <c>request</c> and <c>run</c> share: the --json option, running with progress, and exit codes.</summary>
+internal static class CommandSupport
+{
+    public static Option<bool> JsonOption() => new("--json")
+    {
+        Description = "Print exactly one JSON document (the result) on stdout; human text goes to stderr.",
+    };
+
+    public static Option<string?> OutputDirOption() => new("--output-dir")
+    {
+        Description = "Folder for blob responses (default: a toolsmith/artifacts folder in the temp folder).",
+    };
+
+    public static EngineOptions EngineOptionsFor(string? outputDir)
+    {
+        var options = new EngineOptions();
+        var dir = outputDir ?? Environment.GetEnvironmentVariable("TOOLSMITH_ARTIFACTS");
+        if (!string.IsNullOrWhiteSpace(dir))
+        {
+            options.ArtifactDirectory = Path.GetFullPath(dir);
+        }
+        return options;
+    }
+
+    /// <summary>Runs a tool, with a progress bar on stderr when it is a terminal and a step runs over many elements.</summary>
+    public static async Task<RunResult> RunWithProgressAsync(CliOutput output, ToolRunner runner, Tool tool, JsonObject inputs, CancellationToken cancellationToken)
+    {
+        if (!output.Terminal.StderrIsTerminal || tool.Definition.Steps.All(static s => s.Foreach is null))
+        {
+            return await runner.RunAsync(tool, inputs, null, cancellationToken).ConfigureAwait(false);
+        }
+        return await output.Err.Progress()
+            .AutoClear(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+            .StartAsync(async context =>
+            {
+                var tasks = new Dictionary<string, ProgressTask>(StringComparer.Ordinal);
+                var progress = new Progress<StepProgress>(p =>
+                {
+                    if (!tasks.TryGetValue(p.StepId, out var task))
+                    {
+                        task = tasks[p.StepId] = context.AddTask(Markup.Escape(p.StepId), maxValue: Math.Max(p.Total, 1));
+                    }
+                    task.Value = p.Completed;
+                    task.Description = Markup.Escape($"{p.StepId} {p.Completed}/{p.Total}{(p.Failed > 0 ? $" ({p.Failed} failed)" : "")}");
+                });
+                return await runner.RunAsync(tool, inputs, progress, cancellationToken).ConfigureAwait(false);
+            }).ConfigureAwait(false);
+    }
+
+    /// <summary>The exit code of a finished run (DESIGN §6).</summary>
+    public static int ExitCodeFor(RunResult run)
+    {
+        if (run.Status == RunStatus.Succeeded)
+        {
+            return ExitCodes.Success;
+        }
+        if (run.Status == RunStatus.Cancelled)
+        {
+            return ExitCodes.Cancelled;
+        }
+        if (run.FailedStep is null || !run.Steps.TryGetValue(run.FailedStep, out var outcome))
+        {
+            return ExitCodes.InvalidInput; // failed before any request: a template or input problem
+        }
+        var failed = outcome.Single ?? outcome.Items!.First(static r => !r.Ok);
+        return failed switch
+        {
+            { NotSent: true } => ExitCodes.InvalidInput,
+            { Status: null } => ExitCodes.Unreachable,
+            _ => ExitCodes.Failed,
+        };
+    }
+
+    /// <summary>Splits "name=value"; false when there is no '='.</summary>
+    public static bool TrySplit(string text, char separator, out string name, out string value)
+    {
+        var at = text.IndexOf(separator, StringComparison.Ordinal);
+        if (at <= 0)
+        {
+            name = value = "";
+            return false;
+        }
+        name = text[..at].Trim();
+        value = text[(at + 1)..];
+        if (separator == ':')
+        {
+            value = value.Trim();
+        }
+        return name.Length > 0;
+    }
+}

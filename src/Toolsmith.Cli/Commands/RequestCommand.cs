@@ -1,0 +1,230 @@
+using System.CommandLine;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Toolsmith.Cli.Output;
+using Toolsmith.Core.Loading;
+using Toolsmith.Core.Model;
+using Toolsmith.Core.Running;
+
+namespace Toolsmith.Cli.Commands;
+
+/// <summary><c>toolsmith request METHOD URL …</c>: one API step, ad hoc.</summary>
+internal static class RequestCommand
+{
+    private const string Source = "request";
+
+    public static Command Create(CliOutput output)
+    {
+        var method = new Argument<string>("METHOD") { Description = "GET, POST, PUT, PATCH, DELETE, HEAD or OPTIONS." };
+        var url = new Argument<string>("URL") { Description = "The absolute http(s) URL. {{secrets.NAME}} templates are allowed." };
+        var headers = new Option<string[]>("--header", "-H") { Description = "A header, 'Name: value' (repeatable).", Arity = ArgumentArity.ZeroOrMore, AllowMultipleArgumentsPerToken = false };
+        var parameters = new Option<string[]>("--param", "-p") { Description = "A URL parameter, name=value (repeatable; repeated names are kept).", Arity = ArgumentArity.ZeroOrMore };
+        var data = new Option<string?>("--data", "-d") { Description = "A JSON body: an object, or an array for bulk operations. Sent as application/json." };
+        var dataFile = new Option<string?>("--data-file") { Description = "Read the JSON body from a file." };
+        var form = new Option<string[]>("--form") { Description = "A form field name=value, sent as application/x-www-form-urlencoded (repeatable).", Arity = ArgumentArity.ZeroOrMore };
+        var multipart = new Option<string[]>("--multipart", "-F") { Description = "A multipart field name=value, or name=@path for a file (repeatable).", Arity = ArgumentArity.ZeroOrMore };
+        var text = new Option<string?>("--text") { Description = "A raw text body (text/plain)." };
+        var binary = new Option<string?>("--binary-file") { Description = "Send a file's bytes as the body (application/octet-stream)." };
+        var cookies = new Option<string[]>("--cookie") { Description = "A cookie name=value (repeatable).", Arity = ArgumentArity.ZeroOrMore };
+        var format = new Option<string?>("--format") { Description = "Response format: string, json, arrayBuffer or blob (default: json when the response is JSON, else string)." };
+        format.AcceptOnlyFromAmong("string", "json", "arrayBuffer", "blob");
+        var noThrow = new Option<bool>("--no-throw") { Description = "A 4xx/5xx response is a normal result (exit 0), not a failure." };
+        var timeout = new Option<string?>("--timeout") { Description = "Timeout for the whole call including the body, e.g. 30s, 500ms, 2m (default 30s)." };
+        var noFollow = new Option<bool>("--no-follow") { Description = "Do not follow redirects." };
+        var json = CommandSupport.JsonOption();
+        var outputDir = CommandSupport.OutputDirOption();
+
+        var command = new Command("request", "Send one API step, ad hoc.")
+        {
+            method, url, headers, parameters, data, dataFile, form, multipart, text, binary, cookies, format, noThrow, timeout, noFollow, json, outputDir,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var asJson = parse.GetValue(json);
+            Tool tool;
+            try
+            {
+                var step = BuildStep(
+                    parse.GetValue(method)!, parse.GetValue(url)!, parse.GetValue(headers) ?? [], parse.GetValue(parameters) ?? [],
+                    parse.GetValue(data), parse.GetValue(dataFile), parse.GetValue(form) ?? [], parse.GetValue(multipart) ?? [],
+                    parse.GetValue(text), parse.GetValue(binary), parse.GetValue(cookies) ?? [], parse.GetValue(format),
+                    !parse.GetValue(noThrow), parse.GetValue(timeout), !parse.GetValue(noFollow));
+                tool = Tool.FromDefinition(new ToolDefinition { Name = Source, Steps = [step] }, Source);
+            }
+            catch (ToolLoadException ex)
+            {
+                // An ad-hoc request has one step: "steps[0].url" reads better as "url".
+                ex = new ToolLoadException([.. ex.Errors.Select(static e => e with { Path = e.Path.StartsWith("steps[0].", StringComparison.Ordinal) ? e.Path[9..] : e.Path })]);
+                output.InvalidInput(ex, asJson);
+                return ExitCodes.InvalidInput;
+            }
+            using var runner = new ToolRunner(CommandSupport.EngineOptionsFor(parse.GetValue(outputDir)));
+            var run = await runner.RunAsync(tool, [], null, cancellationToken).ConfigureAwait(false);
+            if (run.Steps.TryGetValue(Source, out var outcome) && outcome.Single is { } result)
+            {
+                if (asJson)
+                {
+                    output.WriteJson(result);
+                }
+                else
+                {
+                    ResultView.ShowStep(output.Out, result);
+                }
+            }
+            else if (run.Error is { } error)
+            {
+                output.Error(error);
+            }
+            return CommandSupport.ExitCodeFor(run);
+        });
+        return command;
+    }
+
+    private static ApiStepDefinition BuildStep(string method, string url, string[] headers, string[] parameters, string? data, string? dataFile,
+        string[] form, string[] multipart, string? text, string? binaryFile, string[] cookies, string? format, bool throwOnHttpError, string? timeout, bool follow)
+    {
+        var errors = new List<ToolError>();
+        var headerMap = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var header in headers)
+        {
+            if (CommandSupport.TrySplit(header, ':', out var name, out var value))
+            {
+                headerMap[name] = value;
+            }
+            else
+            {
+                errors.Add(new ToolError(Source, "--header", $"\"{header}\" is not 'Name: value'."));
+            }
+        }
+        var paramObject = new JsonObject();
+        foreach (var p in parameters)
+        {
+            if (!CommandSupport.TrySplit(p, '=', out var name, out var value))
+            {
+                errors.Add(new ToolError(Source, "--param", $"\"{p}\" is not name=value."));
+                continue;
+            }
+            paramObject[name] = paramObject[name] switch
+            {
+                null => JsonValue.Create(value),
+                JsonArray list => Append(list, value),
+                var single => new JsonArray(single.DeepClone(), JsonValue.Create(value)),
+            };
+        }
+        var cookieMap = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var c in cookies)
+        {
+            if (CommandSupport.TrySplit(c, '=', out var name, out var value))
+            {
+                cookieMap[name] = value;
+            }
+            else
+            {
+                errors.Add(new ToolError(Source, "--cookie", $"\"{c}\" is not name=value."));
+            }
+        }
+        var bodies = new[] { data is not null, dataFile is not null, form.Length > 0, multipart.Length > 0, text is not null, binaryFile is not null }.Count(static b => b);
+        if (bodies > 1)
+        {
+            errors.Add(new ToolError(Source, "body", "give one body: --data, --data-file, --form, --multipart, --text or --binary-file."));
+        }
+        JsonNode? body = null;
+        string? bodyType = null;
+        if (data is not null)
+        {
+            body = ParseJsonBody(data, "--data", errors);
+        }
+        else if (dataFile is not null)
+        {
+            try
+            {
+                body = ParseJsonBody(File.ReadAllText(dataFile), $"--data-file {dataFile}", errors);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                errors.Add(new ToolError(Source, "--data-file", $"\"{dataFile}\" cannot be read: {ex.Message}"));
+            }
+        }
+        else if (form.Length > 0)
+        {
+            (body, bodyType) = (Fields(form, "--form", files: false, errors), "form");
+        }
+        else if (multipart.Length > 0)
+        {
+            (body, bodyType) = (Fields(multipart, "--multipart", files: true, errors), "multipart");
+        }
+        else if (text is not null)
+        {
+            (body, bodyType) = (JsonValue.Create(text), "text");
+        }
+        else if (binaryFile is not null)
+        {
+            (body, bodyType) = (new JsonObject { ["file"] = Path.GetFullPath(binaryFile) }, "binary");
+        }
+        JsonNode? timeoutNode = null;
+        if (timeout is not null)
+        {
+            if (Durations.TryParse(timeout, out _))
+            {
+                timeoutNode = timeout.Trim().All(char.IsAsciiDigit) ? JsonValue.Create(double.Parse(timeout, System.Globalization.CultureInfo.InvariantCulture)) : JsonValue.Create(timeout.Trim());
+            }
+            else
+            {
+                errors.Add(new ToolError(Source, "--timeout", $"\"{timeout}\" is not a duration such as 30s, 500ms or 2m."));
+            }
+        }
+        if (errors.Count > 0)
+        {
+            throw new ToolLoadException(errors);
+        }
+        return new ApiStepDefinition
+        {
+            Id = Source,
+            Method = method.ToUpperInvariant(),
+            Url = url,
+            Headers = headerMap,
+            Params = paramObject.Count > 0 ? paramObject : null,
+            Cookies = cookieMap,
+            Body = body,
+            BodyType = bodyType,
+            ResponseFormat = format,
+            ThrowOnHttpError = throwOnHttpError,
+            Timeout = timeoutNode,
+            FollowRedirects = follow,
+        };
+    }
+
+    private static JsonArray Append(JsonArray list, string value)
+    {
+        list.Add(value);
+        return list;
+    }
+
+    private static JsonNode? ParseJsonBody(string text, string where, List<ToolError> errors)
+    {
+        try
+        {
+            return JsonNode.Parse(text) ?? JsonValue.Create((string?)null);
+        }
+        catch (JsonException ex)
+        {
+            errors.Add(new ToolError(Source, where, $"the body is not valid JSON: {JsonErrors.Describe(ex)} Write the JSON itself (an object {{…}} or an array […]); Toolsmith serializes it, no stringifying needed."));
+            return null;
+        }
+    }
+
+    private static JsonObject Fields(string[] fields, string where, bool files, List<ToolError> errors)
+    {
+        var obj = new JsonObject();
+        foreach (var field in fields)
+        {
+            if (!CommandSupport.TrySplit(field, '=', out var name, out var value))
+            {
+                errors.Add(new ToolError(Source, where, $"\"{field}\" is not name=value."));
+                continue;
+            }
+            obj[name] = files && value.StartsWith('@') ? new JsonObject { ["file"] = Path.GetFullPath(value[1..]) } : JsonValue.Create(value);
+        }
+        return obj;
+    }
+}

@@ -1,0 +1,96 @@
+using System.CommandLine;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Toolsmith.Cli.Output;
+using Toolsmith.Core.Loading;
+using Toolsmith.Core.Running;
+
+namespace Toolsmith.Cli.Commands;
+
+/// <summary><c>toolsmith run TOOL --input name=value …</c>: run a Tool file.</summary>
+internal static class RunCommand
+{
+    public static Command Create(CliOutput output)
+    {
+        var toolArgument = new Argument<string>("TOOL") { Description = "A *.tool.json or *.tool.yaml file." };
+        var inputs = new Option<string[]>("--input", "-i") { Description = "An input, name=value; objects and arrays as JSON (repeatable).", Arity = ArgumentArity.ZeroOrMore };
+        var inputsFile = new Option<string?>("--inputs-file") { Description = "A JSON file with an object of inputs; --input values override it." };
+        var json = CommandSupport.JsonOption();
+        var outputDir = CommandSupport.OutputDirOption();
+        var command = new Command("run", "Run a Tool.") { toolArgument, inputs, inputsFile, json, outputDir };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var asJson = parse.GetValue(json);
+            Tool tool;
+            JsonObject bound;
+            try
+            {
+                tool = ToolLoader.LoadFile(parse.GetValue(toolArgument)!);
+                bound = Bind(tool, parse.GetValue(inputs) ?? [], parse.GetValue(inputsFile));
+            }
+            catch (ToolLoadException ex)
+            {
+                output.InvalidInput(ex, asJson);
+                return ExitCodes.InvalidInput;
+            }
+            using var runner = new ToolRunner(CommandSupport.EngineOptionsFor(parse.GetValue(outputDir)));
+            var run = await CommandSupport.RunWithProgressAsync(output, runner, tool, bound, cancellationToken).ConfigureAwait(false);
+            if (asJson)
+            {
+                output.WriteJson(run);
+                if (run.Error is { } error)
+                {
+                    output.Error(error);
+                }
+            }
+            else
+            {
+                ResultView.ShowRun(output.Out, run);
+            }
+            return CommandSupport.ExitCodeFor(run);
+        });
+        return command;
+    }
+
+    private static JsonObject Bind(Tool tool, string[] inputs, string? inputsFile)
+    {
+        var errors = new List<ToolError>();
+        JsonObject? fromFile = null;
+        if (inputsFile is not null)
+        {
+            try
+            {
+                fromFile = JsonNode.Parse(File.ReadAllText(inputsFile)) as JsonObject;
+                if (fromFile is null)
+                {
+                    errors.Add(new ToolError(inputsFile, "", "must hold a JSON object of inputs, e.g. {\"pageId\": \"42\"}."));
+                }
+            }
+            catch (JsonException ex)
+            {
+                errors.Add(new ToolError(inputsFile, "", $"is not valid JSON: {JsonErrors.Describe(ex)}"));
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                errors.Add(new ToolError(inputsFile, "", $"cannot be read: {ex.Message}"));
+            }
+        }
+        var pairs = new List<KeyValuePair<string, string>>();
+        foreach (var input in inputs)
+        {
+            if (CommandSupport.TrySplit(input, '=', out var name, out var value))
+            {
+                pairs.Add(new(name, value));
+            }
+            else
+            {
+                errors.Add(new ToolError(tool.Source, "--input", $"\"{input}\" is not name=value."));
+            }
+        }
+        if (errors.Count > 0)
+        {
+            throw new ToolLoadException(errors);
+        }
+        return InputBinder.FromText(tool, pairs, fromFile);
+    }
+}

@@ -1,0 +1,3 @@
+using Toolsmith.Cli;
+
+return await CliApp.RunAsync(args, Console.Out, Console.Error, CliTerminal.Detect()).ConfigureAwait(false);

@@ -6,38 +6,38 @@ namespace Toolsmith.Core.Model;
 public sealed class ApiStepDefinition : StepDefinition
 {
     /// <summary>GET, POST, PUT, PATCH, DELETE, HEAD or OPTIONS.</summary>
-    public string Method { get; init; } = "GET";
+    public string Method { get; set; } = "GET";
 
     /// <summary>An absolute http(s) URL template.</summary>
-    public required string Url { get; init; }
+    public required string Url { get; set; }
 
     /// <summary>Request headers; values are templates.</summary>
-    public Dictionary<string, string> Headers { get; init; } = [];
+    public Dictionary<string, string> Headers { get; set; } = [];
 
     /// <summary>URL (query) parameters merged with any query already in the URL; an array value repeats the name.</summary>
-    public JsonObject? Params { get; init; }
+    public JsonObject? Params { get; set; }
 
     /// <summary>Cookies sent with the request (scoped to the request's host).</summary>
-    public Dictionary<string, string> Cookies { get; init; } = [];
+    public Dictionary<string, string> Cookies { get; set; } = [];
 
     /// <summary>The body: a JSON template (object or array for <c>json</c>), fields for <c>form</c>/<c>multipart</c>, text, or a file for <c>binary</c>.</summary>
-    public JsonNode? Body { get; init; }
+    public JsonNode? Body { get; set; }
 
     /// <summary>json (default), form, multipart, text or binary.</summary>
-    public string? BodyType { get; init; }
+    public string? BodyType { get; set; }
 
     /// <summary>string, json, arrayBuffer or blob; by default json when the response says JSON, else string.</summary>
-    public string? ResponseFormat { get; init; }
+    public string? ResponseFormat { get; set; }
 
     /// <summary>Whether a 4xx/5xx response fails the step (default true).</summary>
-    public bool ThrowOnHttpError { get; init; } = true;
+    public bool ThrowOnHttpError { get; set; } = true;
 
     /// <summary>Timeout for the whole call including the body, e.g. <c>"30s"</c> or a number of seconds.</summary>
-    public JsonNode? Timeout { get; init; }
+    public JsonNode? Timeout { get; set; }
 
     /// <summary>Whether redirects are followed (default true).</summary>
-    public bool FollowRedirects { get; init; } = true;
+    public bool FollowRedirects { get; set; } = true;
 
     /// <summary>The most redirects followed (default 10).</summary>
-    public int? MaxRedirects { get; init; }
+    public int? MaxRedirects { get; set; }
 }

@@ -143,7 +143,8 @@ public static class InputBinder
         ("string", JsonValue v) => v.GetValueKind() == JsonValueKind.String,
         ("boolean", JsonValue v) => v.GetValueKind() is JsonValueKind.True or JsonValueKind.False,
         ("number", JsonValue v) => v.GetValueKind() == JsonValueKind.Number,
-        ("integer", JsonValue v) => v.GetValueKind() == JsonValueKind.Number && v.TryGetValue<long>(out _) || (v.TryGetValue<double>(out var d) && d == Math.Floor(d)),
+        ("integer", JsonValue v) => v.GetValueKind() == JsonValueKind.Number
+            && double.TryParse(v.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && d == Math.Floor(d),
         _ => false,
     };
 

@@ -126,11 +126,12 @@ internal sealed class ApiStepExecutor : IDisposable
         var headers = prepared.Headers;
         var maxRedirects = step.Api.MaxRedirects ?? _options.MaxRedirects;
         List<RedirectHop>? hops = null;
+        var sendCookies = true;
         while (true)
         {
-            using var request = BuildRequest(method, uri, headers, body, run.Cookies);
+            using var request = BuildRequest(method, uri, headers, body, sendCookies ? run.Cookies : null);
             summary.Url = run.Redactor.Redact(uri.AbsoluteUri);
-            if (request.Headers.TryGetValues("Cookie", out var sentCookies))
+            if (request.Headers.Contains("Cookie"))
             {
                 summary.Headers["cookie"] = Redactor.Mask;
             }
@@ -155,6 +156,8 @@ internal sealed class ApiStepExecutor : IDisposable
                         hops.Add(new RedirectHop(status, run.Redactor.Redact(uri.AbsoluteUri), run.Redactor.Redact(next.AbsoluteUri)));
                         if (!SameOrigin(uri, next))
                         {
+                            // Credentials never follow a redirect to another origin: not the headers, not the cookies.
+                            sendCookies = false;
                             headers = [.. headers.Where(static h => !IsCredentialHeader(h.Key))];
                             foreach (var name in SensitiveHeaders)
                             {
@@ -191,7 +194,7 @@ internal sealed class ApiStepExecutor : IDisposable
         }
     }
 
-    private HttpRequestMessage BuildRequest(HttpMethod method, Uri uri, List<KeyValuePair<string, string>> headers, PreparedBody? body, CookieContainer jar)
+    private HttpRequestMessage BuildRequest(HttpMethod method, Uri uri, List<KeyValuePair<string, string>> headers, PreparedBody? body, CookieContainer? jar)
     {
         var request = new HttpRequestMessage(method, uri);
         string? contentType = null;
@@ -214,7 +217,7 @@ internal sealed class ApiStepExecutor : IDisposable
         {
             request.Headers.TryAddWithoutValidation("User-Agent", _options.UserAgent);
         }
-        var cookieHeader = jar.GetCookieHeader(uri);
+        var cookieHeader = jar?.GetCookieHeader(uri) ?? "";
         if (cookieHeader.Length > 0)
         {
             request.Headers.TryAddWithoutValidation("Cookie", cookieHeader);

@@ -1,0 +1,225 @@
+using System.Security.Cryptography;
+
+namespace Toolsmith.Core.Tests.Steps;
+
+/// <summary>What the API step makes of responses: formats, charsets, compression, redirects, timeouts, failures.</summary>
+public class ApiStepResponseTests(TestApiFixture fixture) : IClassFixture<TestApiFixture>
+{
+    [Fact]
+    public async Task JsonResponse_IsParsedByDefault()
+    {
+        var r = await fixture.RunStepAsync("""{"id":"s","type":"api","url":"http://127.0.0.1:PORT/json"}""");
+        Assert.True(r.Ok);
+        Assert.Equal("json", r.BodyFormat);
+        Assert.Equal("world", r.Body!["hello"]!.GetValue<string>());
+        Assert.Equal(3, r.Body["items"]!.AsArray().Count);
+        Assert.Equal("OK", r.StatusText);
+        Assert.True(r.DurationMs > 0);
+    }
+
+    [Fact]
+    public async Task TextInLatin1_IsDecodedByItsCharset()
+    {
+        var r = await fixture.RunStepAsync("""{"id":"s","type":"api","url":"http://127.0.0.1:PORT/text/latin1"}""");
+        Assert.Equal("string", r.BodyFormat);
+        Assert.Equal("café crème", r.Body!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task TextInShiftJis_IsDecodedByItsCharset()
+    {
+        var r = await fixture.RunStepAsync("""{"id":"s","type":"api","url":"http://127.0.0.1:PORT/text/shift_jis"}""");
+        Assert.Equal("こんにちは", r.Body!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task GzipAndBrotliResponses_AreDecompressed()
+    {
+        var gzip = await fixture.RunStepAsync("""{"id":"s","type":"api","url":"http://127.0.0.1:PORT/gzip"}""");
+        Assert.Equal("gzip", gzip.Body!["compressed"]!.GetValue<string>());
+        var br = await fixture.RunStepAsync("""{"id":"s","type":"api","url":"http://127.0.0.1:PORT/brotli"}""");
+        Assert.Equal("brotli text", br.Body!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task JsonFormat_OnHtml_FailsTheStep_AndNamesTheFormatToPick()
+    {
+        var run = await fixture.RunToolAsync("""{"name":"t","steps":[{"id":"s","type":"api","url":"http://127.0.0.1:PORT/html","responseFormat":"json","throwOnHttpError":false}]}""");
+        Assert.Equal("failed", run.Status);
+        var r = run.Steps["s"].Single!;
+        Assert.False(r.Ok);
+        Assert.Contains("\"string\"", r.Diagnosis!.Hint, StringComparison.Ordinal);
+        Assert.Contains("text/html", r.Diagnosis.Explanation, StringComparison.Ordinal);
+        Assert.Equal("<html><body>Sign in</body></html>", r.Body!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task ArrayBuffer_IsTheRawBytes_InBase64()
+    {
+        var r = await fixture.RunStepAsync("""{"id":"s","type":"api","url":"http://127.0.0.1:PORT/bytes","responseFormat":"arrayBuffer"}""");
+        Assert.Equal("arrayBuffer", r.BodyFormat);
+        Assert.Equal(new byte[] { 0, 1, 2, 253, 254, 255 }, Convert.FromBase64String(r.Body!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task Blob_IsStreamedToAFile_WithSizeNameTypeAndHash()
+    {
+        const long size = 3 * 1024 * 1024 + 17;
+        var r = await fixture.RunStepAsync($$"""{"id":"dl","type":"api","url":"http://127.0.0.1:PORT/large?size={{size}}","responseFormat":"blob"}""");
+        Assert.True(r.Ok);
+        var blob = r.Body!.AsObject();
+        var path = blob["path"]!.GetValue<string>();
+        Assert.StartsWith(fixture.ArtifactDirectory, path, StringComparison.Ordinal);
+        Assert.Equal(size, blob["size"]!.GetValue<long>());
+        Assert.Equal(size, new FileInfo(path).Length);
+        Assert.Equal("large.bin", blob["fileName"]!.GetValue<string>());
+        Assert.Equal("application/octet-stream", blob["contentType"]!.GetValue<string>());
+        await using var file = File.OpenRead(path);
+        Assert.Equal(Convert.ToHexStringLower(await SHA256.HashDataAsync(file)), blob["sha256"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Status4xx_FailsTheRun_WithDiagnosis_ByDefault()
+    {
+        var run = await fixture.RunToolAsync("""{"name":"t","steps":[{"id":"s","type":"api","url":"http://127.0.0.1:PORT/status/404"},{"id":"never","type":"transform","value":1}]}""");
+        Assert.Equal("failed", run.Status);
+        Assert.Equal("s", run.FailedStep);
+        Assert.False(run.Steps.ContainsKey("never"));
+        var r = run.Steps["s"].Single!;
+        Assert.Equal(404, r.Status);
+        Assert.Equal("not_found", r.Diagnosis!.Kind);
+        Assert.Contains("404", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Status5xx_WithThrowOff_IsANormalResult_AndTheNextStepsRun()
+    {
+        var run = await fixture.RunToolAsync("""{"name":"t","steps":[{"id":"s","type":"api","url":"http://127.0.0.1:PORT/status/503","throwOnHttpError":false},{"id":"next","type":"transform","value":"{{steps.s.status}}"}]}""");
+        Assert.Equal("succeeded", run.Status);
+        Assert.False(run.Steps["s"].Single!.Ok);
+        Assert.Equal("server_error", run.Steps["s"].Single!.Diagnosis!.Kind);
+        Assert.Equal(503, run.Steps["next"].Single!.Body!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task OkFalseWith200_IsDiagnosed()
+    {
+        var r = await fixture.RunStepAsync("""{"id":"s","type":"api","url":"http://127.0.0.1:PORT/slack-style","throwOnHttpError":false}""");
+        Assert.Equal(200, r.Status);
+        Assert.False(r.Ok);
+        Assert.NotNull(r.Diagnosis);
+    }
+
+    [Fact]
+    public async Task Redirects_AreFollowed_AndRecorded()
+    {
+        var r = await fixture.RunStepAsync("""{"id":"s","type":"api","url":"http://127.0.0.1:PORT/redirect/3","headers":{"Authorization":"Bearer same-origin"}}""");
+        Assert.True(r.Ok);
+        Assert.Equal(3, r.Redirects!.Count);
+        Assert.True(r.Body!["done"]!.GetValue<bool>());
+        Assert.Equal("Bearer same-origin", r.Body["authorization"]!.GetValue<string>());
+        Assert.EndsWith("/redirect/0", r.Request!.Url, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Redirects_PastTheCap_AreRefused()
+    {
+        var r = await fixture.RunStepAsync("""{"id":"s","type":"api","url":"http://127.0.0.1:PORT/redirect/5","maxRedirects":2}""");
+        Assert.False(r.Ok);
+        Assert.Equal(302, r.Status);
+        Assert.Contains("more than 2", r.Diagnosis!.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NotFollowingRedirects_GivesThe3xx_AsOk()
+    {
+        var r = await fixture.RunStepAsync("""{"id":"s","type":"api","url":"http://127.0.0.1:PORT/redirect/1","followRedirects":false}""");
+        Assert.True(r.Ok);
+        Assert.Equal(302, r.Status);
+        Assert.Equal("/redirect/0", r.Headers["location"]);
+    }
+
+    [Fact]
+    public async Task CrossOriginRedirect_DropsAuthorizationAndCookies()
+    {
+        await using var other = await Toolsmith.Tests.TestApi.StartAsync();
+        var target = Uri.EscapeDataString(other.Url("echo"));
+        var r = await fixture.RunStepAsync($$$"""{"id":"s","type":"api","url":"http://127.0.0.1:PORT/redirect-to?url={{{target}}}","headers":{"Authorization":"Bearer do-not-forward","X-Other":"kept"},"cookies":{"session":"s1"}}""");
+        Assert.True(r.Ok);
+        var headers = other.LastEcho!["headers"]!.AsObject();
+        Assert.False(headers.ContainsKey("authorization"));
+        Assert.False(headers.ContainsKey("cookie"));
+        Assert.Equal("kept", headers["x-other"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Redirect303_AfterPost_BecomesGetWithoutBody()
+    {
+        var r = await fixture.RunStepAsync("""{"id":"s","type":"api","method":"POST","url":"http://127.0.0.1:PORT/redirect-303","body":{"a":1}}""");
+        Assert.Equal("GET", r.Body!["method"]!.GetValue<string>());
+        Assert.Equal("", r.Body["bodyText"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Redirect307_KeepsMethodAndBody()
+    {
+        var r = await fixture.RunStepAsync("""{"id":"s","type":"api","method":"POST","url":"http://127.0.0.1:PORT/redirect-307","body":{"a":1}}""");
+        Assert.Equal("POST", r.Body!["method"]!.GetValue<string>());
+        Assert.Equal("""{"a":1}""", r.Body["bodyText"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Timeout_CoversAStalledBody()
+    {
+        var r = await fixture.RunStepAsync("""{"id":"s","type":"api","url":"http://127.0.0.1:PORT/stall-body","timeout":"300ms"}""");
+        Assert.False(r.Ok);
+        Assert.Null(r.Status);
+        Assert.Equal("timeout", r.Diagnosis!.Kind);
+        Assert.Contains("300 ms", r.Diagnosis.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Timeout_WaitingForHeaders()
+    {
+        var r = await fixture.RunStepAsync("""{"id":"s","type":"api","url":"http://127.0.0.1:PORT/slow-headers?ms=5000","timeout":0.2}""");
+        Assert.Equal("timeout", r.Diagnosis!.Kind);
+    }
+
+    [Fact]
+    public async Task Cancellation_IsNotReportedAsTimeout()
+    {
+        var tool = Loading.ToolLoader.Parse($$"""{"name":"t","steps":[{"id":"s","type":"api","url":"http://127.0.0.1:{{fixture.Api.Port}}/slow-headers?ms=5000"}]}""", "t");
+        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        var run = await fixture.Runner.RunAsync(tool, [], null, cts.Token);
+        Assert.Equal("cancelled", run.Status);
+    }
+
+    [Fact]
+    public async Task RefusedConnection_IsATransportResult()
+    {
+        var r = await fixture.RunStepAsync("""{"id":"s","type":"api","url":"http://127.0.0.1:1/x"}""");
+        Assert.Null(r.Status);
+        Assert.Equal("connection_failed", r.Diagnosis!.Kind);
+        Assert.Contains("127.0.0.1:1", r.Diagnosis.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnknownHost_IsADnsFailure()
+    {
+        var r = await fixture.RunStepAsync("""{"id":"s","type":"api","url":"http://no-such-host.invalid/x"}""");
+        Assert.Equal("dns_failure", r.Diagnosis!.Kind);
+        Assert.Contains("no-such-host.invalid", r.Diagnosis.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ResponseOverTheCap_IsAClearDiagnosis_NotAnOutOfMemory()
+    {
+        using var runner = new Running.ToolRunner(new Running.EngineOptions { MaxResponseBytes = 1000 });
+        var tool = Loading.ToolLoader.Parse($$"""{"name":"t","steps":[{"id":"s","type":"api","url":"http://127.0.0.1:{{fixture.Api.Port}}/large?size=5000","responseFormat":"arrayBuffer"}]}""", "t");
+        var run = await runner.RunAsync(tool, []);
+        var r = run.Steps["s"].Single!;
+        Assert.False(r.Ok);
+        Assert.Equal("blocked_by_policy", r.Diagnosis!.Kind);
+        Assert.Contains("1,000", r.Diagnosis.Explanation, StringComparison.Ordinal);
+    }
+}

@@ -46,7 +46,23 @@ public static class ToolSchema
             var instancePath = detail.InstanceLocation.ToString();
             var path = ToDisplayPath(instancePath);
             var instance = Find(document, instancePath);
-            var schemaNode = Find(schemaDocument, detail.SchemaLocation.Fragment.TrimStart('#'));
+            var schemaPointer = Uri.UnescapeDataString(detail.SchemaLocation.Fragment.TrimStart('#'));
+            var schemaNode = Find(schemaDocument, schemaPointer);
+            var additional = schemaPointer.LastIndexOf("/additionalProperties", StringComparison.Ordinal);
+            if (additional >= 0 && detail.Errors.ContainsKey(""))
+            {
+                // A property the schema does not know: report it on its object, with the closest known name.
+                var cut = instancePath.LastIndexOf('/');
+                var name = instancePath[(cut + 1)..].Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
+                var known = Find(schemaDocument, schemaPointer[..additional])?["properties"] as JsonObject;
+                var text = $"\"{name}\" is not a known property. {Suggestions.DidYouMean(name, known?.Select(static p => p.Key) ?? [])}";
+                var parent = ToDisplayPath(instancePath[..Math.Max(cut, 0)]);
+                if (seen.Add(parent + "\n" + text))
+                {
+                    errors.Add(new ToolError(file, parent, text));
+                }
+                continue;
+            }
             foreach (var (keyword, message) in detail.Errors)
             {
                 var text = Describe(keyword, message, instance, schemaNode);
@@ -60,7 +76,7 @@ public static class ToolSchema
         {
             errors.Add(new ToolError(file, "", "does not match the tool schema."));
         }
-        return errors;
+        return [.. errors.OrderBy(static e => e.Path, StringComparer.Ordinal)];
     }
 
     private static string? Describe(string keyword, string fallback, JsonNode? instance, JsonNode? schema)

@@ -30,10 +30,12 @@ internal sealed class UrlTemplate
                 continue;
             }
             contexts[i] = ContextAfter(prefix.ToString());
-            prefix.Append('x');
+            prefix.Append(Placeholder);
         }
         return new UrlTemplate(template, contexts);
     }
+
+    private const char Placeholder = '\0';
 
     private static UrlContext ContextAfter(string prefix)
     {
@@ -41,12 +43,10 @@ internal sealed class UrlTemplate
         {
             return UrlContext.Query;
         }
+        // The path starts at the first '/' after "scheme://host", or after a leading placeholder that stands for a base URL.
         var scheme = prefix.IndexOf("://", StringComparison.Ordinal);
-        if (scheme >= 0 && prefix.IndexOf('/', scheme + 3) >= 0)
-        {
-            return UrlContext.PathSegment;
-        }
-        return UrlContext.Raw;
+        var hostStart = scheme >= 0 ? scheme + 3 : prefix.StartsWith(Placeholder) ? 1 : -1;
+        return hostStart >= 0 && prefix.IndexOf('/', hostStart) >= 0 ? UrlContext.PathSegment : UrlContext.Raw;
     }
 
     /// <summary>Renders the URL text, each value encoded for its context.</summary>

@@ -188,7 +188,7 @@ public class ApiStepResponseTests(TestApiFixture fixture) : IClassFixture<TestAp
     [Fact]
     public async Task Cancellation_IsNotReportedAsTimeout()
     {
-        var tool = Loading.ToolLoader.Parse($$"""{"name":"t","steps":[{"id":"s","type":"api","url":"http://127.0.0.1:{{fixture.Api.Port}}/slow-headers?ms=5000"}]}""", "t");
+        var tool = Toolsmith.Core.Loading.ToolLoader.Parse($$"""{"name":"t","steps":[{"id":"s","type":"api","url":"http://127.0.0.1:{{fixture.Api.Port}}/slow-headers?ms=5000"}]}""", "t");
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
         var run = await fixture.Runner.RunAsync(tool, [], null, cts.Token);
         Assert.Equal("cancelled", run.Status);
@@ -214,8 +214,8 @@ public class ApiStepResponseTests(TestApiFixture fixture) : IClassFixture<TestAp
     [Fact]
     public async Task ResponseOverTheCap_IsAClearDiagnosis_NotAnOutOfMemory()
     {
-        using var runner = new Running.ToolRunner(new Running.EngineOptions { MaxResponseBytes = 1000 });
-        var tool = Loading.ToolLoader.Parse($$"""{"name":"t","steps":[{"id":"s","type":"api","url":"http://127.0.0.1:{{fixture.Api.Port}}/large?size=5000","responseFormat":"arrayBuffer"}]}""", "t");
+        using var runner = new Toolsmith.Core.Running.ToolRunner(new Toolsmith.Core.Running.EngineOptions { MaxResponseBytes = 1000 });
+        var tool = Toolsmith.Core.Loading.ToolLoader.Parse($$"""{"name":"t","steps":[{"id":"s","type":"api","url":"http://127.0.0.1:{{fixture.Api.Port}}/large?size=5000","responseFormat":"arrayBuffer"}]}""", "t");
         var run = await runner.RunAsync(tool, []);
         var r = run.Steps["s"].Single!;
         Assert.False(r.Ok);

@@ -1,0 +1,184 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text.Json.Nodes;
+using Toolsmith.Core.Loading;
+using Toolsmith.Core.Running;
+
+namespace Toolsmith.Core.Tests.Running;
+
+public class ToolRunnerTests(TestApiFixture fixture) : IClassFixture<TestApiFixture>
+{
+    [Fact]
+    public async Task Foreach_RunsOncePerElement_ResultsInInputOrder_UnderTheConcurrencyLimit()
+    {
+        var run = await fixture.RunToolAsync("""
+            {"name":"t","inputs":{"ids":{"type":"array"}},"steps":[
+              {"id":"get","type":"api","foreach":"{{ids}}","concurrency":3,"url":"http://127.0.0.1:PORT/slow-headers?ms={{item}}&i={{index}}"}
+            ]}
+            """, new JsonObject { ["ids"] = new JsonArray(120, 10, 80, 5, 60, 1) });
+        Assert.Equal("succeeded", run.Status);
+        var items = run.Steps["get"].Items!;
+        Assert.Equal(6, items.Count);
+        for (var i = 0; i < items.Count; i++)
+        {
+            Assert.EndsWith($"&i={i}", items[i].Request!.Url, StringComparison.Ordinal);
+        }
+        Assert.Equal(6, ((JsonArray)run.Output!).Count);
+    }
+
+    [Fact]
+    public async Task Foreach_ConcurrencyLimit_IsHonoured()
+    {
+        var active = 0;
+        var peak = 0;
+        var handler = new CountingHandler(() =>
+        {
+            var now = Interlocked.Increment(ref active);
+            InterlockedMax(ref peak, now);
+        }, () => Interlocked.Decrement(ref active));
+        using var runner = new ToolRunner(new EngineOptions(), handler);
+        var tool = ToolLoader.Parse("""{"name":"t","inputs":{"n":{"type":"array"}},"steps":[{"id":"s","type":"api","foreach":"{{n}}","concurrency":2,"url":"http://limit.test/{{item}}"}]}""", "t");
+        var run = await runner.RunAsync(tool, InputBinder.FromJson(tool, new JsonObject { ["n"] = new JsonArray([.. Enumerable.Range(0, 12).Select(i => (JsonNode?)i)]) }));
+        Assert.Equal("succeeded", run.Status);
+        Assert.Equal(2, peak);
+    }
+
+    [Fact]
+    public async Task Foreach_WithBatches_WaitsBetweenBatches()
+    {
+        var started = new ConcurrentQueue<DateTimeOffset>();
+        var handler = new CountingHandler(() => started.Enqueue(DateTimeOffset.UtcNow), () => { });
+        using var runner = new ToolRunner(new EngineOptions(), handler);
+        var tool = ToolLoader.Parse("""{"name":"t","inputs":{"n":{"type":"array"}},"steps":[{"id":"s","type":"api","foreach":"{{n}}","batchSize":2,"batchInterval":"150ms","url":"http://batch.test/{{item}}"}]}""", "t");
+        var run = await runner.RunAsync(tool, InputBinder.FromJson(tool, new JsonObject { ["n"] = new JsonArray(1, 2, 3, 4) }));
+        Assert.Equal("succeeded", run.Status);
+        var times = started.ToArray();
+        Assert.True(times[2] - times[1] >= TimeSpan.FromMilliseconds(140), $"the second batch started {(times[2] - times[1]).TotalMilliseconds} ms after the first");
+    }
+
+    [Fact]
+    public async Task Foreach_OneFailure_FailsTheStep_ButEveryElementHasAResult()
+    {
+        var run = await fixture.RunToolAsync("""
+            {"name":"t","inputs":{"codes":{"type":"array"}},"steps":[
+              {"id":"s","type":"api","foreach":"{{codes}}","url":"http://127.0.0.1:PORT/status/{{item}}"}
+            ]}
+            """, new JsonObject { ["codes"] = new JsonArray(200, 404, 201) });
+        Assert.Equal("failed", run.Status);
+        Assert.Equal([true, false, true], run.Steps["s"].Items!.Select(r => r.Ok));
+        Assert.Contains("element 1 of 3", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Foreach_OverANonArray_IsAClearError()
+    {
+        var run = await fixture.RunToolAsync("""{"name":"t","inputs":{"x":{"type":"string"}},"steps":[{"id":"s","type":"transform","foreach":"{{x}}","value":"{{item}}"}]}""",
+            new JsonObject { ["x"] = "abc" });
+        Assert.Equal("failed", run.Status);
+        Assert.Contains("must be an array, got string", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Transform_AndOutput_UseEarlierSteps()
+    {
+        var run = await fixture.RunToolAsync("""
+            {"name":"t","inputs":{"who":{"type":"string","default":"Ada"}},"steps":[
+              {"id":"get","type":"api","url":"http://127.0.0.1:PORT/json"},
+              {"id":"shape","type":"transform","value":{"greeting":"hi {{who}}","first":"{{steps.get.body.items[0]}}","all":"{{steps.get.body.items}}"}}
+            ],"output":{"result":"{{steps.shape.body}}","status":"{{steps.get.status}}"}}
+            """);
+        Assert.Equal("succeeded", run.Status);
+        Assert.Equal("""{"result":{"greeting":"hi Ada","first":1,"all":[1,2,3]},"status":200}""", run.Output!.ToJsonString());
+        Assert.Equal("Ada", run.Inputs["who"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task MissingPathAtRunTime_FailsBeforeSending_WithDidYouMean()
+    {
+        var before = fixture.Api.RequestCount;
+        var run = await fixture.RunToolAsync("""
+            {"name":"t","steps":[
+              {"id":"a","type":"transform","value":{"userId":7}},
+              {"id":"b","type":"api","url":"http://127.0.0.1:PORT/echo/{{steps.a.body.userid}}"}
+            ]}
+            """);
+        Assert.Equal("failed", run.Status);
+        Assert.True(run.Steps["b"].Single!.NotSent);
+        Assert.Contains("Did you mean \"userId\"", run.Error, StringComparison.Ordinal);
+        Assert.Equal(before, fixture.Api.RequestCount);
+    }
+
+    [Fact]
+    public void Inputs_MissingRequired_WrongType_UnknownName_AreAllReported()
+    {
+        var tool = ToolLoader.Parse("""{"name":"t","inputs":{"pageId":{"type":"string","required":true},"limit":{"type":"integer"},"mode":{"type":"string","enum":["a","b"]}},"steps":[{"id":"s","type":"transform","value":1}]}""", "t.tool.json");
+        var ex = Assert.Throws<ToolLoadException>(() => InputBinder.FromText(tool, [new("limit", "ten"), new("mode", "c"), new("pageid", "1")]));
+        Assert.Contains("inputs.limit: expected an integer", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("inputs.pageid: the tool has no input \"pageid\". Did you mean \"pageId\"?", ex.Message, StringComparison.Ordinal);
+        var ex2 = Assert.Throws<ToolLoadException>(() => InputBinder.FromText(tool, [new("mode", "c")]));
+        Assert.Contains("inputs.pageId: the input \"pageId\" is required", ex2.Message, StringComparison.Ordinal);
+        Assert.Contains("inputs.mode: \"c\" is not one of a, b", ex2.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Inputs_FromText_AreTypedByTheirDeclaration()
+    {
+        var tool = ToolLoader.Parse("""{"name":"t","inputs":{"n":{"type":"integer"},"x":{"type":"number"},"b":{"type":"boolean"},"o":{"type":"object"},"a":{"type":"array"},"s":{"type":"string"}},"steps":[{"id":"s","type":"transform","value":1}]}""", "t");
+        var bound = InputBinder.FromText(tool, [new("n", "42"), new("x", "1.5"), new("b", "true"), new("o", """{"k":1}"""), new("a", "[1,2]"), new("s", "42")]);
+        Assert.Equal("""{"n":42,"x":1.5,"b":true,"o":{"k":1},"a":[1,2],"s":"42"}""", bound.ToJsonString());
+    }
+
+    [Fact]
+    public async Task HttpsToHttpRedirect_IsRefused()
+    {
+        var handler = new RedirectingHandler("http://plain.test/landing");
+        using var runner = new ToolRunner(new EngineOptions(), handler);
+        var tool = ToolLoader.Parse("""{"name":"t","steps":[{"id":"s","type":"api","url":"https://secure.test/start","headers":{"Authorization":"Bearer x"}}]}""", "t");
+        var run = await runner.RunAsync(tool, []);
+        var r = run.Steps["s"].Single!;
+        Assert.False(r.Ok);
+        Assert.Equal("blocked_by_policy", r.Diagnosis!.Kind);
+        Assert.Contains("https to plain http", r.Diagnosis.Explanation, StringComparison.Ordinal);
+        Assert.Equal(1, handler.Calls);
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        int current;
+        while (value > (current = Volatile.Read(ref target)) && Interlocked.CompareExchange(ref target, value, current) != current)
+        {
+        }
+    }
+
+    /// <summary>Stands in for the network at the handler boundary, to count overlapping calls precisely.</summary>
+    private sealed class CountingHandler(Action enter, Action leave) : HttpMessageHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            enter();
+            try
+            {
+                await Task.Delay(20, cancellationToken);
+                return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json") };
+            }
+            finally
+            {
+                leave();
+            }
+        }
+    }
+
+    /// <summary>An https server that redirects to plain http: no https test server is needed to check the refusal.</summary>
+    private sealed class RedirectingHandler(string location) : HttpMessageHandler
+    {
+        public int Calls { get; private set; }
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Calls++;
+            var response = new HttpResponseMessage(HttpStatusCode.Found);
+            response.Headers.Location = new Uri(location);
+            return Task.FromResult(response);
+        }
+    }
+}

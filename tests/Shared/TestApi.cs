@@ -98,6 +98,16 @@ public sealed class TestApi : IAsyncDisposable
         app.MapPost("/redirect-307", () => new StatusResult(307, "/echo"));
         app.MapPost("/redirect-302", () => new StatusResult(302, "/echo"));
 
+        app.MapPost("/users", async (HttpContext context) =>
+        {
+            var user = await JsonNode.ParseAsync(context.Request.Body) as JsonObject ?? [];
+            if (user["email"] is null)
+            {
+                return Results.Json(new { errors = new { email = new[] { "The email field is required." } } }, statusCode: 422);
+            }
+            user["id"] = "u_" + Guid.NewGuid().ToString("N")[..8];
+            return Results.Json(user, statusCode: 201);
+        });
         app.MapGet("/status/{code:int}", (int code) => Results.Json(new { message = $"status {code} as asked" }, statusCode: code));
         app.MapGet("/slack-style", () => Results.Json(new { ok = false, error = "channel_not_found" }));
 

@@ -120,7 +120,8 @@ internal sealed class CompiledApiStep : CompiledStep
     /// <summary>True when <paramref name="text"/> is an absolute http or https URL with a host.</summary>
     internal static bool IsHttpUrl(string text, out string why)
     {
-        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.IsFile || uri.IsUnc)
+        // On Unix "/path" parses as a file URI: only a written scheme counts as absolute here.
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || ((uri.IsFile || uri.IsUnc) && !text.StartsWith("file:", StringComparison.OrdinalIgnoreCase)))
         {
             why = $"\"{text}\" is not an absolute URL: write it in full, e.g. https://api.example.com/users.";
             return false;

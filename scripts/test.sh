@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Builds everything and runs every test project; prints one closing line "N passed, N failed, N skipped".
+set -uo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+if ! command -v dotnet >/dev/null 2>&1; then
+  echo "test: the .NET 10 SDK (dotnet) is not on PATH; install it first." >&2
+  exit 2
+fi
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+log="$(mktemp)"
+dotnet build Toolsmith.slnx -c Release --nologo -v quiet 2>&1 | tee "$log"
+build=${PIPESTATUS[0]}
+if [ "$build" -ne 0 ]; then
+  echo "test: the build failed." >&2
+  exit "$build"
+fi
+dotnet test Toolsmith.slnx -c Release --no-build --nologo 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+passed=$(grep -oE 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+failed=$(grep -oE 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+skipped=$(grep -oE 'Skipped: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+rm -f "$log"
+echo "tests: $passed passed, $failed failed, $skipped skipped"
+if [ "$passed" -eq 0 ] && [ "$status" -eq 0 ]; then
+  echo "test: no test ran." >&2
+  exit 1
+fi
+exit "$status"

@@ -84,6 +84,7 @@ public class RunCommandTests(CliHarness cli) : IClassFixture<CliHarness>
     [Fact]
     public async Task InputsFile_IsReadAndOverriddenByInput()
     {
+        Environment.SetEnvironmentVariable("TOOLSMITH_SECRET_ATLASSIAN_TOKEN", "atl-secret-1");
         var file = Path.Combine(cli.WorkDirectory, "inputs.json");
         await File.WriteAllTextAsync(file, """{"pageId":"1","properties":[{"key":"a","value":1}],"baseUrl":"http://127.0.0.1:1"}""");
         var r = await cli.RunAsync("run", Example("confluence-properties.tool.json"), "--inputs-file", file, "--input", "baseUrl=" + cli.Url("echo/wiki"), "--input", "pageId=7");

@@ -32,6 +32,9 @@ public sealed class EngineOptions
     /// <summary>The clock; tests pass a fake one.</summary>
     public TimeProvider Time { get; set; } = TimeProvider.System;
 
+    /// <summary>Which addresses may be called; null (the CLI's default) allows all. Servers set a policy that refuses private addresses.</summary>
+    public Network.NetworkPolicy? NetworkPolicy { get; set; }
+
     /// <summary>The User-Agent sent unless a step sets one.</summary>
     public string UserAgent { get; set; } = "toolsmith/0.1";
 

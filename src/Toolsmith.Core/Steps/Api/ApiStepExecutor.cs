@@ -35,17 +35,26 @@ internal sealed class ApiStepExecutor : IDisposable
     }
 
     /// <summary>The one handler of the engine: pooled connections with a lifetime (fresh DNS), no automatic redirects or cookies.</summary>
-    public static SocketsHttpHandler CreateHandler(EngineOptions options) => new()
+    public static SocketsHttpHandler CreateHandler(EngineOptions options)
     {
-        PooledConnectionLifetime = TimeSpan.FromMinutes(2),
-        PooledConnectionIdleTimeout = TimeSpan.FromSeconds(60),
-        AutomaticDecompression = DecompressionMethods.All,
-        AllowAutoRedirect = false,
-        UseCookies = false,
-        ConnectTimeout = options.ConnectTimeout,
-        MaxResponseHeadersLength = 256,
-        MaxConnectionsPerServer = 256,
-    };
+        var handler = new SocketsHttpHandler
+        {
+            PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+            PooledConnectionIdleTimeout = TimeSpan.FromSeconds(60),
+            AutomaticDecompression = DecompressionMethods.All,
+            AllowAutoRedirect = false,
+            UseCookies = false,
+            ConnectTimeout = options.ConnectTimeout,
+            MaxResponseHeadersLength = 256,
+            MaxConnectionsPerServer = 256,
+        };
+        if (options.NetworkPolicy is { } policy)
+        {
+            // Checked when the connection opens, after DNS: rebinding and redirects into private space do not pass.
+            handler.ConnectCallback = (context, token) => policy.ConnectAsync(context.DnsEndPoint, token);
+        }
+        return handler;
+    }
 
     public void Dispose() => _client.Dispose();
 
@@ -78,6 +87,10 @@ internal sealed class ApiStepExecutor : IDisposable
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             return Finish(StepResults.Transport(DiagnosisKinds.Timeout, $"the step's timeout of {Describe(timeout)} ran out before the whole response arrived.", summary), time, started);
+        }
+        catch (HttpRequestException ex) when (ex.InnerException is Network.NetworkPolicyException refusal)
+        {
+            return Finish(StepResults.Transport(DiagnosisKinds.BlockedByPolicy, run.Redactor.Redact(refusal.Message), summary), time, started);
         }
         catch (HttpRequestException ex)
         {

@@ -1,0 +1,91 @@
+using System.Net;
+using Toolsmith.Core.Loading;
+using Toolsmith.Core.Network;
+using Toolsmith.Core.Running;
+
+namespace Toolsmith.Core.Tests.Network;
+
+public class NetworkPolicyTests(TestApiFixture fixture) : IClassFixture<TestApiFixture>
+{
+    [Theory]
+    [InlineData("127.0.0.1")]
+    [InlineData("10.1.2.3")]
+    [InlineData("172.16.0.1")]
+    [InlineData("192.168.1.1")]
+    [InlineData("169.254.169.254")]
+    [InlineData("100.64.0.1")]
+    [InlineData("0.0.0.0")]
+    [InlineData("::1")]
+    [InlineData("::")]
+    [InlineData("fe80::1")]
+    [InlineData("fd00::1")]
+    [InlineData("::ffff:127.0.0.1")]
+    [InlineData("::ffff:169.254.169.254")]
+    [InlineData("64:ff9b::a00:1")]
+    public void PrivateAddresses_AreRefused(string address)
+    {
+        Assert.False(new NetworkPolicy().IsAllowed(IPAddress.Parse(address)));
+    }
+
+    [Theory]
+    [InlineData("8.8.8.8")]
+    [InlineData("1.1.1.1")]
+    [InlineData("2606:4700:4700::1111")]
+    public void PublicAddresses_AreAllowed(string address)
+    {
+        Assert.True(new NetworkPolicy().IsAllowed(IPAddress.Parse(address)));
+    }
+
+    [Fact]
+    public void AllowList_TakesAddressesAndRanges()
+    {
+        var policy = new NetworkPolicy(["127.0.0.1", "10.0.0.0/8"]);
+        Assert.True(policy.IsAllowed(IPAddress.Parse("127.0.0.1")));
+        Assert.True(policy.IsAllowed(IPAddress.Parse("10.200.3.4")));
+        Assert.True(policy.IsAllowed(IPAddress.Parse("::ffff:10.0.0.1")));
+        Assert.False(policy.IsAllowed(IPAddress.Parse("127.0.0.2")));
+        Assert.False(policy.IsAllowed(IPAddress.Parse("192.168.0.1")));
+    }
+
+    private async Task<Results.StepResult> RunWith(NetworkPolicy policy, string url)
+    {
+        using var runner = new ToolRunner(new EngineOptions { NetworkPolicy = policy });
+        var tool = ToolLoader.Parse($$"""{"name":"t","steps":[{"id":"s","type":"api","url":"{{url}}"}]}""", "t");
+        var run = await runner.RunAsync(tool, []);
+        return run.Steps["s"].Single!;
+    }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:PORT/json")]
+    [InlineData("http://2130706433:PORT/json")]
+    [InlineData("http://0x7f000001:PORT/json")]
+    [InlineData("http://0177.0.0.1:PORT/json")]
+    [InlineData("http://127.1:PORT/json")]
+    [InlineData("http://localhost:PORT/json")]
+    [InlineData("http://[::ffff:127.0.0.1]:PORT/json")]
+    public async Task LoopbackInAnyForm_IsBlocked_AndNothingIsSent(string url)
+    {
+        var before = fixture.Api.RequestCount;
+        var r = await RunWith(new NetworkPolicy(), url.Replace("PORT", fixture.Api.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
+        Assert.Null(r.Status);
+        Assert.Equal("blocked_by_policy", r.Diagnosis!.Kind);
+        Assert.Equal(before, fixture.Api.RequestCount);
+    }
+
+    [Fact]
+    public async Task AllowListedAddress_IsCalled()
+    {
+        var r = await RunWith(new NetworkPolicy(["127.0.0.1"]), fixture.Api.Url("json"));
+        Assert.True(r.Ok);
+    }
+
+    [Fact]
+    public async Task RedirectIntoPrivateSpace_IsBlocked()
+    {
+        // Only the name "localhost" is allowed; the redirect goes to the literal 127.0.0.1, which is not.
+        var target = Uri.EscapeDataString(fixture.Api.Url("echo"));
+        var r = await RunWith(new NetworkPolicy(["localhost"]), $"http://localhost:{fixture.Api.Port}/redirect-to?url={target}");
+        Assert.Equal("blocked_by_policy", r.Diagnosis!.Kind);
+        Assert.Contains("127.0.0.1", r.Diagnosis.Explanation, StringComparison.Ordinal);
+    }
+}

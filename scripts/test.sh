@@ -8,6 +8,13 @@ if ! command -v dotnet >/dev/null 2>&1; then
   exit 2
 fi
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+# The storage and server tests start their own PostgreSQL from Debian's packages.
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  echo "test: installing PostgreSQL (Debian packages)…" >&2
+  if [ "$(id -u)" -eq 0 ]; then apt_get="apt-get"; else apt_get="sudo apt-get"; fi
+  $apt_get update -qq && DEBIAN_FRONTEND=noninteractive $apt_get install -y -qq postgresql >/dev/null
+fi
 log="$(mktemp)"
 dotnet build Toolsmith.slnx -c Release --nologo -v quiet 2>&1 | tee "$log"
 build=${PIPESTATUS[0]}

@@ -15,6 +15,19 @@ namespace Toolsmith.Core.Running;
 /// <param name="Failed">Elements that failed so far.</param>
 public readonly record struct StepProgress(string StepId, int Completed, int Total, int Failed);
 
+/// <summary>How one run is started.</summary>
+public sealed class RunOptions
+{
+    /// <summary>The run's id; a new one when null.</summary>
+    public string? RunId { get; init; }
+
+    /// <summary>The version of the tool being run, when it is stored with one.</summary>
+    public string? ToolVersion { get; init; }
+
+    /// <summary>Receives progress of foreach steps.</summary>
+    public IProgress<StepProgress>? Progress { get; init; }
+}
+
 /// <summary>
 /// Runs tools: one instance per process holds the HTTP pipeline (one pooled handler) and is safe to share
 /// between concurrent runs. Expected failures (4xx, timeouts, bad templates) are data on the result, not exceptions.
@@ -36,14 +49,20 @@ public sealed class ToolRunner : IDisposable
     public EngineOptions Options => _options;
 
     /// <summary>Runs a tool with inputs already bound by <see cref="InputBinder"/>. Cancellation gives a <c>cancelled</c> run, not an exception.</summary>
-    public async Task<RunResult> RunAsync(Tool tool, JsonObject inputs, IProgress<StepProgress>? progress = null, CancellationToken cancellationToken = default)
+    public Task<RunResult> RunAsync(Tool tool, JsonObject inputs, IProgress<StepProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        RunAsync(tool, inputs, new RunOptions { Progress = progress }, cancellationToken);
+
+    /// <summary>Runs a tool with inputs already bound by <see cref="InputBinder"/>, with an id and version chosen by the caller (a store).</summary>
+    public async Task<RunResult> RunAsync(Tool tool, JsonObject inputs, RunOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(tool);
         ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(options);
+        var progress = options.Progress;
         var redactor = new Redactor();
-        var runId = Guid.CreateVersion7().ToString("N");
+        var runId = options.RunId ?? NewRunId();
         var run = new RunContext(runId, _options, _executor, redactor);
-        var result = new RunResult { Id = runId, Tool = tool.Name, StartedAt = _options.Time.GetUtcNow() };
+        var result = new RunResult { Id = runId, Tool = tool.Name, Version = options.ToolVersion, StartedAt = _options.Time.GetUtcNow() };
         var scope = new TemplateScope(inputs, result.Steps, _options.Secrets, redactor);
         try
         {
@@ -157,6 +176,9 @@ public sealed class ToolRunner : IDisposable
         }
         return StepOutcome.Many(results);
     }
+
+    /// <summary>A new run id: time-ordered, so ids sort by start.</summary>
+    public static string NewRunId() => Guid.CreateVersion7().ToString("N");
 
     /// <summary>Disposes the HTTP pipeline.</summary>
     public void Dispose() => _executor.Dispose();

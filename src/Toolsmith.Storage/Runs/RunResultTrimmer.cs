@@ -1,0 +1,56 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Toolsmith.Core.Results;
+using Toolsmith.Core.Serialization;
+
+namespace Toolsmith.Storage.Runs;
+
+/// <summary>Turns a run result into the JSON stored for it, cutting step bodies larger than the cap with a note.</summary>
+internal static class RunResultTrimmer
+{
+    private const int PreviewChars = 2000;
+
+    public static string ToStoredJson(RunResult result, int maxBodyBytes)
+    {
+        var node = JsonSerializer.SerializeToNode(result, ToolsmithJsonContext.Default.RunResult)!.AsObject();
+        if (node["steps"] is JsonObject steps)
+        {
+            foreach (var (_, outcome) in steps)
+            {
+                switch (outcome)
+                {
+                    case JsonObject single:
+                        Trim(single, maxBodyBytes);
+                        break;
+                    case JsonArray items:
+                        foreach (var item in items.OfType<JsonObject>())
+                        {
+                            Trim(item, maxBodyBytes);
+                        }
+                        break;
+                }
+            }
+        }
+        return node.ToJsonString();
+    }
+
+    private static void Trim(JsonObject step, int maxBodyBytes)
+    {
+        if (step["body"] is not { } body)
+        {
+            return;
+        }
+        var text = body.ToJsonString();
+        if (text.Length <= maxBodyBytes)
+        {
+            return;
+        }
+        step["body"] = new JsonObject
+        {
+            ["truncated"] = true,
+            ["note"] = $"The body was {text.Length:N0} characters, more than the {maxBodyBytes:N0} kept in run history; the first {PreviewChars:N0} are kept.",
+            ["originalSize"] = text.Length,
+            ["preview"] = text[..PreviewChars],
+        };
+    }
+}

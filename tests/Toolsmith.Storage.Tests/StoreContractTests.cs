@@ -1,0 +1,269 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Time.Testing;
+using Toolsmith.Core.Results;
+using Toolsmith.Tests;
+
+namespace Toolsmith.Storage.Tests;
+
+/// <summary>The store's contract: the same tests run against SQLite and a real PostgreSQL.</summary>
+public abstract class StoreContractTests : IAsyncLifetime
+{
+    private readonly List<IToolsmithStore> _opened = [];
+
+    protected string DataDirectory { get; } = Directory.CreateTempSubdirectory("toolsmith-store-").FullName;
+
+    protected FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+
+    /// <summary>The connection string, or null for SQLite in <see cref="DataDirectory"/>.</summary>
+    protected abstract Task<string?> ConnectionStringAsync();
+
+    private string? _connectionString;
+
+    public async Task InitializeAsync() => _connectionString = await ConnectionStringAsync();
+
+    public async Task DisposeAsync()
+    {
+        foreach (var store in _opened)
+        {
+            await store.DisposeAsync();
+        }
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(DataDirectory, recursive: true);
+    }
+
+    /// <summary>Opens another instance on the same database (another process would do the same).</summary>
+    protected async Task<IToolsmithStore> OpenAsync(TimeSpan? lease = null)
+    {
+        var store = await ToolsmithStore.OpenAsync(new StoreOptions
+        {
+            DataDirectory = DataDirectory,
+            ConnectionString = _connectionString,
+            Time = Clock,
+            LeaseDuration = lease ?? TimeSpan.FromSeconds(30),
+            MaxStoredBodyBytes = 10_000,
+        });
+        _opened.Add(store);
+        return store;
+    }
+
+    private static JsonObject Tool(string name, string description = "d", string url = "https://api.example.test/x") =>
+        JsonNode.Parse($$"""{"name":"{{name}}","description":"{{description}}","steps":[{"id":"s","type":"api","url":"{{url}}"}]}""")!.AsObject();
+
+    [Fact]
+    public async Task Tools_CreateGetListSearchDelete()
+    {
+        var store = await OpenAsync();
+        var created = await store.CreateToolAsync(Tool("weather_now", "Current weather for a city"));
+        Assert.Equal(1, created.Version);
+        await store.CreateToolAsync(Tool("create_user", "Create one user"));
+        var got = await store.GetToolAsync("weather_now");
+        Assert.Equal("Current weather for a city", got!.Document["description"]!.GetValue<string>());
+        Assert.Equal(["create_user", "weather_now"], (await store.ListToolsAsync()).Select(t => t.Name));
+        Assert.Equal(["weather_now"], (await store.ListToolsAsync("WEATHER")).Select(t => t.Name));
+        Assert.Equal(["create_user"], (await store.ListToolsAsync("one user")).Select(t => t.Name));
+        Assert.Empty(await store.ListToolsAsync("100%_"));
+        Assert.True(await store.DeleteToolAsync("weather_now"));
+        Assert.False(await store.DeleteToolAsync("weather_now"));
+        Assert.Null(await store.GetToolAsync("weather_now"));
+    }
+
+    [Fact]
+    public async Task Tools_DuplicateName_IsAConflict()
+    {
+        var store = await OpenAsync();
+        await store.CreateToolAsync(Tool("dup"));
+        var ex = await Assert.ThrowsAsync<StoreConflictException>(() => store.CreateToolAsync(Tool("dup")));
+        Assert.Contains("\"dup\" already exists", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Tools_EverySaveKeepsAVersion_AndRenamesKeepHistory()
+    {
+        var store = await OpenAsync();
+        await store.CreateToolAsync(Tool("v", url: "https://a.test/1"));
+        await store.UpdateToolAsync("v", Tool("v", url: "https://a.test/2"));
+        var renamed = await store.UpdateToolAsync("v", Tool("v_renamed", url: "https://a.test/3"));
+        Assert.Equal(3, renamed.Version);
+        Assert.Null(await store.GetToolAsync("v"));
+        var versions = await store.ListToolVersionsAsync("v_renamed");
+        Assert.Equal([(3, "v_renamed"), (2, "v"), (1, "v")], versions.Select(v => (v.Version, v.Name)));
+        var first = await store.GetToolVersionAsync("v_renamed", 1);
+        Assert.Equal("https://a.test/1", first!.Document["steps"]![0]!["url"]!.GetValue<string>());
+        await store.CreateToolAsync(Tool("other"));
+        await Assert.ThrowsAsync<StoreConflictException>(() => store.UpdateToolAsync("other", Tool("v_renamed")));
+        await Assert.ThrowsAsync<StoreNotFoundException>(() => store.UpdateToolAsync("missing", Tool("missing")));
+    }
+
+    [Fact]
+    public async Task Tools_ConcurrentSaves_LoseNoVersion()
+    {
+        var a = await OpenAsync();
+        var b = await OpenAsync();
+        await a.CreateToolAsync(Tool("busy"));
+        await Task.WhenAll(Enumerable.Range(0, 10).Select(i => (i % 2 == 0 ? a : b).UpdateToolAsync("busy", Tool("busy", description: $"save {i}"))));
+        var versions = await a.ListToolVersionsAsync("busy");
+        Assert.Equal(Enumerable.Range(1, 11).Reverse(), versions.Select(v => v.Version));
+    }
+
+    [Fact]
+    public async Task Runs_AreRecorded_WithTheirResult_NewestFirst()
+    {
+        var store = await OpenAsync();
+        for (var i = 0; i < 3; i++)
+        {
+            var id = Core.Running.ToolRunner.NewRunId();
+            await store.StartRunAsync(new RunStart(id, "t", 2, "cli", new JsonObject { ["i"] = i }));
+            Assert.Equal("running", (await store.GetRunAsync(id))!.Status);
+            var result = new RunResult { Id = id, Tool = "t", Version = "2", StartedAt = Clock.GetUtcNow(), Status = RunStatus.Succeeded, Output = i, EndedAt = Clock.GetUtcNow() };
+            result.Steps["s"] = StepOutcome.One(new StepResult { Ok = true, Status = 200, Body = new JsonObject { ["n"] = i } });
+            result.Inputs = new JsonObject { ["i"] = i };
+            await store.CompleteRunAsync(result);
+            Clock.Advance(TimeSpan.FromSeconds(1));
+        }
+        var runs = await store.ListRunsAsync("t");
+        Assert.Equal(3, runs.Count);
+        Assert.All(runs, r => Assert.Equal("succeeded", r.Status));
+        var newest = await store.GetRunAsync(runs[0].Id);
+        Assert.Equal(2, newest!.Output!.GetValue<int>());
+        Assert.Equal(2, newest.Steps["s"].Single!.Body!["n"]!.GetValue<int>());
+        Assert.Empty(await store.ListRunsAsync("other"));
+    }
+
+    [Fact]
+    public async Task Runs_LargeBodies_AreKeptUpToTheCap_WithANote()
+    {
+        var store = await OpenAsync();
+        var id = Core.Running.ToolRunner.NewRunId();
+        await store.StartRunAsync(new RunStart(id, "big", null, "rest", []));
+        var result = new RunResult { Id = id, Tool = "big", StartedAt = Clock.GetUtcNow(), Status = RunStatus.Succeeded };
+        result.Steps["s"] = StepOutcome.One(new StepResult { Ok = true, Body = new string('x', 50_000) });
+        await store.CompleteRunAsync(result);
+        var body = (await store.GetRunAsync(id))!.Steps["s"].Single!.Body!.AsObject();
+        Assert.True(body["truncated"]!.GetValue<bool>());
+        Assert.Contains("more than the 10,000 kept", body["note"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Runs_OfAnInstanceWhoseLeaseRanOut_AreMarkedInterrupted_NeverLeftRunning()
+    {
+        var lease = TimeSpan.FromSeconds(10);
+        var dead = await OpenAsync(lease);
+        var id = Core.Running.ToolRunner.NewRunId();
+        await dead.StartRunAsync(new RunStart(id, "t", null, "rest", []));
+        var alive = await OpenAsync(lease);
+        Assert.Equal(0, await alive.HeartbeatAsync());
+        Assert.Equal("running", (await alive.GetRunAsync(id))!.Status);
+        Clock.Advance(lease + TimeSpan.FromSeconds(1));
+        Assert.Equal(1, await alive.HeartbeatAsync());
+        var run = await alive.GetRunAsync(id);
+        Assert.Equal("interrupted", run!.Status);
+        Assert.Contains("ended before the run finished", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Runs_OfALiveInstance_AreNotInterrupted_WhenAnotherInstanceRestarts()
+    {
+        var lease = TimeSpan.FromSeconds(10);
+        var a = await OpenAsync(lease);
+        var id = Core.Running.ToolRunner.NewRunId();
+        await a.StartRunAsync(new RunStart(id, "t", null, "rest", []));
+        for (var i = 0; i < 5; i++)
+        {
+            Clock.Advance(TimeSpan.FromSeconds(5));
+            await a.HeartbeatAsync();
+            var restarted = await OpenAsync(lease); // another instance starting (again and again)
+            await restarted.HeartbeatAsync();
+        }
+        Assert.Equal("running", (await a.GetRunAsync(id))!.Status);
+    }
+
+    [Fact]
+    public async Task Secrets_AreStoredEncrypted_ListedByName_AndRemoved()
+    {
+        var store = await OpenAsync();
+        await store.SetSecretAsync("github_token", "ghp_supersecretvalue123");
+        await store.SetSecretAsync("other", "x-other-value");
+        Assert.Equal(["github_token", "other"], await store.ListSecretNamesAsync());
+        Assert.True(store.TryGetSecret("github_token", out var value));
+        Assert.Equal("ghp_supersecretvalue123", value);
+        await store.SetSecretAsync("github_token", "ghp_rotated");
+        Assert.True(store.TryGetSecret("github_token", out value));
+        Assert.Equal("ghp_rotated", value);
+        Assert.True(await store.RemoveSecretAsync("other"));
+        Assert.False(store.TryGetSecret("other", out _));
+        Assert.Throws<ArgumentException>(() => store.SetSecretAsync("bad name", "v").GetAwaiter().GetResult());
+        Assert.False(await ContainsInDatabaseAsync("ghp_rotated"));
+    }
+
+    /// <summary>Whether the raw stored data holds the text anywhere (the secrets table, the files).</summary>
+    protected abstract Task<bool> ContainsInDatabaseAsync(string text);
+
+    [Fact]
+    public async Task Opening_AgainAndAgain_MigratesOnce()
+    {
+        var first = await OpenAsync();
+        await first.CreateToolAsync(Tool("kept"));
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => OpenAsync()));
+        var again = await OpenAsync();
+        Assert.NotNull(await again.GetToolAsync("kept"));
+    }
+}
+
+public sealed class SqliteStoreTests : StoreContractTests
+{
+    protected override Task<string?> ConnectionStringAsync() => Task.FromResult<string?>(null);
+
+    protected override async Task<bool> ContainsInDatabaseAsync(string text)
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var file in Directory.EnumerateFiles(DataDirectory, "*", SearchOption.AllDirectories))
+        {
+            var bytes = await File.ReadAllBytesAsync(file);
+            if (System.Text.Encoding.UTF8.GetString(bytes).Contains(text, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    [Fact]
+    public async Task Sqlite_IsAFileInTheDataFolder()
+    {
+        var store = await OpenAsync();
+        await store.SetSecretAsync("k", "v");
+        Assert.True(File.Exists(Path.Combine(DataDirectory, "toolsmith.db")));
+        Assert.NotEmpty(Directory.GetFiles(Path.Combine(DataDirectory, "keys")));
+    }
+}
+
+[CollectionDefinition("postgres")]
+public sealed class PostgresCollection : ICollectionFixture<PostgresFixture>;
+
+public sealed class PostgresFixture : IAsyncLifetime
+{
+    public PostgresServer Server { get; private set; } = null!;
+
+    public async Task InitializeAsync() => Server = await PostgresServer.StartAsync();
+
+    public async Task DisposeAsync() => await Server.DisposeAsync();
+}
+
+[Collection("postgres")]
+public sealed class PostgresStoreTests(PostgresFixture postgres) : StoreContractTests
+{
+    private string _connectionString = "";
+
+    protected override async Task<string?> ConnectionStringAsync() =>
+        _connectionString = await postgres.Server.CreateDatabaseAsync("t_" + Guid.NewGuid().ToString("N"));
+
+    protected override async Task<bool> ContainsInDatabaseAsync(string text)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(_connectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM secrets WHERE value LIKE '%' || @t || '%'";
+        command.Parameters.AddWithValue("t", text);
+        return (long)(await command.ExecuteScalarAsync())! > 0;
+    }
+}

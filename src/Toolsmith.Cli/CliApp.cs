@@ -7,13 +7,17 @@ namespace Toolsmith.Cli;
 /// <summary>The <c>toolsmith</c> command: builds the command tree and runs it with the streams it is given.</summary>
 internal static class CliApp
 {
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CliTerminal terminal, CancellationToken cancellationToken = default)
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CliTerminal terminal, CancellationToken cancellationToken = default, TextReader? stdin = null)
     {
         var output = new CliOutput(stdout, stderr, terminal);
         var root = new RootCommand("Toolsmith: call APIs without writing HTTP code.")
         {
             RequestCommand.Create(output),
             RunCommand.Create(output),
+            ServeCommand.Create(output),
+            ToolsCommand.Create(output),
+            SecretsCommand.Create(output, stdin ?? TextReader.Null, terminal.StdinIsTerminal),
+            RunsCommand.Create(output),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
@@ -33,6 +37,11 @@ internal static class CliApp
         {
             output.Error("Cancelled.");
             return ExitCodes.Cancelled;
+        }
+        catch (StoreUnavailableException ex)
+        {
+            output.Error(ex.Message);
+            return ExitCodes.Failed;
         }
 #pragma warning disable CA1031 // the single top-level handler: no stack trace reaches a user
         catch (Exception ex)

@@ -33,7 +33,7 @@ public static class ToolsmithStore
 internal sealed class SqlToolsmithStore : IToolsmithStore
 {
     private readonly SqlDialect _dialect;
-    private readonly SecretProtector _protector;
+    private readonly Lazy<SecretProtector> _protector;
     private readonly string _host = Environment.MachineName;
     private readonly int _pid = Environment.ProcessId;
     private readonly long _startedAt;
@@ -42,7 +42,8 @@ internal sealed class SqlToolsmithStore : IToolsmithStore
     {
         _dialect = dialect;
         Options = options;
-        _protector = new SecretProtector(options.DataDirectory);
+        // Data Protection starts only when a secret is touched: most CLI runs never need it.
+        _protector = new Lazy<SecretProtector>(() => new SecretProtector(options.DataDirectory));
         _startedAt = Now();
         InstanceId = Guid.CreateVersion7().ToString("N");
     }
@@ -305,7 +306,7 @@ internal sealed class SqlToolsmithStore : IToolsmithStore
     {
         SecretNames.Validate(name);
         ArgumentException.ThrowIfNullOrEmpty(value);
-        var protectedValue = _protector.Protect(name, value);
+        var protectedValue = _protector.Value.Protect(name, value);
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await connection.ExecuteAsync(
             "INSERT INTO secrets (name, value, updated_at) VALUES (@name, @protectedValue, @now) ON CONFLICT (name) DO UPDATE SET value = @protectedValue, updated_at = @now",
@@ -329,7 +330,7 @@ internal sealed class SqlToolsmithStore : IToolsmithStore
         using var connection = _dialect.CreateConnection();
         connection.Open();
         var stored = connection.QuerySingleOrDefault<string?>("SELECT value FROM secrets WHERE name = @name", new { name });
-        value = stored is null ? "" : _protector.Unprotect(name, stored);
+        value = stored is null ? "" : _protector.Value.Unprotect(name, stored);
         return stored is not null;
     }
 
@@ -346,7 +347,10 @@ internal sealed class SqlToolsmithStore : IToolsmithStore
 
     public ValueTask DisposeAsync()
     {
-        _protector.Dispose();
+        if (_protector.IsValueCreated)
+        {
+            _protector.Value.Dispose();
+        }
         return ValueTask.CompletedTask;
     }
 

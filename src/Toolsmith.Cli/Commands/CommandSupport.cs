@@ -5,6 +5,8 @@ using Toolsmith.Cli.Output;
 using Toolsmith.Core.Loading;
 using Toolsmith.Core.Results;
 using Toolsmith.Core.Running;
+using Toolsmith.Storage;
+using Toolsmith.Storage.Runs;
 
 namespace Toolsmith.Cli.Commands;
 
@@ -33,11 +35,15 @@ internal static class CommandSupport
     }
 
     /// <summary>Runs a tool, with a progress bar on stderr when it is a terminal and a step runs over many elements.</summary>
-    public static async Task<RunResult> RunWithProgressAsync(CliOutput output, ToolRunner runner, Tool tool, JsonObject inputs, CancellationToken cancellationToken)
+    public static async Task<RunResult> RunWithProgressAsync(CliOutput output, ToolRunner runner, Tool tool, JsonObject inputs, IToolsmithStore? store, int? version, CancellationToken cancellationToken)
     {
+        Task<RunResult> Run(IProgress<StepProgress>? progress) => store is null
+            ? runner.RunAsync(tool, inputs, new RunOptions { Progress = progress }, cancellationToken)
+            : RecordedRuns.RunAsync(store, runner, tool, version, inputs, RecordedRuns.Sources.Cli, progress, cancellationToken);
+
         if (!output.Terminal.StderrIsTerminal || tool.Definition.Steps.All(static s => s.Foreach is null))
         {
-            return await runner.RunAsync(tool, inputs, null, cancellationToken).ConfigureAwait(false);
+            return await Run(null).ConfigureAwait(false);
         }
         return await output.Err.Progress()
             .AutoClear(true)
@@ -54,7 +60,7 @@ internal static class CommandSupport
                     task.Value = p.Completed;
                     task.Description = Markup.Escape($"{p.StepId} {p.Completed}/{p.Total}{(p.Failed > 0 ? $" ({p.Failed} failed)" : "")}");
                 });
-                return await runner.RunAsync(tool, inputs, progress, cancellationToken).ConfigureAwait(false);
+                return await Run(progress).ConfigureAwait(false);
             }).ConfigureAwait(false);
     }
 

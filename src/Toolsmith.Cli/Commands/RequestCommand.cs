@@ -59,7 +59,7 @@ internal static class RequestCommand
                 return ExitCodes.InvalidInput;
             }
             using var runner = new ToolRunner(CommandSupport.EngineOptionsFor(parse.GetValue(outputDir)));
-            var run = await runner.RunAsync(tool, [], null, cancellationToken).ConfigureAwait(false);
+            var run = await runner.RunAsync(tool, [], new RunOptions(), cancellationToken).ConfigureAwait(false);
             if (run.Steps.TryGetValue(Source, out var outcome) && outcome.Single is { } result)
             {
                 if (asJson)

@@ -4,6 +4,8 @@ using System.Text.Json.Nodes;
 using Toolsmith.Cli.Output;
 using Toolsmith.Core.Loading;
 using Toolsmith.Core.Running;
+using Toolsmith.Storage;
+using Toolsmith.Storage.Secrets;
 
 namespace Toolsmith.Cli.Commands;
 
@@ -12,7 +14,7 @@ internal static class RunCommand
 {
     public static Command Create(CliOutput output)
     {
-        var toolArgument = new Argument<string>("TOOL") { Description = "A *.tool.json or *.tool.yaml file." };
+        var toolArgument = new Argument<string>("TOOL") { Description = "A *.tool.json or *.tool.yaml file, or the name of a stored tool." };
         var inputs = new Option<string[]>("--input", "-i") { Description = "An input, name=value; objects and arrays as JSON (repeatable).", Arity = ArgumentArity.ZeroOrMore };
         var inputsFile = new Option<string?>("--inputs-file") { Description = "A JSON file with an object of inputs; --input values override it." };
         var json = CommandSupport.JsonOption();
@@ -21,11 +23,37 @@ internal static class RunCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var asJson = parse.GetValue(json);
+            var target = parse.GetValue(toolArgument)!;
+            var isFile = File.Exists(target) || target.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
+                || target.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || target.EndsWith(".yml", StringComparison.OrdinalIgnoreCase)
+                || target.Contains('/', StringComparison.Ordinal);
+            // Runs are recorded in the store the server uses; a file run still works when the store cannot be opened.
+            IToolsmithStore? store = null;
+            try
+            {
+                store = await StoreAccess.OpenAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (StoreUnavailableException ex) when (isFile)
+            {
+                output.Hint($"This run is not recorded: {ex.Message}");
+            }
+            await using var _ = store;
             Tool tool;
+            int? version = null;
             JsonObject bound;
             try
             {
-                tool = ToolLoader.LoadFile(parse.GetValue(toolArgument)!);
+                if (isFile)
+                {
+                    tool = ToolLoader.LoadFile(target);
+                }
+                else
+                {
+                    var stored = await store!.GetToolAsync(target, cancellationToken).ConfigureAwait(false)
+                        ?? throw new ToolLoadException(target, "", $"is neither a file nor a stored tool. {StoredNames(await store.ListToolsAsync(null, cancellationToken).ConfigureAwait(false), target)}");
+                    tool = ToolLoader.FromNode(stored.Document, $"tool \"{stored.Name}\"");
+                    version = stored.Version;
+                }
                 bound = Bind(tool, parse.GetValue(inputs) ?? [], parse.GetValue(inputsFile));
             }
             catch (ToolLoadException ex)
@@ -33,8 +61,13 @@ internal static class RunCommand
                 output.InvalidInput(ex, asJson);
                 return ExitCodes.InvalidInput;
             }
-            using var runner = new ToolRunner(CommandSupport.EngineOptionsFor(parse.GetValue(outputDir)));
-            var run = await CommandSupport.RunWithProgressAsync(output, runner, tool, bound, cancellationToken).ConfigureAwait(false);
+            var engine = CommandSupport.EngineOptionsFor(parse.GetValue(outputDir));
+            if (store is not null)
+            {
+                engine.Secrets = new StoredSecretResolver(store);
+            }
+            using var runner = new ToolRunner(engine);
+            var run = await CommandSupport.RunWithProgressAsync(output, runner, tool, bound, store, version, cancellationToken).ConfigureAwait(false);
             if (asJson)
             {
                 output.WriteJson(run);
@@ -51,6 +84,9 @@ internal static class RunCommand
         });
         return command;
     }
+
+    private static string StoredNames(IReadOnlyList<ToolSummary> tools, string wanted) =>
+        tools.Count == 0 ? "No tools are stored yet ('toolsmith tools add FILE' stores one)." : Core.Templates.Suggestions.DidYouMean(wanted, tools.Select(static t => t.Name));
 
     private static JsonObject Bind(Tool tool, string[] inputs, string? inputsFile)
     {

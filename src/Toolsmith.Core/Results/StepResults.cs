@@ -3,7 +3,7 @@ using Toolsmith.Core.Diagnosis;
 namespace Toolsmith.Core.Results;
 
 /// <summary>Builds the results of steps that did not get a response.</summary>
-internal static class StepResults
+public static class StepResults
 {
     /// <summary>Toolsmith refused to send: the message says what to fix.</summary>
     public static StepResult NotSent(string message, RequestSummary? request = null) => new()

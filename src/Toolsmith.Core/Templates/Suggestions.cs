@@ -1,7 +1,7 @@
 namespace Toolsmith.Core.Templates;
 
 /// <summary>"Did you mean …": the closest names to a misspelt one.</summary>
-internal static class Suggestions
+public static class Suggestions
 {
     /// <summary>A sentence suggesting the closest candidates, or listing what exists when none is close.</summary>
     public static string DidYouMean(string wrong, IEnumerable<string> candidates)

@@ -1,0 +1,45 @@
+using System.CommandLine;
+using Spectre.Console;
+using Toolsmith.Cli.Output;
+using Toolsmith.Server;
+
+namespace Toolsmith.Cli.Commands;
+
+/// <summary><c>toolsmith serve</c>: REST API (and later MCP endpoint and web builder) on the embedded SQLite store or PostgreSQL.</summary>
+internal static class ServeCommand
+{
+    public static Command Create(CliOutput output)
+    {
+        var urls = new Option<string>("--urls") { Description = "Where to listen (default http://127.0.0.1:5310; loopback needs no token, anything else requires one).", DefaultValueFactory = _ => "http://127.0.0.1:5310" };
+        var db = new Option<string?>("--db") { Description = "A PostgreSQL connection string (default: TOOLSMITH_DB, else the SQLite file in TOOLSMITH_DATA)." };
+        var allow = new Option<string[]>("--allow-host") { Description = "Let server-side runs call this private host, IP or CIDR range (repeatable; also TOOLSMITH_ALLOWED_HOSTS).", Arity = ArgumentArity.ZeroOrMore };
+        var command = new Command("serve", "Serve the REST API on a local port.") { urls, db, allow };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var options = new ServerOptions { Urls = parse.GetValue(urls)!, Database = parse.GetValue(db) };
+            options.AllowedHosts.AddRange(parse.GetValue(allow) ?? []);
+            await using var host = await ToolsmithServer.StartAsync(options, cancellationToken).ConfigureAwait(false);
+            if (host.GeneratedToken is { } token)
+            {
+                output.Err.MarkupLine("[yellow]An access token was generated (shown once; it is kept in the data folder):[/]");
+                output.Err.WriteLine(token);
+                output.Err.MarkupLine("[grey]Send it as 'Authorization: Bearer <token>'. Set TOOLSMITH_TOKEN to choose your own.[/]");
+            }
+            foreach (var url in host.Urls)
+            {
+                output.Out.WriteLine($"Toolsmith is listening on {url}");
+            }
+            output.Flush();
+            try
+            {
+                await host.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // Ctrl+C: stop cleanly.
+            }
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

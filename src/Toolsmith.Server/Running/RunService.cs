@@ -1,0 +1,78 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Toolsmith.Core.Loading;
+using Toolsmith.Core.Results;
+using Toolsmith.Core.Running;
+using Toolsmith.Storage;
+using Toolsmith.Storage.Runs;
+
+namespace Toolsmith.Server.Running;
+
+/// <summary>
+/// Runs stored tools and ad-hoc steps for the server (REST, web, MCP): compiled tools are cached per version,
+/// every tool run is recorded, and all calls go through the server's network policy.
+/// </summary>
+public sealed class RunService(IToolsmithStore store, ToolRunner runner)
+{
+    private readonly ConcurrentDictionary<(string Id, int Version), Tool> _compiled = new();
+
+    /// <summary>The store behind the service.</summary>
+    public IToolsmithStore Store => store;
+
+    /// <summary>The current version of a stored tool, compiled (once per version).</summary>
+    public async Task<(Tool Tool, StoredTool Stored)> LoadAsync(string name, CancellationToken cancellationToken)
+    {
+        var stored = await store.GetToolAsync(name, cancellationToken).ConfigureAwait(false)
+            ?? throw new StoreNotFoundException($"There is no tool named \"{name}\".");
+        var tool = _compiled.GetOrAdd((stored.Id, stored.Version), static (_, s) => ToolLoader.FromNode(s.Document, $"tool \"{s.Name}\""), stored);
+        return (tool, stored);
+    }
+
+    /// <summary>Runs a stored tool with inputs (validated first; a <see cref="ToolLoadException"/> names the bad input) and records the run.</summary>
+    public async Task<RunResult> RunToolAsync(string name, JsonObject? inputs, string source, IProgress<StepProgress>? progress, CancellationToken cancellationToken)
+    {
+        var (tool, stored) = await LoadAsync(name, cancellationToken).ConfigureAwait(false);
+        var bound = InputBinder.FromJson(tool, inputs);
+        return await RecordedRuns.RunAsync(store, runner, tool, stored.Version, bound, source, progress, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs one ad-hoc API step ("Run step"); inputs are declared from the values given.</summary>
+    public async Task<StepResult> RunStepAsync(JsonObject step, JsonObject? inputs, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        inputs ??= [];
+        var declared = new JsonObject();
+        foreach (var (key, value) in inputs)
+        {
+            declared[key] = new JsonObject { ["type"] = TypeOf(value) };
+        }
+        var document = new JsonObject { ["name"] = "step", ["inputs"] = declared, ["steps"] = new JsonArray(step.DeepClone()) };
+        Tool tool;
+        try
+        {
+            tool = ToolLoader.FromNode(document, "step");
+        }
+        catch (ToolLoadException ex)
+        {
+            throw new ToolLoadException([.. ex.Errors.Select(static e => e with { Path = e.Path.StartsWith("steps[0]", StringComparison.Ordinal) ? "step" + e.Path[8..] : e.Path })]);
+        }
+        var bound = InputBinder.FromJson(tool, inputs);
+        var run = await runner.RunAsync(tool, bound, new RunOptions(), cancellationToken).ConfigureAwait(false);
+        return run.Steps.Values.FirstOrDefault()?.Single
+            ?? Core.Results.StepResults.NotSent(run.Error ?? "The step did not run.");
+    }
+
+    private static string TypeOf(JsonNode? value) => value switch
+    {
+        JsonObject => "object",
+        JsonArray => "array",
+        JsonValue v => v.GetValueKind() switch
+        {
+            JsonValueKind.Number => "number",
+            JsonValueKind.True or JsonValueKind.False => "boolean",
+            _ => "string",
+        },
+        _ => "string",
+    };
+}

@@ -11,7 +11,7 @@ internal sealed class DiagnosisContext
 {
     private readonly List<string> _texts = [];
     private readonly List<string> _codes = [];
-    private readonly List<(List<string> Segments, FieldLocation Location, string Message)> _fields = [];
+    private readonly List<(List<string> Segments, FieldLocation Location, string Message, string? Raw)> _fields = [];
     private readonly List<string> _notes = [];
     private readonly List<JsonNode> _embedded = [];
     private Uri? _uri;
@@ -147,7 +147,9 @@ internal sealed class DiagnosisContext
     }
 
     /// <summary>Adds an invalid field (deduplicated by path).</summary>
-    public void AddField(List<string> segments, FieldLocation location, string? message)
+    public void AddField(List<string> segments, FieldLocation location, string? message) => AddField(segments, location, message, null);
+
+    private void AddField(List<string> segments, FieldLocation location, string? message, string? raw)
     {
         if (_fields.Count >= 100)
         {
@@ -164,17 +166,17 @@ internal sealed class DiagnosisContext
             {
                 if (_fields[i].Message == "is invalid" && text != "is invalid")
                 {
-                    _fields[i] = (_fields[i].Segments, _fields[i].Location, text);
+                    _fields[i] = (_fields[i].Segments, _fields[i].Location, text, _fields[i].Raw);
                 }
                 return;
             }
         }
-        _fields.Add((segments, location, text));
+        _fields.Add((segments, location, text, raw));
     }
 
     /// <summary>Adds an invalid field from a path in any common spelling.</summary>
     public void AddField(string path, FieldLocation location, string? message) =>
-        AddField(FieldPath.Parse(path), location, message);
+        AddField(FieldPath.Parse(path), location, message, path.Trim());
 
     /// <summary>Adds an explanation sentence, once.</summary>
     public void AddNote(string note)
@@ -224,9 +226,9 @@ internal sealed class DiagnosisContext
             return null;
         }
         var list = new List<FieldProblem>(_fields.Count);
-        foreach (var (segments, location, message) in _fields)
+        foreach (var (segments, location, message, raw) in _fields)
         {
-            var path = FieldPath.Map(segments, location, Exchange);
+            var path = FieldPath.Map(segments, location, Exchange, raw);
             if (!list.Exists(f => f.Path == path))
             {
                 list.Add(new FieldProblem(path, message));

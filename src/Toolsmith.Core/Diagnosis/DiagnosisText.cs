@@ -36,7 +36,7 @@ internal static partial class DiagnosisText
             NotFound => (fields is { Count: > 0 } ? $"Nothing was found for {fields[0].Path}" : "Nothing was found at this URL",
                 fields is { Count: > 0 }
                     ? $"{who} says {fields[0].Path} refers to something that does not exist{status} (or that these credentials may not see)."
-                    : $"{who} answered that the path, or an id in it, does not exist{status} (some APIs also say this when the credentials may not see the resource).",
+                    : $"{who} answered that the path, or an id in it, does not exist{status}; some APIs also say this when the credentials may not see the resource.",
                 fields is { Count: > 0 }
                     ? $"Check the value sent in {fields[0].Path}; if it exists, check that the credentials (and the account, workspace or test/live mode) can see it."
                     : "Check the URL and the ids in it; if the resource exists, check that the credentials may see it."),
@@ -53,10 +53,13 @@ internal static partial class DiagnosisText
                 $"{who} refused the Content-Type of the body{status}.",
                 "Set the body type (or Content-Type header) the API expects, e.g. application/json, form or multipart."),
             RateLimited => ("Too many requests",
-                $"{who} is limiting how fast you may call it{status}; this passes with time.{(retryAfter is { } w ? $" It asks to wait {Seconds(w)}." : "")}",
-                retryAfter is { } s
-                    ? $"Wait {Seconds(s)} and try again, or turn on retries for this step (they honour Retry-After); if it recurs, call less often or in smaller batches."
-                    : "Wait a little and try again, or turn on retries for this step; if it recurs, call less often or in smaller batches."),
+                $"{who} is limiting how fast you may call it{status}; this passes with time.{retryAfter switch { > 0 and var w => $" It asks to wait {Seconds(w)}.", 0 => " The limit has already reset.", _ => "" }}",
+                retryAfter switch
+                {
+                    > 0 and var s => $"Wait {Seconds(s)} and try again, or turn on retries for this step (they honour Retry-After); if it recurs, call less often or in smaller batches.",
+                    0 => "Try again now, or turn on retries for this step; if it recurs, call less often or in smaller batches.",
+                    _ => "Wait a little and try again, or turn on retries for this step; if it recurs, call less often or in smaller batches.",
+                }),
             QuotaExceeded => ("A usage quota is used up",
                 $"{who} refused the call{status} because a quota is used up (a daily or monthly allowance, the plan's limit, or billing); retrying soon will not help.",
                 "Wait until the quota resets (see the API's usage or billing page), or raise the quota, upgrade the plan or fix billing; then run again."),
@@ -152,8 +155,8 @@ internal static partial class DiagnosisText
         return "";
     }
 
-    private static string Seconds(double s) => s < 1 && s > 0
-        ? $"{s.ToString("0.###", CultureInfo.InvariantCulture)} s"
+    private static string Seconds(double s) => s < 10
+        ? $"{s.ToString("0.##", CultureInfo.InvariantCulture)} s"
         : $"{Math.Ceiling(s).ToString(CultureInfo.InvariantCulture)} s";
 
     [GeneratedRegex(@"\d[\d,.]*\s*(bytes|[KMG]i?B|kB|characters|tokens)\b", RegexOptions.CultureInvariant, 200)]

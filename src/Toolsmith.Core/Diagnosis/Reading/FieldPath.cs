@@ -129,8 +129,14 @@ internal static class FieldPath
     }
 
     /// <summary>The path as the user knows it: <c>body[3].value</c> when the body the step sent has it, <c>params.limit</c> for a URL parameter, else the API's own path.</summary>
-    public static string Map(IReadOnlyList<string> segments, FieldLocation location, ResponseExchange exchange)
+    public static string Map(IReadOnlyList<string> segments, FieldLocation location, ResponseExchange exchange, string? raw = null)
     {
+        if (raw is not null && location != FieldLocation.Body && location != FieldLocation.Response
+            && exchange.RequestParamNames?.FirstOrDefault(n => string.Equals(n, raw, StringComparison.OrdinalIgnoreCase)) is { } exact)
+        {
+            // A parameter named with brackets or dots ("page[size]") is one name, not a path.
+            return "params." + exact;
+        }
         if (location == FieldLocation.Response)
         {
             return Format(segments, "response");

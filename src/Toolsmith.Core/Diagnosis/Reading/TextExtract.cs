@@ -206,7 +206,7 @@ internal static partial class TextExtract
     [GeneratedRegex(@"\bvariable\s+""\$(?<var>\w+)""\s+(?:got invalid value|of (?:required|non-null) type|has invalid value|is not defined)", Options, TimeoutMs)]
     private static partial Regex GraphQlVariable();
 
-    [GeneratedRegex(@"\bat\s+""?value\.(?<sub>[\w.\[\]]+[\w\]])", Options, TimeoutMs)]
+    [GeneratedRegex(@"\bat\s+""?value\.(?<sub>[\w\]](?:[\w.\[\]]*[\w\]])?)", Options, TimeoutMs)]
     private static partial Regex GraphQlVariableAt();
 
     // GraphQL: "Argument \"first\" has invalid value", "Unknown argument \"x\"", "Field \"x\" of required type"

@@ -253,6 +253,7 @@ internal sealed class DiagnosisContext
     private bool StatusAllows(string kind) => Status switch
     {
         401 => kind is DiagnosisKinds.BadCredentials or DiagnosisKinds.ExpiredCredentials or DiagnosisKinds.MissingScope or DiagnosisKinds.InsufficientPermission,
+        403 => kind is not (DiagnosisKinds.InvalidValue or DiagnosisKinds.NotFound or DiagnosisKinds.ServerError or DiagnosisKinds.Conflict or DiagnosisKinds.Timeout),
         404 or 410 => kind is DiagnosisKinds.NotFound or DiagnosisKinds.MissingScope or DiagnosisKinds.InsufficientPermission,
         405 => kind is DiagnosisKinds.MethodNotAllowed,
         413 => kind is DiagnosisKinds.PayloadTooLarge,

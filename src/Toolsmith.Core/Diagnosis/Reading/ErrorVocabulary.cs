@@ -43,7 +43,7 @@ internal static partial class ErrorVocabulary
         {
             return QuotaExceeded;
         }
-        if (ContainsAny(c, "ratelimit", "throttl", "toomanyrequests", "exhausted", "limitexceeded", "limitreached", "toomanycalls") || c is "slowdown")
+        if (ContainsAny(c, "ratelimit", "throttl", "toomanyrequests", "limitexceeded", "limitreached", "toomanycalls") || c is "slowdown")
         {
             return RateLimited;
         }
@@ -259,7 +259,7 @@ internal static partial class ErrorVocabulary
     [GeneratedRegex(@"already exists|\bduplicate\b|\bconflict|version mismatch|has been modified", Options, TimeoutMs)]
     private static partial Regex ConflictWords();
 
-    [GeneratedRegex(@"\bpermissions?\b|\bforbidden\b|not allowed to|access (is )?denied|insufficient privileges|not authori[sz]ed to|unauthori[sz]ed to|does not have access|do(es)? not have (the )?(required )?(access|rights|privileges)|not permitted|not accessible", Options, TimeoutMs)]
+    [GeneratedRegex(@"\bpermissions?\b|\bforbidden\b|not allowed to|access (is )?denied|insufficient privileges|not authori[sz]ed to|unauthori[sz]ed to|does not have access|do(es)? not have (the )?(required )?(access|rights|privileges)|not permitted|not accessible|\b(admin|write|read|owner) (rights|access|role)\b", Options, TimeoutMs)]
     private static partial Regex PermissionWords();
 
     [GeneratedRegex(@"\binvalid\b|is required|missing required|\bmust (be|not|have|contain)\b|should be|can'?t be blank|cannot be blank|is not (a )?valid|not a valid|expected type|wrong type|out of range|too (long|short)|validation|not the correct type", Options, TimeoutMs)]

@@ -30,7 +30,8 @@ internal sealed class GoogleApiErrorRule : DiagnosisRule
         }
         if (status is not null && Canonical(status, message ?? "") is { } canonical)
         {
-            context.Propose(canonical, Evidence.Code);
+            // The canonical code is coarse (PERMISSION_DENIED also covers a missing scope): more precise codes and words may refine it.
+            context.Propose(canonical, status == "RESOURCE_EXHAUSTED" ? Evidence.Code : Evidence.Text);
         }
         foreach (var detail in details ?? [])
         {

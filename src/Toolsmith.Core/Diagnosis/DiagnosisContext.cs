@@ -25,7 +25,14 @@ internal sealed class DiagnosisContext
         Time = time;
         if (body is not null)
         {
-            BodyScan.Collect(body, this);
+            try
+            {
+                BodyScan.Collect(body, this);
+            }
+            catch (ArgumentException)
+            {
+                // Duplicate member names: JsonObject refuses to index them. The rules read what they can; the status still speaks.
+            }
         }
         if (bodyText is not null)
         {

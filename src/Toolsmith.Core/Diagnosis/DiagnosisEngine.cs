@@ -49,19 +49,19 @@ public static partial class DiagnosisEngine
     public static Diagnosis? Diagnose(ResponseExchange exchange, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(exchange);
-        if (exchange.Status < 400 && !SuccessBody.ReportsFailure(exchange, MaxSuccessParseBytes))
-        {
-            return null;
-        }
         try
         {
+            if (exchange.Status < 400 && !SuccessBody.ReportsFailure(exchange, MaxSuccessParseBytes))
+            {
+                return null;
+            }
             return Run(exchange, time ?? TimeProvider.System);
         }
 #pragma warning disable CA1031 // a diagnosis must never throw: any surprise in a rule falls back to the status alone
         catch (Exception)
 #pragma warning restore CA1031
         {
-            return StatusOnly(exchange);
+            return exchange.Status < 400 ? null : StatusOnly(exchange);
         }
     }
 

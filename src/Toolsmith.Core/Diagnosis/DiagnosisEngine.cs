@@ -151,7 +151,7 @@ public static partial class DiagnosisEngine
         {
             return ExpiredCredentials;
         }
-        if (kind is InsufficientPermission or BadCredentials && (c.MissingScopes.Count > 0 || c.TextKinds.Contains(MissingScope)))
+        if (kind is InsufficientPermission or BadCredentials && c.MissingScopes.Count > 0)
         {
             return MissingScope;
         }

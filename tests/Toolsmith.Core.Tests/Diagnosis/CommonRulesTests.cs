@@ -156,4 +156,35 @@ public class CommonRulesTests
         var d = Ex.Diagnose(401, """{"error":{"type":"invalid_request_error","message":"No API key provided."}}""");
         Assert.Equal(DiagnosisKinds.BadCredentials, d.Kind);
     }
+
+    [Fact]
+    public void MessageText_RootedBodyPath_IsFound()
+    {
+        var d = Ex.Diagnose(400, """{"object":"error","status":400,"code":"validation_error","message":"body failed validation: body.parent.page_id should be defined, instead was `undefined`."}""");
+        Assert.Equal(["body.parent.page_id"], d.Paths());
+    }
+
+    [Fact]
+    public void MessageText_LeadingNameTrustedOnlyWhenTheRequestHasIt()
+    {
+        const string Body = """{"type":"error","error":{"type":"invalid_request_error","message":"messages: roles must alternate between user and assistant"}}""";
+        Assert.Empty(Ex.Diagnose(400, Body).Paths());
+        var d = Ex.Diagnose(Ex.Make(400, Body, request: """{"model":"m","messages":[{"role":"user","content":"hi"}]}"""));
+        Assert.Equal(["body.messages"], d.Paths());
+    }
+
+    [Fact]
+    public void MessageText_MissingRequiredPermission_NamesIt()
+    {
+        var d = Ex.Diagnose(403, """{"errors":[{"code":"AccessDenied","message":"Missing required permission: read_products"}]}""");
+        Assert.Equal(DiagnosisKinds.MissingScope, d.Kind);
+        Assert.Equal(["read_products"], d.Scopes!.Missing);
+    }
+
+    [Fact]
+    public void MessageText_AzureRbacScopeWord_IsPermissionNotScope()
+    {
+        var d = Ex.Diagnose(403, """{"error":{"code":"AuthorizationFailed","message":"The client 'x' does not have authorization to perform action 'a/read' over scope '/subscriptions/z' or the scope is invalid."}}""");
+        Assert.Equal(DiagnosisKinds.InsufficientPermission, d.Kind);
+    }
 }

@@ -86,7 +86,7 @@ internal static partial class ErrorVocabulary
         {
             return DiagnosisKinds.Timeout;
         }
-        if (ContainsAny(c, "permission", "forbidden", "accessdenied", "denied", "notallowed", "insufficientaccess", "insufficientprivilege", "noaccess", "notauthorized", "unauthorizedclient", "notpermitted"))
+        if (ContainsAny(c, "permission", "forbidden", "accessdenied", "denied", "notallowed", "insufficientaccess", "insufficientprivilege", "noaccess", "notauthorized", "authorizationfailed", "unauthorizedclient", "notpermitted"))
         {
             return InsufficientPermission;
         }
@@ -220,7 +220,7 @@ internal static partial class ErrorVocabulary
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
     private const int TimeoutMs = 200;
 
-    [GeneratedRegex(@"\bscopes?\b.{0,60}?\b(missing|insufficient|not (been )?granted|required|requires?|does ?n[o']t match|lacks?|needs?|not sufficient|invalid)\b|\b(missing|insufficient|lacks?|requires?|required|needs?|not granted|approval for)\b.{0,80}?\bscopes?\b", Options, TimeoutMs)]
+    [GeneratedRegex(@"\bscopes?\b.{0,60}?\b(missing|insufficient|not (been )?granted|required|requires?|does ?n[o']t match|lacks?|needs?|not sufficient)\b|\b(missing|insufficient|lacks?|requires?|required|needs?|not granted|approval for)\b.{0,80}?\bscopes?\b", Options, TimeoutMs)]
     private static partial Regex ScopeWords();
 
     [GeneratedRegex(@"\b(tokens?|session|credentials?|jwt|api[ _-]?key|key|signature|login|authentication|certificate|grant|password)\b.{0,60}?\b(has |have |is |was )?expired\b|\bexpired\b.{0,30}?\b(tokens?|session|credentials?|jwt|grant)\b|\binvalid_grant\b", Options, TimeoutMs)]

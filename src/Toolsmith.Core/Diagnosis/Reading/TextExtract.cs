@@ -83,7 +83,7 @@ internal static partial class TextExtract
                 var reason = JsonPointerTag().Replace(text, "").Replace("[ERROR]", "", StringComparison.OrdinalIgnoreCase).Trim();
                 fields.Add((m.Groups["path"].Value, FieldLocation.Body, reason));
             }
-            foreach (var regex in (ReadOnlySpan<Regex>)[NamedField(), QuotedField(), ValueForName(), MissingRequired(), InvalidPath(), InvalidValueAt(), PropertyInPayload()])
+            foreach (var regex in (ReadOnlySpan<Regex>)[NamedField(), QuotedField(), ValueForName(), MissingRequired(), InvalidPath(), InvalidValueAt(), PropertyInPayload(), RootedPath()])
             {
                 foreach (Match m in regex.Matches(text))
                 {
@@ -146,8 +146,8 @@ internal static partial class TextExtract
     [GeneratedRegex(@"\b(?:missing|required|requires?|needs?|needed|following|insufficient|lacks?)\b[^.\[\]]{0,60}?\bscopes?\b[^\[\].]{0,20}?\[(?<list>[^\]]{1,400})\]", Options, TimeoutMs)]
     private static partial Regex ScopeList();
 
-    // "Missing scopes: api.responses.write, api.model.read."
-    [GeneratedRegex(@"\b(?:missing|required|needed|insufficient|requires?)\s+(?:\w+\s+){0,3}?scopes?\s*(?:is|are)?\s*:\s*(?<list>[\w.:/\-]+(?:\s*,\s*(?:and\s+|or\s+)?[\w.:/\-]+)*)", Options, TimeoutMs)]
+    // "Missing scopes: api.responses.write, api.model.read.", "Missing required permission: read_products"
+    [GeneratedRegex(@"\b(?:missing|required|needed|insufficient|requires?)\s+(?:\w+\s+){0,3}?(?:scopes?|permissions?)\s*(?:is|are)?\s*:\s*(?<list>[\w.:/\-]+(?:\s*,\s*(?:and\s+|or\s+)?[\w.:/\-]+)*)", Options, TimeoutMs)]
     private static partial Regex ScopeColonList();
 
     // "requires merchant approval for read_orders scope", "requires the 'repo' scope"
@@ -194,6 +194,10 @@ internal static partial class TextExtract
     [GeneratedRegex(@"\bproperty\s+['""`]?(?<path>[\w.\[\]]{1,100})['""`]?\s+in (?:the )?payload", Options, TimeoutMs)]
     private static partial Regex PropertyInPayload();
 
+    // Notion: "body failed validation: body.parent.page_id should be defined"
+    [GeneratedRegex(@"\b(?<path>(?:body|params|query)(?:\.[A-Za-z_$][\w$]*|\[\d+\])+)\s+(?:should|must|is|was|has|needs?)\b", Options, TimeoutMs)]
+    private static partial Regex RootedPath();
+
     // Salesforce: "Required fields are missing: [LastName, FirstName]"
     [GeneratedRegex(@"\brequired fields? (?:are|is) missing\s*:?\s*\[(?<list>[^\]]{1,400})\]", Options, TimeoutMs)]
     private static partial Regex RequiredFieldsList();
@@ -213,7 +217,7 @@ internal static partial class TextExtract
     [GeneratedRegex(@"\b(?:argument|unknown argument|field)\s+""(?<path>[\w.]{1,100})""\s*(?:has invalid value|of required type|is not defined|on field|$)", Options, TimeoutMs)]
     private static partial Regex GraphQlArgument();
 
-    // "title is required", "Title can't be blank", "'email' must be a valid email"
-    [GeneratedRegex(@"^['""`]?(?<path>[A-Za-z_][\w.\[\]]{0,60})['""`]?\s+(?:is required|is missing|is invalid|is not valid|must\b|should\b|can'?t be|cannot be|is not allowed|is too (long|short)|has already been taken)", Options, TimeoutMs)]
+    // "title is required", "Title can't be blank", "'email' must be a valid email", "messages: roles must alternate"
+    [GeneratedRegex(@"^['""`]?(?<path>[A-Za-z_][\w.\[\]]{0,60})['""`]?(?:\s+(?:is required|is missing|is invalid|is not valid|must\b|should\b|can'?t be|cannot be|is not allowed|is too (long|short)|has already been taken)|:\s+\S)", Options, TimeoutMs)]
     private static partial Regex LeadingField();
 }

@@ -26,7 +26,7 @@ internal sealed class GoogleRule : DiagnosisRule
         {
             context.Propose(DiagnosisKinds.BadCredentials, Evidence.Provider);
         }
-        if (context.Codes.Contains("ACCESS_TOKEN_SCOPE_INSUFFICIENT") || context.Codes.Contains("insufficientPermissions") && context.Texts.Any(ErrorVocabulary.SaysScope))
+        if (context.Codes.Contains("ACCESS_TOKEN_SCOPE_INSUFFICIENT") || (context.Codes.Contains("insufficientPermissions") && context.Texts.Any(ErrorVocabulary.SaysScope)))
         {
             context.Propose(DiagnosisKinds.MissingScope, Evidence.Provider);
             if (context.MissingScopes.Count == 0)

@@ -46,7 +46,11 @@ internal sealed class OpenAiRule : DiagnosisRule
             if (context.Header("x-ratelimit-remaining-" + name[("x-ratelimit-reset-".Length)..]) == "0"
                 && context.Header(name) is { } reset && RetryAfter.ParseReset(reset, now) is { } seconds)
             {
-                context.RetryAfterSeconds ??= context.Header("Retry-After") is null ? seconds : null;
+                // Retry-After, when sent, is read by the rate-limit rule and takes precedence.
+                if (context.Header("Retry-After") is null)
+                {
+                    context.RetryAfterSeconds ??= seconds;
+                }
             }
         }
     }

@@ -1,0 +1,273 @@
+using System.Text.Json.Nodes;
+using Toolsmith.Core.Diagnosis.Reading;
+
+namespace Toolsmith.Core.Diagnosis;
+
+/// <summary>
+/// One diagnosis in progress: the exchange as read once (body parsed, messages and codes collected),
+/// and the findings the rules add (kind with its evidence, provider, scopes, fields, wait time, notes).
+/// </summary>
+internal sealed class DiagnosisContext
+{
+    private readonly List<string> _texts = [];
+    private readonly List<string> _codes = [];
+    private readonly List<(List<string> Segments, FieldLocation Location, string Message, string? Raw)> _fields = [];
+    private readonly List<string> _notes = [];
+    private readonly List<JsonNode> _embedded = [];
+    private Uri? _uri;
+    private bool _uriRead;
+
+    public DiagnosisContext(ResponseExchange exchange, JsonNode? body, string? bodyText, TimeProvider time)
+    {
+        Exchange = exchange;
+        Body = body;
+        BodyText = bodyText;
+        Time = time;
+        if (body is not null)
+        {
+            try
+            {
+                BodyScan.Collect(body, this);
+            }
+            catch (ArgumentException)
+            {
+                // Duplicate member names: JsonObject refuses to index them. The rules read what they can; the status still speaks.
+            }
+        }
+        if (bodyText is not null)
+        {
+            AddText(bodyText);
+        }
+    }
+
+    /// <summary>The exchange being diagnosed.</summary>
+    public ResponseExchange Exchange { get; }
+
+    /// <summary>The HTTP status.</summary>
+    public int Status => Exchange.Status;
+
+    /// <summary>The response headers (case-insensitive).</summary>
+    public IReadOnlyDictionary<string, string> Headers => Exchange.Headers;
+
+    /// <summary>The body as JSON (a JSON string holding JSON already unwrapped), or null.</summary>
+    public JsonNode? Body { get; }
+
+    /// <summary>The body when it is an object.</summary>
+    public JsonObject? BodyObject => Body as JsonObject;
+
+    /// <summary>The body as text when it is not JSON (an HTML page's title), or null.</summary>
+    public string? BodyText { get; }
+
+    /// <summary>The clock, for HTTP-date and epoch reset values.</summary>
+    public TimeProvider Time { get; }
+
+    /// <summary>The request URL's host, lower case, or null.</summary>
+    public string? Host
+    {
+        get
+        {
+            if (!_uriRead)
+            {
+                _uriRead = true;
+                _ = Uri.TryCreate(Exchange.Url, UriKind.Absolute, out _uri);
+            }
+            return _uri?.Host.ToLowerInvariant();
+        }
+    }
+
+    /// <summary>True when the request went to <paramref name="domain"/> or one of its subdomains.</summary>
+    public bool HostIs(string domain) => Host is { } host
+        && (host == domain || host.EndsWith("." + domain, StringComparison.Ordinal));
+
+    /// <summary>A response header, or null.</summary>
+    public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;
+
+    /// <summary>Human messages found in the body (message, detail, title, error_description...), in body order.</summary>
+    public IReadOnlyList<string> Texts => _texts;
+
+    /// <summary>Machine codes found in the body (code, error, errorCode, reason, status...), in body order.</summary>
+    public IReadOnlyList<string> Codes => _codes;
+
+    /// <summary>The kinds the messages' words suggest, for the engine's refinements (a generic "invalid" code with "payload too large" words).</summary>
+    public List<string> TextKinds { get; } = [];
+
+    /// <summary>The API's main message: the first one found, unless a rule picked a better one.</summary>
+    public string? Message { get; set; }
+
+    /// <summary>The kind proposed so far.</summary>
+    public string? Kind { get; private set; }
+
+    /// <summary>How strong the evidence for <see cref="Kind"/> is.</summary>
+    public Evidence KindEvidence { get; private set; }
+
+    /// <summary>The provider, when a rule recognised it.</summary>
+    public string? Provider { get; set; }
+
+    /// <summary>Scopes the call needs that the token lacks.</summary>
+    public List<string> MissingScopes { get; } = [];
+
+    /// <summary>True when <see cref="MissingScopes"/> is a list of alternatives (any one is enough).</summary>
+    public bool ScopesAreAlternatives { get; set; }
+
+    /// <summary>Scopes the token has, when the response tells.</summary>
+    public List<string>? GrantedScopes { get; set; }
+
+    /// <summary>Seconds to wait, when known.</summary>
+    public double? RetryAfterSeconds { get; set; }
+
+    /// <summary>A provider-specific hint that replaces the generic one.</summary>
+    public string? Hint { get; set; }
+
+    /// <summary>Extra sentences for the explanation (what the API said in its own terms).</summary>
+    public IReadOnlyList<string> Notes => _notes;
+
+    /// <summary>The invalid fields found so far, with their paths as the API gave them.</summary>
+    public int FieldCount => _fields.Count;
+
+    /// <summary>Proposes a kind; it replaces the current one only with stronger evidence, and weak evidence must fit the status.</summary>
+    public bool Propose(string kind, Evidence evidence)
+    {
+        if (evidence <= KindEvidence)
+        {
+            return false;
+        }
+        if (evidence < Evidence.Structured && !StatusAllows(kind))
+        {
+            return false;
+        }
+        Kind = kind;
+        KindEvidence = evidence;
+        return true;
+    }
+
+    /// <summary>Sets the kind whatever was proposed before (refinements such as bad → expired credentials).</summary>
+    public void Refine(string kind) => Kind = kind;
+
+    /// <summary>Adds a scope the call needs, once.</summary>
+    public void AddMissingScope(string scope)
+    {
+        var s = scope.Trim().Trim('\'', '"', '`', '[', ']', '.', ',');
+        if (s.Length > 0 && s.Length <= 200 && !MissingScopes.Contains(s, StringComparer.Ordinal))
+        {
+            MissingScopes.Add(s);
+        }
+    }
+
+    /// <summary>Adds an invalid field (deduplicated by path).</summary>
+    public void AddField(List<string> segments, FieldLocation location, string? message) => AddField(segments, location, message, null);
+
+    private void AddField(List<string> segments, FieldLocation location, string? message, string? raw)
+    {
+        if (_fields.Count >= 100)
+        {
+            return;
+        }
+        var text = string.IsNullOrWhiteSpace(message) ? "is invalid" : message.Trim();
+        if (text.Length > 500)
+        {
+            text = text[..500] + "…";
+        }
+        for (var i = 0; i < _fields.Count; i++)
+        {
+            if (SamePath(_fields[i].Segments, segments))
+            {
+                if (_fields[i].Message == "is invalid" && text != "is invalid")
+                {
+                    _fields[i] = (_fields[i].Segments, _fields[i].Location, text, _fields[i].Raw);
+                }
+                return;
+            }
+        }
+        _fields.Add((segments, location, text, raw));
+    }
+
+    /// <summary>Adds an invalid field from a path in any common spelling.</summary>
+    public void AddField(string path, FieldLocation location, string? message) =>
+        AddField(FieldPath.Parse(path), location, message, path.Trim());
+
+    /// <summary>Adds an explanation sentence, once.</summary>
+    public void AddNote(string note)
+    {
+        if (!_notes.Contains(note, StringComparer.Ordinal))
+        {
+            _notes.Add(note);
+        }
+    }
+
+    /// <summary>Adds a human message found in the body or headers.</summary>
+    public void AddText(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text) || _texts.Count >= 60)
+        {
+            return;
+        }
+        var t = text.Trim();
+        if (t.Length > 2000)
+        {
+            t = t[..2000];
+        }
+        if (!_texts.Contains(t, StringComparer.Ordinal))
+        {
+            _texts.Add(t);
+        }
+    }
+
+    /// <summary>Adds a machine error code found in the body.</summary>
+    public void AddCode(string? code)
+    {
+        if (string.IsNullOrWhiteSpace(code) || code.Length > 100 || _codes.Count >= 60)
+        {
+            return;
+        }
+        if (!_codes.Contains(code, StringComparer.Ordinal))
+        {
+            _codes.Add(code.Trim());
+        }
+    }
+
+    /// <summary>The fields, mapped to the step's body or parameters.</summary>
+    public List<FieldProblem>? MappedFields()
+    {
+        if (_fields.Count == 0)
+        {
+            return null;
+        }
+        var list = new List<FieldProblem>(_fields.Count);
+        foreach (var (segments, location, message, raw) in _fields)
+        {
+            var path = FieldPath.Map(segments, location, Exchange, raw);
+            if (!list.Exists(f => f.Path == path))
+            {
+                list.Add(new FieldProblem(path, message));
+            }
+        }
+        return list;
+    }
+
+    /// <summary>JSON found inside message strings, for the shape rules to read as well.</summary>
+    public IReadOnlyList<JsonNode> EmbeddedJson => _embedded;
+
+    /// <summary>Records JSON found inside a message string.</summary>
+    public void AddEmbedded(JsonNode node) => _embedded.Add(node);
+
+    /// <summary>All human text: messages, then the plain-text body.</summary>
+    public IEnumerable<string> AllText => _texts;
+
+    private static bool SamePath(List<string> a, List<string> b) =>
+        a.Count == b.Count && a.Zip(b).All(p => string.Equals(p.First, p.Second, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Weak evidence must not contradict a status that is itself specific (a 401 is about credentials).</summary>
+    private bool StatusAllows(string kind) => Status switch
+    {
+        401 => kind is DiagnosisKinds.BadCredentials or DiagnosisKinds.ExpiredCredentials or DiagnosisKinds.MissingScope or DiagnosisKinds.InsufficientPermission,
+        403 => kind is not (DiagnosisKinds.InvalidValue or DiagnosisKinds.NotFound or DiagnosisKinds.ServerError or DiagnosisKinds.Conflict or DiagnosisKinds.Timeout),
+        404 or 410 => kind is DiagnosisKinds.NotFound or DiagnosisKinds.MissingScope or DiagnosisKinds.InsufficientPermission,
+        405 => kind is DiagnosisKinds.MethodNotAllowed,
+        413 => kind is DiagnosisKinds.PayloadTooLarge,
+        415 => kind is DiagnosisKinds.UnsupportedMediaType,
+        429 => kind is DiagnosisKinds.RateLimited or DiagnosisKinds.QuotaExceeded,
+        400 or 422 => kind is not (DiagnosisKinds.NotFound or DiagnosisKinds.ServerError or DiagnosisKinds.Conflict or DiagnosisKinds.Timeout or DiagnosisKinds.InsufficientPermission),
+        >= 500 => kind is DiagnosisKinds.ServerError or DiagnosisKinds.Timeout or DiagnosisKinds.RateLimited or DiagnosisKinds.QuotaExceeded,
+        _ => true,
+    };
+}

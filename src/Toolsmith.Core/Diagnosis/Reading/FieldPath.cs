@@ -1,0 +1,307 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace Toolsmith.Core.Diagnosis.Reading;
+
+/// <summary>Where an API says an invalid field is: in the body, in a URL parameter, or in its own response (GraphQL paths).</summary>
+internal enum FieldLocation
+{
+    /// <summary>The API did not say; the body is tried first, then the URL parameters.</summary>
+    Unknown,
+
+    /// <summary>In the request body.</summary>
+    Body,
+
+    /// <summary>In a URL (query or path) parameter.</summary>
+    Param,
+
+    /// <summary>A path into the response (GraphQL execution errors), not into the request.</summary>
+    Response,
+}
+
+/// <summary>Reads the many spellings of a field path (JSON Pointer, <c>$.a.b</c>, <c>a[0].b</c>, arrays of segments) and maps it back to the step's body or parameters.</summary>
+internal static class FieldPath
+{
+    private const int MaxSearchNodes = 4000;
+
+    /// <summary>Splits a path in any common spelling into segments; numbers are array indexes.</summary>
+    public static List<string> Parse(string path)
+    {
+        var segments = new List<string>();
+        var s = path.Trim();
+        if (s.StartsWith('#'))
+        {
+            s = s[1..];
+        }
+        if (s.StartsWith('/'))
+        {
+            foreach (var part in s.Split('/'))
+            {
+                if (part.Length > 0)
+                {
+                    segments.Add(part.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal));
+                }
+            }
+            return segments;
+        }
+        if (s.StartsWith('$'))
+        {
+            s = s[1..];
+        }
+        var current = new StringBuilder();
+        for (var i = 0; i < s.Length; i++)
+        {
+            var c = s[i];
+            if (c == '.')
+            {
+                Flush(segments, current);
+            }
+            else if (c == '[')
+            {
+                Flush(segments, current);
+                var end = s.IndexOf(']', i + 1);
+                if (end < 0)
+                {
+                    current.Append(s.AsSpan(i + 1));
+                    break;
+                }
+                var inner = s[(i + 1)..end].Trim().Trim('\'', '"');
+                if (inner.Length > 0)
+                {
+                    segments.Add(inner);
+                }
+                i = end;
+            }
+            else
+            {
+                current.Append(c);
+            }
+        }
+        Flush(segments, current);
+        return segments;
+
+        static void Flush(List<string> segments, StringBuilder current)
+        {
+            var text = current.ToString().Trim().Trim('\'', '"', '`');
+            if (text.Length > 0)
+            {
+                segments.Add(text);
+            }
+            current.Clear();
+        }
+    }
+
+    /// <summary>Segments from a JSON array path such as <c>["input", "variants", 0, "price"]</c>.</summary>
+    public static List<string> FromArray(JsonArray array)
+    {
+        var segments = new List<string>();
+        foreach (var item in array)
+        {
+            if (JsonRead.Scalar(item) is { Length: > 0 } s)
+            {
+                segments.Add(s);
+            }
+        }
+        return segments;
+    }
+
+    /// <summary>Writes segments as <c>a.b[1].c</c>, after an optional root such as <c>body</c>.</summary>
+    public static string Format(IReadOnlyList<string> segments, string? root = null)
+    {
+        var sb = new StringBuilder(root);
+        foreach (var segment in segments)
+        {
+            if (IsIndex(segment))
+            {
+                sb.Append('[').Append(segment).Append(']');
+            }
+            else
+            {
+                if (sb.Length > 0)
+                {
+                    sb.Append('.');
+                }
+                sb.Append(segment);
+            }
+        }
+        return sb.Length == 0 ? root ?? "" : sb.ToString();
+    }
+
+    /// <summary>The path as the user knows it: <c>body[3].value</c> when the body the step sent has it, <c>params.limit</c> for a URL parameter, else the API's own path.</summary>
+    public static string Map(IReadOnlyList<string> segments, FieldLocation location, ResponseExchange exchange, string? raw = null)
+    {
+        if (raw is not null && location != FieldLocation.Body && location != FieldLocation.Response
+            && exchange.RequestParamNames?.FirstOrDefault(n => string.Equals(n, raw, StringComparison.OrdinalIgnoreCase)) is { } exact)
+        {
+            // A parameter named with brackets or dots ("page[size]") is one name, not a path.
+            return "params." + exact;
+        }
+        if (location == FieldLocation.Response)
+        {
+            return Format(segments, "response");
+        }
+        if (segments.Count == 0)
+        {
+            return "body";
+        }
+        if (location == FieldLocation.Param && ParamName(segments, exchange) is { } param)
+        {
+            return param;
+        }
+        if (location != FieldLocation.Param && exchange.RequestBody is { } body)
+        {
+            foreach (var candidate in Candidates(segments))
+            {
+                if (Resolve(body, candidate) is { } actual)
+                {
+                    return Format(actual, "body");
+                }
+            }
+            if (FindUnique(body, segments) is { } found)
+            {
+                return Format(found, "body");
+            }
+        }
+        if (location == FieldLocation.Unknown && ParamName(segments, exchange) is { } p)
+        {
+            return p;
+        }
+        return Format(segments);
+    }
+
+    private static string? ParamName(IReadOnlyList<string> segments, ResponseExchange exchange)
+    {
+        if (exchange.RequestParamNames is not { Count: > 0 } names)
+        {
+            return null;
+        }
+        var first = segments[0];
+        foreach (var name in names)
+        {
+            if (string.Equals(name, first, StringComparison.OrdinalIgnoreCase)
+                || (segments.Count == 1 && string.Equals(name, Format(segments), StringComparison.OrdinalIgnoreCase)))
+            {
+                var rest = segments.Count > 1 ? segments.Skip(1).ToList() : [];
+                return Format(rest, "params." + name);
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The path as given, and without the usual roots APIs put in front of body fields.</summary>
+    private static IEnumerable<IReadOnlyList<string>> Candidates(IReadOnlyList<string> segments)
+    {
+        yield return segments;
+        var first = segments[0].ToLowerInvariant();
+        if (segments.Count > 1 && first is "body" or "instance" or "request" or "json" or "payload" or "requestbody" or "data" or "input")
+        {
+            yield return segments.Skip(1).ToList();
+        }
+        if (segments.Count > 2 && first == "data" && segments[1] is "attributes" or "relationships")
+        {
+            yield return segments.Skip(2).ToList();
+        }
+        yield return ["variables", .. segments];
+    }
+
+    private static List<string>? Resolve(JsonNode node, IReadOnlyList<string> segments)
+    {
+        var actual = new List<string>(segments.Count);
+        JsonNode? current = node;
+        foreach (var segment in segments)
+        {
+            switch (current)
+            {
+                case JsonArray array when int.TryParse(segment, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < array.Count:
+                    current = array[index];
+                    actual.Add(segment);
+                    break;
+                case JsonObject obj when Key(obj, segment) is { } key:
+                    current = obj[key];
+                    actual.Add(key);
+                    break;
+                default:
+                    return null;
+            }
+        }
+        return actual;
+    }
+
+    private static string? Key(JsonObject obj, string name)
+    {
+        if (obj.ContainsKey(name))
+        {
+            return name;
+        }
+        foreach (var (key, _) in obj)
+        {
+            if (string.Equals(key, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return key;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The one place in the body whose path ends with <paramref name="segments"/> (Jira's "summary" is body.fields.summary); null when none or several.</summary>
+    private static List<string>? FindUnique(JsonNode body, IReadOnlyList<string> segments)
+    {
+        if (IsIndex(segments[0]))
+        {
+            return null;
+        }
+        List<string>? found = null;
+        var visited = 0;
+        var stack = new Stack<(JsonNode? Node, List<string> Path)>();
+        stack.Push((body, []));
+        while (stack.Count > 0 && visited++ < MaxSearchNodes)
+        {
+            var (node, path) = stack.Pop();
+            if (path.Count >= segments.Count && EndsWith(path, segments))
+            {
+                if (found is not null)
+                {
+                    return null;
+                }
+                found = path;
+            }
+            if (path.Count > 12)
+            {
+                continue;
+            }
+            switch (node)
+            {
+                case JsonObject obj:
+                    foreach (var (key, value) in obj)
+                    {
+                        stack.Push((value, [.. path, key]));
+                    }
+                    break;
+                case JsonArray array:
+                    for (var i = 0; i < array.Count; i++)
+                    {
+                        stack.Push((array[i], [.. path, i.ToString(CultureInfo.InvariantCulture)]));
+                    }
+                    break;
+            }
+        }
+        return found;
+    }
+
+    private static bool EndsWith(List<string> path, IReadOnlyList<string> suffix)
+    {
+        var offset = path.Count - suffix.Count;
+        for (var i = 0; i < suffix.Count; i++)
+        {
+            if (!string.Equals(path[offset + i], suffix[i], StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static bool IsIndex(string segment) =>
+        segment.Length is > 0 and < 10 && segment.All(char.IsAsciiDigit);
+}

@@ -1,0 +1,117 @@
+using System.Text.Json.Nodes;
+using Toolsmith.Core.Diagnosis.Reading;
+
+namespace Toolsmith.Core.Diagnosis.Rules.Common;
+
+/// <summary>
+/// Finds invalid fields in the common shapes: <c>errors[]</c>/<c>details[]</c>/<c>violations[]</c> items with
+/// <c>field</c>/<c>param</c>/<c>fields</c>/<c>loc</c>/<c>path</c>/<c>pointer</c>, <c>error.param</c> (Stripe, OpenAI),
+/// field→messages maps (Rails, Laravel, Jira, Django REST), top-level arrays (Salesforce), and JSON inside messages.
+/// </summary>
+internal sealed class ErrorFieldsRule : DiagnosisRule
+{
+    private const int MaxDepth = 6;
+
+    private static readonly HashSet<string> Containers = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "errors", "error", "details", "detail", "invalid-params", "invalid_params", "invalidParams", "violations", "fieldErrors",
+        "field_errors", "validationErrors", "validation_errors", "issues", "fieldViolations", "userErrors", "user_errors", "failures",
+        "problems", "causes", "subErrors", "errorDetails", "error_details", "invalidFields", "invalid_fields", "inner_errors", "innerErrors",
+    };
+
+    private static readonly HashSet<string> Envelope = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "message", "error", "errors", "detail", "title", "status", "code", "type", "ok", "success", "non_field_errors", "nonFieldErrors",
+        "traceId", "requestId", "request_id", "timestamp", "path", "instance", "documentation_url",
+    };
+
+    public override void Apply(DiagnosisContext context)
+    {
+        if (context.Body is { } body)
+        {
+            Walk(body, null, 0, context, root: true);
+            if (context.Status is 400 or 422 && body is JsonObject obj && LooksLikeTopLevelMap(obj))
+            {
+                // Django REST framework: { "title": ["This field is required."] } at the top level.
+                ErrorItems.ReadMap(obj, context);
+            }
+        }
+        foreach (var embedded in context.EmbeddedJson)
+        {
+            Walk(embedded, "errors", 0, context, root: false);
+        }
+    }
+
+    private static void Walk(JsonNode? node, string? containerKey, int depth, DiagnosisContext context, bool root)
+    {
+        if (depth > MaxDepth)
+        {
+            return;
+        }
+        switch (node)
+        {
+            case JsonArray array:
+                // A top-level array is a list of errors (Salesforce); so is an array under a container key.
+                var items = root || containerKey is not null;
+                foreach (var item in array.Take(200))
+                {
+                    if (item is JsonObject o)
+                    {
+                        if (items)
+                        {
+                            ErrorItems.ReadItem(o, context, containerKey);
+                        }
+                        Walk(o, null, depth + 1, context, root: false);
+                    }
+                }
+                break;
+            case JsonObject obj:
+                if (containerKey is not null || root)
+                {
+                    ErrorItems.ReadItem(obj, context, containerKey, root);
+                }
+                foreach (var (key, value) in obj)
+                {
+                    if (!Containers.Contains(key))
+                    {
+                        if (value is JsonObject or JsonArray && key is not ("data" or "source" or "context" or "metadata" or "links" or "extensions"))
+                        {
+                            Walk(value, null, depth + 1, context, root: false);
+                        }
+                        else if (key == "data" && value is JsonObject data)
+                        {
+                            // GraphQL mutation payloads: data.<mutation>.userErrors.
+                            foreach (var (_, payload) in data)
+                            {
+                                if (payload is JsonObject p && JsonRead.Get(p, "userErrors") is JsonArray userErrors)
+                                {
+                                    Walk(userErrors, "userErrors", depth + 2, context, root: false);
+                                }
+                            }
+                        }
+                        continue;
+                    }
+                    if (value is JsonObject map && key is "errors" or "fieldErrors" or "field_errors" or "validationErrors" or "validation_errors"
+                        or "invalidFields" or "invalid_fields" && ErrorItems.LooksLikeMap(map, requireArrays: false))
+                    {
+                        ErrorItems.ReadMap(map, context);
+                        continue;
+                    }
+                    Walk(value, key, depth + 1, context, root: false);
+                }
+                break;
+        }
+    }
+
+    private static bool LooksLikeTopLevelMap(JsonObject obj)
+    {
+        foreach (var (key, _) in obj)
+        {
+            if (Envelope.Contains(key))
+            {
+                return false;
+            }
+        }
+        return ErrorItems.LooksLikeMap(obj, requireArrays: true);
+    }
+}

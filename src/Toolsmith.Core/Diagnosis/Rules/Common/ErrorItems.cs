@@ -1,0 +1,191 @@
+using System.Text.Json.Nodes;
+using Toolsmith.Core.Diagnosis.Reading;
+
+namespace Toolsmith.Core.Diagnosis.Rules.Common;
+
+/// <summary>Reads the field of one error item, in the many spellings APIs use, and field→message maps.</summary>
+internal static class ErrorItems
+{
+    /// <summary>Reads one error object: its field (field, param, pointer, loc, path, source...) and its reason.</summary>
+    /// <param name="item">The error object.</param>
+    /// <param name="context">Where the fields go.</param>
+    /// <param name="containerKey">The member the item was found under (<c>errors</c>, <c>invalid-params</c>...), if any.</param>
+    /// <param name="root">True for the body's top-level object, whose <c>path</c> is usually the request path (Spring), not a field.</param>
+    /// <returns>True when the item named a field.</returns>
+    public static bool ReadItem(JsonObject item, DiagnosisContext context, string? containerKey, bool root = false)
+    {
+        var message = Message(item);
+        var found = false;
+
+        if (JsonRead.Get(item, "source") is JsonObject source)
+        {
+            // JSON:API: source.pointer into the request document, source.parameter for a query parameter.
+            if (JsonRead.Str(source, "pointer") is { } pointer)
+            {
+                context.AddField(JsonApiPointer(pointer), FieldLocation.Body, message);
+                found = true;
+            }
+            if (JsonRead.Str(source, "parameter") is { Length: > 0 } parameter)
+            {
+                context.AddField(parameter, FieldLocation.Param, message);
+                found = true;
+            }
+        }
+        if (JsonRead.Get(item, "fields") is JsonArray fields)
+        {
+            foreach (var f in fields)
+            {
+                if (JsonRead.Str(f) is { Length: > 0 } name)
+                {
+                    context.AddField(name, FieldLocation.Unknown, message);
+                    found = true;
+                }
+            }
+        }
+        if (JsonRead.Get(item, "loc") is JsonArray loc && loc.Count > 0)
+        {
+            // FastAPI / Pydantic: ["body", "title"], ["query", "limit"].
+            var segments = FieldPath.FromArray(loc);
+            var where = segments.Count > 1 && segments[0] is "query" or "path" ? FieldLocation.Param : FieldLocation.Body;
+            if (segments.Count > 1 && segments[0] is "body" or "query" or "path" or "header" or "cookie")
+            {
+                segments.RemoveAt(0);
+            }
+            context.AddField(segments, where, message);
+            found = true;
+        }
+        foreach (var key in (ReadOnlySpan<string>)["field", "param", "parameter", "parameterName", "property", "propertyPath", "propertyName",
+            "attribute", "argument", "pointer", "instancePath", "dataPath", "jsonPath", "json_path", "fieldPath", "field_path", "fieldName", "field_name"])
+        {
+            switch (JsonRead.Get(item, key))
+            {
+                case JsonValue v when JsonRead.Str(v) is { Length: > 0 } path:
+                    var location = key is "param" or "parameter" or "parameterName" ? FieldLocation.Unknown : FieldLocation.Body;
+                    context.AddField(path.StartsWith("/data/", StringComparison.Ordinal) ? JsonApiPointer(path) : FieldPath.Parse(path), location, message);
+                    found = true;
+                    break;
+                case JsonArray a when a.Count > 0:
+                    context.AddField(FieldPath.FromArray(a), FieldLocation.Body, message);
+                    found = true;
+                    break;
+            }
+        }
+        // "path" is a field path (Zod, Joi) unless the item is a GraphQL error, where it points into the response.
+        if (!found && !root && !item.ContainsKey("locations") && JsonRead.Get(item, "path") is { } pathNode)
+        {
+            if (pathNode is JsonArray pa && pa.Count > 0)
+            {
+                context.AddField(FieldPath.FromArray(pa), FieldLocation.Body, message);
+                found = true;
+            }
+            else if (JsonRead.Str(pathNode) is { Length: > 0 } ps)
+            {
+                context.AddField(ps, FieldLocation.Body, message);
+                found = true;
+            }
+        }
+        // Google's legacy errors[]: location with locationType "parameter" (a URL parameter) or none.
+        if (JsonRead.Str(item, "location") is { Length: > 0 } googleLocation)
+        {
+            var type = JsonRead.Str(item, "locationType");
+            if (type is null or "parameter" or "body" or "field")
+            {
+                context.AddField(googleLocation, type == "parameter" ? FieldLocation.Param : FieldLocation.Unknown, message);
+                found = true;
+            }
+        }
+        // "name" is a field in RFC 7807 invalid-params and in validation items ({ name, isValid, message }), not in general.
+        if (!found && JsonRead.Str(item, "name") is { Length: > 0 } itemName && BodyScan.LooksLikeCode(itemName)
+            && (containerKey is "invalid-params" or "invalid_params" or "invalidParams" || item.ContainsKey("reason") || item.ContainsKey("isValid")))
+        {
+            context.AddField(itemName, FieldLocation.Unknown, message);
+            found = true;
+        }
+        return found;
+    }
+
+    /// <summary>Reads a map of field → message(s): Rails, Laravel, Jira, ASP.NET Core ValidationProblemDetails, Django REST.</summary>
+    public static bool ReadMap(JsonObject map, DiagnosisContext context)
+    {
+        var found = false;
+        foreach (var (key, value) in map)
+        {
+            string? message = value switch
+            {
+                JsonArray a => string.Join(" ", JsonRead.Strings(a, split: false)),
+                JsonObject o => Message(o),
+                _ => JsonRead.Str(value),
+            };
+            if (string.IsNullOrWhiteSpace(message) || key.Length > 200)
+            {
+                continue;
+            }
+            if (key.Length == 0 || key == "$")
+            {
+                context.AddText(message);
+                continue;
+            }
+            context.AddField(key, FieldLocation.Unknown, message);
+            found = true;
+        }
+        return found;
+    }
+
+    /// <summary>True when every member of <paramref name="obj"/> is a message or a list of messages (a field map, not an error object).</summary>
+    public static bool LooksLikeMap(JsonObject obj, bool requireArrays)
+    {
+        if (obj.Count == 0)
+        {
+            return false;
+        }
+        foreach (var (_, value) in obj)
+        {
+            var ok = value switch
+            {
+                JsonArray a => a.Count > 0 && a.All(i => JsonRead.Str(i) is not null || i is JsonObject),
+                JsonObject o => !requireArrays && Message(o) is not null,
+                JsonValue when !requireArrays => JsonRead.Str(value) is not null,
+                _ => false,
+            };
+            if (!ok)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>The reason an item gives: its message, or its code in words.</summary>
+    public static string? Message(JsonObject item)
+    {
+        if (JsonRead.FirstStr(item, ["message", "msg", "detail", "description", "reason", "defaultMessage", "title", "error_description", "error"]) is { } m
+            && !(BodyScan.LooksLikeCode(m) && JsonRead.FirstStr(item, ["code", "type"]) is null && m.Contains('_', StringComparison.Ordinal)))
+        {
+            return m;
+        }
+        return JsonRead.FirstStr(item, ["code", "type", "reason", "error", "errorCode"]) is { } code ? Humanize(code) : null;
+    }
+
+    /// <summary>GitHub-style codes in words: missing_field → "is required but missing".</summary>
+    public static string Humanize(string code) => code switch
+    {
+        "missing_field" or "missing" or "required" or "blank" or "REQUIRED" or "BLANK" => "is required but missing",
+        "invalid" or "INVALID" => "is not valid",
+        "already_exists" or "taken" or "TAKEN" or "unique" => "already exists (must be unique)",
+        "unprocessable" => "could not be processed",
+        "too_long" or "TOO_LONG" => "is too long",
+        "too_short" or "TOO_SHORT" => "is too short",
+        _ => code.Replace('_', ' ').ToLowerInvariant(),
+    };
+
+    /// <summary>A JSON:API pointer: <c>/data/attributes/firstName</c> names the attribute <c>firstName</c>.</summary>
+    public static List<string> JsonApiPointer(string pointer)
+    {
+        var segments = FieldPath.Parse(pointer);
+        if (segments.Count > 2 && segments[0] == "data" && segments[1] is "attributes" or "relationships")
+        {
+            segments.RemoveRange(0, 2);
+        }
+        return segments;
+    }
+}

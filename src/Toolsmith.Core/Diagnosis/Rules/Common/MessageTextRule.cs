@@ -1,0 +1,51 @@
+using Toolsmith.Core.Diagnosis.Reading;
+
+namespace Toolsmith.Core.Diagnosis.Rules.Common;
+
+/// <summary>
+/// What the API's messages say in words: the kind ("rate limit", "has expired", "missing scope"), the scopes it names
+/// ("Missing scopes: a, b", "requires ... for read_orders scope") and the fields it names ("for the field 'project'").
+/// </summary>
+internal sealed class MessageTextRule : DiagnosisRule
+{
+    public override void Apply(DiagnosisContext context)
+    {
+        var kinds = new List<string>();
+        foreach (var text in context.Texts)
+        {
+            kinds.AddRange(ErrorVocabulary.ClassifyText(text));
+            foreach (var scope in TextExtract.MissingScopes(text))
+            {
+                context.AddMissingScope(scope);
+            }
+            if (context.GrantedScopes is null && TextExtract.GrantedScopes(text) is { Count: > 0 } granted)
+            {
+                context.GrantedScopes = granted;
+            }
+            foreach (var (path, location, message) in TextExtract.Fields(text))
+            {
+                context.AddField(path, location, message);
+            }
+            if (TextExtract.LeadingName(text) is { } name && RequestHas(context.Exchange, name))
+            {
+                context.AddField(name, FieldLocation.Unknown, text);
+            }
+        }
+        context.TextKinds.AddRange(kinds);
+        if (context.MissingScopes.Count > 0)
+        {
+            context.Propose(DiagnosisKinds.MissingScope, Evidence.Structured);
+        }
+        foreach (var kind in ErrorVocabulary.BySpecificity(kinds))
+        {
+            if (context.Propose(kind, Evidence.Text))
+            {
+                return;
+            }
+        }
+    }
+
+    private static bool RequestHas(ResponseExchange exchange, string name) =>
+        (exchange.RequestParamNames?.Contains(name, StringComparer.OrdinalIgnoreCase) ?? false)
+        || FieldPath.Map(FieldPath.Parse(name), FieldLocation.Body, exchange).StartsWith("body", StringComparison.Ordinal);
+}

@@ -1,0 +1,79 @@
+using System.Text.Json.Nodes;
+using Toolsmith.Core.Diagnosis.Reading;
+
+namespace Toolsmith.Core.Diagnosis.Rules.Standards;
+
+/// <summary>
+/// GraphQL responses (often HTTP 200): <c>errors[]</c> with <c>message</c>, <c>locations</c>, <c>path</c> and <c>extensions.code</c>
+/// (Apollo's UNAUTHENTICATED/FORBIDDEN/BAD_USER_INPUT..., Shopify's THROTTLED, GitHub's <c>type</c> INSUFFICIENT_SCOPES).
+/// An error with a <c>path</c> and no known code is a field that failed on the server; one without is a request error.
+/// </summary>
+internal sealed class GraphQlErrorsRule : DiagnosisRule
+{
+    public override void Apply(DiagnosisContext context)
+    {
+        if (context.BodyObject is not { } body || JsonRead.Get(body, "errors") is not JsonArray { Count: > 0 } errors || !IsGraphQl(context, body, errors))
+        {
+            return;
+        }
+        var kinds = new List<string>();
+        foreach (var error in errors.Take(50))
+        {
+            if (error is not JsonObject item)
+            {
+                continue;
+            }
+            var message = JsonRead.Str(item, "message");
+            if (context.Message is null && message is not null)
+            {
+                context.Message = message;
+            }
+            var extensions = JsonRead.Get(item, "extensions") as JsonObject;
+            var code = JsonRead.Str(extensions, "code") ?? JsonRead.Str(extensions, "classification") ?? JsonRead.Str(item, "type");
+            var kind = code is null ? null : FromCode(code);
+            if (code is not null)
+            {
+                context.AddNote($"The GraphQL error code is {code}.");
+            }
+            var path = JsonRead.Get(item, "path") as JsonArray;
+            if (path is { Count: > 0 })
+            {
+                context.AddField(["data", .. FieldPath.FromArray(path)], FieldLocation.Response, message);
+            }
+            kind ??= path is { Count: > 0 } ? DiagnosisKinds.ServerError
+                : message is not null && message.StartsWith("Syntax Error", StringComparison.OrdinalIgnoreCase) ? DiagnosisKinds.MalformedBody
+                : DiagnosisKinds.InvalidValue;
+            kinds.Add(kind);
+        }
+        foreach (var kind in ErrorVocabulary.BySpecificity(kinds))
+        {
+            if (context.Propose(kind, Evidence.Structured))
+            {
+                break;
+            }
+        }
+    }
+
+    private static bool IsGraphQl(DiagnosisContext context, JsonObject body, JsonArray errors)
+    {
+        if (body.ContainsKey("data") || (context.Exchange.RequestBody is JsonObject request && request.ContainsKey("query")))
+        {
+            return true;
+        }
+        return errors[0] is JsonObject first && JsonRead.Str(first, "message") is not null
+            && (first.ContainsKey("locations") || first.ContainsKey("extensions") || (first.ContainsKey("path") && first["path"] is JsonArray));
+    }
+
+    private static string? FromCode(string code) => ErrorVocabulary.Compact(code) switch
+    {
+        "unauthenticated" => DiagnosisKinds.BadCredentials,
+        "forbidden" or "unauthorized" => DiagnosisKinds.InsufficientPermission,
+        "baduserinput" or "graphqlvalidationfailed" or "validationerror" or "argumenterror" or "invalidinput" => DiagnosisKinds.InvalidValue,
+        "graphqlparsefailed" or "invalidsyntax" or "parseerror" => DiagnosisKinds.MalformedBody,
+        "throttled" or "ratelimited" or "ratelimit" => DiagnosisKinds.RateLimited,
+        "internalservererror" or "internal" or "datafetchingexception" => DiagnosisKinds.ServerError,
+        "maxcomplexityexceeded" or "maxcostexceeded" or "querycomplexity" or "querytoocomplex" => DiagnosisKinds.RequestRejected,
+        "persistedquerynotfound" => DiagnosisKinds.InvalidValue,
+        var other => ErrorVocabulary.ClassifyCode(other),
+    };
+}

@@ -1,0 +1,58 @@
+using Toolsmith.Core.Diagnosis.Reading;
+
+namespace Toolsmith.Core.Diagnosis.Rules.Standards;
+
+/// <summary>
+/// OAuth 2.0 error responses (RFC 6749 §5.2, RFC 6750 §3.1, RFC 8628): <c>{"error": "invalid_grant", "error_description": "…"}</c>.
+/// <c>invalid_grant</c> is an expired or revoked refresh token or code; <c>invalid_client</c> wrong client credentials.
+/// </summary>
+internal sealed class OAuthErrorRule : DiagnosisRule
+{
+    public override void Apply(DiagnosisContext context)
+    {
+        if (context.BodyObject is not { } body || JsonRead.Str(body, "error") is not { } error)
+        {
+            return;
+        }
+        var description = JsonRead.Str(body, "error_description");
+        var expired = description is not null && ErrorVocabulary.SaysExpired(description);
+        string? kind = error switch
+        {
+            "invalid_grant" or "expired_token" => DiagnosisKinds.ExpiredCredentials,
+            "invalid_token" => expired ? DiagnosisKinds.ExpiredCredentials : DiagnosisKinds.BadCredentials,
+            "invalid_client" => DiagnosisKinds.BadCredentials,
+            "unauthorized_client" or "access_denied" => DiagnosisKinds.InsufficientPermission,
+            "insufficient_scope" => DiagnosisKinds.MissingScope,
+            "invalid_scope" or "unsupported_grant_type" or "unsupported_response_type" or "invalid_request" => DiagnosisKinds.InvalidValue,
+            "slow_down" => DiagnosisKinds.RateLimited,
+            "temporarily_unavailable" or "server_error" => DiagnosisKinds.ServerError,
+            "authorization_pending" => DiagnosisKinds.RequestRejected,
+            _ => null,
+        };
+        if (kind is null)
+        {
+            return;
+        }
+        if (description is not null)
+        {
+            context.Message ??= description;
+        }
+        context.AddNote($"The OAuth error is \"{error}\".");
+        context.Propose(kind, Evidence.Structured);
+        switch (error)
+        {
+            case "invalid_grant":
+                context.Hint ??= "The refresh token or authorization code is expired, revoked or already used: authorize again to get a new one, then update the secret.";
+                break;
+            case "invalid_client":
+                context.Hint ??= "Check the client id and client secret (and how they are sent: Basic auth header or body fields) against the app's registration.";
+                break;
+            case "invalid_scope":
+                context.AddField("scope", FieldLocation.Unknown, description ?? "asks for a scope the server does not know or will not grant");
+                break;
+            case "unsupported_grant_type":
+                context.AddField("grant_type", FieldLocation.Unknown, description ?? "is not supported by this server");
+                break;
+        }
+    }
+}

@@ -1,0 +1,125 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json.Nodes;
+using Toolsmith.Core.Diagnosis;
+
+namespace Toolsmith.Core.Tests.Diagnosis;
+
+public class RobustnessTests
+{
+    public static TheoryData<string> OddBodies() =>
+    [
+        "",
+        "   ",
+        "not json at all",
+        "{",
+        "{\"a\":",
+        "null",
+        "123",
+        "true",
+        "[1,2,3]",
+        "[]",
+        "{}",
+        "\"just a string\"",
+        "\"{\\\"error\\\":\\\"invalid_grant\\\"}\"",
+        "{\"a\":1,\"a\":2}",
+        "<html><head><title>502 Bad Gateway</title></head><body><h1>Bad Gateway</h1></body></html>",
+        "<!DOCTYPE html><html><body>oops",
+        new string('[', 5000),
+        "{\"errors\":" + new string('[', 200) + new string(']', 200) + "}",
+        "{\"errors\":{\"\":null,\"x\":[null,1,{}]},\"error\":[],\"message\":{}}",
+        "{\"error\":{\"details\":[null,1,\"x\",{\"@type\":5}],\"errors\":\"text\",\"status\":7}}",
+        "{\"message\":\"" + new string('a', 100_000) + "\"}",
+        "{\"message\":\"Property values were not valid: [{]\"}",
+        "\uFEFF{\"message\":\"with a BOM\"}",
+    ];
+
+    [Theory]
+    [MemberData(nameof(OddBodies))]
+    public void Diagnose_AnyBody_NeverThrowsAndGivesStatusDiagnosis(string body)
+    {
+        foreach (var status in (int[])[400, 401, 403, 404, 429, 500, 503])
+        {
+            var d = DiagnosisEngine.Diagnose(Ex.Make(status, body));
+            Assert.NotNull(d);
+            Assert.False(string.IsNullOrWhiteSpace(d.Title));
+            Assert.False(string.IsNullOrWhiteSpace(d.Hint));
+        }
+        _ = DiagnosisEngine.Diagnose(Ex.Make(200, body));
+    }
+
+    [Fact]
+    public void Diagnose_HtmlErrorPage_UsesItsTitleAsMessage()
+    {
+        var d = Ex.Diagnose(502, "<html><head><title>502 Bad Gateway</title></head><body><h1>Bad Gateway</h1></body></html>");
+        Assert.Equal(DiagnosisKinds.ServerError, d.Kind);
+        Assert.Contains("502 Bad Gateway", d.ProviderMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Diagnose_CloudflareBlockPage_IsRequestRejected()
+    {
+        var d = Ex.Diagnose(403, "<!DOCTYPE html><html><head><title>Attention Required! | Cloudflare</title></head><body>blocked</body></html>");
+        Assert.Equal(DiagnosisKinds.RequestRejected, d.Kind);
+    }
+
+    [Theory]
+    [InlineData("""{"id":1,"name":"x"}""")]
+    [InlineData("""{"ok":true,"channel":"C1"}""")]
+    [InlineData("""{"data":{"viewer":{"login":"x"}},"errors":[]}""")]
+    [InlineData("""{"data":{"productCreate":{"product":{"id":"1"},"userErrors":[]}}}""")]
+    [InlineData("""[{"error":"this is data, not an error"}]""")]
+    [InlineData("""{"id":7,"status":"error","message":"the job failed","owner":"x","created":"2024"}""")]
+    [InlineData("plain text")]
+    public void Diagnose_NormalSuccess_ReturnsNull(string body)
+    {
+        Assert.Null(DiagnosisEngine.Diagnose(Ex.Make(200, body)));
+    }
+
+    [Theory]
+    [InlineData("""{"ok":false,"error":"channel_not_found"}""", DiagnosisKinds.NotFound)]
+    [InlineData("""{"success":false,"errors":[{"code":10000,"message":"Authentication error"}]}""", DiagnosisKinds.BadCredentials)]
+    [InlineData("""{"status":"fail","data":{"title":"A title is required"}}""", DiagnosisKinds.InvalidValue)]
+    [InlineData("""{"data":{"productCreate":{"userErrors":[{"field":["input","title"],"message":"Title can't be blank"}]}}}""", DiagnosisKinds.InvalidValue)]
+    public void Diagnose_SuccessStatusWithFailureBody_IsDiagnosed(string body, string kind)
+    {
+        var d = DiagnosisEngine.Diagnose(Ex.Make(200, body));
+        Assert.NotNull(d);
+        Assert.Equal(kind, d.Kind);
+    }
+
+    [Fact]
+    public void Diagnose_SuccessPath_IsCheap()
+    {
+        var body = new JsonObject();
+        for (var i = 0; i < 50; i++)
+        {
+            body[$"field{i}"] = new JsonArray(1, 2, 3);
+        }
+        var exchange = new ResponseExchange
+        {
+            Method = "GET",
+            Url = "https://api.example.com/x",
+            Status = 200,
+            Headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase),
+            Body = Encoding.UTF8.GetBytes(body.ToJsonString()),
+            ParsedBody = body,
+        };
+        _ = DiagnosisEngine.Diagnose(exchange);
+        var watch = Stopwatch.StartNew();
+        for (var i = 0; i < 100_000; i++)
+        {
+            Assert.Null(DiagnosisEngine.Diagnose(exchange));
+        }
+        // A few dictionary lookups each: 100k calls stay far below a second even on a slow CI machine.
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"100k success diagnoses took {watch.Elapsed}");
+    }
+
+    [Fact]
+    public void ForTransport_Dns_NamesWhatToCheck()
+    {
+        var d = DiagnosisEngine.ForTransport(DiagnosisKinds.DnsFailure, "the host \"api.exmaple.com\" could not be resolved.");
+        Assert.Equal(DiagnosisKinds.DnsFailure, d.Kind);
+        Assert.Contains("api.exmaple.com", d.Explanation, StringComparison.Ordinal);
+    }
+}

@@ -190,7 +190,7 @@ public class ApiStepResponseTests(TestApiFixture fixture) : IClassFixture<TestAp
     {
         var tool = Toolsmith.Core.Loading.ToolLoader.Parse($$"""{"name":"t","steps":[{"id":"s","type":"api","url":"http://127.0.0.1:{{fixture.Api.Port}}/slow-headers?ms=5000"}]}""", "t");
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
-        var run = await fixture.Runner.RunAsync(tool, [], null, cts.Token);
+        var run = await fixture.Runner.RunAsync(tool, [], new Toolsmith.Core.Running.RunOptions(), cts.Token);
         Assert.Equal("cancelled", run.Status);
     }
 

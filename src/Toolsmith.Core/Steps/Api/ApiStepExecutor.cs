@@ -372,6 +372,15 @@ internal sealed class ApiStepExecutor : IDisposable
             RequestParamNames = prepared.ParamNames,
         };
         var diagnosis = DiagnosisEngine.Diagnose(exchange, _options.Time);
+        if (diagnosis is not null && exchange.RequestBody is null && RequestJson(prepared) is { } sent)
+        {
+            // A success status whose body reports a failure: diagnose again with the body sent, so field paths map back to it.
+            diagnosis = DiagnosisEngine.Diagnose(new ResponseExchange
+            {
+                Method = exchange.Method, Url = exchange.Url, Status = status, Headers = result.Headers, Body = raw,
+                ParsedBody = parsed, RequestBody = sent, RequestParamNames = prepared.ParamNames,
+            }, _options.Time);
+        }
         result.Ok = status < 400 && diagnosis is null && !(status >= 300 && step.Api.FollowRedirects && response.Headers.Location is not null);
         result.Diagnosis = diagnosis is null ? null : RedactDiagnosis(diagnosis, run.Redactor);
         if (!run.Redactor.IsEmpty && result.Body is JsonValue or JsonObject or JsonArray && format != ResponseDecoder.FormatBlob)
@@ -409,8 +418,8 @@ internal sealed class ApiStepExecutor : IDisposable
             Title = redactor.Redact(d.Title),
             Explanation = redactor.Redact(d.Explanation),
             Hint = redactor.Redact(d.Hint),
-            Scopes = d.Scopes,
-            Fields = d.Fields?.Select(f => new FieldProblem(f.Path, redactor.Redact(f.Message))).ToList(),
+            Scopes = d.Scopes is null ? null : new ScopeInfo { Missing = [.. d.Scopes.Missing.Select(redactor.Redact)], Granted = d.Scopes.Granted?.Select(redactor.Redact).ToList() },
+            Fields = d.Fields?.Select(f => new FieldProblem(redactor.Redact(f.Path), redactor.Redact(f.Message))).ToList(),
             RetryAfterSeconds = d.RetryAfterSeconds,
             Provider = d.Provider,
             ProviderMessage = d.ProviderMessage is null ? null : redactor.Redact(d.ProviderMessage),

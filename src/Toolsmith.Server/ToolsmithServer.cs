@@ -69,7 +69,7 @@ public static class ToolsmithServer
 
         var app = builder.Build();
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        // Before the status-code pages: a refused request gets a bare 401, with nothing about what exists.
         app.Use(async (context, next) =>
         {
             if (!access.Accepts(context.Request))
@@ -80,6 +80,7 @@ public static class ToolsmithServer
             }
             await next(context).ConfigureAwait(false);
         });
+        app.UseStatusCodePages();
         app.MapOpenApi();
         app.MapToolsApi();
         app.MapRunsApi();

@@ -15,6 +15,9 @@ public sealed class Redactor
     private readonly Lock _gate = new();
     private string[] _values = [];
 
+    /// <summary>The values blanked out (each secret and its URL-encoded form), longest first.</summary>
+    public IReadOnlyList<string> Values => _values;
+
     /// <summary>True when no secret has been used.</summary>
     public bool IsEmpty => _values.Length == 0;
 

@@ -131,4 +131,23 @@ public class TemplateTests
         var node = redactor.Redact(JsonNode.Parse("""{"x":["p@ss word",1],"y":{"z":"p@ss word!"}}"""));
         Assert.Equal("""{"x":["•••",1],"y":{"z":"•••!"}}""", node!.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    [InlineData(7)]
+    [InlineData(1000)]
+    public void ByteRedactor_FindsSecretsSplitAcrossChunks(int chunkSize)
+    {
+        var text = "start s3cret-value middle s3cret-value|s3cr end s3cret-value";
+        var redactor = new ByteRedactor(["s3cret-value"]);
+        var bytes = System.Text.Encoding.UTF8.GetBytes(text);
+        var output = new List<byte>();
+        for (var i = 0; i < bytes.Length; i += chunkSize)
+        {
+            output.AddRange(redactor.Push(bytes.AsSpan(i, Math.Min(chunkSize, bytes.Length - i))));
+        }
+        output.AddRange(redactor.Flush());
+        Assert.Equal("start ••• middle •••|s3cr end •••", System.Text.Encoding.UTF8.GetString([.. output]));
+    }
 }

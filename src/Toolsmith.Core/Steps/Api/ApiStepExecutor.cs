@@ -320,7 +320,7 @@ internal sealed class ApiStepExecutor : IDisposable
             {
                 case ResponseDecoder.FormatBlob:
                     var baseName = elementIndex is { } i ? $"{step.Id}-{i.ToString(CultureInfo.InvariantCulture)}" : step.Id;
-                    result.Body = await ResponseDecoder.WriteBlobAsync(response.Content, run.ArtifactDirectory, baseName, _options.MaxBlobBytes, token).ConfigureAwait(false);
+                    result.Body = await ResponseDecoder.WriteBlobAsync(response.Content, run.ArtifactDirectory, baseName, _options.MaxBlobBytes, run.Redactor.Values, token).ConfigureAwait(false);
                     break;
                 case ResponseDecoder.FormatArrayBuffer:
                     raw = await ResponseDecoder.ReadCappedAsync(response.Content, _options.MaxResponseBytes, token).ConfigureAwait(false);

@@ -144,7 +144,7 @@ internal static class ResponseDecoder
     }
 
     /// <summary>Streams the body to a file in <paramref name="directory"/>, hashing as it goes; never holds it whole.</summary>
-    public static async Task<JsonObject> WriteBlobAsync(HttpContent content, string directory, string baseName, long cap, CancellationToken cancellationToken)
+    public static async Task<JsonObject> WriteBlobAsync(HttpContent content, string directory, string baseName, long cap, IReadOnlyList<string> secrets, CancellationToken cancellationToken)
     {
         var declared = content.Headers.ContentLength;
         if (declared > cap)
@@ -155,6 +155,8 @@ internal static class ResponseDecoder
         Directory.CreateDirectory(directory);
         var path = Path.Combine(directory, $"{baseName}-{fileName ?? "download"}");
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        // When the run used secrets, they are blanked out of the file too: nothing Toolsmith stores holds one.
+        var redactor = secrets.Count == 0 ? null : new Secrets.ByteRedactor(secrets);
         long size = 0;
         var buffer = ArrayPool<byte>.Shared.Rent(128 * 1024);
         try
@@ -173,8 +175,24 @@ internal static class ResponseDecoder
                 {
                     throw new ResponseTooLargeException(cap, null);
                 }
-                hash.AppendData(buffer, 0, read);
-                await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+                if (redactor is null)
+                {
+                    hash.AppendData(buffer, 0, read);
+                    await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    var safe = redactor.Push(buffer.AsSpan(0, read));
+                    hash.AppendData(safe);
+                    await target.WriteAsync(safe, cancellationToken).ConfigureAwait(false);
+                }
+            }
+            if (redactor is not null)
+            {
+                var rest = redactor.Flush();
+                hash.AppendData(rest);
+                await target.WriteAsync(rest, cancellationToken).ConfigureAwait(false);
+                size = target.Length;
             }
         }
         catch

@@ -1,0 +1,107 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Toolsmith.Tests;
+
+namespace Toolsmith.Cli.Tests;
+
+/// <summary>`toolsmith serve` as real processes: SQLite and PostgreSQL, restarts, SIGKILL, two instances on one database.</summary>
+public class ServeTests(CliHarness cli) : IClassFixture<CliHarness>
+{
+    private Dictionary<string, string?> Environment(string data, string? db = null) => new()
+    {
+        ["TOOLSMITH_DATA"] = data,
+        ["TOOLSMITH_DB"] = db,
+        ["TOOLSMITH_ALLOWED_HOSTS"] = "127.0.0.1",
+        ["TOOLSMITH_LEASE_SECONDS"] = "2",
+    };
+
+    private JsonObject SlowTool(string name) => JsonNode.Parse($$$"""
+        {"name":"{{{name}}}","steps":[{"id":"wait","type":"api","url":"{{{cli.Url("slow-headers")}}}?ms=30000","timeout":"60s"}]}
+        """)!.AsObject();
+
+    [Fact]
+    public async Task Serve_ListensOnLoopback_ServesTheApi_AndStopsCleanly()
+    {
+        var data = Path.Combine(cli.WorkDirectory, "serve-basic");
+        await using var serve = await ServeProcess.StartAsync(Environment(data));
+        Assert.Equal("127.0.0.1", serve.Url.Host);
+        using var http = serve.CreateClient();
+        using var created = await http.PostAsJsonAsync("/api/tools", JsonNode.Parse($$$"""{"name":"hello","steps":[{"id":"get","type":"api","url":"{{{cli.Url("json")}}}"}]}"""));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        using var run = await http.PostAsync("/api/tools/hello/runs", null);
+        Assert.Equal("succeeded", (await run.Content.ReadFromJsonAsync<JsonObject>())!["status"]!.GetValue<string>());
+        Assert.True(File.Exists(Path.Combine(data, "toolsmith.db")));
+        Assert.Equal(0, await serve.StopAsync());
+    }
+
+    [Fact]
+    public async Task KilledMidRun_TheRunShowsInterrupted_AfterRestart_AndTheDatabaseIsIntact()
+    {
+        var data = Path.Combine(cli.WorkDirectory, "serve-kill");
+        string finishedId;
+        await using (var first = await ServeProcess.StartAsync(Environment(data)))
+        {
+            using var http = first.CreateClient();
+            (await http.PostAsJsonAsync("/api/tools", SlowTool("slow"))).EnsureSuccessStatusCode();
+            (await http.PostAsJsonAsync("/api/tools", JsonNode.Parse($$$"""{"name":"quick","steps":[{"id":"get","type":"api","url":"{{{cli.Url("json")}}}"}]}"""))).EnsureSuccessStatusCode();
+            var quick = await (await http.PostAsync("/api/tools/quick/runs", null)).Content.ReadFromJsonAsync<JsonObject>();
+            finishedId = quick!["id"]!.GetValue<string>();
+            _ = http.PostAsync("/api/tools/slow/runs", null); // in flight when the process dies
+            await WaitUntilAsync(async () => (await http.GetFromJsonAsync<JsonArray>("/api/runs?tool=slow"))!.Count == 1);
+            await first.KillAsync();
+        }
+        await using var second = await ServeProcess.StartAsync(Environment(data));
+        using var again = second.CreateClient();
+        await WaitUntilAsync(async () => (await again.GetFromJsonAsync<JsonArray>("/api/runs?tool=slow"))![0]!["status"]!.GetValue<string>() == "interrupted");
+        var finished = await again.GetFromJsonAsync<JsonObject>($"/api/runs/{finishedId}");
+        Assert.Equal("succeeded", finished!["status"]!.GetValue<string>());
+        Assert.Equal(2, (await again.GetFromJsonAsync<JsonArray>("/api/tools"))!.Count);
+    }
+
+    [Fact]
+    public async Task TwoInstances_OnOnePostgres_ShareToolsAndRuns_AndARestartInterruptsNothingOfTheOther()
+    {
+        await using var postgres = await PostgresServer.StartAsync();
+        var db = await postgres.CreateDatabaseAsync("shared");
+        var data = Path.Combine(cli.WorkDirectory, "serve-pg");
+        await using var a = await ServeProcess.StartAsync(Environment(data, db));
+        await using var b = await ServeProcess.StartAsync(Environment(data, db));
+        using var httpA = a.CreateClient();
+        using var httpB = b.CreateClient();
+
+        (await httpA.PostAsJsonAsync("/api/tools", JsonNode.Parse($$$"""{"name":"shared_tool","steps":[{"id":"get","type":"api","url":"{{{cli.Url("json")}}}"}]}"""))).EnsureSuccessStatusCode();
+        var runB = await (await httpB.PostAsync("/api/tools/shared_tool/runs", null)).Content.ReadFromJsonAsync<JsonObject>();
+        Assert.Equal("succeeded", runB!["status"]!.GetValue<string>());
+        var runA = await (await httpA.PostAsync("/api/tools/shared_tool/runs", null)).Content.ReadFromJsonAsync<JsonObject>();
+        foreach (var http in new[] { httpA, httpB })
+        {
+            var ids = (await http.GetFromJsonAsync<JsonArray>("/api/runs?tool=shared_tool"))!.Select(r => r!["id"]!.GetValue<string>()).ToHashSet();
+            Assert.Contains(runA!["id"]!.GetValue<string>(), ids);
+            Assert.Contains(runB["id"]!.GetValue<string>(), ids);
+        }
+
+        // A slow run on A stays running while a third instance starts and stops on the same database.
+        (await httpA.PostAsJsonAsync("/api/tools", SlowTool("slow_shared"))).EnsureSuccessStatusCode();
+        _ = httpA.PostAsync("/api/tools/slow_shared/runs", null);
+        await WaitUntilAsync(async () => (await httpB.GetFromJsonAsync<JsonArray>("/api/runs?tool=slow_shared"))!.Count == 1);
+        await using (var c = await ServeProcess.StartAsync(Environment(data, db)))
+        {
+            await Task.Delay(TimeSpan.FromSeconds(3)); // longer than the lease: A keeps heart-beating
+            Assert.Equal(0, await c.StopAsync());
+        }
+        Assert.Equal("running", (await httpB.GetFromJsonAsync<JsonArray>("/api/runs?tool=slow_shared"))![0]!["status"]!.GetValue<string>());
+        await a.KillAsync();
+        await WaitUntilAsync(async () => (await httpB.GetFromJsonAsync<JsonArray>("/api/runs?tool=slow_shared"))![0]!["status"]!.GetValue<string>() == "interrupted");
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the condition did not hold within 30 s");
+            await Task.Delay(100);
+        }
+    }
+}

@@ -36,6 +36,16 @@ public sealed class TestApi : IAsyncDisposable
 
     private int _requests;
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _flaky = new();
+    private int _inFlight;
+    private int _peakInFlight;
+
+    /// <summary>The most requests /concurrent had in flight at once.</summary>
+    public int PeakInFlight => Volatile.Read(ref _peakInFlight);
+
+    /// <summary>How many requests /flaky received for a key.</summary>
+    public int FlakyCount(string key) => _flaky.TryGetValue(key, out var n) ? n : 0;
+
     /// <summary>The last request /echo received, as it received it (before any redaction by the engine).</summary>
     public JsonObject? LastEcho { get; private set; }
 
@@ -118,6 +128,45 @@ public sealed class TestApi : IAsyncDisposable
             return Results.Json(new { set = true });
         });
 
+        // Fails the first `fail` requests of a key with `status` (or a dropped connection when status is 0), then answers 200.
+        app.Map("/flaky", async (HttpContext context, string key, int fail, int status, double? retryAfter) =>
+        {
+            var n = _flaky.AddOrUpdate(key, 1, static (_, v) => v + 1);
+            if (n <= fail)
+            {
+                if (status == 0)
+                {
+                    context.Abort();
+                    return;
+                }
+                if (retryAfter is { } ra)
+                {
+                    context.Response.Headers.RetryAfter = ra.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+                context.Response.StatusCode = status;
+                await context.Response.WriteAsJsonAsync(new { message = $"attempt {n} fails" });
+                return;
+            }
+            await context.Response.WriteAsJsonAsync(new { attempt = n, idempotencyKey = context.Request.Headers["Idempotency-Key"].ToString() });
+        });
+        app.MapGet("/concurrent", async (int ms, CancellationToken ct) =>
+        {
+            var now = Interlocked.Increment(ref _inFlight);
+            int peak;
+            while (now > (peak = Volatile.Read(ref _peakInFlight)) && Interlocked.CompareExchange(ref _peakInFlight, now, peak) != peak)
+            {
+            }
+            try
+            {
+                await Task.Delay(ms, ct);
+                return Results.Json(new { inFlight = now });
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _inFlight);
+            }
+        });
+        app.MapGet("/abort", (HttpContext context) => context.Abort());
         app.MapGet("/slow-headers", async (int ms, CancellationToken ct) =>
         {
             await Task.Delay(ms, ct);

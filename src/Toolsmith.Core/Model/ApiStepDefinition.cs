@@ -40,4 +40,32 @@ public sealed class ApiStepDefinition : StepDefinition
 
     /// <summary>The most redirects followed (default 10).</summary>
     public int? MaxRedirects { get; set; }
+
+    /// <summary>Retries of transient failures; off when absent.</summary>
+    public RetrySettings? Retry { get; set; }
+}
+
+/// <summary>
+/// Retries of an API step (DESIGN §1): on 429/502/503/504 and connection failures, idempotent methods only unless
+/// <see cref="UnsafeMethods"/>, honouring Retry-After, with jittered exponential backoff and a total time cap.
+/// </summary>
+public sealed class RetrySettings
+{
+    /// <summary>Attempts in all, the first included (2 to 10).</summary>
+    public int Attempts { get; set; } = 3;
+
+    /// <summary>Statuses that are retried. Default 429, 502, 503, 504.</summary>
+    public List<int>? Statuses { get; set; }
+
+    /// <summary>The first backoff delay, doubled each attempt, with jitter. Default 1 s.</summary>
+    public JsonNode? Delay { get; set; }
+
+    /// <summary>The longest wait between attempts, Retry-After included. Default 30 s.</summary>
+    public JsonNode? MaxDelay { get; set; }
+
+    /// <summary>The most time all attempts and waits may take together. Default 2 minutes.</summary>
+    public JsonNode? MaxTotal { get; set; }
+
+    /// <summary>Retry POST and PATCH too, sending an <c>Idempotency-Key</c> header (the same on every attempt).</summary>
+    public bool UnsafeMethods { get; set; }
 }

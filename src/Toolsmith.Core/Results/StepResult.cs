@@ -38,6 +38,10 @@ public sealed class StepResult
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public List<RedirectHop>? Redirects { get; set; }
 
+    /// <summary>Every attempt, when the step retried.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public List<AttemptRecord>? Attempts { get; set; }
+
     /// <summary>Why the call failed, in plain words; present whenever it did.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public Diagnosis.Diagnosis? Diagnosis { get; set; }
@@ -70,3 +74,24 @@ public sealed class RequestSummary
 
 /// <summary>One redirect that was followed.</summary>
 public sealed record RedirectHop(int Status, string From, string To);
+
+/// <summary>One attempt of a step that retried.</summary>
+public sealed class AttemptRecord
+{
+    /// <summary>1 for the first attempt.</summary>
+    public int Number { get; init; }
+
+    /// <summary>The status it got, or null when no response came.</summary>
+    public int? Status { get; init; }
+
+    /// <summary>The diagnosis kind when it failed.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Error { get; init; }
+
+    /// <summary>How long it took.</summary>
+    public double DurationMs { get; init; }
+
+    /// <summary>How long Toolsmith waited after it before the next attempt.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? WaitMs { get; set; }
+}

@@ -14,6 +14,9 @@ public sealed class EngineOptions
     /// <summary>Largest response body held in memory (string, json, arrayBuffer). Default 64 MiB.</summary>
     public long MaxResponseBytes { get; set; } = 64L * 1024 * 1024;
 
+    /// <summary>Largest request body sent. Default 256 MiB.</summary>
+    public long MaxRequestBytes { get; set; } = 256L * 1024 * 1024;
+
     /// <summary>Largest blob streamed to disk. Default 16 GiB.</summary>
     public long MaxBlobBytes { get; set; } = 16L * 1024 * 1024 * 1024;
 
@@ -32,6 +35,12 @@ public sealed class EngineOptions
     /// <summary>The clock; tests pass a fake one.</summary>
     public TimeProvider Time { get; set; } = TimeProvider.System;
 
+    /// <summary>Requests in flight to one host at once, across all runs of the process. Default 32.</summary>
+    public int MaxConcurrentPerHost { get; set; } = 32;
+
+    /// <summary>Requests started per second to one host, across all runs; 0 (the default) for no limit.</summary>
+    public double RequestsPerSecondPerHost { get; set; }
+
     /// <summary>Which addresses may be called; null (the CLI's default) allows all. Servers set a policy that refuses private addresses.</summary>
     public Network.NetworkPolicy? NetworkPolicy { get; set; }
 
@@ -48,13 +57,21 @@ public sealed class EngineOptions
         {
             throw new ArgumentOutOfRangeException(nameof(ConnectTimeout), ConnectTimeout, "must be positive");
         }
-        if (MaxResponseBytes <= 0 || MaxBlobBytes <= 0)
+        if (MaxResponseBytes <= 0 || MaxBlobBytes <= 0 || MaxRequestBytes <= 0)
         {
             throw new ArgumentOutOfRangeException(nameof(MaxResponseBytes), "size caps must be positive");
         }
         if (MaxRedirects is < 0 or > 50)
         {
             throw new ArgumentOutOfRangeException(nameof(MaxRedirects), MaxRedirects, "must be 0 to 50");
+        }
+        if (MaxConcurrentPerHost is < 1 or > 1024)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxConcurrentPerHost), MaxConcurrentPerHost, "must be 1 to 1024");
+        }
+        if (RequestsPerSecondPerHost < 0 || !double.IsFinite(RequestsPerSecondPerHost))
+        {
+            throw new ArgumentOutOfRangeException(nameof(RequestsPerSecondPerHost), RequestsPerSecondPerHost, "must be 0 (no limit) or positive");
         }
         if (DefaultConcurrency is < 1 or > 256)
         {

@@ -4,7 +4,10 @@ using System.Net.Sockets;
 using System.Security.Authentication;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Polly;
+using Polly.Timeout;
 using Toolsmith.Core.Diagnosis;
+using Toolsmith.Core.Network;
 using Toolsmith.Core.Results;
 using Toolsmith.Core.Running;
 using Toolsmith.Core.Secrets;
@@ -22,10 +25,12 @@ internal sealed class ApiStepExecutor : IDisposable
 
     private readonly HttpClient _client;
     private readonly EngineOptions _options;
+    private readonly HostThrottle _throttle;
 
     public ApiStepExecutor(EngineOptions options, HttpMessageHandler? handler = null)
     {
         _options = options;
+        _throttle = new HostThrottle(options.MaxConcurrentPerHost, options.RequestsPerSecondPerHost, options.Time);
         _client = new HttpClient(handler ?? CreateHandler(options), disposeHandler: true)
         {
             Timeout = System.Threading.Timeout.InfiniteTimeSpan,
@@ -60,7 +65,6 @@ internal sealed class ApiStepExecutor : IDisposable
 
     public async Task<StepResult> ExecuteAsync(CompiledApiStep step, RunContext run, TemplateScope scope, int? elementIndex, CancellationToken cancellationToken)
     {
-        var time = _options.Time;
         PreparedRequest prepared;
         try
         {
@@ -70,7 +74,57 @@ internal sealed class ApiStepExecutor : IDisposable
         {
             return StepResults.NotSent(run.Redactor.Redact(ex.Message));
         }
+        if (prepared.Body?.Length > _options.MaxRequestBytes)
+        {
+            return StepResults.NotSent($"{step.Location}.body: the body is {prepared.Body.Length:N0} bytes, more than the limit of {_options.MaxRequestBytes:N0} bytes; send it in smaller parts.");
+        }
+        if (step.Retry is not { Enabled: true } retry)
+        {
+            return await AttemptAsync(step, prepared, run, elementIndex, cancellationToken).ConfigureAwait(false);
+        }
+        if (retry.SendIdempotencyKey && !prepared.Headers.Any(static h => h.Key.Equals("Idempotency-Key", StringComparison.OrdinalIgnoreCase)))
+        {
+            // One key for every attempt: the server can tell a retry from a second order.
+            prepared.Headers.Add(new("Idempotency-Key", Guid.NewGuid().ToString()));
+        }
+        return await AttemptWithRetriesAsync(step, retry, prepared, run, elementIndex, cancellationToken).ConfigureAwait(false);
+    }
 
+    private async Task<StepResult> AttemptWithRetriesAsync(CompiledApiStep step, RetryPolicy retry, PreparedRequest prepared, RunContext run, int? elementIndex, CancellationToken cancellationToken)
+    {
+        var attempts = new List<AttemptRecord>();
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(RetryPolicy.AttemptsKey, attempts);
+        var started = _options.Time.GetTimestamp();
+        StepResult? last = null;
+        try
+        {
+            last = await retry.Pipeline(_options.Time).ExecuteAsync(async ctx =>
+            {
+                var result = await AttemptAsync(step, prepared, run, elementIndex, ctx.CancellationToken).ConfigureAwait(false);
+                attempts.Add(new AttemptRecord { Number = attempts.Count + 1, Status = result.Status, Error = result.Ok ? null : result.Diagnosis?.Kind, DurationMs = result.DurationMs });
+                last = result;
+                return result;
+            }, context).ConfigureAwait(false);
+        }
+        catch (TimeoutRejectedException)
+        {
+            last = StepResults.Transport(DiagnosisKinds.Timeout,
+                $"retries gave up after the total cap of {Describe(retry.MaxTotal)} ({attempts.Count} attempt{(attempts.Count == 1 ? "" : "s")}).", last?.Request);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+        last!.Attempts = attempts.Count > 1 || !last.Ok ? attempts : null;
+        last.DurationMs = _options.Time.GetElapsedTime(started).TotalMilliseconds;
+        return last;
+    }
+
+    /// <summary>One attempt: a fresh request message per send, its own timeout, and the host's throttle.</summary>
+    private async Task<StepResult> AttemptAsync(CompiledApiStep step, PreparedRequest prepared, RunContext run, int? elementIndex, CancellationToken cancellationToken)
+    {
+        var time = _options.Time;
         var summary = Summarize(prepared.Method, prepared.Uri, prepared.Headers, prepared.Body, run.Redactor);
         var timeout = step.Timeout ?? _options.DefaultTimeout;
         using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -80,7 +134,15 @@ internal sealed class ApiStepExecutor : IDisposable
         try
         {
             SeedCookies(run.Cookies, prepared);
-            var result = await SendFollowingRedirectsAsync(step, prepared, run, summary, elementIndex, token).ConfigureAwait(false);
+            StepResult result;
+            using (await _throttle.EnterAsync(prepared.Uri.IdnHost, token).ConfigureAwait(false))
+            {
+                result = await SendFollowingRedirectsAsync(step, prepared, run, summary, elementIndex, token).ConfigureAwait(false);
+            }
+            if (result.Status == 429)
+            {
+                _throttle.Pause(prepared.Uri.IdnHost, TimeSpan.FromSeconds(result.Diagnosis?.RetryAfterSeconds ?? 1));
+            }
             result.DurationMs = time.GetElapsedTime(started).TotalMilliseconds;
             return result;
         }
@@ -475,6 +537,10 @@ internal sealed class ApiStepExecutor : IDisposable
         if (inner is OperationCanceledException || inner is TimeoutException)
         {
             return (DiagnosisKinds.Timeout, $"connecting to {host} took too long.");
+        }
+        if (ex.HttpRequestError == HttpRequestError.ConfigurationLimitExceeded)
+        {
+            return (DiagnosisKinds.BlockedByPolicy, $"{host} sent response headers larger than the limit Toolsmith accepts ({ex.Message}).");
         }
         if (ex.HttpRequestError is HttpRequestError.ResponseEnded or HttpRequestError.InvalidResponse)
         {

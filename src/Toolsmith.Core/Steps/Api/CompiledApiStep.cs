@@ -26,7 +26,11 @@ internal sealed class CompiledApiStep : CompiledStep
         _cookies = cookies;
         Body = body;
         Timeout = Durations.FromNode(definition.Timeout);
+        Retry = definition.Retry is { } retry ? new RetryPolicy(retry, definition.Method) : null;
     }
+
+    /// <summary>The compiled retry settings, when the step retries.</summary>
+    public RetryPolicy? Retry { get; }
 
     public ApiStepDefinition Api { get; }
 

@@ -19,6 +19,11 @@ internal static class YamlToJson
         {
             throw new ToolLoadException(file, "", $"is not valid YAML at line {ex.Start.Line}, column {ex.Start.Column}: {ex.InnerException?.Message ?? ex.Message}");
         }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
+        {
+            // YamlDotNet's scanner throws these on some malformed input (found by the property tests).
+            throw new ToolLoadException(file, "", $"is not valid YAML: {ex.Message}");
+        }
         if (stream.Documents.Count == 0)
         {
             throw new ToolLoadException(file, "", "is empty: a tool document needs at least \"name\" and \"steps\".");

@@ -12,11 +12,14 @@ public sealed class NetworkPolicy
 {
     private readonly List<string> _hosts = [];
     private readonly List<(IPAddress Network, int PrefixLength)> _ranges = [];
+    private readonly Func<string, CancellationToken, Task<IPAddress[]>> _resolve;
 
     /// <summary>A policy that refuses private, loopback, link-local and metadata addresses unless allow-listed.</summary>
     /// <param name="allowList">Host names, IP addresses or CIDR ranges, e.g. <c>127.0.0.1</c>, <c>10.0.0.0/8</c>, <c>api.internal</c>.</param>
-    public NetworkPolicy(IEnumerable<string>? allowList = null)
+    /// <param name="resolve">How host names are resolved (default: the system's DNS); the addresses it returns are the ones checked and connected to.</param>
+    public NetworkPolicy(IEnumerable<string>? allowList = null, Func<string, CancellationToken, Task<IPAddress[]>>? resolve = null)
     {
+        _resolve = resolve ?? Dns.GetHostAddressesAsync;
         foreach (var raw in allowList ?? [])
         {
             var entry = raw.Trim();
@@ -53,7 +56,7 @@ public sealed class NetworkPolicy
         var hostAllowed = _hosts.Contains(host);
         IPAddress[] addresses = IPAddress.TryParse(host, out var literal)
             ? [literal]
-            : await Dns.GetHostAddressesAsync(host, cancellationToken).ConfigureAwait(false);
+            : await _resolve(host, cancellationToken).ConfigureAwait(false);
         var allowed = addresses.Where(a => hostAllowed || IsAllowed(a)).ToArray();
         if (allowed.Length == 0)
         {

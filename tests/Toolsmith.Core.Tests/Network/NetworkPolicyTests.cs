@@ -88,4 +88,28 @@ public class NetworkPolicyTests(TestApiFixture fixture) : IClassFixture<TestApiF
         Assert.Equal("blocked_by_policy", r.Diagnosis!.Kind);
         Assert.Contains("127.0.0.1", r.Diagnosis.Explanation, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task TheAddressesChecked_AreTheOnesConnectedTo_EvenWhenDnsChangesItsAnswer()
+    {
+        // A local DNS answer made by the test: the first lookup says 127.0.0.1 (allowed), every later one 127.0.0.2 (not).
+        var lookups = 0;
+        var policy = new NetworkPolicy(["127.0.0.1"], (host, _) => Task.FromResult(
+            Interlocked.Increment(ref lookups) == 1 ? new[] { IPAddress.Parse("127.0.0.1") } : [IPAddress.Parse("127.0.0.2")]));
+        var first = await RunWith(policy, $"http://rebind-a.test:{fixture.Api.Port}/json");
+        Assert.True(first.Ok);
+        var second = await RunWith(policy, $"http://rebind-b.test:{fixture.Api.Port}/json");
+        Assert.Equal("blocked_by_policy", second.Diagnosis!.Kind);
+        Assert.Contains("127.0.0.2", second.Diagnosis.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MixedAnswers_ConnectOnlyToAllowedAddresses()
+    {
+        var policy = new NetworkPolicy(["127.0.0.1"], (_, _) => Task.FromResult(new[] { IPAddress.Parse("10.0.0.1"), IPAddress.Parse("127.0.0.1") }));
+        var before = fixture.Api.RequestCount;
+        var r = await RunWith(policy, $"http://mixed.test:{fixture.Api.Port}/json");
+        Assert.True(r.Ok);
+        Assert.Equal(before + 1, fixture.Api.RequestCount);
+    }
 }

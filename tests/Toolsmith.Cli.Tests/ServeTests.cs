@@ -95,6 +95,46 @@ public class ServeTests(CliHarness cli) : IClassFixture<CliHarness>
         await WaitUntilAsync(async () => (await httpB.GetFromJsonAsync<JsonArray>("/api/runs?tool=slow_shared"))![0]!["status"]!.GetValue<string>() == "interrupted");
     }
 
+    [Fact]
+    public async Task KilledDuringWrites_LosesNoFinishedRun()
+    {
+        var data = Path.Combine(cli.WorkDirectory, "serve-kill-writes");
+        var finished = new System.Collections.Concurrent.ConcurrentBag<string>();
+        await using (var serve = await ServeProcess.StartAsync(Environment(data)))
+        {
+            using var http = serve.CreateClient();
+            (await http.PostAsJsonAsync("/api/tools", JsonNode.Parse($$$"""{"name":"busy","steps":[{"id":"get","type":"api","url":"{{{cli.Url("json")}}}"}]}"""))).EnsureSuccessStatusCode();
+            using var stop = new CancellationTokenSource();
+            var load = Enumerable.Range(0, 32).Select(async _ =>
+            {
+                while (!stop.IsCancellationRequested)
+                {
+                    try
+                    {
+                        using var response = await http.PostAsync("/api/tools/busy/runs", null, stop.Token);
+                        var body = await response.Content.ReadFromJsonAsync<JsonObject>(stop.Token);
+                        finished.Add(body!["id"]!.GetValue<string>());
+                    }
+                    catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException or System.Text.Json.JsonException)
+                    {
+                        return; // the server died under us
+                    }
+                }
+            }).ToList();
+            await WaitUntilAsync(() => Task.FromResult(finished.Count >= 200));
+            await serve.KillAsync();
+            await stop.CancelAsync();
+            await Task.WhenAll(load);
+        }
+        await using var again = await ServeProcess.StartAsync(Environment(data));
+        using var check = again.CreateClient();
+        var recorded = (await check.GetFromJsonAsync<JsonArray>("/api/runs?tool=busy&limit=1000"))!
+            .ToDictionary(r => r!["id"]!.GetValue<string>(), r => r!["status"]!.GetValue<string>());
+        Assert.All(finished, id => Assert.Equal("succeeded", recorded[id]));
+        // Runs that were in flight when the process died end up interrupted, never left running.
+        await WaitUntilAsync(async () => !(await check.GetFromJsonAsync<JsonArray>("/api/runs?tool=busy&limit=1000"))!.Any(r => r!["status"]!.GetValue<string>() == "running"));
+    }
+
     private static async Task WaitUntilAsync(Func<Task<bool>> condition)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);

@@ -12,6 +12,14 @@ internal abstract class SqlDialect
 
     public abstract DbConnection CreateConnection();
 
+    /// <summary>Opens a connection, with the per-connection settings of the dialect applied.</summary>
+    public virtual async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = CreateConnection();
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return connection;
+    }
+
     /// <summary>Takes a lock that serialises migrations between processes sharing the database.</summary>
     public abstract Task LockForMigrationAsync(DbConnection connection, CancellationToken cancellationToken);
 
@@ -41,6 +49,17 @@ internal sealed class SqliteDialect : SqlDialect
     public override string Name => "Sqlite";
 
     public override DbConnection CreateConnection() => new SqliteConnection(_connectionString);
+
+    public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        // In WAL mode NORMAL keeps the database intact through a process crash (kill -9) and skips an fsync per commit.
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA synchronous = NORMAL";
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        return connection;
+    }
 
     // Each migration runs in a BEGIN IMMEDIATE transaction (Microsoft.Data.Sqlite's default), which serialises writers.
     public override Task LockForMigrationAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;

@@ -16,11 +16,22 @@ public sealed class StepResult
     /// <summary>The reason phrase of <see cref="Status"/>.</summary>
     public string? StatusText { get; set; }
 
+    private Dictionary<string, string>? _headers;
+    private Dictionary<string, string>? _cookies;
+
     /// <summary>Response headers, names in lower case; repeated headers joined with ", ".</summary>
-    public Dictionary<string, string> Headers { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+    public Dictionary<string, string> Headers
+    {
+        get => _headers ??= new(StringComparer.OrdinalIgnoreCase);
+        set => _headers = value;
+    }
 
     /// <summary>Cookies set by the response (name → value).</summary>
-    public Dictionary<string, string> Cookies { get; set; } = [];
+    public Dictionary<string, string> Cookies
+    {
+        get => _cookies ??= new(StringComparer.Ordinal);
+        set => _cookies = value;
+    }
 
     /// <summary>The decoded body: text, parsed JSON, base64 bytes, or a blob descriptor.</summary>
     public JsonNode? Body { get; set; }
@@ -64,8 +75,14 @@ public sealed class RequestSummary
     /// <summary>The absolute URL.</summary>
     public required string Url { get; set; }
 
+    private Dictionary<string, string>? _headers;
+
     /// <summary>Request headers, names in lower case.</summary>
-    public Dictionary<string, string> Headers { get; init; } = new(StringComparer.OrdinalIgnoreCase);
+    public Dictionary<string, string> Headers
+    {
+        get => _headers ??= new(StringComparer.OrdinalIgnoreCase);
+        init => _headers = value;
+    }
 
     /// <summary>Size of the body sent, in bytes.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]

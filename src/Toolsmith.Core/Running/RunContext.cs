@@ -24,8 +24,13 @@ internal sealed class RunContext
 
     public Redactor Redactor { get; }
 
-    /// <summary>One jar per run, scoped by domain and path as browsers do.</summary>
-    public CookieContainer Cookies { get; } = new() { PerDomainCapacity = 100, Capacity = 1000 };
+    private CookieContainer? _cookies;
+
+    /// <summary>One jar per run, scoped by domain and path as browsers do; made on first use (most runs never need one).</summary>
+    public CookieContainer Cookies => LazyInitializer.EnsureInitialized(ref _cookies, static () => new CookieContainer { PerDomainCapacity = 100, Capacity = 1000 });
+
+    /// <summary>The jar, or null while no cookie has been set or sent.</summary>
+    public CookieContainer? CookiesIfAny => Volatile.Read(ref _cookies);
 
     public string ArtifactDirectory { get; }
 }

@@ -98,7 +98,8 @@ public sealed class ToolRunner : IDisposable
             result.Status = RunStatus.Failed;
             result.Error = redactor.Redact(ex.Message);
         }
-        result.Inputs = (JsonObject)redactor.Redact(inputs.DeepClone())!;
+        // The caller's inputs are not changed: a copy is made only when secrets must be blanked out of it.
+        result.Inputs = redactor.IsEmpty ? inputs : (JsonObject)redactor.Redact(inputs.DeepClone())!;
         result.Output = redactor.Redact(result.Output);
         result.EndedAt = _options.Time.GetUtcNow();
         return result;
@@ -110,9 +111,10 @@ public sealed class ToolRunner : IDisposable
         {
             return output.Render(scope);
         }
+        // The last step's body itself (a root node, never attached to a tree), not a copy.
         var last = result.Steps.Values.LastOrDefault();
         return last?.Single is { } single
-            ? single.Body?.DeepClone()
+            ? single.Body
             : last is null ? null : new JsonArray([.. last.Items!.Select(static r => r.Body?.DeepClone())]);
     }
 

@@ -12,7 +12,6 @@ public sealed class Redactor
     /// <summary>What a redacted value is shown as.</summary>
     public const string Mask = "•••";
 
-    private readonly Lock _gate = new();
     private string[] _values = [];
 
     /// <summary>The values blanked out (each secret and its URL-encoded form), longest first.</summary>
@@ -29,15 +28,19 @@ public sealed class Redactor
         {
             return;
         }
-        lock (_gate)
+        // Copy-on-write: readers never lock; concurrent adds retry until their array wins.
+        while (true)
         {
-            if (Array.IndexOf(_values, value) >= 0)
+            var current = Volatile.Read(ref _values);
+            if (Array.IndexOf(current, value) >= 0)
             {
                 return;
             }
-            var encoded = Uri.EscapeDataString(value);
-            // Longest first, so a secret that contains another is blanked whole.
-            _values = [.. _values.Append(value).Append(encoded).Distinct().OrderByDescending(static v => v.Length)];
+            string[] next = [.. current.Append(value).Append(Uri.EscapeDataString(value)).Distinct().OrderByDescending(static v => v.Length)];
+            if (Interlocked.CompareExchange(ref _values, next, current) == current)
+            {
+                return;
+            }
         }
     }
 

@@ -23,15 +23,33 @@ internal abstract class JsonTemplate
     /// <summary>The rendered value as a new node.</summary>
     public abstract JsonNode? Render(TemplateScope scope);
 
-    /// <summary>The rendered value as UTF-8 JSON bytes.</summary>
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_writer;
+
+    /// <summary>The rendered value as UTF-8 JSON bytes: one array of the exact size; the writer and its buffer are reused per thread.</summary>
     public byte[] RenderUtf8(TemplateScope scope)
     {
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer))
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(4096);
+        var writer = t_writer ??= new Utf8JsonWriter(buffer);
+        buffer.ResetWrittenCount();
+        writer.Reset(buffer);
+        try
         {
             Write(writer, scope);
+            writer.Flush();
+            return buffer.WrittenSpan.ToArray();
         }
-        return buffer.WrittenSpan.ToArray();
+        finally
+        {
+            writer.Reset();
+            if (buffer.Capacity > 1 << 20)
+            {
+                t_buffer = null; // do not keep a huge buffer alive for the thread
+            }
+        }
     }
 
     /// <summary>Compiles a JSON value; <paramref name="location"/> names it in errors (e.g. <c>steps[0].body</c>).</summary>

@@ -133,7 +133,7 @@ internal sealed class ApiStepExecutor : IDisposable
         var started = time.GetTimestamp();
         try
         {
-            SeedCookies(run.Cookies, prepared);
+            SeedCookies(run, prepared);
             StepResult result;
             using (await _throttle.EnterAsync(prepared.Uri.IdnHost, token).ConfigureAwait(false))
             {
@@ -184,11 +184,11 @@ internal sealed class ApiStepExecutor : IDisposable
         : t.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture) + " ms";
 
     /// <summary>The step's own cookies go into the run's jar for the request's host, so the jar scopes them.</summary>
-    private static void SeedCookies(CookieContainer jar, PreparedRequest prepared)
+    private static void SeedCookies(RunContext run, PreparedRequest prepared)
     {
         foreach (var (name, value) in prepared.Cookies)
         {
-            jar.Add(prepared.Uri, new Cookie(name, value, "/"));
+            run.Cookies.Add(prepared.Uri, new Cookie(name, value, "/"));
         }
     }
 
@@ -204,7 +204,7 @@ internal sealed class ApiStepExecutor : IDisposable
         var sendCookies = true;
         while (true)
         {
-            using var request = BuildRequest(method, uri, headers, body, sendCookies ? run.Cookies : null);
+            using var request = BuildRequest(method, uri, headers, body, sendCookies ? run.CookiesIfAny : null);
             summary.Url = run.Redactor.Redact(uri.AbsoluteUri);
             if (request.Headers.Contains("Cookie"))
             {
@@ -213,7 +213,7 @@ internal sealed class ApiStepExecutor : IDisposable
             var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
             using (response)
             {
-                var setCookies = StoreCookies(run.Cookies, uri, response);
+                var setCookies = StoreCookies(run, uri, response);
                 var status = (int)response.StatusCode;
                 if (step.Api.FollowRedirects && status is 301 or 302 or 303 or 307 or 308 && response.Headers.Location is { } location)
                 {
@@ -327,13 +327,14 @@ internal sealed class ApiStepExecutor : IDisposable
         || name.Equals("Cookie", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Stores the response's cookies in the run's jar and returns them (name → value) for the result.</summary>
-    private static Dictionary<string, string> StoreCookies(CookieContainer jar, Uri uri, HttpResponseMessage response)
+    private static Dictionary<string, string> StoreCookies(RunContext run, Uri uri, HttpResponseMessage response)
     {
         var set = new Dictionary<string, string>(StringComparer.Ordinal);
         if (!response.Headers.TryGetValues("Set-Cookie", out var values))
         {
             return set;
         }
+        var jar = run.Cookies;
         foreach (var header in values)
         {
             try
@@ -493,11 +494,11 @@ internal sealed class ApiStepExecutor : IDisposable
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, values) in response.Headers.NonValidated)
         {
-            headers[name.ToLowerInvariant()] = values.ToString();
+            headers[HeaderNames.Lower(name)] = values.ToString();
         }
         foreach (var (name, values) in response.Content.Headers.NonValidated)
         {
-            headers[name.ToLowerInvariant()] = values.ToString();
+            headers[HeaderNames.Lower(name)] = values.ToString();
         }
         return headers;
     }

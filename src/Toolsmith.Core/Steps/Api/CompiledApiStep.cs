@@ -27,7 +27,11 @@ internal sealed class CompiledApiStep : CompiledStep
         Body = body;
         Timeout = Durations.FromNode(definition.Timeout);
         Retry = definition.Retry is { } retry ? new RetryPolicy(retry, definition.Method) : null;
+        // A URL without placeholders is parsed once, here, not on every request.
+        _literalUri = url.Template.IsLiteral && IsHttpUrl(definition.Url, out _, out var literal) ? literal : null;
     }
+
+    private readonly Uri? _literalUri;
 
     /// <summary>The compiled retry settings, when the step retries.</summary>
     public RetryPolicy? Retry { get; }
@@ -122,10 +126,12 @@ internal sealed class CompiledApiStep : CompiledStep
         message.StartsWith(location + ": ", StringComparison.Ordinal) ? message[(location.Length + 2)..] : message;
 
     /// <summary>True when <paramref name="text"/> is an absolute http or https URL with a host.</summary>
-    internal static bool IsHttpUrl(string text, out string why)
+    internal static bool IsHttpUrl(string text, out string why) => IsHttpUrl(text, out why, out _);
+
+    internal static bool IsHttpUrl(string text, out string why, out Uri? uri)
     {
         // On Unix "/path" parses as a file URI: only a written scheme counts as absolute here.
-        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || ((uri.IsFile || uri.IsUnc) && !text.StartsWith("file:", StringComparison.OrdinalIgnoreCase)))
+        if (!Uri.TryCreate(text, UriKind.Absolute, out uri) || ((uri.IsFile || uri.IsUnc) && !text.StartsWith("file:", StringComparison.OrdinalIgnoreCase)))
         {
             why = $"\"{text}\" is not an absolute URL: write it in full, e.g. https://api.example.com/users.";
             return false;
@@ -163,12 +169,20 @@ internal sealed class CompiledApiStep : CompiledStep
     /// <summary>Renders everything the request needs; a <see cref="TemplateException"/> means nothing may be sent.</summary>
     public PreparedRequest Prepare(TemplateScope scope)
     {
-        var urlText = Url.Render(scope);
-        if (!IsHttpUrl(urlText, out var why))
+        Uri uri;
+        if (_literalUri is { } literal)
         {
-            throw new TemplateException($"{Location}.url: {why}");
+            uri = literal;
         }
-        var uri = new Uri(urlText);
+        else
+        {
+            var urlText = Url.Render(scope);
+            if (!IsHttpUrl(urlText, out var why, out var parsed))
+            {
+                throw new TemplateException($"{Location}.url: {why}");
+            }
+            uri = parsed!;
+        }
         if (_params.Length > 0)
         {
             uri = AppendParams(uri, scope);

@@ -1,0 +1,173 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using Toolsmith.Core.Loading;
+using Toolsmith.Core.Running;
+
+namespace Toolsmith.Bench;
+
+/// <summary>
+/// The same workload through the Toolsmith engine and through a bare HttpClient against one local Kestrel server,
+/// in one run, printed as throughput and allocation side by side with their ratio.
+/// </summary>
+internal static class LoadDriver
+{
+    public static async Task RunAsync(int requests)
+    {
+        await using var server = await BenchServer.StartAsync();
+        var json = Encoding.UTF8.GetBytes("{\"title\":\"x\",\"items\":[" + string.Join(",", Enumerable.Range(0, 30).Select(i => $"{{\"k\":\"key{i:00}\",\"v\":{i}}}")) + "]}");
+        Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {RuntimeInformation()}; {requests} requests per cell; local Kestrel on {server.Url}");
+        Console.WriteLine();
+        Console.WriteLine("| workload | concurrency | HttpClient req/s | Toolsmith req/s | ratio | extra alloc/step |");
+        Console.WriteLine("| --- | --- | --- | --- | --- | --- |");
+        foreach (var (name, method) in new[] { ("GET 1 KB JSON", "GET"), ("POST 1 KB JSON", "POST") })
+        {
+            foreach (var concurrency in new[] { 1, 16, 64 })
+            {
+                var raw = await MeasureRawAsync(server.Url, method, json, requests, concurrency);
+                var engine = await MeasureEngineAsync(server.Url, method, json, requests, concurrency);
+                Console.WriteLine($"| {name} | {(concurrency == 1 ? "1 (sequential)" : concurrency)} | {raw.PerSecond:N0} | {engine.PerSecond:N0} | {engine.PerSecond / raw.PerSecond:0.00}× | {(engine.AllocatedPerRequest - raw.AllocatedPerRequest) / 1024.0:0.0} KB |");
+            }
+        }
+        Console.WriteLine();
+        await BlobAsync(server.Url, 100L * 1024 * 1024);
+    }
+
+    private sealed record Measure(double PerSecond, double AllocatedPerRequest);
+
+    private static async Task<Measure> TimeAsync(int requests, int concurrency, Func<Task> one)
+    {
+        for (var i = 0; i < Math.Min(200, requests); i++)
+        {
+            await one(); // warm up: JIT, connections
+        }
+        GC.Collect();
+        var before = GC.GetTotalAllocatedBytes(precise: true);
+        var clock = Stopwatch.StartNew();
+        var next = 0;
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+        {
+            while (Interlocked.Increment(ref next) <= requests)
+            {
+                await one();
+            }
+        }));
+        clock.Stop();
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+        return new Measure(requests / clock.Elapsed.TotalSeconds, (double)allocated / requests);
+    }
+
+    private static async Task<Measure> MeasureRawAsync(Uri server, string method, byte[] body, int requests, int concurrency)
+    {
+        using var client = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2), AutomaticDecompression = DecompressionMethods.All, MaxConnectionsPerServer = 256 });
+        var url = new Uri(server, method == "GET" ? "json" : "post");
+        return await TimeAsync(requests, concurrency, async () =>
+        {
+            // What a hand-written call does: send, read the body, parse the JSON.
+            using var request = new HttpRequestMessage(new HttpMethod(method), url);
+            if (method == "POST")
+            {
+                request.Content = new ByteArrayContent(body);
+                request.Content.Headers.ContentType = new("application/json");
+            }
+            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+            var bytes = await response.Content.ReadAsByteArrayAsync();
+            _ = JsonNode.Parse(bytes);
+        });
+    }
+
+    private static async Task<Measure> MeasureEngineAsync(Uri server, string method, byte[] body, int requests, int concurrency)
+    {
+        using var runner = new ToolRunner(new EngineOptions { MaxConcurrentPerHost = 256 });
+        var bodyJson = method == "POST" ? $",\"body\":\"{{{{payload}}}}\"" : "";
+        var target = new Uri(server, method == "GET" ? "json" : "post");
+        var tool = ToolLoader.Parse($$$"""{"name":"b","inputs":{"payload":{"type":"object"}},"steps":[{"id":"s","type":"api","method":"{{{method}}}","url":"{{{target}}}"{{{bodyJson}}}}]}""", "bench");
+        var inputs = InputBinder.FromJson(tool, new JsonObject { ["payload"] = JsonNode.Parse(body) });
+        return await TimeAsync(requests, concurrency, async () =>
+        {
+            var run = await runner.RunAsync(tool, inputs);
+            if (run.Status != "succeeded")
+            {
+                throw new InvalidOperationException(run.Error);
+            }
+        });
+    }
+
+    private static async Task BlobAsync(Uri server, long size)
+    {
+        var url = new Uri(server, $"blob?size={size}").AbsoluteUri;
+        var raw = await ChildAsync("blob-raw", url);
+        var engine = await ChildAsync("blob-engine", url);
+        Console.WriteLine("| 100 MB download | MB/s | peak memory (VmHWM) |");
+        Console.WriteLine("| --- | --- | --- |");
+        Console.WriteLine($"| HttpClient → file | {raw.MBps:0} | {raw.PeakMiB:0} MiB |");
+        Console.WriteLine($"| Toolsmith blob | {engine.MBps:0} | {engine.PeakMiB:0} MiB |");
+        Console.WriteLine($"| ratio | {engine.MBps / raw.MBps:0.00}× | |");
+    }
+
+    private static async Task<(double MBps, double PeakMiB)> ChildAsync(string mode, string url)
+    {
+        var info = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, UseShellExecute = false };
+        if (Environment.ProcessPath!.EndsWith("dotnet", StringComparison.Ordinal))
+        {
+            info.ArgumentList.Add(typeof(LoadDriver).Assembly.Location);
+        }
+        info.ArgumentList.Add(mode);
+        info.ArgumentList.Add(url);
+        using var process = Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        long peak = 0;
+        while (!process.HasExited)
+        {
+            peak = Math.Max(peak, PeakOf(process.Id));
+            await Task.Delay(10);
+        }
+        var seconds = double.Parse((await output).Trim(), CultureInfo.InvariantCulture);
+        return (100 / seconds, peak / 1024.0 / 1024);
+    }
+
+    private static long PeakOf(int pid)
+    {
+        try
+        {
+            var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+            return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
+    }
+
+    /// <summary>Child process: downloads once and prints the seconds it took.</summary>
+    public static async Task BlobChildAsync(string mode, string url)
+    {
+        var dir = Directory.CreateTempSubdirectory("toolsmith-bench-").FullName;
+        var clock = Stopwatch.StartNew();
+        if (mode == "blob-raw")
+        {
+            using var client = new HttpClient();
+            using var response = await client.GetAsync(url, HttpCompletionOption.ResponseHeadersRead);
+            await using var source = await response.Content.ReadAsStreamAsync();
+            await using var file = File.Create(Path.Combine(dir, "raw.bin"));
+            await source.CopyToAsync(file);
+        }
+        else
+        {
+            using var runner = new ToolRunner(new EngineOptions { ArtifactDirectory = dir });
+            var tool = ToolLoader.Parse($$"""{"name":"b","steps":[{"id":"s","type":"api","url":"{{url}}","responseFormat":"blob"}]}""", "bench");
+            var run = await runner.RunAsync(tool, []);
+            if (run.Status != "succeeded")
+            {
+                throw new InvalidOperationException(run.Error);
+            }
+        }
+        clock.Stop();
+        Directory.Delete(dir, recursive: true);
+        Console.WriteLine(clock.Elapsed.TotalSeconds.ToString(CultureInfo.InvariantCulture));
+    }
+
+    private static string RuntimeInformation() => System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription;
+}

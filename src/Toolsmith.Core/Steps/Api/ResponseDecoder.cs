@@ -158,14 +158,15 @@ internal static class ResponseDecoder
         // When the run used secrets, they are blanked out of the file too: nothing Toolsmith stores holds one.
         var redactor = secrets.Count == 0 ? null : new Secrets.ByteRedactor(secrets);
         long size = 0;
-        var buffer = ArrayPool<byte>.Shared.Rent(128 * 1024);
+        var buffer = ArrayPool<byte>.Shared.Rent(1024 * 1024);
         try
         {
             await using var source = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            await using var target = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1, FileOptions.Asynchronous | FileOptions.SequentialScan);
+            // Writes to the page cache are fast and short: a synchronous, unbuffered file takes whole 1 MiB chunks.
+            await using var target = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1, FileOptions.SequentialScan);
             while (true)
             {
-                var read = await source.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+                var read = await FillAsync(source, buffer, cancellationToken).ConfigureAwait(false);
                 if (read == 0)
                 {
                     break;
@@ -178,20 +179,20 @@ internal static class ResponseDecoder
                 if (redactor is null)
                 {
                     hash.AppendData(buffer, 0, read);
-                    await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+                    target.Write(buffer, 0, read);
                 }
                 else
                 {
                     var safe = redactor.Push(buffer.AsSpan(0, read));
                     hash.AppendData(safe);
-                    await target.WriteAsync(safe, cancellationToken).ConfigureAwait(false);
+                    target.Write(safe);
                 }
             }
             if (redactor is not null)
             {
                 var rest = redactor.Flush();
                 hash.AppendData(rest);
-                await target.WriteAsync(rest, cancellationToken).ConfigureAwait(false);
+                target.Write(rest);
                 size = target.Length;
             }
         }
@@ -212,6 +213,22 @@ internal static class ResponseDecoder
             ["fileName"] = fileName,
             ["sha256"] = Convert.ToHexStringLower(hash.GetHashAndReset()),
         };
+    }
+
+    /// <summary>Reads until the buffer is full or the body ends.</summary>
+    private static async Task<int> FillAsync(Stream source, byte[] buffer, CancellationToken cancellationToken)
+    {
+        var filled = 0;
+        while (filled < buffer.Length)
+        {
+            var read = await source.ReadAsync(buffer.AsMemory(filled), cancellationToken).ConfigureAwait(false);
+            if (read == 0)
+            {
+                break;
+            }
+            filled += read;
+        }
+        return filled;
     }
 
     private static void TryDelete(string path)

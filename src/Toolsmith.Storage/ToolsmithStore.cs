@@ -14,8 +14,11 @@ namespace Toolsmith.Storage;
 /// <summary>Opens the store the options name: the embedded SQLite file by default, PostgreSQL with a connection string.</summary>
 public static class ToolsmithStore
 {
-    /// <summary>Opens (creating and migrating when needed) the store, and registers this process as an instance.</summary>
-    public static async Task<IToolsmithStore> OpenAsync(StoreOptions options, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Opens (creating and migrating when needed) the store, and registers this process as an instance.
+    /// A server sweeps at once for runs of instances that are gone; a short-lived command (<paramref name="sweep"/> false) leaves that to the server.
+    /// </summary>
+    public static async Task<IToolsmithStore> OpenAsync(StoreOptions options, CancellationToken cancellationToken = default, bool sweep = true)
     {
         ArgumentNullException.ThrowIfNull(options);
         Directory.CreateDirectory(options.DataDirectory);
@@ -24,7 +27,14 @@ public static class ToolsmithStore
             : new SqliteDialect(Path.Combine(options.DataDirectory, "toolsmith.db"));
         await Migrator.MigrateAsync(dialect, options.Time, cancellationToken).ConfigureAwait(false);
         var store = new SqlToolsmithStore(dialect, options);
-        await store.HeartbeatAsync(cancellationToken).ConfigureAwait(false);
+        if (sweep)
+        {
+            await store.HeartbeatAsync(cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await store.RegisterAsync(cancellationToken).ConfigureAwait(false);
+        }
         return store;
     }
 }
@@ -249,15 +259,23 @@ internal sealed class SqlToolsmithStore : IToolsmithStore
         return [.. rows.Select(r => new RunSummary(r.Id, r.Tool, r.ToolVersion, r.Source, r.Status, Time(r.StartedAt), r.EndedAt is { } e ? Time(e) : null, r.Error))];
     }
 
+    private const string UpsertInstance = """
+        INSERT INTO instances (id, host, pid, started_at, heartbeat_at) VALUES (@id, @host, @pid, @started, @now)
+        ON CONFLICT (id) DO UPDATE SET heartbeat_at = @now
+        """;
+
+    /// <summary>Registers this instance without sweeping (short-lived commands).</summary>
+    public async Task RegisterAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await connection.ExecuteAsync(UpsertInstance, new { id = InstanceId, host = _host, pid = _pid, started = _startedAt, now = Now() }).ConfigureAwait(false);
+    }
+
     public async Task<int> HeartbeatAsync(CancellationToken cancellationToken = default)
     {
         var now = Now();
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await connection.ExecuteAsync(
-            """
-            INSERT INTO instances (id, host, pid, started_at, heartbeat_at) VALUES (@id, @host, @pid, @started, @now)
-            ON CONFLICT (id) DO UPDATE SET heartbeat_at = @now
-            """, new { id = InstanceId, host = _host, pid = _pid, started = _startedAt, now }).ConfigureAwait(false);
+        await connection.ExecuteAsync(UpsertInstance, new { id = InstanceId, host = _host, pid = _pid, started = _startedAt, now }).ConfigureAwait(false);
 
         // An instance is gone when its lease ran out, or at once when it ran on this host and its process no longer exists.
         var expired = now - (long)Options.LeaseDuration.TotalMilliseconds;
@@ -340,13 +358,23 @@ internal sealed class SqlToolsmithStore : IToolsmithStore
     private static bool IsUniqueViolation(DbException ex) =>
         ex.SqlState == "23505" || ex.Message.Contains("UNIQUE constraint failed", StringComparison.Ordinal);
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         if (_protector.IsValueCreated)
         {
             _protector.Value.Dispose();
         }
-        return ValueTask.CompletedTask;
+        try
+        {
+            // A clean exit leaves no instance row behind (runs still running stay owned, for the sweep to find).
+            await using var connection = await OpenAsync(CancellationToken.None).ConfigureAwait(false);
+            await connection.ExecuteAsync("DELETE FROM instances WHERE id = @id AND NOT EXISTS (SELECT 1 FROM runs WHERE status = 'running' AND owner_instance = @id)",
+                new { id = InstanceId }).ConfigureAwait(false);
+        }
+        catch (DbException)
+        {
+            // The database is gone or read-only: the next sweep removes the row.
+        }
     }
 
     private sealed class ToolRow

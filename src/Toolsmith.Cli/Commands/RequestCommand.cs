@@ -12,6 +12,7 @@ namespace Toolsmith.Cli.Commands;
 internal static class RequestCommand
 {
     private const string Source = "request";
+    private static readonly string[] Methods = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
 
     public static Command Create(CliOutput output)
     {
@@ -49,7 +50,7 @@ internal static class RequestCommand
                     parse.GetValue(data), parse.GetValue(dataFile), parse.GetValue(form) ?? [], parse.GetValue(multipart) ?? [],
                     parse.GetValue(text), parse.GetValue(binary), parse.GetValue(cookies) ?? [], parse.GetValue(format),
                     !parse.GetValue(noThrow), parse.GetValue(timeout), !parse.GetValue(noFollow));
-                tool = Tool.FromDefinition(new ToolDefinition { Name = Source, Steps = [step] }, Source);
+                tool = Tool.Compile(new ToolDefinition { Name = Source, Steps = [step] }, Source);
             }
             catch (ToolLoadException ex)
             {
@@ -84,6 +85,11 @@ internal static class RequestCommand
         string[] form, string[] multipart, string? text, string? binaryFile, string[] cookies, string? format, bool throwOnHttpError, string? timeout, bool follow)
     {
         var errors = new List<ToolError>();
+        method = method.ToUpperInvariant();
+        if (Array.IndexOf(Methods, method) < 0)
+        {
+            errors.Add(new ToolError(Source, "method", $"\"{method}\" is not one of {string.Join(", ", Methods)}."));
+        }
         var headerMap = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var header in headers)
         {
@@ -180,7 +186,7 @@ internal static class RequestCommand
         return new ApiStepDefinition
         {
             Id = Source,
-            Method = method.ToUpperInvariant(),
+            Method = method,
             Url = url,
             Headers = headerMap,
             Params = paramObject.Count > 0 ? paramObject : null,

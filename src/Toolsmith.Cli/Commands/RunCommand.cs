@@ -45,7 +45,7 @@ internal static class RunCommand
             {
                 if (isFile)
                 {
-                    tool = ToolLoader.LoadFile(target);
+                    tool = ToolLoader.LoadFile(target, new SchemaValidationCache(Path.Combine(StoreOptions.FromEnvironment().DataDirectory, "cache", "valid-tools")));
                 }
                 else
                 {

@@ -11,7 +11,7 @@ internal static class StoreAccess
         var options = StoreOptions.FromEnvironment();
         try
         {
-            return await ToolsmithStore.OpenAsync(options, cancellationToken).ConfigureAwait(false);
+            return await ToolsmithStore.OpenAsync(options, cancellationToken, sweep: false).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is DbException or IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException)
         {

@@ -35,4 +35,15 @@ public sealed class Tool
         var node = System.Text.Json.JsonSerializer.SerializeToNode(definition, Serialization.ToolDefinitionJsonContext.Default.ToolDefinition);
         return ToolLoader.FromNode(node, source);
     }
+
+    /// <summary>
+    /// Compiles a definition built by code that already enforces the schema's value rules (method, formats, ids):
+    /// the checks of the compiler run (URLs, headers, bodies, template paths), the JSON Schema pass does not —
+    /// it is the slowest part of a cold start, and such code cannot produce what it catches.
+    /// </summary>
+    public static Tool Compile(ToolDefinition definition, string source)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        return ToolCompiler.Compile(definition, source);
+    }
 }

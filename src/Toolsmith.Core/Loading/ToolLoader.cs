@@ -10,7 +10,9 @@ namespace Toolsmith.Core.Loading;
 public static class ToolLoader
 {
     /// <summary>Loads and compiles a tool file; every problem is reported at once as a <see cref="ToolLoadException"/>.</summary>
-    public static Tool LoadFile(string path)
+    /// <param name="path">The file.</param>
+    /// <param name="cache">Where documents that passed the schema are remembered, to skip the pass next time; none by default.</param>
+    public static Tool LoadFile(string path, SchemaValidationCache? cache = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         string text;
@@ -23,7 +25,18 @@ public static class ToolLoader
             throw new ToolLoadException(path, "", $"cannot be read: {ex.Message}");
         }
         var yaml = path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);
-        return Parse(text, path, yaml);
+        if (cache is null)
+        {
+            return Parse(text, path, yaml);
+        }
+        var node = yaml ? YamlToJson.Convert(text, path) : ParseJson(text, path);
+        var known = cache.IsKnownValid(text);
+        var tool = FromNode(node, path, validate: !known);
+        if (!known)
+        {
+            cache.RememberValid(text);
+        }
+        return tool;
     }
 
     /// <summary>Parses and compiles a tool document given as text.</summary>
@@ -35,9 +48,11 @@ public static class ToolLoader
     }
 
     /// <summary>Validates and compiles a tool document already parsed as JSON.</summary>
-    public static Tool FromNode(JsonNode? document, string source)
+    public static Tool FromNode(JsonNode? document, string source) => FromNode(document, source, validate: true);
+
+    private static Tool FromNode(JsonNode? document, string source, bool validate)
     {
-        var errors = ToolSchema.Validate(document, source);
+        var errors = validate ? ToolSchema.Validate(document, source) : [];
         if (errors.Count > 0)
         {
             throw new ToolLoadException(errors);

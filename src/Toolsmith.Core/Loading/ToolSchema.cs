@@ -10,17 +10,23 @@ namespace Toolsmith.Core.Loading;
 /// <summary>The JSON Schema of tool files (<c>schemas/tool.schema.json</c>, embedded) and errors worded for people.</summary>
 public static class ToolSchema
 {
+    private static readonly Lazy<string> SchemaText = new(ReadText);
     private static readonly Lazy<(JsonSchema Schema, JsonNode Document, string Text)> Loaded = new(Load);
 
-    /// <summary>The schema's text, as shipped.</summary>
-    public static string Text => Loaded.Value.Text;
+    /// <summary>The schema's text, as shipped (reading it does not build the validator).</summary>
+    public static string Text => SchemaText.Value;
 
-    private static (JsonSchema, JsonNode, string) Load()
+    private static string ReadText()
     {
         using var stream = typeof(ToolSchema).Assembly.GetManifestResourceStream("Toolsmith.Core.tool.schema.json")
             ?? throw new InvalidOperationException("The tool schema is not embedded in Toolsmith.Core.");
         using var reader = new StreamReader(stream, Encoding.UTF8);
-        var text = reader.ReadToEnd();
+        return reader.ReadToEnd();
+    }
+
+    private static (JsonSchema, JsonNode, string) Load()
+    {
+        var text = SchemaText.Value;
         return (JsonSchema.FromText(text), JsonNode.Parse(text)!, text);
     }
 

@@ -16,8 +16,11 @@ internal static class Migrator
             .OrderBy(static s => s.Version)
             .ToList();
 
-        await using var connection = dialect.CreateConnection();
-        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
+        if (await CurrentVersionAsync(connection).ConfigureAwait(false) >= scripts[^1].Version)
+        {
+            return 0; // the common case, every start after the first: no lock, no transaction
+        }
         // Several instances may start at once on one database: one migrates, the others wait and then find nothing to do.
         await dialect.LockForMigrationAsync(connection, cancellationToken).ConfigureAwait(false);
         try
@@ -52,6 +55,18 @@ internal static class Migrator
         finally
         {
             await dialect.UnlockAfterMigrationAsync(connection).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<int> CurrentVersionAsync(System.Data.Common.DbConnection connection)
+    {
+        try
+        {
+            return await connection.ExecuteScalarAsync<int?>("SELECT MAX(version) FROM schema_migrations").ConfigureAwait(false) ?? 0;
+        }
+        catch (System.Data.Common.DbException)
+        {
+            return 0; // no migrations table yet
         }
     }
 

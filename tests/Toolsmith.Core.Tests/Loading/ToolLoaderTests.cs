@@ -155,4 +155,28 @@ public class ToolLoaderTests
         Assert.NotNull(dir);
         Assert.Equal(File.ReadAllText(Path.Combine(dir!, "schemas", "tool.schema.json")), ToolSchema.Text);
     }
+
+    [Fact]
+    public void ValidationCache_SkipsOnlyExactlyTheTextThatPassed()
+    {
+        var dir = Directory.CreateTempSubdirectory("toolsmith-cache-").FullName;
+        try
+        {
+            var cache = new SchemaValidationCache(Path.Combine(dir, "cache"));
+            var file = Path.Combine(dir, "t.tool.json");
+            File.WriteAllText(file, """{"name":"t","steps":[{"id":"a","type":"api","url":"https://x.test/"}]}""");
+            ToolLoader.LoadFile(file, cache);
+            Assert.True(cache.IsKnownValid(File.ReadAllText(file)));
+            ToolLoader.LoadFile(file, cache); // the second load skips the schema pass and still compiles
+
+            File.WriteAllText(file, """{"name":"t","steps":[{"id":"a","type":"api","method":"GETT","url":"https://x.test/"}]}""");
+            var ex = Assert.Throws<ToolLoadException>(() => ToolLoader.LoadFile(file, cache));
+            Assert.Contains("\"GETT\" is not one of", ex.Message, StringComparison.Ordinal);
+            Assert.False(cache.IsKnownValid(File.ReadAllText(file)));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
 }

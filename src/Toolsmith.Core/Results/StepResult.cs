@@ -57,6 +57,10 @@ public sealed class StepResult
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public Diagnosis.Diagnosis? Diagnosis { get; set; }
 
+    /// <summary>How many bytes of body were received (decoded), for cheap size decisions without serializing the body.</summary>
+    [JsonIgnore]
+    public long ReceivedBytes { get; set; }
+
     /// <summary>True when the body could not be read in the chosen response format (always fails the step).</summary>
     [JsonIgnore]
     public bool DecodeFailed { get; set; }

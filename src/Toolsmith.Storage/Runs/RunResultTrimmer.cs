@@ -12,6 +12,11 @@ internal static class RunResultTrimmer
 
     public static string ToStoredJson(RunResult result, int maxBodyBytes)
     {
+        if (!MayExceed(result, maxBodyBytes))
+        {
+            // The common case: every body is small; serialize straight from the objects, no node tree.
+            return JsonSerializer.Serialize(result, ToolsmithJsonContext.Default.RunResult);
+        }
         var node = JsonSerializer.SerializeToNode(result, ToolsmithJsonContext.Default.RunResult)!.AsObject();
         if (node["steps"] is JsonObject steps)
         {
@@ -32,6 +37,26 @@ internal static class RunResultTrimmer
             }
         }
         return node.ToJsonString();
+    }
+
+    /// <summary>
+    /// Whether some body may be over the cap: bodies received over the network know their size; a body built by a
+    /// transform step (no bytes received) is measured.
+    /// </summary>
+    private static bool MayExceed(RunResult result, int maxBodyBytes)
+    {
+        foreach (var outcome in result.Steps.Values)
+        {
+            if (outcome.Single is { } single ? Big(single) : outcome.Items!.Any(Big))
+            {
+                return true;
+            }
+        }
+        return false;
+
+        // Escaping can make JSON text up to 6 times the bytes received (\\uXXXX for each byte).
+        bool Big(StepResult step) => step.Body is not null && (step.ReceivedBytes * 6 > maxBodyBytes
+            || (step.ReceivedBytes == 0 && step.BodyFormat != "blob" && step.Body.ToJsonString().Length > maxBodyBytes));
     }
 
     private static void Trim(JsonObject step, int maxBodyBytes)

@@ -423,6 +423,7 @@ internal sealed class ApiStepExecutor : IDisposable
             return result;
         }
 
+        result.ReceivedBytes = raw.Length;
         var exchange = new ResponseExchange
         {
             Method = prepared.Method.Method,

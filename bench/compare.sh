@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Times whole processes side by side on one local API: toolsmith vs curl (and a bare HttpClient in-process run by
+# the load driver). Prints medians and ratios. Usage: bash bench/compare.sh [RUNS]   (default 5 runs per cell)
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+runs="${1:-5}"
+work="$(mktemp -d)"
+trap 'kill "${server_pid:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT
+export TOOLSMITH_DATA="$work/data" DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+echo "building (Release; toolsmith published ReadyToRun)…" >&2
+dotnet publish "$root/src/Toolsmith.Cli" -c Release -o "$work/toolsmith" --nologo -v quiet >&2
+dotnet build "$root/bench/Toolsmith.Bench" -c Release --nologo -v quiet >&2
+bench_dll="$root/bench/Toolsmith.Bench/bin/Release/net10.0/Toolsmith.Bench.dll"
+toolsmith="$work/toolsmith/toolsmith"
+
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+dotnet "$bench_dll" serve "$port" > "$work/server.log" 2>&1 &
+server_pid=$!
+for _ in $(seq 100); do grep -q listening "$work/server.log" 2>/dev/null && break; sleep 0.1; done
+base="http://127.0.0.1:$port"
+
+# The same 1,000 URLs for both: curl takes them in one process (one config file), toolsmith as a foreach step.
+python3 - "$base" "$work" <<'PY'
+import json, sys
+base, work = sys.argv[1], sys.argv[2]
+body = {"title": "x", "items": [{"k": f"key{i:02}", "v": i} for i in range(30)]}
+open(f"{work}/body.json", "w").write(json.dumps(body))
+with open(f"{work}/get.curl", "w") as f:
+    for i in range(1000):
+        f.write(f'url = "{base}/item/{i}"\noutput = "/dev/null"\n')
+with open(f"{work}/post.curl", "w") as f:
+    f.write("next\n".join(f'url = "{base}/post"\ndata = "@{work}/body.json"\nheader = "Content-Type: application/json"\noutput = "/dev/null"\n' for i in range(1000)))
+ids = list(range(1000))
+json.dump({"ids": ids, "payload": body}, open(f"{work}/inputs.json", "w"))
+json.dump({"name": "get1000", "inputs": {"ids": {"type": "array"}, "payload": {"type": "object"}},
+           "steps": [{"id": "get", "type": "api", "foreach": "{{ids}}", "concurrency": 8, "url": base + "/item/{{item}}"}],
+           "output": "{{steps.get[0].status}}"}, open(f"{work}/get1000.tool.json", "w"))
+json.dump({"name": "post1000", "inputs": {"ids": {"type": "array"}, "payload": {"type": "object"}},
+           "steps": [{"id": "post", "type": "api", "method": "POST", "foreach": "{{ids}}", "concurrency": 8, "url": base + "/post", "body": "{{payload}}"}],
+           "output": "{{steps.post[0].status}}"}, open(f"{work}/post1000.tool.json", "w"))
+PY
+
+# Runs a command N times; prints the median wall time (s) and the median peak memory (MiB).
+measure() {
+  python3 - "$runs" "$@" <<'PY'
+import statistics, subprocess, sys, time
+runs, cmd = int(sys.argv[1]), sys.argv[2:]
+times, mems = [], []
+for _ in range(runs):
+    start = time.perf_counter()
+    p = subprocess.run(["/usr/bin/time", "-f", "%M"] + cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    times.append(time.perf_counter() - start)
+    if p.returncode != 0:
+        sys.exit(f"failed: {' '.join(cmd)}\n{p.stderr}")
+    mems.append(int(p.stderr.strip().splitlines()[-1]) / 1024)
+print(f"{statistics.median(times):.3f} {statistics.median(mems):.0f}")
+PY
+}
+
+row() { # name curl_cmd… -- toolsmith_cmd…
+  local name="$1"; shift
+  local curl_args=() ts_args=()
+  while [ "$1" != "--" ]; do curl_args+=("$1"); shift; done; shift
+  ts_args=("$@")
+  read -r ct cm < <(measure "${curl_args[@]}")
+  read -r tt tm < <(measure "${ts_args[@]}")
+  python3 -c "import sys; n,ct,cm,tt,tm=sys.argv[1:]; print(f'| {n} | {float(ct):.3f} s | {float(tt):.3f} s | {float(tt)/float(ct):.2f}× | {cm} MiB | {tm} MiB |')" "$name" "$ct" "$cm" "$tt" "$tm"
+}
+
+"$toolsmith" run "$work/get1000.tool.json" --inputs-file "$work/inputs.json" > /dev/null   # warm the validation cache, as a second run would
+"$toolsmith" run "$work/post1000.tool.json" --inputs-file "$work/inputs.json" > /dev/null
+
+echo
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; curl $(curl --version | head -1 | cut -d' ' -f2); medians of $runs runs"
+echo
+echo "| workload | curl | toolsmith | ratio | curl peak | toolsmith peak |"
+echo "| --- | --- | --- | --- | --- | --- |"
+row "1,000 GETs (1 KB JSON)" curl -s -K "$work/get.curl" -- "$toolsmith" run "$work/get1000.tool.json" --inputs-file "$work/inputs.json"
+row "1,000 POSTs (1 KB JSON body)" curl -s -K "$work/post.curl" -- "$toolsmith" run "$work/post1000.tool.json" --inputs-file "$work/inputs.json"
+row "one cold GET" curl -s -o /dev/null "$base/json" -- "$toolsmith" request GET "$base/json" --json
+row "100 MB download" curl -s -o "$work/curl.bin" "$base/blob?size=104857600" -- "$toolsmith" request GET "$base/blob?size=104857600" --format blob --output-dir "$work/blobs" --json
+echo
+echo "In-process, engine vs bare HttpClient (bench/Toolsmith.Bench load):"
+dotnet "$bench_dll" load 20000

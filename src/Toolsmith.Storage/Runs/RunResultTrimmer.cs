@@ -54,7 +54,7 @@ internal static class RunResultTrimmer
         }
         return false;
 
-        // Escaping can make JSON text up to 6 times the bytes received (\\uXXXX for each byte).
+        // Escaping can make JSON text up to 6 times the bytes received (one six-character escape per byte).
         bool Big(StepResult step) => step.Body is not null && (step.ReceivedBytes * 6 > maxBodyBytes
             || (step.ReceivedBytes == 0 && step.BodyFormat != "blob" && step.Body.ToJsonString().Length > maxBodyBytes));
     }

@@ -167,6 +167,7 @@ public sealed class TestApi : IAsyncDisposable
             }
         });
         app.MapGet("/abort", (HttpContext context) => context.Abort());
+        MapPaging(app);
         app.MapGet("/slow-headers", async (int ms, CancellationToken ct) =>
         {
             await Task.Delay(ms, ct);
@@ -198,6 +199,87 @@ public sealed class TestApi : IAsyncDisposable
                 await context.Response.Body.WriteAsync(chunk.AsMemory(0, n), context.RequestAborted);
                 left -= n;
             }
+        });
+    }
+
+    /// <summary>Item i of a list: {"id": i}.</summary>
+    private static JsonArray Items(int from, int count, int total) =>
+        new([.. Enumerable.Range(from, Math.Max(0, Math.Min(count, total - from))).Select(i => (JsonNode?)new JsonObject { ["id"] = i })]);
+
+    /// <summary>A list of `total` items (default 25) served in every paging style, plus the misbehaving ones.</summary>
+    private static void MapPaging(WebApplication app)
+    {
+        app.MapGet("/paged/link", (HttpContext context, int? page, int? per_page, int? total) =>
+        {
+            int p = page ?? 1, size = per_page ?? 10, all = total ?? 25;
+            if (p * size < all)
+            {
+                context.Response.Headers["Link"] = $"<{context.Request.Scheme}://{context.Request.Host}/paged/link?page={p + 1}&per_page={size}&total={all}>; rel=\"next\", <https://x.test/last>; rel=\"last\"";
+            }
+            return Results.Json(Items((p - 1) * size, size, all));
+        });
+        app.MapGet("/paged/next", (int? page, int? total) =>
+        {
+            int p = page ?? 1, all = total ?? 25;
+            return Results.Json(new JsonObject { ["data"] = Items((p - 1) * 10, 10, all), ["next"] = p * 10 < all ? $"/paged/next?page={p + 1}&total={all}" : null });
+        });
+        app.MapGet("/paged/cursor", (string? cursor, int? total) =>
+        {
+            var from = cursor is null ? 0 : int.Parse(cursor[1..], System.Globalization.CultureInfo.InvariantCulture);
+            var all = total ?? 25;
+            return Results.Json(new JsonObject { ["items"] = Items(from, 10, all), ["meta"] = new JsonObject { ["next_cursor"] = from + 10 < all ? $"c{from + 10}" : null } });
+        });
+        app.MapGet("/paged/header-cursor", (HttpContext context) =>
+        {
+            var cursor = context.Request.Headers["X-Cursor"].ToString();
+            var from = cursor.Length == 0 ? 0 : int.Parse(cursor, System.Globalization.CultureInfo.InvariantCulture);
+            return Results.Json(new JsonObject { ["items"] = Items(from, 10, 25), ["next"] = from + 10 < 25 ? from + 10 : null });
+        });
+        app.MapGet("/paged/page", (int? page, int? per_page, int? total) =>
+        {
+            int p = page ?? 1, size = per_page ?? 10, all = total ?? 25;
+            return Results.Json(new JsonObject { ["results"] = Items((p - 1) * size, size, all) });
+        });
+        app.MapGet("/paged/offset", (int? offset, int? limit, int? total) =>
+        {
+            int from = offset ?? 0, size = limit ?? 10, all = total ?? 25;
+            return Results.Json(new JsonObject { ["items"] = Items(from, size, all), ["has_more"] = from + size < all });
+        });
+        // Always the same page, always a next link: a naive client loops forever.
+        app.MapGet("/paged/loop", (HttpContext context) =>
+        {
+            context.Response.Headers["Link"] = "</paged/loop?again=1>; rel=\"next\"";
+            return Results.Json(Items(0, 5, 5));
+        });
+        // The cursor is a string, then a number, then an object: whatever shape, it is sent back as text.
+        app.MapGet("/paged/shape", (string? cursor) => cursor switch
+        {
+            null => Results.Json(new JsonObject { ["items"] = Items(0, 3, 9), ["next"] = "two" }),
+            "two" => Results.Json(new JsonObject { ["items"] = Items(3, 3, 9), ["next"] = 3 }),
+            "3" => Results.Json(new JsonObject { ["items"] = Items(6, 3, 9), ["next"] = null }),
+            _ => Results.Json(new { message = $"bad cursor {cursor}" }, statusCode: 400),
+        });
+        app.MapGet("/paged/fail3", (int? page) => (page ?? 1) == 3
+            ? Results.Json(new { message = "page 3 is broken" }, statusCode: 500)
+            : Results.Json(new JsonObject { ["results"] = Items(((page ?? 1) - 1) * 10, 10, 100) }));
+        // Accepts at most `max` items per request; an item with "bad": true fails its batch with 422.
+        app.MapPost("/bulk", async (HttpContext context, int max) =>
+        {
+            var items = await JsonNode.ParseAsync(context.Request.Body) as JsonArray;
+            if (items is null)
+            {
+                return Results.Json(new { message = "expected an array" }, statusCode: 400);
+            }
+            if (items.Count > max)
+            {
+                return Results.Json(new { message = $"at most {max} items per request" }, statusCode: 413);
+            }
+            var bad = items.Select((item, i) => (item, i)).FirstOrDefault(x => x.item?["bad"]?.GetValue<bool>() == true);
+            if (bad.item is not null)
+            {
+                return Results.Json(new { errors = new[] { new { field = $"[{bad.i}].bad", message = "must not be true" } } }, statusCode: 422);
+            }
+            return Results.Json(new { accepted = items.Count });
         });
     }
 

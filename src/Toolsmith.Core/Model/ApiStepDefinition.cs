@@ -43,6 +43,12 @@ public sealed class ApiStepDefinition : StepDefinition
 
     /// <summary>Retries of transient failures; off when absent.</summary>
     public RetrySettings? Retry { get; set; }
+
+    /// <summary>Follow pages and combine their items; off when absent.</summary>
+    public PaginationSettings? Pagination { get; set; }
+
+    /// <summary>Send an array body in batches; off when absent.</summary>
+    public BatchSettings? Batch { get; set; }
 }
 
 /// <summary>

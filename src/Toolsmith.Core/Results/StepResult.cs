@@ -49,6 +49,18 @@ public sealed class StepResult
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public List<RedirectHop>? Redirects { get; set; }
 
+    /// <summary>Each page fetched, when the step follows pages (its body is then the combined items).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public List<PageRecord>? Pages { get; set; }
+
+    /// <summary>Why paging stopped: "empty page", "repeated page", "no next link", "maxPages", …</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? StoppedBecause { get; set; }
+
+    /// <summary>Each batch's result, when an array body was sent in batches (the body is then the summary).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public List<StepResult>? Batches { get; set; }
+
     /// <summary>Every attempt, when the step retried.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public List<AttemptRecord>? Attempts { get; set; }
@@ -116,3 +128,11 @@ public sealed class AttemptRecord
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public double? WaitMs { get; set; }
 }
+
+/// <summary>One page of a paginated step.</summary>
+/// <param name="Number">1 for the first page.</param>
+/// <param name="Url">The URL fetched (redacted).</param>
+/// <param name="Status">The status it got.</param>
+/// <param name="Items">How many items it had.</param>
+/// <param name="DurationMs">How long it took.</param>
+public sealed record PageRecord(int Number, string? Url, int? Status, int Items, double DurationMs);

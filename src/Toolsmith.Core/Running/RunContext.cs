@@ -33,4 +33,7 @@ internal sealed class RunContext
     public CookieContainer? CookiesIfAny => Volatile.Read(ref _cookies);
 
     public string ArtifactDirectory { get; }
+
+    /// <summary>Receives progress of foreach steps, pages and batches.</summary>
+    public IProgress<StepProgress>? Progress { get; init; }
 }

@@ -11,9 +11,11 @@ namespace Toolsmith.Core.Running;
 /// <summary>Progress of a foreach step: how many of its elements are done.</summary>
 /// <param name="StepId">The step.</param>
 /// <param name="Completed">Elements finished.</param>
-/// <param name="Total">Elements in all.</param>
+/// <param name="Total">Elements in all; 0 when not known ahead (pages).</param>
 /// <param name="Failed">Elements that failed so far.</param>
-public readonly record struct StepProgress(string StepId, int Completed, int Total, int Failed);
+/// <param name="Unit">What is counted: elements (foreach), pages or batches.</param>
+/// <param name="Items">Items gathered so far (pages) or sent (batches).</param>
+public readonly record struct StepProgress(string StepId, int Completed, int Total, int Failed, string Unit = "elements", long Items = 0);
 
 /// <summary>How one run is started.</summary>
 public sealed class RunOptions
@@ -61,7 +63,7 @@ public sealed class ToolRunner : IDisposable
         var progress = options.Progress;
         var redactor = new Redactor();
         var runId = options.RunId ?? NewRunId();
-        var run = new RunContext(runId, _options, _executor, redactor);
+        var run = new RunContext(runId, _options, _executor, redactor) { Progress = progress };
         var result = new RunResult { Id = runId, Tool = tool.Name, Version = options.ToolVersion, StartedAt = _options.Time.GetUtcNow() };
         var scope = new TemplateScope(inputs, result.Steps, _options.Secrets, redactor);
         try

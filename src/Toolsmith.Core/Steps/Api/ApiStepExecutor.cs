@@ -78,6 +78,20 @@ internal sealed class ApiStepExecutor : IDisposable
         {
             return StepResults.NotSent($"{step.Location}.body: the body is {prepared.Body.Length:N0} bytes, more than the limit of {_options.MaxRequestBytes:N0} bytes; send it in smaller parts.");
         }
+        if (step.Paging is { } paging)
+        {
+            return await Paging.Paginator.RunAsync(this, step, paging, prepared, run, elementIndex, cancellationToken).ConfigureAwait(false);
+        }
+        if (step.Api.Batch is { } batch)
+        {
+            return await Batching.Batcher.RunAsync(this, step, batch, prepared, run, elementIndex, cancellationToken).ConfigureAwait(false);
+        }
+        return await SendAsync(step, prepared, run, elementIndex, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Sends one request: with the step's retries when it has them, else once.</summary>
+    internal async Task<StepResult> SendAsync(CompiledApiStep step, PreparedRequest prepared, RunContext run, int? elementIndex, CancellationToken cancellationToken)
+    {
         if (step.Retry is not { Enabled: true } retry)
         {
             return await AttemptAsync(step, prepared, run, elementIndex, cancellationToken).ConfigureAwait(false);
@@ -85,7 +99,7 @@ internal sealed class ApiStepExecutor : IDisposable
         if (retry.SendIdempotencyKey && !prepared.Headers.Any(static h => h.Key.Equals("Idempotency-Key", StringComparison.OrdinalIgnoreCase)))
         {
             // One key for every attempt: the server can tell a retry from a second order.
-            prepared.Headers.Add(new("Idempotency-Key", Guid.NewGuid().ToString()));
+            prepared = prepared.WithHeader("Idempotency-Key", Guid.NewGuid().ToString());
         }
         return await AttemptWithRetriesAsync(step, retry, prepared, run, elementIndex, cancellationToken).ConfigureAwait(false);
     }

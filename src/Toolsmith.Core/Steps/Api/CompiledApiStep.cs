@@ -15,7 +15,7 @@ internal sealed class CompiledApiStep : CompiledStep
     private readonly (string Name, Template Value)[] _cookies;
 
     private CompiledApiStep(ApiStepDefinition definition, string location, EngineDefaults defaults, UrlTemplate url,
-        (string, Template)[] headers, (string, JsonTemplate)[] parameters, (string, Template)[] cookies, RequestBodyTemplate? body)
+        (string, Template)[] headers, (string, JsonTemplate)[] parameters, (string, Template)[] cookies, RequestBodyTemplate? body, Paging.CompiledPaging? paging)
         : base(definition, location, defaults)
     {
         Api = definition;
@@ -27,6 +27,7 @@ internal sealed class CompiledApiStep : CompiledStep
         Body = body;
         Timeout = Durations.FromNode(definition.Timeout);
         Retry = definition.Retry is { } retry ? new RetryPolicy(retry, definition.Method) : null;
+        Paging = paging;
         // A URL without placeholders is parsed once, here, not on every request.
         _literalUri = url.Template.IsLiteral && IsHttpUrl(definition.Url, out _, out var literal) ? literal : null;
     }
@@ -35,6 +36,9 @@ internal sealed class CompiledApiStep : CompiledStep
 
     /// <summary>The compiled retry settings, when the step retries.</summary>
     public RetryPolicy? Retry { get; }
+
+    /// <summary>The compiled pagination, when the step follows pages.</summary>
+    public Paging.CompiledPaging? Paging { get; }
 
     public ApiStepDefinition Api { get; }
 
@@ -115,11 +119,16 @@ internal sealed class CompiledApiStep : CompiledStep
             errors.Add(new ToolError(file, $"{location}.body", $"a {definition.Method} request cannot have a body. Remove the body, or use POST, PUT or PATCH to send one."));
         }
         var body = Try($"{location}.body", () => RequestBodyTemplate.Compile(definition.Body, definition.BodyType, file, $"{location}.body", errors));
+        var paging = Steps.Api.Paging.CompiledPaging.Compile(definition, file, location, errors);
+        if (definition.Batch is not null && (definition.Body is null || definition.BodyType is not (null or "json")))
+        {
+            errors.Add(new ToolError(file, $"{location}.batch", "batches split a JSON array body: give the step a JSON array body (e.g. \"{{items}}\")."));
+        }
         if (errors.Count > before)
         {
             return null;
         }
-        return new CompiledApiStep(definition, location, defaults, url!, [.. headers], [.. parameters], [.. cookies], body);
+        return new CompiledApiStep(definition, location, defaults, url!, [.. headers], [.. parameters], [.. cookies], body, paging);
     }
 
     private static string StripLocation(string message, string location) =>
@@ -246,4 +255,32 @@ internal sealed record PreparedRequest(
     List<KeyValuePair<string, string>> Headers,
     List<KeyValuePair<string, string>> Cookies,
     PreparedBody? Body,
-    string[] ParamNames);
+    string[] ParamNames)
+{
+    /// <summary>The same request to another URL (the next page).</summary>
+    public PreparedRequest WithUri(Uri uri) => this with { Uri = uri };
+
+    /// <summary>The same request with the query parameter <paramref name="name"/> set to one value (replacing any).</summary>
+    public PreparedRequest WithQuery(string name, string value)
+    {
+        var encodedName = Uri.EscapeDataString(name);
+        var kept = Uri.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries)
+            .Where(pair => !string.Equals(Uri.UnescapeDataString(pair.Split('=')[0]), name, StringComparison.Ordinal));
+        var query = string.Join('&', kept.Append($"{encodedName}={Uri.EscapeDataString(value)}"));
+        return WithUri(new UriBuilder(Uri) { Query = query }.Uri);
+    }
+
+    /// <summary>The same request with a header set to one value (replacing any).</summary>
+    public PreparedRequest WithHeader(string name, string value) => this with
+    {
+        Headers = [.. Headers.Where(h => !h.Key.Equals(name, StringComparison.OrdinalIgnoreCase)), new(name, value)],
+    };
+
+    /// <summary>The same request with a top-level field of its JSON body set (a cursor sent in the body).</summary>
+    public PreparedRequest WithBodyField(string name, string value)
+    {
+        var body = Body?.Bytes is { Length: > 0 } bytes ? System.Text.Json.Nodes.JsonNode.Parse(bytes) as System.Text.Json.Nodes.JsonObject ?? [] : [];
+        body[name] = value;
+        return this with { Body = PreparedBody.FromBytes(System.Text.Encoding.UTF8.GetBytes(body.ToJsonString()), "application/json") };
+    }
+}

@@ -1,0 +1,246 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Toolsmith.Core.Diagnosis;
+using Toolsmith.Core.Results;
+using Toolsmith.Core.Running;
+
+namespace Toolsmith.Core.Steps.Api.Paging;
+
+/// <summary>
+/// Follows pages (Link header, next URL, cursor, page number, offset) through the same sending, retries, limits and
+/// diagnosis as a single call; items move from each page into one array, so memory holds one page plus the items.
+/// </summary>
+internal static class Paginator
+{
+    public static async Task<StepResult> RunAsync(ApiStepExecutor executor, CompiledApiStep step, CompiledPaging paging, PreparedRequest first,
+        RunContext run, int? elementIndex, CancellationToken cancellationToken)
+    {
+        var settings = paging.Settings;
+        var combined = new JsonArray();
+        var pages = new List<PageRecord>();
+        var request = first;
+        var number = settings.Start ?? (paging.Mode == "offset" ? 0 : 1);
+        if (settings.SizeParam is { } sizeParam && settings.Size is { } size)
+        {
+            request = request.WithQuery(sizeParam, size.ToString(CultureInfo.InvariantCulture));
+        }
+        if (paging.Mode is "page" or "offset")
+        {
+            request = request.WithQuery(ParamOf(paging), number.ToString(CultureInfo.InvariantCulture));
+        }
+        string? previous = null;
+        StepResult? last = null;
+        string stopped;
+        while (true)
+        {
+            if (pages.Count >= paging.MaxPages)
+            {
+                stopped = $"maxPages ({paging.MaxPages}) reached";
+                break;
+            }
+            var page = await executor.SendAsync(step, request, run, elementIndex, cancellationToken).ConfigureAwait(false);
+            last = page;
+            if (!page.Ok)
+            {
+                if (page.Status is { } status && settings.StopOnStatus?.Contains(status) == true)
+                {
+                    pages.Add(new PageRecord(pages.Count + 1, page.Request?.Url, status, 0, page.DurationMs));
+                    stopped = $"status {status}";
+                    break;
+                }
+                // A failing page fails the step, with what was gathered before it.
+                pages.Add(new PageRecord(pages.Count + 1, page.Request?.Url, page.Status, 0, page.DurationMs));
+                page.Pages = pages;
+                page.StoppedBecause = $"page {pages.Count} failed";
+                return page;
+            }
+            var itemsNode = paging.Items is { } itemsPath ? itemsPath.Find(page) : page.Body;
+            if (itemsNode is not (null or JsonArray))
+            {
+                return Refused(page, pages, $"{step.Location}.pagination.items: \"{paging.Items?.Text ?? "body"}\" is {Describe(itemsNode)} on page {pages.Count + 1}, not the array of items. Point \"items\" at the array, e.g. body.data.");
+            }
+            var items = (JsonArray?)itemsNode ?? [];
+            pages.Add(new PageRecord(pages.Count + 1, page.Request?.Url, page.Status, items.Count, page.DurationMs));
+            if (items.Count == 0)
+            {
+                stopped = "empty page";
+                break;
+            }
+            var signature = items.ToJsonString();
+            if (signature == previous)
+            {
+                stopped = "repeated page";
+                break;
+            }
+            previous = signature;
+            var taken = MoveItems(items, combined, settings.MaxItems);
+            run.Progress?.Report(new StepProgress(step.Id, pages.Count, 0, 0, "pages", combined.Count));
+            if (settings.MaxItems is { } max && combined.Count >= max)
+            {
+                stopped = $"maxItems ({max}) reached";
+                break;
+            }
+            if (paging.HasMore is { } hasMore && !ResponsePath.IsTruthy(hasMore.Find(page)))
+            {
+                stopped = $"{hasMore.Text} says there is no more";
+                break;
+            }
+            var (next, why) = Next(paging, page, request, ref number, taken);
+            page.Body = null; // the page's own tree is no longer needed: its items moved
+            if (next is null)
+            {
+                stopped = why!;
+                break;
+            }
+            if (!SameOrigin(first.Uri, next.Uri))
+            {
+                stopped = $"the next page is on another origin ({next.Uri.GetLeftPart(UriPartial.Authority)}), where credentials are not sent";
+                break;
+            }
+            request = next;
+        }
+        var result = last!;
+        result.Ok = true;
+        result.Diagnosis = null;
+        result.Body = combined;
+        result.BodyFormat = "json";
+        result.Pages = pages;
+        result.StoppedBecause = stopped;
+        return result;
+    }
+
+    private static string ParamOf(CompiledPaging paging) => paging.Settings.Param ?? (paging.Mode == "offset" ? "offset" : "page");
+
+    /// <summary>The request for the next page, or why there is none.</summary>
+    private static (PreparedRequest? Next, string? Why) Next(CompiledPaging paging, StepResult page, PreparedRequest current, ref int number, int taken)
+    {
+        switch (paging.Mode)
+        {
+            case "link":
+                var link = page.Headers.TryGetValue("link", out var header) ? LinkHeader.Next(header) : null;
+                return link is null ? (null, "no rel=\"next\" link") : (current.WithUri(new Uri(new Uri(page.Request!.Url), link)), null);
+            case "nextUrl":
+                var url = Text(paging.NextUrl!.Find(page));
+                return string.IsNullOrEmpty(url) ? (null, $"no next URL at {paging.NextUrl!.Text}") : (current.WithUri(new Uri(new Uri(page.Request!.Url), url)), null);
+            case "cursor":
+                var cursor = Text(paging.Cursor!.Find(page));
+                if (string.IsNullOrEmpty(cursor))
+                {
+                    return (null, $"no cursor at {paging.Cursor!.Text}");
+                }
+                var name = paging.Settings.CursorParam ?? "cursor";
+                return paging.Settings.CursorIn switch
+                {
+                    "header" => (current.WithHeader(name, cursor), null),
+                    "body" => (current.WithBodyField(name, cursor), null),
+                    _ => (current.WithQuery(name, cursor), null),
+                };
+            case "page":
+                number++;
+                return (current.WithQuery(ParamOf(paging), number.ToString(CultureInfo.InvariantCulture)), null);
+            default:
+                number += taken;
+                return (current.WithQuery(ParamOf(paging), number.ToString(CultureInfo.InvariantCulture)), null);
+        }
+    }
+
+    /// <summary>Moves items (not copies) into the combined array; returns how many the page had.</summary>
+    private static int MoveItems(JsonArray items, JsonArray combined, int? maxItems)
+    {
+        var count = items.Count;
+        var moved = items.ToArray();
+        items.Clear();
+        foreach (var item in moved)
+        {
+            if (maxItems is { } max && combined.Count >= max)
+            {
+                break;
+            }
+            combined.Add(item);
+        }
+        return count;
+    }
+
+    private static string? Text(JsonNode? node) => node switch
+    {
+        null => null,
+        JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
+        JsonValue v when v.GetValueKind() == JsonValueKind.Null => null,
+        _ => node.ToJsonString(),
+    };
+
+    private static string Describe(JsonNode? node) => node switch
+    {
+        JsonObject => "an object",
+        JsonValue v => "a " + v.GetValueKind().ToString().ToLowerInvariant(),
+        _ => "missing",
+    };
+
+    private static bool SameOrigin(Uri a, Uri b) =>
+        a.Scheme == b.Scheme && a.Port == b.Port && string.Equals(a.IdnHost, b.IdnHost, StringComparison.OrdinalIgnoreCase);
+
+    private static StepResult Refused(StepResult page, List<PageRecord> pages, string message)
+    {
+        page.Ok = false;
+        page.DecodeFailed = true;
+        page.Pages = pages;
+        page.Diagnosis = DiagnosisEngine.ForTransport(DiagnosisKinds.InvalidRequest, message);
+        return page;
+    }
+}
+
+/// <summary>Reads RFC 8288 Link headers.</summary>
+internal static class LinkHeader
+{
+    /// <summary>The target of the rel="next" link, or null.</summary>
+    public static string? Next(string header)
+    {
+        foreach (var part in Split(header))
+        {
+            var close = part.IndexOf('>', StringComparison.Ordinal);
+            if (!part.StartsWith('<') || close < 0)
+            {
+                continue;
+            }
+            foreach (var parameter in part[(close + 1)..].Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                var eq = parameter.IndexOf('=', StringComparison.Ordinal);
+                if (eq > 0 && parameter[..eq].Trim().Equals("rel", StringComparison.OrdinalIgnoreCase)
+                    && parameter[(eq + 1)..].Trim().Trim('"').Split(' ').Contains("next", StringComparer.OrdinalIgnoreCase))
+                {
+                    return part[1..close];
+                }
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Splits on the commas between links, not those inside &lt;…&gt; or quotes.</summary>
+    private static IEnumerable<string> Split(string header)
+    {
+        var start = 0;
+        var inAngle = false;
+        var inQuote = false;
+        for (var i = 0; i < header.Length; i++)
+        {
+            switch (header[i])
+            {
+                case '<' when !inQuote:
+                    inAngle = true;
+                    break;
+                case '>' when !inQuote:
+                    inAngle = false;
+                    break;
+                case '"' when !inAngle:
+                    inQuote = !inQuote;
+                    break;
+                case ',' when !inAngle && !inQuote:
+                    yield return header[start..i].Trim();
+                    start = i + 1;
+                    break;
+            }
+        }
+        yield return header[start..].Trim();
+    }
+}

@@ -150,4 +150,26 @@ public class RequestCommandTests(CliHarness cli) : IClassFixture<CliHarness>
         Assert.Equal("Bearer tok-123-secret", cli.Api.LastEcho!["headers"]!["authorization"]!.GetValue<string>());
         Assert.DoesNotContain("tok-123-secret", r.Stdout + r.Stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Paginate_CombinesPages_AndMaxPagesPreviews()
+    {
+        var all = await cli.RunAsync("request", "GET", cli.Url("paged/cursor"), "--paginate", "cursor", "--items", "body.items", "--next", "body.meta.next_cursor", "--json");
+        Assert.Equal(0, all.ExitCode);
+        Assert.Equal(25, all.Json["body"]!.AsArray().Count);
+        Assert.Equal(3, all.Json["pages"]!.AsArray().Count);
+        var preview = await cli.RunAsync("request", "GET", cli.Url("paged/cursor"), "--paginate", "cursor", "--items", "body.items", "--next", "body.meta.next_cursor", "--max-pages", "1");
+        Assert.Equal(0, preview.ExitCode);
+        Assert.Contains("1 page, 10 items; stopped: maxPages (1) reached", preview.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Retries_AreShownAttemptByAttempt()
+    {
+        var key = Guid.NewGuid().ToString("N");
+        var r = await cli.RunAsync("request", "GET", cli.Url($"flaky?key={key}&fail=1&status=503&retryAfter=0.05"), "--retries", "3");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains("attempt 1: 503", r.Stdout, StringComparison.Ordinal);
+        Assert.Contains("attempt 2: 200", r.Stdout, StringComparison.Ordinal);
+    }
 }

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Spectre.Console;
 using Toolsmith.Cli.Output;
 using Toolsmith.Core.Loading;
+using Toolsmith.Core.Model;
 using Toolsmith.Core.Results;
 using Toolsmith.Core.Running;
 using Toolsmith.Storage;
@@ -41,7 +42,7 @@ internal static class CommandSupport
             ? runner.RunAsync(tool, inputs, new RunOptions { Progress = progress }, cancellationToken)
             : RecordedRuns.RunAsync(store, runner, tool, version, inputs, RecordedRuns.Sources.Cli, progress, cancellationToken);
 
-        if (!output.Terminal.StderrIsTerminal || tool.Definition.Steps.All(static s => s.Foreach is null))
+        if (!output.Terminal.StderrIsTerminal || tool.Definition.Steps.All(static s => s.Foreach is null && s is not ApiStepDefinition { Pagination: not null } and not ApiStepDefinition { Batch: not null }))
         {
             return await Run(null).ConfigureAwait(false);
         }
@@ -56,9 +57,12 @@ internal static class CommandSupport
                     if (!tasks.TryGetValue(p.StepId, out var task))
                     {
                         task = tasks[p.StepId] = context.AddTask(Markup.Escape(p.StepId), maxValue: Math.Max(p.Total, 1));
+                        task.IsIndeterminate = p.Total == 0; // pages: how many is not known ahead
                     }
-                    task.Value = p.Completed;
-                    task.Description = Markup.Escape($"{p.StepId} {p.Completed}/{p.Total}{(p.Failed > 0 ? $" ({p.Failed} failed)" : "")}");
+                    task.Value = p.Total == 0 ? 0 : p.Completed;
+                    var of = p.Total == 0 ? "" : $"/{p.Total}";
+                    var gathered = p.Items > 0 ? $", {p.Items} items" : "";
+                    task.Description = Markup.Escape($"{p.StepId} {p.Completed}{of} {p.Unit}{gathered}{(p.Failed > 0 ? $" ({p.Failed} failed)" : "")}");
                 });
                 return await Run(progress).ConfigureAwait(false);
             }).ConfigureAwait(false);

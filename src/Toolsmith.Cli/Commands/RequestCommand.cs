@@ -32,12 +32,19 @@ internal static class RequestCommand
         var noThrow = new Option<bool>("--no-throw") { Description = "A 4xx/5xx response is a normal result (exit 0), not a failure." };
         var timeout = new Option<string?>("--timeout") { Description = "Timeout for the whole call including the body, e.g. 30s, 500ms, 2m (default 30s)." };
         var noFollow = new Option<bool>("--no-follow") { Description = "Do not follow redirects." };
+        var paginate = new Option<string?>("--paginate") { Description = "Follow pages: link, nextUrl, cursor, page or offset; the result is the combined items." };
+        paginate.AcceptOnlyFromAmong("link", "nextUrl", "cursor", "page", "offset");
+        var items = new Option<string?>("--items") { Description = "With --paginate: where a page's items are, e.g. body.data (default: the body)." };
+        var next = new Option<string?>("--next") { Description = "With --paginate nextUrl or cursor: where the next URL or cursor is, e.g. body.meta.next_cursor." };
+        var maxPages = new Option<int?>("--max-pages") { Description = "With --paginate: stop after this many pages (a preview: --max-pages 1)." };
+        var retries = new Option<int?>("--retries") { Description = "Attempts in all for 429/502/503/504 and dropped connections (2 to 10; idempotent methods)." };
         var json = CommandSupport.JsonOption();
         var outputDir = CommandSupport.OutputDirOption();
 
         var command = new Command("request", "Send one API step, ad hoc.")
         {
-            method, url, headers, parameters, data, dataFile, form, multipart, text, binary, cookies, format, noThrow, timeout, noFollow, json, outputDir,
+            method, url, headers, parameters, data, dataFile, form, multipart, text, binary, cookies, format, noThrow, timeout, noFollow,
+            paginate, items, next, maxPages, retries, json, outputDir,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -50,6 +57,22 @@ internal static class RequestCommand
                     parse.GetValue(data), parse.GetValue(dataFile), parse.GetValue(form) ?? [], parse.GetValue(multipart) ?? [],
                     parse.GetValue(text), parse.GetValue(binary), parse.GetValue(cookies) ?? [], parse.GetValue(format),
                     !parse.GetValue(noThrow), parse.GetValue(timeout), !parse.GetValue(noFollow));
+                step.Pagination = parse.GetValue(paginate) is { } mode
+                    ? new PaginationSettings
+                    {
+                        Mode = mode,
+                        Items = parse.GetValue(items),
+                        NextUrl = mode == "nextUrl" ? parse.GetValue(next) : null,
+                        Cursor = mode == "cursor" ? parse.GetValue(next) : null,
+                        MaxPages = parse.GetValue(maxPages),
+                    }
+                    : null;
+                if (parse.GetValue(retries) is { } attempts)
+                {
+                    step.Retry = attempts is >= 2 and <= 10
+                        ? new RetrySettings { Attempts = attempts }
+                        : throw new ToolLoadException(Source, "--retries", $"{attempts} is not 2 to 10.");
+                }
                 tool = Tool.Compile(new ToolDefinition { Name = Source, Steps = [step] }, Source);
             }
             catch (ToolLoadException ex)
@@ -60,7 +83,7 @@ internal static class RequestCommand
                 return ExitCodes.InvalidInput;
             }
             using var runner = new ToolRunner(CommandSupport.EngineOptionsFor(parse.GetValue(outputDir)));
-            var run = await runner.RunAsync(tool, [], new RunOptions(), cancellationToken).ConfigureAwait(false);
+            var run = await CommandSupport.RunWithProgressAsync(output, runner, tool, [], null, null, cancellationToken).ConfigureAwait(false);
             if (run.Steps.TryGetValue(Source, out var outcome) && outcome.Single is { } result)
             {
                 if (asJson)

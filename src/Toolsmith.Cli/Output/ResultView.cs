@@ -24,6 +24,18 @@ internal static class ResultView
             _ => "",
         };
         console.MarkupLine($"{status} [grey]· {result.DurationMs.ToString("0.0", CultureInfo.InvariantCulture)} ms{size} · {Markup.Escape(request)}[/]");
+        if (result.Pages is { } pages)
+        {
+            console.MarkupLine($"[grey]  {pages.Count} page{(pages.Count == 1 ? "" : "s")}, {(result.Body as JsonArray)?.Count ?? 0} items; stopped: {Markup.Escape(result.StoppedBecause ?? "")}[/]");
+        }
+        if (result.Batches is { } batches)
+        {
+            console.MarkupLine($"[grey]  {batches.Count} batch{(batches.Count == 1 ? "" : "es")}; {batches.Count(static b => b.Ok)} accepted[/]");
+        }
+        foreach (var attempt in result.Attempts ?? [])
+        {
+            console.MarkupLine($"[grey]  attempt {attempt.Number}: {(attempt.Status?.ToString(CultureInfo.InvariantCulture) ?? Markup.Escape(attempt.Error ?? ""))} in {attempt.DurationMs.ToString("0", CultureInfo.InvariantCulture)} ms{(attempt.WaitMs is { } w ? $", then waited {w.ToString("0", CultureInfo.InvariantCulture)} ms" : "")}[/]");
+        }
         foreach (var hop in result.Redirects ?? [])
         {
             console.MarkupLine($"[grey]  redirected {hop.Status}: {Markup.Escape(hop.From)} → {Markup.Escape(hop.To)}[/]");

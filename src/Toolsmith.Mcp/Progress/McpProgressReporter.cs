@@ -19,7 +19,7 @@ internal sealed class McpProgressReporter : IProgress<StepProgress>, IAsyncDispo
     private readonly Dictionary<string, int> _stepTotals = new(StringComparer.Ordinal);
     private string? _currentStep;
     private int _doneBefore;
-    private double _lastSent = -1;
+    private float _lastSent = -1;
 
     /// <summary>Sends each value with <paramref name="send"/>; a failed send is dropped (progress is advisory).</summary>
     public McpProgressReporter(Func<ProgressNotificationValue, CancellationToken, Task> send, CancellationToken cancellationToken)

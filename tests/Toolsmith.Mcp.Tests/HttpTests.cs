@@ -205,3 +205,24 @@ public sealed class HttpAccessTests : IAsyncLifetime
         Assert.Empty(await client.ListToolsAsync());
     }
 }
+
+/// <summary>Stopping <c>serve</c> does not wait on MCP clients that are still connected.</summary>
+public sealed class HttpShutdownTests
+{
+    [Fact]
+    public async Task Dispose_WithAClientStillConnected_StopsPromptly()
+    {
+        var data = Directory.CreateTempSubdirectory("toolsmith-mcp-stop-").FullName;
+        var host = await ToolsmithServer.StartAsync(new ServerOptions { Urls = "http://127.0.0.1:0", DataDirectory = data });
+        var client = await McpClient.CreateAsync(new HttpClientTransport(new HttpClientTransportOptions { Endpoint = new Uri(host.Urls[0] + "/mcp"), TransportMode = HttpTransportMode.StreamableHttp }));
+        Assert.Empty(await client.ListToolsAsync());
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        await host.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(20));
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"stopping took {clock.Elapsed}");
+        await client.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(data, recursive: true);
+    }
+}

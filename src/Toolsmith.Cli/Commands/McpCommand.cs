@@ -24,7 +24,7 @@ internal static partial class McpCommand
 
     public static Command Create(CliOutput output)
     {
-        var toolsDir = new Option<string?>("--tools") { Description = "Serve the tool files (*.tool.json, *.tool.yaml) of this folder instead of the stored tools; edits are picked up as files change." };
+        var toolsDir = new Option<string?>("--tools") { HelpName = "DIR", Description = "Serve the tool files (*.tool.json, *.tool.yaml) of this folder instead of the stored tools; edits are picked up as files change." };
         var command = new Command("mcp", "Serve Tools to AI agents over MCP (stdio): the stored tools, or the tool files of a folder.") { toolsDir };
         command.SetAction(async (parse, cancellationToken) =>
         {

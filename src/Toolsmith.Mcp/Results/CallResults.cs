@@ -90,7 +90,7 @@ public static class CallResults
             text.Append(run.Error ?? "The step failed.");
             return text.ToString();
         }
-        text.Append(CultureInfo.InvariantCulture, $"Diagnosis: {d.Kind} ({d.Title}{(d.Provider is { Length: > 0 } p ? $", {p}" : "")}).\n");
+        text.Append(CultureInfo.InvariantCulture, $"Diagnosis: {d.Kind} — {d.Title.TrimEnd('.')}{(d.Provider is { Length: > 0 } p ? $" ({p})" : "")}.\n");
         if (d.Scopes is { Missing.Count: > 0 } scopes)
         {
             var missing = string.Join(", ", scopes.Missing);

@@ -125,6 +125,26 @@ public sealed class HttpTests(HttpFixture fixture) : IClassFixture<HttpFixture>
         Assert.All(seen, v => Assert.Equal(3, v.Total));
     }
 
+    [Theory]
+    [InlineData("http://evil.example", HttpStatusCode.Forbidden)]
+    [InlineData("null", HttpStatusCode.Forbidden)]
+    [InlineData("http://localhost:3000", HttpStatusCode.OK)]
+    [InlineData("http://127.0.0.1:5310", HttpStatusCode.OK)]
+    public async Task Mcp_FromABrowserPageOfAnotherSite_IsRefused(string origin, HttpStatusCode expected)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/mcp")
+        {
+            Content = new StringContent("""{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"page","version":"1"}}}""", System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("Origin", origin);
+        request.Headers.Accept.ParseAdd("application/json");
+        request.Headers.Accept.ParseAdd("text/event-stream");
+
+        using var response = await fixture.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+
+        Assert.Equal(expected, response.StatusCode);
+    }
+
     [Fact]
     public async Task SaveRenameDelete_ThroughTheRestApi_SendListChanged()
     {

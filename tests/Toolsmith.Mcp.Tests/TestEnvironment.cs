@@ -15,12 +15,4 @@ internal static class TestEnvironment
         Environment.SetEnvironmentVariable("TOOLSMITH_TOKEN", null);
         Environment.SetEnvironmentVariable("TOOLSMITH_ALLOWED_HOSTS", null);
     }
-
-    /// <summary>Waits for <paramref name="task"/>, failing the test after <paramref name="seconds"/> instead of hanging it.</summary>
-    public static async Task<T> Within<T>(this Task<T> task, double seconds = 10, string what = "the awaited event")
-    {
-        var done = await Task.WhenAny(task, Task.Delay(TimeSpan.FromSeconds(seconds)));
-        Assert.True(done == task, $"Timed out after {seconds} s waiting for {what}.");
-        return await task;
-    }
 }

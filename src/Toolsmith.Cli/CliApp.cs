@@ -18,6 +18,7 @@ internal static class CliApp
             ToolsCommand.Create(output),
             SecretsCommand.Create(output, stdin ?? TextReader.Null, terminal.StdinIsTerminal),
             RunsCommand.Create(output),
+            McpCommand.Create(output),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

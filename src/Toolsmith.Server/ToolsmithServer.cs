@@ -12,13 +12,14 @@ using Toolsmith.Core.Running;
 using Toolsmith.Core.Serialization;
 using Toolsmith.Server.Access;
 using Toolsmith.Server.Apis;
+using Toolsmith.Server.Mcp;
 using Toolsmith.Server.Running;
 using Toolsmith.Storage;
 using Toolsmith.Storage.Secrets;
 
 namespace Toolsmith.Server;
 
-/// <summary>The server of <c>toolsmith serve</c>: REST API, OpenAPI document and (later) MCP endpoint and web builder.</summary>
+/// <summary>The server of <c>toolsmith serve</c>: REST API, OpenAPI document, MCP endpoint (<c>/mcp</c>) and (later) web builder.</summary>
 public static class ToolsmithServer
 {
     /// <summary>Opens the store, starts listening, and returns once the server is ready.</summary>
@@ -34,7 +35,8 @@ public static class ToolsmithServer
         {
             storeOptions.LeaseDuration = TimeSpan.FromSeconds(seconds);
         }
-        var store = await ToolsmithStore.OpenAsync(storeOptions, cancellationToken).ConfigureAwait(false);
+        // Every Tool write goes through this wrapper, so MCP clients are told of it (notifications/tools/list_changed).
+        var store = new ToolChangesStore(await ToolsmithStore.OpenAsync(storeOptions, cancellationToken).ConfigureAwait(false));
         string? generatedToken = null;
         var access = AccessToken.Resolve(options.AccessToken, options.Urls, storeOptions.DataDirectory, token => generatedToken = token);
         var runner = new ToolRunner(new EngineOptions
@@ -49,11 +51,12 @@ public static class ToolsmithServer
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddSingleton(store);
+        builder.Services.AddSingleton<IToolsmithStore>(store);
         builder.Services.AddSingleton(runner);
         builder.Services.AddSingleton(access);
         builder.Services.AddSingleton<RunService>();
         builder.Services.AddHostedService<HeartbeatService>();
+        builder.Services.AddToolsmithMcp(store);
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
@@ -85,6 +88,7 @@ public static class ToolsmithServer
         app.MapToolsApi();
         app.MapRunsApi();
         app.MapSecretsApi();
+        app.MapToolsmithMcp();
         app.Lifetime.ApplicationStopped.Register(() =>
         {
             runner.Dispose();

@@ -120,6 +120,19 @@ public sealed class TestApi : IAsyncDisposable
         });
         app.MapGet("/status/{code:int}", (int code) => Results.Json(new { message = $"status {code} as asked" }, statusCode: code));
         app.MapGet("/slack-style", () => Results.Json(new { ok = false, error = "channel_not_found" }));
+        // A token without the scope the call needs: RFC 6750's challenge, and GitHub's scope headers.
+        app.MapGet("/scope/bearer", (HttpContext context) =>
+        {
+            context.Response.Headers.WWWAuthenticate = "Bearer error=\"insufficient_scope\", error_description=\"The token lacks a scope\", scope=\"admin:org\"";
+            return Results.Json(new { error = "insufficient_scope" }, statusCode: 403);
+        });
+        app.MapGet("/scope/github", (HttpContext context) =>
+        {
+            context.Response.Headers["X-Accepted-OAuth-Scopes"] = "admin:org";
+            context.Response.Headers["X-OAuth-Scopes"] = "repo, gist";
+            context.Response.Headers["X-GitHub-Media-Type"] = "github.v3; format=json";
+            return Results.Json(new { message = "Must have admin rights to Repository.", documentation_url = "https://docs.github.com/rest" }, statusCode: 403);
+        });
 
         app.MapGet("/set-cookie", (HttpContext context) =>
         {

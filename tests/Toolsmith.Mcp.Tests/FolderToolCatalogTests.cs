@@ -1,0 +1,105 @@
+using Microsoft.Extensions.Logging;
+using Toolsmith.Core.Running;
+using Toolsmith.Mcp.Catalog;
+
+namespace Toolsmith.Mcp.Tests;
+
+public sealed class FolderToolCatalogTests : IDisposable
+{
+    private readonly string _dir = TestTools.WriteFolder("http://127.0.0.1:9");
+    private readonly ToolRunner _runner = new();
+
+    public void Dispose()
+    {
+        _runner.Dispose();
+        Directory.Delete(_dir, recursive: true);
+    }
+
+    [Fact]
+    public async Task ListAsync_ServesEveryToolFile_AndSkipsOneThatDoesNotLoadWithAWarning()
+    {
+        var logger = new ListLogger();
+        using var catalog = new FolderToolCatalog(_dir, _runner, logger, watch: false);
+
+        var tools = await catalog.ListAsync(CancellationToken.None);
+
+        Assert.Equal(["echo_message", "echo_secret", "github_org_hooks", "list_org_members", "slow_each"], tools.Select(t => t.Name));
+        var warning = Assert.Single(logger.Lines, l => l.Contains("broken.tool.json", StringComparison.Ordinal));
+        Assert.Contains("steps[0].method: \"GETT\" is not one of", warning, StringComparison.Ordinal);
+        Assert.NotNull(await catalog.FindAsync("slow_each", CancellationToken.None));
+        Assert.Null(await catalog.FindAsync("broken", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ListAsync_YamlFiles_AndTwoFilesWithOneName_FirstByFileNameWins()
+    {
+        File.WriteAllText(Path.Combine(_dir, "a_first.tool.yaml"), "name: same\ndescription: from yaml\nsteps:\n  - { id: a, type: api, url: 'http://127.0.0.1:9/' }\n");
+        File.WriteAllText(Path.Combine(_dir, "b_second.tool.json"), """{"name":"same","description":"from json","steps":[{"id":"a","type":"api","url":"http://127.0.0.1:9/"}]}""");
+        var logger = new ListLogger();
+        using var catalog = new FolderToolCatalog(_dir, _runner, logger, watch: false);
+
+        var same = await catalog.FindAsync("same", CancellationToken.None);
+
+        Assert.Equal("from yaml", same!.Tool.Definition.Description);
+        Assert.Contains(logger.Lines, l => l.Contains("b_second.tool.json", StringComparison.Ordinal) && l.Contains("already taken", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Reload_RaisesChangedOnlyWhenAFileChanged()
+    {
+        using var catalog = new FolderToolCatalog(_dir, _runner, watch: false);
+        var raised = 0;
+        catalog.Changed += (_, _) => raised++;
+        Assert.Equal(5, (await catalog.ListAsync(CancellationToken.None)).Count);
+
+        Assert.False(catalog.Reload());
+        File.WriteAllText(Path.Combine(_dir, "new_one.tool.json"), """{"name":"new_one","steps":[{"id":"a","type":"api","url":"http://127.0.0.1:9/"}]}""");
+        Assert.True(catalog.Reload());
+        File.Delete(Path.Combine(_dir, "echo_secret.tool.json"));
+        Assert.True(catalog.Reload());
+
+        Assert.Equal(2, raised);
+        Assert.Equal(["echo_message", "github_org_hooks", "list_org_members", "new_one", "slow_each"], (await catalog.ListAsync(CancellationToken.None)).Select(t => t.Name));
+    }
+
+    [Fact]
+    public async Task Watching_AFileAdded_RaisesChanged()
+    {
+        using var catalog = new FolderToolCatalog(_dir, FolderToolCatalog.RunWith(_runner), watch: true, debounce: TimeSpan.FromMilliseconds(50));
+        Assert.Equal(5, (await catalog.ListAsync(CancellationToken.None)).Count);
+        var changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        catalog.Changed += (_, _) => changed.TrySetResult();
+
+        File.WriteAllText(Path.Combine(_dir, "added.tool.json"), """{"name":"added","steps":[{"id":"a","type":"api","url":"http://127.0.0.1:9/"}]}""");
+
+        await changed.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.NotNull(await catalog.FindAsync("added", CancellationToken.None));
+    }
+
+    [Fact]
+    public void Constructor_MissingFolder_SaysWhich()
+    {
+        var missing = Path.Combine(_dir, "nope");
+
+        var ex = Assert.Throws<DirectoryNotFoundException>(() => new FolderToolCatalog(missing, _runner));
+
+        Assert.Contains(missing, ex.Message, StringComparison.Ordinal);
+    }
+
+    private sealed class ListLogger : ILogger
+    {
+        public List<string> Lines { get; } = [];
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            lock (Lines)
+            {
+                Lines.Add($"{logLevel}: {formatter(state, exception)}");
+            }
+        }
+    }
+}

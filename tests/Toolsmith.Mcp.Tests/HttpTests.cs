@@ -1,0 +1,248 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Threading.Channels;
+using Microsoft.Data.Sqlite;
+using ModelContextProtocol;
+using ModelContextProtocol.Client;
+using ModelContextProtocol.Protocol;
+using Toolsmith.Server;
+using Toolsmith.Storage.Runs;
+using Toolsmith.Tests;
+
+namespace Toolsmith.Mcp.Tests;
+
+/// <summary>A real <c>toolsmith serve</c> (in process, Kestrel on 127.0.0.1, port 0) and the local test API it calls.</summary>
+public sealed class HttpFixture : IAsyncLifetime
+{
+    public TestApi Api { get; private set; } = null!;
+
+    public ToolsmithServerHost Host { get; private set; } = null!;
+
+    public HttpClient Http { get; private set; } = null!;
+
+    public string DataDirectory { get; } = Directory.CreateTempSubdirectory("toolsmith-mcp-http-").FullName;
+
+    public string BaseUrl => Api.BaseUri.AbsoluteUri.TrimEnd('/');
+
+    public Uri McpEndpoint => new(Host.Urls[0] + "/mcp");
+
+    public async Task InitializeAsync()
+    {
+        Api = await TestApi.StartAsync();
+        var options = new ServerOptions { Urls = "http://127.0.0.1:0", DataDirectory = DataDirectory };
+        options.AllowedHosts.Add("127.0.0.1");
+        Host = await ToolsmithServer.StartAsync(options);
+        Http = new HttpClient { BaseAddress = new Uri(Host.Urls[0]) };
+        using var secret = await Http.PutAsJsonAsync("/api/secrets/mcp_token", new { value = TestTools.SecretValue });
+        secret.EnsureSuccessStatusCode();
+        foreach (var tool in TestTools.All(BaseUrl))
+        {
+            using var created = await Http.PostAsJsonAsync("/api/tools", tool);
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        Http.Dispose();
+        await Host.DisposeAsync();
+        await Api.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(DataDirectory, recursive: true);
+    }
+
+    public Task<McpClient> ConnectAsync(McpClientOptions? options = null, string? token = null) =>
+        McpClient.CreateAsync(new HttpClientTransport(new HttpClientTransportOptions
+        {
+            Endpoint = McpEndpoint,
+            TransportMode = HttpTransportMode.StreamableHttp,
+            AdditionalHeaders = token is null ? null : new Dictionary<string, string> { ["Authorization"] = $"Bearer {token}" },
+        }), options);
+}
+
+public sealed class HttpTests(HttpFixture fixture) : IClassFixture<HttpFixture>
+{
+    [Fact]
+    public async Task ListAndCall_OverStreamableHttp_TheRunIsInRunHistory()
+    {
+        await using var client = await fixture.ConnectAsync();
+
+        var tools = await client.ListToolsAsync();
+        var result = await client.CallToolAsync("echo_message", new Dictionary<string, object?> { ["message"] = "over http" });
+
+        Assert.Contains(tools, t => t.Name == "echo_message" && t.ProtocolTool.OutputSchema is not null);
+        Assert.Contains(tools, t => t.Name == "slow_each");
+        Assert.NotEqual(true, result.IsError);
+        Assert.Equal("""{"message":"over http","count":1}""", result.StructuredContent!.Value.GetProperty("received").GetString());
+        var runId = (string?)result.Meta!["toolsmith/runId"];
+        var runs = await fixture.Http.GetFromJsonAsync<JsonArray>("/api/runs?tool=echo_message");
+        var listed = Assert.Single(runs!, r => (string?)r!["id"] == runId)!;
+        Assert.Equal(RecordedRuns.Sources.Mcp, (string?)listed["source"]);
+        Assert.Equal(1, (int?)listed["toolVersion"]);
+        var run = await fixture.Http.GetFromJsonAsync<JsonObject>($"/api/runs/{runId}");
+        Assert.Equal("succeeded", (string?)run!["status"]);
+        Assert.Equal("over http", (string?)run["inputs"]!["message"]);
+    }
+
+    [Fact]
+    public async Task CallTool_MissingScope_OverHttp_IsErrorNamingTheScope_WithoutTheStoredSecret()
+    {
+        await using var client = await fixture.ConnectAsync();
+
+        var result = await client.CallToolAsync("list_org_members", new Dictionary<string, object?> { ["org"] = "acme" });
+
+        Assert.True(result.IsError);
+        var text = ClientOptions.TextOf(result);
+        Assert.Contains("Diagnosis: missing_scope", text, StringComparison.Ordinal);
+        Assert.Contains("Missing scope: admin:org", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(TestTools.SecretValue, JsonSerializer.Serialize(result), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CallTool_BadArgument_OverHttp_IsErrorNamingIt()
+    {
+        await using var client = await fixture.ConnectAsync();
+
+        var result = await client.CallToolAsync("slow_each", new Dictionary<string, object?> { ["items"] = "not an array" });
+
+        Assert.True(result.IsError);
+        Assert.Contains("argument \"items\": expected an array, got \"not an array\".", ClientOptions.TextOf(result), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CallTool_Foreach_OverHttp_ReportsProgress()
+    {
+        await using var client = await fixture.ConnectAsync();
+        var seen = new ConcurrentQueue<ProgressNotificationValue>();
+
+        var result = await client.CallToolAsync("slow_each", new Dictionary<string, object?> { ["items"] = new[] { "a", "b", "c" } }, new SyncProgress(seen.Enqueue));
+
+        Assert.NotEqual(true, result.IsError);
+        await Poll.UntilAsync(() => !seen.IsEmpty, "a progress notification");
+        Assert.All(seen, v => Assert.Equal(3, v.Total));
+    }
+
+    [Theory]
+    [InlineData("http://evil.example", HttpStatusCode.Forbidden)]
+    [InlineData("null", HttpStatusCode.Forbidden)]
+    [InlineData("http://localhost:3000", HttpStatusCode.OK)]
+    [InlineData("http://127.0.0.1:5310", HttpStatusCode.OK)]
+    public async Task Mcp_FromABrowserPageOfAnotherSite_IsRefused(string origin, HttpStatusCode expected)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/mcp")
+        {
+            Content = new StringContent("""{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"page","version":"1"}}}""", System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("Origin", origin);
+        request.Headers.Accept.ParseAdd("application/json");
+        request.Headers.Accept.ParseAdd("text/event-stream");
+
+        using var response = await fixture.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+
+        Assert.Equal(expected, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task SaveRenameDelete_ThroughTheRestApi_SendListChanged()
+    {
+        await using var client = await fixture.ConnectAsync();
+        var notifications = Channel.CreateUnbounded<bool>();
+        await using var _ = client.RegisterNotificationHandler(NotificationMethods.ToolListChangedNotification, (_, _) =>
+        {
+            notifications.Writer.TryWrite(true);
+            return ValueTask.CompletedTask;
+        });
+        async Task<IList<McpClientTool>> NextChangeAsync()
+        {
+            await notifications.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+            return await client.ListToolsAsync();
+        }
+        var tool = TestTools.EchoMessage(fixture.BaseUrl);
+        tool["name"] = "lc_tool";
+
+        using (var created = await fixture.Http.PostAsJsonAsync("/api/tools", tool))
+        {
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        }
+        Assert.Contains(await NextChangeAsync(), t => t.Name == "lc_tool");
+
+        tool["name"] = "lc_renamed";
+        using (var renamed = await fixture.Http.PutAsJsonAsync("/api/tools/lc_tool", tool))
+        {
+            Assert.Equal(HttpStatusCode.OK, renamed.StatusCode);
+        }
+        var afterRename = await NextChangeAsync();
+        Assert.Contains(afterRename, t => t.Name == "lc_renamed");
+        Assert.DoesNotContain(afterRename, t => t.Name == "lc_tool");
+
+        using (var deleted = await fixture.Http.DeleteAsync("/api/tools/lc_renamed"))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        }
+        Assert.DoesNotContain(await NextChangeAsync(), t => t.Name == "lc_renamed");
+    }
+}
+
+/// <summary>/mcp is behind the same access token as the REST API.</summary>
+public sealed class HttpAccessTests : IAsyncLifetime
+{
+    private const string Token = "tsk_mcp_access_test_0123456789";
+    private readonly string _data = Directory.CreateTempSubdirectory("toolsmith-mcp-access-").FullName;
+    private ToolsmithServerHost _host = null!;
+
+    public async Task InitializeAsync() =>
+        _host = await ToolsmithServer.StartAsync(new ServerOptions { Urls = "http://127.0.0.1:0", DataDirectory = _data, AccessToken = Token });
+
+    public async Task DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_data, recursive: true);
+    }
+
+    private Task<McpClient> ConnectAsync(string? token) =>
+        McpClient.CreateAsync(new HttpClientTransport(new HttpClientTransportOptions
+        {
+            Endpoint = new Uri(_host.Urls[0] + "/mcp"),
+            TransportMode = HttpTransportMode.StreamableHttp,
+            AdditionalHeaders = token is null ? null : new Dictionary<string, string> { ["Authorization"] = $"Bearer {token}" },
+        }));
+
+    [Fact]
+    public async Task Mcp_WithoutTheToken_Gets401_WithItConnects()
+    {
+        using var http = new HttpClient();
+        using var bare = await http.PostAsync(_host.Urls[0] + "/mcp", new StringContent("""{"jsonrpc":"2.0","id":1,"method":"tools/list"}""", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.Unauthorized, bare.StatusCode);
+        Assert.Equal("", await bare.Content.ReadAsStringAsync());
+
+        await Assert.ThrowsAnyAsync<Exception>(async () => await (await ConnectAsync("wrong-token")).DisposeAsync());
+
+        await using var client = await ConnectAsync(Token);
+        Assert.Empty(await client.ListToolsAsync());
+    }
+}
+
+/// <summary>Stopping <c>serve</c> does not wait on MCP clients that are still connected.</summary>
+public sealed class HttpShutdownTests
+{
+    [Fact]
+    public async Task Dispose_WithAClientStillConnected_StopsPromptly()
+    {
+        var data = Directory.CreateTempSubdirectory("toolsmith-mcp-stop-").FullName;
+        var host = await ToolsmithServer.StartAsync(new ServerOptions { Urls = "http://127.0.0.1:0", DataDirectory = data });
+        var client = await McpClient.CreateAsync(new HttpClientTransport(new HttpClientTransportOptions { Endpoint = new Uri(host.Urls[0] + "/mcp"), TransportMode = HttpTransportMode.StreamableHttp }));
+        Assert.Empty(await client.ListToolsAsync());
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        await host.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(20));
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"stopping took {clock.Elapsed}");
+        await client.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(data, recursive: true);
+    }
+}

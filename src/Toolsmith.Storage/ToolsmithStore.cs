@@ -105,7 +105,8 @@ internal sealed class SqlToolsmithStore : IToolsmithStore
         for (var attempt = 0; ; attempt++)
         {
             await using var tx = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            var row = await connection.QuerySingleOrDefaultAsync<ToolRow>("SELECT id AS Id, current_version AS Version, created_at AS CreatedAt FROM tools WHERE name = @name", new { name }, tx).ConfigureAwait(false)
+            // Locks the tool's row (PostgreSQL; SQLite serialises writers itself): concurrent saves take turns.
+            var row = await connection.QuerySingleOrDefaultAsync<ToolRow>($"SELECT id AS Id, current_version AS Version, created_at AS CreatedAt FROM tools WHERE name = @name {_dialect.LockRows}", new { name }, tx).ConfigureAwait(false)
                 ?? throw new StoreNotFoundException($"There is no tool named \"{name}\".");
             if (newName != name && await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM tools WHERE name = @newName", new { newName }, tx).ConfigureAwait(false) > 0)
             {

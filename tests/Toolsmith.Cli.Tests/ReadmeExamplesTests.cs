@@ -38,15 +38,13 @@ public partial class ReadmeExamplesTests(CliHarness cli) : IClassFixture<CliHarn
     [MemberData(nameof(Examples))]
     public async Task ReadmeExample_Runs(string example)
     {
-        Environment.SetEnvironmentVariable("TOOLSMITH_SECRET_EXAMPLE_TOKEN", "readme-token");
-        Environment.SetEnvironmentVariable("TOOLSMITH_SECRET_ATLASSIAN_TOKEN", "readme-token");
         var words = CliHarness.ShellWords(example.Replace("PORT", cli.Api.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
         Assert.Equal("toolsmith", words[0]);
         var args = words.Skip(1).Select(a => a.StartsWith("examples/", StringComparison.Ordinal) ? Path.Combine(CliHarness.RepoRoot, a) : a)
             .Select(a => a == "downloads" ? Path.Combine(cli.WorkDirectory, "downloads") : a).ToArray();
         var r = await cli.RunAsync(args);
         Assert.True(r.ExitCode == 0, $"exit {r.ExitCode}\n{r.Stdout}\n{r.Stderr}");
-        Assert.DoesNotContain("readme-token", r.Stdout + r.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain(TestEnvironment.ExampleSecret, r.Stdout + r.Stderr, StringComparison.Ordinal);
     }
 
     [GeneratedRegex("```sh\\n(.*?)```", RegexOptions.Singleline)]

@@ -9,7 +9,6 @@ public class RunCommandTests(CliHarness cli) : IClassFixture<CliHarness>
     [Fact]
     public async Task ConfluenceExample_SendsTheArrayInput_AsTheBody_Unchanged()
     {
-        Environment.SetEnvironmentVariable("TOOLSMITH_SECRET_ATLASSIAN_TOKEN", "atl-secret-1");
         const string properties = """[{"key":"status","value":"done"},{"key":"owner","value":{"name":"Ada","ids":[1,2]}}]""";
         var r = await cli.RunAsync("run", Example("confluence-properties.tool.json"), "--input", "baseUrl=" + cli.Url("echo/wiki"),
             "--input", "pageId=42", "--input", "properties=" + properties, "--json");
@@ -20,15 +19,14 @@ public class RunCommandTests(CliHarness cli) : IClassFixture<CliHarness>
         Assert.Equal("?limit=25", sent["queryString"]!.GetValue<string>());
         Assert.Equal("application/json", sent["contentType"]!.GetValue<string>());
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse(properties), JsonNode.Parse(sent["bodyText"]!.GetValue<string>())));
-        Assert.Equal("Bearer atl-secret-1", sent["headers"]!["authorization"]!.GetValue<string>());
+        Assert.Equal($"Bearer {TestEnvironment.ExampleSecret}", sent["headers"]!["authorization"]!.GetValue<string>());
         Assert.Equal("succeeded", r.Json["status"]!.GetValue<string>());
-        Assert.DoesNotContain("atl-secret-1", r.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain(TestEnvironment.ExampleSecret, r.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task CreateUserExample_SendsAnObjectBody_FromTypedInputs()
     {
-        Environment.SetEnvironmentVariable("TOOLSMITH_SECRET_EXAMPLE_TOKEN", "ex-secret");
         var r = await cli.RunAsync("run", Example("create-user.tool.yaml"), "--input", "baseUrl=" + cli.Url("").TrimEnd('/'),
             "--input", "name=Ada Lovelace", "--input", "email=ada@example.com", "--json");
         Assert.Equal(0, r.ExitCode);
@@ -84,7 +82,6 @@ public class RunCommandTests(CliHarness cli) : IClassFixture<CliHarness>
     [Fact]
     public async Task InputsFile_IsReadAndOverriddenByInput()
     {
-        Environment.SetEnvironmentVariable("TOOLSMITH_SECRET_ATLASSIAN_TOKEN", "atl-secret-1");
         var file = Path.Combine(cli.WorkDirectory, "inputs.json");
         await File.WriteAllTextAsync(file, """{"pageId":"1","properties":[{"key":"a","value":1}],"baseUrl":"http://127.0.0.1:1"}""");
         var r = await cli.RunAsync("run", Example("confluence-properties.tool.json"), "--inputs-file", file, "--input", "baseUrl=" + cli.Url("echo/wiki"), "--input", "pageId=7");

@@ -23,6 +23,9 @@ internal abstract class SqlDialect
     /// <summary>Takes a lock that serialises migrations between processes sharing the database.</summary>
     public abstract Task LockForMigrationAsync(DbConnection connection, CancellationToken cancellationToken);
 
+    /// <summary>What makes a SELECT lock the rows it reads until the transaction ends ("" where writers are serialised anyway).</summary>
+    public virtual string LockRows => "";
+
     /// <summary>Releases what <see cref="LockForMigrationAsync"/> took.</summary>
     public virtual Task UnlockAfterMigrationAsync(DbConnection connection) => Task.CompletedTask;
 
@@ -75,6 +78,8 @@ internal sealed class PostgresDialect : SqlDialect
     public PostgresDialect(string connectionString) => _dataSource = NpgsqlDataSource.Create(connectionString);
 
     public override string Name => "Postgres";
+
+    public override string LockRows => "FOR UPDATE";
 
     public override DbConnection CreateConnection() => _dataSource.CreateConnection();
 

@@ -39,7 +39,8 @@ internal sealed class McpProgressReporter : IProgress<StepProgress>, IAsyncDispo
                 }
                 _currentStep = value.StepId;
             }
-            _stepTotals[value.StepId] = value.Total;
+            // Pages come with no total (how many is not known ahead): what is done so far counts as the step's size.
+            _stepTotals[value.StepId] = value.Total == 0 ? value.Completed : value.Total;
             var progress = _doneBefore + value.Completed;
             if (progress <= _lastSent)
             {
@@ -50,8 +51,10 @@ internal sealed class McpProgressReporter : IProgress<StepProgress>, IAsyncDispo
             _pending.Writer.TryWrite(new ProgressNotificationValue
             {
                 Progress = progress,
-                Total = _doneBefore + value.Total,
-                Message = string.Create(CultureInfo.InvariantCulture, $"step \"{value.StepId}\": {value.Completed} of {value.Total} done{failed}"),
+                Total = value.Total == 0 ? null : _doneBefore + value.Total,
+                Message = value.Total == 0
+                    ? string.Create(CultureInfo.InvariantCulture, $"step \"{value.StepId}\": {value.Completed} {value.Unit}, {value.Items} items")
+                    : string.Create(CultureInfo.InvariantCulture, $"step \"{value.StepId}\": {value.Completed} of {value.Total}{(value.Unit == "elements" ? "" : " " + value.Unit)} done{failed}"),
             });
         }
     }

@@ -13,12 +13,13 @@ using Toolsmith.Core.Serialization;
 using Toolsmith.Server.Access;
 using Toolsmith.Server.Apis;
 using Toolsmith.Server.Running;
+using Toolsmith.Server.Web;
 using Toolsmith.Storage;
 using Toolsmith.Storage.Secrets;
 
 namespace Toolsmith.Server;
 
-/// <summary>The server of <c>toolsmith serve</c>: REST API, OpenAPI document and (later) MCP endpoint and web builder.</summary>
+/// <summary>The server of <c>toolsmith serve</c>: REST API, OpenAPI document, web builder and (later) MCP endpoint.</summary>
 public static class ToolsmithServer
 {
     /// <summary>Opens the store, starts listening, and returns once the server is ready.</summary>
@@ -55,6 +56,7 @@ public static class ToolsmithServer
         builder.Services.AddSingleton<RunService>();
         builder.Services.AddHostedService<HeartbeatService>();
         builder.Services.AddProblemDetails();
+        builder.AddWebBuilder();
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Toolsmith API";
@@ -85,6 +87,7 @@ public static class ToolsmithServer
         app.MapToolsApi();
         app.MapRunsApi();
         app.MapSecretsApi();
+        app.MapWebBuilder();
         app.Lifetime.ApplicationStopped.Register(() =>
         {
             runner.Dispose();

@@ -1,0 +1,2 @@
+namespace Toolsmith.Server.Web.Services;
+internal sealed class Placeholder;

@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+
+namespace Toolsmith.Server.Web;
+
+/// <summary>Registers and maps the Blazor web builder (interactive server rendering).</summary>
+internal static class WebBuilder
+{
+    /// <summary>
+    /// The static web assets manifests (Blazor's script, MudBlazor's CSS/JS, our wwwroot): the app's (<c>toolsmith.*</c>) when
+    /// it has them, else this assembly's, which every output that references it has too (a test host, for one).
+    /// </summary>
+    private static string Manifests(string applicationName)
+    {
+        var app = Path.Combine(AppContext.BaseDirectory, applicationName + ".staticwebassets");
+        return File.Exists(app + ".endpoints.json") ? app : Path.Combine(AppContext.BaseDirectory, "Toolsmith.Server.staticwebassets");
+    }
+
+    public static WebApplicationBuilder AddWebBuilder(this WebApplicationBuilder builder)
+    {
+        // A build output (dotnet toolsmith.dll, the tests) finds the assets where the build left them through the runtime
+        // manifest, in any environment; a published app has them copied into wwwroot and has no such manifest.
+        var runtime = Manifests(builder.Environment.ApplicationName) + ".runtime.json";
+        if (File.Exists(runtime))
+        {
+            builder.WebHost.UseSetting(WebHostDefaults.StaticWebAssetsKey, runtime);
+            builder.WebHost.UseStaticWebAssets();
+        }
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddMudServices();
+        return builder;
+    }
+
+    public static WebApplication MapWebBuilder(this WebApplication app)
+    {
+        app.UseAntiforgery();
+        app.MapStaticAssets(Manifests(app.Environment.ApplicationName) + ".endpoints.json");
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}

@@ -1,0 +1,1 @@
+// Toolsmith web builder

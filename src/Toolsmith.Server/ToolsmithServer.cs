@@ -56,7 +56,7 @@ public static class ToolsmithServer
         builder.Services.AddSingleton<RunService>();
         builder.Services.AddHostedService<HeartbeatService>();
         builder.Services.AddProblemDetails();
-        builder.AddWebBuilder();
+        builder.AddWebBuilder(storeOptions.DataDirectory);
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Toolsmith API";

@@ -110,6 +110,11 @@ public sealed class TestApi : IAsyncDisposable
         });
         app.MapGet("/status/{code:int}", (int code) => Results.Json(new { message = $"status {code} as asked" }, statusCode: code));
         app.MapGet("/slack-style", () => Results.Json(new { ok = false, error = "channel_not_found" }));
+        app.MapGet("/insufficient-scope", (HttpContext context) =>
+        {
+            context.Response.Headers.WWWAuthenticate = "Bearer error=\"insufficient_scope\", scope=\"admin:org\"";
+            return Results.Json(new { message = "This call needs a token with more permissions." }, statusCode: 403);
+        });
 
         app.MapGet("/set-cookie", (HttpContext context) =>
         {

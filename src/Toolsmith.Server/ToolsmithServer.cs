@@ -14,6 +14,7 @@ using Toolsmith.Server.Access;
 using Toolsmith.Server.Apis;
 using Toolsmith.Server.Running;
 using Toolsmith.Server.Web;
+using Toolsmith.Server.Web.Services;
 using Toolsmith.Storage;
 using Toolsmith.Storage.Secrets;
 
@@ -74,8 +75,13 @@ public static class ToolsmithServer
         // Before the status-code pages: a refused request gets a bare 401, with nothing about what exists.
         app.Use(async (context, next) =>
         {
-            if (!access.Accepts(context.Request))
+            if (!access.Accepts(context.Request) && !SignIn.IsSignInRequest(context.Request))
             {
+                if (SignIn.IsPageRequest(context.Request))
+                {
+                    context.Response.Redirect(SignIn.Path); // a person opening the web builder gets the sign-in page
+                    return;
+                }
                 context.Response.StatusCode = StatusCodes.Status401Unauthorized;
                 context.Response.Headers.WWWAuthenticate = "Bearer";
                 return;

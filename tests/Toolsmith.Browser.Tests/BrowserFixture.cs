@@ -68,7 +68,14 @@ public sealed class BrowserFixture : IAsyncLifetime
     public static async Task ScreenshotAsync(IPage page, string name, bool docs = false)
     {
         var file = Path.Combine(ScreenshotDirectory, name + ".png");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true });
+        // The window is made as tall as the page for the picture: a full-page capture would paint the fixed app bar
+        // wherever the page happened to be scrolled.
+        var viewport = page.ViewportSize!;
+        var height = await page.EvaluateAsync<int>("() => document.documentElement.scrollHeight");
+        await page.SetViewportSizeAsync(viewport.Width, Math.Clamp(height, viewport.Height, 4000));
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = file });
+        await page.SetViewportSizeAsync(viewport.Width, viewport.Height);
         if (docs && Environment.GetEnvironmentVariable("TOOLSMITH_UPDATE_SCREENSHOTS") == "1" && RepositoryRoot() is { } root)
         {
             var target = Path.Combine(root, "docs", "screenshots");

@@ -46,6 +46,7 @@ internal static class WebBuilder
     {
         app.UseAntiforgery();
         app.MapArtifacts();
+        app.MapSignIn();
         app.MapStaticAssets(Manifests(app.Environment.ApplicationName) + ".endpoints.json");
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

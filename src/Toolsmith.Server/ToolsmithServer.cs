@@ -14,12 +14,14 @@ using Toolsmith.Server.Access;
 using Toolsmith.Server.Apis;
 using Toolsmith.Server.Mcp;
 using Toolsmith.Server.Running;
+using Toolsmith.Server.Web;
+using Toolsmith.Server.Web.Services;
 using Toolsmith.Storage;
 using Toolsmith.Storage.Secrets;
 
 namespace Toolsmith.Server;
 
-/// <summary>The server of <c>toolsmith serve</c>: REST API, OpenAPI document, MCP endpoint (<c>/mcp</c>) and (later) web builder.</summary>
+/// <summary>The server of <c>toolsmith serve</c>: REST API, OpenAPI document, MCP endpoint (<c>/mcp</c>) and the web builder.</summary>
 public static class ToolsmithServer
 {
     /// <summary>Opens the store, starts listening, and returns once the server is ready.</summary>
@@ -58,6 +60,7 @@ public static class ToolsmithServer
         builder.Services.AddHostedService<HeartbeatService>();
         builder.Services.AddToolsmithMcp(store);
         builder.Services.AddProblemDetails();
+        builder.AddWebBuilder(storeOptions.DataDirectory);
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Toolsmith API";
@@ -75,8 +78,13 @@ public static class ToolsmithServer
         // Before the status-code pages: a refused request gets a bare 401, with nothing about what exists.
         app.Use(async (context, next) =>
         {
-            if (!access.Accepts(context.Request))
+            if (!access.Accepts(context.Request) && !SignIn.IsSignInRequest(context.Request))
             {
+                if (SignIn.IsPageRequest(context.Request))
+                {
+                    context.Response.Redirect(SignIn.Path); // a person opening the web builder gets the sign-in page
+                    return;
+                }
                 context.Response.StatusCode = StatusCodes.Status401Unauthorized;
                 context.Response.Headers.WWWAuthenticate = "Bearer";
                 return;
@@ -89,6 +97,7 @@ public static class ToolsmithServer
         app.MapRunsApi();
         app.MapSecretsApi();
         app.MapToolsmithMcp();
+        app.MapWebBuilder();
         app.Lifetime.ApplicationStopped.Register(() =>
         {
             runner.Dispose();

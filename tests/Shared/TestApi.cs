@@ -133,6 +133,11 @@ public sealed class TestApi : IAsyncDisposable
             context.Response.Headers["X-GitHub-Media-Type"] = "github.v3; format=json";
             return Results.Json(new { message = "Must have admin rights to Repository.", documentation_url = "https://docs.github.com/rest" }, statusCode: 403);
         });
+        app.MapGet("/insufficient-scope", (HttpContext context) =>
+        {
+            context.Response.Headers.WWWAuthenticate = "Bearer error=\"insufficient_scope\", scope=\"admin:org\"";
+            return Results.Json(new { message = "This call needs a token with more permissions." }, statusCode: 403);
+        });
 
         app.MapGet("/set-cookie", (HttpContext context) =>
         {

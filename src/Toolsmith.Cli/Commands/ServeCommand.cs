@@ -5,7 +5,7 @@ using Toolsmith.Server;
 
 namespace Toolsmith.Cli.Commands;
 
-/// <summary><c>toolsmith serve</c>: REST API (and later MCP endpoint and web builder) on the embedded SQLite store or PostgreSQL.</summary>
+/// <summary><c>toolsmith serve</c>: REST API and web builder (and later MCP endpoint) on the embedded SQLite store or PostgreSQL.</summary>
 internal static class ServeCommand
 {
     public static Command Create(CliOutput output)

@@ -1,19 +1,33 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
+using YamlDotNet.Core.Events;
 
 namespace Toolsmith.Core.Loading;
 
-/// <summary>Reads a YAML document into the same JSON tree a <c>*.tool.json</c> file gives (YAML 1.2 core schema scalars).</summary>
+/// <summary>
+/// Reads a YAML document into the same JSON tree a <c>*.tool.json</c> file gives (YAML 1.2 core schema scalars).
+/// It reads YamlDotNet's event stream rather than its representation model: that model keys mappings by node and
+/// recurses without end on some alias keys (found by the property tests), which no catch can stop.
+/// </summary>
 internal static class YamlToJson
 {
+    private const int MaxDepth = 64;
+
     public static JsonNode? Convert(string yaml, string file)
     {
-        var stream = new YamlStream();
         try
         {
-            stream.Load(new StringReader(yaml));
+            var parser = new Parser(new StringReader(yaml));
+            parser.Consume<StreamStart>();
+            if (parser.Accept<StreamEnd>(out _))
+            {
+                throw new ToolLoadException(file, "", "is empty: a tool document needs at least \"name\" and \"steps\".");
+            }
+            parser.Consume<DocumentStart>();
+            var node = Read(parser, file, 0);
+            parser.Consume<DocumentEnd>();
+            return node;
         }
         catch (YamlException ex)
         {
@@ -24,40 +38,57 @@ internal static class YamlToJson
             // YamlDotNet's scanner throws these on some malformed input (found by the property tests).
             throw new ToolLoadException(file, "", $"is not valid YAML: {ex.Message}");
         }
-        if (stream.Documents.Count == 0)
-        {
-            throw new ToolLoadException(file, "", "is empty: a tool document needs at least \"name\" and \"steps\".");
-        }
-        return ToNode(stream.Documents[0].RootNode, file);
     }
 
-    private static JsonNode? ToNode(YamlNode node, string file) => node switch
+    private static JsonNode? Read(IParser parser, string file, int depth)
     {
-        YamlMappingNode map => ToObject(map, file),
-        YamlSequenceNode seq => new JsonArray([.. seq.Children.Select(c => ToNode(c, file))]),
-        YamlScalarNode scalar => ToScalar(scalar),
-        _ => throw new ToolLoadException(file, "", $"line {node.Start.Line}: YAML aliases are not supported in tool files."),
-    };
-
-    private static JsonObject ToObject(YamlMappingNode map, string file)
-    {
-        var obj = new JsonObject();
-        foreach (var (key, value) in map.Children)
+        if (depth > MaxDepth)
         {
-            if (key is not YamlScalarNode { Value: { } name })
-            {
-                throw new ToolLoadException(file, "", $"line {key.Start.Line}: a mapping key must be a plain text.");
-            }
-            if (obj.ContainsKey(name))
-            {
-                throw new ToolLoadException(file, "", $"line {key.Start.Line}: the key \"{name}\" appears twice.");
-            }
-            obj[name] = ToNode(value, file);
+            throw new ToolLoadException(file, "", $"nests deeper than {MaxDepth} levels.");
         }
-        return obj;
+        var current = parser.Current ?? throw new ToolLoadException(file, "", "ends too early.");
+        switch (current)
+        {
+            case Scalar scalar:
+                parser.MoveNext();
+                return ToScalar(scalar);
+            case SequenceStart:
+            {
+                parser.MoveNext();
+                var array = new JsonArray();
+                while (!parser.TryConsume<SequenceEnd>(out _))
+                {
+                    array.Add(Read(parser, file, depth + 1));
+                }
+                return array;
+            }
+            case MappingStart:
+            {
+                parser.MoveNext();
+                var obj = new JsonObject();
+                while (!parser.TryConsume<MappingEnd>(out _))
+                {
+                    if (parser.Current is not Scalar { Value: var name } key)
+                    {
+                        throw new ToolLoadException(file, "", $"line {parser.Current?.Start.Line}: a mapping key must be plain text.");
+                    }
+                    parser.MoveNext();
+                    if (obj.ContainsKey(name))
+                    {
+                        throw new ToolLoadException(file, "", $"line {key.Start.Line}: the key \"{name}\" appears twice.");
+                    }
+                    obj[name] = Read(parser, file, depth + 1);
+                }
+                return obj;
+            }
+            case AnchorAlias alias:
+                throw new ToolLoadException(file, "", $"line {alias.Start.Line}: YAML aliases (*{alias.Value}) are not supported in tool files.");
+            default:
+                throw new ToolLoadException(file, "", $"line {current.Start.Line}: unexpected {current.GetType().Name}.");
+        }
     }
 
-    private static JsonNode? ToScalar(YamlScalarNode scalar)
+    private static JsonNode? ToScalar(Scalar scalar)
     {
         var value = scalar.Value ?? "";
         if (scalar.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted or ScalarStyle.Literal or ScalarStyle.Folded)

@@ -59,7 +59,10 @@ internal sealed class AccessToken
         return uri.Host == "localhost" || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip));
     });
 
-    /// <summary>True when the request carries the expected token (compared in constant time).</summary>
+    /// <summary>The cookie a browser carries the token in after signing in at <c>/login</c> (the web builder).</summary>
+    public const string CookieName = "toolsmith_access";
+
+    /// <summary>True when the request carries the expected token (compared in constant time), as a bearer header or the sign-in cookie.</summary>
     public bool Accepts(HttpRequest request)
     {
         if (_expected is null)
@@ -67,11 +70,21 @@ internal sealed class AccessToken
             return true;
         }
         var header = request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
-            return false;
+            return Matches(header[7..].Trim());
         }
-        var given = SHA256.HashData(Encoding.UTF8.GetBytes(header[7..].Trim()));
+        return request.Cookies.TryGetValue(CookieName, out var cookie) && Matches(cookie);
+    }
+
+    /// <summary>True when <paramref name="token"/> is the expected one (or none is required).</summary>
+    public bool Matches(string? token)
+    {
+        if (_expected is null)
+        {
+            return true;
+        }
+        var given = SHA256.HashData(Encoding.UTF8.GetBytes(token ?? ""));
         return CryptographicOperations.FixedTimeEquals(given, _expected);
     }
 }

@@ -12,8 +12,8 @@ namespace Toolsmith.Core.Tests.Robustness;
 /// </summary>
 public class PropertyTests
 {
-    /// <summary>How many generated inputs each property sees (README reports these figures).</summary>
-    public const int Iterations = 5000;
+    /// <summary>How many generated inputs each property sees: 5,000 in the suite; TOOLSMITH_FUZZ_ITERATIONS raises it for a long fuzz run.</summary>
+    public static readonly int Iterations = int.TryParse(Environment.GetEnvironmentVariable("TOOLSMITH_FUZZ_ITERATIONS"), out var n) && n > 0 ? n : 5000;
 
     private static readonly Gen<string> TemplateText = Gen.OneOf<string>(
             "{{", "}}", "{", "}", ".", "..", "[", "]", "[0]", "['k']", "a", "inputs", "steps", "secrets", "item", "0", " ", "'", "\"", "-", "$", "\\", "é", "\n")

@@ -1,0 +1,434 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Toolsmith.Core.Loading;
+
+namespace Toolsmith.Server.Web.Services;
+
+/// <summary>A step of the tool being edited. Properties the editor does not show are kept from the document it came from.</summary>
+public abstract class StepDraft
+{
+    /// <summary>The step as it was read (or created), the base its edits are written over.</summary>
+    protected JsonObject Original { get; private set; } = [];
+
+    /// <summary>The step id (<c>[a-z][a-z0-9_]*</c>).</summary>
+    public string Id { get; set; } = "";
+
+    /// <summary>A label for people.</summary>
+    public string Name { get; set; } = "";
+
+    /// <summary>The step type, as the document writes it.</summary>
+    public abstract string Type { get; }
+
+    /// <summary>Whether the card shows every setting (an editor state, not saved).</summary>
+    public bool Expanded { get; set; }
+
+    /// <summary>A one-line summary for the collapsed card.</summary>
+    public abstract string Summary { get; }
+
+    /// <summary>Reads a step of a tool document.</summary>
+    public static StepDraft From(JsonObject step)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        StepDraft draft = ToolDraft.Text(step["type"]) switch
+        {
+            "api" => ApiStepDraft.Read(step),
+            "transform" => TransformStepDraft.Read(step),
+            _ => new RawStepDraft { Json = step.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) },
+        };
+        draft.Original = (JsonObject)step.DeepClone();
+        draft.Id = ToolDraft.Text(step["id"]);
+        draft.Name = ToolDraft.Text(step["name"]);
+        return draft;
+    }
+
+    /// <summary>The step as JSON; problems found on the way are added with <paramref name="path"/> as their prefix.</summary>
+    public JsonObject ToJson(string path, List<ToolError> problems)
+    {
+        var node = (JsonObject)Original.DeepClone();
+        node["id"] = Id.Trim();
+        node["type"] = Type;
+        ToolDraft.SetOrRemove(node, "name", Name.Trim().Length == 0 ? null : Name.Trim());
+        Write(node, path, problems);
+        return node;
+    }
+
+    /// <summary>Writes the type's own settings.</summary>
+    protected abstract void Write(JsonObject node, string path, List<ToolError> problems);
+
+    /// <summary>True when the document had <paramref name="key"/>.</summary>
+    protected bool Had(string key) => Original.ContainsKey(key);
+}
+
+/// <summary>A name/value row of a table (headers, URL parameters, cookies, form fields).</summary>
+public sealed class KeyValueRow
+{
+    /// <summary>The name.</summary>
+    public string Name { get; set; } = "";
+
+    /// <summary>The value (a template).</summary>
+    public string Value { get; set; } = "";
+
+    /// <summary>The value as the document had it, kept when the text is unchanged (a number stays a number).</summary>
+    internal JsonNode? OriginalValue { get; init; }
+
+    internal bool IsBlank => Name.Trim().Length == 0 && Value.Length == 0;
+
+    internal JsonNode? ValueNode() => OriginalValue is not null && ToolDraft.Text(OriginalValue) == Value ? OriginalValue.DeepClone() : JsonValue.Create(Value);
+}
+
+/// <summary>The body kinds an API step sends (contracts: <c>bodyType</c>), plus none.</summary>
+public static class BodyKinds
+{
+    /// <summary>No body.</summary>
+    public const string None = "none";
+    /// <summary>JSON: an object or an array, serialized for the user.</summary>
+    public const string Json = "json";
+    /// <summary>URL-encoded form fields.</summary>
+    public const string Form = "form";
+    /// <summary>Multipart fields and files.</summary>
+    public const string Multipart = "multipart";
+    /// <summary>Raw text.</summary>
+    public const string Text = "text";
+    /// <summary>Raw bytes from a file or base64.</summary>
+    public const string Binary = "binary";
+
+    /// <summary>Every kind with its label.</summary>
+    public static readonly IReadOnlyList<(string Value, string Label)> All =
+    [
+        (None, "No body"), (Json, "JSON"), (Form, "Form (URL-encoded)"), (Multipart, "Multipart form"), (Text, "Text"), (Binary, "Binary"),
+    ];
+}
+
+/// <summary>An API step being edited.</summary>
+public sealed class ApiStepDraft : StepDraft
+{
+    /// <summary>The methods DESIGN §1 names.</summary>
+    public static readonly IReadOnlyList<string> Methods = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
+
+    /// <summary>The response formats, "" meaning automatic.</summary>
+    public static readonly IReadOnlyList<(string Value, string Label)> ResponseFormats =
+    [
+        ("", "Automatic (JSON when the response says so, else text)"), ("string", "string (text)"), ("json", "json (parsed)"),
+        ("arrayBuffer", "arrayBuffer (bytes, base64)"), ("blob", "blob (streamed to a file)"),
+    ];
+
+    /// <inheritdoc />
+    public override string Type => "api";
+
+    /// <summary>GET, POST, …</summary>
+    public string Method { get; set; } = "GET";
+
+    /// <summary>The URL template.</summary>
+    public string Url { get; set; } = "";
+
+    /// <summary>Request headers.</summary>
+    public List<KeyValueRow> Headers { get; } = [];
+
+    /// <summary>URL (query) parameters; a repeated name sends the name repeatedly.</summary>
+    public List<KeyValueRow> Params { get; } = [];
+
+    /// <summary>Cookies sent with the request.</summary>
+    public List<KeyValueRow> Cookies { get; } = [];
+
+    /// <summary>One of <see cref="BodyKinds"/>.</summary>
+    public string BodyKind { get; set; } = BodyKinds.None;
+
+    /// <summary>The JSON body as typed.</summary>
+    public string JsonBody { get; set; } = "";
+
+    /// <summary>Form or multipart fields; a multipart value <c>@path</c> sends the file at that path (on the server).</summary>
+    public List<KeyValueRow> Fields { get; } = [];
+
+    /// <summary>The text body.</summary>
+    public string TextBody { get; set; } = "";
+
+    /// <summary>For a binary body: <c>file</c> (a path on the server) or <c>base64</c>.</summary>
+    public string BinarySource { get; set; } = "base64";
+
+    /// <summary>For a binary body: the path or the base64 text.</summary>
+    public string BinaryValue { get; set; } = "";
+
+    /// <summary>string, json, arrayBuffer, blob, or "" for automatic.</summary>
+    public string ResponseFormat { get; set; } = "";
+
+    /// <summary>Whether a 4xx/5xx response fails the step.</summary>
+    public bool ThrowOnHttpError { get; set; } = true;
+
+    /// <summary>The timeout as typed (<c>30s</c>, <c>500ms</c>, <c>2m</c>); empty for the default.</summary>
+    public string Timeout { get; set; } = "";
+
+    /// <summary>Whether redirects are followed.</summary>
+    public bool FollowRedirects { get; set; } = true;
+
+    /// <inheritdoc />
+    public override string Summary => Url.Length == 0 ? $"{Method} (no URL yet)" : $"{Method} {Url}";
+
+    /// <summary>True when the method may carry a body.</summary>
+    public bool AllowsBody => Method is not ("GET" or "HEAD");
+
+    internal static ApiStepDraft Read(JsonObject step)
+    {
+        var draft = new ApiStepDraft
+        {
+            Method = ToolDraft.Text(step["method"]) is { Length: > 0 } m ? m.ToUpperInvariant() : "GET",
+            Url = ToolDraft.Text(step["url"]),
+            ResponseFormat = ToolDraft.Text(step["responseFormat"]),
+            ThrowOnHttpError = step["throwOnHttpError"] is not JsonValue t || t.GetValueKind() != JsonValueKind.False,
+            FollowRedirects = step["followRedirects"] is not JsonValue f || f.GetValueKind() != JsonValueKind.False,
+            Timeout = step["timeout"] is { } timeout ? ToolDraft.Text(timeout) : "",
+        };
+        ReadRows(step["headers"], draft.Headers);
+        ReadRows(step["params"], draft.Params);
+        ReadRows(step["cookies"], draft.Cookies);
+        var body = step["body"];
+        var kind = ToolDraft.Text(step["bodyType"]);
+        draft.BodyKind = body is null ? BodyKinds.None : kind.Length == 0 ? BodyKinds.Json : kind;
+        switch (draft.BodyKind)
+        {
+            case BodyKinds.Json:
+                draft.JsonBody = body is JsonValue v && v.GetValueKind() == JsonValueKind.String
+                    ? JsonSerializer.Serialize(v.GetValue<string>())
+                    : body!.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+                break;
+            case BodyKinds.Form:
+                ReadRows(body, draft.Fields);
+                break;
+            case BodyKinds.Multipart:
+                if (body is JsonObject fields)
+                {
+                    foreach (var (name, value) in fields)
+                    {
+                        draft.Fields.Add(value is JsonObject file && file["file"] is { } path
+                            ? new KeyValueRow { Name = name, Value = "@" + ToolDraft.Text(path), OriginalValue = null }
+                            : new KeyValueRow { Name = name, Value = ToolDraft.Text(value), OriginalValue = value?.DeepClone() });
+                    }
+                }
+                break;
+            case BodyKinds.Text:
+                draft.TextBody = ToolDraft.Text(body);
+                break;
+            case BodyKinds.Binary:
+                draft.BinarySource = body?["file"] is not null ? "file" : "base64";
+                draft.BinaryValue = ToolDraft.Text(body?["file"] ?? body?["base64"]);
+                break;
+            default:
+                break;
+        }
+        return draft;
+    }
+
+    private static void ReadRows(JsonNode? node, List<KeyValueRow> rows)
+    {
+        if (node is not JsonObject obj)
+        {
+            return;
+        }
+        foreach (var (name, value) in obj)
+        {
+            if (value is JsonArray repeated)
+            {
+                rows.AddRange(repeated.Select(item => new KeyValueRow { Name = name, Value = ToolDraft.Text(item), OriginalValue = item?.DeepClone() }));
+            }
+            else
+            {
+                rows.Add(new KeyValueRow { Name = name, Value = ToolDraft.Text(value), OriginalValue = value?.DeepClone() });
+            }
+        }
+    }
+
+    /// <summary>Checks the JSON body as the user types: null when it is fine, else what is wrong and where.</summary>
+    public static string? CheckJsonBody(string text, out JsonNode? body)
+    {
+        body = null;
+        var trimmed = text.Trim();
+        if (trimmed.Length == 0)
+        {
+            return null;
+        }
+        // A bare placeholder ({{items}}) is the whole body: the value itself is sent (an array input stays an array).
+        if (trimmed.StartsWith("{{", StringComparison.Ordinal) && trimmed.EndsWith("}}", StringComparison.Ordinal) && trimmed.IndexOf("}}", StringComparison.Ordinal) == trimmed.Length - 2)
+        {
+            body = JsonValue.Create(trimmed);
+            return null;
+        }
+        var node = ToolDraft.ParseJson(text, out var error);
+        if (error is not null)
+        {
+            return $"Not valid JSON: {error}";
+        }
+        if (node is JsonObject or JsonArray || (node is JsonValue v && v.GetValueKind() == JsonValueKind.String && v.GetValue<string>().Trim().StartsWith("{{", StringComparison.Ordinal)))
+        {
+            body = node;
+            return null;
+        }
+        return "The body must be a JSON object ({ … }) or a JSON array ([ … ]), or one {{placeholder}}.";
+    }
+
+    /// <inheritdoc />
+    protected override void Write(JsonObject node, string path, List<ToolError> problems)
+    {
+        node["method"] = Method;
+        node["url"] = Url.Trim();
+        ToolDraft.SetOrRemove(node, "headers", Rows(Headers, path + ".headers", problems, repeatAllowed: false, Had("headers")));
+        ToolDraft.SetOrRemove(node, "params", Rows(Params, path + ".params", problems, repeatAllowed: true, Had("params")));
+        ToolDraft.SetOrRemove(node, "cookies", Rows(Cookies, path + ".cookies", problems, repeatAllowed: false, Had("cookies")));
+        JsonNode? body = null;
+        string? bodyType = null;
+        switch (BodyKind)
+        {
+            case BodyKinds.Json:
+                if (CheckJsonBody(JsonBody, out body) is { } error)
+                {
+                    problems.Add(new ToolError("tool", path + ".body", error));
+                }
+                bodyType = Had("bodyType") ? BodyKinds.Json : null;
+                break;
+            case BodyKinds.Form:
+                body = Rows(Fields, path + ".body", problems, repeatAllowed: true, keepEmpty: true);
+                bodyType = BodyKinds.Form;
+                break;
+            case BodyKinds.Multipart:
+                var fields = new JsonObject();
+                foreach (var row in Fields.Where(static r => !r.IsBlank))
+                {
+                    fields[row.Name.Trim()] = row.Value.StartsWith('@') ? new JsonObject { ["file"] = row.Value[1..] } : row.ValueNode();
+                }
+                body = fields;
+                bodyType = BodyKinds.Multipart;
+                break;
+            case BodyKinds.Text:
+                body = JsonValue.Create(TextBody);
+                bodyType = BodyKinds.Text;
+                break;
+            case BodyKinds.Binary:
+                body = new JsonObject { [BinarySource == "file" ? "file" : "base64"] = BinaryValue.Trim() };
+                bodyType = BodyKinds.Binary;
+                break;
+            default:
+                break;
+        }
+        ToolDraft.SetOrRemove(node, "body", body);
+        ToolDraft.SetOrRemove(node, "bodyType", bodyType);
+        ToolDraft.SetOrRemove(node, "responseFormat", ResponseFormat.Length == 0 ? null : ResponseFormat);
+        ToolDraft.SetOrRemove(node, "throwOnHttpError", ThrowOnHttpError && !Had("throwOnHttpError") ? null : ThrowOnHttpError);
+        ToolDraft.SetOrRemove(node, "followRedirects", FollowRedirects && !Had("followRedirects") ? null : FollowRedirects);
+        var timeout = Timeout.Trim();
+        if (timeout.Length > 0 && !Core.Model.Durations.TryParse(timeout, out _))
+        {
+            problems.Add(new ToolError("tool", path + ".timeout", $"\"{timeout}\" is not a duration: write e.g. 30s, 500ms or 2m."));
+        }
+        ToolDraft.SetOrRemove(node, "timeout", timeout.Length == 0 ? null
+            : double.TryParse(timeout, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds) ? seconds : timeout);
+    }
+
+    private static JsonObject? Rows(List<KeyValueRow> rows, string path, List<ToolError> problems, bool repeatAllowed, bool keepEmpty)
+    {
+        var result = new JsonObject();
+        foreach (var row in rows.Where(static r => !r.IsBlank))
+        {
+            var name = row.Name.Trim();
+            if (name.Length == 0)
+            {
+                problems.Add(new ToolError("tool", path, $"a row with the value \"{row.Value}\" has no name."));
+                continue;
+            }
+            if (!result.TryGetPropertyValue(name, out var existing))
+            {
+                result[name] = row.ValueNode();
+            }
+            else if (!repeatAllowed)
+            {
+                problems.Add(new ToolError("tool", $"{path}.{name}", "appears twice: keep one row."));
+            }
+            else if (existing is JsonArray array)
+            {
+                array.Add(row.ValueNode());
+            }
+            else
+            {
+                result[name] = new JsonArray(existing!.DeepClone(), row.ValueNode());
+            }
+        }
+        return result.Count == 0 && !keepEmpty ? null : result;
+    }
+}
+
+/// <summary>A transform step being edited: a JSON template of the value it builds.</summary>
+public sealed class TransformStepDraft : StepDraft
+{
+    /// <inheritdoc />
+    public override string Type => "transform";
+
+    /// <summary>The JSON template as typed.</summary>
+    public string Value { get; set; } = "";
+
+    /// <inheritdoc />
+    public override string Summary => Value.Trim().Length == 0 ? "Transform (no value yet)" : "Transform: " + Shorten(Value);
+
+    internal static TransformStepDraft Read(JsonObject step) => new()
+    {
+        Value = step["value"]?.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) ?? "",
+    };
+
+    /// <summary>Checks the value as the user types.</summary>
+    public static string? Check(string text, out JsonNode? value)
+    {
+        value = null;
+        if (text.Trim().Length == 0)
+        {
+            return "A transform needs a value: JSON with {{placeholders}}, e.g. { \"id\": \"{{steps.create.body.id}}\" }.";
+        }
+        value = ToolDraft.ParseJson(text, out var error);
+        return error is null ? null : $"Not valid JSON: {error}";
+    }
+
+    /// <inheritdoc />
+    protected override void Write(JsonObject node, string path, List<ToolError> problems)
+    {
+        if (Check(Value, out var value) is { } error)
+        {
+            problems.Add(new ToolError("tool", path + ".value", error));
+        }
+        node["value"] = value;
+    }
+
+    private static string Shorten(string text)
+    {
+        var line = string.Join(' ', text.Split((char[])['\n', '\r', ' ', '\t'], StringSplitOptions.RemoveEmptyEntries));
+        return line.Length > 80 ? line[..77] + "…" : line;
+    }
+}
+
+/// <summary>A step of a type the editor has no card for: edited as JSON.</summary>
+public sealed class RawStepDraft : StepDraft
+{
+    /// <summary>The step as JSON.</summary>
+    public string Json { get; set; } = "";
+
+    /// <inheritdoc />
+    public override string Type => ToolDraft.Text(ToolDraft.ParseJson(Json, out _)?["type"]);
+
+    /// <inheritdoc />
+    public override string Summary => $"{Type} step";
+
+    /// <inheritdoc />
+    protected override void Write(JsonObject node, string path, List<ToolError> problems)
+    {
+        if (ToolDraft.ParseJson(Json, out var error) is JsonObject edited)
+        {
+            foreach (var key in node.Select(static p => p.Key).ToList())
+            {
+                node.Remove(key);
+            }
+            foreach (var (key, value) in edited)
+            {
+                node[key] = value?.DeepClone();
+            }
+            node["id"] = Id.Trim();
+        }
+        else
+        {
+            problems.Add(new ToolError("tool", path, error ?? "must be a JSON object."));
+        }
+    }
+}

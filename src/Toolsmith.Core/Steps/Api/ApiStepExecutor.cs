@@ -70,6 +70,10 @@ internal sealed class ApiStepExecutor : IDisposable
         {
             return StepResults.NotSent(run.Redactor.Redact(ex.Message));
         }
+        catch (RequestInvalidException ex)
+        {
+            return StepResults.Invalid([.. ex.Problems.Select(p => new FieldProblem(p.Path, run.Redactor.Redact(p.Message)))]);
+        }
 
         var summary = Summarize(prepared.Method, prepared.Uri, prepared.Headers, prepared.Body, run.Redactor);
         var timeout = step.Timeout ?? _options.DefaultTimeout;
@@ -370,6 +374,7 @@ internal sealed class ApiStepExecutor : IDisposable
             ParsedBody = parsed,
             RequestBody = status >= 400 ? RequestJson(prepared) : null,
             RequestParamNames = prepared.ParamNames,
+            RequiredScopes = step.Api.RequiredScopes,
         };
         var diagnosis = DiagnosisEngine.Diagnose(exchange, _options.Time);
         if (diagnosis is not null && exchange.RequestBody is null && RequestJson(prepared) is { } sent)
@@ -378,7 +383,7 @@ internal sealed class ApiStepExecutor : IDisposable
             diagnosis = DiagnosisEngine.Diagnose(new ResponseExchange
             {
                 Method = exchange.Method, Url = exchange.Url, Status = status, Headers = result.Headers, Body = raw,
-                ParsedBody = parsed, RequestBody = sent, RequestParamNames = prepared.ParamNames,
+                ParsedBody = parsed, RequestBody = sent, RequestParamNames = prepared.ParamNames, RequiredScopes = step.Api.RequiredScopes,
             }, _options.Time);
         }
         result.Ok = status < 400 && diagnosis is null && !(status >= 300 && step.Api.FollowRedirects && response.Headers.Location is not null);
@@ -418,7 +423,7 @@ internal sealed class ApiStepExecutor : IDisposable
             Title = redactor.Redact(d.Title),
             Explanation = redactor.Redact(d.Explanation),
             Hint = redactor.Redact(d.Hint),
-            Scopes = d.Scopes is null ? null : new ScopeInfo { Missing = [.. d.Scopes.Missing.Select(redactor.Redact)], Granted = d.Scopes.Granted?.Select(redactor.Redact).ToList() },
+            Scopes = d.Scopes is null ? null : new ScopeInfo { Missing = [.. d.Scopes.Missing.Select(redactor.Redact)], Granted = d.Scopes.Granted?.Select(redactor.Redact).ToList(), Required = d.Scopes.Required },
             Fields = d.Fields?.Select(f => new FieldProblem(redactor.Redact(f.Path), redactor.Redact(f.Message))).ToList(),
             RetryAfterSeconds = d.RetryAfterSeconds,
             Provider = d.Provider,

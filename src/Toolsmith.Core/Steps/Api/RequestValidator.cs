@@ -136,7 +136,7 @@ internal sealed class RequestValidator
             var instancePointer = detail.InstanceLocation.ToString();
             var path = prefix + DisplayPath(instancePointer);
             var instance = Find(value, instancePointer);
-            var schemaNode = Find(schema.Node, Uri.UnescapeDataString(detail.SchemaLocation.Fragment.TrimStart('#')));
+            var schemaNode = Find(schema.Node, Uri.UnescapeDataString(detail.SchemaLocation.Fragment.TrimStart('#')), lenient: true);
             foreach (var (keyword, message) in detail.Errors)
             {
                 if (keyword == "required" && schemaNode?["required"] is JsonArray required && instance is JsonObject present)
@@ -259,7 +259,7 @@ internal sealed class RequestValidator
         return value;
     }
 
-    /// <summary>The members of a form body, each read as its property's schema wants.</summary>
+    /// <summary>The members of a form body as they are sent: each read as its property's schema wants, those without a value left out.</summary>
     private static JsonNode? CoerceMembers(JsonNode? body, JsonNode schema)
     {
         if (body is not JsonObject o || schema["properties"] is not JsonObject properties)
@@ -269,7 +269,11 @@ internal sealed class RequestValidator
         var copy = new JsonObject();
         foreach (var (name, value) in o)
         {
-            copy[name] = properties[name] is { } p ? Coerce(value?.DeepClone(), p) : value?.DeepClone();
+            if (value is null)
+            {
+                continue; // a form field without a value is not sent
+            }
+            copy[name] = properties[name] is { } p ? Coerce(value.DeepClone(), p) : value.DeepClone();
         }
         return copy;
     }
@@ -296,7 +300,8 @@ internal sealed class RequestValidator
         return sb.ToString();
     }
 
-    private static JsonNode? Find(JsonNode? node, string pointer)
+    /// <summary>The node at a JSON pointer; <paramref name="lenient"/> stops at the deepest node found (schema locations may carry extra tokens).</summary>
+    private static JsonNode? Find(JsonNode? node, string pointer, bool lenient = false)
     {
         if (pointer.Length == 0)
         {
@@ -305,12 +310,17 @@ internal sealed class RequestValidator
         foreach (var raw in pointer.Split('/').Skip(1))
         {
             var token = raw.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
-            node = node switch
+            var next = node switch
             {
                 JsonObject o => o[token],
                 JsonArray a when int.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < a.Count => a[i],
                 _ => null,
             };
+            if (next is null && lenient)
+            {
+                return node;
+            }
+            node = next;
         }
         return node;
     }

@@ -18,6 +18,8 @@ internal static class CliApp
             ToolsCommand.Create(output),
             SecretsCommand.Create(output, stdin ?? TextReader.Null, terminal.StdinIsTerminal),
             RunsCommand.Create(output),
+            ImportCommand.Create(output, stdin ?? TextReader.Null),
+            ExportCommand.Create(output),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

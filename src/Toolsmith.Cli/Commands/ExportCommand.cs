@@ -44,7 +44,7 @@ internal static class ExportCommand
                 "cmd" => ShellDialect.Cmd,
                 _ => ShellDialect.Bash,
             };
-            output.WriteText(CurlExporter.Export(api, new CurlExportOptions { Shell = dialect, RedactSecrets = parse.GetValue(redact) }));
+            output.WriteText(CurlExporter.Export(api, new CurlExportOptions { Shell = dialect, RedactSecrets = parse.GetValue(redact), Inputs = tool.Definition.Inputs }));
             return ExitCodes.Success;
         });
         export.Subcommands.Add(curl);

@@ -20,6 +20,12 @@ public sealed class CurlExportOptions
 
     /// <summary>One option per line with continuations (default true).</summary>
     public bool MultiLine { get; init; } = true;
+
+    /// <summary>
+    /// The tool's inputs, when known: a JSON body value that is exactly <c>{{name}}</c> of an input that is not a string
+    /// is then written bare (<c>"count": {{count}}</c>), saying it is substituted with its typed value.
+    /// </summary>
+    public IReadOnlyDictionary<string, InputDefinition>? Inputs { get; init; }
 }
 
 /// <summary>
@@ -61,7 +67,7 @@ public static partial class CurlExporter
         }
         if (hasBody)
         {
-            AddBody(step, args, headerNames, comments);
+            AddBody(step, args, headerNames, comments, options.Inputs);
         }
         if (Durations.FromNode(step.Timeout) is { } timeout)
         {
@@ -115,7 +121,7 @@ public static partial class CurlExporter
 
     private static string Text(JsonNode node) => node.GetValueKind() == JsonValueKind.String ? node.GetValue<string>() : node.ToJsonString();
 
-    private static void AddBody(ApiStepDefinition step, List<string> args, HashSet<string> headerNames, List<string> comments)
+    private static void AddBody(ApiStepDefinition step, List<string> args, HashSet<string> headerNames, List<string> comments, IReadOnlyDictionary<string, InputDefinition>? inputs)
     {
         var body = step.Body!;
         void ContentType(string value)
@@ -191,7 +197,15 @@ public static partial class CurlExporter
             default:
                 ContentType("application/json");
                 args.Add("--data-raw");
-                args.Add(body.ToJsonString(Compact));
+                var json = body.ToJsonString(Compact);
+                foreach (var (name, input) in inputs ?? new Dictionary<string, InputDefinition>())
+                {
+                    if (input.Type != "string")
+                    {
+                        json = json.Replace("\"{{" + name + "}}\"", "{{" + name + "}}", StringComparison.Ordinal);
+                    }
+                }
+                args.Add(json);
                 break;
         }
     }

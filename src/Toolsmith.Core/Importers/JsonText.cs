@@ -29,7 +29,8 @@ internal static class JsonText
         try
         {
             node = JsonNode.Parse(quoted, documentOptions: Lenient);
-            return node is JsonObject or JsonArray;
+            // A body that is one placeholder ({{body}}) stands for a whole JSON value.
+            return node is JsonObject or JsonArray || (bare.Count == 1 && node is JsonValue && trimmed.EndsWith('}') && quoted.Length == trimmed.Length + 2);
         }
         catch (JsonException)
         {

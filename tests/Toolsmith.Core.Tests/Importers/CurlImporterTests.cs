@@ -336,11 +336,14 @@ public class CurlImporterTests(ImportRunner runner) : IClassFixture<ImportRunner
         var tool = Assert.Single(first.Tools);
         foreach (var shell in (ShellDialect[])[ShellDialect.Bash, ShellDialect.PowerShell, ShellDialect.Cmd])
         {
-            var step = (ApiStepDefinition)ToolLoader.FromNode(tool.Document.DeepClone(), "t").Definition.Steps[0];
-            var command = CurlExporter.Export(step, new CurlExportOptions { Shell = shell });
+            var definition = ToolLoader.FromNode(tool.Document.DeepClone(), "t").Definition;
+            var command = CurlExporter.Export((ApiStepDefinition)definition.Steps[0], new CurlExportOptions { Shell = shell, Inputs = definition.Inputs });
             var again = Assert.Single(CurlImporter.Import(command, new CurlImportOptions { ToolName = tool.Name, Shell = shell }).Tools);
             Assert.True(JsonNode.DeepEquals(tool.Document["steps"], again.Document["steps"]), $"{shell}:\n{command}\n{tool.Document["steps"]}\n{again.Document["steps"]}");
-            Assert.True(JsonNode.DeepEquals(tool.Document["inputs"], again.Document["inputs"]) || again.Document["inputs"] is not null, command);
+            // The same inputs of the same types (their descriptions say where they came from, which differs).
+            static string Types(JsonNode? inputs) => string.Join(",", (inputs as JsonObject ?? []).OrderBy(static p => p.Key, StringComparer.Ordinal).Select(static p => $"{p.Key}:{p.Value!["type"]}"));
+            Assert.Equal(Types(tool.Document["inputs"]), Types(again.Document["inputs"]));
+            Assert.Equal(first.Secrets.Select(static s => s.Name), CurlImporter.Import(command, new CurlImportOptions { Shell = shell }).Secrets.Select(static s => s.Name));
         }
     }
 
@@ -377,6 +380,21 @@ public class CurlImporterTests(ImportRunner runner) : IClassFixture<ImportRunner
               --data-raw '[{"key":"it'\''s","value":1}]' \
               -L
             """.Replace("\r\n", "\n", StringComparison.Ordinal), command);
+    }
+
+    [Fact]
+    public void Export_WritesTypedPlaceholdersBare_SoTheyImportBackTyped()
+    {
+        var tool = ToolLoader.Parse("""
+            {"name":"t","inputs":{"count":{"type":"integer"},"name":{"type":"string"}},
+             "steps":[{"id":"s","type":"api","method":"POST","url":"https://api.example.com/c","body":{"count":"{{count}}","name":"{{name}}"}}]}
+            """, "t.tool.json");
+        var command = CurlExporter.Export((ApiStepDefinition)tool.Definition.Steps[0], new CurlExportOptions { Inputs = tool.Definition.Inputs, MultiLine = false });
+        Assert.Contains("""--data-raw '{"count":{{count}},"name":"{{name}}"}'""", command, StringComparison.Ordinal);
+        var again = Assert.Single(CurlImporter.Import(command).Tools);
+        Assert.Equal("number", again.Document["inputs"]!["count"]!["type"]!.GetValue<string>());
+        Assert.Equal("string", again.Document["inputs"]!["name"]!["type"]!.GetValue<string>());
+        Assert.Equal("""{"count":"{{count}}","name":"{{name}}"}""", again.Document["steps"]![0]!["body"]!.ToJsonString());
     }
 
     [Fact]

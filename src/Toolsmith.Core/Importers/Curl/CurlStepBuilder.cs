@@ -455,6 +455,7 @@ internal sealed class CurlStepBuilder
                 return false;
             }
         }
+        var whole = node is JsonValue; // the body is one placeholder: a whole object (or array)
         foreach (var name in bare)
         {
             // A placeholder outside quotes stands for a JSON value, not text: typed as a number unless declared otherwise.
@@ -463,12 +464,12 @@ internal sealed class CurlStepBuilder
                 var variable = name[1..^1];
                 if (!variable.StartsWith('(') && !Credentials.IsSecretName(variable))
                 {
-                    _tool.Input(Naming.Secret(variable), "number", $"The value of ${variable} in the cURL command (a JSON value).", required: true);
+                    _tool.Input(Naming.Secret(variable), whole ? "object" : "number", $"The value of ${variable} in the cURL command (a JSON value).", required: true);
                 }
             }
             else if (name.Split('.', '[')[0] is var root && root is not ("secrets" or "inputs" or "steps") && root.Length > 0)
             {
-                _tool.Input(root, "number", $"From {{{{{root}}}}} in the cURL command (a JSON value).", required: true);
+                _tool.Input(root, whole ? "object" : "number", $"From {{{{{root}}}}} in the cURL command (a JSON value).", required: true);
             }
         }
         node = MapStrings(node!, inJsonField: null);

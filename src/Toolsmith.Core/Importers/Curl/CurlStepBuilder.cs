@@ -198,7 +198,7 @@ internal sealed class CurlStepBuilder
             step["maxRedirects"] = maxRedirects;
         }
 
-        var path = uri?.AbsolutePath ?? "";
+        var path = PathOf(cleanUrl);
         _tool.Name = toolName is { Length: > 0 } given ? Naming.ToolName(given) : DefaultName(method, path);
         _tool.Description = $"Imported from a cURL command: {method} {CurlImporter.Shorten(StripQuery(cleanUrl))}";
         _tool.DeclareReferences(step, static name => $"From {{{{{name}}}}} in the cURL command.");
@@ -213,6 +213,27 @@ internal sealed class CurlStepBuilder
             .TakeLast(2);
         var words = (_provider == "api" ? "" : _provider + "_") + method.ToLowerInvariant() + "_" + string.Join("_", segments);
         return Naming.ToolName(words);
+    }
+
+    /// <summary>The path of a URL as written (placeholders kept, percent-escapes decoded), for the tool's name.</summary>
+    private static string PathOf(string url)
+    {
+        var start = url.IndexOf("://", StringComparison.Ordinal);
+        var slash = url.IndexOf('/', start < 0 ? 0 : start + 3);
+        if (slash < 0)
+        {
+            return "";
+        }
+        var end = url.IndexOfAny(['?', '#'], slash);
+        var path = end < 0 ? url[slash..] : url[slash..end];
+        try
+        {
+            return Uri.UnescapeDataString(path);
+        }
+        catch (UriFormatException)
+        {
+            return path;
+        }
     }
 
     private static bool IsIdLike(string segment)

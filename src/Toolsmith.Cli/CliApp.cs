@@ -19,6 +19,8 @@ internal static class CliApp
             SecretsCommand.Create(output, stdin ?? TextReader.Null, terminal.StdinIsTerminal),
             RunsCommand.Create(output),
             McpCommand.Create(output),
+            ImportCommand.Create(output, stdin ?? TextReader.Null),
+            ExportCommand.Create(output),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

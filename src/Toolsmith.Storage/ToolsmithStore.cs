@@ -121,8 +121,10 @@ internal sealed class SqlToolsmithStore : IToolsmithStore
                 if (updated == 0)
                 {
                     await tx.RollbackAsync(cancellationToken).ConfigureAwait(false);
-                    if (attempt < 5)
+                    if (attempt < 20)
                     {
+                        // Another save won this turn: wait a little (jittered, growing) so many concurrent saves all get theirs in.
+                        await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 5 + (5 * attempt))), cancellationToken).ConfigureAwait(false);
                         continue;
                     }
                     throw new StoreConflictException($"\"{name}\" was changed by someone else at the same time; try again.");

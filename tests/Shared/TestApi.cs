@@ -46,8 +46,11 @@ public sealed class TestApi : IAsyncDisposable
     /// <summary>How many requests /flaky received for a key.</summary>
     public int FlakyCount(string key) => _flaky.TryGetValue(key, out var n) ? n : 0;
 
-    /// <summary>The last request /echo received, as it received it (before any redaction by the engine).</summary>
+    /// <summary>The last request /echo (or /petstore) received, as it received it (before any redaction by the engine).</summary>
     public JsonObject? LastEcho { get; private set; }
+
+    /// <summary>Documents served as they are at /documents/{name} (an OpenAPI file fetched by URL).</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, string> Documents { get; } = new();
 
     public static async Task<TestApi> StartAsync()
     {
@@ -73,6 +76,10 @@ public sealed class TestApi : IAsyncDisposable
     {
         app.Map("/echo/{**rest}", context => Echo(context, this));
         app.Map("/echo", context => Echo(context, this));
+        app.Map("/petstore/{**rest}", context => Petstore(context, this));
+        app.MapGet("/documents/{name}", (string name) => Documents.TryGetValue(name, out var text)
+            ? Results.Text(text, name.EndsWith(".json", StringComparison.Ordinal) ? "application/json" : "application/yaml")
+            : Results.NotFound());
 
         app.MapGet("/json", () => Results.Json(new { hello = "world", items = new[] { 1, 2, 3 } }));
         app.MapMethods("/text/plain", ["GET", "HEAD"], () => Results.Text("hello", "text/plain"));
@@ -303,6 +310,38 @@ public sealed class TestApi : IAsyncDisposable
 
     private static async Task Echo(HttpContext context, TestApi api)
     {
+        var echo = await Capture(context, api);
+        context.Response.StatusCode = (int)HttpStatusCode.OK;
+        await context.Response.WriteAsJsonAsync(echo);
+    }
+
+    /// <summary>
+    /// A small Petstore that implements the importer tests' specs: it records what it received (as /echo does) and answers
+    /// 201 to POST, 200 otherwise; DELETE /petstore/pets/{id} is refused for a missing scope (the granted ones in the message),
+    /// and /petstore/admin/... is refused without saying why.
+    /// </summary>
+    private static async Task Petstore(HttpContext context, TestApi api)
+    {
+        var echo = await Capture(context, api);
+        var path = context.Request.Path.Value ?? "";
+        if (HttpMethods.IsDelete(context.Request.Method) && path.StartsWith("/petstore/pets/", StringComparison.Ordinal))
+        {
+            context.Response.StatusCode = 403;
+            await context.Response.WriteAsJsonAsync(new { message = "Forbidden. Granted scopes: read:pets, write:pets" });
+            return;
+        }
+        if (path.StartsWith("/petstore/admin/", StringComparison.Ordinal))
+        {
+            context.Response.StatusCode = 403;
+            await context.Response.WriteAsJsonAsync(new { message = "Forbidden" });
+            return;
+        }
+        context.Response.StatusCode = HttpMethods.IsPost(context.Request.Method) ? 201 : 200;
+        await context.Response.WriteAsJsonAsync(echo);
+    }
+
+    private static async Task<JsonObject> Capture(HttpContext context, TestApi api)
+    {
         var request = context.Request;
         using var body = new MemoryStream();
         await request.Body.CopyToAsync(body);
@@ -339,8 +378,7 @@ public sealed class TestApi : IAsyncDisposable
             ["bodyBase64"] = Convert.ToBase64String(bytes),
         };
         api.LastEcho = (JsonObject)echo.DeepClone();
-        context.Response.StatusCode = (int)HttpStatusCode.OK;
-        await context.Response.WriteAsJsonAsync(echo);
+        return echo;
     }
 
     private sealed class StatusResult(int status, string location) : IResult

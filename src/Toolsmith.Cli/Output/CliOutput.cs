@@ -93,6 +93,9 @@ internal sealed class CliOutput
     /// <summary>Writes one JSON document on stdout.</summary>
     public void WriteJson(JsonNode node) => WriteJsonText(node.ToJsonString(ToolsmithJsonContext.Indented.Options));
 
+    /// <summary>Writes plain text (a command, a document) on stdout, as it is: no markup, no wrapping.</summary>
+    public void WriteText(string text) => WriteJsonText(text);
+
     private void WriteJsonText(string text)
     {
         _stdout.Write(text);

@@ -45,6 +45,10 @@ public sealed class ScopeInfo
 
     /// <summary>Scopes the credential has.</summary>
     public List<string>? Granted { get; init; }
+
+    /// <summary>Scopes the operation needs, as its API description says (from the step's <c>requiredScopes</c>).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? Required { get; init; }
 }
 
 /// <summary>One invalid field.</summary>

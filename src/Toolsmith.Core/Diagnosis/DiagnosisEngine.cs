@@ -43,6 +43,7 @@ public static partial class DiagnosisEngine
         new ErrorFieldsRule(),
         new ErrorCodeRule(),
         new MessageTextRule(),
+        new RequiredScopesRule(),
     ];
 
     /// <summary>The diagnosis of a response, or null when the response reports success.</summary>
@@ -113,14 +114,15 @@ public static partial class DiagnosisEngine
         var fields = context.MappedFields();
         var retry = kind is RateLimited or ServerError or DiagnosisKinds.Timeout ? context.RetryAfterSeconds : null;
         var (title, explanation, hint) = DiagnosisText.Build(kind, context, fields, retry);
-        var showScopes = kind is MissingScope or InsufficientPermission && (context.MissingScopes.Count > 0 || context.GrantedScopes is not null);
+        var required = kind is MissingScope or InsufficientPermission && exchange.RequiredScopes is { Count: > 0 } r ? r : null;
+        var showScopes = kind is MissingScope or InsufficientPermission && (context.MissingScopes.Count > 0 || context.GrantedScopes is not null || required is not null);
         return new Diagnosis
         {
             Kind = kind,
             Title = title,
             Explanation = explanation,
             Hint = hint,
-            Scopes = showScopes ? new ScopeInfo { Missing = [.. context.MissingScopes], Granted = context.GrantedScopes } : null,
+            Scopes = showScopes ? new ScopeInfo { Missing = [.. context.MissingScopes], Granted = context.GrantedScopes, Required = required } : null,
             Fields = fields,
             RetryAfterSeconds = retry,
             Provider = context.Provider,

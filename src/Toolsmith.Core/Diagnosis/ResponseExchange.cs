@@ -28,4 +28,7 @@ public sealed class ResponseExchange
 
     /// <summary>The URL parameter names the step sent.</summary>
     public IReadOnlyCollection<string>? RequestParamNames { get; init; }
+
+    /// <summary>The OAuth scopes the operation needs, as its API description says (the step's <c>requiredScopes</c>).</summary>
+    public IReadOnlyList<string>? RequiredScopes { get; init; }
 }

@@ -49,6 +49,12 @@ public sealed class ApiStepDefinition : StepDefinition
 
     /// <summary>Send an array body in batches; off when absent.</summary>
     public BatchSettings? Batch { get; set; }
+
+    /// <summary>Schemas the rendered request is checked against before sending (optional; filled by the OpenAPI importer).</summary>
+    public ApiStepValidation? Validate { get; set; }
+
+    /// <summary>OAuth scopes the call needs, as its API describes it (optional); the diagnosis names them when a call fails for permissions.</summary>
+    public List<string>? RequiredScopes { get; set; }
 }
 
 /// <summary>

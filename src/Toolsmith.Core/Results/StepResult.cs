@@ -79,7 +79,7 @@ public sealed class StepResult
 
     /// <summary>True when Toolsmith refused to send (bad input); the CLI exits 2 for it.</summary>
     [JsonIgnore]
-    public bool NotSent => Status is null && Diagnosis?.Kind is DiagnosisKinds.InvalidRequest or DiagnosisKinds.BlockedByPolicy;
+    public bool NotSent => Status is null && Diagnosis?.Kind is DiagnosisKinds.InvalidRequest or DiagnosisKinds.BlockedByPolicy or DiagnosisKinds.InvalidValue;
 }
 
 /// <summary>The request as it was sent, with secrets redacted.</summary>

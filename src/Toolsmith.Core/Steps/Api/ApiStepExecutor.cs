@@ -74,6 +74,10 @@ internal sealed class ApiStepExecutor : IDisposable
         {
             return StepResults.NotSent(run.Redactor.Redact(ex.Message));
         }
+        catch (RequestInvalidException ex)
+        {
+            return StepResults.Invalid([.. ex.Problems.Select(p => new FieldProblem(p.Path, run.Redactor.Redact(p.Message)))]);
+        }
         if (prepared.Body?.Length > _options.MaxRequestBytes)
         {
             return StepResults.NotSent($"{step.Location}.body: the body is {prepared.Body.Length:N0} bytes, more than the limit of {_options.MaxRequestBytes:N0} bytes; send it in smaller parts.");
@@ -448,6 +452,7 @@ internal sealed class ApiStepExecutor : IDisposable
             ParsedBody = parsed,
             RequestBody = status >= 400 ? RequestJson(prepared) : null,
             RequestParamNames = prepared.ParamNames,
+            RequiredScopes = step.Api.RequiredScopes,
         };
         var diagnosis = DiagnosisEngine.Diagnose(exchange, _options.Time);
         if (diagnosis is not null && exchange.RequestBody is null && RequestJson(prepared) is { } sent)
@@ -456,7 +461,7 @@ internal sealed class ApiStepExecutor : IDisposable
             diagnosis = DiagnosisEngine.Diagnose(new ResponseExchange
             {
                 Method = exchange.Method, Url = exchange.Url, Status = status, Headers = result.Headers, Body = raw,
-                ParsedBody = parsed, RequestBody = sent, RequestParamNames = prepared.ParamNames,
+                ParsedBody = parsed, RequestBody = sent, RequestParamNames = prepared.ParamNames, RequiredScopes = step.Api.RequiredScopes,
             }, _options.Time);
         }
         result.Ok = status < 400 && diagnosis is null && !(status >= 300 && step.Api.FollowRedirects && response.Headers.Location is not null);
@@ -496,7 +501,7 @@ internal sealed class ApiStepExecutor : IDisposable
             Title = redactor.Redact(d.Title),
             Explanation = redactor.Redact(d.Explanation),
             Hint = redactor.Redact(d.Hint),
-            Scopes = d.Scopes is null ? null : new ScopeInfo { Missing = [.. d.Scopes.Missing.Select(redactor.Redact)], Granted = d.Scopes.Granted?.Select(redactor.Redact).ToList() },
+            Scopes = d.Scopes is null ? null : new ScopeInfo { Missing = [.. d.Scopes.Missing.Select(redactor.Redact)], Granted = d.Scopes.Granted?.Select(redactor.Redact).ToList(), Required = d.Scopes.Required },
             Fields = d.Fields?.Select(f => new FieldProblem(redactor.Redact(f.Path), redactor.Redact(f.Message))).ToList(),
             RetryAfterSeconds = d.RetryAfterSeconds,
             Provider = d.Provider,

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json.Nodes;
 using Toolsmith.Core.Loading;
 using Toolsmith.Core.Model;
 using Toolsmith.Core.Results;
@@ -13,11 +14,13 @@ internal sealed class CompiledApiStep : CompiledStep
     private readonly (string Name, Template Value)[] _headers;
     private readonly (string Name, JsonTemplate Value)[] _params;
     private readonly (string Name, Template Value)[] _cookies;
+    private readonly RequestValidator? _validator;
 
     private CompiledApiStep(ApiStepDefinition definition, string location, EngineDefaults defaults, UrlTemplate url,
-        (string, Template)[] headers, (string, JsonTemplate)[] parameters, (string, Template)[] cookies, RequestBodyTemplate? body, Paging.CompiledPaging? paging)
+        (string, Template)[] headers, (string, JsonTemplate)[] parameters, (string, Template)[] cookies, RequestBodyTemplate? body, Paging.CompiledPaging? paging, RequestValidator? validator)
         : base(definition, location, defaults)
     {
+        _validator = validator;
         Api = definition;
         Method = new HttpMethod(definition.Method);
         Url = url;
@@ -55,7 +58,8 @@ internal sealed class CompiledApiStep : CompiledStep
             .Concat(_headers.Select(static h => h.Value))
             .Concat(_params.SelectMany(static p => p.Value.Templates))
             .Concat(_cookies.Select(static c => c.Value))
-            .Concat(Body?.Templates ?? []);
+            .Concat(Body?.Templates ?? [])
+            .Concat(_validator?.Templates ?? []);
 
     /// <summary>Compiles the step; problems go to <paramref name="errors"/> and the result is then null.</summary>
     public static CompiledApiStep? Compile(ApiStepDefinition definition, string file, string location, EngineDefaults defaults, List<ToolError> errors)
@@ -124,11 +128,12 @@ internal sealed class CompiledApiStep : CompiledStep
         {
             errors.Add(new ToolError(file, $"{location}.batch", "batches split a JSON array body: give the step a JSON array body (e.g. \"{{items}}\")."));
         }
+        var validator = Try($"{location}.validate", () => RequestValidator.Compile(definition.Validate, file, location, errors));
         if (errors.Count > before)
         {
             return null;
         }
-        return new CompiledApiStep(definition, location, defaults, url!, [.. headers], [.. parameters], [.. cookies], body, paging);
+        return new CompiledApiStep(definition, location, defaults, url!, [.. headers], [.. parameters], [.. cookies], body, paging, validator);
     }
 
     private static string StripLocation(string message, string location) =>
@@ -192,9 +197,10 @@ internal sealed class CompiledApiStep : CompiledStep
             }
             uri = parsed!;
         }
+        var renderedParams = _validator is { ChecksParams: true } ? new List<(string, JsonNode?)>(_params.Length) : null;
         if (_params.Length > 0)
         {
-            uri = AppendParams(uri, scope);
+            uri = AppendParams(uri, scope, renderedParams);
         }
         var headers = new List<KeyValuePair<string, string>>(_headers.Length);
         foreach (var (name, template) in _headers)
@@ -221,15 +227,23 @@ internal sealed class CompiledApiStep : CompiledStep
             cookies.Add(new(name, value));
         }
         var body = Body?.Render(scope, $"{Location}.body");
+        _validator?.Check(scope, renderedParams ?? [], headers, Body is null ? null : Body.Kind switch
+        {
+            BodyKind.Json => () => JsonNode.Parse(body!.Bytes!),
+            BodyKind.Form => () => Body.RenderNode(scope),
+            _ => null,
+        });
         return new PreparedRequest(Method, uri, headers, cookies, body, _params.Select(static p => p.Name).ToArray());
     }
 
-    private Uri AppendParams(Uri uri, TemplateScope scope)
+    private Uri AppendParams(Uri uri, TemplateScope scope, List<(string, JsonNode?)>? rendered)
     {
         var query = new StringBuilder(uri.Query.Length > 0 ? uri.Query[1..] : "");
         foreach (var (name, template) in _params)
         {
-            foreach (var text in RequestBodyTemplate.Flatten(template.Render(scope)))
+            var value = template.Render(scope);
+            rendered?.Add((name, value));
+            foreach (var text in RequestBodyTemplate.Flatten(value))
             {
                 if (query.Length > 0)
                 {

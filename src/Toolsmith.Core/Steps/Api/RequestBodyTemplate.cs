@@ -68,6 +68,9 @@ internal sealed class RequestBodyTemplate
         _ => node.ToJsonString(),
     };
 
+    /// <summary>The rendered body as a JSON value (the fields of a form), for the pre-flight check.</summary>
+    public JsonNode? RenderNode(TemplateScope scope) => _template.Render(scope);
+
     /// <summary>Renders the body into something that can make a fresh <see cref="HttpContent"/> for every attempt.</summary>
     public PreparedBody Render(TemplateScope scope, string location)
     {

@@ -1,0 +1,316 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Toolsmith.Core.Importers.Curl;
+using Toolsmith.Core.Model;
+using Toolsmith.Core.Secrets;
+
+namespace Toolsmith.Core.Exporters;
+
+/// <summary>How an API step is written as a cURL command.</summary>
+public sealed class CurlExportOptions
+{
+    /// <summary>The shell to quote for (default bash). PowerShell gets <c>curl.exe</c> and backtick continuations; cmd gets carets.</summary>
+    public ShellDialect Shell { get; init; } = ShellDialect.Bash;
+
+    /// <summary>Write <c>•••</c> instead of <c>{{secrets.NAME}}</c> (default false: the template names the secret, and is not its value).</summary>
+    public bool RedactSecrets { get; init; }
+
+    /// <summary>One option per line with continuations (default true).</summary>
+    public bool MultiLine { get; init; } = true;
+
+    /// <summary>
+    /// The tool's inputs, when known: a JSON body value that is exactly <c>{{name}}</c> of an input that is not a string
+    /// is then written bare (<c>"count": {{count}}</c>), saying it is substituted with its typed value.
+    /// </summary>
+    public IReadOnlyDictionary<string, InputDefinition>? Inputs { get; init; }
+}
+
+/// <summary>
+/// Writes an API step as the cURL command that sends the same request. Templates stay as written (<c>{{pageId}}</c>),
+/// so a secret is never in the command: it is <c>{{secrets.NAME}}</c>, or <c>•••</c> when redacted.
+/// <see cref="CurlImporter"/> reads the command back into the same step.
+/// </summary>
+public static partial class CurlExporter
+{
+    /// <summary>The cURL command for <paramref name="step"/>.</summary>
+    public static string Export(ApiStepDefinition step, CurlExportOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        options ??= new CurlExportOptions();
+        var head = new List<string>();
+        var args = new List<string>();
+        var comments = new List<string>();
+        var hasBody = step.Body is not null;
+        if (step.Method == "HEAD")
+        {
+            head.Add("-I");
+        }
+        else if (step.Method != "GET" || hasBody)
+        {
+            head.Add("-X");
+            head.Add(step.Method);
+        }
+        head.Add(UrlWithParams(step));
+        var headerNames = new HashSet<string>(step.Headers.Keys, StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, value) in step.Headers)
+        {
+            args.Add("-H");
+            args.Add($"{name}: {value}");
+        }
+        if (step.Cookies.Count > 0)
+        {
+            args.Add("-b");
+            args.Add(string.Join("; ", step.Cookies.Select(static c => $"{c.Key}={c.Value}")));
+        }
+        if (hasBody)
+        {
+            AddBody(step, args, headerNames, comments, options.Inputs);
+        }
+        if (Durations.FromNode(step.Timeout) is { } timeout)
+        {
+            args.Add("-m");
+            args.Add(timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture));
+        }
+        if (step.FollowRedirects)
+        {
+            args.Add("-L");
+            if (step.MaxRedirects is { } max)
+            {
+                args.Add("--max-redirs");
+                args.Add(max.ToString(CultureInfo.InvariantCulture));
+            }
+        }
+        if (options.RedactSecrets)
+        {
+            for (var i = 0; i < args.Count; i++)
+            {
+                args[i] = SecretTemplate().Replace(args[i], Redactor.Mask);
+            }
+            head[^1] = SecretTemplate().Replace(head[^1], Redactor.Mask);
+        }
+        return Join(head, args, comments, options);
+    }
+
+    private static string UrlWithParams(ApiStepDefinition step)
+    {
+        if (step.Params is not { Count: > 0 } parameters)
+        {
+            return step.Url;
+        }
+        var sb = new StringBuilder(step.Url);
+        var first = !step.Url.Contains('?', StringComparison.Ordinal);
+        foreach (var (name, value) in parameters)
+        {
+            IEnumerable<JsonNode?> values = value is JsonArray array ? array : new[] { value };
+            foreach (var v in values)
+            {
+                if (v is null)
+                {
+                    continue;
+                }
+                sb.Append(first ? '?' : '&');
+                first = false;
+                sb.Append(CurlImporter.EncodeKeepingPlaceholders(name)).Append('=').Append(CurlImporter.EncodeKeepingPlaceholders(Text(v)));
+            }
+        }
+        return sb.ToString();
+    }
+
+    private static string Text(JsonNode node) => node.GetValueKind() == JsonValueKind.String ? node.GetValue<string>() : node.ToJsonString();
+
+    private static void AddBody(ApiStepDefinition step, List<string> args, HashSet<string> headerNames, List<string> comments, IReadOnlyDictionary<string, InputDefinition>? inputs)
+    {
+        var body = step.Body!;
+        void ContentType(string value)
+        {
+            if (!headerNames.Contains("Content-Type"))
+            {
+                args.Add("-H");
+                args.Add("Content-Type: " + value);
+            }
+        }
+
+        switch (step.BodyType)
+        {
+            case "form":
+                foreach (var (name, value) in body as JsonObject ?? [])
+                {
+                    foreach (var v in value is JsonArray a ? a : (IEnumerable<JsonNode?>)new[] { value })
+                    {
+                        if (v is not null)
+                        {
+                            args.Add("--data-urlencode");
+                            args.Add($"{name}={Text(v)}");
+                        }
+                    }
+                }
+                break;
+            case "multipart":
+                foreach (var (name, value) in body as JsonObject ?? [])
+                {
+                    foreach (var v in value is JsonArray a ? a : (IEnumerable<JsonNode?>)new[] { value })
+                    {
+                        if (v is JsonObject file && file["file"] is { } path)
+                        {
+                            var spec = new StringBuilder($"{name}=@{Text(path)}");
+                            if (file["fileName"] is { } fileName)
+                            {
+                                spec.Append(";filename=").Append(Text(fileName));
+                            }
+                            if (file["contentType"] is { } type)
+                            {
+                                spec.Append(";type=").Append(Text(type));
+                            }
+                            args.Add("-F");
+                            args.Add(spec.ToString());
+                        }
+                        else if (v is not null)
+                        {
+                            var text = Text(v);
+                            args.Add(text.StartsWith('@') || text.StartsWith('<') || text.Contains(';', StringComparison.Ordinal) ? "--form-string" : "-F");
+                            args.Add($"{name}={text}");
+                        }
+                    }
+                }
+                break;
+            case "text":
+                ContentType("text/plain; charset=utf-8");
+                args.Add("--data-raw");
+                args.Add(Text(body));
+                break;
+            case "binary":
+                ContentType((body["contentType"] is { } ct ? Text(ct) : null) ?? "application/octet-stream");
+                args.Add("--data-binary");
+                if (body["file"] is { } file2)
+                {
+                    args.Add("@" + Text(file2));
+                }
+                else
+                {
+                    comments.Add("The step's body is base64 text in the tool; decode it to body.bin before running this command.");
+                    args.Add("@body.bin");
+                }
+                break;
+            default:
+                ContentType("application/json");
+                args.Add("--data-raw");
+                var json = body.ToJsonString(Compact);
+                foreach (var (name, input) in inputs ?? new Dictionary<string, InputDefinition>())
+                {
+                    if (input.Type != "string")
+                    {
+                        json = json.Replace("\"{{" + name + "}}\"", "{{" + name + "}}", StringComparison.Ordinal);
+                    }
+                }
+                args.Add(json);
+                break;
+        }
+    }
+
+    private static readonly JsonSerializerOptions Compact = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private static string Join(List<string> head, List<string> args, List<string> comments, CurlExportOptions options)
+    {
+        var sb = new StringBuilder();
+        var comment = options.Shell == ShellDialect.Cmd ? "REM " : "# ";
+        foreach (var c in comments)
+        {
+            sb.Append(comment).Append(c).Append('\n');
+        }
+        sb.Append(options.Shell == ShellDialect.PowerShell ? "curl.exe" : "curl");
+        foreach (var word in head)
+        {
+            sb.Append(' ').Append(Quote(word, options.Shell));
+        }
+        var continuation = !options.MultiLine ? " " : options.Shell switch
+        {
+            ShellDialect.PowerShell => " `\n  ",
+            ShellDialect.Cmd => " ^\n  ",
+            _ => " \\\n  ",
+        };
+        for (var i = 0; i < args.Count; i++)
+        {
+            // Each option starts a line; its value stays beside it.
+            var option = args[i].Length > 1 && args[i][0] == '-' && (i == 0 || !TakesValue(args[i - 1]));
+            sb.Append(option ? continuation : " ").Append(Quote(args[i], options.Shell));
+        }
+        return sb.ToString();
+    }
+
+    private static bool TakesValue(string option) => option is "-H" or "-b" or "-m" or "--max-redirs" or "--data-urlencode" or "--data-raw" or "--data-binary" or "-F" or "--form-string";
+
+    /// <summary>Quotes one word so the shell passes it to curl unchanged.</summary>
+    public static string Quote(string word, ShellDialect shell)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        switch (shell)
+        {
+            case ShellDialect.PowerShell:
+                return word.Length > 0 && word.All(IsSafe) ? word : "'" + word.Replace("'", "''", StringComparison.Ordinal) + "'";
+            case ShellDialect.Cmd:
+                return word.Length > 0 && word.All(IsSafe) && !word.Contains('%', StringComparison.Ordinal) ? word : CmdQuote(word);
+            default:
+                return word.Length > 0 && word.All(IsSafe) ? word : "'" + word.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+        }
+    }
+
+    private static bool IsSafe(char c) => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '/' or ':' or '@' or ',' or '+' or '=';
+
+    /// <summary>The C runtime's quoting (backslashes doubled before a quote, quotes as \"), then carets for what cmd would read outside its quotes.</summary>
+    private static string CmdQuote(string word)
+    {
+        var msvc = new StringBuilder("\"");
+        var backslashes = 0;
+        foreach (var c in word)
+        {
+            if (c == '\\')
+            {
+                backslashes++;
+                continue;
+            }
+            if (c == '"')
+            {
+                msvc.Append('\\', backslashes * 2 + 1).Append('"');
+            }
+            else
+            {
+                msvc.Append('\\', backslashes).Append(c);
+            }
+            backslashes = 0;
+        }
+        msvc.Append('\\', backslashes * 2).Append('"');
+
+        // cmd toggles its own quoting at every '"' (it knows nothing of \"): outside it, special characters need a caret,
+        // and a '%' anywhere could start a variable (%NAME%).
+        var s = msvc.ToString();
+        var sb = new StringBuilder(s.Length + 8);
+        var quoted = false;
+        foreach (var c in s)
+        {
+            if (c == '"')
+            {
+                quoted = !quoted;
+                sb.Append(c);
+                continue;
+            }
+            if (c == '%')
+            {
+                // No escape works for '%' inside cmd's quotes: close them, write ^%, and open them again.
+                sb.Append(quoted ? "\"^%\"" : "^%");
+                continue;
+            }
+            if (!quoted && c is '^' or '&' or '|' or '<' or '>' or '(' or ')' or '!')
+            {
+                sb.Append('^');
+            }
+            sb.Append(c);
+        }
+        return sb.ToString();
+    }
+
+    [GeneratedRegex(@"\{\{\s*secrets\.[A-Za-z0-9_]+\s*\}\}", RegexOptions.CultureInvariant)]
+    private static partial Regex SecretTemplate();
+}

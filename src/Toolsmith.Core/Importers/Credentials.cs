@@ -1,0 +1,71 @@
+namespace Toolsmith.Core.Importers;
+
+/// <summary>Recognises names and values that hold credentials, so importers turn them into secrets instead of writing them to disk.</summary>
+internal static class Credentials
+{
+    private static readonly string[] SecretWords = ["token", "secret", "password", "passwd", "pwd", "apikey", "credential", "credentials", "signature", "jwt", "bearer", "authorization", "auth", "session", "sessionid", "cookie", "privatekey", "passphrase"];
+
+    /// <summary>Words that make "key" mean something else than a credential (Idempotency-Key, sort_key).</summary>
+    private static readonly string[] NotSecretKeyWords = ["idempotency", "public", "sort", "cache", "partition", "primary", "foreign", "lookup", "dedup", "dedupe", "object", "file", "row", "s3", "map", "hash", "publishable"];
+
+    /// <summary>True when a header, parameter, field or variable of this name usually holds a credential.</summary>
+    public static bool IsSecretName(string name)
+    {
+        var words = Naming.Snake(name).Split('_', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 0)
+        {
+            return false;
+        }
+        if (words.Any(static w => SecretWords.Contains(w)))
+        {
+            return true;
+        }
+        if (words.Contains("key") || words.Contains("apikey"))
+        {
+            return !words.Any(static w => NotSecretKeyWords.Contains(w));
+        }
+        return false;
+    }
+
+    /// <summary>True when the value looks like a credential whatever its name: a known token prefix or a long random string.</summary>
+    public static bool LooksLikeSecretValue(string value)
+    {
+        var v = value.Trim();
+        if (v.Length < 16 || v.Contains("{{", StringComparison.Ordinal))
+        {
+            return false;
+        }
+        foreach (var prefix in (ReadOnlySpan<string>)["sk_", "sk-", "rk_", "pk_live_", "ghp_", "gho_", "ghu_", "ghs_", "github_pat_", "xoxb-", "xoxp-", "xoxa-", "xoxr-", "AIza", "AKIA", "eyJ", "glpat-", "SG.", "key-", "shpat_", "ya29."])
+        {
+            if (v.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+        if (v.Length < 32 || v.Any(static c => char.IsWhiteSpace(c) || c is '/' or ':' or '.' or '@') || IsHexOrUuid(v))
+        {
+            return false;
+        }
+        return v.Any(char.IsAsciiLetterUpper) && v.Any(char.IsAsciiLetterLower) && v.Any(char.IsAsciiDigit);
+    }
+
+    private static bool IsHexOrUuid(string v) => v.All(static c => char.IsAsciiHexDigit(c) || c == '-');
+
+    /// <summary>True for headers that carry credentials: Authorization, and X-API-Key, X-Auth-Token, PRIVATE-TOKEN and the like.</summary>
+    public static bool IsCredentialHeader(string name) =>
+        name.Equals("Authorization", StringComparison.OrdinalIgnoreCase)
+        || name.Equals("Proxy-Authorization", StringComparison.OrdinalIgnoreCase)
+        || (!name.Equals("Cookie", StringComparison.OrdinalIgnoreCase) && IsSecretName(name));
+
+    /// <summary>Splits an Authorization value into its scheme ("Bearer") and credential; the scheme is empty when there is none.</summary>
+    public static (string Scheme, string Credential) SplitAuthorization(string value)
+    {
+        var v = value.Trim();
+        var space = v.IndexOf(' ', StringComparison.Ordinal);
+        if (space > 0 && v[..space].All(static c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+        {
+            return (v[..space], v[(space + 1)..].Trim());
+        }
+        return ("", v);
+    }
+}

@@ -1,0 +1,388 @@
+using System.Globalization;
+using System.Text;
+
+namespace Toolsmith.Core.Importers.Curl;
+
+/// <summary>How a cURL command is imported.</summary>
+public sealed class CurlImportOptions
+{
+    /// <summary>The tool's name; by default one is made from the API, the method and the path (e.g. <c>stripe_post_customers</c>).</summary>
+    public string? ToolName { get; init; }
+
+    /// <summary>The shell the command was written for; guessed from its continuations and quoting when null.</summary>
+    public ShellDialect? Shell { get; init; }
+}
+
+/// <summary>
+/// Turns a cURL command, as pasted from API docs, a browser or a terminal (bash, PowerShell or cmd), into a tool of one API step.
+/// Credentials become <c>{{secrets.NAME}}</c> templates (their values are never written), shell variables become inputs
+/// or secrets, and every option that cannot be mapped is reported by name.
+/// </summary>
+public static class CurlImporter
+{
+    private const string Item = "curl";
+
+    /// <summary>Imports one cURL command; throws <see cref="ImportException"/> when it is not one.</summary>
+    public static ImportResult Import(string command, CurlImportOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        options ??= new CurlImportOptions();
+        var result = new ImportResult();
+        var text = StripPrompt(command);
+        if (text.Length == 0)
+        {
+            throw new ImportException("The cURL command is empty.");
+        }
+        var shell = options.Shell ?? ShellWords.Detect(text);
+        var words = ShellWords.Split(text, shell, out var rest).Select(ShellWords.DecodeByteEscapes).ToList();
+        if (rest is { Length: > 0 })
+        {
+            result.Warnings.Add(new ImportWarning(Item, $"only the curl command was imported; what follows it (\"{Shorten(rest)}\") is for the shell and was left out."));
+        }
+        var parsed = Parse(words, result.Warnings);
+        var builder = new CurlStepBuilder(parsed, result.Warnings);
+        var tool = builder.Build(options.ToolName);
+        tool.AddTo(result);
+        return result;
+    }
+
+    private static string StripPrompt(string command)
+    {
+        var t = command.Trim().TrimStart('\uFEFF');
+        foreach (var prompt in (ReadOnlySpan<string>)["$ ", "% ", "> ", "PS> ", "C:\\> "])
+        {
+            if (t.StartsWith(prompt, StringComparison.Ordinal))
+            {
+                return t[prompt.Length..].TrimStart();
+            }
+        }
+        return t;
+    }
+
+    internal static string Shorten(string text) => text.Length > 60 ? text[..57] + "…" : text;
+
+    /// <summary>Reads the words into what curl would send.</summary>
+    private static CurlRequest Parse(List<string> words, List<ImportWarning> warnings)
+    {
+        var request = new CurlRequest();
+        var start = 0;
+        if (words.Count > 0)
+        {
+            var first = Path.GetFileName(words[0].Replace('\\', '/'));
+            if (first.Equals("curl", StringComparison.OrdinalIgnoreCase) || first.Equals("curl.exe", StringComparison.OrdinalIgnoreCase))
+            {
+                start = 1;
+            }
+            else if (first is "Invoke-WebRequest" or "Invoke-RestMethod" or "iwr" or "irm")
+            {
+                throw new ImportException($"This is PowerShell's {first}, not curl: write the request with curl.exe, or create the step by hand.");
+            }
+            else if (!(words[0].StartsWith('-') || words[0].Contains("://", StringComparison.Ordinal)))
+            {
+                throw new ImportException($"This is not a curl command: it starts with \"{Shorten(words[0])}\". Paste a command that starts with curl.");
+            }
+        }
+        var ignoredOutput = new List<string>();
+        var onlyUrls = false;
+        for (var i = start; i < words.Count; i++)
+        {
+            var word = words[i];
+            if (onlyUrls || !word.StartsWith('-') || word == "-")
+            {
+                request.Urls.Add(word);
+                continue;
+            }
+            if (word == "--")
+            {
+                onlyUrls = true;
+                continue;
+            }
+            if (word.StartsWith("--", StringComparison.Ordinal))
+            {
+                var name = word;
+                string? value = null;
+                if (CurlOptions.WithArgument.Contains(name))
+                {
+                    if (i + 1 >= words.Count)
+                    {
+                        warnings.Add(new ImportWarning(name, "has no value after it and was left out."));
+                        continue;
+                    }
+                    value = words[++i];
+                }
+                Apply(request, name, value, word, ignoredOutput, warnings);
+                continue;
+            }
+            // Short options: one or more flags ("-sSL"); an option that takes an argument takes the rest of the word or the next one ("-XPOST", "-X POST").
+            for (var k = 1; k < word.Length; k++)
+            {
+                var c = word[k];
+                if (!CurlOptions.Short.TryGetValue(c, out var name))
+                {
+                    warnings.Add(new ImportWarning("-" + c, "is not a curl option Toolsmith knows; it was left out."));
+                    continue;
+                }
+                string? value = null;
+                if (CurlOptions.WithArgument.Contains(name))
+                {
+                    if (k + 1 < word.Length)
+                    {
+                        value = word[(k + 1)..];
+                    }
+                    else if (i + 1 < words.Count)
+                    {
+                        value = words[++i];
+                    }
+                    else
+                    {
+                        warnings.Add(new ImportWarning("-" + c, "has no value after it and was left out."));
+                        break;
+                    }
+                    Apply(request, name, value, "-" + c, ignoredOutput, warnings);
+                    break;
+                }
+                Apply(request, name, null, "-" + c, ignoredOutput, warnings);
+            }
+        }
+        if (ignoredOutput.Count > 0)
+        {
+            warnings.Add(new ImportWarning(string.Join(" ", ignoredOutput.Distinct()), "only change what curl prints or saves, not the request, and were left out: the response is the step's result (choose the responseFormat \"blob\" to save a large download to a file)."));
+        }
+        return request;
+    }
+
+    private static void Apply(CurlRequest r, string name, string? value, string written, List<string> ignoredOutput, List<ImportWarning> warnings)
+    {
+        switch (name)
+        {
+            case "--request":
+                r.Method = value!.ToUpperInvariant();
+                break;
+            case "--header":
+                r.AddHeader(value!, written, warnings);
+                break;
+            case "--data" or "--data-ascii":
+                r.Data.Add(value!.StartsWith('@') ? DataPart.File(value[1..], stripNewlines: true) : DataPart.Text(value));
+                break;
+            case "--data-raw":
+                r.Data.Add(DataPart.Text(value!));
+                break;
+            case "--data-binary":
+                r.Data.Add(value!.StartsWith('@') ? DataPart.File(value[1..], stripNewlines: false) : DataPart.Text(value));
+                break;
+            case "--json":
+                r.Json = true;
+                r.Data.Add(value!.StartsWith('@') ? DataPart.File(value[1..], stripNewlines: false) : DataPart.Text(value));
+                break;
+            case "--data-urlencode":
+                r.Data.Add(DataPart.Text(UrlEncodeData(value!, written, warnings)));
+                break;
+            case "--url-query":
+                r.UrlQuery.Add(value!.StartsWith('+') ? value[1..] : UrlEncodeData(value, written, warnings));
+                break;
+            case "--form":
+                r.Form.Add((value!, false));
+                break;
+            case "--form-string":
+                r.Form.Add((value!, true));
+                break;
+            case "--user":
+                r.User = value;
+                break;
+            case "--oauth2-bearer":
+                r.Bearer = value;
+                break;
+            case "--cookie":
+                if (value!.Contains('=', StringComparison.Ordinal))
+                {
+                    r.CookieText.Add(value);
+                }
+                else
+                {
+                    warnings.Add(new ImportWarning($"{written} {value}", "reads cookies from a file, which Toolsmith does not do; add the cookies the request needs to the step's cookies."));
+                }
+                break;
+            case "--get":
+                r.Get = true;
+                break;
+            case "--head":
+                r.Head = true;
+                break;
+            case "--location":
+                r.Follow = true;
+                break;
+            case "--location-trusted":
+                r.Follow = true;
+                warnings.Add(new ImportWarning(written, "asks to send credentials to other hosts on redirects; Toolsmith never does, so redirects are followed without them."));
+                break;
+            case "--max-redirs":
+                if (int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var max) && max is >= 0 and <= 50)
+                {
+                    r.MaxRedirects = max;
+                }
+                else
+                {
+                    warnings.Add(new ImportWarning($"{written} {value}", "is not a number of redirects from 0 to 50 and was left out."));
+                }
+                break;
+            case "--max-time":
+                if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds > 0)
+                {
+                    r.Timeout = seconds;
+                }
+                else
+                {
+                    warnings.Add(new ImportWarning($"{written} {value}", "is not a number of seconds and was left out."));
+                }
+                break;
+            case "--url":
+                r.Urls.Add(value!);
+                break;
+            case "--user-agent":
+                r.Headers.Add(("User-Agent", value!));
+                break;
+            case "--referer":
+                r.Headers.Add(("Referer", value!.EndsWith(";auto", StringComparison.Ordinal) ? value[..^5] : value));
+                break;
+            case "--upload-file":
+                r.UploadFile = value;
+                break;
+            case "--insecure":
+                warnings.Add(new ImportWarning(written, "turns off TLS certificate checks; Toolsmith always checks certificates, so it was left out. If the server's certificate is self-signed, trust it on this machine."));
+                break;
+            default:
+                if (CurlOptions.OutputOnly.Contains(name))
+                {
+                    ignoredOutput.Add(value is null ? written : $"{written} {value}");
+                }
+                else if (!CurlOptions.Harmless.Contains(name))
+                {
+                    var known = CurlOptions.WithArgument.Contains(name) || CurlOptions.Short.ContainsValue(name) || name.StartsWith("--no-", StringComparison.Ordinal);
+                    warnings.Add(new ImportWarning(value is null ? written : $"{written} {value}", known
+                        ? "is not supported by Toolsmith's API step and was left out."
+                        : "is not a curl option Toolsmith knows; it was left out (if it takes a value, that value was read as a URL)."));
+                }
+                break;
+        }
+    }
+
+    /// <summary>--data-urlencode: "content", "=content", "name=content", "@file", "name@file" (curl's manual).</summary>
+    private static string UrlEncodeData(string value, string written, List<ImportWarning> warnings)
+    {
+        var eq = value.IndexOf('=', StringComparison.Ordinal);
+        var at = value.IndexOf('@', StringComparison.Ordinal);
+        if (at >= 0 && (eq < 0 || at < eq))
+        {
+            warnings.Add(new ImportWarning($"{written} {value}", "reads the value from a file at send time; the file's name was put in its place. Replace it with the value, or an input."));
+            return value[..at] + (at > 0 ? "=" : "") + EncodeKeepingPlaceholders(value[(at + 1)..]);
+        }
+        return eq switch
+        {
+            < 0 => EncodeKeepingPlaceholders(value),
+            0 => EncodeKeepingPlaceholders(value[1..]),
+            _ => value[..eq] + "=" + EncodeKeepingPlaceholders(value[(eq + 1)..]),
+        };
+    }
+
+    /// <summary>Percent-encodes text for a form or query, leaving <c>{{…}}</c> placeholders and shell variables whole.</summary>
+    internal static string EncodeKeepingPlaceholders(string text)
+    {
+        var sb = new StringBuilder(text.Length + 16);
+        var i = 0;
+        while (i < text.Length)
+        {
+            var open = text.IndexOf("{{", i, StringComparison.Ordinal);
+            var variable = text.IndexOf(ShellWords.VariableStart, i);
+            var next = open < 0 ? variable : variable < 0 ? open : Math.Min(open, variable);
+            if (next < 0)
+            {
+                sb.Append(Uri.EscapeDataString(text[i..]));
+                break;
+            }
+            sb.Append(Uri.EscapeDataString(text[i..next]));
+            var close = next == open ? text.IndexOf("}}", next + 2, StringComparison.Ordinal) : text.IndexOf(ShellWords.VariableEnd, next + 1);
+            if (close < 0)
+            {
+                sb.Append(Uri.EscapeDataString(text[next..]));
+                break;
+            }
+            var end = next == open ? close + 2 : close + 1;
+            sb.Append(text, next, end - next);
+            i = end;
+        }
+        return sb.ToString();
+    }
+}
+
+/// <summary>One piece of request data: text, or the name of a file curl would read.</summary>
+internal sealed record DataPart(string Value, bool IsFile, bool StripNewlines)
+{
+    public static DataPart Text(string value) => new(value, false, false);
+
+    public static DataPart File(string path, bool stripNewlines) => new(path, true, stripNewlines);
+}
+
+/// <summary>What a curl command line asks for, before it is mapped to a step.</summary>
+internal sealed class CurlRequest
+{
+    public string? Method { get; set; }
+
+    public List<string> Urls { get; } = [];
+
+    public List<(string Name, string Value)> Headers { get; } = [];
+
+    public List<DataPart> Data { get; } = [];
+
+    public List<string> UrlQuery { get; } = [];
+
+    public List<(string Spec, bool Literal)> Form { get; } = [];
+
+    public List<string> CookieText { get; } = [];
+
+    public bool Json { get; set; }
+
+    public bool Get { get; set; }
+
+    public bool Head { get; set; }
+
+    public bool Follow { get; set; }
+
+    public int? MaxRedirects { get; set; }
+
+    public double? Timeout { get; set; }
+
+    public string? User { get; set; }
+
+    public string? Bearer { get; set; }
+
+    public string? UploadFile { get; set; }
+
+    public void AddHeader(string text, string written, List<ImportWarning> warnings)
+    {
+        if (text.StartsWith('@'))
+        {
+            warnings.Add(new ImportWarning($"{written} {text}", "reads headers from a file, which Toolsmith does not do; add them to the step's headers."));
+            return;
+        }
+        var colon = text.IndexOf(':', StringComparison.Ordinal);
+        var semicolon = text.IndexOf(';', StringComparison.Ordinal);
+        if (colon < 0 && semicolon > 0 && semicolon == text.TrimEnd().Length - 1)
+        {
+            Headers.Add((text[..semicolon].Trim(), "")); // "Name;" sends the header with an empty value
+            return;
+        }
+        if (colon <= 0)
+        {
+            warnings.Add(new ImportWarning($"{written} {text}", "is not a header (\"Name: value\") and was left out."));
+            return;
+        }
+        var name = text[..colon].Trim();
+        var value = text[(colon + 1)..].Trim();
+        if (value.Length == 0)
+        {
+            warnings.Add(new ImportWarning($"{written} {text}", "removes a header curl would add by itself; Toolsmith adds none of curl's, so it was left out."));
+            return;
+        }
+        Headers.Add((name, value));
+    }
+}

@@ -1,0 +1,641 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Toolsmith.Core.Importers.Curl;
+
+/// <summary>Maps what a curl command asks for to one API step: URL and query, headers, credentials as secrets, cookies and the body.</summary>
+internal sealed class CurlStepBuilder
+{
+    private const string Item = "curl";
+    private readonly CurlRequest _r;
+    private readonly List<ImportWarning> _warnings;
+    private readonly ImportedToolBuilder _tool = new("imported", Item);
+    private string _provider = "api";
+    private string _host = "the API";
+
+    public CurlStepBuilder(CurlRequest request, List<ImportWarning> warnings)
+    {
+        _r = request;
+        _warnings = warnings;
+    }
+
+    public ImportedToolBuilder Build(string? toolName)
+    {
+        if (_r.Urls.Count == 0)
+        {
+            throw new ImportException("The curl command has no URL.");
+        }
+        if (_r.Urls.Count > 1)
+        {
+            _warnings.Add(new ImportWarning(Item, $"has {_r.Urls.Count} URLs; only the first ({CurlImporter.Shorten(_r.Urls[0])}) was imported."));
+        }
+        var url = _r.Urls[0];
+        if (!url.Contains("://", StringComparison.Ordinal) && !url.StartsWith("{{", StringComparison.Ordinal) && !url.StartsWith(ShellWords.VariableStart))
+        {
+            _warnings.Add(new ImportWarning(url, "has no scheme; curl uses http:// then, and so does the step."));
+            url = "http://" + url;
+        }
+        var hash = url.IndexOf('#', StringComparison.Ordinal);
+        if (hash >= 0)
+        {
+            url = url[..hash]; // curl does not send the fragment
+        }
+        var host = Uri.TryCreate(url.Replace(ShellWords.VariableStart, '_').Replace(ShellWords.VariableEnd, '_').Replace("{{", "x", StringComparison.Ordinal).Replace("}}", "x", StringComparison.Ordinal), UriKind.Absolute, out var uri) ? uri.Host : null;
+        _provider = Naming.Provider(host);
+        _host = host ?? "the API";
+
+        var step = new JsonObject { ["id"] = "request", ["type"] = "api" };
+        var queryExtra = new List<string>(_r.UrlQuery);
+        var (body, bodyType, contentType) = (default(JsonNode), default(string), default(string));
+        var headers = new JsonObject();
+        var cookies = new JsonObject();
+        var method = _r.Method ?? (_r.Head ? "HEAD" : _r.UploadFile is not null ? "PUT" : (_r.Data.Count > 0 && !_r.Get) || _r.Form.Count > 0 ? "POST" : "GET");
+        if (_r.Get && _r.Method is null)
+        {
+            method = _r.Head ? "HEAD" : "GET";
+        }
+
+        foreach (var (name, value) in _r.Headers)
+        {
+            if (name.Equals("Cookie", StringComparison.OrdinalIgnoreCase))
+            {
+                _r.CookieText.Add(value);
+                continue;
+            }
+            if (name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase))
+            {
+                contentType = value;
+                continue;
+            }
+            var mapped = Credentials.IsCredentialHeader(name) ? CredentialHeader(name, value) : Plain(value);
+            if (headers.FirstOrDefault(h => h.Key.Equals(name, StringComparison.OrdinalIgnoreCase)) is { Key: not null } existing)
+            {
+                headers[existing.Key] = existing.Value!.GetValue<string>() + ", " + mapped;
+                _warnings.Add(new ImportWarning(name, "is given more than once; the values were joined with \", \" into one header."));
+                continue;
+            }
+            headers[name] = mapped;
+        }
+        if (_r.User is { } user)
+        {
+            var where = user.Contains(':', StringComparison.Ordinal) ? "USER:PASSWORD" : "USER:PASSWORD (the command gave only the user; curl would ask for the password)";
+            var secretName = VariableName(user) is { } v ? Naming.Secret(v) + "_basic_auth" : _provider + "_basic_auth";
+            headers["Authorization"] = "Basic " + _tool.Secret(secretName, $"the base64 of {where} for {_host} (from -u); e.g. printf %s 'USER:PASSWORD' | base64");
+        }
+        if (_r.Bearer is { } bearer)
+        {
+            headers["Authorization"] = "Bearer " + SecretFor(bearer, _provider + "_token", $"the bearer token for {_host} (from --oauth2-bearer)");
+        }
+
+        // Body
+        if (_r.Form.Count > 0)
+        {
+            if (_r.Data.Count > 0)
+            {
+                _warnings.Add(new ImportWarning("-d", "cannot be combined with -F (curl refuses it too); the -d data was left out."));
+            }
+            body = Multipart();
+            bodyType = "multipart";
+            if (contentType is not null && !contentType.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase))
+            {
+                headers["Content-Type"] = contentType;
+            }
+        }
+        else if (_r.UploadFile is { } upload)
+        {
+            body = new JsonObject { ["file"] = upload };
+            bodyType = "binary";
+            if (contentType is not null)
+            {
+                headers["Content-Type"] = contentType;
+            }
+        }
+        else if (_r.Data.Count > 0 && _r.Get)
+        {
+            foreach (var part in _r.Data)
+            {
+                queryExtra.Add(part.IsFile ? "@" + part.Value : part.Value);
+            }
+        }
+        else if (_r.Data.Count > 0)
+        {
+            if (method is "GET" or "HEAD")
+            {
+                _warnings.Add(new ImportWarning("-d", $"sends a body with {method}, which Toolsmith does not do; the data was sent as URL parameters instead (as curl -G would)."));
+                foreach (var part in _r.Data)
+                {
+                    queryExtra.Add(part.Value);
+                }
+            }
+            else
+            {
+                (body, bodyType, var keepContentType) = DataBody(ref contentType);
+                if (contentType is not null && keepContentType)
+                {
+                    headers["Content-Type"] = contentType;
+                }
+            }
+        }
+        else if (contentType is not null)
+        {
+            headers["Content-Type"] = contentType;
+        }
+        if (_r.Json && !headers.Any(h => h.Key.Equals("Accept", StringComparison.OrdinalIgnoreCase)))
+        {
+            headers["Accept"] = "application/json";
+        }
+
+        // URL and query: the query stays as written; credentials in it become secret parameters.
+        var (cleanUrl, parameters) = SplitQuery(Plain(url), queryExtra);
+        foreach (var text in _r.CookieText)
+        {
+            foreach (var pair in text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                var eq = pair.IndexOf('=', StringComparison.Ordinal);
+                if (eq <= 0)
+                {
+                    continue;
+                }
+                var name = pair[..eq].Trim();
+                var value = pair[(eq + 1)..].Trim();
+                cookies[name] = IsSecretCookie(name, value) ? SecretFor(value, _provider + "_" + Naming.Secret(name), $"the value of the cookie {name} for {_host}") : Plain(value);
+            }
+        }
+
+        step["method"] = method;
+        step["url"] = cleanUrl;
+        if (headers.Count > 0)
+        {
+            step["headers"] = headers;
+        }
+        if (parameters.Count > 0)
+        {
+            step["params"] = parameters;
+        }
+        if (cookies.Count > 0)
+        {
+            step["cookies"] = cookies;
+        }
+        if (body is not null)
+        {
+            step["body"] = body;
+            if (bodyType is not "json")
+            {
+                step["bodyType"] = bodyType;
+            }
+        }
+        if (_r.Timeout is { } timeout)
+        {
+            step["timeout"] = timeout;
+        }
+        if (!_r.Follow)
+        {
+            step["followRedirects"] = false; // curl follows no redirect without -L
+        }
+        else if (_r.MaxRedirects is { } maxRedirects)
+        {
+            step["maxRedirects"] = maxRedirects;
+        }
+
+        var path = PathOf(cleanUrl);
+        _tool.Name = toolName is { Length: > 0 } given ? Naming.ToolName(given) : DefaultName(method, path);
+        _tool.Description = $"Imported from a cURL command: {method} {CurlImporter.Shorten(StripQuery(cleanUrl))}";
+        _tool.DeclareReferences(step, static name => $"From {{{{{name}}}}} in the cURL command.");
+        _tool.Steps.Add(step);
+        return _tool;
+    }
+
+    private string DefaultName(string method, string path)
+    {
+        var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries)
+            .Where(static s => !IsIdLike(s))
+            .TakeLast(2);
+        var words = (_provider == "api" ? "" : _provider + "_") + method.ToLowerInvariant() + "_" + string.Join("_", segments);
+        return Naming.ToolName(words);
+    }
+
+    /// <summary>The path of a URL as written (placeholders kept, percent-escapes decoded), for the tool's name.</summary>
+    private static string PathOf(string url)
+    {
+        var start = url.IndexOf("://", StringComparison.Ordinal);
+        var slash = url.IndexOf('/', start < 0 ? 0 : start + 3);
+        if (slash < 0)
+        {
+            return "";
+        }
+        var end = url.IndexOfAny(['?', '#'], slash);
+        var path = end < 0 ? url[slash..] : url[slash..end];
+        try
+        {
+            return Uri.UnescapeDataString(path);
+        }
+        catch (UriFormatException)
+        {
+            return path;
+        }
+    }
+
+    private static bool IsIdLike(string segment)
+    {
+        var s = Uri.UnescapeDataString(segment);
+        return s.Length == 0 || s.Length > 40 || s.Contains("{{", StringComparison.Ordinal) || s.Contains(ShellWords.VariableStart)
+            || s.All(static c => char.IsAsciiDigit(c) || c == '-')
+            || (s.Length >= 8 && s.Any(char.IsAsciiDigit) && s.Any(char.IsAsciiLetter))
+            || (s.Length > 1 && s[0] == 'v' && s[1..].All(char.IsAsciiDigit));
+    }
+
+    private static string StripQuery(string url)
+    {
+        var q = url.IndexOf('?', StringComparison.Ordinal);
+        return q < 0 ? url : url[..q];
+    }
+
+    /// <summary>The name of a variable when <paramref name="text"/> starts with one ($TWILIO_ACCOUNT_SID:$TWILIO_AUTH_TOKEN → TWILIO_ACCOUNT_SID).</summary>
+    private static string? VariableName(string text)
+    {
+        if (text.Length > 2 && text[0] == ShellWords.VariableStart)
+        {
+            var end = text.IndexOf(ShellWords.VariableEnd);
+            var name = text[1..end];
+            return name.StartsWith('(') ? null : name;
+        }
+        return null;
+    }
+
+    /// <summary>A credential header's value as a template: the scheme stays, the credential becomes a secret.</summary>
+    private string CredentialHeader(string name, string value)
+    {
+        var isAuthorization = name.Equals("Authorization", StringComparison.OrdinalIgnoreCase) || name.Equals("Proxy-Authorization", StringComparison.OrdinalIgnoreCase);
+        if (!isAuthorization)
+        {
+            var key = Naming.Secret(name.StartsWith("X-", StringComparison.OrdinalIgnoreCase) ? name[2..] : name);
+            return SecretFor(value, key.StartsWith(_provider + "_", StringComparison.Ordinal) ? key : _provider + "_" + key, $"the {name} header for {_host}");
+        }
+        var (scheme, credential) = Credentials.SplitAuthorization(value);
+        var kind = scheme.ToLowerInvariant() switch
+        {
+            "basic" => "basic_auth",
+            "bearer" or "token" or "bot" or "" => "token",
+            _ => Naming.Secret(scheme) + "_token",
+        };
+        var what = scheme.Equals("Basic", StringComparison.OrdinalIgnoreCase)
+            ? $"the base64 of USER:PASSWORD for {_host} (from the Authorization header)"
+            : $"the {(scheme.Length > 0 ? scheme.ToLowerInvariant() + " " : "")}token for {_host} (from the Authorization header)";
+        var secret = SecretFor(credential, _provider + "_" + kind, what);
+        return scheme.Length > 0 ? scheme + " " + secret : secret;
+    }
+
+    /// <summary>
+    /// A credential as a secret template: kept when it already is one, named after its shell variable when it is one
+    /// ($OPENAI_API_KEY → openai_api_key), else named <paramref name="fallback"/>. The value itself is never kept.
+    /// </summary>
+    private string SecretFor(string credential, string fallback, string description)
+    {
+        var c = credential.Trim();
+        if (c.StartsWith("{{", StringComparison.Ordinal) && c.EndsWith("}}", StringComparison.Ordinal) && c.IndexOf("{{", 2, StringComparison.Ordinal) < 0)
+        {
+            var inner = c[2..^2].Trim();
+            if (inner.StartsWith("secrets.", StringComparison.Ordinal))
+            {
+                return "{{" + inner + "}}";
+            }
+            return _tool.Secret(Naming.Secret(inner), description + $" (it was {{{{{inner}}}}} in the command)");
+        }
+        if (VariableName(c) is { } variable && c.EndsWith(ShellWords.VariableEnd) && c.IndexOf(ShellWords.VariableStart, 1) < 0)
+        {
+            return _tool.Secret(Naming.Secret(variable), description + $" (it was ${variable} in the command)");
+        }
+        return _tool.Secret(fallback, description);
+    }
+
+    /// <summary>Shell variables in plain text become inputs, or secrets when their names say so.</summary>
+    private string Plain(string text)
+    {
+        if (!text.Contains(ShellWords.VariableStart))
+        {
+            return text;
+        }
+        var sb = new StringBuilder(text.Length);
+        var i = 0;
+        while (i < text.Length)
+        {
+            var start = text.IndexOf(ShellWords.VariableStart, i);
+            if (start < 0)
+            {
+                sb.Append(text, i, text.Length - i);
+                break;
+            }
+            sb.Append(text, i, start - i);
+            var end = text.IndexOf(ShellWords.VariableEnd, start + 1);
+            var name = text[(start + 1)..end];
+            sb.Append(Placeholder(name));
+            i = end + 1;
+        }
+        return sb.ToString();
+    }
+
+    private string Placeholder(string variable)
+    {
+        if (variable.StartsWith('('))
+        {
+            var command = variable[1..^1];
+            var input = Naming.Secret(command.Length > 30 ? command[..30] : command);
+            _warnings.Add(new ImportWarning($"$({command})", $"runs a command in the shell, which Toolsmith does not do; its output became the input \"{input}\"."));
+            _tool.Input(input, "string", $"The output of the command `{command}` in the original cURL command.", required: true);
+            return "{{" + input + "}}";
+        }
+        if (Credentials.IsSecretName(variable))
+        {
+            var secret = Naming.Secret(variable);
+            return _tool.Secret(secret, $"the value of ${variable} in the cURL command");
+        }
+        var name = Naming.Secret(variable);
+        _tool.Input(name, "string", $"The value of ${variable} in the cURL command.", required: true);
+        return "{{" + name + "}}";
+    }
+
+    private static bool IsSecretCookie(string name, string value)
+    {
+        var lower = name.ToLowerInvariant();
+        return Credentials.IsSecretName(name) || lower.Contains("sess", StringComparison.Ordinal) || lower.EndsWith("sid", StringComparison.Ordinal)
+            || lower.Contains("token", StringComparison.Ordinal) || lower.Contains("auth", StringComparison.Ordinal) || Credentials.LooksLikeSecretValue(value);
+    }
+
+    /// <summary>Strong names for fields and parameters: the last word says credential (api_key, client_secret, access_token, password).</summary>
+    internal static bool IsSecretField(string name)
+    {
+        var words = Naming.Snake(name).Split('_', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length > 0 && words[^1] is "token" or "secret" or "password" or "passwd" or "apikey" or "key" or "credential" or "credentials" or "signature" or "jwt"
+            && Credentials.IsSecretName(name);
+    }
+
+    /// <summary>Keeps the query as written; a parameter holding a credential moves to <c>params</c> as a secret.</summary>
+    private (string Url, JsonObject Params) SplitQuery(string url, List<string> extra)
+    {
+        var parameters = new JsonObject();
+        var q = url.IndexOf('?', StringComparison.Ordinal);
+        var baseUrl = q < 0 ? url : url[..q];
+        var pairs = new List<string>();
+        if (q >= 0)
+        {
+            pairs.AddRange(url[(q + 1)..].Split('&', StringSplitOptions.RemoveEmptyEntries));
+        }
+        foreach (var e in extra)
+        {
+            pairs.AddRange(Plain(e).Split('&', StringSplitOptions.RemoveEmptyEntries));
+        }
+        var kept = new List<string>();
+        foreach (var pair in pairs)
+        {
+            var eq = pair.IndexOf('=', StringComparison.Ordinal);
+            var name = Decode(eq < 0 ? pair : pair[..eq]);
+            var value = eq < 0 ? "" : Decode(pair[(eq + 1)..]);
+            var isTemplateSecret = value.StartsWith("{{secrets.", StringComparison.Ordinal) && value.EndsWith("}}", StringComparison.Ordinal);
+            if (eq > 0 && (isTemplateSecret || (value.Length > 0 && (IsSecretField(name) || Credentials.LooksLikeSecretValue(value)))))
+            {
+                parameters[name] = isTemplateSecret ? value : SecretFor(value, _provider + "_" + Naming.Secret(name), $"the URL parameter {name} for {_host}");
+                continue;
+            }
+            kept.Add(pair);
+        }
+        return (kept.Count == 0 ? baseUrl : baseUrl + "?" + string.Join("&", kept), parameters);
+    }
+
+    private static string Decode(string text)
+    {
+        try
+        {
+            return Uri.UnescapeDataString(text.Replace('+', ' '));
+        }
+        catch (UriFormatException)
+        {
+            return text;
+        }
+    }
+
+    /// <summary>The -d/--data-*/--json body: JSON stays JSON, url-encoded pairs become a form, anything else is text.</summary>
+    private (JsonNode? Body, string? BodyType, bool KeepContentType) DataBody(ref string? contentType)
+    {
+        var files = _r.Data.Where(static d => d.IsFile).ToList();
+        if (files.Count > 0)
+        {
+            if (files.Count < _r.Data.Count || files.Count > 1)
+            {
+                _warnings.Add(new ImportWarning("-d @file", "mixes files and text in one body; only the first file was kept as the body."));
+            }
+            var file = files[0];
+            if (file.Value == "-")
+            {
+                _warnings.Add(new ImportWarning("-d @-", "reads the body from standard input; put the body in the step instead."));
+            }
+            if (file.StripNewlines)
+            {
+                _warnings.Add(new ImportWarning("-d @" + file.Value, "is sent as the file's bytes; curl -d would also remove its line breaks (use --data-binary to keep them)."));
+            }
+            contentType ??= _r.Json ? "application/json" : "application/x-www-form-urlencoded";
+            return (new JsonObject { ["file"] = file.Value }, "binary", !contentType.Equals("application/octet-stream", StringComparison.OrdinalIgnoreCase));
+        }
+        var text = string.Join(_r.Json ? "" : "&", _r.Data.Select(static d => d.Value));
+        var declared = contentType;
+        var media = (declared ?? (_r.Json ? "application/json" : "application/x-www-form-urlencoded")).Split(';')[0].Trim().ToLowerInvariant();
+        if (media.Contains("json", StringComparison.Ordinal) || declared is null)
+        {
+            if (TryJson(text, out var json))
+            {
+                if (declared is null && !_r.Json)
+                {
+                    _warnings.Add(new ImportWarning("-d", "sends JSON without a Content-Type header, so curl would label it application/x-www-form-urlencoded; the step sends it as application/json, as the API surely expects."));
+                }
+                var keep = declared is not null && !declared.Trim().Equals("application/json", StringComparison.OrdinalIgnoreCase);
+                return (json, "json", keep);
+            }
+            if (media.Contains("json", StringComparison.Ordinal))
+            {
+                _warnings.Add(new ImportWarning("-d", "is labelled JSON but is not valid JSON; it is sent as text, exactly as written."));
+                contentType = declared ?? "application/json";
+                return (JsonValue.Create(Plain(text)), "text", true);
+            }
+        }
+        if (media == "application/x-www-form-urlencoded" && TryForm(text, out var form))
+        {
+            var keep = declared is not null && !declared.Trim().Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase);
+            return (form, "form", keep);
+        }
+        contentType = declared ?? "application/x-www-form-urlencoded";
+        return (JsonValue.Create(Plain(text)), "text", true);
+    }
+
+    private bool TryJson(string text, out JsonNode? node)
+    {
+        if (!JsonText.TryParseBody(text, out node, out var bare))
+        {
+            // PowerShell and cmd docs often escape the quotes for curl.exe: {\"name\":\"x\"}.
+            if (!text.Contains("\\\"", StringComparison.Ordinal) || !JsonText.TryParseBody(text.Replace("\\\"", "\"", StringComparison.Ordinal), out node, out bare))
+            {
+                return false;
+            }
+        }
+        var whole = node is JsonValue; // the body is one placeholder: a whole object (or array)
+        foreach (var name in bare)
+        {
+            // A placeholder outside quotes stands for a JSON value, not text: typed as a number unless declared otherwise.
+            if (name[0] == ShellWords.VariableStart)
+            {
+                var variable = name[1..^1];
+                if (!variable.StartsWith('(') && !Credentials.IsSecretName(variable))
+                {
+                    _tool.Input(Naming.Secret(variable), whole ? "object" : "number", $"The value of ${variable} in the cURL command (a JSON value).", required: true);
+                }
+            }
+            else if (name.Split('.', '[')[0] is var root && root is not ("secrets" or "inputs" or "steps") && root.Length > 0)
+            {
+                _tool.Input(root, whole ? "object" : "number", $"From {{{{{root}}}}} in the cURL command (a JSON value).", required: true);
+            }
+        }
+        node = MapStrings(node!, inJsonField: null);
+        return true;
+    }
+
+    /// <summary>Shell variables in JSON strings become placeholders; string fields named like credentials become secrets.</summary>
+    private JsonNode MapStrings(JsonNode node, string? inJsonField)
+    {
+        switch (node)
+        {
+            case JsonObject o:
+                foreach (var key in o.Select(static p => p.Key).ToList())
+                {
+                    if (o[key] is { } child && MapStrings(child, key) is var mapped && !ReferenceEquals(mapped, child))
+                    {
+                        o[key] = mapped;
+                    }
+                }
+                return o;
+            case JsonArray a:
+                for (var i = 0; i < a.Count; i++)
+                {
+                    if (a[i] is { } child && MapStrings(child, null) is var mapped && !ReferenceEquals(mapped, child))
+                    {
+                        a[i] = mapped;
+                    }
+                }
+                return a;
+            case JsonValue v when v.GetValueKind() == JsonValueKind.String:
+                var s = v.GetValue<string>();
+                if (inJsonField is not null && s.Length > 0 && IsSecretField(inJsonField) && !s.StartsWith("{{", StringComparison.Ordinal))
+                {
+                    return JsonValue.Create(SecretFor(s, _provider + "_" + Naming.Secret(inJsonField), $"the body field {inJsonField} for {_host}"))!;
+                }
+                return s.Contains(ShellWords.VariableStart) ? JsonValue.Create(Plain(s))! : v;
+            default:
+                return node;
+        }
+    }
+
+    private bool TryForm(string text, out JsonNode? form)
+    {
+        form = null;
+        var fields = new JsonObject();
+        foreach (var pair in text.Split('&', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var eq = pair.IndexOf('=', StringComparison.Ordinal);
+            if (eq <= 0 || pair.Contains('%') && !ValidPercent(pair))
+            {
+                return false;
+            }
+            var name = Decode(pair[..eq]);
+            var value = Decode(pair[(eq + 1)..]);
+            JsonNode mapped = IsSecretField(name) && value.Length > 0 && !value.StartsWith("{{", StringComparison.Ordinal)
+                ? JsonValue.Create(SecretFor(value, _provider + "_" + Naming.Secret(name), $"the form field {name} for {_host}"))!
+                : JsonValue.Create(Plain(value))!;
+            Add(fields, Plain(name), mapped);
+        }
+        form = fields;
+        return fields.Count > 0;
+    }
+
+    private static bool ValidPercent(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '%' && (i + 2 >= text.Length || !char.IsAsciiHexDigit(text[i + 1]) || !char.IsAsciiHexDigit(text[i + 2])))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>Adds a field; a repeated name becomes an array, as the form and multipart bodies send it.</summary>
+    private static void Add(JsonObject fields, string name, JsonNode value)
+    {
+        if (!fields.TryGetPropertyValue(name, out var existing))
+        {
+            fields[name] = value;
+            return;
+        }
+        if (existing is JsonArray array)
+        {
+            array.Add(value);
+            return;
+        }
+        fields[name] = new JsonArray(existing!.DeepClone(), value);
+    }
+
+    /// <summary>-F name=value, name=@file;type=…;filename=…, name=&lt;file.</summary>
+    private JsonObject Multipart()
+    {
+        var fields = new JsonObject();
+        foreach (var (spec, literal) in _r.Form)
+        {
+            var eq = spec.IndexOf('=', StringComparison.Ordinal);
+            if (eq <= 0)
+            {
+                _warnings.Add(new ImportWarning("-F " + spec, "is not name=value and was left out."));
+                continue;
+            }
+            var name = spec[..eq];
+            var value = spec[(eq + 1)..];
+            if (!literal && (value.StartsWith('@') || value.StartsWith('<')))
+            {
+                var parts = value[1..].Split(';');
+                var file = new JsonObject { ["file"] = Plain(parts[0]) };
+                foreach (var p in parts.Skip(1))
+                {
+                    var peq = p.IndexOf('=', StringComparison.Ordinal);
+                    if (peq <= 0)
+                    {
+                        continue;
+                    }
+                    var key = p[..peq].Trim().ToLowerInvariant();
+                    var v = p[(peq + 1)..].Trim().Trim('"');
+                    if (key == "type")
+                    {
+                        file["contentType"] = v;
+                    }
+                    else if (key == "filename")
+                    {
+                        file["fileName"] = v;
+                    }
+                    else
+                    {
+                        _warnings.Add(new ImportWarning("-F " + spec, $"sets \"{key}\" on the part, which the step cannot; it was left out."));
+                    }
+                }
+                if (value.StartsWith('<'))
+                {
+                    _warnings.Add(new ImportWarning("-F " + spec, "sends the file's text as a plain field; the step sends the file as a file part (with a file name)."));
+                }
+                Add(fields, name, file);
+                continue;
+            }
+            if (!literal && value.Contains(";type=", StringComparison.Ordinal))
+            {
+                _warnings.Add(new ImportWarning("-F " + spec, "sets a content type on a text field, which the step cannot; it was left out."));
+                value = value[..value.IndexOf(";type=", StringComparison.Ordinal)];
+            }
+            Add(fields, name, IsSecretField(name) && value.Length > 0 ? JsonValue.Create(SecretFor(value, _provider + "_" + Naming.Secret(name), $"the form field {name} for {_host}"))! : JsonValue.Create(Plain(value))!);
+        }
+        return fields;
+    }
+}

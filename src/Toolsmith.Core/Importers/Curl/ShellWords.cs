@@ -1,0 +1,741 @@
+using System.Globalization;
+using System.Text;
+
+namespace Toolsmith.Core.Importers.Curl;
+
+/// <summary>The shell a command line was written for; it decides quoting, escapes and line continuations.</summary>
+public enum ShellDialect
+{
+    /// <summary>bash, zsh, sh: '…', "…", $'…', backslash escapes, backslash-newline continuations, $VAR.</summary>
+    Bash,
+
+    /// <summary>PowerShell: '…' ('' for a quote), "…" with backtick escapes, backtick-newline continuations, $env:VAR.</summary>
+    PowerShell,
+
+    /// <summary>Windows cmd: "…", caret escapes and caret-newline continuations, %VAR%; then the C runtime's \" rules.</summary>
+    Cmd,
+}
+
+/// <summary>
+/// Splits a command line into words the way its shell would, for the three shells API docs write cURL for.
+/// </summary>
+/// <remarks>
+/// Hand-written on purpose: no .NET library splits words for bash, PowerShell and cmd alike (System.CommandLine and
+/// friends split only their own syntax, and none knows cmd's two-stage caret-then-C-runtime rules or PowerShell's
+/// backticks). A variable reference ($TOKEN, $env:TOKEN, %TOKEN%, $(command)) is kept as a marker,
+/// <see cref="VariableStart"/> NAME <see cref="VariableEnd"/>, so the importer can turn it into an input or a secret.
+/// Words stop at the first unquoted pipe, ';', '&amp;&amp;' or redirection; what follows is reported, not run.
+/// </remarks>
+internal static class ShellWords
+{
+    public const char VariableStart = '\u0001';
+    public const char VariableEnd = '\u0002';
+
+    /// <summary>Guesses the shell from its line continuations, escapes and variable syntax.</summary>
+    public static ShellDialect Detect(string text)
+    {
+        var t = text.Replace("\r\n", "\n", StringComparison.Ordinal);
+        if (t.Contains("^\n", StringComparison.Ordinal) || t.Contains("^\"", StringComparison.Ordinal) || (t.Contains('%') && PercentVariable(t)))
+        {
+            return ShellDialect.Cmd;
+        }
+        if (t.Contains("`\n", StringComparison.Ordinal) || t.Contains("$env:", StringComparison.OrdinalIgnoreCase) || t.TrimStart().StartsWith("curl.exe ", StringComparison.OrdinalIgnoreCase) && !t.Contains("\\\n", StringComparison.Ordinal))
+        {
+            return ShellDialect.PowerShell;
+        }
+        return ShellDialect.Bash;
+    }
+
+    private static bool PercentVariable(string t)
+    {
+        for (var i = t.IndexOf('%', StringComparison.Ordinal); i >= 0 && i < t.Length - 1; i = t.IndexOf('%', i + 1))
+        {
+            var j = i + 1;
+            if (j < t.Length && (char.IsAsciiLetter(t[j]) || t[j] == '_'))
+            {
+                while (j < t.Length && (char.IsAsciiLetterOrDigit(t[j]) || t[j] == '_'))
+                {
+                    j++;
+                }
+                if (j < t.Length && t[j] == '%' && j - i > 2)
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Splits <paramref name="text"/> into words; <paramref name="rest"/> is what follows an unquoted pipe or separator.</summary>
+    public static List<string> Split(string text, ShellDialect dialect, out string? rest) => dialect switch
+    {
+        ShellDialect.PowerShell => SplitPowerShell(text, out rest),
+        ShellDialect.Cmd => SplitCmd(text, out rest),
+        _ => SplitBash(text, out rest),
+    };
+
+    private static string Variable(string name) => VariableStart + name + VariableEnd;
+
+    private static bool IsNameStart(char c) => char.IsAsciiLetter(c) || c == '_';
+
+    private static bool IsNameChar(char c) => char.IsAsciiLetterOrDigit(c) || c == '_';
+
+    private static List<string> SplitBash(string text, out string? rest)
+    {
+        var words = new List<string>();
+        var word = new StringBuilder();
+        var inWord = false;
+        rest = null;
+        var i = 0;
+        void End()
+        {
+            if (inWord)
+            {
+                words.Add(word.ToString());
+                word.Clear();
+                inWord = false;
+            }
+        }
+
+        while (i < text.Length)
+        {
+            var c = text[i];
+            switch (c)
+            {
+                case ' ' or '\t' or '\r' or '\n':
+                    End();
+                    i++;
+                    break;
+                case '#' when !inWord:
+                    while (i < text.Length && text[i] != '\n')
+                    {
+                        i++;
+                    }
+                    break;
+                case '\\':
+                    if (i + 1 < text.Length && text[i + 1] == '\n')
+                    {
+                        i += 2;
+                    }
+                    else if (i + 2 < text.Length && text[i + 1] == '\r' && text[i + 2] == '\n')
+                    {
+                        i += 3;
+                    }
+                    else
+                    {
+                        if (i + 1 < text.Length)
+                        {
+                            word.Append(text[i + 1]);
+                        }
+                        inWord = true;
+                        i += 2;
+                    }
+                    break;
+                case '\'':
+                {
+                    var end = text.IndexOf('\'', i + 1);
+                    if (end < 0)
+                    {
+                        throw new ImportException($"The command has a single quote (') at character {i + 1} that is never closed.");
+                    }
+                    word.Append(text, i + 1, end - i - 1);
+                    inWord = true;
+                    i = end + 1;
+                    break;
+                }
+                case '$' when i + 1 < text.Length && text[i + 1] == '\'':
+                    i = AnsiC(text, i + 2, word);
+                    inWord = true;
+                    break;
+                case '$' when i + 1 < text.Length && text[i + 1] == '"':
+                    i++; // $"…" is a translated string: the same as "…" here
+                    break;
+                case '"':
+                    i++;
+                    while (true)
+                    {
+                        if (i >= text.Length)
+                        {
+                            throw new ImportException("The command has a double quote (\") that is never closed.");
+                        }
+                        var d = text[i];
+                        if (d == '"')
+                        {
+                            i++;
+                            break;
+                        }
+                        if (d == '\\' && i + 1 < text.Length && text[i + 1] is '$' or '`' or '"' or '\\' or '\n')
+                        {
+                            if (text[i + 1] != '\n')
+                            {
+                                word.Append(text[i + 1]);
+                            }
+                            i += 2;
+                            continue;
+                        }
+                        if (d == '\\' && i + 2 < text.Length && text[i + 1] == '\r' && text[i + 2] == '\n')
+                        {
+                            i += 3;
+                            continue;
+                        }
+                        if (d == '$' && TryBashExpansion(text, ref i, word))
+                        {
+                            continue;
+                        }
+                        if (d == '`')
+                        {
+                            i = Backtick(text, i, word);
+                            continue;
+                        }
+                        word.Append(d);
+                        i++;
+                    }
+                    inWord = true;
+                    break;
+                case '$' when TryBashExpansion(text, ref i, word):
+                    inWord = true;
+                    break;
+                case '`':
+                    i = Backtick(text, i, word);
+                    inWord = true;
+                    break;
+                case '|' or ';' or '&' or '>' or '<':
+                    End();
+                    rest = text[i..].Trim();
+                    return words;
+                default:
+                    word.Append(c);
+                    inWord = true;
+                    i++;
+                    break;
+            }
+        }
+        End();
+        return words;
+    }
+
+    private static int Backtick(string text, int i, StringBuilder word)
+    {
+        var end = text.IndexOf('`', i + 1);
+        if (end < 0)
+        {
+            throw new ImportException($"The command has a backquote (`) at character {i + 1} that is never closed.");
+        }
+        word.Append(Variable("(" + text[(i + 1)..end].Trim() + ")"));
+        return end + 1;
+    }
+
+    /// <summary>$NAME, ${NAME}, ${NAME:-default}, $(command); false for a lone '$'.</summary>
+    private static bool TryBashExpansion(string text, ref int i, StringBuilder word)
+    {
+        if (i + 1 >= text.Length)
+        {
+            return false;
+        }
+        var n = text[i + 1];
+        if (IsNameStart(n))
+        {
+            var j = i + 1;
+            while (j < text.Length && IsNameChar(text[j]))
+            {
+                j++;
+            }
+            word.Append(Variable(text[(i + 1)..j]));
+            i = j;
+            return true;
+        }
+        if (n == '{')
+        {
+            var end = text.IndexOf('}', i + 2);
+            if (end < 0)
+            {
+                return false;
+            }
+            var inner = text[(i + 2)..end];
+            var nameEnd = 0;
+            while (nameEnd < inner.Length && IsNameChar(inner[nameEnd]))
+            {
+                nameEnd++;
+            }
+            word.Append(Variable(nameEnd > 0 ? inner[..nameEnd] : inner));
+            i = end + 1;
+            return true;
+        }
+        if (n == '(')
+        {
+            var depth = 0;
+            for (var j = i + 1; j < text.Length; j++)
+            {
+                if (text[j] == '(')
+                {
+                    depth++;
+                }
+                else if (text[j] == ')' && --depth == 0)
+                {
+                    word.Append(Variable("(" + text[(i + 2)..j].Trim() + ")"));
+                    i = j + 1;
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Reads $'…' from <paramref name="i"/> (after the quote) with its C escapes; returns the index after the closing quote.</summary>
+    private static int AnsiC(string text, int i, StringBuilder word)
+    {
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if (c == '\'')
+            {
+                return i + 1;
+            }
+            if (c != '\\' || i + 1 >= text.Length)
+            {
+                word.Append(c);
+                i++;
+                continue;
+            }
+            var e = text[i + 1];
+            i += 2;
+            switch (e)
+            {
+                case 'n': word.Append('\n'); break;
+                case 't': word.Append('\t'); break;
+                case 'r': word.Append('\r'); break;
+                case 'a': word.Append('\a'); break;
+                case 'b': word.Append('\b'); break;
+                case 'f': word.Append('\f'); break;
+                case 'v': word.Append('\v'); break;
+                case 'e' or 'E': word.Append('\u001b'); break;
+                case 'x':
+                    i = Hex(text, i, 2, word);
+                    break;
+                case 'u':
+                    i = Hex(text, i, 4, word);
+                    break;
+                case 'U':
+                    i = Hex(text, i, 8, word);
+                    break;
+                case >= '0' and <= '7':
+                {
+                    var start = i - 1;
+                    var end = start;
+                    while (end < text.Length && end - start < 3 && text[end] is >= '0' and <= '7')
+                    {
+                        end++;
+                    }
+                    word.Append((char)Convert.ToInt32(text[start..end], 8));
+                    i = end;
+                    break;
+                }
+                default:
+                    word.Append(e); // \\ \' \" \? and unknown escapes keep the character
+                    break;
+            }
+        }
+        throw new ImportException("The command has a $'…' string that is never closed.");
+    }
+
+    private static int Hex(string text, int i, int max, StringBuilder word)
+    {
+        var end = i;
+        while (end < text.Length && end - i < max && char.IsAsciiHexDigit(text[end]))
+        {
+            end++;
+        }
+        if (end == i)
+        {
+            word.Append('\\').Append(text[i - 1]);
+            return i;
+        }
+        var code = int.Parse(text[i..end], NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+        if (max == 2 && code >= 0x80)
+        {
+            // \xHH is a byte: a UTF-8 sequence of them is decoded as one character below.
+            word.Append((char)(0xDC00 | code));
+        }
+        else
+        {
+            word.Append(char.ConvertFromUtf32(code));
+        }
+        return end;
+    }
+
+    /// <summary>Decodes the UTF-8 byte escapes (\xC3\xA9) that <see cref="Hex"/> left as marked surrogates.</summary>
+    public static string DecodeByteEscapes(string word)
+    {
+        if (!word.Any(static c => c is >= '\uDC80' and <= '\uDCFF'))
+        {
+            return word;
+        }
+        var sb = new StringBuilder();
+        var bytes = new List<byte>();
+        foreach (var c in word)
+        {
+            if (c is >= '\uDC80' and <= '\uDCFF')
+            {
+                bytes.Add((byte)(c & 0xFF));
+                continue;
+            }
+            if (bytes.Count > 0)
+            {
+                sb.Append(Encoding.UTF8.GetString([.. bytes]));
+                bytes.Clear();
+            }
+            sb.Append(c);
+        }
+        if (bytes.Count > 0)
+        {
+            sb.Append(Encoding.UTF8.GetString([.. bytes]));
+        }
+        return sb.ToString();
+    }
+
+    private static List<string> SplitPowerShell(string text, out string? rest)
+    {
+        var words = new List<string>();
+        var word = new StringBuilder();
+        var inWord = false;
+        rest = null;
+        var i = 0;
+        void End()
+        {
+            if (inWord)
+            {
+                words.Add(word.ToString());
+                word.Clear();
+                inWord = false;
+            }
+        }
+
+        while (i < text.Length)
+        {
+            var c = text[i];
+            switch (c)
+            {
+                case ' ' or '\t' or '\r' or '\n':
+                    End();
+                    i++;
+                    break;
+                case '#' when !inWord:
+                    while (i < text.Length && text[i] != '\n')
+                    {
+                        i++;
+                    }
+                    break;
+                case '`':
+                    i = PowerShellEscape(text, i, word, out var continuation);
+                    inWord |= !continuation;
+                    break;
+                case '\'' or '‘' or '’':
+                    i++;
+                    while (true)
+                    {
+                        if (i >= text.Length)
+                        {
+                            throw new ImportException("The command has a single quote (') that is never closed.");
+                        }
+                        if (text[i] is '\'' or '‘' or '’')
+                        {
+                            if (i + 1 < text.Length && text[i + 1] is '\'' or '‘' or '’')
+                            {
+                                word.Append('\'');
+                                i += 2;
+                                continue;
+                            }
+                            i++;
+                            break;
+                        }
+                        word.Append(text[i++]);
+                    }
+                    inWord = true;
+                    break;
+                case '"' or '“' or '”':
+                    i++;
+                    while (true)
+                    {
+                        if (i >= text.Length)
+                        {
+                            throw new ImportException("The command has a double quote (\") that is never closed.");
+                        }
+                        var d = text[i];
+                        if (d is '"' or '“' or '”')
+                        {
+                            if (i + 1 < text.Length && text[i + 1] is '"' or '“' or '”')
+                            {
+                                word.Append('"');
+                                i += 2;
+                                continue;
+                            }
+                            i++;
+                            break;
+                        }
+                        if (d == '`')
+                        {
+                            i = PowerShellEscape(text, i, word, out _);
+                            continue;
+                        }
+                        if (d == '$' && TryPowerShellExpansion(text, ref i, word))
+                        {
+                            continue;
+                        }
+                        word.Append(d);
+                        i++;
+                    }
+                    inWord = true;
+                    break;
+                case '$' when TryPowerShellExpansion(text, ref i, word):
+                    inWord = true;
+                    break;
+                case '|' or ';' or '>':
+                    End();
+                    rest = text[i..].Trim();
+                    return words;
+                case '&' when i + 1 < text.Length && text[i + 1] == '&':
+                    End();
+                    rest = text[i..].Trim();
+                    return words;
+                default:
+                    word.Append(c);
+                    inWord = true;
+                    i++;
+                    break;
+            }
+        }
+        End();
+        return words;
+    }
+
+    private static int PowerShellEscape(string text, int i, StringBuilder word, out bool continuation)
+    {
+        continuation = false;
+        if (i + 1 >= text.Length)
+        {
+            return i + 1;
+        }
+        var e = text[i + 1];
+        if (e == '\n' || (e == '\r' && i + 2 < text.Length && text[i + 2] == '\n'))
+        {
+            continuation = true;
+            return i + (e == '\r' ? 3 : 2);
+        }
+        word.Append(e switch
+        {
+            'n' => '\n',
+            't' => '\t',
+            'r' => '\r',
+            '0' => '\0',
+            'a' => '\a',
+            'b' => '\b',
+            'f' => '\f',
+            'v' => '\v',
+            'e' => '\u001b',
+            _ => e,
+        });
+        return i + 2;
+    }
+
+    /// <summary>$env:NAME, ${env:NAME}, $NAME, $(command); false for a lone '$'.</summary>
+    private static bool TryPowerShellExpansion(string text, ref int i, StringBuilder word)
+    {
+        if (i + 1 >= text.Length)
+        {
+            return false;
+        }
+        var n = text[i + 1];
+        if (n == '(')
+        {
+            var depth = 0;
+            for (var j = i + 1; j < text.Length; j++)
+            {
+                if (text[j] == '(')
+                {
+                    depth++;
+                }
+                else if (text[j] == ')' && --depth == 0)
+                {
+                    word.Append(Variable("(" + text[(i + 2)..j].Trim() + ")"));
+                    i = j + 1;
+                    return true;
+                }
+            }
+            return false;
+        }
+        if (n == '{')
+        {
+            var end = text.IndexOf('}', i + 2);
+            if (end < 0)
+            {
+                return false;
+            }
+            var inner = text[(i + 2)..end];
+            word.Append(Variable(inner.StartsWith("env:", StringComparison.OrdinalIgnoreCase) ? inner[4..] : inner));
+            i = end + 1;
+            return true;
+        }
+        if (!IsNameStart(n))
+        {
+            return false;
+        }
+        var start = i + 1;
+        if (text.AsSpan(start).StartsWith("env:", StringComparison.OrdinalIgnoreCase))
+        {
+            start += 4;
+        }
+        var k = start;
+        while (k < text.Length && IsNameChar(text[k]))
+        {
+            k++;
+        }
+        if (k == start)
+        {
+            return false;
+        }
+        word.Append(Variable(text[start..k]));
+        i = k;
+        return true;
+    }
+
+    private static List<string> SplitCmd(string text, out string? rest)
+    {
+        // Stage 1, cmd.exe: carets escape outside quotes (a caret at a line end continues the line), %VAR% expands,
+        // and an unquoted | & < > ends the command. A quote escaped with a caret does not open or close cmd's quoting.
+        var line = new StringBuilder();
+        var quoted = false;
+        rest = null;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '"')
+            {
+                quoted = !quoted;
+                line.Append(c);
+                continue;
+            }
+            if (c == '%' && TryPercentVariable(text, ref i, line))
+            {
+                continue;
+            }
+            if (quoted)
+            {
+                line.Append(c);
+                continue;
+            }
+            if (c == '^')
+            {
+                if (i + 1 < text.Length && text[i + 1] == '\n')
+                {
+                    i++;
+                }
+                else if (i + 2 < text.Length && text[i + 1] == '\r' && text[i + 2] == '\n')
+                {
+                    i += 2;
+                }
+                else if (i + 1 < text.Length)
+                {
+                    line.Append(text[++i] == '"' ? '\u0003' : text[i]);
+                }
+                continue;
+            }
+            if (c is '|' or '&' or '<' or '>')
+            {
+                rest = text[i..].Trim();
+                break;
+            }
+            line.Append(c is '\r' or '\n' ? ' ' : c);
+        }
+
+        // Stage 2, the C runtime's argument rules (CommandLineToArgvW): whitespace splits outside quotes, "" inside quotes
+        // is a quote, and backslashes count only before a quote (2n → n and a quote toggles; 2n+1 → n and a literal quote).
+        var s = line.ToString();
+        var words = new List<string>();
+        var word = new StringBuilder();
+        var inWord = false;
+        var inQuotes = false;
+        for (var i = 0; i < s.Length; i++)
+        {
+            var c = s[i] == '\u0003' ? '"' : s[i];
+            if (c == '\\')
+            {
+                var n = 0;
+                while (i < s.Length && s[i] == '\\')
+                {
+                    n++;
+                    i++;
+                }
+                if (i < s.Length && s[i] is '"' or '\u0003')
+                {
+                    word.Append('\\', n / 2);
+                    if (n % 2 == 1)
+                    {
+                        word.Append('"');
+                    }
+                    else
+                    {
+                        inQuotes = !inQuotes;
+                    }
+                }
+                else
+                {
+                    word.Append('\\', n);
+                    i--;
+                }
+                inWord = true;
+                continue;
+            }
+            if (c == '"')
+            {
+                if (inQuotes && i + 1 < s.Length && s[i + 1] is '"' or '\u0003')
+                {
+                    word.Append('"');
+                    i++;
+                }
+                else
+                {
+                    inQuotes = !inQuotes;
+                }
+                inWord = true;
+                continue;
+            }
+            if (!inQuotes && c is ' ' or '\t')
+            {
+                if (inWord)
+                {
+                    words.Add(word.ToString());
+                    word.Clear();
+                    inWord = false;
+                }
+                continue;
+            }
+            word.Append(c);
+            inWord = true;
+        }
+        if (inWord)
+        {
+            words.Add(word.ToString());
+        }
+        return words;
+    }
+
+    private static bool TryPercentVariable(string text, ref int i, StringBuilder line)
+    {
+        var j = i + 1;
+        if (j >= text.Length || !IsNameStart(text[j]))
+        {
+            return false;
+        }
+        while (j < text.Length && IsNameChar(text[j]))
+        {
+            j++;
+        }
+        if (j >= text.Length || text[j] != '%')
+        {
+            return false;
+        }
+        line.Append(Variable(text[(i + 1)..j]));
+        i = j;
+        return true;
+    }
+}

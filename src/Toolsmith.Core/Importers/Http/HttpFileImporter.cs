@@ -1,0 +1,511 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace Toolsmith.Core.Importers.Http;
+
+/// <summary>
+/// Imports a <c>.http</c> / <c>.rest</c> file as Visual Studio, Rider and httpyac write them: requests separated by
+/// <c>###</c>, file variables (<c>@name = value</c>) as inputs with their values as defaults (or as secrets when they hold
+/// credentials), <c>{{name}}</c> references, headers and bodies. Each request becomes a tool of one API step.
+/// </summary>
+public static partial class HttpFileImporter
+{
+    private static readonly string[] Methods = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "TRACE", "CONNECT"];
+
+    /// <summary>Imports the requests of a .http file given as text.</summary>
+    public static ImportResult Import(string text, string source = "requests.http")
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var result = new ImportResult();
+        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        var variables = new Dictionary<string, string>(StringComparer.Ordinal);
+        var blocks = new List<Block>();
+        var current = new Block();
+        foreach (var line in lines)
+        {
+            if (line.StartsWith("###", StringComparison.Ordinal))
+            {
+                blocks.Add(current);
+                current = new Block { Title = line[3..].Trim() };
+                continue;
+            }
+            current.Lines.Add(line);
+        }
+        blocks.Add(current);
+        var requests = 0;
+        foreach (var block in blocks)
+        {
+            var request = ParseBlock(block, variables, result, source);
+            if (request is null)
+            {
+                continue;
+            }
+            requests++;
+            new HttpRequestMapper(request, variables, result).Map();
+        }
+        if (requests == 0)
+        {
+            throw new ImportException($"{source} has no request: a .http file has lines such as \"GET https://api.example.com/users\", separated by ###.");
+        }
+        return result;
+    }
+
+    private sealed class Block
+    {
+        public string Title { get; init; } = "";
+
+        public List<string> Lines { get; } = [];
+    }
+
+    /// <summary>One request as written: the name it goes by, method, URL, headers, body and options.</summary>
+    internal sealed class HttpRequest
+    {
+        public required string Item { get; init; }
+
+        public string? Name { get; set; }
+
+        public required string Method { get; init; }
+
+        public required string Url { get; set; }
+
+        public List<(string Name, string Value)> Headers { get; } = [];
+
+        public string? Body { get; set; }
+
+        public bool NoRedirect { get; set; }
+    }
+
+    private static HttpRequest? ParseBlock(Block block, Dictionary<string, string> variables, ImportResult result, string source)
+    {
+        string? name = null;
+        var noRedirect = false;
+        var i = 0;
+        var lines = block.Lines;
+        // Comments, options and variables, up to the request line.
+        for (; i < lines.Count; i++)
+        {
+            var line = lines[i].Trim();
+            if (line.Length == 0)
+            {
+                continue;
+            }
+            if (line.StartsWith('#') || line.StartsWith("//", StringComparison.Ordinal))
+            {
+                var comment = line.TrimStart('#', '/').Trim();
+                if (comment.StartsWith("@name", StringComparison.Ordinal))
+                {
+                    name = comment[5..].Trim().TrimStart('=').Trim();
+                }
+                else if (comment.StartsWith("@no-redirect", StringComparison.Ordinal))
+                {
+                    noRedirect = true;
+                }
+                else if (comment.StartsWith('@') && !comment.StartsWith("@no-log", StringComparison.Ordinal))
+                {
+                    result.Warnings.Add(new ImportWarning(block.Title.Length > 0 ? block.Title : source, $"the option \"{comment.Split(' ')[0]}\" is not supported and was left out."));
+                }
+                continue;
+            }
+            if (FileVariable().Match(line) is { Success: true } v)
+            {
+                variables[v.Groups["name"].Value] = v.Groups["value"].Value.Trim();
+                continue;
+            }
+            break;
+        }
+        if (i >= lines.Count)
+        {
+            return null;
+        }
+        var requestLine = lines[i].Trim();
+        var parts = requestLine.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        string method;
+        string url;
+        if (Methods.Contains(parts[0].ToUpperInvariant()) && parts.Length >= 2)
+        {
+            method = parts[0].ToUpperInvariant();
+            url = string.Join(' ', parts.Skip(1));
+        }
+        else
+        {
+            method = "GET";
+            url = requestLine;
+        }
+        var version = VersionSuffix().Match(url);
+        if (version.Success)
+        {
+            url = url[..version.Index].TrimEnd();
+        }
+        var item = name ?? (block.Title.Length > 0 ? block.Title : $"{method} {url}");
+        var request = new HttpRequest { Item = item, Name = name ?? (block.Title.Length > 0 ? block.Title : null), Method = method, Url = url, NoRedirect = noRedirect };
+        i++;
+        // A query may continue on the next lines, indented and starting with ? or &.
+        while (i < lines.Count && lines[i].Length > 0 && char.IsWhiteSpace(lines[i][0]) && lines[i].TrimStart() is var cont && (cont.StartsWith('?') || cont.StartsWith('&')))
+        {
+            request.Url += cont.Trim();
+            i++;
+        }
+        for (; i < lines.Count; i++)
+        {
+            var line = lines[i];
+            if (line.Trim().Length == 0)
+            {
+                i++;
+                break;
+            }
+            if (line.TrimStart().StartsWith('#') || line.TrimStart().StartsWith("//", StringComparison.Ordinal))
+            {
+                continue;
+            }
+            var colon = line.IndexOf(':', StringComparison.Ordinal);
+            if (colon <= 0)
+            {
+                result.Warnings.Add(new ImportWarning(item, $"the line \"{line.Trim()}\" is not a header (Name: value) and was left out."));
+                continue;
+            }
+            request.Headers.Add((line[..colon].Trim(), line[(colon + 1)..].Trim()));
+        }
+        var body = new List<string>();
+        for (; i < lines.Count; i++)
+        {
+            var line = lines[i];
+            if (line.StartsWith("> ", StringComparison.Ordinal) || line.StartsWith(">> ", StringComparison.Ordinal) || line.TrimStart().StartsWith("> {%", StringComparison.Ordinal))
+            {
+                result.Warnings.Add(new ImportWarning(item, $"has a response handler or output redirect (\"{line.Trim()}\"), which Toolsmith does not run; it was left out."));
+                while (i < lines.Count && !lines[i].TrimEnd().EndsWith("%}", StringComparison.Ordinal) && lines[i].TrimStart().StartsWith("> {%", StringComparison.Ordinal))
+                {
+                    i++;
+                }
+                continue;
+            }
+            body.Add(line);
+        }
+        while (body.Count > 0 && body[^1].Trim().Length == 0)
+        {
+            body.RemoveAt(body.Count - 1);
+        }
+        // Trailing comment lines after the body belong to the next request (VS writes them so).
+        while (body.Count > 0 && (body[^1].TrimStart().StartsWith('#') || body[^1].TrimStart().StartsWith("//", StringComparison.Ordinal)))
+        {
+            body.RemoveAt(body.Count - 1);
+        }
+        if (body.Count > 0)
+        {
+            request.Body = string.Join('\n', body);
+        }
+        return request;
+    }
+
+    [GeneratedRegex(@"^@(?<name>[A-Za-z_][\w.\-]*)\s*=\s*(?<value>.*)$", RegexOptions.CultureInvariant)]
+    private static partial Regex FileVariable();
+
+    [GeneratedRegex(@"\s+HTTP/\d(\.\d)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex VersionSuffix();
+}
+
+/// <summary>Maps one request of a .http file to a tool of one API step.</summary>
+internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest request, Dictionary<string, string> variables, ImportResult result)
+{
+    private readonly ImportedToolBuilder _tool = new(Naming.ToolName(request.Name ?? DefaultName(request)), request.Item);
+    private readonly HashSet<string> _forcedSecrets = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _originals = new(StringComparer.Ordinal);
+    private string _provider = "api";
+    private string _host = "the API";
+
+    private static string DefaultName(HttpFileImporter.HttpRequest r)
+    {
+        var path = Uri.TryCreate(Expand(r.Url, []), UriKind.Absolute, out var u) ? u.AbsolutePath : r.Url;
+        return r.Method.ToLowerInvariant() + "_" + string.Join('_', path.Split('/', StringSplitOptions.RemoveEmptyEntries).Where(static s => !s.Contains("{{", StringComparison.Ordinal)).TakeLast(2));
+    }
+
+    private void Warn(string message) => result.Warnings.Add(new ImportWarning(request.Item, message));
+
+    public void Map()
+    {
+        if (request.Method is "TRACE" or "CONNECT")
+        {
+            Warn($"uses the method {request.Method}, which an API step cannot send; it was left out.");
+            return;
+        }
+        var expanded = Expand(request.Url, variables);
+        var host = Uri.TryCreate(expanded, UriKind.Absolute, out var uri) ? uri.Host : null;
+        _provider = Naming.Provider(host);
+        _host = host ?? "the API";
+        var url = request.Url;
+        if (!url.Contains("://", StringComparison.Ordinal) && !url.StartsWith("{{", StringComparison.Ordinal))
+        {
+            Warn($"the URL \"{url}\" has no scheme; http:// was added.");
+            url = "http://" + url;
+        }
+        var step = new JsonObject { ["id"] = "request", ["type"] = "api", ["method"] = request.Method };
+        var headers = new JsonObject();
+        string? contentType = null;
+        foreach (var (name, value) in request.Headers)
+        {
+            if (name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase))
+            {
+                contentType = value;
+                continue;
+            }
+            if (name.Equals("Host", StringComparison.OrdinalIgnoreCase) || name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
+            {
+                continue; // the engine sets these from the URL and the body
+            }
+            headers[name] = Credentials.IsCredentialHeader(name) ? Credential(value, name) : Text(value);
+        }
+        step["url"] = Text(url);
+        if (request.Body is { } body)
+        {
+            if (request.Method is "GET" or "HEAD")
+            {
+                Warn($"has a body on {request.Method}, which an API step cannot send; the body was left out.");
+            }
+            else
+            {
+                var (node, type, keep) = Body(body, contentType);
+                step["body"] = node;
+                if (type != "json")
+                {
+                    step["bodyType"] = type;
+                }
+                if (!keep)
+                {
+                    contentType = null;
+                }
+            }
+        }
+        if (contentType is not null)
+        {
+            headers["Content-Type"] = Text(contentType);
+        }
+        if (headers.Count > 0)
+        {
+            step["headers"] = headers;
+        }
+        if (request.NoRedirect)
+        {
+            step["followRedirects"] = false;
+        }
+        _tool.Description = $"{request.Item}: imported from a .http file ({request.Method} {request.Url}).";
+        _tool.DeclareReferences(step, name => variables.ContainsKey(_originals.GetValueOrDefault(name, name))
+            ? $"The .http file variable @{_originals.GetValueOrDefault(name, name)}."
+            : $"The variable {{{{{_originals.GetValueOrDefault(name, name)}}}}} (not defined in the file: give it as an input).");
+        foreach (var (name, input) in _tool.Inputs)
+        {
+            if (input is JsonObject o && o["default"] is null && variables.TryGetValue(_originals.GetValueOrDefault(name, name), out var raw))
+            {
+                var value = Expand(raw, variables);
+                if (value.Contains("{{", StringComparison.Ordinal))
+                {
+                    continue; // refers to something only known at run time
+                }
+                o.Remove("required");
+                o["default"] = o["type"]?.GetValue<string>() == "number" && double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var d) ? d : value;
+                if (o["default"]!.GetValueKind() == System.Text.Json.JsonValueKind.String)
+                {
+                    o["type"] = "string";
+                }
+            }
+        }
+        _tool.Steps.Add(step);
+        _tool.AddTo(result);
+    }
+
+    /// <summary>The text with file variables expanded (as far as they are known), for defaults and host names.</summary>
+    internal static string Expand(string text, Dictionary<string, string> variables, int depth = 0)
+    {
+        if (depth > 10)
+        {
+            return text;
+        }
+        return Ref().Replace(text, m => variables.TryGetValue(m.Groups["path"].Value, out var v) ? Expand(v, variables, depth + 1) : m.Value);
+    }
+
+    private string Credential(string value, string header)
+    {
+        var (scheme, credential) = header.Equals("Authorization", StringComparison.OrdinalIgnoreCase) ? Credentials.SplitAuthorization(value) : ("", value);
+        var c = credential.Trim();
+        var m = Ref().Match(c);
+        string secret;
+        if (m.Success && m.Length == c.Length && !m.Groups["path"].Value.StartsWith('$'))
+        {
+            var name = m.Groups["path"].Value;
+            _forcedSecrets.Add(name);
+            secret = Reference(name);
+        }
+        else if (m.Success && m.Length == c.Length)
+        {
+            secret = Reference(m.Groups["path"].Value);
+        }
+        else
+        {
+            var kind = header.Equals("Authorization", StringComparison.OrdinalIgnoreCase)
+                ? scheme.Equals("Basic", StringComparison.OrdinalIgnoreCase) ? "basic_auth" : "token"
+                : Naming.Secret(header.StartsWith("X-", StringComparison.OrdinalIgnoreCase) ? header[2..] : header);
+            secret = _tool.Secret(_provider + "_" + kind, $"the {header} {(scheme.Length > 0 ? scheme + " credential" : "value")} for {_host}");
+        }
+        return scheme.Length > 0 ? scheme + " " + secret : secret;
+    }
+
+    private string Text(string text) => Ref().Replace(text, m => Reference(m.Groups["path"].Value));
+
+    private string Reference(string name)
+    {
+        if (name.StartsWith('$'))
+        {
+            var parts = name[1..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length == 2 && parts[0] is "dotenv" or "processEnv")
+            {
+                var variable = parts[1].TrimStart('%');
+                return Credentials.IsSecretName(variable)
+                    ? _tool.Secret(Naming.Secret(variable), $"the value of {variable} (from ${parts[0]} in the .http file)")
+                    : "{{" + _tool.Input(Naming.Secret(variable), "string", $"The value of {variable} (from ${parts[0]} in the .http file).", required: true) + "}}";
+            }
+            var input = Naming.Secret(parts.Length > 0 ? parts[0] : "value");
+            Warn($"uses the dynamic variable {{{{{name}}}}}, which Toolsmith does not generate; it became the input \"{input}\".");
+            _tool.Input(input, "string", $"Stands for {{{{{name}}}}} of the .http file.", required: true);
+            return "{{" + input + "}}";
+        }
+        if (name.Contains('.', StringComparison.Ordinal) && !variables.ContainsKey(name))
+        {
+            var segments = name.Split('.');
+            var input = Naming.Identifier(segments[0] + "_" + segments[^1]);
+            Warn($"uses {{{{{name}}}}}, a value from another request's response, which one tool cannot read; it became the input \"{input}\".");
+            _tool.Input(input, "string", $"Stands for {{{{{name}}}}}: a value from the response of the request \"{segments[0]}\".", required: true);
+            return "{{" + input + "}}";
+        }
+        var value = variables.TryGetValue(name, out var raw) ? Expand(raw, variables) : "";
+        if (_forcedSecrets.Contains(name) || Credentials.IsSecretName(name) || Credentials.LooksLikeSecretValue(value))
+        {
+            var dotenv = DotEnvName().Match(raw ?? "");
+            var secretName = dotenv.Success ? Naming.Secret(dotenv.Groups["name"].Value) : Naming.Secret(name);
+            return _tool.Secret(secretName, $"the value of the .http variable @{name}");
+        }
+        var identifier = Naming.Identifier(name);
+        _originals.TryAdd(identifier, name);
+        return "{{" + identifier + "}}";
+    }
+
+    private (JsonNode Body, string Type, bool KeepContentType) Body(string body, string? contentType)
+    {
+        var trimmed = body.Trim();
+        if (trimmed.StartsWith('<') && !trimmed.Contains('\n', StringComparison.Ordinal) && (trimmed.StartsWith("< ", StringComparison.Ordinal) || trimmed.StartsWith("<@", StringComparison.Ordinal)))
+        {
+            var path = trimmed.TrimStart('<', '@').Trim();
+            if (trimmed.StartsWith("<@", StringComparison.Ordinal))
+            {
+                Warn("reads the body from a file with variables in it; the file is sent as it is.");
+            }
+            return (new JsonObject { ["file"] = Text(path) }, "binary", contentType is not null);
+        }
+        var media = contentType?.Split(';')[0].Trim().ToLowerInvariant();
+        if (media is null || media.Contains("json", StringComparison.Ordinal))
+        {
+            if (JsonText.TryParseBody(body, out var json, out var bare))
+            {
+                foreach (var name in bare.Where(static n => !n.StartsWith('$')))
+                {
+                    var value = variables.TryGetValue(name, out var raw) ? Expand(raw, variables).Trim() : "";
+                    var type = value is "true" or "false" ? "boolean" : value.StartsWith('{') ? "object" : value.StartsWith('[') ? "array" : "number";
+                    var input = Naming.Identifier(name);
+                    _originals.TryAdd(input, name);
+                    _tool.Input(input, type, $"The .http variable {{{{{name}}}}} (a JSON value).", required: true);
+                }
+                return (MapStrings(json!), "json", media is not null && media != "application/json" || contentType is not null && contentType.Trim() != "application/json");
+            }
+            if (media is not null)
+            {
+                Warn("has a body marked JSON that is not valid JSON; it is sent as text, as written.");
+            }
+        }
+        if (media == "application/x-www-form-urlencoded" && TryForm(trimmed.Replace("\n", "", StringComparison.Ordinal), out var form))
+        {
+            return (form, "form", contentType!.Trim() != "application/x-www-form-urlencoded");
+        }
+        if (media?.StartsWith("multipart/", StringComparison.Ordinal) == true)
+        {
+            Warn("has a multipart body written out by hand; it is sent as written (with CRLF line ends), with its Content-Type and boundary.");
+            return (JsonValue.Create(Text(body.Replace("\n", "\r\n", StringComparison.Ordinal) + "\r\n"))!, "text", true);
+        }
+        if (contentType is null)
+        {
+            Warn("has a body without a Content-Type header; it is sent as text/plain.");
+        }
+        return (JsonValue.Create(Text(body))!, "text", contentType is not null);
+    }
+
+    private bool TryForm(string text, out JsonNode form)
+    {
+        var fields = new JsonObject();
+        form = fields;
+        foreach (var pair in text.Split('&', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var eq = pair.IndexOf('=', StringComparison.Ordinal);
+            if (eq <= 0)
+            {
+                return false;
+            }
+            string name, value;
+            try
+            {
+                name = Uri.UnescapeDataString(pair[..eq].Replace('+', ' '));
+                value = Uri.UnescapeDataString(pair[(eq + 1)..].Replace('+', ' '));
+            }
+            catch (UriFormatException)
+            {
+                return false;
+            }
+            JsonNode mapped = Curl.CurlStepBuilder.IsSecretField(name) && value.Length > 0 && !value.StartsWith("{{", StringComparison.Ordinal)
+                ? JsonValue.Create(_tool.Secret(_provider + "_" + Naming.Secret(name), $"the form field {name} for {_host}"))!
+                : JsonValue.Create(Text(value))!;
+            fields[Text(name)] = fields[Text(name)] switch
+            {
+                null => mapped,
+                JsonArray a => new JsonArray([.. a.Select(static x => x?.DeepClone()), mapped]),
+                var existing => new JsonArray(existing.DeepClone(), mapped),
+            };
+        }
+        return fields.Count > 0;
+    }
+
+    private JsonNode MapStrings(JsonNode node, string? field = null)
+    {
+        switch (node)
+        {
+            case JsonObject o:
+                foreach (var key in o.Select(static p => p.Key).ToList())
+                {
+                    if (o[key] is { } child && MapStrings(child, key) is var mapped && !ReferenceEquals(mapped, child))
+                    {
+                        o[key] = mapped;
+                    }
+                }
+                return o;
+            case JsonArray a:
+                for (var i = 0; i < a.Count; i++)
+                {
+                    if (a[i] is { } child && MapStrings(child) is var mapped && !ReferenceEquals(mapped, child))
+                    {
+                        a[i] = mapped;
+                    }
+                }
+                return a;
+            case JsonValue v when v.GetValueKind() == System.Text.Json.JsonValueKind.String:
+                var s = v.GetValue<string>();
+                if (field is not null && Curl.CurlStepBuilder.IsSecretField(field) && s.Length > 0 && !s.StartsWith("{{", StringComparison.Ordinal))
+                {
+                    return JsonValue.Create(_tool.Secret(_provider + "_" + Naming.Secret(field), $"the body field {field} for {_host}"))!;
+                }
+                var text = Text(s);
+                return text == s ? v : JsonValue.Create(text)!;
+            default:
+                return node;
+        }
+    }
+
+    [GeneratedRegex(@"\{\{\s*(?<path>[^{}]+?)\s*\}\}", RegexOptions.CultureInvariant)]
+    private static partial Regex Ref();
+
+    [GeneratedRegex(@"\{\{\s*\$(dotenv|processEnv)\s+%?(?<name>[A-Za-z_]\w*)\s*\}\}", RegexOptions.CultureInvariant)]
+    private static partial Regex DotEnvName();
+}

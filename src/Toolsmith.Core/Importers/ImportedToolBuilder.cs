@@ -1,0 +1,161 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Toolsmith.Core.Loading;
+
+namespace Toolsmith.Core.Importers;
+
+/// <summary>
+/// Builds one tool document of one API step: inputs and secrets are declared as the step needs them, and the result is
+/// validated by loading it exactly as Toolsmith would before it is handed out.
+/// </summary>
+internal sealed partial class ImportedToolBuilder
+{
+    private readonly JsonObject _inputs = [];
+    private readonly Dictionary<string, RequiredSecret> _secrets = new(StringComparer.Ordinal);
+
+    public ImportedToolBuilder(string name, string item)
+    {
+        Name = name;
+        Item = item;
+    }
+
+    /// <summary>The tool's name (made unique when the tool is added to a result).</summary>
+    public string Name { get; set; }
+
+    /// <summary>Where the tool came from, for warnings.</summary>
+    public string Item { get; }
+
+    public string? Description { get; set; }
+
+    public JsonObject Inputs => _inputs;
+
+    /// <summary>The API steps, in order.</summary>
+    public List<JsonObject> Steps { get; } = [];
+
+    /// <summary>Declares an input (once; a second declaration of the same name keeps the first).</summary>
+    public string Input(string name, string type = "string", string? description = null, bool required = false, JsonNode? defaultValue = null, JsonArray? allowed = null)
+    {
+        if (_inputs.ContainsKey(name))
+        {
+            return name;
+        }
+        var input = new JsonObject { ["type"] = type };
+        if (!string.IsNullOrWhiteSpace(description))
+        {
+            input["description"] = description.Trim();
+        }
+        if (required && defaultValue is null)
+        {
+            input["required"] = true;
+        }
+        if (defaultValue is not null)
+        {
+            input["default"] = defaultValue.DeepClone();
+        }
+        if (allowed is { Count: > 0 })
+        {
+            input["enum"] = allowed.DeepClone();
+        }
+        _inputs[name] = input;
+        return name;
+    }
+
+    /// <summary>Declares a secret and returns its template, <c>{{secrets.NAME}}</c>.</summary>
+    public string Secret(string name, string description)
+    {
+        _secrets.TryAdd(name, new RequiredSecret(name, description));
+        return "{{secrets." + name + "}}";
+    }
+
+    /// <summary>
+    /// Declares what the step's templates refer to but nobody declared: <c>{{secrets.X}}</c> as secrets, and plain
+    /// <c>{{name}}</c> as string inputs (e.g. a Postman variable left in a pasted cURL line).
+    /// </summary>
+    public void DeclareReferences(JsonNode? node, Func<string, string>? describeInput = null)
+    {
+        foreach (var text in Strings(node))
+        {
+            foreach (Match m in Placeholder().Matches(text))
+            {
+                var path = m.Groups["path"].Value;
+                var root = path.Split('.', '[')[0];
+                if (root == "secrets" && path.Length > 8)
+                {
+                    var name = path[8..];
+                    _secrets.TryAdd(name, new RequiredSecret(name, $"the value of {{{{secrets.{name}}}}}"));
+                }
+                else if (root is not ("inputs" or "steps" or "item" or "index" or "secrets") && root.Length > 0 && !_inputs.ContainsKey(root))
+                {
+                    Input(root, "string", describeInput?.Invoke(root), required: true);
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<string> Strings(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject o:
+                foreach (var (_, v) in o)
+                {
+                    foreach (var s in Strings(v))
+                    {
+                        yield return s;
+                    }
+                }
+                break;
+            case JsonArray a:
+                foreach (var v in a)
+                {
+                    foreach (var s in Strings(v))
+                    {
+                        yield return s;
+                    }
+                }
+                break;
+            case JsonValue v when v.GetValueKind() == System.Text.Json.JsonValueKind.String:
+                yield return v.GetValue<string>();
+                break;
+        }
+    }
+
+    /// <summary>The tool document.</summary>
+    public JsonObject ToDocument()
+    {
+        var doc = new JsonObject { ["name"] = Name };
+        if (!string.IsNullOrWhiteSpace(Description))
+        {
+            doc["description"] = Description.Trim();
+        }
+        if (_inputs.Count > 0)
+        {
+            doc["inputs"] = _inputs.DeepClone();
+        }
+        doc["steps"] = new JsonArray([.. Steps.Select(static s => (JsonNode)s.DeepClone())]);
+        return doc;
+    }
+
+    /// <summary>Validates the document by loading it; adds it to <paramref name="result"/>, or a warning naming the item when it does not load.</summary>
+    public ImportedTool? AddTo(ImportResult result)
+    {
+        Name = Naming.Unique(Name, result.UsedNames);
+        var document = ToDocument();
+        try
+        {
+            ToolLoader.FromNode(document.DeepClone(), Name + ".tool.json");
+        }
+        catch (ToolLoadException ex)
+        {
+            result.UsedNames.Remove(Name);
+            result.Warnings.Add(new ImportWarning(Item, "was not imported: the tool it gives is not valid: " + string.Join(" ", ex.Errors.Select(static e => e.Path.Length > 0 ? $"{e.Path}: {e.Message}" : e.Message))));
+            return null;
+        }
+        var tool = new ImportedTool(Name, document, Item, [.. _secrets.Values]);
+        result.Tools.Add(tool);
+        return tool;
+    }
+
+    [GeneratedRegex(@"\{\{\s*(?<path>[^{}\s]+)\s*\}\}", RegexOptions.CultureInvariant)]
+    internal static partial Regex Placeholder();
+}

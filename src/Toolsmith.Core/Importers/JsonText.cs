@@ -1,0 +1,103 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Toolsmith.Core.Importers;
+
+/// <summary>
+/// Reads JSON bodies as people write them in requests with variables: <c>{"age": {{age}}}</c> is not JSON, so a
+/// placeholder outside a string is quoted first (<c>"{{age}}"</c>), which the engine then substitutes with its typed value.
+/// </summary>
+internal static class JsonText
+{
+    private static readonly JsonDocumentOptions Lenient = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+
+    /// <summary>
+    /// Parses <paramref name="text"/> as a JSON object or array; <paramref name="bare"/> receives the placeholders that stood
+    /// outside strings: the path of a <c>{{path}}</c>, or a shell variable's whole marker.
+    /// </summary>
+    public static bool TryParseBody(string text, out JsonNode? node, out List<string> bare)
+    {
+        bare = [];
+        node = null;
+        var trimmed = text.Trim();
+        if (trimmed.Length == 0 || trimmed[0] is not ('{' or '['))
+        {
+            return false;
+        }
+        var quoted = QuoteBarePlaceholders(trimmed, bare);
+        try
+        {
+            node = JsonNode.Parse(quoted, documentOptions: Lenient);
+            // A body that is one placeholder ({{body}}) stands for a whole JSON value.
+            return node is JsonObject or JsonArray || (bare.Count == 1 && node is JsonValue && trimmed.EndsWith('}') && quoted.Length == trimmed.Length + 2);
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    private static string QuoteBarePlaceholders(string text, List<string> bare)
+    {
+        if (!text.Contains("{{", StringComparison.Ordinal) && !text.Contains(Curl.ShellWords.VariableStart))
+        {
+            return text;
+        }
+        var sb = new StringBuilder(text.Length + 16);
+        var inString = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c is Curl.ShellWords.VariableStart or Curl.ShellWords.VariableEnd && inString)
+            {
+                sb.Append(c == Curl.ShellWords.VariableStart ? "\\u0001" : "\\u0002"); // control characters are escaped in JSON strings
+                continue;
+            }
+            if (inString)
+            {
+                sb.Append(c);
+                if (c == '\\' && i + 1 < text.Length)
+                {
+                    sb.Append(text[++i]);
+                }
+                else if (c == '"')
+                {
+                    inString = false;
+                }
+                continue;
+            }
+            if (c == '"')
+            {
+                inString = true;
+                sb.Append(c);
+                continue;
+            }
+            if (c == '{' && i + 1 < text.Length && text[i + 1] == '{')
+            {
+                var close = text.IndexOf("}}", i + 2, StringComparison.Ordinal);
+                if (close > 0)
+                {
+                    var placeholder = text[i..(close + 2)];
+                    bare.Add(placeholder[2..^2].Trim());
+                    sb.Append('"').Append(placeholder).Append('"');
+                    i = close + 1;
+                    continue;
+                }
+            }
+            if (c == Curl.ShellWords.VariableStart)
+            {
+                var close = text.IndexOf(Curl.ShellWords.VariableEnd, i + 1);
+                if (close > 0)
+                {
+                    bare.Add(text[i..(close + 1)]);
+                    sb.Append("\"\\u0001").Append(text, i + 1, close - i - 1).Append("\\u0002\"");
+                    i = close;
+                    continue;
+                }
+            }
+            sb.Append(c);
+        }
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,172 @@
+using System.Text;
+using Microsoft.OpenApi;
+using Microsoft.OpenApi.Reader;
+
+namespace Toolsmith.Core.Importers.OpenApi;
+
+/// <summary>One operation of an OpenAPI document: an entry of the step catalog.</summary>
+/// <param name="Method">GET, POST, PUT, PATCH, DELETE, HEAD or OPTIONS.</param>
+/// <param name="Path">The path as the document writes it, e.g. <c>/pets/{petId}</c>.</param>
+/// <param name="OperationId">The operation's id, when it has one.</param>
+/// <param name="Summary">Its one-line summary.</param>
+/// <param name="Description">Its longer description.</param>
+/// <param name="Tags">Its tags.</param>
+/// <param name="ToolName">The name its tool gets (from the operationId, else the method and path, in snake_case; unique in the document).</param>
+public sealed record OpenApiOperationEntry(string Method, string Path, string? OperationId, string? Summary, string? Description, IReadOnlyList<string> Tags, string ToolName)
+{
+    internal OpenApiOperation Operation { get; init; } = null!;
+
+    internal IOpenApiPathItem PathItem { get; init; } = null!;
+
+    /// <summary>"POST /users".</summary>
+    public override string ToString() => $"{Method} {Path}";
+}
+
+/// <summary>
+/// An API's menu: an OpenAPI 3.0/3.1 or Swagger 2.0 document (JSON or YAML) read with Microsoft.OpenApi, its operations
+/// listed and searchable ("create user" finds <c>POST /users</c>), and each one importable as a tool of one API step.
+/// </summary>
+public sealed class OpenApiCatalog
+{
+    private static readonly string[] Methods = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
+
+    private OpenApiCatalog(OpenApiDocument document, Uri? baseUri, List<ImportWarning> warnings)
+    {
+        Document = document;
+        BaseUri = baseUri;
+        ReadWarnings = warnings;
+        var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var operations = new List<OpenApiOperationEntry>();
+        foreach (var (path, item) in document.Paths ?? [])
+        {
+            foreach (var (method, operation) in item.Operations ?? [])
+            {
+                var m = method.Method.ToUpperInvariant();
+                if (!Methods.Contains(m))
+                {
+                    warnings.Add(new ImportWarning($"{m} {path}", $"uses the method {m}, which an API step cannot send; it was left out."));
+                    continue;
+                }
+                var name = Naming.Unique(Naming.ToolName(operation.OperationId is { Length: > 0 } id ? id : m.ToLowerInvariant() + "_" + path), used);
+                operations.Add(new OpenApiOperationEntry(m, path, operation.OperationId, operation.Summary, operation.Description,
+                    [.. (operation.Tags ?? Enumerable.Empty<OpenApiTagReference>()).Select(static t => t.Name ?? "").Where(static t => t.Length > 0)], name)
+                {
+                    Operation = operation,
+                    PathItem = item,
+                });
+            }
+        }
+        Operations = operations;
+    }
+
+    /// <summary>The document as Microsoft.OpenApi read it.</summary>
+    public OpenApiDocument Document { get; }
+
+    /// <summary>Where the document came from, when it was a URL (relative server URLs are resolved against it).</summary>
+    public Uri? BaseUri { get; }
+
+    /// <summary>Every operation, in document order.</summary>
+    public IReadOnlyList<OpenApiOperationEntry> Operations { get; }
+
+    /// <summary>What the reader reported about the document (problems that did not stop it).</summary>
+    public IReadOnlyList<ImportWarning> ReadWarnings { get; }
+
+    /// <summary>Reads a document given as text (JSON or YAML); throws <see cref="ImportException"/> when it is not an OpenAPI or Swagger document.</summary>
+    public static OpenApiCatalog Parse(string text, string source = "openapi", Uri? baseUri = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var trimmed = text.TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
+        if (trimmed.Length == 0)
+        {
+            throw new ImportException($"{source} is empty.");
+        }
+        var settings = new OpenApiReaderSettings { BaseUrl = baseUri, LoadExternalRefs = false };
+        settings.AddYamlReader();
+        ReadResult read;
+        try
+        {
+            read = OpenApiDocument.Parse(trimmed, trimmed[0] is '{' or '[' ? OpenApiConstants.Json : OpenApiConstants.Yaml, settings);
+        }
+        catch (Exception ex) when (ex is OpenApiException or System.Text.Json.JsonException or FormatException or InvalidOperationException or ArgumentException or SharpYaml.YamlException)
+        {
+            throw new ImportException($"{source} is not an OpenAPI document that can be read: {ex.Message}", ex);
+        }
+        var errors = read.Diagnostic?.Errors ?? [];
+        if (read.Document is not { } document || document.Paths is not { Count: > 0 } && errors.Count > 0)
+        {
+            var why = errors.Count > 0 ? string.Join(" ", errors.Take(5).Select(static e => e.ToString())) : "it has no paths.";
+            throw new ImportException($"{source} is not an OpenAPI 3.x or Swagger 2.0 document that can be read: {why}");
+        }
+        var warnings = errors.Select(e => new ImportWarning(e.Pointer is { Length: > 0 } p ? p : source, e.Message)).ToList();
+        return new OpenApiCatalog(document, baseUri, warnings);
+    }
+
+    /// <summary>Reads a document from a file or an http(s) URL.</summary>
+    public static async Task<OpenApiCatalog> LoadAsync(string source, HttpClient? http = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        if (Uri.TryCreate(source, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps))
+        {
+            var own = http is null;
+            http ??= new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+            try
+            {
+                using var response = await http.GetAsync(uri, cancellationToken).ConfigureAwait(false);
+                if (!response.IsSuccessStatusCode)
+                {
+                    throw new ImportException($"{source} answered {(int)response.StatusCode} {response.ReasonPhrase}; no OpenAPI document was read.");
+                }
+                var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+                return Parse(text, source, uri);
+            }
+            catch (HttpRequestException ex)
+            {
+                throw new ImportException($"{source} could not be fetched: {ex.Message}", ex);
+            }
+            catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new ImportException($"{source} did not answer within the time allowed.", ex);
+            }
+            finally
+            {
+                if (own)
+                {
+                    http.Dispose();
+                }
+            }
+        }
+        string content;
+        try
+        {
+            content = await File.ReadAllTextAsync(source, Encoding.UTF8, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new ImportException($"{source} cannot be read: {ex.Message}", ex);
+        }
+        return Parse(content, source);
+    }
+
+    /// <summary>Operations ranked by how well they match the words of <paramref name="query"/> (summary, operationId, path, method, tags).</summary>
+    public IReadOnlyList<OpenApiOperationEntry> Search(string query, int limit = 20) => OperationSearch.Rank(Operations, query, limit);
+
+    /// <summary>Operations of <paramref name="document"/> ranked by how well they match <paramref name="query"/>: "create user" finds POST /users.</summary>
+    public static IReadOnlyList<OpenApiOperationEntry> Search(OpenApiDocument document, string query, int limit = 20) =>
+        new OpenApiCatalog(document, null, []).Search(query, limit);
+
+    /// <summary>Imports every operation: one tool each.</summary>
+    public ImportResult ImportAll() => Import(Operations);
+
+    /// <summary>Imports the given operations: one tool each, with what could not be mapped reported by operation.</summary>
+    public ImportResult Import(IEnumerable<OpenApiOperationEntry> operations)
+    {
+        ArgumentNullException.ThrowIfNull(operations);
+        var result = new ImportResult();
+        result.Warnings.AddRange(ReadWarnings);
+        foreach (var entry in operations)
+        {
+            new OperationToolBuilder(this, entry, result.Warnings).Build().AddTo(result);
+        }
+        return result;
+    }
+}

@@ -1,0 +1,500 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.OpenApi;
+
+namespace Toolsmith.Core.Importers.OpenApi;
+
+/// <summary>
+/// One operation as a tool: the server as a <c>baseUrl</c> input, path/query/header/cookie parameters as typed inputs
+/// placed in the URL, params, headers and cookies, the request body from its schema, auth from the security schemes as
+/// templates on secrets, the required scopes, and the operation's schemas as the step's pre-flight <c>validate</c>.
+/// </summary>
+internal sealed class OperationToolBuilder
+{
+    private readonly OpenApiCatalog _catalog;
+    private readonly OpenApiOperationEntry _entry;
+    private readonly List<ImportWarning> _warnings;
+    private readonly ImportedToolBuilder _tool;
+    private readonly HashSet<string> _inputNames = new(StringComparer.Ordinal);
+    private readonly JsonObject _headers = [];
+    private readonly JsonObject _params = [];
+    private readonly JsonObject _cookies = [];
+    private readonly JsonObject _validateParams = [];
+    private readonly JsonObject _validateHeaders = [];
+    private readonly JsonObject _validatePath = [];
+
+    public OperationToolBuilder(OpenApiCatalog catalog, OpenApiOperationEntry entry, List<ImportWarning> warnings)
+    {
+        _catalog = catalog;
+        _entry = entry;
+        _warnings = warnings;
+        _tool = new ImportedToolBuilder(entry.ToolName, entry.ToString());
+    }
+
+    private string Item => _entry.ToString();
+
+    private void Warn(string message) => _warnings.Add(new ImportWarning(Item, message));
+
+    public ImportedToolBuilder Build()
+    {
+        var operation = _entry.Operation;
+        _tool.Description = Describe();
+        _inputNames.Add("baseUrl");
+        BaseUrl();
+
+        // Parameters: the path item's, overridden by the operation's of the same name and place.
+        var parameters = new List<IOpenApiParameter>();
+        foreach (var p in (_entry.PathItem.Parameters ?? []).Concat(operation.Parameters ?? []))
+        {
+            parameters.RemoveAll(q => q.Name == p.Name && q.In == p.In);
+            parameters.Add(p);
+        }
+        var url = new StringBuilder("{{baseUrl}}");
+        var pathInputs = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var p in parameters.Where(static p => p.In == ParameterLocation.Path))
+        {
+            pathInputs[p.Name ?? ""] = Parameter(p, required: true);
+        }
+        foreach (var segment in SplitPath(_entry.Path))
+        {
+            url.Append(segment.IsParameter
+                ? pathInputs.TryGetValue(segment.Text, out var input) ? "{{" + input + "}}" : MissingPathParameter(segment.Text, pathInputs)
+                : segment.Text);
+        }
+        foreach (var p in parameters.Where(static p => p.In != ParameterLocation.Path))
+        {
+            var name = p.Name ?? "";
+            if (p.In == ParameterLocation.Header && name.Equals("Authorization", StringComparison.OrdinalIgnoreCase))
+            {
+                _headers["Authorization"] = _tool.Secret(SecretName("authorization"), $"the Authorization header value for {ApiTitle}");
+                continue;
+            }
+            if (p.In == ParameterLocation.Header && (name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase) || name.Equals("Accept", StringComparison.OrdinalIgnoreCase)))
+            {
+                continue; // OpenAPI: such header parameters are ignored; the body's media type decides
+            }
+            if (p.In == ParameterLocation.Cookie && !p.Required)
+            {
+                Warn($"the optional cookie parameter \"{name}\" was left out: a step always sends its cookies. Add it to the step's cookies when needed.");
+                continue;
+            }
+            var inputName = Parameter(p, p.Required);
+            var placeholder = "{{" + inputName + "}}";
+            var schema = p.Schema is { } s ? SchemaConverter.Convert(s) : null;
+            switch (p.In)
+            {
+                case ParameterLocation.Query:
+                    _params[name] = placeholder;
+                    if (schema is not null)
+                    {
+                        _validateParams[name] = schema;
+                    }
+                    if (p.Style is ParameterStyle.DeepObject || (p.Explode == false && SchemaConverter.InputType(p.Schema) is "array" or "object"))
+                    {
+                        Warn($"the query parameter \"{name}\" is written as {p.Style}{(p.Explode ? "" : " without explode")}; the step sends an array as repeated names (name=a&name=b).");
+                    }
+                    break;
+                case ParameterLocation.Header:
+                    _headers[name] = placeholder;
+                    if (schema is not null)
+                    {
+                        _validateHeaders[name] = schema;
+                    }
+                    break;
+                case ParameterLocation.Cookie:
+                    _cookies[name] = placeholder;
+                    break;
+            }
+        }
+
+        var step = new JsonObject { ["id"] = "request", ["type"] = "api", ["method"] = _entry.Method, ["url"] = url.ToString() };
+        if (!string.IsNullOrWhiteSpace(_entry.Summary))
+        {
+            step["description"] = _entry.Summary.Trim();
+        }
+        var (body, bodyType, bodySchema) = Body();
+        var scopes = Security();
+        if (_headers.Count > 0)
+        {
+            step["headers"] = _headers;
+        }
+        if (_params.Count > 0)
+        {
+            step["params"] = _params;
+        }
+        if (_cookies.Count > 0)
+        {
+            step["cookies"] = _cookies;
+        }
+        if (body is not null)
+        {
+            step["body"] = body;
+            if (bodyType is not "json")
+            {
+                step["bodyType"] = bodyType;
+            }
+        }
+        var validate = new JsonObject();
+        if (bodySchema is not null)
+        {
+            validate["body"] = bodySchema;
+        }
+        if (_validateParams.Count > 0)
+        {
+            validate["params"] = _validateParams;
+        }
+        if (_validateHeaders.Count > 0)
+        {
+            validate["headers"] = _validateHeaders;
+        }
+        if (_validatePath.Count > 0)
+        {
+            validate["path"] = _validatePath;
+        }
+        if (validate.Count > 0)
+        {
+            step["validate"] = validate;
+        }
+        if (scopes.Count > 0)
+        {
+            step["requiredScopes"] = new JsonArray([.. scopes.Select(static s => (JsonNode)s)]);
+        }
+        _tool.Steps.Add(step);
+        return _tool;
+    }
+
+    private string MissingPathParameter(string name, Dictionary<string, string> inputs)
+    {
+        Warn($"the path names {{{name}}} but the operation declares no such path parameter; it became a required string input.");
+        var input = UniqueInput(Naming.Identifier(name));
+        _tool.Input(input, "string", $"The {name} in the path.", required: true);
+        inputs[name] = input;
+        return "{{" + input + "}}";
+    }
+
+    private string ApiTitle => _catalog.Document.Info?.Title is { Length: > 0 } t ? t : "the API";
+
+    private string Describe()
+    {
+        var sb = new StringBuilder();
+        var summary = _entry.Summary?.Trim();
+        sb.Append(summary is { Length: > 0 } ? summary.TrimEnd('.') + "." : $"{_entry.Method} {_entry.Path}.");
+        if (_entry.Description?.Trim() is { Length: > 0 } description && description != summary)
+        {
+            var first = description.Split("\n\n", 2)[0].Replace('\n', ' ').Trim();
+            sb.Append(' ').Append(first.Length > 400 ? first[..400] + "…" : first);
+        }
+        if (_entry.Operation.Deprecated)
+        {
+            sb.Append(" (Deprecated by the API.)");
+        }
+        sb.Append($" Imported from {ApiTitle}: {_entry.Method} {_entry.Path}.");
+        return sb.ToString();
+    }
+
+    private void BaseUrl()
+    {
+        var servers = _entry.Operation.Servers is { Count: > 0 } os ? os : _entry.PathItem.Servers is { Count: > 0 } ps ? ps : _catalog.Document.Servers;
+        var server = servers?.FirstOrDefault(static s => !string.IsNullOrWhiteSpace(s.Url));
+        string? url = null;
+        if (server is not null)
+        {
+            url = server.Url!;
+            foreach (var (name, variable) in server.Variables ?? new Dictionary<string, OpenApiServerVariable>())
+            {
+                url = url.Replace("{" + name + "}", variable.Default ?? "", StringComparison.Ordinal);
+            }
+            if (!Uri.TryCreate(url, UriKind.Absolute, out var absolute) || absolute.Scheme is not ("http" or "https"))
+            {
+                if (_catalog.BaseUri is { } baseUri && Uri.TryCreate(baseUri, url, out var resolved))
+                {
+                    url = resolved.AbsoluteUri;
+                }
+                else
+                {
+                    Warn($"the server URL \"{url}\" is not absolute; give the baseUrl input (e.g. https://api.example.com{url}).");
+                    url = null;
+                }
+            }
+        }
+        else
+        {
+            Warn("the document names no server; give the baseUrl input (the API's address).");
+        }
+        var description = "The API's base URL" + (server?.Description is { Length: > 0 } d ? $" ({d.Trim()})" : "") + ".";
+        _tool.Input("baseUrl", "string", description, required: url is null, defaultValue: url is null ? null : JsonValue.Create(url.TrimEnd('/')));
+    }
+
+    private string UniqueInput(string name)
+    {
+        var candidate = name;
+        for (var n = 2; !_inputNames.Add(candidate); n++)
+        {
+            candidate = name + "_" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        return candidate;
+    }
+
+    /// <summary>Declares the input of a parameter (typed, with enum, default and description) and returns its name.</summary>
+    private string Parameter(IOpenApiParameter p, bool required)
+    {
+        var name = UniqueInput(Naming.Identifier(p.Name ?? "value"));
+        var schema = p.Schema ?? p.Content?.Values.FirstOrDefault()?.Schema;
+        if (schema is null)
+        {
+            Warn($"the parameter \"{p.Name}\" has no schema; it became a string input.");
+        }
+        var type = SchemaConverter.InputType(schema);
+        var description = new StringBuilder(p.Description?.Trim() ?? "");
+        if (description.Length == 0)
+        {
+            description.Append($"The {p.Name} {(p.In switch { ParameterLocation.Path => "in the path", ParameterLocation.Query => "URL parameter", ParameterLocation.Header => "header", _ => "cookie" })}.");
+        }
+        if (schema?.Format is { Length: > 0 } format)
+        {
+            description.Append($" Format: {format}.");
+        }
+        if (p.Deprecated)
+        {
+            description.Append(" Deprecated.");
+        }
+        var allowed = schema?.Enum is { Count: > 0 } e ? new JsonArray([.. e.Select(static v => v?.DeepClone())]) : null;
+        var defaultValue = schema?.Default?.DeepClone();
+        _tool.Input(name, type, description.ToString(), required, defaultValue, allowed);
+        if (p.In == ParameterLocation.Path && schema is not null)
+        {
+            _validatePath[name] = SchemaConverter.Convert(schema);
+        }
+        return name;
+    }
+
+    private static readonly string[] JsonFirst = ["application/json"];
+
+    /// <summary>The body from the request body's preferred media type: JSON as one typed input, forms as one input per field.</summary>
+    private (JsonNode? Body, string? BodyType, JsonObject? Schema) Body()
+    {
+        if (_entry.Operation.RequestBody is not { Content: { Count: > 0 } content } requestBody)
+        {
+            return (null, null, null);
+        }
+        if (_entry.Method is "GET" or "HEAD")
+        {
+            Warn($"describes a request body on {_entry.Method}, which an API step cannot send; it was left out.");
+            return (null, null, null);
+        }
+        var types = content.Keys.ToList();
+        var media = types.FirstOrDefault(static t => JsonFirst.Contains(t.Split(';')[0].Trim(), StringComparer.OrdinalIgnoreCase))
+            ?? types.FirstOrDefault(static t => t.Split(';')[0].Trim().EndsWith("+json", StringComparison.OrdinalIgnoreCase) || t.Contains("/json", StringComparison.OrdinalIgnoreCase))
+            ?? types.FirstOrDefault(static t => t.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase))
+            ?? types.FirstOrDefault(static t => t.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase))
+            ?? types[0];
+        if (types.Count > 1)
+        {
+            var others = string.Join(", ", types.Where(t => t != media));
+            _warnings.Add(new ImportWarning(Item, $"accepts several body types; the step sends {media} (the others: {others})."));
+        }
+        var schema = content[media].Schema;
+        var bare = media.Split(';')[0].Trim().ToLowerInvariant();
+        if (bare.Contains("json", StringComparison.Ordinal) || bare == "*/*")
+        {
+            if (bare != "application/json" && bare != "*/*")
+            {
+                _headers["Content-Type"] = media;
+            }
+            var type = SchemaConverter.InputType(schema, "object");
+            var name = UniqueInput("body");
+            _tool.Input(name, type, BodyDescription(schema, requestBody), required: true);
+            return ("{{" + name + "}}", "json", schema is null ? null : SchemaConverter.Convert(schema));
+        }
+        if (bare is "application/x-www-form-urlencoded" or "multipart/form-data")
+        {
+            var multipart = bare == "multipart/form-data";
+            var fields = new JsonObject();
+            var required = schema?.Required ?? new HashSet<string>();
+            foreach (var (field, property) in schema?.Properties ?? new Dictionary<string, IOpenApiSchema>())
+            {
+                var isFile = property.Format is "binary" or "base64" || (property.Items?.Format is "binary");
+                var input = UniqueInput(Naming.Identifier(field));
+                if (isFile && multipart)
+                {
+                    if (property.Type?.HasFlag(JsonSchemaType.Array) == true)
+                    {
+                        Warn($"the multipart field \"{field}\" takes several files; the step sends one.");
+                    }
+                    _tool.Input(input, "string", $"Path of the file to upload as \"{field}\".{(property.Description is { Length: > 0 } d ? " " + d.Trim() : "")}", required: true);
+                    fields[field] = new JsonObject { ["file"] = "{{" + input + "}}" };
+                    continue;
+                }
+                var allowed = property.Enum is { Count: > 0 } e ? new JsonArray([.. e.Select(static v => v?.DeepClone())]) : null;
+                _tool.Input(input, SchemaConverter.InputType(property), property.Description ?? $"The {field} field.", required.Contains(field), property.Default?.DeepClone(), allowed);
+                fields[field] = "{{" + input + "}}";
+            }
+            if (fields.Count == 0)
+            {
+                Warn($"the {media} body has no described fields; the step sends an empty form.");
+            }
+            return (fields, multipart ? "multipart" : "form", multipart || schema is null ? null : SchemaConverter.Convert(schema));
+        }
+        if (bare.StartsWith("text/", StringComparison.Ordinal) || bare.Contains("xml", StringComparison.Ordinal))
+        {
+            if (bare != "text/plain")
+            {
+                _headers["Content-Type"] = media;
+            }
+            var name = UniqueInput("body");
+            _tool.Input(name, "string", $"The {media} body, as text.", required: true);
+            return ("{{" + name + "}}", "text", null);
+        }
+        _headers["Content-Type"] = media;
+        var file = UniqueInput("file");
+        _tool.Input(file, "string", $"Path of the file sent as the {media} body.", required: true);
+        return (new JsonObject { ["file"] = "{{" + file + "}}" }, "binary", null);
+    }
+
+    private static string BodyDescription(IOpenApiSchema? schema, IOpenApiRequestBody body)
+    {
+        var sb = new StringBuilder(body.Description?.Trim() ?? "");
+        var title = schema is OpenApiSchemaReference { Reference.Id: { } id } ? id : schema?.Title;
+        if (sb.Length == 0)
+        {
+            sb.Append(title is { Length: > 0 } ? $"The {title} to send (JSON)." : "The request body (JSON).");
+        }
+        if (schema?.Properties is { Count: > 0 } properties)
+        {
+            var required = schema.Required ?? new HashSet<string>();
+            var fields = properties.Where(static p => !p.Value.ReadOnly).Take(12).Select(p =>
+            {
+                var type = SchemaConverter.InputType(p.Value, "any");
+                var values = p.Value.Enum is { Count: > 0 } e ? ": " + string.Join("|", e.Select(static v => v?.ToString())) : "";
+                return $"{p.Key} ({type}{values}{(required.Contains(p.Key) ? ", required" : "")})";
+            });
+            sb.Append(" Fields: ").Append(string.Join(", ", fields)).Append('.');
+        }
+        else if (schema?.Items is { } items && SchemaConverter.InputType(schema) == "array")
+        {
+            sb.Append($" An array of {(items is OpenApiSchemaReference { Reference.Id: { } itemId } ? itemId : SchemaConverter.InputType(items, "values"))}.");
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>Auth from the first security requirement that can be mapped; returns the OAuth scopes it needs.</summary>
+    private List<string> Security()
+    {
+        var requirements = _entry.Operation.Security ?? _catalog.Document.Security ?? [];
+        if (requirements.Count == 0)
+        {
+            return [];
+        }
+        foreach (var requirement in requirements)
+        {
+            if (requirement.Count == 0)
+            {
+                continue; // {} makes auth optional; an alternative with credentials is still preferred
+            }
+            if (!requirement.Keys.All(CanMap))
+            {
+                continue;
+            }
+            var scopes = new List<string>();
+            foreach (var (scheme, needed) in requirement)
+            {
+                Apply(scheme);
+                if (scheme.Type is SecuritySchemeType.OAuth2 or SecuritySchemeType.OpenIdConnect)
+                {
+                    scopes.AddRange(needed.Where(s => !scopes.Contains(s, StringComparer.Ordinal)));
+                }
+            }
+            return scopes;
+        }
+        if (requirements.All(static r => r.Count == 0))
+        {
+            return [];
+        }
+        var names = string.Join(", ", requirements.SelectMany(static r => r.Keys).Select(static k => $"{k.Reference?.Id} ({k.Type})").Distinct());
+        Warn($"its security schemes ({names}) cannot be mapped to headers, parameters or cookies; add the credentials to the step by hand.");
+        return [];
+    }
+
+    private static bool CanMap(OpenApiSecuritySchemeReference scheme) => scheme.Type switch
+    {
+        SecuritySchemeType.ApiKey => !string.IsNullOrEmpty(scheme.Name) && scheme.In is ParameterLocation.Header or ParameterLocation.Query or ParameterLocation.Cookie,
+        SecuritySchemeType.Http => scheme.Scheme?.ToLowerInvariant() is "bearer" or "basic",
+        SecuritySchemeType.OAuth2 or SecuritySchemeType.OpenIdConnect => true,
+        _ => false,
+    };
+
+    private void Apply(OpenApiSecuritySchemeReference scheme)
+    {
+        var key = scheme.Reference?.Id ?? "auth";
+        switch (scheme.Type)
+        {
+            case SecuritySchemeType.ApiKey:
+                var secret = _tool.Secret(SecretName(key), $"the API key for {ApiTitle} (sent as the {scheme.In?.ToString().ToLowerInvariant()} \"{scheme.Name}\")");
+                switch (scheme.In)
+                {
+                    case ParameterLocation.Header:
+                        _headers[scheme.Name!] = secret;
+                        break;
+                    case ParameterLocation.Query:
+                        _params[scheme.Name!] = secret;
+                        break;
+                    default:
+                        _cookies[scheme.Name!] = secret;
+                        break;
+                }
+                break;
+            case SecuritySchemeType.Http when scheme.Scheme?.Equals("basic", StringComparison.OrdinalIgnoreCase) == true:
+                _headers["Authorization"] = "Basic " + _tool.Secret(SecretName(key), $"the base64 of USER:PASSWORD for {ApiTitle}; e.g. printf %s 'USER:PASSWORD' | base64");
+                break;
+            default:
+                var what = scheme.Type is SecuritySchemeType.Http ? "bearer token" : "OAuth access token";
+                _headers["Authorization"] = "Bearer " + _tool.Secret(SecretName(key), $"the {what} for {ApiTitle}");
+                break;
+        }
+    }
+
+    /// <summary>A secret name shared by every tool of the document: the API's short name and the scheme's ("petstore_api_key").</summary>
+    private string SecretName(string scheme)
+    {
+        var api = Naming.Snake(string.Join(' ', (_catalog.Document.Info?.Title ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Where(static w => !w.Equals("api", StringComparison.OrdinalIgnoreCase) && !w.Equals("swagger", StringComparison.OrdinalIgnoreCase)
+                && !w.Equals("openapi", StringComparison.OrdinalIgnoreCase) && !w.Equals("rest", StringComparison.OrdinalIgnoreCase)
+                && !w.Equals("the", StringComparison.OrdinalIgnoreCase) && !w.Equals("service", StringComparison.OrdinalIgnoreCase)
+                && !(w.Length > 1 && (w[0] is 'v' or 'V') && w[1..].All(char.IsAsciiDigit)))));
+        var s = Naming.Secret(scheme);
+        if (api.Length == 0 || s.StartsWith(api, StringComparison.Ordinal))
+        {
+            return s;
+        }
+        var name = api + "_" + s;
+        return name.Length > 64 ? name[..64].TrimEnd('_') : name;
+    }
+
+    private readonly record struct PathSegment(string Text, bool IsParameter);
+
+    private static IEnumerable<PathSegment> SplitPath(string path)
+    {
+        var i = 0;
+        while (i < path.Length)
+        {
+            var open = path.IndexOf('{', i);
+            if (open < 0)
+            {
+                yield return new PathSegment(path[i..], false);
+                yield break;
+            }
+            var close = path.IndexOf('}', open + 1);
+            if (close < 0)
+            {
+                yield return new PathSegment(path[i..], false);
+                yield break;
+            }
+            if (open > i)
+            {
+                yield return new PathSegment(path[i..open], false);
+            }
+            yield return new PathSegment(path[(open + 1)..close], true);
+            i = close + 1;
+        }
+    }
+}

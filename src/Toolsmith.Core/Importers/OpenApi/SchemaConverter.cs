@@ -1,0 +1,201 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.OpenApi;
+
+namespace Toolsmith.Core.Importers.OpenApi;
+
+/// <summary>
+/// Writes an OpenAPI schema (any version, as Microsoft.OpenApi reads it) as a self-contained JSON Schema 2020-12 document
+/// for request checks: referenced components go to <c>$defs</c> (so recursive schemas stay exact), and properties marked
+/// readOnly are not required in a request.
+/// </summary>
+internal sealed class SchemaConverter
+{
+    private const int MaxDepth = 32;
+    private readonly JsonObject _defs = [];
+    private readonly HashSet<string> _inProgress = new(StringComparer.Ordinal);
+
+    /// <summary>The JSON Schema of <paramref name="schema"/>, with its own <c>$defs</c>.</summary>
+    public static JsonObject Convert(IOpenApiSchema schema)
+    {
+        var converter = new SchemaConverter();
+        var root = converter.Emit(schema, 0);
+        if (converter._defs.Count > 0)
+        {
+            root["$defs"] = converter._defs;
+        }
+        return root;
+    }
+
+    /// <summary>The input type (JSON Schema type name) a value of this schema takes, or <paramref name="fallback"/>.</summary>
+    public static string InputType(IOpenApiSchema? schema, string fallback = "string")
+    {
+        var type = schema?.Type;
+        if (type is null && schema is not null)
+        {
+            if (schema.Properties is { Count: > 0 })
+            {
+                return "object";
+            }
+            if (schema.Items is not null)
+            {
+                return "array";
+            }
+            foreach (var sub in (schema.AllOf ?? []).Concat(schema.OneOf ?? []).Concat(schema.AnyOf ?? []))
+            {
+                var t = InputType(sub, "");
+                if (t.Length > 0)
+                {
+                    return t;
+                }
+            }
+            return fallback;
+        }
+        return type switch
+        {
+            { } t when t.HasFlag(JsonSchemaType.Object) => "object",
+            { } t when t.HasFlag(JsonSchemaType.Array) => "array",
+            { } t when t.HasFlag(JsonSchemaType.Integer) => "integer",
+            { } t when t.HasFlag(JsonSchemaType.Number) => "number",
+            { } t when t.HasFlag(JsonSchemaType.Boolean) => "boolean",
+            { } t when t.HasFlag(JsonSchemaType.String) => "string",
+            _ => fallback,
+        };
+    }
+
+    private JsonObject Emit(IOpenApiSchema schema, int depth)
+    {
+        if (depth > MaxDepth)
+        {
+            return [];
+        }
+        if (schema is OpenApiSchemaReference { Reference.Id: { Length: > 0 } id } reference)
+        {
+            var key = id.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);
+            if (!_defs.ContainsKey(id) && _inProgress.Add(id))
+            {
+                _defs[id] = new JsonObject(); // placeholder, so a recursive reference finds it
+                _defs[id] = reference.Target is { } target ? Emit(target, depth + 1) : [];
+                _inProgress.Remove(id);
+            }
+            return new JsonObject { ["$ref"] = "#/$defs/" + key };
+        }
+        var o = new JsonObject();
+        if (schema.Type is { } type)
+        {
+            var names = TypeNames(type);
+            o["type"] = names.Count == 1 ? names[0] : new JsonArray([.. names.Select(static n => (JsonNode)n)]);
+        }
+        if (!string.IsNullOrEmpty(schema.Format))
+        {
+            o["format"] = schema.Format;
+        }
+        if (schema.Enum is { Count: > 0 } values)
+        {
+            o["enum"] = new JsonArray([.. values.Select(static v => v?.DeepClone())]);
+        }
+        if (!string.IsNullOrEmpty(schema.Const))
+        {
+            o["const"] = schema.Const;
+        }
+        Number(o, "minimum", schema.Minimum);
+        Number(o, "maximum", schema.Maximum);
+        Number(o, "exclusiveMinimum", schema.ExclusiveMinimum);
+        Number(o, "exclusiveMaximum", schema.ExclusiveMaximum);
+        if (schema.MultipleOf is { } multiple)
+        {
+            o["multipleOf"] = multiple;
+        }
+        Int(o, "minLength", schema.MinLength);
+        Int(o, "maxLength", schema.MaxLength);
+        if (!string.IsNullOrEmpty(schema.Pattern))
+        {
+            o["pattern"] = schema.Pattern;
+        }
+        Int(o, "minItems", schema.MinItems);
+        Int(o, "maxItems", schema.MaxItems);
+        if (schema.UniqueItems is true)
+        {
+            o["uniqueItems"] = true;
+        }
+        Int(o, "minProperties", schema.MinProperties);
+        Int(o, "maxProperties", schema.MaxProperties);
+        if (schema.Items is { } items)
+        {
+            o["items"] = Emit(items, depth + 1);
+        }
+        if (schema.Properties is { Count: > 0 } properties)
+        {
+            var props = new JsonObject();
+            foreach (var (name, property) in properties)
+            {
+                props[name] = Emit(property, depth + 1);
+            }
+            o["properties"] = props;
+        }
+        if (schema.Required is { Count: > 0 } required)
+        {
+            // A readOnly property is the server's to set: it is not required (nor expected) in a request.
+            var needed = required.Where(r => schema.Properties is null || !schema.Properties.TryGetValue(r, out var p) || !p.ReadOnly).ToList();
+            if (needed.Count > 0)
+            {
+                o["required"] = new JsonArray([.. needed.Select(static r => (JsonNode)r)]);
+            }
+        }
+        if (schema.AdditionalProperties is { } additional)
+        {
+            o["additionalProperties"] = Emit(additional, depth + 1);
+        }
+        else if (!schema.AdditionalPropertiesAllowed)
+        {
+            o["additionalProperties"] = false;
+        }
+        Many(o, "allOf", schema.AllOf, depth);
+        Many(o, "anyOf", schema.AnyOf, depth);
+        Many(o, "oneOf", schema.OneOf, depth);
+        if (schema.Not is { } not)
+        {
+            o["not"] = Emit(not, depth + 1);
+        }
+        return o;
+    }
+
+    private void Many(JsonObject o, string keyword, IList<IOpenApiSchema>? schemas, int depth)
+    {
+        if (schemas is { Count: > 0 })
+        {
+            o[keyword] = new JsonArray([.. schemas.Select(s => (JsonNode)Emit(s, depth + 1))]);
+        }
+    }
+
+    private static List<string> TypeNames(JsonSchemaType type)
+    {
+        var names = new List<string>();
+        foreach (var (flag, name) in (ReadOnlySpan<(JsonSchemaType, string)>)[
+            (JsonSchemaType.Object, "object"), (JsonSchemaType.Array, "array"), (JsonSchemaType.String, "string"), (JsonSchemaType.Integer, "integer"),
+            (JsonSchemaType.Number, "number"), (JsonSchemaType.Boolean, "boolean"), (JsonSchemaType.Null, "null")])
+        {
+            if (type.HasFlag(flag))
+            {
+                names.Add(name);
+            }
+        }
+        return names;
+    }
+
+    private static void Number(JsonObject o, string keyword, string? text)
+    {
+        if (text is { Length: > 0 } && decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+        {
+            o[keyword] = value;
+        }
+    }
+
+    private static void Int(JsonObject o, string keyword, int? value)
+    {
+        if (value is { } v)
+        {
+            o[keyword] = v;
+        }
+    }
+}

@@ -1,0 +1,690 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace Toolsmith.Core.Importers.Postman;
+
+/// <summary>How a Postman collection is imported.</summary>
+public sealed class PostmanImportOptions
+{
+    /// <summary>A Postman environment (its exported JSON), whose values override the collection's variables.</summary>
+    public string? EnvironmentJson { get; init; }
+
+    /// <summary>
+    /// One tool per folder, its requests as steps in order (as Postman's collection runner runs them), instead of the
+    /// default of one tool per request.
+    /// </summary>
+    public bool ToolPerFolder { get; init; }
+}
+
+/// <summary>
+/// Imports a Postman collection (v2.0/v2.1). By default every request becomes a tool of one API step: a request is one
+/// action (list users, create a user), which is what a person running it, a form or an agent calling it expects; a
+/// folder is only a shelf for them. With <see cref="PostmanImportOptions.ToolPerFolder"/>, a folder becomes one tool
+/// whose steps run its requests in order, for collections written as flows.
+/// Variables become inputs (their values as defaults) or secrets (secret-typed, secret-looking, or used for auth: their
+/// values are never written), and auth (bearer, basic, API key) becomes templates on secrets.
+/// </summary>
+public static partial class PostmanImporter
+{
+    /// <summary>Imports a collection given as its exported JSON; throws <see cref="ImportException"/> when it is not one.</summary>
+    public static ImportResult Import(string collectionJson, PostmanImportOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(collectionJson);
+        options ??= new PostmanImportOptions();
+        var root = Parse(collectionJson, "The collection") as JsonObject
+            ?? throw new ImportException("The collection is not a JSON object.");
+        if (root["requests"] is JsonArray && root["item"] is null)
+        {
+            throw new ImportException("This is a Postman collection in the old v1 format: export it again from Postman as Collection v2.1.");
+        }
+        if (root["info"] is not JsonObject info || root["item"] is not JsonArray)
+        {
+            throw new ImportException("This is not a Postman collection (v2.0 or v2.1): it has no \"info\" and \"item\".");
+        }
+        var result = new ImportResult();
+        var variables = new Variables();
+        foreach (var v in root["variable"] as JsonArray ?? [])
+        {
+            if (v is JsonObject o && Str(o["key"]) is { Length: > 0 } key && o["disabled"]?.GetValueKind() != JsonValueKind.True)
+            {
+                variables.Define(key, ValueText(o["value"]), secret: Str(o["type"]) == "secret");
+            }
+        }
+        if (options.EnvironmentJson is { } environmentJson)
+        {
+            var environment = Parse(environmentJson, "The environment") as JsonObject;
+            if (environment?["values"] is not JsonArray values)
+            {
+                throw new ImportException("The environment is not a Postman environment: it has no \"values\".");
+            }
+            foreach (var v in values)
+            {
+                if (v is JsonObject o && Str(o["key"]) is { Length: > 0 } key && o["enabled"]?.GetValueKind() != JsonValueKind.False)
+                {
+                    variables.Define(key, ValueText(o["value"]), secret: Str(o["type"]) == "secret");
+                }
+            }
+        }
+        var context = new Context(Str(info["name"]) ?? "collection", variables, result);
+        Walk(root, [], root["auth"] as JsonObject, context, options);
+        return result;
+    }
+
+    private static JsonNode? Parse(string json, string what)
+    {
+        try
+        {
+            return JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+        }
+        catch (JsonException ex)
+        {
+            throw new ImportException($"{what} is not valid JSON: {Loading.JsonErrors.Describe(ex)}", ex);
+        }
+    }
+
+    internal static string? Str(JsonNode? node) => node is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
+
+    private static string ValueText(JsonNode? node) => node switch
+    {
+        null => "",
+        JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
+        _ => node.ToJsonString(),
+    };
+
+    private static void Walk(JsonObject container, List<string> folders, JsonObject? auth, Context context, PostmanImportOptions options)
+    {
+        var items = container["item"] as JsonArray ?? [];
+        ImportedToolBuilder? folderTool = null;
+        foreach (var node in items)
+        {
+            if (node is not JsonObject item)
+            {
+                continue;
+            }
+            var name = Str(item["name"]) ?? "request";
+            var itemAuth = item["auth"] as JsonObject ?? auth;
+            if (item["item"] is JsonArray)
+            {
+                Warn(item, [.. folders, name], context, folder: true);
+                Walk(item, [.. folders, name], itemAuth, context, options);
+                continue;
+            }
+            if (item["request"] is null)
+            {
+                continue;
+            }
+            var label = string.Join(" / ", [.. folders, name]);
+            Warn(item, [.. folders, name], context, folder: false);
+            if (options.ToolPerFolder)
+            {
+                var toolName = folders.Count > 0 ? string.Join(" ", folders) : context.CollectionName;
+                folderTool ??= new ImportedToolBuilder(Naming.ToolName(toolName), folders.Count > 0 ? string.Join(" / ", folders) : context.CollectionName)
+                {
+                    Description = $"The requests of \"{(folders.Count > 0 ? string.Join(" / ", folders) : context.CollectionName)}\" in the Postman collection {context.CollectionName}, in order.",
+                };
+                var ids = new HashSet<string>(folderTool.Steps.Select(static s => s["id"]!.GetValue<string>()), StringComparer.Ordinal);
+                var id = Naming.Unique(StepId(name), ids, 60);
+                new PostmanRequestMapper(context, folderTool, label, id).Map(item, itemAuth);
+                continue;
+            }
+            var tool = new ImportedToolBuilder(Naming.ToolName(name), label);
+            new PostmanRequestMapper(context, tool, label, "request").Map(item, itemAuth);
+            tool.AddTo(context.Result);
+        }
+        folderTool?.AddTo(context.Result);
+    }
+
+    private static string StepId(string name)
+    {
+        var id = Naming.Snake(name);
+        if (id.Length == 0 || !char.IsAsciiLetter(id[0]))
+        {
+            id = "step_" + id;
+        }
+        return id.Length > 60 ? id[..60].TrimEnd('_') : id;
+    }
+
+    private static void Warn(JsonObject item, List<string> path, Context context, bool folder)
+    {
+        foreach (var e in item["event"] as JsonArray ?? [])
+        {
+            if (e is JsonObject ev && ev["script"]?["exec"] is JsonNode exec && ValueText(exec).Trim('[', ']', '"', ' ', '\n').Length > 0)
+            {
+                context.Result.Warnings.Add(new ImportWarning(string.Join(" / ", path),
+                    $"has a {Str(ev["listen"]) ?? "script"} script{(folder ? " for its requests" : "")}, which Toolsmith does not run; what it sets or checks must be done another way (an input, a later step)."));
+            }
+        }
+    }
+
+    /// <summary>The collection's and environment's variables, and what each became.</summary>
+    internal sealed class Variables
+    {
+        private readonly Dictionary<string, (string Value, bool Secret)> _defined = new(StringComparer.Ordinal);
+
+        public void Define(string name, string value, bool secret) => _defined[name] = (value, secret || _defined.GetValueOrDefault(name).Secret);
+
+        public bool TryGet(string name, out string value, out bool secret)
+        {
+            if (_defined.TryGetValue(name, out var v))
+            {
+                (value, secret) = v;
+                return true;
+            }
+            value = "";
+            secret = false;
+            return false;
+        }
+
+        /// <summary>True when the variable holds a credential: secret-typed, named like one, or with a value that looks like one.</summary>
+        public bool IsSecret(string name) =>
+            Credentials.IsSecretName(name) || (_defined.TryGetValue(name, out var v) && (v.Secret || Credentials.LooksLikeSecretValue(v.Value)));
+    }
+
+    internal sealed record Context(string CollectionName, Variables Variables, ImportResult Result);
+
+    [GeneratedRegex(@"\{\{\s*(?<name>[^{}]+?)\s*\}\}", RegexOptions.CultureInvariant)]
+    internal static partial Regex VariableReference();
+}
+
+/// <summary>Maps one Postman request to one API step of a tool.</summary>
+internal sealed class PostmanRequestMapper(PostmanImporter.Context context, ImportedToolBuilder tool, string item, string stepId)
+{
+    private readonly HashSet<string> _forcedSecrets = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _originals = new(StringComparer.Ordinal);
+    private string _provider = "api";
+    private string _host = "the API";
+
+    private void Warn(string message) => context.Result.Warnings.Add(new ImportWarning(item, message));
+
+    public void Map(JsonObject item, JsonObject? auth)
+    {
+        var request = item["request"] is JsonValue url ? new JsonObject { ["url"] = url.GetValue<string>(), ["method"] = "GET" } : (JsonObject)item["request"]!;
+        var method = (PostmanImporter.Str(request["method"]) ?? "GET").ToUpperInvariant();
+        if (method is not ("GET" or "POST" or "PUT" or "PATCH" or "DELETE" or "HEAD" or "OPTIONS"))
+        {
+            Warn($"uses the method {method}, which an API step cannot send; it was left out.");
+            return;
+        }
+        var (urlText, pathVariables) = Url(request["url"]);
+        var host = Regex.Match(urlText, @"^[a-z]+://(?<host>[^/:?#{}]+)", RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1)).Groups["host"].Value;
+        if (host.Length == 0 && urlText.StartsWith("{{", StringComparison.Ordinal) && context.Variables.TryGet(urlText[2..urlText.IndexOf("}}", StringComparison.Ordinal)].Trim(), out var baseValue, out _))
+        {
+            host = Regex.Match(baseValue, @"^[a-z]+://(?<host>[^/:?#]+)", RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1)).Groups["host"].Value;
+        }
+        _provider = Naming.Provider(host.Length > 0 ? host : null);
+        _host = host.Length > 0 ? host : "the API";
+
+        var step = new JsonObject { ["id"] = stepId, ["type"] = "api", ["method"] = method };
+        var headers = new JsonObject();
+        var parameters = new JsonObject();
+        string? contentType = null;
+        var authNode = request["auth"] as JsonObject ?? auth;
+        Auth(authNode, headers, parameters);
+        foreach (var h in request["header"] as JsonArray ?? [])
+        {
+            if (h is not JsonObject header || header["disabled"]?.GetValueKind() == JsonValueKind.True || PostmanImporter.Str(header["key"]) is not { Length: > 0 } name)
+            {
+                continue;
+            }
+            var value = PostmanImporter.Str(header["value"]) ?? "";
+            if (name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase))
+            {
+                contentType = value;
+                continue;
+            }
+            if (headers.ContainsKey(name))
+            {
+                continue; // auth already set it
+            }
+            headers[name] = Credentials.IsCredentialHeader(name) ? Credential(value, name) : Text(value);
+        }
+        var (body, bodyType, keepContentType) = Body(request["body"] as JsonObject, ref contentType, method);
+        if (contentType is not null && keepContentType)
+        {
+            headers["Content-Type"] = Text(contentType);
+        }
+        step["url"] = Text(urlText);
+        foreach (var (name, value) in pathVariables)
+        {
+            var input = Naming.Identifier(name);
+            tool.Input(input, "string", $"The {name} in the path.", required: value.Length == 0, defaultValue: value.Length > 0 ? JsonValue.Create(value) : null);
+        }
+        if (headers.Count > 0)
+        {
+            step["headers"] = headers;
+        }
+        if (parameters.Count > 0)
+        {
+            step["params"] = parameters;
+        }
+        if (body is not null)
+        {
+            step["body"] = body;
+            if (bodyType is not "json")
+            {
+                step["bodyType"] = bodyType;
+            }
+        }
+        if (Description(request["description"]) is { Length: > 0 } description)
+        {
+            if (tool.Steps.Count == 0)
+            {
+                tool.Description = description;
+            }
+            step["description"] = description.Length > 300 ? description[..300] + "…" : description;
+        }
+        else if (tool.Steps.Count == 0)
+        {
+            tool.Description = $"{PostmanImporter.Str(item["name"]) ?? "Request"}: imported from the Postman collection {context.CollectionName}.";
+        }
+        DeclareInputs(step);
+        tool.Steps.Add(step);
+    }
+
+    private static string? Description(JsonNode? node) => node switch
+    {
+        JsonObject o => PostmanImporter.Str(o["content"]),
+        _ => PostmanImporter.Str(node),
+    };
+
+    /// <summary>The URL with enabled query parameters, Postman's :name path variables as {{name}}; and those variables' values.</summary>
+    private (string Url, List<(string Name, string Value)> PathVariables) Url(JsonNode? node)
+    {
+        var pathVariables = new List<(string, string)>();
+        if (node is JsonValue)
+        {
+            return (FixScheme(PostmanImporter.Str(node) ?? ""), pathVariables);
+        }
+        if (node is not JsonObject url)
+        {
+            throw new ImportException($"{item}: the request has no URL.");
+        }
+        var raw = PostmanImporter.Str(url["raw"]);
+        string baseUrl;
+        if (raw is { Length: > 0 })
+        {
+            var q = raw.IndexOf('?', StringComparison.Ordinal);
+            baseUrl = q < 0 ? raw : raw[..q];
+            var hash = baseUrl.IndexOf('#', StringComparison.Ordinal);
+            baseUrl = hash < 0 ? baseUrl : baseUrl[..hash];
+        }
+        else
+        {
+            var protocol = PostmanImporter.Str(url["protocol"]);
+            var host = url["host"] is JsonArray h ? string.Join('.', h.Select(static x => PostmanImporter.Str(x))) : PostmanImporter.Str(url["host"]) ?? "";
+            var port = PostmanImporter.Str(url["port"]);
+            var path = url["path"] is JsonArray p ? string.Join('/', p.Select(static x => PostmanImporter.Str(x) ?? PostmanImporter.Str(x?["value"]))) : PostmanImporter.Str(url["path"]) ?? "";
+            baseUrl = (protocol is { Length: > 0 } ? protocol + "://" : "") + host + (port is { Length: > 0 } ? ":" + port : "") + (path.Length > 0 ? "/" + path.TrimStart('/') : "");
+        }
+        var query = new List<string>();
+        if (url["query"] is JsonArray items)
+        {
+            foreach (var qp in items)
+            {
+                if (qp is JsonObject o && o["disabled"]?.GetValueKind() != JsonValueKind.True && PostmanImporter.Str(o["key"]) is { } key)
+                {
+                    var value = PostmanImporter.Str(o["value"]);
+                    query.Add(value is null ? key : key + "=" + value);
+                }
+            }
+        }
+        else if (raw is { Length: > 0 } && raw.IndexOf('?', StringComparison.Ordinal) is var at and >= 0)
+        {
+            query.AddRange(raw[(at + 1)..].Split('&', StringSplitOptions.RemoveEmptyEntries));
+        }
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var v in url["variable"] as JsonArray ?? [])
+        {
+            if (v is JsonObject o && PostmanImporter.Str(o["key"]) is { } key)
+            {
+                values[key] = PostmanImporter.Str(o["value"]) ?? "";
+            }
+        }
+        // :name segments are Postman's path variables
+        var segments = baseUrl.Split('/');
+        for (var i = baseUrl.Contains("://", StringComparison.Ordinal) ? 3 : 1; i < segments.Length; i++)
+        {
+            if (segments[i].Length > 1 && segments[i][0] == ':')
+            {
+                var name = segments[i][1..];
+                pathVariables.Add((name, values.GetValueOrDefault(name, "")));
+                segments[i] = "{{" + Naming.Identifier(name) + "}}";
+            }
+        }
+        baseUrl = string.Join('/', segments);
+        return (FixScheme(baseUrl) + (query.Count > 0 ? "?" + string.Join('&', query) : ""), pathVariables);
+    }
+
+    private string FixScheme(string url)
+    {
+        if (url.Contains("://", StringComparison.Ordinal) || url.StartsWith("{{", StringComparison.Ordinal))
+        {
+            return url;
+        }
+        Warn($"the URL \"{url}\" has no scheme; http:// was added, as Postman does.");
+        return "http://" + url;
+    }
+
+    private void Auth(JsonObject? auth, JsonObject headers, JsonObject parameters)
+    {
+        var type = PostmanImporter.Str(auth?["type"]);
+        if (auth is null || type is null or "noauth")
+        {
+            return;
+        }
+        string? Field(string key) => (auth[type] as JsonArray)?.OfType<JsonObject>().FirstOrDefault(f => PostmanImporter.Str(f["key"]) == key) is { } f ? ValueOf(f["value"]) : null;
+
+        switch (type)
+        {
+            case "bearer":
+                headers["Authorization"] = "Bearer " + Credential(Field("token") ?? "", "token");
+                break;
+            case "basic":
+                var user = Field("username") ?? "";
+                var basicName = user.StartsWith("{{", StringComparison.Ordinal) ? Naming.Secret(user.Trim('{', '}', ' ')) + "_basic_auth" : _provider + "_basic_auth";
+                headers["Authorization"] = "Basic " + tool.Secret(basicName, $"the base64 of USERNAME:PASSWORD for {_host} (Postman's basic auth: {Shorten(user)} and its password); e.g. printf %s 'USER:PASSWORD' | base64");
+                break;
+            case "apikey":
+                var key = Field("key") ?? "X-API-Key";
+                var secret = Credential(Field("value") ?? "", key);
+                if (Field("in") == "query")
+                {
+                    parameters[key] = secret;
+                }
+                else
+                {
+                    headers[key] = secret;
+                }
+                break;
+            case "oauth2" when Field("accessToken") is { } token:
+                headers["Authorization"] = "Bearer " + Credential(token, "access_token");
+                Warn("uses OAuth 2.0; the step sends the access token from a secret, and Toolsmith does not fetch or refresh it.");
+                break;
+            default:
+                Warn($"uses Postman's {type} auth, which Toolsmith cannot compute; add the credentials to the step by hand.");
+                break;
+        }
+    }
+
+    private static string Shorten(string text) => text.Length > 30 ? text[..27] + "…" : text;
+
+    private static string? ValueOf(JsonNode? node) => node is JsonValue v ? (v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : v.ToJsonString()) : null;
+
+    /// <summary>A credential: a variable it names becomes a secret; a literal value is replaced by a secret (its value is not kept).</summary>
+    private string Credential(string value, string what)
+    {
+        var v = value.Trim();
+        if (v.Length == 0)
+        {
+            return tool.Secret(_provider + "_" + Naming.Secret(what), $"the {what} for {_host}");
+        }
+        var (scheme, rest) = Credentials.SplitAuthorization(v);
+        if (what.Equals("Authorization", StringComparison.OrdinalIgnoreCase) && scheme.Length > 0)
+        {
+            return scheme + " " + Credential(rest, "token");
+        }
+        var m = PostmanImporter.VariableReference().Match(v);
+        if (m.Success && m.Length == v.Length)
+        {
+            var name = m.Groups["name"].Value;
+            _forcedSecrets.Add(name);
+            return tool.Secret(Naming.Secret(name), $"the {what} for {_host} (Postman's {{{{{name}}}}})");
+        }
+        return tool.Secret(_provider + "_" + Naming.Secret(what), $"the {what} for {_host}");
+    }
+
+    /// <summary>Variables in text: secrets stay secrets, the rest become inputs (their values as defaults).</summary>
+    private string Text(string text) => PostmanImporter.VariableReference().Replace(text, m => Reference(m.Groups["name"].Value));
+
+    private string Reference(string name)
+    {
+        if (name.StartsWith('$'))
+        {
+            var dynamic = Naming.Secret(name[1..].Split(' ')[0]);
+            Warn($"uses Postman's dynamic variable {{{{{name}}}}}, which Toolsmith does not generate; it became the input \"{dynamic}\".");
+            tool.Input(dynamic, "string", $"Stands for Postman's {{{{{name}}}}}.", required: true);
+            return "{{" + dynamic + "}}";
+        }
+        if (_forcedSecrets.Contains(name) || context.Variables.IsSecret(name))
+        {
+            return tool.Secret(Naming.Secret(name), $"the value of the Postman variable {{{{{name}}}}}");
+        }
+        var input = Naming.Identifier(name);
+        _originals.TryAdd(input, name);
+        return "{{" + input + "}}";
+    }
+
+    /// <summary>Declares an input for every variable the step uses (with the collection's value as default).</summary>
+    private void DeclareInputs(JsonObject step)
+    {
+        tool.DeclareReferences(step, name => context.Variables.TryGet(name, out _, out _) ? $"The Postman variable {{{{{name}}}}}." : $"The Postman variable {{{{{name}}}}} (not defined in the collection or environment).");
+        foreach (var (name, input) in tool.Inputs)
+        {
+            if (input is not JsonObject o || o["default"] is not null || !context.Variables.TryGet(_originals.GetValueOrDefault(name, name), out var value, out _) || value.Length == 0)
+            {
+                continue;
+            }
+            var type = o["type"]?.GetValue<string>();
+            JsonNode? typed = type switch
+            {
+                "number" when double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var d) => d,
+                "boolean" when value is "true" or "false" => value == "true",
+                "object" or "array" => TryJson(value) is { } parsed && (parsed is JsonObject) == (type == "object") && (parsed is JsonArray) == (type == "array") ? parsed : null,
+                "string" => value,
+                _ => null,
+            };
+            if (typed is null)
+            {
+                o["type"] = "string"; // the variable's value says otherwise: keep it as text
+                typed = value;
+            }
+            o.Remove("required");
+            o["default"] = typed;
+        }
+    }
+
+    private static JsonNode? TryJson(string text)
+    {
+        try
+        {
+            return JsonNode.Parse(text);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private (JsonNode? Body, string? Type, bool KeepContentType) Body(JsonObject? body, ref string? contentType, string method)
+    {
+        var mode = PostmanImporter.Str(body?["mode"]);
+        if (body is null || mode is null || body["disabled"]?.GetValueKind() == JsonValueKind.True)
+        {
+            return (null, null, true);
+        }
+        var empty = mode switch
+        {
+            "raw" => string.IsNullOrEmpty(PostmanImporter.Str(body["raw"])),
+            "urlencoded" or "formdata" => body[mode] is not JsonArray { Count: > 0 },
+            "file" => body["file"]?["src"] is null,
+            "graphql" => body["graphql"] is null,
+            _ => true,
+        };
+        if (empty)
+        {
+            return (null, null, true);
+        }
+        if (method is "GET" or "HEAD")
+        {
+            Warn($"has a body on {method}, which an API step cannot send; the body was left out.");
+            return (null, null, true);
+        }
+        switch (mode)
+        {
+            case "raw":
+            {
+                var raw = PostmanImporter.Str(body["raw"])!;
+                var language = PostmanImporter.Str(body["options"]?["raw"]?["language"]);
+                var isJson = language == "json" || contentType?.Contains("json", StringComparison.OrdinalIgnoreCase) == true;
+                if (isJson || contentType is null && language is null or "json")
+                {
+                    if (JsonText.TryParseBody(raw, out var json, out var bare))
+                    {
+                        foreach (var name in bare)
+                        {
+                            // {{count}} outside quotes is a JSON value: typed from the variable's value, a number when unknown
+                            context.Variables.TryGet(name, out var value, out _);
+                            var typed = value.Trim() switch
+                            {
+                                "true" or "false" => "boolean",
+                                var t when t.StartsWith('{') => "object",
+                                var t when t.StartsWith('[') => "array",
+                                _ => "number",
+                            };
+                            if (!name.StartsWith('$') && !context.Variables.IsSecret(name))
+                            {
+                                var input = Naming.Identifier(name);
+                                _originals.TryAdd(input, name);
+                                tool.Input(input, typed, $"The Postman variable {{{{{name}}}}} (a JSON value).", required: true);
+                            }
+                        }
+                        var keep = contentType is not null && !contentType.Trim().Equals("application/json", StringComparison.OrdinalIgnoreCase);
+                        return (MapStrings(json!), "json", keep);
+                    }
+                    if (isJson)
+                    {
+                        Warn("has a body marked JSON that is not valid JSON; it is sent as text, as written.");
+                    }
+                }
+                contentType ??= language switch
+                {
+                    "json" => "application/json",
+                    "xml" => "application/xml",
+                    "html" => "text/html",
+                    "javascript" => "application/javascript",
+                    _ => null,
+                };
+                return (JsonValue.Create(Text(raw)), "text", true);
+            }
+            case "urlencoded":
+            case "formdata":
+            {
+                var fields = new JsonObject();
+                foreach (var f in (JsonArray)body[mode]!)
+                {
+                    if (f is not JsonObject field || field["disabled"]?.GetValueKind() == JsonValueKind.True || PostmanImporter.Str(field["key"]) is not { Length: > 0 } key)
+                    {
+                        continue;
+                    }
+                    JsonNode value;
+                    if (PostmanImporter.Str(field["type"]) == "file")
+                    {
+                        var src = field["src"] switch
+                        {
+                            JsonArray a => a.Count > 0 ? PostmanImporter.Str(a[0]) : null,
+                            var s => PostmanImporter.Str(s),
+                        };
+                        if (string.IsNullOrEmpty(src))
+                        {
+                            var input = tool.Input(Naming.Identifier(key) + "_file", "string", $"Path of the file to upload as \"{key}\".", required: true);
+                            Warn($"the form field \"{key}\" uploads a file that the collection does not name; it became the input \"{input}\".");
+                            src = "{{" + input + "}}";
+                        }
+                        var file = new JsonObject { ["file"] = Text(src) };
+                        if (PostmanImporter.Str(field["contentType"]) is { Length: > 0 } ct)
+                        {
+                            file["contentType"] = ct;
+                        }
+                        value = file;
+                    }
+                    else
+                    {
+                        var text = PostmanImporter.Str(field["value"]) ?? "";
+                        value = CurlSecretField(key, text);
+                    }
+                    if (fields[Text(key)] is { } existing)
+                    {
+                        fields[Text(key)] = existing is JsonArray arr ? Append(arr, value) : new JsonArray(existing.DeepClone(), value);
+                    }
+                    else
+                    {
+                        fields[Text(key)] = value;
+                    }
+                }
+                var form = mode == "urlencoded";
+                var keep = contentType is not null && !(form ? contentType.Trim().Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase) : contentType.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase));
+                return (fields, form ? "form" : "multipart", keep);
+            }
+            case "file":
+                return (new JsonObject { ["file"] = Text(PostmanImporter.Str(body["file"]?["src"]) ?? "") }, "binary", true);
+            default: // graphql
+            {
+                var graphql = new JsonObject { ["query"] = Text(PostmanImporter.Str(body["graphql"]?["query"]) ?? "") };
+                if (PostmanImporter.Str(body["graphql"]?["variables"]) is { Length: > 0 } variables && JsonText.TryParseBody(variables, out var parsed, out _))
+                {
+                    graphql["variables"] = MapStrings(parsed!);
+                }
+                var keep = contentType is not null && !contentType.Trim().Equals("application/json", StringComparison.OrdinalIgnoreCase);
+                return (graphql, "json", keep);
+            }
+        }
+    }
+
+    private static JsonArray Append(JsonArray array, JsonNode value)
+    {
+        array.Add(value);
+        return array;
+    }
+
+    /// <summary>A form field: a credential-named one becomes a secret; variables in the others become inputs.</summary>
+    private JsonNode CurlSecretField(string key, string text)
+    {
+        if (Curl.CurlStepBuilder.IsSecretField(key) && text.Length > 0 && !text.StartsWith("{{", StringComparison.Ordinal))
+        {
+            return JsonValue.Create(tool.Secret(_provider + "_" + Naming.Secret(key), $"the form field {key} for {_host}"))!;
+        }
+        if (Curl.CurlStepBuilder.IsSecretField(key) && PostmanImporter.VariableReference().Match(text) is { Success: true } m && m.Length == text.Length)
+        {
+            _forcedSecrets.Add(m.Groups["name"].Value);
+        }
+        return JsonValue.Create(Text(text))!;
+    }
+
+    /// <summary>Variables in the strings of a JSON body; a credential-named string field becomes a secret.</summary>
+    private JsonNode MapStrings(JsonNode node, string? field = null)
+    {
+        switch (node)
+        {
+            case JsonObject o:
+                foreach (var key in o.Select(static p => p.Key).ToList())
+                {
+                    if (o[key] is { } child && MapStrings(child, key) is var mapped && !ReferenceEquals(mapped, child))
+                    {
+                        o[key] = mapped;
+                    }
+                }
+                return o;
+            case JsonArray a:
+                for (var i = 0; i < a.Count; i++)
+                {
+                    if (a[i] is { } child && MapStrings(child) is var mapped && !ReferenceEquals(mapped, child))
+                    {
+                        a[i] = mapped;
+                    }
+                }
+                return a;
+            case JsonValue v when v.GetValueKind() == JsonValueKind.String:
+                var s = v.GetValue<string>();
+                if (field is not null)
+                {
+                    var mappedField = CurlSecretField(field, s);
+                    return mappedField.GetValue<string>() == s ? v : mappedField;
+                }
+                var text = Text(s);
+                return text == s ? v : JsonValue.Create(text)!;
+            default:
+                return node;
+        }
+    }
+}

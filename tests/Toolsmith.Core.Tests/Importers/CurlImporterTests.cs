@@ -1,0 +1,450 @@
+using System.Text.Json.Nodes;
+using Toolsmith.Core.Exporters;
+using Toolsmith.Core.Importers;
+using Toolsmith.Core.Importers.Curl;
+using Toolsmith.Core.Loading;
+using Toolsmith.Core.Model;
+
+namespace Toolsmith.Core.Tests.Importers;
+
+/// <summary>A cURL line as an API's docs write it, and what must arrive at the server when the imported tool runs.</summary>
+public sealed record CurlCase(
+    string Command,
+    string Method,
+    string Path,
+    string Query = "",
+    string[]? Headers = null,
+    string? Json = null,
+    string? Form = null,
+    string? Text = null,
+    string? ContentType = null,
+    string[]? Secrets = null,
+    string? Inputs = null,
+    string[]? NotOnDisk = null,
+    string[]? Warnings = null,
+    string? Multipart = null);
+
+public class CurlImporterTests(ImportRunner runner) : IClassFixture<ImportRunner>
+{
+    /// <summary>FILE stands for a file the test writes ({"hello":"file"}).</summary>
+    private static readonly Dictionary<string, CurlCase> Cases = new()
+    {
+        ["stripe_create_customer"] = new(
+            """
+            curl https://api.stripe.com/v1/customers \
+              -u sk_test_4eC39HqLyjWDarjtT1zdp7dc: \
+              -d name="Jenny Rosen" \
+              --data-urlencode email="jenny.rosen@example.com"
+            """,
+            "POST", "/echo/v1/customers", Form: "name=Jenny%20Rosen&email=jenny.rosen%40example.com",
+            Headers: ["authorization: Basic S-stripe_basic_auth"], Secrets: ["stripe_basic_auth"], NotOnDisk: ["sk_test_4eC39HqLyjWDarjtT1zdp7dc"]),
+        ["stripe_list_charges"] = new(
+            "curl -G https://api.stripe.com/v1/charges -u sk_test_4eC39HqLyjWDarjtT1zdp7dc: -d limit=3",
+            "GET", "/echo/v1/charges", "?limit=3", Secrets: ["stripe_basic_auth"], NotOnDisk: ["sk_test_4eC39HqLyjWDarjtT1zdp7dc"]),
+        ["stripe_metadata_env_key"] = new(
+            """curl https://api.stripe.com/v1/customers -u "$STRIPE_SECRET_KEY:" -d "metadata[order_id]"=6735 -H "Idempotency-Key: KG5LxwFBepaKHyUD" """,
+            "POST", "/echo/v1/customers", Form: "metadata%5Border_id%5D=6735",
+            Headers: ["idempotency-key: KG5LxwFBepaKHyUD", "authorization: Basic S-stripe_secret_key_basic_auth"], Secrets: ["stripe_secret_key_basic_auth"]),
+        ["github_list_issues"] = new(
+            """
+            curl -L \
+              -H "Accept: application/vnd.github+json" \
+              -H "Authorization: Bearer <YOUR-TOKEN>" \
+              -H "X-GitHub-Api-Version: 2022-11-28" \
+              https://api.github.com/repos/OWNER/REPO/issues
+            """,
+            "GET", "/echo/repos/OWNER/REPO/issues",
+            Headers: ["accept: application/vnd.github+json", "authorization: Bearer S-github_token", "x-github-api-version: 2022-11-28"], Secrets: ["github_token"], NotOnDisk: ["<YOUR-TOKEN>"]),
+        ["github_create_issue"] = new(
+            """
+            curl -L \
+              -X POST \
+              -H "Accept: application/vnd.github+json" \
+              -H "Authorization: Bearer ghp_16C7e42F292c6912E7710c838347Ae178B4a" \
+              -H "X-GitHub-Api-Version: 2022-11-28" \
+              https://api.github.com/repos/OWNER/REPO/issues \
+              -d '{"title":"Found a bug","body":"I'\''m having a problem with this.","assignees":["octocat"],"labels":["bug"]}'
+            """,
+            "POST", "/echo/repos/OWNER/REPO/issues", Json: """{"title":"Found a bug","body":"I'm having a problem with this.","assignees":["octocat"],"labels":["bug"]}""",
+            ContentType: "application/json", Secrets: ["github_token"], NotOnDisk: ["ghp_16C7e42F292c6912E7710c838347Ae178B4a"], Warnings: ["without a Content-Type"]),
+        ["slack_post_message"] = new(
+            """curl -X POST -H 'Authorization: Bearer xoxb-1234-56789abcdefghijklmnop' -H 'Content-type: application/json; charset=utf-8' --data '{"channel":"C123ABC456","text":"Hello, world"}' https://slack.com/api/chat.postMessage""",
+            "POST", "/echo/api/chat.postMessage", Json: """{"channel":"C123ABC456","text":"Hello, world"}""", ContentType: "application/json; charset=utf-8",
+            Headers: ["authorization: Bearer S-slack_token"], Secrets: ["slack_token"], NotOnDisk: ["xoxb-1234-56789abcdefghijklmnop"]),
+        ["slack_form_token"] = new(
+            """curl -d "token=xoxb-not-a-real-token-1234" -d "channel=C1234567890" https://slack.com/api/conversations.history""",
+            "POST", "/echo/api/conversations.history", Form: "token=S-slack_token&channel=C1234567890", Secrets: ["slack_token"], NotOnDisk: ["xoxb-not-a-real-token-1234"]),
+        ["twilio_send_sms"] = new(
+            """
+            curl -X POST "https://api.twilio.com/2010-04-01/Accounts/$TWILIO_ACCOUNT_SID/Messages.json" \
+            --data-urlencode "Body=Hi there" \
+            --data-urlencode "From=+15557122661" \
+            --data-urlencode "To=+15558675310" \
+            -u $TWILIO_ACCOUNT_SID:$TWILIO_AUTH_TOKEN
+            """,
+            "POST", "/echo/2010-04-01/Accounts/AC123/Messages.json", Form: "Body=Hi%20there&From=%2B15557122661&To=%2B15558675310",
+            Headers: ["authorization: Basic S-twilio_account_sid_basic_auth"], Secrets: ["twilio_account_sid_basic_auth"], Inputs: """{"twilio_account_sid":"AC123"}"""),
+        ["openai_chat"] = new(
+            """
+            curl https://api.openai.com/v1/chat/completions \
+              -H "Content-Type: application/json" \
+              -H "Authorization: Bearer $OPENAI_API_KEY" \
+              -d '{
+                "model": "gpt-4o",
+                "messages": [{"role": "user", "content": "Hello!"}]
+              }'
+            """,
+            "POST", "/echo/v1/chat/completions", Json: """{"model":"gpt-4o","messages":[{"role":"user","content":"Hello!"}]}""", ContentType: "application/json",
+            Headers: ["authorization: Bearer S-openai_api_key"], Secrets: ["openai_api_key"]),
+        ["openai_upload_file"] = new(
+            """curl https://api.openai.com/v1/files -H "Authorization: Bearer $OPENAI_API_KEY" -F purpose="fine-tune" -F file="@FILE" """,
+            "POST", "/echo/v1/files", Multipart: "purpose=fine-tune;file=@{\"hello\":\"file\"}", Secrets: ["openai_api_key"]),
+        ["anthropic_messages"] = new(
+            """curl https://api.anthropic.com/v1/messages --header "x-api-key: $ANTHROPIC_API_KEY" --header "anthropic-version: 2023-06-01" --header "content-type: application/json" --data '{"model":"claude-sonnet-4-5","max_tokens":1024,"messages":[{"role":"user","content":"Hello, world"}]}'""",
+            "POST", "/echo/v1/messages", Json: """{"model":"claude-sonnet-4-5","max_tokens":1024,"messages":[{"role":"user","content":"Hello, world"}]}""", ContentType: "application/json",
+            Headers: ["x-api-key: S-anthropic_api_key", "anthropic-version: 2023-06-01"], Secrets: ["anthropic_api_key"]),
+        ["sendgrid_mail"] = new(
+            """curl --request POST --url https://api.sendgrid.com/v3/mail/send --header "Authorization: Bearer $SENDGRID_API_KEY" --header 'Content-Type: application/json' --data '{"personalizations":[{"to":[{"email":"test@example.com"}]}],"from":{"email":"test@example.com"},"subject":"Sending with SendGrid is Fun","content":[{"type":"text/plain","value":"and easy to do anywhere, even with cURL"}]}'""",
+            "POST", "/echo/v3/mail/send", Json: """{"personalizations":[{"to":[{"email":"test@example.com"}]}],"from":{"email":"test@example.com"},"subject":"Sending with SendGrid is Fun","content":[{"type":"text/plain","value":"and easy to do anywhere, even with cURL"}]}""",
+            Headers: ["authorization: Bearer S-sendgrid_api_key"], Secrets: ["sendgrid_api_key"]),
+        ["mailgun_send"] = new(
+            """curl -s --user 'api:key-3ax6xnjp29jd6fds4gc373sgvjxteol0' https://api.mailgun.net/v3/YOUR_DOMAIN_NAME/messages -F from='Excited User <mailgun@YOUR_DOMAIN_NAME>' -F to=YOU@YOUR_DOMAIN_NAME -F subject='Hello' -F text='Testing some Mailgun awesomeness!'""",
+            "POST", "/echo/v3/YOUR_DOMAIN_NAME/messages", Multipart: "from=Excited User <mailgun@YOUR_DOMAIN_NAME>;to=YOU@YOUR_DOMAIN_NAME;subject=Hello;text=Testing some Mailgun awesomeness!",
+            Headers: ["authorization: Basic S-mailgun_basic_auth"], Secrets: ["mailgun_basic_auth"], NotOnDisk: ["key-3ax6xnjp29jd6fds4gc373sgvjxteol0"], Warnings: ["-s"]),
+        ["shopify_products"] = new(
+            """curl -X GET "https://your-development-store.myshopify.com/admin/api/2024-01/products.json?limit=2" -H "X-Shopify-Access-Token: {access_token}" """,
+            "GET", "/echo/admin/api/2024-01/products.json", "?limit=2", Headers: ["x-shopify-access-token: S-myshopify_shopify_access_token"], Secrets: ["myshopify_shopify_access_token"]),
+        ["notion_query_concatenated_quotes"] = new(
+            """
+            curl -X POST 'https://api.notion.com/v1/databases/897e5a76ae524b489fdfe71f5945d1af/query' \
+              -H 'Authorization: Bearer '"$NOTION_API_KEY"'' \
+              -H 'Notion-Version: 2022-06-28' \
+              -H "Content-Type: application/json" \
+              --data '{"filter": {"property": "Landmark", "rich_text": {"contains": "Bridge"}}}'
+            """,
+            "POST", "/echo/v1/databases/897e5a76ae524b489fdfe71f5945d1af/query", Json: """{"filter":{"property":"Landmark","rich_text":{"contains":"Bridge"}}}""",
+            Headers: ["authorization: Bearer S-notion_api_key", "notion-version: 2022-06-28"], Secrets: ["notion_api_key"]),
+        ["discord_bot_scheme"] = new(
+            """curl -H "Authorization: Bot MTk4NjIyNDgzNDcxOTI1MjQ4.Cl2FMQ.ZnCjm1XVW7vRze4b7Cq4se7kKWs" -H "Content-Type: application/json" -X POST -d '{"content":"Hello"}' https://discord.com/api/v10/channels/123/messages""",
+            "POST", "/echo/api/v10/channels/123/messages", Json: """{"content":"Hello"}""", Headers: ["authorization: Bot S-discord_token"], Secrets: ["discord_token"],
+            NotOnDisk: ["MTk4NjIyNDgzNDcxOTI1MjQ4.Cl2FMQ.ZnCjm1XVW7vRze4b7Cq4se7kKWs"]),
+        ["gitlab_private_token"] = new(
+            """curl --header "PRIVATE-TOKEN: <your_access_token>" "https://gitlab.example.com/api/v4/projects?simple=true&per_page=5" """,
+            "GET", "/echo/api/v4/projects", "?simple=true&per_page=5", Headers: ["private-token: S-example_private_token"], Secrets: ["example_private_token"]),
+        ["google_maps_key_in_query"] = new(
+            """curl "https://maps.googleapis.com/maps/api/geocode/json?address=1600+Amphitheatre+Parkway,+Mountain+View,+CA&key=AIzaSyD-9tSrke72PouQMnMX-a7eZSW0jkFMBWY" """,
+            "GET", "/echo/maps/api/geocode/json", "?address=1600+Amphitheatre+Parkway,+Mountain+View,+CA&key=S-googleapis_key", Secrets: ["googleapis_key"],
+            NotOnDisk: ["AIzaSyD-9tSrke72PouQMnMX-a7eZSW0jkFMBWY"]),
+        ["google_vision_gcloud_token"] = new(
+            """curl -X POST -H "Authorization: Bearer $(gcloud auth print-access-token)" -H "Content-Type: application/json; charset=utf-8" -d @FILE "https://vision.googleapis.com/v1/images:annotate" """,
+            "POST", "/echo/v1/images:annotate", Text: """{"hello":"file"}""", ContentType: "application/json; charset=utf-8",
+            Headers: ["authorization: Bearer S-googleapis_token"], Secrets: ["googleapis_token"], Warnings: ["-d @"]),
+        ["azure_openai_escaped_quotes"] = new(
+            """curl -X POST "https://YOUR_RESOURCE.openai.azure.com/openai/deployments/DEPLOY/chat/completions?api-version=2024-02-01" -H "Content-Type: application/json" -H "api-key: $AZURE_OPENAI_API_KEY" -d "{\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}" """,
+            "POST", "/echo/openai/deployments/DEPLOY/chat/completions", "?api-version=2024-02-01", Json: """{"messages":[{"role":"user","content":"Hi"}]}""",
+            Headers: ["api-key: S-azure_openai_api_key"], Secrets: ["azure_openai_api_key"]),
+        ["jira_basic_user"] = new(
+            """curl -D- -u fred@example.com:freds_api_token -X GET -H "Content-Type: application/json" "https://your-domain.atlassian.net/rest/api/2/search?jql=assignee=fred" """,
+            "GET", "/echo/rest/api/2/search", "?jql=assignee=fred", Headers: ["authorization: Basic S-atlassian_basic_auth"], Secrets: ["atlassian_basic_auth"],
+            NotOnDisk: ["freds_api_token"], Warnings: ["-D -"]),
+        ["hubspot_lowercase_authorization"] = new(
+            """curl --request GET --url 'https://api.hubapi.com/crm/v3/objects/contacts?limit=10&archived=false' --header 'authorization: Bearer YOUR_ACCESS_TOKEN'""",
+            "GET", "/echo/crm/v3/objects/contacts", "?limit=10&archived=false", Headers: ["authorization: Bearer S-hubapi_token"], Secrets: ["hubapi_token"], NotOnDisk: ["YOUR_ACCESS_TOKEN"]),
+        ["cloudflare_auth_headers"] = new(
+            """curl "https://api.cloudflare.com/client/v4/zones/023e105f4ecef8ad9ca31a8372d0c353/dns_records" -H "X-Auth-Email: user@example.com" -H "X-Auth-Key: c2547eb745079dac9320b638f5e225cf483cc5cfdda41" """,
+            "GET", "/echo/client/v4/zones/023e105f4ecef8ad9ca31a8372d0c353/dns_records", Headers: ["x-auth-key: S-cloudflare_auth_key", "x-auth-email: S-cloudflare_auth_email"], Secrets: ["cloudflare_auth_email", "cloudflare_auth_key"],
+            NotOnDisk: ["c2547eb745079dac9320b638f5e225cf483cc5cfdda41"]),
+        ["powershell_openai_embeddings"] = new(
+            """
+            curl.exe https://api.openai.com/v1/embeddings `
+              -H "Authorization: Bearer $env:OPENAI_API_KEY" `
+              -H "Content-Type: application/json" `
+              -d '{\"input\": \"The food was delicious\", \"model\": \"text-embedding-3-small\"}'
+            """,
+            "POST", "/echo/v1/embeddings", Json: """{"input":"The food was delicious","model":"text-embedding-3-small"}""", Headers: ["authorization: Bearer S-openai_api_key"], Secrets: ["openai_api_key"]),
+        ["powershell_backtick_escapes"] = new(
+            """curl.exe -X POST "https://api.example.com/items" -H "Content-Type: application/json" -d "{`"name`": `"widget`", `"tags`": [`"a`"]}" """,
+            "POST", "/echo/items", Json: """{"name":"widget","tags":["a"]}"""),
+        ["powershell_doubled_single_quote"] = new(
+            """
+            curl.exe -X PUT 'https://api.example.com/notes/1' `
+              -H 'Content-Type: text/plain' `
+              --data-raw 'It''s done'
+            """,
+            "PUT", "/echo/notes/1", Text: "It's done", ContentType: "text/plain"),
+        ["cmd_chrome_copy"] = new(
+            """
+            curl ^"https://api.example.com/search?q=tea^" ^
+              -H ^"accept: application/json^" ^
+              -H ^"authorization: Bearer abc.def.ghi^" ^
+              --data-raw ^"^{^\^"query^\^":^\^"tea ^& cake^\^"^}^" ^
+              --compressed
+            """,
+            "POST", "/echo/search", "?q=tea", Json: """{"query":"tea & cake"}""", Headers: ["accept: application/json", "authorization: Bearer S-example_token"], Secrets: ["example_token"],
+            NotOnDisk: ["abc.def.ghi"], Warnings: ["without a Content-Type"]),
+        ["cmd_percent_variables"] = new(
+            """curl -X POST "https://api.example.com/v1/orders" -H "Content-Type: application/json" -d "{\"sku\":\"A-1\",\"qty\":2}" -H "X-API-Key: %EXAMPLE_API_KEY%" """,
+            "POST", "/echo/v1/orders", Json: """{"sku":"A-1","qty":2}""", Headers: ["x-api-key: S-example_api_key"], Secrets: ["example_api_key"]),
+        ["cmd_caret_continuation"] = new(
+            """
+            curl -X DELETE ^
+              "https://api.example.com/v1/orders/42" ^
+              -H "Authorization: Bearer %TOKEN%"
+            """,
+            "DELETE", "/echo/v1/orders/42", Headers: ["authorization: Bearer S-token"], Secrets: ["token"]),
+        ["bash_ansi_c_string"] = new(
+            """curl 'https://api.example.com/graphql' -H 'content-type: application/json' --data-raw $'{"query":"query { viewer { login } }","variables":{"note":"line1\\nline2 \u00e9"}}'""",
+            "POST", "/echo/graphql", Json: "{\"query\":\"query { viewer { login } }\",\"variables\":{\"note\":\"line1\\nline2 \u00e9\"}}"),
+        ["cookies_session_secret"] = new(
+            "curl -b 'session=abc123def456; theme=dark' https://app.example.com/api/me",
+            "GET", "/echo/api/me", Headers: ["cookie: session=S-example_session; theme=dark"], Secrets: ["example_session"], NotOnDisk: ["abc123def456"]),
+        ["cookie_header"] = new(
+            "curl https://app.example.com/api/me -H 'Cookie: lang=en'",
+            "GET", "/echo/api/me", Headers: ["cookie: lang=en"]),
+        ["user_agent_and_referer"] = new(
+            "curl -A 'MyApp/1.0' -e 'https://example.com/page;auto' https://api.example.com/ping",
+            "GET", "/echo/ping", Headers: ["user-agent: MyApp/1.0", "referer: https://example.com/page"]),
+        ["insecure_compressed_silent"] = new(
+            "curl -ksS --compressed https://api.example.com/health",
+            "GET", "/echo/health", Warnings: ["-k", "-s -S"]),
+        ["json_option"] = new(
+            """curl --json '{"name":"Ada"}' https://api.example.com/users""",
+            "POST", "/echo/users", Json: """{"name":"Ada"}""", ContentType: "application/json", Headers: ["accept: application/json"]),
+        ["attached_method_merge_patch"] = new(
+            """curl -XPATCH https://api.example.com/users/7 -H 'Content-Type: application/merge-patch+json' -d '{"email":"ada@example.com"}'""",
+            "PATCH", "/echo/users/7", Json: """{"email":"ada@example.com"}""", ContentType: "application/merge-patch+json"),
+        ["url_query_option"] = new(
+            "curl --url https://api.example.com/search --url-query 'q=hello world' --url-query 'page=2'",
+            "GET", "/echo/search", "?q=hello%20world&page=2"),
+        ["upload_file"] = new(
+            "curl -T FILE https://api.example.com/upload/report.json",
+            "PUT", "/echo/upload/report.json", Text: """{"hello":"file"}""", ContentType: "application/octet-stream"),
+        ["oauth2_bearer_option"] = new(
+            """curl --oauth2-bearer "$TOKEN" https://api.example.com/me""",
+            "GET", "/echo/me", Headers: ["authorization: Bearer S-token"], Secrets: ["token"]),
+        ["unknown_option_warns"] = new(
+            "curl --frobnicate https://api.example.com/x",
+            "GET", "/echo/x", Warnings: ["--frobnicate"]),
+        ["get_with_urlencode"] = new(
+            "curl -G https://api.example.com/search --data-urlencode 'q=caffè latte' -d limit=5",
+            "GET", "/echo/search", "?q=caff%C3%A8%20latte&limit=5"),
+        ["pipe_to_jq_is_left_out"] = new(
+            "curl -s https://api.example.com/items | jq '.items[0]'",
+            "GET", "/echo/items", Warnings: ["jq"]),
+        ["postman_variables_in_curl"] = new(
+            """curl --location 'https://api.example.com/users/{{userId}}' --header 'Authorization: Bearer {{token}}'""",
+            "GET", "/echo/users/42", Headers: ["authorization: Bearer S-token"], Secrets: ["token"], Inputs: """{"userId":"42"}"""),
+        ["bare_variable_in_json"] = new(
+            """curl -X POST https://api.example.com/counters -H 'Content-Type: application/json' -d "{\"name\":\"$NAME\",\"count\":$COUNT}" """,
+            "POST", "/echo/counters", Json: """{"name":"visits","count":7}""", Inputs: """{"name":"visits","count":7}"""),
+        ["head_request"] = new(
+            "curl -I https://api.example.com/status",
+            "HEAD", "/echo/status"),
+    };
+
+    public static TheoryData<string> Names() => new(Cases.Keys);
+
+    private string WithFile(string command)
+    {
+        var file = Path.Combine(runner.Directory, "body.json");
+        File.WriteAllText(file, """{"hello":"file"}""");
+        return command.Replace("FILE", file, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public async Task ImportedCurl_SendsWhatTheCommandWould(string name)
+    {
+        var c = Cases[name];
+        var result = CurlImporter.Import(WithFile(c.Command));
+        var tool = Assert.Single(result.Tools);
+        var disk = tool.Document.ToJsonString();
+        foreach (var secret in c.Secrets ?? [])
+        {
+            Assert.Contains(result.Secrets, s => s.Name == secret);
+            Assert.Contains("{{secrets." + secret + "}}", disk, StringComparison.Ordinal);
+        }
+        Assert.Equal((c.Secrets ?? []).Order(), result.Secrets.Select(static s => s.Name).Order());
+        foreach (var value in c.NotOnDisk ?? [])
+        {
+            Assert.DoesNotContain(value, disk, StringComparison.Ordinal);
+        }
+        foreach (var warning in c.Warnings ?? [])
+        {
+            Assert.Contains(result.Warnings, w => (w.Item + " " + w.Message).Contains(warning, StringComparison.Ordinal));
+        }
+        if (c.Warnings is null)
+        {
+            Assert.Empty(result.Warnings);
+        }
+
+        var run = await runner.RunAtEchoAsync(tool, c.Inputs is null ? null : (JsonObject)JsonNode.Parse(c.Inputs)!);
+        var step = ImportRunner.Single(run);
+        Assert.True(step.Ok, $"{step.Status} {step.Diagnosis?.Explanation}\n{disk}");
+        var echo = runner.Api.LastEcho!;
+        Assert.Equal(c.Method, echo["method"]!.GetValue<string>());
+        Assert.Equal(c.Path, Uri.UnescapeDataString(echo["path"]!.GetValue<string>()));
+        Assert.Equal(c.Query, echo["queryString"]!.GetValue<string>());
+        var headers = echo["headers"]!.AsObject();
+        foreach (var header in c.Headers ?? [])
+        {
+            var colon = header.IndexOf(':', StringComparison.Ordinal);
+            Assert.Equal(header[(colon + 2)..], headers[header[..colon]]?.GetValue<string>());
+        }
+        var body = echo["bodyText"]!.GetValue<string>();
+        if (c.Json is not null)
+        {
+            Assert.True(JsonNode.DeepEquals(JsonNode.Parse(c.Json), JsonNode.Parse(body)), body);
+            Assert.StartsWith(c.ContentType ?? "application/json", echo["contentType"]!.GetValue<string>(), StringComparison.Ordinal);
+        }
+        if (c.Form is not null)
+        {
+            Assert.Equal(c.Form, body);
+            Assert.Equal("application/x-www-form-urlencoded", echo["contentType"]!.GetValue<string>());
+        }
+        if (c.Text is not null)
+        {
+            Assert.Equal(c.Text, body);
+            Assert.Equal(c.ContentType, echo["contentType"]!.GetValue<string>());
+        }
+        if (c.Multipart is not null)
+        {
+            Assert.StartsWith("multipart/form-data", echo["contentType"]!.GetValue<string>(), StringComparison.Ordinal);
+            foreach (var part in c.Multipart.Split(';'))
+            {
+                var eq = part.IndexOf('=', StringComparison.Ordinal);
+                var (field, value) = (part[..eq], part[(eq + 1)..]);
+                Assert.Contains($"name={field}", body, StringComparison.Ordinal);
+                Assert.Contains(value.TrimStart('@'), body, StringComparison.Ordinal);
+                if (value.StartsWith('@'))
+                {
+                    Assert.Contains("filename=body.json", body, StringComparison.Ordinal);
+                }
+            }
+        }
+        if (c.Json is null && c.Form is null && c.Text is null && c.Multipart is null)
+        {
+            Assert.Equal("", body);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void ImportExportImport_GivesTheSameTool(string name)
+    {
+        var first = CurlImporter.Import(WithFile(Cases[name].Command));
+        var tool = Assert.Single(first.Tools);
+        foreach (var shell in (ShellDialect[])[ShellDialect.Bash, ShellDialect.PowerShell, ShellDialect.Cmd])
+        {
+            var definition = ToolLoader.FromNode(tool.Document.DeepClone(), "t").Definition;
+            var command = CurlExporter.Export((ApiStepDefinition)definition.Steps[0], new CurlExportOptions { Shell = shell, Inputs = definition.Inputs });
+            var again = Assert.Single(CurlImporter.Import(command, new CurlImportOptions { ToolName = tool.Name, Shell = shell }).Tools);
+            Assert.True(JsonNode.DeepEquals(tool.Document["steps"], again.Document["steps"]), $"{shell}:\n{command}\n{tool.Document["steps"]}\n{again.Document["steps"]}");
+            // The same inputs of the same types (their descriptions say where they came from, which differs).
+            static string Types(JsonNode? inputs) => string.Join(",", (inputs as JsonObject ?? []).OrderBy(static p => p.Key, StringComparer.Ordinal).Select(static p => $"{p.Key}:{p.Value!["type"]}"));
+            Assert.Equal(Types(tool.Document["inputs"]), Types(again.Document["inputs"]));
+            Assert.Equal(first.Secrets.Select(static s => s.Name), CurlImporter.Import(command, new CurlImportOptions { Shell = shell }).Secrets.Select(static s => s.Name));
+        }
+    }
+
+    [Fact]
+    public void Export_RedactsSecrets_AndNeverHoldsAValue()
+    {
+        var tool = Assert.Single(CurlImporter.Import(Cases["slack_post_message"].Command).Tools);
+        var step = (ApiStepDefinition)ToolLoader.FromNode(tool.Document.DeepClone(), "t").Definition.Steps[0];
+        var kept = CurlExporter.Export(step);
+        var redacted = CurlExporter.Export(step, new CurlExportOptions { RedactSecrets = true });
+        Assert.Contains("Authorization: Bearer {{secrets.slack_token}}", kept, StringComparison.Ordinal);
+        Assert.Contains("Authorization: Bearer •••", redacted, StringComparison.Ordinal);
+        Assert.DoesNotContain("secrets.", redacted, StringComparison.Ordinal);
+        Assert.DoesNotContain("xoxb", kept + redacted, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Export_WritesOneOptionPerLine_ForBash()
+    {
+        var step = new ApiStepDefinition
+        {
+            Id = "s",
+            Method = "POST",
+            Url = "https://api.example.com/pages/{{pageId}}",
+            Headers = { ["Authorization"] = "Bearer {{secrets.token}}" },
+            Params = new JsonObject { ["limit"] = 25, ["tag"] = new JsonArray("a b", "c") },
+            Body = JsonNode.Parse("""[{"key":"it's","value":1}]"""),
+        };
+        var command = CurlExporter.Export(step);
+        Assert.Equal("""
+            curl -X POST 'https://api.example.com/pages/{{pageId}}?limit=25&tag=a%20b&tag=c' \
+              -H 'Authorization: Bearer {{secrets.token}}' \
+              -H 'Content-Type: application/json' \
+              --data-raw '[{"key":"it'\''s","value":1}]' \
+              -L
+            """.Replace("\r\n", "\n", StringComparison.Ordinal), command);
+    }
+
+    [Fact]
+    public void Export_WritesTypedPlaceholdersBare_SoTheyImportBackTyped()
+    {
+        var tool = ToolLoader.Parse("""
+            {"name":"t","inputs":{"count":{"type":"integer"},"name":{"type":"string"}},
+             "steps":[{"id":"s","type":"api","method":"POST","url":"https://api.example.com/c","body":{"count":"{{count}}","name":"{{name}}"}}]}
+            """, "t.tool.json");
+        var command = CurlExporter.Export((ApiStepDefinition)tool.Definition.Steps[0], new CurlExportOptions { Inputs = tool.Definition.Inputs, MultiLine = false });
+        Assert.Contains("""--data-raw '{"count":{{count}},"name":"{{name}}"}'""", command, StringComparison.Ordinal);
+        var again = Assert.Single(CurlImporter.Import(command).Tools);
+        Assert.Equal("number", again.Document["inputs"]!["count"]!["type"]!.GetValue<string>());
+        Assert.Equal("string", again.Document["inputs"]!["name"]!["type"]!.GetValue<string>());
+        Assert.Equal("""{"count":"{{count}}","name":"{{name}}"}""", again.Document["steps"]![0]!["body"]!.ToJsonString());
+    }
+
+    [Fact]
+    public void NotACurlCommand_IsAnImportError()
+    {
+        var ex = Assert.Throws<ImportException>(() => CurlImporter.Import("wget https://example.com"));
+        Assert.Contains("not a curl command", ex.Message, StringComparison.Ordinal);
+        Assert.Throws<ImportException>(() => CurlImporter.Import("curl 'https://example.com"));
+        Assert.Throws<ImportException>(() => CurlImporter.Import("curl -s"));
+    }
+
+    [Theory]
+    [InlineData("curl -X POST https://a.example.com/x -d 'a=1'", ShellDialect.Bash)]
+    [InlineData("curl.exe -X POST https://a.example.com/x `\n -d 'a=1'", ShellDialect.PowerShell)]
+    [InlineData("curl -X POST https://a.example.com/x ^\n -d \"a=1\"", ShellDialect.Cmd)]
+    [InlineData("curl -H \"X-Key: %KEY%\" https://a.example.com/x", ShellDialect.Cmd)]
+    [InlineData("curl -H \"X-Key: $env:KEY\" https://a.example.com/x", ShellDialect.PowerShell)]
+    public void Shell_IsDetected(string command, ShellDialect expected) => Assert.Equal(expected, ShellWords.Detect(command));
+
+    [Fact]
+    public void Words_BashQuoting()
+    {
+        var words = ShellWords.Split("curl 'a b' \"c \\\"d\\\" $X\" e\\ f $'g\\th' \\\n  -v", ShellDialect.Bash, out var rest);
+        Assert.Null(rest);
+        Assert.Equal(["curl", "a b", "c \"d\" \u0001X\u0002", "e f", "g\th", "-v"], words);
+    }
+
+    [Fact]
+    public void Words_CmdCaretsAndBackslashQuotes()
+    {
+        var words = ShellWords.Split("curl ^\"a^&b^\" \"x \\\"y\\\" z\" c:\\path\\ ^\r\n -d \"%V%\"", ShellDialect.Cmd, out _);
+        Assert.Equal(["curl", "a&b", "x \"y\" z", "c:\\path\\", "-d", "\u0001V\u0002"], words);
+    }
+
+    [Fact]
+    public void Words_PowerShellBackticksAndQuotes()
+    {
+        var words = ShellWords.Split("curl.exe 'it''s' \"a`\"b`\" $env:TOKEN\" `\n  -v", ShellDialect.PowerShell, out _);
+        Assert.Equal(["curl.exe", "it's", "a\"b\" \u0001TOKEN\u0002", "-v"], words);
+    }
+
+    [Fact]
+    public void ImportedDocument_LoadsAndNamesItsTool()
+    {
+        var result = CurlImporter.Import("curl https://api.stripe.com/v1/customers/cus_9s6XKzkNRiz8i3/sources -u sk_test_x:");
+        var tool = Assert.Single(result.Tools);
+        Assert.Equal("stripe_get_customers_sources", tool.Name);
+        Assert.Equal("stripe_get_customers_sources.tool.json", tool.FileName);
+        var loaded = ToolLoader.FromNode(tool.Document.DeepClone(), tool.FileName);
+        Assert.False(((ApiStepDefinition)loaded.Definition.Steps[0]).FollowRedirects);
+        Assert.Equal("Basic {{secrets.stripe_basic_auth}}", ((ApiStepDefinition)loaded.Definition.Steps[0]).Headers["Authorization"]);
+    }
+}

@@ -1,0 +1,334 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Toolsmith.Core.Diagnosis;
+using Toolsmith.Core.Importers;
+using Toolsmith.Core.Importers.OpenApi;
+using Toolsmith.Core.Loading;
+using Toolsmith.Core.Model;
+
+namespace Toolsmith.Core.Tests.Importers;
+
+/// <summary>The test documents (Importers/Documents), with the test API's port in place of PORT.</summary>
+internal static class TestDocuments
+{
+    public static string Folder { get; } = Path.Combine(FindRoot(), "tests", "Toolsmith.Core.Tests", "Importers", "Documents");
+
+    public static string Read(string name, int port) =>
+        File.ReadAllText(Path.Combine(Folder, name)).Replace("PORT", port.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+
+    private static string FindRoot()
+    {
+        var dir = AppContext.BaseDirectory;
+        while (dir is not null && !File.Exists(Path.Combine(dir, "Toolsmith.slnx")))
+        {
+            dir = Path.GetDirectoryName(dir);
+        }
+        return dir ?? throw new InvalidOperationException("Toolsmith.slnx not found");
+    }
+}
+
+public class OpenApiImporterTests(ImportRunner runner) : IClassFixture<ImportRunner>
+{
+    private OpenApiCatalog Petstore31() => OpenApiCatalog.Parse(TestDocuments.Read("petstore-3.1.yaml", runner.Api.Port), "petstore-3.1.yaml");
+
+    private ImportedTool Tool(string name) => Assert.Single(Petstore31().ImportAll().Tools, t => t.Name == name);
+
+    private static JsonObject Inputs(string json) => (JsonObject)JsonNode.Parse(json)!;
+
+    private static ApiStepDefinition Step(ImportedTool tool) => (ApiStepDefinition)ToolLoader.FromNode(tool.Document.DeepClone(), tool.FileName).Definition.Steps[0];
+
+    [Fact]
+    public void EveryOperation_BecomesATool_NamedFromItsOperationId()
+    {
+        var result = Petstore31().ImportAll();
+        Assert.Equal(
+            ["list_pets", "create_pet", "get_pet_by_id", "update_pet", "delete_pet", "upload_image", "update_pet_with_form", "get_inventory", "post_users", "get_users_username", "get_admin_stats"],
+            result.Tools.Select(static t => t.Name));
+        Assert.DoesNotContain(result.Warnings, w => w.Message.Contains("not imported", StringComparison.Ordinal));
+        foreach (var tool in result.Tools)
+        {
+            ToolLoader.FromNode(tool.Document.DeepClone(), tool.FileName); // loads as Toolsmith would
+        }
+        Assert.Equal(["petstore_api_key", "petstore_api_key_query", "petstore_auth", "petstore_basic"], result.Secrets.Select(static s => s.Name).Order());
+    }
+
+    [Fact]
+    public void Parameters_BecomeTypedInputs_WithEnumsDefaultsAndDescriptions()
+    {
+        var tool = Tool("list_pets");
+        var inputs = tool.Document["inputs"]!.AsObject();
+        Assert.Equal("""{"type":"string","description":"The API\u0027s base URL (the local test server).","default":"http://127.0.0.1:PORT/petstore"}""".Replace("PORT", runner.Api.Port.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal), inputs["baseUrl"]!.ToJsonString());
+        Assert.Equal("""{"type":"integer","description":"How many pets to return at most Format: int32.","default":20}""", inputs["limit"]!.ToJsonString());
+        Assert.Equal("""["available","pending","sold"]""", inputs["status"]!["enum"]!.ToJsonString());
+        Assert.Equal("array", inputs["tags"]!["type"]!.GetValue<string>());
+        Assert.Equal("string", inputs["X_Request_Id"]!["type"]!.GetValue<string>());
+        var step = Step(tool);
+        Assert.Equal("{{baseUrl}}/pets", step.Url);
+        Assert.Equal("{{limit}}", step.Params!["limit"]!.GetValue<string>());
+        Assert.Equal("{{X_Request_Id}}", step.Headers["X-Request-Id"]);
+        Assert.Equal("Bearer {{secrets.petstore_auth}}", step.Headers["Authorization"]);
+        Assert.Equal(["read:pets"], step.RequiredScopes!);
+        Assert.Equal("""{"type":"integer","format":"int32","minimum":1,"maximum":100}""", step.Validate!.Params!["limit"].ToJsonString());
+    }
+
+    [Fact]
+    public async Task ListPets_SendsTypedQueryArraysAndHeaders()
+    {
+        var run = await runner.RunAsync(Tool("list_pets"), Inputs("""{"status":"sold","tags":["a b","c"],"X_Request_Id":"3fa85f64-5717-4562-b3fc-2c963f66afa6"}"""));
+        Assert.True(ImportRunner.Single(run).Ok, ImportRunner.Single(run).Diagnosis?.Explanation);
+        var echo = runner.Api.LastEcho!;
+        Assert.Equal("GET", echo["method"]!.GetValue<string>());
+        Assert.Equal("/petstore/pets", echo["path"]!.GetValue<string>());
+        Assert.Equal("?limit=20&status=sold&tags=a%20b&tags=c", echo["queryString"]!.GetValue<string>());
+        Assert.Equal("3fa85f64-5717-4562-b3fc-2c963f66afa6", echo["headers"]!["x-request-id"]!.GetValue<string>());
+        Assert.Equal("Bearer S-petstore_auth", echo["headers"]!["authorization"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task CreatePet_SendsTheBodyInputAsJson_Unchanged()
+    {
+        const string pet = """{"name":"Rex","status":"available","birthDate":"2020-02-29","tags":["good","dog"],"parent":{"name":"Max"}}""";
+        var tool = Tool("create_pet");
+        Assert.Equal("object", tool.Document["inputs"]!["body"]!["type"]!.GetValue<string>());
+        Assert.Contains("Fields: name (string, required), status (string: available|pending|sold)", tool.Document["inputs"]!["body"]!["description"]!.GetValue<string>(), StringComparison.Ordinal);
+        var run = await runner.RunAsync(tool, Inputs($$"""{"body":{{pet}}}"""));
+        var step = ImportRunner.Single(run);
+        Assert.Equal(201, step.Status);
+        var echo = runner.Api.LastEcho!;
+        Assert.Equal("POST", echo["method"]!.GetValue<string>());
+        Assert.Equal("/petstore/pets", echo["path"]!.GetValue<string>());
+        Assert.Equal("application/json", echo["contentType"]!.GetValue<string>());
+        Assert.Equal(pet, echo["bodyText"]!.GetValue<string>());
+        Assert.Equal(["write:pets", "read:pets"], Step(tool).RequiredScopes!);
+    }
+
+    [Fact]
+    public async Task PathParameter_AndApiKeyHeader()
+    {
+        var tool = Tool("get_pet_by_id");
+        Assert.True(tool.Document["inputs"]!["petId"]!["required"]!.GetValue<bool>());
+        var run = await runner.RunAsync(tool, Inputs("""{"petId":42}"""));
+        Assert.True(ImportRunner.Single(run).Ok);
+        var echo = runner.Api.LastEcho!;
+        Assert.Equal("/petstore/pets/42", echo["path"]!.GetValue<string>());
+        Assert.Equal("S-petstore_api_key", echo["headers"]!["api_key"]!.GetValue<string>());
+        Assert.Null(echo["headers"]!["authorization"]);
+    }
+
+    [Fact]
+    public async Task MergePatchBody_KeepsItsContentType()
+    {
+        var run = await runner.RunAsync(Tool("update_pet"), Inputs("""{"petId":7,"body":{"name":"Rex","status":"sold"}}"""));
+        Assert.True(ImportRunner.Single(run).Ok);
+        var echo = runner.Api.LastEcho!;
+        Assert.Equal("PUT", echo["method"]!.GetValue<string>());
+        Assert.Equal("application/merge-patch+json", echo["contentType"]!.GetValue<string>());
+        Assert.Equal("""{"name":"Rex","status":"sold"}""", echo["bodyText"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Multipart_FileAndField()
+    {
+        var file = Path.Combine(runner.Directory, "rex.png");
+        await File.WriteAllBytesAsync(file, [0x89, 0x50, 0x4E, 0x47]);
+        var tool = Tool("upload_image");
+        Assert.Equal("multipart", tool.Document["steps"]![0]!["bodyType"]!.GetValue<string>());
+        var run = await runner.RunAsync(tool, Inputs($$"""{"petId":3,"note":"a caption","file":{{JsonValue.Create(file).ToJsonString()}}}"""));
+        Assert.True(ImportRunner.Single(run).Ok, ImportRunner.Single(run).Diagnosis?.Explanation);
+        var echo = runner.Api.LastEcho!;
+        Assert.StartsWith("multipart/form-data", echo["contentType"]!.GetValue<string>(), StringComparison.Ordinal);
+        var body = echo["bodyText"]!.GetValue<string>();
+        Assert.Contains("name=note", body, StringComparison.Ordinal);
+        Assert.Contains("a caption", body, StringComparison.Ordinal);
+        Assert.Contains("filename=rex.png", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FormBody_FieldsAsInputs_OptionalOnesLeftOut()
+    {
+        var run = await runner.RunAsync(Tool("update_pet_with_form"), Inputs("""{"petId":3,"name":"Rex & Co","age":4}"""));
+        Assert.True(ImportRunner.Single(run).Ok, ImportRunner.Single(run).Diagnosis?.Explanation);
+        var echo = runner.Api.LastEcho!;
+        Assert.Equal("application/x-www-form-urlencoded", echo["contentType"]!.GetValue<string>());
+        Assert.Equal("name=Rex%20%26%20Co&age=4", echo["bodyText"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task ApiKeyInQuery_AndBasicAuth_AndNoSecurity()
+    {
+        await runner.RunAsync(Tool("get_inventory"));
+        Assert.Equal("?key=S-petstore_api_key_query", runner.Api.LastEcho!["queryString"]!.GetValue<string>());
+        await runner.RunAsync(Tool("post_users"), Inputs("""{"body":{"username":"ada","email":"ada@example.com"}}"""));
+        Assert.Equal("Basic S-petstore_basic", runner.Api.LastEcho!["headers"]!["authorization"]!.GetValue<string>());
+        var open = Tool("get_users_username");
+        Assert.Null(Step(open).Headers.GetValueOrDefault("Authorization"));
+        await runner.RunAsync(open, Inputs("""{"username":"ada lovelace"}"""));
+        Assert.Equal("/petstore/users/ada lovelace", runner.Api.LastEcho!["path"]!.GetValue<string>());
+        Assert.Equal("/petstore/users/ada%20lovelace", runner.Api.LastEcho!["rawTarget"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task PreFlight_InvalidBody_GivesInvalidValue_NamingFields_AndSendsNothing()
+    {
+        var before = runner.Api.RequestCount;
+        var run = await runner.RunAsync(Tool("create_pet"), Inputs("""{"body":{"name":7,"status":"flying","birthDate":"yesterday","tags":["ok",3]}}"""));
+        var step = ImportRunner.Single(run);
+        Assert.Equal(before, runner.Api.RequestCount);
+        Assert.False(step.Ok);
+        Assert.Null(step.Status);
+        Assert.True(step.NotSent);
+        var d = step.Diagnosis!;
+        Assert.Equal(DiagnosisKinds.InvalidValue, d.Kind);
+        var fields = d.Fields!.ToDictionary(static f => f.Path, static f => f.Message);
+        Assert.Equal("expected a string, got 7", fields["body.name"]);
+        Assert.Equal("must be one of \"available\", \"pending\", \"sold\"; got \"flying\"", fields["body.status"]);
+        Assert.Equal("expected the format date (e.g. 2024-01-31), got \"yesterday\"", fields["body.birthDate"]);
+        Assert.Equal("expected a string, got 3", fields["body.tags[1]"]);
+        Assert.Contains("nothing was sent", d.Explanation, StringComparison.Ordinal);
+        Assert.Equal("failed", run.Status.ToString().ToLowerInvariant());
+    }
+
+    [Fact]
+    public async Task PreFlight_MissingRequiredField_ButReadOnlyIdIsNotRequired()
+    {
+        var before = runner.Api.RequestCount;
+        var step = ImportRunner.Single(await runner.RunAsync(Tool("create_pet"), Inputs("""{"body":{"status":"sold","parent":{"name":""}}}""")));
+        Assert.Equal(before, runner.Api.RequestCount);
+        var fields = step.Diagnosis!.Fields!.Select(static f => f.Path).Order().ToList();
+        Assert.Equal(["body.name", "body.parent.name"], fields);
+        Assert.Equal("is required but missing", step.Diagnosis.Fields!.Single(static f => f.Path == "body.name").Message);
+
+        var ok = ImportRunner.Single(await runner.RunAsync(Tool("create_pet"), Inputs("""{"body":{"name":"Rex"}}""")));
+        Assert.Equal(201, ok.Status);
+        Assert.Equal(before + 1, runner.Api.RequestCount);
+    }
+
+    [Fact]
+    public async Task PreFlight_QueryHeaderAndPathValues()
+    {
+        var before = runner.Api.RequestCount;
+        var step = ImportRunner.Single(await runner.RunAsync(Tool("list_pets"), Inputs("""{"limit":0,"X_Request_Id":"not-a-uuid"}""")));
+        Assert.Equal(before, runner.Api.RequestCount);
+        Assert.Equal(DiagnosisKinds.InvalidValue, step.Diagnosis!.Kind);
+        Assert.Equal(["headers.X-Request-Id", "params.limit"], step.Diagnosis.Fields!.Select(static f => f.Path).Order());
+        Assert.Contains("0 should be at least 1", step.Diagnosis.Fields!.Single(static f => f.Path == "params.limit").Message, StringComparison.Ordinal);
+        Assert.Contains("format uuid", step.Diagnosis.Fields!.Single(static f => f.Path == "headers.X-Request-Id").Message, StringComparison.Ordinal);
+
+        var path = ImportRunner.Single(await runner.RunAsync(Tool("get_pet_by_id"), Inputs("""{"petId":0}""")));
+        Assert.Equal("path.petId", Assert.Single(path.Diagnosis!.Fields!).Path);
+        var form = ImportRunner.Single(await runner.RunAsync(Tool("update_pet_with_form"), Inputs("""{"petId":3,"name":"Rex","age":-1}""")));
+        Assert.Equal("body.age", Assert.Single(form.Diagnosis!.Fields!).Path);
+        var email = ImportRunner.Single(await runner.RunAsync(Tool("post_users"), Inputs("""{"body":{"username":"ad","email":"nope"}}""")));
+        Assert.Equal(["body.email", "body.username"], email.Diagnosis!.Fields!.Select(static f => f.Path).Order());
+        Assert.Equal(before, runner.Api.RequestCount);
+    }
+
+    [Fact]
+    public async Task PermissionFailure_NamesRequiredScopes_AndTheMissingOnesWhenGrantedAreRevealed()
+    {
+        var step = ImportRunner.Single(await runner.RunAsync(Tool("delete_pet"), Inputs("""{"petId":5}""")));
+        Assert.Equal(403, step.Status);
+        var d = step.Diagnosis!;
+        Assert.Equal(DiagnosisKinds.MissingScope, d.Kind);
+        Assert.Equal(["admin:pets"], d.Scopes!.Missing);
+        Assert.Equal(["read:pets", "write:pets"], d.Scopes.Granted!);
+        Assert.Equal(["write:pets", "admin:pets"], d.Scopes.Required!);
+        Assert.Contains("admin:pets", d.Title, StringComparison.Ordinal);
+
+        var admin = ImportRunner.Single(await runner.RunAsync(Tool("get_admin_stats"))).Diagnosis!;
+        Assert.Equal(DiagnosisKinds.InsufficientPermission, admin.Kind);
+        Assert.Equal(["admin:pets"], admin.Scopes!.Required!);
+        Assert.Empty(admin.Scopes.Missing);
+        Assert.Contains("'admin:pets'", admin.Explanation, StringComparison.Ordinal);
+        Assert.Contains("'admin:pets'", admin.Hint, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Swagger20_HostBasePathBodyAndFormData()
+    {
+        var result = OpenApiCatalog.Parse(TestDocuments.Read("petstore-2.0.json", runner.Api.Port), "petstore-2.0.json").ImportAll();
+        Assert.Equal(["add_pet", "find_pets_by_status", "update_pet_with_form"], result.Tools.Select(static t => t.Name));
+        var add = result.Tools[0];
+        Assert.Equal("Bearer {{secrets.swagger_petstore_auth}}".Replace("swagger_", "", StringComparison.Ordinal), Step(add).Headers["Authorization"]);
+        var run = await runner.RunAsync(add, Inputs("""{"body":{"name":"doggie","photoUrls":["u1"]}}"""));
+        Assert.Equal(201, ImportRunner.Single(run).Status);
+        Assert.Equal("/petstore/v2/pet", runner.Api.LastEcho!["path"]!.GetValue<string>());
+        Assert.Equal("""{"name":"doggie","photoUrls":["u1"]}""", runner.Api.LastEcho!["bodyText"]!.GetValue<string>());
+
+        var missing = ImportRunner.Single(await runner.RunAsync(add, Inputs("""{"body":{"name":"doggie"}}""")));
+        Assert.Equal("body.photoUrls", Assert.Single(missing.Diagnosis!.Fields!).Path);
+
+        await runner.RunAsync(result.Tools[1], Inputs("""{"status":["available","sold"]}"""));
+        Assert.Equal("?status=available&status=sold", runner.Api.LastEcho!["queryString"]!.GetValue<string>());
+        Assert.Equal("S-petstore_api_key", runner.Api.LastEcho!["headers"]!["api_key"]!.GetValue<string>());
+
+        var form = await runner.RunAsync(result.Tools[2], Inputs("""{"petId":9,"name":"Rex"}"""));
+        Assert.True(ImportRunner.Single(form).Ok, ImportRunner.Single(form).Diagnosis?.Explanation + result.Tools[2].Document);
+        Assert.Equal("/petstore/v2/pet/9", runner.Api.LastEcho!["path"]!.GetValue<string>());
+        Assert.Equal("name=Rex", runner.Api.LastEcho!["bodyText"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("create user", "POST /users")]
+    [InlineData("create pet", "POST /pets")]
+    [InlineData("list pets", "GET /pets")]
+    [InlineData("delete a pet", "DELETE /pets/{petId}")]
+    [InlineData("upload image", "POST /pets/{petId}/uploadImage")]
+    [InlineData("inventory", "GET /store/inventory")]
+    [InlineData("find pet by id", "GET /pets/{petId}")]
+    [InlineData("update pet", "PUT /pets/{petId}")]
+    public void Search_RanksTheOperationPeopleMean(string query, string expected)
+    {
+        var catalog = Petstore31();
+        Assert.Equal(expected, catalog.Search(query)[0].ToString());
+        Assert.Equal(expected, OpenApiCatalog.Search(catalog.Document, query)[0].ToString());
+    }
+
+    [Fact]
+    public void Search_FindsNothingForUnrelatedWords() => Assert.Empty(Petstore31().Search("invoice refund"));
+
+    [Fact]
+    public async Task LoadAsync_FromAUrl_ResolvesARelativeServer_AndReadsJsonAndYaml()
+    {
+        var yaml = TestDocuments.Read("petstore-3.1.yaml", runner.Api.Port).Replace("http://127.0.0.1:" + runner.Api.Port.ToString(CultureInfo.InvariantCulture), "", StringComparison.Ordinal);
+        runner.Api.Documents["petstore.yaml"] = yaml;
+        var catalog = await OpenApiCatalog.LoadAsync(runner.Api.Url("documents/petstore.yaml"));
+        var tool = Assert.Single(catalog.ImportAll().Tools, static t => t.Name == "get_pet_by_id");
+        Assert.Equal(runner.Api.Url("petstore"), tool.Document["inputs"]!["baseUrl"]!["default"]!.GetValue<string>());
+        var run = await runner.RunAsync(tool, Inputs("""{"petId":1}"""));
+        Assert.True(ImportRunner.Single(run).Ok);
+
+        var file = Path.Combine(runner.Directory, "petstore-2.0.json");
+        await File.WriteAllTextAsync(file, TestDocuments.Read("petstore-2.0.json", runner.Api.Port));
+        var fromFile = await OpenApiCatalog.LoadAsync(file);
+        Assert.Equal(3, fromFile.Operations.Count);
+        var missing = await Assert.ThrowsAsync<ImportException>(() => OpenApiCatalog.LoadAsync(runner.Api.Url("documents/none.yaml")));
+        Assert.Contains("404", missing.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("not: [an, openapi, document]")]
+    [InlineData("{\"info\": {\"name\": \"a Postman collection\"}, \"item\": []}")]
+    [InlineData("")]
+    public void NotAnOpenApiDocument_IsAnImportError(string text) =>
+        Assert.Throws<ImportException>(() => OpenApiCatalog.Parse(text, "x.yaml"));
+
+    [Fact]
+    public void RelativeServer_WithoutADocumentUrl_MakesBaseUrlRequired_AndWarns()
+    {
+        var result = OpenApiCatalog.Parse("""
+            openapi: 3.0.3
+            info: { title: Tiny, version: "1" }
+            servers: [ { url: /api/v3 } ]
+            paths:
+              /things/{id}:
+                get:
+                  parameters: [ { name: id, in: path, required: true, schema: { type: string, nullable: true } } ]
+                  responses: { "200": { description: ok } }
+            """).ImportAll();
+        var tool = Assert.Single(result.Tools);
+        Assert.True(tool.Document["inputs"]!["baseUrl"]!["required"]!.GetValue<bool>());
+        Assert.Contains(result.Warnings, w => w.Item == "GET /things/{id}" && w.Message.Contains("/api/v3", StringComparison.Ordinal));
+        Assert.Equal("get_things_id", tool.Name);
+    }
+}

@@ -1,0 +1,187 @@
+using System.Text.Json.Nodes;
+using Toolsmith.Core.Importers;
+using Toolsmith.Core.Importers.Http;
+using Toolsmith.Core.Importers.Postman;
+using Toolsmith.Core.Loading;
+
+namespace Toolsmith.Core.Tests.Importers;
+
+public class PostmanAndHttpImporterTests(ImportRunner runner) : IClassFixture<ImportRunner>
+{
+    private string AvatarFile
+    {
+        get
+        {
+            var file = Path.Combine(runner.Directory, "avatar.png");
+            File.WriteAllBytes(file, [1, 2, 3, 4]);
+            return file;
+        }
+    }
+
+    private ImportResult Shop(bool perFolder = false) => PostmanImporter.Import(
+        TestDocuments.Read("shop.postman_collection.json", runner.Api.Port).Replace("\"FILE\"", JsonValue.Create(AvatarFile).ToJsonString(), StringComparison.Ordinal),
+        new PostmanImportOptions { EnvironmentJson = TestDocuments.Read("shop.postman_environment.json", runner.Api.Port), ToolPerFolder = perFolder });
+
+    private static JsonObject Echo(ImportRunner r) => r.Api.LastEcho!;
+
+    [Fact]
+    public void Postman_EveryRequestIsATool_SecretsNeverOnDisk()
+    {
+        var result = Shop();
+        Assert.Equal(["list_products", "get_product", "create_product", "get_token", "upload_avatar", "search_orders_graph_ql"], result.Tools.Select(static t => t.Name));
+        Assert.Equal(["access_token", "api_client_secret", "api_key", "client_id_basic_auth"], result.Secrets.Select(static s => s.Name).Order());
+        foreach (var tool in result.Tools)
+        {
+            var disk = tool.Document.ToJsonString();
+            foreach (var value in (string[])["eyJhbGciOiJIUzI1NiJ9", "s3cr3t-value-never-on-disk", "env-secret-never-on-disk", "k-123"])
+            {
+                Assert.DoesNotContain(value, disk, StringComparison.Ordinal);
+            }
+            ToolLoader.FromNode(tool.Document.DeepClone(), tool.FileName);
+        }
+        Assert.Contains(result.Warnings, static w => w.Item == "Products / Create product" && w.Message.Contains("test script", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Postman_ListProducts_InheritsBearerAuth_KeepsEnabledQueryAndHeaders()
+    {
+        var tool = Assert.Single(Shop().Tools, static t => t.Name == "list_products");
+        Assert.Equal("25", tool.Document["inputs"]!["pageSize"]!["default"]!.GetValue<string>());
+        var step = ImportRunner.Single(await runner.RunAsync(tool));
+        Assert.True(step.Ok, step.Diagnosis?.Explanation);
+        var echo = Echo(runner);
+        Assert.Equal("/echo/shop/products", echo["path"]!.GetValue<string>());
+        Assert.Equal("?limit=25&q=red%20shoes", echo["queryString"]!.GetValue<string>());
+        Assert.Equal("Bearer S-access_token", echo["headers"]!["authorization"]!.GetValue<string>());
+        Assert.Equal("application/json", echo["headers"]!["accept"]!.GetValue<string>());
+        Assert.Null(echo["headers"]!["x-debug"]);
+    }
+
+    [Fact]
+    public async Task Postman_PathVariable_AndJsonBodyWithTypedVariables()
+    {
+        var result = Shop();
+        await runner.RunAsync(Assert.Single(result.Tools, static t => t.Name == "get_product"));
+        Assert.Equal("/echo/shop/products/p-100", Echo(runner)["path"]!.GetValue<string>());
+
+        var create = Assert.Single(result.Tools, static t => t.Name == "create_product");
+        Assert.Equal("number", create.Document["inputs"]!["price"]!["type"]!.GetValue<string>());
+        var step = ImportRunner.Single(await runner.RunAsync(create));
+        Assert.True(step.Ok);
+        var echo = Echo(runner);
+        Assert.Equal("POST", echo["method"]!.GetValue<string>());
+        Assert.Equal("application/json", echo["contentType"]!.GetValue<string>());
+        Assert.Equal("""{"name":"Red shoes","price":49.5,"tags":["new"]}""", echo["bodyText"]!.GetValue<string>());
+
+        await runner.RunAsync(create, (JsonObject)JsonNode.Parse("""{"productName":"Blue hat","price":12}""")!);
+        Assert.Equal("""{"name":"Blue hat","price":12,"tags":["new"]}""", Echo(runner)["bodyText"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Postman_BasicAuth_UrlencodedBody_SecretFieldBecomesASecret()
+    {
+        var tool = Assert.Single(Shop().Tools, static t => t.Name == "get_token");
+        await runner.RunAsync(tool);
+        var echo = Echo(runner);
+        Assert.Equal("Basic S-client_id_basic_auth", echo["headers"]!["authorization"]!.GetValue<string>());
+        Assert.Equal("application/x-www-form-urlencoded", echo["contentType"]!.GetValue<string>());
+        Assert.Equal("grant_type=client_credentials&scope=read%20write&client_secret=S-api_client_secret", echo["bodyText"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Postman_ApiKeyAuth_AndFormDataWithAFile()
+    {
+        var tool = Assert.Single(Shop().Tools, static t => t.Name == "upload_avatar");
+        var step = ImportRunner.Single(await runner.RunAsync(tool));
+        Assert.True(step.Ok, step.Diagnosis?.Explanation);
+        var echo = Echo(runner);
+        Assert.Equal("PUT", echo["method"]!.GetValue<string>());
+        Assert.Equal("S-api_key", echo["headers"]!["x-api-key"]!.GetValue<string>());
+        Assert.Null(echo["headers"]!["authorization"]);
+        var body = echo["bodyText"]!.GetValue<string>();
+        Assert.Contains("name=caption", body, StringComparison.Ordinal);
+        Assert.Contains("filename=avatar.png", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Postman_GraphQl_NoAuth()
+    {
+        var tool = Assert.Single(Shop().Tools, static t => t.Name == "search_orders_graph_ql");
+        await runner.RunAsync(tool);
+        var echo = Echo(runner);
+        Assert.Null(echo["headers"]!["authorization"]);
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"query":"query($n: Int) { orders(first: $n) { id } }","variables":{"n":5}}"""), JsonNode.Parse(echo["bodyText"]!.GetValue<string>())));
+    }
+
+    [Fact]
+    public async Task Postman_ToolPerFolder_RunsTheFolderInOrder()
+    {
+        var result = Shop(perFolder: true);
+        Assert.Equal(["products", "auth", "shop_api"], result.Tools.Select(static t => t.Name));
+        var products = result.Tools[0];
+        Assert.Equal(["list_products", "get_product", "create_product"], products.Document["steps"]!.AsArray().Select(static s => s!["id"]!.GetValue<string>()));
+        var before = runner.Api.RequestCount;
+        var run = await runner.RunAsync(products);
+        Assert.Equal("succeeded", run.Status.ToString());
+        Assert.Equal(before + 3, runner.Api.RequestCount);
+        Assert.Equal("/echo/shop/products", Echo(runner)["path"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("""{"info":{"name":"old"},"requests":[]}""", "v1")]
+    [InlineData("""{"openapi":"3.0.0"}""", "not a Postman collection")]
+    [InlineData("{not json", "not valid JSON")]
+    public void Postman_NotACollection_IsAnImportError(string text, string message) =>
+        Assert.Contains(message, Assert.Throws<ImportException>(() => PostmanImporter.Import(text)).Message, StringComparison.Ordinal);
+
+    private ImportResult Http() => HttpFileImporter.Import(TestDocuments.Read("requests.http", runner.Api.Port).Replace("FILE", AvatarFile, StringComparison.Ordinal));
+
+    [Fact]
+    public void Http_EveryRequestIsATool_VariablesAreInputsOrSecrets()
+    {
+        var result = Http();
+        Assert.Equal(["list_users", "create_user", "put_42_notes", "login_form", "upload", "use_the_login_s_token"], result.Tools.Select(static t => t.Name));
+        Assert.Equal(["api_password", "api_token"], result.Secrets.Select(static s => s.Name).Order());
+        var list = result.Tools[0].Document;
+        Assert.Equal($"http://127.0.0.1:{runner.Api.Port}/echo/api", list["inputs"]!["baseUrl"]!["default"]!.GetValue<string>());
+        Assert.Equal("Bearer {{secrets.api_token}}", list["steps"]![0]!["headers"]!["Authorization"]!.GetValue<string>());
+        Assert.DoesNotContain("correct-horse-battery", result.Tools[3].Document.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains(result.Warnings, static w => w.Item == "Use the login's token" && w.Message.Contains("login_token", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Http_RequestsRunAsWritten()
+    {
+        var result = Http();
+        await runner.RunAsync(result.Tools[0]);
+        var echo = Echo(runner);
+        Assert.Equal("/echo/api/users", echo["path"]!.GetValue<string>());
+        Assert.Equal("?limit=10&sort=name", echo["queryString"]!.GetValue<string>());
+        Assert.Equal("Bearer S-api_token", echo["headers"]!["authorization"]!.GetValue<string>());
+
+        await runner.RunAsync(result.Tools[1]);
+        Assert.Equal("""{"name":"Ada Lovelace","age":10,"roles":["admin"]}""", Echo(runner)["bodyText"]!.GetValue<string>());
+        Assert.Equal("application/json", Echo(runner)["contentType"]!.GetValue<string>());
+
+        await runner.RunAsync(result.Tools[2]);
+        Assert.Equal("PUT", Echo(runner)["method"]!.GetValue<string>());
+        Assert.Equal("Remember the milk.", Echo(runner)["bodyText"]!.GetValue<string>());
+        Assert.Equal("text/plain", Echo(runner)["contentType"]!.GetValue<string>());
+
+        await runner.RunAsync(result.Tools[3]);
+        Assert.Equal("username=ada&password=S-api_password", Echo(runner)["bodyText"]!.GetValue<string>());
+
+        var upload = result.Tools[4];
+        Assert.False(upload.Document["steps"]![0]!["followRedirects"]!.GetValue<bool>());
+        await runner.RunAsync(upload);
+        Assert.Equal(Convert.ToBase64String([1, 2, 3, 4]), Echo(runner)["bodyBase64"]!.GetValue<string>());
+        Assert.Equal("application/octet-stream", Echo(runner)["contentType"]!.GetValue<string>());
+
+        await runner.RunAsync(result.Tools[5], (JsonObject)JsonNode.Parse("""{"login_token":"t-1"}""")!);
+        Assert.Equal("Bearer t-1", Echo(runner)["headers"]!["authorization"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Http_WithoutRequests_IsAnImportError() =>
+        Assert.Throws<ImportException>(() => HttpFileImporter.Import("@host = example.com\n# nothing else\n"));
+}

@@ -120,4 +120,24 @@ public class PropertyTests
             }
         }, iter: Iterations);
     }
+
+    [Fact]
+    public void CurlImporter_OnAnyCommand_ImportsOrSaysWhy()
+    {
+        Gen.OneOf<string>("curl ", "-X ", "POST ", "-H ", "'Authorization: Bearer x' ", "\"A: b\" ", "-d ", "'{\"a\":1}' ", "--json ", "-F ", "f=@x ",
+                "-u ", "u:p ", "https://api.example.test/v1?x=1 ", "$TOKEN ", "%VAR% ", "$env:X ", "`\n", "^\n", "\\\n", "'", "\"", "--data-urlencode ", "a=b ", "-G ", "-L ", "-k ", "--unknown ", "| jq ", "; ", "&& ")
+            .Array[0, 20].Select(static p => "curl " + string.Concat(p))
+            .Sample(text =>
+            {
+                try
+                {
+                    var result = Toolsmith.Core.Importers.Curl.CurlImporter.Import(text);
+                    Assert.NotNull(result);
+                }
+                catch (Toolsmith.Core.Importers.ImportException ex)
+                {
+                    Assert.False(string.IsNullOrWhiteSpace(ex.Message));
+                }
+            }, iter: Iterations);
+    }
 }

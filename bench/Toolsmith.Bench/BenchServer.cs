@@ -48,6 +48,12 @@ internal sealed class BenchServer : IAsyncDisposable
             context.Response.ContentType = "application/json";
             await context.Response.Body.WriteAsync("{\"created\":true}"u8.ToArray());
         });
+        app.MapGet("/paged", (int total, int size, int? offset) =>
+        {
+            var from = offset ?? 0;
+            var items = Enumerable.Range(from, Math.Max(0, Math.Min(size, total - from))).Select(i => new { id = i, name = $"item {i}", tags = new[] { "a", "b" } });
+            return Results.Json(new { items, next = from + size < total ? from + size : (int?)null });
+        });
         app.MapGet("/blob", async (long size, HttpContext context) =>
         {
             context.Response.ContentType = "application/octet-stream";

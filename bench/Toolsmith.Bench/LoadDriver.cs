@@ -33,6 +33,20 @@ internal static class LoadDriver
         }
         Console.WriteLine();
         await BlobAsync(server.Url, 100L * 1024 * 1024);
+        Console.WriteLine();
+        await PagingAsync(server.Url);
+    }
+
+    /// <summary>10,000 items through pagination at two page sizes, each in its own process: peak memory should follow the items, not the pages.</summary>
+    private static async Task PagingAsync(Uri server)
+    {
+        Console.WriteLine("| 10,000 items paginated | pages | peak memory (VmHWM) | time |");
+        Console.WriteLine("| --- | --- | --- | --- |");
+        foreach (var size in new[] { 100, 1000 })
+        {
+            var (seconds, peak) = await ChildAsync("paging", new Uri(server, $"paged?total=10000&size={size}").AbsoluteUri, 1);
+            Console.WriteLine($"| {size} per page | {10_000 / size} | {peak:0} MiB | {seconds * 1000:0} ms |");
+        }
     }
 
     private sealed record Measure(double PerSecond, double AllocatedPerRequest);
@@ -98,8 +112,8 @@ internal static class LoadDriver
     private static async Task BlobAsync(Uri server, long size)
     {
         var url = new Uri(server, $"blob?size={size}").AbsoluteUri;
-        var raw = await ChildAsync("blob-raw", url);
-        var engine = await ChildAsync("blob-engine", url);
+        var raw = await ChildAsync("blob-raw", url, 100);
+        var engine = await ChildAsync("blob-engine", url, 100);
         Console.WriteLine("| 100 MB download | MB/s | peak memory (VmHWM) |");
         Console.WriteLine("| --- | --- | --- |");
         Console.WriteLine($"| HttpClient → file | {raw.MBps:0} | {raw.PeakMiB:0} MiB |");
@@ -107,7 +121,8 @@ internal static class LoadDriver
         Console.WriteLine($"| ratio | {engine.MBps / raw.MBps:0.00}× | |");
     }
 
-    private static async Task<(double MBps, double PeakMiB)> ChildAsync(string mode, string url)
+    /// <summary>Runs this program in <paramref name="mode"/> as a child; returns <paramref name="megabytes"/> per second (or seconds when 1) and its peak memory.</summary>
+    private static async Task<(double MBps, double PeakMiB)> ChildAsync(string mode, string url, double megabytes)
     {
         var info = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, UseShellExecute = false };
         if (Environment.ProcessPath!.EndsWith("dotnet", StringComparison.Ordinal))
@@ -125,7 +140,7 @@ internal static class LoadDriver
             await Task.Delay(10);
         }
         var seconds = double.Parse((await output).Trim(), CultureInfo.InvariantCulture);
-        return (100 / seconds, peak / 1024.0 / 1024);
+        return (megabytes == 1 ? seconds : megabytes / seconds, peak / 1024.0 / 1024);
     }
 
     private static long PeakOf(int pid)
@@ -149,7 +164,16 @@ internal static class LoadDriver
         var tool = ToolLoader.Parse($$"""{"name":"b","steps":[{"id":"s","type":"api","url":"{{url}}","responseFormat":"blob"}]}""", "bench");
         // Only the download is timed, in both modes: loading the tool file is start-up, measured by compare.sh.
         var clock = Stopwatch.StartNew();
-        if (mode == "blob-raw")
+        if (mode == "paging")
+        {
+            var paged = ToolLoader.Parse($$$"""{"name":"p","steps":[{"id":"s","type":"api","url":"{{{url}}}","pagination":{"mode":"offset","items":"body.items","maxPages":100000}}]}""", "bench");
+            var run = await runner.RunAsync(paged, []);
+            if (run.Status != "succeeded" || run.Steps["s"].Single!.Body!.AsArray().Count != 10_000)
+            {
+                throw new InvalidOperationException(run.Error ?? "not 10,000 items");
+            }
+        }
+        else if (mode == "blob-raw")
         {
             using var client = new HttpClient();
             using var response = await client.GetAsync(url, HttpCompletionOption.ResponseHeadersRead);

@@ -9,7 +9,7 @@ switch (args.FirstOrDefault())
     case "load":
         await LoadDriver.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20_000);
         break;
-    case "blob-raw" or "blob-engine":
+    case "blob-raw" or "blob-engine" or "paging":
         await LoadDriver.BlobChildAsync(args[0], args[1]);
         break;
     case "serve":

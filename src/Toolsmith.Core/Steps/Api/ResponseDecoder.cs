@@ -159,33 +159,51 @@ internal static class ResponseDecoder
         var redactor = secrets.Count == 0 ? null : new Secrets.ByteRedactor(secrets);
         long size = 0;
         var buffer = ArrayPool<byte>.Shared.Rent(1024 * 1024);
+        var spare = ArrayPool<byte>.Shared.Rent(1024 * 1024);
         try
         {
             await using var source = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
             // Writes to the page cache are fast and short: a synchronous, unbuffered file takes whole 1 MiB chunks.
             await using var target = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1, FileOptions.SequentialScan);
-            while (true)
+            // Two buffers: the next chunk is read from the network while this one is hashed and written.
+            var read = await FillAsync(source, buffer, cancellationToken).ConfigureAwait(false);
+            Task<int>? next = null;
+            try
             {
-                var read = await FillAsync(source, buffer, cancellationToken).ConfigureAwait(false);
-                if (read == 0)
+                while (read > 0)
                 {
-                    break;
+                    size += read;
+                    if (size > cap)
+                    {
+                        throw new ResponseTooLargeException(cap, null);
+                    }
+                    next = FillAsync(source, spare, cancellationToken);
+                    if (redactor is null)
+                    {
+                        // Hashing and writing overlap too: SHA-256 of a chunk runs beside its write.
+                        var chunk = buffer;
+                        var length = read;
+                        var hashing = Task.Run(() => hash.AppendData(chunk, 0, length), cancellationToken);
+                        target.Write(buffer, 0, read);
+                        await hashing.ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        var safe = redactor.Push(buffer.AsSpan(0, read));
+                        hash.AppendData(safe);
+                        target.Write(safe);
+                    }
+                    read = await next.ConfigureAwait(false);
+                    next = null;
+                    (buffer, spare) = (spare, buffer);
                 }
-                size += read;
-                if (size > cap)
+            }
+            finally
+            {
+                if (next is not null)
                 {
-                    throw new ResponseTooLargeException(cap, null);
-                }
-                if (redactor is null)
-                {
-                    hash.AppendData(buffer, 0, read);
-                    target.Write(buffer, 0, read);
-                }
-                else
-                {
-                    var safe = redactor.Push(buffer.AsSpan(0, read));
-                    hash.AppendData(safe);
-                    target.Write(safe);
+                    // A failure while a read was in flight: let it finish before its buffer goes back to the pool.
+                    await next.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).ConfigureAwait(false);
                 }
             }
             if (redactor is not null)
@@ -204,6 +222,7 @@ internal static class ResponseDecoder
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
+            ArrayPool<byte>.Shared.Return(spare);
         }
         return new JsonObject
         {

@@ -100,4 +100,37 @@ internal static class JsonText
         }
         return sb.ToString();
     }
+
+    /// <summary>
+    /// Replaces every string of a JSON tree, in place, by what <paramref name="map"/> makes of it (given the string and
+    /// the name of the object field it stands in, null inside arrays); returns the root, or its replacement.
+    /// </summary>
+    public static JsonNode MapStrings(JsonNode node, Func<JsonValue, string, string?, JsonNode> map, string? field = null)
+    {
+        switch (node)
+        {
+            case JsonObject o:
+                foreach (var key in o.Select(static p => p.Key).ToList())
+                {
+                    if (o[key] is { } child && MapStrings(child, map, key) is var mapped && !ReferenceEquals(mapped, child))
+                    {
+                        o[key] = mapped;
+                    }
+                }
+                return o;
+            case JsonArray a:
+                for (var i = 0; i < a.Count; i++)
+                {
+                    if (a[i] is { } child && MapStrings(child, map) is var mapped && !ReferenceEquals(mapped, child))
+                    {
+                        a[i] = mapped;
+                    }
+                }
+                return a;
+            case JsonValue v when v.GetValueKind() == JsonValueKind.String:
+                return map(v, v.GetValue<string>(), field);
+            default:
+                return node;
+        }
+    }
 }

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Toolsmith.Core.Importers.Curl;
@@ -493,44 +492,19 @@ internal sealed class CurlStepBuilder
                 _tool.Input(root, whole ? "object" : "number", $"From {{{{{root}}}}} in the cURL command (a JSON value).", required: true);
             }
         }
-        node = MapStrings(node!, inJsonField: null);
+        node = MapStrings(node!);
         return true;
     }
 
     /// <summary>Shell variables in JSON strings become placeholders; string fields named like credentials become secrets.</summary>
-    private JsonNode MapStrings(JsonNode node, string? inJsonField)
+    private JsonNode MapStrings(JsonNode node) => JsonText.MapStrings(node, (v, s, field) =>
     {
-        switch (node)
+        if (field is not null && s.Length > 0 && IsSecretField(field) && !s.StartsWith("{{", StringComparison.Ordinal))
         {
-            case JsonObject o:
-                foreach (var key in o.Select(static p => p.Key).ToList())
-                {
-                    if (o[key] is { } child && MapStrings(child, key) is var mapped && !ReferenceEquals(mapped, child))
-                    {
-                        o[key] = mapped;
-                    }
-                }
-                return o;
-            case JsonArray a:
-                for (var i = 0; i < a.Count; i++)
-                {
-                    if (a[i] is { } child && MapStrings(child, null) is var mapped && !ReferenceEquals(mapped, child))
-                    {
-                        a[i] = mapped;
-                    }
-                }
-                return a;
-            case JsonValue v when v.GetValueKind() == JsonValueKind.String:
-                var s = v.GetValue<string>();
-                if (inJsonField is not null && s.Length > 0 && IsSecretField(inJsonField) && !s.StartsWith("{{", StringComparison.Ordinal))
-                {
-                    return JsonValue.Create(SecretFor(s, _provider + "_" + Naming.Secret(inJsonField), $"the body field {inJsonField} for {_host}"))!;
-                }
-                return s.Contains(ShellWords.VariableStart) ? JsonValue.Create(Plain(s))! : v;
-            default:
-                return node;
+            return JsonValue.Create(SecretFor(s, _provider + "_" + Naming.Secret(field), $"the body field {field} for {_host}"))!;
         }
-    }
+        return s.Contains(ShellWords.VariableStart) ? JsonValue.Create(Plain(s))! : v;
+    });
 
     private bool TryForm(string text, out JsonNode? form)
     {

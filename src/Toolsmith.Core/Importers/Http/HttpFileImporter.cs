@@ -468,40 +468,15 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
         return fields.Count > 0;
     }
 
-    private JsonNode MapStrings(JsonNode node, string? field = null)
+    private JsonNode MapStrings(JsonNode node) => JsonText.MapStrings(node, (v, s, field) =>
     {
-        switch (node)
+        if (field is not null && Curl.CurlStepBuilder.IsSecretField(field) && s.Length > 0 && !s.StartsWith("{{", StringComparison.Ordinal))
         {
-            case JsonObject o:
-                foreach (var key in o.Select(static p => p.Key).ToList())
-                {
-                    if (o[key] is { } child && MapStrings(child, key) is var mapped && !ReferenceEquals(mapped, child))
-                    {
-                        o[key] = mapped;
-                    }
-                }
-                return o;
-            case JsonArray a:
-                for (var i = 0; i < a.Count; i++)
-                {
-                    if (a[i] is { } child && MapStrings(child) is var mapped && !ReferenceEquals(mapped, child))
-                    {
-                        a[i] = mapped;
-                    }
-                }
-                return a;
-            case JsonValue v when v.GetValueKind() == System.Text.Json.JsonValueKind.String:
-                var s = v.GetValue<string>();
-                if (field is not null && Curl.CurlStepBuilder.IsSecretField(field) && s.Length > 0 && !s.StartsWith("{{", StringComparison.Ordinal))
-                {
-                    return JsonValue.Create(_tool.Secret(_provider + "_" + Naming.Secret(field), $"the body field {field} for {_host}"))!;
-                }
-                var text = Text(s);
-                return text == s ? v : JsonValue.Create(text)!;
-            default:
-                return node;
+            return JsonValue.Create(_tool.Secret(_provider + "_" + Naming.Secret(field), $"the body field {field} for {_host}"))!;
         }
-    }
+        var text = Text(s);
+        return text == s ? v : JsonValue.Create(text)!;
+    });
 
     [GeneratedRegex(@"\{\{\s*(?<path>[^{}]+?)\s*\}\}", RegexOptions.CultureInvariant)]
     private static partial Regex Ref();

@@ -652,39 +652,14 @@ internal sealed class PostmanRequestMapper(PostmanImporter.Context context, Impo
     }
 
     /// <summary>Variables in the strings of a JSON body; a credential-named string field becomes a secret.</summary>
-    private JsonNode MapStrings(JsonNode node, string? field = null)
+    private JsonNode MapStrings(JsonNode node) => JsonText.MapStrings(node, (v, s, field) =>
     {
-        switch (node)
+        if (field is not null)
         {
-            case JsonObject o:
-                foreach (var key in o.Select(static p => p.Key).ToList())
-                {
-                    if (o[key] is { } child && MapStrings(child, key) is var mapped && !ReferenceEquals(mapped, child))
-                    {
-                        o[key] = mapped;
-                    }
-                }
-                return o;
-            case JsonArray a:
-                for (var i = 0; i < a.Count; i++)
-                {
-                    if (a[i] is { } child && MapStrings(child) is var mapped && !ReferenceEquals(mapped, child))
-                    {
-                        a[i] = mapped;
-                    }
-                }
-                return a;
-            case JsonValue v when v.GetValueKind() == JsonValueKind.String:
-                var s = v.GetValue<string>();
-                if (field is not null)
-                {
-                    var mappedField = CurlSecretField(field, s);
-                    return mappedField.GetValue<string>() == s ? v : mappedField;
-                }
-                var text = Text(s);
-                return text == s ? v : JsonValue.Create(text)!;
-            default:
-                return node;
+            var mappedField = CurlSecretField(field, s);
+            return mappedField.GetValue<string>() == s ? v : mappedField;
         }
-    }
+        var text = Text(s);
+        return text == s ? v : JsonValue.Create(text)!;
+    });
 }

@@ -279,7 +279,8 @@ public sealed class ApiStepDraft : StepDraft
     /// <inheritdoc />
     protected override void Write(JsonObject node, string path, List<ToolError> problems)
     {
-        node["method"] = Method;
+        // GET is the default: a step that did not name its method is written back without one.
+        ToolDraft.SetOrRemove(node, "method", Method == "GET" && !Had("method") ? null : Method);
         node["url"] = Url.Trim();
         ToolDraft.SetOrRemove(node, "headers", Rows(Headers, path + ".headers", problems, repeatAllowed: false, Had("headers")));
         ToolDraft.SetOrRemove(node, "params", Rows(Params, path + ".params", problems, repeatAllowed: true, Had("params")));

@@ -268,6 +268,37 @@ public sealed class StepSettingsTests(BrowserFixture fixture) : IAsyncLifetime
         Assert.True(JsonNode.DeepEquals(document, stored.Document), stored.Document.ToJsonString());
     }
 
+    [Fact]
+    public async Task RunTool_RecordedRun_ShowsPagesAndAttempts_InRunHistory()
+    {
+        var key = Guid.NewGuid().ToString("N");
+        await fixture.Host.Store.CreateToolAsync(JsonNode.Parse($$"""
+            {
+              "name": "paged_history",
+              "steps": [
+                { "id": "list", "type": "api", "url": "{{fixture.Api.Url("paged/page")}}", "pagination": { "mode": "page", "items": "body.results" } },
+                { "id": "flaky", "type": "api", "url": "{{fixture.Api.Url($"flaky?key={key}&fail=1&status=429&retryAfter=0.1")}}", "retry": { "attempts": 2 } }
+              ]
+            }
+            """)!.AsObject());
+        var page = _page;
+        await page.GotoAsync("/tools/paged_history");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Run tool" }).ClickAsync();
+        var run = page.GetByRole(AriaRole.Region, new() { Name = "Tool run" });
+        await Expect(run.GetByLabel("Run succeeded")).ToBeVisibleAsync();
+        await run.GetByRole(AriaRole.Link, new() { Name = "Open in run history" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Run of paged_history" })).ToBeVisibleAsync();
+
+        // Read back from the store: the pages (the fourth is empty and ends paging) and the attempts are still there.
+        var list = page.GetByRole(AriaRole.Region, new() { Name = "Result of step list" });
+        await Expect(list.GetByRole(AriaRole.Region, new() { Name = "Pages" })).ToContainTextAsync("4 pages, 25 items combined");
+        await Expect(list.GetByRole(AriaRole.Region, new() { Name = "Pages" })).ToContainTextAsync("Stopped because empty page.");
+        var flaky = page.GetByRole(AriaRole.Region, new() { Name = "Result of step flaky" });
+        var attempts = flaky.GetByRole(AriaRole.Table, new() { Name = "Attempts" }).GetByRole(AriaRole.Row);
+        await Expect(attempts).ToHaveCountAsync(3);
+        await Expect(attempts.Nth(1)).ToContainTextAsync("429 Too Many Requests");
+    }
+
     /// <summary>A new API step with its URL, expanded, with "Advanced settings" open.</summary>
     private static async Task<ILocator> OpenNewApiStepAsync(IPage page, string url)
     {

@@ -65,7 +65,14 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// Saves a screenshot into <see cref="ScreenshotDirectory"/>; with TOOLSMITH_UPDATE_SCREENSHOTS=1, also into the repository's
     /// docs/screenshots (what README shows), so an ordinary test run leaves the work tree as it was.
     /// </summary>
-    public static async Task ScreenshotAsync(IPage page, string name, bool docs = false)
+    public static Task ScreenshotAsync(IPage page, string name, bool docs = false) =>
+        ScreenshotAsync(page, name, docs, file => page.ScreenshotAsync(new PageScreenshotOptions { Path = file }));
+
+    /// <summary>Saves a screenshot of one element (a step card), the same way as <see cref="ScreenshotAsync(IPage, string, bool)"/>.</summary>
+    public static Task ScreenshotAsync(ILocator element, string name, bool docs = false) =>
+        ScreenshotAsync(element.Page, name, docs, file => element.ScreenshotAsync(new LocatorScreenshotOptions { Path = file }));
+
+    private static async Task ScreenshotAsync(IPage page, string name, bool docs, Func<string, Task> capture)
     {
         var file = Path.Combine(ScreenshotDirectory, name + ".png");
         // The window is made as tall as the page for the picture: a full-page capture would paint the fixed app bar
@@ -74,7 +81,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         var height = await page.EvaluateAsync<int>("() => document.documentElement.scrollHeight");
         await page.SetViewportSizeAsync(viewport.Width, Math.Clamp(height, viewport.Height, 4000));
         await page.EvaluateAsync("() => window.scrollTo(0, 0)");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = file });
+        await capture(file);
         await page.SetViewportSizeAsync(viewport.Width, viewport.Height);
         if (docs && Environment.GetEnvironmentVariable("TOOLSMITH_UPDATE_SCREENSHOTS") == "1" && RepositoryRoot() is { } root)
         {

@@ -71,6 +71,146 @@ public sealed class ToolDraftTests
         Assert.Contains(problems, static p => p.Path == "steps[0].body" && p.Message.Contains("line 1, column", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void RetryPaginationBatch_ReadAndWrittenBack_Unchanged()
+    {
+        var document = JsonNode.Parse("""
+            {
+              "name": "advanced",
+              "inputs": { "rows": { "type": "array" } },
+              "steps": [
+                { "id": "list", "type": "api", "url": "https://example.com/items",
+                  "retry": { "attempts": 4, "statuses": [429, 503], "delay": 0.5, "maxDelay": "10s", "maxTotal": "1m", "unsafeMethods": false },
+                  "pagination": { "mode": "cursor", "items": "body.items", "cursor": "body.meta.next_cursor", "cursorParam": "after", "cursorIn": "query",
+                                  "sizeParam": "limit", "size": 50, "hasMore": "body.has_more", "stopOnStatus": [404], "maxPages": 20, "maxItems": 500 } },
+                { "id": "pages", "type": "api", "url": "https://example.com/pages", "pagination": { "mode": "page", "param": "p", "start": 0, "items": "body.results" } },
+                { "id": "bulk", "type": "api", "method": "POST", "url": "https://example.com/bulk", "body": "{{rows}}",
+                  "batch": { "size": 10, "concurrency": 3 }, "retry": { "unsafeMethods": true } }
+              ]
+            }
+            """)!.AsObject();
+        var draft = ToolDraft.FromDocument(document);
+        var list = (ApiStepDraft)draft.Steps[0];
+        Assert.True(list.Retry.Enabled);
+        Assert.Equal("4", list.Retry.Attempts);
+        Assert.Equal("429, 503", list.Retry.Statuses);
+        Assert.Equal("0.5", list.Retry.Delay);
+        Assert.Equal("cursor", list.Pagination.Mode);
+        Assert.Equal("body.meta.next_cursor", list.Pagination.Cursor);
+        Assert.Equal("404", list.Pagination.StopOnStatus);
+        Assert.False(list.Batch.Enabled);
+        var bulk = (ApiStepDraft)draft.Steps[2];
+        Assert.Equal("10", bulk.Batch.Size);
+        Assert.Equal("", bulk.Retry.Attempts);
+        Assert.True(bulk.Retry.UnsafeMethods);
+
+        var problems = new List<ToolError>();
+        var written = draft.ToDocument(problems);
+        Assert.Empty(problems);
+        Assert.True(JsonNode.DeepEquals(document, written), written.ToJsonString());
+        Assert.Equal(document.ToJsonString(), written.ToJsonString()); // the same order too
+        ToolLoader.FromNode(written, "test");
+    }
+
+    [Fact]
+    public void RetryPaginationBatch_TurnedOnInTheDraft_WriteWhatTheSchemaAccepts()
+    {
+        var draft = new ToolDraft { Name = "new_settings" };
+        var list = (ApiStepDraft)StepDraft.From(new JsonObject { ["id"] = "list", ["type"] = "api", ["url"] = "https://example.com/items" });
+        var bulk = (ApiStepDraft)StepDraft.From(new JsonObject { ["id"] = "bulk", ["type"] = "api", ["url"] = "https://example.com/bulk" });
+        draft.Steps.Add(list);
+        draft.Steps.Add(bulk);
+        list.Retry.Enabled = true;
+        list.Retry.Delay = "100ms";
+        list.Retry.Statuses = "503 ,429";
+        list.Pagination.Enabled = true;
+        list.Pagination.Mode = "cursor";
+        list.Pagination.Items = "body.items";
+        list.Pagination.Cursor = " body.meta.next_cursor ";
+        list.Pagination.MaxPages = "5";
+        bulk.Method = "POST";
+        bulk.BodyKind = BodyKinds.Json;
+        bulk.JsonBody = """[{"n": 1}, {"n": 2}]""";
+        bulk.Batch.Enabled = true;
+        bulk.Batch.Size = "1";
+        bulk.Batch.Concurrency = "2";
+        bulk.Retry.Enabled = true;
+        bulk.Retry.UnsafeMethods = true;
+
+        var problems = new List<ToolError>();
+        var written = draft.ToDocument(problems);
+        Assert.Empty(problems);
+        Assert.Equal("""{"attempts":3,"statuses":[503,429],"delay":"100ms"}""", written["steps"]![0]!["retry"]!.ToJsonString());
+        Assert.Equal("""{"mode":"cursor","items":"body.items","cursor":"body.meta.next_cursor","maxPages":5}""", written["steps"]![0]!["pagination"]!.ToJsonString());
+        Assert.Equal("""{"size":1,"concurrency":2}""", written["steps"]![1]!["batch"]!.ToJsonString());
+        Assert.Equal("""{"attempts":3,"unsafeMethods":true}""", written["steps"]![1]!["retry"]!.ToJsonString());
+        ToolLoader.FromNode(written, "test");
+
+        // Another paging style drops the settings of the one before; turning a section off removes it.
+        list.Pagination.Mode = "page";
+        list.Pagination.Param = "p";
+        list.Retry.Enabled = false;
+        written = draft.ToDocument(problems);
+        Assert.Empty(problems);
+        Assert.Equal("""{"mode":"page","items":"body.items","param":"p","maxPages":5}""", written["steps"]![0]!["pagination"]!.ToJsonString());
+        Assert.Null(written["steps"]![0]!["retry"]);
+
+        // A body that is not JSON takes no batches.
+        bulk.BodyKind = BodyKinds.Text;
+        written = draft.ToDocument(problems);
+        Assert.Null(written["steps"]![1]!["batch"]);
+    }
+
+    [Theory]
+    [InlineData("retry", "attempts", "11", "from 2 to 10")]
+    [InlineData("retry", "attempts", "two", "not a whole number")]
+    [InlineData("retry", "statuses", "429, 99", "HTTP status")]
+    [InlineData("retry", "delay", "soon", "not a duration")]
+    [InlineData("pagination", "cursor", "", "needs where the response has the next cursor")]
+    [InlineData("pagination", "maxPages", "0", "from 1 to 100,000")]
+    [InlineData("batch", "size", "", "items per request")]
+    [InlineData("batch", "concurrency", "65", "from 1 to 64")]
+    public void RetryPaginationBatch_BadValues_AreProblemsNamingThePath(string section, string field, string value, string message)
+    {
+        var draft = new ToolDraft { Name = "bad" };
+        var step = (ApiStepDraft)StepDraft.From(new JsonObject { ["id"] = "api", ["type"] = "api", ["method"] = "POST", ["url"] = "https://example.com", ["body"] = new JsonArray() });
+        draft.Steps.Add(step);
+        switch (section)
+        {
+            case "retry":
+                step.Retry.Enabled = true;
+                typeof(RetryDraft).GetProperty(char.ToUpperInvariant(field[0]) + field[1..])!.SetValue(step.Retry, value);
+                break;
+            case "pagination":
+                step.Pagination.Enabled = true;
+                step.Pagination.Mode = "cursor";
+                step.Pagination.Cursor = "body.next";
+                typeof(PaginationDraft).GetProperty(char.ToUpperInvariant(field[0]) + field[1..])!.SetValue(step.Pagination, value);
+                break;
+            default:
+                step.Batch.Enabled = true;
+                typeof(BatchDraft).GetProperty(char.ToUpperInvariant(field[0]) + field[1..])!.SetValue(step.Batch, value);
+                break;
+        }
+        var problems = new List<ToolError>();
+        draft.ToDocument(problems);
+        var problem = Assert.Single(problems);
+        Assert.Equal($"steps[0].{section}.{field}", problem.Path);
+        Assert.Contains(message, problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PaginationAndBatch_Together_AreAProblem()
+    {
+        var draft = new ToolDraft { Name = "both" };
+        var step = (ApiStepDraft)StepDraft.From(JsonNode.Parse("""{"id":"api","type":"api","method":"POST","url":"https://example.com","body":[1,2],"batch":{"size":1}}""")!.AsObject());
+        draft.Steps.Add(step);
+        step.Pagination.Enabled = true;
+        var problems = new List<ToolError>();
+        draft.ToDocument(problems);
+        Assert.Contains(problems, static p => p.Path == "steps[0].batch" && p.Message.Contains("not both", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("""{"a": 1}""", null)]
     [InlineData("""[1, 2]""", null)]

@@ -350,7 +350,7 @@ public sealed class WebBuilderTests(BrowserFixture fixture) : IAsyncLifetime
     }
 
     /// <summary>"Add step" → search "API" → pick the API entry; returns the new step's card.</summary>
-    private static async Task<ILocator> AddApiStepAsync(IPage page, string region = "Step 1: api")
+    internal static async Task<ILocator> AddApiStepAsync(IPage page, string region = "Step 1: api")
     {
         await page.GetByRole(AriaRole.Button, new() { Name = "Add step" }).ClickAsync();
         var search = page.GetByRole(AriaRole.Textbox, new() { Name = "Search steps" });

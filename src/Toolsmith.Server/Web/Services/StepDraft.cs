@@ -160,6 +160,15 @@ public sealed class ApiStepDraft : StepDraft
     /// <summary>Whether redirects are followed.</summary>
     public bool FollowRedirects { get; set; } = true;
 
+    /// <summary>Retries of transient failures (<c>retry</c>).</summary>
+    public RetryDraft Retry { get; private init; } = new();
+
+    /// <summary>Following pages and combining their items (<c>pagination</c>).</summary>
+    public PaginationDraft Pagination { get; private init; } = new();
+
+    /// <summary>Sending a JSON array body in batches (<c>batch</c>); written only with a JSON body.</summary>
+    public BatchDraft Batch { get; private init; } = new();
+
     /// <inheritdoc />
     public override string Summary => Url.Length == 0 ? $"{Method} (no URL yet)" : $"{Method} {Url}";
 
@@ -176,6 +185,9 @@ public sealed class ApiStepDraft : StepDraft
             ThrowOnHttpError = step["throwOnHttpError"] is not JsonValue t || t.GetValueKind() != JsonValueKind.False,
             FollowRedirects = step["followRedirects"] is not JsonValue f || f.GetValueKind() != JsonValueKind.False,
             Timeout = step["timeout"] is { } timeout ? ToolDraft.Text(timeout) : "",
+            Retry = RetryDraft.Read(step["retry"]),
+            Pagination = PaginationDraft.Read(step["pagination"]),
+            Batch = BatchDraft.Read(step["batch"]),
         };
         ReadRows(step["headers"], draft.Headers);
         ReadRows(step["params"], draft.Params);
@@ -267,7 +279,8 @@ public sealed class ApiStepDraft : StepDraft
     /// <inheritdoc />
     protected override void Write(JsonObject node, string path, List<ToolError> problems)
     {
-        node["method"] = Method;
+        // GET is the default: a step that did not name its method is written back without one.
+        ToolDraft.SetOrRemove(node, "method", Method == "GET" && !Had("method") ? null : Method);
         node["url"] = Url.Trim();
         ToolDraft.SetOrRemove(node, "headers", Rows(Headers, path + ".headers", problems, repeatAllowed: false, Had("headers")));
         ToolDraft.SetOrRemove(node, "params", Rows(Params, path + ".params", problems, repeatAllowed: true, Had("params")));
@@ -319,6 +332,14 @@ public sealed class ApiStepDraft : StepDraft
         }
         ToolDraft.SetOrRemove(node, "timeout", timeout.Length == 0 ? null
             : double.TryParse(timeout, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds) ? seconds : timeout);
+        ToolDraft.SetOrRemove(node, "retry", Retry.ToJson(path + ".retry", problems));
+        ToolDraft.SetOrRemove(node, "pagination", Pagination.ToJson(path + ".pagination", problems));
+        // Batches split a JSON array body: with another kind of body the section is not offered, and not written.
+        ToolDraft.SetOrRemove(node, "batch", BodyKind == BodyKinds.Json ? Batch.ToJson(path + ".batch", problems) : null);
+        if (Pagination.Enabled && Batch.Enabled && BodyKind == BodyKinds.Json)
+        {
+            problems.Add(new ToolError("tool", path + ".batch", "a step either follows pages or sends batches, not both: turn one of them off."));
+        }
     }
 
     private static JsonObject? Rows(List<KeyValueRow> rows, string path, List<ToolError> problems, bool repeatAllowed, bool keepEmpty)

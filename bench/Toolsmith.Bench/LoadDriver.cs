@@ -94,12 +94,15 @@ internal static class LoadDriver
 
     private static async Task<Measure> MeasureEngineAsync(Uri server, string method, byte[] body, int requests, int concurrency)
     {
+        // Steps as users run them in bulk: one run holds a foreach of 100 elements at the given concurrency,
+        // so the figures are per step (a run's own bookkeeping is shared by its 100 steps).
+        const int perRun = 100;
         using var runner = new ToolRunner(new EngineOptions { MaxConcurrentPerHost = 256 });
         var bodyJson = method == "POST" ? $",\"body\":\"{{{{payload}}}}\"" : "";
         var target = new Uri(server, method == "GET" ? "json" : "post");
-        var tool = ToolLoader.Parse($$$"""{"name":"b","inputs":{"payload":{"type":"object"}},"steps":[{"id":"s","type":"api","method":"{{{method}}}","url":"{{{target}}}"{{{bodyJson}}}}]}""", "bench");
-        var inputs = InputBinder.FromJson(tool, new JsonObject { ["payload"] = JsonNode.Parse(body) });
-        return await TimeAsync(requests, concurrency, async () =>
+        var tool = ToolLoader.Parse($$$"""{"name":"b","inputs":{"payload":{"type":"object"},"n":{"type":"array"}},"steps":[{"id":"s","type":"api","method":"{{{method}}}","url":"{{{target}}}","foreach":"{{n}}","concurrency":{{{concurrency}}}{{{bodyJson}}}}]}""", "bench");
+        var inputs = InputBinder.FromJson(tool, new JsonObject { ["payload"] = JsonNode.Parse(body), ["n"] = new JsonArray([.. Enumerable.Range(0, perRun).Select(static i => (JsonNode?)i)]) });
+        var measure = await TimeAsync(requests / perRun, 1, async () =>
         {
             var run = await runner.RunAsync(tool, inputs);
             if (run.Status != "succeeded")
@@ -107,6 +110,7 @@ internal static class LoadDriver
                 throw new InvalidOperationException(run.Error);
             }
         });
+        return new Measure(measure.PerSecond * perRun, measure.AllocatedPerRequest / perRun);
     }
 
     private static async Task BlobAsync(Uri server, long size)

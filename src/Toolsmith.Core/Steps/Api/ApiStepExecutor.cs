@@ -511,7 +511,8 @@ internal sealed class ApiStepExecutor : IDisposable
 
     private static Dictionary<string, string> CollectHeaders(HttpResponseMessage response)
     {
-        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        // Sized once: growing a dictionary re-allocates its arrays.
+        var headers = new Dictionary<string, string>(response.Headers.NonValidated.Count + response.Content.Headers.NonValidated.Count, StringComparer.OrdinalIgnoreCase);
         foreach (var (name, values) in response.Headers.NonValidated)
         {
             headers[HeaderNames.Lower(name)] = values.ToString();

@@ -119,10 +119,11 @@ internal static class Paginator
         {
             case "link":
                 var link = page.Headers.TryGetValue("link", out var header) ? LinkHeader.Next(header) : null;
-                return link is null ? (null, "no rel=\"next\" link") : (current.WithUri(new Uri(new Uri(page.Request!.Url), link)), null);
+                // Relative links resolve against the real request URL (the one in the result is redacted).
+                return link is null ? (null, "no rel=\"next\" link") : (current.WithUri(new Uri(current.Uri, link)), null);
             case "nextUrl":
                 var url = Text(paging.NextUrl!.Find(page));
-                return string.IsNullOrEmpty(url) ? (null, $"no next URL at {paging.NextUrl!.Text}") : (current.WithUri(new Uri(new Uri(page.Request!.Url), url)), null);
+                return string.IsNullOrEmpty(url) ? (null, $"no next URL at {paging.NextUrl!.Text}") : (current.WithUri(new Uri(current.Uri, url)), null);
             case "cursor":
                 var cursor = Text(paging.Cursor!.Find(page));
                 if (string.IsNullOrEmpty(cursor))

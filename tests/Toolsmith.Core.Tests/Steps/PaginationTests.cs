@@ -22,6 +22,7 @@ public class PaginationTests(TestApiFixture fixture) : IClassFixture<TestApiFixt
         Assert.Equal(Enumerable.Range(0, 25), Ids(r));
         Assert.Equal(3, r.Pages!.Count(p => p.Items > 0));
         Assert.All(r.Pages!, p => Assert.Equal(200, p.Status));
+        Assert.True(r.DurationMs >= r.Pages!.Sum(p => p.DurationMs) * 0.99, "the step's time covers all its pages");
     }
 
     [Fact]

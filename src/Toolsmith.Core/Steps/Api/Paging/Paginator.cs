@@ -17,6 +17,7 @@ internal static class Paginator
         RunContext run, int? elementIndex, CancellationToken cancellationToken)
     {
         var settings = paging.Settings;
+        var started = run.Options.Time.GetTimestamp();
         var combined = new JsonArray();
         var pages = new List<PageRecord>();
         var request = first;
@@ -53,6 +54,7 @@ internal static class Paginator
                 pages.Add(new PageRecord(pages.Count + 1, page.Request?.Url, page.Status, 0, page.DurationMs));
                 page.Pages = pages;
                 page.StoppedBecause = $"page {pages.Count} failed";
+                page.DurationMs = run.Options.Time.GetElapsedTime(started).TotalMilliseconds;
                 return page;
             }
             var itemsNode = paging.Items is { } itemsPath ? itemsPath.Find(page) : page.Body;
@@ -101,6 +103,7 @@ internal static class Paginator
             request = next;
         }
         var result = last!;
+        result.DurationMs = run.Options.Time.GetElapsedTime(started).TotalMilliseconds; // all pages, not the last one
         result.Ok = true;
         result.Diagnosis = null;
         result.Body = combined;

@@ -38,7 +38,11 @@ public sealed class RunService(IToolsmithStore store, ToolRunner runner)
     }
 
     /// <summary>Runs one ad-hoc API step ("Run step"); inputs are declared from the values given.</summary>
-    public async Task<StepResult> RunStepAsync(JsonObject step, JsonObject? inputs, CancellationToken cancellationToken)
+    public Task<StepResult> RunStepAsync(JsonObject step, JsonObject? inputs, CancellationToken cancellationToken) =>
+        RunStepAsync(step, inputs, null, cancellationToken);
+
+    /// <summary>Runs one ad-hoc API step ("Run step"), reporting its foreach, page and batch progress to <paramref name="progress"/>.</summary>
+    public async Task<StepResult> RunStepAsync(JsonObject step, JsonObject? inputs, IProgress<StepProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(step);
         inputs ??= [];
@@ -58,7 +62,7 @@ public sealed class RunService(IToolsmithStore store, ToolRunner runner)
             throw new ToolLoadException([.. ex.Errors.Select(static e => e with { Path = e.Path.StartsWith("steps[0]", StringComparison.Ordinal) ? "step" + e.Path[8..] : e.Path })]);
         }
         var bound = InputBinder.FromJson(tool, inputs);
-        var run = await runner.RunAsync(tool, bound, new RunOptions(), cancellationToken).ConfigureAwait(false);
+        var run = await runner.RunAsync(tool, bound, new RunOptions { Progress = progress }, cancellationToken).ConfigureAwait(false);
         return run.Steps.Values.FirstOrDefault()?.Single
             ?? Core.Results.StepResults.NotSent(run.Error ?? "The step did not run.");
     }

@@ -38,6 +38,8 @@ internal static class WebBuilder
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         builder.Services.AddSingleton<IStepCatalogSource, BuiltInSteps>();
+        builder.Services.AddSingleton<OpenApiDocuments>();
+        builder.Services.AddSingleton<IStepCatalogSource>(static sp => sp.GetRequiredService<OpenApiDocuments>());
         builder.Services.AddSingleton<StepCatalog>();
         return builder;
     }

@@ -8,13 +8,24 @@ namespace Toolsmith.Server.Web.Services;
 /// <param name="Group">Where it comes from, e.g. "Built in" or an imported API's name.</param>
 /// <param name="IdStem">The stem of the new step's id (<c>api</c> → <c>api</c>, <c>api_2</c>).</param>
 /// <param name="Create">The new step, given its id.</param>
-public sealed record StepCatalogEntry(string Title, string Description, string Group, string IdStem, Func<string, JsonObject> Create);
+public sealed record StepCatalogEntry(string Title, string Description, string Group, string IdStem, Func<string, JsonObject> Create)
+{
+    /// <summary>
+    /// For an imported entry (an OpenAPI operation): the whole tool document it makes, whose first step is added and whose
+    /// inputs are merged into the tool's. Null for a plain step.
+    /// </summary>
+    public Func<JsonObject>? Document { get; init; }
+}
 
-/// <summary>Something that adds entries to the step catalog: the built-in steps, and later the operations of imported OpenAPI documents.</summary>
+/// <summary>Something that adds entries to the step catalog: the built-in steps, and the operations of loaded OpenAPI documents.</summary>
 public interface IStepCatalogSource
 {
     /// <summary>The entries this source offers now.</summary>
     ValueTask<IReadOnlyList<StepCatalogEntry>> GetEntriesAsync(CancellationToken cancellationToken);
+
+    /// <summary>The entries matching a non-empty search, best first, when the source ranks them itself; null to match by words.</summary>
+    ValueTask<IReadOnlyList<StepCatalogEntry>?> SearchAsync(string query, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<IReadOnlyList<StepCatalogEntry>?>(null);
 }
 
 /// <summary>The built-in step types: API and Transform.</summary>
@@ -37,12 +48,18 @@ public sealed class StepCatalog(IEnumerable<IStepCatalogSource> sources)
     /// <summary>The entries matching <paramref name="search"/> (all when empty), best first: title matches before description matches.</summary>
     public async Task<IReadOnlyList<StepCatalogEntry>> SearchAsync(string? search, CancellationToken cancellationToken)
     {
+        var words = (search ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var all = new List<StepCatalogEntry>();
+        var ranked = new List<StepCatalogEntry>();
         foreach (var source in sources)
         {
+            if (words.Length > 0 && await source.SearchAsync(string.Join(' ', words), cancellationToken).ConfigureAwait(false) is { } own)
+            {
+                ranked.AddRange(own);
+                continue;
+            }
             all.AddRange(await source.GetEntriesAsync(cancellationToken).ConfigureAwait(false));
         }
-        var words = (search ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (words.Length == 0)
         {
             return all;
@@ -50,6 +67,7 @@ public sealed class StepCatalog(IEnumerable<IStepCatalogSource> sources)
         return [.. all
             .Where(e => words.All(w => e.Title.Contains(w, StringComparison.OrdinalIgnoreCase) || e.Description.Contains(w, StringComparison.OrdinalIgnoreCase) || e.Group.Contains(w, StringComparison.OrdinalIgnoreCase)))
             .OrderBy(e => words.All(w => e.Title.Contains(w, StringComparison.OrdinalIgnoreCase)) ? 0 : 1)
-            .ThenBy(e => e.Title.Length)];
+            .ThenBy(e => e.Title.Length),
+            .. ranked];
     }
 }

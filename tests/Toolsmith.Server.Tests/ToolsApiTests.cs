@@ -107,6 +107,16 @@ public class ToolsApiTests(ServerFixture server) : IClassFixture<ServerFixture>
     }
 
     [Fact]
+    public async Task RunStep_WithForeach_ListsEveryElementsResult()
+    {
+        var result = await server.PostJsonAsync("/api/steps/run", JsonNode.Parse($$$"""{"step":{"id":"s","type":"api","foreach":"{{codes}}","url":"{{{server.Api.Url("status")}}}/{{item}}","throwOnHttpError":false},"inputs":{"codes":[200,404,201]}}""")!, 200);
+        Assert.False(result["ok"]!.GetValue<bool>());
+        Assert.Equal(404, result["status"]!.GetValue<int>());
+        Assert.Equal([200, 404, 201], result["body"]!.AsArray().Select(r => r!["status"]!.GetValue<int>()));
+        Assert.Equal("not_found", result["diagnosis"]!["kind"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task OpenApiDocument_DescribesTheApi()
     {
         var doc = await server.Http.GetFromJsonAsync<JsonObject>("/openapi/v1.json");

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Toolsmith.Core.Loading;
 using Toolsmith.Core.Results;
 using Toolsmith.Core.Running;
+using Toolsmith.Core.Serialization;
 using Toolsmith.Storage;
 using Toolsmith.Storage.Runs;
 
@@ -63,8 +64,33 @@ public sealed class RunService(IToolsmithStore store, ToolRunner runner)
         }
         var bound = InputBinder.FromJson(tool, inputs);
         var run = await runner.RunAsync(tool, bound, new RunOptions { Progress = progress }, cancellationToken).ConfigureAwait(false);
-        return run.Steps.Values.FirstOrDefault()?.Single
-            ?? Core.Results.StepResults.NotSent(run.Error ?? "The step did not run.");
+        return run.Steps.Values.FirstOrDefault() switch
+        {
+            { Single: { } single } => single,
+            { Items: { } items } => PerElement(items),
+            _ => Core.Results.StepResults.NotSent(run.Error ?? "The step did not run."),
+        };
+    }
+
+    /// <summary>
+    /// A foreach step run on its own: one result whose body lists every element's result, in input order;
+    /// it failed when an element did, with the first failure's status and diagnosis.
+    /// </summary>
+    private static StepResult PerElement(IReadOnlyList<StepResult> items)
+    {
+        var failure = items.FirstOrDefault(static r => !r.Ok);
+        var last = items.Count > 0 ? items[^1] : null;
+        return new StepResult
+        {
+            Ok = failure is null,
+            Status = failure?.Status ?? last?.Status,
+            StatusText = failure?.StatusText ?? last?.StatusText,
+            Request = failure?.Request ?? last?.Request,
+            Body = new JsonArray([.. items.Select(static r => JsonSerializer.SerializeToNode(r, ToolsmithJsonContext.Default.StepResult))]),
+            BodyFormat = "json",
+            Diagnosis = failure?.Diagnosis,
+            DurationMs = items.Sum(static r => r.DurationMs),
+        };
     }
 
     private static string TypeOf(JsonNode? value) => value switch

@@ -9,35 +9,14 @@ namespace Toolsmith.Browser.Tests;
 /// puts its operations in the step catalog ("create pet" finds POST /pets), and a running foreach shows live progress.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class ImportAndProgressTests(BrowserFixture fixture) : IAsyncLifetime
+public sealed class ImportAndProgressTests(BrowserFixture fixture) : BrowserTest(fixture)
 {
-    private readonly List<string> _pageErrors = [];
-    private IPage _page = null!;
-
-    public async Task InitializeAsync()
-    {
-        _page = await fixture.NewPageAsync();
-        _page.PageError += (_, message) => _pageErrors.Add(message);
-        _page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                _pageErrors.Add(message.Text);
-            }
-        };
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _page.Context.CloseAsync();
-        Assert.True(_pageErrors.Count == 0, "The page reported errors: " + string.Join(Environment.NewLine, _pageErrors));
-    }
 
     [Fact]
     public async Task ImportCurl_JsonBodyAndBearer_StepWithSecretTemplate_RunStepEchoesTheBody()
     {
         const string token = "sk_test_curl_token_value_1234";
-        var page = _page;
+        var page = Page;
         await page.GotoAsync("/tools/new");
         await page.GetByLabel("Name", new() { Exact = true }).FillAsync("curl_users");
 
@@ -50,7 +29,7 @@ public sealed class ImportAndProgressTests(BrowserFixture fixture) : IAsyncLifet
         await Expect(dialog.GetByRole(AriaRole.Alert)).ToContainTextAsync("not a curl command");
         await Expect(page.GetByRole(AriaRole.Region, new() { NameRegex = new Regex("^Step 1: ") })).ToHaveCountAsync(0);
 
-        var url = fixture.Api.Url("echo/users");
+        var url = Fixture.Api.Url("echo/users");
         await command.FillAsync($"curl -X POST '{url}' -H 'Authorization: Bearer {token}' -H 'Content-Type: application/json' -d '{{\"name\":\"Ada\",\"age\":36}}' --compressed-ssh");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Import", Exact = true }).ClickAsync();
         var result = dialog.GetByRole(AriaRole.Region, new() { Name = "Import result" });
@@ -75,12 +54,12 @@ public sealed class ImportAndProgressTests(BrowserFixture fixture) : IAsyncLifet
         Assert.Contains("Bearer {{secrets." + secretName + "}}", values);
         Assert.DoesNotContain(values, v => v.Contains(token, StringComparison.Ordinal));
 
-        await fixture.Host.Store.SetSecretAsync(secretName, token);
+        await Fixture.Host.Store.SetSecretAsync(secretName, token);
         await step.GetByRole(AriaRole.Button, new() { Name = "Run step" }).ClickAsync();
         var response = step.GetByRole(AriaRole.Region, new() { NameRegex = new Regex("^Response of ") });
         await Expect(response.GetByLabel("Status 200 OK")).ToBeVisibleAsync();
         await Expect(response.GetByRole(AriaRole.Group, new() { Name = "Response body" })).ToContainTextAsync("Ada");
-        var echo = fixture.Api.LastEcho!;
+        var echo = Fixture.Api.LastEcho!;
         Assert.Equal("/echo/users", echo["path"]!.GetValue<string>());
         Assert.Equal("Bearer " + token, echo["headers"]!["authorization"]!.GetValue<string>());
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"name":"Ada","age":36}"""), JsonNode.Parse(echo["bodyText"]!.GetValue<string>())), echo.ToJsonString());
@@ -89,9 +68,9 @@ public sealed class ImportAndProgressTests(BrowserFixture fixture) : IAsyncLifet
     [Fact]
     public async Task OpenApiDocumentByUrl_OperationFoundByWords_AddedPrefilled_Runs()
     {
-        fixture.Api.Documents["browser-petstore.yaml"] = File.ReadAllText(Document("petstore-3.1.yaml"))
-            .Replace("PORT", fixture.Api.Port.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
-        var page = _page;
+        Fixture.Api.Documents["browser-petstore.yaml"] = File.ReadAllText(Document("petstore-3.1.yaml"))
+            .Replace("PORT", Fixture.Api.Port.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        var page = Page;
         await page.GotoAsync("/tools/new");
         await page.GetByLabel("Name", new() { Exact = true }).FillAsync("new_pet");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add step" }).ClickAsync();
@@ -101,11 +80,11 @@ public sealed class ImportAndProgressTests(BrowserFixture fixture) : IAsyncLifet
         await panel.GetByRole(AriaRole.Button, new() { Name = "Add OpenAPI document" }).ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "Add OpenAPI document" });
         await Expect(dialog).ToContainTextAsync("until it restarts");
-        await dialog.GetByRole(AriaRole.Textbox, new() { Name = "OpenAPI document URL" }).FillAsync(fixture.Api.Url("documents/missing.yaml"));
+        await dialog.GetByRole(AriaRole.Textbox, new() { Name = "OpenAPI document URL" }).FillAsync(Fixture.Api.Url("documents/missing.yaml"));
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Load" }).ClickAsync();
         await Expect(dialog.GetByRole(AriaRole.Alert)).ToContainTextAsync("404");
 
-        await dialog.GetByRole(AriaRole.Textbox, new() { Name = "OpenAPI document URL" }).FillAsync(fixture.Api.Url("documents/browser-petstore.yaml"));
+        await dialog.GetByRole(AriaRole.Textbox, new() { Name = "OpenAPI document URL" }).FillAsync(Fixture.Api.Url("documents/browser-petstore.yaml"));
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Load" }).ClickAsync();
         await Expect(dialog).ToHaveCountAsync(0);
         await Expect(panel.GetByRole(AriaRole.Status)).ToContainTextAsync("Loaded Petstore");
@@ -124,15 +103,15 @@ public sealed class ImportAndProgressTests(BrowserFixture fixture) : IAsyncLifet
         Assert.Contains("baseUrl", inputNames);
         Assert.Contains("body", inputNames);
 
-        await fixture.Host.Store.SetSecretAsync("petstore_auth", "browser-oauth-token");
+        await Fixture.Host.Store.SetSecretAsync("petstore_auth", "browser-oauth-token");
         await step.GetByRole(AriaRole.Button, new() { Name = "Run step" }).ClickAsync();
         var inputs = page.GetByRole(AriaRole.Dialog);
-        await inputs.GetByRole(AriaRole.Textbox, new() { NameRegex = new Regex("^baseUrl") }).FillAsync(fixture.Api.Url("petstore"));
+        await inputs.GetByRole(AriaRole.Textbox, new() { NameRegex = new Regex("^baseUrl") }).FillAsync(Fixture.Api.Url("petstore"));
         await inputs.GetByRole(AriaRole.Textbox, new() { NameRegex = new Regex("^body") }).FillAsync("""{"name":"Rex"}""");
         await inputs.GetByRole(AriaRole.Button, new() { Name = "Run", Exact = true }).ClickAsync();
         var response = step.GetByRole(AriaRole.Region, new() { Name = "Response of create_pet" });
         await Expect(response.GetByLabel("Status 201 Created")).ToBeVisibleAsync();
-        var echo = fixture.Api.LastEcho!;
+        var echo = Fixture.Api.LastEcho!;
         Assert.Equal("POST", echo["method"]!.GetValue<string>());
         Assert.Equal("/petstore/pets", echo["path"]!.GetValue<string>());
         Assert.Equal("""{"name":"Rex"}""", echo["bodyText"]!.GetValue<string>());
@@ -141,12 +120,12 @@ public sealed class ImportAndProgressTests(BrowserFixture fixture) : IAsyncLifet
     [Fact]
     public async Task RunTool_Foreach_ShowsLiveProgress()
     {
-        var url = fixture.Api.Url("slow-headers") + "?ms=300&i={{item}}";
-        await fixture.Host.Store.CreateToolAsync(JsonNode.Parse($$$"""
+        var url = Fixture.Api.Url("slow-headers") + "?ms=300&i={{item}}";
+        await Fixture.Host.Store.CreateToolAsync(JsonNode.Parse($$$"""
             {"name":"slow_each","inputs":{"ids":{"type":"array","default":[1,2,3,4,5,6,7,8]}},
              "steps":[{"id":"fetch","type":"api","foreach":"{{ids}}","concurrency":1,"url":"{{{url}}}"}]}
             """)!.AsObject());
-        var page = _page;
+        var page = Page;
         await page.GotoAsync("/tools/slow_each");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "slow_each" })).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Run tool" }).ClickAsync();

@@ -8,37 +8,16 @@ namespace Toolsmith.Browser.Tests;
 /// test API with the result shown attempt by attempt, page by page and batch by batch, and kept by save and reopen.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class StepSettingsTests(BrowserFixture fixture) : IAsyncLifetime
+public sealed class StepSettingsTests(BrowserFixture fixture) : BrowserTest(fixture)
 {
-    private readonly List<string> _pageErrors = [];
-    private IPage _page = null!;
-
-    public async Task InitializeAsync()
-    {
-        _page = await fixture.NewPageAsync();
-        _page.PageError += (_, message) => _pageErrors.Add(message);
-        _page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                _pageErrors.Add(message.Text);
-            }
-        };
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _page.Context.CloseAsync();
-        Assert.True(_pageErrors.Count == 0, "The page reported errors: " + string.Join(Environment.NewLine, _pageErrors));
-    }
 
     [Fact]
     public async Task Retries_AFlakyEndpoint_SucceedsOnTheThirdAttempt_AndShowsEachAttempt()
     {
         var key = Guid.NewGuid().ToString("N");
-        var page = _page;
+        var page = Page;
         await page.GotoAsync("/tools/new");
-        var step = await OpenNewApiStepAsync(page, fixture.Api.Url($"flaky?key={key}&fail=2&status=503&retryAfter=0.1"));
+        var step = await OpenNewApiStepAsync(page, Fixture.Api.Url($"flaky?key={key}&fail=2&status=503&retryAfter=0.1"));
 
         var retries = step.GetByRole(AriaRole.Group, new() { Name = "Retries", Exact = true });
         await Expect(retries.GetByLabel("Attempts", new() { Exact = true })).ToHaveCountAsync(0);
@@ -62,16 +41,16 @@ public sealed class StepSettingsTests(BrowserFixture fixture) : IAsyncLifetime
         await Expect(rows.Nth(1).GetByRole(AriaRole.Cell).Nth(3)).ToHaveTextAsync(new Regex("^\\d+ ms$"));
         await Expect(rows.Nth(3).GetByRole(AriaRole.Cell).Nth(3)).ToHaveTextAsync("—");
         await Expect(response.GetByRole(AriaRole.Group, new() { Name = "Response body" })).ToContainTextAsync("attempt");
-        Assert.Equal(3, fixture.Api.FlakyCount(key));
+        Assert.Equal(3, Fixture.Api.FlakyCount(key));
         await BrowserFixture.ScreenshotAsync(step, "step-retries");
     }
 
     [Fact]
     public async Task Pagination_Cursor_CombinesTwentyFiveItems_FromThreePages()
     {
-        var page = _page;
+        var page = Page;
         await page.GotoAsync("/tools/new");
-        var step = await OpenNewApiStepAsync(page, fixture.Api.Url("paged/cursor"));
+        var step = await OpenNewApiStepAsync(page, Fixture.Api.Url("paged/cursor"));
 
         var paging = step.GetByRole(AriaRole.Group, new() { Name = "Pagination", Exact = true });
         await paging.GetByLabel("Follow pages and combine their items").CheckAsync();
@@ -108,12 +87,12 @@ public sealed class StepSettingsTests(BrowserFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task Batches_OneBadItem_FailsItsBatch_AndTheOthersAreAccepted()
     {
-        var page = _page;
+        var page = Page;
         await page.GotoAsync("/tools/new");
         var step = await WebBuilderTests.AddApiStepAsync(page);
         await step.GetByRole(AriaRole.Button, new() { Name = "Expand" }).ClickAsync();
         await step.GetByRole(AriaRole.Combobox, new() { Name = "Method" }).SelectOptionAsync("POST");
-        await step.GetByRole(AriaRole.Textbox, new() { Name = "URL", Exact = true }).FillAsync(fixture.Api.Url("bulk?max=10"));
+        await step.GetByRole(AriaRole.Textbox, new() { Name = "URL", Exact = true }).FillAsync(Fixture.Api.Url("bulk?max=10"));
         var items = string.Join(", ", Enumerable.Range(0, 25).Select(static i => i == 14 ? $$"""{"n": {{i}}, "bad": true}""" : $$"""{"n": {{i}}}"""));
         await step.GetByRole(AriaRole.Textbox, new() { Name = "Body", Exact = true }).FillAsync($"[{items}]");
         await Expect(step.GetByText("JSON array · 25 items")).ToBeVisibleAsync();
@@ -140,12 +119,12 @@ public sealed class StepSettingsTests(BrowserFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task SaveAndReopen_KeepsRetriesPaginationAndBatches()
     {
-        var page = _page;
+        var page = Page;
         await page.GotoAsync("/tools/new");
         await page.GetByLabel("Name", new() { Exact = true }).FillAsync("list_and_bulk");
 
         // Step 1: follows cursor pages, with retries.
-        var list = await OpenNewApiStepAsync(page, fixture.Api.Url("paged/cursor"));
+        var list = await OpenNewApiStepAsync(page, Fixture.Api.Url("paged/cursor"));
         var retries = list.GetByRole(AriaRole.Group, new() { Name = "Retries", Exact = true });
         await retries.GetByLabel("Retry temporary failures").CheckAsync();
         await retries.GetByLabel("Attempts", new() { Exact = true }).FillAsync("4");
@@ -163,7 +142,7 @@ public sealed class StepSettingsTests(BrowserFixture fixture) : IAsyncLifetime
         var bulk = await WebBuilderTests.AddApiStepAsync(page, "Step 2: api_2");
         await bulk.GetByRole(AriaRole.Button, new() { Name = "Expand" }).ClickAsync();
         await bulk.GetByRole(AriaRole.Combobox, new() { Name = "Method" }).SelectOptionAsync("POST");
-        await bulk.GetByRole(AriaRole.Textbox, new() { Name = "URL", Exact = true }).FillAsync(fixture.Api.Url("bulk?max=10"));
+        await bulk.GetByRole(AriaRole.Textbox, new() { Name = "URL", Exact = true }).FillAsync(Fixture.Api.Url("bulk?max=10"));
         await bulk.GetByRole(AriaRole.Textbox, new() { Name = "Body", Exact = true }).FillAsync("""[{"n": 1}, {"n": 2}]""");
         await bulk.GetByRole(AriaRole.Button, new() { Name = "Advanced settings" }).ClickAsync();
         var bulkRetries = bulk.GetByRole(AriaRole.Group, new() { Name = "Retries", Exact = true });
@@ -177,7 +156,7 @@ public sealed class StepSettingsTests(BrowserFixture fixture) : IAsyncLifetime
         await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "list_and_bulk" })).ToBeVisibleAsync();
         await Expect(page.GetByText("Unsaved changes")).ToHaveCountAsync(0);
-        var stored = await fixture.Host.Store.GetToolAsync("list_and_bulk");
+        var stored = await Fixture.Host.Store.GetToolAsync("list_and_bulk");
         Assert.NotNull(stored);
         var steps = stored.Document["steps"]!.AsArray();
         AssertJson("""{"attempts":4,"statuses":[429,503]}""", steps[0]!["retry"]);
@@ -227,16 +206,16 @@ public sealed class StepSettingsTests(BrowserFixture fixture) : IAsyncLifetime
             {
               "name": "stored_settings",
               "steps": [
-                { "id": "list", "type": "api", "url": "{{fixture.Api.Url("paged/page")}}",
+                { "id": "list", "type": "api", "url": "{{Fixture.Api.Url("paged/page")}}",
                   "retry": { "attempts": 5, "statuses": [503], "delay": 0.5, "maxDelay": "10s", "maxTotal": "1m", "unsafeMethods": false },
-                  "pagination": { "mode": "page", "items": "body.results", "param": "page", "start": 1, "sizeParam": "per_page", "size": 10,
+                  "pagination": { "mode": "page", "items": "body.results", "param": "page", "start": 1, "sizeParam": "perPage", "size": 10,
                                   "stopOnStatus": [404], "maxPages": 50, "maxItems": 1000 } },
-                { "id": "bulk", "type": "api", "method": "POST", "url": "{{fixture.Api.Url("bulk?max=10")}}", "body": [{"n": 1}], "batch": { "size": 5 } }
+                { "id": "bulk", "type": "api", "method": "POST", "url": "{{Fixture.Api.Url("bulk?max=10")}}", "body": [{"n": 1}], "batch": { "size": 5 } }
               ]
             }
             """)!.AsObject();
-        await fixture.Host.Store.CreateToolAsync((JsonObject)document.DeepClone());
-        var page = _page;
+        await Fixture.Host.Store.CreateToolAsync((JsonObject)document.DeepClone());
+        var page = Page;
         await page.GotoAsync("/tools/stored_settings");
         var list = page.GetByRole(AriaRole.Region, new() { Name = "Step 1: list" });
         await list.GetByRole(AriaRole.Button, new() { Name = "Expand" }).ClickAsync();
@@ -250,7 +229,7 @@ public sealed class StepSettingsTests(BrowserFixture fixture) : IAsyncLifetime
         await Expect(paging.GetByRole(AriaRole.Combobox, new() { Name = "Paging style" })).ToHaveValueAsync("page");
         await Expect(paging.GetByLabel("Page parameter")).ToHaveValueAsync("page");
         await Expect(paging.GetByLabel("First page")).ToHaveValueAsync("1");
-        await Expect(paging.GetByLabel("Page size parameter")).ToHaveValueAsync("per_page");
+        await Expect(paging.GetByLabel("Page size parameter")).ToHaveValueAsync("perPage");
         await Expect(paging.GetByLabel("Page size", new() { Exact = true })).ToHaveValueAsync("10");
         await Expect(paging.GetByLabel("Stop on status")).ToHaveValueAsync("404");
         await Expect(paging.GetByLabel("Max items")).ToHaveValueAsync("1000");
@@ -263,7 +242,7 @@ public sealed class StepSettingsTests(BrowserFixture fixture) : IAsyncLifetime
         // Saved as it is, it stays exactly what was stored.
         await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
         await Expect(page.GetByText("Version 2", new() { Exact = true })).ToBeVisibleAsync();
-        var stored = await fixture.Host.Store.GetToolAsync("stored_settings");
+        var stored = await Fixture.Host.Store.GetToolAsync("stored_settings");
         Assert.Equal(2, stored!.Version);
         Assert.True(JsonNode.DeepEquals(document, stored.Document), stored.Document.ToJsonString());
     }
@@ -272,16 +251,16 @@ public sealed class StepSettingsTests(BrowserFixture fixture) : IAsyncLifetime
     public async Task RunTool_RecordedRun_ShowsPagesAndAttempts_InRunHistory()
     {
         var key = Guid.NewGuid().ToString("N");
-        await fixture.Host.Store.CreateToolAsync(JsonNode.Parse($$"""
+        await Fixture.Host.Store.CreateToolAsync(JsonNode.Parse($$"""
             {
               "name": "paged_history",
               "steps": [
-                { "id": "list", "type": "api", "url": "{{fixture.Api.Url("paged/page")}}", "pagination": { "mode": "page", "items": "body.results" } },
-                { "id": "flaky", "type": "api", "url": "{{fixture.Api.Url($"flaky?key={key}&fail=1&status=429&retryAfter=0.1")}}", "retry": { "attempts": 2 } }
+                { "id": "list", "type": "api", "url": "{{Fixture.Api.Url("paged/page")}}", "pagination": { "mode": "page", "items": "body.results" } },
+                { "id": "flaky", "type": "api", "url": "{{Fixture.Api.Url($"flaky?key={key}&fail=1&status=429&retryAfter=0.1")}}", "retry": { "attempts": 2 } }
               ]
             }
             """)!.AsObject());
-        var page = _page;
+        var page = Page;
         await page.GotoAsync("/tools/paged_history");
         await page.GetByRole(AriaRole.Button, new() { Name = "Run tool" }).ClickAsync();
         var run = page.GetByRole(AriaRole.Region, new() { Name = "Tool run" });

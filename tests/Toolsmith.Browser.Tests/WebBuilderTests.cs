@@ -8,35 +8,13 @@ namespace Toolsmith.Browser.Tests;
 /// step → Expand → method, URL, header, URL parameter, JSON array body → Advanced settings → Run step → the response.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class WebBuilderTests(BrowserFixture fixture) : IAsyncLifetime
+public sealed class WebBuilderTests(BrowserFixture fixture) : BrowserTest(fixture)
 {
-    private readonly List<string> _pageErrors = [];
-    private IPage _page = null!;
-
-    public async Task InitializeAsync()
-    {
-        _page = await fixture.NewPageAsync();
-        // Any error the page reports (a failed circuit, a script error) fails the test.
-        _page.PageError += (_, message) => _pageErrors.Add(message);
-        _page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                _pageErrors.Add(message.Text);
-            }
-        };
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _page.Context.CloseAsync();
-        Assert.True(_pageErrors.Count == 0, "The page reported errors: " + string.Join(Environment.NewLine, _pageErrors));
-    }
 
     [Fact]
     public async Task ApiStep_JsonArrayBody_RunStepShowsEcho_SavedToolReopens_RunAppearsInHistory()
     {
-        var page = _page;
+        var page = Page;
         await page.GotoAsync("/");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Tools", Exact = true })).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "New tool" }).ClickAsync();
@@ -49,7 +27,7 @@ public sealed class WebBuilderTests(BrowserFixture fixture) : IAsyncLifetime
         await Expect(step.GetByRole(AriaRole.Button, new() { Name = "Expand" })).ToBeVisibleAsync();
         await step.GetByRole(AriaRole.Button, new() { Name = "Expand" }).ClickAsync();
         await step.GetByRole(AriaRole.Combobox, new() { Name = "Method" }).SelectOptionAsync("POST");
-        await step.GetByRole(AriaRole.Textbox, new() { Name = "URL", Exact = true }).FillAsync(fixture.Api.Url("echo/wiki/pages/42/properties"));
+        await step.GetByRole(AriaRole.Textbox, new() { Name = "URL", Exact = true }).FillAsync(Fixture.Api.Url("echo/wiki/pages/42/properties"));
 
         var headers = step.GetByRole(AriaRole.Group, new() { Name = "Headers" });
         await headers.GetByRole(AriaRole.Button, new() { Name = "Add header" }).ClickAsync();
@@ -86,7 +64,7 @@ public sealed class WebBuilderTests(BrowserFixture fixture) : IAsyncLifetime
         await Expect(tree).ToContainTextAsync("""[{"key":"status","value":"done"},{"key":"owner","value":7}]""");
 
         // What the API received: the array itself (not a string), the header, the encoded parameter and the cookie.
-        var echo = fixture.Api.LastEcho!;
+        var echo = Fixture.Api.LastEcho!;
         Assert.Equal("POST", echo["method"]!.GetValue<string>());
         var sent = JsonNode.Parse(echo["bodyText"]!.GetValue<string>());
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""[{"key":"status","value":"done"},{"key":"owner","value":7}]"""), sent), echo.ToJsonString());
@@ -108,7 +86,7 @@ public sealed class WebBuilderTests(BrowserFixture fixture) : IAsyncLifetime
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "page_properties" })).ToBeVisibleAsync();
         await Expect(page.GetByText("Unsaved changes")).ToHaveCountAsync(0);
         await Expect(page).ToHaveURLAsync(new Regex("/tools/page_properties$"));
-        var stored = await fixture.Host.Store.GetToolAsync("page_properties");
+        var stored = await Fixture.Host.Store.GetToolAsync("page_properties");
         Assert.NotNull(stored);
         Assert.IsType<JsonArray>(stored.Document["steps"]![0]!["body"]);
 
@@ -119,7 +97,7 @@ public sealed class WebBuilderTests(BrowserFixture fixture) : IAsyncLifetime
         await Expect(step).ToContainTextAsync("POST");
         await step.GetByRole(AriaRole.Button, new() { Name = "Expand" }).ClickAsync();
         await Expect(step.GetByRole(AriaRole.Combobox, new() { Name = "Method" })).ToHaveValueAsync("POST");
-        await Expect(step.GetByRole(AriaRole.Textbox, new() { Name = "URL", Exact = true })).ToHaveValueAsync(fixture.Api.Url("echo/wiki/pages/42/properties"));
+        await Expect(step.GetByRole(AriaRole.Textbox, new() { Name = "URL", Exact = true })).ToHaveValueAsync(Fixture.Api.Url("echo/wiki/pages/42/properties"));
         await Expect(step.GetByRole(AriaRole.Textbox, new() { Name = "Header name" })).ToHaveValueAsync("X-Request-Source");
         await Expect(step.GetByRole(AriaRole.Textbox, new() { Name = "Parameter value" })).ToHaveValueAsync("a b&c");
         await Expect(step.GetByRole(AriaRole.Textbox, new() { Name = "Body", Exact = true })).ToHaveValueAsync(new Regex("\"owner\""));
@@ -145,19 +123,19 @@ public sealed class WebBuilderTests(BrowserFixture fixture) : IAsyncLifetime
         var detail = page.GetByRole(AriaRole.Region, new() { Name = "Result of step api" });
         await Expect(detail.GetByLabel("Status 200 OK")).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(page, "run");
-        var runs = await fixture.Host.Store.ListRunsAsync("page_properties");
+        var runs = await Fixture.Host.Store.ListRunsAsync("page_properties");
         Assert.Contains(runs, static r => r.Source == "web" && r.Status == "succeeded");
     }
 
     [Fact]
     public async Task RunStep_MissingScope_ShowsDiagnosisWithTheScope()
     {
-        var page = _page;
+        var page = Page;
         await page.GotoAsync("/tools/new");
         await page.GetByLabel("Name", new() { Exact = true }).FillAsync("org_admin");
         var step = await AddApiStepAsync(page);
         await step.GetByRole(AriaRole.Button, new() { Name = "Expand" }).ClickAsync();
-        await step.GetByRole(AriaRole.Textbox, new() { Name = "URL", Exact = true }).FillAsync(fixture.Api.Url("insufficient-scope"));
+        await step.GetByRole(AriaRole.Textbox, new() { Name = "URL", Exact = true }).FillAsync(Fixture.Api.Url("insufficient-scope"));
         await step.GetByRole(AriaRole.Button, new() { Name = "Run step" }).ClickAsync();
 
         var response = step.GetByRole(AriaRole.Region, new() { Name = "Response of api" });
@@ -173,11 +151,11 @@ public sealed class WebBuilderTests(BrowserFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task RunStep_BlobFormat_OffersTheFileForDownload()
     {
-        var page = _page;
+        var page = Page;
         await page.GotoAsync("/tools/new");
         var step = await AddApiStepAsync(page);
         await step.GetByRole(AriaRole.Button, new() { Name = "Expand" }).ClickAsync();
-        await step.GetByRole(AriaRole.Textbox, new() { Name = "URL", Exact = true }).FillAsync(fixture.Api.Url("large?size=300000"));
+        await step.GetByRole(AriaRole.Textbox, new() { Name = "URL", Exact = true }).FillAsync(Fixture.Api.Url("large?size=300000"));
         await step.GetByRole(AriaRole.Button, new() { Name = "Advanced settings" }).ClickAsync();
         await step.GetByRole(AriaRole.Combobox, new() { Name = "Response format" }).SelectOptionAsync("blob");
         await step.GetByRole(AriaRole.Button, new() { Name = "Run step" }).ClickAsync();
@@ -197,9 +175,9 @@ public sealed class WebBuilderTests(BrowserFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task UrlCompletion_InputsAreAskedForAndSent()
     {
-        var page = _page;
+        var page = Page;
         await page.GotoAsync("/tools/new");
-        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("get_page");
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("getPage");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add input" }).ClickAsync();
         var input = page.GetByRole(AriaRole.Group, new() { Name = "Input 1" });
         await input.GetByRole(AriaRole.Textbox, new() { Name = "Input name" }).FillAsync("pageId");
@@ -208,9 +186,9 @@ public sealed class WebBuilderTests(BrowserFixture fixture) : IAsyncLifetime
         var step = await AddApiStepAsync(page);
         await step.GetByRole(AriaRole.Button, new() { Name = "Expand" }).ClickAsync();
         var url = step.GetByRole(AriaRole.Textbox, new() { Name = "URL", Exact = true });
-        await url.FillAsync(fixture.Api.Url("echo/pages/") + "{{pa");
+        await url.FillAsync(Fixture.Api.Url("echo/pages/") + "{{pa");
         await step.GetByRole(AriaRole.Group, new() { Name = "Suggestions for URL" }).GetByRole(AriaRole.Button, new() { NameRegex = new Regex("pageId") }).ClickAsync();
-        await Expect(url).ToHaveValueAsync(fixture.Api.Url("echo/pages/") + "{{pageId}}");
+        await Expect(url).ToHaveValueAsync(Fixture.Api.Url("echo/pages/") + "{{pageId}}");
 
         await step.GetByRole(AriaRole.Button, new() { Name = "Run step" }).ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog);
@@ -221,13 +199,13 @@ public sealed class WebBuilderTests(BrowserFixture fixture) : IAsyncLifetime
         var response = step.GetByRole(AriaRole.Region, new() { Name = "Response of api" });
         await Expect(response.GetByLabel("Status 200 OK")).ToBeVisibleAsync();
         await Expect(response).ToContainTextAsync("/echo/pages/42 & more");
-        Assert.Equal("/echo/pages/42%20%26%20more", fixture.Api.LastEcho!["rawTarget"]!.GetValue<string>());
+        Assert.Equal("/echo/pages/42%20%26%20more", Fixture.Api.LastEcho!["rawTarget"]!.GetValue<string>());
     }
 
     [Fact]
     public async Task Editor_InvalidTool_ErrorsInline_UnsavedChangesWarnBeforeLeaving()
     {
-        var page = _page;
+        var page = Page;
         await page.GotoAsync("/tools/new");
         await page.GetByLabel("Name", new() { Exact = true }).FillAsync("9 bad name");
         var step = await AddApiStepAsync(page);
@@ -236,7 +214,7 @@ public sealed class WebBuilderTests(BrowserFixture fixture) : IAsyncLifetime
         await Expect(problems).ToContainTextAsync("nothing was saved");
         await Expect(problems).ToContainTextAsync("name");
         await Expect(step.GetByRole(AriaRole.Textbox, new() { Name = "URL", Exact = true })).ToBeVisibleAsync();
-        Assert.Empty(await fixture.Host.Store.ListToolsAsync("bad name"));
+        Assert.Empty(await Fixture.Host.Store.ListToolsAsync("bad name"));
 
         // Leaving with unsaved changes asks first; "Stay" keeps the page and its edits.
         await page.GetByRole(AriaRole.Link, new() { Name = "Secrets" }).ClickAsync();
@@ -263,7 +241,7 @@ public sealed class WebBuilderTests(BrowserFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task Secrets_AddedListedByNameOnly_Removed()
     {
-        var page = _page;
+        var page = Page;
         await page.GotoAsync("/secrets");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Secrets" })).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Textbox, new() { Name = "Secret name" }).FillAsync("github_token");
@@ -273,13 +251,13 @@ public sealed class WebBuilderTests(BrowserFixture fixture) : IAsyncLifetime
         await Expect(list).ToContainTextAsync("github_token");
         await Expect(page.GetByLabel("Secret value")).ToHaveValueAsync("");
         Assert.DoesNotContain("ghp_browser_secret_value", await page.ContentAsync(), StringComparison.Ordinal);
-        Assert.True(fixture.Host.Store.TryGetSecret("github_token", out var value) && value == "ghp_browser_secret_value");
+        Assert.True(Fixture.Host.Store.TryGetSecret("github_token", out var value) && value == "ghp_browser_secret_value");
         await BrowserFixture.ScreenshotAsync(page, "secrets");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Remove github_token" }).ClickAsync();
         await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Remove" }).ClickAsync();
         await Expect(page.GetByText("No secrets yet")).ToBeVisibleAsync();
-        Assert.False(fixture.Host.Store.TryGetSecret("github_token", out _));
+        Assert.False(Fixture.Host.Store.TryGetSecret("github_token", out _));
     }
 
     [Fact]
@@ -287,9 +265,9 @@ public sealed class WebBuilderTests(BrowserFixture fixture) : IAsyncLifetime
     {
         foreach (var name in new[] { "alpha_lookup", "beta_sync" })
         {
-            await fixture.Host.Store.CreateToolAsync(JsonNode.Parse($$"""{"name":"{{name}}","description":"{{name}} tool","steps":[{"id":"call","type":"api","url":"{{fixture.Api.Url("json")}}"}]}""")!.AsObject());
+            await Fixture.Host.Store.CreateToolAsync(JsonNode.Parse($$"""{"name":"{{name}}","description":"{{name}} tool","steps":[{"id":"call","type":"api","url":"{{Fixture.Api.Url("json")}}"}]}""")!.AsObject());
         }
-        var page = _page;
+        var page = Page;
         await page.GotoAsync("/");
         var tools = page.GetByRole(AriaRole.Table, new() { Name = "Tools" });
         await Expect(tools).ToContainTextAsync("alpha_lookup");
@@ -308,7 +286,7 @@ public sealed class WebBuilderTests(BrowserFixture fixture) : IAsyncLifetime
         await page.GetByRole(AriaRole.Button, new() { Name = "Delete alpha_lookup" }).ClickAsync();
         await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
         await Expect(tools.GetByRole(AriaRole.Link, new() { Name = "alpha_lookup" })).ToHaveCountAsync(0);
-        Assert.Null(await fixture.Host.Store.GetToolAsync("alpha_lookup"));
+        Assert.Null(await Fixture.Host.Store.GetToolAsync("alpha_lookup"));
 
         await tools.GetByRole(AriaRole.Link, new() { Name = "beta_sync" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "beta_sync" })).ToBeVisibleAsync();
@@ -318,14 +296,14 @@ public sealed class WebBuilderTests(BrowserFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task NarrowWindow_TheFlowStillFits()
     {
-        var page = await fixture.NewPageAsync(390, 844);
+        var page = await Fixture.NewPageAsync(390, 844);
         try
         {
             await page.GotoAsync("/tools/new");
             await page.GetByLabel("Name", new() { Exact = true }).FillAsync("narrow_tool");
             var step = await AddApiStepAsync(page);
             await step.GetByRole(AriaRole.Button, new() { Name = "Expand" }).ClickAsync();
-            await step.GetByRole(AriaRole.Textbox, new() { Name = "URL", Exact = true }).FillAsync(fixture.Api.Url("json"));
+            await step.GetByRole(AriaRole.Textbox, new() { Name = "URL", Exact = true }).FillAsync(Fixture.Api.Url("json"));
             await step.GetByRole(AriaRole.Button, new() { Name = "Run step" }).ClickAsync();
             await Expect(step.GetByLabel("Status 200 OK")).ToBeVisibleAsync();
             // Nothing is wider than the window.
@@ -344,7 +322,7 @@ public sealed class WebBuilderTests(BrowserFixture fixture) : IAsyncLifetime
     {
         foreach (var path in new[] { "_framework/blazor.web.js", "_content/MudBlazor/MudBlazor.min.css", "_content/MudBlazor/MudBlazor.min.js", "toolsmith-web.css", "toolsmith-web.js" })
         {
-            var response = await _page.APIRequest.GetAsync(path);
+            var response = await Page.APIRequest.GetAsync(path);
             Assert.True(response.Status == 200, $"{path}: {response.Status}");
         }
     }

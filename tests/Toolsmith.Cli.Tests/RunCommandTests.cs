@@ -121,4 +121,17 @@ public class RunCommandTests(CliHarness cli) : IClassFixture<CliHarness>
         Assert.Contains("10 elements", r.Stdout, StringComparison.Ordinal);
         Assert.Contains("run succeeded", r.Stdout, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task MaxPages_PreviewsAPaginatedTool()
+    {
+        var file = Path.Combine(cli.WorkDirectory, "paged.tool.json");
+        await File.WriteAllTextAsync(file, $$$"""{"name":"paged","steps":[{"id":"list","type":"api","url":"{{{cli.Url("paged/link")}}}?per_page=5","pagination":{"mode":"link"}}]}""");
+        var preview = await cli.RunAsync("run", file, "--max-pages", "2", "--json");
+        Assert.Equal(0, preview.ExitCode);
+        Assert.Equal(10, preview.Json["output"]!.AsArray().Count);
+        Assert.Equal("maxPages (2) reached", preview.Json["steps"]!["list"]!["stoppedBecause"]!.GetValue<string>());
+        var all = await cli.RunAsync("run", file, "--json");
+        Assert.Equal(25, all.Json["output"]!.AsArray().Count);
+    }
 }

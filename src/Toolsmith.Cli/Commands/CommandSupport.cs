@@ -36,11 +36,12 @@ internal static class CommandSupport
     }
 
     /// <summary>Runs a tool, with a progress bar on stderr when it is a terminal and a step runs over many elements.</summary>
-    public static async Task<RunResult> RunWithProgressAsync(CliOutput output, ToolRunner runner, Tool tool, JsonObject inputs, IToolsmithStore? store, int? version, CancellationToken cancellationToken)
+    public static async Task<RunResult> RunWithProgressAsync(CliOutput output, ToolRunner runner, Tool tool, JsonObject inputs, IToolsmithStore? store, int? version,
+        CancellationToken cancellationToken, int? maxPages = null)
     {
         Task<RunResult> Run(IProgress<StepProgress>? progress) => store is null
-            ? runner.RunAsync(tool, inputs, new RunOptions { Progress = progress }, cancellationToken)
-            : RecordedRuns.RunAsync(store, runner, tool, version, inputs, RecordedRuns.Sources.Cli, progress, cancellationToken);
+            ? runner.RunAsync(tool, inputs, new RunOptions { Progress = progress, MaxPages = maxPages }, cancellationToken)
+            : RecordedRuns.RunAsync(store, runner, tool, version, inputs, RecordedRuns.Sources.Cli, progress, cancellationToken, maxPages);
 
         if (!output.Terminal.StderrIsTerminal || tool.Definition.Steps.All(static s => s.Foreach is null && s is not ApiStepDefinition { Pagination: not null } and not ApiStepDefinition { Batch: not null }))
         {

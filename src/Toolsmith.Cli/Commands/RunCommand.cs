@@ -17,9 +17,10 @@ internal static class RunCommand
         var toolArgument = new Argument<string>("TOOL") { Description = "A *.tool.json or *.tool.yaml file, or the name of a stored tool." };
         var inputs = new Option<string[]>("--input", "-i") { Description = "An input, name=value; objects and arrays as JSON (repeatable).", Arity = ArgumentArity.ZeroOrMore };
         var inputsFile = new Option<string?>("--inputs-file") { Description = "A JSON file with an object of inputs; --input values override it." };
+        var maxPages = new Option<int?>("--max-pages") { Description = "A preview: paginated steps stop after this many pages (e.g. 1)." };
         var json = CommandSupport.JsonOption();
         var outputDir = CommandSupport.OutputDirOption();
-        var command = new Command("run", "Run a Tool.") { toolArgument, inputs, inputsFile, json, outputDir };
+        var command = new Command("run", "Run a Tool.") { toolArgument, inputs, inputsFile, maxPages, json, outputDir };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var asJson = parse.GetValue(json);
@@ -67,7 +68,7 @@ internal static class RunCommand
                 engine.Secrets = new StoredSecretResolver(store);
             }
             using var runner = new ToolRunner(engine);
-            var run = await CommandSupport.RunWithProgressAsync(output, runner, tool, bound, store, version, cancellationToken).ConfigureAwait(false);
+            var run = await CommandSupport.RunWithProgressAsync(output, runner, tool, bound, store, version, cancellationToken, parse.GetValue(maxPages)).ConfigureAwait(false);
             if (asJson)
             {
                 output.WriteJson(run);

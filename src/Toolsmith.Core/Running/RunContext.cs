@@ -36,4 +36,7 @@ internal sealed class RunContext
 
     /// <summary>Receives progress of foreach steps, pages and batches.</summary>
     public IProgress<StepProgress>? Progress { get; init; }
+
+    /// <summary>A preview's cap on pages per paginated step.</summary>
+    public int? MaxPages { get; init; }
 }

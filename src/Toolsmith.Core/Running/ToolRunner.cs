@@ -26,8 +26,11 @@ public sealed class RunOptions
     /// <summary>The version of the tool being run, when it is stored with one.</summary>
     public string? ToolVersion { get; init; }
 
-    /// <summary>Receives progress of foreach steps.</summary>
+    /// <summary>Receives progress of foreach steps, pages and batches.</summary>
     public IProgress<StepProgress>? Progress { get; init; }
+
+    /// <summary>A preview: paginated steps stop after this many pages, whatever their own maxPages says.</summary>
+    public int? MaxPages { get; init; }
 }
 
 /// <summary>
@@ -63,7 +66,7 @@ public sealed class ToolRunner : IDisposable
         var progress = options.Progress;
         var redactor = new Redactor();
         var runId = options.RunId ?? NewRunId();
-        var run = new RunContext(runId, _options, _executor, redactor) { Progress = progress };
+        var run = new RunContext(runId, _options, _executor, redactor) { Progress = progress, MaxPages = options.MaxPages };
         var result = new RunResult { Id = runId, Tool = tool.Name, Version = options.ToolVersion, StartedAt = _options.Time.GetUtcNow() };
         var scope = new TemplateScope(inputs, result.Steps, _options.Secrets, redactor);
         try

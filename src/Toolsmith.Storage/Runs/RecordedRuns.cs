@@ -22,9 +22,9 @@ public static class RecordedRuns
         public const string Mcp = "mcp";
     }
 
-    /// <summary>Runs <paramref name="tool"/> with bound inputs and records it; a cancelled run is recorded as cancelled.</summary>
+    /// <summary>Runs <paramref name="tool"/> with bound inputs and records it; a cancelled run is recorded as cancelled. <paramref name="maxPages"/> makes it a preview of paginated steps.</summary>
     public static async Task<RunResult> RunAsync(IToolsmithStore store, ToolRunner runner, Tool tool, int? version, JsonObject inputs, string source,
-        IProgress<StepProgress>? progress = null, CancellationToken cancellationToken = default)
+        IProgress<StepProgress>? progress = null, CancellationToken cancellationToken = default, int? maxPages = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(runner);
@@ -36,6 +36,7 @@ public static class RecordedRuns
             RunId = id,
             ToolVersion = version?.ToString(CultureInfo.InvariantCulture),
             Progress = progress,
+            MaxPages = maxPages,
         }, cancellationToken).ConfigureAwait(false);
         // Recorded even when the caller has gone: the run happened.
         await store.CompleteRunAsync(result, CancellationToken.None).ConfigureAwait(false);

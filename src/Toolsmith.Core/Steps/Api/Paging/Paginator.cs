@@ -35,9 +35,10 @@ internal static class Paginator
         string stopped;
         while (true)
         {
-            if (pages.Count >= paging.MaxPages)
+            var maxPages = run.MaxPages is { } preview ? Math.Min(preview, paging.MaxPages) : paging.MaxPages;
+            if (pages.Count >= maxPages)
             {
-                stopped = $"maxPages ({paging.MaxPages}) reached";
+                stopped = $"maxPages ({maxPages}) reached";
                 break;
             }
             var page = await executor.SendAsync(step, request, run, elementIndex, cancellationToken).ConfigureAwait(false);

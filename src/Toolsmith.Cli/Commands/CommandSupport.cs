@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using Spectre.Console;
@@ -63,7 +64,10 @@ internal static class CommandSupport
                     task.Value = p.Total == 0 ? 0 : p.Completed;
                     var of = p.Total == 0 ? "" : $"/{p.Total}";
                     var gathered = p.Items > 0 ? $", {p.Items} items" : "";
-                    task.Description = Markup.Escape($"{p.StepId} {p.Completed}{of} {p.Unit}{gathered}{(p.Failed > 0 ? $" ({p.Failed} failed)" : "")}");
+                    // The rate is of what the step counts (elements, pages, batches) since its first report.
+                    var seconds = task.ElapsedTime?.TotalSeconds ?? 0;
+                    var rate = seconds > 0.5 ? string.Create(CultureInfo.InvariantCulture, $", {p.Completed / seconds:0.#} {p.Unit}/s") : "";
+                    task.Description = Markup.Escape($"{p.StepId} {p.Completed}{of} {p.Unit}{gathered}{rate}{(p.Failed > 0 ? $" ({p.Failed} failed)" : "")}");
                 });
                 return await Run(progress).ConfigureAwait(false);
             }).ConfigureAwait(false);

@@ -32,6 +32,31 @@ internal sealed partial class ImportedToolBuilder
     /// <summary>The API steps, in order.</summary>
     public List<JsonObject> Steps { get; } = [];
 
+    /// <summary>Writes the request parts of an API step, leaving out the empty ones (and <c>bodyType</c> when it is the default, json).</summary>
+    public static void SetRequestParts(JsonObject step, JsonObject? headers, JsonObject? parameters, JsonObject? cookies, JsonNode? body, string? bodyType)
+    {
+        if (headers is { Count: > 0 })
+        {
+            step["headers"] = headers;
+        }
+        if (parameters is { Count: > 0 })
+        {
+            step["params"] = parameters;
+        }
+        if (cookies is { Count: > 0 })
+        {
+            step["cookies"] = cookies;
+        }
+        if (body is not null)
+        {
+            step["body"] = body;
+            if (bodyType is not (null or "json"))
+            {
+                step["bodyType"] = bodyType;
+            }
+        }
+    }
+
     /// <summary>Declares an input (once; a second declaration of the same name keeps the first).</summary>
     public string Input(string name, string type = "string", string? description = null, bool required = false, JsonNode? defaultValue = null, JsonArray? allowed = null)
     {

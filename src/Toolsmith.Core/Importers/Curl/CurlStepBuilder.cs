@@ -164,26 +164,7 @@ internal sealed class CurlStepBuilder
 
         step["method"] = method;
         step["url"] = cleanUrl;
-        if (headers.Count > 0)
-        {
-            step["headers"] = headers;
-        }
-        if (parameters.Count > 0)
-        {
-            step["params"] = parameters;
-        }
-        if (cookies.Count > 0)
-        {
-            step["cookies"] = cookies;
-        }
-        if (body is not null)
-        {
-            step["body"] = body;
-            if (bodyType is not "json")
-            {
-                step["bodyType"] = bodyType;
-            }
-        }
+        ImportedToolBuilder.SetRequestParts(step, headers, parameters, cookies, body, bodyType);
         if (_r.Timeout is { } timeout)
         {
             step["timeout"] = timeout;

@@ -114,26 +114,7 @@ internal sealed class OperationToolBuilder
         }
         var (body, bodyType, bodySchema) = Body();
         var scopes = Security();
-        if (_headers.Count > 0)
-        {
-            step["headers"] = _headers;
-        }
-        if (_params.Count > 0)
-        {
-            step["params"] = _params;
-        }
-        if (_cookies.Count > 0)
-        {
-            step["cookies"] = _cookies;
-        }
-        if (body is not null)
-        {
-            step["body"] = body;
-            if (bodyType is not "json")
-            {
-                step["bodyType"] = bodyType;
-            }
-        }
+        ImportedToolBuilder.SetRequestParts(step, _headers, _params, _cookies, body, bodyType);
         var validate = new JsonObject();
         if (bodySchema is not null)
         {

@@ -250,22 +250,7 @@ internal sealed class PostmanRequestMapper(PostmanImporter.Context context, Impo
             var input = Naming.Identifier(name);
             tool.Input(input, "string", $"The {name} in the path.", required: value.Length == 0, defaultValue: value.Length > 0 ? JsonValue.Create(value) : null);
         }
-        if (headers.Count > 0)
-        {
-            step["headers"] = headers;
-        }
-        if (parameters.Count > 0)
-        {
-            step["params"] = parameters;
-        }
-        if (body is not null)
-        {
-            step["body"] = body;
-            if (bodyType is not "json")
-            {
-                step["bodyType"] = bodyType;
-            }
-        }
+        ImportedToolBuilder.SetRequestParts(step, headers, parameters, cookies: null, body, bodyType);
         if (Description(request["description"]) is { Length: > 0 } description)
         {
             if (tool.Steps.Count == 0)

@@ -205,11 +205,20 @@ internal sealed class CompiledApiStep : CompiledStep
         var headers = new List<KeyValuePair<string, string>>(_headers.Length);
         foreach (var (name, template) in _headers)
         {
-            if (template.SingleExpression is not null && template.RenderValue(scope) is null)
+            string value;
+            if (template.SingleExpression is { } only)
             {
-                continue; // an optional input that was not given leaves the header out
+                // Resolved once: a null (an optional input that was not given) leaves the header out.
+                if (scope.Resolve(only, template) is not { } resolved)
+                {
+                    continue;
+                }
+                value = Template.ToText(resolved);
             }
-            var value = template.RenderText(scope);
+            else
+            {
+                value = template.RenderText(scope);
+            }
             if (value.AsSpan().IndexOfAny('\r', '\n') >= 0)
             {
                 throw new TemplateException($"{Location}.headers.{name}: the value of \"{template.Source}\" contains a line break (CR or LF), which would split the header. Remove the line break from the value.");

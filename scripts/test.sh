@@ -21,12 +21,25 @@ if [ ! -x /usr/bin/chromium ]; then
   if [ "$(id -u)" -eq 0 ]; then apt_get="apt-get"; else apt_get="sudo apt-get"; fi
   $apt_get update -qq && DEBIAN_FRONTEND=noninteractive $apt_get install -y -qq chromium >/dev/null
 fi
+# `dotnet publish` of the CLI links the native (AOT) toolsmith with clang; the tests run the published binary too.
+if ! command -v clang >/dev/null 2>&1; then
+  echo "test: installing clang (Debian package) to link the native toolsmith…" >&2
+  if [ "$(id -u)" -eq 0 ]; then apt_get="apt-get"; else apt_get="sudo apt-get"; fi
+  $apt_get update -qq && DEBIAN_FRONTEND=noninteractive $apt_get install -y -qq clang >/dev/null
+fi
 log="$(mktemp)"
 dotnet build Toolsmith.slnx -c Release --nologo -v quiet 2>&1 | tee "$log"
 build=${PIPESTATUS[0]}
 if [ "$build" -ne 0 ]; then
   echo "test: the build failed." >&2
   exit "$build"
+fi
+export TOOLSMITH_NATIVE="$root/artifacts/test-publish"
+rm -rf "$TOOLSMITH_NATIVE"
+echo "test: publishing the native toolsmith (Native AOT, with host/ beside it)…" >&2
+if ! dotnet publish src/Toolsmith.Cli -c Release -o "$TOOLSMITH_NATIVE" --nologo -v quiet; then
+  echo "test: publishing the native toolsmith failed." >&2
+  exit 1
 fi
 dotnet test Toolsmith.slnx -c Release --no-build --nologo 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}

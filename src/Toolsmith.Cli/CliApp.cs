@@ -14,11 +14,11 @@ internal static class CliApp
         {
             RequestCommand.Create(output),
             RunCommand.Create(output),
-            ServeCommand.Create(output),
+            ServerCommands.Serve(output),
             ToolsCommand.Create(output),
             SecretsCommand.Create(output, stdin ?? TextReader.Null, terminal.StdinIsTerminal),
             RunsCommand.Create(output),
-            McpCommand.Create(output),
+            ServerCommands.Mcp(output),
             ImportCommand.Create(output, stdin ?? TextReader.Null),
             ExportCommand.Create(output),
         };

@@ -380,21 +380,21 @@ internal sealed class SqlToolsmithStore : IToolsmithStore
         }
     }
 
-    private sealed class ToolRow
+    internal sealed class ToolRow
     {
         public string Id { get; init; } = "";
         public int Version { get; init; }
         public long CreatedAt { get; init; }
     }
 
-    private sealed class VersionRow
+    internal sealed class VersionRow
     {
         public int Version { get; init; }
         public string Name { get; init; } = "";
         public long CreatedAt { get; init; }
     }
 
-    private sealed class SummaryRow
+    internal sealed class SummaryRow
     {
         public string Name { get; init; } = "";
         public string? Description { get; init; }
@@ -402,7 +402,7 @@ internal sealed class SqlToolsmithStore : IToolsmithStore
         public long UpdatedAt { get; init; }
     }
 
-    private sealed class InstanceRow
+    internal sealed class InstanceRow
     {
         public string Id { get; init; } = "";
         public string Host { get; init; } = "";
@@ -410,7 +410,7 @@ internal sealed class SqlToolsmithStore : IToolsmithStore
         public long HeartbeatAt { get; init; }
     }
 
-    private sealed class ToolVersionRow
+    internal sealed class ToolVersionRow
     {
         public string Id { get; init; } = "";
         public string Name { get; init; } = "";
@@ -422,7 +422,7 @@ internal sealed class SqlToolsmithStore : IToolsmithStore
         public StoredTool ToStoredTool() => new(Id, Name, Version, (JsonObject)JsonNode.Parse(Document)!, Time(CreatedAt), Time(UpdatedAt));
     }
 
-    private sealed class RunRow
+    internal sealed class RunRow
     {
         public string Id { get; init; } = "";
         public string Tool { get; init; } = "";

@@ -34,6 +34,20 @@ public sealed class TestApi : IAsyncDisposable
     /// <summary>How many requests reached the server (to prove nothing was sent).</summary>
     public int RequestCount => _requests;
 
+    /// <summary>Waits until the API has received this many requests in all (a process under test got as far as sending).</summary>
+    public async Task WaitForRequestsAsync(int count, int timeoutSeconds = 60)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(timeoutSeconds);
+        while (Volatile.Read(ref _requests) < count)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"the API received {_requests} requests, not {count}, within {timeoutSeconds} s");
+            }
+            await Task.Delay(20);
+        }
+    }
+
     private int _requests;
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _flaky = new();

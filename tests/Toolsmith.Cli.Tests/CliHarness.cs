@@ -39,21 +39,22 @@ public sealed class CliHarness : IAsyncLifetime
         return new CliResult(code, stdout.ToString(), stderr.ToString());
     }
 
-    /// <summary>Runs the built toolsmith program as its own process, tracking its peak memory (VmHWM).</summary>
-    public static async Task<CliResult> RunProcessAsync(IEnumerable<string> args, string? workingDirectory = null, IDictionary<string, string>? environment = null)
+    /// <summary>Runs a toolsmith program (default: the build beside the tests) as its own process, tracking its peak memory (VmHWM).</summary>
+    public static async Task<CliResult> RunProcessAsync(IEnumerable<string> args, string? workingDirectory = null, IDictionary<string, string>? environment = null, ToolsmithProgram? program = null, string? stdin = null)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "toolsmith.dll");
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = workingDirectory ?? RepoRoot };
-        info.ArgumentList.Add(dll);
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
+        var info = (program ?? ToolsmithProgram.Build).StartInfo(args);
+        info.WorkingDirectory = workingDirectory ?? RepoRoot;
+        info.RedirectStandardInput = stdin is not null;
         foreach (var (k, v) in environment ?? new Dictionary<string, string>())
         {
             info.Environment[k] = v;
         }
         using var process = Process.Start(info)!;
+        if (stdin is not null)
+        {
+            await process.StandardInput.WriteAsync(stdin);
+            process.StandardInput.Close();
+        }
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         long peak = 0;

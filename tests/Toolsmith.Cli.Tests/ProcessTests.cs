@@ -38,16 +38,11 @@ public class ProcessTests(CliHarness cli) : IClassFixture<CliHarness>
     [Fact]
     public async Task CtrlC_CancelsCleanly()
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "toolsmith.dll");
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in new[] { dll, "request", "GET", cli.Url("slow-headers?ms=20000") })
-        {
-            info.ArgumentList.Add(a);
-        }
-        using var process = Process.Start(info)!;
+        var before = cli.Api.RequestCount;
+        using var process = Process.Start(ToolsmithProgram.Build.StartInfo(["request", "GET", cli.Url("slow-headers?ms=20000")]))!;
         var stderr = process.StandardError.ReadToEndAsync();
         var stdout = process.StandardOutput.ReadToEndAsync();
-        await Task.Delay(1500);
+        await cli.Api.WaitForRequestsAsync(before + 1);
         using (var kill = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
         {
             await kill.WaitForExitAsync();

@@ -26,13 +26,11 @@ public sealed class ServeProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<ServeProcess> StartAsync(IDictionary<string, string?> environment, params string[] extraArgs)
+    public static Task<ServeProcess> StartAsync(IDictionary<string, string?> environment, params string[] extraArgs) => StartAsync(ToolsmithProgram.Build, environment, extraArgs);
+
+    public static async Task<ServeProcess> StartAsync(ToolsmithProgram program, IDictionary<string, string?> environment, params string[] extraArgs)
     {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "toolsmith.dll"), "serve", "--urls", "http://127.0.0.1:0" }.Concat(extraArgs))
-        {
-            info.ArgumentList.Add(a);
-        }
+        var info = program.StartInfo(new[] { "serve", "--urls", "http://127.0.0.1:0" }.Concat(extraArgs));
         foreach (var (k, v) in environment)
         {
             info.Environment[k] = v;
@@ -72,10 +70,13 @@ public sealed class ServeProcess : IAsyncDisposable
         await _process.WaitForExitAsync();
     }
 
-    /// <summary>Asks the process to stop (SIGTERM) and returns its exit code.</summary>
-    public async Task<int> StopAsync()
+    /// <summary>The process's id (the same after the native binary hands serve over to the full build).</summary>
+    public int ProcessId => _process.Id;
+
+    /// <summary>Asks the process to stop (SIGTERM, or SIGINT as Ctrl+C sends) and returns its exit code.</summary>
+    public async Task<int> StopAsync(string signal = "TERM")
     {
-        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        using (var kill = Process.Start("kill", ["-" + signal, _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
         {
             await kill.WaitForExitAsync();
         }

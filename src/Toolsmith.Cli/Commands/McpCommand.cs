@@ -20,12 +20,14 @@ namespace Toolsmith.Cli.Commands;
 internal static partial class McpCommand
 {
     /// <summary>How often the stored tools are looked at for changes made by other processes.</summary>
+    public const string Description = "Serve Tools to AI agents over MCP (stdio): the stored tools, or the tool files of a folder.";
+
     private static readonly TimeSpan StorePollInterval = TimeSpan.FromSeconds(2);
 
     public static Command Create(CliOutput output)
     {
         var toolsDir = new Option<string?>("--tools") { HelpName = "DIR", Description = "Serve the tool files (*.tool.json, *.tool.yaml) of this folder instead of the stored tools; edits are picked up as files change." };
-        var command = new Command("mcp", "Serve Tools to AI agents over MCP (stdio): the stored tools, or the tool files of a folder.") { toolsDir };
+        var command = new Command("mcp", Description) { toolsDir };
         command.SetAction(async (parse, cancellationToken) =>
         {
             // The protocol's streams, taken before anything can write to the console; anything else that writes to

@@ -225,7 +225,7 @@ internal static class RequestCommand
 
     private static JsonArray Append(JsonArray list, string value)
     {
-        list.Add(value);
+        list.Add((JsonNode)value);
         return list;
     }
 

@@ -8,12 +8,14 @@ namespace Toolsmith.Cli.Commands;
 /// <summary><c>toolsmith serve</c>: REST API and web builder (and later MCP endpoint) on the embedded SQLite store or PostgreSQL.</summary>
 internal static class ServeCommand
 {
+    public const string Description = "Serve the REST API, the MCP endpoint (/mcp) and the web builder on a local port.";
+
     public static Command Create(CliOutput output)
     {
         var urls = new Option<string>("--urls") { Description = "Where to listen (default http://127.0.0.1:5310; loopback needs no token, anything else requires one).", DefaultValueFactory = _ => "http://127.0.0.1:5310" };
         var db = new Option<string?>("--db") { Description = "A PostgreSQL connection string (default: TOOLSMITH_DB, else the SQLite file in TOOLSMITH_DATA)." };
         var allow = new Option<string[]>("--allow-host") { Description = "Let server-side runs call this private host, IP or CIDR range (repeatable; also TOOLSMITH_ALLOWED_HOSTS).", Arity = ArgumentArity.ZeroOrMore };
-        var command = new Command("serve", "Serve the REST API, the MCP endpoint (/mcp) and the web builder on a local port.") { urls, db, allow };
+        var command = new Command("serve", Description) { urls, db, allow };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var options = new ServerOptions { Urls = parse.GetValue(urls)!, Database = parse.GetValue(db) };

@@ -44,7 +44,7 @@ internal static class Batcher
                 succeededItems += to - from + 1;
                 continue;
             }
-            failures.Add(new JsonObject
+            failures.Add((JsonNode)new JsonObject
             {
                 ["batch"] = i + 1,
                 ["items"] = $"{from}–{to}",

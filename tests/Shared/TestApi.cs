@@ -221,22 +221,28 @@ public sealed class TestApi : IAsyncDisposable
             await Task.Delay(TimeSpan.FromSeconds(30), context.RequestAborted);
         });
 
-        app.MapGet("/large", async (long size, HttpContext context) =>
+        // chunked=true: no Content-Length (the size is known only at the end); stallAfter=N: N bytes, then silence.
+        app.MapGet("/large", async (long size, HttpContext context, bool chunked = false, long stallAfter = -1) =>
         {
             context.Response.ContentType = "application/octet-stream";
-            context.Response.ContentLength = size;
+            context.Response.ContentLength = chunked ? null : size;
             context.Response.Headers.ContentDisposition = "attachment; filename=\"large.bin\"";
             var chunk = new byte[64 * 1024];
             for (var i = 0; i < chunk.Length; i++)
             {
                 chunk[i] = (byte)(i % 251);
             }
-            var left = size;
+            var left = stallAfter >= 0 ? stallAfter : size;
             while (left > 0)
             {
                 var n = (int)Math.Min(left, chunk.Length);
                 await context.Response.Body.WriteAsync(chunk.AsMemory(0, n), context.RequestAborted);
                 left -= n;
+            }
+            if (stallAfter >= 0)
+            {
+                await context.Response.Body.FlushAsync(context.RequestAborted);
+                await Task.Delay(Timeout.Infinite, context.RequestAborted);
             }
         });
     }

@@ -222,4 +222,44 @@ public class ApiStepResponseTests(TestApiFixture fixture) : IClassFixture<TestAp
         Assert.Equal("blocked_by_policy", r.Diagnosis!.Kind);
         Assert.Contains("1,000", r.Diagnosis.Explanation, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Blob_WithoutContentLength_IsHashedInOrder_AcrossManyChunks()
+    {
+        // 7.5 MiB in 64 KiB pieces: more chunks than the copy keeps in flight, so buffers are reused while hashing.
+        const long size = 7L * 1024 * 1024 + 512 * 1024 + 3;
+        var r = await fixture.RunStepAsync($$"""{"id":"dl","type":"api","url":"http://127.0.0.1:PORT/large?size={{size}}&chunked=true","responseFormat":"blob"}""");
+        Assert.True(r.Ok, r.Diagnosis?.Explanation);
+        var path = r.Body!["path"]!.GetValue<string>();
+        Assert.Equal(size, r.Body!["size"]!.GetValue<long>());
+        await using var file = File.OpenRead(path);
+        Assert.Equal(Convert.ToHexStringLower(await SHA256.HashDataAsync(file)), r.Body!["sha256"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Blob_OverTheCap_WithoutContentLength_FailsClearly_AndLeavesNoFile()
+    {
+        var dir = Path.Combine(fixture.ArtifactDirectory, "cap");
+        using var runner = new Toolsmith.Core.Running.ToolRunner(new Toolsmith.Core.Running.EngineOptions { ArtifactDirectory = dir, MaxBlobBytes = 3 * 1024 * 1024 });
+        var tool = Toolsmith.Core.Loading.ToolLoader.Parse($$"""{"name":"t","steps":[{"id":"s","type":"api","url":"http://127.0.0.1:{{fixture.Api.Port}}/large?size=20000000&chunked=true","responseFormat":"blob"}]}""", "t");
+        var run = await runner.RunAsync(tool, []);
+        var r = run.Steps["s"].Single!;
+        Assert.False(r.Ok);
+        Assert.Equal("blocked_by_policy", r.Diagnosis!.Kind);
+        Assert.Contains("3,145,728", r.Diagnosis.Explanation, StringComparison.Ordinal);
+        Assert.Empty(Directory.Exists(dir) ? Directory.GetFiles(dir, "*", SearchOption.AllDirectories) : []);
+    }
+
+    [Fact]
+    public async Task Blob_ThatStallsMidway_TimesOut_AndLeavesNoFile()
+    {
+        var dir = Path.Combine(fixture.ArtifactDirectory, "stall");
+        using var runner = new Toolsmith.Core.Running.ToolRunner(new Toolsmith.Core.Running.EngineOptions { ArtifactDirectory = dir });
+        var tool = Toolsmith.Core.Loading.ToolLoader.Parse($$"""{"name":"t","steps":[{"id":"s","type":"api","url":"http://127.0.0.1:{{fixture.Api.Port}}/large?size=10000000&stallAfter=2500000","responseFormat":"blob","timeout":"1s"}]}""", "t");
+        var run = await runner.RunAsync(tool, []);
+        var r = run.Steps["s"].Single!;
+        Assert.False(r.Ok);
+        Assert.Equal("timeout", r.Diagnosis!.Kind);
+        Assert.Empty(Directory.Exists(dir) ? Directory.GetFiles(dir, "*", SearchOption.AllDirectories) : []);
+    }
 }

@@ -157,72 +157,19 @@ internal static class ResponseDecoder
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         // When the run used secrets, they are blanked out of the file too: nothing Toolsmith stores holds one.
         var redactor = secrets.Count == 0 ? null : new Secrets.ByteRedactor(secrets);
-        long size = 0;
-        var buffer = ArrayPool<byte>.Shared.Rent(1024 * 1024);
-        var spare = ArrayPool<byte>.Shared.Rent(1024 * 1024);
+        long size;
         try
         {
             await using var source = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            // Writes to the page cache are fast and short: a synchronous, unbuffered file takes whole 1 MiB chunks.
             await using var target = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1, FileOptions.SequentialScan);
-            // Two buffers: the next chunk is read from the network while this one is hashed and written.
-            var read = await FillAsync(source, buffer, cancellationToken).ConfigureAwait(false);
-            Task<int>? next = null;
-            try
-            {
-                while (read > 0)
-                {
-                    size += read;
-                    if (size > cap)
-                    {
-                        throw new ResponseTooLargeException(cap, null);
-                    }
-                    next = FillAsync(source, spare, cancellationToken);
-                    if (redactor is null)
-                    {
-                        // Hashing and writing overlap too: SHA-256 of a chunk runs beside its write.
-                        var chunk = buffer;
-                        var length = read;
-                        var hashing = Task.Run(() => hash.AppendData(chunk, 0, length), cancellationToken);
-                        target.Write(buffer, 0, read);
-                        await hashing.ConfigureAwait(false);
-                    }
-                    else
-                    {
-                        var safe = redactor.Push(buffer.AsSpan(0, read));
-                        hash.AppendData(safe);
-                        target.Write(safe);
-                    }
-                    read = await next.ConfigureAwait(false);
-                    next = null;
-                    (buffer, spare) = (spare, buffer);
-                }
-            }
-            finally
-            {
-                if (next is not null)
-                {
-                    // A failure while a read was in flight: let it finish before its buffer goes back to the pool.
-                    await next.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).ConfigureAwait(false);
-                }
-            }
-            if (redactor is not null)
-            {
-                var rest = redactor.Flush();
-                hash.AppendData(rest);
-                target.Write(rest);
-                size = target.Length;
-            }
+            size = redactor is null
+                ? await BlobCopy.CopyAsync(source, target, hash, cap, cancellationToken).ConfigureAwait(false)
+                : await CopyRedactedAsync(source, target, hash, redactor, cap, cancellationToken).ConfigureAwait(false);
         }
         catch
         {
             TryDelete(path);
             throw;
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-            ArrayPool<byte>.Shared.Return(spare);
         }
         return new JsonObject
         {
@@ -234,20 +181,34 @@ internal static class ResponseDecoder
         };
     }
 
-    /// <summary>Reads until the buffer is full or the body ends.</summary>
-    private static async Task<int> FillAsync(Stream source, byte[] buffer, CancellationToken cancellationToken)
+    /// <summary>The copy for runs that used secrets: each chunk is redacted before it is hashed and written (the file holds no secret).</summary>
+    private static async Task<long> CopyRedactedAsync(Stream source, FileStream target, IncrementalHash hash, Secrets.ByteRedactor redactor, long cap, CancellationToken cancellationToken)
     {
-        var filled = 0;
-        while (filled < buffer.Length)
+        var buffer = ArrayPool<byte>.Shared.Rent(1024 * 1024);
+        try
         {
-            var read = await source.ReadAsync(buffer.AsMemory(filled), cancellationToken).ConfigureAwait(false);
-            if (read == 0)
+            long received = 0;
+            int read;
+            while ((read = await BlobCopy.FillAsync(source, buffer, cancellationToken).ConfigureAwait(false)) > 0)
             {
-                break;
+                received += read;
+                if (received > cap)
+                {
+                    throw new ResponseTooLargeException(cap, null);
+                }
+                var safe = redactor.Push(buffer.AsSpan(0, read));
+                hash.AppendData(safe);
+                target.Write(safe);
             }
-            filled += read;
+            var rest = redactor.Flush();
+            hash.AppendData(rest);
+            target.Write(rest);
+            return target.Length;
         }
-        return filled;
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     private static void TryDelete(string path)

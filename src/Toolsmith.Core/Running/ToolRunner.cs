@@ -165,6 +165,7 @@ public sealed class ToolRunner : IDisposable
         var failedCount = 0;
         progress?.Report(new StepProgress(step.Id, 0, elements.Count, 0));
         var batchSize = step.BatchSize ?? Math.Max(elements.Count, 1);
+        var shared = new ElementShared();
         for (var start = 0; start < elements.Count; start += batchSize)
         {
             if (start > 0 && step.BatchInterval > TimeSpan.Zero)
@@ -174,7 +175,7 @@ public sealed class ToolRunner : IDisposable
             var end = Math.Min(start + batchSize, elements.Count);
             await Parallel.ForAsync(start, end, new ParallelOptions { MaxDegreeOfParallelism = step.Concurrency, CancellationToken = cancellationToken }, async (i, ct) =>
             {
-                var itemScope = scope.ForItem(elements[i], i);
+                var itemScope = scope.ForItem(elements[i], i, shared);
                 var r = await step.ExecuteAsync(run, itemScope, i, ct).ConfigureAwait(false);
                 results[i] = r;
                 var failed = step.FailsRun(r) ? Interlocked.Increment(ref failedCount) : Volatile.Read(ref failedCount);

@@ -38,7 +38,10 @@ internal sealed class TemplateScope
     public int? Index { get; private init; }
 
     /// <summary>The scope for one foreach element.</summary>
-    public TemplateScope ForItem(JsonNode? item, int index) => new(Inputs, Steps, Secrets, Redactor) { Item = item, Index = index };
+    public TemplateScope ForItem(JsonNode? item, int index, ElementShared? shared = null) => new(Inputs, Steps, Secrets, Redactor) { Item = item, Index = index, Shared = shared };
+
+    /// <summary>What the elements of one foreach share: renderings that do not depend on the element.</summary>
+    public ElementShared? Shared { get; private init; }
 
     /// <summary>The value at <paramref name="path"/>; an unknown path throws with "did you mean".</summary>
     public JsonNode? Resolve(TemplatePath path, Template template)

@@ -27,6 +27,29 @@ public class ToolRunnerTests(TestApiFixture fixture) : IClassFixture<TestApiFixt
     }
 
     [Fact]
+    public async Task Foreach_Bodies_SharedPayloadForAll_AndPerElementWhereItemIsUsed()
+    {
+        var run = await fixture.RunToolAsync("""
+            {"name":"t","inputs":{"ids":{"type":"array"},"payload":{"type":"object"}},"steps":[
+              {"id":"same","type":"api","method":"POST","foreach":"{{ids}}","concurrency":4,"url":"http://127.0.0.1:PORT/echo/same/{{item}}","body":"{{payload}}"},
+              {"id":"each","type":"api","method":"POST","foreach":"{{ids}}","concurrency":4,"url":"http://127.0.0.1:PORT/echo/each","body":{"id":"{{item}}","at":"{{index}}","p":"{{payload.name}}"}},
+              {"id":"text","type":"api","method":"POST","foreach":"{{ids}}","url":"http://127.0.0.1:PORT/echo/text","bodyType":"text","body":"row {{item}} of {{payload.name}}"}
+            ]}
+            """, new JsonObject { ["ids"] = new JsonArray(7, 8, 9), ["payload"] = new JsonObject { ["name"] = "x", ["tags"] = new JsonArray("a", "b") } });
+        Assert.Equal("succeeded", run.Status);
+        var same = run.Steps["same"].Items!;
+        var each = run.Steps["each"].Items!;
+        var text = run.Steps["text"].Items!;
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal($"/echo/same/{7 + i}", same[i].Body!["path"]!.GetValue<string>());
+            Assert.Equal("""{"name":"x","tags":["a","b"]}""", same[i].Body!["bodyText"]!.GetValue<string>());
+            Assert.Equal($$"""{"id":{{7 + i}},"at":{{i}},"p":"x"}""", each[i].Body!["bodyText"]!.GetValue<string>());
+            Assert.Equal($"row {7 + i} of x", text[i].Body!["bodyText"]!.GetValue<string>());
+        }
+    }
+
+    [Fact]
     public async Task Foreach_ConcurrencyLimit_IsHonoured()
     {
         var active = 0;

@@ -12,7 +12,7 @@ internal static class BlobCopy
 {
     private const int ChunkSize = 1 << 20;
 
-    /// <summary>Chunks in flight: read and written, waiting for the hash, or free. Bounds the memory to 6 MiB.</summary>
+    /// <summary>Chunks in flight: being read, written, waiting for the hash, or free. Bounds the memory to 6 MiB.</summary>
     private const int Chunks = 6;
 
     public static async Task<long> CopyAsync(Stream source, FileStream target, IncrementalHash hash, long cap, CancellationToken cancellationToken)

@@ -22,7 +22,14 @@ internal sealed class RequestBodyTemplate
 {
     private readonly JsonTemplate _template;
 
-    private RequestBodyTemplate(BodyKind kind, JsonTemplate template) => (Kind, _template) = (kind, template);
+    /// <summary>Whether the body uses item or index: only then does each foreach element need its own rendering.</summary>
+    private readonly bool _perElement;
+
+    private RequestBodyTemplate(BodyKind kind, JsonTemplate template)
+    {
+        (Kind, _template) = (kind, template);
+        _perElement = template.Templates.Any(static t => t.Paths.Any(static p => p.Root is "item" or "index"));
+    }
 
     public BodyKind Kind { get; }
 
@@ -73,6 +80,16 @@ internal sealed class RequestBodyTemplate
 
     /// <summary>Renders the body into something that can make a fresh <see cref="HttpContent"/> for every attempt.</summary>
     public PreparedBody Render(TemplateScope scope, string location)
+    {
+        // Byte bodies that are the same for every element of a foreach are rendered once and sent by all of them.
+        if (scope.Shared is { } shared && !_perElement && Kind is BodyKind.Json or BodyKind.Text or BodyKind.Form)
+        {
+            return shared.GetOrRender(this, (Body: this, Scope: scope, Location: location), static s => s.Body.RenderNow(s.Scope, s.Location));
+        }
+        return RenderNow(scope, location);
+    }
+
+    private PreparedBody RenderNow(TemplateScope scope, string location)
     {
         switch (Kind)
         {

@@ -8,7 +8,7 @@ work="$(mktemp -d)"
 trap 'kill "${server_pid:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT
 export TOOLSMITH_DATA="$work/data" DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
-echo "building (Release; toolsmith published ReadyToRun)…" >&2
+echo "building (Release; toolsmith published Native AOT, host/ ReadyToRun)…" >&2
 dotnet publish "$root/src/Toolsmith.Cli" -c Release -o "$work/toolsmith" --nologo -v quiet >&2
 dotnet build "$root/bench/Toolsmith.Bench" -c Release --nologo -v quiet >&2
 bench_dll="$root/bench/Toolsmith.Bench/bin/Release/net10.0/Toolsmith.Bench.dll"
@@ -48,6 +48,8 @@ import statistics, subprocess, sys, time
 runs, cmd = int(sys.argv[1]), sys.argv[2:]
 times, mems = [], []
 for _ in range(runs):
+    # Every run starts with the page cache's dirty pages written back: earlier downloads would otherwise throttle it.
+    subprocess.run(["sync"])
     start = time.perf_counter()
     p = subprocess.run(["/usr/bin/time", "-f", "%M"] + cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     times.append(time.perf_counter() - start)

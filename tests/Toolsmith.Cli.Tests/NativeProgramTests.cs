@@ -185,7 +185,7 @@ public class NativeProgramTests(NativeToolsmith native) : IClassFixture<NativeTo
     public async Task Serve_IsHandedToTheFullBuild_InTheSameProcess_AndStopsOnCtrlC()
     {
         var environment = native.Environment.ToDictionary(kv => kv.Key, kv => (string?)kv.Value);
-        await using var serve = await ServeProcess.StartAsync(native.Program, environment);
+        await using var serve = await ServeProcess.StartAsync(native.Program, environment, ctrlC: true);
         var exe = new FileInfo($"/proc/{serve.ProcessId}/exe").LinkTarget;
         Assert.Equal(Path.Combine(native.PublishDirectory, "host", "toolsmith"), exe);
         using var client = serve.CreateClient();
@@ -228,7 +228,7 @@ public class NativeProgramTests(NativeToolsmith native) : IClassFixture<NativeTo
     [Fact]
     public async Task CtrlC_CancelsCleanly()
     {
-        var info = native.Program.StartInfo(["request", "GET", native.Url("slow-headers?ms=20000")]);
+        var info = native.Program.StartInfo(["request", "GET", native.Url("slow-headers?ms=20000")], ctrlC: true);
         var before = native.Api.RequestCount;
         using var process = Process.Start(info)!;
         var output = Task.WhenAll(process.StandardError.ReadToEndAsync(), process.StandardOutput.ReadToEndAsync());

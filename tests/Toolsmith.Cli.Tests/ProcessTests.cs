@@ -39,7 +39,7 @@ public class ProcessTests(CliHarness cli) : IClassFixture<CliHarness>
     public async Task CtrlC_CancelsCleanly()
     {
         var before = cli.Api.RequestCount;
-        using var process = Process.Start(ToolsmithProgram.Build.StartInfo(["request", "GET", cli.Url("slow-headers?ms=20000")]))!;
+        using var process = Process.Start(ToolsmithProgram.Build.StartInfo(["request", "GET", cli.Url("slow-headers?ms=20000")], ctrlC: true))!;
         var stderr = process.StandardError.ReadToEndAsync();
         var stdout = process.StandardOutput.ReadToEndAsync();
         await cli.Api.WaitForRequestsAsync(before + 1);

@@ -26,11 +26,11 @@ public sealed class ServeProcess : IAsyncDisposable
         }
     }
 
-    public static Task<ServeProcess> StartAsync(IDictionary<string, string?> environment, params string[] extraArgs) => StartAsync(ToolsmithProgram.Build, environment, extraArgs);
+    public static Task<ServeProcess> StartAsync(IDictionary<string, string?> environment, params string[] extraArgs) => StartAsync(ToolsmithProgram.Build, environment, false, extraArgs);
 
-    public static async Task<ServeProcess> StartAsync(ToolsmithProgram program, IDictionary<string, string?> environment, params string[] extraArgs)
+    public static async Task<ServeProcess> StartAsync(ToolsmithProgram program, IDictionary<string, string?> environment, bool ctrlC, params string[] extraArgs)
     {
-        var info = program.StartInfo(new[] { "serve", "--urls", "http://127.0.0.1:0" }.Concat(extraArgs));
+        var info = program.StartInfo(new[] { "serve", "--urls", "http://127.0.0.1:0" }.Concat(extraArgs), ctrlC);
         foreach (var (k, v) in environment)
         {
             info.Environment[k] = v;

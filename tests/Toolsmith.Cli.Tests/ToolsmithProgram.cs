@@ -10,9 +10,19 @@ public sealed class ToolsmithProgram(string fileName, params string[] leadingArg
 
     public string FileName => fileName;
 
-    public ProcessStartInfo StartInfo(IEnumerable<string> args)
+    /// <summary>
+    /// How to start it. <paramref name="ctrlC"/>: the test will send SIGINT, so the process starts with SIGINT at its
+    /// default (through coreutils' env): a test run started as a background job inherits SIGINT ignored, and a
+    /// program rightly leaves an ignored Ctrl+C alone.
+    /// </summary>
+    public ProcessStartInfo StartInfo(IEnumerable<string> args, bool ctrlC = false)
     {
-        var info = new ProcessStartInfo(fileName) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var info = new ProcessStartInfo(ctrlC ? "env" : fileName) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        if (ctrlC)
+        {
+            info.ArgumentList.Add("--default-signal=INT");
+            info.ArgumentList.Add(fileName);
+        }
         foreach (var a in leadingArgs.Concat(args))
         {
             info.ArgumentList.Add(a);

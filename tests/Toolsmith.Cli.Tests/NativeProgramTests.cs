@@ -226,20 +226,5 @@ public class NativeProgramTests(NativeToolsmith native) : IClassFixture<NativeTo
     }
 
     [Fact]
-    public async Task CtrlC_CancelsCleanly()
-    {
-        var info = native.Program.StartInfo(["request", "GET", native.Url("slow-headers?ms=20000")], ctrlC: true);
-        var before = native.Api.RequestCount;
-        using var process = Process.Start(info)!;
-        var output = Task.WhenAll(process.StandardError.ReadToEndAsync(), process.StandardOutput.ReadToEndAsync());
-        await native.Api.WaitForRequestsAsync(before + 1);
-        using (var kill = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-        {
-            await kill.WaitForExitAsync();
-        }
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        await process.WaitForExitAsync(timeout.Token);
-        Assert.Equal(130, process.ExitCode);
-        Assert.DoesNotContain("   at ", string.Concat(await output), StringComparison.Ordinal);
-    }
+    public Task CtrlC_CancelsCleanly() => ProcessTests.AssertCtrlCCancelsAsync(native.Program, native.Api);
 }

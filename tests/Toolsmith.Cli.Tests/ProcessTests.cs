@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Toolsmith.Tests;
 
 namespace Toolsmith.Cli.Tests;
 
@@ -36,13 +37,16 @@ public class ProcessTests(CliHarness cli) : IClassFixture<CliHarness>
     }
 
     [Fact]
-    public async Task CtrlC_CancelsCleanly()
+    public Task CtrlC_CancelsCleanly() => AssertCtrlCCancelsAsync(ToolsmithProgram.Build, cli.Api);
+
+    /// <summary>Ctrl+C (SIGINT) while a request waits for its response: exit 130, no stack trace.</summary>
+    internal static async Task AssertCtrlCCancelsAsync(ToolsmithProgram program, TestApi api)
     {
-        var before = cli.Api.RequestCount;
-        using var process = Process.Start(ToolsmithProgram.Build.StartInfo(["request", "GET", cli.Url("slow-headers?ms=20000")], ctrlC: true))!;
+        var before = api.RequestCount;
+        using var process = Process.Start(program.StartInfo(["request", "GET", api.Url("slow-headers?ms=20000")], ctrlC: true))!;
         var stderr = process.StandardError.ReadToEndAsync();
         var stdout = process.StandardOutput.ReadToEndAsync();
-        await cli.Api.WaitForRequestsAsync(before + 1);
+        await api.WaitForRequestsAsync(before + 1);
         using (var kill = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
         {
             await kill.WaitForExitAsync();

@@ -22,10 +22,10 @@ if [ ! -x /usr/bin/chromium ]; then
   $apt_get update -qq && DEBIAN_FRONTEND=noninteractive $apt_get install -y -qq chromium >/dev/null
 fi
 # `dotnet publish` of the CLI links the native (AOT) toolsmith with clang; the tests run the published binary too.
-if ! command -v clang >/dev/null 2>&1; then
-  echo "test: installing clang (Debian package) to link the native toolsmith…" >&2
+if ! command -v clang >/dev/null 2>&1 || [ ! -f /usr/include/zlib.h ]; then
+  echo "test: installing clang and zlib1g-dev (Debian packages) to link the native toolsmith…" >&2
   if [ "$(id -u)" -eq 0 ]; then apt_get="apt-get"; else apt_get="sudo apt-get"; fi
-  $apt_get update -qq && DEBIAN_FRONTEND=noninteractive $apt_get install -y -qq clang >/dev/null
+  $apt_get update -qq && DEBIAN_FRONTEND=noninteractive $apt_get install -y -qq clang zlib1g-dev >/dev/null
 fi
 log="$(mktemp)"
 dotnet build Toolsmith.slnx -c Release --nologo -v quiet 2>&1 | tee "$log"

@@ -8,11 +8,11 @@ if ! command -v dotnet >/dev/null 2>&1; then
 fi
 # The published toolsmith is Native AOT (serve and mcp run on the full build in host/): linking it takes clang.
 # Without clang (and no way to install it) publish falls back to the full build alone, which does everything too.
-if ! command -v clang >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
+if { ! command -v clang >/dev/null 2>&1 || [ ! -f /usr/include/zlib.h ]; } && command -v apt-get >/dev/null 2>&1; then
   echo "toolsmith: installing clang to link the native binary…" >&2
   if [ "$(id -u)" -eq 0 ]; then apt_get="apt-get"; elif command -v sudo >/dev/null 2>&1; then apt_get="sudo -n apt-get"; else apt_get=""; fi
   if [ -n "$apt_get" ]; then
-    ($apt_get update -qq && DEBIAN_FRONTEND=noninteractive $apt_get install -y -qq clang >/dev/null) || echo "toolsmith: could not install clang; building the full (JIT) toolsmith instead." >&2
+    ($apt_get update -qq && DEBIAN_FRONTEND=noninteractive $apt_get install -y -qq clang zlib1g-dev >/dev/null) || echo "toolsmith: could not install clang; building the full (JIT) toolsmith instead." >&2
   fi
 fi
 out="$root/artifacts/toolsmith"

@@ -83,7 +83,9 @@ public class NativeProgramTests(NativeToolsmith native) : IClassFixture<NativeTo
         Assert.True(ok.ExitCode == 0, ok.Stderr);
         Assert.Equal("""[{"key":"a","value":1}]""", ok.Json["body"]!["bodyText"]!.GetValue<string>());
         Assert.Equal("application/json", ok.Json["body"]!["headers"]!["content-type"]!.GetValue<string>());
-        Assert.Equal(500, (await native.RunAsync("request", "GET", native.Url("status/500"), "--json")) is { ExitCode: 1 } failed ? failed.Json["status"]!.GetValue<int>() : -1);
+        var failed = await native.RunAsync("request", "GET", native.Url("status/500"), "--json");
+        Assert.Equal(1, failed.ExitCode);
+        Assert.Equal(500, failed.Json["status"]!.GetValue<int>());
         var bad = await native.RunAsync("request", "GETT", native.Url("json"));
         Assert.Equal(2, bad.ExitCode);
         Assert.Contains("GETT", bad.Stderr, StringComparison.Ordinal);

@@ -19,9 +19,9 @@ namespace Toolsmith.Cli.Commands;
 /// </summary>
 internal static partial class McpCommand
 {
-    /// <summary>How often the stored tools are looked at for changes made by other processes.</summary>
     public const string Description = "Serve Tools to AI agents over MCP (stdio): the stored tools, or the tool files of a folder.";
 
+    /// <summary>How often the stored tools are looked at for changes made by other processes.</summary>
     private static readonly TimeSpan StorePollInterval = TimeSpan.FromSeconds(2);
 
     public static Command Create(CliOutput output)

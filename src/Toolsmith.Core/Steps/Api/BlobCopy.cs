@@ -5,8 +5,9 @@ using System.Threading.Channels;
 namespace Toolsmith.Core.Steps.Api;
 
 /// <summary>
-/// Copies a response body to a file in 1 MiB chunks while a task of its own computes the SHA-256: the network and the
-/// disk never wait for the hash (which costs more CPU than the copy itself), and at most a few chunks are in memory.
+/// Copies a response body to a file in 1 MiB chunks, computing its SHA-256 and stopping past the cap. The plain copy
+/// hashes on a task of its own, so the network and the disk never wait for the hash (which costs more CPU than the copy
+/// itself), with at most a few chunks in memory; a run that used secrets blanks them out of each chunk first.
 /// </summary>
 internal static class BlobCopy
 {
@@ -75,8 +76,38 @@ internal static class BlobCopy
         return size;
     }
 
+    /// <summary>The copy for runs that used secrets: each chunk is redacted before it is hashed and written (the file holds no secret).</summary>
+    public static async Task<long> CopyRedactedAsync(Stream source, FileStream target, IncrementalHash hash, Secrets.ByteRedactor redactor, long cap, CancellationToken cancellationToken)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(ChunkSize);
+        try
+        {
+            long received = 0;
+            int read;
+            while ((read = await FillAsync(source, buffer, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                received += read;
+                if (received > cap)
+                {
+                    throw new ResponseTooLargeException(cap, null);
+                }
+                var safe = redactor.Push(buffer.AsSpan(0, read));
+                hash.AppendData(safe);
+                target.Write(safe);
+            }
+            var rest = redactor.Flush();
+            hash.AppendData(rest);
+            target.Write(rest);
+            return target.Length;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
     /// <summary>Reads until the buffer is full or the body ends.</summary>
-    public static async Task<int> FillAsync(Stream source, byte[] buffer, CancellationToken cancellationToken)
+    private static async Task<int> FillAsync(Stream source, byte[] buffer, CancellationToken cancellationToken)
     {
         var filled = 0;
         while (filled < buffer.Length)

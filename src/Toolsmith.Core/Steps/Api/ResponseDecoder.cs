@@ -164,7 +164,7 @@ internal static class ResponseDecoder
             await using var target = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1, FileOptions.SequentialScan);
             size = redactor is null
                 ? await BlobCopy.CopyAsync(source, target, hash, cap, cancellationToken).ConfigureAwait(false)
-                : await CopyRedactedAsync(source, target, hash, redactor, cap, cancellationToken).ConfigureAwait(false);
+                : await BlobCopy.CopyRedactedAsync(source, target, hash, redactor, cap, cancellationToken).ConfigureAwait(false);
         }
         catch
         {
@@ -179,36 +179,6 @@ internal static class ResponseDecoder
             ["fileName"] = fileName,
             ["sha256"] = Convert.ToHexStringLower(hash.GetHashAndReset()),
         };
-    }
-
-    /// <summary>The copy for runs that used secrets: each chunk is redacted before it is hashed and written (the file holds no secret).</summary>
-    private static async Task<long> CopyRedactedAsync(Stream source, FileStream target, IncrementalHash hash, Secrets.ByteRedactor redactor, long cap, CancellationToken cancellationToken)
-    {
-        var buffer = ArrayPool<byte>.Shared.Rent(1024 * 1024);
-        try
-        {
-            long received = 0;
-            int read;
-            while ((read = await BlobCopy.FillAsync(source, buffer, cancellationToken).ConfigureAwait(false)) > 0)
-            {
-                received += read;
-                if (received > cap)
-                {
-                    throw new ResponseTooLargeException(cap, null);
-                }
-                var safe = redactor.Push(buffer.AsSpan(0, read));
-                hash.AppendData(safe);
-                target.Write(safe);
-            }
-            var rest = redactor.Flush();
-            hash.AppendData(rest);
-            target.Write(rest);
-            return target.Length;
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
     }
 
     private static void TryDelete(string path)

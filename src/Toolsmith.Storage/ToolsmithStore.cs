@@ -208,13 +208,16 @@ internal sealed class SqlToolsmithStore : IToolsmithStore
     {
         ArgumentNullException.ThrowIfNull(run);
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        var toolId = await connection.ExecuteScalarAsync<string?>("SELECT id FROM tools WHERE name = @tool", new { tool = run.Tool }).ConfigureAwait(false);
+        await using var tx = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var toolId = await connection.ExecuteScalarAsync<string?>("SELECT id FROM tools WHERE name = @tool", new { tool = run.Tool }, tx).ConfigureAwait(false);
         await connection.ExecuteAsync(
             """
-            INSERT INTO runs (id, tool_id, tool_name, tool_version, source, status, inputs, owner_instance, started_at)
-            VALUES (@Id, @toolId, @Tool, @ToolVersion, @Source, 'running', @inputs, @owner, @now)
+            INSERT INTO runs (id, tool_id, tool_name, tool_version, source, status, owner_instance, started_at)
+            VALUES (@Id, @toolId, @Tool, @ToolVersion, @Source, 'running', @owner, @now)
             """,
-            new { run.Id, toolId, run.Tool, run.ToolVersion, run.Source, inputs = run.Inputs.ToJsonString(), owner = InstanceId, now = Now() }).ConfigureAwait(false);
+            new { run.Id, toolId, run.Tool, run.ToolVersion, run.Source, owner = InstanceId, now = Now() }, tx).ConfigureAwait(false);
+        await connection.ExecuteAsync("INSERT INTO run_data (run_id, inputs) VALUES (@Id, @inputs)", new { run.Id, inputs = run.Inputs.ToJsonString() }, tx).ConfigureAwait(false);
+        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async Task CompleteRunAsync(RunResult result, CancellationToken cancellationToken = default)
@@ -222,16 +225,24 @@ internal sealed class SqlToolsmithStore : IToolsmithStore
         ArgumentNullException.ThrowIfNull(result);
         var json = RunResultTrimmer.ToStoredJson(result, Options.MaxStoredBodyBytes);
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var tx = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await connection.ExecuteAsync(
-            "UPDATE runs SET status = @Status, result = @json, error = @Error, inputs = @inputs, ended_at = @ended WHERE id = @Id",
-            new { result.Status, json, result.Error, inputs = result.Inputs.ToJsonString(), ended = (result.EndedAt ?? Options.Time.GetUtcNow()).ToUnixTimeMilliseconds(), result.Id }).ConfigureAwait(false);
+            "UPDATE runs SET status = @Status, error = @Error, ended_at = @ended WHERE id = @Id",
+            new { result.Status, result.Error, ended = (result.EndedAt ?? Options.Time.GetUtcNow()).ToUnixTimeMilliseconds(), result.Id }, tx).ConfigureAwait(false);
+        await connection.ExecuteAsync("UPDATE run_data SET inputs = @inputs, result = @json WHERE run_id = @Id",
+            new { inputs = result.Inputs.ToJsonString(), json, result.Id }, tx).ConfigureAwait(false);
+        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<RunResult?> GetRunAsync(string id, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         var row = await connection.QuerySingleOrDefaultAsync<RunRow>(
-            "SELECT id AS Id, tool_name AS Tool, tool_version AS ToolVersion, source AS Source, status AS Status, inputs AS Inputs, result AS Result, error AS Error, started_at AS StartedAt, ended_at AS EndedAt FROM runs WHERE id = @id",
+            """
+            SELECT r.id AS Id, r.tool_name AS Tool, r.tool_version AS ToolVersion, r.source AS Source, r.status AS Status, d.inputs AS Inputs, d.result AS Result,
+                   r.error AS Error, r.started_at AS StartedAt, r.ended_at AS EndedAt
+            FROM runs r LEFT JOIN run_data d ON d.run_id = r.id WHERE r.id = @id
+            """,
             new { id }).ConfigureAwait(false);
         if (row is null)
         {
@@ -242,7 +253,7 @@ internal sealed class SqlToolsmithStore : IToolsmithStore
         {
             // Still running, or interrupted before it finished: what is known from the row.
             result = new RunResult { Id = row.Id, Tool = row.Tool, Version = row.ToolVersion?.ToString(System.Globalization.CultureInfo.InvariantCulture), StartedAt = Time(row.StartedAt) };
-            result.Inputs = JsonNode.Parse(row.Inputs) as JsonObject ?? [];
+            result.Inputs = row.Inputs is { } inputs ? JsonNode.Parse(inputs) as JsonObject ?? [] : [];
             result.EndedAt = row.EndedAt is { } e ? Time(e) : null;
             result.Error = row.Error;
         }

@@ -198,6 +198,47 @@ public abstract class StoreContractTests : IAsyncLifetime
     /// <summary>Whether the raw stored data holds the text anywhere (the secrets table, the files).</summary>
     protected abstract Task<bool> ContainsInDatabaseAsync(string text);
 
+    /// <summary>Runs SQL straight on the database, as an older Toolsmith would have.</summary>
+    protected abstract Task ExecuteRawAsync(string sql);
+
+    protected abstract string Dialect { get; }
+
+    [Fact]
+    public async Task Upgrading_AStoreOfTheFirstSchema_KeepsItsRuns_AndTheirResults()
+    {
+        using (var stream = typeof(ToolsmithStore).Assembly.GetManifestResourceStream($"Toolsmith.Storage.Migrations.{Dialect}/001_initial.sql")!)
+        using (var reader = new StreamReader(stream))
+        {
+            foreach (var statement in (await reader.ReadToEndAsync()).Split(';').Where(s => !string.IsNullOrWhiteSpace(s)))
+            {
+                await ExecuteRawAsync(statement);
+            }
+        }
+        var old = new RunResult { Id = "old-run", Tool = "t", StartedAt = Clock.GetUtcNow(), Status = RunStatus.Succeeded, Output = "done" };
+        old.Steps["s"] = StepOutcome.One(new StepResult { Ok = true, Status = 200, Body = new JsonObject { ["kept"] = true } });
+        var json = System.Text.Json.JsonSerializer.Serialize(old, Core.Serialization.ToolsmithJsonContext.Default.RunResult).Replace("'", "''", StringComparison.Ordinal);
+        await ExecuteRawAsync("CREATE TABLE schema_migrations (version INTEGER NOT NULL PRIMARY KEY, applied_at BIGINT NOT NULL)");
+        await ExecuteRawAsync("INSERT INTO schema_migrations (version, applied_at) VALUES (1, 0)");
+        await ExecuteRawAsync($$"""
+            INSERT INTO runs (id, tool_name, source, status, inputs, result, owner_instance, started_at, ended_at)
+            VALUES ('old-run', 't', 'cli', 'succeeded', '{"city":"Oslo"}', '{{json}}', 'gone', 1000, 2000),
+                   ('old-running', 't', 'cli', 'running', '{"city":"Bergen"}', NULL, 'gone', 3000, NULL)
+            """);
+
+        var store = await OpenAsync();
+        var run = await store.GetRunAsync("old-run");
+        Assert.Equal("done", run!.Output!.GetValue<string>());
+        Assert.True(run.Steps["s"].Single!.Body!["kept"]!.GetValue<bool>());
+        var unfinished = await store.GetRunAsync("old-running");
+        Assert.Equal("Bergen", unfinished!.Inputs["city"]!.GetValue<string>());
+        Assert.Equal(["old-running", "old-run"], (await store.ListRunsAsync("t")).Select(r => r.Id));
+        // New runs are recorded in the new layout next to the old ones.
+        var id = Core.Running.ToolRunner.NewRunId();
+        await store.StartRunAsync(new RunStart(id, "t", null, "cli", new JsonObject { ["city"] = "Tromsø" }));
+        Assert.Equal("Tromsø", (await store.GetRunAsync(id))!.Inputs["city"]!.GetValue<string>());
+        Assert.Equal(3, (await store.ListRunsAsync()).Count);
+    }
+
     [Fact]
     public async Task Opening_AgainAndAgain_MigratesOnce()
     {
@@ -225,6 +266,17 @@ public sealed class SqliteStoreTests : StoreContractTests
             }
         }
         return false;
+    }
+
+    protected override string Dialect => "Sqlite";
+
+    protected override async Task ExecuteRawAsync(string sql)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(DataDirectory, "toolsmith.db")}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
     }
 
     [Fact]
@@ -256,6 +308,17 @@ public sealed class PostgresStoreTests(PostgresFixture postgres) : StoreContract
 
     protected override async Task<string?> ConnectionStringAsync() =>
         _connectionString = await postgres.Server.CreateDatabaseAsync("t_" + Guid.NewGuid().ToString("N"));
+
+    protected override string Dialect => "Postgres";
+
+    protected override async Task ExecuteRawAsync(string sql)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(_connectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
 
     protected override async Task<bool> ContainsInDatabaseAsync(string text)
     {

@@ -33,8 +33,40 @@ public sealed class StepResult
         set => _cookies = value;
     }
 
+    // The body: a JsonNode, or a ReceivedJson still unparsed (a JSON response nobody has read yet).
+    private object? _body;
+
     /// <summary>The decoded body: text, parsed JSON, base64 bytes, or a blob descriptor.</summary>
-    public JsonNode? Body { get; set; }
+    /// <remarks>A JSON response is parsed when this is first read; until then it is written out as the bytes received.</remarks>
+    [JsonIgnore]
+    public JsonNode? Body
+    {
+        get
+        {
+            var body = Volatile.Read(ref _body);
+            if (body is not ReceivedJson received)
+            {
+                return (JsonNode?)body;
+            }
+            // Parsed once: concurrent readers get the same node, and from then on the node is the body (it may be changed).
+            Interlocked.CompareExchange(ref _body, received.Parse(), received);
+            return (JsonNode?)Volatile.Read(ref _body);
+        }
+        set => Volatile.Write(ref _body, value);
+    }
+
+    /// <summary>The body as it is written to JSON: the received bytes while nobody has parsed them.</summary>
+    [JsonInclude]
+    [JsonPropertyName("body")]
+    [JsonConverter(typeof(StepBodyConverter))]
+    internal object? SerializedBody
+    {
+        get => Volatile.Read(ref _body);
+        set => Body = (JsonNode?)value;
+    }
+
+    /// <summary>Sets the body to a JSON response's bytes (UTF-8, one valid JSON value, see <see cref="ReceivedJson.TryCreate"/>), parsed only when read.</summary>
+    internal void SetReceivedJson(ReceivedJson json) => Volatile.Write(ref _body, json);
 
     /// <summary>string, json, arrayBuffer or blob.</summary>
     public string? BodyFormat { get; set; }

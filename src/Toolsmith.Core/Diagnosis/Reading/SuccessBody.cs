@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Toolsmith.Core.Diagnosis.Reading;
@@ -15,13 +16,43 @@ internal static class SuccessBody
         if (body is null)
         {
             var span = exchange.Body.Span.TrimStart(" \t\r\n"u8);
-            if (span.IsEmpty || span[0] != (byte)'{' || span.Length > maxParseBytes)
+            if (span.IsEmpty || span[0] != (byte)'{' || span.Length > maxParseBytes || !HasMemberChecked(span))
             {
                 return false;
             }
             body = JsonRead.TryParse(span);
         }
         return body is JsonObject obj && ReportsFailure(obj);
+    }
+
+    /// <summary>
+    /// Whether the object has a top-level member the check below reads. A reader walks the bytes without building
+    /// anything, so the usual success body (none of these members) is never parsed.
+    /// </summary>
+    private static bool HasMemberChecked(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json);
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return false;
+            }
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (reader.ValueTextEquals("ok"u8) || reader.ValueTextEquals("success"u8) || reader.ValueTextEquals("errors"u8)
+                    || reader.ValueTextEquals("jsonrpc"u8) || reader.ValueTextEquals("status"u8) || reader.ValueTextEquals("data"u8))
+                {
+                    return true;
+                }
+                reader.Skip();
+            }
+            return false;
+        }
+        catch (JsonException)
+        {
+            return false; // not JSON: the parse would not give an object either
+        }
     }
 
     private static bool ReportsFailure(JsonObject obj)

@@ -409,7 +409,12 @@ internal sealed class ApiStepExecutor : IDisposable
                     break;
                 case ResponseDecoder.FormatJson:
                     raw = await ResponseDecoder.ReadCappedAsync(response.Content, _options.MaxResponseBytes, token).ConfigureAwait(false);
-                    if (ResponseDecoder.TryParseJson(raw, contentType, out parsed, out var parseError))
+                    if (ResponseDecoder.IsUtf8(contentType) && ReceivedJson.TryCreate(raw, out var received))
+                    {
+                        // Parsed only if something reads it (a template, the diagnosis of a failure, a person).
+                        result.SetReceivedJson(received!);
+                    }
+                    else if (ResponseDecoder.TryParseJson(raw, contentType, out parsed, out var parseError))
                     {
                         result.Body = parsed;
                     }

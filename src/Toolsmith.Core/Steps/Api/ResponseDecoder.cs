@@ -115,6 +115,9 @@ internal static class ResponseDecoder
         }
     }
 
+    /// <summary>Whether the body is UTF-8 by what the response says (no charset, or UTF-8).</summary>
+    public static bool IsUtf8(MediaTypeHeaderValue? contentType) => EncodingOf(contentType).CodePage == Encoding.UTF8.CodePage;
+
     /// <summary>Parses a JSON body; bodies in another charset are transcoded first. Returns false when it is not JSON.</summary>
     public static bool TryParseJson(byte[] bytes, MediaTypeHeaderValue? contentType, out JsonNode? node, out string? error)
     {
@@ -126,8 +129,7 @@ internal static class ResponseDecoder
         }
         try
         {
-            var encoding = EncodingOf(contentType);
-            var utf8 = encoding.CodePage == Encoding.UTF8.CodePage ? bytes : Encoding.UTF8.GetBytes(DecodeText(bytes, contentType));
+            var utf8 = IsUtf8(contentType) ? bytes : Encoding.UTF8.GetBytes(DecodeText(bytes, contentType));
             var span = utf8.AsSpan();
             if (span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
             {

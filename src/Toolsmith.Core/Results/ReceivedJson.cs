@@ -1,0 +1,104 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+
+namespace Toolsmith.Core.Results;
+
+/// <summary>
+/// A JSON response body kept as the UTF-8 bytes received: checked once on arrival, parsed into a <see cref="JsonNode"/> only
+/// if something reads it, and otherwise written into results (run history, <c>--json</c>) as it came.
+/// Most elements of a bulk run are recorded and never read: this spares a parse and a re-serialization for each.
+/// </summary>
+internal sealed class ReceivedJson
+{
+    private readonly byte[] _utf8;
+    private readonly Lock _gate = new();
+    private JsonNode? _node;
+    private bool _parsed;
+
+    private ReceivedJson(byte[] utf8) => _utf8 = utf8;
+
+    /// <summary>The bytes: one complete JSON value in valid UTF-8, without a byte-order mark.</summary>
+    public ReadOnlySpan<byte> Bytes => _utf8;
+
+    /// <summary>
+    /// Takes <paramref name="utf8"/> when it is valid UTF-8 holding exactly one JSON value (what <see cref="JsonNode.Parse(ReadOnlySpan{byte}, JsonNodeOptions?, JsonDocumentOptions)"/>
+    /// accepts); else false, and the caller parses it the usual way (with its error message).
+    /// </summary>
+    public static bool TryCreate(byte[] utf8, out ReceivedJson? json)
+    {
+        json = null;
+        var span = utf8.AsSpan();
+        var start = span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
+        span = span[start..];
+        if (span.IsEmpty || !System.Text.Unicode.Utf8.IsValid(span) || !IsOneValue(span))
+        {
+            return false;
+        }
+        json = new ReceivedJson(start == 0 ? utf8 : span.ToArray());
+        return true;
+    }
+
+    private static bool IsOneValue(ReadOnlySpan<byte> span)
+    {
+        var reader = new Utf8JsonReader(span);
+        try
+        {
+            while (reader.Read())
+            {
+            }
+            return reader.BytesConsumed > 0 && reader.CurrentDepth == 0;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The parsed node; the same node for every caller.</summary>
+    public JsonNode? Parse()
+    {
+        lock (_gate)
+        {
+            if (!_parsed)
+            {
+                _node = JsonNode.Parse(_utf8);
+                _parsed = true;
+            }
+            return _node;
+        }
+    }
+}
+
+/// <summary>Writes a step body: a node, or received JSON as its bytes; reads a node.</summary>
+internal sealed class StepBodyConverter : JsonConverter<object?>
+{
+    public override bool HandleNull => true;
+
+    public override object? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        reader.TokenType == JsonTokenType.Null ? null : JsonNode.Parse(ref reader);
+
+    public override void Write(Utf8JsonWriter writer, object? value, JsonSerializerOptions options)
+    {
+        switch (value)
+        {
+            case null:
+                writer.WriteNullValue();
+                break;
+            case ReceivedJson json when !writer.Options.Indented:
+                // Checked on arrival: one value, valid UTF-8.
+                writer.WriteRawValue(json.Bytes, skipInputValidation: true);
+                break;
+            case ReceivedJson json:
+                // Output for people: laid out like the rest of the document, not as the server formatted it.
+                using (var document = JsonDocument.Parse(json.Bytes.ToArray()))
+                {
+                    document.RootElement.WriteTo(writer);
+                }
+                break;
+            default:
+                ((JsonNode)value).WriteTo(writer, options);
+                break;
+        }
+    }
+}

@@ -1,0 +1,139 @@
+using System.Buffers.Text;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Toolsmith.Core.Results;
+using Toolsmith.Core.Serialization;
+
+namespace Toolsmith.Core.Tests.Steps;
+
+/// <summary>
+/// JSON responses are kept as the bytes received until something reads them: what is recorded and printed must be the
+/// same JSON either way, and anything that is not plainly one valid UTF-8 JSON value takes the parsing path.
+/// </summary>
+public class ReceivedJsonTests(TestApiFixture fixture) : IClassFixture<TestApiFixture>
+{
+    // A tool whose output reads only the status: the body is never read by the run.
+    private async Task<StepResult> FetchAsync(byte[] body, string type = "application/json")
+    {
+        var url = $"http://127.0.0.1:PORT/raw?b64={Base64Url.EncodeToString(body)}&type={Uri.EscapeDataString(type)}";
+        var run = await fixture.RunToolAsync($$$"""{"name":"t","steps":[{"id":"s","type":"api","url":"{{{url}}}","throwOnHttpError":false}],"output":"{{steps.s.status}}"}""");
+        return run.Steps["s"].Single!;
+    }
+
+    private static string Compact(StepResult r) => JsonSerializer.Serialize(r, ToolsmithJsonContext.Default.StepResult);
+
+    private static JsonNode? BodyOf(string resultJson) => JsonNode.Parse(resultJson)!["body"];
+
+    [Fact]
+    public async Task UnreadBody_IsWrittenAsReceived_AndIsTheSameJson()
+    {
+        const string text = "{ \"b\" : 1,\n  \"a\": \"é <tag> & \\u00e9\", \"n\": [1.50, -0, 1e3], \"deep\": {\"x\": null} }";
+        var r = await FetchAsync(Encoding.UTF8.GetBytes(text));
+        Assert.True(r.Ok);
+        var json = Compact(r);
+        Assert.Contains(text, json, StringComparison.Ordinal);
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(text), BodyOf(json)));
+        // Written in the same place as before: after cookies, before bodyFormat.
+        Assert.Equal(["ok", "status", "statusText", "headers", "cookies", "body", "bodyFormat", "durationMs", "request"],
+            JsonNode.Parse(json)!.AsObject().Select(p => p.Key).ToArray());
+    }
+
+    [Fact]
+    public async Task ReadBody_IsParsedOnce_AndChangesToItAreWhatIsWritten()
+    {
+        var r = await FetchAsync("""{"count":1,"name":"x"}"""u8.ToArray());
+        var nodes = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(() => r.Body)));
+        Assert.All(nodes, n => Assert.Same(nodes[0], n));
+        r.Body!["count"] = 2;
+        Assert.Equal(2, BodyOf(Compact(r))!["count"]!.GetValue<int>());
+        r.Body = "replaced";
+        Assert.Equal("replaced", BodyOf(Compact(r))!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task IndentedOutput_LaysTheBodyOutLikeTheRest()
+    {
+        var r = await FetchAsync("""{"a":{"b":[1,2]},"c":"d"}"""u8.ToArray());
+        var indented = JsonSerializer.Serialize(r, ToolsmithJsonContext.Indented.StepResult);
+        Assert.Contains("\"body\": {\n    \"a\": {\n      \"b\": [\n", indented.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RecordedResult_ReadsBack_WithTheSameBody()
+    {
+        var r = await FetchAsync("""[{"id":1},{"id":2,"tags":["a","b"]}]"""u8.ToArray());
+        var back = JsonSerializer.Deserialize(Compact(r), ToolsmithJsonContext.Default.StepResult)!;
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""[{"id":1},{"id":2,"tags":["a","b"]}]"""), back.Body));
+        Assert.Equal(r.Status, back.Status);
+    }
+
+    [Theory]
+    [InlineData("42")]
+    [InlineData("\"just a string\"")]
+    [InlineData("null")]
+    [InlineData("  [ ]  \n")]
+    public async Task AnyOneJsonValue_IsABody(string text)
+    {
+        var r = await FetchAsync(Encoding.UTF8.GetBytes(text));
+        Assert.True(r.Ok);
+        Assert.Equal("json", r.BodyFormat);
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(text), BodyOf(Compact(r))));
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(text), r.Body));
+    }
+
+    [Fact]
+    public async Task ByteOrderMark_IsNotPartOfTheRecordedBody()
+    {
+        var r = await FetchAsync([0xEF, 0xBB, 0xBF, .. """{"a":1}"""u8]);
+        Assert.True(r.Ok);
+        var json = Compact(r);
+        Assert.DoesNotContain("\uFEFF", json, StringComparison.Ordinal);
+        Assert.Equal(1, BodyOf(json)!["a"]!.GetValue<int>());
+    }
+
+    [Theory]
+    [InlineData("""{"a":1} trailing""")]
+    [InlineData("""{"a":1}{"b":2}""")]
+    [InlineData("""{"a":1""")]
+    [InlineData("""{'a':1}""")]
+    [InlineData("""{"a":1,}""")]
+    public async Task NotOneJsonValue_FailsAsNotJson_AndIsKeptAsText(string text)
+    {
+        var r = await FetchAsync(Encoding.UTF8.GetBytes(text));
+        Assert.False(r.Ok);
+        Assert.Equal("string", r.BodyFormat);
+        Assert.Equal(text, r.Body!.GetValue<string>());
+        Assert.Equal("The response is not JSON", r.Diagnosis!.Title);
+        Assert.Equal(text, BodyOf(Compact(r))!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task InvalidUtf8_NeverReachesTheRecord_AsInvalidJson()
+    {
+        var r = await FetchAsync([.. """{"a":"x"""u8, 0xFF, 0xFE, .. """y"}"""u8]);
+        var json = Compact(r);
+        Assert.NotNull(JsonNode.Parse(json)); // whatever became of the body, the record is valid JSON
+        Assert.True(Encoding.UTF8.GetByteCount(json) > 0);
+    }
+
+    [Fact]
+    public async Task BodyInAnotherCharset_IsTranscoded_NotWrittenAsItsBytes()
+    {
+        var r = await FetchAsync(Encoding.Latin1.GetBytes("""{"name":"café"}"""), "application/json; charset=iso-8859-1");
+        Assert.True(r.Ok);
+        Assert.Equal("café", BodyOf(Compact(r))!["name"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("""{"id":7,"name":"x","ok":false,"error":"nope"}""", false)]
+    [InlineData("""{"id":7,"meta":{"ok":false},"items":[{"errors":[1]}],"note":"ok"}""", true)]
+    [InlineData("""{"id":7,"payload":{"errors":["nested"]},"errors":["top"]}""", false)]
+    [InlineData("""{"\u006fk":false}""", false)]
+    public async Task SuccessStatus_WithAFailureInTheBody_IsFoundWherePresent_AndOnlyAtTopLevel(string text, bool ok)
+    {
+        var r = await FetchAsync(Encoding.UTF8.GetBytes(text));
+        Assert.Equal(200, r.Status);
+        Assert.Equal(ok, r.Ok);
+    }
+}

@@ -229,8 +229,7 @@ internal sealed class SqlToolsmithStore : IToolsmithStore
         await connection.ExecuteAsync(
             "UPDATE runs SET status = @Status, error = @Error, ended_at = @ended WHERE id = @Id",
             new { result.Status, result.Error, ended = (result.EndedAt ?? Options.Time.GetUtcNow()).ToUnixTimeMilliseconds(), result.Id }, tx).ConfigureAwait(false);
-        await connection.ExecuteAsync("UPDATE run_data SET inputs = @inputs, result = @json WHERE run_id = @Id",
-            new { inputs = result.Inputs.ToJsonString(), json, result.Id }, tx).ConfigureAwait(false);
+        await _dialect.SaveRunDataAsync(connection, tx, result.Id, result.Inputs.ToJsonString(), json).ConfigureAwait(false);
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 

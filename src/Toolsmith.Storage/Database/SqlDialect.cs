@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Data;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
@@ -29,6 +30,34 @@ internal abstract class SqlDialect
     /// <summary>Releases what <see cref="LockForMigrationAsync"/> took.</summary>
     public virtual Task UnlockAfterMigrationAsync(DbConnection connection) => Task.CompletedTask;
 
+    /// <summary>The UPDATE of a finished run's inputs and result, the result bound as UTF-8 bytes (@result) and stored as text.</summary>
+    protected abstract string SaveRunDataSql { get; }
+
+    /// <summary>Stores a finished run's inputs and result; the result is bound as UTF-8 bytes (it can be megabytes), never as a string.</summary>
+    /// <remarks>
+    /// Plain ADO.NET: Dapper.AOT 1.1.0 expands a byte[] member as a list (DapperLib/DapperAOT#226), which turns the parameter into
+    /// a row value; vanilla Dapper would bind it as one binary value.
+    /// </remarks>
+    public async Task SaveRunDataAsync(DbConnection connection, DbTransaction transaction, string runId, string inputs, byte[] resultUtf8)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = SaveRunDataSql;
+        Add(command, "inputs", DbType.String, inputs);
+        Add(command, "result", DbType.Binary, resultUtf8);
+        Add(command, "runId", DbType.String, runId);
+        await command.ExecuteNonQueryAsync().ConfigureAwait(false);
+
+        static void Add(DbCommand command, string name, DbType type, object value)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.DbType = type;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+        }
+    }
+
     /// <summary>The SQL that creates the migrations table if it is missing.</summary>
     public virtual string CreateMigrationsTable => "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER NOT NULL PRIMARY KEY, applied_at BIGINT NOT NULL)";
 }
@@ -50,6 +79,9 @@ internal sealed class SqliteDialect : SqlDialect
     }
 
     public override string Name => "Sqlite";
+
+    // The bytes are already the database's encoding: the cast only retypes the value.
+    protected override string SaveRunDataSql => "UPDATE run_data SET inputs = @inputs, result = CAST(@result AS TEXT) WHERE run_id = @runId";
 
     public override DbConnection CreateConnection() => new SqliteConnection(_connectionString);
 
@@ -78,6 +110,8 @@ internal sealed class PostgresDialect : SqlDialect
     public PostgresDialect(string connectionString) => _dataSource = NpgsqlDataSource.Create(connectionString);
 
     public override string Name => "Postgres";
+
+    protected override string SaveRunDataSql => "UPDATE run_data SET inputs = @inputs, result = convert_from(@result, 'UTF8') WHERE run_id = @runId";
 
     public override string LockRows => "FOR UPDATE";
 

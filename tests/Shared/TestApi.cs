@@ -99,6 +99,7 @@ public sealed class TestApi : IAsyncDisposable
         app.MapGet("/json", () => Results.Json(new { hello = "world", items = new[] { 1, 2, 3 } }));
         // Exactly the bytes asked for (base64url), with the content type asked for: bodies no serializer would write.
         app.MapGet("/raw", (string b64, string type) => Results.Bytes(Base64Url.DecodeFromChars(b64), type));
+        app.MapGet("/json-of-size/{bytes:int}", (int bytes) => Results.Text($"{{\"pad\":\"{new string('x', Math.Max(0, bytes - 10))}\"}}", "application/json"));
         app.MapMethods("/text/plain", ["GET", "HEAD"], () => Results.Text("hello", "text/plain"));
         app.MapGet("/text/latin1", () => Results.Bytes(Encoding.Latin1.GetBytes("café crème"), "text/plain; charset=iso-8859-1"));
         app.MapGet("/text/shift_jis", () =>

@@ -144,6 +144,30 @@ public abstract class StoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Runs_OfABulkStep_AreRecordedFromTheBytesReceived_WithoutParsingUnreadBodies()
+    {
+        await using var api = await TestApi.StartAsync();
+        using var runner = new Core.Running.ToolRunner(new Core.Running.EngineOptions { ArtifactDirectory = Path.Combine(DataDirectory, "artifacts") });
+        var tool = Core.Loading.ToolLoader.Parse($$$"""
+            {"name":"bulk","inputs":{"sizes":{"type":"array"}},
+             "steps":[{"id":"get","type":"api","foreach":"{{sizes}}","concurrency":4,"url":"{{{api.BaseUri}}}json-of-size/{{item}}"}],
+             "output":"{{steps.get[0].status}}"}
+            """, "bulk.tool.json");
+        JsonArray sizes = [.. Enumerable.Range(0, 20).Select(_ => (JsonNode?)100), 12_000];
+        var store = await OpenAsync();
+        var run = await Runs.RecordedRuns.RunAsync(store, runner, tool, null, new JsonObject { ["sizes"] = sizes }, Runs.RecordedRuns.Sources.Cli);
+
+        Assert.True(run.Status == RunStatus.Succeeded, run.Error);
+        // Recording wrote the bodies as received: none of them had to be parsed.
+        Assert.All(run.Steps["get"].Items!, r => Assert.NotNull(r.UnparsedJsonLength));
+        var stored = (await store.GetRunAsync(run.Id))!.Steps["get"].Items!;
+        Assert.Equal(21, stored.Count);
+        Assert.All(stored.Take(20), r => Assert.Equal(new string('x', 90), r.Body!["pad"]!.GetValue<string>()));
+        // A received body past the history's cap is cut with a note, as a parsed one is.
+        Assert.True(stored[20].Body!["truncated"]!.GetValue<bool>());
+    }
+
+    [Fact]
     public async Task Runs_OfAnInstanceWhoseLeaseRanOut_AreMarkedInterrupted_NeverLeftRunning()
     {
         var lease = TimeSpan.FromSeconds(10);

@@ -65,6 +65,13 @@ public sealed class StepResult
         set => Body = (JsonNode?)value;
     }
 
+    /// <summary>
+    /// The body's length as JSON in bytes when it is known without serializing: a received JSON body nobody has read yet
+    /// (written out as the bytes received). Null otherwise.
+    /// </summary>
+    [JsonIgnore]
+    public int? UnparsedJsonLength => Volatile.Read(ref _body) is ReceivedJson json ? json.Bytes.Length : null;
+
     /// <summary>Sets the body to a JSON response's bytes (UTF-8, one valid JSON value, see <see cref="ReceivedJson.TryCreate"/>), parsed only when read.</summary>
     internal void SetReceivedJson(ReceivedJson json) => Volatile.Write(ref _body, json);
 

@@ -58,9 +58,12 @@ internal static class RunResultTrimmer
         }
         return false;
 
-        // Escaping can make JSON text up to 6 times the bytes received (one six-character escape per byte).
-        bool Big(StepResult step) => step.Body is not null && (step.ReceivedBytes * 6 > maxBodyBytes
-            || (step.ReceivedBytes == 0 && step.BodyFormat != "blob" && step.Body.ToJsonString().Length > maxBodyBytes));
+        // Never parses a body that nobody read: received JSON is written as its bytes, so its size is known. A parsed body's
+        // text can be up to 6 times the bytes received (one six-character escape per byte); one built by a transform is measured.
+        bool Big(StepResult step) => step.UnparsedJsonLength is { } length
+            ? length > maxBodyBytes
+            : step.Body is not null && (step.ReceivedBytes * 6 > maxBodyBytes
+                || (step.ReceivedBytes == 0 && step.BodyFormat != "blob" && step.Body.ToJsonString().Length > maxBodyBytes));
     }
 
     private static void Trim(JsonObject step, int maxBodyBytes)

@@ -192,11 +192,7 @@ public static partial class DiagnosisEngine
     /// <summary>The body as JSON (unwrapping JSON inside a JSON string), or as text when it is not JSON (an HTML page's title).</summary>
     private static (JsonNode? Body, string? Text) ReadBody(ResponseExchange exchange)
     {
-        var span = exchange.Body.Span;
-        if (span.StartsWith("\xEF\xBB\xBF"u8))
-        {
-            span = span[3..];
-        }
+        var span = Serialization.Utf8Text.WithoutBom(exchange.Body.Span);
         var body = exchange.ParsedBody ?? JsonRead.TryParse(span);
         for (var i = 0; i < 2 && JsonRead.Str(body) is { } inner; i++)
         {

@@ -28,14 +28,12 @@ internal sealed class ReceivedJson
     public static bool TryCreate(byte[] utf8, out ReceivedJson? json)
     {
         json = null;
-        var span = utf8.AsSpan();
-        var start = span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
-        span = span[start..];
+        var span = Serialization.Utf8Text.WithoutBom(utf8);
         if (span.IsEmpty || !System.Text.Unicode.Utf8.IsValid(span) || !IsOneValue(span))
         {
             return false;
         }
-        json = new ReceivedJson(start == 0 ? utf8 : span.ToArray());
+        json = new ReceivedJson(span.Length == utf8.Length ? utf8 : span.ToArray());
         return true;
     }
 

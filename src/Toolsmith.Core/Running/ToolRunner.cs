@@ -120,7 +120,7 @@ public sealed class ToolRunner : IDisposable
         var last = result.Steps.Values.LastOrDefault();
         return last?.Single is { } single
             ? single.Body
-            : last is null ? null : new JsonArray([.. last.Items!.Select(static r => r.Body?.DeepClone())]);
+            : last is null ? null : new JsonArray([.. last.Items!.Select(static r => r.BodyCopy())]);
     }
 
     private static string Explain(CompiledStep step, StepResult failed, StepOutcome outcome)

@@ -118,7 +118,7 @@ internal sealed class TemplateScope
             var items = outcome.Items!;
             if (at >= segments.Length)
             {
-                return new JsonArray([.. items.Select(static r => (JsonNode?)r.Body?.DeepClone())]);
+                return new JsonArray([.. items.Select(static r => r.BodyCopy())]);
             }
             if (segments[at].Name is not null)
             {

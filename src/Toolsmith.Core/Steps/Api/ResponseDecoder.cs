@@ -130,12 +130,7 @@ internal static class ResponseDecoder
         try
         {
             var utf8 = IsUtf8(contentType) ? bytes : Encoding.UTF8.GetBytes(DecodeText(bytes, contentType));
-            var span = utf8.AsSpan();
-            if (span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
-            {
-                span = span[3..];
-            }
-            node = JsonNode.Parse(span);
+            node = JsonNode.Parse(Serialization.Utf8Text.WithoutBom(utf8));
             return true;
         }
         catch (JsonException ex)

@@ -134,13 +134,25 @@ public sealed class RequestSummary
     public required string Url { get; set; }
 
     private Dictionary<string, string>? _headers;
+    private Func<Dictionary<string, string>>? _headersLater;
 
     /// <summary>Request headers, names in lower case.</summary>
     public Dictionary<string, string> Headers
     {
-        get => _headers ??= new(StringComparer.OrdinalIgnoreCase);
+        get
+        {
+            if (_headers is null)
+            {
+                _headers = _headersLater?.Invoke() ?? new(StringComparer.OrdinalIgnoreCase);
+                _headersLater = null;
+            }
+            return _headers;
+        }
         init => _headers = value;
     }
+
+    /// <summary>Builds <see cref="Headers"/> only when something reads them: most steps of a bulk run never show their request.</summary>
+    internal void HeadersWhenRead(Func<Dictionary<string, string>> build) => _headersLater = build;
 
     /// <summary>Size of the body sent, in bytes.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]

@@ -23,6 +23,9 @@ public sealed class ResponseExchange
     /// <summary>The body already parsed as JSON, when it was.</summary>
     public JsonNode? ParsedBody { get; init; }
 
+    /// <summary>Whether a 2xx/3xx body reports a failure, when that was read as the body arrived (see <see cref="Reading.SuccessBody.TryReadJson"/>).</summary>
+    internal bool? BodyReportsFailure { get; init; }
+
     /// <summary>The JSON body the step sent, to map a field path back to it ("body[3].value").</summary>
     public JsonNode? RequestBody { get; init; }
 

@@ -31,7 +31,7 @@ public sealed class HostThrottle
     /// <summary>Waits for a slot for <paramref name="host"/>; dispose the result when the request is done.</summary>
     public async ValueTask<IDisposable> EnterAsync(string host, CancellationToken cancellationToken)
     {
-        var state = _hosts.GetOrAdd(host, _ => new HostState(_maxConcurrent));
+        var state = _hosts.GetOrAdd(host, static (_, slots) => new HostState(slots), _maxConcurrent);
         await state.Slots.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -56,7 +56,7 @@ public sealed class HostThrottle
     /// <summary>After a 429: no new request to the host until the pause is over.</summary>
     public void Pause(string host, TimeSpan pause)
     {
-        var state = _hosts.GetOrAdd(host, _ => new HostState(_maxConcurrent));
+        var state = _hosts.GetOrAdd(host, static (_, slots) => new HostState(slots), _maxConcurrent);
         state.PauseUntil(_time.GetUtcNow() + (pause > TimeSpan.Zero ? pause : TimeSpan.FromSeconds(1)));
     }
 

@@ -22,35 +22,13 @@ internal sealed class ReceivedJson
     public ReadOnlySpan<byte> Bytes => _utf8;
 
     /// <summary>
-    /// Takes <paramref name="utf8"/> when it is valid UTF-8 holding exactly one JSON value (what <see cref="JsonNode.Parse(ReadOnlySpan{byte}, JsonNodeOptions?, JsonDocumentOptions)"/>
-    /// accepts); else false, and the caller parses it the usual way (with its error message).
+    /// Wraps a response body the caller has read as valid UTF-8 holding exactly one JSON value (after a byte-order mark,
+    /// which is dropped): what <see cref="JsonNode.Parse(ReadOnlySpan{byte}, JsonNodeOptions?, JsonDocumentOptions)"/> accepts.
     /// </summary>
-    public static bool TryCreate(byte[] utf8, out ReceivedJson? json)
+    public static ReceivedJson FromChecked(byte[] body)
     {
-        json = null;
-        var span = Serialization.Utf8Text.WithoutBom(utf8);
-        if (span.IsEmpty || !System.Text.Unicode.Utf8.IsValid(span) || !IsOneValue(span))
-        {
-            return false;
-        }
-        json = new ReceivedJson(span.Length == utf8.Length ? utf8 : span.ToArray());
-        return true;
-    }
-
-    private static bool IsOneValue(ReadOnlySpan<byte> span)
-    {
-        var reader = new Utf8JsonReader(span);
-        try
-        {
-            while (reader.Read())
-            {
-            }
-            return reader.BytesConsumed > 0 && reader.CurrentDepth == 0;
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
+        var json = Serialization.Utf8Text.WithoutBom(body);
+        return new ReceivedJson(json.Length == body.Length ? body : json.ToArray());
     }
 
     /// <summary>The parsed node; the same node for every caller.</summary>

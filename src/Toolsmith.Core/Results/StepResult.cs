@@ -75,7 +75,7 @@ public sealed class StepResult
     /// <summary>A copy of the body that can be put into another tree: parsed afresh from the bytes received while nobody has read them.</summary>
     internal JsonNode? BodyCopy() => Volatile.Read(ref _body) is ReceivedJson json ? JsonNode.Parse(json.Bytes) : Body?.DeepClone();
 
-    /// <summary>Sets the body to a JSON response's bytes (UTF-8, one valid JSON value, see <see cref="ReceivedJson.TryCreate"/>), parsed only when read.</summary>
+    /// <summary>Sets the body to a JSON response's bytes (UTF-8, one valid JSON value, see <see cref="ReceivedJson.FromChecked"/>), parsed only when read.</summary>
     internal void SetReceivedJson(ReceivedJson json) => Volatile.Write(ref _body, json);
 
     /// <summary>string, json, arrayBuffer or blob.</summary>

@@ -14,30 +14,46 @@ internal static class SuccessBody
 {
     public static bool ReportsFailure(ResponseExchange exchange, int maxParseBytes)
     {
+        if (exchange.BodyReportsFailure is { } known)
+        {
+            return known; // read when the body arrived
+        }
         if (exchange.ParsedBody is { } parsed)
         {
             // A body that was decoded from another charset: check its UTF-8 form.
-            return parsed is JsonObject && ReportsFailure(JsonSerializer.SerializeToUtf8Bytes(parsed, ToolsmithJsonContext.Default.JsonNode));
+            return parsed is JsonObject && TryReadJson(JsonSerializer.SerializeToUtf8Bytes(parsed, ToolsmithJsonContext.Default.JsonNode), out var inParsed) && inParsed;
         }
         var span = Utf8Text.WithoutBom(exchange.Body.Span).TrimStart(" \t\r\n"u8);
-        return !span.IsEmpty && span[0] == (byte)'{' && span.Length <= maxParseBytes && ReportsFailure(span);
+        return !span.IsEmpty && span[0] == (byte)'{' && span.Length <= maxParseBytes && TryReadJson(span, out var reports) && reports;
     }
 
-    /// <summary>The verdict on one JSON object; anything that is not one complete JSON object reports nothing.</summary>
-    private static bool ReportsFailure(ReadOnlySpan<byte> json)
+    /// <summary>
+    /// Reads a JSON document once: true when it is exactly one JSON value (what <c>JsonNode.Parse</c> accepts), and then
+    /// <paramref name="reportsFailure"/> says whether it is an object whose members report a failure. The engine reads
+    /// every JSON response this way on arrival, so the body is checked and judged in a single pass and never parsed.
+    /// </summary>
+    public static bool TryReadJson(ReadOnlySpan<byte> utf8, out bool reportsFailure)
     {
-        var reader = new Utf8JsonReader(json);
+        reportsFailure = false;
+        var reader = new Utf8JsonReader(utf8);
         var seen = default(Members);
         try
         {
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            if (!reader.Read())
             {
                 return false;
             }
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            if (reader.TokenType == JsonTokenType.StartObject)
             {
-                seen.Count++;
-                Read(ref reader, ref seen);
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    seen.Count++;
+                    Read(ref reader, ref seen);
+                }
+            }
+            else
+            {
+                reader.Skip();
             }
             if (reader.Read())
             {
@@ -48,7 +64,8 @@ internal static class SuccessBody
         {
             return false;
         }
-        return seen.ReportFailure;
+        reportsFailure = seen.ReportFailure;
+        return true;
     }
 
     /// <summary>Reads one member (the reader is on its name) and leaves the reader on the last token of its value.</summary>

@@ -11,6 +11,7 @@ using Toolsmith.Core.Network;
 using Toolsmith.Core.Results;
 using Toolsmith.Core.Running;
 using Toolsmith.Core.Secrets;
+using Toolsmith.Core.Serialization;
 using Toolsmith.Core.Templates;
 
 namespace Toolsmith.Core.Steps.Api;
@@ -400,6 +401,7 @@ internal sealed class ApiStepExecutor : IDisposable
         var contentType = response.Content.Headers.ContentType;
         byte[] raw = [];
         JsonNode? parsed = null;
+        bool? bodyReportsFailure = null;
         try
         {
             switch (format)
@@ -414,10 +416,13 @@ internal sealed class ApiStepExecutor : IDisposable
                     break;
                 case ResponseDecoder.FormatJson:
                     raw = await ResponseDecoder.ReadCappedAsync(response.Content, _options.MaxResponseBytes, token).ConfigureAwait(false);
-                    if (ResponseDecoder.IsUtf8(contentType) && ReceivedJson.TryCreate(raw, out var received))
+                    if (ResponseDecoder.IsUtf8(contentType) && Utf8Text.WithoutBom(raw) is var json && System.Text.Unicode.Utf8.IsValid(json)
+                        && Diagnosis.Reading.SuccessBody.TryReadJson(json, out var reportsFailure))
                     {
-                        // Parsed only if something reads it (a template, the diagnosis of a failure, a person).
-                        result.SetReceivedJson(received!);
+                        // One pass over the bytes checked the JSON and read whether it reports a failure; it is parsed only
+                        // if something reads it (a template, the diagnosis of a failure, a person).
+                        result.SetReceivedJson(ReceivedJson.FromChecked(raw));
+                        bodyReportsFailure = reportsFailure;
                     }
                     else if (ResponseDecoder.TryParseJson(raw, contentType, out parsed, out var parseError))
                     {
@@ -460,6 +465,7 @@ internal sealed class ApiStepExecutor : IDisposable
             Headers = result.Headers,
             Body = raw,
             ParsedBody = parsed,
+            BodyReportsFailure = bodyReportsFailure,
             RequestBody = status >= 400 ? RequestJson(prepared) : null,
             RequestParamNames = prepared.ParamNames,
             RequiredScopes = step.Api.RequiredScopes,
@@ -471,7 +477,7 @@ internal sealed class ApiStepExecutor : IDisposable
             diagnosis = DiagnosisEngine.Diagnose(new ResponseExchange
             {
                 Method = exchange.Method, Url = exchange.Url, Status = status, Headers = result.Headers, Body = raw,
-                ParsedBody = parsed, RequestBody = sent, RequestParamNames = prepared.ParamNames, RequiredScopes = step.Api.RequiredScopes,
+                ParsedBody = parsed, BodyReportsFailure = bodyReportsFailure, RequestBody = sent, RequestParamNames = prepared.ParamNames, RequiredScopes = step.Api.RequiredScopes,
             }, _options.Time);
         }
         result.Ok = status < 400 && diagnosis is null && !(status >= 300 && step.Api.FollowRedirects && response.Headers.Location is not null);

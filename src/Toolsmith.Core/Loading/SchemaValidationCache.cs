@@ -1,4 +1,4 @@
-using System.Security.Cryptography;
+using System.IO.Hashing;
 using System.Text;
 
 namespace Toolsmith.Core.Loading;
@@ -29,9 +29,16 @@ public sealed class SchemaValidationCache(string directory)
         }
     }
 
+    // The schema's bytes, once per process.
+    private static readonly Lazy<byte[]> SchemaBytes = new(static () => Encoding.UTF8.GetBytes(ToolSchema.Text + "\u0000"));
+
+    // A 128-bit xxHash: a cache key, not a security boundary (a document that skipped the schema pass is still compiled,
+    // which rejects what it cannot run). SHA-256 here started OpenSSL on every command, 2-3 ms of a cold run over http.
     private string PathOf(string text)
     {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(ToolSchema.Text + "\u0000" + text));
-        return Path.Combine(directory, Convert.ToHexStringLower(hash));
+        var hash = new XxHash128();
+        hash.Append(SchemaBytes.Value);
+        hash.Append(Encoding.UTF8.GetBytes(text));
+        return Path.Combine(directory, Convert.ToHexStringLower(hash.GetCurrentHash()));
     }
 }

@@ -41,40 +41,35 @@ json.dump({"name": "post1000", "inputs": {"ids": {"type": "array"}, "payload": {
            "output": "{{steps.post[0].status}}"}, open(f"{work}/post1000.tool.json", "w"))
 PY
 
-# Runs a command N times; prints the median wall time (s) and the median peak memory (MiB).
-measure() {
+# Runs curl and toolsmith N times each, alternating (whatever else the machine does then hits both alike);
+# prints one table row: median wall times (s), their ratio, and median peak memory (MiB).
+row() { # name curl_cmd… -- toolsmith_cmd…
   python3 - "$runs" "$@" <<'PY'
 import statistics, subprocess, sys, time
-runs, cmd = int(sys.argv[1]), sys.argv[2:]
-times, mems = [], []
+runs, name, args = int(sys.argv[1]), sys.argv[2], sys.argv[3:]
+split = args.index("--")
+cmds = [args[:split], args[split + 1:]]
+times, mems = [[], []], [[], []]
 for _ in range(runs):
-    # Every run starts with the page cache's dirty pages written back: earlier downloads would otherwise throttle it.
-    subprocess.run(["sync"])
-    start = time.perf_counter()
-    p = subprocess.run(["/usr/bin/time", "-f", "%M"] + cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    times.append(time.perf_counter() - start)
-    if p.returncode != 0:
-        sys.exit(f"failed: {' '.join(cmd)}\n{p.stderr}")
-    mems.append(int(p.stderr.strip().splitlines()[-1]) / 1024)
-print(f"{statistics.median(times):.3f} {statistics.median(mems):.0f}")
+    for side, cmd in enumerate(cmds):
+        # Every run starts with the page cache's dirty pages written back: earlier downloads would otherwise throttle it.
+        subprocess.run(["sync"])
+        start = time.perf_counter()
+        p = subprocess.run(["/usr/bin/time", "-f", "%M"] + cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        times[side].append(time.perf_counter() - start)
+        if p.returncode != 0:
+            sys.exit(f"failed: {' '.join(cmd)}\n{p.stderr}")
+        mems[side].append(int(p.stderr.strip().splitlines()[-1]) / 1024)
+ct, tt = statistics.median(times[0]), statistics.median(times[1])
+print(f"| {name} | {ct:.3f} s | {tt:.3f} s | {tt / ct:.2f}× | {statistics.median(mems[0]):.0f} MiB | {statistics.median(mems[1]):.0f} MiB |")
 PY
-}
-
-row() { # name curl_cmd… -- toolsmith_cmd…
-  local name="$1"; shift
-  local curl_args=() ts_args=()
-  while [ "$1" != "--" ]; do curl_args+=("$1"); shift; done; shift
-  ts_args=("$@")
-  read -r ct cm < <(measure "${curl_args[@]}")
-  read -r tt tm < <(measure "${ts_args[@]}")
-  python3 -c "import sys; n,ct,cm,tt,tm=sys.argv[1:]; print(f'| {n} | {float(ct):.3f} s | {float(tt):.3f} s | {float(tt)/float(ct):.2f}× | {cm} MiB | {tm} MiB |')" "$name" "$ct" "$cm" "$tt" "$tm"
 }
 
 "$toolsmith" run "$work/get1000.tool.json" --inputs-file "$work/inputs.json" > /dev/null   # warm the validation cache, as a second run would
 "$toolsmith" run "$work/post1000.tool.json" --inputs-file "$work/inputs.json" > /dev/null
 
 echo
-echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; curl $(curl --version | head -1 | cut -d' ' -f2); medians of $runs runs"
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; curl $(curl --version | head -1 | cut -d' ' -f2); medians of $runs runs each, curl and toolsmith alternating"
 echo
 echo "| workload | curl | toolsmith | ratio | curl peak | toolsmith peak |"
 echo "| --- | --- | --- | --- | --- | --- |"

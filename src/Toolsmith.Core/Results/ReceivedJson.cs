@@ -19,7 +19,7 @@ internal sealed class ReceivedJson
     private ReceivedJson(byte[] utf8) => _utf8 = utf8;
 
     /// <summary>The bytes: one complete JSON value in valid UTF-8, without a byte-order mark.</summary>
-    public ReadOnlySpan<byte> Bytes => _utf8;
+    public ReadOnlyMemory<byte> Bytes => _utf8;
 
     /// <summary>
     /// Wraps a response body the caller has read as valid UTF-8 holding exactly one JSON value (after a byte-order mark,
@@ -63,11 +63,11 @@ internal sealed class StepBodyConverter : JsonConverter<object?>
                 break;
             case ReceivedJson json when !writer.Options.Indented:
                 // Checked on arrival: one value, valid UTF-8.
-                writer.WriteRawValue(json.Bytes, skipInputValidation: true);
+                writer.WriteRawValue(json.Bytes.Span, skipInputValidation: true);
                 break;
             case ReceivedJson json:
                 // Output for people: laid out like the rest of the document, not as the server formatted it.
-                using (var document = JsonDocument.Parse(json.Bytes.ToArray()))
+                using (var document = JsonDocument.Parse(json.Bytes))
                 {
                     document.RootElement.WriteTo(writer);
                 }

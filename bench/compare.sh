@@ -45,13 +45,14 @@ PY
 # prints one table row: median wall times (s), their ratio, and median peak memory (MiB).
 row() { # name curl_cmd… -- toolsmith_cmd…
   python3 - "$runs" "$@" <<'PY'
-import statistics, subprocess, sys, time
+import os, shutil, statistics, subprocess, sys, time
 runs, name, args = int(sys.argv[1]), sys.argv[2], sys.argv[3:]
 split = args.index("--")
 cmds = [args[:split], args[split + 1:]]
 times, mems = [[], []], [[], []]
-for _ in range(runs):
+for run in range(runs):
     for side, cmd in enumerate(cmds):
+        cmd = [a.replace("{run}", str(run)) for a in cmd]
         # Every run starts with the page cache's dirty pages written back: earlier downloads would otherwise throttle it.
         subprocess.run(["sync"])
         start = time.perf_counter()
@@ -60,6 +61,9 @@ for _ in range(runs):
         if p.returncode != 0:
             sys.exit(f"failed: {' '.join(cmd)}\n{p.stderr}")
         mems[side].append(int(p.stderr.strip().splitlines()[-1]) / 1024)
+        # Downloads are deleted after each run: 100 MB files piling up change what a fresh page costs the next run.
+        for folder in os.environ.get("CLEAN", "").split():
+            shutil.rmtree(folder, ignore_errors=True)
 ct, tt = statistics.median(times[0]), statistics.median(times[1])
 print(f"| {name} | {ct:.3f} s | {tt:.3f} s | {tt / ct:.2f}× | {statistics.median(mems[0]):.0f} MiB | {statistics.median(mems[1]):.0f} MiB |")
 PY
@@ -76,7 +80,10 @@ echo "| --- | --- | --- | --- | --- | --- |"
 row "1,000 GETs (1 KB JSON)" curl -s -K "$work/get.curl" -- "$toolsmith" run "$work/get1000.tool.json" --inputs-file "$work/inputs.json"
 row "1,000 POSTs (1 KB JSON body)" curl -s -K "$work/post.curl" -- "$toolsmith" run "$work/post1000.tool.json" --inputs-file "$work/inputs.json"
 row "one cold GET" curl -s -o /dev/null "$base/json" -- "$toolsmith" request GET "$base/json" --json
-row "100 MB download" curl -s -o "$work/curl.bin" "$base/blob?size=104857600" -- "$toolsmith" request GET "$base/blob?size=104857600" --format blob --output-dir "$work/blobs" --json
+# Both write a new file each run (toolsmith keeps each run's download in a folder of its own), and both
+# files are deleted after each run: on this VM, writes slow down 3× once a few hundred MB of new files sit in
+# the page cache, while a file overwritten in place (curl -o the same name) reuses the pages it frees.
+CLEAN="$work/blobs $work/curl" row "100 MB download" curl -s --create-dirs -o "$work/curl/{run}.bin" "$base/blob?size=104857600" -- "$toolsmith" request GET "$base/blob?size=104857600" --format blob --output-dir "$work/blobs" --json
 echo
 echo "In-process, engine vs bare HttpClient (bench/Toolsmith.Bench load):"
 dotnet "$bench_dll" load 20000

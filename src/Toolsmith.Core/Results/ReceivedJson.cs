@@ -38,21 +38,75 @@ internal sealed class ReceivedJson
         {
             if (!_parsed)
             {
-                _node = JsonNode.Parse(_utf8);
+                _node = NewNode();
                 _parsed = true;
             }
             return _node;
         }
     }
+
+    private static readonly JsonDocumentOptions NoRepeatedMembers = new() { AllowDuplicateProperties = false };
+
+    /// <summary>
+    /// A node of its own, parsed from the bytes. A member named twice in one object (<c>{"a":1,"a":2}</c>) is valid JSON
+    /// that a <see cref="JsonObject"/> refuses the first time a member is looked up; such a body is read as JavaScript
+    /// reads it: the last one wins.
+    /// </summary>
+    public JsonNode? NewNode()
+    {
+        try
+        {
+            return JsonNode.Parse(_utf8, documentOptions: NoRepeatedMembers);
+        }
+        catch (JsonException)
+        {
+            var reader = new Utf8JsonReader(_utf8);
+            reader.Read();
+            return LastWins(ref reader);
+        }
+    }
+
+    private static JsonNode? LastWins(ref Utf8JsonReader reader)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.StartObject:
+                var obj = new JsonObject();
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    var name = reader.GetString()!;
+                    reader.Read();
+                    obj[name] = LastWins(ref reader);
+                }
+                return obj;
+            case JsonTokenType.StartArray:
+                var array = new JsonArray();
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                {
+                    array.Add(LastWins(ref reader));
+                }
+                return array;
+            default:
+                return JsonNode.Parse(ref reader);
+        }
+    }
 }
 
-/// <summary>Writes a step body: a node, or received JSON as its bytes; reads a node.</summary>
+/// <summary>Writes a step body: a node, or received JSON as its bytes; reads one back as its bytes, parsed when read.</summary>
 internal sealed class StepBodyConverter : JsonConverter<object?>
 {
     public override bool HandleNull => true;
 
-    public override object? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        reader.TokenType == JsonTokenType.Null ? null : JsonNode.Parse(ref reader);
+    public override object? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+        // A stored run's bodies stay bytes until something reads them, like the bodies of a live run.
+        using var document = JsonDocument.ParseValue(ref reader);
+        return ReceivedJson.FromChecked(System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(document.RootElement).ToArray());
+    }
 
     public override void Write(Utf8JsonWriter writer, object? value, JsonSerializerOptions options)
     {

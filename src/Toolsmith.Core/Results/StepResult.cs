@@ -62,7 +62,7 @@ public sealed class StepResult
     internal object? SerializedBody
     {
         get => Volatile.Read(ref _body);
-        set => Body = (JsonNode?)value;
+        set => Volatile.Write(ref _body, value as ReceivedJson ?? (object?)(JsonNode?)value);
     }
 
     /// <summary>
@@ -73,7 +73,7 @@ public sealed class StepResult
     public int? UnparsedJsonLength => Volatile.Read(ref _body) is ReceivedJson json ? json.Bytes.Length : null;
 
     /// <summary>A copy of the body that can be put into another tree: parsed afresh from the bytes received while nobody has read them.</summary>
-    internal JsonNode? BodyCopy() => Volatile.Read(ref _body) is ReceivedJson json ? JsonNode.Parse(json.Bytes.Span) : Body?.DeepClone();
+    internal JsonNode? BodyCopy() => Volatile.Read(ref _body) is ReceivedJson json ? json.NewNode() : Body?.DeepClone();
 
     /// <summary>Sets the body to a JSON response's bytes (UTF-8, one valid JSON value, see <see cref="ReceivedJson.FromChecked"/>), parsed only when read.</summary>
     internal void SetReceivedJson(ReceivedJson json) => Volatile.Write(ref _body, json);

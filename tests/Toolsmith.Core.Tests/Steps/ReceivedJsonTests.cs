@@ -68,6 +68,25 @@ public class ReceivedJsonTests(TestApiFixture fixture) : IClassFixture<TestApiFi
         Assert.Equal(r.Status, back.Status);
     }
 
+    [Fact]
+    public async Task RepeatedMembers_AreReadAsJavaScriptReadsThem_TheLastWins_AndRecordedAsReceived()
+    {
+        const string text = """{"a":1,"a":2,"n":{"x":1,"x":[3]},"list":[{"k":"old","k":"new"}]}""";
+        var url = $"http://127.0.0.1:PORT/raw?b64={Base64Url.EncodeToString(Encoding.UTF8.GetBytes(text))}&type=application%2Fjson";
+        var run = await fixture.RunToolAsync($$$"""
+            {"name":"t","steps":[{"id":"s","type":"api","url":"{{{url}}}"}],
+             "output":{"a":"{{steps.s.body.a}}","x":"{{steps.s.body.n.x[0]}}","k":"{{steps.s.body.list[0].k}}"}}
+            """);
+        Assert.Equal("succeeded", run.Status);
+        Assert.Equal(2, run.Output!["a"]!.GetValue<int>());
+        Assert.Equal(3, run.Output["x"]!.GetValue<int>());
+        Assert.Equal("new", run.Output["k"]!.GetValue<string>());
+        // A run that never reads the body records it as it came; one that did records what it read.
+        Assert.Equal(2, run.Steps["s"].Single!.Body!["a"]!.GetValue<int>());
+        var unread = await FetchAsync(Encoding.UTF8.GetBytes(text));
+        Assert.Contains(text, Compact(unread), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("42")]
     [InlineData("\"just a string\"")]

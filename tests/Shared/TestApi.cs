@@ -225,8 +225,9 @@ public sealed class TestApi : IAsyncDisposable
             await Task.Delay(TimeSpan.FromSeconds(30), context.RequestAborted);
         });
 
-        // chunked=true: no Content-Length (the size is known only at the end); stallAfter=N: N bytes, then silence.
-        app.MapGet("/large", async (long size, HttpContext context, bool chunked = false, long stallAfter = -1) =>
+        // chunked=true: no Content-Length (the size is known only at the end); stallAfter=N: N bytes, then silence;
+        // gzip=true: sent gzip-compressed, Content-Length being the compressed size.
+        app.MapGet("/large", async (long size, HttpContext context, bool chunked = false, long stallAfter = -1, bool gzip = false) =>
         {
             context.Response.ContentType = "application/octet-stream";
             context.Response.ContentLength = chunked ? null : size;
@@ -235,6 +236,21 @@ public sealed class TestApi : IAsyncDisposable
             for (var i = 0; i < chunk.Length; i++)
             {
                 chunk[i] = (byte)(i % 251);
+            }
+            if (gzip)
+            {
+                using var compressed = new MemoryStream();
+                await using (var zip = new GZipStream(compressed, CompressionLevel.Fastest, leaveOpen: true))
+                {
+                    for (var written = 0L; written < size; written += chunk.Length)
+                    {
+                        zip.Write(chunk, 0, (int)Math.Min(chunk.Length, size - written));
+                    }
+                }
+                context.Response.Headers.ContentEncoding = "gzip";
+                context.Response.ContentLength = compressed.Length;
+                await context.Response.Body.WriteAsync(compressed.GetBuffer().AsMemory(0, (int)compressed.Length), context.RequestAborted);
+                return;
             }
             var left = stallAfter >= 0 ? stallAfter : size;
             while (left > 0)

@@ -237,6 +237,26 @@ public class ApiStepResponseTests(TestApiFixture fixture) : IClassFixture<TestAp
     }
 
     [Fact]
+    public async Task Blob_SentCompressed_IsTheDecompressedBytes_NotTheDeclaredCompressedLength()
+    {
+        // The file is made ready for the Content-Length announced; sent gzip-compressed, that is far less than what
+        // arrives, and the file must still hold exactly the decompressed bytes.
+        const long size = 5L * 1024 * 1024 + 11;
+        var r = await fixture.RunStepAsync($$"""{"id":"dl","type":"api","url":"http://127.0.0.1:PORT/large?size={{size}}&gzip=true","responseFormat":"blob"}""");
+        Assert.True(r.Ok, r.Diagnosis?.Explanation);
+        var path = r.Body!["path"]!.GetValue<string>();
+        Assert.Equal(size, r.Body!["size"]!.GetValue<long>());
+        Assert.Equal(size, new FileInfo(path).Length);
+        var expected = new byte[size];
+        for (var i = 0L; i < size; i++)
+        {
+            expected[i] = (byte)(i % (64 * 1024) % 251);
+        }
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(expected)), r.Body!["sha256"]!.GetValue<string>());
+        Assert.Equal(expected, await File.ReadAllBytesAsync(path));
+    }
+
+    [Fact]
     public async Task Blob_OverTheCap_WithoutContentLength_FailsClearly_AndLeavesNoFile()
     {
         var dir = Path.Combine(fixture.ArtifactDirectory, "cap");

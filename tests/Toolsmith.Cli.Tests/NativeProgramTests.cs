@@ -184,6 +184,25 @@ public class NativeProgramTests(NativeToolsmith native) : IClassFixture<NativeTo
     }
 
     [Fact]
+    public async Task ValidateSchemas_Work_InTheNativeBuild_WhichStartsTheSchemaLibraryOnlyWhenNeeded()
+    {
+        // The native binary blanks JsonSchema.Net's module initializer (Native/JsonSchemaNet.substitutions.xml): the
+        // tool schema, a step's `validate` schemas and their formats must still work, in a process that built no schema before.
+        var tool = native.WriteFile("native_validate.tool.json", """
+            {"name":"native_validate","inputs":{"email":{"type":"string"},"n":{"type":"integer"}},
+             "steps":[{"id":"s","type":"api","method":"POST","url":"URL/echo","body":{"email":"{{email}}","n":"{{n}}"},
+                       "validate":{"body":{"type":"object","properties":{"email":{"type":"string","format":"email"},"n":{"type":"integer","maximum":10}}}}}]}
+            """);
+        var bad = await native.RunAsync("run", tool, "--input", "email=nobody", "--input", "n=11", "--json");
+        Assert.Equal(2, bad.ExitCode); // values that cannot be sent, as the JIT build says
+        var fields = bad.Json["steps"]!["s"]!["diagnosis"]!["fields"]!.AsArray().Select(static f => f!["path"]!.GetValue<string>()).Order();
+        Assert.Equal(["body.email", "body.n"], fields);
+        var good = await native.RunAsync("run", tool, "--input", "email=ada@example.com", "--input", "n=3", "--json");
+        Assert.True(good.ExitCode == 0, good.Stderr + good.Stdout);
+        Assert.Equal("""{"email":"ada@example.com","n":3}""", native.Api.LastEcho!["bodyText"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Serve_IsHandedToTheFullBuild_InTheSameProcess_AndStopsOnCtrlC()
     {
         var environment = native.Environment.ToDictionary(kv => kv.Key, kv => (string?)kv.Value);

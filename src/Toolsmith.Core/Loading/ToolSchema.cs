@@ -26,6 +26,7 @@ public static class ToolSchema
 
     private static (JsonSchema, JsonNode, string) Load()
     {
+        JsonSchemaLibrary.EnsureInitialized();
         var text = SchemaText.Value;
         return (JsonSchema.FromText(text), JsonNode.Parse(text)!, text);
     }

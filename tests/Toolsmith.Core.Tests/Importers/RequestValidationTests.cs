@@ -44,6 +44,18 @@ public class RequestValidationTests(TestApiFixture fixture) : IClassFixture<Test
     }
 
     [Fact]
+    public void TheSchemaLibrary_IsStartedThroughItsOwnInitializer_WhichCanBeCalledAgain()
+    {
+        // The native build blanks JsonSchema.Net's module initializer and calls this instead (JsonSchemaLibrary); a
+        // version of the library that renamed it would fail here, under the JIT, before any native test.
+        JsonSchemaLibrary.EnsureInitialized();
+        JsonSchemaLibrary.EnsureInitialized();
+        var schema = Json.Schema.JsonSchema.FromText("""{"$schema":"https://json-schema.org/draft/2020-12/schema","type":"string","format":"email"}""");
+        using var bad = System.Text.Json.JsonDocument.Parse("\"not an address\"");
+        Assert.False(schema.Evaluate(bad.RootElement, new Json.Schema.EvaluationOptions { RequireFormatValidation = true }).IsValid);
+    }
+
+    [Fact]
     public void ABadSchema_OrAnUnknownPathInput_IsALoadError()
     {
         var bad = Assert.Throws<ToolLoadException>(() => ToolLoader.Parse("""

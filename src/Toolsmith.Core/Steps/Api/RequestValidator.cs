@@ -49,6 +49,7 @@ internal sealed class RequestValidator
         {
             return null;
         }
+        JsonSchemaLibrary.EnsureInitialized();
         Compiled? One(JsonNode? node, string where)
         {
             if (node is null)

@@ -14,12 +14,31 @@ namespace Toolsmith.Bench;
 /// </summary>
 internal static class LoadDriver
 {
-    public static async Task RunAsync(int requests)
+    /// <summary>Runs every table, or only the one named by <paramref name="only"/> (requests, blob or paging).</summary>
+    public static async Task RunAsync(int requests, string? only = null)
     {
         await using var server = await BenchServer.StartAsync();
-        var json = Encoding.UTF8.GetBytes("{\"title\":\"x\",\"items\":[" + string.Join(",", Enumerable.Range(0, 30).Select(i => $"{{\"k\":\"key{i:00}\",\"v\":{i}}}")) + "]}");
         Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {RuntimeInformation()}; {requests} requests per side, 3 alternating rounds per cell (medians); local Kestrel on {server.Url}");
         Console.WriteLine();
+        if (only is null or "requests")
+        {
+            await RequestsAsync(server.Url, requests);
+            Console.WriteLine();
+        }
+        if (only is null or "blob")
+        {
+            await BlobAsync(server.Url, 100L * 1024 * 1024);
+            Console.WriteLine();
+        }
+        if (only is null or "paging")
+        {
+            await PagingAsync(server.Url);
+        }
+    }
+
+    private static async Task RequestsAsync(Uri server, int requests)
+    {
+        var json = Encoding.UTF8.GetBytes("{\"title\":\"x\",\"items\":[" + string.Join(",", Enumerable.Range(0, 30).Select(i => $"{{\"k\":\"key{i:00}\",\"v\":{i}}}")) + "]}");
         Console.WriteLine("| workload | concurrency | HttpClient req/s | Toolsmith req/s | ratio | extra alloc/step |");
         Console.WriteLine("| --- | --- | --- | --- | --- | --- |");
         foreach (var (name, method) in new[] { ("GET 1 KB JSON", "GET"), ("POST 1 KB JSON", "POST") })
@@ -32,11 +51,11 @@ internal static class LoadDriver
                 var allBodies = new List<Measure>();
                 for (var round = 0; round < 3; round++)
                 {
-                    raws.Add(await MeasureRawAsync(server.Url, method, json, requests, concurrency));
-                    engines.Add(await MeasureEngineAsync(server.Url, method, json, requests, concurrency, bodiesAsOutput: false));
+                    raws.Add(await MeasureRawAsync(server, method, json, requests, concurrency));
+                    engines.Add(await MeasureEngineAsync(server, method, json, requests, concurrency, bodiesAsOutput: false));
                     if (method == "GET")
                     {
-                        allBodies.Add(await MeasureEngineAsync(server.Url, method, json, requests, concurrency, bodiesAsOutput: true));
+                        allBodies.Add(await MeasureEngineAsync(server, method, json, requests, concurrency, bodiesAsOutput: true));
                     }
                 }
                 var raw = MedianOf(raws);
@@ -48,10 +67,6 @@ internal static class LoadDriver
                 }
             }
         }
-        Console.WriteLine();
-        await BlobAsync(server.Url, 100L * 1024 * 1024);
-        Console.WriteLine();
-        await PagingAsync(server.Url);
     }
 
     /// <summary>10,000 items through pagination at two page sizes, each in its own process: peak memory should follow the items, not the pages.</summary>

@@ -2,12 +2,12 @@ using BenchmarkDotNet.Running;
 using Toolsmith.Bench;
 
 // hot   : BenchmarkDotNet over the per-request hot path (allocations reported)
-// load  : the same workload through the engine and a bare HttpClient, side by side, as ratios
+// load [N] [requests|blob|paging]: the same workload through the engine and a bare HttpClient, side by side, as ratios
 // serve : only the local API (for bench/compare.sh), on the port given
 switch (args.FirstOrDefault())
 {
     case "load":
-        await LoadDriver.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20_000);
+        await LoadDriver.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20_000, args.Length > 2 ? args[2] : null);
         break;
     case "blob-raw" or "blob-engine" or "paging":
         await LoadDriver.BlobChildAsync(args[0], args[1]);

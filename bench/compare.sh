@@ -33,12 +33,14 @@ with open(f"{work}/post.curl", "w") as f:
     f.write("next\n".join(f'url = "{base}/post"\ndata = "@{work}/body.json"\nheader = "Content-Type: application/json"\noutput = "/dev/null"\n' for i in range(1000)))
 ids = list(range(1000))
 json.dump({"ids": ids, "payload": body}, open(f"{work}/inputs.json", "w"))
-json.dump({"name": "get1000", "inputs": {"ids": {"type": "array"}, "payload": {"type": "object"}},
-           "steps": [{"id": "get", "type": "api", "foreach": "{{ids}}", "concurrency": 8, "url": base + "/item/{{item}}"}],
-           "output": "{{steps.get[0].status}}"}, open(f"{work}/get1000.tool.json", "w"))
-json.dump({"name": "post1000", "inputs": {"ids": {"type": "array"}, "payload": {"type": "object"}},
-           "steps": [{"id": "post", "type": "api", "method": "POST", "foreach": "{{ids}}", "concurrency": 8, "url": base + "/post", "body": "{{payload}}"}],
-           "output": "{{steps.post[0].status}}"}, open(f"{work}/post1000.tool.json", "w"))
+# Each tool twice: one element at a time (as curl -K goes) and at the foreach's default concurrency (4), as people run it.
+for concurrency, suffix in ((1, "-seq"), (4, "")):
+    json.dump({"name": "get1000", "inputs": {"ids": {"type": "array"}, "payload": {"type": "object"}},
+               "steps": [{"id": "get", "type": "api", "foreach": "{{ids}}", "concurrency": concurrency, "url": base + "/item/{{item}}"}],
+               "output": "{{steps.get[0].status}}"}, open(f"{work}/get1000{suffix}.tool.json", "w"))
+    json.dump({"name": "post1000", "inputs": {"ids": {"type": "array"}, "payload": {"type": "object"}},
+               "steps": [{"id": "post", "type": "api", "method": "POST", "foreach": "{{ids}}", "concurrency": concurrency, "url": base + "/post", "body": "{{payload}}"}],
+               "output": "{{steps.post[0].status}}"}, open(f"{work}/post1000{suffix}.tool.json", "w"))
 PY
 
 # Runs curl and toolsmith N times each, alternating (whatever else the machine does then hits both alike);
@@ -69,16 +71,19 @@ print(f"| {name} | {ct:.3f} s | {tt:.3f} s | {tt / ct:.2f}× | {statistics.media
 PY
 }
 
-"$toolsmith" run "$work/get1000.tool.json" --inputs-file "$work/inputs.json" > /dev/null   # warm the validation cache, as a second run would
-"$toolsmith" run "$work/post1000.tool.json" --inputs-file "$work/inputs.json" > /dev/null
+for tool in get1000-seq get1000 post1000-seq post1000; do   # warm the validation cache, as a second run would
+  "$toolsmith" run "$work/$tool.tool.json" --inputs-file "$work/inputs.json" > /dev/null
+done
 
 echo
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; curl $(curl --version | head -1 | cut -d' ' -f2); medians of $runs runs each, curl and toolsmith alternating"
 echo
 echo "| workload | curl | toolsmith | ratio | curl peak | toolsmith peak |"
 echo "| --- | --- | --- | --- | --- | --- |"
-row "1,000 GETs (1 KB JSON)" curl -s -K "$work/get.curl" -- "$toolsmith" run "$work/get1000.tool.json" --inputs-file "$work/inputs.json"
-row "1,000 POSTs (1 KB JSON body)" curl -s -K "$work/post.curl" -- "$toolsmith" run "$work/post1000.tool.json" --inputs-file "$work/inputs.json"
+row "1,000 GETs (1 KB JSON), one at a time" curl -s -K "$work/get.curl" -- "$toolsmith" run "$work/get1000-seq.tool.json" --inputs-file "$work/inputs.json"
+row "1,000 GETs, foreach at its default concurrency (4)" curl -s -K "$work/get.curl" -- "$toolsmith" run "$work/get1000.tool.json" --inputs-file "$work/inputs.json"
+row "1,000 POSTs (1 KB JSON body), one at a time" curl -s -K "$work/post.curl" -- "$toolsmith" run "$work/post1000-seq.tool.json" --inputs-file "$work/inputs.json"
+row "1,000 POSTs, foreach at its default concurrency (4)" curl -s -K "$work/post.curl" -- "$toolsmith" run "$work/post1000.tool.json" --inputs-file "$work/inputs.json"
 row "one cold GET" curl -s -o /dev/null "$base/json" -- "$toolsmith" request GET "$base/json" --json
 # Both write a new file each run (toolsmith keeps each run's download in a folder of its own), and both
 # files are deleted after each run: on this VM, writes slow down 3× once a few hundred MB of new files sit in

@@ -73,7 +73,33 @@ internal static class ToolCompiler
         {
             throw new ToolLoadException(errors);
         }
+        MarkStepsWhoseBodiesAreAllRead(steps, output);
         return new Tool(definition, file, steps, output);
+    }
+
+    /// <summary>
+    /// Foreach steps whose results are read whole, as the array of their bodies: named alone (<c>{{steps.id}}</c>) in a
+    /// later template, or the last step of a tool without an output (whose output is then those bodies).
+    /// </summary>
+    private static void MarkStepsWhoseBodiesAreAllRead(List<CompiledStep> steps, JsonTemplate? output)
+    {
+        if (steps.Count == 0)
+        {
+            return;
+        }
+        var byId = steps.Where(static s => s.Foreach is not null).ToDictionary(static s => s.Id, StringComparer.Ordinal);
+        if (output is null && steps[^1].Foreach is not null)
+        {
+            steps[^1].ReadsAllBodies = true;
+        }
+        var templates = steps.SelectMany(static s => s.Templates).Concat(output?.Templates ?? []);
+        foreach (var path in templates.SelectMany(static t => t.Paths))
+        {
+            if (path.Segments is [{ Name: "steps" }, { Name: { } id }] && byId.TryGetValue(id, out var step))
+            {
+                step.ReadsAllBodies = true;
+            }
+        }
     }
 
     /// <summary>Checks the first names of every path: inputs exist, steps are earlier ones, item/index only in foreach.</summary>

@@ -15,6 +15,7 @@ internal sealed class ReceivedJson
     private readonly Lock _gate = new();
     private JsonNode? _node;
     private bool _parsed;
+    private JsonNode? _preparedCopy;
 
     private ReceivedJson(byte[] utf8) => _utf8 = utf8;
 
@@ -44,6 +45,12 @@ internal sealed class ReceivedJson
             return _node;
         }
     }
+
+    /// <summary>Parses a copy now, for the first <see cref="TakeCopy"/> (a body the tool is known to read, parsed while its bytes are fresh).</summary>
+    public void PrepareCopy() => Volatile.Write(ref _preparedCopy, NewNode());
+
+    /// <summary>A node of the caller's own: the one <see cref="PrepareCopy"/> made, once, or a new one.</summary>
+    public JsonNode? TakeCopy() => Interlocked.Exchange(ref _preparedCopy, null) ?? NewNode();
 
     private static readonly JsonDocumentOptions NoRepeatedMembers = new() { AllowDuplicateProperties = false };
 

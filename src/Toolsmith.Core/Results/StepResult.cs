@@ -73,7 +73,7 @@ public sealed class StepResult
     public int? UnparsedJsonLength => Volatile.Read(ref _body) is ReceivedJson json ? json.Bytes.Length : null;
 
     /// <summary>A copy of the body that can be put into another tree: parsed afresh from the bytes received while nobody has read them.</summary>
-    internal JsonNode? BodyCopy() => Volatile.Read(ref _body) is ReceivedJson json ? json.NewNode() : Body?.DeepClone();
+    internal JsonNode? BodyCopy() => Volatile.Read(ref _body) is ReceivedJson json ? json.TakeCopy() : Body?.DeepClone();
 
     /// <summary>Sets the body to a JSON response's bytes (UTF-8, one valid JSON value, see <see cref="ReceivedJson.FromChecked"/>), parsed only when read.</summary>
     internal void SetReceivedJson(ReceivedJson json) => Volatile.Write(ref _body, json);

@@ -33,6 +33,13 @@ internal abstract class CompiledStep
 
     public TimeSpan BatchInterval { get; }
 
+    /// <summary>
+    /// Set at load when the tool reads every result of this foreach step as one array of bodies (<c>{{steps.id}}</c>, or
+    /// the run's default output): each JSON body is then also parsed as it arrives, alongside the other elements in
+    /// flight, instead of all of them one after another once the step has finished.
+    /// </summary>
+    public bool ReadsAllBodies { get; set; }
+
     /// <summary>Every template in the step except <see cref="Foreach"/>, for the load-time path check.</summary>
     public abstract IEnumerable<Template> Templates { get; }
 

@@ -158,4 +158,42 @@ public class ReceivedJsonTests(TestApiFixture fixture) : IClassFixture<TestApiFi
         Assert.Equal(200, r.Status);
         Assert.Equal(ok, r.Ok);
     }
+
+    [Theory]
+    [InlineData("""{"name":"t","steps":[{"id":"each","type":"api","url":"https://a.example/{{item}}","foreach":"{{ids}}"}]}""", true)]
+    [InlineData("""{"name":"t","steps":[{"id":"each","type":"api","url":"https://a.example/{{item}}","foreach":"{{ids}}"}],"output":{"all":"{{steps.each}}"}}""", true)]
+    [InlineData("""{"name":"t","steps":[{"id":"each","type":"api","url":"https://a.example/{{item}}","foreach":"{{ids}}"},{"id":"next","type":"api","method":"POST","url":"https://a.example/x","body":"{{steps.each}}"}],"output":"{{steps.next.status}}"}""", true)]
+    [InlineData("""{"name":"t","steps":[{"id":"each","type":"api","url":"https://a.example/{{item}}","foreach":"{{ids}}"}],"output":"{{steps.each[0].body}}"}""", false)]
+    [InlineData("""{"name":"t","steps":[{"id":"each","type":"api","url":"https://a.example/{{item}}","foreach":"{{ids}}"}],"output":"{{steps.each[0].status}}"}""", false)]
+    [InlineData("""{"name":"t","steps":[{"id":"each","type":"api","url":"https://a.example/{{item}}","foreach":"{{ids}}"},{"id":"last","type":"api","url":"https://a.example/y"}]}""", false)]
+    public void BulkSteps_WhoseBodiesAreAllRead_AreKnownAtLoad(string tool, bool readsAll)
+    {
+        var compiled = Toolsmith.Core.Loading.ToolLoader.Parse(tool.Replace("\"name\":\"t\",", "\"name\":\"t\",\"inputs\":{\"ids\":{\"type\":\"array\"}},", StringComparison.Ordinal), "t");
+        Assert.Equal(readsAll, compiled.Steps[0].ReadsAllBodies);
+    }
+
+    [Fact]
+    public async Task BodiesReadAsAWhole_AreParsedOnArrival_AndEveryReaderGetsNodesOfItsOwn()
+    {
+        // The output names the bulk step's bodies twice and one body alone: the copies parsed on arrival serve the
+        // first array, the second is parsed afresh, and the single body is the step result's own node.
+        var run = await fixture.RunToolAsync("""
+            {"name":"t","inputs":{"ids":{"type":"array"}},
+             "steps":[{"id":"each","type":"api","url":"http://127.0.0.1:PORT/echo/items/{{item}}","foreach":"{{ids}}","concurrency":3}],
+             "output":{"all":"{{steps.each}}","again":"{{steps.each}}","third":"{{steps.each[2].body.path}}"}}
+            """, new JsonObject { ["ids"] = new JsonArray(1, 2, 3, 4, 5, 6, 7) });
+        Assert.Equal("succeeded", run.Status);
+        foreach (var name in new[] { "all", "again" })
+        {
+            var bodies = run.Output![name]!.AsArray();
+            Assert.Equal(["/echo/items/1", "/echo/items/2", "/echo/items/3", "/echo/items/4", "/echo/items/5", "/echo/items/6", "/echo/items/7"],
+                bodies.Select(static b => b!["path"]!.GetValue<string>()));
+        }
+        Assert.Equal("/echo/items/3", run.Output!["third"]!.GetValue<string>());
+        Assert.NotSame(run.Output!["all"]![0], run.Output!["again"]![0]);
+        Assert.NotSame(run.Output!["all"]![0], run.Steps["each"].Items![0].Body);
+        // Recorded as received, whatever was parsed.
+        var recorded = JsonNode.Parse(JsonSerializer.Serialize(run.Steps["each"].Items![6], ToolsmithJsonContext.Default.StepResult))!;
+        Assert.Equal("/echo/items/7", recorded["body"]!["path"]!.GetValue<string>());
+    }
 }

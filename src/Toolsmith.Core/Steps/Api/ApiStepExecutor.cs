@@ -421,7 +421,12 @@ internal sealed class ApiStepExecutor : IDisposable
                     {
                         // One pass over the bytes checked the JSON and read whether it reports a failure; it is parsed only
                         // if something reads it (a template, the diagnosis of a failure, a person).
-                        result.SetReceivedJson(ReceivedJson.FromChecked(raw));
+                        var received = ReceivedJson.FromChecked(raw);
+                        if (step.ReadsAllBodies && elementIndex is not null)
+                        {
+                            received.PrepareCopy();
+                        }
+                        result.SetReceivedJson(received);
                         bodyReportsFailure = reportsFailure;
                     }
                     else if (ResponseDecoder.TryParseJson(raw, contentType, out parsed, out var parseError))

@@ -257,6 +257,33 @@ public class ApiStepResponseTests(TestApiFixture fixture) : IClassFixture<TestAp
     }
 
     [Fact]
+    public async Task Blob_ThatCannotBeSaved_SaysSo_AndDoesNotBlameTheConnection()
+    {
+        // The name the download would take is a folder's, and another run's folder is a file: both are the disk's
+        // problem, not the server's (this was reported as "the connection broke").
+        var dir = Path.Combine(fixture.ArtifactDirectory, "unwritable");
+        Directory.CreateDirectory(Path.Combine(dir, "fixed", "dl-large.bin"));
+        using var runner = new Toolsmith.Core.Running.ToolRunner(new Toolsmith.Core.Running.EngineOptions { ArtifactDirectory = dir });
+        var tool = Toolsmith.Core.Loading.ToolLoader.Parse($$"""{"name":"t","steps":[{"id":"dl","type":"api","url":"http://127.0.0.1:{{fixture.Api.Port}}/large?size=100000","responseFormat":"blob"}]}""", "t");
+        var run = await runner.RunAsync(tool, [], new Toolsmith.Core.Running.RunOptions { RunId = "fixed" });
+        var r = run.Steps["dl"].Single!;
+        Assert.False(r.Ok);
+        Assert.Equal(200, r.Status);
+        Assert.Equal("unknown", r.Diagnosis!.Kind);
+        Assert.Equal("The download could not be saved", r.Diagnosis.Title);
+        Assert.Contains(Path.Combine(dir, "fixed", "dl-large.bin"), r.Diagnosis.Explanation, StringComparison.Ordinal);
+        Assert.Contains("--output-dir", r.Diagnosis.Hint, StringComparison.Ordinal);
+        Assert.True(Directory.Exists(Path.Combine(dir, "fixed", "dl-large.bin")), "the folder in the way is left alone");
+
+        var file = Path.Combine(fixture.ArtifactDirectory, "a-file");
+        await File.WriteAllTextAsync(file, "not a folder");
+        using var second = new Toolsmith.Core.Running.ToolRunner(new Toolsmith.Core.Running.EngineOptions { ArtifactDirectory = file });
+        var blocked = (await second.RunAsync(tool, [])).Steps["dl"].Single!;
+        Assert.Equal("The download could not be saved", blocked.Diagnosis!.Title);
+        Assert.Equal("not a folder", await File.ReadAllTextAsync(file));
+    }
+
+    [Fact]
     public async Task Blob_OverTheCap_WithoutContentLength_FailsClearly_AndLeavesNoFile()
     {
         var dir = Path.Combine(fixture.ArtifactDirectory, "cap");

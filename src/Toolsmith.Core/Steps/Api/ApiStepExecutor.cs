@@ -460,6 +460,14 @@ internal sealed class ApiStepExecutor : IDisposable
             result.Diagnosis = ResponseDecoder.TooLarge(ex);
             return result;
         }
+        catch (ArtifactWriteException ex)
+        {
+            result.Ok = false;
+            result.DecodeFailed = true;
+            result.Body = null;
+            result.Diagnosis = ResponseDecoder.CannotWriteFile(ex);
+            return result;
+        }
 
         result.ReceivedBytes = raw.Length;
         var exchange = new ResponseExchange

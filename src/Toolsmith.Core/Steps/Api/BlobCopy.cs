@@ -53,7 +53,7 @@ internal static class BlobCopy
                 // unbuffered write of the whole chunk: short, and no extra copy).
                 var following = await free.Reader.ReadAsync(cancellationToken).ConfigureAwait(false);
                 next = FillAsync(source, following, cancellationToken);
-                target.Write(buffer, 0, read);
+                WriteToFile(target, buffer.AsSpan(0, read));
                 written.Writer.TryWrite((buffer, read));
                 read = await next.ConfigureAwait(false);
                 next = null;
@@ -95,16 +95,29 @@ internal static class BlobCopy
                 }
                 var safe = redactor.Push(buffer.AsSpan(0, read));
                 hash.AppendData(safe);
-                target.Write(safe);
+                WriteToFile(target, safe);
             }
             var rest = redactor.Flush();
             hash.AppendData(rest);
-            target.Write(rest);
+            WriteToFile(target, rest);
             return target.Length;
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Writes to the file; a failure there (a full disk) is the file's, not the connection's.</summary>
+    private static void WriteToFile(FileStream target, ReadOnlySpan<byte> bytes)
+    {
+        try
+        {
+            target.Write(bytes);
+        }
+        catch (IOException ex)
+        {
+            throw new ArtifactWriteException(target.Name, ex);
         }
     }
 

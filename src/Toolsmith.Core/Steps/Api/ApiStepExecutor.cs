@@ -452,20 +452,13 @@ internal sealed class ApiStepExecutor : IDisposable
                     break;
             }
         }
-        catch (ResponseTooLargeException ex)
+        catch (Exception ex) when (ex is ResponseTooLargeException or ArtifactWriteException)
         {
+            // The server answered; its body could not be kept (past the cap, or the download's file could not be written).
             result.Ok = false;
             result.DecodeFailed = true;
             result.Body = null;
-            result.Diagnosis = ResponseDecoder.TooLarge(ex);
-            return result;
-        }
-        catch (ArtifactWriteException ex)
-        {
-            result.Ok = false;
-            result.DecodeFailed = true;
-            result.Body = null;
-            result.Diagnosis = ResponseDecoder.CannotWriteFile(ex);
+            result.Diagnosis = ex is ResponseTooLargeException tooLarge ? ResponseDecoder.TooLarge(tooLarge) : ResponseDecoder.CannotWriteFile((ArtifactWriteException)ex);
             return result;
         }
 

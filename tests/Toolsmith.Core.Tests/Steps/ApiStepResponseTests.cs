@@ -259,8 +259,8 @@ public class ApiStepResponseTests(TestApiFixture fixture) : IClassFixture<TestAp
     [Fact]
     public async Task Blob_ThatCannotBeSaved_SaysSo_AndDoesNotBlameTheConnection()
     {
-        // The name the download would take is a folder's, and another run's folder is a file: both are the disk's
-        // problem, not the server's (this was reported as "the connection broke").
+        // The name the download would take is a folder's; then the folder for downloads is a file: both are a problem
+        // of the disk, not of the server (this was reported as "the connection broke").
         var dir = Path.Combine(fixture.ArtifactDirectory, "unwritable");
         Directory.CreateDirectory(Path.Combine(dir, "fixed", "dl-large.bin"));
         using var runner = new Toolsmith.Core.Running.ToolRunner(new Toolsmith.Core.Running.EngineOptions { ArtifactDirectory = dir });

@@ -420,7 +420,8 @@ internal sealed class ApiStepExecutor : IDisposable
                         && Diagnosis.Reading.SuccessBody.TryReadJson(json, out var reportsFailure))
                     {
                         // One pass over the bytes checked the JSON and read whether it reports a failure; it is parsed only
-                        // if something reads it (a template, the diagnosis of a failure, a person).
+                        // if something reads it (a template, the diagnosis of a failure, a person) — at once when the tool
+                        // reads every body of this bulk step (see CompiledStep.ReadsAllBodies).
                         var received = ReceivedJson.FromChecked(raw);
                         if (step.ReadsAllBodies && elementIndex is not null)
                         {

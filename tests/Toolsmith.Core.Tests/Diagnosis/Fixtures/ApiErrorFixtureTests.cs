@@ -7,7 +7,7 @@ using Toolsmith.Core.Running;
 namespace Toolsmith.Core.Tests.Diagnosis.Fixtures;
 
 /// <summary>
-/// Replays every entry of <c>shared/fixtures/api-errors.json</c> from a local Kestrel server through the real engine
+/// Replays every entry of <c>tests/fixtures/diagnosis/api-errors.json</c> from a local Kestrel server through the real engine
 /// (tool → runner → API step → diagnosis) and checks the kind and the scope or field the entry expects.
 /// </summary>
 public sealed partial class ApiErrorFixtureTests(FixtureServer server) : IClassFixture<FixtureServer>

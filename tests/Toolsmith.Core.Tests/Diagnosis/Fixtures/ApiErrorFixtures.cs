@@ -2,17 +2,17 @@ using System.Text.Json.Nodes;
 
 namespace Toolsmith.Core.Tests.Diagnosis.Fixtures;
 
-/// <summary>The shared fixture file of real APIs' error responses, found beside the repository (<c>../shared/fixtures</c>).</summary>
+/// <summary>The fixture file of real APIs' error responses, kept in the repository (<c>tests/fixtures/diagnosis</c>).</summary>
 internal static class ApiErrorFixtures
 {
-    private const string RelativePath = "shared/fixtures/api-errors.json";
+    private const string RelativePath = "tests/fixtures/diagnosis/api-errors.json";
 
     private static readonly Lazy<Dictionary<string, JsonObject>> Entries = new(Load);
 
     /// <summary>Every entry, by id.</summary>
     public static IReadOnlyDictionary<string, JsonObject> All => Entries.Value;
 
-    /// <summary>Walks up from the test binaries until a folder holds <c>shared/fixtures/api-errors.json</c>.</summary>
+    /// <summary>Walks up from the test binaries until a folder holds <c>tests/fixtures/diagnosis/api-errors.json</c>.</summary>
     public static string Locate()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
@@ -23,7 +23,7 @@ internal static class ApiErrorFixtures
                 return candidate;
             }
         }
-        throw new FileNotFoundException($"No {RelativePath} in any parent folder of {AppContext.BaseDirectory}; the shared folder must sit beside the repository.");
+        throw new FileNotFoundException($"No {RelativePath} in any parent folder of {AppContext.BaseDirectory}.");
     }
 
     private static Dictionary<string, JsonObject> Load()

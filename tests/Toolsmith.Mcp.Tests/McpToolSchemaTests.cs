@@ -129,6 +129,52 @@ public sealed class McpToolSchemaTests
     }
 
     [Theory]
+    [InlineData("\"GET\"", true, null, null)]
+    [InlineData("\"HEAD\",\"OPTIONS\"", true, null, null)]
+    [InlineData("\"POST\"", false, false, false)]
+    [InlineData("\"PATCH\"", false, false, false)]
+    [InlineData("\"PUT\"", false, false, true)]
+    [InlineData("\"DELETE\"", false, true, true)]
+    [InlineData("\"GET\",\"DELETE\"", false, true, true)]
+    [InlineData("\"PUT\",\"POST\"", false, false, false)]
+    public void Annotations_WorkedOutFromTheMethods(string methods, bool readOnly, bool? destructive, bool? idempotent)
+    {
+        var steps = string.Join(",", methods.Split(',').Select((m, i) => $$"""{"id":"s{{i}}","type":"api","method":{{m}},"url":"http://127.0.0.1:1/"}"""));
+
+        var hints = McpToolSchema.ToProtocolTool(Load($$"""{"name":"t","steps":[{{steps}}]}""")).Annotations!;
+
+        Assert.Equal(readOnly, hints.ReadOnlyHint);
+        Assert.Equal(destructive, hints.DestructiveHint);
+        Assert.Equal(idempotent, hints.IdempotentHint);
+        Assert.True(hints.OpenWorldHint);
+        Assert.Null(hints.Title);
+    }
+
+    [Fact]
+    public void TitleAndAnnotations_FromTheToolFile_WinOverTheMethods()
+    {
+        var tool = McpToolSchema.ToProtocolTool(Load("""
+            {"name":"archive_issue","title":"Archive an issue","annotations":{"destructiveHint":false,"openWorldHint":false},
+             "steps":[{"id":"a","type":"api","method":"DELETE","url":"http://127.0.0.1:1/issues/1"}]}
+            """));
+
+        Assert.Equal("Archive an issue", tool.Title);
+        Assert.Equal("Archive an issue", tool.Annotations!.Title);
+        Assert.False(tool.Annotations.ReadOnlyHint);
+        Assert.False(tool.Annotations.DestructiveHint);
+        Assert.True(tool.Annotations.IdempotentHint);
+        Assert.False(tool.Annotations.OpenWorldHint);
+    }
+
+    [Fact]
+    public void Annotations_NotABoolean_IsALoadErrorNamingTheHint()
+    {
+        var error = Assert.Throws<ToolLoadException>(() => Load("""{"name":"t","annotations":{"readOnlyHint":"yes"},"steps":[{"id":"a","type":"api","url":"http://127.0.0.1:1/"}]}"""));
+
+        Assert.Contains(error.Errors, e => e.Path.Contains("annotations.readOnlyHint", StringComparison.Ordinal));
+    }
+
+    [Theory]
     [InlineData("{{name}}", "name")]
     [InlineData("{{ inputs.name }}", "inputs.name")]
     [InlineData("Hello {{name}}", null)]

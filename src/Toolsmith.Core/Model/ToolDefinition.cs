@@ -9,8 +9,14 @@ public sealed class ToolDefinition
     /// <summary>The tool's name: unique, used on the command line, over REST and as the MCP tool name.</summary>
     public required string Name { get; set; }
 
+    /// <summary>A short name for people (an MCP tool's title), e.g. "List repository issues"; the name is shown when absent.</summary>
+    public string? Title { get; set; }
+
     /// <summary>What the tool does, in words for people and agents.</summary>
     public string? Description { get; set; }
+
+    /// <summary>Hints for agents about what a call does (MCP tool annotations); unset ones are worked out from the steps' methods.</summary>
+    public ToolAnnotationsDefinition? Annotations { get; set; }
 
     /// <summary>The tool's inputs by name, in declaration order.</summary>
     public Dictionary<string, InputDefinition> Inputs { get; set; } = [];
@@ -20,6 +26,22 @@ public sealed class ToolDefinition
 
     /// <summary>A JSON template for the tool's output; the last step's body when absent.</summary>
     public JsonNode? Output { get; set; }
+}
+
+/// <summary>What a tool says about its calls, for agents deciding whether a call is safe (MCP tool annotations); each is optional.</summary>
+public sealed class ToolAnnotationsDefinition
+{
+    /// <summary>True when a call changes nothing where it is sent (only reads).</summary>
+    public bool? ReadOnlyHint { get; set; }
+
+    /// <summary>True when a call may delete or overwrite data; meaningful when not read-only.</summary>
+    public bool? DestructiveHint { get; set; }
+
+    /// <summary>True when calling again with the same arguments has no further effect; meaningful when not read-only.</summary>
+    public bool? IdempotentHint { get; set; }
+
+    /// <summary>True when a call reaches systems outside the caller's own (every API call does, unless the tool says otherwise).</summary>
+    public bool? OpenWorldHint { get; set; }
 }
 
 /// <summary>One input of a tool, typed with JSON Schema's type names.</summary>

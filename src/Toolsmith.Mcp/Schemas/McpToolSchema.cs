@@ -20,17 +20,42 @@ public static class McpToolSchema
     {
         ArgumentNullException.ThrowIfNull(tool);
         var definition = tool.Definition;
-        var readOnly = definition.Steps.All(static s => s is not ApiStepDefinition api || ReadOnlyMethods.Contains(api.Method));
         return new ProtocolTool
         {
             Name = definition.Name,
+            Title = Title(definition),
             Description = string.IsNullOrWhiteSpace(definition.Description) ? $"The Toolsmith tool \"{definition.Name}\"." : definition.Description,
             InputSchema = ToElement(InputSchema(definition)),
             OutputSchema = OutputSchema(definition) is { } output ? ToElement(output) : null,
-            // Every Tool calls APIs outside Toolsmith; one that only reads changes nothing there.
-            Annotations = new ToolAnnotations { ReadOnlyHint = readOnly, OpenWorldHint = true },
+            Annotations = Annotations(definition),
         };
     }
+
+    /// <summary>
+    /// What a call does, for an agent deciding whether it is safe: what the tool file says, and for every hint it leaves
+    /// out, what its steps' methods say. Only GET, HEAD and OPTIONS: read-only. Otherwise destructive when a step
+    /// DELETEs (POST, PUT and PATCH are not), idempotent when every writing step is a PUT or a DELETE. Every API is a
+    /// system outside Toolsmith: open world.
+    /// </summary>
+    public static ToolAnnotations Annotations(ToolDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        var methods = definition.Steps.OfType<ApiStepDefinition>().Select(static s => s.Method.ToUpperInvariant()).ToHashSet();
+        var writes = methods.Where(static m => !ReadOnlyMethods.Contains(m)).ToList();
+        var said = definition.Annotations;
+        var readOnly = said?.ReadOnlyHint ?? writes.Count == 0;
+        return new ToolAnnotations
+        {
+            Title = Title(definition),
+            ReadOnlyHint = readOnly,
+            // Meaningful only for a tool that writes: left out when it only reads.
+            DestructiveHint = said?.DestructiveHint ?? (readOnly ? null : writes.Contains("DELETE")),
+            IdempotentHint = said?.IdempotentHint ?? (readOnly ? null : writes.All(static m => m is "PUT" or "DELETE")),
+            OpenWorldHint = said?.OpenWorldHint ?? true,
+        };
+    }
+
+    private static string? Title(ToolDefinition definition) => string.IsNullOrWhiteSpace(definition.Title) ? null : definition.Title.Trim();
 
     /// <summary>
     /// The input schema: an object with one property per input (type, description, enum, default). Inputs that are

@@ -1,6 +1,6 @@
 namespace Toolsmith.Cli;
 
-/// <summary>The exit codes of DESIGN §6.</summary>
+/// <summary>The exit codes of docs/design.md, "Command line".</summary>
 internal static class ExitCodes
 {
     /// <summary>The step or tool succeeded.</summary>

@@ -2,7 +2,10 @@ using System.Text.RegularExpressions;
 
 namespace Toolsmith.Cli.Tests;
 
-/// <summary>Every <c>toolsmith</c> line in the README's tour runs against a local API and succeeds, so the README stays true.</summary>
+/// <summary>
+/// Every <c>toolsmith</c> line of a <c>sh</c> block in the README's tour, and in docs/*.md, runs against a local API and
+/// succeeds, so the documentation stays true. (<c>text</c> blocks show commands that need what a test machine has not.)
+/// </summary>
 public partial class ReadmeExamplesTests(CliHarness cli) : IClassFixture<CliHarness>
 {
     public static TheoryData<string> Examples() => new(ReadExamples());
@@ -10,9 +13,10 @@ public partial class ReadmeExamplesTests(CliHarness cli) : IClassFixture<CliHarn
     private static List<string> ReadExamples()
     {
         var readme = File.ReadAllText(Path.Combine(CliHarness.RepoRoot, "README.md"));
-        var tour = readme[readme.IndexOf("## A short tour", StringComparison.Ordinal)..];
+        var texts = Directory.GetFiles(Path.Combine(CliHarness.RepoRoot, "docs"), "*.md").Order(StringComparer.Ordinal).Select(File.ReadAllText)
+            .Prepend(readme[readme.IndexOf("## A short tour", StringComparison.Ordinal)..]);
         var data = new List<string>();
-        foreach (Match block in ShellBlock().Matches(tour))
+        foreach (Match block in texts.SelectMany(text => ShellBlock().Matches(text)))
         {
             foreach (var line in block.Groups[1].Value.Replace("\\\n", " ", StringComparison.Ordinal).Split('\n'))
             {
@@ -32,6 +36,7 @@ public partial class ReadmeExamplesTests(CliHarness cli) : IClassFixture<CliHarn
         Assert.Contains(examples, e => e.StartsWith("toolsmith request POST http://127.0.0.1:PORT/echo -d '[{\"key\":\"a\",\"value\":1}]' --json", StringComparison.Ordinal));
         Assert.Contains(examples, e => e.StartsWith("toolsmith run examples/confluence-properties.tool.json", StringComparison.Ordinal));
         Assert.Contains(examples, e => e.StartsWith("toolsmith run examples/create-user.tool.yaml", StringComparison.Ordinal));
+        Assert.Contains(examples, e => e.Contains("--paginate cursor", StringComparison.Ordinal));
     }
 
     [Theory]

@@ -8,7 +8,7 @@ namespace Toolsmith.Server.Tests;
 
 /// <summary>
 /// The server under load: 200 runs in flight at once against a local API for a while, with 0 failed requests
-/// and every run recorded. TOOLSMITH_SOAK_SECONDS sets the duration (10 s in the suite; README's figure is a 60 s run).
+/// and every run recorded. TOOLSMITH_SOAK_SECONDS sets the duration (10 s in the suite; docs/security.md's figure is a 60 s run).
 /// </summary>
 public class LoadTests(ServerFixture server, ITestOutputHelper output) : IClassFixture<ServerFixture>
 {

@@ -73,7 +73,7 @@ internal static class CommandSupport
             }).ConfigureAwait(false);
     }
 
-    /// <summary>The exit code of a finished run (DESIGN §6).</summary>
+    /// <summary>The exit code of a finished run (docs/design.md, "Command line").</summary>
     public static int ExitCodeFor(RunResult run)
     {
         if (run.Status == RunStatus.Succeeded)

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace Toolsmith.Core.Diagnosis;
 
-/// <summary>Why a call failed, in plain words, and what to do about it (DESIGN §4).</summary>
+/// <summary>Why a call failed, in plain words, and what to do about it (docs/design.md, "Diagnosis").</summary>
 public sealed class Diagnosis
 {
     /// <summary>One of <see cref="DiagnosisKinds"/>.</summary>

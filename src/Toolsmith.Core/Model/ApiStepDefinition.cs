@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace Toolsmith.Core.Model;
 
-/// <summary>One HTTP call, configured instead of coded (DESIGN §1).</summary>
+/// <summary>One HTTP call, configured instead of coded (docs/design.md, "API step").</summary>
 public sealed class ApiStepDefinition : StepDefinition
 {
     /// <summary>GET, POST, PUT, PATCH, DELETE, HEAD or OPTIONS.</summary>
@@ -58,7 +58,7 @@ public sealed class ApiStepDefinition : StepDefinition
 }
 
 /// <summary>
-/// Retries of an API step (DESIGN §1): on 429/502/503/504 and connection failures, idempotent methods only unless
+/// Retries of an API step (docs/design.md, "Retries"): on 429/502/503/504 and connection failures, idempotent methods only unless
 /// <see cref="UnsafeMethods"/>, honouring Retry-After, with jittered exponential backoff and a total time cap.
 /// </summary>
 public sealed class RetrySettings

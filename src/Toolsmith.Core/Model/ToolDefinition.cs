@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace Toolsmith.Core.Model;
 
-/// <summary>A Tool as written in a <c>*.tool.json</c> or <c>*.tool.yaml</c> file (DESIGN §2).</summary>
+/// <summary>A Tool as written in a <c>*.tool.json</c> or <c>*.tool.yaml</c> file (docs/design.md, "Tool format").</summary>
 public sealed class ToolDefinition
 {
     /// <summary>The tool's name: unique, used on the command line, over REST and as the MCP tool name.</summary>

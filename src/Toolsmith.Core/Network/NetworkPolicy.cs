@@ -4,7 +4,7 @@ using System.Net.Sockets;
 namespace Toolsmith.Core.Network;
 
 /// <summary>
-/// Which addresses server-side runs may connect to (DESIGN §8). Checked at connect time, after DNS,
+/// Which addresses server-side runs may connect to (docs/design.md, "Network"). Checked at connect time, after DNS,
 /// so a name that resolves to a private address (or changes its answer) does not pass; every redirect
 /// opens its connection through the same check.
 /// </summary>

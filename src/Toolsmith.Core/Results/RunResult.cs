@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace Toolsmith.Core.Results;
 
-/// <summary>The record of one run of a Tool (DESIGN §4).</summary>
+/// <summary>The record of one run of a Tool (docs/design.md, "Run result").</summary>
 public sealed class RunResult
 {
     /// <summary>Unique id of the run.</summary>

@@ -4,7 +4,7 @@ using Toolsmith.Core.Diagnosis;
 
 namespace Toolsmith.Core.Results;
 
-/// <summary>What one step produced (DESIGN §4); also what <c>--json</c> prints for a single step.</summary>
+/// <summary>What one step produced (docs/design.md, "Step result"); also what <c>--json</c> prints for a single step.</summary>
 public sealed class StepResult
 {
     /// <summary>True for a 2xx response (or a 3xx that was not followed) whose body does not report a failure.</summary>

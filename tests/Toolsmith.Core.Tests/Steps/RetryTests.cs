@@ -4,7 +4,7 @@ using Toolsmith.Core.Running;
 
 namespace Toolsmith.Core.Tests.Steps;
 
-/// <summary>Retries (DESIGN §1) and the per-host limits shared by all runs, against a real local server.</summary>
+/// <summary>Retries and the per-host limits shared by all runs, against a real local server.</summary>
 public class RetryTests(TestApiFixture fixture) : IClassFixture<TestApiFixture>
 {
     private static string Key() => Guid.NewGuid().ToString("N");

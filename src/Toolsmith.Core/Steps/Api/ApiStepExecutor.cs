@@ -18,7 +18,7 @@ namespace Toolsmith.Core.Steps.Api;
 
 /// <summary>
 /// Sends API steps over one shared <see cref="HttpClient"/> pipeline: renders, sends with a fresh request
-/// message per attempt, follows redirects by the rules of DESIGN §1, decodes, and diagnoses.
+/// message per attempt, follows redirects by the rules of docs/design.md ("Cookies and redirects"), decodes, and diagnoses.
 /// </summary>
 internal sealed class ApiStepExecutor : IDisposable
 {

@@ -102,7 +102,7 @@ public static class BodyKinds
 /// <summary>An API step being edited.</summary>
 public sealed class ApiStepDraft : StepDraft
 {
-    /// <summary>The methods DESIGN §1 names.</summary>
+    /// <summary>The methods an API step accepts.</summary>
     public static readonly IReadOnlyList<string> Methods = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
 
     /// <summary>The response formats, "" meaning automatic.</summary>

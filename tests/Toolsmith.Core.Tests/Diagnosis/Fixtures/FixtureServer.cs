@@ -30,26 +30,42 @@ public sealed class FixtureServer : IAsyncLifetime
                 http.Response.StatusCode = 599;
                 return;
             }
-            http.Response.StatusCode = entry["status"]!.GetValue<int>();
-            foreach (var (name, value) in entry["headers"]?.AsObject() ?? [])
+            await ReplayAsync(http, entry);
+        });
+        app.Map("/corpus/{**key}", async (HttpContext http, string key) =>
+        {
+            if (!Corpus.CorpusEntries.All.TryGetValue(key, out var entry))
             {
-                http.Response.Headers[name] = value!.GetValue<string>();
+                http.Response.StatusCode = 599;
+                return;
             }
-            var bytes = entry["body"] switch
-            {
-                null => [],
-                JsonValue v when v.TryGetValue<string>(out var text) => Encoding.UTF8.GetBytes(text),
-                var node => Encoding.UTF8.GetBytes(node.ToJsonString()),
-            };
-            if (bytes.Length > 0)
-            {
-                await http.Response.Body.WriteAsync(bytes);
-            }
+            await ReplayAsync(http, entry.Json);
         });
         await app.StartAsync();
         _app = app;
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
         BaseUrl = addresses.Addresses.First().TrimEnd('/');
+    }
+
+    /// <summary>Answers with the entry's status, headers and body bytes (in the entry's <c>body_encoding</c>, UTF-8 by default).</summary>
+    private static async Task ReplayAsync(HttpContext http, JsonObject entry)
+    {
+        http.Response.StatusCode = entry["status"]!.GetValue<int>();
+        foreach (var (name, value) in entry["headers"]?.AsObject() ?? [])
+        {
+            http.Response.Headers[name] = value!.GetValue<string>();
+        }
+        var encoding = entry["body_encoding"]?.GetValue<string>() is { } charset ? Encoding.GetEncoding(charset) : Encoding.UTF8;
+        var bytes = entry["body"] switch
+        {
+            null => [],
+            JsonValue v when v.TryGetValue<string>(out var text) => encoding.GetBytes(text),
+            var node => encoding.GetBytes(node.ToJsonString()),
+        };
+        if (bytes.Length > 0)
+        {
+            await http.Response.Body.WriteAsync(bytes);
+        }
     }
 
     public async Task DisposeAsync()

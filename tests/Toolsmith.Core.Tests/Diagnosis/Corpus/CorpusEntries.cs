@@ -1,0 +1,53 @@
+using System.Text.Json.Nodes;
+using Toolsmith.Core.Tests.Diagnosis.Fixtures;
+
+namespace Toolsmith.Core.Tests.Diagnosis.Corpus;
+
+/// <summary>
+/// The corpus of real APIs' error responses (<c>tests/fixtures/diagnosis/corpus-tune.json</c> and <c>corpus-holdout.json</c>):
+/// the tuned part the engine is developed against and the held-out part it is only scored on.
+/// </summary>
+internal static class CorpusEntries
+{
+    /// <summary>The split names, as the files spell them.</summary>
+    public static readonly string[] Splits = ["tune", "holdout"];
+
+    private static readonly Lazy<Dictionary<string, CorpusEntry>> Entries = new(Load);
+
+    /// <summary>Every entry of both splits, by <c>split/id</c>.</summary>
+    public static IReadOnlyDictionary<string, CorpusEntry> All => Entries.Value;
+
+    private static Dictionary<string, CorpusEntry> Load()
+    {
+        var folder = Path.GetDirectoryName(ApiErrorFixtures.Locate())!;
+        var entries = new Dictionary<string, CorpusEntry>(StringComparer.Ordinal);
+        foreach (var split in Splits)
+        {
+            var document = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, $"corpus-{split}.json")))!.AsObject();
+            foreach (var node in document["entries"]!.AsArray())
+            {
+                var obj = node!.AsObject();
+                var entry = new CorpusEntry(split, obj["id"]!.GetValue<string>(), obj["api"]!.GetValue<string>(), obj);
+                entries.Add(entry.Key, entry);
+            }
+        }
+        return entries;
+    }
+}
+
+/// <summary>One corpus entry: the response to replay and what it says.</summary>
+internal sealed record CorpusEntry(string Split, string Id, string Api, JsonObject Json)
+{
+    /// <summary>Unique across splits: <c>split/id</c>.</summary>
+    public string Key => $"{Split}/{Id}";
+
+    public int Status => Json["status"]!.GetValue<int>();
+
+    public string ExpectedKind => Json["expected"]!["kind"]!.GetValue<string>();
+
+    public string? ExpectedScope => Json["expected"]!["scope"]?.GetValue<string>();
+
+    public string? ExpectedField => Json["expected"]!["field"]?.GetValue<string>();
+
+    public JsonObject? Request => Json["request"] as JsonObject;
+}

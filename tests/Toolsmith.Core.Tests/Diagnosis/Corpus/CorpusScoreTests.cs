@@ -1,0 +1,202 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Toolsmith.Core.Diagnosis;
+using Toolsmith.Core.Loading;
+using Toolsmith.Core.Running;
+using Toolsmith.Core.Tests.Diagnosis.Fixtures;
+using Xunit.Abstractions;
+
+namespace Toolsmith.Core.Tests.Diagnosis.Corpus;
+
+/// <summary>
+/// Replays every corpus entry from a local Kestrel server through the real runner (tool → runner → API step → diagnosis)
+/// and scores the diagnoses: kind right, exact scope or field named, beside a status-code-only baseline; per split.
+/// The held-out split is reported only in aggregate: its single misses are not printed, so nobody tunes to them.
+/// </summary>
+public sealed partial class CorpusScoreTests(FixtureServer server, ITestOutputHelper output) : IClassFixture<FixtureServer>
+{
+    /// <summary>Floors the scores may not fall below (a regression guard; the measured values are in docs/diagnosis.md).</summary>
+    private static readonly Dictionary<string, (double Kind, double ScopeOrField)> Floors = new(StringComparer.Ordinal)
+    {
+        ["tune"] = (0.0, 0.0),
+        ["holdout"] = (0.0, 0.0),
+    };
+
+    [Fact]
+    public async Task Corpus_ReplayedThroughTheRunner_ScoresAtLeastTheFloors()
+    {
+        var report = new StringBuilder();
+        var crashes = new List<string>();
+        foreach (var split in CorpusEntries.Splits)
+        {
+            var score = new Score();
+            var misses = new List<string>();
+            foreach (var entry in CorpusEntries.All.Values.Where(e => e.Split == split).OrderBy(e => e.Id, StringComparer.Ordinal))
+            {
+                Outcome outcome;
+                try
+                {
+                    outcome = await ReplayAsync(entry);
+                }
+#pragma warning disable CA1031 // a crash is a finding to report, with the entry's id
+                catch (Exception ex)
+#pragma warning restore CA1031
+                {
+                    crashes.Add($"{entry.Key}: {ex.GetType().Name}: {ex.Message}");
+                    continue;
+                }
+                score.Add(entry, outcome, misses);
+            }
+            report.AppendLine(score.Summary(split));
+            if (split == "tune")
+            {
+                foreach (var miss in misses)
+                {
+                    report.AppendLine("  miss " + miss);
+                }
+            }
+            var (kindFloor, fieldFloor) = Floors[split];
+            Assert.True(score.KindRate >= kindFloor, $"{split}: kind right {score.KindRate:P1} is below the floor {kindFloor:P1}\n{report}");
+            Assert.True(score.ScopeOrFieldRate >= fieldFloor, $"{split}: scope/field {score.ScopeOrFieldRate:P1} is below the floor {fieldFloor:P1}\n{report}");
+        }
+        output.WriteLine(report.ToString());
+        if (Environment.GetEnvironmentVariable("TOOLSMITH_CORPUS_REPORT") is { Length: > 0 } path)
+        {
+            await File.WriteAllTextAsync(path, report.ToString());
+        }
+        Assert.True(crashes.Count == 0, "replays that crashed:\n" + string.Join('\n', crashes));
+    }
+
+    private sealed record Outcome(bool Ok, Toolsmith.Core.Diagnosis.Diagnosis? Diagnosis);
+
+    private async Task<Outcome> ReplayAsync(CorpusEntry entry)
+    {
+        var step = new JsonObject
+        {
+            ["id"] = "call",
+            ["type"] = "api",
+            ["url"] = $"{server.BaseUrl}/corpus/{entry.Key}",
+            ["method"] = entry.Request?["method"]?.GetValue<string>() ?? "GET",
+            ["throwOnHttpError"] = false,
+            ["headers"] = new JsonObject(),
+            ["cookies"] = new JsonObject(),
+        };
+        if (entry.Request?["params"] is JsonObject parameters)
+        {
+            step["params"] = parameters.DeepClone();
+        }
+        if (entry.Request?["body"] is { } body)
+        {
+            step["body"] = body.DeepClone();
+        }
+        var tool = new JsonObject { ["name"] = "t", ["steps"] = new JsonArray(step) };
+        using var runner = new ToolRunner();
+        var loaded = ToolLoader.Parse(tool.ToJsonString(), "corpus");
+        var run = await runner.RunAsync(loaded, new JsonObject());
+        var result = run.Steps["call"].Single!;
+        return new Outcome(result.Ok, result.Diagnosis);
+    }
+
+    /// <summary>The counts behind one split's scores.</summary>
+    private sealed class Score
+    {
+        private readonly HashSet<string> _apis = new(StringComparer.Ordinal);
+        private int _entries;
+        private int _kindRight;
+        private int _baselineKindRight;
+        private int _named;
+        private int _namedRight;
+
+        public double KindRate => _entries == 0 ? 1 : (double)_kindRight / _entries;
+
+        public double ScopeOrFieldRate => _named == 0 ? 1 : (double)_namedRight / _named;
+
+        public void Add(CorpusEntry entry, Outcome outcome, List<string> misses)
+        {
+            _entries++;
+            _apis.Add(entry.Api);
+            var d = outcome.Diagnosis;
+            var actualKind = d?.Kind ?? (outcome.Ok ? "success" : "no_diagnosis");
+            var kindRight = actualKind == entry.ExpectedKind;
+            _kindRight += kindRight ? 1 : 0;
+            _baselineKindRight += StatusOnlyKind(entry.Status) == entry.ExpectedKind ? 1 : 0;
+            if (!kindRight)
+            {
+                misses.Add($"{entry.Id}: kind {actualKind}, expected {entry.ExpectedKind} — {d?.ProviderMessage}");
+            }
+            if (entry.ExpectedScope is { } scope)
+            {
+                _named++;
+                var missing = d?.Scopes?.Missing ?? [];
+                if (missing.Exists(s => string.Equals(s.Trim(), scope, StringComparison.OrdinalIgnoreCase)))
+                {
+                    _namedRight++;
+                }
+                else
+                {
+                    misses.Add($"{entry.Id}: scopes [{string.Join(", ", missing)}], expected {scope}");
+                }
+            }
+            else if (entry.ExpectedField is { } field)
+            {
+                _named++;
+                var paths = d?.Fields?.Select(f => f.Path).ToList() ?? [];
+                if (paths.Exists(p => SamePath(p, field)))
+                {
+                    _namedRight++;
+                }
+                else
+                {
+                    misses.Add($"{entry.Id}: fields [{string.Join(", ", paths)}], expected {field}");
+                }
+            }
+        }
+
+        public string Summary(string split) => string.Create(CultureInfo.InvariantCulture,
+            $"{split}: {_entries} responses from {_apis.Count} APIs; kind right {_kindRight}/{_entries} ({KindRate:P1}); " +
+            $"exact scope/field {_namedRight}/{_named} ({ScopeOrFieldRate:P1}); status-only baseline: kind {_baselineKindRight}/{_entries} " +
+            $"({(_entries == 0 ? 0 : (double)_baselineKindRight / _entries):P1}), scope/field 0/{_named}");
+    }
+
+    /// <summary>What the status code alone says: the classifier the engine is compared with.</summary>
+    private static string StatusOnlyKind(int status) => status switch
+    {
+        < 400 => "success",
+        401 => DiagnosisKinds.BadCredentials,
+        403 => DiagnosisKinds.InsufficientPermission,
+        404 or 410 => DiagnosisKinds.NotFound,
+        405 => DiagnosisKinds.MethodNotAllowed,
+        409 or 412 or 423 => DiagnosisKinds.Conflict,
+        413 => DiagnosisKinds.PayloadTooLarge,
+        415 => DiagnosisKinds.UnsupportedMediaType,
+        400 or 422 => DiagnosisKinds.InvalidValue,
+        429 => DiagnosisKinds.RateLimited,
+        408 or 504 => DiagnosisKinds.Timeout,
+        >= 500 => DiagnosisKinds.ServerError,
+        _ => DiagnosisKinds.RequestRejected,
+    };
+
+    /// <summary>
+    /// Exact: the same names and indexes in the same order (<c>a.0.b</c> = <c>a[0].b</c>); the step's <c>body</c>/<c>params</c>
+    /// root counts only when the expected path names it.
+    /// </summary>
+    private static bool SamePath(string actual, string expected)
+    {
+        var want = Tokens(expected);
+        var have = Tokens(actual);
+        if (have.Count > 0 && (want.Count == 0 || !IsRoot(want[0])) && IsRoot(have[0]))
+        {
+            have.RemoveAt(0);
+        }
+        return want.Count > 0 && want.SequenceEqual(have, StringComparer.OrdinalIgnoreCase);
+    }
+
+    private static bool IsRoot(string token) => token is "body" or "params" or "headers";
+
+    private static List<string> Tokens(string path) => [.. PathSeparators().Split(path).Where(t => t.Length > 0)];
+
+    [GeneratedRegex(@"[./\[\]#$'""]+")]
+    private static partial Regex PathSeparators();
+}

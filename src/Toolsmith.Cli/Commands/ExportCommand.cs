@@ -1,9 +1,8 @@
 using System.CommandLine;
 using Toolsmith.Cli.Output;
-using Toolsmith.Core.Exporters;
-using Toolsmith.Core.Importers.Curl;
 using Toolsmith.Core.Loading;
 using Toolsmith.Core.Model;
+using Toolsmith.Import.Curl;
 
 namespace Toolsmith.Cli.Commands;
 

@@ -2,12 +2,12 @@ using System.CommandLine;
 using System.Text;
 using Spectre.Console;
 using Toolsmith.Cli.Output;
-using Toolsmith.Core.Importers;
-using Toolsmith.Core.Importers.Curl;
-using Toolsmith.Core.Importers.Http;
-using Toolsmith.Core.Importers.OpenApi;
-using Toolsmith.Core.Importers.Postman;
 using Toolsmith.Core.Serialization;
+using Toolsmith.Import;
+using Toolsmith.Import.Curl;
+using Toolsmith.Import.Http;
+using Toolsmith.Import.OpenApi;
+using Toolsmith.Import.Postman;
 
 namespace Toolsmith.Cli.Commands;
 

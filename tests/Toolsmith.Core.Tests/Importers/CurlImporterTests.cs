@@ -1,9 +1,8 @@
 using System.Text.Json.Nodes;
-using Toolsmith.Core.Exporters;
-using Toolsmith.Core.Importers;
-using Toolsmith.Core.Importers.Curl;
 using Toolsmith.Core.Loading;
 using Toolsmith.Core.Model;
+using Toolsmith.Import;
+using Toolsmith.Import.Curl;
 
 namespace Toolsmith.Core.Tests.Importers;
 

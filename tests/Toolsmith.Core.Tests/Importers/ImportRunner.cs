@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
-using Toolsmith.Core.Importers;
 using Toolsmith.Core.Loading;
 using Toolsmith.Core.Results;
 using Toolsmith.Core.Running;
 using Toolsmith.Core.Secrets;
+using Toolsmith.Import;
 using Toolsmith.Tests;
 
 namespace Toolsmith.Core.Tests.Importers;

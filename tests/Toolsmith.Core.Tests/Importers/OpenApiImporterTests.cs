@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Toolsmith.Core.Diagnosis;
-using Toolsmith.Core.Importers;
-using Toolsmith.Core.Importers.OpenApi;
 using Toolsmith.Core.Loading;
 using Toolsmith.Core.Model;
+using Toolsmith.Import;
+using Toolsmith.Import.OpenApi;
 
 namespace Toolsmith.Core.Tests.Importers;
 

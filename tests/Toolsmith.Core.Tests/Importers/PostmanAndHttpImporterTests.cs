@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
-using Toolsmith.Core.Importers;
-using Toolsmith.Core.Importers.Http;
-using Toolsmith.Core.Importers.Postman;
 using Toolsmith.Core.Loading;
+using Toolsmith.Import;
+using Toolsmith.Import.Http;
+using Toolsmith.Import.Postman;
 
 namespace Toolsmith.Core.Tests.Importers;
 

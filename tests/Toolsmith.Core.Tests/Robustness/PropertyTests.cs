@@ -138,10 +138,10 @@ public class PropertyTests
             {
                 try
                 {
-                    var result = Toolsmith.Core.Importers.Curl.CurlImporter.Import(text);
+                    var result = Toolsmith.Import.Curl.CurlImporter.Import(text);
                     Assert.NotNull(result);
                 }
-                catch (Toolsmith.Core.Importers.ImportException ex)
+                catch (Toolsmith.Import.ImportException ex)
                 {
                     Assert.False(string.IsNullOrWhiteSpace(ex.Message));
                 }

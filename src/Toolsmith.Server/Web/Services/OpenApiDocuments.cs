@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
-using Toolsmith.Core.Importers;
-using Toolsmith.Core.Importers.OpenApi;
 using Toolsmith.Core.Network;
 using Toolsmith.Core.Running;
+using Toolsmith.Import;
+using Toolsmith.Import.OpenApi;
 
 namespace Toolsmith.Server.Web.Services;
 

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Toolsmith.Core.Importers;
+using Toolsmith.Import;
 
 namespace Toolsmith.Server.Web.Services;
 

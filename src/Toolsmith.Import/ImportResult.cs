@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Toolsmith.Core.Importers;
+namespace Toolsmith.Import;
 
 /// <summary>What an importer produced: tool documents, the secrets they need, and what it could not map.</summary>
 public sealed class ImportResult

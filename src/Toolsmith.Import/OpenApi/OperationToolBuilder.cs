@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
 
-namespace Toolsmith.Core.Importers.OpenApi;
+namespace Toolsmith.Import.OpenApi;
 
 /// <summary>
 /// One operation as a tool: the server as a <c>baseUrl</c> input, path/query/header/cookie parameters as typed inputs

@@ -2,7 +2,7 @@ using System.Text;
 using Microsoft.OpenApi;
 using Microsoft.OpenApi.Reader;
 
-namespace Toolsmith.Core.Importers.OpenApi;
+namespace Toolsmith.Import.OpenApi;
 
 /// <summary>One operation of an OpenAPI document: an entry of the step catalog.</summary>
 /// <param name="Method">GET, POST, PUT, PATCH, DELETE, HEAD or OPTIONS.</param>

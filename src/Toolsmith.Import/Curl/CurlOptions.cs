@@ -1,4 +1,4 @@
-namespace Toolsmith.Core.Importers.Curl;
+namespace Toolsmith.Import.Curl;
 
 /// <summary>cURL's command-line options as the importer needs to know them: which take an argument, and what each short one means.</summary>
 internal static class CurlOptions

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Toolsmith.Core.Importers.Curl;
+namespace Toolsmith.Import.Curl;
 
 /// <summary>How a cURL command is imported.</summary>
 public sealed class CurlImportOptions

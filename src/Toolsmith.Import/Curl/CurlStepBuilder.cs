@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 
-namespace Toolsmith.Core.Importers.Curl;
+namespace Toolsmith.Import.Curl;
 
 /// <summary>Maps what a curl command asks for to one API step: URL and query, headers, credentials as secrets, cookies and the body.</summary>
 internal sealed class CurlStepBuilder

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
-namespace Toolsmith.Core.Importers.Http;
+namespace Toolsmith.Import.Http;
 
 /// <summary>
 /// Imports a <c>.http</c> / <c>.rest</c> file as Visual Studio, Rider and httpyac write them: requests separated by

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Toolsmith.Core.Importers;
+namespace Toolsmith.Import;
 
 /// <summary>Names for imported tools, inputs and secrets, as the tool format allows them.</summary>
 internal static class Naming

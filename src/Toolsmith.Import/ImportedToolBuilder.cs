@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Toolsmith.Core.Loading;
 
-namespace Toolsmith.Core.Importers;
+namespace Toolsmith.Import;
 
 /// <summary>
 /// Builds one tool document of one API step: inputs and secrets are declared as the step needs them, and the result is

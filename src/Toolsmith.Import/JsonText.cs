@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Toolsmith.Core.Importers;
+namespace Toolsmith.Import;
 
 /// <summary>
 /// Reads JSON bodies as people write them in requests with variables: <c>{"age": {{age}}}</c> is not JSON, so a

@@ -1,4 +1,4 @@
-namespace Toolsmith.Core.Importers;
+namespace Toolsmith.Import;
 
 /// <summary>Recognises names and values that hold credentials, so importers turn them into secrets instead of writing them to disk.</summary>
 internal static class Credentials

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
-namespace Toolsmith.Core.Importers.Postman;
+namespace Toolsmith.Import.Postman;
 
 /// <summary>How a Postman collection is imported.</summary>
 public sealed class PostmanImportOptions
@@ -79,7 +79,7 @@ public static partial class PostmanImporter
         }
         catch (JsonException ex)
         {
-            throw new ImportException($"{what} is not valid JSON: {Loading.JsonErrors.Describe(ex)}", ex);
+            throw new ImportException($"{what} is not valid JSON: {Toolsmith.Core.Loading.JsonErrors.Describe(ex)}", ex);
         }
     }
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Toolsmith.Core.Importers.Curl;
+namespace Toolsmith.Import.Curl;
 
 /// <summary>The shell a command line was written for; it decides quoting, escapes and line continuations.</summary>
 public enum ShellDialect

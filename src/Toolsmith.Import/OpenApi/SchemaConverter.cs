@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
 
-namespace Toolsmith.Core.Importers.OpenApi;
+namespace Toolsmith.Import.OpenApi;
 
 /// <summary>
 /// Writes an OpenAPI schema (any version, as Microsoft.OpenApi reads it) as a self-contained JSON Schema 2020-12 document

@@ -3,11 +3,10 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Toolsmith.Core.Importers.Curl;
 using Toolsmith.Core.Model;
 using Toolsmith.Core.Secrets;
 
-namespace Toolsmith.Core.Exporters;
+namespace Toolsmith.Import.Curl;
 
 /// <summary>How an API step is written as a cURL command.</summary>
 public sealed class CurlExportOptions

@@ -1,4 +1,4 @@
-namespace Toolsmith.Core.Importers.OpenApi;
+namespace Toolsmith.Import.OpenApi;
 
 /// <summary>
 /// Ranks operations by the words of a query: words found in the operationId, the path, the summary and the tags count,

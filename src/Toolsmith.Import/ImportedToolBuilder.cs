@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Toolsmith.Core.Loading;
+using Toolsmith.Core.Model;
 
 namespace Toolsmith.Import;
 
@@ -33,7 +34,7 @@ internal sealed partial class ImportedToolBuilder
     public List<JsonObject> Steps { get; } = [];
 
     /// <summary>Writes the request parts of an API step, leaving out the empty ones (and <c>bodyType</c> when it is the default, json).</summary>
-    public static void SetRequestParts(JsonObject step, JsonObject? headers, JsonObject? parameters, JsonObject? cookies, JsonNode? body, string? bodyType)
+    public static void SetRequestParts(JsonObject step, JsonObject? headers, JsonObject? parameters, JsonObject? cookies, JsonNode? body, BodyKind? bodyType)
     {
         if (headers is { Count: > 0 })
         {
@@ -50,9 +51,9 @@ internal sealed partial class ImportedToolBuilder
         if (body is not null)
         {
             step["body"] = body;
-            if (bodyType is not (null or "json"))
+            if (bodyType is { } kind and not BodyKind.Json)
             {
-                step["bodyType"] = bodyType;
+                step["bodyType"] = JsonNames.Of(kind);
             }
         }
     }

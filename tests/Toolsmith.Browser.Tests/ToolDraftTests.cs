@@ -43,7 +43,7 @@ public sealed class ToolDraftTests
         step.Url = "https://example.com/items";
         step.Params.Add(new KeyValueRow { Name = "tag", Value = "a" });
         step.Params.Add(new KeyValueRow { Name = "tag", Value = "b" });
-        step.BodyKind = BodyKinds.Json;
+        step.BodyKind = Toolsmith.Core.Model.BodyKind.Json;
         step.JsonBody = """[{"key": "a", "value": 1}]""";
         var problems = new List<ToolError>();
         var written = draft.ToDocument(problems);
@@ -63,7 +63,7 @@ public sealed class ToolDraftTests
         draft.Steps.Add(step);
         step.Headers.Add(new KeyValueRow { Name = "Accept", Value = "a" });
         step.Headers.Add(new KeyValueRow { Name = "Accept", Value = "b" });
-        step.BodyKind = BodyKinds.Json;
+        step.BodyKind = Toolsmith.Core.Model.BodyKind.Json;
         step.JsonBody = "[1,";
         var problems = new List<ToolError>();
         draft.ToDocument(problems);
@@ -129,7 +129,7 @@ public sealed class ToolDraftTests
         list.Pagination.Cursor = " body.meta.next_cursor ";
         list.Pagination.MaxPages = "5";
         bulk.Method = "POST";
-        bulk.BodyKind = BodyKinds.Json;
+        bulk.BodyKind = Toolsmith.Core.Model.BodyKind.Json;
         bulk.JsonBody = """[{"n": 1}, {"n": 2}]""";
         bulk.Batch.Enabled = true;
         bulk.Batch.Size = "1";
@@ -156,7 +156,7 @@ public sealed class ToolDraftTests
         Assert.Null(written["steps"]![0]!["retry"]);
 
         // A body that is not JSON takes no batches.
-        bulk.BodyKind = BodyKinds.Text;
+        bulk.BodyKind = Toolsmith.Core.Model.BodyKind.Text;
         written = draft.ToDocument(problems);
         Assert.Null(written["steps"]![1]!["batch"]);
     }

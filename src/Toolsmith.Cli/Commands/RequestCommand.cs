@@ -12,11 +12,10 @@ namespace Toolsmith.Cli.Commands;
 internal static class RequestCommand
 {
     private const string Source = "request";
-    private static readonly string[] Methods = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
 
     public static Command Create(CliOutput output)
     {
-        var method = new Argument<string>("METHOD") { Description = "GET, POST, PUT, PATCH, DELETE, HEAD or OPTIONS." };
+        var method = new Argument<string>("METHOD") { Description = OneOf(JsonNames.All<RequestMethod>()) + "." };
         var url = new Argument<string>("URL") { Description = "The absolute http(s) URL. {{secrets.NAME}} templates are allowed." };
         var headers = new Option<string[]>("--header", "-H") { Description = "A header, 'Name: value' (repeatable).", Arity = ArgumentArity.ZeroOrMore, AllowMultipleArgumentsPerToken = false };
         var parameters = new Option<string[]>("--param", "-p") { Description = "A URL parameter, name=value (repeatable; repeated names are kept).", Arity = ArgumentArity.ZeroOrMore };
@@ -27,13 +26,13 @@ internal static class RequestCommand
         var text = new Option<string?>("--text") { Description = "A raw text body (text/plain)." };
         var binary = new Option<string?>("--binary-file") { Description = "Send a file's bytes as the body (application/octet-stream)." };
         var cookies = new Option<string[]>("--cookie") { Description = "A cookie name=value (repeatable).", Arity = ArgumentArity.ZeroOrMore };
-        var format = new Option<string?>("--format") { Description = "Response format: string, json, arrayBuffer or blob (default: json when the response is JSON, else string)." };
-        format.AcceptOnlyFromAmong("string", "json", "arrayBuffer", "blob");
+        var format = new Option<string?>("--format") { Description = $"Response format: {OneOf(JsonNames.All<ResponseFormat>())} (default: json when the response is JSON, else string)." };
+        format.AcceptOnlyFromAmong([.. JsonNames.All<ResponseFormat>()]);
         var noThrow = new Option<bool>("--no-throw") { Description = "A 4xx/5xx response is a normal result (exit 0), not a failure." };
         var timeout = new Option<string?>("--timeout") { Description = "Timeout for the whole call including the body, e.g. 30s, 500ms, 2m (default 30s)." };
         var noFollow = new Option<bool>("--no-follow") { Description = "Do not follow redirects." };
-        var paginate = new Option<string?>("--paginate") { Description = "Follow pages: link, nextUrl, cursor, page or offset; the result is the combined items." };
-        paginate.AcceptOnlyFromAmong("link", "nextUrl", "cursor", "page", "offset");
+        var paginate = new Option<string?>("--paginate") { Description = $"Follow pages: {OneOf(JsonNames.All<PaginationMode>())}; the result is the combined items." };
+        paginate.AcceptOnlyFromAmong([.. JsonNames.All<PaginationMode>()]);
         var items = new Option<string?>("--items") { Description = "With --paginate: where a page's items are, e.g. body.data (default: the body)." };
         var next = new Option<string?>("--next") { Description = "With --paginate nextUrl or cursor: where the next URL or cursor is, e.g. body.meta.next_cursor." };
         var maxPages = new Option<int?>("--max-pages") { Description = "With --paginate: stop after this many pages (a preview: --max-pages 1)." };
@@ -57,13 +56,13 @@ internal static class RequestCommand
                     parse.GetValue(data), parse.GetValue(dataFile), parse.GetValue(form) ?? [], parse.GetValue(multipart) ?? [],
                     parse.GetValue(text), parse.GetValue(binary), parse.GetValue(cookies) ?? [], parse.GetValue(format),
                     !parse.GetValue(noThrow), parse.GetValue(timeout), !parse.GetValue(noFollow));
-                step.Pagination = parse.GetValue(paginate) is { } mode
+                step.Pagination = JsonNames.TryParse<PaginationMode>(parse.GetValue(paginate), out var mode)
                     ? new PaginationSettings
                     {
                         Mode = mode,
                         Items = parse.GetValue(items),
-                        NextUrl = mode == "nextUrl" ? parse.GetValue(next) : null,
-                        Cursor = mode == "cursor" ? parse.GetValue(next) : null,
+                        NextUrl = mode == PaginationMode.NextUrl ? parse.GetValue(next) : null,
+                        Cursor = mode == PaginationMode.Cursor ? parse.GetValue(next) : null,
                         MaxPages = parse.GetValue(maxPages),
                     }
                     : null;
@@ -108,10 +107,9 @@ internal static class RequestCommand
         string[] form, string[] multipart, string? text, string? binaryFile, string[] cookies, string? format, bool throwOnHttpError, string? timeout, bool follow)
     {
         var errors = new List<ToolError>();
-        method = method.ToUpperInvariant();
-        if (Array.IndexOf(Methods, method) < 0)
+        if (!JsonNames.TryParse<RequestMethod>(method.ToUpperInvariant(), out var verb))
         {
-            errors.Add(new ToolError(Source, "method", $"\"{method}\" is not one of {string.Join(", ", Methods)}."));
+            errors.Add(new ToolError(Source, "method", $"\"{method.ToUpperInvariant()}\" is not one of {string.Join(", ", JsonNames.All<RequestMethod>())}."));
         }
         var headerMap = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var header in headers)
@@ -158,7 +156,7 @@ internal static class RequestCommand
             errors.Add(new ToolError(Source, "body", "give one body: --data, --data-file, --form, --multipart, --text or --binary-file."));
         }
         JsonNode? body = null;
-        string? bodyType = null;
+        BodyKind? bodyType = null;
         if (data is not null)
         {
             body = ParseJsonBody(data, "--data", errors);
@@ -176,19 +174,19 @@ internal static class RequestCommand
         }
         else if (form.Length > 0)
         {
-            (body, bodyType) = (Fields(form, "--form", files: false, errors), "form");
+            (body, bodyType) = (Fields(form, "--form", files: false, errors), BodyKind.Form);
         }
         else if (multipart.Length > 0)
         {
-            (body, bodyType) = (Fields(multipart, "--multipart", files: true, errors), "multipart");
+            (body, bodyType) = (Fields(multipart, "--multipart", files: true, errors), BodyKind.Multipart);
         }
         else if (text is not null)
         {
-            (body, bodyType) = (JsonValue.Create(text), "text");
+            (body, bodyType) = (JsonValue.Create(text), BodyKind.Text);
         }
         else if (binaryFile is not null)
         {
-            (body, bodyType) = (new JsonObject { ["file"] = Path.GetFullPath(binaryFile) }, "binary");
+            (body, bodyType) = (new JsonObject { ["file"] = Path.GetFullPath(binaryFile) }, BodyKind.Binary);
         }
         JsonNode? timeoutNode = null;
         if (timeout is not null)
@@ -209,19 +207,21 @@ internal static class RequestCommand
         return new ApiStepDefinition
         {
             Id = Source,
-            Method = method,
+            Method = verb,
             Url = url,
             Headers = headerMap,
             Params = paramObject.Count > 0 ? paramObject : null,
             Cookies = cookieMap,
             Body = body,
             BodyType = bodyType,
-            ResponseFormat = format,
+            ResponseFormat = JsonNames.TryParse<ResponseFormat>(format, out var chosen) ? chosen : null,
             ThrowOnHttpError = throwOnHttpError,
             Timeout = timeoutNode,
             FollowRedirects = follow,
         };
     }
+
+    private static string OneOf(IReadOnlyList<string> names) => string.Join(", ", names.Take(names.Count - 1)) + " or " + names[^1];
 
     private static JsonArray Append(JsonArray list, string value)
     {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Spectre.Console;
+using Toolsmith.Core.Model;
 using Toolsmith.Core.Results;
 using Toolsmith.Core.Serialization;
 
@@ -19,7 +20,7 @@ internal static class ResultView
         var size = result.Body switch
         {
             null => "",
-            JsonObject blob when result.BodyFormat == "blob" => " · " + CliOutput.Size(blob["size"]?.GetValue<long>() ?? 0),
+            JsonObject blob when result.BodyFormat == ResponseFormat.Blob => " · " + CliOutput.Size(blob["size"]?.GetValue<long>() ?? 0),
             JsonValue v when v.GetValueKind() == JsonValueKind.String => " · " + CliOutput.Size(CliOutput.Utf8Size(v.GetValue<string>())),
             _ => "",
         };
@@ -62,13 +63,13 @@ internal static class ResultView
         {
             case null:
                 return;
-            case JsonObject blob when result.BodyFormat == "blob":
+            case JsonObject blob when result.BodyFormat == ResponseFormat.Blob:
                 console.MarkupLine($"[green]saved[/] {Markup.Escape(blob["path"]?.ToString() ?? "")}");
                 console.MarkupLine($"[grey]  {Markup.Escape($"{blob["size"]} bytes · {blob["contentType"]} · sha256 {blob["sha256"]}")}[/]");
                 return;
-            case JsonValue v when v.GetValueKind() == JsonValueKind.String && result.BodyFormat != "json":
+            case JsonValue v when v.GetValueKind() == JsonValueKind.String && result.BodyFormat != ResponseFormat.Json:
                 var text = v.GetValue<string>();
-                console.WriteLine(result.BodyFormat == "arrayBuffer" ? $"(base64, {text.Length} characters)" : text);
+                console.WriteLine(result.BodyFormat == ResponseFormat.ArrayBuffer ? $"(base64, {text.Length} characters)" : text);
                 return;
             default:
                 console.Write(new Text(result.Body.ToJsonString(ToolsmithJsonContext.Indented.Options)));

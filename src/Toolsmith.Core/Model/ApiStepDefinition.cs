@@ -5,8 +5,8 @@ namespace Toolsmith.Core.Model;
 /// <summary>One HTTP call, configured instead of coded (docs/design.md, "API step").</summary>
 public sealed class ApiStepDefinition : StepDefinition
 {
-    /// <summary>GET, POST, PUT, PATCH, DELETE, HEAD or OPTIONS.</summary>
-    public string Method { get; set; } = "GET";
+    /// <summary>The HTTP method (default GET).</summary>
+    public RequestMethod Method { get; set; }
 
     /// <summary>An absolute http(s) URL template.</summary>
     public required string Url { get; set; }
@@ -23,11 +23,11 @@ public sealed class ApiStepDefinition : StepDefinition
     /// <summary>The body: a JSON template (object or array for <c>json</c>), fields for <c>form</c>/<c>multipart</c>, text, or a file for <c>binary</c>.</summary>
     public JsonNode? Body { get; set; }
 
-    /// <summary>json (default), form, multipart, text or binary.</summary>
-    public string? BodyType { get; set; }
+    /// <summary>The kind of body; json when absent.</summary>
+    public BodyKind? BodyType { get; set; }
 
-    /// <summary>string, json, arrayBuffer or blob; by default json when the response says JSON, else string.</summary>
-    public string? ResponseFormat { get; set; }
+    /// <summary>How the response body is read; by default json when the response says JSON, else string.</summary>
+    public ResponseFormat? ResponseFormat { get; set; }
 
     /// <summary>Whether a 4xx/5xx response fails the step (default true).</summary>
     public bool ThrowOnHttpError { get; set; } = true;

@@ -6,8 +6,8 @@ namespace Toolsmith.Core.Model;
 /// </summary>
 public sealed class PaginationSettings
 {
-    /// <summary><c>link</c> (Link header rel="next"), <c>nextUrl</c> (a URL in the body), <c>cursor</c>, <c>page</c> or <c>offset</c>.</summary>
-    public required string Mode { get; set; }
+    /// <summary>How the next page is found.</summary>
+    public required PaginationMode Mode { get; set; }
 
     /// <summary>Where a page's items are, e.g. <c>body.data</c>; default: the body when it is an array.</summary>
     public string? Items { get; set; }
@@ -21,8 +21,8 @@ public sealed class PaginationSettings
     /// <summary>With <c>cursor</c>: the parameter that sends it (default <c>cursor</c>).</summary>
     public string? CursorParam { get; set; }
 
-    /// <summary>With <c>cursor</c>: <c>query</c> (default), <c>header</c> or <c>body</c> (a top-level field of a JSON body).</summary>
-    public string? CursorIn { get; set; }
+    /// <summary>With <c>cursor</c>: where the cursor is sent (default a query parameter).</summary>
+    public CursorPlace? CursorIn { get; set; }
 
     /// <summary>With <c>page</c>: the page-number parameter (default <c>page</c>); with <c>offset</c>: the offset parameter (default <c>offset</c>).</summary>
     public string? Param { get; set; }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Toolsmith.Core.Diagnosis;
+using Toolsmith.Core.Model;
 
 namespace Toolsmith.Core.Results;
 
@@ -78,8 +79,8 @@ public sealed class StepResult
     /// <summary>Sets the body to a JSON response's bytes (UTF-8, one valid JSON value, see <see cref="ReceivedJson.FromChecked"/>), parsed only when read.</summary>
     internal void SetReceivedJson(ReceivedJson json) => Volatile.Write(ref _body, json);
 
-    /// <summary>string, json, arrayBuffer or blob.</summary>
-    public string? BodyFormat { get; set; }
+    /// <summary>How the body was read.</summary>
+    public ResponseFormat? BodyFormat { get; set; }
 
     /// <summary>Wall time from the first byte sent to the last byte read, in milliseconds.</summary>
     public double DurationMs { get; set; }

@@ -36,4 +36,9 @@ public sealed partial class ToolsmithJsonContext : JsonSerializerContext
 [JsonSerializable(typeof(StepDefinition))]
 [JsonSerializable(typeof(ApiStepDefinition))]
 [JsonSerializable(typeof(TransformStepDefinition))]
+[JsonSerializable(typeof(RequestMethod))]
+[JsonSerializable(typeof(BodyKind))]
+[JsonSerializable(typeof(ResponseFormat))]
+[JsonSerializable(typeof(PaginationMode))]
+[JsonSerializable(typeof(CursorPlace))]
 public sealed partial class ToolDefinitionJsonContext : JsonSerializerContext;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Toolsmith.Core.Model;
 using Toolsmith.Core.Results;
 using Toolsmith.Core.Secrets;
 
@@ -149,7 +150,7 @@ internal sealed class TemplateScope
             case "ok":
                 return Leaf(JsonValue.Create(result.Ok), path, template, at);
             case "bodyFormat":
-                return Leaf(result.BodyFormat is { } f ? JsonValue.Create(f) : null, path, template, at);
+                return Leaf(result.BodyFormat is { } f ? JsonValue.Create(JsonNames.Of(f)) : null, path, template, at);
             case "durationMs":
                 return Leaf(JsonValue.Create(result.DurationMs), path, template, at);
             case "headers":

@@ -43,14 +43,14 @@ public static partial class CurlExporter
         var args = new List<string>();
         var comments = new List<string>();
         var hasBody = step.Body is not null;
-        if (step.Method == "HEAD")
+        if (step.Method == RequestMethod.Head)
         {
             head.Add("-I");
         }
-        else if (step.Method != "GET" || hasBody)
+        else if (step.Method != RequestMethod.Get || hasBody)
         {
             head.Add("-X");
-            head.Add(step.Method);
+            head.Add(JsonNames.Of(step.Method));
         }
         head.Add(UrlWithParams(step));
         var headerNames = new HashSet<string>(step.Headers.Keys, StringComparer.OrdinalIgnoreCase);
@@ -134,7 +134,7 @@ public static partial class CurlExporter
 
         switch (step.BodyType)
         {
-            case "form":
+            case BodyKind.Form:
                 foreach (var (name, value) in body as JsonObject ?? [])
                 {
                     foreach (var v in value is JsonArray a ? a : (IEnumerable<JsonNode?>)new[] { value })
@@ -147,7 +147,7 @@ public static partial class CurlExporter
                     }
                 }
                 break;
-            case "multipart":
+            case BodyKind.Multipart:
                 foreach (var (name, value) in body as JsonObject ?? [])
                 {
                     foreach (var v in value is JsonArray a ? a : (IEnumerable<JsonNode?>)new[] { value })
@@ -175,12 +175,12 @@ public static partial class CurlExporter
                     }
                 }
                 break;
-            case "text":
+            case BodyKind.Text:
                 ContentType("text/plain; charset=utf-8");
                 args.Add("--data-raw");
                 args.Add(Text(body));
                 break;
-            case "binary":
+            case BodyKind.Binary:
                 ContentType((body["contentType"] is { } ct ? Text(ct) : null) ?? "application/octet-stream");
                 args.Add("--data-binary");
                 if (body["file"] is { } file2)

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using Toolsmith.Core.Model;
 
 namespace Toolsmith.Import.Curl;
 
@@ -46,7 +47,7 @@ internal sealed class CurlStepBuilder
 
         var step = new JsonObject { ["id"] = "request", ["type"] = "api" };
         var queryExtra = new List<string>(_r.UrlQuery);
-        var (body, bodyType, contentType) = (default(JsonNode), default(string), default(string));
+        var (body, bodyType, contentType) = (default(JsonNode), default(BodyKind?), default(string));
         var headers = new JsonObject();
         var cookies = new JsonObject();
         var method = _r.Method ?? (_r.Head ? "HEAD" : _r.UploadFile is not null ? "PUT" : (_r.Data.Count > 0 && !_r.Get) || _r.Form.Count > 0 ? "POST" : "GET");
@@ -95,7 +96,7 @@ internal sealed class CurlStepBuilder
                 _warnings.Add(new ImportWarning("-d", "cannot be combined with -F (curl refuses it too); the -d data was left out."));
             }
             body = Multipart();
-            bodyType = "multipart";
+            bodyType = BodyKind.Multipart;
             if (contentType is not null && !contentType.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase))
             {
                 headers["Content-Type"] = contentType;
@@ -104,7 +105,7 @@ internal sealed class CurlStepBuilder
         else if (_r.UploadFile is { } upload)
         {
             body = new JsonObject { ["file"] = upload };
-            bodyType = "binary";
+            bodyType = BodyKind.Binary;
             if (contentType is not null)
             {
                 headers["Content-Type"] = contentType;
@@ -395,7 +396,7 @@ internal sealed class CurlStepBuilder
     }
 
     /// <summary>The -d/--data-*/--json body: JSON stays JSON, url-encoded pairs become a form, anything else is text.</summary>
-    private (JsonNode? Body, string? BodyType, bool KeepContentType) DataBody(ref string? contentType)
+    private (JsonNode? Body, BodyKind? BodyType, bool KeepContentType) DataBody(ref string? contentType)
     {
         var files = _r.Data.Where(static d => d.IsFile).ToList();
         if (files.Count > 0)
@@ -414,7 +415,7 @@ internal sealed class CurlStepBuilder
                 _warnings.Add(new ImportWarning("-d @" + file.Value, "is sent as the file's bytes; curl -d would also remove its line breaks (use --data-binary to keep them)."));
             }
             contentType ??= _r.Json ? "application/json" : "application/x-www-form-urlencoded";
-            return (new JsonObject { ["file"] = file.Value }, "binary", !contentType.Equals("application/octet-stream", StringComparison.OrdinalIgnoreCase));
+            return (new JsonObject { ["file"] = file.Value }, BodyKind.Binary, !contentType.Equals("application/octet-stream", StringComparison.OrdinalIgnoreCase));
         }
         var text = string.Join(_r.Json ? "" : "&", _r.Data.Select(static d => d.Value));
         var declared = contentType;
@@ -428,22 +429,22 @@ internal sealed class CurlStepBuilder
                     _warnings.Add(new ImportWarning("-d", "sends JSON without a Content-Type header, so curl would label it application/x-www-form-urlencoded; the step sends it as application/json, as the API surely expects."));
                 }
                 var keep = declared is not null && !declared.Trim().Equals("application/json", StringComparison.OrdinalIgnoreCase);
-                return (json, "json", keep);
+                return (json, BodyKind.Json, keep);
             }
             if (media.Contains("json", StringComparison.Ordinal))
             {
                 _warnings.Add(new ImportWarning("-d", "is labelled JSON but is not valid JSON; it is sent as text, exactly as written."));
                 contentType = declared ?? "application/json";
-                return (JsonValue.Create(Plain(text)), "text", true);
+                return (JsonValue.Create(Plain(text)), BodyKind.Text, true);
             }
         }
         if (media == "application/x-www-form-urlencoded" && TryForm(text, out var form))
         {
             var keep = declared is not null && !declared.Trim().Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase);
-            return (form, "form", keep);
+            return (form, BodyKind.Form, keep);
         }
         contentType = declared ?? "application/x-www-form-urlencoded";
-        return (JsonValue.Create(Plain(text)), "text", true);
+        return (JsonValue.Create(Plain(text)), BodyKind.Text, true);
     }
 
     private bool TryJson(string text, out JsonNode? node)

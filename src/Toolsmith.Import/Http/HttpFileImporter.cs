@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Toolsmith.Core.Model;
 
 namespace Toolsmith.Import.Http;
 
@@ -10,7 +11,8 @@ namespace Toolsmith.Import.Http;
 /// </summary>
 public static partial class HttpFileImporter
 {
-    private static readonly string[] Methods = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "TRACE", "CONNECT"];
+    // What a request line may start with: the methods a step sends, and two it does not (reported, then left out).
+    private static readonly string[] Methods = [.. JsonNames.All<RequestMethod>(), "TRACE", "CONNECT"];
 
     /// <summary>Imports the requests of a .http file given as text.</summary>
     public static ImportResult Import(string text, string source = "requests.http")
@@ -222,7 +224,7 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
 
     public void Map()
     {
-        if (request.Method is "TRACE" or "CONNECT")
+        if (!JsonNames.TryParse<RequestMethod>(request.Method, out _))
         {
             Warn($"uses the method {request.Method}, which an API step cannot send; it was left out.");
             return;
@@ -264,9 +266,9 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
             {
                 var (node, type, keep) = Body(body, contentType);
                 step["body"] = node;
-                if (type != "json")
+                if (type != BodyKind.Json)
                 {
-                    step["bodyType"] = type;
+                    step["bodyType"] = JsonNames.Of(type);
                 }
                 if (!keep)
                 {
@@ -386,7 +388,7 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
         return "{{" + identifier + "}}";
     }
 
-    private (JsonNode Body, string Type, bool KeepContentType) Body(string body, string? contentType)
+    private (JsonNode Body, BodyKind Type, bool KeepContentType) Body(string body, string? contentType)
     {
         var trimmed = body.Trim();
         if (trimmed.StartsWith('<') && !trimmed.Contains('\n', StringComparison.Ordinal) && (trimmed.StartsWith("< ", StringComparison.Ordinal) || trimmed.StartsWith("<@", StringComparison.Ordinal)))
@@ -396,7 +398,7 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
             {
                 Warn("reads the body from a file with variables in it; the file is sent as it is.");
             }
-            return (new JsonObject { ["file"] = Text(path) }, "binary", contentType is not null);
+            return (new JsonObject { ["file"] = Text(path) }, BodyKind.Binary, contentType is not null);
         }
         var media = contentType?.Split(';')[0].Trim().ToLowerInvariant();
         if (media is null || media.Contains("json", StringComparison.Ordinal))
@@ -411,7 +413,7 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
                     _originals.TryAdd(input, name);
                     _tool.Input(input, type, $"The .http variable {{{{{name}}}}} (a JSON value).", required: true);
                 }
-                return (MapStrings(json!), "json", media is not null && media != "application/json" || contentType is not null && contentType.Trim() != "application/json");
+                return (MapStrings(json!), BodyKind.Json, media is not null && media != "application/json" || contentType is not null && contentType.Trim() != "application/json");
             }
             if (media is not null)
             {
@@ -420,18 +422,18 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
         }
         if (media == "application/x-www-form-urlencoded" && TryForm(trimmed.Replace("\n", "", StringComparison.Ordinal), out var form))
         {
-            return (form, "form", contentType!.Trim() != "application/x-www-form-urlencoded");
+            return (form, BodyKind.Form, contentType!.Trim() != "application/x-www-form-urlencoded");
         }
         if (media?.StartsWith("multipart/", StringComparison.Ordinal) == true)
         {
             Warn("has a multipart body written out by hand; it is sent as written (with CRLF line ends), with its Content-Type and boundary.");
-            return (JsonValue.Create(Text(body.Replace("\n", "\r\n", StringComparison.Ordinal) + "\r\n"))!, "text", true);
+            return (JsonValue.Create(Text(body.Replace("\n", "\r\n", StringComparison.Ordinal) + "\r\n"))!, BodyKind.Text, true);
         }
         if (contentType is null)
         {
             Warn("has a body without a Content-Type header; it is sent as text/plain.");
         }
-        return (JsonValue.Create(Text(body))!, "text", contentType is not null);
+        return (JsonValue.Create(Text(body))!, BodyKind.Text, contentType is not null);
     }
 
     private bool TryForm(string text, out JsonNode form)

@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.OpenApi;
 using Microsoft.OpenApi.Reader;
+using Toolsmith.Core.Model;
 
 namespace Toolsmith.Import.OpenApi;
 
@@ -28,8 +29,6 @@ public sealed record OpenApiOperationEntry(string Method, string Path, string? O
 /// </summary>
 public sealed class OpenApiCatalog
 {
-    private static readonly string[] Methods = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
-
     private OpenApiCatalog(OpenApiDocument document, Uri? baseUri, List<ImportWarning> warnings)
     {
         Document = document;
@@ -42,7 +41,7 @@ public sealed class OpenApiCatalog
             foreach (var (method, operation) in item.Operations ?? [])
             {
                 var m = method.Method.ToUpperInvariant();
-                if (!Methods.Contains(m))
+                if (!JsonNames.TryParse<RequestMethod>(m, out _))
                 {
                     warnings.Add(new ImportWarning($"{m} {path}", $"uses the method {m}, which an API step cannot send; it was left out."));
                     continue;

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
+using Toolsmith.Core.Model;
 
 namespace Toolsmith.Import.OpenApi;
 
@@ -252,7 +253,7 @@ internal sealed class OperationToolBuilder
     private static readonly string[] JsonFirst = ["application/json"];
 
     /// <summary>The body from the request body's preferred media type: JSON as one typed input, forms as one input per field.</summary>
-    private (JsonNode? Body, string? BodyType, JsonObject? Schema) Body()
+    private (JsonNode? Body, BodyKind? BodyType, JsonObject? Schema) Body()
     {
         if (_entry.Operation.RequestBody is not { Content: { Count: > 0 } content } requestBody)
         {
@@ -285,7 +286,7 @@ internal sealed class OperationToolBuilder
             var type = SchemaConverter.InputType(schema, "object");
             var name = UniqueInput("body");
             _tool.Input(name, type, BodyDescription(schema, requestBody), required: true);
-            return ("{{" + name + "}}", "json", schema is null ? null : SchemaConverter.Convert(schema));
+            return ("{{" + name + "}}", BodyKind.Json, schema is null ? null : SchemaConverter.Convert(schema));
         }
         if (bare is "application/x-www-form-urlencoded" or "multipart/form-data")
         {
@@ -314,7 +315,7 @@ internal sealed class OperationToolBuilder
             {
                 Warn($"the {media} body has no described fields; the step sends an empty form.");
             }
-            return (fields, multipart ? "multipart" : "form", multipart || schema is null ? null : SchemaConverter.Convert(schema));
+            return (fields, multipart ? BodyKind.Multipart : BodyKind.Form, multipart || schema is null ? null : SchemaConverter.Convert(schema));
         }
         if (bare.StartsWith("text/", StringComparison.Ordinal) || bare.Contains("xml", StringComparison.Ordinal))
         {
@@ -324,12 +325,12 @@ internal sealed class OperationToolBuilder
             }
             var name = UniqueInput("body");
             _tool.Input(name, "string", $"The {media} body, as text.", required: true);
-            return ("{{" + name + "}}", "text", null);
+            return ("{{" + name + "}}", BodyKind.Text, null);
         }
         _headers["Content-Type"] = media;
         var file = UniqueInput("file");
         _tool.Input(file, "string", $"Path of the file sent as the {media} body.", required: true);
-        return (new JsonObject { ["file"] = "{{" + file + "}}" }, "binary", null);
+        return (new JsonObject { ["file"] = "{{" + file + "}}" }, BodyKind.Binary, null);
     }
 
     private static string BodyDescription(IOpenApiSchema? schema, IOpenApiRequestBody body)

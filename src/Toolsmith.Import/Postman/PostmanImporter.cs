@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Toolsmith.Core.Model;
 
 namespace Toolsmith.Import.Postman;
 
@@ -201,7 +202,7 @@ internal sealed class PostmanRequestMapper(PostmanImporter.Context context, Impo
     {
         var request = item["request"] is JsonValue url ? new JsonObject { ["url"] = url.GetValue<string>(), ["method"] = "GET" } : (JsonObject)item["request"]!;
         var method = (PostmanImporter.Str(request["method"]) ?? "GET").ToUpperInvariant();
-        if (method is not ("GET" or "POST" or "PUT" or "PATCH" or "DELETE" or "HEAD" or "OPTIONS"))
+        if (!JsonNames.TryParse<RequestMethod>(method, out _))
         {
             Warn($"uses the method {method}, which an API step cannot send; it was left out.");
             return;
@@ -481,7 +482,7 @@ internal sealed class PostmanRequestMapper(PostmanImporter.Context context, Impo
         }
     }
 
-    private (JsonNode? Body, string? Type, bool KeepContentType) Body(JsonObject? body, ref string? contentType, string method)
+    private (JsonNode? Body, BodyKind? Type, bool KeepContentType) Body(JsonObject? body, ref string? contentType, string method)
     {
         var mode = PostmanImporter.Str(body?["mode"]);
         if (body is null || mode is null || body["disabled"]?.GetValueKind() == JsonValueKind.True)
@@ -535,7 +536,7 @@ internal sealed class PostmanRequestMapper(PostmanImporter.Context context, Impo
                             }
                         }
                         var keep = contentType is not null && !contentType.Trim().Equals("application/json", StringComparison.OrdinalIgnoreCase);
-                        return (MapStrings(json!), "json", keep);
+                        return (MapStrings(json!), BodyKind.Json, keep);
                     }
                     if (isJson)
                     {
@@ -550,7 +551,7 @@ internal sealed class PostmanRequestMapper(PostmanImporter.Context context, Impo
                     "javascript" => "application/javascript",
                     _ => null,
                 };
-                return (JsonValue.Create(Text(raw)), "text", true);
+                return (JsonValue.Create(Text(raw)), BodyKind.Text, true);
             }
             case "urlencoded":
             case "formdata":
@@ -599,10 +600,10 @@ internal sealed class PostmanRequestMapper(PostmanImporter.Context context, Impo
                 }
                 var form = mode == "urlencoded";
                 var keep = contentType is not null && !(form ? contentType.Trim().Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase) : contentType.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase));
-                return (fields, form ? "form" : "multipart", keep);
+                return (fields, form ? BodyKind.Form : BodyKind.Multipart, keep);
             }
             case "file":
-                return (new JsonObject { ["file"] = Text(PostmanImporter.Str(body["file"]?["src"]) ?? "") }, "binary", true);
+                return (new JsonObject { ["file"] = Text(PostmanImporter.Str(body["file"]?["src"]) ?? "") }, BodyKind.Binary, true);
             default: // graphql
             {
                 var graphql = new JsonObject { ["query"] = Text(PostmanImporter.Str(body["graphql"]?["query"]) ?? "") };
@@ -611,7 +612,7 @@ internal sealed class PostmanRequestMapper(PostmanImporter.Context context, Impo
                     graphql["variables"] = MapStrings(parsed!);
                 }
                 var keep = contentType is not null && !contentType.Trim().Equals("application/json", StringComparison.OrdinalIgnoreCase);
-                return (graphql, "json", keep);
+                return (graphql, BodyKind.Json, keep);
             }
         }
     }

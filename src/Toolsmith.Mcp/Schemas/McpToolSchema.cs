@@ -13,8 +13,6 @@ namespace Toolsmith.Mcp.Schemas;
 /// </summary>
 public static class McpToolSchema
 {
-    private static readonly HashSet<string> ReadOnlyMethods = new(StringComparer.OrdinalIgnoreCase) { "GET", "HEAD", "OPTIONS" };
-
     /// <summary>The MCP tool of a Tool.</summary>
     public static ProtocolTool ToProtocolTool(Tool tool)
     {
@@ -40,8 +38,7 @@ public static class McpToolSchema
     public static ToolAnnotations Annotations(ToolDefinition definition)
     {
         ArgumentNullException.ThrowIfNull(definition);
-        var methods = definition.Steps.OfType<ApiStepDefinition>().Select(static s => s.Method.ToUpperInvariant()).ToHashSet();
-        var writes = methods.Where(static m => !ReadOnlyMethods.Contains(m)).ToList();
+        var writes = definition.Steps.OfType<ApiStepDefinition>().Select(static s => s.Method).Where(static m => !m.IsSafe()).ToHashSet();
         var said = definition.Annotations;
         var readOnly = said?.ReadOnlyHint ?? writes.Count == 0;
         return new ToolAnnotations
@@ -49,8 +46,8 @@ public static class McpToolSchema
             Title = Title(definition),
             ReadOnlyHint = readOnly,
             // Meaningful only for a tool that writes: left out when it only reads.
-            DestructiveHint = said?.DestructiveHint ?? (readOnly ? null : writes.Contains("DELETE")),
-            IdempotentHint = said?.IdempotentHint ?? (readOnly ? null : writes.All(static m => m is "PUT" or "DELETE")),
+            DestructiveHint = said?.DestructiveHint ?? (readOnly ? null : writes.Contains(RequestMethod.Delete)),
+            IdempotentHint = said?.IdempotentHint ?? (readOnly ? null : writes.All(static m => m.IsIdempotent())),
             OpenWorldHint = said?.OpenWorldHint ?? true,
         };
     }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Toolsmith.Core.Loading;
+using Toolsmith.Core.Model;
 using Toolsmith.Core.Results;
 using Toolsmith.Core.Running;
 using Toolsmith.Core.Serialization;
@@ -87,7 +88,7 @@ public sealed class RunService(IToolsmithStore store, ToolRunner runner)
             StatusText = failure?.StatusText ?? last?.StatusText,
             Request = failure?.Request ?? last?.Request,
             Body = new JsonArray([.. items.Select(static r => JsonSerializer.SerializeToNode(r, ToolsmithJsonContext.Default.StepResult))]),
-            BodyFormat = "json",
+            BodyFormat = ResponseFormat.Json,
             Diagnosis = failure?.Diagnosis,
             DurationMs = items.Sum(static r => r.DurationMs),
         };

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Toolsmith.Core.Model;
 using Toolsmith.Core.Results;
 using Toolsmith.Core.Serialization;
 
@@ -63,7 +64,7 @@ internal static class RunResultTrimmer
         bool Big(StepResult step) => step.UnparsedJsonLength is { } length
             ? length > maxBodyBytes
             : step.Body is not null && (step.ReceivedBytes * 6 > maxBodyBytes
-                || (step.ReceivedBytes == 0 && step.BodyFormat != "blob" && step.Body.ToJsonString().Length > maxBodyBytes));
+                || (step.ReceivedBytes == 0 && step.BodyFormat != ResponseFormat.Blob && step.Body.ToJsonString().Length > maxBodyBytes));
     }
 
     private static void Trim(JsonObject step, int maxBodyBytes)

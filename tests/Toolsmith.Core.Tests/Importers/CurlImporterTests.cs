@@ -365,7 +365,7 @@ public class CurlImporterTests(ImportRunner runner) : IClassFixture<ImportRunner
         var step = new ApiStepDefinition
         {
             Id = "s",
-            Method = "POST",
+            Method = RequestMethod.Post,
             Url = "https://api.example.com/pages/{{pageId}}",
             Headers = { ["Authorization"] = "Bearer {{secrets.token}}" },
             Params = new JsonObject { ["limit"] = 25, ["tag"] = new JsonArray("a b", "c") },

@@ -123,7 +123,7 @@ public class ToolLoaderTests
             """;
         var tool = ToolLoader.Parse(yaml, "create_user.tool.yaml", yaml: true);
         var step = Assert.IsType<ApiStepDefinition>(tool.Definition.Steps.Single());
-        Assert.Equal("POST", step.Method);
+        Assert.Equal(RequestMethod.Post, step.Method);
         Assert.Equal(25, step.Params!["limit"]!.GetValue<long>());
         Assert.Equal("007", step.Params["tag"]!.GetValue<string>());
         Assert.False(tool.Definition.Inputs["admin"].Default!.GetValue<bool>());

@@ -1,3 +1,4 @@
+using Toolsmith.Core.Model;
 using System.Security.Cryptography;
 
 namespace Toolsmith.Core.Tests.Steps;
@@ -10,7 +11,7 @@ public class ApiStepResponseTests(TestApiFixture fixture) : IClassFixture<TestAp
     {
         var r = await fixture.RunStepAsync("""{"id":"s","type":"api","url":"http://127.0.0.1:PORT/json"}""");
         Assert.True(r.Ok);
-        Assert.Equal("json", r.BodyFormat);
+        Assert.Equal(ResponseFormat.Json, r.BodyFormat);
         Assert.Equal("world", r.Body!["hello"]!.GetValue<string>());
         Assert.Equal(3, r.Body["items"]!.AsArray().Count);
         Assert.Equal("OK", r.StatusText);
@@ -21,7 +22,7 @@ public class ApiStepResponseTests(TestApiFixture fixture) : IClassFixture<TestAp
     public async Task TextInLatin1_IsDecodedByItsCharset()
     {
         var r = await fixture.RunStepAsync("""{"id":"s","type":"api","url":"http://127.0.0.1:PORT/text/latin1"}""");
-        Assert.Equal("string", r.BodyFormat);
+        Assert.Equal(ResponseFormat.String, r.BodyFormat);
         Assert.Equal("café crème", r.Body!.GetValue<string>());
     }
 
@@ -57,7 +58,7 @@ public class ApiStepResponseTests(TestApiFixture fixture) : IClassFixture<TestAp
     public async Task ArrayBuffer_IsTheRawBytes_InBase64()
     {
         var r = await fixture.RunStepAsync("""{"id":"s","type":"api","url":"http://127.0.0.1:PORT/bytes","responseFormat":"arrayBuffer"}""");
-        Assert.Equal("arrayBuffer", r.BodyFormat);
+        Assert.Equal(ResponseFormat.ArrayBuffer, r.BodyFormat);
         Assert.Equal(new byte[] { 0, 1, 2, 253, 254, 255 }, Convert.FromBase64String(r.Body!.GetValue<string>()));
     }
 

@@ -2,6 +2,7 @@ using System.Buffers.Text;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Toolsmith.Core.Model;
 using Toolsmith.Core.Results;
 using Toolsmith.Core.Serialization;
 
@@ -96,7 +97,7 @@ public class ReceivedJsonTests(TestApiFixture fixture) : IClassFixture<TestApiFi
     {
         var r = await FetchAsync(Encoding.UTF8.GetBytes(text));
         Assert.True(r.Ok);
-        Assert.Equal("json", r.BodyFormat);
+        Assert.Equal(ResponseFormat.Json, r.BodyFormat);
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse(text), BodyOf(Compact(r))));
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse(text), r.Body));
     }
@@ -121,7 +122,7 @@ public class ReceivedJsonTests(TestApiFixture fixture) : IClassFixture<TestApiFi
     {
         var r = await FetchAsync(Encoding.UTF8.GetBytes(text));
         Assert.False(r.Ok);
-        Assert.Equal("string", r.BodyFormat);
+        Assert.Equal(ResponseFormat.String, r.BodyFormat);
         Assert.Equal(text, r.Body!.GetValue<string>());
         Assert.Equal("The response is not JSON", r.Diagnosis!.Title);
         Assert.Equal(text, BodyOf(Compact(r))!.GetValue<string>());

@@ -7,6 +7,7 @@ using System.Text.Json.Nodes;
 using Polly;
 using Polly.Timeout;
 using Toolsmith.Core.Diagnosis;
+using Toolsmith.Core.Model;
 using Toolsmith.Core.Network;
 using Toolsmith.Core.Results;
 using Toolsmith.Core.Running;
@@ -406,15 +407,15 @@ internal sealed class ApiStepExecutor : IDisposable
         {
             switch (format)
             {
-                case ResponseDecoder.FormatBlob:
+                case ResponseFormat.Blob:
                     var baseName = elementIndex is { } i ? $"{step.Id}-{i.ToString(CultureInfo.InvariantCulture)}" : step.Id;
                     result.Body = await ResponseDecoder.WriteBlobAsync(response.Content, run.ArtifactDirectory, baseName, _options.MaxBlobBytes, run.Redactor.Values, token).ConfigureAwait(false);
                     break;
-                case ResponseDecoder.FormatArrayBuffer:
+                case ResponseFormat.ArrayBuffer:
                     raw = await ResponseDecoder.ReadCappedAsync(response.Content, _options.MaxResponseBytes, token).ConfigureAwait(false);
                     result.Body = Convert.ToBase64String(raw);
                     break;
-                case ResponseDecoder.FormatJson:
+                case ResponseFormat.Json:
                     raw = await ResponseDecoder.ReadCappedAsync(response.Content, _options.MaxResponseBytes, token).ConfigureAwait(false);
                     if (ResponseDecoder.IsUtf8(contentType) && Utf8Text.WithoutBom(raw) is var json && System.Text.Unicode.Utf8.IsValid(json)
                         && Diagnosis.Reading.SuccessBody.TryReadJson(json, out var reportsFailure))
@@ -436,7 +437,7 @@ internal sealed class ApiStepExecutor : IDisposable
                     }
                     else
                     {
-                        result.BodyFormat = ResponseDecoder.FormatString;
+                        result.BodyFormat = ResponseFormat.String;
                         result.Body = ResponseDecoder.DecodeText(raw, contentType);
                         if (status < 400)
                         {
@@ -489,7 +490,7 @@ internal sealed class ApiStepExecutor : IDisposable
         }
         result.Ok = status < 400 && diagnosis is null && !(status >= 300 && step.Api.FollowRedirects && response.Headers.Location is not null);
         result.Diagnosis = diagnosis is null ? null : RedactDiagnosis(diagnosis, run.Redactor);
-        if (!run.Redactor.IsEmpty && result.Body is JsonValue or JsonObject or JsonArray && format != ResponseDecoder.FormatBlob)
+        if (!run.Redactor.IsEmpty && result.Body is JsonValue or JsonObject or JsonArray && format != ResponseFormat.Blob)
         {
             result.Body = run.Redactor.Redact(result.Body);
         }

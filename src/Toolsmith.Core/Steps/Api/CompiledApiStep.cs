@@ -22,7 +22,7 @@ internal sealed class CompiledApiStep : CompiledStep
     {
         _validator = validator;
         Api = definition;
-        Method = new HttpMethod(definition.Method);
+        Method = new HttpMethod(JsonNames.Of(definition.Method));
         Url = url;
         _headers = headers;
         _params = parameters;
@@ -118,13 +118,13 @@ internal sealed class CompiledApiStep : CompiledStep
                 cookies.Add((name, t));
             }
         }
-        if (definition.Body is not null && definition.Method is "GET" or "HEAD")
+        if (definition.Body is not null && !definition.Method.AllowsBody())
         {
-            errors.Add(new ToolError(file, $"{location}.body", $"a {definition.Method} request cannot have a body. Remove the body, or use POST, PUT or PATCH to send one."));
+            errors.Add(new ToolError(file, $"{location}.body", $"a {JsonNames.Of(definition.Method)} request cannot have a body. Remove the body, or use POST, PUT or PATCH to send one."));
         }
         var body = Try($"{location}.body", () => RequestBodyTemplate.Compile(definition.Body, definition.BodyType, file, $"{location}.body", errors));
         var paging = Steps.Api.Paging.CompiledPaging.Compile(definition, file, location, errors);
-        if (definition.Batch is not null && (definition.Body is null || definition.BodyType is not (null or "json")))
+        if (definition.Batch is not null && (definition.Body is null || definition.BodyType is not (null or BodyKind.Json)))
         {
             errors.Add(new ToolError(file, $"{location}.batch", "batches split a JSON array body: give the step a JSON array body (e.g. \"{{items}}\")."));
         }

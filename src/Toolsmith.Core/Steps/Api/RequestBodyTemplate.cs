@@ -3,19 +3,10 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Toolsmith.Core.Loading;
+using Toolsmith.Core.Model;
 using Toolsmith.Core.Templates;
 
 namespace Toolsmith.Core.Steps.Api;
-
-/// <summary>The kinds of request body an API step can send.</summary>
-internal enum BodyKind
-{
-    Json,
-    Form,
-    Multipart,
-    Text,
-    Binary,
-}
 
 /// <summary>A request body compiled once; rendered per request into bytes or a content factory.</summary>
 internal sealed class RequestBodyTemplate
@@ -36,24 +27,17 @@ internal sealed class RequestBodyTemplate
     public IEnumerable<Template> Templates => _template.Templates;
 
     /// <summary>Compiles a body and checks that its shape fits its kind; problems go to <paramref name="errors"/>.</summary>
-    public static RequestBodyTemplate? Compile(JsonNode? body, string? bodyType, string file, string location, List<ToolError> errors)
+    public static RequestBodyTemplate? Compile(JsonNode? body, BodyKind? bodyType, string file, string location, List<ToolError> errors)
     {
         if (body is null)
         {
             return null;
         }
-        var kind = bodyType switch
-        {
-            null or "json" => BodyKind.Json,
-            "form" => BodyKind.Form,
-            "multipart" => BodyKind.Multipart,
-            "text" => BodyKind.Text,
-            _ => BodyKind.Binary,
-        };
+        var kind = bodyType ?? BodyKind.Json;
         var shapeError = kind switch
         {
             BodyKind.Form or BodyKind.Multipart when body is not JsonObject =>
-                $"a {bodyType} body is an object of field names to values, got {Describe(body)}.",
+                $"a {JsonNames.Of(kind)} body is an object of field names to values, got {Describe(body)}.",
             BodyKind.Text when body.GetValueKind() != JsonValueKind.String =>
                 $"a text body is a string, got {Describe(body)}.",
             BodyKind.Binary when body is not JsonObject o || (o["file"] is null) == (o["base64"] is null) =>

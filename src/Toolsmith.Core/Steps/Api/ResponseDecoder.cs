@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Toolsmith.Core.Diagnosis;
+using Toolsmith.Core.Model;
 
 namespace Toolsmith.Core.Steps.Api;
 
@@ -14,22 +15,17 @@ internal static class ResponseDecoder
 {
     static ResponseDecoder() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
-    public const string FormatString = "string";
-    public const string FormatJson = "json";
-    public const string FormatArrayBuffer = "arrayBuffer";
-    public const string FormatBlob = "blob";
-
     /// <summary>The format to use: the step's choice, else json when the response says JSON, else string.</summary>
-    public static string PickFormat(string? chosen, HttpResponseMessage response)
+    public static ResponseFormat PickFormat(ResponseFormat? chosen, HttpResponseMessage response)
     {
         var mediaType = response.Content.Headers.ContentType?.MediaType;
         var isError = (int)response.StatusCode >= 400;
         // An error body is read as text or JSON whatever was chosen: it is small and the diagnosis needs it.
-        if (chosen is not null && !(isError && chosen is FormatBlob or FormatArrayBuffer))
+        if (chosen is { } format && !(isError && format is ResponseFormat.Blob or ResponseFormat.ArrayBuffer))
         {
-            return chosen;
+            return format;
         }
-        return IsJson(mediaType) ? FormatJson : FormatString;
+        return IsJson(mediaType) ? ResponseFormat.Json : ResponseFormat.String;
     }
 
     public static bool IsJson(string? mediaType) =>

@@ -21,7 +21,7 @@ internal sealed class RetryPolicy
     private readonly Lock _gate = new();
     private ResiliencePipeline<StepResult>? _pipeline;
 
-    public RetryPolicy(RetrySettings settings, string method)
+    public RetryPolicy(RetrySettings settings, RequestMethod method)
     {
         Attempts = settings.Attempts;
         Statuses = settings.Statuses is { Count: > 0 } s ? [.. s] : DefaultStatuses;
@@ -29,7 +29,7 @@ internal sealed class RetryPolicy
         MaxDelay = Durations.FromNode(settings.MaxDelay) ?? TimeSpan.FromSeconds(30);
         MaxTotal = Durations.FromNode(settings.MaxTotal) ?? TimeSpan.FromMinutes(2);
         UnsafeMethods = settings.UnsafeMethods;
-        var idempotent = method is "GET" or "HEAD" or "OPTIONS" or "PUT" or "DELETE";
+        var idempotent = method.IsIdempotent();
         Enabled = idempotent || UnsafeMethods;
         SendIdempotencyKey = !idempotent && UnsafeMethods;
     }

@@ -25,7 +25,7 @@ internal sealed class CompiledTransformStep : CompiledStep
         try
         {
             var value = _value.Render(scope);
-            result = new StepResult { Ok = true, Body = value, BodyFormat = "json" };
+            result = new StepResult { Ok = true, Body = value, BodyFormat = ResponseFormat.Json };
         }
         catch (TemplateException ex)
         {

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Toolsmith.Core.Loading;
+using Toolsmith.Core.Model;
 
 namespace Toolsmith.Server.Web.Services;
 
@@ -228,23 +229,24 @@ public sealed class PaginationDraft : StepSettingsDraft
     /// <summary>The paging styles, in plain words.</summary>
     public static readonly IReadOnlyList<(string Value, string Label)> Modes =
     [
-        ("link", "Link header"), ("nextUrl", "Next URL in the body"), ("cursor", "Cursor"), ("page", "Page number"), ("offset", "Offset"),
+        (JsonNames.Of(PaginationMode.Link), "Link header"), (JsonNames.Of(PaginationMode.NextUrl), "Next URL in the body"), (JsonNames.Of(PaginationMode.Cursor), "Cursor"),
+        (JsonNames.Of(PaginationMode.Page), "Page number"), (JsonNames.Of(PaginationMode.Offset), "Offset"),
     ];
 
     /// <summary>Where a cursor is sent.</summary>
     public static readonly IReadOnlyList<(string Value, string Label)> CursorPlaces =
     [
-        ("query", "A URL parameter"), ("header", "A header"), ("body", "A field of the JSON body"),
+        (JsonNames.Of(CursorPlace.Query), "A URL parameter"), (JsonNames.Of(CursorPlace.Header), "A header"), (JsonNames.Of(CursorPlace.Body), "A field of the JSON body"),
     ];
 
     // The settings each mode uses, besides the common ones.
     private static readonly Dictionary<string, string[]> ModeKeys = new(StringComparer.Ordinal)
     {
-        ["link"] = [],
-        ["nextUrl"] = ["nextUrl"],
-        ["cursor"] = ["cursor", "cursorParam", "cursorIn"],
-        ["page"] = ["param", "start"],
-        ["offset"] = ["param", "start"],
+        [JsonNames.Of(PaginationMode.Link)] = [],
+        [JsonNames.Of(PaginationMode.NextUrl)] = ["nextUrl"],
+        [JsonNames.Of(PaginationMode.Cursor)] = ["cursor", "cursorParam", "cursorIn"],
+        [JsonNames.Of(PaginationMode.Page)] = ["param", "start"],
+        [JsonNames.Of(PaginationMode.Offset)] = ["param", "start"],
     };
 
     private static readonly string[] CommonKeys = ["mode", "items", "sizeParam", "size", "hasMore", "stopOnStatus", "maxPages", "maxItems"];

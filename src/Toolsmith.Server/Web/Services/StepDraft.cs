@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Toolsmith.Core.Loading;
+using Toolsmith.Core.Model;
 
 namespace Toolsmith.Server.Web.Services;
 
@@ -76,40 +77,37 @@ public sealed class KeyValueRow
     internal JsonNode? ValueNode() => OriginalValue is not null && ToolDraft.Text(OriginalValue) == Value ? OriginalValue.DeepClone() : JsonValue.Create(Value);
 }
 
-/// <summary>The body kinds an API step sends (contracts: <c>bodyType</c>), plus none.</summary>
+/// <summary>The body choices of the editor: none, or one of the API step's body kinds (<see cref="Core.Model.BodyKind"/>).</summary>
 public static class BodyKinds
 {
-    /// <summary>No body.</summary>
+    /// <summary>The choice "no body".</summary>
     public const string None = "none";
-    /// <summary>JSON: an object or an array, serialized for the user.</summary>
-    public const string Json = "json";
-    /// <summary>URL-encoded form fields.</summary>
-    public const string Form = "form";
-    /// <summary>Multipart fields and files.</summary>
-    public const string Multipart = "multipart";
-    /// <summary>Raw text.</summary>
-    public const string Text = "text";
-    /// <summary>Raw bytes from a file or base64.</summary>
-    public const string Binary = "binary";
 
-    /// <summary>Every kind with its label.</summary>
+    /// <summary>Every choice with its label, as the select shows them.</summary>
     public static readonly IReadOnlyList<(string Value, string Label)> All =
     [
-        (None, "No body"), (Json, "JSON"), (Form, "Form (URL-encoded)"), (Multipart, "Multipart form"), (Text, "Text"), (Binary, "Binary"),
+        (None, "No body"), (Of(BodyKind.Json), "JSON"), (Of(BodyKind.Form), "Form (URL-encoded)"), (Of(BodyKind.Multipart), "Multipart form"),
+        (Of(BodyKind.Text), "Text"), (Of(BodyKind.Binary), "Binary"),
     ];
+
+    /// <summary>The select's value of a kind; <see cref="None"/> for no body.</summary>
+    public static string Of(BodyKind? kind) => kind is { } k ? JsonNames.Of(k) : None;
+
+    /// <summary>The kind a select value names; null for <see cref="None"/>.</summary>
+    public static BodyKind? Parse(string value) => JsonNames.TryParse<BodyKind>(value, out var kind) ? kind : null;
 }
 
 /// <summary>An API step being edited.</summary>
 public sealed class ApiStepDraft : StepDraft
 {
-    /// <summary>The methods an API step accepts.</summary>
-    public static readonly IReadOnlyList<string> Methods = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
+    /// <summary>The methods an API step sends.</summary>
+    public static readonly IReadOnlyList<string> Methods = JsonNames.All<RequestMethod>();
 
     /// <summary>The response formats, "" meaning automatic.</summary>
     public static readonly IReadOnlyList<(string Value, string Label)> ResponseFormats =
     [
-        ("", "Automatic (JSON when the response says so, else text)"), ("string", "string (text)"), ("json", "json (parsed)"),
-        ("arrayBuffer", "arrayBuffer (bytes, base64)"), ("blob", "blob (streamed to a file)"),
+        ("", "Automatic (JSON when the response says so, else text)"), Labeled(Core.Model.ResponseFormat.String, "text"), Labeled(Core.Model.ResponseFormat.Json, "parsed"),
+        Labeled(Core.Model.ResponseFormat.ArrayBuffer, "bytes, base64"), Labeled(Core.Model.ResponseFormat.Blob, "streamed to a file"),
     ];
 
     /// <inheritdoc />
@@ -130,8 +128,8 @@ public sealed class ApiStepDraft : StepDraft
     /// <summary>Cookies sent with the request.</summary>
     public List<KeyValueRow> Cookies { get; } = [];
 
-    /// <summary>One of <see cref="BodyKinds"/>.</summary>
-    public string BodyKind { get; set; } = BodyKinds.None;
+    /// <summary>The kind of body; null for none.</summary>
+    public BodyKind? BodyKind { get; set; }
 
     /// <summary>The JSON body as typed.</summary>
     public string JsonBody { get; set; } = "";
@@ -173,7 +171,9 @@ public sealed class ApiStepDraft : StepDraft
     public override string Summary => Url.Length == 0 ? $"{Method} (no URL yet)" : $"{Method} {Url}";
 
     /// <summary>True when the method may carry a body.</summary>
-    public bool AllowsBody => Method is not ("GET" or "HEAD");
+    public bool AllowsBody => !JsonNames.TryParse<RequestMethod>(Method, out var method) || method.AllowsBody();
+
+    private static (string, string) Labeled(ResponseFormat format, string what) => (JsonNames.Of(format), $"{JsonNames.Of(format)} ({what})");
 
     internal static ApiStepDraft Read(JsonObject step)
     {
@@ -194,18 +194,18 @@ public sealed class ApiStepDraft : StepDraft
         ReadRows(step["cookies"], draft.Cookies);
         var body = step["body"];
         var kind = ToolDraft.Text(step["bodyType"]);
-        draft.BodyKind = body is null ? BodyKinds.None : kind.Length == 0 ? BodyKinds.Json : kind;
+        draft.BodyKind = body is null ? null : kind.Length == 0 ? Core.Model.BodyKind.Json : BodyKinds.Parse(kind);
         switch (draft.BodyKind)
         {
-            case BodyKinds.Json:
+            case Core.Model.BodyKind.Json:
                 draft.JsonBody = body is JsonValue v && v.GetValueKind() == JsonValueKind.String
                     ? JsonSerializer.Serialize(v.GetValue<string>())
                     : body!.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
                 break;
-            case BodyKinds.Form:
+            case Core.Model.BodyKind.Form:
                 ReadRows(body, draft.Fields);
                 break;
-            case BodyKinds.Multipart:
+            case Core.Model.BodyKind.Multipart:
                 if (body is JsonObject fields)
                 {
                     foreach (var (name, value) in fields)
@@ -216,10 +216,10 @@ public sealed class ApiStepDraft : StepDraft
                     }
                 }
                 break;
-            case BodyKinds.Text:
+            case Core.Model.BodyKind.Text:
                 draft.TextBody = ToolDraft.Text(body);
                 break;
-            case BodyKinds.Binary:
+            case Core.Model.BodyKind.Binary:
                 draft.BinarySource = body?["file"] is not null ? "file" : "base64";
                 draft.BinaryValue = ToolDraft.Text(body?["file"] ?? body?["base64"]);
                 break;
@@ -286,42 +286,42 @@ public sealed class ApiStepDraft : StepDraft
         ToolDraft.SetOrRemove(node, "params", Rows(Params, path + ".params", problems, repeatAllowed: true, Had("params")));
         ToolDraft.SetOrRemove(node, "cookies", Rows(Cookies, path + ".cookies", problems, repeatAllowed: false, Had("cookies")));
         JsonNode? body = null;
-        string? bodyType = null;
+        BodyKind? bodyType = null;
         switch (BodyKind)
         {
-            case BodyKinds.Json:
+            case Core.Model.BodyKind.Json:
                 if (CheckJsonBody(JsonBody, out body) is { } error)
                 {
                     problems.Add(new ToolError("tool", path + ".body", error));
                 }
-                bodyType = Had("bodyType") ? BodyKinds.Json : null;
+                bodyType = Had("bodyType") ? Core.Model.BodyKind.Json : null;
                 break;
-            case BodyKinds.Form:
+            case Core.Model.BodyKind.Form:
                 body = Rows(Fields, path + ".body", problems, repeatAllowed: true, keepEmpty: true);
-                bodyType = BodyKinds.Form;
+                bodyType = Core.Model.BodyKind.Form;
                 break;
-            case BodyKinds.Multipart:
+            case Core.Model.BodyKind.Multipart:
                 var fields = new JsonObject();
                 foreach (var row in Fields.Where(static r => !r.IsBlank))
                 {
                     fields[row.Name.Trim()] = row.Value.StartsWith('@') ? new JsonObject { ["file"] = row.Value[1..] } : row.ValueNode();
                 }
                 body = fields;
-                bodyType = BodyKinds.Multipart;
+                bodyType = Core.Model.BodyKind.Multipart;
                 break;
-            case BodyKinds.Text:
+            case Core.Model.BodyKind.Text:
                 body = JsonValue.Create(TextBody);
-                bodyType = BodyKinds.Text;
+                bodyType = Core.Model.BodyKind.Text;
                 break;
-            case BodyKinds.Binary:
+            case Core.Model.BodyKind.Binary:
                 body = new JsonObject { [BinarySource == "file" ? "file" : "base64"] = BinaryValue.Trim() };
-                bodyType = BodyKinds.Binary;
+                bodyType = Core.Model.BodyKind.Binary;
                 break;
             default:
                 break;
         }
         ToolDraft.SetOrRemove(node, "body", body);
-        ToolDraft.SetOrRemove(node, "bodyType", bodyType);
+        ToolDraft.SetOrRemove(node, "bodyType", bodyType is { } written ? JsonNames.Of(written) : null);
         ToolDraft.SetOrRemove(node, "responseFormat", ResponseFormat.Length == 0 ? null : ResponseFormat);
         ToolDraft.SetOrRemove(node, "throwOnHttpError", ThrowOnHttpError && !Had("throwOnHttpError") ? null : ThrowOnHttpError);
         ToolDraft.SetOrRemove(node, "followRedirects", FollowRedirects && !Had("followRedirects") ? null : FollowRedirects);
@@ -335,8 +335,8 @@ public sealed class ApiStepDraft : StepDraft
         ToolDraft.SetOrRemove(node, "retry", Retry.ToJson(path + ".retry", problems));
         ToolDraft.SetOrRemove(node, "pagination", Pagination.ToJson(path + ".pagination", problems));
         // Batches split a JSON array body: with another kind of body the section is not offered, and not written.
-        ToolDraft.SetOrRemove(node, "batch", BodyKind == BodyKinds.Json ? Batch.ToJson(path + ".batch", problems) : null);
-        if (Pagination.Enabled && Batch.Enabled && BodyKind == BodyKinds.Json)
+        ToolDraft.SetOrRemove(node, "batch", BodyKind == Core.Model.BodyKind.Json ? Batch.ToJson(path + ".batch", problems) : null);
+        if (Pagination.Enabled && Batch.Enabled && BodyKind == Core.Model.BodyKind.Json)
         {
             problems.Add(new ToolError("tool", path + ".batch", "a step either follows pages or sends batches, not both: turn one of them off."));
         }

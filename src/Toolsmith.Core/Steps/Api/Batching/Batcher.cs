@@ -60,7 +60,7 @@ internal static class Batcher
             Status = firstFailure?.Status ?? results.LastOrDefault()?.Status,
             StatusText = firstFailure?.StatusText ?? results.LastOrDefault()?.StatusText,
             Request = results.LastOrDefault()?.Request,
-            BodyFormat = "json",
+            BodyFormat = ResponseFormat.Json,
             Body = new JsonObject
             {
                 ["batches"] = chunks.Length,

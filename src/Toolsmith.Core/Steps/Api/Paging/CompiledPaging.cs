@@ -11,7 +11,7 @@ internal sealed class CompiledPaging
 
     public PaginationSettings Settings { get; }
 
-    public string Mode => Settings.Mode;
+    public PaginationMode Mode => Settings.Mode;
 
     public ResponsePath? Items { get; private init; }
 
@@ -36,7 +36,7 @@ internal sealed class CompiledPaging
             {
                 if (required)
                 {
-                    errors.Add(new ToolError(file, where, $"mode \"{p.Mode}\" needs \"{name}\": where the response says it (e.g. body.{(name == "nextUrl" ? "next" : "next_cursor")})."));
+                    errors.Add(new ToolError(file, where, $"mode \"{JsonNames.Of(p.Mode)}\" needs \"{name}\": where the response says it (e.g. body.{(name == "nextUrl" ? "next" : "next_cursor")})."));
                 }
                 return null;
             }
@@ -54,15 +54,15 @@ internal sealed class CompiledPaging
         {
             errors.Add(new ToolError(file, where, "a step either follows pages or sends batches, not both."));
         }
-        if (p.Mode == "cursor" && p.CursorIn == "body" && step.BodyType is not (null or "json"))
+        if (p.Mode == PaginationMode.Cursor && p.CursorIn == CursorPlace.Body && step.BodyType is not (null or BodyKind.Json))
         {
             errors.Add(new ToolError(file, where, "a cursor in the body needs a JSON body."));
         }
         return new CompiledPaging(p)
         {
             Items = Path(p.Items, "items", required: false),
-            NextUrl = Path(p.NextUrl, "nextUrl", required: p.Mode == "nextUrl"),
-            Cursor = Path(p.Cursor, "cursor", required: p.Mode == "cursor"),
+            NextUrl = Path(p.NextUrl, "nextUrl", required: p.Mode == PaginationMode.NextUrl),
+            Cursor = Path(p.Cursor, "cursor", required: p.Mode == PaginationMode.Cursor),
             HasMore = Path(p.HasMore, "hasMore", required: false),
         };
     }

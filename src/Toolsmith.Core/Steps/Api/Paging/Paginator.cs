@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Toolsmith.Core.Diagnosis;
+using Toolsmith.Core.Model;
 using Toolsmith.Core.Results;
 using Toolsmith.Core.Running;
 
@@ -21,12 +22,12 @@ internal static class Paginator
         var combined = new JsonArray();
         var pages = new List<PageRecord>();
         var request = first;
-        var number = settings.Start ?? (paging.Mode == "offset" ? 0 : 1);
+        var number = settings.Start ?? (paging.Mode == PaginationMode.Offset ? 0 : 1);
         if (settings.SizeParam is { } sizeParam && settings.Size is { } size)
         {
             request = request.WithQuery(sizeParam, size.ToString(CultureInfo.InvariantCulture));
         }
-        if (paging.Mode is "page" or "offset")
+        if (paging.Mode is PaginationMode.Page or PaginationMode.Offset)
         {
             request = request.WithQuery(ParamOf(paging), number.ToString(CultureInfo.InvariantCulture));
         }
@@ -108,27 +109,27 @@ internal static class Paginator
         result.Ok = true;
         result.Diagnosis = null;
         result.Body = combined;
-        result.BodyFormat = "json";
+        result.BodyFormat = ResponseFormat.Json;
         result.Pages = pages;
         result.StoppedBecause = stopped;
         return result;
     }
 
-    private static string ParamOf(CompiledPaging paging) => paging.Settings.Param ?? (paging.Mode == "offset" ? "offset" : "page");
+    private static string ParamOf(CompiledPaging paging) => paging.Settings.Param ?? (paging.Mode == PaginationMode.Offset ? "offset" : "page");
 
     /// <summary>The request for the next page, or why there is none.</summary>
     private static (PreparedRequest? Next, string? Why) Next(CompiledPaging paging, StepResult page, PreparedRequest current, ref int number, int taken)
     {
         switch (paging.Mode)
         {
-            case "link":
+            case PaginationMode.Link:
                 var link = page.Headers.TryGetValue("link", out var header) ? LinkHeader.Next(header) : null;
                 // Relative links resolve against the real request URL (the one in the result is redacted).
                 return link is null ? (null, "no rel=\"next\" link") : (current.WithUri(new Uri(current.Uri, link)), null);
-            case "nextUrl":
+            case PaginationMode.NextUrl:
                 var url = Text(paging.NextUrl!.Find(page));
                 return string.IsNullOrEmpty(url) ? (null, $"no next URL at {paging.NextUrl!.Text}") : (current.WithUri(new Uri(current.Uri, url)), null);
-            case "cursor":
+            case PaginationMode.Cursor:
                 var cursor = Text(paging.Cursor!.Find(page));
                 if (string.IsNullOrEmpty(cursor))
                 {
@@ -137,11 +138,11 @@ internal static class Paginator
                 var name = paging.Settings.CursorParam ?? "cursor";
                 return paging.Settings.CursorIn switch
                 {
-                    "header" => (current.WithHeader(name, cursor), null),
-                    "body" => (current.WithBodyField(name, cursor), null),
+                    CursorPlace.Header => (current.WithHeader(name, cursor), null),
+                    CursorPlace.Body => (current.WithBodyField(name, cursor), null),
                     _ => (current.WithQuery(name, cursor), null),
                 };
-            case "page":
+            case PaginationMode.Page:
                 number++;
                 return (current.WithQuery(ParamOf(paging), number.ToString(CultureInfo.InvariantCulture)), null);
             default:

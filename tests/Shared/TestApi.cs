@@ -15,7 +15,8 @@ namespace Toolsmith.Tests;
 
 /// <summary>
 /// A real Kestrel server on 127.0.0.1 (port 0) that echoes what it received and serves the cases the engine
-/// must handle: JSON, other charsets, gzip/brotli, redirects, slow bodies, large files, cookies and 4xx/5xx.
+/// must handle: JSON, other charsets, gzip/brotli, redirects, slow bodies, large files, cookies and 4xx/5xx; and requests
+/// held open until the test releases them (/hold/{key}), so tests synchronize on events rather than on time.
 /// </summary>
 public sealed class TestApi : IAsyncDisposable
 {
@@ -35,18 +36,22 @@ public sealed class TestApi : IAsyncDisposable
     /// <summary>How many requests reached the server (to prove nothing was sent).</summary>
     public int RequestCount => _requests;
 
-    /// <summary>Waits until the API has received this many requests in all (a process under test got as far as sending).</summary>
-    public async Task WaitForRequestsAsync(int count, int timeoutSeconds = 60)
+    /// <summary>Completes when a request to <c>/hold/{key}</c> has arrived; it stays open until <see cref="Release"/>.</summary>
+    public Task HeldAsync(string key) => HoldOf(key).Arrived.Task.WaitAsync(TestTimeouts.Generous);
+
+    /// <summary>Lets the requests to <c>/hold/{key}</c> answer: 200, <c>{"released": key}</c>.</summary>
+    public void Release(string key) => HoldOf(key).Released.TrySetResult();
+
+    private Hold HoldOf(string key) => _holds.GetOrAdd(key, static _ => new Hold());
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Hold> _holds = new();
+
+    /// <summary>The requests to one /hold/{key}: when the first arrived, and when the test let them answer.</summary>
+    private sealed class Hold
     {
-        var deadline = DateTime.UtcNow.AddSeconds(timeoutSeconds);
-        while (Volatile.Read(ref _requests) < count)
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"the API received {_requests} requests, not {count}, within {timeoutSeconds} s");
-            }
-            await Task.Delay(20);
-        }
+        public TaskCompletionSource Arrived { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Released { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
     private int _requests;
@@ -54,6 +59,7 @@ public sealed class TestApi : IAsyncDisposable
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _flaky = new();
     private int _inFlight;
     private int _peakInFlight;
+    private TaskCompletionSource _peakRaised = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>The most requests /concurrent had in flight at once.</summary>
     public int PeakInFlight => Volatile.Read(ref _peakInFlight);
@@ -192,15 +198,31 @@ public sealed class TestApi : IAsyncDisposable
             }
             await context.Response.WriteAsJsonAsync(new { attempt = n, idempotencyKey = context.Request.Headers["Idempotency-Key"].ToString() });
         });
-        app.MapGet("/concurrent", async (int ms, CancellationToken ct) =>
+        // Answers after ms. wait=N: each request first waits until N requests have been in flight at once, so a test of a
+        // concurrency limit sees the limit reached however slow the machine is (a limit below N keeps them waiting).
+        app.MapGet("/concurrent", async (int ms, CancellationToken ct, int wait = 0) =>
         {
             var now = Interlocked.Increment(ref _inFlight);
             int peak;
-            while (now > (peak = Volatile.Read(ref _peakInFlight)) && Interlocked.CompareExchange(ref _peakInFlight, now, peak) != peak)
+            while (now > (peak = Volatile.Read(ref _peakInFlight)))
             {
+                if (Interlocked.CompareExchange(ref _peakInFlight, now, peak) == peak)
+                {
+                    Interlocked.Exchange(ref _peakRaised, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+                    break;
+                }
             }
             try
             {
+                while (Volatile.Read(ref _peakInFlight) < wait)
+                {
+                    var raised = Volatile.Read(ref _peakRaised);
+                    if (Volatile.Read(ref _peakInFlight) >= wait)
+                    {
+                        break;
+                    }
+                    await raised.Task.WaitAsync(ct);
+                }
                 await Task.Delay(ms, ct);
                 return Results.Json(new { inFlight = now });
             }
@@ -211,6 +233,14 @@ public sealed class TestApi : IAsyncDisposable
         });
         app.MapGet("/abort", (HttpContext context) => context.Abort());
         MapPaging(app);
+        // Stays open until the test calls Release(key), or the client goes away: in flight exactly as long as a test needs.
+        app.MapGet("/hold/{key}", async (string key, CancellationToken ct) =>
+        {
+            var hold = HoldOf(key);
+            hold.Arrived.TrySetResult();
+            await hold.Released.Task.WaitAsync(ct);
+            return Results.Json(new { released = key });
+        });
         app.MapGet("/slow-headers", async (int ms, CancellationToken ct) =>
         {
             await Task.Delay(ms, ct);
@@ -433,6 +463,10 @@ public sealed class TestApi : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        foreach (var hold in _holds.Values)
+        {
+            hold.Released.TrySetResult();
+        }
         await _app.StopAsync();
         await _app.DisposeAsync();
     }

@@ -34,7 +34,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             throw new InvalidOperationException($"{Chromium} is missing: install Debian's chromium package (scripts/test.sh does so).");
         }
         Directory.CreateDirectory(ScreenshotDirectory);
-        SetDefaultExpectTimeout(15_000);
+        SetDefaultExpectTimeout((float)TestTimeouts.Generous.TotalMilliseconds);
         Api = await TestApi.StartAsync();
         var options = new ServerOptions { Urls = "http://127.0.0.1:0", DataDirectory = DataDirectory };
         options.AllowedHosts.Add("127.0.0.1");
@@ -57,7 +57,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = width, Height = height },
             AcceptDownloads = true,
         });
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout((float)TestTimeouts.Generous.TotalMilliseconds);
         return await context.NewPageAsync();
     }
 

@@ -120,7 +120,9 @@ public sealed class ImportAndProgressTests(BrowserFixture fixture) : BrowserTest
     [Fact]
     public async Task RunTool_Foreach_ShowsLiveProgress()
     {
-        var url = Fixture.Api.Url("slow-headers") + "?ms=300&i={{item}}";
+        // Each element's request is held until the test releases it: the progress is seen mid-run on any machine.
+        var key = "progress-" + Guid.NewGuid().ToString("N");
+        var url = Fixture.Api.Url("hold/" + key) + "-{{item}}";
         await Fixture.Host.Store.CreateToolAsync(JsonNode.Parse($$$"""
             {"name":"slow_each","inputs":{"ids":{"type":"array","default":[1,2,3,4,5,6,7,8]}},
              "steps":[{"id":"fetch","type":"api","foreach":"{{ids}}","concurrency":1,"url":"{{{url}}}"}]}
@@ -132,7 +134,14 @@ public sealed class ImportAndProgressTests(BrowserFixture fixture) : BrowserTest
         await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Run", Exact = true }).ClickAsync();
 
         var progress = page.GetByRole(AriaRole.Status, new() { Name = "Run progress" });
-        await Expect(progress).ToHaveTextAsync(new Regex("^fetch: [1-7] of 8 elements$"));
+        await Fixture.Api.HeldAsync(key + "-1");
+        Fixture.Api.Release(key + "-1");
+        await Fixture.Api.HeldAsync(key + "-2");
+        await Expect(progress).ToHaveTextAsync("fetch: 1 of 8 elements");
+        for (var i = 2; i <= 8; i++)
+        {
+            Fixture.Api.Release(key + "-" + i.ToString(CultureInfo.InvariantCulture));
+        }
         await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Tool run" }).GetByLabel("Run succeeded")).ToBeVisibleAsync();
         await Expect(progress).ToHaveCountAsync(0);
     }

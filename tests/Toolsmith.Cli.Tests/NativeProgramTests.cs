@@ -229,7 +229,7 @@ public class NativeProgramTests(NativeToolsmith native) : IClassFixture<NativeTo
         }
         using var process = Process.Start(info)!;
         var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var timeout = new CancellationTokenSource(TestTimeouts.Generous);
         async Task<JsonNode> SendAsync(string message)
         {
             await process.StandardInput.WriteLineAsync(message);

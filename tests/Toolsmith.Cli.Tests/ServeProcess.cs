@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using Toolsmith.Tests;
 
 namespace Toolsmith.Cli.Tests;
 
@@ -45,7 +46,7 @@ public sealed class ServeProcess : IAsyncDisposable
             }
         };
         process.BeginErrorReadLine();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var timeout = new CancellationTokenSource(TestTimeouts.Generous);
         while (true)
         {
             var line = await process.StandardOutput.ReadLineAsync(timeout.Token)
@@ -80,7 +81,7 @@ public sealed class ServeProcess : IAsyncDisposable
         {
             await kill.WaitForExitAsync();
         }
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        using var timeout = new CancellationTokenSource(TestTimeouts.Generous);
         await _process.WaitForExitAsync(timeout.Token);
         return _process.ExitCode;
     }

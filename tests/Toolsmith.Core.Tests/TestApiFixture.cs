@@ -18,7 +18,7 @@ public sealed class TestApiFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Api = await TestApi.StartAsync();
-        Runner = new ToolRunner(new EngineOptions { ArtifactDirectory = ArtifactDirectory, DefaultTimeout = TimeSpan.FromSeconds(10) });
+        Runner = new ToolRunner(new EngineOptions { ArtifactDirectory = ArtifactDirectory, DefaultTimeout = TestTimeouts.Generous });
     }
 
     public async Task DisposeAsync()

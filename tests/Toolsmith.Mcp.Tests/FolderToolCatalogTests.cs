@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Toolsmith.Core.Running;
 using Toolsmith.Mcp.Catalog;
+using Toolsmith.Tests;
 
 namespace Toolsmith.Mcp.Tests;
 
@@ -72,7 +73,7 @@ public sealed class FolderToolCatalogTests : IDisposable
 
         File.WriteAllText(Path.Combine(_dir, "added.tool.json"), """{"name":"added","steps":[{"id":"a","type":"api","url":"http://127.0.0.1:9/"}]}""");
 
-        await changed.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await changed.Task.WaitAsync(TestTimeouts.Generous);
         Assert.NotNull(await catalog.FindAsync("added", CancellationToken.None));
     }
 

@@ -157,7 +157,7 @@ public sealed class HttpTests(HttpFixture fixture) : IClassFixture<HttpFixture>
         });
         async Task<IList<McpClientTool>> NextChangeAsync()
         {
-            await notifications.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+            await notifications.Reader.ReadAsync().AsTask().WaitAsync(TestTimeouts.Generous);
             return await client.ListToolsAsync();
         }
         var tool = TestTools.EchoMessage(fixture.BaseUrl);
@@ -236,11 +236,11 @@ public sealed class HttpShutdownTests
         var host = await ToolsmithServer.StartAsync(new ServerOptions { Urls = "http://127.0.0.1:0", DataDirectory = data });
         var client = await McpClient.CreateAsync(new HttpClientTransport(new HttpClientTransportOptions { Endpoint = new Uri(host.Urls[0] + "/mcp"), TransportMode = HttpTransportMode.StreamableHttp }));
         Assert.Empty(await client.ListToolsAsync());
-        var clock = System.Diagnostics.Stopwatch.StartNew();
 
+        // A server that waited on the client would sit until its shutdown timeout (30 s) and stop only then; this one
+        // stops while the client is still connected. 20 s leaves a busy machine room and still tells the two apart.
         await host.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(20));
 
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"stopping took {clock.Elapsed}");
         await client.DisposeAsync();
         SqliteConnection.ClearAllPools();
         Directory.Delete(data, recursive: true);

@@ -119,7 +119,7 @@ public sealed class McpServerTests : IAsyncLifetime
 
         var call = mcp.Client.CallToolAsync("slow_each", new Dictionary<string, object?> { ["items"] = new[] { 1, 2, 3 }, ["ms"] = 20_000 },
             new SyncProgress(_ => started.TrySetResult()), cancellationToken: cancel.Token).AsTask();
-        await started.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await started.Task.WaitAsync(TestTimeouts.Generous);
         await cancel.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
@@ -157,7 +157,7 @@ public sealed class McpServerTests : IAsyncLifetime
 
         File.WriteAllText(Path.Combine(_dir, "fresh.tool.json"), """{"name":"fresh","steps":[{"id":"a","type":"api","url":"http://127.0.0.1:9/"}]}""");
 
-        await changed.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await changed.Task.WaitAsync(TestTimeouts.Generous);
         Assert.Contains(await mcp.Client.ListToolsAsync(), t => t.Name == "fresh");
     }
 }
@@ -168,10 +168,10 @@ internal sealed class SyncProgress(Action<ProgressNotificationValue> report) : I
     public void Report(ProgressNotificationValue value) => report(value);
 }
 
-/// <summary>Bounded polling: checks often, fails the test after a deadline instead of hanging it.</summary>
+/// <summary>Bounded polling, for conditions with no event to wait on: checks often, fails the test after a generous deadline instead of hanging it.</summary>
 internal static class Poll
 {
-    public static async Task UntilAsync(Func<bool> condition, string what, double seconds = 10)
+    public static async Task UntilAsync(Func<bool> condition, string what, double seconds = 120)
     {
         var deadline = DateTime.UtcNow.AddSeconds(seconds);
         while (!condition())
@@ -181,7 +181,7 @@ internal static class Poll
         }
     }
 
-    public static async Task<T> UntilAsync<T>(Func<Task<T?>> probe, string what, double seconds = 10) where T : class
+    public static async Task<T> UntilAsync<T>(Func<Task<T?>> probe, string what, double seconds = 120) where T : class
     {
         var deadline = DateTime.UtcNow.AddSeconds(seconds);
         while (true)

@@ -208,7 +208,7 @@ public sealed class StdioProcessTests : IAsyncLifetime
                 var id = JsonNode.Parse(request)!["id"]!.GetValue<int>();
                 while (true)
                 {
-                    var line = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(20));
+                    var line = await process.StandardOutput.ReadLineAsync().WaitAsync(TestTimeouts.Generous);
                     Assert.NotNull(line);
                     lines.Add(line);
                     if (JsonNode.Parse(line)?["id"]?.GetValue<int>() == id)
@@ -219,8 +219,8 @@ public sealed class StdioProcessTests : IAsyncLifetime
             }
         }
         process.StandardInput.Close();
-        var rest = await process.StandardOutput.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(20));
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(20));
+        var rest = await process.StandardOutput.ReadToEndAsync().WaitAsync(TestTimeouts.Generous);
+        await process.WaitForExitAsync().WaitAsync(TestTimeouts.Generous);
         lines.AddRange(rest.Split('\n', StringSplitOptions.RemoveEmptyEntries));
 
         Assert.Equal(0, process.ExitCode);
@@ -275,7 +275,7 @@ public sealed class StdioProcessTests : IAsyncLifetime
             await store.CreateToolAsync(TestTools.SlowEach(BaseUrl));
         }
 
-        await changed.Task.WaitAsync(TimeSpan.FromSeconds(15));
+        await changed.Task.WaitAsync(TestTimeouts.Generous);
         Assert.Equal("slow_each", Assert.Single(await client.ListToolsAsync()).Name);
     }
 
@@ -295,7 +295,7 @@ public sealed class StdioProcessTests : IAsyncLifetime
         edited["description"] = "Edited in the folder.";
         File.WriteAllText(Path.Combine(_tools, "echo_message.tool.json"), edited.ToJsonString());
 
-        await changed.Task.WaitAsync(TimeSpan.FromSeconds(15));
+        await changed.Task.WaitAsync(TestTimeouts.Generous);
         Assert.Equal("Edited in the folder.", (await client.ListToolsAsync()).Single(t => t.Name == "echo_message").Description);
     }
 
@@ -312,7 +312,7 @@ public sealed class StdioProcessTests : IAsyncLifetime
         using var process = Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(20));
+        await process.WaitForExitAsync().WaitAsync(TestTimeouts.Generous);
 
         Assert.Equal(2, process.ExitCode);
         Assert.Equal("", await stdout);

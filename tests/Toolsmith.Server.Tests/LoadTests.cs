@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Toolsmith.Tests;
 using Xunit.Abstractions;
 
 namespace Toolsmith.Server.Tests;
@@ -17,7 +18,7 @@ public class LoadTests(ServerFixture server, ITestOutputHelper output) : IClassF
     {
         var seconds = double.TryParse(Environment.GetEnvironmentVariable("TOOLSMITH_SOAK_SECONDS"), NumberStyles.Float, CultureInfo.InvariantCulture, out var s) ? s : 10;
         await server.PostJsonAsync("/api/tools", ServerFixture.Tool("soak", server.Api.Url("concurrent") + "?ms=20"), 201);
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = server.Http.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = server.Http.BaseAddress, Timeout = TestTimeouts.Generous };
         var ids = new System.Collections.Concurrent.ConcurrentBag<string>();
         var failures = new System.Collections.Concurrent.ConcurrentBag<string>();
         var clock = Stopwatch.StartNew();

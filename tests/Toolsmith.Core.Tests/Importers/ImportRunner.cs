@@ -24,7 +24,7 @@ public sealed class ImportRunner : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Api = await TestApi.StartAsync();
-        var options = new EngineOptions { ArtifactDirectory = Path.Combine(Directory, "artifacts"), Secrets = new FakeSecrets(), DefaultTimeout = TimeSpan.FromSeconds(10) };
+        var options = new EngineOptions { ArtifactDirectory = Path.Combine(Directory, "artifacts"), Secrets = new FakeSecrets(), DefaultTimeout = TestTimeouts.Generous };
         _echo = new ToolRunner(options, new ToEchoHandler(Api));
         _local = new ToolRunner(options);
     }

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Toolsmith.Core.Loading;
 using Toolsmith.Core.Running;
+using Toolsmith.Tests;
 
 namespace Toolsmith.Core.Tests.Running;
 
@@ -54,11 +55,17 @@ public class ToolRunnerTests(TestApiFixture fixture) : IClassFixture<TestApiFixt
     {
         var active = 0;
         var peak = 0;
+        // Each call waits until two are in flight at once (once), so the limit is reached however slow the machine is.
+        var twoInFlight = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var handler = new CountingHandler(() =>
         {
             var now = Interlocked.Increment(ref active);
             InterlockedMax(ref peak, now);
-        }, () => Interlocked.Decrement(ref active));
+            if (now >= 2)
+            {
+                twoInFlight.TrySetResult();
+            }
+        }, () => Interlocked.Decrement(ref active), twoInFlight.Task);
         using var runner = new ToolRunner(new EngineOptions(), handler);
         var tool = ToolLoader.Parse("""{"name":"t","inputs":{"n":{"type":"array"}},"steps":[{"id":"s","type":"api","foreach":"{{n}}","concurrency":2,"url":"http://limit.test/{{item}}"}]}""", "t");
         var run = await runner.RunAsync(tool, InputBinder.FromJson(tool, new JsonObject { ["n"] = new JsonArray([.. Enumerable.Range(0, 12).Select(i => (JsonNode?)i)]) }));
@@ -70,7 +77,7 @@ public class ToolRunnerTests(TestApiFixture fixture) : IClassFixture<TestApiFixt
     public async Task Foreach_WithBatches_WaitsBetweenBatches()
     {
         var started = new ConcurrentQueue<DateTimeOffset>();
-        var handler = new CountingHandler(() => started.Enqueue(DateTimeOffset.UtcNow), () => { });
+        var handler = new CountingHandler(() => started.Enqueue(DateTimeOffset.UtcNow), () => { }, Task.CompletedTask);
         using var runner = new ToolRunner(new EngineOptions(), handler);
         var tool = ToolLoader.Parse("""{"name":"t","inputs":{"n":{"type":"array"}},"steps":[{"id":"s","type":"api","foreach":"{{n}}","batchSize":2,"batchInterval":"150ms","url":"http://batch.test/{{item}}"}]}""", "t");
         var run = await runner.RunAsync(tool, InputBinder.FromJson(tool, new JsonObject { ["n"] = new JsonArray(1, 2, 3, 4) }));
@@ -173,14 +180,15 @@ public class ToolRunnerTests(TestApiFixture fixture) : IClassFixture<TestApiFixt
         }
     }
 
-    /// <summary>Stands in for the network at the handler boundary, to count overlapping calls precisely.</summary>
-    private sealed class CountingHandler(Action enter, Action leave) : HttpMessageHandler
+    /// <summary>Stands in for the network at the handler boundary, to count overlapping calls precisely; each call answers once <paramref name="proceed"/> has completed.</summary>
+    private sealed class CountingHandler(Action enter, Action leave, Task proceed) : HttpMessageHandler
     {
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             enter();
             try
             {
+                await proceed.WaitAsync(TestTimeouts.Generous, cancellationToken);
                 await Task.Delay(20, cancellationToken);
                 return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json") };
             }

@@ -182,16 +182,19 @@ public class ApiStepResponseTests(TestApiFixture fixture) : IClassFixture<TestAp
     [Fact]
     public async Task Timeout_WaitingForHeaders()
     {
-        var r = await fixture.RunStepAsync("""{"id":"s","type":"api","url":"http://127.0.0.1:PORT/slow-headers?ms=5000","timeout":0.2}""");
+        var r = await fixture.RunStepAsync("""{"id":"s","type":"api","url":"http://127.0.0.1:PORT/hold/never-released","timeout":0.2}""");
         Assert.Equal("timeout", r.Diagnosis!.Kind);
     }
 
     [Fact]
     public async Task Cancellation_IsNotReportedAsTimeout()
     {
-        var tool = Toolsmith.Core.Loading.ToolLoader.Parse($$"""{"name":"t","steps":[{"id":"s","type":"api","url":"http://127.0.0.1:{{fixture.Api.Port}}/slow-headers?ms=5000"}]}""", "t");
-        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
-        var run = await fixture.Runner.RunAsync(tool, [], new Toolsmith.Core.Running.RunOptions(), cts.Token);
+        var tool = Toolsmith.Core.Loading.ToolLoader.Parse($$"""{"name":"t","steps":[{"id":"s","type":"api","url":"http://127.0.0.1:{{fixture.Api.Port}}/hold/cancelled"}]}""", "t");
+        using var cts = new CancellationTokenSource();
+        var running = fixture.Runner.RunAsync(tool, [], new Toolsmith.Core.Running.RunOptions(), cts.Token);
+        await fixture.Api.HeldAsync("cancelled");
+        await cts.CancelAsync();
+        var run = await running;
         Assert.Equal("cancelled", run.Status);
     }
 

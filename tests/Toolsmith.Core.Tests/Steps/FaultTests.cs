@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using System.Text;
 using Toolsmith.Core.Loading;
 using Toolsmith.Core.Running;
+using Toolsmith.Tests;
 
 namespace Toolsmith.Core.Tests.Steps;
 
@@ -11,7 +12,7 @@ public sealed class FaultTests : IAsyncDisposable
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly CancellationTokenSource _stop = new();
-    private readonly ToolRunner _runner = new(new EngineOptions { DefaultTimeout = TimeSpan.FromSeconds(5), MaxRequestBytes = 1000 });
+    private readonly ToolRunner _runner = new(new EngineOptions { DefaultTimeout = TestTimeouts.Generous, MaxRequestBytes = 1000 });
 
     private int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
 

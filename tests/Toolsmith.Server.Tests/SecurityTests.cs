@@ -61,7 +61,7 @@ public class SecurityTests(ServerFixture server) : IClassFixture<ServerFixture>
         // This server allow-lists 127.0.0.1 only: the rest of loopback stays refused.
         var result = await server.PostJsonAsync("/api/steps/run", JsonNode.Parse($$$"""{"step":{"id":"s","type":"api","url":"http://127.0.0.2:{{{server.Api.Port}}}/json"}}""")!, 200);
         Assert.Equal("blocked_by_policy", result["diagnosis"]!["kind"]!.GetValue<string>());
-        var metadata = await server.PostJsonAsync("/api/steps/run", JsonNode.Parse("""{"step":{"id":"s","type":"api","url":"http://169.254.169.254/latest/meta-data/","timeout":"2s"}}""")!, 200);
+        var metadata = await server.PostJsonAsync("/api/steps/run", JsonNode.Parse("""{"step":{"id":"s","type":"api","url":"http://169.254.169.254/latest/meta-data/","timeout":"60s"}}""")!, 200);
         Assert.Equal("blocked_by_policy", metadata["diagnosis"]!["kind"]!.GetValue<string>());
     }
 

@@ -1,6 +1,6 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Time.Testing;
 using Toolsmith.Core.Loading;
 using Toolsmith.Core.Running;
 using Toolsmith.Tests;
@@ -76,14 +76,19 @@ public class ToolRunnerTests(TestApiFixture fixture) : IClassFixture<TestApiFixt
     [Fact]
     public async Task Foreach_WithBatches_WaitsBetweenBatches()
     {
-        var started = new ConcurrentQueue<DateTimeOffset>();
-        var handler = new CountingHandler(() => started.Enqueue(DateTimeOffset.UtcNow), () => { }, Task.CompletedTask);
-        using var runner = new ToolRunner(new EngineOptions(), handler);
+        var clock = new WatchedClock(TimeSpan.FromMilliseconds(150));
+        var calls = 0;
+        var handler = new CountingHandler(() => Interlocked.Increment(ref calls), () => { }, Task.CompletedTask);
+        using var runner = new ToolRunner(new EngineOptions { Time = clock }, handler);
         var tool = ToolLoader.Parse("""{"name":"t","inputs":{"n":{"type":"array"}},"steps":[{"id":"s","type":"api","foreach":"{{n}}","batchSize":2,"batchInterval":"150ms","url":"http://batch.test/{{item}}"}]}""", "t");
-        var run = await runner.RunAsync(tool, InputBinder.FromJson(tool, new JsonObject { ["n"] = new JsonArray(1, 2, 3, 4) }));
+        var running = runner.RunAsync(tool, InputBinder.FromJson(tool, new JsonObject { ["n"] = new JsonArray(1, 2, 3, 4) }));
+        await clock.TimerSet.WaitAsync(TestTimeouts.Generous);
+        // The first batch has run and the second waits for the interval, on a clock that has not moved.
+        Assert.Equal(2, Volatile.Read(ref calls));
+        clock.Advance(TimeSpan.FromMilliseconds(150));
+        var run = await running.WaitAsync(TestTimeouts.Generous);
         Assert.Equal("succeeded", run.Status);
-        var times = started.ToArray();
-        Assert.True(times[2] - times[1] >= TimeSpan.FromMilliseconds(140), $"the second batch started {(times[2] - times[1]).TotalMilliseconds} ms after the first");
+        Assert.Equal(4, calls);
     }
 
     [Fact]
@@ -196,6 +201,24 @@ public class ToolRunnerTests(TestApiFixture fixture) : IClassFixture<TestApiFixt
             {
                 leave();
             }
+        }
+    }
+
+    /// <summary>A fake clock that says when a timer of one length is set: the runner has started to wait for it.</summary>
+    private sealed class WatchedClock(TimeSpan watched) : FakeTimeProvider
+    {
+        private readonly TaskCompletionSource _timerSet = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task TimerSet => _timerSet.Task;
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            var timer = base.CreateTimer(callback, state, dueTime, period);
+            if (dueTime == watched)
+            {
+                _timerSet.TrySetResult();
+            }
+            return timer;
         }
     }
 

@@ -332,6 +332,10 @@ internal sealed class ApiStepExecutor : IDisposable
             }
             request.Content = content;
         }
+        if (request.Content is null && contentType is not null)
+        {
+            request.Content = new ByteArrayContent([]); // a Content-Type the step sets is sent even without a body, as curl does
+        }
         if (request.Content is { } c && (contentType is not null || c.Headers.ContentType is null))
         {
             c.Headers.Remove("Content-Type");

@@ -3,7 +3,7 @@ namespace Toolsmith.Import;
 /// <summary>Recognises names and values that hold credentials, so importers turn them into secrets instead of writing them to disk.</summary>
 internal static class Credentials
 {
-    private static readonly string[] SecretWords = ["token", "secret", "password", "passwd", "pwd", "apikey", "credential", "credentials", "signature", "jwt", "bearer", "authorization", "auth", "session", "sessionid", "cookie", "privatekey", "passphrase"];
+    private static readonly string[] SecretWords = ["token", "secret", "password", "passwd", "pwd", "pass", "apikey", "credential", "credentials", "signature", "jwt", "bearer", "authorization", "auth", "session", "sessionid", "cookie", "privatekey", "passphrase"];
 
     /// <summary>Words that make "key" mean something else than a credential (Idempotency-Key, sort_key).</summary>
     private static readonly string[] NotSecretKeyWords = ["idempotency", "public", "sort", "cache", "partition", "primary", "foreign", "lookup", "dedup", "dedupe", "object", "file", "row", "s3", "map", "hash", "publishable"];
@@ -47,6 +47,53 @@ internal static class Credentials
             return false;
         }
         return v.Any(char.IsAsciiLetterUpper) && v.Any(char.IsAsciiLetterLower) && v.Any(char.IsAsciiDigit);
+    }
+
+    /// <summary>
+    /// True when a query parameter, form field or body member holds a credential: its value looks like one whatever its
+    /// name (a known token prefix, a long random string), or its name says credential (token, key, password…) and its
+    /// value is shaped like one: a password of any non-blank text, a key or token of 8+ characters without spaces that
+    /// holds a digit or is 20+ long, or a placeholder from API docs (&lt;YOUR_TOKEN&gt;, YOUR_API_KEY). A name alone is not
+    /// enough: <c>{"key":"status"}</c> and <c>?key=one</c> are data.
+    /// </summary>
+    public static bool IsCredentialField(string name, string value)
+    {
+        var v = value.Trim();
+        if (v.Length == 0 || v.Contains("{{", StringComparison.Ordinal))
+        {
+            return false;
+        }
+        if (LooksLikeSecretValue(v))
+        {
+            return true;
+        }
+        if (!IsSecretName(name))
+        {
+            return false;
+        }
+        if (IsDocPlaceholder(v))
+        {
+            return true;
+        }
+        if (v.Any(char.IsWhiteSpace))
+        {
+            return false;
+        }
+        var words = Naming.Snake(name).Split('_', StringSplitOptions.RemoveEmptyEntries);
+        if (words[^1] is "password" or "passwd" or "pwd" or "pass" or "passphrase" or "secret")
+        {
+            return true;
+        }
+        return v.Length >= 8 && (v.Any(char.IsAsciiDigit) || v.Length >= 20);
+    }
+
+    /// <summary>A placeholder API docs write where the reader's credential goes: &lt;YOUR_TOKEN&gt;, YOUR_API_KEY, {api_key}, xxxxxxxx.</summary>
+    public static bool IsDocPlaceholder(string value)
+    {
+        var v = value.Trim();
+        return (v.Length > 2 && ((v[0] == '<' && v[^1] == '>') || (v[0] == '{' && v[^1] == '}' && !v.Contains('"', StringComparison.Ordinal)) || (v[0] == '[' && v[^1] == ']')))
+            || v.Contains("YOUR", StringComparison.OrdinalIgnoreCase) && v.All(static c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-')
+            || (v.Length >= 6 && v.All(static c => c is 'x' or 'X' or '*' or '.' or '-'));
     }
 
     private static bool IsHexOrUuid(string v) => v.All(static c => char.IsAsciiHexDigit(c) || c == '-');

@@ -41,7 +41,15 @@ public sealed record ImportWarning(string Item, string Message)
 /// <summary>A secret an imported tool reads with <c>{{secrets.NAME}}</c>, and what its value must be.</summary>
 /// <param name="Name">The secret's name.</param>
 /// <param name="Description">What to store in it, e.g. "the bearer token for api.github.com".</param>
-public sealed record RequiredSecret(string Name, string Description);
+/// <param name="Value">
+/// The value the source held (the token pasted in a cURL command), when it held one: kept in memory so the caller can
+/// store it or check it against a secret of the same name, never written to a tool file.
+/// </param>
+public sealed record RequiredSecret(string Name, string Description, string? Value = null)
+{
+    /// <summary>The name and description; never the value.</summary>
+    public override string ToString() => $"{Name} ({Description})";
+}
 
 /// <summary>The source could not be read or is not a document of the expected kind; nothing was imported.</summary>
 public sealed class ImportException : Exception

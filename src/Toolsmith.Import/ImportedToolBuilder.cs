@@ -86,11 +86,30 @@ internal sealed partial class ImportedToolBuilder
         return name;
     }
 
-    /// <summary>Declares a secret and returns its template, <c>{{secrets.NAME}}</c>.</summary>
-    public string Secret(string name, string description)
+    /// <summary>
+    /// Declares a secret and returns its template, <c>{{secrets.NAME}}</c>. <paramref name="value"/> is the value the source
+    /// held, when it held one; a name already declared with another value gets a new name (NAME_2…), so two credentials
+    /// never share one secret.
+    /// </summary>
+    public string Secret(string name, string description, string? value = null)
     {
-        _secrets.TryAdd(name, new RequiredSecret(name, description));
-        return "{{secrets." + name + "}}";
+        var unique = name;
+        for (var n = 2; _secrets.TryGetValue(unique, out var declared) && declared.Value != value && value is not null && declared.Value is not null; n++)
+        {
+            unique = $"{name}_{n}";
+        }
+        if (_secrets.TryGetValue(unique, out var existing))
+        {
+            if (existing.Value is null && value is not null)
+            {
+                _secrets[unique] = existing with { Value = value };
+            }
+        }
+        else
+        {
+            _secrets[unique] = new RequiredSecret(unique, description, value);
+        }
+        return "{{secrets." + unique + "}}";
     }
 
     /// <summary>

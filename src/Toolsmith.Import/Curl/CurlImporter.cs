@@ -11,6 +11,12 @@ public sealed class CurlImportOptions
 
     /// <summary>The shell the command was written for; guessed from its continuations and quoting when null.</summary>
     public ShellDialect? Shell { get; init; }
+
+    /// <summary>
+    /// The folder the command would run in: files it reads (<c>-d @file</c>, <c>--data-binary @file</c>, <c>--json @file</c>)
+    /// are read from there at import when they are text; by default the current folder.
+    /// </summary>
+    public string? BaseDirectory { get; init; }
 }
 
 /// <summary>
@@ -34,16 +40,88 @@ public static class CurlImporter
             throw new ImportException("The cURL command is empty.");
         }
         var shell = options.Shell ?? ShellWords.Detect(text);
-        var words = ShellWords.Split(text, shell, out var rest).Select(ShellWords.DecodeByteEscapes).ToList();
-        if (rest is { Length: > 0 })
+        var commands = Commands(text, shell, result.Warnings);
+        for (var n = 0; n < commands.Count; n++)
         {
-            result.Warnings.Add(new ImportWarning(Item, $"only the curl command was imported; what follows it (\"{Shorten(rest)}\") is for the shell and was left out."));
+            var parsed = Parse(commands[n], result.Warnings);
+            var builder = new CurlStepBuilder(parsed, result.Warnings, options.BaseDirectory);
+            var tool = builder.Build(options.ToolName);
+            tool.AddTo(result);
         }
-        var parsed = Parse(words, result.Warnings);
-        var builder = new CurlStepBuilder(parsed, result.Warnings);
-        var tool = builder.Build(options.ToolName);
-        tool.AddTo(result);
+        if (commands.Count > 1)
+        {
+            result.Warnings.Add(new ImportWarning(Item, $"the text holds {commands.Count} curl commands: each became its own tool ({string.Join(", ", result.Tools.Select(static t => t.Name))})."));
+        }
         return result;
+    }
+
+    /// <summary>
+    /// The curl commands in the text, in order, each as its words: commands are separated by line breaks, ';', '&amp;&amp;', '||'
+    /// and pipes (<c>echo … | curl …</c> finds the curl); other commands and redirections are reported, not run.
+    /// </summary>
+    private static List<List<string>> Commands(string text, ShellDialect shell, List<ImportWarning> warnings)
+    {
+        var commands = new List<List<string>>();
+        var skipped = new List<string>();
+        string? rest = text;
+        var afterRedirect = false;
+        List<string>? first = null;
+        while (rest is { Length: > 0 })
+        {
+            var segment = rest;
+            var words = ShellWords.Split(segment, shell, out rest).Select(ShellWords.DecodeByteEscapes).ToList();
+            first ??= words;
+            if (afterRedirect && words.Count > 0)
+            {
+                words.RemoveAt(0); // the file a redirection reads or writes
+            }
+            if (words.Count > 0 && IsCurl(words[0]))
+            {
+                // --next (-:) starts another request with its own options: another tool.
+                var start = 0;
+                for (var w = 1; w <= words.Count; w++)
+                {
+                    if (w == words.Count || words[w] is "--next" or "-:")
+                    {
+                        commands.Add(start == 0 ? words[..w] : ["curl", .. words[(start + 1)..w]]);
+                        start = w;
+                    }
+                }
+            }
+            else if (words.Count > 0)
+            {
+                skipped.Add(Shorten(string.Join(" ", words).Replace(ShellWords.VariableStart, '$').Replace(ShellWords.VariableEnd.ToString(), "", StringComparison.Ordinal)));
+            }
+            afterRedirect = false;
+            if (rest is null)
+            {
+                break;
+            }
+            var t = rest.TrimStart();
+            var k = 0;
+            while (k < t.Length && t[k] is '|' or ';' or '&' or '>' or '<')
+            {
+                afterRedirect |= t[k] is '>' or '<';
+                k++;
+            }
+            rest = t[k..];
+        }
+        if (commands.Count == 0)
+        {
+            // Options and a URL without "curl" in front are read as a curl command; anything else is refused in Parse.
+            return [first ?? []];
+        }
+        if (skipped.Count > 0)
+        {
+            warnings.Add(new ImportWarning(Item, $"only curl commands were imported; the rest is for the shell and was left out: {string.Join("; ", skipped.Select(static s => "\"" + s + "\""))}."));
+        }
+        return commands;
+    }
+
+    private static bool IsCurl(string word)
+    {
+        var name = Path.GetFileName(word.Replace('\\', '/'));
+        return name.Equals("curl", StringComparison.OrdinalIgnoreCase) || name.Equals("curl.exe", StringComparison.OrdinalIgnoreCase);
     }
 
     private static string StripPrompt(string command)
@@ -174,6 +252,9 @@ public static class CurlImporter
                 r.Json = true;
                 r.Data.Add(value!.StartsWith('@') ? DataPart.File(value[1..], stripNewlines: false) : DataPart.Text(value));
                 break;
+            case "--data-urlencode" or "--url-query" when value!.EndsWith("@-", StringComparison.Ordinal):
+                r.ReadsStdin = true;
+                break;
             case "--data-urlencode":
                 r.Data.Add(DataPart.Text(UrlEncodeData(value!, written, warnings)));
                 break;
@@ -245,7 +326,13 @@ public static class CurlImporter
                 r.Headers.Add(("Referer", value!.EndsWith(";auto", StringComparison.Ordinal) ? value[..^5] : value));
                 break;
             case "--upload-file":
-                r.UploadFile = value;
+                r.UploadFile ??= value; // with several URLs, the first -T goes with the first URL
+                break;
+            case "--range":
+                r.Headers.Add(("Range", "bytes=" + (value!.Contains('-', StringComparison.Ordinal) ? value : value + "-")));
+                break;
+            case "--digest" or "--ntlm" or "--ntlm-wb" or "--negotiate" or "--aws-sigv4" or "--krb" or "--delegation":
+                r.Unsupported.Add(value is null ? written : $"{written} {value}");
                 break;
             case "--insecure":
                 warnings.Add(new ImportWarning(written, "turns off TLS certificate checks; Toolsmith always checks certificates, so it was left out. If the server's certificate is self-signed, trust it on this machine."));
@@ -356,6 +443,12 @@ internal sealed class CurlRequest
     public string? Bearer { get; set; }
 
     public string? UploadFile { get; set; }
+
+    /// <summary>Authentication schemes curl computes per request (Digest, NTLM, Negotiate, AWS SigV4) that the step cannot.</summary>
+    public List<string> Unsupported { get; } = [];
+
+    /// <summary>Some data is read from standard input (@-).</summary>
+    public bool ReadsStdin { get; set; }
 
     public void AddHeader(string text, string written, List<ImportWarning> warnings)
     {

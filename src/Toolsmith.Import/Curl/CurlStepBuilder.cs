@@ -14,10 +14,13 @@ internal sealed class CurlStepBuilder
     private string _provider = "api";
     private string _host = "the API";
 
-    public CurlStepBuilder(CurlRequest request, List<ImportWarning> warnings)
+    private readonly string _baseDirectory;
+
+    public CurlStepBuilder(CurlRequest request, List<ImportWarning> warnings, string? baseDirectory = null)
     {
         _r = request;
         _warnings = warnings;
+        _baseDirectory = baseDirectory ?? Directory.GetCurrentDirectory();
     }
 
     public ImportedToolBuilder Build(string? toolName)
@@ -30,7 +33,20 @@ internal sealed class CurlStepBuilder
         {
             _warnings.Add(new ImportWarning(Item, $"has {_r.Urls.Count} URLs; only the first ({CurlImporter.Shorten(_r.Urls[0])}) was imported."));
         }
+        if (_r.Unsupported.Count > 0)
+        {
+            throw new ImportException($"The curl command signs its requests with {string.Join(", ", _r.Unsupported)}, a scheme Toolsmith's API step does not support (it sends Basic, Bearer, API-key and cookie credentials only); nothing was imported rather than a tool that would send other credentials.");
+        }
+        if (_r.Data.Any(static d => d.IsFile && d.Value == "-") || _r.ReadsStdin || _r.UploadFile == "-")
+        {
+            throw new ImportException("The curl command reads the request from standard input (@- or -T -), which a tool cannot: put the data in the command (-d '…', --data-binary @FILE) and import again.");
+        }
         var url = _r.Urls[0];
+        ReadFilesAtImport();
+        if (_r.UploadFile is { } uploaded && uploaded != "-")
+        {
+            url = WithUploadName(url, uploaded);
+        }
         if (!url.Contains("://", StringComparison.Ordinal) && !url.StartsWith("{{", StringComparison.Ordinal) && !url.StartsWith(ShellWords.VariableStart))
         {
             _warnings.Add(new ImportWarning(url, "has no scheme; curl uses http:// then, and so does the step."));
@@ -81,7 +97,8 @@ internal sealed class CurlStepBuilder
         {
             var where = user.Contains(':', StringComparison.Ordinal) ? "USER:PASSWORD" : "USER:PASSWORD (the command gave only the user; curl would ask for the password)";
             var secretName = VariableName(user) is { } v ? Naming.Secret(v) + "_basic_auth" : _provider + "_basic_auth";
-            headers["Authorization"] = "Basic " + _tool.Secret(secretName, $"the base64 of {where} for {_host} (from -u); e.g. printf %s 'USER:PASSWORD' | base64");
+            var known = user.Contains(ShellWords.VariableStart) ? null : Convert.ToBase64String(Encoding.UTF8.GetBytes(user.Contains(':', StringComparison.Ordinal) ? user : user + ":"));
+            headers["Authorization"] = "Basic " + _tool.Secret(secretName, $"the base64 of {where} for {_host} (from -u); e.g. printf %s 'USER:PASSWORD' | base64", known);
         }
         if (_r.Bearer is { } bearer)
         {
@@ -102,9 +119,9 @@ internal sealed class CurlStepBuilder
                 headers["Content-Type"] = contentType;
             }
         }
-        else if (_r.UploadFile is { } upload)
+        else if (_r.UploadFile is { } upload && _r.Data.Count == 0)
         {
-            body = new JsonObject { ["file"] = upload };
+            body = new JsonObject { ["file"] = RunTimeFile(upload, "-T") };
             bodyType = BodyKind.Binary;
             if (contentType is not null)
             {
@@ -140,6 +157,10 @@ internal sealed class CurlStepBuilder
         else if (contentType is not null)
         {
             headers["Content-Type"] = contentType;
+        }
+        if (body is null && contentType is not null)
+        {
+            headers["Content-Type"] = contentType; // sent without a body too, as curl sends it
         }
         if (_r.Json && !headers.Any(h => h.Key.Equals("Accept", StringComparison.OrdinalIgnoreCase)))
         {
@@ -185,6 +206,76 @@ internal sealed class CurlStepBuilder
         _tool.DeclareReferences(step, static name => $"From {{{{{name}}}}} in the cURL command.");
         _tool.Steps.Add(step);
         return _tool;
+    }
+
+    /// <summary>curl -T appends the file's name to a URL whose path is empty or ends with a slash.</summary>
+    private static string WithUploadName(string url, string file)
+    {
+        var scheme = url.IndexOf("://", StringComparison.Ordinal);
+        var end = url.IndexOfAny(['?', '#'], scheme < 0 ? 0 : scheme + 3);
+        var head = end < 0 ? url : url[..end];
+        var tail = end < 0 ? "" : url[end..];
+        var slash = head.IndexOf('/', scheme < 0 ? 0 : scheme + 3);
+        var name = Uri.EscapeDataString(Path.GetFileName(file.Replace('\\', '/')));
+        if (slash < 0)
+        {
+            return head + "/" + name + tail;
+        }
+        return head.EndsWith('/') ? head + name + tail : url;
+    }
+
+    /// <summary>
+    /// Files named by -d @F, --data-binary @F and --json @F are read now when they are UTF-8 text (up to 1 MiB), as curl
+    /// would read them: the body is their content (-d without its line breaks). Others stay files read when the step runs.
+    /// </summary>
+    private void ReadFilesAtImport()
+    {
+        for (var i = 0; i < _r.Data.Count; i++)
+        {
+            var part = _r.Data[i];
+            // --data-binary @F (part.StripNewlines false, not --json) is often a binary file: it stays a file read at run time.
+            if (!part.IsFile || part.Value == "-" || part.Value.Contains(ShellWords.VariableStart) || (!part.StripNewlines && !_r.Json))
+            {
+                continue;
+            }
+            var full = Path.GetFullPath(part.Value, _baseDirectory);
+            if (!File.Exists(full) || new FileInfo(full).Length > 1 << 20)
+            {
+                continue;
+            }
+            string text;
+            try
+            {
+                text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(File.ReadAllBytes(full));
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or DecoderFallbackException)
+            {
+                continue;
+            }
+            if (text.Contains('\0'))
+            {
+                continue;
+            }
+            _r.Data[i] = DataPart.Text(part.StripNewlines ? text.Replace("\r", "", StringComparison.Ordinal).Replace("\n", "", StringComparison.Ordinal) : text);
+            _warnings.Add(new ImportWarning((_r.Json ? "--json @" : "-d @") + part.Value, $"was read at import ({full}): its content is now the step's body; edit the step when the file changes."));
+        }
+    }
+
+    /// <summary>A file the step reads when it runs: made absolute when it exists here, so the tool finds it from any folder.</summary>
+    private string RunTimeFile(string path, string option)
+    {
+        if (path.Contains(ShellWords.VariableStart) || path.Contains("{{", StringComparison.Ordinal))
+        {
+            return Plain(path);
+        }
+        var full = Path.GetFullPath(path, _baseDirectory);
+        if (File.Exists(full))
+        {
+            _warnings.Add(new ImportWarning($"{option} {path}", $"is read when the step runs, from {full}."));
+            return full;
+        }
+        _warnings.Add(new ImportWarning($"{option} {path}", $"names a file that is not in {_baseDirectory}; the step reads \"{path}\" when it runs, from the folder toolsmith runs in."));
+        return path;
     }
 
     private string DefaultName(string method, string path)
@@ -287,7 +378,7 @@ internal sealed class CurlStepBuilder
         {
             return _tool.Secret(Naming.Secret(variable), description + $" (it was ${variable} in the command)");
         }
-        return _tool.Secret(fallback, description);
+        return _tool.Secret(fallback, description, c.Contains(ShellWords.VariableStart) ? null : c);
     }
 
     /// <summary>Shell variables in plain text become inputs, or secrets when their names say so.</summary>
@@ -373,7 +464,7 @@ internal sealed class CurlStepBuilder
             var name = Decode(eq < 0 ? pair : pair[..eq]);
             var value = eq < 0 ? "" : Decode(pair[(eq + 1)..]);
             var isTemplateSecret = value.StartsWith("{{secrets.", StringComparison.Ordinal) && value.EndsWith("}}", StringComparison.Ordinal);
-            if (eq > 0 && (isTemplateSecret || (value.Length > 0 && (IsSecretField(name) || Credentials.LooksLikeSecretValue(value)))))
+            if (eq > 0 && (isTemplateSecret || Credentials.IsCredentialField(name, value)))
             {
                 parameters[name] = isTemplateSecret ? value : SecretFor(value, _provider + "_" + Naming.Secret(name), $"the URL parameter {name} for {_host}");
                 continue;
@@ -406,6 +497,7 @@ internal sealed class CurlStepBuilder
                 _warnings.Add(new ImportWarning("-d @file", "mixes files and text in one body; only the first file was kept as the body."));
             }
             var file = files[0];
+            file = file with { Value = file.Value == "-" ? "-" : RunTimeFile(file.Value, "-d @") };
             if (file.Value == "-")
             {
                 _warnings.Add(new ImportWarning("-d @-", "reads the body from standard input; put the body in the step instead."));
@@ -420,13 +512,16 @@ internal sealed class CurlStepBuilder
         var text = string.Join(_r.Json ? "" : "&", _r.Data.Select(static d => d.Value));
         var declared = contentType;
         var media = (declared ?? (_r.Json ? "application/json" : "application/x-www-form-urlencoded")).Split(';')[0].Trim().ToLowerInvariant();
-        if (media.Contains("json", StringComparison.Ordinal) || declared is null)
+        var looksJson = text.TrimStart() is ['{' or '[', ..];
+        if (media.Contains("json", StringComparison.Ordinal) || declared is null || (looksJson && media == "application/x-www-form-urlencoded"))
         {
             if (TryJson(text, out var json))
             {
                 if (declared is null && !_r.Json)
                 {
-                    _warnings.Add(new ImportWarning("-d", "sends JSON without a Content-Type header, so curl would label it application/x-www-form-urlencoded; the step sends it as application/json, as the API surely expects."));
+                    _warnings.Add(new ImportWarning("-d", "sends JSON without a Content-Type header, so curl labels it application/x-www-form-urlencoded, and so does the step; if the API expects JSON, set the header Content-Type: application/json."));
+                    contentType = "application/x-www-form-urlencoded";
+                    return (json, BodyKind.Json, true);
                 }
                 var keep = declared is not null && !declared.Trim().Equals("application/json", StringComparison.OrdinalIgnoreCase);
                 return (json, BodyKind.Json, keep);
@@ -481,7 +576,7 @@ internal sealed class CurlStepBuilder
     /// <summary>Shell variables in JSON strings become placeholders; string fields named like credentials become secrets.</summary>
     private JsonNode MapStrings(JsonNode node) => JsonText.MapStrings(node, (v, s, field) =>
     {
-        if (field is not null && s.Length > 0 && IsSecretField(field) && !s.StartsWith("{{", StringComparison.Ordinal))
+        if (field is not null && !s.Contains(ShellWords.VariableStart) && Credentials.IsCredentialField(field, s))
         {
             return JsonValue.Create(SecretFor(s, _provider + "_" + Naming.Secret(field), $"the body field {field} for {_host}"))!;
         }
@@ -501,7 +596,7 @@ internal sealed class CurlStepBuilder
             }
             var name = Decode(pair[..eq]);
             var value = Decode(pair[(eq + 1)..]);
-            JsonNode mapped = IsSecretField(name) && value.Length > 0 && !value.StartsWith("{{", StringComparison.Ordinal)
+            JsonNode mapped = !value.Contains(ShellWords.VariableStart) && Credentials.IsCredentialField(name, value)
                 ? JsonValue.Create(SecretFor(value, _provider + "_" + Naming.Secret(name), $"the form field {name} for {_host}"))!
                 : JsonValue.Create(Plain(value))!;
             Add(fields, Plain(name), mapped);
@@ -538,6 +633,30 @@ internal sealed class CurlStepBuilder
         fields[name] = new JsonArray(existing!.DeepClone(), value);
     }
 
+    /// <summary>
+    /// One value of -F as curl reads it: a double-quoted string (backslash escapes a quote or a backslash) or the text up to the first ';'; the
+    /// rest is the part's options (";type=…;filename=…").
+    /// </summary>
+    private static (string Value, string Options) FormWord(string text)
+    {
+        if (!text.StartsWith('"'))
+        {
+            var semicolon = text.IndexOf(';', StringComparison.Ordinal);
+            return semicolon < 0 ? (text, "") : (text[..semicolon], text[semicolon..]);
+        }
+        var sb = new StringBuilder();
+        var i = 1;
+        for (; i < text.Length && text[i] != '"'; i++)
+        {
+            if (text[i] == '\\' && i + 1 < text.Length && text[i + 1] is '"' or '\\')
+            {
+                i++;
+            }
+            sb.Append(text[i]);
+        }
+        return (sb.ToString(), i + 1 < text.Length ? text[(i + 1)..] : "");
+    }
+
     /// <summary>-F name=value, name=@file;type=…;filename=…, name=&lt;file.</summary>
     private JsonObject Multipart()
     {
@@ -554,9 +673,9 @@ internal sealed class CurlStepBuilder
             var value = spec[(eq + 1)..];
             if (!literal && (value.StartsWith('@') || value.StartsWith('<')))
             {
-                var parts = value[1..].Split(';');
-                var file = new JsonObject { ["file"] = Plain(parts[0]) };
-                foreach (var p in parts.Skip(1))
+                var (path, options) = FormWord(value[1..]);
+                var file = new JsonObject { ["file"] = RunTimeFile(path, "-F") };
+                foreach (var p in options.Split(';', StringSplitOptions.RemoveEmptyEntries))
                 {
                     var peq = p.IndexOf('=', StringComparison.Ordinal);
                     if (peq <= 0)
@@ -585,12 +704,21 @@ internal sealed class CurlStepBuilder
                 Add(fields, name, file);
                 continue;
             }
-            if (!literal && value.Contains(";type=", StringComparison.Ordinal))
+            if (!literal && value.StartsWith('"'))
+            {
+                var (text, options) = FormWord(value);
+                if (options.Contains("type=", StringComparison.Ordinal))
+                {
+                    _warnings.Add(new ImportWarning("-F " + spec, "sets a content type on a text field, which the step cannot; it was left out."));
+                }
+                value = text;
+            }
+            else if (!literal && value.Contains(";type=", StringComparison.Ordinal))
             {
                 _warnings.Add(new ImportWarning("-F " + spec, "sets a content type on a text field, which the step cannot; it was left out."));
                 value = value[..value.IndexOf(";type=", StringComparison.Ordinal)];
             }
-            Add(fields, name, IsSecretField(name) && value.Length > 0 ? JsonValue.Create(SecretFor(value, _provider + "_" + Naming.Secret(name), $"the form field {name} for {_host}"))! : JsonValue.Create(Plain(value))!);
+            Add(fields, name, !value.Contains(ShellWords.VariableStart) && Credentials.IsCredentialField(name, value) ? JsonValue.Create(SecretFor(value, _provider + "_" + Naming.Secret(name), $"the form field {name} for {_host}"))! : JsonValue.Create(Plain(value))!);
         }
         return fields;
     }

@@ -102,6 +102,12 @@ internal static class ShellWords
             var c = text[i];
             switch (c)
             {
+                case '\n' when (words.Count > 0 || inWord) && !ContinuesOnNextLine(text, i + 1):
+                    // A line break ends a command in bash; a next line that starts with an option is read as the same
+                    // command (a continuation whose backslash was lost in a paste).
+                    End();
+                    rest = text[(i + 1)..].Trim();
+                    return words;
                 case ' ' or '\t' or '\r' or '\n':
                     End();
                     i++;
@@ -212,6 +218,22 @@ internal static class ShellWords
         }
         End();
         return words;
+    }
+
+    /// <summary>True when the text after a line break (blank lines and comments aside) starts with an option, or nothing follows.</summary>
+    private static bool ContinuesOnNextLine(string text, int i)
+    {
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if (c is ' ' or '\t' or '\r' or '\n')
+            {
+                i++;
+                continue;
+            }
+            return c == '-';
+        }
+        return true;
     }
 
     private static int Backtick(string text, int i, StringBuilder word)

@@ -457,8 +457,8 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
             {
                 return false;
             }
-            JsonNode mapped = Curl.CurlStepBuilder.IsSecretField(name) && value.Length > 0 && !value.StartsWith("{{", StringComparison.Ordinal)
-                ? JsonValue.Create(_tool.Secret(_provider + "_" + Naming.Secret(name), $"the form field {name} for {_host}"))!
+            JsonNode mapped = Credentials.IsCredentialField(name, value)
+                ? JsonValue.Create(_tool.Secret(_provider + "_" + Naming.Secret(name), $"the form field {name} for {_host}", value))!
                 : JsonValue.Create(Text(value))!;
             fields[Text(name)] = fields[Text(name)] switch
             {
@@ -472,9 +472,9 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
 
     private JsonNode MapStrings(JsonNode node) => JsonText.MapStrings(node, (v, s, field) =>
     {
-        if (field is not null && Curl.CurlStepBuilder.IsSecretField(field) && s.Length > 0 && !s.StartsWith("{{", StringComparison.Ordinal))
+        if (field is not null && Credentials.IsCredentialField(field, s))
         {
-            return JsonValue.Create(_tool.Secret(_provider + "_" + Naming.Secret(field), $"the body field {field} for {_host}"))!;
+            return JsonValue.Create(_tool.Secret(_provider + "_" + Naming.Secret(field), $"the body field {field} for {_host}", s))!;
         }
         var text = Text(s);
         return text == s ? v : JsonValue.Create(text)!;

@@ -626,9 +626,9 @@ internal sealed class PostmanRequestMapper(PostmanImporter.Context context, Impo
     /// <summary>A form field: a credential-named one becomes a secret; variables in the others become inputs.</summary>
     private JsonNode CurlSecretField(string key, string text)
     {
-        if (Curl.CurlStepBuilder.IsSecretField(key) && text.Length > 0 && !text.StartsWith("{{", StringComparison.Ordinal))
+        if (Credentials.IsCredentialField(key, text))
         {
-            return JsonValue.Create(tool.Secret(_provider + "_" + Naming.Secret(key), $"the form field {key} for {_host}"))!;
+            return JsonValue.Create(tool.Secret(_provider + "_" + Naming.Secret(key), $"the form field {key} for {_host}", text))!;
         }
         if (Curl.CurlStepBuilder.IsSecretField(key) && PostmanImporter.VariableReference().Match(text) is { Success: true } m && m.Length == text.Length)
         {

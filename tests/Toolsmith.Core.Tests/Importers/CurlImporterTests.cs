@@ -65,7 +65,7 @@ public class CurlImporterTests(ImportRunner runner) : IClassFixture<ImportRunner
               -d '{"title":"Found a bug","body":"I'\''m having a problem with this.","assignees":["octocat"],"labels":["bug"]}'
             """,
             "POST", "/echo/repos/OWNER/REPO/issues", Json: """{"title":"Found a bug","body":"I'm having a problem with this.","assignees":["octocat"],"labels":["bug"]}""",
-            ContentType: "application/json", Secrets: ["github_token"], NotOnDisk: ["ghp_16C7e42F292c6912E7710c838347Ae178B4a"], Warnings: ["without a Content-Type"]),
+            ContentType: "application/x-www-form-urlencoded", Secrets: ["github_token"], NotOnDisk: ["ghp_16C7e42F292c6912E7710c838347Ae178B4a"], Warnings: ["without a Content-Type"]),
         ["slack_post_message"] = new(
             """curl -X POST -H 'Authorization: Bearer xoxb-1234-56789abcdefghijklmnop' -H 'Content-type: application/json; charset=utf-8' --data '{"channel":"C123ABC456","text":"Hello, world"}' https://slack.com/api/chat.postMessage""",
             "POST", "/echo/api/chat.postMessage", Json: """{"channel":"C123ABC456","text":"Hello, world"}""", ContentType: "application/json; charset=utf-8",
@@ -97,7 +97,7 @@ public class CurlImporterTests(ImportRunner runner) : IClassFixture<ImportRunner
             Headers: ["authorization: Bearer S-openai_api_key"], Secrets: ["openai_api_key"]),
         ["openai_upload_file"] = new(
             """curl https://api.openai.com/v1/files -H "Authorization: Bearer $OPENAI_API_KEY" -F purpose="fine-tune" -F file="@FILE" """,
-            "POST", "/echo/v1/files", Multipart: "purpose=fine-tune;file=@{\"hello\":\"file\"}", Secrets: ["openai_api_key"]),
+            "POST", "/echo/v1/files", Multipart: "purpose=fine-tune;file=@{\"hello\":\"file\"}", Secrets: ["openai_api_key"], Warnings: ["-F"]),
         ["anthropic_messages"] = new(
             """curl https://api.anthropic.com/v1/messages --header "x-api-key: $ANTHROPIC_API_KEY" --header "anthropic-version: 2023-06-01" --header "content-type: application/json" --data '{"model":"claude-sonnet-4-5","max_tokens":1024,"messages":[{"role":"user","content":"Hello, world"}]}'""",
             "POST", "/echo/v1/messages", Json: """{"model":"claude-sonnet-4-5","max_tokens":1024,"messages":[{"role":"user","content":"Hello, world"}]}""", ContentType: "application/json",
@@ -180,7 +180,7 @@ public class CurlImporterTests(ImportRunner runner) : IClassFixture<ImportRunner
               --compressed
             """,
             "POST", "/echo/search", "?q=tea", Json: """{"query":"tea & cake"}""", Headers: ["accept: application/json", "authorization: Bearer S-example_token"], Secrets: ["example_token"],
-            NotOnDisk: ["abc.def.ghi"], Warnings: ["without a Content-Type"]),
+            NotOnDisk: ["abc.def.ghi"], Warnings: ["without a Content-Type"], ContentType: "application/x-www-form-urlencoded"),
         ["cmd_percent_variables"] = new(
             """curl -X POST "https://api.example.com/v1/orders" -H "Content-Type: application/json" -d "{\"sku\":\"A-1\",\"qty\":2}" -H "X-API-Key: %EXAMPLE_API_KEY%" """,
             "POST", "/echo/v1/orders", Json: """{"sku":"A-1","qty":2}""", Headers: ["x-api-key: S-example_api_key"], Secrets: ["example_api_key"]),
@@ -217,7 +217,7 @@ public class CurlImporterTests(ImportRunner runner) : IClassFixture<ImportRunner
             "GET", "/echo/search", "?q=hello%20world&page=2"),
         ["upload_file"] = new(
             "curl -T FILE https://api.example.com/upload/report.json",
-            "PUT", "/echo/upload/report.json", Text: """{"hello":"file"}""", ContentType: "application/octet-stream"),
+            "PUT", "/echo/upload/report.json", Text: """{"hello":"file"}""", ContentType: "application/octet-stream", Warnings: ["-T"]),
         ["oauth2_bearer_option"] = new(
             """curl --oauth2-bearer "$TOKEN" https://api.example.com/me""",
             "GET", "/echo/me", Headers: ["authorization: Bearer S-token"], Secrets: ["token"]),

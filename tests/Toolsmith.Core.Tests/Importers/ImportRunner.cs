@@ -18,13 +18,14 @@ public sealed class ImportRunner : IAsyncLifetime
 
     private ToolRunner _local = null!;
     private ToolRunner _echo = null!;
+    private readonly FakeSecrets _secrets = new();
 
     public string Directory { get; } = System.IO.Directory.CreateTempSubdirectory("toolsmith-import-").FullName;
 
     public async Task InitializeAsync()
     {
         Api = await TestApi.StartAsync();
-        var options = new EngineOptions { ArtifactDirectory = Path.Combine(Directory, "artifacts"), Secrets = new FakeSecrets(), DefaultTimeout = TestTimeouts.Generous };
+        var options = new EngineOptions { ArtifactDirectory = Path.Combine(Directory, "artifacts"), Secrets = _secrets, DefaultTimeout = TestTimeouts.Generous };
         _echo = new ToolRunner(options, new ToEchoHandler(Api));
         _local = new ToolRunner(options);
     }
@@ -52,21 +53,43 @@ public sealed class ImportRunner : IAsyncLifetime
         return await runner.RunAsync(tool, InputBinder.FromJson(tool, inputs ?? []));
     }
 
+    /// <summary>
+    /// Runs the tool at /echo with these secret values (every other secret NAME is "S-NAME") and returns what arrived,
+    /// or null when nothing did.
+    /// </summary>
+    public async Task<JsonObject?> CaptureAtEchoAsync(ImportedTool tool, IReadOnlyDictionary<string, string> secrets, JsonObject? inputs = null)
+    {
+        _secrets.Values = secrets;
+        try
+        {
+            var before = Api.RequestCount;
+            await RunAsync(_echo, tool, inputs);
+            return Api.RequestCount == before ? null : Api.LastEcho;
+        }
+        finally
+        {
+            _secrets.Values = null;
+        }
+    }
+
     /// <summary>The single step's result of a run.</summary>
     public static StepResult Single(RunResult run) => run.Steps.Values.Single().Single!;
 
     private sealed class FakeSecrets : ISecretResolver
     {
+        public IReadOnlyDictionary<string, string>? Values { get; set; }
+
         public bool TryGet(string name, out string value)
         {
-            value = SecretValue(name);
+            value = Values is not null && Values.TryGetValue(name, out var given) ? given : SecretValue(name);
             return true;
         }
 
         public string WhereToSet(string name) => "nowhere";
     }
 
-    private sealed class ToEchoHandler(TestApi api) : DelegatingHandler(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false })
+    // Decompression on, as the engine's own handler has it: what it adds to Accept-Encoding arrives as it would.
+    private sealed class ToEchoHandler(TestApi api) : DelegatingHandler(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false, AutomaticDecompression = System.Net.DecompressionMethods.All })
     {
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {

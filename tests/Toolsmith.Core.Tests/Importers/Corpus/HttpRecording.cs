@@ -1,0 +1,36 @@
+using System.Text;
+
+namespace Toolsmith.Core.Tests.Importers.Corpus;
+
+/// <summary>
+/// One HTTP/1.1 request as a corpus recorded it (curlconverter's test/fixtures/http/*.txt): the request line, the headers
+/// in order and the body, cut at Content-Length when that is a number.
+/// </summary>
+public sealed record HttpRecording(string Method, string Target, IReadOnlyList<(string Name, string Value)> Headers, string Body)
+{
+    public static HttpRecording Parse(string text)
+    {
+        var t = text.Replace("\r\n", "\n", StringComparison.Ordinal);
+        var blank = t.IndexOf("\n\n", StringComparison.Ordinal);
+        var head = blank < 0 ? t : t[..blank];
+        var body = blank < 0 ? "" : t[(blank + 2)..];
+        var lines = head.Split('\n');
+        var requestLine = lines[0].Split(' ');
+        var headers = new List<(string, string)>();
+        foreach (var line in lines.Skip(1))
+        {
+            var colon = line.IndexOf(':', StringComparison.Ordinal);
+            if (colon > 0)
+            {
+                headers.Add((line[..colon], line[(colon + 1)..].Trim()));
+            }
+        }
+        var length = headers.FirstOrDefault(static h => h.Item1.Equals("Content-Length", StringComparison.OrdinalIgnoreCase)).Item2;
+        var bytes = Encoding.UTF8.GetBytes(body);
+        body = int.TryParse(length, out var n) && n <= bytes.Length ? Encoding.UTF8.GetString(bytes, 0, n) : body.EndsWith('\n') ? body[..^1] : body;
+        var target = requestLine.Length > 1 ? requestLine[1] : "/";
+        return new HttpRecording(requestLine[0], target.StartsWith('?') ? "/" + target : target, headers, body);
+    }
+
+    public string? Header(string name) => Headers.Where(h => h.Name.Equals(name, StringComparison.OrdinalIgnoreCase)).Select(static h => h.Value).FirstOrDefault();
+}

@@ -347,6 +347,74 @@ public class CurlImporterTests(ImportRunner runner) : IClassFixture<ImportRunner
     }
 
     [Fact]
+    public async Task BodyMembersNamedKey_AreData_WhenTheirValuesAreWords()
+    {
+        var result = CurlImporter.Import("""curl -X PUT 'https://example.atlassian.net/wiki/rest/api/content/1/property?key=one&key=two' -u "$USER:$TOKEN" -H 'Content-Type: application/json' --data-raw '[{"key":"status","value":"done"},{"key":"owner","value":"ann"}]'""");
+        var tool = Assert.Single(result.Tools);
+        Assert.DoesNotContain("secrets.", tool.Document["steps"]![0]!["body"]!.ToJsonString(), StringComparison.Ordinal);
+        var echo = await runner.CaptureAtEchoAsync(tool, new Dictionary<string, string>());
+        Assert.Equal("""[{"key":"status","value":"done"},{"key":"owner","value":"ann"}]""", echo!["bodyText"]!.GetValue<string>());
+        Assert.Equal("?key=one&key=two", echo["queryString"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void CredentialShapedValues_BecomeSecrets_WithTheirValueKeptInMemoryOnly()
+    {
+        var result = CurlImporter.Import("curl 'https://api.example.com/v1/items?api_key=8f3kq93ldk2&key=status' -d password=hunter2 -d token=abc");
+        var tool = Assert.Single(result.Tools);
+        var disk = tool.Document.ToJsonString();
+        Assert.DoesNotContain("8f3kq93ldk2", disk, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", disk, StringComparison.Ordinal);
+        Assert.Contains("key=status", disk, StringComparison.Ordinal);
+        Assert.Contains("\"token\":\"abc\"", disk, StringComparison.Ordinal); // three letters are not a token
+        Assert.Equal("8f3kq93ldk2", result.Secrets.Single(static s => s.Name.EndsWith("api_key", StringComparison.Ordinal)).Value);
+        Assert.DoesNotContain("hunter2", result.Secrets.Single(static s => s.Name.EndsWith("password", StringComparison.Ordinal)).ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SeveralCommands_AndCurlInAPipeline_BecomeOneToolEach()
+    {
+        var result = CurlImporter.Import("""
+            curl https://api.example.com/first
+            # a comment
+            curl https://api.example.com/second \
+              -H 'X-A: 1'
+            echo '{"a":1}' | curl -X POST https://api.example.com/third -d @body.json | jq .
+            """);
+        Assert.Equal(["/first", "/second", "/third"], result.Tools.Select(static t => new Uri(t.Document["steps"]![0]!["url"]!.GetValue<string>()).AbsolutePath));
+        Assert.Equal("1", result.Tools[1].Document["steps"]![0]!["headers"]!["X-A"]!.GetValue<string>());
+        Assert.Contains(result.Warnings, static w => w.Message.Contains("jq .", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("curl --digest -u ann:pw https://api.example.com/x", "--digest")]
+    [InlineData("curl --ntlm -u 'DOMAIN\\ann:pw' https://api.example.com/x", "--ntlm")]
+    [InlineData("curl --aws-sigv4 'aws:amz:us-east-1:s3' -u KEY:SECRET https://s3.amazonaws.com/b", "--aws-sigv4")]
+    [InlineData("curl -d @- https://api.example.com/x", "standard input")]
+    public void SchemesTheStepCannotSend_AreRefusedByName(string command, string named)
+    {
+        var ex = Assert.Throws<ImportException>(() => CurlImporter.Import(command));
+        Assert.Contains(named, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FormValuesInQuotes_AreUnquoted_AndUploadsAppendTheFileName()
+    {
+        var file = Path.Combine(runner.Directory, "report.txt");
+        await File.WriteAllTextAsync(file, "hello");
+        var form = Assert.Single(CurlImporter.Import($"""curl https://api.example.com/f -F 'a="1;2"' -F 'file=@"{file}";type=text/plain'""").Tools);
+        var echo = await runner.CaptureAtEchoAsync(form, new Dictionary<string, string>());
+        var body = echo!["bodyText"]!.GetValue<string>();
+        Assert.Contains("\r\n\r\n1;2\r\n", body, StringComparison.Ordinal);
+        Assert.Contains("hello", body, StringComparison.Ordinal);
+        var upload = Assert.Single(CurlImporter.Import("curl -T report.txt https://api.example.com/up/", new CurlImportOptions { BaseDirectory = runner.Directory }).Tools);
+        echo = await runner.CaptureAtEchoAsync(upload, new Dictionary<string, string>());
+        Assert.Equal("PUT", echo!["method"]!.GetValue<string>());
+        Assert.Equal("/echo/up/report.txt", echo["path"]!.GetValue<string>());
+        Assert.Equal("hello", echo["bodyText"]!.GetValue<string>());
+    }
+
+    [Fact]
     public void Export_RedactsSecrets_AndNeverHoldsAValue()
     {
         var tool = Assert.Single(CurlImporter.Import(Cases["slack_post_message"].Command).Tools);

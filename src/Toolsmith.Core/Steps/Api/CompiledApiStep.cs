@@ -264,8 +264,24 @@ internal sealed class CompiledApiStep : CompiledStep
         return new UriBuilder(uri) { Query = query.ToString() }.Uri;
     }
 
-    public override Task<StepResult> ExecuteAsync(RunContext run, TemplateScope scope, int? elementIndex, CancellationToken cancellationToken) =>
-        run.Executor.ExecuteAsync(this, run, scope, elementIndex, cancellationToken);
+    /// <summary>Prepares the request (nothing is sent when that fails), then hands it to the engine's executor.</summary>
+    public override Task<StepResult> ExecuteAsync(RunContext run, TemplateScope scope, int? elementIndex, CancellationToken cancellationToken)
+    {
+        PreparedRequest prepared;
+        try
+        {
+            prepared = Prepare(scope);
+        }
+        catch (TemplateException ex)
+        {
+            return Task.FromResult(StepResults.NotSent(run.Redactor.Redact(ex.Message)));
+        }
+        catch (RequestInvalidException ex)
+        {
+            return Task.FromResult(StepResults.Invalid([.. ex.Problems.Select(p => new Diagnosis.FieldProblem(p.Path, run.Redactor.Redact(p.Message)))]));
+        }
+        return run.Executor.ExecuteAsync(this, prepared, run, elementIndex, cancellationToken);
+    }
 
     public override bool FailsRun(StepResult result) =>
         !result.Ok && (Api.ThrowOnHttpError || result.Status is null || result.DecodeFailed);

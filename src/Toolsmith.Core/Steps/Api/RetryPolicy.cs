@@ -8,9 +8,9 @@ using Toolsmith.Core.Results;
 namespace Toolsmith.Core.Steps.Api;
 
 /// <summary>
-/// A step's retry settings, compiled once: a Polly pipeline (jittered exponential backoff, Retry-After honoured,
-/// a total time cap) over one attempt that returns a result. Transport failures are results too, so the
-/// pipeline decides on data, not exceptions.
+/// A step's retry settings, compiled once, as a send policy: <see cref="Wrap"/> puts a Polly pipeline (jittered exponential
+/// backoff, Retry-After honoured, a total time cap) around a <see cref="Send"/>. Transport failures are exchanges too, so
+/// the pipeline decides on data, not exceptions.
 /// </summary>
 internal sealed class RetryPolicy
 {
@@ -19,7 +19,7 @@ internal sealed class RetryPolicy
     /// <summary>Where one execution keeps its attempts, so the shared pipeline can note the wait after each.</summary>
     public static readonly ResiliencePropertyKey<List<AttemptRecord>> AttemptsKey = new("toolsmith.attempts");
     private readonly Lock _gate = new();
-    private ResiliencePipeline<StepResult>? _pipeline;
+    private ResiliencePipeline<Exchange>? _pipeline;
 
     public RetryPolicy(RetrySettings settings, RequestMethod method)
     {
@@ -52,12 +52,66 @@ internal sealed class RetryPolicy
     /// <summary>True when an <c>Idempotency-Key</c> header goes with an opted-in POST/PATCH.</summary>
     public bool SendIdempotencyKey { get; }
 
-    /// <summary>True when this result is worth another attempt.</summary>
-    public bool ShouldRetry(StepResult result) => result.Status is { } status
+    /// <summary>True when this exchange is worth another attempt.</summary>
+    public bool ShouldRetry(Exchange result) => result.Status is { } status
         ? Array.IndexOf(Statuses, status) >= 0
         : result.Diagnosis?.Kind is DiagnosisKinds.ConnectionFailed or DiagnosisKinds.Timeout;
 
-    public ResiliencePipeline<StepResult> Pipeline(TimeProvider time)
+    /// <summary>
+    /// The send with retries: one <c>Idempotency-Key</c> for every attempt of an opted-in POST/PATCH, each attempt recorded;
+    /// unchanged when the method may not be retried.
+    /// </summary>
+    public Send Wrap(Send send, TimeProvider time)
+    {
+        if (!Enabled)
+        {
+            return send;
+        }
+        return (prepared, cancellationToken) =>
+        {
+            if (SendIdempotencyKey && !prepared.Headers.Any(static h => h.Key.Equals("Idempotency-Key", StringComparison.OrdinalIgnoreCase)))
+            {
+                // One key for every attempt: the server can tell a retry from a second order.
+                prepared = prepared.WithHeader("Idempotency-Key", Guid.NewGuid().ToString());
+            }
+            return SendWithRetriesAsync(send, prepared, time, cancellationToken);
+        };
+    }
+
+    private async Task<Exchange> SendWithRetriesAsync(Send send, PreparedRequest prepared, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var attempts = new List<AttemptRecord>();
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(AttemptsKey, attempts);
+        var started = time.GetTimestamp();
+        Exchange? last = null;
+        try
+        {
+            last = await Pipeline(time).ExecuteAsync(async ctx =>
+            {
+                var result = await send(prepared, ctx.CancellationToken).ConfigureAwait(false);
+                attempts.Add(new AttemptRecord { Number = attempts.Count + 1, Status = result.Status, Error = result.Ok ? null : result.Diagnosis?.Kind, DurationMs = result.DurationMs });
+                last = result;
+                return result;
+            }, context).ConfigureAwait(false);
+        }
+        catch (TimeoutRejectedException)
+        {
+            last = Exchange.Failed(DiagnosisKinds.Timeout,
+                $"retries gave up after the total cap of {ApiStepExecutor.Describe(MaxTotal)} ({attempts.Count} attempt{(attempts.Count == 1 ? "" : "s")}).", last?.Request);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+        return last! with
+        {
+            Attempts = attempts.Count > 1 || !last.Ok ? attempts : null,
+            DurationMs = time.GetElapsedTime(started).TotalMilliseconds,
+        };
+    }
+
+    private ResiliencePipeline<Exchange> Pipeline(TimeProvider time)
     {
         if (_pipeline is { } built)
         {
@@ -65,9 +119,9 @@ internal sealed class RetryPolicy
         }
         lock (_gate)
         {
-            return _pipeline ??= new ResiliencePipelineBuilder<StepResult> { TimeProvider = time }
+            return _pipeline ??= new ResiliencePipelineBuilder<Exchange> { TimeProvider = time }
                 .AddTimeout(new TimeoutStrategyOptions { Timeout = MaxTotal })
-                .AddRetry(new RetryStrategyOptions<StepResult>
+                .AddRetry(new RetryStrategyOptions<Exchange>
                 {
                     MaxRetryAttempts = Attempts - 1,
                     BackoffType = DelayBackoffType.Exponential,

@@ -5,17 +5,19 @@ using Toolsmith.Core.Diagnosis;
 using Toolsmith.Core.Model;
 using Toolsmith.Core.Results;
 using Toolsmith.Core.Running;
+using Toolsmith.Core.Steps.Api.Transport;
 
 namespace Toolsmith.Core.Steps.Api.Paging;
 
 /// <summary>
-/// Follows pages (Link header, next URL, cursor, page number, offset) through the same sending, retries, limits and
-/// diagnosis as a single call; items move from each page into one array, so memory holds one page plus the items.
+/// A send policy: follows pages (Link header, next URL, cursor, page number, offset), each page through the same
+/// <see cref="Send"/> (retries, limits, diagnosis) as a single call; items move from each page into one array, so memory
+/// holds one page plus the items. The record it returns is the last page's, with the combined items as its body.
 /// </summary>
 internal static class Paginator
 {
-    public static async Task<StepResult> RunAsync(ApiStepExecutor executor, CompiledApiStep step, CompiledPaging paging, PreparedRequest first,
-        RunContext run, int? elementIndex, CancellationToken cancellationToken)
+    public static async Task<Exchange> RunAsync(Send send, CompiledApiStep step, CompiledPaging paging, PreparedRequest first,
+        RunContext run, CancellationToken cancellationToken)
     {
         var settings = paging.Settings;
         var started = run.Options.Time.GetTimestamp();
@@ -32,7 +34,7 @@ internal static class Paginator
             request = request.WithQuery(ParamOf(paging), number.ToString(CultureInfo.InvariantCulture));
         }
         string? previous = null;
-        StepResult? last = null;
+        Exchange? last = null;
         string stopped;
         while (true)
         {
@@ -42,7 +44,7 @@ internal static class Paginator
                 stopped = $"maxPages ({maxPages}) reached";
                 break;
             }
-            var page = await executor.SendAsync(step, request, run, elementIndex, cancellationToken).ConfigureAwait(false);
+            var page = await send(request, cancellationToken).ConfigureAwait(false);
             last = page;
             if (!page.Ok)
             {
@@ -54,15 +56,26 @@ internal static class Paginator
                 }
                 // A failing page fails the step, with what was gathered before it.
                 pages.Add(new PageRecord(pages.Count + 1, page.Request?.Url, page.Status, 0, page.DurationMs));
-                page.Pages = pages;
-                page.StoppedBecause = $"page {pages.Count} failed";
-                page.DurationMs = run.Options.Time.GetElapsedTime(started).TotalMilliseconds;
-                return page;
+                return page with
+                {
+                    Pages = pages,
+                    StoppedBecause = $"page {pages.Count} failed",
+                    DurationMs = run.Options.Time.GetElapsedTime(started).TotalMilliseconds,
+                };
             }
-            var itemsNode = paging.Items is { } itemsPath ? itemsPath.Find(page) : page.Body;
+            var body = page.ParsedBody();
+            var itemsNode = paging.Items is { } itemsPath ? itemsPath.Find(page, body) : body;
             if (itemsNode is not (null or JsonArray))
             {
-                return Refused(page, pages, $"{step.Location}.pagination.items: \"{paging.Items?.Text ?? "body"}\" is {Describe(itemsNode)} on page {pages.Count + 1}, not the array of items. Point \"items\" at the array, e.g. body.data.");
+                return page with
+                {
+                    Body = body,
+                    Ok = false,
+                    DecodeFailed = true,
+                    Pages = pages,
+                    Diagnosis = DiagnosisEngine.ForTransport(DiagnosisKinds.InvalidRequest,
+                        $"{step.Location}.pagination.items: \"{paging.Items?.Text ?? "body"}\" is {Describe(itemsNode)} on page {pages.Count + 1}, not the array of items. Point \"items\" at the array, e.g. body.data."),
+                };
             }
             var items = (JsonArray?)itemsNode ?? [];
             pages.Add(new PageRecord(pages.Count + 1, page.Request?.Url, page.Status, items.Count, page.DurationMs));
@@ -85,52 +98,52 @@ internal static class Paginator
                 stopped = $"maxItems ({max}) reached";
                 break;
             }
-            if (paging.HasMore is { } hasMore && !ResponsePath.IsTruthy(hasMore.Find(page)))
+            if (paging.HasMore is { } hasMore && !ResponsePath.IsTruthy(hasMore.Find(page, body)))
             {
                 stopped = $"{hasMore.Text} says there is no more";
                 break;
             }
-            var (next, why) = Next(paging, page, request, ref number, taken);
-            page.Body = null; // the page's own tree is no longer needed: its items moved
+            var (next, why) = Next(paging, page, body, request, ref number, taken);
             if (next is null)
             {
                 stopped = why!;
                 break;
             }
-            if (!SameOrigin(first.Uri, next.Uri))
+            if (!HttpTransport.SameOrigin(first.Uri, next.Uri))
             {
                 stopped = $"the next page is on another origin ({next.Uri.GetLeftPart(UriPartial.Authority)}), where credentials are not sent";
                 break;
             }
             request = next;
         }
-        var result = last!;
-        result.DurationMs = run.Options.Time.GetElapsedTime(started).TotalMilliseconds; // all pages, not the last one
-        result.Ok = true;
-        result.Diagnosis = null;
-        result.Body = combined;
-        result.BodyFormat = ResponseFormat.Json;
-        result.Pages = pages;
-        result.StoppedBecause = stopped;
-        return result;
+        return last! with
+        {
+            DurationMs = run.Options.Time.GetElapsedTime(started).TotalMilliseconds, // all pages, not the last one
+            Ok = true,
+            Diagnosis = null,
+            Body = combined,
+            Format = ResponseFormat.Json,
+            Pages = pages,
+            StoppedBecause = stopped,
+        };
     }
 
     private static string ParamOf(CompiledPaging paging) => paging.Settings.Param ?? (paging.Mode == PaginationMode.Offset ? "offset" : "page");
 
     /// <summary>The request for the next page, or why there is none.</summary>
-    private static (PreparedRequest? Next, string? Why) Next(CompiledPaging paging, StepResult page, PreparedRequest current, ref int number, int taken)
+    private static (PreparedRequest? Next, string? Why) Next(CompiledPaging paging, Exchange page, JsonNode? body, PreparedRequest current, ref int number, int taken)
     {
         switch (paging.Mode)
         {
             case PaginationMode.Link:
-                var link = page.Headers.TryGetValue("link", out var header) ? LinkHeader.Next(header) : null;
+                var link = page.Headers?.TryGetValue("link", out var header) == true ? LinkHeader.Next(header) : null;
                 // Relative links resolve against the real request URL (the one in the result is redacted).
                 return link is null ? (null, "no rel=\"next\" link") : (current.WithUri(new Uri(current.Uri, link)), null);
             case PaginationMode.NextUrl:
-                var url = Text(paging.NextUrl!.Find(page));
+                var url = Text(paging.NextUrl!.Find(page, body));
                 return string.IsNullOrEmpty(url) ? (null, $"no next URL at {paging.NextUrl!.Text}") : (current.WithUri(new Uri(current.Uri, url)), null);
             case PaginationMode.Cursor:
-                var cursor = Text(paging.Cursor!.Find(page));
+                var cursor = Text(paging.Cursor!.Find(page, body));
                 if (string.IsNullOrEmpty(cursor))
                 {
                     return (null, $"no cursor at {paging.Cursor!.Text}");
@@ -183,17 +196,6 @@ internal static class Paginator
         _ => "missing",
     };
 
-    private static bool SameOrigin(Uri a, Uri b) =>
-        a.Scheme == b.Scheme && a.Port == b.Port && string.Equals(a.IdnHost, b.IdnHost, StringComparison.OrdinalIgnoreCase);
-
-    private static StepResult Refused(StepResult page, List<PageRecord> pages, string message)
-    {
-        page.Ok = false;
-        page.DecodeFailed = true;
-        page.Pages = pages;
-        page.Diagnosis = DiagnosisEngine.ForTransport(DiagnosisKinds.InvalidRequest, message);
-        return page;
-    }
 }
 
 /// <summary>Reads RFC 8288 Link headers.</summary>

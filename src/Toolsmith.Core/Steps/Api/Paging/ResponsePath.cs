@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Toolsmith.Core.Results;
 using Toolsmith.Core.Templates;
 
 namespace Toolsmith.Core.Steps.Api.Paging;
@@ -26,8 +25,8 @@ internal sealed class ResponsePath
         return new ResponsePath(path);
     }
 
-    /// <summary>The value at the path in a page's result, or null when it is not there.</summary>
-    public JsonNode? Find(StepResult page)
+    /// <summary>The value at the path in a page (its <paramref name="body"/> already parsed), or null when it is not there.</summary>
+    public JsonNode? Find(Exchange page, JsonNode? body)
     {
         var segments = _path.Segments;
         switch (_path.Root)
@@ -35,9 +34,9 @@ internal sealed class ResponsePath
             case "status":
                 return page.Status is { } s ? JsonValue.Create(s) : null;
             case "headers":
-                return segments.Length > 1 && segments[1].Name is { } name && page.Headers.TryGetValue(name, out var value) ? JsonValue.Create(value) : null;
+                return segments.Length > 1 && segments[1].Name is { } name && page.Headers?.TryGetValue(name, out var value) == true ? JsonValue.Create(value) : null;
         }
-        JsonNode? node = page.Body;
+        var node = body;
         for (var i = 1; i < segments.Length && node is not null; i++)
         {
             var segment = segments[i];

@@ -13,6 +13,7 @@ internal sealed class DiagnosisContext
     private readonly List<string> _codes = [];
     private readonly List<(List<string> Segments, FieldLocation Location, string Message, string? Raw)> _fields = [];
     private readonly List<string> _notes = [];
+    private readonly List<string> _fieldReasons = [];
     private readonly List<JsonNode> _embedded = [];
     private Uri? _uri;
     private bool _uriRead;
@@ -91,6 +92,12 @@ internal sealed class DiagnosisContext
     /// <summary>The kinds the messages' words suggest, for the engine's refinements (a generic "invalid" code with "payload too large" words).</summary>
     public List<string> TextKinds { get; } = [];
 
+    /// <summary>The reasons given for invalid fields, whose words count too ("has already been taken").</summary>
+    public IReadOnlyList<string> FieldReasons => _fieldReasons;
+
+    /// <summary>The kinds generic codes suggest (<c>InvalidArgument</c>): weighed with the words, not above them.</summary>
+    public List<string> WeakCodeKinds { get; } = [];
+
     /// <summary>The API's main message: the first one found, unless a rule picked a better one.</summary>
     public string? Message { get; set; }
 
@@ -131,7 +138,7 @@ internal sealed class DiagnosisContext
         {
             return false;
         }
-        if (evidence < Evidence.Structured && !StatusAllows(kind))
+        if (evidence < Evidence.Structured && !StatusAllows(kind, evidence))
         {
             return false;
         }
@@ -179,6 +186,10 @@ internal sealed class DiagnosisContext
             }
         }
         _fields.Add((segments, location, text, raw));
+        if (text != "is invalid" && _fieldReasons.Count < 60 && !_fieldReasons.Contains(text, StringComparer.Ordinal))
+        {
+            _fieldReasons.Add(text); // a field's reason has words too ("has already been taken")
+        }
     }
 
     /// <summary>Adds an invalid field from a path in any common spelling.</summary>
@@ -256,18 +267,39 @@ internal sealed class DiagnosisContext
     private static bool SamePath(List<string> a, List<string> b) =>
         a.Count == b.Count && a.Zip(b).All(p => string.Equals(p.First, p.Second, StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>Weak evidence must not contradict a status that is itself specific (a 401 is about credentials).</summary>
-    private bool StatusAllows(string kind) => Status switch
+    /// <summary>
+    /// True when the HTTP status tells nothing about the failure: a SOAP fault (SOAP 1.1 sends every fault as 500), or a failure
+    /// reported under 2xx. Then the body's words and codes are all there is.
+    /// </summary>
+    public bool StatusSaysNothing { get; set; }
+
+    /// <summary>
+    /// Words and codes outrank the status, but weak evidence must not contradict a status that is itself specific: a 401 is
+    /// about credentials whatever words its message uses; a message that merely says "invalid" does not make a 429 a bad value.
+    /// A machine code may say more than words may (a 400 whose code is <c>ResourceNotFoundException</c> is not found).
+    /// </summary>
+    private bool StatusAllows(string kind, Evidence evidence)
     {
-        401 => kind is DiagnosisKinds.BadCredentials or DiagnosisKinds.ExpiredCredentials or DiagnosisKinds.MissingScope or DiagnosisKinds.InsufficientPermission,
-        403 => kind is not (DiagnosisKinds.InvalidValue or DiagnosisKinds.NotFound or DiagnosisKinds.ServerError or DiagnosisKinds.Conflict or DiagnosisKinds.Timeout),
-        404 or 410 => kind is DiagnosisKinds.NotFound or DiagnosisKinds.MissingScope or DiagnosisKinds.InsufficientPermission,
-        405 => kind is DiagnosisKinds.MethodNotAllowed,
-        413 => kind is DiagnosisKinds.PayloadTooLarge,
-        415 => kind is DiagnosisKinds.UnsupportedMediaType,
-        429 => kind is DiagnosisKinds.RateLimited or DiagnosisKinds.QuotaExceeded,
-        400 or 422 => kind is not (DiagnosisKinds.NotFound or DiagnosisKinds.ServerError or DiagnosisKinds.Conflict or DiagnosisKinds.Timeout or DiagnosisKinds.InsufficientPermission),
-        >= 500 => kind is DiagnosisKinds.ServerError or DiagnosisKinds.Timeout or DiagnosisKinds.RateLimited or DiagnosisKinds.QuotaExceeded,
-        _ => true,
-    };
+        if (StatusSaysNothing || Status < 400)
+        {
+            return true;
+        }
+        var code = evidence >= Evidence.Code;
+        return Status switch
+        {
+            401 => kind is DiagnosisKinds.BadCredentials or DiagnosisKinds.ExpiredCredentials or DiagnosisKinds.MissingScope or DiagnosisKinds.InsufficientPermission
+                || (code && kind is DiagnosisKinds.RateLimited or DiagnosisKinds.QuotaExceeded),
+            403 => kind is not (DiagnosisKinds.ServerError or DiagnosisKinds.Timeout) && (code || kind is not (DiagnosisKinds.InvalidValue or DiagnosisKinds.NotFound)),
+            404 or 410 => kind is DiagnosisKinds.NotFound or DiagnosisKinds.MissingScope or DiagnosisKinds.InsufficientPermission
+                || (code && kind is DiagnosisKinds.MethodNotAllowed or DiagnosisKinds.BadCredentials or DiagnosisKinds.ExpiredCredentials),
+            405 => kind is DiagnosisKinds.MethodNotAllowed || (code && kind is not DiagnosisKinds.ServerError),
+            413 => kind is DiagnosisKinds.PayloadTooLarge || (code && kind is not DiagnosisKinds.ServerError),
+            415 => kind is DiagnosisKinds.UnsupportedMediaType || (code && kind is not DiagnosisKinds.ServerError),
+            429 => kind is DiagnosisKinds.RateLimited or DiagnosisKinds.QuotaExceeded,
+            >= 500 => kind is DiagnosisKinds.ServerError or DiagnosisKinds.Timeout or DiagnosisKinds.RateLimited or DiagnosisKinds.QuotaExceeded,
+            // 400, 409, 422...: words that name a field are about its value, not a missing object or a permission.
+            _ => kind is not (DiagnosisKinds.ServerError or DiagnosisKinds.Timeout)
+                && (code || FieldCount == 0 || kind is not (DiagnosisKinds.NotFound or DiagnosisKinds.InsufficientPermission)),
+        };
+    }
 }

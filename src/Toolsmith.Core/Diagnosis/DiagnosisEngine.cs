@@ -1,6 +1,3 @@
-using System.Text;
-using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using Toolsmith.Core.Diagnosis.Reading;
 using Toolsmith.Core.Diagnosis.Rules.Common;
 using Toolsmith.Core.Diagnosis.Rules.Providers;
@@ -14,10 +11,9 @@ namespace Toolsmith.Core.Diagnosis;
 /// The status gives a first guess; rules for standards, common shapes and providers then read headers and body and replace it
 /// when they know better (a 404 with GitHub's scope headers is a missing scope; a 200 with <c>ok:false</c> is a failure).
 /// </remarks>
-public static partial class DiagnosisEngine
+public static class DiagnosisEngine
 {
     private const int MaxSuccessParseBytes = 1 << 20;
-    private const int MaxTextBytes = 8192;
 
     /// <summary>The rules, providers first: a provider's documented quirk beats what the generic rules infer.</summary>
     private static readonly DiagnosisRule[] Rules =
@@ -91,8 +87,8 @@ public static partial class DiagnosisEngine
 
     private static Diagnosis Run(ResponseExchange exchange, TimeProvider time)
     {
-        var (body, text) = ReadBody(exchange);
-        var context = new DiagnosisContext(exchange, body, text, time);
+        var read = BodyReader.Read(exchange);
+        var context = new DiagnosisContext(exchange, read.Body, read.Text, time) { StatusSaysNothing = read.SoapFault };
         if (exchange.Status >= 400)
         {
             context.Propose(StatusKind(exchange.Status), Evidence.Status);
@@ -139,11 +135,13 @@ public static partial class DiagnosisEngine
             return kind;
         }
         // A generic "invalid argument" code with words that say exactly what is wrong ("payload size exceeds the limit").
-        if (kind is InvalidValue or RequestRejected && c.KindEvidence <= Evidence.Code)
+        if (kind is InvalidValue or RequestRejected or InsufficientPermission && c.KindEvidence <= Evidence.Code)
         {
-            foreach (var specific in (ReadOnlySpan<string>)[PayloadTooLarge, MalformedBody, UnsupportedMediaType, MissingScope, ExpiredCredentials])
+            // A generic code ("Forbidden", "invalid_request") with words naming a limit, a size or a scope: the words say more.
+            foreach (var specific in (ReadOnlySpan<string>)[PayloadTooLarge, MalformedBody, UnsupportedMediaType, QuotaExceeded, RateLimited, MissingScope, ExpiredCredentials])
             {
-                if (c.TextKinds.Contains(specific) && (specific != MalformedBody || c.FieldCount == 0))
+                if (c.TextKinds.Contains(specific) && (specific != MalformedBody || c.FieldCount == 0)
+                    && (kind != InsufficientPermission || specific is QuotaExceeded or RateLimited))
                 {
                     return specific;
                 }
@@ -189,42 +187,6 @@ public static partial class DiagnosisEngine
         return Make(kind, title, explanation, hint);
     }
 
-    /// <summary>The body as JSON (unwrapping JSON inside a JSON string), or as text when it is not JSON (an HTML page's title).</summary>
-    private static (JsonNode? Body, string? Text) ReadBody(ResponseExchange exchange)
-    {
-        var span = Serialization.Utf8Text.WithoutBom(exchange.Body.Span);
-        var body = exchange.ParsedBody ?? JsonRead.TryParse(span);
-        for (var i = 0; i < 2 && JsonRead.Str(body) is { } inner; i++)
-        {
-            body = JsonRead.TryParse(inner) ?? body;
-            if (JsonRead.Str(body) == inner)
-            {
-                break;
-            }
-        }
-        if (JsonRead.Str(body) is { } plain)
-        {
-            return (null, Shorten(plain));
-        }
-        if (body is not null || span.IsEmpty)
-        {
-            return (body, null);
-        }
-        var text = Encoding.UTF8.GetString(span.Length > MaxTextBytes ? span[..MaxTextBytes] : span).Trim();
-        if (text.Length == 0)
-        {
-            return (null, null);
-        }
-        if (text.StartsWith('<'))
-        {
-            var title = HtmlTitle().Match(text) is { Success: true } m ? System.Net.WebUtility.HtmlDecode(m.Groups["t"].Value).Trim() : null;
-            var heading = HtmlHeading().Match(text) is { Success: true } h ? System.Net.WebUtility.HtmlDecode(Tags().Replace(h.Groups["t"].Value, "")).Trim() : null;
-            var words = string.Join(": ", new[] { title, heading }.Where(s => !string.IsNullOrWhiteSpace(s)).Distinct());
-            return (null, words.Length > 0 ? Shorten(words) : null);
-        }
-        return (null, Shorten(text));
-    }
-
     private static string? Shorten(string? text) => text is { Length: > 1000 } ? text[..1000] + "…" : text;
 
     private static Diagnosis Make(string kind, string title, string explanation, string hint) => new()
@@ -234,13 +196,4 @@ public static partial class DiagnosisEngine
         Explanation = explanation,
         Hint = hint,
     };
-
-    [GeneratedRegex(@"<title[^>]*>(?<t>[^<]{1,300})</title>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 200)]
-    private static partial Regex HtmlTitle();
-
-    [GeneratedRegex(@"<h1[^>]*>(?<t>.{1,300}?)</h1>", RegexOptions.IgnoreCase | RegexOptions.Singleline | RegexOptions.CultureInvariant, 200)]
-    private static partial Regex HtmlHeading();
-
-    [GeneratedRegex(@"<[^>]+>", RegexOptions.CultureInvariant, 200)]
-    private static partial Regex Tags();
 }

@@ -6,7 +6,7 @@ namespace Toolsmith.Core.Diagnosis.Reading;
 /// One bounded walk over an error body that collects its human messages and its machine codes,
 /// whatever the shape (object, top-level array, nested error objects, JSON text inside a message).
 /// </summary>
-internal static class BodyScan
+internal static partial class BodyScan
 {
     private const int MaxDepth = 7;
     private const int MaxNodes = 1500;
@@ -17,12 +17,17 @@ internal static class BodyScan
         "message", "msg", "detail", "details", "title", "description", "error_description", "errorMessage", "error_message",
         "errorMessages", "messages", "defaultMessage", "userMessage", "user_message", "developerMessage", "error_summary",
         "errorSummary", "non_field_errors", "nonFieldErrors", "reason", "error", "errors", "warning", "hint", "moreInfo",
+        "faultstring", "Text", "MessageText", "ShortMessage", "LongMessage", "errorText", "error-text", "error_text", "info", "Error Message",
+        "error_msg", "errorMsg", "developer_message", "developerMessage", "err", "Description", "errorDescription", "statusMessage",
+        "status_message", "errorMessages", "Information", "Note", "fault",
     };
 
     private static readonly HashSet<string> CodeKeys = new(StringComparer.OrdinalIgnoreCase)
     {
         "code", "error", "error_code", "errorCode", "errorType", "error_type", "reason", "status", "category", "subcode",
-        "sub_code", "errorKey", "error_key", "decline_code", "errorName",
+        "sub_code", "errorKey", "error_key", "decline_code", "errorName", "__type", ".tag", "faultcode", "ResponseCode", "typeKey",
+        "error_name", "api_error_code", "oauth_problem", "issue", "error_codes", "errorCodes", "type", "error_summary", "errorSummary",
+        "Value", "ErrorCode", "ECODE", "problem",
     };
 
     /// <summary>Keys whose content is data or links, not error text.</summary>
@@ -54,6 +59,7 @@ internal static class BodyScan
         switch (node)
         {
             case JsonObject obj:
+                ObjectCodes(obj, context);
                 foreach (var (name, value) in obj)
                 {
                     // A GraphQL or success envelope's data is the API's payload, not its error text.
@@ -91,6 +97,18 @@ internal static class BodyScan
         {
             return;
         }
+        if (key is "error_summary" or "errorSummary" && trimmed.Contains('/', StringComparison.Ordinal) && !trimmed.Contains(' ', StringComparison.Ordinal))
+        {
+            // Dropbox: "path/not_found/..", the error's tags from the outside in.
+            foreach (var part in trimmed.Split('/', StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (LooksLikeCode(part.Trim('.')))
+                {
+                    context.AddCode(part.Trim('.'));
+                }
+            }
+            return;
+        }
         var looksLikeCode = LooksLikeCode(trimmed);
         if (CodeKeys.Contains(key) && looksLikeCode)
         {
@@ -105,6 +123,39 @@ internal static class BodyScan
         {
             context.AddText(trimmed);
             Embedded(trimmed, depth, context, state);
+            if (LeadingCode().Match(trimmed) is { Success: true } lead)
+            {
+                // "TOO_MANY_ATTEMPTS_TRY_LATER : Access ...", "invalid_token: The access token ...": a code leading the words.
+                context.AddCode(lead.Groups["code"].Value);
+            }
+        }
+        else if (MessageKeys.Contains(key) && IsUpperSnake(trimmed))
+        {
+            // Firebase: "message": "EMAIL_EXISTS" — a code where the words would be.
+            context.AddCode(trimmed);
+        }
+    }
+
+    /// <summary>
+    /// Codes some APIs put in members that are not always codes: <c>id</c> beside a message (<c>{"id":"not_found","message":...}</c>)
+    /// or in an error's system block (<c>{"sys":{"type":"Error","id":"NotFound"}}</c>), an UPPER_SNAKE <c>name</c> beside a message;
+    /// and OData's message object <c>{"lang":"en","value":"..."}</c>.
+    /// </summary>
+    private static void ObjectCodes(JsonObject obj, DiagnosisContext context)
+    {
+        var hasMessage = JsonRead.Str(obj, "message") is not null || JsonRead.Str(obj, "msg") is not null;
+        if (JsonRead.Str(obj, "id") is { } id && LooksLikeCode(id)
+            && ((hasMessage && id.All(c => char.IsAsciiLetter(c) || c == '_')) || string.Equals(JsonRead.Str(obj, "type"), "Error", StringComparison.OrdinalIgnoreCase)))
+        {
+            context.AddCode(id);
+        }
+        if (hasMessage && JsonRead.Str(obj, "name") is { } name && IsUpperSnake(name))
+        {
+            context.AddCode(name);
+        }
+        if (obj.Count <= 3 && JsonRead.Str(obj, "lang") is not null && JsonRead.Str(obj, "value") is { } value)
+        {
+            context.AddText(value);
         }
     }
 
@@ -137,7 +188,7 @@ internal static class BodyScan
         }
         foreach (var c in s)
         {
-            if (!(char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.' or ':'))
+            if (!(char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.' or ':' or '#'))
             {
                 return false;
             }
@@ -146,4 +197,7 @@ internal static class BodyScan
     }
 
     private static bool IsUpperSnake(string s) => s.Length > 3 && s.All(c => char.IsAsciiLetterUpper(c) || c == '_' || char.IsAsciiDigit(c));
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?:^|\s)(?<code>[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+|[A-Z][A-Z0-9]{2,}(?:_[A-Z0-9]+)+)\s*:\s", System.Text.RegularExpressions.RegexOptions.CultureInvariant, 200)]
+    private static partial System.Text.RegularExpressions.Regex LeadingCode();
 }

@@ -22,85 +22,56 @@ internal static partial class ErrorVocabulary
         kinds.Distinct(StringComparer.Ordinal).OrderBy(k => Array.IndexOf(Specificity, k) is var i && i < 0 ? int.MaxValue : i);
 
     /// <summary>The kind a machine error code means, or null when it says nothing we know.</summary>
-    public static string? ClassifyCode(string code)
+    public static string? ClassifyCode(string code) => Classify(code)?.Kind;
+
+    /// <summary>
+    /// The kind a machine error code means by the catalog's code words (the first matching rule), and whether the code is
+    /// generic (<c>InvalidArgument</c>, <c>NotAllowed</c>: it counts like words, so a more specific message wins); null when unknown.
+    /// </summary>
+    public static (string Kind, bool Weak)? Classify(string code)
     {
-        var c = Compact(code);
+        var c = Compact(NormalizeCode(code));
         if (c.Length == 0)
         {
             return null;
         }
-        if (c.Contains("scope", StringComparison.Ordinal))
+        foreach (var rule in Catalog.DiagnosisCatalog.CodeRules)
         {
-            return MissingScope;
+            if (rule.Matches(c))
+            {
+                return (rule.Kind, rule.Weak);
+            }
         }
-        // OAuth 2 (RFC 6749 §5.2): the refresh token or authorization code expired or was revoked.
-        if (c is "invalidgrant" or "expiredtoken" or "tokenexpired"
-            || (c.Contains("expired", StringComparison.Ordinal) && ContainsAny(c, "token", "session", "auth", "credential", "jwt", "key", "login", "signature")))
-        {
-            return ExpiredCredentials;
-        }
-        if (ContainsAny(c, "quota", "dailylimit", "monthlylimit", "billing", "insufficientfunds", "insufficientbalance", "creditlimit", "planlimit", "usagelimitexceeded"))
-        {
-            return QuotaExceeded;
-        }
-        if (ContainsAny(c, "ratelimit", "throttl", "toomanyrequests", "limitexceeded", "limitreached", "toomanycalls") || c is "slowdown")
-        {
-            return RateLimited;
-        }
-        if (c.Contains("toolarge", StringComparison.Ordinal) && ContainsAny(c, "request", "payload", "entity", "body", "content", "file", "upload"))
-        {
-            return PayloadTooLarge;
-        }
-        if (ContainsAny(c, "unsupportedmediatype", "unsupportedcontenttype", "invalidcontenttype", "unsupportedmedia"))
-        {
-            return UnsupportedMediaType;
-        }
-        if (ContainsAny(c, "json", "parseerror", "parsefailed", "syntaxerror", "malformedbody", "malformedrequest", "invalidbody", "bodynotobject", "invalidformdata"))
-        {
-            return MalformedBody;
-        }
-        if (c is "unauthorized" or "unauthenticated" or "invalidclient" or "accountinactive" or "tokenrevoked" or "noauth" or "notauthed"
-            || ContainsAny(c, "authenticationfail", "authenticationerror", "authenticationrequired", "invalidauth", "notauthenticated", "invalidtoken",
-                "invalidaccesstoken", "badcredentials", "invalidcredential", "invalidapikey", "apikeyinvalid", "invalidkey", "invalidsession",
-                "revoked", "invalidsignature", "missingauth", "loginrequired", "unauthenticated"))
-        {
-            return BadCredentials;
-        }
-        if (ContainsAny(c, "methodnotallowed", "unsupportedmethod"))
-        {
-            return MethodNotAllowed;
-        }
-        if (ContainsAny(c, "csrf", "xsrf", "requestblocked", "blockedbyfirewall"))
-        {
-            return RequestRejected;
-        }
-        if (ContainsAny(c, "notfound", "resourcemissing", "doesnotexist", "notexist", "nosuch", "entityisdeleted", "unknownobject"))
-        {
-            return NotFound;
-        }
-        if (ContainsAny(c, "conflict", "alreadyexists", "duplicate", "versionmismatch") || c is "aborted")
-        {
-            return Conflict;
-        }
-        if (ContainsAny(c, "deadlineexceeded", "timeout", "timedout"))
-        {
-            return DiagnosisKinds.Timeout;
-        }
-        if (ContainsAny(c, "permission", "forbidden", "accessdenied", "denied", "notallowed", "insufficientaccess", "insufficientprivilege", "noaccess", "notauthorized", "authorizationfailed", "unauthorizedclient", "notpermitted"))
-        {
-            return InsufficientPermission;
-        }
-        if (ContainsAny(c, "internal", "servererror", "backenderror", "serviceunavailable", "fatal", "overloaded") || c is "unavailable" or "dataloss" or "unknown" or "unknownerror")
-        {
-            return ServerError;
-        }
-        if (ContainsAny(c, "invalid", "missing", "required", "validation", "badrequest", "unprocessable", "parameter", "argument", "outofrange",
-            "malformed", "blank", "toolong", "tooshort", "format", "unknownfield", "unknownname", "length", "mustbe", "notunique"))
-        {
-            return InvalidValue;
-        }
-        return c.Contains("failedprecondition", StringComparison.Ordinal) ? RequestRejected : null;
+        return null;
     }
+
+    /// <summary>
+    /// A code without its wrapping: a type's namespace (<c>com.amazonaws.dynamodb.v20120810#ResourceNotFoundException</c>),
+    /// an XML prefix (<c>soap:Client</c>, <c>a:ErrorSchemaValidation</c>), a trailing URL or sender (<c>X:http://...</c>, <c>X;Sender</c>).
+    /// </summary>
+    public static string NormalizeCode(string code)
+    {
+        var c = code.Trim();
+        if (c.LastIndexOf('#') is var hash and >= 0 && hash < c.Length - 1)
+        {
+            c = c[(hash + 1)..];
+        }
+        if (c.IndexOf(";", StringComparison.Ordinal) is var semi and > 0)
+        {
+            c = c[..semi];
+        }
+        if (c.IndexOf(":http", StringComparison.OrdinalIgnoreCase) is var url and > 0)
+        {
+            c = c[..url];
+        }
+        if (c.IndexOf(':') is var colon and > 0 and <= 12 && colon < c.Length - 1 && c.AsSpan(0, colon).ContainsAnyExcept(LowerLetters) is false)
+        {
+            c = c[(colon + 1)..];
+        }
+        return c;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> LowerLetters = System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
 
     /// <summary>The kinds a message's words suggest (several may fit; the caller picks by specificity and status).</summary>
     public static List<string> ClassifyText(string text)
@@ -117,11 +88,12 @@ internal static partial class ErrorVocabulary
             {
                 kinds.Add(ExpiredCredentials);
             }
-            if (LimitKind(t) is { } limit)
+            var payload = PayloadWords().IsMatch(t);
+            if (!payload && LimitKind(t) is { } limit)
             {
-                kinds.Add(limit);
+                kinds.Add(limit); // "payload size exceeds the limit" is about size, not rate
             }
-            if (PayloadWords().IsMatch(t))
+            if (payload)
             {
                 kinds.Add(PayloadTooLarge);
             }
@@ -185,6 +157,15 @@ internal static partial class ErrorVocabulary
         return quota || LongWindow().IsMatch(text) ? QuotaExceeded : RateLimited;
     }
 
+    /// <summary>
+    /// True when the words name a permission precisely ("not allowed to create", "does not have permission to"): only then do
+    /// they turn a 401 (about credentials) into a permission problem; "Forbidden" or "not authorized to access" do not.
+    /// </summary>
+    public static bool SaysPermissionPrecisely(string text) => PreciseP().IsMatch(text.Length > 1500 ? text[..1500] : text);
+
+    [GeneratedRegex(@"not allowed to \w+|permission to \w+|insufficient (permissions|privileges)|does not have (the )?(required )?(permission|rights|privileges)|missing (the )?.{0,40}\b(permission|privilege)\b|not authori[sz]ed to perform|perform (this )?action", Options, TimeoutMs)]
+    private static partial Regex PreciseP();
+
     /// <summary>True when the text says a credential expired.</summary>
     public static bool SaysExpired(string text) => ExpiredWords().IsMatch(text.Length > 1500 ? text[..1500] : text);
 
@@ -205,37 +186,25 @@ internal static partial class ErrorVocabulary
         return sb.ToString();
     }
 
-    private static bool ContainsAny(string s, params ReadOnlySpan<string> parts)
-    {
-        foreach (var part in parts)
-        {
-            if (s.Contains(part, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
     private const int TimeoutMs = 200;
 
-    [GeneratedRegex(@"\bscopes?\b.{0,60}?\b(missing|insufficient|not (been )?granted|required|requires?|does ?n[o']t match|lacks?|needs?|not sufficient)\b|\b(missing|insufficient|lacks?|requires?|required|needs?|not granted|approval for)\b.{0,80}?\bscopes?\b", Options, TimeoutMs)]
+    [GeneratedRegex(@"\bscopes?\b.{0,60}?\b(missing|insufficient|not (been )?granted|required|requires?|does ?n[o']t match|lacks?|needs?|not sufficient|mismatch)\b|\b(does not|doesn't) (contain|have|include)\b.{0,40}?\bscopes?\b|\b(missing|insufficient|lacks?|requires?|required|needs?|not granted|approval for)\b.{0,80}?\bscopes?\b", Options, TimeoutMs)]
     private static partial Regex ScopeWords();
 
-    [GeneratedRegex(@"\b(tokens?|session|credentials?|jwt|api[ _-]?key|key|signature|login|authentication|certificate|grant|password)\b.{0,60}?\b(has |have |is |was )?expired\b|\bexpired\b.{0,30}?\b(tokens?|session|credentials?|jwt|grant)\b|\binvalid_grant\b", Options, TimeoutMs)]
+    [GeneratedRegex(@"\bjwt ?expired\b|\btoken_?expired\b|\b(tokens?|session|credentials?|jwt|api[ _-]?key|key|signature|login|authentication|certificate|grant|password|code)\b.{0,60}?\b(has |have |is |was )?expired\b|\bexpired\b.{0,30}?\b(tokens?|session|credentials?|jwt|grant)\b|\binvalid_grant\b", Options, TimeoutMs)]
     private static partial Regex ExpiredWords();
 
-    [GeneratedRegex(@"rate[ _-]?limit|too many (requests|calls)|throttl|slow down|requests? per (second|minute|min)\b|\b(rpm|tpm|rps)\b|secondly limit|limit (exceeded|reached)|exceeded .{0,30}\blimit\b|\blimit\b.{0,30}\bexceeded", Options, TimeoutMs)]
+    [GeneratedRegex(@"rate[ _-]?limit|too many (requests|calls|attempts)|throttl|slow down|rate exceeded|budget (is )?(exhausted|exceeded)|reached (the|your|its) .{0,30}\blimit\b|exceed(ed|ing|s)? .{0,40}\blimit|requests? per (second|minute|min)\b|\b(rpm|tpm|rps)\b|secondly limit|limit (exceeded|reached)|exceeded .{0,30}\blimit\b|\blimit\b.{0,30}\bexceeded", Options, TimeoutMs)]
     private static partial Regex RateWords();
 
-    [GeneratedRegex(@"\bquota|daily limit|monthly limit|\bper (day|month)\b|billing|exceeded your current|credit balance|out of credits|insufficient (funds|balance|credits)|plan limit|upgrade your plan|TotalRequests", Options, TimeoutMs)]
+    [GeneratedRegex(@"\bquota|daily limit|monthly limit|usage cap|\bcap exceeded|\bper (day|month)\b|billing|exceeded your current|credit balance|out of credits|insufficient (funds|balance|credits)|plan limit|upgrade your plan|TotalRequests", Options, TimeoutMs)]
     private static partial Regex QuotaWords();
 
-    [GeneratedRegex(@"\bper (second|minute|min|hour)\b|\b(rpm|tpm|rps)\b|secondly|per \d+ seconds|burst|concurrent|try again in \d|retry (again )?(after|in) \d|requests per min", Options, TimeoutMs)]
+    [GeneratedRegex(@"\bper (second|minute|min|hour)\b|\b(rpm|tpm|rps)\b|secondly|hourly|per \d+ seconds|burst|concurrent|try again in \d|retry (again )?(after|in) \d|requests per min|reset in \d+ seconds|in a short (time|period|space)|please wait|per-(second|minute)|queries-per-second", Options, TimeoutMs)]
     private static partial Regex ShortWindow();
 
-    [GeneratedRegex(@"\bper (day|month)\b|daily|monthly|billing|\bplan\b|credits?\b|insufficient_quota|current quota", Options, TimeoutMs)]
+    [GeneratedRegex(@"\bper (day|month)\b|daily|monthly|/ ?month\b|\bday limit|billing|\bplans?\b|credits?\b|insufficient_quota|current quota|subscription|\btrial\b|usage cap|\b(resource|instance|account|storage|droplet|project|seat) limit|limit for (your|this) (account|client|project)|increase (your|the) limit|contact (us|support)", Options, TimeoutMs)]
     private static partial Regex LongWindow();
 
     [GeneratedRegex(@"payload (size )?(exceeds|is too (large|big)|too large)|request entity too large|(request|body|payload|content|upload|file) (is |was )?too (large|big)|request too long|exceeds the (maximum )?(request|payload|body|upload) size|maximum (request|payload|body) size", Options, TimeoutMs)]
@@ -244,25 +213,25 @@ internal static partial class ErrorVocabulary
     [GeneratedRegex(@"unsupported media type|unsupported content[- ]type|content[- ]type\b.{0,40}?\b(is )?(not supported|unsupported|not allowed|must be|expected|invalid)", Options, TimeoutMs)]
     private static partial Regex MediaTypeWords();
 
-    [GeneratedRegex(@"problems? parsing|(error|fail(ed|ure)?|unable|could not|couldn't|cannot|can't) (to )?(parse|decode|deserialize|read) (the )?(json|body|request|payload|input)|(invalid|malformed|bad|unparsable|unparseable) (json|request body|body)|json (parse|parsing|syntax|decode) error|not (a )?valid json|unexpected (token|end of (json|input)|character)|body should be a json|request body (is )?(malformed|missing|empty|not valid)|invalid start of a value|syntax error", Options, TimeoutMs)]
+    [GeneratedRegex(@"problems? parsing|(error|fail(ed|ure)?|unable|could not|couldn't|cannot|can't) (to )?(parse|decode|deserialize|read) (the )?(json|body|request|payload|input)|(invalid|malformed|bad|unparsable|unparseable) (utf-8 )?(json|xml|request body|body)|not well-formed|unexpected input|error in xml document|json (parse|parsing|syntax|decode) error|not (a )?valid json|unexpected (token|end of (json|input)|character)|body should be a json|request body (is )?(malformed|missing|empty|not valid)|invalid start of a value|syntax error", Options, TimeoutMs)]
     private static partial Regex MalformedWords();
 
-    [GeneratedRegex(@"invalid api[ _-]?key|api[ _-]?key (is |was )?(invalid|not valid|incorrect|missing)|bad credentials|invalid (access |auth |bearer |oauth |authentication )?token|(token|credentials?) (is |are |was )?(invalid|revoked|not valid|malformed)|\bunauthori[sz]ed\b(?! to)|not authenticated|authentication (failed|required|credentials were not provided|is required)|invalid (authentication )?credentials|invalid signature|(missing|no) (api key|authorization header|credentials|auth(entication)? token)|session (is )?(invalid|not valid)|invalid authentication|invalid session|authentication error", Options, TimeoutMs)]
+    [GeneratedRegex(@"invalid api[ _-]?key|invalid (api )?key\b|api[ _-]?key (is |was )?(invalid|not valid|incorrect|missing)|bad credentials|\bsign[ -]?in\b|authentication information|authorization failure|username and/or password|password is incorrect|incorrect password|token not found|credentials (are |is )?(missing|invalid)|(authorization|security) header|signature .{0,30}(not valid|invalid|does not match)|invalid client\b|invalid (access |auth |bearer |oauth |authentication )?token|(token|credentials?) (is |are |was )?(invalid|revoked|not valid|malformed)|\bunauthori[sz]ed\b(?! (to|for))|not authenticated|authentication (failed|required|credentials were not provided|is required)|invalid (authentication )?credentials|invalid signature|(missing|no) (api key|authorization header|credentials|auth(entication)? token)|session (is )?(invalid|not valid)|invalid authentication|invalid session|authentication error", Options, TimeoutMs)]
     private static partial Regex CredentialWords();
 
-    [GeneratedRegex(@"\b[cx]srf\b|cross[- ]site request forgery|cloudflare|request blocked|web application firewall|\bwaf\b|request could not be satisfied|bot protection|captcha", Options, TimeoutMs)]
+    [GeneratedRegex(@"\b[cx]srf\b|\bcrumb\b|cross[- ]site request forgery|cloudflare|request blocked|web application firewall|\bwaf\b|request could not be satisfied|bot protection|captcha", Options, TimeoutMs)]
     private static partial Regex RejectedWords();
 
     [GeneratedRegex(@"\bnot found\b|does not exist|doesn't exist|\bno such\b|could not be found|cannot be found|unknown (resource|object|endpoint)", Options, TimeoutMs)]
     private static partial Regex NotFoundWords();
 
-    [GeneratedRegex(@"already exists|\bduplicate\b|\bconflict|version mismatch|has been modified", Options, TimeoutMs)]
+    [GeneratedRegex(@"already exists|\bduplicat(e|ed|es)\b|\bconflict|version mismatch|has been modified|already (been )?taken|must be unique|\bunique (value|constraint)|uniqueness|previously (used|published)|publish over|already in (use|the database|database)|\bis already (a|an|in|the)\b|stale object|at the same time", Options, TimeoutMs)]
     private static partial Regex ConflictWords();
 
-    [GeneratedRegex(@"\bpermissions?\b|\bforbidden\b|not allowed to|access (is )?denied|insufficient privileges|not authori[sz]ed to|unauthori[sz]ed to|does not have access|do(es)? not have (the )?(required )?(access|rights|privileges)|not permitted|not accessible|\b(admin|write|read|owner) (rights|access|role)\b", Options, TimeoutMs)]
+    [GeneratedRegex(@"\bpermissions?\b|\bforbidden\b|unauthori[sz]ed for\b|not allowed to|access (is )?denied|insufficient privileges|not authori[sz]ed to|unauthori[sz]ed to|does not have access|do(es)? not have (the )?(required )?(access|rights|privileges)|not permitted|not accessible|\b(admin|write|read|owner) (rights|access|role)\b", Options, TimeoutMs)]
     private static partial Regex PermissionWords();
 
-    [GeneratedRegex(@"\binvalid\b|is required|missing required|\bmust (be|not|have|contain)\b|should be|can'?t be blank|cannot be blank|is not (a )?valid|not a valid|expected type|wrong type|out of range|too (long|short)|validation|not the correct type", Options, TimeoutMs)]
+    [GeneratedRegex(@"\binvalid\b|is required|missing required|\bmissing\b.{0,20}\b(param|parameter|field|argument|value|input)s?\b|\bmust (be|not|have|contain)\b|should be|can'?t be blank|cannot be blank|is not (a )?valid|not a valid|expected type|wrong type|out of range|too (long|short)|validation|not the correct type", Options, TimeoutMs)]
     private static partial Regex InvalidWords();
 
     [GeneratedRegex(@"internal (server )?error|something went wrong|unexpected error|service (is )?unavailable|temporarily unavailable|bad gateway", Options, TimeoutMs)]

@@ -10,7 +10,7 @@ namespace Toolsmith.Core.Diagnosis.Reading;
 /// Looks only at top-level members (and one level under <c>data</c>), with a reader over the bytes: a success costs one
 /// pass and allocates nothing, and the body is left unparsed for whoever reads it.
 /// </summary>
-internal static class SuccessBody
+internal static partial class SuccessBody
 {
     public static bool ReportsFailure(ResponseExchange exchange, int maxParseBytes)
     {
@@ -24,7 +24,38 @@ internal static class SuccessBody
             return parsed is JsonObject && TryReadJson(JsonSerializer.SerializeToUtf8Bytes(parsed, ToolsmithJsonContext.Default.JsonNode), out var inParsed) && inParsed;
         }
         var span = Utf8Text.WithoutBom(exchange.Body.Span).TrimStart(" \t\r\n"u8);
-        return !span.IsEmpty && span[0] == (byte)'{' && span.Length <= maxParseBytes && TryReadJson(span, out var reports) && reports;
+        if (span.IsEmpty)
+        {
+            return false;
+        }
+        if (span[0] == (byte)'{')
+        {
+            return span.Length <= maxParseBytes && TryReadJson(span, out var reports) && reports;
+        }
+        return TextReportsFailure(span, exchange.Headers.TryGetValue("Content-Type", out var type) ? type : null);
+    }
+
+    /// <summary>
+    /// A non-JSON success body that reports a failure: an XML error document or SOAP fault, a status or acknowledgement member
+    /// saying it failed (<c>&lt;Ack&gt;Failure</c>, <c>stat="fail"</c>, <c>ResponseClass="Error"</c>, <c>&lt;resultCode&gt;Error</c>),
+    /// a form-encoded error (<c>ACK=Failure</c>, <c>error=...</c>), or an HTML sign-in page where an API answer was expected.
+    /// Only the first 64 KB are looked at.
+    /// </summary>
+    private static bool TextReportsFailure(ReadOnlySpan<byte> span, string? contentType)
+    {
+        var head = System.Text.Encoding.UTF8.GetString(span.Length > 64 * 1024 ? span[..(64 * 1024)] : span);
+        try
+        {
+            if (head[0] == '<')
+            {
+                return XmlFailure().IsMatch(head);
+            }
+            return (contentType is null || !contentType.Contains("json", StringComparison.OrdinalIgnoreCase)) && FormFailure().IsMatch(head);
+        }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+        {
+            return false;
+        }
     }
 
     /// <summary>
@@ -60,7 +91,7 @@ internal static class SuccessBody
                 return false; // more than one value
             }
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
             return false;
         }
@@ -81,11 +112,50 @@ internal static class SuccessBody
             reader.Read();
             seen.SuccessFalse = reader.TokenType == JsonTokenType.False;
         }
+
         else if (reader.ValueTextEquals("error"u8))
         {
             reader.Read();
             seen.Error = true;
             seen.ErrorIsObject = reader.TokenType == JsonTokenType.StartObject;
+            seen.ErrorSaysSomething = reader.TokenType switch
+            {
+                JsonTokenType.String => reader.ValueSpan.Length > 0,
+                JsonTokenType.StartObject => IsNonEmptyObject(ref reader),
+                JsonTokenType.StartArray => IsNonEmptyArray(ref reader),
+                _ => false,
+            };
+        }
+        else if (IsErrorTextName(ref reader))
+        {
+            // "error_message", "Error Message", "error_description", "errorText": a failure's words at the top level.
+            reader.Read();
+            seen.ErrorText |= reader.TokenType == JsonTokenType.String && reader.ValueSpan.Length > 0;
+        }
+        else if (reader.ValueTextEquals("error_code"u8) || reader.ValueTextEquals("errorCode"u8) || reader.ValueTextEquals("error_type"u8))
+        {
+            reader.Read();
+            seen.ErrorCode |= reader.TokenType is JsonTokenType.String or JsonTokenType.Number && reader.ValueSpan.Length > 0
+                && !reader.ValueSpan.SequenceEqual("0"u8);
+        }
+        else if (reader.ValueTextEquals("stat"u8) || reader.ValueTextEquals("Ack"u8) || reader.ValueTextEquals("ack"u8)
+            || reader.ValueTextEquals("resultCode"u8) || reader.ValueTextEquals("result"u8))
+        {
+            reader.Read();
+            seen.SaysFailed |= reader.TokenType == JsonTokenType.String
+                && (reader.ValueTextEquals("fail"u8) || reader.ValueTextEquals("failed"u8) || reader.ValueTextEquals("Failure"u8)
+                    || reader.ValueTextEquals("failure"u8) || reader.ValueTextEquals("Error"u8) || reader.ValueTextEquals("error"u8));
+        }
+        else if (reader.ValueTextEquals("fault"u8) || reader.ValueTextEquals("Fault"u8))
+        {
+            reader.Read();
+            seen.SaysFailed |= reader.TokenType == JsonTokenType.StartObject && IsNonEmptyObject(ref reader);
+        }
+        else if (reader.ValueTextEquals("json"u8) || reader.ValueTextEquals("messages"u8) || reader.ValueTextEquals("response"u8))
+        {
+            // Reddit's json.errors, Authorize.Net's messages.resultCode, Vonage's messages[].error-text: one level down.
+            reader.Read();
+            seen.NestedFailure |= NestedFailure(ref reader);
         }
         else if (reader.ValueTextEquals("errors"u8))
         {
@@ -108,13 +178,14 @@ internal static class SuccessBody
         {
             reader.Read();
             seen.StatusFail = reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("fail"u8);
+            seen.SuccessFalse |= reader.TokenType == JsonTokenType.False; // Paystack: {"status": false, "message": "..."}
             seen.StatusError = reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("error"u8);
         }
         else if (reader.ValueTextEquals("data"u8))
         {
             reader.Read();
             seen.DataIsObject = reader.TokenType == JsonTokenType.StartObject;
-            seen.DataUserErrors = seen.DataIsObject && DataListsUserErrors(ref reader);
+            seen.DataUserErrors = seen.DataIsObject ? DataListsUserErrors(ref reader) : reader.TokenType == JsonTokenType.StartArray && NestedFailure(ref reader);
         }
         else
         {
@@ -136,6 +207,75 @@ internal static class SuccessBody
     private static bool IsMessageInAnotherCase(ref Utf8JsonReader reader) => reader.ValueIsEscaped
         ? string.Equals(reader.GetString(), "message", StringComparison.OrdinalIgnoreCase)
         : reader.ValueSpan.Length == 7 && System.Text.Ascii.EqualsIgnoreCase(reader.ValueSpan, "message"u8);
+
+    /// <summary>"error_message", "Error Message", "error_description", "errorText"...: a failure's words (compared without allocating).</summary>
+    private static bool IsErrorTextName(ref Utf8JsonReader reader) =>
+        reader.ValueTextEquals("error_message"u8) || reader.ValueTextEquals("errorMessage"u8) || reader.ValueTextEquals("Error Message"u8)
+        || reader.ValueTextEquals("error_description"u8) || reader.ValueTextEquals("errorText"u8) || reader.ValueTextEquals("error-text"u8)
+        || reader.ValueTextEquals("error_text"u8) || reader.ValueTextEquals("error_msg"u8) || reader.ValueTextEquals("errorDescription"u8)
+        || reader.ValueTextEquals("ErrorMessage"u8);
+
+    /// <summary>Whether the object the reader is on has a member; the reader is left on the object's end.</summary>
+    private static bool IsNonEmptyObject(ref Utf8JsonReader reader)
+    {
+        var probe = reader;
+        probe.Read();
+        reader.Skip();
+        return probe.TokenType != JsonTokenType.EndObject;
+    }
+
+    /// <summary>
+    /// One level down (the reader is on an object or array and is left on its end): an object whose <c>errors</c> is a non-empty
+    /// array or whose <c>resultCode</c> says Error (Reddit, Authorize.Net), or an array of at most 50 records of which one says it
+    /// failed with a code or an error text (Zoho's <c>data[]</c> with <c>status:"error"</c> and a <c>code</c>, Vonage's <c>error-text</c>).
+    /// </summary>
+    private static bool NestedFailure(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.StartObject)
+        {
+            var failed = false;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var errors = reader.ValueTextEquals("errors"u8);
+                var result = reader.ValueTextEquals("resultCode"u8);
+                reader.Read();
+                failed |= (errors && IsNonEmptyArray(ref reader))
+                    || (result && reader.TokenType == JsonTokenType.String && (reader.ValueTextEquals("Error"u8) || reader.ValueTextEquals("error"u8)));
+                reader.Skip();
+            }
+            return failed;
+        }
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            reader.Skip();
+            return false;
+        }
+        var any = false;
+        var count = 0;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            count++;
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                reader.Skip();
+                continue;
+            }
+            bool statusError = false, code = false, errorText = false;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isStatus = reader.ValueTextEquals("status"u8);
+                var isCode = reader.ValueTextEquals("code"u8);
+                var isText = IsErrorTextName(ref reader);
+                reader.Read();
+                statusError |= isStatus && reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("error"u8);
+                code |= isCode && reader.TokenType is JsonTokenType.String or JsonTokenType.Number;
+                errorText |= isText && reader.TokenType == JsonTokenType.String && reader.ValueSpan.Length > 0;
+                reader.Skip();
+            }
+            any |= (statusError && code) || errorText;
+        }
+        return any && count <= 50;
+    }
 
     /// <summary>Whether the array the reader is on has an element; the reader is left on the array's end.</summary>
     private static bool IsNonEmptyArray(ref Utf8JsonReader reader)
@@ -199,8 +339,19 @@ internal static class SuccessBody
         public bool StatusError;
         public bool DataIsObject;
         public bool DataUserErrors;
+        public bool ErrorSaysSomething;
+        public bool ErrorText;
+        public bool ErrorCode;
+        public bool SaysFailed;
+        public bool NestedFailure;
 
         public readonly bool ReportFailure =>
+            SaysFailed
+            || NestedFailure
+            || (ErrorSaysSomething && (Count <= 6 || ErrorIsObject))
+            || (ErrorText && Count <= 6)
+            || (ErrorCode && (Message || MessageIsText || ErrorText) && Count <= 6)
+            ||
             OkFalse
             || (SuccessFalse && (Error || Errors || Message))
             || ErrorsListed
@@ -209,4 +360,10 @@ internal static class SuccessBody
             || (StatusError && Count <= 4 && MessageIsText)
             || DataUserErrors;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"<(?:\w+:)?Fault\b|<(?:\w+:)?Ack>\s*Failure|\bstat\s*=\s*[""']fail|\bstatus\s*=\s*[""']fail(?:ed|ure)?[""']|ResponseClass\s*=\s*[""']Error|<(?:\w+:)?resultCode>\s*Error|^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)?<(?:\w+:)?(?:Error|ErrorResponse|Errors|error|errors)[\s>]|<title[^>]*>[^<]{0,80}\b(?:sign[ -]?in|log[ -]?in)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.Singleline | System.Text.RegularExpressions.RegexOptions.CultureInvariant, 200)]
+    private static partial System.Text.RegularExpressions.Regex XmlFailure();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:[\w.\-]+=[^&\s]*&)*(?:ACK=Failure|error=[^&\s]+|oauth_problem=[^&\s]+)(?:&|$)", System.Text.RegularExpressions.RegexOptions.CultureInvariant, 200)]
+    private static partial System.Text.RegularExpressions.Regex FormFailure();
 }

@@ -1,12 +1,24 @@
+using Toolsmith.Core.Diagnosis.Catalog;
 using Toolsmith.Core.Diagnosis.Reading;
 
 namespace Toolsmith.Core.Diagnosis.Rules.Common;
 
-/// <summary>Machine error codes anywhere in the body (<c>code</c>, <c>error</c>, <c>errorCode</c>, <c>reason</c>, <c>status</c>, <c>category</c>) mapped through the shared vocabulary.</summary>
+/// <summary>
+/// Machine error codes, wherever the body or the headers put them (<c>code</c>, <c>__type</c>, <c>.tag</c>, <c>errorCode</c>,
+/// <c>x-amzn-ErrorType</c>, <c>x-ms-error-code</c>...), mapped through the catalog's code words. A specific code is evidence
+/// of its own; a generic one (<c>InvalidArgument</c>) counts like words, so a more specific message wins over it.
+/// </summary>
 internal sealed class ErrorCodeRule : DiagnosisRule
 {
     public override void Apply(DiagnosisContext context)
     {
+        foreach (var header in DiagnosisCatalog.CodeHeaders)
+        {
+            if (context.Header(header) is { Length: > 0 } value)
+            {
+                context.AddCode(value);
+            }
+        }
         if (context.Codes.Count == 0)
         {
             return;
@@ -14,9 +26,18 @@ internal sealed class ErrorCodeRule : DiagnosisRule
         var kinds = new List<string>();
         foreach (var code in context.Codes)
         {
-            if (ErrorVocabulary.ClassifyCode(code) is { } kind)
+            switch (ErrorVocabulary.Classify(code))
             {
-                kinds.Add(kind);
+                case (DiagnosisKinds.InsufficientPermission, false) when context.Status == 401:
+                    // A 401 is about credentials; a code saying "not authorized" there is weighed with the words.
+                    context.WeakCodeKinds.Add(DiagnosisKinds.InsufficientPermission);
+                    break;
+                case ({ } kind, false):
+                    kinds.Add(kind);
+                    break;
+                case ({ } kind, true):
+                    context.WeakCodeKinds.Add(kind);
+                    break;
             }
         }
         foreach (var kind in ErrorVocabulary.BySpecificity(kinds))

@@ -11,7 +11,11 @@ internal sealed class MessageTextRule : DiagnosisRule
     public override void Apply(DiagnosisContext context)
     {
         var kinds = new List<string>();
-        foreach (var text in context.Texts)
+        foreach (var reason in context.FieldReasons.Except(context.Texts, StringComparer.Ordinal).ToList())
+        {
+            kinds.AddRange(ErrorVocabulary.ClassifyText(reason));
+        }
+        foreach (var text in context.Texts.ToList())
         {
             kinds.AddRange(ErrorVocabulary.ClassifyText(text));
             foreach (var scope in TextExtract.MissingScopes(text))
@@ -32,6 +36,17 @@ internal sealed class MessageTextRule : DiagnosisRule
             }
         }
         context.TextKinds.AddRange(kinds);
+        kinds.AddRange(context.WeakCodeKinds);
+        if (context.Status == 401 && !context.Texts.Any(ErrorVocabulary.SaysPermissionPrecisely))
+        {
+            // A 401 is about credentials: "Forbidden" or "not authorized to access this resource" there do not name a permission.
+            kinds.RemoveAll(k => k == DiagnosisKinds.InsufficientPermission);
+        }
+        if (context.FieldCount > 0)
+        {
+            // Words such as "parse error" beside a named field are about that field's value, not an unreadable body.
+            kinds.RemoveAll(k => k == DiagnosisKinds.MalformedBody);
+        }
         if (context.MissingScopes.Count > 0)
         {
             context.Propose(DiagnosisKinds.MissingScope, Evidence.Structured);

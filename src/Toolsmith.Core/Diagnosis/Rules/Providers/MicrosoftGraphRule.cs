@@ -4,7 +4,8 @@ using Toolsmith.Core.Diagnosis.Reading;
 namespace Toolsmith.Core.Diagnosis.Rules.Providers;
 
 /// <summary>
-/// Microsoft Graph (and other Microsoft REST APIs with <c>error.innerError</c>). <c>Authorization_RequestDenied</c>,
+/// Microsoft Graph: its host, or its <c>error.innerError</c> with a <c>request-id</c> (other Microsoft APIs share the
+/// <c>error.innererror</c> member without Graph's meaning: Key Vault's <c>AccessDenied</c> is an access policy, not a scope). <c>Authorization_RequestDenied</c>,
 /// <c>accessDenied</c> and <c>ErrorAccessDenied</c> mean the app or token lacks a Graph permission (scope) that Graph does not
 /// name; the hint says how to find it.
 /// </summary>
@@ -17,7 +18,7 @@ internal sealed class MicrosoftGraphRule : DiagnosisRule
             return;
         }
         var isGraph = context.HostIs("graph.microsoft.com") || context.HostIs("microsoftgraph.com") || context.HostIs("graph.microsoft.us")
-            || error.ContainsKey("innerError") || error.ContainsKey("innererror");
+            || (JsonRead.Get(error, "innerError") is JsonObject inner && (inner.ContainsKey("request-id") || inner.ContainsKey("client-request-id")));
         if (!isGraph)
         {
             return;

@@ -1,0 +1,512 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using System.Xml;
+
+namespace Toolsmith.Core.Diagnosis.Reading;
+
+/// <summary>
+/// Reads an error body of any common format into the one shape the rules read: a JSON tree (JSON as sent; XML documents,
+/// SOAP faults and form-encoded bodies turned into objects), or words (plain text; an HTML page's title and headings).
+/// Reading is bounded — at most <see cref="MaxNodes"/> values, strings cut at <see cref="MaxString"/> characters — so a
+/// 1 MB body costs one pass over its bytes, not a copy of every string in it.
+/// </summary>
+internal static partial class BodyReader
+{
+    /// <summary>The most values a tree keeps; the rest of the body is skipped.</summary>
+    public const int MaxNodes = 4000;
+
+    /// <summary>The longest string kept, in characters (longer ones are cut).</summary>
+    public const int MaxString = 4096;
+
+    private const int MaxDepth = 48;
+    private const int MaxArrayItems = 200;
+    private const int MaxTextBytes = 8192;
+    private const int MaxDecodedBytes = 1 << 20;
+
+    /// <summary>What was read: a tree, words, and whether the body is a SOAP fault (whose HTTP status says nothing: SOAP 1.1 faults are always 500).</summary>
+    public readonly record struct Result(JsonNode? Body, string? Text, bool SoapFault);
+
+    /// <summary>Reads the exchange's body; never throws.</summary>
+    public static Result Read(ResponseExchange exchange)
+    {
+        if (exchange.ParsedBody is { } parsed)
+        {
+            return Unwrap(parsed);
+        }
+        var span = Serialization.Utf8Text.WithoutBom(exchange.Body.Span);
+        var contentType = Header(exchange, "Content-Type");
+        byte[]? transcoded = null;
+        if (NonUtf8Charset(contentType) is { } encoding)
+        {
+            // A body in another charset (ISO-8859-1, windows-1252...): read its characters, then the same way as UTF-8.
+            var chars = encoding.GetString(span.Length > MaxDecodedBytes ? span[..MaxDecodedBytes] : span);
+            transcoded = Encoding.UTF8.GetBytes(chars);
+            span = transcoded;
+        }
+        var trimmed = span.TrimStart(" \t\r\n"u8);
+        if (trimmed.IsEmpty)
+        {
+            return default;
+        }
+        switch (trimmed[0])
+        {
+            case (byte)'{' or (byte)'[' or (byte)'"':
+                if (ReadJson(trimmed) is { } json)
+                {
+                    return Unwrap(json);
+                }
+                break;
+            case (byte)'<':
+                var head = Encoding.UTF8.GetString(trimmed.Length > 512 ? trimmed[..512] : trimmed);
+                if (IsHtml(head, contentType))
+                {
+                    return new Result(null, HtmlWords(trimmed), false);
+                }
+                if (ReadXml(trimmed) is { } xml)
+                {
+                    return xml;
+                }
+                return new Result(null, HtmlWords(trimmed), false);
+        }
+        if (ReadForm(trimmed, contentType) is { } form)
+        {
+            return new Result(form, null, false);
+        }
+        var text = Encoding.UTF8.GetString(trimmed.Length > MaxTextBytes ? trimmed[..MaxTextBytes] : trimmed).Trim();
+        return new Result(null, text.Length == 0 ? null : Shorten(text), false);
+    }
+
+    /// <summary>A JSON string holding JSON (twice, at most) is read as that JSON; a JSON string holding words is words.</summary>
+    private static Result Unwrap(JsonNode body)
+    {
+        for (var i = 0; i < 2 && JsonRead.Str(body) is { } inner; i++)
+        {
+            var next = JsonRead.TryParse(inner);
+            if (next is null)
+            {
+                break;
+            }
+            body = next;
+        }
+        return JsonRead.Str(body) is { } plain ? new Result(null, Shorten(plain), false) : new Result(body, null, false);
+    }
+
+    private static string? Header(ResponseExchange exchange, string name) =>
+        exchange.Headers.TryGetValue(name, out var value) ? value : null;
+
+    private static Encoding? NonUtf8Charset(string? contentType)
+    {
+        if (contentType is null || CharsetParameter().Match(contentType) is not { Success: true } m)
+        {
+            return null;
+        }
+        var name = m.Groups["cs"].Value.Trim('"', '\'');
+        if (name.Equals("utf-8", StringComparison.OrdinalIgnoreCase) || name.Equals("utf8", StringComparison.OrdinalIgnoreCase)
+            || name.Equals("us-ascii", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+        try
+        {
+            return Encoding.GetEncoding(name);
+        }
+        catch (ArgumentException)
+        {
+            return null; // a charset this runtime does not know: read as UTF-8
+        }
+    }
+
+    // ---------------------------------------------------------------- JSON
+
+    /// <summary>
+    /// Reads one JSON value with a forward-only reader into a bounded tree: duplicate names keep the last value (as JavaScript
+    /// does), long strings are cut, arrays keep their first <see cref="MaxArrayItems"/> items, deep nesting is skipped.
+    /// Null when the bytes are not one JSON value.
+    /// </summary>
+    public static JsonNode? ReadJson(ReadOnlySpan<byte> utf8)
+    {
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = 4096, CommentHandling = JsonCommentHandling.Skip });
+        var nodes = 0;
+        try
+        {
+            if (!reader.Read())
+            {
+                return null;
+            }
+            var root = ReadValue(ref reader, 0, ref nodes);
+            return reader.Read() ? null : root; // more than one value: not a JSON document
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static JsonNode? ReadValue(ref Utf8JsonReader reader, int depth, ref int nodes)
+    {
+        nodes++;
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.StartObject:
+            {
+                if (depth >= MaxDepth || nodes > MaxNodes)
+                {
+                    reader.Skip();
+                    return null;
+                }
+                var obj = new JsonObject();
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    var name = reader.GetString()!;
+                    reader.Read();
+                    var value = ReadValue(ref reader, depth + 1, ref nodes);
+                    obj.Remove(name);
+                    obj[name] = value;
+                }
+                return obj;
+            }
+            case JsonTokenType.StartArray:
+            {
+                if (depth >= MaxDepth || nodes > MaxNodes)
+                {
+                    reader.Skip();
+                    return null;
+                }
+                var array = new JsonArray();
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                {
+                    if (array.Count >= MaxArrayItems || nodes > MaxNodes)
+                    {
+                        reader.Skip();
+                        continue;
+                    }
+                    array.Add(ReadValue(ref reader, depth + 1, ref nodes));
+                }
+                return array;
+            }
+            case JsonTokenType.String:
+                return JsonValue.Create(BoundedString(ref reader));
+            case JsonTokenType.Number:
+                return reader.TryGetInt64(out var l) ? JsonValue.Create(l) : JsonValue.Create(reader.GetDouble());
+            case JsonTokenType.True:
+                return JsonValue.Create(true);
+            case JsonTokenType.False:
+                return JsonValue.Create(false);
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>The string the reader is on, cut at <see cref="MaxString"/> characters without decoding the rest.</summary>
+    private static string BoundedString(ref Utf8JsonReader reader)
+    {
+        var raw = reader.ValueSpan;
+        if (raw.Length <= MaxString * 2)
+        {
+            var s = reader.GetString()!;
+            return s.Length > MaxString ? s[..MaxString] : s;
+        }
+        var head = Encoding.UTF8.GetString(raw[..(MaxString * 2)]);
+        if (reader.ValueIsEscaped)
+        {
+            head = Unescape(head);
+        }
+        return head.Length > MaxString ? head[..MaxString] : head;
+    }
+
+    /// <summary>JSON string escapes in a cut raw string (an escape cut in half is dropped).</summary>
+    private static string Unescape(string raw)
+    {
+        var sb = new StringBuilder(raw.Length);
+        for (var i = 0; i < raw.Length; i++)
+        {
+            var c = raw[i];
+            if (c != '\\')
+            {
+                sb.Append(c);
+                continue;
+            }
+            if (++i >= raw.Length)
+            {
+                break;
+            }
+            switch (raw[i])
+            {
+                case 'n': sb.Append('\n'); break;
+                case 't': sb.Append('\t'); break;
+                case 'r': sb.Append('\r'); break;
+                case 'b': sb.Append('\b'); break;
+                case 'f': sb.Append('\f'); break;
+                case 'u' when i + 4 < raw.Length && int.TryParse(raw.AsSpan(i + 1, 4), System.Globalization.NumberStyles.HexNumber, null, out var code):
+                    sb.Append((char)code);
+                    i += 4;
+                    break;
+                case 'u':
+                    i = raw.Length;
+                    break;
+                default: sb.Append(raw[i]); break;
+            }
+        }
+        return sb.ToString();
+    }
+
+    // ---------------------------------------------------------------- XML
+
+    /// <summary>
+    /// An XML document as a tree: each element an object of its attributes and children by local name (namespaces dropped),
+    /// repeated children an array, an element holding only text that text. A SOAP envelope is unwrapped to its body's
+    /// content. What was read before a syntax error is kept. Null when nothing element-like was read.
+    /// </summary>
+    private static Result? ReadXml(ReadOnlySpan<byte> utf8)
+    {
+        var settings = new XmlReaderSettings
+        {
+            DtdProcessing = DtdProcessing.Ignore,
+            XmlResolver = null,
+            IgnoreComments = true,
+            IgnoreProcessingInstructions = true,
+            IgnoreWhitespace = true,
+            CheckCharacters = false,
+            ConformanceLevel = ConformanceLevel.Auto,
+            MaxCharactersFromEntities = 1024,
+        };
+        JsonObject? root = null;
+        var stack = new Stack<(JsonObject Obj, string Name, StringBuilder? Text)>();
+        var nodes = 0;
+        using (var stream = new MemoryStream(utf8.ToArray(), writable: false))
+        {
+            try
+            {
+                using var reader = XmlReader.Create(stream, settings);
+                while (reader.Read() && nodes < MaxNodes)
+                {
+                    switch (reader.NodeType)
+                    {
+                        case XmlNodeType.Element:
+                        {
+                            nodes++;
+                            var element = new JsonObject();
+                            var name = reader.LocalName;
+                            var empty = reader.IsEmptyElement;
+                            if (reader.MoveToFirstAttribute())
+                            {
+                                do
+                                {
+                                    if (reader.Prefix is not ("xmlns" or "xml" or "xsi" or "i") && reader.LocalName != "xmlns")
+                                    {
+                                        element[reader.LocalName] = Cut(reader.Value);
+                                    }
+                                }
+                                while (reader.MoveToNextAttribute());
+                                reader.MoveToElement();
+                            }
+                            if (stack.Count >= MaxDepth)
+                            {
+                                reader.Skip();
+                                continue;
+                            }
+                            if (empty)
+                            {
+                                Attach(stack, ref root, name, element.Count > 0 ? element : JsonValue.Create(""));
+                            }
+                            else
+                            {
+                                stack.Push((element, name, null));
+                            }
+                            break;
+                        }
+                        case XmlNodeType.Text or XmlNodeType.CDATA when stack.Count > 0:
+                        {
+                            var (obj, name, text) = stack.Pop();
+                            text ??= new StringBuilder();
+                            if (text.Length < MaxString)
+                            {
+                                text.Append(reader.Value);
+                            }
+                            stack.Push((obj, name, text));
+                            break;
+                        }
+                        case XmlNodeType.EndElement when stack.Count > 0:
+                        {
+                            var (obj, name, text) = stack.Pop();
+                            JsonNode value = obj.Count == 0 || (text is { Length: > 0 } && obj.All(p => p.Value is JsonValue))
+                                ? JsonValue.Create(text is null ? "" : Cut(text.ToString().Trim()))
+                                : obj;
+                            Attach(stack, ref root, name, value);
+                            break;
+                        }
+                    }
+                }
+            }
+            catch (XmlException)
+            {
+                // Keep what was read before the error (a cut body, HTML that is not XML).
+            }
+        }
+        while (stack.Count > 0)
+        {
+            var (obj, name, text) = stack.Pop();
+            Attach(stack, ref root, name, obj.Count == 0 && text is not null ? JsonValue.Create(Cut(text.ToString().Trim())) : obj);
+        }
+        if (root is null || root.Count == 0)
+        {
+            return null;
+        }
+        return Soap(root);
+    }
+
+    private static string Cut(string s) => s.Length > MaxString ? s[..MaxString] : s;
+
+    /// <summary>Adds a finished element to its parent (an array when the name repeats) or makes it the document.</summary>
+    private static void Attach(Stack<(JsonObject Obj, string Name, StringBuilder? Text)> stack, ref JsonObject? root, string name, JsonNode value)
+    {
+        JsonObject parent;
+        if (stack.Count > 0)
+        {
+            parent = stack.Peek().Obj;
+        }
+        else
+        {
+            root ??= new JsonObject();
+            parent = root;
+        }
+        if (parent.TryGetPropertyValue(name, out var existing))
+        {
+            if (existing is JsonArray list && list.Count < MaxArrayItems)
+            {
+                list.Add(value);
+            }
+            else if (existing is not JsonArray)
+            {
+                parent.Remove(name);
+                parent[name] = new JsonArray(existing, value);
+            }
+            return;
+        }
+        parent[name] = value;
+    }
+
+    /// <summary>A SOAP envelope's body content (a fault, or the operation's response); any other document as it is.</summary>
+    private static Result Soap(JsonObject root)
+    {
+        if (JsonRead.Get(root, "Envelope") is JsonObject envelope && JsonRead.Get(envelope, "Body") is JsonObject body)
+        {
+            var fault = JsonRead.Get(body, "Fault") is not null;
+            return new Result(body, null, fault);
+        }
+        return new Result(root, null, JsonRead.Get(root, "Fault") is not null);
+    }
+
+    // ---------------------------------------------------------------- form, HTML
+
+    /// <summary>
+    /// A form-encoded body (<c>error=invalid_grant&amp;error_description=...</c>, PayPal's <c>ACK=Failure&amp;L_ERRORCODE0=...</c>) as an
+    /// object; numbered names (<c>L_LONGMESSAGE0</c>) are gathered into an <c>errors</c> array of items.
+    /// </summary>
+    private static JsonObject? ReadForm(ReadOnlySpan<byte> utf8, string? contentType)
+    {
+        var declared = contentType?.Contains("x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase) == true;
+        if (utf8.Length > 64 * 1024 || (!declared && (utf8.IndexOfAny(" \n<>{"u8) >= 0 || utf8.IndexOf((byte)'=') < 1)))
+        {
+            return null;
+        }
+        var text = Encoding.UTF8.GetString(utf8).Trim();
+        var pairs = text.Split('&', StringSplitOptions.RemoveEmptyEntries);
+        if (pairs.Length > 400 || !Array.TrueForAll(pairs, p => FormPair().IsMatch(p)))
+        {
+            return null;
+        }
+        var obj = new JsonObject();
+        var items = new SortedDictionary<int, JsonObject>();
+        foreach (var pair in pairs)
+        {
+            var eq = pair.IndexOf('=', StringComparison.Ordinal);
+            var name = Decode(eq < 0 ? pair : pair[..eq]);
+            var value = Cut(eq < 0 ? "" : Decode(pair[(eq + 1)..]));
+            if (NumberedName().Match(name) is { Success: true } m && int.TryParse(m.Groups["n"].Value, out var n) && n < MaxArrayItems)
+            {
+                if (!items.TryGetValue(n, out var item))
+                {
+                    items[n] = item = new JsonObject();
+                }
+                item[m.Groups["name"].Value] = value;
+                continue;
+            }
+            obj.Remove(name);
+            obj[name] = value;
+        }
+        if (items.Count > 0 && !obj.ContainsKey("errors"))
+        {
+            obj["errors"] = new JsonArray([.. items.Values]);
+        }
+        return obj;
+
+        static string Decode(string s) => Uri.UnescapeDataString(s.Replace('+', ' '));
+    }
+
+    private static bool IsHtml(string head, string? contentType) =>
+        contentType?.Contains("html", StringComparison.OrdinalIgnoreCase) == true
+        || head.Contains("<html", StringComparison.OrdinalIgnoreCase)
+        || head.Contains("<!doctype html", StringComparison.OrdinalIgnoreCase)
+        || head.Contains("<head", StringComparison.OrdinalIgnoreCase)
+        || head.Contains("<body", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>An HTML page's words: its title and first headings (the rest of a page is layout).</summary>
+    private static string? HtmlWords(ReadOnlySpan<byte> utf8)
+    {
+        var text = Encoding.UTF8.GetString(utf8.Length > 64 * 1024 ? utf8[..(64 * 1024)] : utf8);
+        var parts = new List<string>(4);
+        try
+        {
+            foreach (var regex in (ReadOnlySpan<Regex>)[HtmlTitle(), HtmlH1(), HtmlH2()])
+            {
+                if (regex.Match(text) is { Success: true } m)
+                {
+                    var words = WhiteSpace().Replace(System.Net.WebUtility.HtmlDecode(Tags().Replace(m.Groups["t"].Value, " ")), " ").Trim();
+                    if (words.Length > 0 && !parts.Exists(p => p.Contains(words, StringComparison.OrdinalIgnoreCase)))
+                    {
+                        parts.Add(words);
+                    }
+                }
+            }
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // What was found stands.
+        }
+        if (parts.Count == 0)
+        {
+            var plain = WhiteSpace().Replace(Tags().Replace(text.Length > MaxTextBytes ? text[..MaxTextBytes] : text, " "), " ").Trim();
+            return plain.Length == 0 ? null : Shorten(plain);
+        }
+        return Shorten(string.Join(": ", parts));
+    }
+
+    private static string Shorten(string text) => text.Length > 1000 ? text[..1000] + "…" : text;
+
+    [GeneratedRegex(@"charset\s*=\s*(?<cs>[""']?[\w.:\-]+[""']?)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 200)]
+    private static partial Regex CharsetParameter();
+
+    [GeneratedRegex(@"^[A-Za-z_][\w.\-\[\]%]*(=[^&=\s]*)?$", RegexOptions.CultureInvariant, 200)]
+    private static partial Regex FormPair();
+
+    [GeneratedRegex(@"^(?:L_)?(?<name>[A-Za-z_]+?)(?<n>\d+)$", RegexOptions.CultureInvariant, 200)]
+    private static partial Regex NumberedName();
+
+    [GeneratedRegex(@"<title[^>]*>(?<t>[^<]{1,300})</title>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 200)]
+    private static partial Regex HtmlTitle();
+
+    [GeneratedRegex(@"<h1[^>]*>(?<t>.{1,300}?)</h1>", RegexOptions.IgnoreCase | RegexOptions.Singleline | RegexOptions.CultureInvariant, 200)]
+    private static partial Regex HtmlH1();
+
+    [GeneratedRegex(@"<h2[^>]*>(?<t>.{1,300}?)</h2>", RegexOptions.IgnoreCase | RegexOptions.Singleline | RegexOptions.CultureInvariant, 200)]
+    private static partial Regex HtmlH2();
+
+    [GeneratedRegex(@"<[^>]+>", RegexOptions.CultureInvariant, 200)]
+    private static partial Regex Tags();
+
+    [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant, 200)]
+    private static partial Regex WhiteSpace();
+}

@@ -17,6 +17,7 @@ internal static class CliApp
             ServerCommands.Serve(output),
             ToolsCommand.Create(output),
             SecretsCommand.Create(output, stdin ?? TextReader.Null, terminal.StdinIsTerminal),
+            CredentialsCommand.Create(output, stdin ?? TextReader.Null, terminal.StdinIsTerminal),
             RunsCommand.Create(output),
             ServerCommands.Mcp(output),
             ImportCommand.Create(output, stdin ?? TextReader.Null),

@@ -96,6 +96,7 @@ public static class ToolsmithServer
         app.MapToolsApi();
         app.MapRunsApi();
         app.MapSecretsApi();
+        app.MapCredentialsApi();
         app.MapToolsmithMcp();
         app.MapWebBuilder();
         app.Lifetime.ApplicationStopped.Register(() =>

@@ -62,6 +62,9 @@ public interface IToolsmithStore : IAsyncDisposable
 
     /// <summary>A secret's value, decrypted, for a run at send time only.</summary>
     bool TryGetSecret(string name, out string value);
+
+    /// <summary>Named credentials and their OAuth tokens, encrypted like secrets.</summary>
+    Toolsmith.Core.Credentials.ICredentialStore Credentials { get; }
 }
 
 /// <summary>A stored tool at one version.</summary>

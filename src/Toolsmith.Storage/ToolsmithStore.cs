@@ -55,12 +55,15 @@ internal sealed class SqlToolsmithStore : IToolsmithStore
         // Data Protection starts only when a secret is touched: most CLI runs never need it.
         _protector = new Lazy<SecretProtector>(() => new SecretProtector(options.DataDirectory));
         _startedAt = Now();
+        Credentials = new StoredCredentials(dialect, _protector, options.Time);
         InstanceId = Guid.CreateVersion7().ToString("N");
     }
 
     public string InstanceId { get; }
 
     public StoreOptions Options { get; }
+
+    public Core.Credentials.ICredentialStore Credentials { get; }
 
     private long Now() => Options.Time.GetUtcNow().ToUnixTimeMilliseconds();
 

@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Time.Testing;
+using Toolsmith.Core.Credentials;
+using Toolsmith.Core.Model;
 using Toolsmith.Core.Results;
 using Toolsmith.Tests;
 
@@ -219,6 +221,63 @@ public abstract class StoreContractTests : IAsyncLifetime
         Assert.False(await ContainsInDatabaseAsync("ghp_rotated"));
     }
 
+    [Fact]
+    public async Task Credentials_AreStoredEncrypted_ListedWithoutSecrets_AndKeepTheirTokens()
+    {
+        var store = await OpenAsync();
+        await store.Credentials.SaveAsync("github", new CredentialDefinition { Type = CredentialType.Bearer, Token = "ghp_credtoken_1234567890" });
+        await store.Credentials.SaveAsync("acme", new CredentialDefinition
+        {
+            Type = CredentialType.OAuth2, Grant = OAuthGrant.ClientCredentials, TokenUrl = "https://auth.acme.test/token",
+            ClientId = "acme-client", ClientSecret = "cs_supersecret_987654", Scopes = ["read", "write"], ClientAuth = OAuthClientAuth.Body,
+        });
+        var list = await store.Credentials.ListAsync();
+        Assert.Equal(["acme", "github"], list.Select(static c => c.Name));
+        Assert.Equal((CredentialType.OAuth2, OAuthGrant.ClientCredentials, false), (list[0].Type, list[0].Grant, list[0].SignedIn));
+        Assert.Equal((CredentialType.Bearer, (OAuthGrant?)null), (list[1].Type, list[1].Grant));
+
+        // Another instance (another process) on the same database reads it back whole.
+        var other = await OpenAsync();
+        var acme = await other.Credentials.GetAsync("acme");
+        Assert.Equal(("cs_supersecret_987654", OAuthClientAuth.Body), (acme!.ClientSecret, acme.ClientAuth));
+        Assert.Equal(["read", "write"], acme.Scopes!);
+
+        var expires = Clock.GetUtcNow().AddMinutes(5);
+        await store.Credentials.SaveTokensAsync("acme", new OAuthTokens("at_access_abcdef", "rt_refresh_abcdef", expires, "read write"));
+        Assert.True((await store.Credentials.ListAsync())[0].SignedIn);
+        var tokens = await other.Credentials.GetTokensAsync("acme");
+        Assert.Equal(new OAuthTokens("at_access_abcdef", "rt_refresh_abcdef", expires, "read write"), tokens);
+        await store.Credentials.SaveTokensAsync("acme", new OAuthTokens("at_access_rotated", "rt_refresh_rotated", expires, null));
+        Assert.Equal("rt_refresh_rotated", (await other.Credentials.GetTokensAsync("acme"))!.RefreshToken);
+
+        foreach (var secret in new[] { "ghp_credtoken_1234567890", "cs_supersecret_987654", "at_access_rotated", "rt_refresh_rotated", "acme-client" })
+        {
+            Assert.False(await ContainsInDatabaseAsync(secret), secret);
+        }
+
+        // Saving the credential again (other settings) drops tokens obtained with the old ones; removing it removes them.
+        await store.Credentials.SaveAsync("acme", acme);
+        Assert.Null(await store.Credentials.GetTokensAsync("acme"));
+        await store.Credentials.SaveTokensAsync("acme", new OAuthTokens("at_2", null, null, null));
+        Assert.True(await store.Credentials.RemoveAsync("acme"));
+        Assert.False(await store.Credentials.RemoveAsync("acme"));
+        Assert.Null(await store.Credentials.GetAsync("acme"));
+        Assert.Null(await store.Credentials.GetTokensAsync("acme"));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => store.Credentials.SaveTokensAsync("acme", new OAuthTokens("x", null, null, null)));
+    }
+
+    [Fact]
+    public async Task Credentials_Incomplete_AreRefused_NamingTheCredentialAndField()
+    {
+        var store = await OpenAsync();
+        var ex = await Assert.ThrowsAsync<ArgumentException>(() => store.Credentials.SaveAsync("site", new CredentialDefinition { Type = CredentialType.Basic, Username = "alice" }));
+        Assert.StartsWith("Credential \"site\": password is required for a basic credential", ex.Message, StringComparison.Ordinal);
+        ex = await Assert.ThrowsAsync<ArgumentException>(() => store.Credentials.SaveAsync("idp", new CredentialDefinition { Type = CredentialType.OAuth2, Grant = OAuthGrant.AuthorizationCode, TokenUrl = "ftp://x", ClientId = "c", AuthUrl = "https://idp.test/authorize" }));
+        Assert.Contains("tokenUrl \"ftp://x\" is not an absolute http(s) URL", ex.Message, StringComparison.Ordinal);
+        await Assert.ThrowsAsync<ArgumentException>(() => store.Credentials.SaveAsync("bad name", new CredentialDefinition { Type = CredentialType.Bearer, Token = "t" }));
+        Assert.Empty(await store.Credentials.ListAsync());
+    }
+
     /// <summary>Whether the raw stored data holds the text anywhere (the secrets table, the files).</summary>
     protected abstract Task<bool> ContainsInDatabaseAsync(string text);
 
@@ -349,7 +408,11 @@ public sealed class PostgresStoreTests(PostgresFixture postgres) : StoreContract
         await using var connection = new Npgsql.NpgsqlConnection(_connectionString);
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM secrets WHERE value LIKE '%' || @t || '%'";
+        command.CommandText = """
+            SELECT (SELECT COUNT(*) FROM secrets WHERE value LIKE '%' || @t || '%')
+                 + (SELECT COUNT(*) FROM credentials WHERE document LIKE '%' || @t || '%')
+                 + (SELECT COUNT(*) FROM credential_tokens WHERE tokens LIKE '%' || @t || '%')
+            """;
         command.Parameters.AddWithValue("t", text);
         return (long)(await command.ExecuteScalarAsync())! > 0;
     }

@@ -55,6 +55,9 @@ public sealed class ApiStepDefinition : StepDefinition
 
     /// <summary>OAuth scopes the call needs, as its API describes it (optional); the diagnosis names them when a call fails for permissions.</summary>
     public List<string>? RequiredScopes { get; set; }
+
+    /// <summary>How the call authenticates: a stored credential by name, or an inline one with secret templates (optional).</summary>
+    public CredentialDefinition? Auth { get; set; }
 }
 
 /// <summary>

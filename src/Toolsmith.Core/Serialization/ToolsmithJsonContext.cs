@@ -17,6 +17,7 @@ namespace Toolsmith.Core.Serialization;
 [JsonSerializable(typeof(List<StepResult>))]
 [JsonSerializable(typeof(RunResult))]
 [JsonSerializable(typeof(Diagnosis.Diagnosis))]
+[JsonSerializable(typeof(Credentials.OAuthTokens))]
 [JsonSerializable(typeof(JsonObject))]
 [JsonSerializable(typeof(JsonNode))]
 public sealed partial class ToolsmithJsonContext : JsonSerializerContext
@@ -41,4 +42,9 @@ public sealed partial class ToolsmithJsonContext : JsonSerializerContext
 [JsonSerializable(typeof(ResponseFormat))]
 [JsonSerializable(typeof(PaginationMode))]
 [JsonSerializable(typeof(CursorPlace))]
+[JsonSerializable(typeof(CredentialDefinition))]
+[JsonSerializable(typeof(CredentialType))]
+[JsonSerializable(typeof(ApiKeyPlace))]
+[JsonSerializable(typeof(OAuthGrant))]
+[JsonSerializable(typeof(OAuthClientAuth))]
 public sealed partial class ToolDefinitionJsonContext : JsonSerializerContext;

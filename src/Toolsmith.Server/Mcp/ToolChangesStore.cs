@@ -68,5 +68,7 @@ internal sealed class ToolChangesStore(IToolsmithStore inner) : IToolsmithStore
 
     public bool TryGetSecret(string name, out string value) => inner.TryGetSecret(name, out value);
 
+    public Core.Credentials.ICredentialStore Credentials => inner.Credentials;
+
     public ValueTask DisposeAsync() => inner.DisposeAsync();
 }

@@ -18,6 +18,10 @@ public sealed class ApiVocabularyTests
         { "apiStep.responseFormat", [.. JsonNames.All<ResponseFormat>()] },
         { "pagination.mode", [.. JsonNames.All<PaginationMode>()] },
         { "pagination.cursorIn", [.. JsonNames.All<CursorPlace>()] },
+        { "auth.type", [.. JsonNames.All<CredentialType>()] },
+        { "auth.in", [.. JsonNames.All<ApiKeyPlace>()] },
+        { "auth.grant", [.. JsonNames.All<OAuthGrant>()] },
+        { "auth.clientAuth", [.. JsonNames.All<OAuthClientAuth>()] },
     };
 
     [Theory]

@@ -17,9 +17,11 @@ internal sealed class CompiledApiStep : CompiledStep
     private readonly RequestValidator? _validator;
 
     private CompiledApiStep(ApiStepDefinition definition, string location, EngineDefaults defaults, UrlTemplate url,
-        (string, Template)[] headers, (string, JsonTemplate)[] parameters, (string, Template)[] cookies, RequestBodyTemplate? body, Paging.CompiledPaging? paging, RequestValidator? validator)
+        (string, Template)[] headers, (string, JsonTemplate)[] parameters, (string, Template)[] cookies, RequestBodyTemplate? body, Paging.CompiledPaging? paging, RequestValidator? validator,
+        CompiledAuth? auth)
         : base(definition, location, defaults)
     {
+        Auth = auth;
         _validator = validator;
         Api = definition;
         Method = new HttpMethod(JsonNames.Of(definition.Method));
@@ -40,6 +42,9 @@ internal sealed class CompiledApiStep : CompiledStep
     /// <summary>The compiled retry settings, when the step retries.</summary>
     public RetryPolicy? Retry { get; }
 
+    /// <summary>How the call authenticates, when the step says so.</summary>
+    public CompiledAuth? Auth { get; }
+
     /// <summary>The compiled pagination, when the step follows pages.</summary>
     public Paging.CompiledPaging? Paging { get; }
 
@@ -59,7 +64,8 @@ internal sealed class CompiledApiStep : CompiledStep
             .Concat(_params.SelectMany(static p => p.Value.Templates))
             .Concat(_cookies.Select(static c => c.Value))
             .Concat(Body?.Templates ?? [])
-            .Concat(_validator?.Templates ?? []);
+            .Concat(_validator?.Templates ?? [])
+            .Concat(Auth?.Templates ?? []);
 
     /// <summary>Compiles the step; problems go to <paramref name="errors"/> and the result is then null.</summary>
     public static CompiledApiStep? Compile(ApiStepDefinition definition, string file, string location, EngineDefaults defaults, List<ToolError> errors)
@@ -129,11 +135,12 @@ internal sealed class CompiledApiStep : CompiledStep
             errors.Add(new ToolError(file, $"{location}.batch", "batches split a JSON array body: give the step a JSON array body (e.g. \"{{items}}\")."));
         }
         var validator = Try($"{location}.validate", () => RequestValidator.Compile(definition.Validate, file, location, errors));
+        var auth = CompiledAuth.Compile(definition.Auth, file, location, errors);
         if (errors.Count > before)
         {
             return null;
         }
-        return new CompiledApiStep(definition, location, defaults, url!, [.. headers], [.. parameters], [.. cookies], body, paging, validator);
+        return new CompiledApiStep(definition, location, defaults, url!, [.. headers], [.. parameters], [.. cookies], body, paging, validator, auth);
     }
 
     private static string StripLocation(string message, string location) =>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -39,17 +40,39 @@ public static class ToolsmithServer
         }
         // Every Tool write goes through this wrapper, so MCP clients are told of it (notifications/tools/list_changed).
         var store = new ToolChangesStore(await ToolsmithStore.OpenAsync(storeOptions, cancellationToken).ConfigureAwait(false));
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory, Args = [] });
+        var binding = ServerBinding.Decide(builder.Configuration, options.Urls, options.HostNames);
         string? generatedToken = null;
-        var access = AccessToken.Resolve(options.AccessToken, options.Urls, storeOptions.DataDirectory, token => generatedToken = token);
+        AccessToken access;
+        NetworkPolicy policy;
+        try
+        {
+            access = AccessToken.Resolve(options.AccessToken, binding.LoopbackOnly, storeOptions.DataDirectory, token => generatedToken = token);
+            policy = NetworkPolicy.FromEnvironment(options.AllowedHosts);
+        }
+        catch (ArgumentException ex)
+        {
+            await store.DisposeAsync().ConfigureAwait(false);
+            throw new ServerStartException(ex.Message, ex);
+        }
         var runner = new ToolRunner(new EngineOptions
         {
             ArtifactDirectory = storeOptions.ArtifactDirectory,
             Secrets = new StoredSecretResolver(store),
-            NetworkPolicy = NetworkPolicy.FromEnvironment(options.AllowedHosts),
+            NetworkPolicy = policy,
         });
 
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory, Args = [] });
-        builder.WebHost.UseSetting(WebHostDefaults.ServerUrlsKey, options.Urls);
+        if (!binding.FromKestrelConfiguration)
+        {
+            builder.WebHost.UseSetting(WebHostDefaults.ServerUrlsKey, string.Join(';', binding.Urls));
+        }
+        // Only this machine's names when bound to loopback (DNS rebinding gets 400), else the configured ones.
+        builder.Services.AddHostFiltering(o =>
+        {
+            o.AllowedHosts = [.. binding.AllowedHosts];
+            o.AllowEmptyHosts = false;
+            o.IncludeFailureMessage = true;
+        });
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -74,12 +97,26 @@ public static class ToolsmithServer
         });
 
         var app = builder.Build();
-        app.UseExceptionHandler();
+        access.UseSessions(app.Services.GetRequiredService<IDataProtectionProvider>());
+        app.UseHostFiltering();
+        // A request larger than the server takes (Kestrel's limit) is a 413 with ProblemDetails, not a 500.
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = static ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
+        app.Use(CrossSiteGuard.InvokeAsync);
         // Before the status-code pages: a refused request gets a bare 401, with nothing about what exists.
         app.Use(async (context, next) =>
         {
-            if (!access.Accepts(context.Request) && !SignIn.IsSignInRequest(context.Request))
+            var decision = access.Check(context.Request);
+            if (decision != AccessDecision.Allowed && !SignIn.IsSignInRequest(context.Request))
             {
+                if (decision == AccessDecision.Throttled)
+                {
+                    context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                    context.Response.Headers.RetryAfter = "60";
+                    return;
+                }
                 if (SignIn.IsPageRequest(context.Request))
                 {
                     context.Response.Redirect(SignIn.Path); // a person opening the web builder gets the sign-in page
@@ -107,6 +144,16 @@ public static class ToolsmithServer
 
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.ToList() ?? [];
+        try
+        {
+            binding.Verify(addresses);
+        }
+        catch (InvalidOperationException ex)
+        {
+            await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
+            await app.DisposeAsync().ConfigureAwait(false);
+            throw new ServerStartException(ex.Message, ex);
+        }
         return new ToolsmithServerHost(app, addresses, generatedToken, store);
     }
 }

@@ -21,11 +21,20 @@ public static class ToolsmithStore
     public static async Task<IToolsmithStore> OpenAsync(StoreOptions options, CancellationToken cancellationToken = default, bool sweep = true)
     {
         ArgumentNullException.ThrowIfNull(options);
-        Directory.CreateDirectory(options.DataDirectory);
-        SqlDialect dialect = options.IsPostgres
-            ? new PostgresDialect(options.ConnectionString!)
-            : new SqliteDialect(Path.Combine(options.DataDirectory, "toolsmith.db"));
+        OwnerOnly.CreateDirectory(options.DataDirectory);
+        var file = Path.Combine(options.DataDirectory, "toolsmith.db");
+        if (!options.IsPostgres)
+        {
+            OwnerOnly.CreateFile(file);
+        }
+        SqlDialect dialect = options.IsPostgres ? new PostgresDialect(options.ConnectionString!) : new SqliteDialect(file);
         await Migrator.MigrateAsync(dialect, options.Time, cancellationToken).ConfigureAwait(false);
+        if (!options.IsPostgres)
+        {
+            // SQLite makes its journal files with the database's mode; an older store's are tightened here.
+            OwnerOnly.Tighten(file + "-wal");
+            OwnerOnly.Tighten(file + "-shm");
+        }
         var store = new SqlToolsmithStore(dialect, options);
         if (sweep)
         {

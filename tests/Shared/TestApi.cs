@@ -20,6 +20,8 @@ namespace Toolsmith.Tests;
 /// </summary>
 public sealed class TestApi : IAsyncDisposable
 {
+    private static readonly System.Text.Json.JsonSerializerOptions RelaxedJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private readonly WebApplication _app;
 
     private TestApi(WebApplication app) => _app = app;
@@ -102,6 +104,25 @@ public sealed class TestApi : IAsyncDisposable
             ? Results.Text(text, name.EndsWith(".json", StringComparison.Ordinal) ? "application/json" : "application/yaml")
             : Results.NotFound());
 
+        // Reflects the value v in every place a server can give a credential back: headers (as sent and lower-cased), a
+        // cookie (percent-encoded, lower-case hex), Location, a download's file name, and a body holding it raw, JSON-escaped,
+        // percent- and form-encoded and HTML-encoded (the secret-redaction tests grep for all of them).
+        app.MapGet("/reflect", (HttpContext context, string v, bool? blob) =>
+        {
+            var lowerHex = System.Text.RegularExpressions.Regex.Replace(Uri.EscapeDataString(v), "%[0-9A-F]{2}", m => m.Value.ToLowerInvariant());
+            context.Response.Headers["X-Reflect"] = v;
+            context.Response.Headers["X-Reflect-Lower"] = v.ToLowerInvariant();
+            context.Response.Headers.Location = "http://reflect.example/" + Uri.EscapeDataString(v);
+            context.Response.Headers.Append("Set-Cookie", $"reflect={lowerHex}; Path=/");
+            if (blob == true)
+            {
+                context.Response.Headers.ContentDisposition = $"attachment; filename=\"report-{v}.txt\"";
+                return Results.Text($"file body {v} end", "application/octet-stream");
+            }
+            var strict = System.Text.Json.JsonSerializer.Serialize(v);
+            var body = $$"""{"raw":{{System.Text.Json.JsonSerializer.Serialize(v, RelaxedJson)}},"strict":{{strict}},"pct":"{{lowerHex}}","form":"{{WebUtility.UrlEncode(v)}}","html":{{System.Text.Json.JsonSerializer.Serialize(WebUtility.HtmlEncode(v), RelaxedJson)}},"lower":{{System.Text.Json.JsonSerializer.Serialize(v.ToLowerInvariant(), RelaxedJson)}}}""";
+            return Results.Text(body, "application/json");
+        });
         app.MapGet("/json", () => Results.Json(new { hello = "world", items = new[] { 1, 2, 3 } }));
         // Exactly the bytes asked for (base64url), with the content type asked for: bodies no serializer would write.
         app.MapGet("/raw", (string b64, string type) => Results.Bytes(Base64Url.DecodeFromChars(b64), type));

@@ -7,6 +7,8 @@ namespace Toolsmith.Server.Tests;
 
 public class SecurityTests(ServerFixture server) : IClassFixture<ServerFixture>
 {
+    private const string RightToken = "right-token-0123456789abcdefghijklmnop";
+
     [Fact]
     public async Task Secrets_AreNeverReturned_AndAppearNowhereAfterARun()
     {
@@ -71,7 +73,7 @@ public class SecurityTests(ServerFixture server) : IClassFixture<ServerFixture>
         var data = Directory.CreateTempSubdirectory("toolsmith-token-").FullName;
         try
         {
-            await using var host = await ToolsmithServer.StartAsync(new ServerOptions { Urls = "http://0.0.0.0:0", DataDirectory = data, AccessToken = "right-token" });
+            await using var host = await ToolsmithServer.StartAsync(new ServerOptions { Urls = "http://0.0.0.0:0", DataDirectory = data, AccessToken = RightToken });
             var port = new Uri(host.Urls[0].Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal)).Port;
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
             foreach (var path in new[] { "/api/tools", "/api/secrets", "/openapi/v1.json", "/api/tools/anything" })
@@ -84,7 +86,7 @@ public class SecurityTests(ServerFixture server) : IClassFixture<ServerFixture>
                 Assert.Equal(HttpStatusCode.Unauthorized, (await http.SendAsync(wrong)).StatusCode);
             }
             using var right = new HttpRequestMessage(HttpMethod.Get, "/api/tools");
-            right.Headers.Authorization = new("Bearer", "right-token");
+            right.Headers.Authorization = new("Bearer", RightToken);
             Assert.Equal(HttpStatusCode.OK, (await http.SendAsync(right)).StatusCode);
         }
         finally

@@ -73,6 +73,9 @@ public sealed class StepResult
     [JsonIgnore]
     public int? UnparsedJsonLength => Volatile.Read(ref _body) is ReceivedJson json ? json.Bytes.Length : null;
 
+    /// <summary>The bytes of a received JSON body nobody has parsed yet; null once parsed, or for any other body.</summary>
+    internal ReadOnlyMemory<byte>? UnparsedJsonBytes => Volatile.Read(ref _body) is ReceivedJson json ? json.Bytes : (ReadOnlyMemory<byte>?)null;
+
     /// <summary>A copy of the body that can be put into another tree: parsed afresh from the bytes received while nobody has read them.</summary>
     internal JsonNode? BodyCopy() => Volatile.Read(ref _body) is ReceivedJson json ? json.TakeCopy() : Body?.DeepClone();
 

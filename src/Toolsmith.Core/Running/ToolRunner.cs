@@ -77,6 +77,8 @@ public sealed class ToolRunner : IDisposable
                 var outcome = step.Foreach is null
                     ? StepOutcome.One(await step.ExecuteAsync(run, scope, null, cancellationToken).ConfigureAwait(false))
                     : await RunForeachAsync(step, run, scope, progress, cancellationToken).ConfigureAwait(false);
+                // The one place a step's results enter the run: from here on, every reader sees them without secrets.
+                redactor.Redact(outcome);
                 result.Steps[step.Id] = outcome;
                 var failed = outcome.Single is { } single ? (step.FailsRun(single) ? single : null) : outcome.Items!.FirstOrDefault(step.FailsRun);
                 if (failed is not null)

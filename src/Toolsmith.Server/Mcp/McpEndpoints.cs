@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -8,7 +7,6 @@ using ModelContextProtocol.AspNetCore;
 using ModelContextProtocol.Server;
 using Toolsmith.Core.Running;
 using Toolsmith.Mcp;
-using Toolsmith.Server.Access;
 using Toolsmith.Server.Running;
 
 namespace Toolsmith.Server.Mcp;
@@ -40,34 +38,13 @@ internal static class McpEndpoints
     }
 
     /// <summary>
-    /// Maps the endpoint; the server's access-token middleware guards it like every other path. Without a token (bound
-    /// to loopback), a browser page from another site could still reach it, through DNS rebinding or a plain
-    /// cross-site POST: MCP asks servers to check <c>Origin</c>, so a request from a page that is not on this machine
-    /// gets 403. Agents do not send <c>Origin</c>.
+    /// Maps the endpoint. The server's own checks guard it like every other path: the access token beyond loopback, Host
+    /// filtering, and the cross-site guard (a page of another site gets 403; agents send no <c>Origin</c>).
     /// </summary>
     public static IEndpointRouteBuilder MapToolsmithMcp(this IEndpointRouteBuilder app)
     {
-        var access = app.ServiceProvider.GetRequiredService<AccessToken>();
         // Not part of the OpenAPI document: MCP describes itself (tools/list).
-        app.MapMcp(Path).ExcludeFromDescription().Add(endpoint =>
-        {
-            var inner = endpoint.RequestDelegate!;
-            endpoint.RequestDelegate = context =>
-            {
-                if (!access.Required && !IsLocalOrigin(context.Request.Headers.Origin.ToString()))
-                {
-                    context.Response.StatusCode = StatusCodes.Status403Forbidden;
-                    return Task.CompletedTask;
-                }
-                return inner(context);
-            };
-        });
+        app.MapMcp(Path).ExcludeFromDescription();
         return app;
     }
-
-    /// <summary>True when there is no Origin (not a browser), or it is a page served from this machine.</summary>
-    internal static bool IsLocalOrigin(string origin) =>
-        origin.Length == 0
-        || (Uri.TryCreate(origin, UriKind.Absolute, out var uri)
-            && (uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip))));
 }

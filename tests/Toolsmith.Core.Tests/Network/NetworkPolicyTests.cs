@@ -22,6 +22,13 @@ public class NetworkPolicyTests(TestApiFixture fixture) : IClassFixture<TestApiF
     [InlineData("::ffff:127.0.0.1")]
     [InlineData("::ffff:169.254.169.254")]
     [InlineData("64:ff9b::a00:1")]
+    [InlineData("::127.0.0.1")] // IPv4-compatible
+    [InlineData("::a9fe:a9fe")] // IPv4-compatible 169.254.169.254
+    [InlineData("::ffff:0:7f00:1")] // IPv4-translated 127.0.0.1
+    [InlineData("::ffff:0:a00:1")] // IPv4-translated 10.0.0.1
+    [InlineData("2002:a9fe:a9fe::1")] // 6to4 of the metadata address
+    [InlineData("2001:0:808:808::80ff:fffe")] // Teredo, client 127.0.0.1 (obfuscated)
+    [InlineData("2001:0:a00:1::fefe:fefe")] // Teredo, server 10.0.0.1
     public void PrivateAddresses_AreRefused(string address)
     {
         Assert.False(new NetworkPolicy().IsAllowed(IPAddress.Parse(address)));
@@ -31,9 +38,48 @@ public class NetworkPolicyTests(TestApiFixture fixture) : IClassFixture<TestApiF
     [InlineData("8.8.8.8")]
     [InlineData("1.1.1.1")]
     [InlineData("2606:4700:4700::1111")]
+    [InlineData("2001:0:808:808::fefe:fefe")] // Teredo, server 8.8.8.8, client 1.1.1.1
+    [InlineData("2002:808:808::1")] // 6to4 of 8.8.8.8
     public void PublicAddresses_AreAllowed(string address)
     {
         Assert.True(new NetworkPolicy().IsAllowed(IPAddress.Parse(address)));
+    }
+
+    [Fact]
+    public void AllowList_EntriesWithAPort_AllowThatPortOnly()
+    {
+        var policy = new NetworkPolicy(["127.0.0.1:8080", "[::1]:9090", "10.0.0.0/8:443"]);
+        Assert.True(policy.IsAllowed(IPAddress.Parse("127.0.0.1"), 8080));
+        Assert.False(policy.IsAllowed(IPAddress.Parse("127.0.0.1"), 8081));
+        Assert.False(policy.IsAllowed(IPAddress.Parse("127.0.0.1")));
+        Assert.True(policy.IsAllowed(IPAddress.Parse("::1"), 9090));
+        Assert.False(policy.IsAllowed(IPAddress.Parse("::1"), 8080));
+        Assert.True(policy.IsAllowed(IPAddress.Parse("10.9.8.7"), 443));
+        Assert.False(policy.IsAllowed(IPAddress.Parse("10.9.8.7"), 80));
+    }
+
+    [Theory]
+    [InlineData("http://api.internal")]
+    [InlineData("10.0.0.0/33")]
+    [InlineData("api.internal:99999")]
+    [InlineData("api.internal:")]
+    [InlineData("bad host")]
+    [InlineData("[::1")]
+    [InlineData("[::1]x")]
+    public void AMalformedAllowListEntry_IsRefused_NamingIt(string entry)
+    {
+        var ex = Assert.Throws<ArgumentException>(() => new NetworkPolicy([entry]));
+        Assert.Contains(entry, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AHostAllowListedForAnotherPort_IsRefused_AndTheMessageSaysWhy()
+    {
+        var r = await RunWith(new NetworkPolicy([$"127.0.0.1:{fixture.Api.Port + 1}"]), fixture.Api.Url("json"));
+        Assert.Equal("blocked_by_policy", r.Diagnosis!.Kind);
+        Assert.Contains("another port", r.Diagnosis.Explanation, StringComparison.Ordinal);
+        var allowed = await RunWith(new NetworkPolicy([$"127.0.0.1:{fixture.Api.Port}"]), fixture.Api.Url("json"));
+        Assert.True(allowed.Ok);
     }
 
     [Fact]

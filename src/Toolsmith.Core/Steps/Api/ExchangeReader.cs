@@ -39,7 +39,7 @@ internal static class ExchangeReader
             {
                 case ResponseFormat.Blob:
                     var baseName = elementIndex is { } i ? $"{step.Id}-{i.ToString(CultureInfo.InvariantCulture)}" : step.Id;
-                    body = await ResponseDecoder.WriteBlobAsync(response.Content, run.ArtifactDirectory, baseName, options.MaxBlobBytes, run.Redactor.Values, token).ConfigureAwait(false);
+                    body = await ResponseDecoder.WriteBlobAsync(response.Content, run.ArtifactDirectory, baseName, options.MaxBlobBytes, run.Redactor, token).ConfigureAwait(false);
                     break;
                 case ResponseFormat.ArrayBuffer:
                     raw = await ResponseDecoder.ReadCappedAsync(response.Content, options.MaxResponseBytes, token).ConfigureAwait(false);
@@ -100,11 +100,7 @@ internal static class ExchangeReader
         {
             diagnosis = Diagnose(step, prepared, run, status, headers, raw, parsed, bodyReportsFailure);
             ok = status < 400 && diagnosis is null && !(status >= 300 && step.Api.FollowRedirects && response.Headers.Location is not null);
-            if (!run.Redactor.IsEmpty && format != ResponseFormat.Blob && body is not null)
-            {
-                // A run that used secrets reads its JSON bodies at once, to blank them out.
-                body = run.Redactor.Redact(body is ReceivedJson received ? received.Parse() : (JsonNode)body);
-            }
+            // Secrets are blanked out of the whole result where the runner records it (Redactor.Redact(StepResult)).
         }
         if (delivery.RedirectRefusal is { } refusal)
         {
@@ -163,7 +159,7 @@ internal static class ExchangeReader
                 ParsedBody = parsed, BodyReportsFailure = bodyReportsFailure, RequestBody = sent, RequestParamNames = prepared.ParamNames, RequiredScopes = step.Api.RequiredScopes,
             }, time);
         }
-        return diagnosis is null ? null : RedactDiagnosis(diagnosis, run.Redactor);
+        return diagnosis;
     }
 
     private static JsonNode? RequestJson(PreparedRequest prepared)
@@ -180,26 +176,6 @@ internal static class ExchangeReader
         {
             return null;
         }
-    }
-
-    private static Diagnosis.Diagnosis RedactDiagnosis(Diagnosis.Diagnosis d, Redactor redactor)
-    {
-        if (redactor.IsEmpty)
-        {
-            return d;
-        }
-        return new Diagnosis.Diagnosis
-        {
-            Kind = d.Kind,
-            Title = redactor.Redact(d.Title),
-            Explanation = redactor.Redact(d.Explanation),
-            Hint = redactor.Redact(d.Hint),
-            Scopes = d.Scopes is null ? null : new ScopeInfo { Missing = [.. d.Scopes.Missing.Select(redactor.Redact)], Granted = d.Scopes.Granted?.Select(redactor.Redact).ToList(), Required = d.Scopes.Required },
-            Fields = d.Fields?.Select(f => new FieldProblem(redactor.Redact(f.Path), redactor.Redact(f.Message))).ToList(),
-            RetryAfterSeconds = d.RetryAfterSeconds,
-            Provider = d.Provider,
-            ProviderMessage = d.ProviderMessage is null ? null : redactor.Redact(d.ProviderMessage),
-        };
     }
 
     private static Dictionary<string, string> CollectHeaders(HttpResponseMessage response)

@@ -137,18 +137,19 @@ internal static class ResponseDecoder
     }
 
     /// <summary>Streams the body to a file in <paramref name="directory"/>, hashing as it goes; never holds it whole.</summary>
-    public static async Task<JsonObject> WriteBlobAsync(HttpContent content, string directory, string baseName, long cap, IReadOnlyList<string> secrets, CancellationToken cancellationToken)
+    public static async Task<JsonObject> WriteBlobAsync(HttpContent content, string directory, string baseName, long cap, Secrets.Redactor secrets, CancellationToken cancellationToken)
     {
         var declared = content.Headers.ContentLength;
         if (declared > cap)
         {
             throw new ResponseTooLargeException(cap, declared);
         }
-        var fileName = FileNameOf(content.Headers.ContentDisposition);
+        // The server's file name may reflect a secret (a token in the URL it was asked for): it never reaches the disk.
+        var fileName = FileNameOf(content.Headers.ContentDisposition) is { } offered ? secrets.Redact(offered) : null;
         var path = Path.Combine(directory, $"{baseName}-{fileName ?? "download"}");
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         // When the run used secrets, they are blanked out of the file too: nothing Toolsmith stores holds one.
-        var redactor = secrets.Count == 0 ? null : new Secrets.ByteRedactor(secrets);
+        var redactor = secrets.IsEmpty ? null : new Secrets.ByteRedactor(secrets.Values);
         long size;
         try
         {

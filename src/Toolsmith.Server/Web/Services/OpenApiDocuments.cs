@@ -31,11 +31,11 @@ public sealed class OpenApiDocuments : IStepCatalogSource, IDisposable
         var policy = runner.Options.NetworkPolicy ?? NetworkPolicy.FromEnvironment();
         var handler = new SocketsHttpHandler
         {
-            ConnectCallback = (context, ct) => policy.ConnectAsync(context.DnsEndPoint, ct),
             AllowAutoRedirect = true,
             MaxAutomaticRedirections = 5,
             AutomaticDecompression = System.Net.DecompressionMethods.All,
         };
+        policy.ApplyTo(handler);
         _http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(30), MaxResponseContentBufferSize = MaxDocumentBytes };
         _http.DefaultRequestHeaders.UserAgent.ParseAdd(runner.Options.UserAgent);
     }

@@ -8,7 +8,8 @@ namespace Toolsmith.Server.Web.Services;
 
 /// <summary>
 /// A browser cannot send a bearer header, so a server bound beyond loopback lets a person paste the access token once at
-/// <c>/login</c>; it is kept in an HttpOnly, SameSite=Strict cookie that the access check accepts like the header.
+/// <c>/login</c>; the browser then carries a signed session (not the token) in an HttpOnly, SameSite=Strict cookie,
+/// <c>Secure</c> on https. Wrong tokens count towards the same per-address throttle as wrong bearer headers.
 /// </summary>
 internal static class SignIn
 {
@@ -29,19 +30,30 @@ internal static class SignIn
         // Read by hand rather than bound from the form, so no antiforgery token is asked for a page that has no session yet.
         app.MapPost(Path, async (HttpContext context, AccessToken access) =>
         {
+            if (!access.Required)
+            {
+                return Results.Redirect("/");
+            }
+            var client = context.Connection.RemoteIpAddress ?? IPAddress.None;
+            if (access.IsThrottled(client))
+            {
+                return Page("Too many wrong tokens from this address; wait a minute and try again.", StatusCodes.Status429TooManyRequests);
+            }
             var form = await context.Request.ReadFormAsync(context.RequestAborted);
             var token = form["token"].ToString().Trim();
-            if (!access.Required || token.Length == 0 || !access.Matches(token))
+            if (token.Length == 0 || !access.Matches(token))
             {
-                return access.Required ? Page("That token is not the one this server uses.", StatusCodes.Status401Unauthorized) : Results.Redirect("/");
+                return access.Failed(client) == AccessDecision.Throttled
+                    ? Page("Too many wrong tokens from this address; wait a minute and try again.", StatusCodes.Status429TooManyRequests)
+                    : Page("That token is not the one this server uses.", StatusCodes.Status401Unauthorized);
             }
-            context.Response.Cookies.Append(AccessToken.CookieName, token, new CookieOptions
+            context.Response.Cookies.Append(AccessToken.CookieName, access.NewSession(), new CookieOptions
             {
                 HttpOnly = true,
                 SameSite = SameSiteMode.Strict,
                 Secure = context.Request.IsHttps,
                 Path = "/",
-                MaxAge = TimeSpan.FromDays(30),
+                MaxAge = AccessToken.SessionLifetime,
             });
             return Results.Redirect("/");
         }).ExcludeFromDescription();

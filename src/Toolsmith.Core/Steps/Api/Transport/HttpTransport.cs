@@ -13,7 +13,6 @@ namespace Toolsmith.Core.Steps.Api.Transport;
 /// </summary>
 internal sealed class HttpTransport : IDisposable
 {
-    private static readonly string[] SensitiveHeaders = ["authorization", "proxy-authorization", "cookie", "x-api-key", "api-key", "x-auth-token"];
 
     private readonly HttpClient _client;
     private readonly EngineOptions _options;
@@ -43,11 +42,7 @@ internal sealed class HttpTransport : IDisposable
             MaxResponseHeadersLength = 256,
             MaxConnectionsPerServer = 256,
         };
-        if (options.NetworkPolicy is { } policy)
-        {
-            // Checked when the connection opens, after DNS: rebinding and redirects into private space do not pass.
-            handler.ConnectCallback = (context, token) => policy.ConnectAsync(context.DnsEndPoint, token);
-        }
+        options.NetworkPolicy?.ApplyTo(handler);
         return handler;
     }
 
@@ -66,7 +61,7 @@ internal sealed class HttpTransport : IDisposable
                 foreach (var (name, value) in headers)
                 {
                     var key = name.ToLowerInvariant();
-                    shown[key] = Array.IndexOf(SensitiveHeaders, key) >= 0 ? Redactor.Mask : redactor.Redact(value);
+                    shown[key] = HeaderNames.IsCredential(key) ? Redactor.Mask : redactor.Redact(value);
                 }
                 if (body is not null)
                 {
@@ -144,8 +139,8 @@ internal sealed class HttpTransport : IDisposable
             {
                 // Credentials never follow a redirect to another origin: not the headers, not the cookies.
                 sendCookies = false;
-                headers = [.. headers.Where(static h => !IsCredentialHeader(h.Key))];
-                foreach (var name in SensitiveHeaders)
+                headers = [.. headers.Where(h => !IsCredentialHeader(h.Key, h.Value, run.Redactor))];
+                foreach (var name in summary.Headers.Keys.Where(k => HeaderNames.IsCredential(k) || summary.Headers[k].Contains(Redactor.Mask, StringComparison.Ordinal)).ToList())
                 {
                     summary.Headers.Remove(name);
                 }
@@ -216,10 +211,13 @@ internal sealed class HttpTransport : IDisposable
     internal static bool SameOrigin(Uri a, Uri b) =>
         a.Scheme == b.Scheme && a.Port == b.Port && string.Equals(a.IdnHost, b.IdnHost, StringComparison.OrdinalIgnoreCase);
 
-    private static bool IsCredentialHeader(string name) =>
-        name.Equals("Authorization", StringComparison.OrdinalIgnoreCase)
-        || name.Equals("Proxy-Authorization", StringComparison.OrdinalIgnoreCase)
-        || name.Equals("Cookie", StringComparison.OrdinalIgnoreCase);
+    /// <summary>
+    /// A header that must not follow a redirect to another origin: one whose value holds a secret the run resolved (any
+    /// header filled from a <c>{{secrets.…}}</c> template), or one named like a credential (Authorization, Cookie,
+    /// X-Api-Key, X-Auth-Token, Private-Token, …) whatever its value.
+    /// </summary>
+    private static bool IsCredentialHeader(string name, string value, Redactor redactor) =>
+        HeaderNames.IsCredential(name) || !ReferenceEquals(redactor.Redact(value), value);
 
     /// <summary>Stores the response's cookies in the run's jar and returns them (name → value) for the result; null when it set none.</summary>
     private static Dictionary<string, string>? StoreCookies(RunContext run, Uri uri, HttpResponseMessage response)

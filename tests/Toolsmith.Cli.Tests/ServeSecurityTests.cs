@@ -8,6 +8,7 @@ using System.Text.Json.Nodes;
 namespace Toolsmith.Cli.Tests;
 
 /// <summary>`toolsmith serve` as a real process, set up the ways that used to open it: proxies, bindings from configuration, bad settings.</summary>
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public class ServeSecurityTests
 {
     private static Dictionary<string, string?> Environment(string data) => new()

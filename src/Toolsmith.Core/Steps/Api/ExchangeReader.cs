@@ -5,7 +5,6 @@ using Toolsmith.Core.Diagnosis;
 using Toolsmith.Core.Model;
 using Toolsmith.Core.Results;
 using Toolsmith.Core.Running;
-using Toolsmith.Core.Secrets;
 using Toolsmith.Core.Serialization;
 using Toolsmith.Core.Steps.Api.Transport;
 

@@ -19,7 +19,7 @@ internal static class CliApp
             SecretsCommand.Create(output, stdin ?? TextReader.Null, terminal.StdinIsTerminal),
             CredentialsCommand.Create(output, stdin ?? TextReader.Null, terminal.StdinIsTerminal),
             RunsCommand.Create(output),
-            ServerCommands.Mcp(output),
+            McpCommand.Create(output),
             ImportCommand.Create(output, stdin ?? TextReader.Null),
             ExportCommand.Create(output),
         };

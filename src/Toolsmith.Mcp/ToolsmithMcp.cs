@@ -14,6 +14,7 @@ using Toolsmith.Mcp.Catalog;
 using Toolsmith.Mcp.Progress;
 using Toolsmith.Mcp.Results;
 using Toolsmith.Mcp.Schemas;
+using Toolsmith.Mcp.Transport;
 using ProtocolTool = ModelContextProtocol.Protocol.Tool;
 
 namespace Toolsmith.Mcp;
@@ -26,17 +27,26 @@ namespace Toolsmith.Mcp;
 /// </summary>
 public sealed partial class ToolsmithMcp
 {
+    /// <summary>How many tools one <c>tools/list</c> page holds; a longer list comes in pages (<c>nextCursor</c>).</summary>
+    public const int PageSize = 100;
+
     private readonly IToolCatalog _catalog;
     private readonly ILogger _logger;
+    private readonly string? _source;
+    private int _warmed;
     private readonly ToolListSignal _signal = new();
     private readonly ConditionalWeakTable<Core.Loading.Tool, ProtocolTool> _protocolTools = [];
 
     /// <summary>Serves the Tools of <paramref name="catalog"/>.</summary>
-    public ToolsmithMcp(IToolCatalog catalog, ILogger? logger = null)
+    /// <param name="catalog">Where the Tools come from.</param>
+    /// <param name="logger">Receives a line per call, and the number of tools once they are first read.</param>
+    /// <param name="source">Where the catalog's tools are (a folder, a store), for that line.</param>
+    public ToolsmithMcp(IToolCatalog catalog, ILogger? logger = null, string? source = null)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         _catalog = catalog;
         _logger = logger ?? NullLogger.Instance;
+        _source = source;
         // Every session's server listens to the signal and sends list_changed to its client.
         catalog.Changed += (_, _) => _signal.Raise();
     }
@@ -66,6 +76,21 @@ public sealed partial class ToolsmithMcp
         options.Capabilities.Tools = new ToolsCapability { ListChanged = true };
         options.Handlers.ListToolsHandler = ListToolsAsync;
         options.Handlers.CallToolHandler = CallToolAsync;
+        options.Filters.Message.IncomingFilters.Add(next => (context, cancellationToken) =>
+        {
+            if (context.JsonRpcMessage is JsonRpcRequest request)
+            {
+                RequestChecks.Check(request);
+            }
+            // Nothing is read before the client is answered: the tools are read in the background from the first
+            // message after initialize (notifications/initialized, or a first request when there is no handshake); the
+            // tools/list that follows finds them read, or waits for the same read.
+            if (context.JsonRpcMessage is not JsonRpcRequest { Method: RequestMethods.Initialize })
+            {
+                Warm();
+            }
+            return next(context, cancellationToken);
+        });
         // An empty collection whose Changed event stands for the catalog's: the SDK sends list_changed on it, over
         // whichever channel the client's protocol version uses.
         options.ToolCollection = _signal;
@@ -78,7 +103,7 @@ public sealed partial class ToolsmithMcp
         ArgumentNullException.ThrowIfNull(output);
         var options = new McpServerOptions();
         Configure(options);
-        await using var transport = new StreamServerTransport(input, output, ServerInfo.Name, loggerFactory);
+        await using var transport = new LineTransport(input, output, loggerFactory);
         await using var server = McpServer.Create(transport, options, loggerFactory);
         await server.RunAsync(cancellationToken).ConfigureAwait(false);
     }
@@ -89,19 +114,66 @@ public sealed partial class ToolsmithMcp
 
     private async ValueTask<ListToolsResult> ListToolsAsync(RequestContext<ListToolsRequestParams> request, CancellationToken cancellationToken)
     {
-        var tools = await _catalog.ListAsync(cancellationToken).ConfigureAwait(false);
-        var result = new ListToolsResult();
-        foreach (var tool in tools)
+        var after = request.Params?.Cursor is { } cursor ? Cursors.Read(cursor) : null;
+        IReadOnlyList<CatalogTool> tools;
+        try
         {
+            tools = await _catalog.ListAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (ToolCatalogException ex)
+        {
+            // Shown where the list would be: the client (and whoever reads its log) sees what to fix.
+            throw new McpProtocolException(ex.Message, McpErrorCode.InternalError);
+        }
+        var result = new ListToolsResult();
+        foreach (var tool in tools.Where(t => after is null || string.CompareOrdinal(t.Name, after) > 0).OrderBy(static t => t.Name, StringComparer.Ordinal))
+        {
+            if (result.Tools.Count == PageSize)
+            {
+                result.NextCursor = Cursors.After(result.Tools[^1].Name);
+                break;
+            }
             result.Tools.Add(ProtocolToolFor(tool.Tool));
         }
         return result;
     }
 
+    /// <summary>Reads the catalog once, in the background, and logs how many tools it serves.</summary>
+    private void Warm()
+    {
+        if (Interlocked.Exchange(ref _warmed, 1) != 0)
+        {
+            return;
+        }
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                var tools = await _catalog.ListAsync(CancellationToken.None).ConfigureAwait(false);
+                LogServing(_logger, tools.Count, _source ?? "the catalog");
+            }
+#pragma warning disable CA1031 // a failed read is logged here and reported to the client by the tools/list that meets it
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                LogNotServing(_logger, _source ?? "the catalog", ex.Message);
+            }
+        });
+    }
+
     private async ValueTask<CallToolResult> CallToolAsync(RequestContext<CallToolRequestParams> request, CancellationToken cancellationToken)
     {
         var name = request.Params?.Name ?? "";
-        var tool = await _catalog.FindAsync(name, cancellationToken).ConfigureAwait(false)
+        CatalogTool? found;
+        try
+        {
+            found = await _catalog.FindAsync(name, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ToolCatalogException ex)
+        {
+            throw new McpProtocolException(ex.Message, McpErrorCode.InternalError);
+        }
+        var tool = found
             ?? throw new McpProtocolException($"Unknown tool: '{name}'. List the tools again: it may have been renamed or removed.", McpErrorCode.InvalidParams);
         JsonObject inputs;
         try
@@ -150,6 +222,12 @@ public sealed partial class ToolsmithMcp
     {
         public void Raise() => RaiseChanged();
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Serving {Count} tools from {Source} over MCP.")]
+    private static partial void LogServing(ILogger logger, int count, string source);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The tools of {Source} cannot be served: {Reason}")]
+    private static partial void LogNotServing(ILogger logger, string source, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "tools/call {Tool}: the arguments are not valid ({Count} problems); nothing was run.")]
     private static partial void LogInvalidArguments(ILogger logger, string tool, int count);

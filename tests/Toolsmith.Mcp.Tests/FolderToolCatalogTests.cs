@@ -32,17 +32,53 @@ public sealed class FolderToolCatalogTests : IDisposable
     }
 
     [Fact]
-    public async Task ListAsync_YamlFiles_AndTwoFilesWithOneName_FirstByFileNameWins()
+    public async Task TwoFilesWithOneName_ListFailsNamingBothFiles_TheOtherToolsStillFound()
     {
         File.WriteAllText(Path.Combine(_dir, "a_first.tool.yaml"), "name: same\ndescription: from yaml\nsteps:\n  - { id: a, type: api, url: 'http://127.0.0.1:9/' }\n");
         File.WriteAllText(Path.Combine(_dir, "b_second.tool.json"), """{"name":"same","description":"from json","steps":[{"id":"a","type":"api","url":"http://127.0.0.1:9/"}]}""");
         var logger = new ListLogger();
         using var catalog = new FolderToolCatalog(_dir, _runner, logger, watch: false);
 
-        var same = await catalog.FindAsync("same", CancellationToken.None);
+        var list = await Assert.ThrowsAsync<ToolCatalogException>(() => catalog.ListAsync(CancellationToken.None));
+        var find = await Assert.ThrowsAsync<ToolCatalogException>(() => catalog.FindAsync("same", CancellationToken.None));
 
-        Assert.Equal("from yaml", same!.Tool.Definition.Description);
-        Assert.Contains(logger.Lines, l => l.Contains("b_second.tool.json", StringComparison.Ordinal) && l.Contains("already taken", StringComparison.Ordinal));
+        Assert.Contains("\"same\" by a_first.tool.yaml and b_second.tool.json", list.Message, StringComparison.Ordinal);
+        Assert.Equal(list.Message, find.Message);
+        Assert.NotNull(await catalog.FindAsync("echo_message", CancellationToken.None));
+        Assert.Contains(logger.Lines, l => l.StartsWith("Error:", StringComparison.Ordinal) && l.Contains("a_first.tool.yaml", StringComparison.Ordinal) && l.Contains("b_second.tool.json", StringComparison.Ordinal));
+        File.Delete(Path.Combine(_dir, "b_second.tool.json"));
+        Assert.True(catalog.Reload());
+        Assert.Equal("from yaml", (await catalog.FindAsync("same", CancellationToken.None))!.Tool.Definition.Description);
+    }
+
+    [Fact]
+    public async Task Watching_TheWholeFolderRemoved_RaisesChangedAndServesNothing_ThenItComesBack()
+    {
+        var parent = Directory.CreateTempSubdirectory("toolsmith-mcp-parent-").FullName;
+        var dir = Path.Combine(parent, "tools");
+        Directory.Move(_dir, dir);
+        try
+        {
+            using var catalog = new FolderToolCatalog(dir, FolderToolCatalog.RunWith(_runner), watch: true, debounce: TimeSpan.FromMilliseconds(50));
+            Assert.Equal(5, (await catalog.ListAsync(CancellationToken.None)).Count);
+            var changes = System.Threading.Channels.Channel.CreateUnbounded<bool>();
+            catalog.Changed += (_, _) => changes.Writer.TryWrite(true);
+
+            Directory.Delete(dir, recursive: true);
+            await Poll.UntilAsync(async () => (await catalog.ListAsync(CancellationToken.None)).Count == 0, "the list to empty after the folder was removed");
+            await changes.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+
+            Directory.CreateDirectory(dir);
+            File.WriteAllText(Path.Combine(dir, "back.tool.json"), """{"name":"back","steps":[{"id":"a","type":"api","url":"http://127.0.0.1:9/"}]}""");
+            await Poll.UntilAsync(async () => (await catalog.ListAsync(CancellationToken.None)).Count == 1, "the folder's tool to be served again");
+            File.WriteAllText(Path.Combine(dir, "later.tool.json"), """{"name":"later","steps":[{"id":"a","type":"api","url":"http://127.0.0.1:9/"}]}""");
+            await Poll.UntilAsync(async () => (await catalog.ListAsync(CancellationToken.None)).Count == 2, "a file added to the folder that came back to be served");
+        }
+        finally
+        {
+            Directory.Delete(parent, recursive: true);
+            Directory.CreateDirectory(_dir);
+        }
     }
 
     [Fact]

@@ -181,6 +181,16 @@ internal static class Poll
         }
     }
 
+    public static async Task UntilAsync(Func<Task<bool>> condition, string what, double seconds = 120)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"Timed out after {seconds} s waiting for {what}.");
+            await Task.Delay(20);
+        }
+    }
+
     public static async Task<T> UntilAsync<T>(Func<Task<T?>> probe, string what, double seconds = 120) where T : class
     {
         var deadline = DateTime.UtcNow.AddSeconds(seconds);

@@ -87,7 +87,7 @@ public sealed class StdioTests(StdioFixture fixture) : IClassFixture<StdioFixtur
         Assert.Equal("integer", schema.GetProperty("properties").GetProperty("count").GetProperty("type").GetString());
         Assert.Equal(1, schema.GetProperty("properties").GetProperty("count").GetProperty("default").GetInt32());
         await Poll.UntilAsync(() => fixture.Stderr.Any(l => l.Contains("broken.tool.json is not served", StringComparison.Ordinal)), "the warning about broken.tool.json on stderr");
-        Assert.Contains(fixture.Stderr, l => l.Contains("Serving 5 tools from", StringComparison.Ordinal));
+        await Poll.UntilAsync(() => fixture.Stderr.Any(l => l.Contains("Serving 5 tools from", StringComparison.Ordinal)), "the line saying how many tools are served");
     }
 
     [Fact]

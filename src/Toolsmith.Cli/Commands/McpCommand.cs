@@ -47,47 +47,46 @@ internal static partial class McpCommand
                 output.Error($"--tools: the folder {Path.GetFullPath(dir)} does not exist.");
                 return ExitCodes.InvalidInput;
             }
-            // Runs are recorded in the store the server uses; a folder of tools is still served when it cannot be opened.
-            IToolsmithStore? store = null;
-            try
-            {
-                store = await StoreAccess.OpenAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (StoreUnavailableException ex) when (dir is not null)
-            {
-                LogNotRecorded(logger, ex.Message);
-            }
-            await using var _ = store;
-            var engine = CommandSupport.EngineOptionsFor(null);
-            if (store is not null)
-            {
-                engine.Secrets = new StoredSecretResolver(store);
-            }
-            using var runner = new ToolRunner(engine);
+            // Nothing that can wait is done before the client's initialize is answered: the store is opened (and the
+            // stored tools read) in the background, and a folder's files are read once the client says it is ready.
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var storeOptions = StoreOptions.FromEnvironment();
+            var backend = Task.Run(() => OpenBackendAsync(recordingOnly: dir is not null, logger, stop.Token), CancellationToken.None);
+            var watching = Task.CompletedTask;
             IToolCatalog catalog;
             FolderToolCatalog? folder = null;
-            var watching = Task.CompletedTask;
+            string source;
             if (dir is not null)
             {
-                ToolRunDelegate run = store is null
-                    ? FolderToolCatalog.RunWith(runner)
-                    : (tool, inputs, progress, ct) => RecordedRuns.RunAsync(store, runner, tool.Tool, null, inputs, RecordedRuns.Sources.Mcp, progress, ct);
-                catalog = folder = new FolderToolCatalog(dir, run, logger);
-                LogServingFolder(logger, (await catalog.ListAsync(cancellationToken).ConfigureAwait(false)).Count, folder.Directory);
+                catalog = folder = new FolderToolCatalog(
+                    dir,
+                    async (tool, inputs, progress, ct) =>
+                    {
+                        var (store, runner) = await backend.ConfigureAwait(false);
+                        return store is null
+                            ? await runner.RunAsync(tool.Tool, inputs, progress, ct).ConfigureAwait(false)
+                            : await RecordedRuns.RunAsync(store, runner, tool.Tool, null, inputs, RecordedRuns.Sources.Mcp, progress, ct).ConfigureAwait(false);
+                    },
+                    logger,
+                    cacheDirectory: Path.Combine(storeOptions.DataDirectory, "cache", "valid-tools"));
+                source = folder.Directory;
             }
             else
             {
-                var stored = new StoreToolCatalog(new RunService(store!, runner), runner, logger);
-                catalog = stored;
-                LogServingStore(logger, (await catalog.ListAsync(cancellationToken).ConfigureAwait(false)).Count, store!.Options.IsPostgres ? "the PostgreSQL database in TOOLSMITH_DB" : store.Options.DataDirectory);
-                watching = stored.WatchAsync(StorePollInterval, null, stop.Token);
+                catalog = new DeferredToolCatalog(Task.Run(async () =>
+                {
+                    var (store, runner) = await backend.ConfigureAwait(false);
+                    var stored = new StoreToolCatalog(new RunService(store!, runner), runner, logger);
+                    watching = stored.WatchAsync(StorePollInterval, null, stop.Token);
+                    return (IToolCatalog)stored;
+                }, CancellationToken.None));
+                source = storeOptions.IsPostgres ? "the PostgreSQL database in TOOLSMITH_DB" : $"the store in {storeOptions.DataDirectory}";
             }
             using (folder)
             {
                 try
                 {
-                    await new ToolsmithMcp(catalog, logger).RunAsync(stdin, stdout, loggerFactory, cancellationToken).ConfigureAwait(false);
+                    await new ToolsmithMcp(catalog, logger, source).RunAsync(stdin, stdout, loggerFactory, cancellationToken).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
                 {
@@ -95,17 +94,51 @@ internal static partial class McpCommand
                 }
                 await stop.CancelAsync().ConfigureAwait(false);
                 await watching.ConfigureAwait(false);
+                if (backend.IsCompletedSuccessfully)
+                {
+                    var (store, runner) = backend.Result;
+                    runner.Dispose();
+                    if (store is not null)
+                    {
+                        await store.DisposeAsync().ConfigureAwait(false);
+                    }
+                }
             }
             return ExitCodes.Success;
         });
         return command;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Serving {Count} tools from {Directory} over MCP (stdio).")]
-    private static partial void LogServingFolder(ILogger logger, int count, string directory);
+    /// <summary>
+    /// The store (where runs are recorded and secrets kept) and a runner that uses its secrets. With a folder of tools
+    /// (<paramref name="recordingOnly"/>) a store that cannot be opened only means runs are not recorded.
+    /// </summary>
+    private static async Task<(IToolsmithStore? Store, ToolRunner Runner)> OpenBackendAsync(bool recordingOnly, ILogger logger, CancellationToken cancellationToken)
+    {
+        IToolsmithStore? store = null;
+        try
+        {
+            store = await StoreAccess.OpenAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (StoreUnavailableException ex) when (recordingOnly)
+        {
+            LogNotRecorded(logger, ex.Message);
+        }
+        catch (StoreUnavailableException ex)
+        {
+            LogStoreUnavailable(logger, ex.Message);
+            throw new ToolCatalogException(ex.Message, ex);
+        }
+        var engine = CommandSupport.EngineOptionsFor(null);
+        if (store is not null)
+        {
+            engine.Secrets = new StoredSecretResolver(store);
+        }
+        return (store, new ToolRunner(engine));
+    }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Serving {Count} stored tools from {Store} over MCP (stdio).")]
-    private static partial void LogServingStore(ILogger logger, int count, string store);
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Reason} Every request for tools answers with this error.")]
+    private static partial void LogStoreUnavailable(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Runs are not recorded: {Reason}")]
     private static partial void LogNotRecorded(ILogger logger, string reason);

@@ -6,11 +6,12 @@ using Toolsmith.Cli.Output;
 namespace Toolsmith.Cli.Commands;
 
 /// <summary>
-/// <c>serve</c> and <c>mcp</c> run on ASP.NET Core, Blazor Server and the MCP SDK, which Native AOT cannot compile. The
-/// native <c>toolsmith</c> (what <c>dotnet publish</c> gives) is built with the switch below off: its linker drops those
-/// commands' code, and it hands them to the full build published beside it (<c>host/toolsmith</c>) by replacing its own
-/// process with it (execv), so the server gets the terminal, the signals and the exit code as if it had been started
-/// directly. Every other command runs natively.
+/// <c>serve</c> runs on ASP.NET Core and Blazor Server, which Native AOT cannot compile. The native <c>toolsmith</c>
+/// (what <c>dotnet publish</c> gives) is built with the switch below off: its linker drops that command's code, and it
+/// hands it to the full build published beside it (<c>host/toolsmith</c>) by replacing its own process with it
+/// (execv), so the server gets the terminal, the signals and the exit code as if it had been started directly. Every
+/// other command runs natively, <c>mcp</c> too (the MCP SDK's stdio server is trimming- and AOT-safe): an agent
+/// starting it gets its answer to <c>initialize</c> in milliseconds.
 /// </summary>
 internal static partial class ServerCommands
 {
@@ -22,10 +23,8 @@ internal static partial class ServerCommands
 
     public static Command Serve(CliOutput output) => InProcess ? ServeCommand.Create(output) : HandedOver("serve", ServeCommand.Description);
 
-    public static Command Mcp(CliOutput output) => InProcess ? McpCommand.Create(output) : HandedOver("mcp", McpCommand.Description);
-
     /// <summary>Whether these arguments name a command that the native binary hands to the full build.</summary>
-    public static bool HandsOver(string[] args) => !InProcess && args is ["serve" or "mcp", ..];
+    public static bool HandsOver(string[] args) => !InProcess && args is ["serve", ..];
 
     /// <summary>Replaces this process with <c>host/toolsmith</c> and the same arguments; returns only when that fails.</summary>
     public static int HandOver(string[] args, TextWriter stderr)
@@ -47,7 +46,7 @@ internal static partial class ServerCommands
         return ExitCodes.Failed;
     }
 
-    /// <summary>In the native binary the command tree still lists serve and mcp (for --help); HandOver runs before parsing.</summary>
+    /// <summary>In the native binary the command tree still lists serve (for --help); HandOver runs before parsing.</summary>
     private static Command HandedOver(string name, string description) => new(name, description) { TreatUnmatchedTokensAsErrors = false };
 
     [LibraryImport("libc", EntryPoint = "execv", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
@@ -11,9 +10,11 @@ namespace Toolsmith.Mcp.Catalog;
 
 /// <summary>
 /// The Tools of a folder: every <c>*.tool.json</c>, <c>*.tool.yaml</c> and <c>*.tool.yml</c> file directly in it
-/// (tools kept in a git repository). Files that do not load are skipped with a warning naming each problem; when two
-/// files declare the same name, the first by file name wins. With watching on, the folder is read again shortly after
-/// a file changes, and <see cref="Changed"/> is raised when what it offers changed.
+/// (tools kept in a git repository). Files that do not load are skipped with a warning naming each problem. Two files
+/// that declare one name are an error, not a silent pick: the list fails naming both files (and each is logged) until
+/// one is renamed; the other tools can still be called. With watching on, the folder is read again shortly after a
+/// file changes, and <see cref="Changed"/> is raised when what it offers changed; a folder removed (or moved away)
+/// offers nothing, and is served again when it comes back.
 /// </summary>
 public sealed partial class FolderToolCatalog : IToolCatalog, IDisposable
 {
@@ -21,9 +22,13 @@ public sealed partial class FolderToolCatalog : IToolCatalog, IDisposable
 
     private readonly ToolRunDelegate _run;
     private readonly ILogger _logger;
+    private readonly SchemaValidationCache? _validated;
     private readonly Lock _gate = new();
-    private readonly FileSystemWatcher? _watcher;
+    private readonly bool _watch;
+    private readonly TimeSpan _delay;
     private readonly ITimer? _debounce;
+    private FileSystemWatcher? _watcher;
+    private readonly FileSystemWatcher? _parentWatcher;
     private Snapshot? _snapshot;
     private bool _disposed;
 
@@ -33,7 +38,8 @@ public sealed partial class FolderToolCatalog : IToolCatalog, IDisposable
     /// <param name="logger">Receives warnings about files that do not load, and reloads.</param>
     /// <param name="watch">Whether to watch the folder and reload on changes (default true).</param>
     /// <param name="debounce">How long to wait after a change before reading the folder again (default 200 ms), so a save of several files is one reload.</param>
-    public FolderToolCatalog(string directory, ToolRunDelegate run, ILogger? logger = null, bool watch = true, TimeSpan? debounce = null)
+    /// <param name="cacheDirectory">Where to remember files that passed the tool schema, so the next start skips that pass for them; none by default.</param>
+    public FolderToolCatalog(string directory, ToolRunDelegate run, ILogger? logger = null, bool watch = true, TimeSpan? debounce = null, string? cacheDirectory = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
         ArgumentNullException.ThrowIfNull(run);
@@ -44,22 +50,19 @@ public sealed partial class FolderToolCatalog : IToolCatalog, IDisposable
         }
         _run = run;
         _logger = logger ?? NullLogger.Instance;
+        _validated = cacheDirectory is null ? null : new SchemaValidationCache(cacheDirectory);
+        _watch = watch;
+        _delay = debounce ?? TimeSpan.FromMilliseconds(200);
         if (watch)
         {
-            var delay = debounce ?? TimeSpan.FromMilliseconds(200);
             _debounce = TimeProvider.System.CreateTimer(static state => ((FolderToolCatalog)state!).ReloadFromWatcher(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-            _watcher = new FileSystemWatcher(Directory) { IncludeSubdirectories = false, NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite | NotifyFilters.Size };
-            foreach (var pattern in Patterns)
+            // The parent is watched for the folder itself: removed, moved away, or back.
+            if (Path.GetDirectoryName(Directory) is { } parent && System.IO.Directory.Exists(parent))
             {
-                _watcher.Filters.Add(pattern);
+                _parentWatcher = new FileSystemWatcher(parent, Path.GetFileName(Directory)) { IncludeSubdirectories = false, NotifyFilter = NotifyFilters.DirectoryName };
+                Subscribe(_parentWatcher);
             }
-            void Schedule(object? sender, EventArgs e) => _debounce.Change(delay, Timeout.InfiniteTimeSpan);
-            _watcher.Changed += Schedule;
-            _watcher.Created += Schedule;
-            _watcher.Deleted += Schedule;
-            _watcher.Renamed += Schedule;
-            _watcher.Error += Schedule;
-            _watcher.EnableRaisingEvents = true;
+            WatchFolder();
         }
     }
 
@@ -76,12 +79,24 @@ public sealed partial class FolderToolCatalog : IToolCatalog, IDisposable
     public event EventHandler? Changed;
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<CatalogTool>> ListAsync(CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<CatalogTool>>(Current().Tools);
+    /// <exception cref="ToolCatalogException">Two files declare one tool name.</exception>
+    public Task<IReadOnlyList<CatalogTool>> ListAsync(CancellationToken cancellationToken)
+    {
+        var snapshot = Current();
+        return snapshot.Clashes.Count > 0
+            ? Task.FromException<IReadOnlyList<CatalogTool>>(new ToolCatalogException(ClashMessage(snapshot.Clashes)))
+            : Task.FromResult(snapshot.Tools);
+    }
 
     /// <inheritdoc />
-    public Task<CatalogTool?> FindAsync(string name, CancellationToken cancellationToken) =>
-        Task.FromResult(Current().ByName.GetValueOrDefault(name));
+    /// <exception cref="ToolCatalogException">Two files declare this name.</exception>
+    public Task<CatalogTool?> FindAsync(string name, CancellationToken cancellationToken)
+    {
+        var snapshot = Current();
+        return snapshot.Clashes.TryGetValue(name, out var files)
+            ? Task.FromException<CatalogTool?>(new ToolCatalogException(ClashMessage(new Dictionary<string, List<string>> { [name] = files })))
+            : Task.FromResult(snapshot.ByName.GetValueOrDefault(name));
+    }
 
     /// <inheritdoc />
     public Task<RunResult> RunAsync(CatalogTool tool, JsonObject inputs, IProgress<StepProgress>? progress, CancellationToken cancellationToken) =>
@@ -97,6 +112,11 @@ public sealed partial class FolderToolCatalog : IToolCatalog, IDisposable
             previous = _snapshot;
             next = Read();
             _snapshot = next;
+            if (_watch && !_disposed && next.Present && _watcher is null)
+            {
+                // The folder is back: its old watch ended with it.
+                WatchFolder();
+            }
         }
         if (previous is null || previous.Fingerprint == next.Fingerprint)
         {
@@ -115,6 +135,7 @@ public sealed partial class FolderToolCatalog : IToolCatalog, IDisposable
             _disposed = true;
         }
         _watcher?.Dispose();
+        _parentWatcher?.Dispose();
         _debounce?.Dispose();
     }
 
@@ -154,61 +175,120 @@ public sealed partial class FolderToolCatalog : IToolCatalog, IDisposable
         }
     }
 
+    private void WatchFolder()
+    {
+        try
+        {
+            var watcher = new FileSystemWatcher(Directory) { IncludeSubdirectories = false, NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite | NotifyFilters.Size };
+            foreach (var pattern in Patterns)
+            {
+                watcher.Filters.Add(pattern);
+            }
+            Subscribe(watcher);
+            watcher.EnableRaisingEvents = true;
+            _watcher = watcher;
+        }
+        catch (Exception ex) when (ex is ArgumentException or FileNotFoundException or IOException)
+        {
+            // Gone between the check and the watch: the parent's watcher brings it back.
+            _watcher = null;
+        }
+        if (_parentWatcher is { EnableRaisingEvents: false })
+        {
+            _parentWatcher.EnableRaisingEvents = true;
+        }
+    }
+
+    private void Subscribe(FileSystemWatcher watcher)
+    {
+        watcher.Changed += Schedule;
+        watcher.Created += Schedule;
+        watcher.Deleted += Schedule;
+        watcher.Renamed += Schedule;
+        watcher.Error += Schedule;
+    }
+
+    private void Schedule(object? sender, EventArgs e) => _debounce?.Change(_delay, Timeout.InfiniteTimeSpan);
+
     private Snapshot Read()
     {
-        var files = Patterns
-            .SelectMany(pattern => System.IO.Directory.EnumerateFiles(Directory, pattern, SearchOption.TopDirectoryOnly))
-            .Distinct(StringComparer.Ordinal)
-            .Order(StringComparer.Ordinal)
-            .ToList();
-        var tools = new List<CatalogTool>();
-        var byName = new Dictionary<string, CatalogTool>(StringComparer.Ordinal);
-        var fromFile = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (!System.IO.Directory.Exists(Directory))
+        {
+            LogGone(_logger, Directory);
+            if (_watcher is not null)
+            {
+                _watcher.Dispose();
+                _watcher = null;
+            }
+            return Snapshot.Gone;
+        }
+        List<string> files;
+        try
+        {
+            files = Patterns
+                .SelectMany(pattern => System.IO.Directory.EnumerateFiles(Directory, pattern, SearchOption.TopDirectoryOnly))
+                .Distinct(StringComparer.Ordinal)
+                .Order(StringComparer.Ordinal)
+                .ToList();
+        }
+        catch (DirectoryNotFoundException)
+        {
+            LogGone(_logger, Directory);
+            return Snapshot.Gone;
+        }
+        var loaded = new List<(string File, Tool Tool)>();
         var fingerprint = new StringBuilder();
         foreach (var file in files)
         {
-            string text;
+            // What a file is, for telling a change: its length and time of last write (no need to read it again).
+            var info = new FileInfo(file);
+            fingerprint.Append(file).Append('\n').Append(info.Exists ? info.Length : -1).Append(' ').Append(info.Exists ? info.LastWriteTimeUtc.Ticks : 0).Append('\n');
             try
             {
-                text = File.ReadAllText(file, Encoding.UTF8);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                // Deleted or being written between the listing and the read: the watcher reads again after it settles.
-                LogSkipped(_logger, file, $"cannot be read: {ex.Message}");
-                continue;
-            }
-            fingerprint.Append(file).Append('\n').Append(Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)))).Append('\n');
-            Tool tool;
-            try
-            {
-                tool = ToolLoader.Parse(text, file, yaml: !file.EndsWith(".json", StringComparison.OrdinalIgnoreCase));
+                loaded.Add((file, ToolLoader.LoadFile(file, _validated)));
             }
             catch (ToolLoadException ex)
             {
                 LogSkipped(_logger, file, string.Join(" ", ex.Errors.Select(static e => e.Path.Length == 0 ? e.Message : $"{e.Path}: {e.Message}")));
-                continue;
             }
-            if (fromFile.TryGetValue(tool.Name, out var first))
+        }
+        var tools = new List<CatalogTool>();
+        var byName = new Dictionary<string, CatalogTool>(StringComparer.Ordinal);
+        var clashes = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var group in loaded.GroupBy(static l => l.Tool.Name, StringComparer.Ordinal))
+        {
+            if (group.Skip(1).Any())
             {
-                LogDuplicate(_logger, file, tool.Name, first);
+                var clashing = group.Select(static l => l.File).ToList();
+                clashes[group.Key] = clashing;
+                LogClash(_logger, group.Key, string.Join(", ", clashing));
                 continue;
             }
-            var entry = new CatalogTool(tool);
-            fromFile[tool.Name] = file;
-            byName[tool.Name] = entry;
+            var entry = new CatalogTool(group.First().Tool);
+            byName[entry.Name] = entry;
             tools.Add(entry);
         }
-        return new Snapshot([.. tools.OrderBy(static t => t.Name, StringComparer.Ordinal)], byName, fingerprint.ToString());
+        return new Snapshot([.. tools.OrderBy(static t => t.Name, StringComparer.Ordinal)], byName, clashes, fingerprint.ToString(), Present: true);
     }
 
-    private sealed record Snapshot(IReadOnlyList<CatalogTool> Tools, Dictionary<string, CatalogTool> ByName, string Fingerprint);
+    private string ClashMessage(IReadOnlyDictionary<string, List<string>> clashes) =>
+        "The tool folder " + Directory + " has " + (clashes.Count == 1 ? "a tool name" : "tool names") + " declared by more than one file, so it cannot say which tool a name means: "
+        + string.Join("; ", clashes.Select(static c => $"\"{c.Key}\" by {string.Join(" and ", c.Value.Select(Path.GetFileName))}"))
+        + ". Give each tool its own \"name\" (or remove the copy); the list is served again as soon as the files are saved.";
+
+    private sealed record Snapshot(IReadOnlyList<CatalogTool> Tools, Dictionary<string, CatalogTool> ByName, Dictionary<string, List<string>> Clashes, string Fingerprint, bool Present)
+    {
+        public static Snapshot Gone { get; } = new([], [], [], "(the folder is gone)", Present: false);
+    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{File} is not served: {Problems}")]
     private static partial void LogSkipped(ILogger logger, string file, string problems);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{File} is not served: the tool name \"{Name}\" is already taken by {First}.")]
-    private static partial void LogDuplicate(ILogger logger, string file, string name, string first);
+    [LoggerMessage(Level = LogLevel.Error, Message = "The tool name \"{Name}\" is declared by more than one file: {Files}. tools/list answers with this error until each tool has its own name.")]
+    private static partial void LogClash(ILogger logger, string name, string files);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The tool folder {Directory} is gone: no tools are served until it is back.")]
+    private static partial void LogGone(ILogger logger, string directory);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The tool files in {Directory} changed; {Count} tools are served now.")]
     private static partial void LogReloaded(ILogger logger, string directory, int count);

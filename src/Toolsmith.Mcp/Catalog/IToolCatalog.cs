@@ -42,3 +42,24 @@ public sealed record CatalogTool(Tool Tool, int? Version = null)
 /// <param name="progress">Receives progress of foreach steps, or null.</param>
 /// <param name="cancellationToken">Cancels the run.</param>
 public delegate Task<RunResult> ToolRunDelegate(CatalogTool tool, JsonObject inputs, IProgress<StepProgress>? progress, CancellationToken cancellationToken);
+
+/// <summary>The catalog cannot say which tools it serves (two tool files with one name, a store that cannot be opened); the message says what to fix.</summary>
+public sealed class ToolCatalogException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    public ToolCatalogException(string message)
+        : base(message)
+    {
+    }
+
+    /// <summary>Creates the exception.</summary>
+    public ToolCatalogException()
+    {
+    }
+
+    /// <summary>Creates the exception.</summary>
+    public ToolCatalogException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}

@@ -3,8 +3,8 @@
 
 Usage: mcp_startup.py RUNS NAME -- COMMAND... [-- NAME -- COMMAND...]
 Each command is started RUNS times, the commands alternating (whatever else the machine does then hits all alike);
-prints one line per command: the median and range of the time to the initialize answer and to the tools/list
-answer, and how many tools the list held.
+prints a Markdown table, one row per command: how many tools its list held, the median and range of the time to the
+initialize answer and its ratio to the first command's, and the median time to the tools/list answer.
 """
 import json, os, statistics, subprocess, sys, time
 
@@ -50,10 +50,13 @@ def main():
     for _ in range(runs):
         for name, cmd in cells:
             results[name].append(once(cmd))
+    base = statistics.median(r[0] for r in results[cells[0][0]])
+    print(f"| server | tools | initialize answered (median, range) | × {cells[0][0]} | tools/list answered (median) |")
+    print("|---|---|---|---|---|")
     for name, _ in cells:
         init = [r[0] * 1000 for r in results[name]]
         listed = [r[1] * 1000 for r in results[name]]
-        print(f"{name}\t{statistics.median(init):.1f}\t{min(init):.1f}\t{max(init):.1f}\t{statistics.median(listed):.1f}\t{results[name][0][2]}", flush=True)
+        print(f"| {name} | {results[name][0][2]} | {statistics.median(init):.0f} ms ({min(init):.0f}–{max(init):.0f}) | {statistics.median(init) / 1000 / base:.2f}× | {statistics.median(listed):.0f} ms |", flush=True)
 
 
 if __name__ == "__main__":

@@ -10,8 +10,10 @@ using ModelContextProtocol.Server;
 using Toolsmith.Core.Loading;
 using Toolsmith.Core.Results;
 using Toolsmith.Core.Running;
+using Toolsmith.Core.Serialization;
 using Toolsmith.Mcp.Catalog;
 using Toolsmith.Mcp.Progress;
+using Toolsmith.Mcp.Resources;
 using Toolsmith.Mcp.Results;
 using Toolsmith.Mcp.Schemas;
 using Toolsmith.Mcp.Transport;
@@ -32,21 +34,25 @@ public sealed partial class ToolsmithMcp
 
     private readonly IToolCatalog _catalog;
     private readonly ILogger _logger;
-    private readonly string? _source;
+    private readonly ToolsmithMcpOptions _options;
+    private readonly RunResources _resources;
     private int _warmed;
     private readonly ToolListSignal _signal = new();
     private readonly ConditionalWeakTable<Core.Loading.Tool, ProtocolTool> _protocolTools = [];
+    // Output schemas read from a run's output, for tools whose output shape is not known otherwise (null: none found).
+    private readonly ConditionalWeakTable<Core.Loading.Tool, StrongBox<JsonObject?>> _sampled = [];
 
     /// <summary>Serves the Tools of <paramref name="catalog"/>.</summary>
     /// <param name="catalog">Where the Tools come from.</param>
     /// <param name="logger">Receives a line per call, and the number of tools once they are first read.</param>
-    /// <param name="source">Where the catalog's tools are (a folder, a store), for that line.</param>
-    public ToolsmithMcp(IToolCatalog catalog, ILogger? logger = null, string? source = null)
+    /// <param name="options">Where the tools are, the run history, size limits.</param>
+    public ToolsmithMcp(IToolCatalog catalog, ILogger? logger = null, ToolsmithMcpOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         _catalog = catalog;
         _logger = logger ?? NullLogger.Instance;
-        _source = source;
+        _options = options ?? new ToolsmithMcpOptions();
+        _resources = new RunResources(_options.History, _options.MaxBlobResourceBytes);
         // Every session's server listens to the signal and sends list_changed to its client.
         catalog.Changed += (_, _) => _signal.Raise();
     }
@@ -74,8 +80,12 @@ public sealed partial class ToolsmithMcp
         options.ServerInstructions = Instructions;
         options.Capabilities ??= new ServerCapabilities();
         options.Capabilities.Tools = new ToolsCapability { ListChanged = true };
+        options.Capabilities.Resources = new ResourcesCapability();
         options.Handlers.ListToolsHandler = ListToolsAsync;
         options.Handlers.CallToolHandler = CallToolAsync;
+        options.Handlers.ListResourcesHandler = (_, cancellationToken) => _resources.ListAsync(cancellationToken);
+        options.Handlers.ListResourceTemplatesHandler = static (_, _) => ValueTask.FromResult(RunResources.Templates());
+        options.Handlers.ReadResourceHandler = (request, cancellationToken) => _resources.ReadAsync(request.Params?.Uri ?? "", cancellationToken);
         options.Filters.Message.IncomingFilters.Add(next => (context, cancellationToken) =>
         {
             if (context.JsonRpcMessage is JsonRpcRequest request)
@@ -108,9 +118,67 @@ public sealed partial class ToolsmithMcp
         await server.RunAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The MCP tool of a Tool, generated once per compiled Tool.</summary>
-    public ProtocolTool ProtocolToolFor(Core.Loading.Tool tool) =>
-        _protocolTools.GetValue(tool ?? throw new ArgumentNullException(nameof(tool)), McpToolSchema.ToProtocolTool);
+    /// <summary>The MCP tool of a Tool, generated once per compiled Tool; typed by a run's output when its own shape is not known.</summary>
+    public ProtocolTool ProtocolToolFor(Core.Loading.Tool tool)
+    {
+        var described = _protocolTools.GetValue(tool ?? throw new ArgumentNullException(nameof(tool)), McpToolSchema.ToProtocolTool);
+        if (described.OutputSchema is not null || !_sampled.TryGetValue(tool, out var sample) || sample.Value is not { } schema)
+        {
+            return described;
+        }
+        return new ProtocolTool
+        {
+            Name = described.Name,
+            Title = described.Title,
+            Description = described.Description,
+            InputSchema = described.InputSchema,
+            OutputSchema = JsonSerializer.SerializeToElement(schema, ToolsmithJsonContext.Default.JsonObject),
+            Annotations = described.Annotations,
+        };
+    }
+
+    /// <summary>
+    /// Reads output schemas from recorded runs for the tools that have no other: the history's newest runs are looked
+    /// at once for all of them (each tool once per version served), the latest successful run of each giving its shape.
+    /// </summary>
+    private async Task SampleAsync(IEnumerable<CatalogTool> tools, CancellationToken cancellationToken)
+    {
+        var unknown = tools
+            .Where(t => _protocolTools.GetValue(t.Tool, McpToolSchema.ToProtocolTool).OutputSchema is null && !_sampled.TryGetValue(t.Tool, out _))
+            .ToList();
+        if (unknown.Count == 0)
+        {
+            return;
+        }
+        var latest = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (_options.History is { } history)
+        {
+            try
+            {
+                foreach (var entry in await history.ListAsync(200, cancellationToken).ConfigureAwait(false))
+                {
+                    if (entry.Status == RunStatus.Succeeded)
+                    {
+                        latest.TryAdd(entry.Tool, entry.Id);
+                    }
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogNoSamples(_logger, ex.Message);
+                return;
+            }
+        }
+        foreach (var tool in unknown)
+        {
+            JsonObject? schema = null;
+            if (latest.TryGetValue(tool.Name, out var id) && await _options.History!.GetAsync(id, cancellationToken).ConfigureAwait(false) is { Output: var output })
+            {
+                schema = McpToolSchema.Sampled(output);
+            }
+            _sampled.AddOrUpdate(tool.Tool, new StrongBox<JsonObject?>(schema));
+        }
+    }
 
     private async ValueTask<ListToolsResult> ListToolsAsync(RequestContext<ListToolsRequestParams> request, CancellationToken cancellationToken)
     {
@@ -125,15 +193,16 @@ public sealed partial class ToolsmithMcp
             // Shown where the list would be: the client (and whoever reads its log) sees what to fix.
             throw new McpProtocolException(ex.Message, McpErrorCode.InternalError);
         }
+        var page = tools.Where(t => after is null || string.CompareOrdinal(t.Name, after) > 0).OrderBy(static t => t.Name, StringComparer.Ordinal).Take(PageSize + 1).ToList();
+        await SampleAsync(page.Take(PageSize), cancellationToken).ConfigureAwait(false);
         var result = new ListToolsResult();
-        foreach (var tool in tools.Where(t => after is null || string.CompareOrdinal(t.Name, after) > 0).OrderBy(static t => t.Name, StringComparer.Ordinal))
+        foreach (var tool in page.Take(PageSize))
         {
-            if (result.Tools.Count == PageSize)
-            {
-                result.NextCursor = Cursors.After(result.Tools[^1].Name);
-                break;
-            }
             result.Tools.Add(ProtocolToolFor(tool.Tool));
+        }
+        if (page.Count > PageSize)
+        {
+            result.NextCursor = Cursors.After(result.Tools[^1].Name);
         }
         return result;
     }
@@ -150,13 +219,13 @@ public sealed partial class ToolsmithMcp
             try
             {
                 var tools = await _catalog.ListAsync(CancellationToken.None).ConfigureAwait(false);
-                LogServing(_logger, tools.Count, _source ?? "the catalog");
+                LogServing(_logger, tools.Count, _options.Source ?? "the catalog");
             }
 #pragma warning disable CA1031 // a failed read is logged here and reported to the client by the tools/list that meets it
             catch (Exception ex)
 #pragma warning restore CA1031
             {
-                LogNotServing(_logger, _source ?? "the catalog", ex.Message);
+                LogNotServing(_logger, _options.Source ?? "the catalog", ex.Message);
             }
         });
     }
@@ -202,9 +271,17 @@ public sealed partial class ToolsmithMcp
             }
         }
         LogRun(_logger, name, run.Id, run.Status);
+        _resources.Remember(run);
         // The client cancelled: it expects no result (the run is recorded as cancelled).
         cancellationToken.ThrowIfCancellationRequested();
-        return CallResults.FromRun(run);
+        if (run.Status == RunStatus.Succeeded && _protocolTools.GetValue(tool.Tool, McpToolSchema.ToProtocolTool).OutputSchema is null
+            && (!_sampled.TryGetValue(tool.Tool, out var known) || known.Value is null))
+        {
+            // The first output seen types the tool from the next tools/list on; this call's result stays untyped, as listed.
+            _sampled.AddOrUpdate(tool.Tool, new StrongBox<JsonObject?>(McpToolSchema.Sampled(run.Output)));
+            return CallResults.FromRun(run, _options.MaxInlineOutputBytes, schemaPromised: false);
+        }
+        return CallResults.FromRun(run, _options.MaxInlineOutputBytes, schemaPromised: ProtocolToolFor(tool.Tool).OutputSchema is not null);
     }
 
     private static JsonObject Arguments(IDictionary<string, JsonElement>? arguments)
@@ -222,6 +299,9 @@ public sealed partial class ToolsmithMcp
     {
         public void Raise() => RaiseChanged();
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Output schemas could not be read from recorded runs: {Reason}")]
+    private static partial void LogNoSamples(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Serving {Count} tools from {Source} over MCP.")]
     private static partial void LogServing(ILogger logger, int count, string source);

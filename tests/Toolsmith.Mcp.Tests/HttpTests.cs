@@ -125,6 +125,86 @@ public sealed class HttpTests(HttpFixture fixture) : IClassFixture<HttpFixture>
         Assert.All(seen, v => Assert.Equal(3, v.Total));
     }
 
+    /// <summary>Posts one JSON-RPC message to /mcp as a client of the Streamable HTTP transport does; the answer is JSON or an SSE stream.</summary>
+    private Task<HttpResponseMessage> PostAsync(string message, string? session, CancellationToken cancellationToken = default)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/mcp") { Content = new StringContent(message, System.Text.Encoding.UTF8, "application/json") };
+        request.Headers.Accept.ParseAdd("application/json");
+        request.Headers.Accept.ParseAdd("text/event-stream");
+        if (session is not null)
+        {
+            request.Headers.Add("Mcp-Session-Id", session);
+            request.Headers.Add("MCP-Protocol-Version", "2025-06-18");
+        }
+        return fixture.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+    }
+
+    /// <summary>The JSON-RPC messages of an answer: the body itself, or each SSE event's data.</summary>
+    private static async Task<List<JsonNode>> MessagesAsync(HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadAsStringAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        return response.Content.Headers.ContentType?.MediaType == "text/event-stream"
+            ? [.. body.Split('\n').Where(l => l.StartsWith("data:", StringComparison.Ordinal) && l.Length > 6).Select(l => JsonNode.Parse(l[5..])!)]
+            : body.Length == 0 ? [] : [JsonNode.Parse(body)!];
+    }
+
+    [Theory]
+    [InlineData("2099-01-01")]
+    [InlineData("1999-01-01")]
+    public async Task Initialize_UnknownVersion_OverHttp_GetsTheLatest(string asked)
+    {
+        // -> POST /mcp {"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2099-01-01",...}}
+        // <- {"jsonrpc":"2.0","id":1,"result":{"protocolVersion":"2025-11-25",...}}
+        using var response = await PostAsync("""{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"ASKED","capabilities":{},"clientInfo":{"name":"raw","version":"1"}}}""".Replace("ASKED", asked, StringComparison.Ordinal), null);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var answer = Assert.Single(await MessagesAsync(response));
+        Assert.Equal(1, (int)answer["id"]!);
+        Assert.Equal("2025-11-25", (string?)answer["result"]!["protocolVersion"]);
+    }
+
+    [Fact]
+    public async Task ToolsCall_BadParams_OverHttp_IsInvalidParams()
+    {
+        using var init = await PostAsync("""{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"raw","version":"1"}}}""", null);
+        var session = init.Headers.GetValues("Mcp-Session-Id").Single();
+        (await PostAsync("""{"jsonrpc":"2.0","method":"notifications/initialized"}""", session)).Dispose();
+
+        // -> {"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"arguments":{}}}
+        // <- {"jsonrpc":"2.0","id":2,"error":{"code":-32602,"message":"Invalid params for tools/call: params.name must be ..."}}
+        using var response = await PostAsync("""{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"arguments":{}}}""", session);
+
+        var answer = Assert.Single(await MessagesAsync(response));
+        Assert.Equal(2, (int)answer["id"]!);
+        Assert.Equal(-32602, (int)answer["error"]!["code"]!);
+        Assert.Contains("params.name", (string?)answer["error"]!["message"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ACancelledCall_ItsSseStreamIsClosed_WithoutAnAnswer()
+    {
+        using var init = await PostAsync("""{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"raw","version":"1"}}}""", null);
+        var session = init.Headers.GetValues("Mcp-Session-Id").Single();
+        (await PostAsync("""{"jsonrpc":"2.0","method":"notifications/initialized"}""", session)).Dispose();
+        var before = fixture.Api.RequestCount;
+
+        // -> {"jsonrpc":"2.0","id":"slow-1","method":"tools/call","params":{"name":"slow_each",...}}   (an SSE stream opens)
+        var call = PostAsync("""{"jsonrpc":"2.0","id":"slow-1","method":"tools/call","params":{"name":"slow_each","arguments":{"items":[1,2,3,4,5,6,7,8,9,10],"ms":2000}}}""", session);
+        await Poll.UntilAsync(() => fixture.Api.RequestCount > before, "the slow call to reach the API", 30);
+        // -> {"jsonrpc":"2.0","method":"notifications/cancelled","params":{"requestId":"slow-1"}}
+        using (var cancel = await PostAsync("""{"jsonrpc":"2.0","method":"notifications/cancelled","params":{"requestId":"slow-1","reason":"the user stopped it"}}""", session))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, cancel.StatusCode);
+        }
+        // <- the call's stream ends, with no answer to slow-1 in it
+        using var response = await call.WaitAsync(TimeSpan.FromSeconds(30));
+        var messages = await MessagesAsync(response);
+
+        Assert.DoesNotContain(messages, m => (string?)m["id"] == "slow-1");
+        var run = await Poll.UntilAsync(async () => (await fixture.Http.GetFromJsonAsync<JsonArray>("/api/runs?tool=slow_each"))!.FirstOrDefault(r => (string?)r!["status"] == "cancelled"), "the run to be recorded as cancelled", 30);
+        Assert.Equal("cancelled", (string?)run!["status"]);
+    }
+
     [Theory]
     [InlineData("http://evil.example", HttpStatusCode.Forbidden)]
     [InlineData("null", HttpStatusCode.Forbidden)]

@@ -14,12 +14,12 @@ internal sealed class InProcessMcp : IAsyncDisposable
 
     public McpClient Client { get; private set; } = null!;
 
-    public static async Task<InProcessMcp> StartAsync(IToolCatalog catalog, McpClientOptions? options = null)
+    public static async Task<InProcessMcp> StartAsync(IToolCatalog catalog, McpClientOptions? options = null, ToolsmithMcpOptions? server = null)
     {
         var toServer = new Pipe();
         var toClient = new Pipe();
         var mcp = new InProcessMcp();
-        mcp._server = new ToolsmithMcp(catalog).RunAsync(toServer.Reader.AsStream(), toClient.Writer.AsStream(), null, mcp._stop.Token);
+        mcp._server = new ToolsmithMcp(catalog, null, server).RunAsync(toServer.Reader.AsStream(), toClient.Writer.AsStream(), null, mcp._stop.Token);
         mcp.Client = await McpClient.CreateAsync(new StreamClientTransport(toServer.Writer.AsStream(), toClient.Reader.AsStream()), options);
         return mcp;
     }

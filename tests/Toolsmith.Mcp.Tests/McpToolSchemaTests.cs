@@ -150,6 +150,43 @@ public sealed class McpToolSchemaTests
         Assert.Null(hints.Title);
     }
 
+    private const string PetSchema = """
+        {"$ref":"#/$defs/Pet","$defs":{
+          "Pet":{"type":"object","properties":{"id":{"type":"integer"},"tags":{"type":"array","items":{"$ref":"#/$defs/Tag"}}},"required":["id"]},
+          "Tag":{"type":"object","properties":{"name":{"type":"string"}}}}}
+        """;
+
+    [Fact]
+    public void OutputSchema_TheBodyOfAStepWithAResponseSchema_FollowsItsComponents()
+    {
+        var whole = McpToolSchema.OutputSchema(Load("""{"name":"t","steps":[{"id":"get","type":"api","url":"http://127.0.0.1:1/","responseSchema":""" + PetSchema + "}]}").Definition)!;
+        var parts = McpToolSchema.OutputSchema(Load("""{"name":"t","steps":[{"id":"get","type":"api","url":"http://127.0.0.1:1/","responseSchema":""" + PetSchema + """
+            }],
+             "output":{"id":"{{steps.get.body.id}}","tag":"{{steps.get.body.tags[0].name}}","tags":"{{steps.get.body.tags}}","count":"{{steps.get.body.tags.length}}","other":"{{steps.get.body.nope}}"}}
+            """).Definition)!;
+
+        Assert.Equal("object", (string?)whole["type"]);
+        Assert.Equal("integer", (string?)whole["properties"]!["id"]!["type"]);
+        Assert.Equal("#/$defs/Tag", (string?)whole["properties"]!["tags"]!["items"]!["$ref"]);
+        Assert.NotNull(whole["$defs"]!["Tag"]);
+        Assert.Equal("integer", (string?)parts["properties"]!["id"]!["type"]);
+        Assert.Equal("string", (string?)parts["properties"]!["tag"]!["type"]);
+        Assert.Equal("#/$defs/Tag", (string?)parts["properties"]!["tags"]!["items"]!["$ref"]);
+        Assert.NotNull(parts["properties"]!["tags"]!["$defs"]!["Tag"]);
+        Assert.Equal("integer", (string?)parts["properties"]!["count"]!["type"]);
+        Assert.Empty(parts["properties"]!["other"]!.AsObject());
+    }
+
+    [Fact]
+    public void OutputSchema_ABodyThatIsNotAnObject_IsUnderResult_AndAForeachBodyIsNotTyped()
+    {
+        var list = McpToolSchema.OutputSchema(Load("""{"name":"t","steps":[{"id":"get","type":"api","url":"http://127.0.0.1:1/","responseSchema":{"type":"array","items":{"type":"string"}}}]}""").Definition)!;
+        var each = McpToolSchema.OutputSchema(Load("""{"name":"t","inputs":{"ids":{"type":"array"}},"steps":[{"id":"get","type":"api","foreach":"{{ids}}","url":"http://127.0.0.1:1/{{item}}","responseSchema":{"type":"object"}}]}""").Definition);
+
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"type":"object","properties":{"result":{"type":"array","items":{"type":"string"}}},"required":["result"]}"""), list));
+        Assert.Null(each);
+    }
+
     [Fact]
     public void TitleAndAnnotations_FromTheToolFile_WinOverTheMethods()
     {

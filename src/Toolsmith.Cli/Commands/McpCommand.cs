@@ -27,7 +27,8 @@ internal static partial class McpCommand
     public static Command Create(CliOutput output)
     {
         var toolsDir = new Option<string?>("--tools") { HelpName = "DIR", Description = "Serve the tool files (*.tool.json, *.tool.yaml) of this folder instead of the stored tools; edits are picked up as files change." };
-        var command = new Command("mcp", Description) { toolsDir };
+        var inlineLimit = new Option<int?>("--inline-limit") { HelpName = "BYTES", Description = "Largest tool output sent inline, in bytes of JSON (default 65536); a larger one comes as a summary and a link to the resource toolsmith://runs/{id}/output." };
+        var command = new Command("mcp", Description) { toolsDir, inlineLimit };
         command.SetAction(async (parse, cancellationToken) =>
         {
             // The protocol's streams, taken before anything can write to the console; anything else that writes to
@@ -45,6 +46,12 @@ internal static partial class McpCommand
             if (dir is not null && !Directory.Exists(dir))
             {
                 output.Error($"--tools: the folder {Path.GetFullPath(dir)} does not exist.");
+                return ExitCodes.InvalidInput;
+            }
+            var limit = parse.GetValue(inlineLimit);
+            if (limit is <= 0)
+            {
+                output.Error($"--inline-limit: expected a number of bytes above 0, got {limit}.");
                 return ExitCodes.InvalidInput;
             }
             // Nothing that can wait is done before the client's initialize is answered: the store is opened (and the
@@ -86,7 +93,13 @@ internal static partial class McpCommand
             {
                 try
                 {
-                    await new ToolsmithMcp(catalog, logger, source).RunAsync(stdin, stdout, loggerFactory, cancellationToken).ConfigureAwait(false);
+                    var options = new ToolsmithMcpOptions
+                    {
+                        Source = source,
+                        History = new StoreRunHistory(StoreOf(backend)),
+                        MaxInlineOutputBytes = limit ?? new ToolsmithMcpOptions().MaxInlineOutputBytes,
+                    };
+                    await new ToolsmithMcp(catalog, logger, options).RunAsync(stdin, stdout, loggerFactory, cancellationToken).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
                 {
@@ -136,6 +149,8 @@ internal static partial class McpCommand
         }
         return (store, new ToolRunner(engine));
     }
+
+    private static async Task<IToolsmithStore?> StoreOf(Task<(IToolsmithStore? Store, ToolRunner Runner)> backend) => (await backend.ConfigureAwait(false)).Store;
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Reason} Every request for tools answers with this error.")]
     private static partial void LogStoreUnavailable(ILogger logger, string reason);

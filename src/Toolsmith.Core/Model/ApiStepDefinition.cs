@@ -58,6 +58,12 @@ public sealed class ApiStepDefinition : StepDefinition
 
     /// <summary>How the call authenticates: a stored credential by name, or an inline one with secret templates (optional).</summary>
     public CredentialDefinition? Auth { get; set; }
+
+    /// <summary>
+    /// The JSON Schema of a successful response's body, as the API's description says (optional; filled by the OpenAPI
+    /// importer). It types the tool's output for agents (the MCP output schema); responses are not checked against it.
+    /// </summary>
+    public JsonNode? ResponseSchema { get; set; }
 }
 
 /// <summary>

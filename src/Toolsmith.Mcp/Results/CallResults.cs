@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using ModelContextProtocol.Protocol;
 using Toolsmith.Core.Loading;
 using Toolsmith.Core.Results;
+using Toolsmith.Mcp.Resources;
 
 namespace Toolsmith.Mcp.Results;
 
@@ -25,21 +26,59 @@ public static class CallResults
 
     private static readonly JsonSerializerOptions Compact = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>The result of a finished run.</summary>
-    public static CallToolResult FromRun(RunResult run)
+    /// <summary>The result of a finished run, every output inline.</summary>
+    public static CallToolResult FromRun(RunResult run) => FromRun(run, int.MaxValue, schemaPromised: true);
+
+    /// <summary>
+    /// The result of a finished run. An output larger than <paramref name="maxInlineBytes"/> (as JSON) comes as a short
+    /// summary and a link to the resource holding it (<c>toolsmith://runs/{id}/output</c>); its structured content is
+    /// kept only when the tool's output schema promises it (<paramref name="schemaPromised"/>). Each file the run
+    /// downloaded is linked as a resource too.
+    /// </summary>
+    public static CallToolResult FromRun(RunResult run, int maxInlineBytes, bool schemaPromised)
     {
         ArgumentNullException.ThrowIfNull(run);
         var meta = new JsonObject { ["toolsmith/runId"] = run.Id, ["toolsmith/status"] = run.Status };
+        var files = RunResources.Blobs(run).Select(b => (ContentBlock)new ResourceLinkBlock
+        {
+            Uri = RunResources.BlobUri(run.Id, b.Step, b.Index),
+            Name = (string?)b.Blob["fileName"] ?? Path.GetFileName((string?)b.Blob["path"]) ?? "download",
+            Description = $"The file step \"{b.Step}\" downloaded.",
+            MimeType = ((string?)b.Blob["contentType"])?.Split(';')[0].Trim(),
+            Size = b.Blob["size"] is JsonValue size && size.TryGetValue<long>(out var bytes) ? bytes : null,
+        }).ToList();
         if (run.Status != RunStatus.Succeeded)
         {
-            return new CallToolResult { IsError = true, Content = [Text(DescribeFailure(run))], Meta = meta };
+            return new CallToolResult { IsError = true, Content = [Text(DescribeFailure(run)), .. files], Meta = meta };
         }
         var output = run.Output;
         // Structured content is an object: an object output as it is, anything else under "result".
         var structured = output as JsonObject ?? new JsonObject { ["result"] = output?.DeepClone() };
+        var text = FullText(output);
+        if (Encoding.UTF8.GetByteCount(text) > maxInlineBytes)
+        {
+            return new CallToolResult
+            {
+                Content =
+                [
+                    Text(RunResources.Summary(run, text)),
+                    new ResourceLinkBlock
+                    {
+                        Uri = RunResources.OutputUri(run.Id),
+                        Name = $"output-{run.Id}",
+                        Title = $"The output of {run.Tool}",
+                        MimeType = "application/json",
+                        Size = Encoding.UTF8.GetByteCount(output?.ToJsonString(Compact) ?? "null"),
+                    },
+                    .. files,
+                ],
+                StructuredContent = schemaPromised ? ToElement(structured) : null,
+                Meta = meta,
+            };
+        }
         return new CallToolResult
         {
-            Content = [Text(OutputText(output))],
+            Content = [Text(Cut(text)), .. files],
             StructuredContent = ToElement(structured),
             Meta = meta,
         };
@@ -123,15 +162,17 @@ public static class CallResults
     }
 
     /// <summary>The short text form of an output: text as it is, anything else as compact JSON; cut when long.</summary>
-    public static string OutputText(JsonNode? output)
-    {
-        var text = output is JsonValue value && value.GetValueKind() == JsonValueKind.String
+    public static string OutputText(JsonNode? output) => Cut(FullText(output));
+
+    private static string FullText(JsonNode? output) =>
+        output is JsonValue value && value.GetValueKind() == JsonValueKind.String
             ? value.GetValue<string>()
             : output?.ToJsonString(Compact) ?? "null";
-        return text.Length <= MaxTextLength
+
+    private static string Cut(string text) =>
+        text.Length <= MaxTextLength
             ? text
             : text[..MaxTextLength] + $"… (cut: the output is {text.Length:N0} characters; all of it is in the structured content)";
-    }
 
     private static StepResult? FailedResult(RunResult run, out int? element, out int count)
     {

@@ -66,7 +66,7 @@ public sealed class FolderToolCatalogTests : IDisposable
 
             Directory.Delete(dir, recursive: true);
             await Poll.UntilAsync(async () => (await catalog.ListAsync(CancellationToken.None)).Count == 0, "the list to empty after the folder was removed");
-            await changes.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+            await changes.Reader.ReadAsync().AsTask().WaitAsync(TestTimeouts.Generous);
 
             Directory.CreateDirectory(dir);
             File.WriteAllText(Path.Combine(dir, "back.tool.json"), """{"name":"back","steps":[{"id":"a","type":"api","url":"http://127.0.0.1:9/"}]}""");

@@ -142,7 +142,7 @@ public sealed class HttpTests(HttpFixture fixture) : IClassFixture<HttpFixture>
     /// <summary>The JSON-RPC messages of an answer: the body itself, or each SSE event's data.</summary>
     private static async Task<List<JsonNode>> MessagesAsync(HttpResponseMessage response)
     {
-        var body = await response.Content.ReadAsStringAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        var body = await response.Content.ReadAsStringAsync().WaitAsync(TestTimeouts.Generous);
         return response.Content.Headers.ContentType?.MediaType == "text/event-stream"
             ? [.. body.Split('\n').Where(l => l.StartsWith("data:", StringComparison.Ordinal) && l.Length > 6).Select(l => JsonNode.Parse(l[5..])!)]
             : body.Length == 0 ? [] : [JsonNode.Parse(body)!];
@@ -190,18 +190,18 @@ public sealed class HttpTests(HttpFixture fixture) : IClassFixture<HttpFixture>
 
         // -> {"jsonrpc":"2.0","id":"slow-1","method":"tools/call","params":{"name":"slow_each",...}}   (an SSE stream opens)
         var call = PostAsync("""{"jsonrpc":"2.0","id":"slow-1","method":"tools/call","params":{"name":"slow_each","arguments":{"items":[1,2,3,4,5,6,7,8,9,10],"ms":2000}}}""", session);
-        await Poll.UntilAsync(() => fixture.Api.RequestCount > before, "the slow call to reach the API", 30);
+        await Poll.UntilAsync(() => fixture.Api.RequestCount > before, "the slow call to reach the API");
         // -> {"jsonrpc":"2.0","method":"notifications/cancelled","params":{"requestId":"slow-1"}}
         using (var cancel = await PostAsync("""{"jsonrpc":"2.0","method":"notifications/cancelled","params":{"requestId":"slow-1","reason":"the user stopped it"}}""", session))
         {
             Assert.Equal(HttpStatusCode.Accepted, cancel.StatusCode);
         }
         // <- the call's stream ends, with no answer to slow-1 in it
-        using var response = await call.WaitAsync(TimeSpan.FromSeconds(30));
+        using var response = await call.WaitAsync(TestTimeouts.Generous);
         var messages = await MessagesAsync(response);
 
         Assert.DoesNotContain(messages, m => (string?)m["id"] == "slow-1");
-        var run = await Poll.UntilAsync(async () => (await fixture.Http.GetFromJsonAsync<JsonArray>("/api/runs?tool=slow_each"))!.FirstOrDefault(r => (string?)r!["status"] == "cancelled"), "the run to be recorded as cancelled", 30);
+        var run = await Poll.UntilAsync(async () => (await fixture.Http.GetFromJsonAsync<JsonArray>("/api/runs?tool=slow_each"))!.FirstOrDefault(r => (string?)r!["status"] == "cancelled"), "the run to be recorded as cancelled");
         Assert.Equal("cancelled", (string?)run!["status"]);
     }
 

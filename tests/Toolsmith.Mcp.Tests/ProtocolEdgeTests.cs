@@ -46,7 +46,7 @@ internal sealed class RawMcp : IAsyncDisposable
     /// <summary>The next line the server writes, parsed.</summary>
     public async Task<JsonObject> ReadAsync()
     {
-        var line = await _reader.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        var line = await _reader.ReadLineAsync().WaitAsync(TestTimeouts.Generous);
         Assert.NotNull(line);
         return JsonNode.Parse(line)!.AsObject();
     }
@@ -71,9 +71,9 @@ internal sealed class RawMcp : IAsyncDisposable
     /// <summary>Everything the server wrote until it ended (it must end: its input did).</summary>
     public async Task<List<JsonObject>> ReadToEndAsync()
     {
-        await Server.WaitAsync(TimeSpan.FromSeconds(30));
+        await Server.WaitAsync(TestTimeouts.Generous);
         await _toClient.Writer.CompleteAsync();
-        var rest = await _reader.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        var rest = await _reader.ReadToEndAsync().WaitAsync(TestTimeouts.Generous);
         return [.. rest.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!.AsObject())];
     }
 
@@ -83,7 +83,7 @@ internal sealed class RawMcp : IAsyncDisposable
         await _toServer.Writer.CompleteAsync();
         try
         {
-            await Server.WaitAsync(TimeSpan.FromSeconds(30));
+            await Server.WaitAsync(TestTimeouts.Generous);
         }
         catch (OperationCanceledException)
         {

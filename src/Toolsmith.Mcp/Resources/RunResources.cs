@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
+using Toolsmith.Core.Model;
 using Toolsmith.Core.Results;
 using Toolsmith.Core.Serialization;
 
@@ -175,7 +176,7 @@ internal sealed class RunResources(IRunHistory? history, long maxBlobBytes)
     }
 
     private static JsonObject? BlobOf(StepResult result) =>
-        result.BodyFormat == "blob" && result.Body is JsonObject blob && blob["path"] is JsonValue ? blob : null;
+        result.BodyFormat == ResponseFormat.Blob && result.Body is JsonObject blob && blob["path"] is JsonValue ? blob : null;
 
     private async Task<RunResult?> FindAsync(string id, CancellationToken cancellationToken) =>
         _recent.TryGetValue(id, out var run) ? run

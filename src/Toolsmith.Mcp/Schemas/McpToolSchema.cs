@@ -179,7 +179,7 @@ public static class McpToolSchema
     {
         if (definition.Steps.FirstOrDefault(s => s.Id == stepId) is not ApiStepDefinition { ResponseSchema: JsonObject schema } step
             || step.Foreach is not null || step.Pagination is not null || step.Batch is not null || !step.ThrowOnHttpError
-            || step.ResponseFormat is "blob" or "arrayBuffer" or "string")
+            || step.ResponseFormat is ResponseFormat.Blob or ResponseFormat.ArrayBuffer or ResponseFormat.String)
         {
             return null;
         }

@@ -187,7 +187,7 @@ public sealed class WebBuilderTests(BrowserFixture fixture) : BrowserTest(fixtur
         await step.GetByRole(AriaRole.Button, new() { Name = "Expand" }).ClickAsync();
         var url = step.GetByRole(AriaRole.Textbox, new() { Name = "URL", Exact = true });
         await url.FillAsync(Fixture.Api.Url("echo/pages/") + "{{pa");
-        await step.GetByRole(AriaRole.Group, new() { Name = "Suggestions for URL" }).GetByRole(AriaRole.Button, new() { NameRegex = new Regex("pageId") }).ClickAsync();
+        await step.GetByRole(AriaRole.Listbox, new() { Name = "Suggestions for URL" }).GetByRole(AriaRole.Option, new() { NameRegex = new Regex("pageId") }).ClickAsync();
         await Expect(url).ToHaveValueAsync(Fixture.Api.Url("echo/pages/") + "{{pageId}}");
 
         await step.GetByRole(AriaRole.Button, new() { Name = "Run step" }).ClickAsync();

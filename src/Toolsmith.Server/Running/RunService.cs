@@ -44,14 +44,24 @@ public sealed class RunService(IToolsmithStore store, ToolRunner runner)
         RunStepAsync(step, inputs, null, cancellationToken);
 
     /// <summary>Runs one ad-hoc API step ("Run step"), reporting its foreach, page and batch progress to <paramref name="progress"/>.</summary>
-    public async Task<StepResult> RunStepAsync(JsonObject step, JsonObject? inputs, IProgress<StepProgress>? progress, CancellationToken cancellationToken)
+    public Task<StepResult> RunStepAsync(JsonObject step, JsonObject? inputs, IProgress<StepProgress>? progress, CancellationToken cancellationToken) =>
+        RunStepAsync(step, inputs, null, progress, cancellationToken);
+
+    /// <summary>
+    /// Runs one ad-hoc API step with the inputs its tool declares (<paramref name="declaredInputs"/>, the tool's <c>inputs</c>):
+    /// an optional input left out then means what it means in a run of the tool. Without them, the given values declare themselves.
+    /// </summary>
+    public async Task<StepResult> RunStepAsync(JsonObject step, JsonObject? inputs, JsonObject? declaredInputs, IProgress<StepProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(step);
         inputs ??= [];
-        var declared = new JsonObject();
+        var declared = declaredInputs?.DeepClone().AsObject() ?? [];
         foreach (var (key, value) in inputs)
         {
-            declared[key] = new JsonObject { ["type"] = TypeOf(value) };
+            if (!declared.ContainsKey(key))
+            {
+                declared[key] = new JsonObject { ["type"] = TypeOf(value) };
+            }
         }
         var document = new JsonObject { ["name"] = "step", ["inputs"] = declared, ["steps"] = new JsonArray(step.DeepClone()) };
         Tool tool;

@@ -6,13 +6,13 @@ namespace Toolsmith.Server.Web.Services;
 /// <summary>How results read in the web builder: sizes, times, status colours.</summary>
 public static class Formatting
 {
-    /// <summary>"1.2 KB", "3.4 MB".</summary>
+    /// <summary>One unit system everywhere in the web builder, binary: "512 B", "1.2 KiB", "3.4 MiB", "1.05 GiB".</summary>
     public static string Size(long bytes) => bytes switch
     {
         < 1024 => string.Create(CultureInfo.InvariantCulture, $"{bytes} B"),
-        < 1024 * 1024 => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024.0:0.#} KB"),
-        < 1024L * 1024 * 1024 => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024):0.#} MB"),
-        _ => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024 * 1024):0.##} GB"),
+        < 1024 * 1024 => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024.0:0.#} KiB"),
+        < 1024L * 1024 * 1024 => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024):0.#} MiB"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024 * 1024):0.##} GiB"),
     };
 
     /// <summary>"41 ms", "2.35 s".</summary>

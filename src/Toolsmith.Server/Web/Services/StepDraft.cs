@@ -248,6 +248,48 @@ public sealed class ApiStepDraft : StepDraft
         }
     }
 
+    /// <summary>
+    /// The JSON text with each <c>{{placeholder}}</c> written where a value belongs (not inside a string) put in quotes:
+    /// <c>{"id": {{itemId}}}</c> becomes <c>{"id": "{{itemId}}"}</c>, which sends the value itself, keeping its type (a number
+    /// stays a number). <paramref name="quoted"/> lists the placeholders quoted.
+    /// </summary>
+    public static string QuotePlaceholders(string text, out List<string> quoted)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        quoted = [];
+        var result = new System.Text.StringBuilder(text.Length + 8);
+        var inString = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (inString)
+            {
+                result.Append(c);
+                if (c == '\\' && i + 1 < text.Length)
+                {
+                    result.Append(text[++i]);
+                }
+                else if (c == '"')
+                {
+                    inString = false;
+                }
+                continue;
+            }
+            if (c == '{' && i + 1 < text.Length && text[i + 1] == '{' && text.IndexOf("}}", i + 2, StringComparison.Ordinal) is var end and > 0
+                && text.AsSpan(i + 2, end - i - 2).IndexOfAny('"', '{', '\n') < 0)
+            {
+                var placeholder = text[i..(end + 2)];
+                quoted.Add(placeholder);
+                result.Append('"').Append(placeholder).Append('"');
+                i = end + 1;
+                continue;
+            }
+            inString = c == '"';
+            result.Append(c);
+        }
+        return result.ToString();
+    }
+
     /// <summary>Checks the JSON body as the user types: null when it is fine, else what is wrong and where.</summary>
     public static string? CheckJsonBody(string text, out JsonNode? body)
     {
@@ -263,7 +305,7 @@ public sealed class ApiStepDraft : StepDraft
             body = JsonValue.Create(trimmed);
             return null;
         }
-        var node = ToolDraft.ParseJson(text, out var error);
+        var node = ToolDraft.ParseJson(QuotePlaceholders(text, out _), out var error);
         if (error is not null)
         {
             return $"Not valid JSON: {error}";

@@ -239,12 +239,18 @@ public sealed class StepSettingsTests(BrowserFixture fixture) : BrowserTest(fixt
         await Expect(bulk.GetByRole(AriaRole.Group, new() { Name = "Batches", Exact = true }).GetByLabel("Batch size")).ToHaveValueAsync("5");
         await Expect(page.GetByText("Unsaved changes")).ToHaveCountAsync(0);
 
-        // Saved as it is, it stays exactly what was stored.
+        // Saved with nothing changed, it keeps its version; saved with one change, only that change is new.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+        await Expect(page.GetByText(new Regex("No changes to save"))).ToBeVisibleAsync();
+        Assert.Equal(1, (await Fixture.Host.Store.GetToolAsync("stored_settings"))!.Version);
+        await page.GetByLabel("Description", new() { Exact = true }).FillAsync("Saved again from the web builder.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
         await Expect(page.GetByText("Version 2", new() { Exact = true })).ToBeVisibleAsync();
         var stored = await Fixture.Host.Store.GetToolAsync("stored_settings");
         Assert.Equal(2, stored!.Version);
-        Assert.True(JsonNode.DeepEquals(document, stored.Document), stored.Document.ToJsonString());
+        var expected = document.DeepClone().AsObject();
+        expected["description"] = "Saved again from the web builder.";
+        Assert.True(JsonNode.DeepEquals(expected, stored.Document), stored.Document.ToJsonString());
     }
 
     [Fact]

@@ -136,8 +136,11 @@ public sealed class TypingTests(BrowserFixture fixture) : IAsyncLifetime
         // The network drops every connection; the person goes on typing; the page reconnects by itself.
         var banner = page.Locator("#components-reconnect-modal");
         _proxy.DropConnections();
+        await description.ClickAsync();
+        await description.PressAsync("End");
         await description.PressSequentiallyAsync("during and after the drop.", new() { Delay = 20 });
         await name.ClickAsync();
+        await name.PressAsync("End");
         await name.PressSequentiallyAsync("tool", new() { Delay = 20 });
         await Expect(banner).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("components-reconnect-hide"), new() { Timeout = 60_000 });
 

@@ -18,6 +18,8 @@ window.toolsmith = (() => {
         if (sink) {
             sink.value = el.value;
             sink.dispatchEvent(new Event('change', { bubbles: true }));
+            // Read at once (the event is handled as it is dispatched): the sink keeps no copy (a password's, for one).
+            sink.value = '';
         }
     }
 

@@ -121,23 +121,33 @@ public sealed class FirstUseTests(BrowserFixture fixture) : BrowserTest(fixture)
             await dialog.GetByRole(AriaRole.Button, new() { Name = "Import", Exact = true }).ClickAsync();
             var result = dialog.GetByRole(AriaRole.Region, new() { Name = "Import result" });
             await Expect(result).ToContainTextAsync("already stored");
-            await Expect(result.GetByRole(AriaRole.List, new() { Name = "Secrets to set" })).ToContainTextAsync(name + "_2");
+            var secrets = result.GetByRole(AriaRole.List, new() { Name = "Secrets to set" });
+            await Expect(secrets).ToContainTextAsync(name + "_2");
             await dialog.GetByRole(AriaRole.Button, new() { Name = "Done" }).ClickAsync();
 
-            // Run it before the new secret is set: nothing reaches the API (not the stored token of the same name).
+            // Run before the new secret is set: nothing reaches the API (not the stored token of the same name), and the
+            // message links to where the secret is set.
             var step = page.GetByRole(AriaRole.Region, new() { NameRegex = new Regex("^Step 1: ") });
+            var stepId = await StepIdAsync(step);
             var requests = Fixture.Api.RequestCount;
             await step.GetByRole(AriaRole.Button, new() { Name = "Run step" }).ClickAsync();
             var diagnosis = step.GetByRole(AriaRole.Alert, new() { Name = "Diagnosis" });
             await Expect(diagnosis).ToContainTextAsync(name + "_2");
+            await Expect(diagnosis.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("Secrets page") })).ToHaveAttributeAsync("href", "/secrets?name=" + name + "_2");
             Assert.Equal(requests, Fixture.Api.RequestCount);
 
-            // The message links to where the secret is set; once it holds the pasted token, the API receives that token.
-            await Expect(diagnosis.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("Secrets page") })).ToHaveAttributeAsync("href", "/secrets?name=" + name + "_2");
-            await Fixture.Host.Store.SetSecretAsync(name + "_2", Pasted);
+            // Imported again, the pasted value is stored from the dialog (into the same new name): the API receives exactly it.
+            await page.GetByRole(AriaRole.Button, new() { Name = "Import cURL" }).ClickAsync();
+            await dialog.GetByRole(AriaRole.Textbox, new() { Name = "cURL command" }).FillAsync(command);
+            await dialog.GetByRole(AriaRole.Button, new() { Name = "Import", Exact = true }).ClickAsync();
+            await Expect(secrets).ToContainTextAsync(name + "_2");
+            await dialog.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Store the pasted value") }).ClickAsync();
+            await Expect(secrets).ToContainTextAsync("stored: the pasted value");
+            await dialog.GetByRole(AriaRole.Button, new() { Name = "Done" }).ClickAsync();
             await step.GetByRole(AriaRole.Button, new() { Name = "Run step" }).ClickAsync();
-            await Expect(step.GetByRole(AriaRole.Region, new() { Name = "Response of " + await StepIdAsync(step) }).GetByLabel("Status 200 OK")).ToBeVisibleAsync();
+            await Expect(step.GetByRole(AriaRole.Region, new() { Name = "Response of " + stepId }).GetByLabel("Status 200 OK")).ToBeVisibleAsync();
             Assert.Equal("Bearer " + Pasted, Fixture.Api.LastEcho!["headers"]!["authorization"]!.GetValue<string>());
+            Assert.True(Fixture.Host.Store.TryGetSecret(name, out var kept) && kept == Stored);
         }
         finally
         {

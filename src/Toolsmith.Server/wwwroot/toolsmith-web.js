@@ -159,6 +159,18 @@ window.toolsmith = (() => {
             }
         },
 
+        // A dialog with text fields has shown: its first field takes the focus unless the focus is in the dialog already.
+        focusDialog(marker) {
+            const dialog = marker && marker.closest('.mud-dialog, [role="dialog"]');
+            if (!dialog || dialog.contains(document.activeElement)) {
+                return;
+            }
+            const first = dialog.querySelector('input:not([type="hidden"]):not([disabled]), textarea:not([disabled]), select:not([disabled]), button:not([disabled])');
+            if (first) {
+                first.focus();
+            }
+        },
+
         // After a navigation: the page's heading takes the focus, unless the person already put it somewhere.
         focusHeading() {
             const focused = document.activeElement;

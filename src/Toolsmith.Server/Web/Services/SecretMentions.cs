@@ -12,23 +12,27 @@ public static partial class SecretMentions
         message is not null && MissingPattern().Match(message) is { Success: true } match ? match.Groups[1].Value : null;
 
     /// <summary>
-    /// Gives each secret an imported document needs that is already stored a new name (<c>github_token_2</c>…), rewriting its
-    /// <c>{{secrets.NAME}}</c> templates: a pasted credential never silently becomes a stored one with another value.
-    /// Returns the names changed, old to new.
+    /// Gives each secret an imported document needs that is already stored with another value than the one pasted a new name
+    /// (<c>github_token_2</c>…, or the name_N that already holds the pasted value; a secret named by the command itself, with
+    /// no value pasted, keeps its name),
+    /// rewriting its <c>{{secrets.NAME}}</c> templates: a pasted credential never silently becomes a stored one with another
+    /// value. <paramref name="storedValue"/> gives a stored secret's value (null when none). Returns the names changed, old to new.
     /// </summary>
-    public static IReadOnlyDictionary<string, string> KeepApart(JsonObject document, IEnumerable<string> needed, IReadOnlyCollection<string> stored)
+    public static IReadOnlyDictionary<string, string> KeepApart(JsonObject document, IReadOnlyList<(string Name, string? Pasted)> needed, IReadOnlyCollection<string> stored, Func<string, string?> storedValue)
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(needed);
         ArgumentNullException.ThrowIfNull(stored);
-        var wanted = needed.ToList();
+        ArgumentNullException.ThrowIfNull(storedValue);
         var taken = new HashSet<string>(stored, StringComparer.Ordinal);
-        taken.UnionWith(wanted);
+        taken.UnionWith(needed.Select(static n => n.Name));
         var renamed = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var name in wanted.Where(stored.Contains))
+        // A name from the command itself ($TOKEN, no value pasted) means the stored secret of that name: kept.
+        foreach (var (name, pasted) in needed.Where(n => n.Pasted is not null && stored.Contains(n.Name) && storedValue(n.Name) != n.Pasted))
         {
+            // A name_N that already holds this very value (an earlier import of the same command) is reused.
             var n = 2;
-            while (taken.Contains($"{name}_{n}"))
+            while (taken.Contains($"{name}_{n}") && !(stored.Contains($"{name}_{n}") && storedValue($"{name}_{n}") == pasted))
             {
                 n++;
             }

@@ -39,7 +39,7 @@ public sealed class FirstUseTests(BrowserFixture fixture) : BrowserTest(fixture)
         await AssertInViewAsync(page, response.GetByText("Size", new() { Exact = true }), "the size");
         await AssertInViewAsync(page, response.GetByRole(AriaRole.Group, new() { Name = "Response body" }).Locator("summary, .ts-json-leaf").First, "the start of the body");
         await Expect(step.GetByRole(AriaRole.Button, new() { Name = "Run step" })).ToBeFocusedAsync();
-        await BrowserFixture.ScreenshotAsync(page, "result-in-view");
+        await BrowserFixture.ScreenshotAsync(page, "result-in-view", docs: true);
 
         // Ctrl+Enter in a field of the step runs it; the focus stays in the field.
         var requests = Fixture.Api.RequestCount;

@@ -28,6 +28,12 @@ internal sealed partial class ImportedToolBuilder
 
     public string? Description { get; set; }
 
+    /// <summary>A short name for people (the MCP tool's title), or null.</summary>
+    public string? Title { get; set; }
+
+    /// <summary>Hints for agents (MCP tool annotations: readOnlyHint, destructiveHint, idempotentHint, openWorldHint), or null.</summary>
+    public JsonObject? Annotations { get; set; }
+
     public JsonObject Inputs => _inputs;
 
     /// <summary>The API steps, in order.</summary>
@@ -169,9 +175,17 @@ internal sealed partial class ImportedToolBuilder
     public JsonObject ToDocument()
     {
         var doc = new JsonObject { ["name"] = Name };
+        if (!string.IsNullOrWhiteSpace(Title))
+        {
+            doc["title"] = Title.Trim();
+        }
         if (!string.IsNullOrWhiteSpace(Description))
         {
             doc["description"] = Description.Trim();
+        }
+        if (Annotations is { Count: > 0 })
+        {
+            doc["annotations"] = Annotations.DeepClone();
         }
         if (_inputs.Count > 0)
         {

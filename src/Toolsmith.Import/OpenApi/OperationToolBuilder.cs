@@ -40,6 +40,8 @@ internal sealed class OperationToolBuilder
     {
         var operation = _entry.Operation;
         _tool.Description = Describe();
+        _tool.Title = _entry.Summary?.Trim().TrimEnd('.') is { Length: > 0 and <= 120 } title ? title : null;
+        _tool.Annotations = Annotations();
         _inputNames.Add("baseUrl");
         BaseUrl();
 
@@ -141,6 +143,10 @@ internal sealed class OperationToolBuilder
         {
             step["requiredScopes"] = new JsonArray([.. scopes.Select(static s => (JsonNode)s)]);
         }
+        if (ResponseSchema() is { } responseSchema)
+        {
+            step["responseSchema"] = responseSchema;
+        }
         _tool.Steps.Add(step);
         return _tool;
     }
@@ -152,6 +158,75 @@ internal sealed class OperationToolBuilder
         _tool.Input(input, "string", $"The {name} in the path.", required: true);
         inputs[name] = input;
         return "{{" + input + "}}";
+    }
+
+    /// <summary>
+    /// The JSON Schema of the operation's success response (the first 2xx, else the 2XX range, with a JSON media type),
+    /// which types the tool's output for agents; null when the operation describes none.
+    /// </summary>
+    private JsonObject? ResponseSchema()
+    {
+        var responses = _entry.Operation.Responses;
+        if (responses is null)
+        {
+            return null;
+        }
+        var success = responses.Where(static r => r.Key.Length == 3 && r.Key[0] == '2' && char.IsDigit(r.Key[1])).OrderBy(static r => r.Key, StringComparer.Ordinal)
+            .Concat(responses.Where(static r => r.Key.Equals("2XX", StringComparison.OrdinalIgnoreCase)));
+        foreach (var (_, response) in success)
+        {
+            var json = response.Content?.FirstOrDefault(static c => c.Key.Split(';')[0].Trim() is var type
+                && (type.Equals("application/json", StringComparison.OrdinalIgnoreCase) || type.EndsWith("+json", StringComparison.OrdinalIgnoreCase)));
+            if (json?.Value?.Schema is { } schema)
+            {
+                return SchemaConverter.Convert(schema);
+            }
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// What a call does, for agents: from the method (GET/HEAD/OPTIONS read only; DELETE destructive; PUT/DELETE
+    /// idempotent; every API is open world), with the operation's own word winning: <c>x-mcp-annotations</c> (an object of
+    /// hints) or <c>x-readOnlyHint</c>, <c>x-destructiveHint</c>, <c>x-idempotentHint</c>, <c>x-openWorldHint</c>.
+    /// </summary>
+    private JsonObject Annotations()
+    {
+        var method = _entry.Method.ToUpperInvariant();
+        var readOnly = method is "GET" or "HEAD" or "OPTIONS";
+        var hints = new JsonObject { ["readOnlyHint"] = readOnly };
+        if (!readOnly)
+        {
+            hints["destructiveHint"] = method == "DELETE";
+            hints["idempotentHint"] = method is "PUT" or "DELETE";
+        }
+        hints["openWorldHint"] = true;
+        var extensions = _entry.Operation.Extensions;
+        if (extensions is not null)
+        {
+            if (extensions.TryGetValue("x-mcp-annotations", out var all) && all is JsonNodeExtension { Node: JsonObject given })
+            {
+                foreach (var (name, value) in given)
+                {
+                    if (hints.ContainsKey(name) || name is "destructiveHint" or "idempotentHint")
+                    {
+                        if (value is JsonValue v && v.GetValueKind() is System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False)
+                        {
+                            hints[name] = v.GetValue<bool>();
+                        }
+                    }
+                }
+            }
+            foreach (var name in (string[])["readOnlyHint", "destructiveHint", "idempotentHint", "openWorldHint"])
+            {
+                if (extensions.TryGetValue("x-" + name, out var one) && one is JsonNodeExtension { Node: JsonValue v }
+                    && v.GetValueKind() is System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False)
+                {
+                    hints[name] = v.GetValue<bool>();
+                }
+            }
+        }
+        return hints;
     }
 
     private string ApiTitle => _catalog.Document.Info?.Title is { Length: > 0 } t ? t : "the API";

@@ -331,4 +331,46 @@ public class OpenApiImporterTests(ImportRunner runner) : IClassFixture<ImportRun
         Assert.Contains(result.Warnings, w => w.Item == "GET /things/{id}" && w.Message.Contains("/api/v3", StringComparison.Ordinal));
         Assert.Equal("get_things_id", tool.Name);
     }
+
+    [Fact]
+    public void Operation_GivesTheToolATitle_HintsFromItsMethodAndXHints_AndTheResponseSchema()
+    {
+        var result = OpenApiCatalog.Parse("""
+            openapi: 3.1.0
+            info: { title: Shop, version: "1" }
+            servers: [ { url: "http://127.0.0.1:1" } ]
+            paths:
+              /orders/{id}:
+                get:
+                  operationId: getOrder
+                  summary: Get an order.
+                  parameters: [ { name: id, in: path, required: true, schema: { type: integer } } ]
+                  responses:
+                    "200": { description: ok, content: { application/json: { schema: { $ref: "#/components/schemas/Order" } } } }
+                delete:
+                  operationId: cancelOrder
+                  summary: Cancel an order
+                  x-mcp-annotations: { destructiveHint: false }
+                  x-idempotentHint: false
+                  parameters: [ { name: id, in: path, required: true, schema: { type: integer } } ]
+                  responses: { "204": { description: cancelled } }
+            components:
+              schemas:
+                Order: { type: object, properties: { id: { type: integer }, total: { type: number } }, required: [id] }
+            """, "shop.yaml").ImportAll();
+
+        var get = Assert.Single(result.Tools, t => (string?)t.Document["title"] == "Get an order").Document;
+        var delete = Assert.Single(result.Tools, t => (string?)t.Document["title"] == "Cancel an order").Document;
+
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"readOnlyHint":true,"openWorldHint":true}"""), get["annotations"]));
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"readOnlyHint":false,"destructiveHint":false,"idempotentHint":false,"openWorldHint":true}"""), delete["annotations"]));
+        var schema = get["steps"]![0]!["responseSchema"]!;
+        Assert.Equal("#/$defs/Order", (string?)schema["$ref"]);
+        Assert.Equal("integer", (string?)schema["$defs"]!["Order"]!["properties"]!["id"]!["type"]);
+        Assert.Null(delete["steps"]![0]!["responseSchema"]);
+        foreach (var tool in result.Tools)
+        {
+            ToolLoader.FromNode(tool.Document.DeepClone(), tool.FileName); // loads as Toolsmith would
+        }
+    }
 }

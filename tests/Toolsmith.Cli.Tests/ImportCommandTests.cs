@@ -41,6 +41,31 @@ public class ImportCommandTests(CliHarness cli) : IClassFixture<CliHarness>
     }
 
     [Fact]
+    public async Task ImportCurl_NeverReusesASecretNameHoldingAnotherValue()
+    {
+        var dir = Folder();
+        Environment.SetEnvironmentVariable("TOOLSMITH_SECRET_EXAMPLE_COLLIDE_TOKEN", "someone-elses-token-42");
+        try
+        {
+            var r = await cli.RunAsync("import", "curl", "curl https://api.example.com/v1/things -H 'X-Collide-Token: pasted-token-1234567'", "-o", dir);
+            Assert.Equal(0, r.ExitCode);
+            var text = await File.ReadAllTextAsync(Path.Combine(dir, "example_get_things.tool.json"));
+            Assert.Contains("{{secrets.example_collide_token_2}}", text, StringComparison.Ordinal);
+            Assert.Contains("example_collide_token already holds another value", r.Stderr, StringComparison.Ordinal);
+            Assert.Contains("toolsmith secrets set example_collide_token_2", r.Stdout, StringComparison.Ordinal);
+            Assert.DoesNotContain("pasted-token-1234567", text + r.Stdout + r.Stderr, StringComparison.Ordinal);
+
+            Environment.SetEnvironmentVariable("TOOLSMITH_SECRET_EXAMPLE_COLLIDE_TOKEN", "pasted-token-1234567");
+            r = await cli.RunAsync("import", "curl", "curl https://api.example.com/v1/things -H 'X-Collide-Token: pasted-token-1234567'", "-o", dir, "--force");
+            Assert.Contains("{{secrets.example_collide_token}}", await File.ReadAllTextAsync(Path.Combine(dir, "example_get_things.tool.json")), StringComparison.Ordinal);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("TOOLSMITH_SECRET_EXAMPLE_COLLIDE_TOKEN", null);
+        }
+    }
+
+    [Fact]
     public async Task ImportCurl_FromStdin_RunsAgainstTheLocalApi()
     {
         var dir = Folder();

@@ -2,12 +2,15 @@ using System.CommandLine;
 using System.Text;
 using Spectre.Console;
 using Toolsmith.Cli.Output;
+using Toolsmith.Core.Secrets;
 using Toolsmith.Core.Serialization;
 using Toolsmith.Import;
 using Toolsmith.Import.Curl;
 using Toolsmith.Import.Http;
 using Toolsmith.Import.OpenApi;
 using Toolsmith.Import.Postman;
+using Toolsmith.Storage;
+using Toolsmith.Storage.Secrets;
 
 namespace Toolsmith.Cli.Commands;
 
@@ -38,7 +41,7 @@ internal static class ImportCommand
                 "cmd" => (ShellDialect?)ShellDialect.Cmd,
                 _ => null,
             };
-            return Write(output, () => CurlImporter.Import(text, new CurlImportOptions { ToolName = parse.GetValue(name), Shell = dialect }), parse.GetValue(curlOut), parse.GetValue(curlForce));
+            return await Write(output, () => CurlImporter.Import(text, new CurlImportOptions { ToolName = parse.GetValue(name), Shell = dialect }), parse.GetValue(curlOut), parse.GetValue(curlForce)).ConfigureAwait(false);
         });
 
         var document = new Argument<string>("SOURCE") { Description = "An OpenAPI 3.x or Swagger 2.0 document (JSON or YAML): a file, or an http(s) URL." };
@@ -80,7 +83,7 @@ internal static class ImportCommand
                 }
                 operations = operations.Where(o => found.Contains(o));
             }
-            return Write(output, () => catalog.Import(operations.ToList()), parse.GetValue(openApiOut), parse.GetValue(openApiForce));
+            return await Write(output, () => catalog.Import(operations.ToList()), parse.GetValue(openApiOut), parse.GetValue(openApiForce)).ConfigureAwait(false);
         });
 
         var collection = new Argument<string>("COLLECTION") { Description = "A Postman collection (v2.0 or v2.1) exported as JSON." };
@@ -88,25 +91,25 @@ internal static class ImportCommand
         var perFolder = new Option<bool>("--per-folder") { Description = "One tool per folder, its requests as steps in order (default: one tool per request)." };
         var (postmanOut, postmanForce) = (OutOption(), ForceOption());
         var postman = new Command("postman", "Import the requests of a Postman collection: one tool per request.") { collection, environment, perFolder, postmanOut, postmanForce };
-        postman.SetAction(parse =>
+        postman.SetAction(async (parse, ct) =>
         {
             if (!TryRead(output, parse.GetValue(collection)!, out var json) || (parse.GetValue(environment) is { } envFile && !TryRead(output, envFile, out _)))
             {
                 return ExitCodes.InvalidInput;
             }
             var env = parse.GetValue(environment) is { } e ? File.ReadAllText(e, Encoding.UTF8) : null;
-            return Write(output, () => PostmanImporter.Import(json, new PostmanImportOptions { EnvironmentJson = env, ToolPerFolder = parse.GetValue(perFolder) }), parse.GetValue(postmanOut), parse.GetValue(postmanForce));
+            return await Write(output, () => PostmanImporter.Import(json, new PostmanImportOptions { EnvironmentJson = env, ToolPerFolder = parse.GetValue(perFolder) }), parse.GetValue(postmanOut), parse.GetValue(postmanForce)).ConfigureAwait(false);
         });
 
         var file = new Argument<string>("FILE") { Description = "A .http or .rest file (Visual Studio, Rider, httpyac)." };
         var (httpOut, httpForce) = (OutOption(), ForceOption());
         var http = new Command("http", "Import the requests of a .http file: one tool per request.") { file, httpOut, httpForce };
-        http.SetAction(parse =>
+        http.SetAction(async (parse, ct) =>
         {
             var path = parse.GetValue(file)!;
             return !TryRead(output, path, out var text)
                 ? ExitCodes.InvalidInput
-                : Write(output, () => HttpFileImporter.Import(text, Path.GetFileName(path)), parse.GetValue(httpOut), parse.GetValue(httpForce));
+                : await Write(output, () => HttpFileImporter.Import(text, Path.GetFileName(path)), parse.GetValue(httpOut), parse.GetValue(httpForce)).ConfigureAwait(false);
         });
 
         import.Subcommands.Add(curl);
@@ -139,8 +142,44 @@ internal static class ImportCommand
         }
     }
 
+    /// <summary>
+    /// Renames secrets whose names already hold another value where run looks for them: the store when there is one
+    /// (an import does not create it), then the environment.
+    /// </summary>
+    private static async Task<IReadOnlyList<SecretRename>> AvoidCollisionsAsync(ImportResult result)
+    {
+        if (!result.Secrets.Any(static s => s.Value is not null))
+        {
+            return [];
+        }
+        var options = StoreOptions.FromEnvironment();
+        IToolsmithStore? store = null;
+        try
+        {
+            if (options.IsPostgres || Directory.Exists(options.DataDirectory))
+            {
+                store = await StoreAccess.OpenAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+        catch (StoreUnavailableException)
+        {
+            store = null;
+        }
+        try
+        {
+            return SecretCollisions.Avoid(result, store is null ? EnvironmentSecretResolver.Instance : new StoredSecretResolver(store));
+        }
+        finally
+        {
+            if (store is not null)
+            {
+                await store.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
     /// <summary>Imports, then writes every tool (all or nothing when files exist), and reports files, secrets and warnings.</summary>
-    private static int Write(CliOutput output, Func<ImportResult> import, string? directory, bool force)
+    private static async Task<int> Write(CliOutput output, Func<ImportResult> import, string? directory, bool force)
     {
         ImportResult result;
         try
@@ -160,6 +199,11 @@ internal static class ImportCommand
         {
             output.Error("Nothing could be imported; the warnings above say why.");
             return ExitCodes.InvalidInput;
+        }
+        var renames = await AvoidCollisionsAsync(result).ConfigureAwait(false);
+        foreach (var rename in renames)
+        {
+            output.Err.MarkupLine($"[yellow]warning:[/] {Markup.Escape($"the secret {rename.From} already holds another value, so the tools read {rename.To} instead (set it to the value you pasted).")}");
         }
         var folder = Path.GetFullPath(string.IsNullOrWhiteSpace(directory) ? "." : directory);
         var existing = result.Tools.Select(t => Path.Combine(folder, t.FileName)).Where(File.Exists).ToList();

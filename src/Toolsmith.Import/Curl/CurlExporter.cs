@@ -57,7 +57,7 @@ public static partial class CurlExporter
         foreach (var (name, value) in step.Headers)
         {
             args.Add("-H");
-            args.Add($"{name}: {value}");
+            args.Add(value.Length == 0 ? name + ";" : $"{name}: {value}"); // "Name;" is how curl sends a header with an empty value
         }
         if (step.Cookies.Count > 0)
         {

@@ -415,6 +415,38 @@ public class CurlImporterTests(ImportRunner runner) : IClassFixture<ImportRunner
     }
 
     [Fact]
+    public void SecretCollisions_RenameOnlyWhatHoldsAnotherValue_InEveryTool()
+    {
+        var result = CurlImporter.Import("""
+            curl https://api.example.com/a -H 'Authorization: Bearer tok-aaaaaaaaaaaaaaaa1'
+            curl https://api.example.com/b -H 'Authorization: Bearer tok-aaaaaaaaaaaaaaaa1' -H 'X-Api-Key: <YOUR_API_KEY>'
+            """);
+        var held = new Dictionary<string, string> { ["example_token"] = "other", ["example_token_2"] = "other too", ["example_api_key"] = "mine" };
+        var renames = SecretCollisions.Avoid(result, new DictionaryResolver(held));
+        Assert.Equal([new SecretRename("example_token", "example_token_3")], renames);
+        Assert.All(result.Tools, static t => Assert.Contains("Bearer {{secrets.example_token_3}}", t.Document.ToJsonString(), StringComparison.Ordinal));
+        Assert.Contains("{{secrets.example_api_key}}", result.Tools[1].Document.ToJsonString(), StringComparison.Ordinal); // a placeholder pasted: the stored key is meant
+        Assert.Equal(["example_api_key", "example_token_3"], result.Secrets.Select(static s => s.Name).Order());
+    }
+
+    private sealed class DictionaryResolver(Dictionary<string, string> values) : Toolsmith.Core.Secrets.ISecretResolver
+    {
+        public bool TryGet(string name, out string value) => values.TryGetValue(name, out value!);
+
+        public string WhereToSet(string name) => "here";
+    }
+
+    [Fact]
+    public void Export_WritesAnEmptyHeader_AsCurlDoes()
+    {
+        var step = new ApiStepDefinition { Id = "s", Url = "https://api.example.com/x", Headers = { ["X-Empty"] = "" } };
+        var command = CurlExporter.Export(step);
+        Assert.Contains("-H 'X-Empty;'", command, StringComparison.Ordinal);
+        var again = Assert.Single(CurlImporter.Import(command).Tools);
+        Assert.Equal("", again.Document["steps"]![0]!["headers"]!["X-Empty"]!.GetValue<string>());
+    }
+
+    [Fact]
     public void Export_RedactsSecrets_AndNeverHoldsAValue()
     {
         var tool = Assert.Single(CurlImporter.Import(Cases["slack_post_message"].Command).Tools);

@@ -29,12 +29,13 @@ public class ImportCommandTests(CliHarness cli) : IClassFixture<CliHarness>
     public async Task ImportCurl_WritesTheTool_NamesTheSecret_AndWarns()
     {
         var dir = Folder();
-        var r = await cli.RunAsync("import", "curl", """curl -X POST https://api.example.com/v1/items -H 'Authorization: Bearer sk-live-abcdef123456' -d '{"a":1}'""", "-o", dir);
+        // The pasted token is the one the test environment holds as example_token: no rename (see the collision test).
+        var r = await cli.RunAsync("import", "curl", $$"""curl -X POST https://api.example.com/v1/items -H 'Authorization: Bearer {{TestEnvironment.ExampleSecret}}' -d '{"a":1}'""", "-o", dir);
         Assert.Equal(0, r.ExitCode);
         var file = Path.Combine(dir, "example_post_items.tool.json");
         var text = await File.ReadAllTextAsync(file);
         Assert.Contains("Bearer {{secrets.example_token}}", text, StringComparison.Ordinal);
-        Assert.DoesNotContain("sk-live-abcdef123456", text + r.Stdout + r.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain(TestEnvironment.ExampleSecret, text + r.Stdout + r.Stderr, StringComparison.Ordinal);
         Assert.Contains("wrote", r.Stdout, StringComparison.Ordinal);
         Assert.Contains("toolsmith secrets set example_token", r.Stdout, StringComparison.Ordinal);
         Assert.Contains("warning: -d: sends JSON without a Content-Type header", r.Stderr, StringComparison.Ordinal);
@@ -195,7 +196,7 @@ public class ImportCommandTests(CliHarness cli) : IClassFixture<CliHarness>
     public async Task ExportCurl_PrintsTheCommand_ThatImportsBackToTheSameStep()
     {
         var dir = Folder();
-        var original = """curl -X PUT 'https://api.example.com/pages/7?expand=body' -H 'Authorization: Bearer xyz-token-1234567' -H 'Content-Type: application/json' --data-raw '[{"key":"a","value":1}]' -L""";
+        var original = $$"""curl -X PUT 'https://api.example.com/pages/7?expand=body' -H 'Authorization: Bearer {{TestEnvironment.ExampleSecret}}' -H 'Content-Type: application/json' --data-raw '[{"key":"a","value":1}]' -L""";
         Assert.Equal(0, (await cli.RunAsync("import", "curl", original, "--name", "put_page", "-o", dir)).ExitCode);
         var file = Path.Combine(dir, "put_page.tool.json");
         var exported = await cli.RunAsync("export", "curl", file);

@@ -91,6 +91,14 @@ public static partial class HttpFileImporter
             {
                 continue;
             }
+            if (line.StartsWith("/*", StringComparison.Ordinal))
+            {
+                while (i < lines.Count && !lines[i].Contains("*/", StringComparison.Ordinal))
+                {
+                    i++;
+                }
+                continue;
+            }
             if (line.StartsWith('#') || line.StartsWith("//", StringComparison.Ordinal))
             {
                 var comment = line.TrimStart('#', '/').Trim();
@@ -121,6 +129,12 @@ public static partial class HttpFileImporter
         }
         var requestLine = lines[i].Trim();
         var parts = requestLine.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (parts[0].ToUpperInvariant() is "GRPC" or "WS" or "WSS" or "WEBSOCKET" or "SSE" or "EVENTSOURCE" or "MQTT" or "AMQP" or "RABBITMQ"
+            || requestLine.Split(' ')[^1].StartsWith("ws://", StringComparison.OrdinalIgnoreCase) || requestLine.Split(' ')[^1].StartsWith("wss://", StringComparison.OrdinalIgnoreCase))
+        {
+            result.Warnings.Add(new ImportWarning(block.Title.Length > 0 ? block.Title : requestLine, $"is a {parts[0].ToUpperInvariant() switch { "GRPC" => "gRPC", "SSE" or "EVENTSOURCE" => "server-sent events", "MQTT" => "MQTT", "AMQP" or "RABBITMQ" => "AMQP", _ => "WebSocket" }} request, which Toolsmith's API step does not support (HTTP requests only); it was not imported."));
+            return null;
+        }
         string method;
         string url;
         if (Methods.Contains(parts[0].ToUpperInvariant()) && parts.Length >= 2)
@@ -142,7 +156,7 @@ public static partial class HttpFileImporter
         var request = new HttpRequest { Item = item, Name = name ?? (block.Title.Length > 0 ? block.Title : null), Method = method, Url = url, NoRedirect = noRedirect };
         i++;
         // A query may continue on the next lines, indented and starting with ? or &.
-        while (i < lines.Count && lines[i].Length > 0 && char.IsWhiteSpace(lines[i][0]) && lines[i].TrimStart() is var cont && (cont.StartsWith('?') || cont.StartsWith('&')))
+        while (i < lines.Count && lines[i].TrimStart() is var cont && (cont.StartsWith('?') || cont.StartsWith('&')))
         {
             request.Url += cont.Trim();
             i++;
@@ -154,6 +168,14 @@ public static partial class HttpFileImporter
             {
                 i++;
                 break;
+            }
+            if (line.TrimStart().StartsWith("/*", StringComparison.Ordinal))
+            {
+                while (i < lines.Count && !lines[i].Contains("*/", StringComparison.Ordinal))
+                {
+                    i++;
+                }
+                continue;
             }
             if (line.TrimStart().StartsWith('#') || line.TrimStart().StartsWith("//", StringComparison.Ordinal))
             {
@@ -171,6 +193,15 @@ public static partial class HttpFileImporter
         for (; i < lines.Count; i++)
         {
             var line = lines[i];
+            if (ResponseLine().IsMatch(line))
+            {
+                result.Warnings.Add(new ImportWarning(item, $"is followed by a response (\"{line.Trim()}\"): it is an example of what comes back, not part of the request, and was left out."));
+                break;
+            }
+            if (line.StartsWith("<> ", StringComparison.Ordinal))
+            {
+                continue; // a saved response file (IntelliJ): not part of the request
+            }
             if (line.StartsWith("> ", StringComparison.Ordinal) || line.StartsWith(">> ", StringComparison.Ordinal) || line.TrimStart().StartsWith("> {%", StringComparison.Ordinal))
             {
                 result.Warnings.Add(new ImportWarning(item, $"has a response handler or output redirect (\"{line.Trim()}\"), which Toolsmith does not run; it was left out."));
@@ -195,6 +226,43 @@ public static partial class HttpFileImporter
         {
             request.Body = string.Join('\n', body);
         }
+        if (request.Url.StartsWith('/'))
+        {
+            // A relative request line: httpyac and REST Client take the host from @host, or from the Host header.
+            var hostHeader = request.Headers.FirstOrDefault(static h => h.Name.Equals("Host", StringComparison.OrdinalIgnoreCase)).Value;
+            if (variables.ContainsKey("host"))
+            {
+                request.Url = "{{host}}" + request.Url;
+            }
+            else if (hostHeader is { Length: > 0 })
+            {
+                request.Url = (hostHeader.EndsWith(":443", StringComparison.Ordinal) ? "https://" : "http://") + hostHeader + request.Url;
+                request.Headers.RemoveAll(static h => h.Name.Equals("Host", StringComparison.OrdinalIgnoreCase));
+            }
+        }
+        var graphQl = request.Headers.FindIndex(static h => h.Name.Equals("X-Request-Type", StringComparison.OrdinalIgnoreCase) && h.Value.Equals("GraphQL", StringComparison.OrdinalIgnoreCase));
+        if (graphQl >= 0)
+        {
+            // REST Client's GraphQL: the query, a blank line, then the variables as JSON; sent as {"query", "variables"}.
+            request.Headers.RemoveAt(graphQl);
+            var text = request.Body ?? "";
+            var split = text.IndexOf("\n\n", StringComparison.Ordinal);
+            var query = split < 0 ? text : text[..split];
+            var graph = new System.Text.Json.Nodes.JsonObject { ["query"] = query.Trim() };
+            if (split >= 0 && text[(split + 2)..].Trim() is { Length: > 0 } vars)
+            {
+                graph["variables"] = "__VARIABLES__";
+                request.Body = graph.ToJsonString().Replace("\"__VARIABLES__\"", vars, StringComparison.Ordinal);
+            }
+            else
+            {
+                request.Body = graph.ToJsonString();
+            }
+            if (!request.Headers.Any(static h => h.Name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase)))
+            {
+                request.Headers.Add(("Content-Type", "application/json"));
+            }
+        }
         return request;
     }
 
@@ -203,6 +271,9 @@ public static partial class HttpFileImporter
 
     [GeneratedRegex(@"\s+HTTP/\d(\.\d)?$", RegexOptions.CultureInvariant)]
     private static partial Regex VersionSuffix();
+
+    [GeneratedRegex(@"^HTTP/\d(\.\d)?\s+\d{3}\b", RegexOptions.CultureInvariant)]
+    private static partial Regex ResponseLine();
 }
 
 /// <summary>Maps one request of a .http file to a tool of one API step.</summary>

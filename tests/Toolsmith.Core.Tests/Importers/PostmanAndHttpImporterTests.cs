@@ -182,6 +182,57 @@ public class PostmanAndHttpImporterTests(ImportRunner runner) : IClassFixture<Im
     }
 
     [Fact]
+    public async Task Http_RelativeLines_ResponseBlocks_Comments_GraphQl_AndUnsupportedProtocols()
+    {
+        var text = $$"""
+            @host = http://127.0.0.1:{{runner.Api.Port}}
+            /* a block comment
+               over two lines */
+            GET /echo/users
+                ?page=2
+                &per_page=5
+            Accept: application/json
+
+            HTTP/1.1 200 OK
+            Content-Type: application/json
+
+            {"users":[]}
+
+            ###
+            POST /echo/graphql
+            X-Request-Type: GraphQL
+
+            query ($id: ID!) { user(id: $id) { name } }
+
+            {"id": 1}
+
+            ###
+            GRPC grpcb.in:9000/hello.HelloService/SayHello
+
+            ###
+            WS wss://echo.example.com/socket
+            """;
+        var result = HttpFileImporter.Import(text);
+        Assert.Equal(2, result.Tools.Count);
+        Assert.Contains(result.Warnings, static w => w.Message.Contains("gRPC request", StringComparison.Ordinal));
+        Assert.Contains(result.Warnings, static w => w.Message.Contains("WebSocket request", StringComparison.Ordinal));
+        Assert.Contains(result.Warnings, static w => w.Message.Contains("is followed by a response", StringComparison.Ordinal));
+
+        await runner.RunAsync(result.Tools[0]);
+        var echo = Echo(runner);
+        Assert.Equal("GET", echo["method"]!.GetValue<string>());
+        Assert.Equal("/echo/users", echo["path"]!.GetValue<string>());
+        Assert.Equal("?page=2&per_page=5", echo["queryString"]!.GetValue<string>());
+        Assert.Equal("", echo["bodyText"]!.GetValue<string>());
+
+        await runner.RunAsync(result.Tools[1]);
+        echo = Echo(runner);
+        Assert.Equal("POST", echo["method"]!.GetValue<string>());
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"query":"query ($id: ID!) { user(id: $id) { name } }","variables":{"id":1}}"""), JsonNode.Parse(echo["bodyText"]!.GetValue<string>())), echo["bodyText"]!.GetValue<string>());
+        Assert.StartsWith("application/json", echo["contentType"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Http_WithoutRequests_IsAnImportError() =>
         Assert.Throws<ImportException>(() => HttpFileImporter.Import("@host = example.com\n# nothing else\n"));
 }

@@ -208,10 +208,15 @@ public sealed class HttpTests(HttpFixture fixture) : IClassFixture<HttpFixture>
     [Theory]
     [InlineData("http://evil.example", HttpStatusCode.Forbidden)]
     [InlineData("null", HttpStatusCode.Forbidden)]
-    [InlineData("http://localhost:3000", HttpStatusCode.OK)]
-    [InlineData("http://127.0.0.1:5310", HttpStatusCode.OK)]
+    [InlineData("http://localhost:3000", HttpStatusCode.Forbidden)] // another port of this machine is another origin
+    [InlineData("http://127.0.0.1:5310", HttpStatusCode.Forbidden)]
+    [InlineData("OWN", HttpStatusCode.OK)] // the server's own origin (its web builder)
     public async Task Mcp_FromABrowserPageOfAnotherSite_IsRefused(string origin, HttpStatusCode expected)
     {
+        if (origin == "OWN")
+        {
+            origin = fixture.Http.BaseAddress!.GetLeftPart(UriPartial.Authority);
+        }
         using var request = new HttpRequestMessage(HttpMethod.Post, "/mcp")
         {
             Content = new StringContent("""{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"page","version":"1"}}}""", System.Text.Encoding.UTF8, "application/json"),
@@ -269,7 +274,7 @@ public sealed class HttpTests(HttpFixture fixture) : IClassFixture<HttpFixture>
 /// <summary>/mcp is behind the same access token as the REST API.</summary>
 public sealed class HttpAccessTests : IAsyncLifetime
 {
-    private const string Token = "tsk_mcp_access_test_0123456789";
+    private const string Token = "tsk_mcp_access_test_0123456789abcdef";
     private readonly string _data = Directory.CreateTempSubdirectory("toolsmith-mcp-access-").FullName;
     private ToolsmithServerHost _host = null!;
 

@@ -27,6 +27,12 @@ if ! command -v clang >/dev/null 2>&1 || [ ! -f /usr/include/zlib.h ]; then
   if [ "$(id -u)" -eq 0 ]; then apt_get="apt-get"; else apt_get="sudo apt-get"; fi
   $apt_get update -qq && DEBIAN_FRONTEND=noninteractive $apt_get install -y -qq clang zlib1g-dev >/dev/null
 fi
+# The MCP tests check the server with the official TypeScript SDK (installed from npm at test time): node and npm.
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  echo "test: installing Node.js and npm (Debian packages) for the MCP SDK tests…" >&2
+  if [ "$(id -u)" -eq 0 ]; then apt_get="apt-get"; else apt_get="sudo apt-get"; fi
+  $apt_get update -qq && DEBIAN_FRONTEND=noninteractive $apt_get install -y -qq nodejs npm >/dev/null
+fi
 log="$(mktemp)"
 dotnet build Toolsmith.slnx -c Release --nologo -v quiet 2>&1 | tee "$log"
 build=${PIPESTATUS[0]}

@@ -18,6 +18,7 @@ using Toolsmith.Server.Running;
 using Toolsmith.Server.Web;
 using Toolsmith.Server.Web.Services;
 using Toolsmith.Storage;
+using Toolsmith.Storage.Runs;
 using Toolsmith.Storage.Secrets;
 
 namespace Toolsmith.Server;

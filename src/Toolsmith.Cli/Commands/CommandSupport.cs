@@ -37,16 +37,21 @@ internal static class CommandSupport
     }
 
     /// <summary>Runs a tool, with a progress bar on stderr when it is a terminal and a step runs over many elements.</summary>
-    public static async Task<RunResult> RunWithProgressAsync(CliOutput output, ToolRunner runner, Tool tool, JsonObject inputs, IToolsmithStore? store, int? version,
-        CancellationToken cancellationToken, int? maxPages = null)
-    {
-        Task<RunResult> Run(IProgress<StepProgress>? progress) => store is null
+    public static Task<RunResult> RunWithProgressAsync(CliOutput output, ToolRunner runner, Tool tool, JsonObject inputs, IToolsmithStore? store, int? version,
+        CancellationToken cancellationToken, int? maxPages = null) =>
+        WithProgressAsync(output, tool, progress => store is null
             ? runner.RunAsync(tool, inputs, new RunOptions { Progress = progress, MaxPages = maxPages }, cancellationToken)
-            : RecordedRuns.RunAsync(store, runner, tool, version, inputs, RecordedRuns.Sources.Cli, progress, cancellationToken, maxPages);
+            : RecordedRuns.RunAsync(store, runner, tool, version, inputs, RecordedRuns.Sources.Cli, progress, cancellationToken, maxPages));
 
+    /// <summary>
+    /// Runs <paramref name="run"/> with a progress display on a terminal's stderr when <paramref name="tool"/> has a step
+    /// that counts (foreach elements, pages, batches); otherwise without one.
+    /// </summary>
+    public static async Task<T> WithProgressAsync<T>(CliOutput output, Tool tool, Func<IProgress<StepProgress>?, Task<T>> run)
+    {
         if (!output.Terminal.StderrIsTerminal || tool.Definition.Steps.All(static s => s.Foreach is null && s is not ApiStepDefinition { Pagination: not null } and not ApiStepDefinition { Batch: not null }))
         {
-            return await Run(null).ConfigureAwait(false);
+            return await run(null).ConfigureAwait(false);
         }
         return await output.Err.Progress()
             .AutoClear(true)
@@ -69,7 +74,7 @@ internal static class CommandSupport
                     var rate = seconds > 0.5 ? string.Create(CultureInfo.InvariantCulture, $", {p.Completed / seconds:0.#} {p.Unit}/s") : "";
                     task.Description = Markup.Escape($"{p.StepId} {p.Completed}{of} {p.Unit}{gathered}{rate}{(p.Failed > 0 ? $" ({p.Failed} failed)" : "")}");
                 });
-                return await Run(progress).ConfigureAwait(false);
+                return await run(progress).ConfigureAwait(false);
             }).ConfigureAwait(false);
     }
 
@@ -88,7 +93,13 @@ internal static class CommandSupport
         {
             return ExitCodes.InvalidInput; // failed before any request: a template or input problem
         }
-        var failed = outcome.Single ?? outcome.Items!.First(static r => !r.Ok);
+        return ExitCodeFor(outcome.Single ?? outcome.Items!.First(static r => !r.Ok));
+    }
+
+    /// <summary>The exit code of a step result that failed its run: not sent, unreachable or refused by the API.</summary>
+    public static int ExitCodeFor(StepResult failed)
+    {
+        ArgumentNullException.ThrowIfNull(failed);
         return failed switch
         {
             { NotSent: true } => ExitCodes.InvalidInput,

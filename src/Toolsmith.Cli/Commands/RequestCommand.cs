@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Toolsmith.Cli.Output;
 using Toolsmith.Core.Loading;
 using Toolsmith.Core.Model;
+using Toolsmith.Core.Results;
 using Toolsmith.Core.Running;
 
 namespace Toolsmith.Cli.Commands;
@@ -82,23 +83,22 @@ internal static class RequestCommand
                 return ExitCodes.InvalidInput;
             }
             using var runner = new ToolRunner(CommandSupport.EngineOptionsFor(parse.GetValue(outputDir)));
-            var run = await CommandSupport.RunWithProgressAsync(output, runner, tool, [], null, null, cancellationToken).ConfigureAwait(false);
-            if (run.Steps.TryGetValue(Source, out var outcome) && outcome.Single is { } result)
+            var run = await CommandSupport.WithProgressAsync(output, tool, progress =>
+                runner.RunStepAsync(tool, [], new RunOptions { Progress = progress }, cancellationToken)).ConfigureAwait(false);
+            if (asJson)
             {
-                if (asJson)
-                {
-                    output.WriteJson(result);
-                }
-                else
-                {
-                    ResultView.ShowStep(output.Out, result);
-                }
+                output.WriteJson(run.Result);
             }
-            else if (run.Error is { } error)
+            else
             {
-                output.Error(error);
+                ResultView.ShowStep(output.Out, run.Result);
             }
-            return CommandSupport.ExitCodeFor(run);
+            return run.Status switch
+            {
+                RunStatus.Succeeded => ExitCodes.Success,
+                RunStatus.Cancelled => ExitCodes.Cancelled,
+                _ => CommandSupport.ExitCodeFor(run.Result),
+            };
         });
         return command;
     }

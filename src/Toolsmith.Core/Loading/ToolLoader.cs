@@ -50,6 +50,47 @@ public static class ToolLoader
     /// <summary>Validates and compiles a tool document already parsed as JSON.</summary>
     public static Tool FromNode(JsonNode? document, string source) => FromNode(document, source, validate: true);
 
+    /// <summary>
+    /// One step given as JSON, as a tool of its own (run on its own by the builder's "Run step" and <c>POST /api/steps/run</c>):
+    /// its inputs are those its tool declares (<paramref name="declaredInputs"/>), so an optional input left out means what it
+    /// means in a run of the tool, and any other value given declares itself with its JSON type. Errors name the step
+    /// (<c>step.url</c>, not <c>steps[0].url</c>).
+    /// </summary>
+    public static Tool FromStep(JsonObject step, JsonObject? inputs, JsonObject? declaredInputs)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        var declared = declaredInputs?.DeepClone().AsObject() ?? [];
+        foreach (var (key, value) in inputs ?? [])
+        {
+            if (!declared.ContainsKey(key))
+            {
+                declared[key] = new JsonObject { ["type"] = TypeOf(value) };
+            }
+        }
+        var document = new JsonObject { ["name"] = "step", ["inputs"] = declared, ["steps"] = new JsonArray(step.DeepClone()) };
+        try
+        {
+            return FromNode(document, "step");
+        }
+        catch (ToolLoadException ex)
+        {
+            throw new ToolLoadException([.. ex.Errors.Select(static e => e with { Path = e.Path.StartsWith("steps[0]", StringComparison.Ordinal) ? "step" + e.Path[8..] : e.Path })]);
+        }
+    }
+
+    private static string TypeOf(JsonNode? value) => value switch
+    {
+        JsonObject => "object",
+        JsonArray => "array",
+        JsonValue v => v.GetValueKind() switch
+        {
+            JsonValueKind.Number => "number",
+            JsonValueKind.True or JsonValueKind.False => "boolean",
+            _ => "string",
+        },
+        _ => "string",
+    };
+
     private static Tool FromNode(JsonNode? document, string source, bool validate)
     {
         var errors = validate ? ToolSchema.Validate(document, source) : [];

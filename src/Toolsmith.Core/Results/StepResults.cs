@@ -1,8 +1,12 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Toolsmith.Core.Diagnosis;
+using Toolsmith.Core.Model;
+using Toolsmith.Core.Serialization;
 
 namespace Toolsmith.Core.Results;
 
-/// <summary>Builds the results of steps that did not get a response.</summary>
+/// <summary>Builds the results of steps that did not get a response, and of a foreach step run on its own.</summary>
 public static class StepResults
 {
     /// <summary>Toolsmith refused to send: the message says what to fix.</summary>
@@ -35,4 +39,26 @@ public static class StepResults
         Request = request,
         Diagnosis = DiagnosisEngine.ForTransport(kind, message),
     };
+
+    /// <summary>
+    /// A foreach step run on its own: one result whose body lists every element's result, in input order;
+    /// it failed when an element did, with the first failure's status and diagnosis.
+    /// </summary>
+    public static StepResult PerElement(IReadOnlyList<StepResult> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        var failure = items.FirstOrDefault(static r => !r.Ok);
+        var last = items.Count > 0 ? items[^1] : null;
+        return new StepResult
+        {
+            Ok = failure is null,
+            Status = failure?.Status ?? last?.Status,
+            StatusText = failure?.StatusText ?? last?.StatusText,
+            Request = failure?.Request ?? last?.Request,
+            Body = new JsonArray([.. items.Select(static r => JsonSerializer.SerializeToNode(r, ToolsmithJsonContext.Default.StepResult))]),
+            BodyFormat = ResponseFormat.Json,
+            Diagnosis = failure?.Diagnosis,
+            DurationMs = items.Sum(static r => r.DurationMs),
+        };
+    }
 }

@@ -17,6 +17,11 @@ namespace Toolsmith.Core.Running;
 /// <param name="Items">Items gathered so far (pages) or sent (batches).</param>
 public readonly record struct StepProgress(string StepId, int Completed, int Total, int Failed, string Unit = "elements", long Items = 0);
 
+/// <summary>One step run on its own (<see cref="ToolRunner.RunStepAsync"/>): its result, and how the run of it ended.</summary>
+/// <param name="Result">The step's result (one result listing every element's for a foreach step).</param>
+/// <param name="Status">A <see cref="RunStatus"/>: succeeded, failed (as a run would fail on this result) or cancelled.</param>
+public readonly record struct StepRun(StepResult Result, string Status);
+
 /// <summary>How one run is started.</summary>
 public sealed class RunOptions
 {
@@ -110,6 +115,30 @@ public sealed class ToolRunner : IDisposable
         result.Output = redactor.Redact(result.Output);
         result.EndedAt = _options.Time.GetUtcNow();
         return result;
+    }
+
+    /// <summary>
+    /// Runs a tool of one step (<see cref="ToolLoader.FromStep"/>, or <c>toolsmith request</c>'s) and gives that step's result:
+    /// the one used by <c>toolsmith request</c>, the builder's "Run step" and <c>POST /api/steps/run</c>. A foreach step gives one
+    /// result listing every element's (<see cref="StepResults.PerElement"/>); a run that ended before the step sent anything
+    /// (a template error, cancellation) gives a not-sent result saying why. The status says whether the step failed as a
+    /// run would (a 404 with <c>throwOnHttpError: false</c> succeeds).
+    /// </summary>
+    public async Task<StepRun> RunStepAsync(Tool tool, JsonObject inputs, RunOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(tool);
+        if (tool.Steps.Count != 1)
+        {
+            throw new ArgumentException($"A step runs on its own from a tool of one step; \"{tool.Name}\" has {tool.Steps.Count}.", nameof(tool));
+        }
+        var run = await RunAsync(tool, inputs, options, cancellationToken).ConfigureAwait(false);
+        var result = run.Steps.Values.FirstOrDefault() switch
+        {
+            { Single: { } single } => single,
+            { Items: { } items } => StepResults.PerElement(items),
+            _ => StepResults.NotSent(run.Error ?? "The step did not run."),
+        };
+        return new StepRun(result, run.Status);
     }
 
     private static JsonNode? RenderOutput(Tool tool, TemplateScope scope, RunResult result)

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Toolsmith.Core.Loading;
 using Toolsmith.Core.Results;
-using Toolsmith.Server.Running;
 using Toolsmith.Storage;
 using Toolsmith.Storage.Runs;
 

@@ -12,7 +12,10 @@ using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using Toolsmith.Core.Running;
 using Toolsmith.Mcp;
-using Toolsmith.Server.Running;
+using Toolsmith.Mcp.Catalog;
+using Toolsmith.Mcp.Resources;
+using Toolsmith.Storage;
+using Toolsmith.Storage.Runs;
 
 namespace Toolsmith.Server.Mcp;
 

@@ -4,12 +4,10 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Toolsmith.Core.Loading;
 using Toolsmith.Core.Results;
 using Toolsmith.Core.Running;
-using Toolsmith.Mcp.Catalog;
-using Toolsmith.Server.Running;
 using Toolsmith.Storage;
 using Toolsmith.Storage.Runs;
 
-namespace Toolsmith.Server.Mcp;
+namespace Toolsmith.Mcp.Catalog;
 
 /// <summary>
 /// The stored Tools as an MCP catalog: each at its current version (compiled once per version), every call recorded in

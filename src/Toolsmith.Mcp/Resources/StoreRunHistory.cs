@@ -1,8 +1,7 @@
 using Toolsmith.Core.Results;
-using Toolsmith.Mcp.Resources;
 using Toolsmith.Storage;
 
-namespace Toolsmith.Server.Mcp;
+namespace Toolsmith.Mcp.Resources;
 
 /// <summary>The store's run history, for runs as MCP resources; the store may still be opening (or not open at all: no history).</summary>
 public sealed class StoreRunHistory(Task<IToolsmithStore?> store) : IRunHistory

@@ -30,7 +30,15 @@ public static class ToolsmithServer
     public static async Task<ToolsmithServerHost> StartAsync(ServerOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var storeOptions = StoreOptions.FromEnvironment(options.Database, options.DataDirectory);
+        StoreOptions storeOptions;
+        try
+        {
+            storeOptions = StoreOptions.FromEnvironment(options.Database, options.DataDirectory);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new ServerStartException(ex.Message);
+        }
         if (options.LeaseDuration is { } lease)
         {
             storeOptions.LeaseDuration = lease;
@@ -82,6 +90,7 @@ public static class ToolsmithServer
         builder.Services.AddSingleton(access);
         builder.Services.AddSingleton<RunService>();
         builder.Services.AddHostedService<HeartbeatService>();
+        builder.Services.AddHostedService<RunRetentionService>();
         builder.Services.AddToolsmithMcp(store);
         builder.Services.AddProblemDetails();
         builder.AddWebBuilder(storeOptions.DataDirectory);

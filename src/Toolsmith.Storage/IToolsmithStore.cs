@@ -48,6 +48,12 @@ public interface IToolsmithStore : IAsyncDisposable
     /// <summary>Recent runs, newest first, of one tool or all.</summary>
     Task<IReadOnlyList<RunSummary>> ListRunsAsync(string? tool = null, int limit = 50, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Removes the data (inputs, steps, output) of the finished runs <paramref name="retention"/> does not keep, keeping each
+    /// one's summary (its <c>runs show</c> says it was pruned), and gives the space back.
+    /// </summary>
+    Task<PruneReport> PruneRunsAsync(RunRetention retention, CancellationToken cancellationToken = default);
+
     /// <summary>Tells the store this instance is alive, and marks <c>interrupted</c> the running runs of instances whose lease ran out.</summary>
     Task<int> HeartbeatAsync(CancellationToken cancellationToken = default);
 
@@ -66,6 +72,13 @@ public interface IToolsmithStore : IAsyncDisposable
     /// <summary>Named credentials and their OAuth tokens, encrypted like secrets.</summary>
     Toolsmith.Core.Credentials.ICredentialStore Credentials { get; }
 }
+
+/// <summary>What a prune did.</summary>
+/// <param name="Pruned">Runs whose data was removed.</param>
+/// <param name="Kept">Runs still kept whole.</param>
+/// <param name="BytesBefore">The store's size before (the SQLite file, or PostgreSQL's run tables).</param>
+/// <param name="BytesAfter">Its size after the space was given back.</param>
+public sealed record PruneReport(int Pruned, int Kept, long BytesBefore, long BytesAfter);
 
 /// <summary>A stored tool at one version.</summary>
 public sealed record StoredTool(string Id, string Name, int Version, JsonObject Document, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);

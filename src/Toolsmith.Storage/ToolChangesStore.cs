@@ -71,6 +71,9 @@ public sealed class ToolChangesStore(IToolsmithStore inner) : IToolsmithStore
     public Task<IReadOnlyList<RunSummary>> ListRunsAsync(string? tool = null, int limit = 50, CancellationToken cancellationToken = default) => inner.ListRunsAsync(tool, limit, cancellationToken);
 
     /// <inheritdoc />
+    public Task<PruneReport> PruneRunsAsync(RunRetention retention, CancellationToken cancellationToken = default) => inner.PruneRunsAsync(retention, cancellationToken);
+
+    /// <inheritdoc />
     public Task<int> HeartbeatAsync(CancellationToken cancellationToken = default) => inner.HeartbeatAsync(cancellationToken);
 
     /// <inheritdoc />

@@ -235,7 +235,7 @@ internal sealed class SqlToolsmithStore : IToolsmithStore
     public async Task CompleteRunAsync(RunResult result, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var json = RunResultTrimmer.ToStoredJson(result, Options.MaxStoredBodyBytes);
+        var json = RunDataCodec.Compress(RunResultTrimmer.ToStoredJson(result, Options.MaxStoredBodyBytes));
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var tx = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await connection.ExecuteAsync(
@@ -250,26 +250,69 @@ internal sealed class SqlToolsmithStore : IToolsmithStore
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         var row = await connection.QuerySingleOrDefaultAsync<RunRow>(
             """
-            SELECT r.id AS Id, r.tool_name AS Tool, r.tool_version AS ToolVersion, r.source AS Source, r.status AS Status, d.inputs AS Inputs, d.result AS Result,
-                   r.error AS Error, r.started_at AS StartedAt, r.ended_at AS EndedAt
-            FROM runs r LEFT JOIN run_data d ON d.run_id = r.id WHERE r.id = @id
+            SELECT id AS Id, tool_name AS Tool, tool_version AS ToolVersion, source AS Source, status AS Status, '' AS Inputs,
+                   error AS Error, started_at AS StartedAt, ended_at AS EndedAt, pruned_at AS PrunedAt
+            FROM runs WHERE id = @id
             """,
             new { id }).ConfigureAwait(false);
         if (row is null)
         {
             return null;
         }
-        var result = row.Result is { } json ? JsonSerializer.Deserialize(json, ToolsmithJsonContext.Default.RunResult) : null;
+        var (inputs, compressed, text) = await SqlDialect.ReadRunDataAsync(connection, id, cancellationToken).ConfigureAwait(false);
+        var result = compressed is not null
+            ? JsonSerializer.Deserialize(RunDataCodec.Decompress(compressed), ToolsmithJsonContext.Default.RunResult)
+            : text is not null ? JsonSerializer.Deserialize(text, ToolsmithJsonContext.Default.RunResult) : null;
         if (result is null)
         {
-            // Still running, or interrupted before it finished: what is known from the row.
+            // Still running, interrupted before it finished, or pruned: what is known from the row.
             result = new RunResult { Id = row.Id, Tool = row.Tool, Version = row.ToolVersion?.ToString(System.Globalization.CultureInfo.InvariantCulture), StartedAt = Time(row.StartedAt) };
-            result.Inputs = row.Inputs is { } inputs ? JsonNode.Parse(inputs) as JsonObject ?? [] : [];
+            result.Inputs = inputs is not null ? JsonNode.Parse(inputs) as JsonObject ?? [] : [];
             result.EndedAt = row.EndedAt is { } e ? Time(e) : null;
             result.Error = row.Error;
+            result.PrunedAt = row.PrunedAt is { } p ? Time(p) : null;
         }
         result.Status = row.Status;
         return result;
+    }
+
+    public async Task<PruneReport> PruneRunsAsync(RunRetention retention, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(retention);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var before = await _dialect.SizeAsync(connection, cancellationToken).ConfigureAwait(false);
+        // A run is pruned when it started before the age cut-off, or after the newest KeepCount runs; never while it runs.
+        var cutoff = retention.KeepFor is { } keepFor ? Options.Time.GetUtcNow().Subtract(keepFor).ToUnixTimeMilliseconds() : long.MinValue;
+        var (countStarted, countId) = (long.MinValue, "");
+        if (retention.KeepCount is { } keep)
+        {
+            var last = await connection.QueryFirstOrDefaultAsync<RunCursor>(
+                "SELECT started_at AS StartedAt, id AS Id FROM runs ORDER BY started_at DESC, id DESC LIMIT 1 OFFSET @offset",
+                new { offset = keep }).ConfigureAwait(false);
+            if (last is not null)
+            {
+                (countStarted, countId) = (last.StartedAt, last.Id);
+            }
+        }
+        const string Prunable = """
+            pruned_at IS NULL AND status <> 'running'
+            AND (started_at < @cutoff OR started_at < @countStarted OR (started_at = @countStarted AND id <= @countId))
+            """;
+        var args = new { cutoff, countStarted, countId, now = Now() };
+        int pruned;
+        await using (var tx = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await connection.ExecuteAsync($"DELETE FROM run_data WHERE run_id IN (SELECT id FROM runs WHERE {Prunable})", args, tx).ConfigureAwait(false);
+            pruned = await connection.ExecuteAsync($"UPDATE runs SET pruned_at = @now WHERE {Prunable}", args, tx).ConfigureAwait(false);
+            await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        if (pruned > 0)
+        {
+            await _dialect.ReclaimSpaceAsync(connection, cancellationToken).ConfigureAwait(false);
+        }
+        var kept = await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM runs WHERE pruned_at IS NULL").ConfigureAwait(false);
+        var after = await _dialect.SizeAsync(connection, cancellationToken).ConfigureAwait(false);
+        return new PruneReport(pruned, (int)kept, before, after);
     }
 
     public async Task<IReadOnlyList<RunSummary>> ListRunsAsync(string? tool = null, int limit = 50, CancellationToken cancellationToken = default)
@@ -456,5 +499,12 @@ internal sealed class SqlToolsmithStore : IToolsmithStore
         public string? Error { get; init; }
         public long StartedAt { get; init; }
         public long? EndedAt { get; init; }
+        public long? PrunedAt { get; init; }
+    }
+
+    internal sealed class RunCursor
+    {
+        public long StartedAt { get; init; }
+        public string Id { get; init; } = "";
     }
 }

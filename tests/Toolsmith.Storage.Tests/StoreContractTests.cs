@@ -8,7 +8,7 @@ using Toolsmith.Tests;
 namespace Toolsmith.Storage.Tests;
 
 /// <summary>The store's contract: the same tests run against SQLite and a real PostgreSQL.</summary>
-public abstract class StoreContractTests : IAsyncLifetime
+public abstract partial class StoreContractTests : IAsyncLifetime
 {
     private readonly List<IToolsmithStore> _opened = [];
 
@@ -335,6 +335,18 @@ public abstract class StoreContractTests : IAsyncLifetime
 
 public sealed class SqliteStoreTests : StoreContractTests
 {
+    public SqliteStoreTests(Xunit.Abstractions.ITestOutputHelper log) => Log = log;
+
+    protected override async Task<long> StoredResultBytesAsync(string runId)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(DataDirectory, "toolsmith.db")}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT length(result_z) FROM run_data WHERE run_id = $id";
+        command.Parameters.AddWithValue("$id", runId);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
     protected override Task<string?> ConnectionStringAsync() => Task.FromResult<string?>(null);
 
     protected override async Task<bool> ContainsInDatabaseAsync(string text)
@@ -385,9 +397,26 @@ public sealed class PostgresFixture : IAsyncLifetime
 }
 
 [Collection("postgres")]
-public sealed class PostgresStoreTests(PostgresFixture postgres) : StoreContractTests
+public sealed class PostgresStoreTests : StoreContractTests
 {
+    private readonly PostgresFixture postgres;
     private string _connectionString = "";
+
+    public PostgresStoreTests(PostgresFixture postgres, Xunit.Abstractions.ITestOutputHelper log)
+    {
+        this.postgres = postgres;
+        Log = log;
+    }
+
+    protected override async Task<long> StoredResultBytesAsync(string runId)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(_connectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT octet_length(result_z) FROM run_data WHERE run_id = @id";
+        command.Parameters.AddWithValue("id", runId);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
 
     protected override async Task<string?> ConnectionStringAsync() =>
         _connectionString = await postgres.Server.CreateDatabaseAsync("t_" + Guid.NewGuid().ToString("N"));

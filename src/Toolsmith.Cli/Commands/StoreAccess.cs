@@ -8,7 +8,15 @@ internal static class StoreAccess
 {
     public static async Task<IToolsmithStore> OpenAsync(CancellationToken cancellationToken)
     {
-        var options = StoreOptions.FromEnvironment();
+        StoreOptions options;
+        try
+        {
+            options = StoreOptions.FromEnvironment();
+        }
+        catch (ArgumentException ex)
+        {
+            throw new StoreUnavailableException($"Could not open the store: {ex.Message}", ex);
+        }
         try
         {
             return await ToolsmithStore.OpenAsync(options, cancellationToken, sweep: false).ConfigureAwait(false);

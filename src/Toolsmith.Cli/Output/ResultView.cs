@@ -111,6 +111,11 @@ internal static class ResultView
 
     public static void ShowRun(IAnsiConsole console, RunResult run)
     {
+        if (run.PrunedAt is { } pruned)
+        {
+            console.MarkupLine(Markup.Escape(
+                $"This run was pruned on {pruned.ToString("u", CultureInfo.InvariantCulture)} by the store's retention policy (TOOLSMITH_RUNS_KEEP_DAYS, TOOLSMITH_RUNS_KEEP_COUNT): its inputs, steps and output are gone; its summary is kept."));
+        }
         foreach (var (id, outcome) in run.Steps)
         {
             if (outcome.Single is { } single)

@@ -41,6 +41,12 @@ public sealed class RunResult
 
     /// <summary>When the run ended.</summary>
     public DateTimeOffset? EndedAt { get; set; }
+
+    /// <summary>
+    /// When the store's retention policy removed the run's inputs, steps and output (only its summary is kept), if it did.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DateTimeOffset? PrunedAt { get; set; }
 }
 
 /// <summary>The run statuses.</summary>

@@ -33,18 +33,18 @@ internal abstract class SqlDialect
     /// <summary>The UPDATE of a finished run's inputs and result, the result bound as UTF-8 bytes (@result) and stored as text.</summary>
     protected abstract string SaveRunDataSql { get; }
 
-    /// <summary>Stores a finished run's inputs and result; the result is bound as UTF-8 bytes (it can be megabytes), never as a string.</summary>
+    /// <summary>Stores a finished run's inputs and its result, compressed (<see cref="Runs.RunDataCodec"/>), as one binary value.</summary>
     /// <remarks>
     /// Plain ADO.NET: Dapper.AOT 1.1.0 expands a byte[] member as a list (DapperLib/DapperAOT#226), which turns the parameter into
     /// a row value; vanilla Dapper would bind it as one binary value.
     /// </remarks>
-    public async Task SaveRunDataAsync(DbConnection connection, DbTransaction transaction, string runId, string inputs, byte[] resultUtf8)
+    public async Task SaveRunDataAsync(DbConnection connection, DbTransaction transaction, string runId, string inputs, byte[] compressedResult)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = SaveRunDataSql;
         Add(command, "inputs", DbType.String, inputs);
-        Add(command, "result", DbType.Binary, resultUtf8);
+        Add(command, "result", DbType.Binary, compressedResult);
         Add(command, "runId", DbType.String, runId);
         await command.ExecuteNonQueryAsync().ConfigureAwait(false);
 
@@ -58,6 +58,33 @@ internal abstract class SqlDialect
         }
     }
 
+    /// <summary>A run's stored inputs and result: the compressed result (runs recorded since migration 004) or its text (older ones).</summary>
+    public static async Task<(string? Inputs, byte[]? Compressed, string? Text)> ReadRunDataAsync(DbConnection connection, string runId, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT inputs, result_z, result FROM run_data WHERE run_id = @runId";
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "runId";
+        parameter.DbType = DbType.String;
+        parameter.Value = runId;
+        command.Parameters.Add(parameter);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return (null, null, null);
+        }
+        return (
+            reader.IsDBNull(0) ? null : reader.GetString(0),
+            reader.IsDBNull(1) ? null : (byte[])reader.GetValue(1),
+            reader.IsDBNull(2) ? null : reader.GetString(2));
+    }
+
+    /// <summary>Gives the space of deleted rows back (after a prune): the file shrinks (SQLite) or the space is reusable (PostgreSQL).</summary>
+    public abstract Task ReclaimSpaceAsync(DbConnection connection, CancellationToken cancellationToken);
+
+    /// <summary>How many bytes the store takes: the database file with its journal (SQLite), the run tables (PostgreSQL).</summary>
+    public abstract Task<long> SizeAsync(DbConnection connection, CancellationToken cancellationToken);
+
     /// <summary>The SQL that creates the migrations table if it is missing.</summary>
     public virtual string CreateMigrationsTable => "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER NOT NULL PRIMARY KEY, applied_at BIGINT NOT NULL)";
 }
@@ -66,8 +93,11 @@ internal sealed class SqliteDialect : SqlDialect
 {
     private readonly string _connectionString;
 
+    private readonly string _file;
+
     public SqliteDialect(string file)
     {
+        _file = file;
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = file,
@@ -80,8 +110,7 @@ internal sealed class SqliteDialect : SqlDialect
 
     public override string Name => "Sqlite";
 
-    // The bytes are already the database's encoding: the cast only retypes the value.
-    protected override string SaveRunDataSql => "UPDATE run_data SET inputs = @inputs, result = CAST(@result AS TEXT) WHERE run_id = @runId";
+    protected override string SaveRunDataSql => "UPDATE run_data SET inputs = @inputs, result = NULL, result_z = @result WHERE run_id = @runId";
 
     public override DbConnection CreateConnection() => new SqliteConnection(_connectionString);
 
@@ -98,6 +127,34 @@ internal sealed class SqliteDialect : SqlDialect
 
     // Each migration runs in a BEGIN IMMEDIATE transaction (Microsoft.Data.Sqlite's default), which serialises writers.
     public override Task LockForMigrationAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    // Freed pages go back to the file system only with auto_vacuum: a store made before it is converted once (a VACUUM,
+    // which rewrites the file), after which each prune gives its pages back incrementally, without rewriting the rest.
+    public override async Task ReclaimSpaceAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        if (await ScalarAsync(connection, "PRAGMA auto_vacuum", cancellationToken).ConfigureAwait(false) != 2)
+        {
+            await ScalarAsync(connection, "PRAGMA auto_vacuum = INCREMENTAL", cancellationToken).ConfigureAwait(false);
+            await ScalarAsync(connection, "VACUUM", cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await ScalarAsync(connection, "PRAGMA incremental_vacuum", cancellationToken).ConfigureAwait(false);
+        }
+        await ScalarAsync(connection, "PRAGMA wal_checkpoint(TRUNCATE)", cancellationToken).ConfigureAwait(false);
+    }
+
+    public override Task<long> SizeAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        Task.FromResult(Length(_file) + Length(_file + "-wal"));
+
+    private static long Length(string path) => File.Exists(path) ? new FileInfo(path).Length : 0;
+
+    private static async Task<long> ScalarAsync(DbConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long value ? value : 0;
+    }
 }
 
 internal sealed class PostgresDialect : SqlDialect
@@ -111,7 +168,7 @@ internal sealed class PostgresDialect : SqlDialect
 
     public override string Name => "Postgres";
 
-    protected override string SaveRunDataSql => "UPDATE run_data SET inputs = @inputs, result = convert_from(@result, 'UTF8') WHERE run_id = @runId";
+    protected override string SaveRunDataSql => "UPDATE run_data SET inputs = @inputs, result = NULL, result_z = @result WHERE run_id = @runId";
 
     public override string LockRows => "FOR UPDATE";
 
@@ -122,6 +179,21 @@ internal sealed class PostgresDialect : SqlDialect
         await using var command = connection.CreateCommand();
         command.CommandText = $"SELECT pg_advisory_lock({MigrationLockKey})";
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    // VACUUM (not FULL) makes the deleted rows' space reusable without locking the tables; autovacuum would do it later.
+    public override async Task ReclaimSpaceAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "VACUUM run_data, runs";
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public override async Task<long> SizeAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT pg_total_relation_size('run_data') + pg_total_relation_size('runs')";
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     public override async Task UnlockAfterMigrationAsync(DbConnection connection)

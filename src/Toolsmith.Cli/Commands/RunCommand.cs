@@ -79,7 +79,7 @@ internal static class RunCommand
             }
             else
             {
-                ResultView.ShowRun(output.Out, run);
+                ResultView.ShowRun(output, run);
             }
             return CommandSupport.ExitCodeFor(run);
         });

@@ -55,7 +55,7 @@ internal static class RunsCommand
             }
             else
             {
-                ResultView.ShowRun(output.Out, run);
+                ResultView.ShowRun(output, run);
             }
             return ExitCodes.Success;
         });

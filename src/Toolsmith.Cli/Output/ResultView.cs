@@ -109,8 +109,13 @@ internal static class ResultView
         console.MarkupLine($"  [cyan]→[/] {Markup.Escape(d.Hint)}");
     }
 
-    public static void ShowRun(IAnsiConsole console, RunResult run)
+    /// <summary>
+    /// A run for people: each step, the status, and the output. The output's JSON is written to stdout as it is, not
+    /// through the console's renderer (which measured ~150 ms for 1.3 MB; written straight it is a few ms).
+    /// </summary>
+    public static void ShowRun(CliOutput output, RunResult run)
     {
+        var console = output.Out;
         if (run.PrunedAt is { } pruned)
         {
             console.MarkupLine(Markup.Escape(
@@ -144,8 +149,7 @@ internal static class ResultView
         if (run.Status == RunStatus.Succeeded && run.Output is not null)
         {
             console.MarkupLine("[grey]output:[/]");
-            console.Write(new Text(run.Output.ToJsonString(ToolsmithJsonContext.Indented.Options)));
-            console.WriteLine();
+            output.WriteJson(run.Output);
         }
     }
 

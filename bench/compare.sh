@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Times whole processes side by side on one local API: toolsmith vs curl (and a bare HttpClient in-process run by
+# Times whole processes side by side on local servers (nginx serving 1 KB JSON files, and the project's bench server): toolsmith vs curl (and a bare HttpClient in-process run by
 # the load driver). Prints medians and ratios. Usage: bash bench/compare.sh [RUNS]   (default 5 runs per cell)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 runs="${1:-5}"
 work="$(mktemp -d)"
-trap 'kill "${server_pid:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT
+trap 'kill "${server_pid:-0}" 2>/dev/null || true; [ -f "$work/nginx/nginx.pid" ] && kill "$(cat "$work/nginx/nginx.pid")" 2>/dev/null; rm -rf "$work"' EXIT
 export TOOLSMITH_DATA="$work/data" DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 echo "building (Release; toolsmith published Native AOT, host/ ReadyToRun)…" >&2
@@ -14,14 +14,56 @@ dotnet build "$root/bench/Toolsmith.Bench" -c Release --nologo -v quiet >&2
 bench_dll="$root/bench/Toolsmith.Bench/bin/Release/net10.0/Toolsmith.Bench.dll"
 toolsmith="$work/toolsmith/toolsmith"
 
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+port=$(free_port)
 dotnet "$bench_dll" serve "$port" > "$work/server.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 100); do grep -q listening "$work/server.log" 2>/dev/null && break; sleep 0.1; done
 base="http://127.0.0.1:$port"
 
+# nginx serving a 1 KB JSON file per id: the web server people call, beside the project's own bench server.
+if ! command -v nginx >/dev/null 2>&1; then
+  echo "installing nginx (Debian package nginx-light)…" >&2
+  if [ "$(id -u)" -eq 0 ]; then apt_get="apt-get"; else apt_get="sudo apt-get"; fi
+  $apt_get update -qq && DEBIAN_FRONTEND=noninteractive $apt_get install -y -qq nginx-light >/dev/null
+fi
+nginx_port=$(free_port)
+mkdir -p "$work/nginx/www/item" "$work/nginx/tmp"
+python3 - "$work/nginx/www/item" <<'PY'
+import json, sys
+for i in range(1000):
+    record = {"id": i, "name": f"Customer {i:04}", "email": f"customer{i}@example.com", "plan": ["free", "team", "business"][i % 3],
+              "tags": ["retail", "vip" if i % 3 == 0 else "standard", f"region-{i % 7}"],
+              "address": {"street": f"{i} Main Street", "city": "Oslo" if i % 2 else "Bergen", "zip": f"{1000 + i}"},
+              "notes": "Account opened through the partner programme; invoices monthly; prefers email over phone calls."}
+    text = json.dumps(record)
+    text = text[:-1] + ', "padding": "' + "x" * max(0, 1024 - len(text) - 16) + '"}'
+    open(f"{sys.argv[1]}/{i}", "w").write(text)
+PY
+# nginx started as root runs its workers as nobody: what it serves must be readable by all.
+chmod -R a+rX "$work/nginx" "$work"
+cat > "$work/nginx/nginx.conf" <<CONF
+worker_processes 1;
+pid $work/nginx/nginx.pid;
+error_log $work/nginx/error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path $work/nginx/tmp; proxy_temp_path $work/nginx/tmp; fastcgi_temp_path $work/nginx/tmp;
+  uwsgi_temp_path $work/nginx/tmp; scgi_temp_path $work/nginx/tmp;
+  keepalive_requests 100000;
+  server {
+    listen 127.0.0.1:$nginx_port;
+    root $work/nginx/www;
+    default_type application/json;
+  }
+}
+CONF
+nginx -c "$work/nginx/nginx.conf"
+nginx_base="http://127.0.0.1:$nginx_port"
+
 # The same 1,000 URLs for both: curl takes them in one process (one config file), toolsmith as a foreach step.
-python3 - "$base" "$work" <<'PY'
+python3 - "$base" "$work" "$nginx_base" <<'PY'
 import json, sys
 base, work = sys.argv[1], sys.argv[2]
 body = {"title": "x", "items": [{"k": f"key{i:02}", "v": i} for i in range(30)]}
@@ -31,7 +73,21 @@ with open(f"{work}/get.curl", "w") as f:
         f.write(f'url = "{base}/item/{i}"\noutput = "/dev/null"\n')
 with open(f"{work}/post.curl", "w") as f:
     f.write("next\n".join(f'url = "{base}/post"\ndata = "@{work}/body.json"\nheader = "Content-Type: application/json"\noutput = "/dev/null"\n' for i in range(1000)))
+nginx = sys.argv[3]
+with open(f"{work}/nginx.curl", "w") as f:
+    for i in range(1000):
+        f.write(f'url = "{nginx}/item/{i}"\noutput = "/dev/null"\n')
+with open(f"{work}/nginx-print.curl", "w") as f:
+    for i in range(1000):
+        f.write(f'url = "{nginx}/item/{i}"\n')
 ids = list(range(1000))
+# Against nginx: one status out, and the default output (no "output": every element's body printed).
+json.dump({"name": "nginx1000", "inputs": {"ids": {"type": "array"}},
+           "steps": [{"id": "get", "type": "api", "foreach": "{{ids}}", "url": nginx + "/item/{{item}}"}],
+           "output": "{{steps.get[0].status}}"}, open(f"{work}/nginx1000.tool.json", "w"))
+json.dump({"name": "nginx1000_print", "inputs": {"ids": {"type": "array"}},
+           "steps": [{"id": "get", "type": "api", "foreach": "{{ids}}", "url": nginx + "/item/{{item}}"}]},
+          open(f"{work}/nginx1000-print.tool.json", "w"))
 json.dump({"ids": ids, "payload": body}, open(f"{work}/inputs.json", "w"))
 # Each tool twice: one element at a time (as curl -K goes) and at the foreach's default concurrency (4), as people run it.
 for concurrency, suffix in ((1, "-seq"), (4, "")):
@@ -71,7 +127,7 @@ print(f"| {name} | {ct:.3f} s | {tt:.3f} s | {tt / ct:.2f}× | {statistics.media
 PY
 }
 
-for tool in get1000-seq get1000 post1000-seq post1000; do   # warm the validation cache, as a second run would
+for tool in get1000-seq get1000 post1000-seq post1000 nginx1000 nginx1000-print; do   # warm the validation cache, as a second run would
   "$toolsmith" run "$work/$tool.tool.json" --inputs-file "$work/inputs.json" > /dev/null
 done
 
@@ -80,6 +136,9 @@ echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; curl $(c
 echo
 echo "| workload | curl | toolsmith | ratio | curl peak | toolsmith peak |"
 echo "| --- | --- | --- | --- | --- | --- |"
+row "nginx: 1,000 GETs (1 KB JSON files), one status out" curl -s -K "$work/nginx.curl" -- "$toolsmith" run "$work/nginx1000.tool.json" --inputs-file "$work/inputs.json"
+row "nginx: 1,000 GETs, every body printed (the default output)" curl -s -K "$work/nginx-print.curl" -- "$toolsmith" run "$work/nginx1000-print.tool.json" --inputs-file "$work/inputs.json"
+row "nginx: one cold GET" curl -s -o /dev/null "$nginx_base/item/1" -- "$toolsmith" request GET "$nginx_base/item/1" --json
 row "1,000 GETs (1 KB JSON), one at a time" curl -s -K "$work/get.curl" -- "$toolsmith" run "$work/get1000-seq.tool.json" --inputs-file "$work/inputs.json"
 row "1,000 GETs, foreach at its default concurrency (4)" curl -s -K "$work/get.curl" -- "$toolsmith" run "$work/get1000.tool.json" --inputs-file "$work/inputs.json"
 row "1,000 POSTs (1 KB JSON body), one at a time" curl -s -K "$work/post.curl" -- "$toolsmith" run "$work/post1000-seq.tool.json" --inputs-file "$work/inputs.json"

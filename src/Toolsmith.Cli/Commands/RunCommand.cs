@@ -23,6 +23,7 @@ internal static class RunCommand
         var command = new Command("run", "Run a Tool.") { toolArgument, inputs, inputsFile, maxPages, json, outputDir };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            var timings = PhaseTimings.FromEnvironment();
             var asJson = parse.GetValue(json);
             var target = parse.GetValue(toolArgument)!;
             var isFile = File.Exists(target) || target.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
@@ -46,7 +47,7 @@ internal static class RunCommand
             {
                 if (isFile)
                 {
-                    tool = ToolLoader.LoadFile(target, new SchemaValidationCache(Path.Combine(StoreOptions.FromEnvironment().DataDirectory, "cache", "valid-tools")));
+                    tool = ToolLoader.LoadFile(target, store is null ? null : new SchemaValidationCache(Path.Combine(store.Options.DataDirectory, "cache", "valid-tools")));
                 }
                 else
                 {
@@ -68,7 +69,10 @@ internal static class RunCommand
                 engine.Secrets = new StoredSecretResolver(store);
             }
             using var runner = new ToolRunner(engine);
+            timings?.Mark("load");
             var run = await CommandSupport.RunWithProgressAsync(output, runner, tool, bound, store, version, cancellationToken, parse.GetValue(maxPages)).ConfigureAwait(false);
+            // The run's own span, then recording it (and, before it, the store's start record).
+            timings?.Split("run", (run.EndedAt ?? run.StartedAt) - run.StartedAt, store is null ? "finish" : "record");
             if (asJson)
             {
                 output.WriteJson(run);
@@ -80,6 +84,12 @@ internal static class RunCommand
             else
             {
                 ResultView.ShowRun(output, run);
+            }
+            if (timings is not null)
+            {
+                timings.Mark("print");
+                output.Flush();
+                output.Hint(timings.ToString());
             }
             return CommandSupport.ExitCodeFor(run);
         });

@@ -9,10 +9,15 @@ trap 'kill "${server_pid:-0}" 2>/dev/null || true; [ -f "$work/nginx/nginx.pid" 
 export TOOLSMITH_DATA="$work/data" DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 echo "building (Release; toolsmith published Native AOT, host/ ReadyToRun)…" >&2
-dotnet publish "$root/src/Toolsmith.Cli" -c Release -o "$work/toolsmith" --nologo -v quiet >&2
+# TOOLSMITH_PUBLISHED=DIR reuses a toolsmith already published there (dotnet publish src/Toolsmith.Cli -c Release -o DIR).
+if [ -n "${TOOLSMITH_PUBLISHED:-}" ]; then
+  toolsmith="$TOOLSMITH_PUBLISHED/toolsmith"
+else
+  dotnet publish "$root/src/Toolsmith.Cli" -c Release -o "$work/toolsmith" --nologo -v quiet >&2
+  toolsmith="$work/toolsmith/toolsmith"
+fi
 dotnet build "$root/bench/Toolsmith.Bench" -c Release --nologo -v quiet >&2
 bench_dll="$root/bench/Toolsmith.Bench/bin/Release/net10.0/Toolsmith.Bench.dll"
-toolsmith="$work/toolsmith/toolsmith"
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 port=$(free_port)
@@ -82,10 +87,10 @@ with open(f"{work}/nginx-print.curl", "w") as f:
         f.write(f'url = "{nginx}/item/{i}"\n')
 ids = list(range(1000))
 # Against nginx: one status out, and the default output (no "output": every element's body printed).
-json.dump({"name": "nginx1000", "inputs": {"ids": {"type": "array"}},
+json.dump({"name": "nginx1000", "inputs": {"ids": {"type": "array"}, "payload": {"type": "object"}},
            "steps": [{"id": "get", "type": "api", "foreach": "{{ids}}", "url": nginx + "/item/{{item}}"}],
            "output": "{{steps.get[0].status}}"}, open(f"{work}/nginx1000.tool.json", "w"))
-json.dump({"name": "nginx1000_print", "inputs": {"ids": {"type": "array"}},
+json.dump({"name": "nginx1000_print", "inputs": {"ids": {"type": "array"}, "payload": {"type": "object"}},
            "steps": [{"id": "get", "type": "api", "foreach": "{{ids}}", "url": nginx + "/item/{{item}}"}]},
           open(f"{work}/nginx1000-print.tool.json", "w"))
 json.dump({"ids": ids, "payload": body}, open(f"{work}/inputs.json", "w"))

@@ -8,7 +8,7 @@ namespace Toolsmith.Storage.Runs;
 /// </summary>
 internal static class RunDataCodec
 {
-    private const int Quality = 5; // ~as fast as gzip's default, and smaller
+    private const int Quality = 3; // 1.7 MB of run JSON: 3 ms (quality 5: 17 ms; zlib fastest: 4 ms and 4× larger)
     private const int Window = 22;
 
     public static byte[] Compress(ReadOnlySpan<byte> utf8Json)

@@ -154,11 +154,31 @@ internal sealed class DiagnosisContext
     public void AddMissingScope(string scope)
     {
         var s = scope.Trim().Trim('\'', '"', '`', '[', ']', '.', ',');
+        _permissionsOnly.Remove(s);
         if (s.Length > 0 && s.Length <= 200 && !MissingScopes.Contains(s, StringComparer.Ordinal))
         {
             MissingScopes.Add(s);
         }
     }
+
+    /// <summary>
+    /// Adds a permission the caller lacks that the response names as a permission, privilege or action (an IAM action, a
+    /// role's right), not as an OAuth scope: it is shown as what is missing, but does not make the kind <c>missing_scope</c>.
+    /// </summary>
+    public void AddMissingPermission(string permission)
+    {
+        var s = permission.Trim().Trim('\'', '"', '`', '.', ',');
+        if (s.Length > 0 && s.Length <= 200 && !MissingScopes.Contains(s, StringComparer.Ordinal))
+        {
+            MissingScopes.Add(s);
+            _permissionsOnly.Add(s);
+        }
+    }
+
+    /// <summary>True when some missing name was given as an OAuth scope (not only as a permission or action).</summary>
+    public bool NamesScopes => MissingScopes.Count > _permissionsOnly.Count;
+
+    private readonly HashSet<string> _permissionsOnly = new(StringComparer.Ordinal);
 
     /// <summary>Adds an invalid field (deduplicated by path).</summary>
     public void AddField(List<string> segments, FieldLocation location, string? message) => AddField(segments, location, message, null);

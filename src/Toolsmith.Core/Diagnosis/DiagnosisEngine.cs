@@ -38,6 +38,7 @@ public static class DiagnosisEngine
         new RateLimitRule(),
         new ErrorFieldsRule(),
         new ErrorCodeRule(),
+        new ScopeMembersRule(),
         new MessageTextRule(),
         new RequiredScopesRule(),
     ];
@@ -151,7 +152,7 @@ public static class DiagnosisEngine
         {
             return ExpiredCredentials;
         }
-        if (kind is InsufficientPermission or BadCredentials && c.MissingScopes.Count > 0)
+        if (kind is InsufficientPermission or BadCredentials && c.NamesScopes)
         {
             return MissingScope;
         }

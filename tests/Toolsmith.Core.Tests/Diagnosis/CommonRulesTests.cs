@@ -165,10 +165,12 @@ public class CommonRulesTests
     }
 
     [Fact]
-    public void MessageText_LeadingNameTrustedOnlyWhenTheRequestHasIt()
+    public void MessageText_LeadingIdentifier_IsNamedAsTheApiSpellsIt_AndMappedWhenTheRequestHasIt()
     {
         const string Body = """{"type":"error","error":{"type":"invalid_request_error","message":"messages: roles must alternate between user and assistant"}}""";
-        Assert.Empty(Ex.Diagnose(400, Body).Paths());
+        Assert.Equal(["messages"], Ex.Diagnose(400, Body).Paths());
+        // A capitalized word that starts a sentence is a field only when the request has it.
+        Assert.Empty(Ex.Diagnose(400, """{"message":"Roles must alternate between user and assistant"}""").Paths());
         var d = Ex.Diagnose(Ex.Make(400, Body, request: """{"model":"m","messages":[{"role":"user","content":"hi"}]}"""));
         Assert.Equal(["body.messages"], d.Paths());
     }

@@ -259,6 +259,8 @@ internal static partial class BodyReader
     /// repeated children an array, an element holding only text that text. A SOAP envelope is unwrapped to its body's
     /// content. What was read before a syntax error is kept. Null when nothing element-like was read.
     /// </summary>
+    private const int MaxXmlBytes = 64 * 1024;
+
     private static Result? ReadXml(ReadOnlySpan<byte> utf8)
     {
         var settings = new XmlReaderSettings
@@ -275,7 +277,9 @@ internal static partial class BodyReader
         JsonObject? root = null;
         var stack = new Stack<(JsonObject Obj, string Name, StringBuilder? Text)>();
         var nodes = 0;
-        using (var stream = new MemoryStream(utf8.ToArray(), writable: false))
+        // An error document says what it has to say in its first 64 KiB; a megabyte-long detail is cut there (the reader
+        // then stops at the cut with what it read), so one diagnosis never decodes a whole large document.
+        using (var stream = new MemoryStream(utf8[..Math.Min(utf8.Length, MaxXmlBytes)].ToArray(), writable: false))
         {
             try
             {

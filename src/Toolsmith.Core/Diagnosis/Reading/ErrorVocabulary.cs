@@ -80,7 +80,10 @@ internal static partial class ErrorVocabulary
         var t = text.Length > 1500 ? text[..1500] : text;
         try
         {
-            if (ScopeWords().IsMatch(t))
+            // Machine names (Contoso.Billing/invoices/write, api.example.com, s3:PutObject) are not words: "Billing" there says
+            // nothing about a quota. And "over scope '/subscriptions/…'" names where a permission applies (Azure), not an OAuth scope.
+            t = DottedName().Replace(t, " ");
+            if (ScopeWords().IsMatch(ResourceScope().Replace(t, " ")))
             {
                 kinds.Add(MissingScope);
             }
@@ -170,7 +173,13 @@ internal static partial class ErrorVocabulary
     public static bool SaysExpired(string text) => ExpiredWords().IsMatch(text.Length > 1500 ? text[..1500] : text);
 
     /// <summary>True when the text says a scope is missing.</summary>
-    public static bool SaysScope(string text) => ScopeWords().IsMatch(text.Length > 1500 ? text[..1500] : text);
+    public static bool SaysScope(string text) => ScopeWords().IsMatch(ResourceScope().Replace(text.Length > 1500 ? text[..1500] : text, " "));
+
+    [GeneratedRegex(@"\b[\w\-]+(?:[./][\w\-*]+)+", Options, TimeoutMs)]
+    private static partial Regex DottedName();
+
+    [GeneratedRegex(@"\b(?:over|at|within|on|for)\s+(?:the\s+)?scope\s+['""`]?/[^\s'""`]*['""`]?", Options, TimeoutMs)]
+    private static partial Regex ResourceScope();
 
     /// <summary>Lower-case letters and digits only: <c>userRateLimitExceeded</c>, <c>RATE_LIMIT</c> and <c>rate-limit</c> compare alike.</summary>
     public static string Compact(string code)

@@ -9,12 +9,40 @@ internal static partial class TextExtract
     {
         "the", "a", "an", "and", "or", "this", "that", "it", "its", "your", "following", "required", "scope", "scopes", "value",
         "request", "body", "field", "parameter", "input", "token", "one", "of", "any", "all", "these", "those", "which",
+        "is", "are", "was", "were", "be", "for", "in", "on", "at", "by", "with", "not", "no", "must", "should", "has", "have",
+        "provided", "given", "passed", "supplied", "specified", "sufficient", "enough", "necessary", "proper", "valid", "invalid",
+        "missing", "unknown", "you", "we", "please",
+    };
+
+    // Nouns that an unquoted capture ("parameter value is…", "Invalid request") may take for a name; a quoted name is trusted.
+    private static readonly HashSet<string> NotFieldWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "value", "values", "format", "json", "xml", "data", "payload", "query", "syntax", "arguments", "argument",
+        "parameters", "params", "param", "fields", "properties", "property", "attribute", "attributes", "credentials", "credential",
+        "signature", "api", "key", "access", "permission", "permissions", "privilege", "privileges", "action", "operation", "resource",
+        "user", "account", "client", "application", "app", "method", "endpoint", "url", "path", "header", "headers", "content", "type",
+        "error", "errors", "type", "object", "entity", "record", "item", "items", "to", "from", "request", "body", "field", "parameter",
+        "input", "token", "scope", "scopes", "required",
+    };
+
+    // Names a sentence may start with that are not fields ("Request must be…", "Access denied", "Something went wrong").
+    private static readonly HashSet<string> NotSubjects = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "request", "requests", "access", "something", "this", "that", "it", "there", "user", "users", "account", "resource", "method",
+        "token", "signature", "authentication", "authorization", "operation", "action", "server", "service unavailable", "internal",
+        "input", "data", "body", "payload", "query", "entity", "record", "object", "item", "you", "we", "your", "the", "a", "an", "one",
+        "client", "application", "app", "api", "key", "credentials", "session", "permission", "limit", "rate", "quota", "error",
+        "validation", "parameter", "parameters", "field", "fields", "value", "values", "json", "xml", "content", "file", "page", "url",
     };
 
     /// <summary>Scopes the message says are needed (any one of them, when it lists several).</summary>
     public static List<string> MissingScopes(string text)
     {
         var scopes = new List<string>();
+        if (!text.Contains("scope", StringComparison.OrdinalIgnoreCase) && !text.Contains("permission", StringComparison.OrdinalIgnoreCase))
+        {
+            return scopes;
+        }
         try
         {
             foreach (Match m in ScopeList().Matches(text))
@@ -33,12 +61,61 @@ internal static partial class TextExtract
             {
                 AddList(scopes, m.Groups["one"].Value);
             }
+            foreach (Match m in ScopeExpected().Matches(text))
+            {
+                AddList(scopes, m.Groups["list"].Value);
+            }
+            foreach (Match m in ScopeRequiredName().Matches(text))
+            {
+                AddList(scopes, m.Groups["one"].Value);
+            }
+            foreach (Match m in ScopesBracket().Matches(text))
+            {
+                AddList(scopes, m.Groups["list"].Value);
+            }
         }
         catch (RegexMatchTimeoutException)
         {
             // Keep what was found.
         }
         return scopes;
+    }
+
+    /// <summary>
+    /// Permissions, privileges and actions the message says the caller lacks ("not authorized to perform: s3:PutObject",
+    /// "does not have storage.buckets.list access", "is missing the Job/Build permission"): not OAuth scopes.
+    /// </summary>
+    public static List<string> MissingPermissions(string text)
+    {
+        var names = new List<string>();
+        if (!PermissionHint().IsMatch(text))
+        {
+            return names;
+        }
+        try
+        {
+            foreach (var regex in (ReadOnlySpan<Regex>)[PerformAction(), PermissionQuoted(), LacksPermission(), ActionBracket(), RequiresPrivilege(), NotAuthorizedList()])
+            {
+                foreach (Match m in regex.Matches(text))
+                {
+                    if (m.Groups["list"].Success)
+                    {
+                        AddList(names, m.Groups["list"].Value);
+                        continue;
+                    }
+                    var name = m.Groups["one"].Value.Trim().Trim('\'', '"', '`', '.', ',', ';');
+                    if (name.Length is > 1 and <= 200 && !NotNames.Contains(name) && !names.Contains(name))
+                    {
+                        names.Add(name);
+                    }
+                }
+            }
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // Keep what was found.
+        }
+        return names;
     }
 
     /// <summary>Scopes the message says the token has.</summary>
@@ -83,14 +160,38 @@ internal static partial class TextExtract
                 var reason = JsonPointerTag().Replace(text, "").Replace("[ERROR]", "", StringComparison.OrdinalIgnoreCase).Trim();
                 fields.Add((m.Groups["path"].Value, FieldLocation.Body, reason));
             }
-            foreach (var regex in (ReadOnlySpan<Regex>)[NamedField(), QuotedField(), ValueForName(), MissingRequired(), InvalidPath(), InvalidValueAt(), PropertyInPayload(), RootedPath()])
+            // Quoted or bracketed names are names whatever the word.
+            foreach (var regex in (ReadOnlySpan<Regex>)[NamedField(), QuotedField(), ValueForName(), InvalidValueAt(), AtFailedConstraint(), UnknownFieldQuoted(),
+                TheQuotedColumn(), FieldBracket(), TagName(), QuotedThing(), QuotedLeading(), MissingQuoted()])
+            {
+                foreach (Match m in regex.Matches(text))
+                {
+                    if (m.Groups["path"].Value.Trim() is { Length: > 0 } path)
+                    {
+                        fields.Add((path, FieldLocation.Unknown, text));
+                    }
+                }
+            }
+            // Unquoted names must not be words of the sentence ("parameter value is invalid").
+            foreach (var regex in (ReadOnlySpan<Regex>)[MissingRequired(), InvalidPath(), PropertyInPayload(), RootedPath(), ParameterName(), MissingNamed(), LonelyInvalid()])
             {
                 foreach (Match m in regex.Matches(text))
                 {
                     var path = m.Groups["path"].Value.Trim();
-                    if (path.Length > 0 && !NotNames.Contains(path))
+                    if (path.Length > 0 && !NotNames.Contains(path) && !NotFieldWords.Contains(path))
                     {
                         fields.Add((path, FieldLocation.Unknown, text));
+                    }
+                }
+            }
+            foreach (Match m in NamesAfterColon().Matches(text))
+            {
+                foreach (var name in m.Groups["list"].Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                {
+                    var n = name.Trim('\'', '"', '`', '.', '[', ']');
+                    if (n.Length > 0 && !NotNames.Contains(n) && !NotFieldWords.Contains(n))
+                    {
+                        fields.Add((n, FieldLocation.Unknown, text));
                     }
                 }
             }
@@ -121,6 +222,39 @@ internal static partial class TextExtract
             // Keep what was found.
         }
         return fields;
+    }
+
+    /// <summary>
+    /// True for a name that can only be an identifier (<c>max_tokens</c>, <c>startDate</c>, <c>event.start</c>), not an
+    /// English word that starts a sentence: a leading name of that shape is trusted without the request.
+    /// </summary>
+    public static bool LooksLikeFieldName(string name) =>
+        !NotNames.Contains(name) && !NotFieldWords.Contains(name) && name.Length > 1
+        && (name.Contains('_', StringComparison.Ordinal) || name.Contains('.', StringComparison.Ordinal) || name.Contains('[', StringComparison.Ordinal)
+            || char.IsLower(name[0]));
+
+    /// <summary>
+    /// The attribute a Rails-style full message is about ("Name must be a valid hostname.", "Service can't be blank.",
+    /// "Content for A record is invalid"), lower-cased, or null when the sentence does not read as one.
+    /// </summary>
+    public static string? SentenceSubject(string text)
+    {
+        try
+        {
+            if (SubjectSentence().Match(text) is { Success: true } m)
+            {
+                var subject = m.Groups["subject"].Value;
+                var first = subject.Split(' ')[0];
+                return NotSubjects.Contains(first) || NotNames.Contains(first) || NotFieldWords.Contains(first) || NotSubjects.Contains(subject)
+                    ? null
+                    : subject.ToLowerInvariant();
+            }
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // None.
+        }
+        return null;
     }
 
     /// <summary>A leading name such as "title is required" or "Title can't be blank": only trusted when the request has that field.</summary>
@@ -216,6 +350,98 @@ internal static partial class TextExtract
     // GraphQL: "Argument \"first\" has invalid value", "Unknown argument \"x\"", "Field \"x\" of required type"
     [GeneratedRegex(@"\b(?:argument|unknown argument|field)\s+""(?<path>[\w.]{1,100})""\s*(?:has invalid value|of required type|is not defined|on field|$)", Options, TimeoutMs)]
     private static partial Regex GraphQlArgument();
+
+    // "Insufficient scope, expected any of: read:users", "scopes required: a, b"
+    [GeneratedRegex(@"\bscopes?\b[^.:]{0,40}?\b(?:expected|requires?|required|needs?|needed|missing)\b\s*(?:(?:any|one|all)\s+of\s*)?(?:the\s+following\s*)?[:\-]\s*(?<list>[\w.:/\-]+(?:\s*,\s*(?:and\s+|or\s+)?[\w.:/\-]+)*)|\b(?:following|these)\s+scopes?\s*(?:are|is)?\s*(?:required|missing|needed)?\s*[:\-]\s*(?<list>[\w.:/\-]+(?:\s*,\s*(?:and\s+|or\s+)?[\w.:/\-]+)*)|\b(?:required|missing|needed)\s+scope\(s\)\s*:\s*(?<list>[\w.:/\-]+(?:\s*,\s*[\w.:/\-]+)*)|\bscopes?\b[^.:]{0,60}?\bto\s+perform\s+this\s+(?:action|operation|request)\s*:\s*(?<list>[\w.:/\-]+(?:\s*,\s*[\w.:/\-]+)*)", Options, TimeoutMs)]
+    private static partial Regex ScopeExpected();
+
+    // "does not have the required scope vso.work_write", "missing scope files:write"
+    [GeneratedRegex(@"\b(?:required|missing|needs?|requires?|lacks?)\s+(?:the\s+)?(?:oauth\s+|api\s+)?scope\s+(?<one>[A-Za-z][\w\-]*[:._/][\w.:/\-]*[\w])", Options, TimeoutMs)]
+    private static partial Regex ScopeRequiredName();
+
+    // Zoom: "does not contain scopes:[user:read:list_users:admin]" (not a granted list)
+    [GeneratedRegex(@"(?<!granted\s|current\s|has\s|have\s|token'?s\s)\bscopes?\s*[:=]\s*\[(?<list>[^\]]{1,400})\]", Options, TimeoutMs)]
+    private static partial Regex ScopesBracket();
+
+    // AWS: "is not authorized to perform: dynamodb:PutItem on resource", Azure: "does not have authorization to perform action 'Microsoft.Compute/virtualMachines/read'"
+    [GeneratedRegex(@"\b(?:not\s+(?:authorized|allowed|permitted)|authorization|permission)\s+to\s+perform(?:\s+(?:the\s+)?action)?\s*:?\s*['""`]?(?<one>[A-Za-z][\w.:/*\-]*[:/.][\w.:/*\-]*[\w*])['""`]?", Options, TimeoutMs)]
+    private static partial Regex PerformAction();
+
+    // Google: "Permission 'storage.buckets.list' denied", "You need the 'Lists -> Items' permission", "requires the 'admin' privilege"
+    [GeneratedRegex(@"\bpermission\s+['""`](?<one>[^'""`]{2,120})['""`]\s+(?:denied|is\s+required|required|missing|needed)|\b(?:need|needs|require|requires|missing|lacks?)\s+(?:the\s+)?['""`](?<one>[^'""`]{2,120})['""`]\s+(?:permission|privilege|right|role)s?\b", Options, TimeoutMs)]
+    private static partial Regex PermissionQuoted();
+
+    // "does not have storage.objects.get access", "does not have secrets get permission", "is missing prvCreateAccount privilege", "alice is missing the Job/Build permission"
+    [GeneratedRegex(@"\b(?:does\s+not|doesn't|do\s+not|don't)\s+have\s+(?:the\s+)?(?<one>[A-Za-z][\w.:/\-]*(?:\s+(?:get|list|set|read|write|delete|create|update|purge|backup|restore|recover|import))?)\s+(?:permissions?|privileges?|access|rights?)\b|\bmissing\s+(?:the\s+)?(?<one>[A-Za-z][\w.:/\-]*[\w])\s+(?:permissions?|privileges?|rights?)\b", Options, TimeoutMs)]
+    private static partial Regex LacksPermission();
+
+    // Elasticsearch: "action [indices:data/write/bulk[s]] is unauthorized for user"
+    [GeneratedRegex(@"\baction\s+\[(?<one>[^\s\]]+(?:\[\w+\])?)\]\s+is\s+(?:unauthorized|not\s+authorized|forbidden|denied|not\s+allowed)", Options, TimeoutMs)]
+    private static partial Regex ActionBracket();
+
+    // Flickr: "Method requires write privileges; read granted."
+    [GeneratedRegex(@"\brequires?\s+(?<one>[a-z][\w.:/\-]*)\s+(?:privileges?|permissions?|access\s+rights?)\b", Options, TimeoutMs)]
+    private static partial Regex RequiresPrivilege();
+
+    // Plaid: "client is not authorized to access the following products: [\"identity\"]"
+    [GeneratedRegex(@"\bnot\s+(?:authorized|permitted|allowed|enabled)\b[^.\[]{0,60}[:\-]\s*\[(?<list>[^\]]{1,300})\]", Options, TimeoutMs)]
+    private static partial Regex NotAuthorizedList();
+
+    [GeneratedRegex(@"permi|privil|authori|access|action|\bneed|\brequire", Options, TimeoutMs)]
+    private static partial Regex PermissionHint();
+
+    // AWS: "Value null at 'tableName' failed to satisfy constraint"
+    [GeneratedRegex(@"\bat\s+['""`](?<path>[^'""`]{1,200})['""`]\s+failed\s+to\s+satisfy", Options, TimeoutMs)]
+    private static partial Regex AtFailedConstraint();
+
+    // "Value (t2.mega) for parameter instanceType is invalid", "The request must contain the parameter ImageId", "The value of parameter a.b is invalid"
+    [GeneratedRegex(@"\b(?:for|of|contain|the|missing|required|invalid|unknown|unsupported)\s+(?:the\s+)?(?:query\s+|request\s+|body\s+|path\s+)?(?:param(?:eter)?|argument|field|property|attribute|option)\s+(?<path>[A-Za-z_$][\w.\[\]\-$]*[\w\]$])(?=[\s.,;:)]|$)", Options, TimeoutMs)]
+    private static partial Regex ParameterName();
+
+    // "Missing to param", "missing title field"
+    [GeneratedRegex(@"\bmissing\s+(?<path>[A-Za-z_][\w.]*)\s+(?:param(?:eter)?|field|argument|property|attribute)\b", Options, TimeoutMs)]
+    private static partial Regex MissingNamed();
+
+    // Airtable: "Unknown field name: \"Nmae\"", "Unrecognized parameter 'foo'"
+    [GeneratedRegex(@"\b(?:unknown|invalid|unrecognized|unrecognised|unexpected|unsupported|duplicate)\s+(?:field|param(?:eter)?|property|attribute|argument|column|key|option)(?:\s+name)?s?\s*:?\s*['""`](?<path>[^'""`]{1,100})['""`]", Options, TimeoutMs)]
+    private static partial Regex UnknownFieldQuoted();
+
+    // PostgREST: "Could not find the 'titel' column of 'todos'"
+    [GeneratedRegex(@"\bthe\s+['""`](?<path>[^'""`\s]{1,100})['""`]\s+(?:column|field|property|attribute|parameter|param|argument|key)\b", Options, TimeoutMs)]
+    private static partial Regex TheQuotedColumn();
+
+    // Elasticsearch: "failed to parse field [age] of type [long]"
+    [GeneratedRegex(@"\b(?:field|parameter|property|attribute)\s+\[(?<path>[^\]\s]{1,100})\]", Options, TimeoutMs)]
+    private static partial Regex FieldBracket();
+
+    // eBay: "Input data for tag <Item.StartPrice> is invalid or missing"
+    [GeneratedRegex(@"\b(?:tag|element|field)\s+<(?<path>[\w.:\-]{1,100})>", Options, TimeoutMs)]
+    private static partial Regex TagName();
+
+    // Twilio, Postmark: "A 'To' phone number is required", "Invalid 'To' address", "The 'From' address you supplied"
+    [GeneratedRegex(@"\b(?:a|an|the|invalid|missing|required|unknown|bad|wrong)\s+['""`](?<path>[A-Za-z_][\w.\-]{0,60})['""`]\s+(?:address|phone\s+number|number|field|value|param(?:eter)?|property|attribute|argument|header|column|key|option|date|email|is\s+required|is\s+missing|is\s+invalid|is\s+not)", Options, TimeoutMs)]
+    private static partial Regex QuotedThing();
+
+    // "'routing_key' is missing or blank", "\"email\" is required"
+    [GeneratedRegex(@"(?:^|[\s(\[,;:])['""`](?<path>[A-Za-z_$][\w.\[\]\-$]{0,100})['""`]\s+(?:is\s+required|is\s+missing|is\s+invalid|is\s+not\s+(?:valid|allowed|a\s+valid|one\s+of|supported)|must\b|should\b|can'?t\s+be|cannot\s+be|may\s+not\s+be|is\s+too\s+(?:long|short|large|small)|has\s+already\s+been\s+taken|is\s+empty|is\s+blank)", Options, TimeoutMs)]
+    private static partial Regex QuotedLeading();
+
+    // Datadog: "Missing 'from' in query params"
+    [GeneratedRegex(@"\b(?:missing|required|invalid|unknown)\s+['""`](?<path>[A-Za-z_$][\w.\[\]\-$]{0,100})['""`](?:\s+(?:in|from|for)\b|\s*$|[.,;])", Options, TimeoutMs)]
+    private static partial Regex MissingQuoted();
+
+    // Binance: "Invalid symbol.", "Missing email"
+    [GeneratedRegex(@"^\s*(?:invalid|missing|unknown|bad|wrong)\s+(?<path>[a-z_][\w]*)\s*\.?\s*$", Options, TimeoutMs)]
+    private static partial Regex LonelyInvalid();
+
+    // "Invalid parameter(s): status", "Missing parameter(s): title", "Invalid arguments:volume", "Api validation failed: password",
+    // "the following required fields are missing: client_id"
+    [GeneratedRegex(@"\b(?:invalid|missing|unknown|unrecognized|required|bad)\s+(?:request\s+)?(?:arguments?|param(?:eter)?s?|param(?:eter)?\(s\)|fields?|field\(s\)|properties|property|attributes?)\s*:\s*['""`]?(?<list>[A-Za-z_$][\w.\[\]\-$]*(?:\s*,\s*['""`]?[A-Za-z_$][\w.\[\]\-$]*)*)|\bvalidation\s+failed\s*:\s*(?<list>[A-Za-z_$][\w.\[\]\-$]*)\s*$|\bfollowing\s+(?:required\s+)?(?:fields?|param(?:eter)?s?|properties|attributes|arguments)\s+(?:are|is)\s+(?:missing|required|invalid|unknown)\s*:\s*(?<list>[A-Za-z_$][\w.\[\]\-$]*(?:\s*,\s*[A-Za-z_$][\w.\[\]\-$]*)*)", Options, TimeoutMs)]
+    private static partial Regex NamesAfterColon();
+
+    // Rails full messages: "Name must be a valid hostname.", "Service can't be blank.", "Title must be given.", "Content for A record is invalid"
+    [GeneratedRegex(@"^\s*(?<subject>[A-Z][a-z]+(?:\s[a-z]+)?)\s+(?:for\s+[^.]{1,40}\s+)?(?:can'?t\s+be\s+(?:blank|empty|null)|cannot\s+be\s+(?:blank|empty|null)|is\s+required|is\s+missing|is\s+invalid|is\s+not\s+(?:valid|a\s+valid|a\s+number|included|allowed)|must\s+(?:be|contain|have|not)\b|has\s+already\s+been\s+taken|is\s+too\s+(?:long|short)|is\s+reserved|doesn'?t\s+match)", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex SubjectSentence();
 
     // "title is required", "Title can't be blank", "'email' must be a valid email", "messages: roles must alternate"
     [GeneratedRegex(@"^['""`]?(?<path>[A-Za-z_][\w.\[\]]{0,60})['""`]?(?:\s+(?:is required|is missing|is invalid|is not valid|must\b|should\b|can'?t be|cannot be|is not allowed|is too (long|short)|has already been taken)|:\s+\S)", Options, TimeoutMs)]

@@ -48,6 +48,10 @@ internal sealed class ErrorFieldsRule : DiagnosisRule
         {
             return;
         }
+        if (node is JsonObject withLists)
+        {
+            ReadFieldLists(withLists, context);
+        }
         switch (node)
         {
             case JsonArray array:
@@ -80,6 +84,7 @@ internal sealed class ErrorFieldsRule : DiagnosisRule
                         }
                         else if (key == "data" && value is JsonObject data)
                         {
+                            ReadFieldLists(data, context);
                             // GraphQL mutation payloads: data.<mutation>.userErrors.
                             foreach (var (_, payload) in data)
                             {
@@ -100,6 +105,31 @@ internal sealed class ErrorFieldsRule : DiagnosisRule
                     Walk(value, key, depth + 1, context, root: false);
                 }
                 break;
+        }
+    }
+
+    private static readonly string[] FieldListKeys = ["params", "parameters", "fields", "invalid_fields", "missing_fields", "missingFields", "required_fields", "missing_params"];
+
+    /// <summary>
+    /// Field names listed under <c>params</c>/<c>parameters</c>/<c>fields</c>/<c>missing_fields</c>: an array of names
+    /// (WordPress: <c>"params": ["title"]</c>) or a map of name → message(s) (WordPress, X: <c>"parameters": {"max_results": ["500"]}</c>).
+    /// </summary>
+    private static void ReadFieldLists(JsonObject obj, DiagnosisContext context)
+    {
+        foreach (var key in FieldListKeys)
+        {
+            switch (JsonRead.Get(obj, key))
+            {
+                case JsonArray names when names.Count is > 0 and <= 50 && names.All(static n => JsonRead.Str(n) is { } s && BodyScan.LooksLikeCode(s)):
+                    foreach (var n in names)
+                    {
+                        context.AddField(JsonRead.Str(n)!, FieldLocation.Unknown, key.StartsWith("missing", StringComparison.OrdinalIgnoreCase) || key.StartsWith("required", StringComparison.OrdinalIgnoreCase) ? "is required but missing" : null);
+                    }
+                    break;
+                case JsonObject map when map.Count is > 0 and <= 50 && map.All(static p => p.Value is JsonArray || (JsonRead.Str(p.Value) is { } s && s.Contains(' ', StringComparison.Ordinal))):
+                    ErrorItems.ReadMap(map, context);
+                    break;
+            }
         }
     }
 

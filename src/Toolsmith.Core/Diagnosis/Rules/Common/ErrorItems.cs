@@ -55,9 +55,12 @@ internal static class ErrorItems
             found = true;
         }
         foreach (var key in (ReadOnlySpan<string>)["field", "param", "parameter", "parameterName", "property", "propertyPath", "propertyName",
-            "attribute", "argument", "pointer", "instancePath", "dataPath", "jsonPath", "json_path", "fieldPath", "field_path", "fieldName", "field_name"])
+            "attribute", "argument", "pointer", "instancePath", "dataPath", "jsonPath", "json_path", "fieldPath", "field_path", "fieldName", "field_name",
+            "target", "element", "api_name", "apiName", "ArgumentName", "argumentName", "parameter_name", "param_name", "paramName"])
         {
-            switch (JsonRead.Get(item, key))
+            // The member itself, or the same member one level down in the item's details (Zoho: details.json_path).
+            var node = JsonRead.Get(item, key) ?? (JsonRead.Get(item, "details") is JsonObject details && !found ? JsonRead.Get(details, key) : null);
+            switch (node)
             {
                 case JsonValue v when JsonRead.Str(v) is { Length: > 0 } path:
                     var location = key is "param" or "parameter" or "parameterName" ? FieldLocation.Unknown : FieldLocation.Body;

@@ -8,6 +8,8 @@ namespace Toolsmith.Core.Diagnosis.Rules.Common;
 /// </summary>
 internal sealed class MessageTextRule : DiagnosisRule
 {
+    private const int MaxTextsRead = 20;
+
     public override void Apply(DiagnosisContext context)
     {
         var kinds = new List<string>();
@@ -15,12 +17,21 @@ internal sealed class MessageTextRule : DiagnosisRule
         {
             kinds.AddRange(ErrorVocabulary.ClassifyText(reason));
         }
+        var read = 0;
         foreach (var text in context.Texts.ToList())
         {
             kinds.AddRange(ErrorVocabulary.ClassifyText(text));
+            if (++read > MaxTextsRead)
+            {
+                continue; // names come from the first messages; a body of thousands of errors is not read to its end
+            }
             foreach (var scope in TextExtract.MissingScopes(text))
             {
                 context.AddMissingScope(scope);
+            }
+            foreach (var permission in TextExtract.MissingPermissions(text))
+            {
+                context.AddMissingPermission(permission);
             }
             if (context.GrantedScopes is null && TextExtract.GrantedScopes(text) is { Count: > 0 } granted)
             {
@@ -30,9 +41,14 @@ internal sealed class MessageTextRule : DiagnosisRule
             {
                 context.AddField(path, location, message);
             }
-            if (TextExtract.LeadingName(text) is { } name && RequestHas(context.Exchange, name))
+            if (TextExtract.LeadingName(text) is { } name && (RequestHas(context.Exchange, name) || TextExtract.LooksLikeFieldName(name)))
             {
                 context.AddField(name, FieldLocation.Unknown, text);
+            }
+            else if (TextExtract.SentenceSubject(text) is { } subject)
+            {
+                // "Name must be a valid hostname.", "Service can't be blank.": a validation sentence about one attribute.
+                context.AddField(RequestNameLike(context.Exchange, subject) ?? subject, FieldLocation.Unknown, text);
             }
         }
         context.TextKinds.AddRange(kinds);
@@ -47,7 +63,7 @@ internal sealed class MessageTextRule : DiagnosisRule
             // Words such as "parse error" beside a named field are about that field's value, not an unreadable body.
             kinds.RemoveAll(k => k == DiagnosisKinds.MalformedBody);
         }
-        if (context.MissingScopes.Count > 0)
+        if (context.NamesScopes)
         {
             context.Propose(DiagnosisKinds.MissingScope, Evidence.Structured);
         }
@@ -59,6 +75,10 @@ internal sealed class MessageTextRule : DiagnosisRule
             }
         }
     }
+
+    private static string? RequestNameLike(ResponseExchange exchange, string name) =>
+        exchange.RequestParamNames?.FirstOrDefault(p => string.Equals(p, name, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(p.Replace("_", "", StringComparison.Ordinal), name.Replace(" ", "", StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase));
 
     private static bool RequestHas(ResponseExchange exchange, string name) =>
         (exchange.RequestParamNames?.Contains(name, StringComparer.OrdinalIgnoreCase) ?? false)

@@ -1,0 +1,112 @@
+using System.Text.Json.Nodes;
+using Toolsmith.Core.Diagnosis.Reading;
+
+namespace Toolsmith.Core.Diagnosis.Rules.Common;
+
+/// <summary>
+/// Scopes and permissions named in members of the body at any depth: <c>required_scopes</c>, <c>missing_scopes</c>,
+/// <c>scopes</c> or <c>required</c> beside <c>granted</c>/<c>provided</c> (OAuth scopes), <c>permissions</c>,
+/// <c>missing_permissions</c>, <c>required_permissions</c> (permissions). Read only when the call was refused for
+/// credentials or permissions (401/403, or a code or words that say scope or permission).
+/// </summary>
+internal sealed class ScopeMembersRule : DiagnosisRule
+{
+    private const int MaxDepth = 6;
+    private const int MaxNodes = 400;
+
+    private static readonly HashSet<string> ScopeKeys = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "required_scopes", "requiredScopes", "required_scope", "requiredScope", "missing_scopes", "missingScopes", "missing_scope",
+        "missingScope", "scopes_required", "needed_scopes", "neededScopes", "needed_scope", "scope_required",
+    };
+
+    private static readonly HashSet<string> PermissionKeys = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "missing_permissions", "missingPermissions", "required_permissions", "requiredPermissions", "missing_permission",
+        "required_permission", "permissions_required", "needed_permissions", "permissions", "missing_privileges", "required_privileges",
+    };
+
+    public override void Apply(DiagnosisContext context)
+    {
+        if (context.Body is not { } body || !AboutPermissions(context))
+        {
+            return;
+        }
+        var visited = 0;
+        Walk(body, 0, context, ref visited);
+    }
+
+    private static bool AboutPermissions(DiagnosisContext context) =>
+        context.Status is 401 or 403
+        || context.Codes.Any(static c => Mentions(c))
+        || context.Texts.Any(static t => Mentions(t));
+
+    private static bool Mentions(string text) =>
+        text.Contains("scope", StringComparison.OrdinalIgnoreCase) || text.Contains("permission", StringComparison.OrdinalIgnoreCase)
+        || text.Contains("privilege", StringComparison.OrdinalIgnoreCase) || text.Contains("not authorized", StringComparison.OrdinalIgnoreCase);
+
+    private static void Walk(JsonNode? node, int depth, DiagnosisContext context, ref int visited)
+    {
+        if (depth > MaxDepth || ++visited > MaxNodes)
+        {
+            return;
+        }
+        switch (node)
+        {
+            case JsonArray array:
+                foreach (var item in array.Take(50))
+                {
+                    Walk(item, depth + 1, context, ref visited);
+                }
+                break;
+            case JsonObject obj:
+                // { "granted": [...], "required": [...] } (Bitbucket) and { "scopes": [...] } beside a granted list are scopes.
+                var besideGranted = obj.ContainsKey("granted") || obj.ContainsKey("provided") || obj.ContainsKey("granted_scopes") || obj.ContainsKey("grantedScopes");
+                foreach (var (key, value) in obj)
+                {
+                    if (ScopeKeys.Contains(key) || (besideGranted && key is "required" or "scopes" or "needed"))
+                    {
+                        Names(value).ForEach(context.AddMissingScope);
+                    }
+                    else if (PermissionKeys.Contains(key))
+                    {
+                        Names(value).ForEach(context.AddMissingPermission);
+                    }
+                    else if (value is JsonObject or JsonArray)
+                    {
+                        Walk(value, depth + 1, context, ref visited);
+                    }
+                }
+                if (besideGranted && context.GrantedScopes is null)
+                {
+                    var granted = Names(JsonRead.First(obj, ["granted", "granted_scopes", "grantedScopes", "provided"]));
+                    if (granted.Count > 0)
+                    {
+                        context.GrantedScopes = granted;
+                    }
+                }
+                break;
+        }
+    }
+
+    private static List<string> Names(JsonNode? value)
+    {
+        var names = new List<string>();
+        switch (value)
+        {
+            case JsonArray array:
+                foreach (var item in array.Take(50))
+                {
+                    if (JsonRead.Str(item) is { Length: > 0 and <= 200 } s)
+                    {
+                        names.Add(s.Trim());
+                    }
+                }
+                break;
+            case JsonValue when JsonRead.Str(value) is { Length: > 0 and <= 400 } text:
+                TextExtract.AddList(names, text);
+                break;
+        }
+        return names;
+    }
+}

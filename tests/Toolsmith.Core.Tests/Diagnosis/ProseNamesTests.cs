@@ -1,0 +1,82 @@
+using Toolsmith.Core.Diagnosis;
+
+namespace Toolsmith.Core.Tests.Diagnosis;
+
+/// <summary>Scopes, permissions and fields named only in a message's words, in the common phrasings (none of them a corpus entry).</summary>
+public class ProseNamesTests
+{
+    [Theory]
+    [InlineData("Token lacks the required scope orders.write for this call", "orders.write")]
+    [InlineData("Insufficient scope; expected one of: invoices:read, invoices:admin", "invoices:read")]
+    [InlineData("Access token does not include scopes:[calendar.events]", "calendar.events")]
+    [InlineData("The following scopes are required - reports:export", "reports:export")]
+    [InlineData("Required scope(s): drive.file", "drive.file")]
+    public void Scopes_InProse_MakeAMissingScope(string message, string scope)
+    {
+        var d = Ex.Diagnose(403, $$$"""{"error":{"message":"{{{message}}}"}}""");
+        Assert.Equal(DiagnosisKinds.MissingScope, d.Kind);
+        Assert.Contains(scope, d.Scopes!.Missing!);
+    }
+
+    [Theory]
+    [InlineData("User bob is not authorized to perform: sqs:SendMessage on resource queue-1", "sqs:SendMessage")]
+    [InlineData("The principal does not have authorization to perform action 'Contoso.Billing/invoices/write' over scope '/x'", "Contoso.Billing/invoices/write")]
+    [InlineData("Permission 'bigquery.tables.create' denied on dataset", "bigquery.tables.create")]
+    [InlineData("svc-user is missing the Overall/Administer permission", "Overall/Administer")]
+    [InlineData("Caller does not have compute.instances.start access to the project", "compute.instances.start")]
+    public void Permissions_InProse_AreNamed_WithoutBecomingScopes(string message, string permission)
+    {
+        var d = Ex.Diagnose(403, $$$"""{"error":{"message":"{{{message}}}"}}""");
+        Assert.Equal(DiagnosisKinds.InsufficientPermission, d.Kind);
+        Assert.Contains(permission, d.Scopes!.Missing!);
+    }
+
+    [Theory]
+    [InlineData("Value 'abc' at 'pageSize' failed to satisfy constraint: Member must be a number", "pageSize")]
+    [InlineData("Value (xl) for parameter shirtSize is invalid.", "shirtSize")]
+    [InlineData("The request must contain the parameter Region", "Region")]
+    [InlineData("Unknown property name: \"colour\"", "colour")]
+    [InlineData("Could not find the 'amout' column of 'payments'", "amout")]
+    [InlineData("failed to parse field [created] of type [date]", "created")]
+    [InlineData("An 'Email' address is required.", "Email")]
+    [InlineData("'customer_id' is missing or empty", "customer_id")]
+    [InlineData("Missing 'currency' in the request", "currency")]
+    [InlineData("Invalid parameter(s): limit, offset", "offset")]
+    [InlineData("the following required fields are missing: due_date", "due_date")]
+    [InlineData("start_time must be a valid ISO 8601 date", "start_time")]
+    [InlineData("Quantity must be greater than 0.", "quantity")]
+    public void Fields_InProse_AreNamed(string message, string field)
+    {
+        var d = Ex.Diagnose(400, $$"""{"message":"{{message.Replace("\"", "\\\"", StringComparison.Ordinal)}}"}""");
+        Assert.Equal(DiagnosisKinds.InvalidValue, d.Kind);
+        Assert.Contains(field, d.Paths());
+    }
+
+    [Theory]
+    [InlineData("Request body is not valid JSON")]
+    [InlineData("Something went wrong, please try again")]
+    [InlineData("Invalid request")]
+    [InlineData("The parameter value is invalid")]
+    public void SentenceWords_AreNotFields(string message) =>
+        Assert.Empty(Ex.Diagnose(400, $$"""{"message":"{{message}}"}""").Paths());
+
+    [Fact]
+    public void ScopesBesideAGrantedList_AndPermissionMembers_AreRead()
+    {
+        var scopes = Ex.Diagnose(403, """{"error":{"message":"Not allowed.","detail":{"granted":["read"],"required":["admin:write"]}}}""");
+        Assert.Equal(DiagnosisKinds.MissingScope, scopes.Kind);
+        Assert.Equal(["admin:write"], scopes.Scopes!.Missing);
+        Assert.Equal(["read"], scopes.Scopes.Granted);
+
+        var permissions = Ex.Diagnose(403, """{"code":"FORBIDDEN","details":{"missing_permissions":["Reports.Export"]}}""");
+        Assert.Equal(DiagnosisKinds.InsufficientPermission, permissions.Kind);
+        Assert.Equal(["Reports.Export"], permissions.Scopes!.Missing);
+    }
+
+    [Fact]
+    public void FieldLists_UnderParamsOrParameters_AreRead()
+    {
+        Assert.Equal(["title"], Ex.Diagnose(400, """{"code":"missing_param","message":"Missing parameter(s)","data":{"params":["title"]}}""").Paths());
+        Assert.Contains("page_size", Ex.Diagnose(400, """{"errors":[{"message":"Bad value","parameters":{"page_size":["5000"]}}]}""").Paths());
+    }
+}

@@ -68,6 +68,7 @@ public static class ToolsmithServer
         {
             ArtifactDirectory = storeOptions.ArtifactDirectory,
             Secrets = new StoredSecretResolver(store),
+            Credentials = store.Credentials,
             NetworkPolicy = policy,
         });
 

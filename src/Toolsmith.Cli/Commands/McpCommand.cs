@@ -145,6 +145,7 @@ internal static partial class McpCommand
         if (store is not null)
         {
             engine.Secrets = new StoredSecretResolver(store);
+            engine.Credentials = store.Credentials;
         }
         return (store, new ToolRunner(engine));
     }

@@ -67,6 +67,7 @@ internal static class RunCommand
             if (store is not null)
             {
                 engine.Secrets = new StoredSecretResolver(store);
+                engine.Credentials = store.Credentials;
             }
             using var runner = new ToolRunner(engine);
             timings?.Mark("load");

@@ -35,6 +35,13 @@ public sealed class Diagnosis
     /// <summary>The API's own error message, as it said it.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? ProviderMessage { get; init; }
+
+    /// <summary>The same diagnosis with another hint.</summary>
+    internal Diagnosis WithHint(string hint) => new()
+    {
+        Kind = Kind, Title = Title, Explanation = Explanation, Hint = hint, Scopes = Scopes, Fields = Fields,
+        RetryAfterSeconds = RetryAfterSeconds, Provider = Provider, ProviderMessage = ProviderMessage,
+    };
 }
 
 /// <summary>Scopes a call needed and had.</summary>

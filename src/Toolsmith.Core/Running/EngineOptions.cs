@@ -32,6 +32,12 @@ public sealed class EngineOptions
     /// <summary>Where <c>{{secrets.NAME}}</c> comes from. Default: environment variables <c>TOOLSMITH_SECRET_NAME</c>.</summary>
     public ISecretResolver Secrets { get; set; } = EnvironmentSecretResolver.Instance;
 
+    /// <summary>
+    /// Where an API step's <c>"auth": { "credential": NAME }</c> is read from, and where OAuth tokens are cached; null (no
+    /// store) allows only inline credentials, whose OAuth tokens are cached in memory.
+    /// </summary>
+    public Credentials.ICredentialStore? Credentials { get; set; }
+
     /// <summary>The clock; tests pass a fake one.</summary>
     public TimeProvider Time { get; set; } = TimeProvider.System;
 

@@ -34,6 +34,12 @@ internal sealed class RunContext
 
     public string ArtifactDirectory { get; }
 
+    private System.Collections.Concurrent.ConcurrentDictionary<string, Task<Model.CredentialDefinition?>>? _credentials;
+
+    /// <summary>A stored credential, read once per run (every element of a foreach shares the read).</summary>
+    public Task<Model.CredentialDefinition?> StoredCredential(string name, Func<Task<Model.CredentialDefinition?>> read) =>
+        LazyInitializer.EnsureInitialized(ref _credentials, static () => new(StringComparer.Ordinal)).GetOrAdd(name, _ => read());
+
     /// <summary>Receives progress of foreach steps, pages and batches.</summary>
     public IProgress<StepProgress>? Progress { get; init; }
 

@@ -53,7 +53,11 @@ public sealed class ToolRunner : IDisposable
         _options = options ?? new EngineOptions();
         _options.Validate();
         _executor = new ApiStepExecutor(_options, handler);
+        SignIn = new Credentials.OAuthSignIn(_executor.Tokens);
     }
+
+    /// <summary>Sign-ins of authorization_code credentials, sharing this engine's token cache and network policy.</summary>
+    public Credentials.OAuthSignIn SignIn { get; }
 
     /// <summary>The options in force.</summary>
     public EngineOptions Options => _options;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Authentication;
+using Toolsmith.Core.Credentials;
 using Toolsmith.Core.Diagnosis;
 using Toolsmith.Core.Network;
 using Toolsmith.Core.Results;
@@ -32,7 +33,14 @@ internal sealed class ApiStepExecutor : IDisposable
         _options = options;
         _throttle = new HostThrottle(options.MaxConcurrentPerHost, options.RequestsPerSecondPerHost, options.Time);
         _transport = new HttpTransport(options, handler);
+        Tokens = new OAuthTokenManager(new OAuthTokenClient(_transport.Client, options.Time, options.DefaultTimeout), options.Credentials, options.Time);
+        _authenticator = new Authenticator(Tokens, options.Credentials);
     }
+
+    private readonly Authenticator _authenticator;
+
+    /// <summary>The OAuth tokens of the engine's credentials.</summary>
+    public OAuthTokenManager Tokens { get; }
 
     public void Dispose() => _transport.Dispose();
 
@@ -43,8 +51,20 @@ internal sealed class ApiStepExecutor : IDisposable
         {
             return StepResults.NotSent($"{step.Location}.body: the body is {prepared.Body.Length:N0} bytes, more than the limit of {_options.MaxRequestBytes:N0} bytes; send it in smaller parts.");
         }
+        Credential? credential = null;
+        if (prepared.Auth is { } auth)
+        {
+            try
+            {
+                credential = await _authenticator.ResolveAsync(auth, run, step.Location, cancellationToken).ConfigureAwait(false);
+            }
+            catch (CredentialException ex)
+            {
+                return new StepResult { Ok = false, Diagnosis = ex.ToDiagnosis(run.Redactor.Redact) };
+            }
+        }
         Exchange exchange;
-        if (step.Retry is null && step.Paging is null && step.Api.Batch is null)
+        if (credential is null && step.Retry is null && step.Paging is null && step.Api.Batch is null)
         {
             // No policy: the one send, without building a delegate for it (the common case of bulk runs).
             exchange = await SendOnceAsync(step, prepared, run, elementIndex, cancellationToken).ConfigureAwait(false);
@@ -52,6 +72,10 @@ internal sealed class ApiStepExecutor : IDisposable
         else
         {
             Send send = (request, token) => SendOnceAsync(step, request, run, elementIndex, token);
+            if (credential is not null)
+            {
+                send = _authenticator.Wrap(send, credential, run);
+            }
             if (step.Retry is { } retry)
             {
                 send = retry.Wrap(send, _options.Time);

@@ -249,7 +249,7 @@ internal sealed class CompiledApiStep : CompiledStep
             BodyKind.Form => () => Body.RenderNode(scope),
             _ => null,
         });
-        return new PreparedRequest(Method, uri, headers, cookies, body, _params.Select(static p => p.Name).ToArray());
+        return new PreparedRequest(Method, uri, headers, cookies, body, _params.Select(static p => p.Name).ToArray()) { Auth = Auth?.Render(scope) };
     }
 
     private Uri AppendParams(Uri uri, TemplateScope scope, List<(string, JsonNode?)>? rendered)
@@ -303,6 +303,9 @@ internal sealed record PreparedRequest(
     PreparedBody? Body,
     string[] ParamNames)
 {
+    /// <summary>How the request authenticates; applied by the executor to each attempt, page and batch.</summary>
+    public StepAuth? Auth { get; init; }
+
     /// <summary>The same request to another URL (the next page).</summary>
     public PreparedRequest WithUri(Uri uri) => this with { Uri = uri };
 

@@ -57,6 +57,29 @@ internal sealed class CompiledAuth
         return errors.Count > before ? null : new CompiledAuth(definition, fields);
     }
 
+    /// <summary>
+    /// What the request carries to the executor: a stored credential's name, or the inline credential with its values
+    /// rendered (secrets it uses are now known to the run's redactor). A <see cref="TemplateException"/> means nothing may be sent.
+    /// </summary>
+    public StepAuth Render(TemplateScope scope)
+    {
+        var d = Definition;
+        if (d.Credential is { } name)
+        {
+            return new StepAuth(name, null);
+        }
+        string? Field(string field, string? literal) => Fields.TryGetValue(field, out var t) ? t.RenderText(scope) : literal;
+        var rendered = new CredentialDefinition
+        {
+            Type = d.Type, In = d.In, Grant = d.Grant, ClientAuth = d.ClientAuth, Scopes = d.Scopes,
+            Token = Field("token", d.Token), Username = Field("username", d.Username), Password = Field("password", d.Password),
+            Name = Field("name", d.Name), Value = Field("value", d.Value), TokenUrl = Field("tokenUrl", d.TokenUrl),
+            AuthUrl = Field("authUrl", d.AuthUrl), ClientId = Field("clientId", d.ClientId), ClientSecret = Field("clientSecret", d.ClientSecret),
+            Audience = Field("audience", d.Audience), Resource = Field("resource", d.Resource), RefreshToken = Field("refreshToken", d.RefreshToken),
+        };
+        return new StepAuth(null, rendered);
+    }
+
     private static IEnumerable<(string, string?)> TemplateFields(CredentialDefinition d) =>
     [
         ("token", d.Token), ("username", d.Username), ("password", d.Password), ("name", d.Name), ("value", d.Value),
@@ -64,3 +87,8 @@ internal sealed class CompiledAuth
         ("audience", d.Audience), ("resource", d.Resource), ("refreshToken", d.RefreshToken),
     ];
 }
+
+/// <summary>A request's authentication as the executor receives it: a stored credential by name, or an inline one rendered.</summary>
+/// <param name="CredentialName">The stored credential's name, or null.</param>
+/// <param name="Inline">The inline credential with its values rendered, or null.</param>
+internal sealed record StepAuth(string? CredentialName, CredentialDefinition? Inline);

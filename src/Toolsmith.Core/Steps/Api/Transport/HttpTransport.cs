@@ -48,6 +48,9 @@ internal sealed class HttpTransport : IDisposable
 
     public void Dispose() => _client.Dispose();
 
+    /// <summary>The engine's client (network policy, pooled connections), for requests of the engine's own: OAuth token endpoints.</summary>
+    public HttpClient Client => _client;
+
     /// <summary>What the request looks like in a result: secrets redacted, credential headers masked; built only when read.</summary>
     public static RequestSummary Summarize(PreparedRequest prepared, Redactor redactor)
     {

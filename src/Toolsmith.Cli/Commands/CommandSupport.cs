@@ -3,6 +3,7 @@ using System.CommandLine;
 using System.Text.Json.Nodes;
 using Spectre.Console;
 using Toolsmith.Cli.Output;
+using Toolsmith.Core.Diagnosis;
 using Toolsmith.Core.Loading;
 using Toolsmith.Core.Model;
 using Toolsmith.Core.Results;
@@ -103,6 +104,8 @@ internal static class CommandSupport
         return failed switch
         {
             { NotSent: true } => ExitCodes.InvalidInput,
+            // A credential that could not be used (needs a sign-in, refused by its token endpoint) is the step failing, not the network.
+            { Status: null, Diagnosis.Kind: DiagnosisKinds.BadCredentials or DiagnosisKinds.ExpiredCredentials or DiagnosisKinds.MissingScope } => ExitCodes.Failed,
             { Status: null } => ExitCodes.Unreachable,
             _ => ExitCodes.Failed,
         };

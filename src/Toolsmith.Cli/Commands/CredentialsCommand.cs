@@ -4,11 +4,12 @@ using Spectre.Console;
 using Toolsmith.Cli.Output;
 using Toolsmith.Core.Credentials;
 using Toolsmith.Core.Model;
+using Toolsmith.Core.Running;
 
 namespace Toolsmith.Cli.Commands;
 
 /// <summary>
-/// <c>toolsmith credentials add|list|remove</c>. Settings come from options; secret values (token, password, key, client
+/// <c>toolsmith credentials add|login|list|remove</c>. Settings come from options; secret values (token, password, key, client
 /// secret, refresh token) from stdin, one a line, or a hidden prompt — never from the command line.
 /// </summary>
 internal static class CredentialsCommand
@@ -128,7 +129,83 @@ internal static class CredentialsCommand
             return ExitCodes.Success;
         });
 
+        var loginName = new Argument<string>("NAME") { Description = "The oauth2 authorization_code credential to sign in with." };
+        var paste = new Option<bool>("--paste") { Description = "Do not listen on 127.0.0.1: print the sign-in URL, then read the URL the browser was sent back to (or its code) from stdin." };
+        var redirectUri = new Option<string?>("--redirect-uri") { Description = "The redirect URI registered at the provider (default http://127.0.0.1:PORT/callback on a free port)." };
+        var login = new Command("login", "Sign in with an OAuth 2.0 authorization_code credential (PKCE): open the URL printed, sign in, and the tokens are stored and kept fresh.")
+        {
+            loginName, paste, redirectUri,
+        };
+        login.SetAction(async (parse, ct) =>
+        {
+            var n = parse.GetValue(loginName)!;
+            await using var store = await StoreAccess.OpenAsync(ct).ConfigureAwait(false);
+            if (await store.Credentials.GetAsync(n, ct).ConfigureAwait(false) is not { } credential)
+            {
+                output.Error($"There is no credential named \"{n}\". Add it first: toolsmith credentials add {n} --type oauth2 --grant authorization_code --auth-url … --token-url … --client-id ….");
+                return ExitCodes.InvalidInput;
+            }
+            var given = parse.GetValue(redirectUri);
+            LoopbackRedirect? loopback = null;
+            try
+            {
+                if (!parse.GetValue(paste))
+                {
+                    var port = 0;
+                    if (given is not null && (!Uri.TryCreate(given, UriKind.Absolute, out var u) || u.Host != "127.0.0.1" || u.AbsolutePath != "/callback"))
+                    {
+                        output.Error($"--redirect-uri {given}: without --paste it must be http://127.0.0.1:PORT/callback (Toolsmith listens there); with --paste any registered URI works.");
+                        return ExitCodes.InvalidInput;
+                    }
+                    if (given is not null)
+                    {
+                        port = new Uri(given).Port;
+                    }
+                    loopback = new LoopbackRedirect(port);
+                }
+                else if (given is null)
+                {
+                    output.Error("--paste needs --redirect-uri: the redirect URI registered at the provider, where the browser lands after the sign-in.");
+                    return ExitCodes.InvalidInput;
+                }
+                var authorization = OAuthSignIn.Begin(n, credential, loopback?.RedirectUri ?? given!);
+                output.Err.WriteLine($"Open this URL in a browser and sign in to \"{n}\":");
+                output.Err.WriteLine(authorization.Url.AbsoluteUri);
+                Dictionary<string, string> answer;
+                if (loopback is not null)
+                {
+                    output.Err.WriteLine($"Waiting for the browser to come back to {loopback.RedirectUri} (Ctrl+C to stop)…");
+                    answer = await loopback.WaitAsync(n, ct).ConfigureAwait(false);
+                }
+                else
+                {
+                    output.Err.WriteLine("Then paste the URL the browser was sent back to (or the code) here:");
+                    var pasted = (await stdin.ReadLineAsync(ct).ConfigureAwait(false))?.Trim() ?? "";
+                    answer = pasted.Contains('=', StringComparison.Ordinal) ? LoopbackRedirect.Parse(pasted) : new(StringComparer.Ordinal) { ["code"] = pasted, ["state"] = authorization.State };
+                }
+                var engine = CommandSupport.EngineOptionsFor(null);
+                engine.Credentials = store.Credentials;
+                using var runner = new ToolRunner(engine);
+                var tokens = await runner.SignIn.CompleteAsync(authorization, credential, answer.GetValueOrDefault("code"), answer.GetValueOrDefault("state"),
+                    answer.GetValueOrDefault("error"), answer.GetValueOrDefault("error_description"), ct).ConfigureAwait(false);
+                var expiry = tokens.ExpiresAt is { } at ? $", access token valid until {at:u}" : "";
+                output.Out.MarkupLine($"[green]signed in[/] {Markup.Escape(n)} [grey](tokens stored encrypted{Markup.Escape(expiry)}{(tokens.RefreshToken is null ? "" : "; refreshed automatically")})[/]");
+                return ExitCodes.Success;
+            }
+            catch (CredentialException ex)
+            {
+                output.Error(ex.Message);
+                output.Hint(ex.Hint);
+                return ExitCodes.Failed;
+            }
+            finally
+            {
+                loopback?.Dispose();
+            }
+        });
+
         credentials.Subcommands.Add(add);
+        credentials.Subcommands.Add(login);
         credentials.Subcommands.Add(list);
         credentials.Subcommands.Add(remove);
         return credentials;

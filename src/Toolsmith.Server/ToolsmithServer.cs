@@ -90,6 +90,7 @@ public static class ToolsmithServer
         builder.Services.AddSingleton(runner);
         builder.Services.AddSingleton(access);
         builder.Services.AddSingleton<RunService>();
+        builder.Services.AddSingleton(new PendingSignIns(TimeProvider.System));
         builder.Services.AddHostedService<HeartbeatService>();
         builder.Services.AddHostedService<RunRetentionService>();
         builder.Services.AddToolsmithMcp(store);
@@ -120,7 +121,10 @@ public static class ToolsmithServer
         app.Use(async (context, next) =>
         {
             var decision = access.Check(context.Request);
-            if (decision != AccessDecision.Allowed && !SignIn.IsSignInRequest(context.Request))
+            // The OAuth callback passes without a session: the provider's redirect may not carry the cookie, and what it
+            // completes is only a sign-in someone with access started (its state is unguessable and good once).
+            if (decision != AccessDecision.Allowed && !SignIn.IsSignInRequest(context.Request)
+                && !context.Request.Path.Equals(CredentialsApi.CallbackPath, StringComparison.Ordinal))
             {
                 if (decision == AccessDecision.Throttled)
                 {

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using Toolsmith.Tests;
 
 namespace Toolsmith.Server.Tests;
 
@@ -28,6 +29,8 @@ public sealed class CredentialsApiTests(ServerFixture server) : IClassFixture<Se
         var seen = new StringBuilder();
         var list = JsonNode.Parse(await server.Http.GetStringAsync("/api/credentials"))!.AsArray();
         seen.Append(list.ToJsonString());
+        // Other tests of the class store credentials of their own: only these two are this test's.
+        list = new JsonArray([.. list.Where(static c => c!["name"]!.GetValue<string>() is "acme" or "github").Select(static c => c!.DeepClone())]);
         Assert.Equal(["acme", "github"], list.Select(static c => c!["name"]!.GetValue<string>()));
         Assert.Equal("oauth2", list[0]!["type"]!.GetValue<string>());
         Assert.Equal("client_credentials", list[0]!["grant"]!.GetValue<string>());
@@ -73,5 +76,56 @@ public sealed class CredentialsApiTests(ServerFixture server) : IClassFixture<Se
         using var notJson = await server.Http.PutAsync("/api/credentials/site", new StringContent("{nope", Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.BadRequest, notJson.StatusCode);
         Assert.DoesNotContain("\"site\"", await server.Http.GetStringAsync("/api/credentials"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SignIn_FromTheWebBuilder_CompletesAtTheCallback_OnceAndOnlyWithItsState()
+    {
+        await using var auth = await OAuthServer.StartAsync();
+        auth.Clients["web-app"] = null;
+        using (var put = await server.Http.PutAsJsonAsync("/api/credentials/websignin", new
+        {
+            type = "oauth2", grant = "authorization_code", authUrl = auth.AuthorizeUrl, tokenUrl = auth.TokenUrl, clientId = "web-app", scopes = new[] { "read" },
+        }))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, put.StatusCode);
+        }
+        using var start = await server.Http.PostAsync("/api/credentials/websignin/sign-in", JsonContent.Create(new { }));
+        Assert.Equal(HttpStatusCode.OK, start.StatusCode);
+        var started = JsonNode.Parse(await start.Content.ReadAsStringAsync())!;
+        Assert.EndsWith("/oauth/callback", started["redirectUri"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        // The browser: to the provider, which redirects back to the callback — a top-level navigation from another site.
+        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+        var atProvider = await browser.GetAsync(new Uri(started["url"]!.GetValue<string>()));
+        var callback = atProvider.Headers.Location!;
+        using var back = new HttpRequestMessage(HttpMethod.Get, callback);
+        back.Headers.Add("Sec-Fetch-Site", "cross-site");
+        back.Headers.Add("Sec-Fetch-Mode", "navigate");
+        back.Headers.Add("Sec-Fetch-Dest", "document");
+        using var landed = await browser.SendAsync(back);
+        var page = await landed.Content.ReadAsStringAsync();
+        Assert.True(landed.StatusCode == HttpStatusCode.OK, page);
+        Assert.Contains("Signed in", page, StringComparison.Ordinal);
+        var list = JsonNode.Parse(await server.Http.GetStringAsync("/api/credentials"))!.AsArray();
+        Assert.True(list.Single(c => (string?)c!["name"] == "websignin")!["signedIn"]!.GetValue<bool>());
+
+        // The same callback again (a replay), or one with a made-up state, completes nothing.
+        using var replay = await browser.GetAsync(callback);
+        Assert.Equal(HttpStatusCode.BadRequest, replay.StatusCode);
+        using var forged = await browser.GetAsync(new Uri(server.Http.BaseAddress!, "/oauth/callback?code=attacker&state=made-up"));
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Equal(1, auth.TokenRequests("authorization_code"));
+
+        // A tool using it runs with the token the sign-in obtained.
+        var tool = ServerFixture.Tool("usesignin", auth.Url("/api/me"));
+        ((JsonObject)tool["steps"]![0]!)["auth"] = new JsonObject { ["credential"] = "websignin" };
+        await server.PostJsonAsync("/api/tools", tool, 201);
+        var run = await server.PostJsonAsync("/api/tools/usesignin/runs", new JsonObject(), 200);
+        Assert.Equal("succeeded", (string?)run["status"]);
+        foreach (var token in auth.IssuedAccessTokens.Concat(auth.LiveRefreshTokens))
+        {
+            Assert.DoesNotContain(token, run.ToJsonString(), StringComparison.Ordinal);
+        }
     }
 }

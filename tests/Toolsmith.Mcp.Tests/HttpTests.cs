@@ -102,6 +102,35 @@ public sealed class HttpTests(HttpFixture fixture) : IClassFixture<HttpFixture>
     }
 
     [Fact]
+    public async Task CallTool_WhoseCredentialNeedsASignIn_IsErrorSayingHowToSignIn_AndCallsNothing()
+    {
+        await using var auth = await OAuthServer.StartAsync();
+        auth.Clients["agent-app"] = null;
+        using (var put = await fixture.Http.PutAsJsonAsync("/api/credentials/agent_signin", new
+        {
+            type = "oauth2", grant = "authorization_code", authUrl = auth.AuthorizeUrl, tokenUrl = auth.TokenUrl, clientId = "agent-app",
+        }))
+        {
+            put.EnsureSuccessStatusCode();
+        }
+        var tool = JsonNode.Parse($$"""{"name":"whoami","description":"Who the signed-in user is.","steps":[{"id":"me","type":"api","url":"{{auth.Url("/api/me")}}","auth":{"credential":"agent_signin"} }]}""")!;
+        using (var created = await fixture.Http.PostAsJsonAsync("/api/tools", tool))
+        {
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        }
+        await using var client = await fixture.ConnectAsync();
+
+        var result = await client.CallToolAsync("whoami", new Dictionary<string, object?>());
+
+        Assert.True(result.IsError);
+        var text = ClientOptions.TextOf(result);
+        Assert.Contains("Diagnosis: expired_credentials", text, StringComparison.Ordinal);
+        Assert.Contains("\"agent_signin\"", text, StringComparison.Ordinal);
+        Assert.Contains("What to do: Sign in once: `toolsmith credentials login agent_signin`", text, StringComparison.Ordinal);
+        Assert.Equal(0, auth.ApiCalls);
+    }
+
+    [Fact]
     public async Task CallTool_BadArgument_OverHttp_IsErrorNamingIt()
     {
         await using var client = await fixture.ConnectAsync();

@@ -123,9 +123,19 @@ public sealed class CredentialsApiTests(ServerFixture server) : IClassFixture<Se
         await server.PostJsonAsync("/api/tools", tool, 201);
         var run = await server.PostJsonAsync("/api/tools/usesignin/runs", new JsonObject(), 200);
         Assert.Equal("succeeded", (string?)run["status"]);
-        foreach (var token in auth.IssuedAccessTokens.Concat(auth.LiveRefreshTokens))
+        var tokens = auth.IssuedAccessTokens.Concat(auth.LiveRefreshTokens).ToList();
+        Assert.NotEmpty(tokens);
+        foreach (var token in tokens)
         {
             Assert.DoesNotContain(token, run.ToJsonString(), StringComparison.Ordinal);
+            Assert.DoesNotContain(token, await server.Http.GetStringAsync("/api/runs"), StringComparison.Ordinal);
+        }
+        // Nor in any file of the store: tokens are kept encrypted.
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var file in Directory.EnumerateFiles(server.DataDirectory, "*", SearchOption.AllDirectories))
+        {
+            var text = Encoding.UTF8.GetString(await File.ReadAllBytesAsync(file));
+            Assert.False(tokens.Any(t => text.Contains(t, StringComparison.Ordinal)), $"an OAuth token is in {file}");
         }
     }
 }

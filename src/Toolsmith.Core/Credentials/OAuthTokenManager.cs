@@ -72,7 +72,7 @@ internal sealed class OAuthTokenManager(OAuthTokenClient client, ICredentialStor
             {
                 return current;
             }
-            var tokens = await ObtainAsync(name, credential, current, cancellationToken).ConfigureAwait(false);
+            var tokens = await ObtainAsync(name, credential, stored, current, cancellationToken).ConfigureAwait(false);
             entry.Tokens = tokens;
             entry.AfterRejection = rejected is not null;
             if (stored && store is not null)
@@ -127,7 +127,7 @@ internal sealed class OAuthTokenManager(OAuthTokenClient client, ICredentialStor
     private bool Usable(OAuthTokens tokens, string? rejected) => tokens.AccessToken != rejected && Fresh(tokens);
 
     /// <summary>New tokens: with the refresh token when there is one (the newest, after rotations), else by the credential's grant.</summary>
-    private async Task<OAuthTokens> ObtainAsync(string name, CredentialDefinition credential, OAuthTokens? current, CancellationToken cancellationToken)
+    private async Task<OAuthTokens> ObtainAsync(string name, CredentialDefinition credential, bool stored, OAuthTokens? current, CancellationToken cancellationToken)
     {
         var refreshToken = current?.RefreshToken ?? (string.IsNullOrEmpty(credential.RefreshToken) ? null : credential.RefreshToken);
         if (refreshToken is not null)
@@ -148,6 +148,9 @@ internal sealed class OAuthTokenManager(OAuthTokenClient client, ICredentialStor
         {
             OAuthGrant.ClientCredentials => await client.RequestAsync(name, credential, "client_credentials",
                 [new("grant_type", "client_credentials")], cancellationToken).ConfigureAwait(false),
+            OAuthGrant.AuthorizationCode when !stored => throw new CredentialException(name, DiagnosisKinds.ExpiredCredentials,
+                $"{name} uses the authorization_code grant, which needs a person to sign in; a credential written inline in a step has nowhere to keep the sign-in.",
+                "Store it as a credential (toolsmith credentials add NAME --type oauth2 --grant authorization_code …, or the web builder's Credentials page), sign in once, and name it in the step: \"auth\": { \"credential\": \"NAME\" }."),
             OAuthGrant.AuthorizationCode => throw new CredentialException(name, DiagnosisKinds.ExpiredCredentials,
                 $"The credential \"{name}\" uses the authorization_code grant and nobody has signed in with it yet (or its sign-in was lost).",
                 $"Sign in once: `toolsmith credentials login {name}` in a terminal, or Sign in on the web builder's Credentials page; Toolsmith keeps the tokens fresh afterwards."),

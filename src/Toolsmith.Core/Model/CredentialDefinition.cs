@@ -109,8 +109,16 @@ public sealed class CredentialDefinition
                 Need("token", Token, "\"{{secrets.api_token}}\"");
                 break;
             case CredentialType.Basic:
-                Need("username", Username, "\"alice\"");
-                Need("password", Password, "\"{{secrets.api_password}}\"");
+                // Either may be empty (an API key as the user name with no password, as Stripe takes it; a password
+                // with no user), but both must be written.
+                if (Username is null)
+                {
+                    Need("username", Username, "\"alice\"");
+                }
+                if (Password is null)
+                {
+                    Need("password", Password, "\"{{secrets.api_password}}\"");
+                }
                 break;
             case CredentialType.ApiKey:
                 Need("name", Name, "\"X-API-Key\"");

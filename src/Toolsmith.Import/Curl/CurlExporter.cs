@@ -59,6 +59,7 @@ public static partial class CurlExporter
             args.Add("-H");
             args.Add(value.Length == 0 ? name + ";" : $"{name}: {value}"); // "Name;" is how curl sends a header with an empty value
         }
+        AddAuth(step.Auth, args, comments, head);
         if (step.Cookies.Count > 0)
         {
             args.Add("-b");
@@ -91,6 +92,42 @@ public static partial class CurlExporter
             head[^1] = SecretTemplate().Replace(head[^1], Redactor.Mask);
         }
         return Join(head, args, comments, options);
+    }
+
+    /// <summary>The step's <c>auth</c> as curl sends it: <c>-u</c>, an Authorization or API-key header, a query parameter or a cookie.</summary>
+    private static void AddAuth(CredentialDefinition? auth, List<string> args, List<string> comments, List<string> head)
+    {
+        switch (auth)
+        {
+            case null:
+                return;
+            case { Credential: { } name }:
+                comments.Add($"The step signs in with the stored credential \"{name}\", which a cURL command cannot name: add its header by hand.");
+                return;
+            case { Type: CredentialType.Basic }:
+                args.Add("-u");
+                args.Add($"{auth.Username}:{auth.Password}");
+                return;
+            case { Type: CredentialType.Bearer }:
+                args.Add("-H");
+                args.Add("Authorization: Bearer " + auth.Token);
+                return;
+            case { Type: CredentialType.ApiKey, In: ApiKeyPlace.Query }:
+                var url = head[^1];
+                head[^1] = url + (url.Contains('?', StringComparison.Ordinal) ? "&" : "?") + CurlImporter.EncodeKeepingPlaceholders(auth.Name!) + "=" + CurlImporter.EncodeKeepingPlaceholders(auth.Value!);
+                return;
+            case { Type: CredentialType.ApiKey, In: ApiKeyPlace.Cookie }:
+                args.Add("-b");
+                args.Add($"{auth.Name}={auth.Value}");
+                return;
+            case { Type: CredentialType.ApiKey }:
+                args.Add("-H");
+                args.Add($"{auth.Name}: {auth.Value}");
+                return;
+            default:
+                comments.Add("The step gets an OAuth 2.0 access token from " + auth.TokenUrl + " before it sends; add it with --oauth2-bearer TOKEN.");
+                return;
+        }
     }
 
     private static string UrlWithParams(ApiStepDefinition step)

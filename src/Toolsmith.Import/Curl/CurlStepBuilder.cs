@@ -93,12 +93,30 @@ internal sealed class CurlStepBuilder
             }
             headers[name] = mapped;
         }
-        if (_r.User is { } user)
+        JsonObject? auth = null;
+        if (_r.User is not null && headers.Any(static h => h.Key.Equals("Authorization", StringComparison.OrdinalIgnoreCase)))
         {
-            var where = user.Contains(':', StringComparison.Ordinal) ? "USER:PASSWORD" : "USER:PASSWORD (the command gave only the user; curl would ask for the password)";
-            var secretName = VariableName(user) is { } v ? Naming.Secret(v) + "_basic_auth" : _provider + "_basic_auth";
-            var known = user.Contains(ShellWords.VariableStart) ? null : Convert.ToBase64String(Encoding.UTF8.GetBytes(user.Contains(':', StringComparison.Ordinal) ? user : user + ":"));
-            headers["Authorization"] = "Basic " + _tool.Secret(secretName, $"the base64 of {where} for {_host} (from -u); e.g. printf %s 'USER:PASSWORD' | base64", known);
+            _warnings.Add(new ImportWarning("-u", "is not used: the command's own Authorization header replaces it, as curl does."));
+        }
+        else if (_r.User is { } user)
+        {
+            // -u becomes a basic credential: the engine encodes USER:PASSWORD when it sends, so nobody computes base64.
+            var colon = user.IndexOf(':', StringComparison.Ordinal);
+            var userPart = colon >= 0 ? user[..colon] : user;
+            var password = colon >= 0 ? user[(colon + 1)..] : null;
+            // An empty password means the user name is the credential (an API key, as Stripe takes it).
+            var userIsSecret = password == "" || Credentials.LooksLikeSecretValue(userPart) || (VariableName(userPart) is { } uv && Credentials.IsSecretName(uv));
+            auth = new JsonObject
+            {
+                ["type"] = "basic",
+                ["username"] = userIsSecret ? SecretFor(userPart, _provider + "_api_key", $"the API key sent as the user name for {_host} (from -u)") : Plain(userPart),
+                ["password"] = password switch
+                {
+                    null => _tool.Secret(_provider + "_password", $"the password of {userPart} for {_host} (the command gave only the user; curl would ask for it)"),
+                    "" => "",
+                    _ => SecretFor(password, _provider + "_password", $"the password of {userPart} for {_host} (from -u)"),
+                },
+            };
         }
         if (_r.Bearer is { } bearer)
         {
@@ -187,6 +205,10 @@ internal sealed class CurlStepBuilder
         step["method"] = method;
         step["url"] = cleanUrl;
         ImportedToolBuilder.SetRequestParts(step, headers, parameters, cookies, body, bodyType);
+        if (auth is not null)
+        {
+            step["auth"] = auth;
+        }
         if (_r.Timeout is { } timeout)
         {
             step["timeout"] = timeout;

@@ -20,6 +20,7 @@ internal sealed class OperationToolBuilder
     private readonly JsonObject _headers = [];
     private readonly JsonObject _params = [];
     private readonly JsonObject _cookies = [];
+    private JsonObject? _auth;
     private readonly JsonObject _validateParams = [];
     private readonly JsonObject _validateHeaders = [];
     private readonly JsonObject _validatePath = [];
@@ -118,6 +119,10 @@ internal sealed class OperationToolBuilder
         var (body, bodyType, bodySchema) = Body();
         var scopes = Security();
         ImportedToolBuilder.SetRequestParts(step, _headers, _params, _cookies, body, bodyType);
+        if (_auth is not null)
+        {
+            step["auth"] = _auth;
+        }
         var validate = new JsonObject();
         if (bodySchema is not null)
         {
@@ -501,7 +506,13 @@ internal sealed class OperationToolBuilder
                 }
                 break;
             case SecuritySchemeType.Http when scheme.Scheme?.Equals("basic", StringComparison.OrdinalIgnoreCase) == true:
-                _headers["Authorization"] = "Basic " + _tool.Secret(SecretName(key), $"the base64 of USER:PASSWORD for {ApiTitle}; e.g. printf %s 'USER:PASSWORD' | base64");
+                // The engine encodes USER:PASSWORD at send time: two secrets, nothing to compute by hand.
+                _auth = new JsonObject
+                {
+                    ["type"] = "basic",
+                    ["username"] = _tool.Secret(SecretName(key) + "_username", $"the user name for {ApiTitle} (HTTP basic)"),
+                    ["password"] = _tool.Secret(SecretName(key) + "_password", $"the password for {ApiTitle} (HTTP basic)"),
+                };
                 break;
             default:
                 var what = scheme.Type is SecuritySchemeType.Http ? "bearer token" : "OAuth access token";

@@ -221,7 +221,7 @@ internal sealed class PostmanRequestMapper(PostmanImporter.Context context, Impo
         var parameters = new JsonObject();
         string? contentType = null;
         var authNode = request["auth"] as JsonObject ?? auth;
-        Auth(authNode, headers, parameters);
+        var stepAuth = Auth(authNode, headers, parameters);
         foreach (var h in request["header"] as JsonArray ?? [])
         {
             if (h is not JsonObject header || header["disabled"]?.GetValueKind() == JsonValueKind.True || PostmanImporter.Str(header["key"]) is not { Length: > 0 } name)
@@ -252,6 +252,10 @@ internal sealed class PostmanRequestMapper(PostmanImporter.Context context, Impo
             tool.Input(input, "string", $"The {name} in the path.", required: value.Length == 0, defaultValue: value.Length > 0 ? JsonValue.Create(value) : null);
         }
         ImportedToolBuilder.SetRequestParts(step, headers, parameters, cookies: null, body, bodyType);
+        if (stepAuth is not null)
+        {
+            step["auth"] = stepAuth;
+        }
         if (Description(request["description"]) is { Length: > 0 } description)
         {
             if (tool.Steps.Count == 0)
@@ -352,12 +356,13 @@ internal sealed class PostmanRequestMapper(PostmanImporter.Context context, Impo
         return "http://" + url;
     }
 
-    private void Auth(JsonObject? auth, JsonObject headers, JsonObject parameters)
+    /// <summary>Postman's auth as the step's <c>auth</c> (basic, OAuth 2.0 client credentials), or as headers and parameters (bearer, API key); null when it became headers.</summary>
+    private JsonObject? Auth(JsonObject? auth, JsonObject headers, JsonObject parameters)
     {
         var type = PostmanImporter.Str(auth?["type"]);
         if (auth is null || type is null or "noauth")
         {
-            return;
+            return null;
         }
         string? Field(string key) => (auth[type] as JsonArray)?.OfType<JsonObject>().FirstOrDefault(f => PostmanImporter.Str(f["key"]) == key) is { } f ? ValueOf(f["value"]) : null;
 
@@ -367,10 +372,24 @@ internal sealed class PostmanRequestMapper(PostmanImporter.Context context, Impo
                 headers["Authorization"] = "Bearer " + Credential(Field("token") ?? "", "token");
                 break;
             case "basic":
+                // The engine encodes USER:PASSWORD when it sends: the password is a secret, the user name stays as written.
                 var user = Field("username") ?? "";
-                var basicName = user.StartsWith("{{", StringComparison.Ordinal) ? Naming.Secret(user.Trim('{', '}', ' ')) + "_basic_auth" : _provider + "_basic_auth";
-                headers["Authorization"] = "Basic " + tool.Secret(basicName, $"the base64 of USERNAME:PASSWORD for {_host} (Postman's basic auth: {Shorten(user)} and its password); e.g. printf %s 'USER:PASSWORD' | base64");
-                break;
+                return new JsonObject { ["type"] = "basic", ["username"] = Text(user), ["password"] = Credential(Field("password") ?? "", "password") };
+            case "oauth2" when Field("grant_type") == "client_credentials" && (Field("accessTokenUrl") ?? Field("tokenUrl")) is { Length: > 0 } tokenUrl:
+                var oauth = new JsonObject
+                {
+                    ["type"] = "oauth2", ["grant"] = "client_credentials", ["tokenUrl"] = Text(tokenUrl),
+                    ["clientId"] = Text(Field("clientId") ?? ""), ["clientSecret"] = Credential(Field("clientSecret") ?? "", "client_secret"),
+                };
+                if (Field("scope") is { Length: > 0 } scope)
+                {
+                    oauth["scopes"] = new JsonArray([.. scope.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(static x => (JsonNode)x)]);
+                }
+                if (Field("client_authentication") == "body")
+                {
+                    oauth["clientAuth"] = "body";
+                }
+                return oauth;
             case "apikey":
                 var key = Field("key") ?? "X-API-Key";
                 var secret = Credential(Field("value") ?? "", key);
@@ -385,12 +404,13 @@ internal sealed class PostmanRequestMapper(PostmanImporter.Context context, Impo
                 break;
             case "oauth2" when Field("accessToken") is { } token:
                 headers["Authorization"] = "Bearer " + Credential(token, "access_token");
-                Warn("uses OAuth 2.0; the step sends the access token from a secret, and Toolsmith does not fetch or refresh it.");
+                Warn($"uses OAuth 2.0 ({Field("grant_type") ?? "no grant given"}); the step sends the access token from a secret. For tokens Toolsmith obtains and refreshes itself, store a credential (toolsmith credentials add NAME --type oauth2 …, then credentials login NAME) and use \"auth\": {{ \"credential\": \"NAME\" }}.");
                 break;
             default:
                 Warn($"uses Postman's {type} auth, which Toolsmith cannot compute; add the credentials to the step by hand.");
                 break;
         }
+        return null;
     }
 
     private static string Shorten(string text) => text.Length > 30 ? text[..27] + "…" : text;

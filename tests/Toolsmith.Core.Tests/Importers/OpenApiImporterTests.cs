@@ -49,7 +49,7 @@ public class OpenApiImporterTests(ImportRunner runner) : IClassFixture<ImportRun
         {
             ToolLoader.FromNode(tool.Document.DeepClone(), tool.FileName); // loads as Toolsmith would
         }
-        Assert.Equal(["petstore_api_key", "petstore_api_key_query", "petstore_auth", "petstore_basic"], result.Secrets.Select(static s => s.Name).Order());
+        Assert.Equal(["petstore_api_key", "petstore_api_key_query", "petstore_auth", "petstore_basic_password", "petstore_basic_username"], result.Secrets.Select(static s => s.Name).Order());
     }
 
     [Fact]
@@ -159,7 +159,7 @@ public class OpenApiImporterTests(ImportRunner runner) : IClassFixture<ImportRun
         await runner.RunAsync(Tool("get_inventory"));
         Assert.Equal("?key=S-petstore_api_key_query", runner.Api.LastEcho!["queryString"]!.GetValue<string>());
         await runner.RunAsync(Tool("post_users"), Inputs("""{"body":{"username":"ada","email":"ada@example.com"}}"""));
-        Assert.Equal("Basic S-petstore_basic", runner.Api.LastEcho!["headers"]!["authorization"]!.GetValue<string>());
+        Assert.Equal("Basic Uy1wZXRzdG9yZV9iYXNpY191c2VybmFtZTpTLXBldHN0b3JlX2Jhc2ljX3Bhc3N3b3Jk", runner.Api.LastEcho!["headers"]!["authorization"]!.GetValue<string>());
         var open = Tool("get_users_username");
         Assert.Null(Step(open).Headers.GetValueOrDefault("Authorization"));
         await runner.RunAsync(open, Inputs("""{"username":"ada lovelace"}"""));

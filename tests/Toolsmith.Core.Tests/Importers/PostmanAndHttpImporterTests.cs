@@ -29,7 +29,7 @@ public class PostmanAndHttpImporterTests(ImportRunner runner) : IClassFixture<Im
     {
         var result = Shop();
         Assert.Equal(["list_products", "get_product", "create_product", "get_token", "upload_avatar", "search_orders_graph_ql"], result.Tools.Select(static t => t.Name));
-        Assert.Equal(["access_token", "api_client_secret", "api_key", "client_id_basic_auth"], result.Secrets.Select(static s => s.Name).Order());
+        Assert.Equal(["access_token", "api_client_secret", "api_key", "client_secret"], result.Secrets.Select(static s => s.Name).Order());
         foreach (var tool in result.Tools)
         {
             var disk = tool.Document.ToJsonString();
@@ -83,7 +83,8 @@ public class PostmanAndHttpImporterTests(ImportRunner runner) : IClassFixture<Im
         var tool = Assert.Single(Shop().Tools, static t => t.Name == "get_token");
         await runner.RunAsync(tool);
         var echo = Echo(runner);
-        Assert.Equal("Basic S-client_id_basic_auth", echo["headers"]!["authorization"]!.GetValue<string>());
+        // Postman's basic auth is the step's basic credential: the engine encodes the user ({{clientId}}) and the password secret.
+        Assert.Equal("Basic c2hvcC1jbGllbnQ6Uy1jbGllbnRfc2VjcmV0", echo["headers"]!["authorization"]!.GetValue<string>());
         Assert.Equal("application/x-www-form-urlencoded", echo["contentType"]!.GetValue<string>());
         Assert.Equal("grant_type=client_credentials&scope=read%20write&client_secret=S-api_client_secret", echo["bodyText"]!.GetValue<string>());
     }
@@ -235,4 +236,35 @@ public class PostmanAndHttpImporterTests(ImportRunner runner) : IClassFixture<Im
     [Fact]
     public void Http_WithoutRequests_IsAnImportError() =>
         Assert.Throws<ImportException>(() => HttpFileImporter.Import("@host = example.com\n# nothing else\n"));
+
+    [Fact]
+    public async Task Postman_CollectionOAuth2ClientCredentials_ReachesEveryRequest_AndTheEngineGetsTheToken()
+    {
+        await using var auth = await Toolsmith.Tests.OAuthServer.StartAsync();
+        auth.Clients["pm-app"] = ImportRunner.SecretValue("api_client_secret");
+        var collection = $$"""
+            {
+              "info": { "name": "Protected", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json" },
+              "auth": { "type": "oauth2", "oauth2": [
+                { "key": "grant_type", "value": "client_credentials" }, { "key": "accessTokenUrl", "value": "{{auth.TokenUrl}}" },
+                { "key": "clientId", "value": "pm-app" }, { "key": "clientSecret", "value": "pm-secret-never-written-81x" },
+                { "key": "scope", "value": "read" }, { "key": "client_authentication", "value": "body" } ] },
+              "item": [
+                { "name": "Me", "request": { "method": "GET", "url": "{{auth.Url("/api/me")}}" } },
+                { "name": "Open", "request": { "method": "GET", "auth": { "type": "noauth" }, "url": "{{auth.Url("/open-redirect?to=x")}}" } }
+              ]
+            }
+            """;
+        var result = PostmanImporter.Import(collection);
+        var me = Assert.Single(result.Tools, static t => t.Name == "me");
+        Assert.Equal("oauth2", (string?)me.Document["steps"]![0]!["auth"]!["type"]);
+        Assert.Equal("{{secrets.api_client_secret}}", (string?)me.Document["steps"]![0]!["auth"]!["clientSecret"]);
+        Assert.Null(Assert.Single(result.Tools, static t => t.Name == "open").Document["steps"]![0]!["auth"]);
+        Assert.DoesNotContain("pm-secret-never-written-81x", string.Concat(result.Tools.Select(static t => t.Document.ToJsonString())), StringComparison.Ordinal);
+
+        var run = await runner.RunAsync(me);
+        Assert.True(run.Status == "succeeded", ImportRunner.Single(run).Diagnosis?.Explanation);
+        Assert.Equal("alice", (string?)ImportRunner.Single(run).Body!["user"]);
+        Assert.Equal(1, auth.TokenRequests("client_credentials"));
+    }
 }

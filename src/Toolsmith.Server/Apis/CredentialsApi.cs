@@ -76,7 +76,7 @@ internal static class CredentialsApi
     }
 
     private static ContentHttpResult Page(int status, string text) => TypedResults.Content(
-        $"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Toolsmith sign-in</title></head><body><main><h1>Toolsmith sign-in</h1><p role=\"status\">{System.Net.WebUtility.HtmlEncode(text)}</p><p><a href=\"/\">Back to Toolsmith</a></p></main></body></html>",
+        $"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Toolsmith sign-in</title><link rel=\"icon\" href=\"data:,\"></head><body><main><h1>Toolsmith sign-in</h1><p role=\"status\">{System.Net.WebUtility.HtmlEncode(text)}</p><p><a href=\"/credentials\">Back to the credentials</a></p></main></body></html>",
         "text/html; charset=utf-8", System.Text.Encoding.UTF8, status);
 
     private static async Task<Ok<IReadOnlyList<CredentialSummary>>> ListAsync(IToolsmithStore store, CancellationToken ct) =>

@@ -164,6 +164,9 @@ public sealed class ApiStepDraft : StepDraft
     /// <summary>Following pages and combining their items (<c>pagination</c>).</summary>
     public PaginationDraft Pagination { get; private init; } = new();
 
+    /// <summary>How the step authenticates (<c>auth</c>).</summary>
+    public AuthDraft Auth { get; private init; } = new();
+
     /// <summary>Sending a JSON array body in batches (<c>batch</c>); written only with a JSON body.</summary>
     public BatchDraft Batch { get; private init; } = new();
 
@@ -188,6 +191,7 @@ public sealed class ApiStepDraft : StepDraft
             Retry = RetryDraft.Read(step["retry"]),
             Pagination = PaginationDraft.Read(step["pagination"]),
             Batch = BatchDraft.Read(step["batch"]),
+            Auth = AuthDraft.Read(step["auth"]),
         };
         ReadRows(step["headers"], draft.Headers);
         ReadRows(step["params"], draft.Params);
@@ -327,6 +331,7 @@ public sealed class ApiStepDraft : StepDraft
         ToolDraft.SetOrRemove(node, "headers", Rows(Headers, path + ".headers", problems, repeatAllowed: false, Had("headers")));
         ToolDraft.SetOrRemove(node, "params", Rows(Params, path + ".params", problems, repeatAllowed: true, Had("params")));
         ToolDraft.SetOrRemove(node, "cookies", Rows(Cookies, path + ".cookies", problems, repeatAllowed: false, Had("cookies")));
+        ToolDraft.SetOrRemove(node, "auth", Auth.ToJson(path + ".auth", problems));
         JsonNode? body = null;
         BodyKind? bodyType = null;
         switch (BodyKind)

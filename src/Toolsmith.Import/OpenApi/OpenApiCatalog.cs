@@ -29,6 +29,9 @@ public sealed record OpenApiOperationEntry(string Method, string Path, string? O
 /// </summary>
 public sealed class OpenApiCatalog
 {
+    /// <summary>Security schemes whose sign-in advice was given already (once per document, not once per operation).</summary>
+    internal HashSet<string> SignInAdvised { get; } = new(StringComparer.Ordinal);
+
     private OpenApiCatalog(OpenApiDocument document, Uri? baseUri, List<ImportWarning> warnings)
     {
         Document = document;

@@ -460,7 +460,7 @@ internal sealed class OperationToolBuilder
             var scopes = new List<string>();
             foreach (var (scheme, needed) in requirement)
             {
-                Apply(scheme);
+                Apply(scheme, needed);
                 if (scheme.Type is SecuritySchemeType.OAuth2 or SecuritySchemeType.OpenIdConnect)
                 {
                     scopes.AddRange(needed.Where(s => !scopes.Contains(s, StringComparer.Ordinal)));
@@ -485,11 +485,24 @@ internal sealed class OperationToolBuilder
         _ => false,
     };
 
-    private void Apply(OpenApiSecuritySchemeReference scheme)
+    private void Apply(OpenApiSecuritySchemeReference scheme, IEnumerable<string> needed)
     {
         var key = scheme.Reference?.Id ?? "auth";
         switch (scheme.Type)
         {
+            case SecuritySchemeType.OAuth2 when scheme.Flows?.ClientCredentials is { TokenUrl: { } clientTokenUrl }:
+                // The client's own identity: Toolsmith obtains and refreshes the token; id and secret are secrets.
+                _auth = new JsonObject
+                {
+                    ["type"] = "oauth2", ["grant"] = "client_credentials", ["tokenUrl"] = clientTokenUrl.AbsoluteUri,
+                    ["clientId"] = _tool.Secret(SecretName(key) + "_client_id", $"the OAuth client id for {ApiTitle}"),
+                    ["clientSecret"] = _tool.Secret(SecretName(key) + "_client_secret", $"the OAuth client secret for {ApiTitle}"),
+                };
+                if (needed.ToList() is { Count: > 0 } clientScopes)
+                {
+                    _auth["scopes"] = new JsonArray([.. clientScopes.Select(static x => (JsonNode)x)]);
+                }
+                break;
             case SecuritySchemeType.ApiKey:
                 var secret = _tool.Secret(SecretName(key), $"the API key for {ApiTitle} (sent as the {scheme.In?.ToString().ToLowerInvariant()} \"{scheme.Name}\")");
                 switch (scheme.In)
@@ -515,6 +528,12 @@ internal sealed class OperationToolBuilder
                 };
                 break;
             default:
+                if (scheme.Flows?.AuthorizationCode is { TokenUrl: { } codeTokenUrl, AuthorizationUrl: { } codeAuthUrl } && _catalog.SignInAdvised.Add(key))
+                {
+                    // The step sends a token from a secret; Toolsmith can obtain and refresh it instead, after one sign-in.
+                    var scopeOptions = string.Concat(needed.Select(static x => $" --scope {x}"));
+                    Warn($"signs in with OAuth 2.0 (authorization code) and sends the access token from the secret {SecretName(key)}. To have Toolsmith obtain and refresh it: toolsmith credentials add {SecretName(key)} --type oauth2 --grant authorization_code --auth-url {codeAuthUrl.AbsoluteUri} --token-url {codeTokenUrl.AbsoluteUri} --client-id YOUR_CLIENT_ID{scopeOptions}, toolsmith credentials login {SecretName(key)}, then set the step's \"auth\" to {{ \"credential\": \"{SecretName(key)}\" }}.");
+                }
                 var what = scheme.Type is SecuritySchemeType.Http ? "bearer token" : "OAuth access token";
                 _headers["Authorization"] = "Bearer " + _tool.Secret(SecretName(key), $"the {what} for {ApiTitle}");
                 break;

@@ -373,4 +373,39 @@ public class OpenApiImporterTests(ImportRunner runner) : IClassFixture<ImportRun
             ToolLoader.FromNode(tool.Document.DeepClone(), tool.FileName); // loads as Toolsmith would
         }
     }
+
+    [Fact]
+    public async Task OAuth2ClientCredentialsScheme_BecomesAnOAuthCredential_WithTheOperationsScopes_AndRuns()
+    {
+        await using var auth = await Toolsmith.Tests.OAuthServer.StartAsync();
+        auth.Clients[ImportRunner.SecretValue("machines_client_id")] = ImportRunner.SecretValue("machines_client_secret");
+        var document = $$"""
+            {
+              "openapi": "3.1.0",
+              "info": { "title": "Machines API", "version": "1" },
+              "servers": [ { "url": "{{auth.Url("/api").TrimEnd('/')}}" } ],
+              "components": { "securitySchemes": { "machines": { "type": "oauth2", "flows": {
+                "clientCredentials": { "tokenUrl": "{{auth.TokenUrl}}", "scopes": { "read": "read", "admin": "admin" } },
+                "authorizationCode": { "authorizationUrl": "{{auth.AuthorizeUrl}}", "tokenUrl": "{{auth.TokenUrl}}", "scopes": { "read": "read" } } } } } },
+              "security": [ { "machines": ["read"] } ],
+              "paths": {
+                "/me": { "get": { "operationId": "getMe", "responses": { "200": { "description": "ok" } } } },
+                "/admin": { "get": { "operationId": "getAdmin", "security": [ { "machines": ["read", "admin"] } ], "responses": { "200": { "description": "ok" } } } }
+              }
+            }
+            """;
+        var result = OpenApiCatalog.Parse(document, "machines.json").ImportAll();
+        var me = Assert.Single(result.Tools, static t => t.Name == "get_me");
+        var stepAuth = me.Document["steps"]![0]!["auth"]!;
+        Assert.Equal("client_credentials", (string?)stepAuth["grant"]);
+        Assert.Equal(auth.TokenUrl, (string?)stepAuth["tokenUrl"]);
+        Assert.Equal("""["read"]""", stepAuth["scopes"]!.ToJsonString());
+        Assert.Equal("""["read","admin"]""", Assert.Single(result.Tools, static t => t.Name == "get_admin").Document["steps"]![0]!["auth"]!["scopes"]!.ToJsonString());
+
+        var run = await runner.RunAsync(me);
+        Assert.True(run.Status == "succeeded", ImportRunner.Single(run).Diagnosis?.Explanation);
+        Assert.Equal("alice", (string?)ImportRunner.Single(run).Body!["user"]);
+        var admin = await runner.RunAsync(Assert.Single(result.Tools, static t => t.Name == "get_admin"));
+        Assert.True(admin.Status == "succeeded", ImportRunner.Single(admin).Diagnosis?.Explanation);
+    }
 }

@@ -89,6 +89,11 @@ public sealed class OAuthServer : IAsyncDisposable
         return token;
     }
 
+    /// <summary>Called after each successful API call with its count (e.g. to move the test's clock mid-run).</summary>
+    public Action<int>? AfterApiCall { get; set; }
+
+    private int _servedCalls;
+
     /// <summary>When set, the API revokes the access token it serves after this many successful calls (a token revoked mid-run).</summary>
     public int? RevokeAfterCalls { get; set; }
 
@@ -223,6 +228,7 @@ public sealed class OAuthServer : IAsyncDisposable
         {
             _accessTokens.TryRemove(token, out _);
         }
+        AfterApiCall?.Invoke(Interlocked.Increment(ref _servedCalls));
         return ok();
     }
 

@@ -127,6 +127,24 @@ public sealed class CredentialTests(TestApiFixture fixture) : IClassFixture<Test
     }
 
     [Fact]
+    public async Task ATokenThatExpiresDuringARun_IsReplacedBeforeTheNextElementSendsIt()
+    {
+        // One element at a time; after the second call the clock passes the token's expiry.
+        _auth.AfterApiCall = n =>
+        {
+            if (n == 2)
+            {
+                _clock.Advance(_auth.AccessTokenLifetime);
+            }
+        };
+        var step = $$$"""{"id":"s","type":"api","foreach":"{{ids}}","concurrency":1,"url":"{{{_auth.Url("/api/items/")}}}{{item}}","auth":{{{ClientCredentials()}}}}""";
+        var run = await RunAsync(step, new JsonObject { ["ids"] = new JsonArray(1, 2, 3, 4) }, """{"ids":{"type":"array"}}""");
+        Assert.True(run.Status == "succeeded", run.Error);
+        Assert.Equal(2, _auth.TokenRequests("client_credentials"));
+        Assert.Equal(4, _auth.ApiCalls); // no element was refused: the expired token was never sent
+    }
+
+    [Fact]
     public async Task RefreshTokens_Rotate_AndTheNewestIsUsed()
     {
         _secrets["rt"] = _auth.IssueRefreshToken();

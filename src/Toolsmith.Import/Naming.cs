@@ -66,7 +66,9 @@ internal static class Naming
         {
             return "value";
         }
-        return char.IsAsciiDigit(name[0]) ? "_" + name : name;
+        // An input named item, index, steps, secrets or inputs could not be written as {{name}}: the parameter keeps its
+        // own name where it is sent, the input gets another.
+        return char.IsAsciiDigit(name[0]) ? "_" + name : Toolsmith.Core.Templates.TemplateRoots.Contains(name) ? name + "_value" : name;
     }
 
     /// <summary>A secret name (letters, digits, '_'; lower case) from any text.</summary>

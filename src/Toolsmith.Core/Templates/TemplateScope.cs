@@ -9,7 +9,6 @@ namespace Toolsmith.Core.Templates;
 /// <summary>What templates can see during a run: inputs, earlier steps' results, secrets, and the foreach item.</summary>
 internal sealed class TemplateScope
 {
-    private static readonly string[] RootNames = ["inputs", "steps", "secrets", "item", "index"];
     private static readonly string[] StepFields = ["ok", "status", "statusText", "headers", "cookies", "body", "bodyFormat", "durationMs"];
 
     public TemplateScope(JsonObject inputs, IReadOnlyDictionary<string, StepOutcome> steps, ISecretResolver secrets, Redactor redactor)
@@ -81,7 +80,7 @@ internal sealed class TemplateScope
         var name = path.Segments[nameAt].Name;
         if (name is null || !Inputs.TryGetPropertyValue(name, out var value))
         {
-            var candidates = nameAt == 0 ? Inputs.Select(static p => p.Key).Concat(RootNames) : Inputs.Select(static p => p.Key);
+            var candidates = nameAt == 0 ? Inputs.Select(static p => p.Key).Concat(TemplateRoots.Names) : Inputs.Select(static p => p.Key);
             throw Fail(template, path, nameAt + 1, $"There is no input \"{name}\". {Suggestions.DidYouMean(name ?? "", candidates)}");
         }
         return Navigate(value, path, template, nameAt + 1);

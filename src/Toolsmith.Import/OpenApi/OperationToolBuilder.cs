@@ -93,9 +93,11 @@ internal sealed class OperationToolBuilder
                     {
                         _validateParams[name] = schema;
                     }
-                    if (p.Style is ParameterStyle.DeepObject || (p.Explode == false && SchemaConverter.InputType(p.Schema) is "array" or "object"))
+                    // deepObject (and form with explode, the default) is how the engine sends an object or array:
+                    // name[key]=value, name=a&name=b. Without explode OpenAPI joins the values with commas.
+                    if (p.Style is not ParameterStyle.DeepObject && p.Explode == false && SchemaConverter.InputType(p.Schema) is "array" or "object")
                     {
-                        Warn($"the query parameter \"{name}\" is written as {p.Style}{(p.Explode ? "" : " without explode")}; the step sends an array as repeated names (name=a&name=b).");
+                        Warn($"the query parameter \"{name}\" is written as {p.Style} without explode (a,b); the step sends an array as repeated names (name=a&name=b) and an object as name[key]=value.");
                     }
                     break;
                 case ParameterLocation.Header:

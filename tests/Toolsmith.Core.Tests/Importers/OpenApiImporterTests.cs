@@ -408,4 +408,32 @@ public class OpenApiImporterTests(ImportRunner runner) : IClassFixture<ImportRun
         var admin = await runner.RunAsync(Assert.Single(result.Tools, static t => t.Name == "get_admin"));
         Assert.True(admin.Status == "succeeded", ImportRunner.Single(admin).Diagnosis?.Explanation);
     }
+
+    [Fact]
+    public async Task DeepObjectParameters_AndNamesThatAreTemplateWords_AreSentAsTheApiNamesThem()
+    {
+        var document = $$"""
+            {
+              "openapi": "3.0.3",
+              "info": { "title": "Search", "version": "1" },
+              "servers": [ { "url": "{{runner.Api.Url("/echo").TrimEnd('/')}}" } ],
+              "paths": { "/search": { "get": { "operationId": "search", "parameters": [
+                { "name": "filter", "in": "query", "style": "deepObject", "explode": true, "schema": { "type": "object" } },
+                { "name": "item", "in": "query", "schema": { "type": "integer" } },
+                { "name": "index", "in": "query", "schema": { "type": "string" } },
+                { "name": "secrets", "in": "header", "schema": { "type": "string" } }
+              ], "responses": { "200": { "description": "ok" } } } } }
+            }
+            """;
+        var result = OpenApiCatalog.Parse(document, "search.json").ImportAll();
+        var tool = Assert.Single(result.Tools);
+        Assert.DoesNotContain(result.Warnings, static w => w.Message.Contains("filter", StringComparison.Ordinal));
+        var inputs = tool.Document["inputs"]!.AsObject().Select(static p => p.Key).Order(StringComparer.Ordinal);
+        Assert.Equal(["baseUrl", "filter", "index_value", "item_value", "secrets_value"], inputs);
+        await runner.RunAsync(tool, (JsonObject)JsonNode.Parse("""{"filter":{"status":"open","owner":{"id":7}},"item":3,"index":"a","secrets":"not-a-secret"}""".Replace("\"item\"", "\"item_value\"", StringComparison.Ordinal)
+            .Replace("\"index\"", "\"index_value\"", StringComparison.Ordinal).Replace("\"secrets\"", "\"secrets_value\"", StringComparison.Ordinal))!);
+        var echo = runner.Api.LastEcho!;
+        Assert.Equal("?filter%5Bstatus%5D=open&filter%5Bowner%5D%5Bid%5D=7&item=3&index=a", echo["queryString"]!.GetValue<string>());
+        Assert.Equal("not-a-secret", (string?)echo["headers"]!["secrets"]);
+    }
 }

@@ -259,13 +259,13 @@ internal sealed class CompiledApiStep : CompiledStep
         {
             var value = template.Render(scope);
             rendered?.Add((name, value));
-            foreach (var text in RequestBodyTemplate.Flatten(value))
+            foreach (var (pair, text) in RequestBodyTemplate.Flatten(name, value))
             {
                 if (query.Length > 0)
                 {
                     query.Append('&');
                 }
-                query.Append(Uri.EscapeDataString(name)).Append('=').Append(Uri.EscapeDataString(text));
+                query.Append(Uri.EscapeDataString(pair)).Append('=').Append(Uri.EscapeDataString(text));
             }
         }
         return new UriBuilder(uri) { Query = query.ToString() }.Uri;

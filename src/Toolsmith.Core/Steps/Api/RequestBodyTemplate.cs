@@ -84,9 +84,9 @@ internal sealed class RequestBodyTemplate
             case BodyKind.Form:
             {
                 var sb = new StringBuilder();
-                foreach (var (name, value) in (JsonObject)_template.Render(scope)!)
+                foreach (var (field, value) in (JsonObject)_template.Render(scope)!)
                 {
-                    foreach (var text in Flatten(value))
+                    foreach (var (name, text) in Flatten(field, value))
                     {
                         if (sb.Length > 0)
                         {
@@ -119,24 +119,38 @@ internal sealed class RequestBodyTemplate
         }
     }
 
-    /// <summary>A value as one or more texts: an array repeats, null gives none.</summary>
-    internal static IEnumerable<string> Flatten(JsonNode? value)
+    /// <summary>
+    /// A URL parameter's or form field's value as the name=value pairs it is sent as: a scalar once; an array as the name
+    /// repeated (<c>tag=a&amp;tag=b</c>); an object as its members in brackets, at any depth (<c>metadata[plan]=pro</c>,
+    /// OpenAPI's deepObject style, as Stripe, Rails and PHP read it); null not at all.
+    /// </summary>
+    internal static IEnumerable<(string Name, string Text)> Flatten(string name, JsonNode? value)
     {
         switch (value)
         {
             case null:
                 yield break;
             case JsonArray array:
-                foreach (var item in array)
+                for (var i = 0; i < array.Count; i++)
                 {
-                    if (item is not null)
+                    var itemName = array[i] is JsonObject or JsonArray ? $"{name}[{i}]" : name;
+                    foreach (var pair in Flatten(itemName, array[i]))
                     {
-                        yield return Template.ToText(item);
+                        yield return pair;
+                    }
+                }
+                break;
+            case JsonObject obj:
+                foreach (var (key, member) in obj)
+                {
+                    foreach (var pair in Flatten($"{name}[{key}]", member))
+                    {
+                        yield return pair;
                     }
                 }
                 break;
             default:
-                yield return Template.ToText(value);
+                yield return (name, Template.ToText(value));
                 break;
         }
     }
@@ -201,9 +215,9 @@ internal sealed class PreparedBody
                 });
                 continue;
             }
-            foreach (var text in RequestBodyTemplate.Flatten(value))
+            foreach (var (partName, text) in RequestBodyTemplate.Flatten(name, value))
             {
-                parts.Add(() => (new StringContent(text, Encoding.UTF8), name, null));
+                parts.Add(() => (new StringContent(text, Encoding.UTF8), partName, null));
             }
         }
         var boundary = "toolsmith-" + Guid.NewGuid().ToString("N");

@@ -41,7 +41,22 @@ public sealed class OpenApiCatalog
         var operations = new List<OpenApiOperationEntry>();
         foreach (var (path, item) in document.Paths ?? [])
         {
-            foreach (var (method, operation) in item.Operations ?? [])
+            IDictionary<HttpMethod, OpenApiOperation>? itemOperations;
+            try
+            {
+                itemOperations = item.Operations;
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or IOException or ArgumentException or OpenApiException)
+            {
+                itemOperations = null;
+            }
+            if (itemOperations is not { Count: > 0 } && item is OpenApiPathItemReference reference)
+            {
+                // Never a silent gap: the operations of a path whose $ref could not be followed are named as missing.
+                warnings.Add(new ImportWarning(path, $"refers to {reference.Reference?.ExternalResource ?? reference.Reference?.ReferenceV3 ?? "another file"}, which could not be read as a path item; its operations were not imported. Merge the file into the document (e.g. with redocly bundle) and import again."));
+                continue;
+            }
+            foreach (var (method, operation) in itemOperations ?? new Dictionary<HttpMethod, OpenApiOperation>())
             {
                 var m = method.Method.ToUpperInvariant();
                 if (!JsonNames.TryParse<RequestMethod>(m, out _))
@@ -146,8 +161,27 @@ public sealed class OpenApiCatalog
         {
             throw new ImportException($"{source} cannot be read: {ex.Message}", ex);
         }
-        return Parse(content, source);
+        // A document split over files ($ref: schemas/pet.yaml) is put back together with the files beside it first.
+        if (!HasExternalRef(content))
+        {
+            return Parse(content, source);
+        }
+        var bundling = new List<ImportWarning>();
+        string bundled;
+        try
+        {
+            bundled = SplitDocument.Bundle(content, Path.GetFullPath(source), bundling);
+        }
+        catch (Exception ex) when (ex is System.Text.Json.JsonException or SharpYaml.YamlException or InvalidCastException)
+        {
+            throw new ImportException($"{source} is not JSON or YAML that can be read: {ex.Message}", ex);
+        }
+        var catalog = Parse(bundled, source);
+        return new OpenApiCatalog(catalog.Document, null, [.. bundling, .. catalog.ReadWarnings]);
     }
+
+    private static bool HasExternalRef(string text) =>
+        System.Text.RegularExpressions.Regex.IsMatch(text, @"[""']?\$ref[""']?\s*:\s*[""']?(?!#)[^\s""'#]");
 
     /// <summary>Operations ranked by how well they match the words of <paramref name="query"/> (summary, operationId, path, method, tags).</summary>
     public IReadOnlyList<OpenApiOperationEntry> Search(string query, int limit = 20) => OperationSearch.Rank(Operations, query, limit);

@@ -436,4 +436,53 @@ public class OpenApiImporterTests(ImportRunner runner) : IClassFixture<ImportRun
         Assert.Equal("?filter%5Bstatus%5D=open&filter%5Bowner%5D%5Bid%5D=7&item=3&index=a", echo["queryString"]!.GetValue<string>());
         Assert.Equal("not-a-secret", (string?)echo["headers"]!["secrets"]);
     }
+
+    private string SplitDocumentCopy()
+    {
+        var folder = Directory.CreateTempSubdirectory("toolsmith-split-").FullName;
+        var source = Path.Combine(TestDocuments.Folder, "split");
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(folder, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.WriteAllText(target, File.ReadAllText(file).Replace("PORT", runner.Api.Port.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal));
+        }
+        return folder;
+    }
+
+    [Fact]
+    public async Task ADocumentSplitOverFiles_IsReadWithTheFilesItsRefsName()
+    {
+        var folder = SplitDocumentCopy();
+        var result = (await OpenApiCatalog.LoadAsync(Path.Combine(folder, "api.yaml"))).ImportAll();
+        Assert.Equal(["create_pet", "get_order"], result.Tools.Select(static t => t.Name).Order(StringComparer.Ordinal));
+        var create = Assert.Single(result.Tools, static t => t.Name == "create_pet");
+        Assert.True(create.Document.ToJsonString().Contains("\"tag\"", StringComparison.Ordinal), create.Document.ToJsonString() + string.Join("\n", result.Warnings));
+        var run = await runner.RunAsync(create, (JsonObject)JsonNode.Parse("""{"body":{"name":"Rex","tag":"dog"}}""")!);
+        Assert.Equal(200, ImportRunner.Single(run).Status);
+        Assert.Equal("""{"name":"Rex","tag":"dog"}""", runner.Api.LastEcho!["bodyText"]!.GetValue<string>());
+        var order = Assert.Single(result.Tools, static t => t.Name == "get_order");
+        Assert.Equal("integer", (string?)order.Document["inputs"]!["orderId"]!["type"]);
+        // The schema from the other file is checked before sending: a body without its required name is not sent.
+        var invalid = await runner.RunAsync(create, (JsonObject)JsonNode.Parse("""{"body":{"tag":"dog"}}""")!);
+        Assert.Null(ImportRunner.Single(invalid).Status);
+    }
+
+    [Fact]
+    public async Task ARefToAFileThatIsMissing_IsAWarningNamingIt_NotASilentEmptyTool()
+    {
+        var folder = SplitDocumentCopy();
+        File.Delete(Path.Combine(folder, "schemas", "pet.yaml"));
+        ImportResult result;
+        try
+        {
+            result = (await OpenApiCatalog.LoadAsync(Path.Combine(folder, "api.yaml"))).ImportAll();
+        }
+        catch (ImportException ex)
+        {
+            Assert.Contains("pet.yaml", ex.Message, StringComparison.Ordinal);
+            return;
+        }
+        Assert.Contains(result.Warnings, static w => (w.Item + " " + w.Message).Contains("pet.yaml", StringComparison.Ordinal));
+    }
 }

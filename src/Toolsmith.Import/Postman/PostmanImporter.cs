@@ -338,7 +338,14 @@ internal sealed class PostmanRequestMapper(PostmanImporter.Context context, Impo
             if (segments[i].Length > 1 && segments[i][0] == ':')
             {
                 var name = segments[i][1..];
-                pathVariables.Add((name, values.GetValueOrDefault(name, "")));
+                var value = values.GetValueOrDefault(name, "");
+                if (value.Contains("{{", StringComparison.Ordinal))
+                {
+                    // :id whose value is {{userId}}: the segment is bound to that variable (an input, or a secret) as Postman sends it.
+                    segments[i] = value;
+                    continue;
+                }
+                pathVariables.Add((name, value));
                 segments[i] = "{{" + Naming.Identifier(name) + "}}";
             }
         }

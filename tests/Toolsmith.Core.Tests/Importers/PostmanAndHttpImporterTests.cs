@@ -267,4 +267,26 @@ public class PostmanAndHttpImporterTests(ImportRunner runner) : IClassFixture<Im
         Assert.Equal("alice", (string?)ImportRunner.Single(run).Body!["user"]);
         Assert.Equal(1, auth.TokenRequests("client_credentials"));
     }
+
+    [Fact]
+    public async Task Postman_PathVariableBoundToAVariable_IsThatVariablesInput()
+    {
+        var collection = $$$"""
+            {
+              "info": { "name": "Users", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json" },
+              "variable": [ { "key": "baseUrl", "value": "{{{runner.Api.Url("/echo").TrimEnd('/')}}}" }, { "key": "userId", "value": "42" } ],
+              "item": [ { "name": "Get user", "request": { "method": "GET", "url": {
+                "raw": "{{baseUrl}}/users/:id/posts/:postId", "host": ["{{baseUrl}}"], "path": ["users", ":id", "posts", ":postId"],
+                "variable": [ { "key": "id", "value": "{{userId}}" }, { "key": "postId", "value": "7" } ] } } } ]
+            }
+            """;
+        var tool = Assert.Single(PostmanImporter.Import(collection).Tools);
+        var inputs = tool.Document["inputs"]!.AsObject();
+        Assert.Equal("42", (string?)inputs["userId"]!["default"]);
+        Assert.False(inputs.ContainsKey("id"));
+        await runner.RunAsync(tool);
+        Assert.Equal("/echo/users/42/posts/7", (string?)runner.Api.LastEcho!["path"]);
+        await runner.RunAsync(tool, new JsonObject { ["userId"] = "99" });
+        Assert.Equal("/echo/users/99/posts/7", (string?)runner.Api.LastEcho!["path"]);
+    }
 }

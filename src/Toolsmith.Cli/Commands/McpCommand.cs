@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.Logging;
 using Spectre.Console;
 using Toolsmith.Cli.Output;
+using Toolsmith.Core.Loading;
 using Toolsmith.Core.Running;
 using Toolsmith.Mcp;
 using Toolsmith.Mcp.Catalog;
@@ -61,6 +62,8 @@ internal static partial class McpCommand
             var watching = Task.CompletedTask;
             IToolCatalog catalog;
             FolderToolCatalog? folder = null;
+            StoreToolCatalog? stored = null;
+            var validated = new SchemaValidationCache(Path.Combine(storeOptions.DataDirectory, "cache", "valid-tools"));
             string source;
             if (dir is not null)
             {
@@ -74,7 +77,7 @@ internal static partial class McpCommand
                             : await RecordedRuns.RunAsync(store, runner, tool.Tool, null, inputs, RecordedRuns.Sources.Mcp, progress, ct).ConfigureAwait(false);
                     },
                     logger,
-                    cacheDirectory: Path.Combine(storeOptions.DataDirectory, "cache", "valid-tools"));
+                    validated: validated);
                 source = folder.Directory;
             }
             else
@@ -82,7 +85,7 @@ internal static partial class McpCommand
                 catalog = new DeferredToolCatalog(Task.Run(async () =>
                 {
                     var (store, runner) = await backend.ConfigureAwait(false);
-                    var stored = new StoreToolCatalog(new RunService(store!, runner), runner, logger);
+                    stored = new StoreToolCatalog(new RunService(store!, runner), runner, logger, validated);
                     watching = stored.WatchAsync(StorePollInterval, null, stop.Token);
                     return (IToolCatalog)stored;
                 }, CancellationToken.None));
@@ -106,6 +109,7 @@ internal static partial class McpCommand
                 }
                 await stop.CancelAsync().ConfigureAwait(false);
                 await watching.ConfigureAwait(false);
+                stored?.Dispose();
                 if (backend.IsCompletedSuccessfully)
                 {
                     var (store, runner) = backend.Result;

@@ -50,6 +50,23 @@ public static class ToolLoader
     /// <summary>Validates and compiles a tool document already parsed as JSON.</summary>
     public static Tool FromNode(JsonNode? document, string source) => FromNode(document, source, validate: true);
 
+    /// <summary>Compiles a tool document already parsed as JSON, validating it unless <paramref name="cache"/> knows it passed the schema before (a stored tool served again).</summary>
+    public static Tool FromNode(JsonNode? document, string source, SchemaValidationCache? cache)
+    {
+        if (cache is null || document is null)
+        {
+            return FromNode(document, source);
+        }
+        var text = document.ToJsonString();
+        var known = cache.IsKnownValid(text);
+        var tool = FromNode(document, source, validate: !known);
+        if (!known)
+        {
+            cache.RememberValid(text);
+        }
+        return tool;
+    }
+
     /// <summary>
     /// One step given as JSON, as a tool of its own (run on its own by the builder's "Run step" and <c>POST /api/steps/run</c>):
     /// its inputs are those its tool declares (<paramref name="declaredInputs"/>), so an optional input left out means what it

@@ -38,8 +38,8 @@ public sealed partial class FolderToolCatalog : IToolCatalog, IDisposable
     /// <param name="logger">Receives warnings about files that do not load, and reloads.</param>
     /// <param name="watch">Whether to watch the folder and reload on changes (default true).</param>
     /// <param name="debounce">How long to wait after a change before reading the folder again (default 200 ms), so a save of several files is one reload.</param>
-    /// <param name="cacheDirectory">Where to remember files that passed the tool schema, so the next start skips that pass for them; none by default.</param>
-    public FolderToolCatalog(string directory, ToolRunDelegate run, ILogger? logger = null, bool watch = true, TimeSpan? debounce = null, string? cacheDirectory = null)
+    /// <param name="validated">Where files that passed the tool schema are remembered, so the next start skips that pass for them; none by default.</param>
+    public FolderToolCatalog(string directory, ToolRunDelegate run, ILogger? logger = null, bool watch = true, TimeSpan? debounce = null, SchemaValidationCache? validated = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
         ArgumentNullException.ThrowIfNull(run);
@@ -50,7 +50,7 @@ public sealed partial class FolderToolCatalog : IToolCatalog, IDisposable
         }
         _run = run;
         _logger = logger ?? NullLogger.Instance;
-        _validated = cacheDirectory is null ? null : new SchemaValidationCache(cacheDirectory);
+        _validated = validated;
         _watch = watch;
         _delay = debounce ?? TimeSpan.FromMilliseconds(200);
         if (watch)

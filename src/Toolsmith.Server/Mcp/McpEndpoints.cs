@@ -10,6 +10,7 @@ using Microsoft.Extensions.Logging;
 using ModelContextProtocol.AspNetCore;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
+using Toolsmith.Core.Loading;
 using Toolsmith.Core.Running;
 using Toolsmith.Mcp;
 using Toolsmith.Mcp.Catalog;
@@ -30,7 +31,12 @@ internal static class McpEndpoints
     {
         services.AddSingleton(sp =>
         {
-            var catalog = new StoreToolCatalog(sp.GetRequiredService<RunService>(), sp.GetRequiredService<ToolRunner>(), sp.GetRequiredService<ILogger<StoreToolCatalog>>());
+            var runs = sp.GetRequiredService<RunService>();
+            var catalog = new StoreToolCatalog(
+                runs,
+                sp.GetRequiredService<ToolRunner>(),
+                sp.GetRequiredService<ILogger<StoreToolCatalog>>(),
+                new SchemaValidationCache(System.IO.Path.Combine(runs.Store.Options.DataDirectory, "cache", "valid-tools")));
             store.ToolsChanged += (_, _) => catalog.NotifyChanged();
             return catalog;
         });

@@ -95,4 +95,28 @@ public sealed class CredentialsTests(BrowserFixture fixture) : BrowserTest(fixtu
         await Expect(reopened.GetByRole(AriaRole.Combobox, new() { Name = "Authentication" })).ToHaveValueAsync("bearer");
         await Expect(reopened.GetByRole(AriaRole.Textbox, new() { Name = "Token" })).ToHaveValueAsync("{{secrets.browser_bearer}}");
     }
+
+    [Fact]
+    public async Task AFieldWithPlaceholders_ShowsWhatTheNextRunSends_SecretsMasked()
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(Fixture.BaseUrl) };
+        using (var put = await http.PutAsync("/api/secrets/preview_key", new StringContent("""{"value":"pv-secret-3391-never-shown"}""", System.Text.Encoding.UTF8, "application/json")))
+        {
+            put.EnsureSuccessStatusCode();
+        }
+        var page = Page;
+        await page.GotoAsync("/tools/new");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add input" }).ClickAsync();
+        var input = page.GetByRole(AriaRole.Group, new() { Name = "Input 1" });
+        await input.GetByRole(AriaRole.Textbox, new() { Name = "Input name" }).FillAsync("pageId");
+        await input.GetByRole(AriaRole.Textbox, new() { Name = "Default" }).FillAsync("42");
+        var step = await WebBuilderTests.AddApiStepAsync(page);
+        await step.GetByRole(AriaRole.Button, new() { Name = "Expand" }).ClickAsync();
+        var url = step.GetByRole(AriaRole.Textbox, new() { Name = "URL", Exact = true });
+        await url.FillAsync("https://api.example.com/pages/{{pageId}}?key={{secrets.preview_key}}&page={{steps.first.body.next}}");
+        // The preview is the field's description: what a screen reader reads with it, too.
+        await Expect(url).ToHaveAccessibleDescriptionAsync(new System.Text.RegularExpressions.Regex(
+            @"Next run: https://api\.example\.com/pages/42\?key=•••&page=‹steps\.first\.body\.next›"));
+        Assert.DoesNotContain("pv-secret-3391-never-shown", await page.ContentAsync(), StringComparison.Ordinal);
+    }
 }

@@ -39,10 +39,12 @@ public static partial class PostmanImporter
         {
             throw new ImportException("This is a Postman collection in the old v1 format: export it again from Postman as Collection v2.1.");
         }
-        if (root["info"] is not JsonObject info || root["item"] is not JsonArray)
+        if (root["item"] is not JsonArray)
         {
-            throw new ImportException("This is not a Postman collection (v2.0 or v2.1): it has no \"info\" and \"item\".");
+            throw new ImportException("This is not a Postman collection (v2.0 or v2.1): it has no \"item\".");
         }
+        // Postman and newman read a collection without "info" (hand-written, or trimmed by tools); its name is then unknown.
+        var info = root["info"] as JsonObject ?? [];
         var result = new ImportResult();
         var variables = new Variables();
         foreach (var v in root["variable"] as JsonArray ?? [])

@@ -196,6 +196,7 @@ public class PostmanAndHttpImporterTests(ImportRunner runner) : IClassFixture<Im
     [Theory]
     [InlineData("""{"info":{"name":"old"},"requests":[]}""", "v1")]
     [InlineData("""{"openapi":"3.0.0"}""", "not a Postman collection")]
+    [InlineData("""{"info":{"name":"no items"}}""", "has no \"item\"")]
     [InlineData("{not json", "not valid JSON")]
     public void Postman_NotACollection_IsAnImportError(string text, string message) =>
         Assert.Contains(message, Assert.Throws<ImportException>(() => PostmanImporter.Import(text)).Message, StringComparison.Ordinal);

@@ -75,14 +75,15 @@ internal static class Credentials
         {
             return true;
         }
-        if (v.Any(char.IsWhiteSpace))
-        {
-            return false;
-        }
+        // A password is any text, spaces included; a key or token with spaces is prose.
         var words = Naming.Snake(name).Split('_', StringSplitOptions.RemoveEmptyEntries);
         if (words[^1] is "password" or "passwd" or "pwd" or "pass" or "passphrase" or "secret")
         {
             return true;
+        }
+        if (v.Any(char.IsWhiteSpace))
+        {
+            return false;
         }
         return v.Length >= 8 && (v.Any(char.IsAsciiDigit) || v.Length >= 20);
     }

@@ -153,6 +153,32 @@ public sealed class TestApi : IAsyncDisposable
             await br.WriteAsync("brotli text"u8.ToArray());
         });
 
+        // Answers with the Accept-Encoding it received, compressed as `as` says: gzip, deflate (zlib-wrapped), raw-deflate,
+        // br, or a chain such as "gzip,br" (applied in that order, named in Content-Encoding in that order).
+        app.MapGet("/encoded", async (string @as, HttpContext context) =>
+        {
+            var body = Encoding.UTF8.GetBytes(new JsonObject { ["acceptEncoding"] = context.Request.Headers.AcceptEncoding.ToString() }.ToJsonString());
+            var names = new List<string>();
+            foreach (var coding in @as.Split(','))
+            {
+                using var buffer = new MemoryStream();
+                await using (Stream compressor = coding switch
+                {
+                    "gzip" => new GZipStream(buffer, CompressionLevel.Fastest, leaveOpen: true),
+                    "deflate" => new ZLibStream(buffer, CompressionLevel.Fastest, leaveOpen: true),
+                    "raw-deflate" => new DeflateStream(buffer, CompressionLevel.Fastest, leaveOpen: true),
+                    _ => new BrotliStream(buffer, CompressionLevel.Fastest, leaveOpen: true),
+                })
+                {
+                    await compressor.WriteAsync(body);
+                }
+                body = buffer.ToArray();
+                names.Add(coding == "raw-deflate" ? "deflate" : coding);
+            }
+            context.Response.ContentType = "application/json";
+            context.Response.Headers.ContentEncoding = string.Join(", ", names);
+            await context.Response.Body.WriteAsync(body);
+        });
         app.MapGet("/redirect/{n:int}", (int n, HttpContext context) =>
             n <= 0 ? Results.Json(new { done = true, authorization = context.Request.Headers.Authorization.ToString() }) : Results.Redirect($"/redirect/{n - 1}"));
         app.MapGet("/redirect-to", (string url) => Results.Redirect(url));

@@ -34,7 +34,10 @@ public class ImportCommandTests(CliHarness cli) : IClassFixture<CliHarness>
         Assert.Equal(0, r.ExitCode);
         var file = Path.Combine(dir, "example_post_items.tool.json");
         var text = await File.ReadAllTextAsync(file);
-        Assert.Contains("Bearer {{secrets.example_token}}", text, StringComparison.Ordinal);
+        // The Authorization header becomes the step's bearer auth, its token a named secret.
+        var auth = System.Text.Json.Nodes.JsonNode.Parse(text)!["steps"]![0]!["auth"]!;
+        Assert.Equal("bearer", (string?)auth["type"]);
+        Assert.Equal("{{secrets.example_token}}", (string?)auth["token"]);
         Assert.DoesNotContain(TestEnvironment.ExampleSecret, text + r.Stdout + r.Stderr, StringComparison.Ordinal);
         Assert.Contains("wrote", r.Stdout, StringComparison.Ordinal);
         Assert.Contains("toolsmith secrets set example_token", r.Stdout, StringComparison.Ordinal);

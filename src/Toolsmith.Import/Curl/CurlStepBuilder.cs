@@ -72,6 +72,7 @@ internal sealed class CurlStepBuilder
             method = _r.Head ? "HEAD" : "GET";
         }
 
+        JsonObject? basicFromHeader = null;
         foreach (var (name, value) in _r.Headers)
         {
             if (name.Equals("Cookie", StringComparison.OrdinalIgnoreCase))
@@ -84,6 +85,11 @@ internal sealed class CurlStepBuilder
                 contentType = value;
                 continue;
             }
+            if (name.Equals("Authorization", StringComparison.OrdinalIgnoreCase) && basicFromHeader is null && BasicFromHeader(value) is { } basic)
+            {
+                basicFromHeader = basic;
+                continue;
+            }
             var mapped = Credentials.IsCredentialHeader(name) ? CredentialHeader(name, value) : Plain(value);
             if (headers.FirstOrDefault(h => h.Key.Equals(name, StringComparison.OrdinalIgnoreCase)) is { Key: not null } existing)
             {
@@ -93,8 +99,8 @@ internal sealed class CurlStepBuilder
             }
             headers[name] = mapped;
         }
-        JsonObject? auth = null;
-        if (_r.User is not null && headers.Any(static h => h.Key.Equals("Authorization", StringComparison.OrdinalIgnoreCase)))
+        var auth = basicFromHeader;
+        if (_r.User is not null && (auth is not null || headers.Any(static h => h.Key.Equals("Authorization", StringComparison.OrdinalIgnoreCase))))
         {
             _warnings.Add(new ImportWarning("-u", "is not used: the command's own Authorization header replaces it, as curl does."));
         }
@@ -120,8 +126,17 @@ internal sealed class CurlStepBuilder
         }
         if (_r.Bearer is { } bearer)
         {
-            headers["Authorization"] = "Bearer " + SecretFor(bearer, _provider + "_token", $"the bearer token for {_host} (from --oauth2-bearer)");
+            var token = SecretFor(bearer, _provider + "_token", $"the bearer token for {_host} (from --oauth2-bearer)");
+            if (auth is null && !headers.Any(static h => h.Key.Equals("Authorization", StringComparison.OrdinalIgnoreCase)))
+            {
+                auth = new JsonObject { ["type"] = "bearer", ["token"] = token };
+            }
+            else
+            {
+                headers["Authorization"] = "Bearer " + token;
+            }
         }
+        auth ??= AuthFromHeader(headers);
 
         // Body
         if (_r.Form.Count > 0)
@@ -187,6 +202,7 @@ internal sealed class CurlStepBuilder
 
         // URL and query: the query stays as written; credentials in it become secret parameters.
         var (cleanUrl, parameters) = SplitQuery(Plain(url), queryExtra);
+        auth ??= AuthFromQuery(parameters);
         foreach (var text in _r.CookieText)
         {
             foreach (var pair in text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
@@ -355,6 +371,86 @@ internal sealed class CurlStepBuilder
             return name.StartsWith('(') ? null : name;
         }
         return null;
+    }
+
+    /// <summary>
+    /// The step's <c>auth</c> from a credential header the command wrote, which is then taken out of the headers:
+    /// <c>Authorization: Bearer T</c> becomes a bearer credential, an API-key header (X-API-Key, PRIVATE-TOKEN…) whose whole
+    /// value is a secret an apiKey one. The scheme must be written "Bearer" as the engine writes it, so what is sent does not change.
+    /// </summary>
+    private static JsonObject? AuthFromHeader(JsonObject headers)
+    {
+        foreach (var (name, node) in headers)
+        {
+            var value = node!.GetValue<string>();
+            if (name.Equals("Authorization", StringComparison.OrdinalIgnoreCase))
+            {
+                if (value.StartsWith("Bearer ", StringComparison.Ordinal) && IsWholeSecret(value[7..]))
+                {
+                    headers.Remove(name);
+                    return new JsonObject { ["type"] = "bearer", ["token"] = value[7..] };
+                }
+                return null; // another scheme stays the header it is
+            }
+        }
+        // One API-key header is the credential; two (Cloudflare's X-Auth-Email and X-Auth-Key) are a scheme of their own, kept as headers.
+        var keys = headers.Where(static h => !h.Key.Equals("Proxy-Authorization", StringComparison.OrdinalIgnoreCase) && Credentials.IsCredentialHeader(h.Key)).ToList();
+        if (keys is [var (keyName, keyNode)] && keyNode!.GetValue<string>() is var keyValue && IsWholeSecret(keyValue))
+        {
+            headers.Remove(keyName);
+            return new JsonObject { ["type"] = "apiKey", ["name"] = keyName, ["in"] = "header", ["value"] = keyValue };
+        }
+        return null;
+    }
+
+    /// <summary>The step's <c>auth</c> from an API key the query carries (<c>?api_key=…</c>), taken out of the parameters.</summary>
+    private static JsonObject? AuthFromQuery(JsonObject parameters)
+    {
+        var keys = parameters.Where(static p => Credentials.IsSecretName(p.Key)).ToList();
+        if (keys is [var (name, node)] && node is JsonValue v && v.GetValue<string>() is var value && IsWholeSecret(value))
+        {
+            parameters.Remove(name);
+            return new JsonObject { ["type"] = "apiKey", ["name"] = name, ["in"] = "query", ["value"] = value };
+        }
+        return null;
+    }
+
+    private static bool IsWholeSecret(string value) =>
+        value.StartsWith("{{secrets.", StringComparison.Ordinal) && value.EndsWith("}}", StringComparison.Ordinal) && value.IndexOf("{{", 2, StringComparison.Ordinal) < 0;
+
+    /// <summary>
+    /// <c>Authorization: Basic BASE64</c> whose BASE64 is USER:PASSWORD as the engine would encode it: the step's basic
+    /// credential (the password a secret), so nobody keeps a base64 string as a secret. Null when it is anything else.
+    /// </summary>
+    private JsonObject? BasicFromHeader(string value)
+    {
+        var (scheme, credential) = Credentials.SplitAuthorization(value);
+        if (scheme != "Basic" || credential.Length == 0 || credential.Contains(ShellWords.VariableStart) || credential.Contains("{{", StringComparison.Ordinal))
+        {
+            return null;
+        }
+        string decoded;
+        try
+        {
+            decoded = new UTF8Encoding(false, true).GetString(Convert.FromBase64String(credential));
+        }
+        catch (Exception ex) when (ex is FormatException or DecoderFallbackException)
+        {
+            return null;
+        }
+        var colon = decoded.IndexOf(':', StringComparison.Ordinal);
+        if (colon < 0 || Convert.ToBase64String(Encoding.UTF8.GetBytes(decoded)) != credential || decoded.Any(char.IsControl))
+        {
+            return null;
+        }
+        var (user, password) = (decoded[..colon], decoded[(colon + 1)..]);
+        var userIsSecret = password.Length == 0 || Credentials.LooksLikeSecretValue(user);
+        return new JsonObject
+        {
+            ["type"] = "basic",
+            ["username"] = userIsSecret ? SecretFor(user, _provider + "_api_key", $"the API key sent as the user name for {_host} (from the Authorization header)") : user,
+            ["password"] = password.Length == 0 ? "" : SecretFor(password, _provider + "_password", $"the password of {user} for {_host} (from the Authorization header)"),
+        };
     }
 
     /// <summary>A credential header's value as a template: the scheme stays, the credential becomes a secret.</summary>

@@ -507,6 +507,13 @@ internal sealed class OperationToolBuilder
                 break;
             case SecuritySchemeType.ApiKey:
                 var secret = _tool.Secret(SecretName(key), $"the API key for {ApiTitle} (sent as the {scheme.In?.ToString().ToLowerInvariant()} \"{scheme.Name}\")");
+                if (_auth is null)
+                {
+                    var place = scheme.In switch { ParameterLocation.Query => "query", ParameterLocation.Cookie => "cookie", _ => "header" };
+                    _auth = new JsonObject { ["type"] = "apiKey", ["name"] = scheme.Name, ["in"] = place, ["value"] = secret };
+                    break;
+                }
+                // A second scheme required together with the first (key and secret headers): the step has one auth.
                 switch (scheme.In)
                 {
                     case ParameterLocation.Header:
@@ -536,8 +543,20 @@ internal sealed class OperationToolBuilder
                     var scopeOptions = string.Concat(needed.Select(static x => $" --scope {x}"));
                     Warn($"signs in with OAuth 2.0 (authorization code) and sends the access token from the secret {SecretName(key)}. To have Toolsmith obtain and refresh it: toolsmith credentials add {SecretName(key)} --type oauth2 --grant authorization_code --auth-url {codeAuthUrl.AbsoluteUri} --token-url {codeTokenUrl.AbsoluteUri} --client-id YOUR_CLIENT_ID{scopeOptions}, toolsmith credentials login {SecretName(key)}, then set the step's \"auth\" to {{ \"credential\": \"{SecretName(key)}\" }}.");
                 }
+                if (scheme.Type is SecuritySchemeType.OpenIdConnect && _catalog.SignInAdvised.Add(key))
+                {
+                    Warn($"signs in with OpenID Connect (discovery at {scheme.OpenIdConnectUrl?.OriginalString ?? "an unnamed URL"}), which Toolsmith does not read; the step sends the access token from the secret {SecretName(key)}. To have Toolsmith obtain and refresh it, take authorization_endpoint and token_endpoint from that document: toolsmith credentials add {SecretName(key)} --type oauth2 --grant authorization_code --auth-url AUTHORIZATION_ENDPOINT --token-url TOKEN_ENDPOINT --client-id YOUR_CLIENT_ID{string.Concat(needed.Select(static x => $" --scope {x}"))}, then toolsmith credentials login {SecretName(key)}.");
+                }
                 var what = scheme.Type is SecuritySchemeType.Http ? "bearer token" : "OAuth access token";
-                _headers["Authorization"] = "Bearer " + _tool.Secret(SecretName(key), $"the {what} for {ApiTitle}");
+                var token = _tool.Secret(SecretName(key), $"the {what} for {ApiTitle}");
+                if (_auth is null)
+                {
+                    _auth = new JsonObject { ["type"] = "bearer", ["token"] = token };
+                }
+                else
+                {
+                    _headers["Authorization"] = "Bearer " + token;
+                }
                 break;
         }
     }

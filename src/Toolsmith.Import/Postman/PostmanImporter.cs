@@ -39,10 +39,12 @@ public static partial class PostmanImporter
         {
             throw new ImportException("This is a Postman collection in the old v1 format: export it again from Postman as Collection v2.1.");
         }
-        if (root["info"] is not JsonObject info || root["item"] is not JsonArray)
+        if (root["item"] is not JsonArray)
         {
-            throw new ImportException("This is not a Postman collection (v2.0 or v2.1): it has no \"info\" and \"item\".");
+            throw new ImportException("This is not a Postman collection (v2.0 or v2.1): it has no \"item\".");
         }
+        // Postman and newman read a collection without "info" (hand-written, or trimmed by tools); its name is then unknown.
+        var info = root["info"] as JsonObject ?? [];
         var result = new ImportResult();
         var variables = new Variables();
         foreach (var v in root["variable"] as JsonArray ?? [])
@@ -104,7 +106,7 @@ public static partial class PostmanImporter
                 continue;
             }
             var name = Str(item["name"]) ?? "request";
-            var itemAuth = item["auth"] as JsonObject ?? auth;
+            var itemAuth = OwnAuth(item["auth"]) ?? auth;
             if (item["item"] is JsonArray)
             {
                 Warn(item, [.. folders, name], context, folder: true);
@@ -136,6 +138,9 @@ public static partial class PostmanImporter
         folderTool?.AddTo(context.Result);
     }
 
+    /// <summary>The auth an item sets itself; null when it inherits (no auth, null, or type "inherit"). "noauth" is set: it stops inheritance.</summary>
+    internal static JsonObject? OwnAuth(JsonNode? node) => node is JsonObject auth && Str(auth["type"]) is { } type && type != "inherit" ? auth : null;
+
     private static string StepId(string name)
     {
         var id = Naming.Snake(name);
@@ -150,7 +155,10 @@ public static partial class PostmanImporter
     {
         foreach (var e in item["event"] as JsonArray ?? [])
         {
-            if (e is JsonObject ev && ev["script"]?["exec"] is JsonNode exec && ValueText(exec).Trim('[', ']', '"', ' ', '\n').Length > 0)
+            // script is an object whose exec is a string or an array of lines, or (older exports) the code itself
+            var script = e?["script"];
+            var code = script is JsonObject o ? (o["exec"] is JsonArray lines ? string.Join('\n', lines.Select(Str)) : Str(o["exec"]) ?? Str(o["src"])) : script is JsonArray bare ? string.Join('\n', bare.Select(Str)) : Str(script);
+            if (e is JsonObject ev && !string.IsNullOrWhiteSpace(code) && ev["disabled"]?.GetValueKind() != JsonValueKind.True)
             {
                 context.Result.Warnings.Add(new ImportWarning(string.Join(" / ", path),
                     $"has a {Str(ev["listen"]) ?? "script"} script{(folder ? " for its requests" : "")}, which Toolsmith does not run; what it sets or checks must be done another way (an input, a later step)."));
@@ -176,6 +184,9 @@ public static partial class PostmanImporter
             secret = false;
             return false;
         }
+
+        /// <summary>The variable's own value when it has one (not another variable), to keep in memory with its secret.</summary>
+        public string? Held(string name) => TryGet(name, out var value, out _) && value.Length > 0 && !value.Contains("{{", StringComparison.Ordinal) ? value : null;
 
         /// <summary>True when the variable holds a credential: secret-typed, named like one, or with a value that looks like one.</summary>
         public bool IsSecret(string name) =>
@@ -220,7 +231,7 @@ internal sealed class PostmanRequestMapper(PostmanImporter.Context context, Impo
         var headers = new JsonObject();
         var parameters = new JsonObject();
         string? contentType = null;
-        var authNode = request["auth"] as JsonObject ?? auth;
+        var authNode = PostmanImporter.OwnAuth(request["auth"]) ?? auth;
         var stepAuth = Auth(authNode, headers, parameters);
         foreach (var h in request["header"] as JsonArray ?? [])
         {
@@ -238,7 +249,7 @@ internal sealed class PostmanRequestMapper(PostmanImporter.Context context, Impo
             {
                 continue; // auth already set it
             }
-            headers[name] = Credentials.IsCredentialHeader(name) ? Credential(value, name) : Text(value);
+            headers[name] = Credentials.IsCredentialHeader(name) || Credentials.LooksLikeSecretValue(value) ? Credential(value, name) : Text(value);
         }
         var (body, bodyType, keepContentType) = Body(request["body"] as JsonObject, ref contentType, method);
         if (contentType is not null && keepContentType)
@@ -315,13 +326,17 @@ internal sealed class PostmanRequestMapper(PostmanImporter.Context context, Impo
                 if (qp is JsonObject o && o["disabled"]?.GetValueKind() != JsonValueKind.True && PostmanImporter.Str(o["key"]) is { } key)
                 {
                     var value = PostmanImporter.Str(o["value"]);
-                    query.Add(value is null ? key : key + "=" + value);
+                    query.Add(value is null ? key : key + "=" + QueryValue(key, value));
                 }
             }
         }
         else if (raw is { Length: > 0 } && raw.IndexOf('?', StringComparison.Ordinal) is var at and >= 0)
         {
-            query.AddRange(raw[(at + 1)..].Split('&', StringSplitOptions.RemoveEmptyEntries));
+            foreach (var pair in raw[(at + 1)..].Split('&', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var eq = pair.IndexOf('=', StringComparison.Ordinal);
+                query.Add(eq < 0 ? pair : pair[..eq] + "=" + QueryValue(pair[..eq], pair[(eq + 1)..]));
+            }
         }
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var v in url["variable"] as JsonArray ?? [])
@@ -353,6 +368,9 @@ internal sealed class PostmanRequestMapper(PostmanImporter.Context context, Impo
         return (FixScheme(baseUrl) + (query.Count > 0 ? "?" + string.Join('&', query) : ""), pathVariables);
     }
 
+    /// <summary>A query value that holds a credential (<c>api_key=8f3kq93ldk2</c>) becomes a secret; others stay as written.</summary>
+    private string QueryValue(string key, string value) => Credentials.IsCredentialField(key, Uri.UnescapeDataString(value)) ? Credential(Uri.UnescapeDataString(value), key) : value;
+
     private string FixScheme(string url)
     {
         if (url.Contains("://", StringComparison.Ordinal) || url.StartsWith("{{", StringComparison.Ordinal))
@@ -363,7 +381,11 @@ internal sealed class PostmanRequestMapper(PostmanImporter.Context context, Impo
         return "http://" + url;
     }
 
-    /// <summary>Postman's auth as the step's <c>auth</c> (basic, OAuth 2.0 client credentials), or as headers and parameters (bearer, API key); null when it became headers.</summary>
+    /// <summary>
+    /// Postman's auth as the step's <c>auth</c>: bearer, basic, API key (header or query) and OAuth 2.0 — client credentials
+    /// an inline oauth2 credential Toolsmith obtains tokens for, any other grant the access token as a bearer secret (a
+    /// person's sign-in cannot be kept in a tool file). Every credential value is a secret. Null for none (or noauth).
+    /// </summary>
     private JsonObject? Auth(JsonObject? auth, JsonObject headers, JsonObject parameters)
     {
         var type = PostmanImporter.Str(auth?["type"]);
@@ -371,17 +393,25 @@ internal sealed class PostmanRequestMapper(PostmanImporter.Context context, Impo
         {
             return null;
         }
-        string? Field(string key) => (auth[type] as JsonArray)?.OfType<JsonObject>().FirstOrDefault(f => PostmanImporter.Str(f["key"]) == key) is { } f ? ValueOf(f["value"]) : null;
+        // v2.1 writes [{key, value}], v2.0 an object of the same keys
+        string? Field(string key) => auth[type] switch
+        {
+            JsonArray fields => fields.OfType<JsonObject>().FirstOrDefault(f => PostmanImporter.Str(f["key"]) == key) is { } f ? ValueOf(f["value"]) : null,
+            JsonObject fields => ValueOf(fields[key]),
+            _ => null,
+        };
 
         switch (type)
         {
             case "bearer":
-                headers["Authorization"] = "Bearer " + Credential(Field("token") ?? "", "token");
-                break;
+                return new JsonObject { ["type"] = "bearer", ["token"] = Credential(Field("token") ?? "", "token") };
             case "basic":
                 // The engine encodes USER:PASSWORD when it sends: the password is a secret, the user name stays as written.
                 var user = Field("username") ?? "";
                 return new JsonObject { ["type"] = "basic", ["username"] = Text(user), ["password"] = Credential(Field("password") ?? "", "password") };
+            case "apikey":
+                var key = Field("key") ?? "X-API-Key";
+                return new JsonObject { ["type"] = "apiKey", ["name"] = Text(key), ["in"] = Field("in") == "query" ? "query" : "header", ["value"] = Credential(Field("value") ?? "", key) };
             case "oauth2" when Field("grant_type") == "client_credentials" && (Field("accessTokenUrl") ?? Field("tokenUrl")) is { Length: > 0 } tokenUrl:
                 var oauth = new JsonObject
                 {
@@ -390,34 +420,42 @@ internal sealed class PostmanRequestMapper(PostmanImporter.Context context, Impo
                 };
                 if (Field("scope") is { Length: > 0 } scope)
                 {
-                    oauth["scopes"] = new JsonArray([.. scope.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(static x => (JsonNode)x)]);
+                    oauth["scopes"] = new JsonArray([.. scope.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(x => (JsonNode)Text(x))]);
                 }
                 if (Field("client_authentication") == "body")
                 {
                     oauth["clientAuth"] = "body";
                 }
                 return oauth;
-            case "apikey":
-                var key = Field("key") ?? "X-API-Key";
-                var secret = Credential(Field("value") ?? "", key);
-                if (Field("in") == "query")
+            case "oauth2":
+            {
+                var grant = Field("grant_type") ?? "authorization_code";
+                var token = Credential(Field("accessToken") ?? "", "access_token");
+                if (grant.StartsWith("authorization_code", StringComparison.Ordinal) && Field("authUrl") is { Length: > 0 } authUrl && Field("accessTokenUrl") is { Length: > 0 } codeTokenUrl)
                 {
-                    parameters[key] = secret;
+                    var name = _provider + "_oauth";
+                    var scopes = string.Concat((Field("scope") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(static x => $" --scope {x}"));
+                    Warn($"signs in with OAuth 2.0 ({grant}); the step sends the access token from a secret. To have Toolsmith obtain and refresh it: toolsmith credentials add {name} --type oauth2 --grant authorization_code --auth-url {authUrl} --token-url {codeTokenUrl} --client-id {Field("clientId") ?? "YOUR_CLIENT_ID"}{scopes}, toolsmith credentials login {name}, then set the step's \"auth\" to {{ \"credential\": \"{name}\" }}.");
                 }
                 else
                 {
-                    headers[key] = secret;
+                    Warn($"uses OAuth 2.0 ({grant}), which Toolsmith does not obtain tokens for from a tool file; the step sends the access token from a secret.");
                 }
-                break;
-            case "oauth2" when Field("accessToken") is { } token:
-                headers["Authorization"] = "Bearer " + Credential(token, "access_token");
-                Warn($"uses OAuth 2.0 ({Field("grant_type") ?? "no grant given"}); the step sends the access token from a secret. For tokens Toolsmith obtains and refreshes itself, store a credential (toolsmith credentials add NAME --type oauth2 …, then credentials login NAME) and use \"auth\": {{ \"credential\": \"NAME\" }}.");
-                break;
+                if (Field("addTokenTo") == "queryParams")
+                {
+                    return new JsonObject { ["type"] = "apiKey", ["name"] = "access_token", ["in"] = "query", ["value"] = token };
+                }
+                if (Field("headerPrefix") is { Length: > 0 } prefix && prefix != "Bearer")
+                {
+                    headers["Authorization"] = prefix + " " + token;
+                    return null;
+                }
+                return new JsonObject { ["type"] = "bearer", ["token"] = token };
+            }
             default:
                 Warn($"uses Postman's {type} auth, which Toolsmith cannot compute; add the credentials to the step by hand.");
-                break;
+                return null;
         }
-        return null;
     }
 
     private static string Shorten(string text) => text.Length > 30 ? text[..27] + "…" : text;
@@ -442,9 +480,15 @@ internal sealed class PostmanRequestMapper(PostmanImporter.Context context, Impo
         {
             var name = m.Groups["name"].Value;
             _forcedSecrets.Add(name);
-            return tool.Secret(Naming.Secret(name), $"the {what} for {_host} (Postman's {{{{{name}}}}})");
+            // The variable's value (collection or environment) is kept in memory only, for the collision check and the caller.
+            return tool.Secret(Naming.Secret(name), $"the {what} for {_host} (Postman's {{{{{name}}}}})", context.Variables.Held(name));
         }
-        return tool.Secret(_provider + "_" + Naming.Secret(what), $"the {what} for {_host}");
+        if (v.Contains("{{", StringComparison.Ordinal))
+        {
+            Warn($"the {what} mixes text and variables; it was kept as one secret, to be set whole.");
+            return tool.Secret(_provider + "_" + Naming.Secret(what), $"the {what} for {_host}");
+        }
+        return tool.Secret(_provider + "_" + Naming.Secret(what), $"the {what} for {_host}", v);
     }
 
     /// <summary>Variables in text: secrets stay secrets, the rest become inputs (their values as defaults).</summary>
@@ -452,6 +496,10 @@ internal sealed class PostmanRequestMapper(PostmanImporter.Context context, Impo
 
     private string Reference(string name)
     {
+        if (name.StartsWith("secrets.", StringComparison.Ordinal))
+        {
+            return "{{" + name + "}}"; // already made a secret (a credential in the query)
+        }
         if (name.StartsWith('$'))
         {
             var dynamic = Naming.Secret(name[1..].Split(' ')[0]);
@@ -461,7 +509,7 @@ internal sealed class PostmanRequestMapper(PostmanImporter.Context context, Impo
         }
         if (_forcedSecrets.Contains(name) || context.Variables.IsSecret(name))
         {
-            return tool.Secret(Naming.Secret(name), $"the value of the Postman variable {{{{{name}}}}}");
+            return tool.Secret(Naming.Secret(name), $"the value of the Postman variable {{{{{name}}}}}", context.Variables.Held(name));
         }
         var input = Naming.Identifier(name);
         _originals.TryAdd(input, name);

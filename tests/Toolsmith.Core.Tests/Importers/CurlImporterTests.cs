@@ -428,10 +428,49 @@ public class CurlImporterTests(ImportRunner runner) : IClassFixture<ImportRunner
         var held = new Dictionary<string, string> { ["example_token"] = "other", ["example_token_2"] = "other too", ["example_api_key"] = "mine" };
         var renames = SecretCollisions.Avoid(result, new DictionaryResolver(held));
         Assert.Equal([new SecretRename("example_token", "example_token_3")], renames);
-        Assert.All(result.Tools, static t => Assert.Contains("Bearer {{secrets.example_token_3}}", t.Document.ToJsonString(), StringComparison.Ordinal));
+        Assert.All(result.Tools, static t => Assert.Equal("{{secrets.example_token_3}}", t.Document["steps"]![0]!["auth"]!["token"]!.GetValue<string>()));
         Assert.Contains("{{secrets.example_api_key}}", result.Tools[1].Document.ToJsonString(), StringComparison.Ordinal); // a placeholder pasted: the stored key is meant
         Assert.Equal(["example_api_key", "example_token_3"], result.Secrets.Select(static s => s.Name).Order());
     }
+
+    [Theory]
+    [InlineData("curl https://api.github.com/user -H 'Authorization: Bearer ghp_16C7e42F292c6912E7710c838347Ae178B4a'", """{"type":"bearer","token":"{{secrets.github_token}}"}""", "", "authorization: Bearer ghp_16C7e42F292c6912E7710c838347Ae178B4a")]
+    [InlineData("curl https://api.github.com/user --oauth2-bearer \"$GITHUB_TOKEN\"", """{"type":"bearer","token":"{{secrets.github_token}}"}""", "", "authorization: Bearer $GITHUB_TOKEN")]
+    [InlineData("curl https://api.anthropic.com/v1/models -H 'x-api-key: sk-ant-api03-AAAAAAAAAAAAAAAAAAAA'", """{"type":"apiKey","name":"x-api-key","in":"header","value":"{{secrets.anthropic_api_key}}"}""", "", "x-api-key: sk-ant-api03-AAAAAAAAAAAAAAAAAAAA")]
+    [InlineData("curl 'https://maps.googleapis.com/maps/api/geocode/json?address=Paris&key=AIzaSyD-9tSrke72PouQMnMX-a7eZSW0jkFMBWY'", """{"type":"apiKey","name":"key","in":"query","value":"{{secrets.googleapis_key}}"}""", "?address=Paris&key=AIzaSyD-9tSrke72PouQMnMX-a7eZSW0jkFMBWY", null)]
+    [InlineData("curl https://jira.example.com/rest/api/2/myself -H 'Authorization: Basic YWRhQGFjbWUuaW86czNjcmV0IHB3'", """{"type":"basic","username":"ada@acme.io","password":"{{secrets.example_password}}"}""", "", "authorization: Basic YWRhQGFjbWUuaW86czNjcmV0IHB3")]
+    [InlineData("curl https://api.example.com/x -H 'Authorization: Token abc123def456ghi'", null, "", "authorization: Token abc123def456ghi")]
+    [InlineData("curl https://api.example.com/x -H 'Authorization: bearer abc123def456ghi'", null, "", "authorization: bearer abc123def456ghi")]
+    public async Task Credentials_BecomeTheStepsAuth_AndSendWhatCurlSends(string command, string? auth, string query, string? header)
+    {
+        var result = CurlImporter.Import(command);
+        var tool = Assert.Single(result.Tools);
+        var step = tool.Document["steps"]![0]!;
+        if (auth is null)
+        {
+            Assert.Null(step["auth"]);
+        }
+        else
+        {
+            Assert.True(JsonNode.DeepEquals(JsonNode.Parse(auth), step["auth"]), step.ToJsonString());
+            Assert.Null(step["headers"]?["Authorization"]);
+        }
+        var secrets = result.Secrets.Where(static s => s.Value is not null).ToList();
+        foreach (var secret in secrets)
+        {
+            Assert.DoesNotContain(secret.Value!, tool.Document.ToJsonString(), StringComparison.Ordinal);
+        }
+        // Each secret holds the value the command gave (or $NAME for a shell variable): the request is the command's own.
+        var echo = await runner.CaptureAtEchoAsync(tool, CorpusSecretValues(tool));
+        Assert.Equal(query, echo!["queryString"]!.GetValue<string>());
+        if (header is not null)
+        {
+            var colon = header.IndexOf(':', StringComparison.Ordinal);
+            Assert.Equal(header[(colon + 2)..], echo["headers"]![header[..colon]]?.GetValue<string>());
+        }
+    }
+
+    private static Dictionary<string, string> CorpusSecretValues(ImportedTool tool) => Corpus.Corpora.SecretValues(tool);
 
     private sealed class DictionaryResolver(Dictionary<string, string> values) : Toolsmith.Core.Secrets.ISecretResolver
     {

@@ -89,7 +89,7 @@ public sealed class ImportRunner : IAsyncLifetime
     }
 
     // Decompression on, as the engine's own handler has it: what it adds to Accept-Encoding arrives as it would.
-    private sealed class ToEchoHandler(TestApi api) : DelegatingHandler(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false, AutomaticDecompression = System.Net.DecompressionMethods.All })
+    private sealed class ToEchoHandler(TestApi api) : DelegatingHandler(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false, AutomaticDecompression = System.Net.DecompressionMethods.None })
     {
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {

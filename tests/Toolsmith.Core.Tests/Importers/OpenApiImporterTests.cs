@@ -66,7 +66,9 @@ public class OpenApiImporterTests(ImportRunner runner) : IClassFixture<ImportRun
         Assert.Equal("{{baseUrl}}/pets", step.Url);
         Assert.Equal("{{limit}}", step.Params!["limit"]!.GetValue<string>());
         Assert.Equal("{{X_Request_Id}}", step.Headers["X-Request-Id"]);
-        Assert.Equal("Bearer {{secrets.petstore_auth}}", step.Headers["Authorization"]);
+        Assert.Equal(CredentialType.Bearer, step.Auth!.Type);
+        Assert.Equal("{{secrets.petstore_auth}}", step.Auth.Token);
+        Assert.False(step.Headers.ContainsKey("Authorization"));
         Assert.Equal(["read:pets"], step.RequiredScopes!);
         Assert.Equal("""{"type":"integer","format":"int32","minimum":1,"maximum":100}""", step.Validate!.Params!["limit"].ToJsonString());
     }
@@ -113,6 +115,51 @@ public class OpenApiImporterTests(ImportRunner runner) : IClassFixture<ImportRun
         Assert.Equal("/petstore/pets/42", echo["path"]!.GetValue<string>());
         Assert.Equal("S-petstore_api_key", echo["headers"]!["api_key"]!.GetValue<string>());
         Assert.Null(echo["headers"]!["authorization"]);
+        // The operation's security (api_key) replaces the document's (petstore_auth): the key is the step's only auth.
+        Assert.Equal("""{"type":"apiKey","name":"api_key","in":"header","value":"{{secrets.petstore_api_key}}"}""", tool.Document["steps"]![0]!["auth"]!.ToJsonString());
+        Assert.Null(tool.Document["steps"]![0]!["headers"]);
+    }
+
+    [Fact]
+    public async Task SecuritySchemes_OfEveryKind_BecomeTheOperationsAuth()
+    {
+        var result = OpenApiCatalog.Parse($$"""
+            {
+              "openapi": "3.0.3",
+              "info": { "title": "Kinds", "version": "1" },
+              "servers": [ { "url": "http://127.0.0.1:{{runner.Api.Port}}/echo" } ],
+              "components": { "securitySchemes": {
+                "cookieKey": { "type": "apiKey", "in": "cookie", "name": "sid" },
+                "queryKey": { "type": "apiKey", "in": "query", "name": "key" },
+                "jwt": { "type": "http", "scheme": "bearer", "bearerFormat": "JWT" },
+                "oidc": { "type": "openIdConnect", "openIdConnectUrl": "https://id.example.com/.well-known/openid-configuration" } } },
+              "security": [ { "jwt": [] } ],
+              "paths": {
+                "/a": { "get": { "operationId": "byDocument", "responses": { "200": { "description": "ok" } } } },
+                "/b": { "get": { "operationId": "byCookie", "security": [ { "cookieKey": [] } ], "responses": { "200": { "description": "ok" } } } },
+                "/c": { "get": { "operationId": "byQuery", "parameters": [ { "name": "q", "in": "query", "schema": { "type": "string" } } ], "security": [ { "queryKey": [] } ], "responses": { "200": { "description": "ok" } } } },
+                "/d": { "get": { "operationId": "open", "security": [], "responses": { "200": { "description": "ok" } } } },
+                "/e": { "get": { "operationId": "byOidc", "security": [ { "oidc": ["profile"] } ], "responses": { "200": { "description": "ok" } } } },
+                "/f": { "get": { "operationId": "byOidcToo", "security": [ { "oidc": [] } ], "responses": { "200": { "description": "ok" } } } }
+              }
+            }
+            """, "kinds.json").ImportAll();
+        JsonNode? Auth(string tool) => result.Tools.Single(t => t.Name == tool).Document["steps"]![0]!["auth"];
+        Assert.Equal("""{"type":"bearer","token":"{{secrets.kinds_jwt}}"}""", Auth("by_document")!.ToJsonString());
+        Assert.Equal("""{"type":"apiKey","name":"sid","in":"cookie","value":"{{secrets.kinds_cookie_key}}"}""", Auth("by_cookie")!.ToJsonString());
+        Assert.Equal("""{"type":"apiKey","name":"key","in":"query","value":"{{secrets.kinds_query_key}}"}""", Auth("by_query")!.ToJsonString());
+        Assert.Null(Auth("open"));
+        Assert.Equal("""{"type":"bearer","token":"{{secrets.kinds_oidc}}"}""", Auth("by_oidc")!.ToJsonString());
+        var oidc = Assert.Single(result.Warnings, static w => w.Message.Contains("OpenID Connect", StringComparison.Ordinal)); // once per document
+        Assert.Contains("https://id.example.com/.well-known/openid-configuration", oidc.Message, StringComparison.Ordinal);
+        Assert.Contains("--scope profile", oidc.Message, StringComparison.Ordinal);
+
+        await runner.RunAsync(result.Tools.Single(static t => t.Name == "by_cookie"));
+        Assert.Contains("sid=S-kinds_cookie_key", runner.Api.LastEcho!["headers"]!["cookie"]!.GetValue<string>(), StringComparison.Ordinal);
+        await runner.RunAsync(result.Tools.Single(static t => t.Name == "by_query"), Inputs("""{"q":"x"}"""));
+        Assert.Equal("?q=x&key=S-kinds_query_key", runner.Api.LastEcho!["queryString"]!.GetValue<string>());
+        await runner.RunAsync(result.Tools.Single(static t => t.Name == "open"));
+        Assert.Null(runner.Api.LastEcho!["headers"]!["authorization"]);
     }
 
     [Fact]
@@ -249,7 +296,7 @@ public class OpenApiImporterTests(ImportRunner runner) : IClassFixture<ImportRun
         var result = OpenApiCatalog.Parse(TestDocuments.Read("petstore-2.0.json", runner.Api.Port), "petstore-2.0.json").ImportAll();
         Assert.Equal(["add_pet", "find_pets_by_status", "update_pet_with_form"], result.Tools.Select(static t => t.Name));
         var add = result.Tools[0];
-        Assert.Equal("Bearer {{secrets.swagger_petstore_auth}}".Replace("swagger_", "", StringComparison.Ordinal), Step(add).Headers["Authorization"]);
+        Assert.Equal("{{secrets.petstore_auth}}", Step(add).Auth!.Token);
         var run = await runner.RunAsync(add, Inputs("""{"body":{"name":"doggie","photoUrls":["u1"]}}"""));
         Assert.Equal(201, ImportRunner.Single(run).Status);
         Assert.Equal("/petstore/v2/pet", runner.Api.LastEcho!["path"]!.GetValue<string>());

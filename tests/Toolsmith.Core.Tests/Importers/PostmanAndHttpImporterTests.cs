@@ -128,9 +128,75 @@ public class PostmanAndHttpImporterTests(ImportRunner runner) : IClassFixture<Im
         Assert.Equal("/echo/shop/products", Echo(runner)["path"]!.GetValue<string>());
     }
 
+    /// <summary>Auth at every level and of every common type, written as Postman v2.1 ([{key,value}]) and v2.0 ({key:value}).</summary>
+    private string AuthCollection() => $$$"""
+        {
+          "info": { "name": "Auth kinds", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json" },
+          "auth": { "type": "apikey", "apikey": [ { "key": "key", "value": "api_key" }, { "key": "value", "value": "{{key}}" }, { "key": "in", "value": "query" } ] },
+          "variable": [ { "key": "base", "value": "http://127.0.0.1:{{{runner.Api.Port}}}/echo" }, { "key": "key", "value": "k-collection-value-77" }, { "key": "userId", "value": "u-7" } ],
+          "event": [ { "listen": "prerequest", "script": { "exec": "pm.environment.set('ts', Date.now());" } } ],
+          "item": [
+            { "name": "Keyed", "request": { "method": "GET", "url": "{{base}}/keyed?q=1" } },
+            { "name": "Users", "auth": { "type": "bearer", "bearer": { "token": "tok-folder-literal-0123456789" } },
+              "event": [ { "listen": "test", "script": { "exec": [ "pm.test('ok', () => {});", "" ] } } ],
+              "item": [
+                { "name": "Get user", "request": { "method": "GET", "url": { "raw": "{{base}}/users/:id?api_key=8f3kq93ldk2x", "host": ["{{base}}"], "path": ["users", ":id"],
+                  "query": [ { "key": "api_key", "value": "8f3kq93ldk2x" } ], "variable": [ { "key": "id", "value": "{{userId}}" } ] } } },
+                { "name": "Public", "request": { "method": "GET", "auth": { "type": "noauth" }, "url": "{{base}}/public" } },
+                { "name": "Inherit", "request": { "method": "GET", "auth": { "type": "inherit" }, "url": "{{base}}/inherit" } }
+              ] },
+            { "name": "Sign in", "request": { "method": "POST", "url": "{{base}}/login",
+              "auth": { "type": "oauth2", "oauth2": [ { "key": "grant_type", "value": "authorization_code" }, { "key": "authUrl", "value": "https://id.example.com/authorize" },
+                { "key": "accessTokenUrl", "value": "https://id.example.com/token" }, { "key": "clientId", "value": "app-1" }, { "key": "clientSecret", "value": "cs-never-on-disk-123" },
+                { "key": "scope", "value": "read write" }, { "key": "accessToken", "value": "at-never-on-disk-456" } ] },
+              "body": { "mode": "urlencoded", "urlencoded": [ { "key": "username", "value": "ada" }, { "key": "password", "value": "correct horse battery" }, { "key": "pass", "value": "p4ss" } ] } },
+              "event": [ { "listen": "test", "script": "pm.expect(1).to.equal(1);" } ] }
+          ]
+        }
+        """;
+
+    [Fact]
+    public async Task Postman_AuthOfEveryLevelAndType_IsTheStepsAuth_NoCredentialOnDisk()
+    {
+        var result = PostmanImporter.Import(AuthCollection());
+        Assert.Equal(["keyed", "get_user", "public", "inherit", "sign_in"], result.Tools.Select(static t => t.Name));
+        JsonNode? Auth(string tool) => result.Tools.Single(t => t.Name == tool).Document["steps"]![0]!["auth"];
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"type":"apiKey","name":"api_key","in":"query","value":"{{secrets.key}}"}"""), Auth("keyed")), Auth("keyed")?.ToJsonString());
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"type":"bearer","token":"{{secrets.api_token}}"}"""), Auth("get_user")), Auth("get_user")?.ToJsonString());
+        Assert.Null(Auth("public"));
+        Assert.Equal("bearer", Auth("inherit")!["type"]!.GetValue<string>());
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"type":"bearer","token":"{{secrets.api_access_token}}"}"""), Auth("sign_in")), Auth("sign_in")?.ToJsonString());
+        Assert.Contains(result.Warnings, static w => w.Item == "Sign in" && w.Message.Contains("--grant authorization_code --auth-url https://id.example.com/authorize --token-url https://id.example.com/token --client-id app-1 --scope read --scope write", StringComparison.Ordinal));
+        // Scripts of the collection, a folder and a request (exec as a string, an array, or the script itself) are named, never run.
+        Assert.Contains(result.Warnings, static w => w.Item == "Users" && w.Message.Contains("test script for its requests", StringComparison.Ordinal));
+        Assert.Contains(result.Warnings, static w => w.Item == "Sign in" && w.Message.Contains("test script", StringComparison.Ordinal));
+        foreach (var tool in result.Tools)
+        {
+            var disk = tool.Document.ToJsonString();
+            foreach (var value in (string[])["k-collection-value-77", "tok-folder-literal", "8f3kq93ldk2x", "cs-never-on-disk", "at-never-on-disk", "correct horse", "p4ss"])
+            {
+                Assert.DoesNotContain(value, disk, StringComparison.Ordinal);
+            }
+        }
+        // The values are held in memory for the caller (to store them, or to check a stored secret of the same name).
+        Assert.Equal("k-collection-value-77", result.Secrets.Single(static s => s.Name == "key").Value);
+        Assert.Equal("tok-folder-literal-0123456789", result.Secrets.Single(static s => s.Name == "api_token").Value);
+
+        var keyed = await runner.CaptureAtEchoAsync(result.Tools[0], Corpus.Corpora.SecretValues(result.Tools[0]));
+        Assert.Equal("?q=1&api_key=k-collection-value-77", keyed!["queryString"]!.GetValue<string>());
+        var user = await runner.CaptureAtEchoAsync(result.Tools[1], Corpus.Corpora.SecretValues(result.Tools[1]));
+        Assert.Equal("/echo/echo/users/u-7", user!["path"]!.GetValue<string>());
+        Assert.Equal("?api_key=8f3kq93ldk2x", user["queryString"]!.GetValue<string>());
+        Assert.Equal("Bearer tok-folder-literal-0123456789", user["headers"]!["authorization"]!.GetValue<string>());
+        var signIn = await runner.CaptureAtEchoAsync(result.Tools[4], Corpus.Corpora.SecretValues(result.Tools[4]));
+        Assert.Equal("username=ada&password=correct%20horse%20battery&pass=p4ss", signIn!["bodyText"]!.GetValue<string>());
+        Assert.Equal("Bearer at-never-on-disk-456", signIn["headers"]!["authorization"]!.GetValue<string>());
+    }
+
     [Theory]
     [InlineData("""{"info":{"name":"old"},"requests":[]}""", "v1")]
     [InlineData("""{"openapi":"3.0.0"}""", "not a Postman collection")]
+    [InlineData("""{"info":{"name":"no items"}}""", "has no \"item\"")]
     [InlineData("{not json", "not valid JSON")]
     public void Postman_NotACollection_IsAnImportError(string text, string message) =>
         Assert.Contains(message, Assert.Throws<ImportException>(() => PostmanImporter.Import(text)).Message, StringComparison.Ordinal);

@@ -42,6 +42,30 @@ public class ApiStepResponseTests(TestApiFixture fixture) : IClassFixture<TestAp
         Assert.Equal("brotli text", br.Body!.GetValue<string>());
     }
 
+    [Theory]
+    [InlineData("gzip")]
+    [InlineData("deflate")]
+    [InlineData("raw-deflate")]
+    [InlineData("br")]
+    [InlineData("gzip,br")]
+    public async Task CompressedResponses_AreDecoded_AndAStepWithoutAcceptEncodingOffersWhatIsDecoded(string coding)
+    {
+        var r = await fixture.RunStepAsync($$"""{"id":"s","type":"api","url":"http://127.0.0.1:PORT/encoded?as={{coding}}"}""");
+        Assert.Equal("gzip, deflate, br", r.Body!["acceptEncoding"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("deflate, gzip", "gzip")]
+    [InlineData("gzip, deflate, sdch", "deflate")]
+    [InlineData("identity", "br")]
+    [InlineData("", "gzip")]
+    public async Task TheStepsAcceptEncoding_IsSentAsWritten_AndTheResponseStillDecoded(string written, string coding)
+    {
+        var r = await fixture.RunStepAsync($$$"""{"id":"s","type":"api","url":"http://127.0.0.1:PORT/encoded?as={{{coding}}}","headers":{"Accept-Encoding":"{{{written}}}"}}""");
+        Assert.True(r.Ok, r.Diagnosis?.Explanation);
+        Assert.Equal(written, r.Body!["acceptEncoding"]!.GetValue<string>());
+    }
+
     [Fact]
     public async Task JsonFormat_OnHtml_FailsTheStep_AndNamesTheFormatToPick()
     {

@@ -8,7 +8,8 @@ namespace Toolsmith.Core.Tests.Importers.Corpus;
 /// headers (names without case, values exactly; repeated ones joined with ", ") and body (bytes; multipart part by part,
 /// as boundaries differ). Left aside: what the transport sets (Host, Content-Length, Expect), curl's own defaults when
 /// the command did not set them (User-Agent curl/…, Accept */*), and Accept-Encoding offered by a client that does not
-/// ask for one (the engine decompresses transparently) when the recording has none.
+/// ask for one (the engine decompresses transparently) when the recording has none — or when the recorded one is the
+/// client's own offer (curl's <c>--compressed</c> without an Accept-Encoding header of the command's).
 /// </summary>
 public static class RequestComparison
 {
@@ -19,7 +20,7 @@ public static class RequestComparison
     /// but not for their media type: the same JSON (members in order, numbers as written, strings equal once unescaped,
     /// whitespace aside) or the same form fields in order once decoded.
     /// </summary>
-    public static string? Difference(HttpRecording expected, JsonObject arrived, out bool equivalent)
+    public static string? Difference(HttpRecording expected, JsonObject arrived, out bool equivalent, bool encodingOfTheClient = false)
     {
         equivalent = false;
         var problems = new List<string>();
@@ -47,6 +48,10 @@ public static class RequestComparison
                 continue;
             }
             want[name] = want.TryGetValue(name, out var before) ? before + ", " + value : value;
+        }
+        if (encodingOfTheClient)
+        {
+            want.Remove("Accept-Encoding");
         }
         var curlAgent = want.TryGetValue("User-Agent", out var ua) && ua.StartsWith("curl/", StringComparison.Ordinal);
         if (curlAgent)

@@ -20,7 +20,7 @@ internal sealed class HttpTransport : IDisposable
     public HttpTransport(EngineOptions options, HttpMessageHandler? handler)
     {
         _options = options;
-        _client = new HttpClient(handler ?? CreateHandler(options), disposeHandler: true)
+        _client = new HttpClient(new ContentDecoding(handler ?? CreateHandler(options)), disposeHandler: true)
         {
             Timeout = System.Threading.Timeout.InfiniteTimeSpan,
             DefaultRequestVersion = HttpVersion.Version20,
@@ -28,14 +28,17 @@ internal sealed class HttpTransport : IDisposable
         };
     }
 
-    /// <summary>The one handler of the engine: pooled connections with a lifetime (fresh DNS), no automatic redirects or cookies.</summary>
+    /// <summary>
+    /// The one handler of the engine: pooled connections with a lifetime (fresh DNS), no automatic redirects, cookies or
+    /// decompression (<see cref="ContentDecoding"/> decodes without rewriting the step's <c>Accept-Encoding</c>).
+    /// </summary>
     public static SocketsHttpHandler CreateHandler(EngineOptions options)
     {
         var handler = new SocketsHttpHandler
         {
             PooledConnectionLifetime = TimeSpan.FromMinutes(2),
             PooledConnectionIdleTimeout = TimeSpan.FromSeconds(60),
-            AutomaticDecompression = DecompressionMethods.All,
+            AutomaticDecompression = DecompressionMethods.None,
             AllowAutoRedirect = false,
             UseCookies = false,
             ConnectTimeout = options.ConnectTimeout,

@@ -1,0 +1,284 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Microsoft.OpenApi;
+using Toolsmith.Import;
+using Toolsmith.Import.OpenApi;
+using Xunit.Abstractions;
+
+namespace Toolsmith.Core.Tests.Importers.Corpus;
+
+/// <summary>
+/// The OpenAPI Specification's example documents (tests/fixtures/importers/openapi-specification): every operation is
+/// imported and run against the local test API with a value for each input, and what arrives is checked against what
+/// the document says the operation takes, read from the document itself: the method, a path matching its template, every
+/// query, header and cookie parameter by its own name, a body of a media type it declares, and the credential one of
+/// its security requirements asks for. A file counts as identical when every operation sends what its document
+/// describes, equivalent when the ones imported do but some were left out with a warning.
+/// </summary>
+public sealed class OpenApiCorpusTests(ImportRunner runner, ITestOutputHelper output) : IClassFixture<ImportRunner>
+{
+    [Fact]
+    public async Task OpenApiSpecificationExamples_SendWhatTheirDocumentsDescribe()
+    {
+        var root = Corpora.Folder("openapi-specification");
+        var files = Directory.GetFiles(root, "*.*", SearchOption.AllDirectories)
+            .Where(static f => f.EndsWith(".json", StringComparison.Ordinal) || f.EndsWith(".yaml", StringComparison.Ordinal))
+            .Where(static f => !f.Contains("petstore-separate", StringComparison.Ordinal) || f.EndsWith("swagger.json", StringComparison.Ordinal) || f.EndsWith("swagger.yaml", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal).ToList();
+        var tally = new CorpusTally("openapi");
+        foreach (var file in files)
+        {
+            tally.Add(Path.GetRelativePath(root, file).Replace('\\', '/'), await TryAsync(file));
+        }
+        tally.Report(output);
+        Assert.True(files.Count >= 30, $"only {files.Count} files");
+        Assert.Equal(0, tally.Count(Outcome.Crashed));
+        Corpora.AssertDocumented(tally);
+    }
+
+    private async Task<CorpusOutcome> TryAsync(string file)
+    {
+        try
+        {
+            OpenApiCatalog catalog;
+            try
+            {
+                catalog = await OpenApiCatalog.LoadAsync(file);
+            }
+            catch (ImportException ex)
+            {
+                return new CorpusOutcome(Outcome.Refused, ex.Message);
+            }
+            var problems = new List<string>();
+            var (sent, leftOut) = (0, 0);
+            foreach (var entry in catalog.Operations)
+            {
+                var result = catalog.Import([entry]);
+                if (result.Tools.Count == 0)
+                {
+                    leftOut++;
+                    continue;
+                }
+                var tool = result.Tools[0];
+                var arrived = await runner.CaptureAtEchoAsync(tool, Corpora.SecretValues(tool), Inputs(tool));
+                if (arrived is null)
+                {
+                    problems.Add($"{entry}: nothing arrived");
+                    continue;
+                }
+                sent++;
+                problems.AddRange(Check(catalog, entry, arrived).Select(p => $"{entry}: {p}"));
+            }
+            return problems.Count > 0 ? new CorpusOutcome(Outcome.Wrong, string.Join("; ", problems))
+                : sent == 0 ? new CorpusOutcome(Outcome.Refused, "no operation imported: " + string.Join("; ", catalog.ReadWarnings))
+                : leftOut > 0 ? new CorpusOutcome(Outcome.Equivalent, $"{leftOut} operation(s) left out with a warning")
+                : new CorpusOutcome(Outcome.Identical, "");
+        }
+#pragma warning disable CA1031 // a crash is what this test counts
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            return new CorpusOutcome(Outcome.Crashed, ex.GetType().Name + ": " + ex.Message);
+        }
+    }
+
+    /// <summary>
+    /// A value for every input: its default, else one made from the schema the step validates it with (required members,
+    /// enums, formats, bounds), else one of its type.
+    /// </summary>
+    private static JsonObject Inputs(ImportedTool tool)
+    {
+        var step = tool.Document["steps"]![0]!;
+        var validate = step["validate"] as JsonObject ?? [];
+        var schemas = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
+        void From(JsonNode? placed, JsonNode? bySchema)
+        {
+            foreach (var (name, template) in placed as JsonObject ?? [])
+            {
+                if (template is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.String && Regex.Match(v.GetValue<string>(), @"^\{\{(\w+)\}\}$") is { Success: true } m)
+                {
+                    schemas[m.Groups[1].Value] = bySchema?[name]?.DeepClone();
+                }
+            }
+        }
+        From(step["params"], validate["params"]);
+        From(step["headers"], validate["headers"]);
+        From(step["cookies"], null);
+        From(step["body"] as JsonObject, validate["body"]?["properties"]);
+        foreach (var (name, schema) in validate["path"] as JsonObject ?? [])
+        {
+            schemas[name] = schema?.DeepClone();
+        }
+        if (step["body"] is JsonValue whole && whole.ToString() is var text && Regex.Match(text, @"^\{\{(\w+)\}\}$") is { Success: true } b)
+        {
+            schemas[b.Groups[1].Value] = validate["body"]?.DeepClone();
+        }
+        var inputs = new JsonObject();
+        foreach (var (name, spec) in tool.Document["inputs"] as JsonObject ?? [])
+        {
+            if (name == "baseUrl")
+            {
+                var given = spec?["default"]?.GetValue<string>() ?? "";
+                inputs[name] = given.Contains("://", StringComparison.Ordinal) ? given : "https://api.example.test" + (given.StartsWith('/') ? given : "");
+                continue;
+            }
+            if (spec?["default"] is not null)
+            {
+                continue;
+            }
+            if (schemas.TryGetValue(name, out var schema) && schema is JsonObject s)
+            {
+                inputs[name] = Sample(s, s, 0);
+                continue;
+            }
+            inputs[name] = spec?["enum"] is JsonArray { Count: > 0 } allowed ? allowed[0]!.DeepClone() : spec?["type"]?.GetValue<string>() switch
+            {
+                "integer" or "number" => 7,
+                "boolean" => true,
+                "array" => new JsonArray("a"),
+                "object" => new JsonObject(),
+                _ => "v1",
+            };
+        }
+        return inputs;
+    }
+
+    /// <summary>A value that a JSON Schema accepts (the subset API documents use).</summary>
+    private static JsonNode? Sample(JsonObject schema, JsonObject root, int depth)
+    {
+        if (schema["$ref"]?.GetValue<string>() is { } reference && depth < 8)
+        {
+            var target = reference.TrimStart('#').Split('/', StringSplitOptions.RemoveEmptyEntries).Aggregate((JsonNode?)root, static (n, part) => n?[part.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal)]);
+            return target is JsonObject resolved ? Sample(resolved, root, depth + 1) : "v1";
+        }
+        foreach (var key in (string[])["default", "const", "example"])
+        {
+            if (schema[key] is { } given)
+            {
+                return given.DeepClone();
+            }
+        }
+        if (schema["enum"] is JsonArray { Count: > 0 } allowed)
+        {
+            return allowed[0]?.DeepClone();
+        }
+        if ((schema["allOf"] ?? schema["oneOf"] ?? schema["anyOf"]) is JsonArray parts && depth < 8)
+        {
+            var merged = new JsonObject();
+            foreach (var part in parts.OfType<JsonObject>())
+            {
+                if (Sample(part, root, depth + 1) is JsonObject o)
+                {
+                    foreach (var (k, v) in o)
+                    {
+                        merged[k] = v?.DeepClone();
+                    }
+                }
+                else if (schema["allOf"] is null)
+                {
+                    return Sample(part, root, depth + 1);
+                }
+            }
+            return merged;
+        }
+        var type = schema["type"] is JsonArray types ? types.Select(static t => t!.GetValue<string>()).FirstOrDefault(static t => t != "null") : schema["type"]?.GetValue<string>();
+        type ??= schema["properties"] is not null ? "object" : schema["items"] is not null ? "array" : "string";
+        switch (type)
+        {
+            case "object":
+                var obj = new JsonObject();
+                var required = (schema["required"] as JsonArray)?.Select(static r => r!.GetValue<string>()).ToHashSet() ?? [];
+                foreach (var (name, property) in schema["properties"] as JsonObject ?? [])
+                {
+                    if (required.Contains(name) && property is JsonObject p && depth < 8)
+                    {
+                        obj[name] = Sample(p, root, depth + 1);
+                    }
+                }
+                return obj;
+            case "array":
+                var count = Math.Max(1, schema["minItems"]?.GetValue<int>() ?? 1);
+                return new JsonArray([.. Enumerable.Range(0, count).Select(_ => schema["items"] is JsonObject items && depth < 8 ? Sample(items, root, depth + 1) : "a")]);
+            case "integer" or "number":
+                var minimum = Number(schema["minimum"]) ?? Number(schema["exclusiveMinimum"]) + 1 ?? 1;
+                return Math.Max(minimum, Math.Min(7, Number(schema["maximum"]) ?? 7));
+            case "boolean":
+                return true;
+            default:
+                return schema["format"]?.GetValue<string>() switch
+                {
+                    "date-time" => "2024-01-02T03:04:05Z",
+                    "date" => "2024-01-02",
+                    "email" => "ada@example.com",
+                    "uuid" => "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+                    "uri" or "url" => "https://example.com/a",
+                    "ipv4" => "192.0.2.1",
+                    _ => new string('v', Math.Max(2, schema["minLength"]?.GetValue<int>() ?? 2)),
+                };
+        }
+    }
+
+    private static double? Number(JsonNode? node) =>
+        node is JsonValue v && double.TryParse(v.ToJsonString(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var d) ? d : null;
+
+    /// <summary>What the document says must arrive for this operation, checked against what did.</summary>
+    private static IEnumerable<string> Check(OpenApiCatalog catalog, OpenApiOperationEntry entry, JsonObject arrived)
+    {
+        if (arrived["method"]!.GetValue<string>() != entry.Method)
+        {
+            yield return $"method {arrived["method"]}";
+        }
+        var pattern = Regex.Replace(Regex.Escape(entry.Path), @"\\\{[^}]+}", "[^/]+");
+        var path = arrived["path"]!.GetValue<string>();
+        if (!Regex.IsMatch(path, pattern + "$"))
+        {
+            yield return $"path {path} does not match {entry.Path}";
+        }
+        var headers = (JsonObject)arrived["headers"]!;
+        var query = arrived["queryString"]!.GetValue<string>().TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries)
+            .Select(static p => Uri.UnescapeDataString(p.Split('=')[0])).ToHashSet(StringComparer.Ordinal);
+        var cookies = headers["cookie"]?.GetValue<string>() ?? "";
+        var pathItem = catalog.Document.Paths[entry.Path];
+        var operation = entry.Operation;
+        foreach (var p in (pathItem.Parameters ?? []).Concat(operation.Parameters ?? []))
+        {
+            var name = p.Name ?? "";
+            var missing = p.In switch
+            {
+                ParameterLocation.Query => !query.Contains(name) && !query.Any(q => q.StartsWith(name + "[", StringComparison.Ordinal)),
+                ParameterLocation.Header => name is not ("Accept" or "Content-Type") && headers[name.ToLowerInvariant()] is null,
+                ParameterLocation.Cookie => p.Required && !cookies.Contains(name + "=", StringComparison.Ordinal),
+                _ => false,
+            };
+            if (missing)
+            {
+                yield return $"the {p.In} parameter {name} did not arrive";
+            }
+        }
+        if (operation.RequestBody is { Content.Count: > 0 } body && entry.Method is not ("GET" or "HEAD"))
+        {
+            var type = arrived["contentType"]?.GetValue<string>() ?? "";
+            if (!body.Content.Keys.Any(k => type.StartsWith(k.Split(';')[0].Trim(), StringComparison.OrdinalIgnoreCase) || k.Contains('*', StringComparison.Ordinal)))
+            {
+                yield return $"the body arrived as \"{type}\", not one of {string.Join(", ", body.Content.Keys)}";
+            }
+        }
+        var requirements = operation.Security ?? catalog.Document.Security ?? [];
+        if (requirements.Count > 0 && requirements.All(static r => r.Count > 0) && !requirements.Any(r => r.Keys.All(s => Carried(s, headers, query, cookies))))
+        {
+            yield return $"no credential of {string.Join(" or ", requirements.Select(static r => string.Join("+", r.Keys.Select(static k => k.Reference?.Id))))} arrived";
+        }
+    }
+
+    private static bool Carried(OpenApiSecuritySchemeReference scheme, JsonObject headers, HashSet<string> query, string cookies) => scheme.Type switch
+    {
+        SecuritySchemeType.ApiKey => scheme.In switch
+        {
+            ParameterLocation.Query => query.Contains(scheme.Name ?? ""),
+            ParameterLocation.Cookie => cookies.Contains(scheme.Name + "=", StringComparison.Ordinal),
+            _ => headers[(scheme.Name ?? "").ToLowerInvariant()] is not null,
+        },
+        SecuritySchemeType.OAuth2 or SecuritySchemeType.OpenIdConnect or SecuritySchemeType.Http => headers["authorization"] is not null,
+        _ => false,
+    };
+}

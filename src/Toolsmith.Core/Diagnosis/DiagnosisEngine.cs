@@ -138,10 +138,11 @@ public static class DiagnosisEngine
         // A generic "invalid argument" code with words that say exactly what is wrong ("payload size exceeds the limit").
         if (kind is InvalidValue or RequestRejected or InsufficientPermission && c.KindEvidence <= Evidence.Code)
         {
-            // A generic code ("Forbidden", "invalid_request") with words naming a limit, a size or a scope: the words say more.
-            foreach (var specific in (ReadOnlySpan<string>)[PayloadTooLarge, MalformedBody, UnsupportedMediaType, QuotaExceeded, RateLimited, MissingScope, ExpiredCredentials])
+            // A generic code ("Forbidden", "invalid_request") with words naming a limit, a size, a scope, a duplicate or a missing
+            // resource: the words say more ("BAD_REQUEST_ERROR: The id provided does not exist", "Name has already been taken").
+            foreach (var specific in (ReadOnlySpan<string>)[PayloadTooLarge, MalformedBody, UnsupportedMediaType, QuotaExceeded, RateLimited, MissingScope, ExpiredCredentials, Conflict, NotFound])
             {
-                if (c.TextKinds.Contains(specific) && (specific != MalformedBody || c.FieldCount == 0)
+                if (c.TextKinds.Contains(specific) && (specific is not (MalformedBody or NotFound) || c.FieldCount == 0)
                     && (kind != InsufficientPermission || specific is QuotaExceeded or RateLimited))
                 {
                     return specific;

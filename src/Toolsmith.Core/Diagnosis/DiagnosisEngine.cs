@@ -149,6 +149,12 @@ public static class DiagnosisEngine
                 }
             }
         }
+        if (kind is InvalidValue && !c.TextKinds.Contains(InvalidValue) && ErrorVocabulary.BySpecificity(c.TextKinds).FirstOrDefault() is Conflict)
+        {
+            // A named field whose words only say it duplicates a record ("Name has already been taken"): the value is well
+            // formed, another record holds it.
+            return Conflict;
+        }
         if (kind is BadCredentials && (c.TextKinds.Contains(ExpiredCredentials) || c.Codes.Any(code => ErrorVocabulary.ClassifyCode(code) == ExpiredCredentials)))
         {
             return ExpiredCredentials;

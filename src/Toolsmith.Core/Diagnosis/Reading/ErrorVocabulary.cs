@@ -166,7 +166,7 @@ internal static partial class ErrorVocabulary
     /// </summary>
     public static bool SaysPermissionPrecisely(string text) => PreciseP().IsMatch(text.Length > 1500 ? text[..1500] : text);
 
-    [GeneratedRegex(@"not allowed to \w+|permission to \w+|insufficient (permissions|privileges)|does not have (the )?(required )?(permission|rights|privileges)|missing (the )?.{0,40}\b(permission|privilege)\b|not authori[sz]ed to perform|perform (this )?action", Options, TimeoutMs)]
+    [GeneratedRegex(@"not allowed to \w+|permission to \w+|permission denied|insufficient (permissions|privileges)|does not have (the )?(required )?(permission|rights|privileges)|missing (the )?.{0,40}\b(permission|privilege)\b|not authori[sz]ed to perform|perform (this )?action", Options, TimeoutMs)]
     private static partial Regex PreciseP();
 
     /// <summary>True when the text says a credential expired.</summary>
@@ -204,7 +204,7 @@ internal static partial class ErrorVocabulary
     [GeneratedRegex(@"\bjwt ?expired\b|\btoken_?expired\b|\b(tokens?|session|credentials?|jwt|api[ _-]?key|key|signature|login|authentication|certificate|grant|password|code)\b.{0,60}?\b(has |have |is |was )?expired\b|\bexpired\b.{0,30}?\b(tokens?|session|credentials?|jwt|grant)\b|\binvalid_grant\b", Options, TimeoutMs)]
     private static partial Regex ExpiredWords();
 
-    [GeneratedRegex(@"rate[ _-]?limit|too many (requests|calls|attempts|visits|tries)|throttl|flow control|slow down|rate exceeded|budget (is )?(exhausted|exceeded)|reached (the|your|its) .{0,30}\blimit\b|exceed(ed|ing|s)? .{0,40}\blimit|requests? per (second|minute|min)\b|\b(rpm|tpm|rps)\b|secondly limit|limit (exceeded|reached)|exceeded .{0,30}\blimit\b|\blimit\b.{0,30}\bexceeded", Options, TimeoutMs)]
+    [GeneratedRegex(@"rate[ _-]?limit|too many (requests|calls|attempts|visits|tries)|throttl|flow control|slow down|rate exceeded|budget (is )?(exhausted|exceeded)|reached (the|your|its) .{0,30}\blimit\b|exceed(ed|ing|s)? .{0,40}\blimit|requests? per (second|minute|min)\b|\b(rpm|tpm|rps)\b|secondly limit|limit (exceeded|reached)|\bone request\b.{0,60}\bat a time\b|exceeded .{0,30}\blimit\b|\blimit\b.{0,30}\bexceeded", Options, TimeoutMs)]
     private static partial Regex RateWords();
 
     [GeneratedRegex(@"\bquota|daily limit|monthly limit|usage cap|\bcap exceeded|\bper (day|month)\b|billing|exceeded your current|credit balance|out of credits|insufficient (funds|balance|credits)|plan limit|upgrade your plan|TotalRequests", Options, TimeoutMs)]

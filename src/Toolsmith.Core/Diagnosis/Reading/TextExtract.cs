@@ -373,7 +373,7 @@ internal static partial class TextExtract
 
     // AWS: "is not authorized to perform: dynamodb:PutItem on resource", Azure: "does not have authorization to perform action 'Microsoft.Compute/virtualMachines/read'"
     // Tencent: "not authorized to perform operation (cvm:RunInstances)", Magento: "isn't authorized to access Magento_Catalog::products"
-    [GeneratedRegex(@"\b(?:not\s+(?:authorized|allowed|permitted)|authorization|permission)\s+to\s+(?:perform|access|call|invoke)(?:\s+(?:the\s+)?(?:action|operation|method|api))?\s*:?\s*[(\['""`]?(?<one>[A-Za-z][\w.:/*\-]*[:/.][\w.:/*\-]*[\w*])['""`]?", Options, TimeoutMs)]
+    [GeneratedRegex(@"(?:\bnot\s+|n't\s+)(?:authori[sz]ed|allowed|permitted)\s+to\s+(?:perform|access|call|invoke)(?:\s+(?:the\s+)?(?:action|operation|method|api))?\s*:?\s*[(\['""`]?(?<one>[A-Za-z][\w.:/*\-]*[:/.][\w.:/*\-]*[\w*])['""`]?|\b(?:authorization|permission)\s+to\s+(?:perform|access|call|invoke)(?:\s+(?:the\s+)?(?:action|operation|method|api))?\s*:?\s*[(\['""`]?(?<one>[A-Za-z][\w.:/*\-]*[:/.][\w.:/*\-]*[\w*])['""`]?", Options, TimeoutMs)]
     private static partial Regex PerformAction();
 
     // Google: "Permission 'storage.buckets.list' denied", "You need the 'Lists -> Items' permission", "requires the 'admin' privilege"
@@ -408,7 +408,7 @@ internal static partial class TextExtract
     private static partial Regex NounNameState();
 
     // "Value (t2.mega) for parameter instanceType is invalid", "The request must contain the parameter ImageId", "The value of parameter a.b is invalid"
-    [GeneratedRegex(@"\b(?:for|of|contain|the|missing|required|invalid|unknown|unsupported)\s+(?:the\s+)?(?:query\s+|request\s+|body\s+|path\s+)?(?:param(?:eter)?|argument|field|property|attribute|option)\s+(?<path>[A-Za-z_$][\w.\[\]\-$]*[\w\]$])(?=[\s.,;:)]|$)", Options, TimeoutMs)]
+    [GeneratedRegex(@"\b(?:for|of|contain|the|missing|required|invalid|unknown|unsupported)\s+(?:the\s+)?(?:query\s+|request\s+|body\s+|path\s+)?(?:param(?:eter)?|argument|field|property|attribute|option)\s+(?<path>[A-Za-z_$][\w.\[\]\-$]*[\w\]$])(?=[\s.,;:)'""`]|$)", Options, TimeoutMs)]
     private static partial Regex ParameterName();
 
     // "Missing to param", "missing title field"

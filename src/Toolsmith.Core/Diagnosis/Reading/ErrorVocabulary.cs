@@ -80,7 +80,7 @@ internal static partial class ErrorVocabulary
         var t = text.Length > 1500 ? text[..1500] : text;
         try
         {
-            // Machine names (Contoso.Billing/invoices/write, api.example.com, s3:PutObject) are not words: "Billing" there says
+            // Machine names (Contoso.Billing/invoices/write, Billing::Invoices, api.example.com, s3:PutObject) are not words: "Billing" there says
             // nothing about a quota. And "over scope '/subscriptions/…'" names where a permission applies (Azure), not an OAuth scope.
             t = DottedName().Replace(t, " ");
             if (ScopeWords().IsMatch(ResourceScope().Replace(t, " ")))
@@ -175,7 +175,7 @@ internal static partial class ErrorVocabulary
     /// <summary>True when the text says a scope is missing.</summary>
     public static bool SaysScope(string text) => ScopeWords().IsMatch(ResourceScope().Replace(text.Length > 1500 ? text[..1500] : text, " "));
 
-    [GeneratedRegex(@"\b[\w\-]+(?:[./][\w\-*]+)+", Options, TimeoutMs)]
+    [GeneratedRegex(@"\b[\w\-]+(?:(?:[./]|::)[\w\-*]+)+", Options, TimeoutMs)]
     private static partial Regex DottedName();
 
     [GeneratedRegex(@"\b(?:over|at|within|on|for)\s+(?:the\s+)?scope\s+['""`]?/[^\s'""`]*['""`]?", Options, TimeoutMs)]

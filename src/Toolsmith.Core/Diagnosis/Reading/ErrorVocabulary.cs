@@ -237,7 +237,7 @@ internal static partial class ErrorVocabulary
     [GeneratedRegex(@"already exists|\bduplicat(e|ed|es)\b|\bconflict|version mismatch|has been modified|already (been )?taken|must be unique|\bunique (value|constraint)|uniqueness|previously (used|published)|publish over|already in (use|the database|database)|\bis already (a|an|in|the)\b|stale object|at the same time", Options, TimeoutMs)]
     private static partial Regex ConflictWords();
 
-    [GeneratedRegex(@"\bpermissions?\b|\bforbidden\b|unauthori[sz]ed for\b|not allowed to|access (is )?denied|insufficient privileges|not authori[sz]ed to|unauthori[sz]ed to|does not have access|do(es)? not have (the )?(required )?(access|rights|privileges)|not permitted|not accessible|\b(admin|write|read|owner) (rights|access|role)\b|\bno access to\b|\bnot entitled\b", Options, TimeoutMs)]
+    [GeneratedRegex(@"\bpermissions?\b|\bforbidden\b|unauthori[sz]ed for\b|not allowed to|access (is )?denied|insufficient privileges|not authori[sz]ed to|n't authori[sz]ed to|unauthori[sz]ed to|does not have access|do(es)? not have (the )?(required )?(access|rights|privileges)|not permitted|not accessible|\b(admin|write|read|owner) (rights|access|role)\b|\bno access to\b|\bnot entitled\b", Options, TimeoutMs)]
     private static partial Regex PermissionWords();
 
     [GeneratedRegex(@"\binvalid\b|is required|missing required|\bmissing\b.{0,20}\b(param|parameter|field|argument|value|input)s?\b|\bmust (be|not|have|contain)\b|should be|can'?t be blank|cannot be blank|is not (a )?valid|not a valid|expected type|wrong type|out of range|too (long|short)|validation|not the correct type", Options, TimeoutMs)]

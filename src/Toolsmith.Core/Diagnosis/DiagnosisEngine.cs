@@ -138,15 +138,22 @@ public static class DiagnosisEngine
         // A generic "invalid argument" code with words that say exactly what is wrong ("payload size exceeds the limit").
         if (kind is InvalidValue or RequestRejected or InsufficientPermission && c.KindEvidence <= Evidence.Code)
         {
-            // A generic code ("Forbidden", "invalid_request") with words naming a limit, a size or a scope: the words say more.
-            foreach (var specific in (ReadOnlySpan<string>)[PayloadTooLarge, MalformedBody, UnsupportedMediaType, QuotaExceeded, RateLimited, MissingScope, ExpiredCredentials])
+            // A generic code ("Forbidden", "invalid_request") with words naming a limit, a size, a scope, a duplicate or a missing
+            // resource: the words say more ("BAD_REQUEST_ERROR: The id provided does not exist", "Name has already been taken").
+            foreach (var specific in (ReadOnlySpan<string>)[PayloadTooLarge, MalformedBody, UnsupportedMediaType, QuotaExceeded, RateLimited, MissingScope, ExpiredCredentials, Conflict, NotFound])
             {
-                if (c.TextKinds.Contains(specific) && (specific != MalformedBody || c.FieldCount == 0)
+                if (c.TextKinds.Contains(specific) && (specific is not (MalformedBody or NotFound) || c.FieldCount == 0)
                     && (kind != InsufficientPermission || specific is QuotaExceeded or RateLimited))
                 {
                     return specific;
                 }
             }
+        }
+        if (kind is InvalidValue && !c.TextKinds.Contains(InvalidValue) && ErrorVocabulary.BySpecificity(c.TextKinds).FirstOrDefault() is Conflict)
+        {
+            // A named field whose words only say it duplicates a record ("Name has already been taken"): the value is well
+            // formed, another record holds it.
+            return Conflict;
         }
         if (kind is BadCredentials && (c.TextKinds.Contains(ExpiredCredentials) || c.Codes.Any(code => ErrorVocabulary.ClassifyCode(code) == ExpiredCredentials)))
         {

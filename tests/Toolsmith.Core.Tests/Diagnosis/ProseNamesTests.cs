@@ -11,6 +11,7 @@ public class ProseNamesTests
     [InlineData("Access token does not include scopes:[calendar.events]", "calendar.events")]
     [InlineData("The following scopes are required - reports:export", "reports:export")]
     [InlineData("Required scope(s): drive.file", "drive.file")]
+    [InlineData("Key ci-bot is missing scope (reports.read)", "reports.read")]
     public void Scopes_InProse_MakeAMissingScope(string message, string scope)
     {
         var d = Ex.Diagnose(403, $$$"""{"error":{"message":"{{{message}}}"}}""");
@@ -24,6 +25,10 @@ public class ProseNamesTests
     [InlineData("Permission 'bigquery.tables.create' denied on dataset", "bigquery.tables.create")]
     [InlineData("svc-user is missing the Overall/Administer permission", "Overall/Administer")]
     [InlineData("Caller does not have compute.instances.start access to the project", "compute.instances.start")]
+    [InlineData("The service account isn't authorized to access Billing::Invoices", "Billing::Invoices")]
+    [InlineData("you are not authorized to perform operation (vm:Reboot) on this host", "vm:Reboot")]
+    [InlineData("Token 42 lacks permission 'queue:purge' on jobs", "queue:purge")]
+    [InlineData("Extra permissions needed: alerts:write", "alerts:write")]
     public void Permissions_InProse_AreNamed_WithoutBecomingScopes(string message, string permission)
     {
         var d = Ex.Diagnose(403, $$$"""{"error":{"message":"{{{message}}}"}}""");
@@ -45,6 +50,9 @@ public class ProseNamesTests
     [InlineData("the following required fields are missing: due_date", "due_date")]
     [InlineData("start_time must be a valid ISO 8601 date", "start_time")]
     [InlineData("Quantity must be greater than 0.", "quantity")]
+    [InlineData("parameter sku_code is required", "sku_code")]
+    [InlineData("Missing required parameter - attachment", "attachment")]
+    [InlineData("Missing required attribute: due_on", "due_on")]
     public void Fields_InProse_AreNamed(string message, string field)
     {
         var d = Ex.Diagnose(400, $$"""{"message":"{{message.Replace("\"", "\\\"", StringComparison.Ordinal)}}"}""");

@@ -78,6 +78,8 @@ public class RobustnessTests
     [InlineData("""{"data":{"a":{"userErrors":[{"message":"x"}]},"b":1,"c":1,"d":1,"e":1,"f":1,"g":1,"h":1,"i":1,"j":1,"k":1,"l":1,"m":1,"n":1,"o":1,"p":1,"q":1,"r":1,"s":1,"t":1,"u":1}}""")]
     [InlineData("""{"ok":false,"error":"truncated""")]
     [InlineData("""{"ok":false}{"ok":false}""")]
+    [InlineData("""{"errcode":0,"errmsg":"ok","items":[]}""")]
+    [InlineData("""{"retCode":0,"retMsg":"OK","result":{}}""")]
     [InlineData("""{"OK":false,"Errors":["case matters for these"]}""")]
     public void Diagnose_NormalSuccess_ReturnsNull(string body)
     {
@@ -95,6 +97,9 @@ public class RobustnessTests
     [InlineData("""{"data":null,"errors":[{"message":"Field 'x' doesn't exist on type 'Query'"}]}""", DiagnosisKinds.InvalidValue)]
     [InlineData("""{"jsonrpc":"2.0","id":1,"error":{"code":-32601,"message":"Method not found"}}""", DiagnosisKinds.NotFound)]
     [InlineData("""{"status":"error","Message":"Invalid API key","code":401}""", DiagnosisKinds.BadCredentials)]
+    [InlineData("""{"errcode":40014,"errmsg":"the access token is invalid"}""", DiagnosisKinds.BadCredentials)]
+    [InlineData("""{"retCode":10016,"retMsg":"Too many requests, slow down","result":{}}""", DiagnosisKinds.RateLimited)]
+    [InlineData("""{"Response":{"Error":{"Code":"ResourceNotFound.Volume","Message":"volume vol-1 does not exist"},"RequestId":"r1"}}""", DiagnosisKinds.NotFound)]
     public void Diagnose_SuccessStatusWithFailureBody_IsDiagnosed(string body, string kind)
     {
         var d = DiagnosisEngine.Diagnose(Ex.Make(200, body));

@@ -19,7 +19,7 @@ internal static partial class BodyScan
         "errorSummary", "non_field_errors", "nonFieldErrors", "reason", "error", "errors", "warning", "hint", "moreInfo",
         "faultstring", "Text", "MessageText", "ShortMessage", "LongMessage", "errorText", "error-text", "error_text", "info", "Error Message",
         "error_msg", "errorMsg", "developer_message", "developerMessage", "err", "Description", "errorDescription", "statusMessage",
-        "status_message", "errorMessages", "Information", "Note", "fault",
+        "status_message", "errorMessages", "Information", "Note", "fault", "errmsg", "err_msg", "err-msg", "retMsg", "ret_msg",
     };
 
     private static readonly HashSet<string> CodeKeys = new(StringComparer.OrdinalIgnoreCase)
@@ -27,7 +27,7 @@ internal static partial class BodyScan
         "code", "error", "error_code", "errorCode", "errorType", "error_type", "reason", "status", "category", "subcode",
         "sub_code", "errorKey", "error_key", "decline_code", "errorName", "__type", ".tag", "faultcode", "ResponseCode", "typeKey",
         "error_name", "api_error_code", "oauth_problem", "issue", "error_codes", "errorCodes", "type", "error_summary", "errorSummary",
-        "Value", "ErrorCode", "ECODE", "problem",
+        "Value", "ErrorCode", "ECODE", "problem", "errcode", "err_code", "err-code", "retCode", "ret_code", "error-code",
     };
 
     /// <summary>Keys whose content is data or links, not error text.</summary>
@@ -69,6 +69,11 @@ internal static partial class BodyScan
                     }
                     if (SkipKeys.Contains(name))
                     {
+                        continue;
+                    }
+                    if (value is JsonValue && MessageKeys.Contains(name) && JsonRead.Str(value) is { } template && Filled(template, obj) is { } filled)
+                    {
+                        Value(filled, name, depth + 1, context, state);
                         continue;
                     }
                     Walk(value, name, depth + 1, context, state);
@@ -158,6 +163,37 @@ internal static partial class BodyScan
             context.AddText(value);
         }
     }
+
+    /// <summary>
+    /// A message template filled from its sibling <c>parameters</c> (Magento, Laravel-style APIs: <c>"%fieldName" is required</c> with
+    /// <c>{"fieldName": "email"}</c>, <c>%1</c> with a list, <c>{name}</c> and <c>:name</c>), or null when the message has no placeholder
+    /// the parameters fill.
+    /// </summary>
+    private static string? Filled(string template, JsonObject owner)
+    {
+        var parameters = JsonRead.Get(owner, "parameters") ?? JsonRead.Get(owner, "params") ?? JsonRead.Get(owner, "args");
+        if (parameters is not (JsonObject or JsonArray) || template.Length > 2000)
+        {
+            return null;
+        }
+        var any = false;
+        var filled = Placeholder().Replace(template, m =>
+        {
+            var name = m.Groups["name"].Value;
+            var value = parameters switch
+            {
+                JsonObject map => JsonRead.Str(JsonRead.Get(map, name)),
+                JsonArray list when int.TryParse(name, System.Globalization.CultureInfo.InvariantCulture, out var i) && i >= 1 && i <= list.Count => JsonRead.Str(list[i - 1]),
+                _ => null,
+            };
+            any |= value is not null;
+            return value ?? m.Value;
+        });
+        return any ? filled : null;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"%(?<name>\w+)|\{(?<name>\w+)\}|(?<![\w:]):(?<name>[A-Za-z_]\w*)", System.Text.RegularExpressions.RegexOptions.CultureInvariant, 200)]
+    private static partial System.Text.RegularExpressions.Regex Placeholder();
 
     /// <summary>Messages such as <c>Property values were not valid: [{"name":"email",...}]</c> carry JSON inside the text.</summary>
     private static void Embedded(string text, int depth, DiagnosisContext context, State state)

@@ -80,7 +80,7 @@ internal static partial class ErrorVocabulary
         var t = text.Length > 1500 ? text[..1500] : text;
         try
         {
-            // Machine names (Contoso.Billing/invoices/write, api.example.com, s3:PutObject) are not words: "Billing" there says
+            // Machine names (Contoso.Billing/invoices/write, Billing::Invoices, api.example.com, s3:PutObject) are not words: "Billing" there says
             // nothing about a quota. And "over scope '/subscriptions/…'" names where a permission applies (Azure), not an OAuth scope.
             t = DottedName().Replace(t, " ");
             if (ScopeWords().IsMatch(ResourceScope().Replace(t, " ")))
@@ -166,7 +166,7 @@ internal static partial class ErrorVocabulary
     /// </summary>
     public static bool SaysPermissionPrecisely(string text) => PreciseP().IsMatch(text.Length > 1500 ? text[..1500] : text);
 
-    [GeneratedRegex(@"not allowed to \w+|permission to \w+|insufficient (permissions|privileges)|does not have (the )?(required )?(permission|rights|privileges)|missing (the )?.{0,40}\b(permission|privilege)\b|not authori[sz]ed to perform|perform (this )?action", Options, TimeoutMs)]
+    [GeneratedRegex(@"not allowed to \w+|permission to \w+|permission denied|insufficient (permissions|privileges)|does not have (the )?(required )?(permission|rights|privileges)|missing (the )?.{0,40}\b(permission|privilege)\b|not authori[sz]ed to perform|perform (this )?action", Options, TimeoutMs)]
     private static partial Regex PreciseP();
 
     /// <summary>True when the text says a credential expired.</summary>
@@ -175,7 +175,7 @@ internal static partial class ErrorVocabulary
     /// <summary>True when the text says a scope is missing.</summary>
     public static bool SaysScope(string text) => ScopeWords().IsMatch(ResourceScope().Replace(text.Length > 1500 ? text[..1500] : text, " "));
 
-    [GeneratedRegex(@"\b[\w\-]+(?:[./][\w\-*]+)+", Options, TimeoutMs)]
+    [GeneratedRegex(@"\b[\w\-]+(?:(?:[./]|::)[\w\-*]+)+", Options, TimeoutMs)]
     private static partial Regex DottedName();
 
     [GeneratedRegex(@"\b(?:over|at|within|on|for)\s+(?:the\s+)?scope\s+['""`]?/[^\s'""`]*['""`]?", Options, TimeoutMs)]
@@ -204,7 +204,7 @@ internal static partial class ErrorVocabulary
     [GeneratedRegex(@"\bjwt ?expired\b|\btoken_?expired\b|\b(tokens?|session|credentials?|jwt|api[ _-]?key|key|signature|login|authentication|certificate|grant|password|code)\b.{0,60}?\b(has |have |is |was )?expired\b|\bexpired\b.{0,30}?\b(tokens?|session|credentials?|jwt|grant)\b|\binvalid_grant\b", Options, TimeoutMs)]
     private static partial Regex ExpiredWords();
 
-    [GeneratedRegex(@"rate[ _-]?limit|too many (requests|calls|attempts)|throttl|slow down|rate exceeded|budget (is )?(exhausted|exceeded)|reached (the|your|its) .{0,30}\blimit\b|exceed(ed|ing|s)? .{0,40}\blimit|requests? per (second|minute|min)\b|\b(rpm|tpm|rps)\b|secondly limit|limit (exceeded|reached)|exceeded .{0,30}\blimit\b|\blimit\b.{0,30}\bexceeded", Options, TimeoutMs)]
+    [GeneratedRegex(@"rate[ _-]?limit|too many (requests|calls|attempts|visits|tries)|throttl|flow control|slow down|rate exceeded|budget (is )?(exhausted|exceeded)|reached (the|your|its) .{0,30}\blimit\b|exceed(ed|ing|s)? .{0,40}\blimit|requests? per (second|minute|min)\b|\b(rpm|tpm|rps)\b|secondly limit|limit (exceeded|reached)|\bone request\b.{0,60}\bat a time\b|exceeded .{0,30}\blimit\b|\blimit\b.{0,30}\bexceeded", Options, TimeoutMs)]
     private static partial Regex RateWords();
 
     [GeneratedRegex(@"\bquota|daily limit|monthly limit|usage cap|\bcap exceeded|\bper (day|month)\b|billing|exceeded your current|credit balance|out of credits|insufficient (funds|balance|credits)|plan limit|upgrade your plan|TotalRequests", Options, TimeoutMs)]
@@ -225,19 +225,19 @@ internal static partial class ErrorVocabulary
     [GeneratedRegex(@"problems? parsing|(error|fail(ed|ure)?|unable|could not|couldn't|cannot|can't) (to )?(parse|decode|deserialize|read) (the )?(json|body|request|payload|input)|(invalid|malformed|bad|unparsable|unparseable) (utf-8 )?(json|xml|request body|body)|not well-formed|unexpected input|error in xml document|json (parse|parsing|syntax|decode) error|not (a )?valid json|unexpected (token|end of (json|input)|character)|body should be a json|request body (is )?(malformed|missing|empty|not valid)|invalid start of a value|syntax error", Options, TimeoutMs)]
     private static partial Regex MalformedWords();
 
-    [GeneratedRegex(@"invalid api[ _-]?key|invalid (api )?key\b|api[ _-]?key (is |was )?(invalid|not valid|incorrect|missing)|bad credentials|\bsign[ -]?in\b|authentication information|authorization failure|username and/or password|password is incorrect|incorrect password|token not found|credentials (are |is )?(missing|invalid)|(authorization|security) header|signature .{0,30}(not valid|invalid|does not match)|invalid client\b|invalid (access |auth |bearer |oauth |authentication )?token|(token|credentials?) (is |are |was )?(invalid|revoked|not valid|malformed)|\bunauthori[sz]ed\b(?! (to|for))|not authenticated|authentication (failed|required|credentials were not provided|is required)|invalid (authentication )?credentials|invalid signature|(missing|no) (api key|authorization header|credentials|auth(entication)? token)|session (is )?(invalid|not valid)|invalid authentication|invalid session|authentication error", Options, TimeoutMs)]
+    [GeneratedRegex(@"invalid api[ _-]?key|invalid (api )?key\b|api[ _-]?key (is |was )?(invalid|not valid|incorrect|missing)|bad credentials|\bsign[ -]?in\b|authentication information|authorization failure|username and/or password|password is incorrect|incorrect password|token not found|credentials (are |is )?(missing|invalid)|(authorization|security) header|signature .{0,30}(not valid|invalid|does not match)|invalid client\b|invalid (access |auth |bearer |oauth |authentication )?token|(token|credentials?) (is |are |was )?(invalid|revoked|not valid|malformed)|\bunauthori[sz]ed\b(?! (to|for))|not authenticated|authentication (failed|required|credentials were not provided|is required)|invalid (authentication )?credentials|invalid signature|(missing|no) (api key|authorization header|credentials|auth(entication)? token)|session (is )?(invalid|not valid)|invalid authentication|invalid session|authentication error|\blog ?in (failed|required)\b|failed to authenticate|not properly authenticated|authentication key", Options, TimeoutMs)]
     private static partial Regex CredentialWords();
 
     [GeneratedRegex(@"\b[cx]srf\b|\bcrumb\b|cross[- ]site request forgery|cloudflare|request blocked|web application firewall|\bwaf\b|request could not be satisfied|bot protection|captcha", Options, TimeoutMs)]
     private static partial Regex RejectedWords();
 
-    [GeneratedRegex(@"\bnot found\b|does not exist|doesn't exist|\bno such\b|could not be found|cannot be found|unknown (resource|object|endpoint)", Options, TimeoutMs)]
+    [GeneratedRegex(@"(?<!\b(?:field|param|parameter|argument|attribute|property|column|key)\s)\bnot found\b|does not exist|doesn't exist|\bno such\b|could not be found|cannot be found|unknown (resource|object|endpoint|operation|method)|did not recognize the value of http header soapaction|contractfilter mismatch", Options, TimeoutMs)]
     private static partial Regex NotFoundWords();
 
     [GeneratedRegex(@"already exists|\bduplicat(e|ed|es)\b|\bconflict|version mismatch|has been modified|already (been )?taken|must be unique|\bunique (value|constraint)|uniqueness|previously (used|published)|publish over|already in (use|the database|database)|\bis already (a|an|in|the)\b|stale object|at the same time", Options, TimeoutMs)]
     private static partial Regex ConflictWords();
 
-    [GeneratedRegex(@"\bpermissions?\b|\bforbidden\b|unauthori[sz]ed for\b|not allowed to|access (is )?denied|insufficient privileges|not authori[sz]ed to|unauthori[sz]ed to|does not have access|do(es)? not have (the )?(required )?(access|rights|privileges)|not permitted|not accessible|\b(admin|write|read|owner) (rights|access|role)\b", Options, TimeoutMs)]
+    [GeneratedRegex(@"\bpermissions?\b|\bforbidden\b|unauthori[sz]ed for\b|not allowed to|access (is )?denied|insufficient privileges|not authori[sz]ed to|n't authori[sz]ed to|unauthori[sz]ed to|does not have access|do(es)? not have (the )?(required )?(access|rights|privileges)|not permitted|not accessible|\b(admin|write|read|owner) (rights|access|role)\b|\bno access to\b|\bnot entitled\b", Options, TimeoutMs)]
     private static partial Regex PermissionWords();
 
     [GeneratedRegex(@"\binvalid\b|is required|missing required|\bmissing\b.{0,20}\b(param|parameter|field|argument|value|input)s?\b|\bmust (be|not|have|contain)\b|should be|can'?t be blank|cannot be blank|is not (a )?valid|not a valid|expected type|wrong type|out of range|too (long|short)|validation|not the correct type", Options, TimeoutMs)]

@@ -162,6 +162,10 @@ internal static class FieldPath
             {
                 return Format(found, "body");
             }
+            if (MissingFrom(body, segments, location) is { } missing)
+            {
+                return Format(missing, "body");
+            }
         }
         if (location == FieldLocation.Unknown && ParamName(segments, exchange) is { } p)
         {
@@ -245,6 +249,27 @@ internal static class FieldPath
     }
 
     /// <summary>The one place in the body whose path ends with <paramref name="segments"/> (Jira's "summary" is body.fields.summary); null when none or several.</summary>
+    /// <summary>
+    /// A field the body lacks where its parent was sent (<c>data[0].Last_Name</c> beside a sent <c>data[0]</c>), or a top-level
+    /// field the API places in the body (<c>loc: ["body", "model"]</c>): the path it would have there; null otherwise.
+    /// </summary>
+    private static List<string>? MissingFrom(JsonNode body, IReadOnlyList<string> segments, FieldLocation location)
+    {
+        if (segments.Count == 1)
+        {
+            return location == FieldLocation.Body && body is JsonObject && !IsIndex(segments[0]) ? [segments[0]] : null;
+        }
+        foreach (var candidate in Candidates(segments))
+        {
+            if (candidate.Count > 1 && !IsIndex(candidate[^1]) && Resolve(body, [.. candidate.Take(candidate.Count - 1)]) is { } parent)
+            {
+                parent.Add(candidate[^1]);
+                return parent;
+            }
+        }
+        return null;
+    }
+
     private static List<string>? FindUnique(JsonNode body, IReadOnlyList<string> segments)
     {
         if (IsIndex(segments[0]))

@@ -113,7 +113,7 @@ internal static partial class SuccessBody
             seen.SuccessFalse = reader.TokenType == JsonTokenType.False;
         }
 
-        else if (reader.ValueTextEquals("error"u8))
+        else if (reader.ValueTextEquals("error"u8) || reader.ValueTextEquals("Error"u8))
         {
             reader.Read();
             seen.Error = true;
@@ -132,7 +132,7 @@ internal static partial class SuccessBody
             reader.Read();
             seen.ErrorText |= reader.TokenType == JsonTokenType.String && reader.ValueSpan.Length > 0;
         }
-        else if (reader.ValueTextEquals("error_code"u8) || reader.ValueTextEquals("errorCode"u8) || reader.ValueTextEquals("error_type"u8))
+        else if (IsErrorCodeName(ref reader))
         {
             reader.Read();
             seen.ErrorCode |= reader.TokenType is JsonTokenType.String or JsonTokenType.Number && reader.ValueSpan.Length > 0
@@ -151,9 +151,17 @@ internal static partial class SuccessBody
             reader.Read();
             seen.SaysFailed |= reader.TokenType == JsonTokenType.StartObject && IsNonEmptyObject(ref reader);
         }
-        else if (reader.ValueTextEquals("json"u8) || reader.ValueTextEquals("messages"u8) || reader.ValueTextEquals("response"u8))
+        else if (IsShortMessageName(ref reader))
         {
-            // Reddit's json.errors, Authorize.Net's messages.resultCode, Vonage's messages[].error-text: one level down.
+            // "msg", "errmsg", "retMsg": the words beside a result code.
+            reader.Read();
+            seen.ShortMessage |= reader.TokenType == JsonTokenType.String && reader.ValueSpan.Length > 0;
+        }
+        else if (reader.ValueTextEquals("json"u8) || reader.ValueTextEquals("messages"u8) || reader.ValueTextEquals("response"u8)
+            || reader.ValueTextEquals("Response"u8))
+        {
+            // Reddit's json.errors, Authorize.Net's messages.resultCode, Vonage's messages[].error-text, an error object inside a
+            // Response wrapper: one level down.
             reader.Read();
             seen.NestedFailure |= NestedFailure(ref reader);
         }
@@ -215,6 +223,21 @@ internal static partial class SuccessBody
         || reader.ValueTextEquals("error_text"u8) || reader.ValueTextEquals("error_msg"u8) || reader.ValueTextEquals("errorDescription"u8)
         || reader.ValueTextEquals("ErrorMessage"u8);
 
+    /// <summary>
+    /// A result or error code member (<c>error_code</c>, <c>errcode</c>, <c>err-code</c>, <c>retCode</c>...): a failure when it is
+    /// not zero and words come with it.
+    /// </summary>
+    private static bool IsErrorCodeName(ref Utf8JsonReader reader) =>
+        reader.ValueTextEquals("error_code"u8) || reader.ValueTextEquals("errorCode"u8) || reader.ValueTextEquals("error_type"u8)
+        || reader.ValueTextEquals("errcode"u8) || reader.ValueTextEquals("errCode"u8) || reader.ValueTextEquals("err_code"u8)
+        || reader.ValueTextEquals("err-code"u8) || reader.ValueTextEquals("error-code"u8) || reader.ValueTextEquals("retCode"u8)
+        || reader.ValueTextEquals("ret_code"u8);
+
+    /// <summary>The short names of a code's words: <c>msg</c>, <c>errmsg</c>, <c>err-msg</c>, <c>retMsg</c>...</summary>
+    private static bool IsShortMessageName(ref Utf8JsonReader reader) =>
+        reader.ValueTextEquals("msg"u8) || reader.ValueTextEquals("errmsg"u8) || reader.ValueTextEquals("errMsg"u8) || reader.ValueTextEquals("err_msg"u8)
+        || reader.ValueTextEquals("err-msg"u8) || reader.ValueTextEquals("retMsg"u8) || reader.ValueTextEquals("ret_msg"u8);
+
     /// <summary>Whether the object the reader is on has a member; the reader is left on the object's end.</summary>
     private static bool IsNonEmptyObject(ref Utf8JsonReader reader)
     {
@@ -226,7 +249,8 @@ internal static partial class SuccessBody
 
     /// <summary>
     /// One level down (the reader is on an object or array and is left on its end): an object whose <c>errors</c> is a non-empty
-    /// array or whose <c>resultCode</c> says Error (Reddit, Authorize.Net), or an array of at most 50 records of which one says it
+    /// array, whose <c>error</c> is a non-empty object or whose <c>resultCode</c> says Error (Reddit, Authorize.Net, a
+    /// <c>Response.Error</c> wrapper), or an array of at most 50 records of which one says it
     /// failed with a code or an error text (Zoho's <c>data[]</c> with <c>status:"error"</c> and a <c>code</c>, Vonage's <c>error-text</c>).
     /// </summary>
     private static bool NestedFailure(ref Utf8JsonReader reader)
@@ -238,8 +262,10 @@ internal static partial class SuccessBody
             {
                 var errors = reader.ValueTextEquals("errors"u8);
                 var result = reader.ValueTextEquals("resultCode"u8);
+                var error = reader.ValueTextEquals("error"u8) || reader.ValueTextEquals("Error"u8);
                 reader.Read();
                 failed |= (errors && IsNonEmptyArray(ref reader))
+                    || (error && reader.TokenType == JsonTokenType.StartObject && IsNonEmptyObject(ref reader))
                     || (result && reader.TokenType == JsonTokenType.String && (reader.ValueTextEquals("Error"u8) || reader.ValueTextEquals("error"u8)));
                 reader.Skip();
             }
@@ -342,6 +368,7 @@ internal static partial class SuccessBody
         public bool ErrorSaysSomething;
         public bool ErrorText;
         public bool ErrorCode;
+        public bool ShortMessage;
         public bool SaysFailed;
         public bool NestedFailure;
 
@@ -350,7 +377,7 @@ internal static partial class SuccessBody
             || NestedFailure
             || (ErrorSaysSomething && (Count <= 6 || ErrorIsObject))
             || (ErrorText && Count <= 6)
-            || (ErrorCode && (Message || MessageIsText || ErrorText) && Count <= 6)
+            || (ErrorCode && (Message || MessageIsText || ErrorText || ShortMessage) && Count <= 6)
             ||
             OkFalse
             || (SuccessFalse && (Error || Errors || Message))

@@ -73,6 +73,10 @@ internal static partial class TextExtract
             {
                 AddList(scopes, m.Groups["list"].Value);
             }
+            foreach (Match m in ScopeParenthesized().Matches(text))
+            {
+                AddList(scopes, m.Groups["list"].Value);
+            }
         }
         catch (RegexMatchTimeoutException)
         {
@@ -173,7 +177,7 @@ internal static partial class TextExtract
                 }
             }
             // Unquoted names must not be words of the sentence ("parameter value is invalid").
-            foreach (var regex in (ReadOnlySpan<Regex>)[MissingRequired(), InvalidPath(), PropertyInPayload(), RootedPath(), ParameterName(), MissingNamed(), LonelyInvalid()])
+            foreach (var regex in (ReadOnlySpan<Regex>)[MissingRequired(), InvalidPath(), PropertyInPayload(), RootedPath(), ParameterName(), MissingNamed(), LonelyInvalid(), NounNameState()])
             {
                 foreach (Match m in regex.Matches(text))
                 {
@@ -312,8 +316,8 @@ internal static partial class TextExtract
     [GeneratedRegex(@"\bvalue\b[^.]{0,200}?\bfor\s+['""`](?<path>[\w.\[\]\-/$]{1,100})['""`]", Options, TimeoutMs)]
     private static partial Regex ValueForName();
 
-    // Stripe, OpenAI: "Missing required param: amount.", "Missing required parameter: 'input[79].id'."
-    [GeneratedRegex(@"\bmissing required (?:param(?:eter)?|field|property|argument|value)s?\s*:?\s*['""`]?(?<path>[A-Za-z_$][\w.\[\]\-]*[\w\]])", Options, TimeoutMs)]
+    // Stripe, OpenAI: "Missing required param: amount.", "Missing required parameter: 'input[79].id'.", "Missing required parameter - file"
+    [GeneratedRegex(@"\bmissing required (?:param(?:eter)?|field|property|argument|attribute|value)s?\s*[:\-]?\s*['""`]?(?<path>[A-Za-z_$][\w.\[\]\-]*[\w\]])", Options, TimeoutMs)]
     private static partial Regex MissingRequired();
 
     // Google Sheets: "Invalid values[1][1]: struct_value"
@@ -359,16 +363,21 @@ internal static partial class TextExtract
     [GeneratedRegex(@"\b(?:required|missing|needs?|requires?|lacks?)\s+(?:the\s+)?(?:oauth\s+|api\s+)?scope\s+(?<one>[A-Za-z][\w\-]*[:._/][\w.:/\-]*[\w])", Options, TimeoutMs)]
     private static partial Regex ScopeRequiredName();
 
+    // "missing scope (databases.write)", "requires scopes (a, b)"
+    [GeneratedRegex(@"\b(?:missing|required|requires?|needs?|lacks?|insufficient)\s+(?:the\s+)?scopes?\s*\((?<list>[^)]{1,300})\)", Options, TimeoutMs)]
+    private static partial Regex ScopeParenthesized();
+
     // Zoom: "does not contain scopes:[user:read:list_users:admin]" (not a granted list)
     [GeneratedRegex(@"(?<!granted\s|current\s|has\s|have\s|token'?s\s)\bscopes?\s*[:=]\s*\[(?<list>[^\]]{1,400})\]", Options, TimeoutMs)]
     private static partial Regex ScopesBracket();
 
     // AWS: "is not authorized to perform: dynamodb:PutItem on resource", Azure: "does not have authorization to perform action 'Microsoft.Compute/virtualMachines/read'"
-    [GeneratedRegex(@"\b(?:not\s+(?:authorized|allowed|permitted)|authorization|permission)\s+to\s+perform(?:\s+(?:the\s+)?action)?\s*:?\s*['""`]?(?<one>[A-Za-z][\w.:/*\-]*[:/.][\w.:/*\-]*[\w*])['""`]?", Options, TimeoutMs)]
+    // Tencent: "not authorized to perform operation (cvm:RunInstances)", Magento: "isn't authorized to access Magento_Catalog::products"
+    [GeneratedRegex(@"(?:\bnot\s+|n't\s+)(?:authori[sz]ed|allowed|permitted)\s+to\s+(?:perform|access|call|invoke)(?:\s+(?:the\s+)?(?:action|operation|method|api))?\s*:?\s*[(\['""`]?(?<one>[A-Za-z][\w.:/*\-]*[:/.][\w.:/*\-]*[\w*])['""`]?|\b(?:authorization|permission)\s+to\s+(?:perform|access|call|invoke)(?:\s+(?:the\s+)?(?:action|operation|method|api))?\s*:?\s*[(\['""`]?(?<one>[A-Za-z][\w.:/*\-]*[:/.][\w.:/*\-]*[\w*])['""`]?", Options, TimeoutMs)]
     private static partial Regex PerformAction();
 
     // Google: "Permission 'storage.buckets.list' denied", "You need the 'Lists -> Items' permission", "requires the 'admin' privilege"
-    [GeneratedRegex(@"\bpermission\s+['""`](?<one>[^'""`]{2,120})['""`]\s+(?:denied|is\s+required|required|missing|needed)|\b(?:need|needs|require|requires|missing|lacks?)\s+(?:the\s+)?['""`](?<one>[^'""`]{2,120})['""`]\s+(?:permission|privilege|right|role)s?\b", Options, TimeoutMs)]
+    [GeneratedRegex(@"\bpermission\s+['""`](?<one>[^'""`]{2,120})['""`]\s+(?:denied|is\s+required|required|missing|needed)|\b(?:lacks?|missing|needs?|requires?)\s+(?:the\s+)?(?:permission|privilege|capability|right)\s+['""`](?<one>[^'""`]{2,120})['""`]|\b(?:need|needs|require|requires|missing|lacks?)\s+(?:the\s+)?['""`](?<one>[^'""`]{2,120})['""`]\s+(?:permission|privilege|right|role)s?\b", Options, TimeoutMs)]
     private static partial Regex PermissionQuoted();
 
     // "does not have storage.objects.get access", "does not have secrets get permission", "is missing prvCreateAccount privilege", "alice is missing the Job/Build permission"
@@ -380,7 +389,7 @@ internal static partial class TextExtract
     private static partial Regex ActionBracket();
 
     // Flickr: "Method requires write privileges; read granted."
-    [GeneratedRegex(@"\brequires?\s+(?<one>[a-z][\w.:/\-]*)\s+(?:privileges?|permissions?|access\s+rights?)\b", Options, TimeoutMs)]
+    [GeneratedRegex(@"\brequires?\s+(?<one>[a-z][\w.:/\-]*)\s+(?:privileges?|permissions?|access\s+rights?|access\s+(?:to|on|for)\b|capability\b)|\bpermissions?\s+(?:needed|required|missing)\s*:\s*(?<list>[\w.:/\-]+(?:\s*,\s*[\w.:/\-]+)*)", Options, TimeoutMs)]
     private static partial Regex RequiresPrivilege();
 
     // Plaid: "client is not authorized to access the following products: [\"identity\"]"
@@ -394,8 +403,12 @@ internal static partial class TextExtract
     [GeneratedRegex(@"\bat\s+['""`](?<path>[^'""`]{1,200})['""`]\s+failed\s+to\s+satisfy", Options, TimeoutMs)]
     private static partial Regex AtFailedConstraint();
 
+    // "parameter \"firstname\" required", "param image not exist", "Argument \"serch\" is not supported"
+    [GeneratedRegex(@"\b(?:param(?:eter)?|argument|attribute|field)\s+['""`]?(?<path>[A-Za-z_$][\w.\[\]\-$]*[\w\]$])['""`]?\s+(?:is\s+|was\s+|are\s+)?(?:required|missing|invalid|not\s+valid|not\s+supported|not\s+allowed|not\s+exists?|does\s+not\s+exist|unknown|empty)\b", Options, TimeoutMs)]
+    private static partial Regex NounNameState();
+
     // "Value (t2.mega) for parameter instanceType is invalid", "The request must contain the parameter ImageId", "The value of parameter a.b is invalid"
-    [GeneratedRegex(@"\b(?:for|of|contain|the|missing|required|invalid|unknown|unsupported)\s+(?:the\s+)?(?:query\s+|request\s+|body\s+|path\s+)?(?:param(?:eter)?|argument|field|property|attribute|option)\s+(?<path>[A-Za-z_$][\w.\[\]\-$]*[\w\]$])(?=[\s.,;:)]|$)", Options, TimeoutMs)]
+    [GeneratedRegex(@"\b(?:for|of|contain|the|missing|required|invalid|unknown|unsupported)\s+(?:the\s+)?(?:query\s+|request\s+|body\s+|path\s+)?(?:param(?:eter)?|argument|field|property|attribute|option)\s+(?<path>[A-Za-z_$][\w.\[\]\-$]*[\w\]$])(?=[\s.,;:)'""`]|$)", Options, TimeoutMs)]
     private static partial Regex ParameterName();
 
     // "Missing to param", "missing title field"

@@ -76,11 +76,29 @@ internal sealed class ErrorFieldsRule : DiagnosisRule
                 }
                 foreach (var (key, value) in obj)
                 {
+                    if (value is JsonObject messageMap && key is "message" or "messages" && ErrorItems.LooksLikeMap(messageMap, requireArrays: true)
+                        && !messageMap.Any(static p => Containers.Contains(p.Key)))
+                    {
+                        // GitLab, Rails APIs: { "message": { "bio": ["is too long"] } }, a field map where the words would be.
+                        ErrorItems.ReadMap(messageMap, context);
+                        continue;
+                    }
                     if (!Containers.Contains(key))
                     {
                         if (value is JsonObject or JsonArray && key is not ("data" or "source" or "context" or "metadata" or "links" or "extensions"))
                         {
                             Walk(value, null, depth + 1, context, root: false);
+                        }
+                        else if (key == "data" && value is JsonArray records)
+                        {
+                            // Multi-status answers (Zoho, bulk APIs): data[] records, the failed ones with status "error".
+                            foreach (var record in records.Take(200))
+                            {
+                                if (record is JsonObject r && JsonRead.Str(r, "status") is "error" or "failed" or "failure")
+                                {
+                                    ErrorItems.ReadItem(r, context, "data");
+                                }
+                            }
                         }
                         else if (key == "data" && value is JsonObject data)
                         {

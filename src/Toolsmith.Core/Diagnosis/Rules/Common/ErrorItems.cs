@@ -56,7 +56,7 @@ internal static class ErrorItems
         }
         foreach (var key in (ReadOnlySpan<string>)["field", "param", "parameter", "parameterName", "property", "propertyPath", "propertyName",
             "attribute", "argument", "pointer", "instancePath", "dataPath", "jsonPath", "json_path", "fieldPath", "field_path", "fieldName", "field_name",
-            "target", "element", "api_name", "apiName", "ArgumentName", "argumentName", "parameter_name", "param_name", "paramName"])
+            "target", "element", "api_name", "apiName", "ArgumentName", "argumentName", "parameter_name", "param_name", "paramName", "attr"])
         {
             // The member itself, or the same member one level down in the item's details (Zoho: details.json_path).
             var node = JsonRead.Get(item, key) ?? (JsonRead.Get(item, "details") is JsonObject details && !found ? JsonRead.Get(details, key) : null);

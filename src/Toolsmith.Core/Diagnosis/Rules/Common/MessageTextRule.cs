@@ -51,11 +51,17 @@ internal sealed class MessageTextRule : DiagnosisRule
                 context.AddField(RequestNameLike(context.Exchange, subject) ?? subject, FieldLocation.Unknown, text);
             }
         }
+        if (context.MissingScopes.Count > 0 && !context.NamesScopes)
+        {
+            // The words name a permission the caller lacks ("isn't authorized to access Magento_Catalog::products"), whatever the status.
+            kinds.Add(DiagnosisKinds.InsufficientPermission);
+        }
         context.TextKinds.AddRange(kinds);
         kinds.AddRange(context.WeakCodeKinds);
-        if (context.Status == 401 && !context.Texts.Any(ErrorVocabulary.SaysPermissionPrecisely))
+        if (context.Status == 401 && context.MissingScopes.Count == 0 && !context.Texts.Any(ErrorVocabulary.SaysPermissionPrecisely))
         {
-            // A 401 is about credentials: "Forbidden" or "not authorized to access this resource" there do not name a permission.
+            // A 401 is about credentials: "Forbidden" or "not authorized to access this resource" there do not name a permission
+            // (words that name one, "not authorized to access Magento_Catalog::products", do).
             kinds.RemoveAll(k => k == DiagnosisKinds.InsufficientPermission);
         }
         if (context.FieldCount > 0)

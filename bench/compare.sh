@@ -45,6 +45,8 @@ for i in range(1000):
     text = text[:-1] + ', "padding": "' + "x" * max(0, 1024 - len(text) - 16) + '"}'
     open(f"{sys.argv[1]}/{i}", "w").write(text)
 PY
+# And a 100 MB file of random bytes, served from the page cache (sendfile): the download people make.
+head -c 104857600 /dev/urandom > "$work/nginx/www/blob.bin"
 # nginx started as root runs its workers as nobody: what it serves must be readable by all.
 chmod -R a+rX "$work/nginx" "$work"
 cat > "$work/nginx/nginx.conf" <<CONF
@@ -152,6 +154,9 @@ row "one cold GET" curl -s -o /dev/null "$base/json" -- "$toolsmith" request GET
 # Both write a new file each run (toolsmith keeps each run's download in a folder of its own), and both
 # files are deleted after each run: on this VM, writes slow down 3× once a few hundred MB of new files sit in
 # the page cache, while a file overwritten in place (curl -o the same name) reuses the pages it frees.
+CLEAN="$work/blobs $work/curl" row "nginx: 100 MB file download" curl -s --create-dirs -o "$work/curl/{run}.bin" "$nginx_base/blob.bin" -- "$toolsmith" request GET "$nginx_base/blob.bin" --format blob --output-dir "$work/blobs" --json
+# With a checksum: curl then openssl (SHA-NI where the CPU has it, like .NET's), against the same download hashed as it streams.
+CLEAN="$work/blobs $work/curl" row "nginx: 100 MB download with SHA-256 (curl, then openssl dgst)" bash -c "curl -s --create-dirs -o '$work/curl/{run}.bin' '$nginx_base/blob.bin' && openssl dgst -sha256 '$work/curl/{run}.bin'" -- "$toolsmith" request GET "$nginx_base/blob.bin" --format blob --checksum sha256 --output-dir "$work/blobs" --json
 CLEAN="$work/blobs $work/curl" row "100 MB download" curl -s --create-dirs -o "$work/curl/{run}.bin" "$base/blob?size=104857600" -- "$toolsmith" request GET "$base/blob?size=104857600" --format blob --output-dir "$work/blobs" --json
 echo
 echo "In-process, engine vs bare HttpClient (bench/Toolsmith.Bench load):"

@@ -9,7 +9,7 @@ switch (args.FirstOrDefault())
     case "load":
         await LoadDriver.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20_000, args.Length > 2 ? args[2] : null);
         break;
-    case "blob-raw" or "blob-engine" or "paging":
+    case "blob-raw" or "blob-engine" or "blob-engine-sha256" or "paging":
         await LoadDriver.BlobChildAsync(args[0], args[1]);
         break;
     case "serve":

@@ -158,10 +158,12 @@ public sealed class WebBuilderTests(BrowserFixture fixture) : BrowserTest(fixtur
         await step.GetByRole(AriaRole.Textbox, new() { Name = "URL", Exact = true }).FillAsync(Fixture.Api.Url("large?size=300000"));
         await step.GetByRole(AriaRole.Button, new() { Name = "Advanced settings" }).ClickAsync();
         await step.GetByRole(AriaRole.Combobox, new() { Name = "Response format" }).SelectOptionAsync("blob");
+        await step.GetByRole(AriaRole.Combobox, new() { Name = "Checksum" }).SelectOptionAsync("sha256");
         await step.GetByRole(AriaRole.Button, new() { Name = "Run step" }).ClickAsync();
 
         var link = step.GetByRole(AriaRole.Link, new() { Name = "Download large.bin" });
         await Expect(link).ToBeVisibleAsync();
+        await Expect(step.GetByText(new Regex("^sha256 [0-9a-f]{64}$"))).ToBeVisibleAsync();
         var download = await page.RunAndWaitForDownloadAsync(() => link.ClickAsync());
         Assert.Equal("large.bin", download.SuggestedFilename);
         var path = await download.PathAsync();

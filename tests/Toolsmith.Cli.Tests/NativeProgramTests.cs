@@ -92,10 +92,12 @@ public class NativeProgramTests(NativeToolsmith native) : IClassFixture<NativeTo
         Assert.Equal(3, (await native.RunAsync("request", "GET", "http://127.0.0.1:1/", "--json")).ExitCode);
 
         const long size = 8L << 20;
-        var blob = await native.RunAsync("request", "GET", native.Url($"large?size={size}"), "--format", "blob", "--output-dir", Path.Combine(native.WorkDirectory, "blobs"), "--json");
+        var blob = await native.RunAsync("request", "GET", native.Url($"large?size={size}"), "--format", "blob", "--checksum", "sha256", "--output-dir", Path.Combine(native.WorkDirectory, "blobs"), "--json");
         Assert.True(blob.ExitCode == 0, blob.Stderr);
-        Assert.Equal(size, new FileInfo(blob.Json["body"]!["path"]!.GetValue<string>()).Length);
+        var saved = blob.Json["body"]!["path"]!.GetValue<string>();
+        Assert.Equal(size, new FileInfo(saved).Length);
         Assert.Equal(size, blob.Json["body"]!["size"]!.GetValue<long>());
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(await File.ReadAllBytesAsync(saved))), blob.Json["body"]!["sha256"]!.GetValue<string>());
     }
 
     [Fact]

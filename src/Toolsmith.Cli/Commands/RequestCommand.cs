@@ -29,6 +29,8 @@ internal static class RequestCommand
         var cookies = new Option<string[]>("--cookie") { Description = "A cookie name=value (repeatable).", Arity = ArgumentArity.ZeroOrMore };
         var format = new Option<string?>("--format") { Description = $"Response format: {OneOf(JsonNames.All<ResponseFormat>())} (default: json when the response is JSON, else string)." };
         format.AcceptOnlyFromAmong([.. JsonNames.All<ResponseFormat>()]);
+        var checksum = new Option<string?>("--checksum") { Description = $"With --format blob: a checksum of the saved file, {OneOf(JsonNames.All<ChecksumAlgorithm>())} (none by default)." };
+        checksum.AcceptOnlyFromAmong([.. JsonNames.All<ChecksumAlgorithm>()]);
         var noThrow = new Option<bool>("--no-throw") { Description = "A 4xx/5xx response is a normal result (exit 0), not a failure." };
         var timeout = new Option<string?>("--timeout") { Description = "Timeout for the whole call including the body, e.g. 30s, 500ms, 2m (default 30s)." };
         var noFollow = new Option<bool>("--no-follow") { Description = "Do not follow redirects." };
@@ -43,7 +45,7 @@ internal static class RequestCommand
 
         var command = new Command("request", "Send one API step, ad hoc.")
         {
-            method, url, headers, parameters, data, dataFile, form, multipart, text, binary, cookies, format, noThrow, timeout, noFollow,
+            method, url, headers, parameters, data, dataFile, form, multipart, text, binary, cookies, format, checksum, noThrow, timeout, noFollow,
             paginate, items, next, maxPages, retries, json, outputDir,
         };
         command.SetAction(async (parse, cancellationToken) =>
@@ -67,6 +69,7 @@ internal static class RequestCommand
                         MaxPages = parse.GetValue(maxPages),
                     }
                     : null;
+                step.Checksum = JsonNames.TryParse<ChecksumAlgorithm>(parse.GetValue(checksum), out var algorithm) ? algorithm : null;
                 if (parse.GetValue(retries) is { } attempts)
                 {
                     step.Retry = attempts is >= 2 and <= 10

@@ -65,7 +65,8 @@ internal static class ResultView
                 return;
             case JsonObject blob when result.BodyFormat == ResponseFormat.Blob:
                 console.MarkupLine($"[green]saved[/] {Markup.Escape(blob["path"]?.ToString() ?? "")}");
-                console.MarkupLine($"[grey]  {Markup.Escape($"{blob["size"]} bytes · {blob["contentType"]} · sha256 {blob["sha256"]}")}[/]");
+                var digest = BlobChecksum.Of(blob) is { } found ? $" · {found.Algorithm} {found.Value}" : "";
+                console.MarkupLine($"[grey]  {Markup.Escape($"{blob["size"]} bytes · {blob["contentType"]}{digest}")}[/]");
                 return;
             case JsonValue v when v.GetValueKind() == JsonValueKind.String && result.BodyFormat != ResponseFormat.Json:
                 var text = v.GetValue<string>();

@@ -29,6 +29,9 @@ public sealed class ApiStepDefinition : StepDefinition
     /// <summary>How the response body is read; by default json when the response says JSON, else string.</summary>
     public ResponseFormat? ResponseFormat { get; set; }
 
+    /// <summary>A checksum of a blob download, given in the result under the algorithm's name; none when absent.</summary>
+    public ChecksumAlgorithm? Checksum { get; set; }
+
     /// <summary>Whether a 4xx/5xx response fails the step (default true).</summary>
     public bool ThrowOnHttpError { get; set; } = true;
 

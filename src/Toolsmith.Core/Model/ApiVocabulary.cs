@@ -86,6 +86,24 @@ public enum CursorPlace
     [JsonStringEnumMemberName("body")] Body,
 }
 
+/// <summary>
+/// A checksum of a download saved to a file (<c>checksum</c>, with <c>responseFormat: blob</c>): computed while the body
+/// streams in, and given in the result under the algorithm's name. Off unless asked: SHA-256 of a 100 MB download costs
+/// about as much CPU as the download itself (docs/performance.md).
+/// </summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ChecksumAlgorithm>))]
+public enum ChecksumAlgorithm
+{
+    /// <summary>SHA-256, what most download pages publish.</summary>
+    [JsonStringEnumMemberName("sha256")] Sha256,
+    /// <summary>SHA-512 (npm's integrity, some release pages).</summary>
+    [JsonStringEnumMemberName("sha512")] Sha512,
+    /// <summary>SHA-1 (older release pages, Git objects).</summary>
+    [JsonStringEnumMemberName("sha1")] Sha1,
+    /// <summary>MD5 (Content-MD5, S3's ETag of a single-part upload).</summary>
+    [JsonStringEnumMemberName("md5")] Md5,
+}
+
 /// <summary>The JSON names of the vocabulary's values, read from their one declaration.</summary>
 public static class JsonNames
 {

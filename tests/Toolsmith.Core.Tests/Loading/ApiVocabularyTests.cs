@@ -16,6 +16,7 @@ public sealed class ApiVocabularyTests
         { "apiStep.method", [.. JsonNames.All<RequestMethod>()] },
         { "apiStep.bodyType", [.. JsonNames.All<BodyKind>()] },
         { "apiStep.responseFormat", [.. JsonNames.All<ResponseFormat>()] },
+        { "apiStep.checksum", [.. JsonNames.All<ChecksumAlgorithm>()] },
         { "pagination.mode", [.. JsonNames.All<PaginationMode>()] },
         { "pagination.cursorIn", [.. JsonNames.All<CursorPlace>()] },
         { "auth.type", [.. JsonNames.All<CredentialType>()] },

@@ -1,5 +1,6 @@
 using Toolsmith.Core.Model;
 using System.Security.Cryptography;
+using Toolsmith.Core.Results;
 
 namespace Toolsmith.Core.Tests.Steps;
 
@@ -90,7 +91,7 @@ public class ApiStepResponseTests(TestApiFixture fixture) : IClassFixture<TestAp
     public async Task Blob_IsStreamedToAFile_WithSizeNameTypeAndHash()
     {
         const long size = 3 * 1024 * 1024 + 17;
-        var r = await fixture.RunStepAsync($$"""{"id":"dl","type":"api","url":"http://127.0.0.1:PORT/large?size={{size}}","responseFormat":"blob"}""");
+        var r = await fixture.RunStepAsync($$"""{"id":"dl","type":"api","url":"http://127.0.0.1:PORT/large?size={{size}}","responseFormat":"blob","checksum":"sha256"}""");
         Assert.True(r.Ok);
         var blob = r.Body!.AsObject();
         var path = blob["path"]!.GetValue<string>();
@@ -101,6 +102,50 @@ public class ApiStepResponseTests(TestApiFixture fixture) : IClassFixture<TestAp
         Assert.Equal("application/octet-stream", blob["contentType"]!.GetValue<string>());
         await using var file = File.OpenRead(path);
         Assert.Equal(Convert.ToHexStringLower(await SHA256.HashDataAsync(file)), blob["sha256"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Blob_WithoutAChecksum_IsNotHashed_AndCarriesNoDigest()
+    {
+        const long size = 2 * 1024 * 1024 + 5;
+        var r = await fixture.RunStepAsync($$"""{"id":"dl","type":"api","url":"http://127.0.0.1:PORT/large?size={{size}}","responseFormat":"blob"}""");
+        Assert.True(r.Ok, r.Diagnosis?.Explanation);
+        var blob = r.Body!.AsObject();
+        Assert.Equal(["path", "size", "contentType", "fileName"], blob.Select(static p => p.Key));
+        Assert.Null(BlobChecksum.Of(blob));
+        Assert.Equal(size, new FileInfo(blob["path"]!.GetValue<string>()).Length);
+    }
+
+    [Theory]
+    [InlineData("sha512")]
+    [InlineData("sha1")]
+    [InlineData("md5")]
+    public async Task Blob_WithAChecksum_CarriesTheDigestUnderTheAlgorithmsName(string algorithm)
+    {
+        const long size = 1024 * 1024 + 333;
+        var r = await fixture.RunStepAsync($$"""{"id":"dl","type":"api","url":"http://127.0.0.1:PORT/large?size={{size}}&chunked=true","responseFormat":"blob","checksum":"{{algorithm}}"}""");
+        Assert.True(r.Ok, r.Diagnosis?.Explanation);
+        var blob = r.Body!.AsObject();
+        var bytes = await File.ReadAllBytesAsync(blob["path"]!.GetValue<string>());
+        var expected = algorithm switch
+        {
+            "sha512" => SHA512.HashData(bytes),
+            "sha1" => SHA1.HashData(bytes),
+            _ => MD5.HashData(bytes),
+        };
+        Assert.Equal<(string, string)?>((algorithm, Convert.ToHexStringLower(expected)), BlobChecksum.Of(blob));
+    }
+
+    [Theory]
+    [InlineData(",\"responseFormat\":\"json\"")]
+    [InlineData("")]
+    public void Checksum_WithoutBlob_IsRefused_NamingTheFieldAndTheFix(string format)
+    {
+        var json = $$"""{"name":"t","steps":[{"id":"dl","type":"api","url":"http://127.0.0.1:1/x","checksum":"sha256"{{format}} }]}""";
+        var ex = Assert.Throws<Toolsmith.Core.Loading.ToolLoadException>(() => Toolsmith.Core.Loading.ToolLoader.Parse(json, "t"));
+        var error = Assert.Single(ex.Errors);
+        Assert.Equal("steps[0].checksum", error.Path);
+        Assert.Contains("\"responseFormat\": \"blob\"", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -256,7 +301,7 @@ public class ApiStepResponseTests(TestApiFixture fixture) : IClassFixture<TestAp
     {
         // 7.5 MiB in 64 KiB pieces: more chunks than the copy keeps in flight, so buffers are reused while hashing.
         const long size = 7L * 1024 * 1024 + 512 * 1024 + 3;
-        var r = await fixture.RunStepAsync($$"""{"id":"dl","type":"api","url":"http://127.0.0.1:PORT/large?size={{size}}&chunked=true","responseFormat":"blob"}""");
+        var r = await fixture.RunStepAsync($$"""{"id":"dl","type":"api","url":"http://127.0.0.1:PORT/large?size={{size}}&chunked=true","responseFormat":"blob","checksum":"sha256"}""");
         Assert.True(r.Ok, r.Diagnosis?.Explanation);
         var path = r.Body!["path"]!.GetValue<string>();
         Assert.Equal(size, r.Body!["size"]!.GetValue<long>());
@@ -270,7 +315,7 @@ public class ApiStepResponseTests(TestApiFixture fixture) : IClassFixture<TestAp
         // The file is made ready for the Content-Length announced; sent gzip-compressed, that is far less than what
         // arrives, and the file must still hold exactly the decompressed bytes.
         const long size = 5L * 1024 * 1024 + 11;
-        var r = await fixture.RunStepAsync($$"""{"id":"dl","type":"api","url":"http://127.0.0.1:PORT/large?size={{size}}&gzip=true","responseFormat":"blob"}""");
+        var r = await fixture.RunStepAsync($$"""{"id":"dl","type":"api","url":"http://127.0.0.1:PORT/large?size={{size}}&gzip=true","responseFormat":"blob","checksum":"sha256"}""");
         Assert.True(r.Ok, r.Diagnosis?.Explanation);
         var path = r.Body!["path"]!.GetValue<string>();
         Assert.Equal(size, r.Body!["size"]!.GetValue<long>());

@@ -5,9 +5,10 @@ using System.Threading.Channels;
 namespace Toolsmith.Core.Steps.Api;
 
 /// <summary>
-/// Copies a response body to a file in 256 KiB chunks, computing its SHA-256 and stopping past the cap. The plain copy
-/// hashes on a task of its own, so the network and the disk never wait for the hash (which costs more CPU than the copy
-/// itself), with at most a few chunks in memory; a run that used secrets blanks them out of each chunk first.
+/// Copies a response body to a file in 256 KiB chunks, stopping past the cap, and computes its checksum when the step asks
+/// for one. The plain copy hashes on a task of its own, so the network and the disk never wait for the hash (which costs
+/// more CPU than the copy itself), with at most a few chunks in memory; a run that used secrets blanks them out of each
+/// chunk first.
 /// </summary>
 internal static class BlobCopy
 {
@@ -18,7 +19,7 @@ internal static class BlobCopy
     /// <summary>Chunks in flight: being read, written, waiting for the hash, or free. Bounds the memory to 1 MiB.</summary>
     private const int Chunks = 4;
 
-    public static async Task<long> CopyAsync(Stream source, FileStream target, IncrementalHash hash, long cap, CancellationToken cancellationToken)
+    public static async Task<long> CopyAsync(Stream source, FileStream target, IncrementalHash? hash, long cap, CancellationToken cancellationToken)
     {
         var free = Channel.CreateBounded<byte[]>(Chunks);
         var written = Channel.CreateBounded<(byte[] Buffer, int Length)>(Chunks);
@@ -28,7 +29,7 @@ internal static class BlobCopy
             rented[i] = ArrayPool<byte>.Shared.Rent(ChunkSize);
             free.Writer.TryWrite(rented[i]);
         }
-        var hashing = Task.Run(async () =>
+        var hashing = hash is null ? Task.CompletedTask : Task.Run(async () =>
         {
             await foreach (var (buffer, length) in written.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
             {
@@ -54,7 +55,14 @@ internal static class BlobCopy
                 var following = await free.Reader.ReadAsync(cancellationToken).ConfigureAwait(false);
                 next = FillAsync(source, following, cancellationToken);
                 WriteToFile(target, buffer.AsSpan(0, read));
-                written.Writer.TryWrite((buffer, read));
+                if (hash is null)
+                {
+                    free.Writer.TryWrite(buffer);
+                }
+                else
+                {
+                    written.Writer.TryWrite((buffer, read));
+                }
                 read = await next.ConfigureAwait(false);
                 next = null;
                 buffer = following;
@@ -79,7 +87,7 @@ internal static class BlobCopy
     }
 
     /// <summary>The copy for runs that used secrets: each chunk is redacted before it is hashed and written (the file holds no secret).</summary>
-    public static async Task<long> CopyRedactedAsync(Stream source, FileStream target, IncrementalHash hash, Secrets.ByteRedactor redactor, long cap, CancellationToken cancellationToken)
+    public static async Task<long> CopyRedactedAsync(Stream source, FileStream target, IncrementalHash? hash, Secrets.ByteRedactor redactor, long cap, CancellationToken cancellationToken)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(ChunkSize);
         try
@@ -94,11 +102,11 @@ internal static class BlobCopy
                     throw new ResponseTooLargeException(cap, null);
                 }
                 var safe = redactor.Push(buffer.AsSpan(0, read));
-                hash.AppendData(safe);
+                hash?.AppendData(safe);
                 WriteToFile(target, safe);
             }
             var rest = redactor.Flush();
-            hash.AppendData(rest);
+            hash?.AppendData(rest);
             WriteToFile(target, rest);
             return target.Length;
         }

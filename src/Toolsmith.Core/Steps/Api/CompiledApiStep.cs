@@ -89,6 +89,11 @@ internal sealed class CompiledApiStep : CompiledStep
         {
             errors.Add(new ToolError(file, $"{location}.url", why));
         }
+        if (definition.Checksum is { } checksum && definition.ResponseFormat is not ResponseFormat.Blob)
+        {
+            errors.Add(new ToolError(file, $"{location}.checksum",
+                $"A checksum ({JsonNames.Of(checksum)}) is computed for a download saved to a file: set \"responseFormat\": \"blob\", or remove \"checksum\"."));
+        }
         var headers = new List<(string, Template)>();
         foreach (var (name, value) in definition.Headers)
         {

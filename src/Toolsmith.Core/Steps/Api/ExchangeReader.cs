@@ -38,7 +38,7 @@ internal static class ExchangeReader
             {
                 case ResponseFormat.Blob:
                     var baseName = elementIndex is { } i ? $"{step.Id}-{i.ToString(CultureInfo.InvariantCulture)}" : step.Id;
-                    body = await ResponseDecoder.WriteBlobAsync(response.Content, run.ArtifactDirectory, baseName, options.MaxBlobBytes, run.Redactor, token).ConfigureAwait(false);
+                    body = await ResponseDecoder.WriteBlobAsync(response.Content, run.ArtifactDirectory, baseName, options.MaxBlobBytes, step.Api.Checksum, run.Redactor, token).ConfigureAwait(false);
                     break;
                 case ResponseFormat.ArrayBuffer:
                     raw = await ResponseDecoder.ReadCappedAsync(response.Content, options.MaxResponseBytes, token).ConfigureAwait(false);

@@ -136,8 +136,11 @@ internal static class ResponseDecoder
         }
     }
 
-    /// <summary>Streams the body to a file in <paramref name="directory"/>, hashing as it goes; never holds it whole.</summary>
-    public static async Task<JsonObject> WriteBlobAsync(HttpContent content, string directory, string baseName, long cap, Secrets.Redactor secrets, CancellationToken cancellationToken)
+    /// <summary>
+    /// Streams the body to a file in <paramref name="directory"/>, never holding it whole; with a <paramref name="checksum"/>
+    /// the bytes are hashed as they go and the result names the digest by its algorithm (<c>"sha256": "…"</c>).
+    /// </summary>
+    public static async Task<JsonObject> WriteBlobAsync(HttpContent content, string directory, string baseName, long cap, ChecksumAlgorithm? checksum, Secrets.Redactor secrets, CancellationToken cancellationToken)
     {
         var declared = content.Headers.ContentLength;
         if (declared > cap)
@@ -147,7 +150,7 @@ internal static class ResponseDecoder
         // The server's file name may reflect a secret (a token in the URL it was asked for): it never reaches the disk.
         var fileName = FileNameOf(content.Headers.ContentDisposition) is { } offered ? secrets.Redact(offered) : null;
         var path = Path.Combine(directory, $"{baseName}-{fileName ?? "download"}");
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        using var hash = checksum is { } algorithm ? IncrementalHash.CreateHash(HashName(algorithm)) : null;
         // When the run used secrets, they are blanked out of the file too: nothing Toolsmith stores holds one.
         var redactor = secrets.IsEmpty ? null : new Secrets.ByteRedactor(secrets.Values);
         long size;
@@ -164,15 +167,28 @@ internal static class ResponseDecoder
             TryDelete(path);
             throw;
         }
-        return new JsonObject
+        var blob = new JsonObject
         {
             ["path"] = Path.GetFullPath(path),
             ["size"] = size,
             ["contentType"] = content.Headers.ContentType?.ToString(),
             ["fileName"] = fileName,
-            ["sha256"] = Convert.ToHexStringLower(hash.GetHashAndReset()),
         };
+        if (hash is not null)
+        {
+            blob[JsonNames.Of(checksum!.Value)] = Convert.ToHexStringLower(hash.GetHashAndReset());
+        }
+        return blob;
     }
+
+    private static HashAlgorithmName HashName(ChecksumAlgorithm algorithm) => algorithm switch
+    {
+        ChecksumAlgorithm.Sha256 => HashAlgorithmName.SHA256,
+        ChecksumAlgorithm.Sha512 => HashAlgorithmName.SHA512,
+        ChecksumAlgorithm.Sha1 => HashAlgorithmName.SHA1,
+        ChecksumAlgorithm.Md5 => HashAlgorithmName.MD5,
+        _ => throw new ArgumentOutOfRangeException(nameof(algorithm)),
+    };
 
     /// <summary>
     /// Creates the download's file (and its folder). The announced size is reserved up front (fallocate, the file's length

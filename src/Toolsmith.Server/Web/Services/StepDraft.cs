@@ -110,6 +110,10 @@ public sealed class ApiStepDraft : StepDraft
         Labeled(Core.Model.ResponseFormat.ArrayBuffer, "bytes, base64"), Labeled(Core.Model.ResponseFormat.Blob, "streamed to a file"),
     ];
 
+    /// <summary>The checksums a blob download can carry, "" meaning none.</summary>
+    public static readonly IReadOnlyList<(string Value, string Label)> Checksums =
+        [("", "None"), .. JsonNames.All<ChecksumAlgorithm>().Select(static name => (name, name))];
+
     /// <inheritdoc />
     public override string Type => "api";
 
@@ -149,6 +153,9 @@ public sealed class ApiStepDraft : StepDraft
     /// <summary>string, json, arrayBuffer, blob, or "" for automatic.</summary>
     public string ResponseFormat { get; set; } = "";
 
+    /// <summary>sha256, sha512, sha1, md5 for a blob download, or "" for none.</summary>
+    public string Checksum { get; set; } = "";
+
     /// <summary>Whether a 4xx/5xx response fails the step.</summary>
     public bool ThrowOnHttpError { get; set; } = true;
 
@@ -185,6 +192,7 @@ public sealed class ApiStepDraft : StepDraft
             Method = ToolDraft.Text(step["method"]) is { Length: > 0 } m ? m.ToUpperInvariant() : "GET",
             Url = ToolDraft.Text(step["url"]),
             ResponseFormat = ToolDraft.Text(step["responseFormat"]),
+            Checksum = ToolDraft.Text(step["checksum"]),
             ThrowOnHttpError = step["throwOnHttpError"] is not JsonValue t || t.GetValueKind() != JsonValueKind.False,
             FollowRedirects = step["followRedirects"] is not JsonValue f || f.GetValueKind() != JsonValueKind.False,
             Timeout = step["timeout"] is { } timeout ? ToolDraft.Text(timeout) : "",
@@ -370,6 +378,8 @@ public sealed class ApiStepDraft : StepDraft
         ToolDraft.SetOrRemove(node, "body", body);
         ToolDraft.SetOrRemove(node, "bodyType", bodyType is { } written ? JsonNames.Of(written) : null);
         ToolDraft.SetOrRemove(node, "responseFormat", ResponseFormat.Length == 0 ? null : ResponseFormat);
+        // A checksum is only computed for a blob: kept while the format is blob, dropped with it.
+        ToolDraft.SetOrRemove(node, "checksum", Checksum.Length == 0 || ResponseFormat != JsonNames.Of(Core.Model.ResponseFormat.Blob) ? null : Checksum);
         ToolDraft.SetOrRemove(node, "throwOnHttpError", ThrowOnHttpError && !Had("throwOnHttpError") ? null : ThrowOnHttpError);
         ToolDraft.SetOrRemove(node, "followRedirects", FollowRedirects && !Had("followRedirects") ? null : FollowRedirects);
         var timeout = Timeout.Trim();

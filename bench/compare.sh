@@ -130,7 +130,10 @@ for run in range(runs):
         for folder in os.environ.get("CLEAN", "").split():
             shutil.rmtree(folder, ignore_errors=True)
 ct, tt = statistics.median(times[0]), statistics.median(times[1])
-print(f"| {name} | {ct:.3f} s | {tt:.3f} s | {tt / ct:.2f}× | {statistics.median(mems[0]):.0f} MiB | {statistics.median(mems[1]):.0f} MiB |")
+# The ratio of medians, and the range of the per-round ratios (each round runs curl then toolsmith back to back).
+ratios = sorted(t / c for c, t in zip(times[0], times[1]))
+print(f"| {name} | {ct:.3f} s ({min(times[0]):.3f}–{max(times[0]):.3f}) | {tt:.3f} s ({min(times[1]):.3f}–{max(times[1]):.3f}) "
+      f"| {tt / ct:.2f}× ({ratios[0]:.2f}–{ratios[-1]:.2f}) | {statistics.median(mems[0]):.0f} MiB | {statistics.median(mems[1]):.0f} MiB |")
 PY
 }
 
@@ -141,7 +144,7 @@ done
 echo
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; curl $(curl --version | head -1 | cut -d' ' -f2); medians of $runs runs each, curl and toolsmith alternating"
 echo
-echo "| workload | curl | toolsmith | ratio | curl peak | toolsmith peak |"
+echo "| workload | curl: median (min–max) | toolsmith: median (min–max) | ratio (range of the rounds) | curl peak | toolsmith peak |"
 echo "| --- | --- | --- | --- | --- | --- |"
 row "nginx: 1,000 GETs (1 KB JSON files), one status out" curl -s -K "$work/nginx.curl" -- "$toolsmith" run "$work/nginx1000.tool.json" --inputs-file "$work/inputs.json"
 row "nginx: 1,000 GETs, every body printed (the default output)" curl -s -K "$work/nginx-print.curl" -- "$toolsmith" run "$work/nginx1000-print.tool.json" --inputs-file "$work/inputs.json"

@@ -12,6 +12,7 @@ internal sealed class DiagnosisContext
     private readonly List<string> _texts = [];
     private readonly List<string> _codes = [];
     private readonly List<(List<string> Segments, FieldLocation Location, string Message, string? Raw)> _fields = [];
+    private readonly Dictionary<string, int> _fieldIndex = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<string> _notes = [];
     private readonly List<string> _fieldReasons = [];
     private readonly List<JsonNode> _embedded = [];
@@ -131,6 +132,12 @@ internal sealed class DiagnosisContext
     /// <summary>The invalid fields found so far, with their paths as the API gave them.</summary>
     public int FieldCount => _fields.Count;
 
+    /// <summary>The most fields a diagnosis names; past it, readers stop looking for more (a 13,000-item <c>errors[]</c>).</summary>
+    public const int MaxFields = 100;
+
+    /// <summary>True when <see cref="MaxFields"/> fields are named: more would not be shown.</summary>
+    public bool FieldsFull => _fields.Count >= MaxFields;
+
     /// <summary>Proposes a kind; it replaces the current one only with stronger evidence, and weak evidence must fit the status.</summary>
     public bool Propose(string kind, Evidence evidence)
     {
@@ -185,7 +192,7 @@ internal sealed class DiagnosisContext
 
     private void AddField(List<string> segments, FieldLocation location, string? message, string? raw)
     {
-        if (_fields.Count >= 100)
+        if (FieldsFull)
         {
             return;
         }
@@ -194,17 +201,16 @@ internal sealed class DiagnosisContext
         {
             text = text[..500] + "…";
         }
-        for (var i = 0; i < _fields.Count; i++)
+        if (_fieldIndex.TryGetValue(string.Join('\u001f', segments), out var i))
         {
-            if (SamePath(_fields[i].Segments, segments))
+            // The same path again (names compared ignoring case): keep the first, with words when it had none.
+            if (_fields[i].Message == "is invalid" && text != "is invalid")
             {
-                if (_fields[i].Message == "is invalid" && text != "is invalid")
-                {
-                    _fields[i] = (_fields[i].Segments, _fields[i].Location, text, _fields[i].Raw);
-                }
-                return;
+                _fields[i] = (_fields[i].Segments, _fields[i].Location, text, _fields[i].Raw);
             }
+            return;
         }
+        _fieldIndex.Add(string.Join('\u001f', segments), _fields.Count);
         _fields.Add((segments, location, text, raw));
         if (text != "is invalid" && _fieldReasons.Count < 60 && !_fieldReasons.Contains(text, StringComparer.Ordinal))
         {
@@ -213,8 +219,13 @@ internal sealed class DiagnosisContext
     }
 
     /// <summary>Adds an invalid field from a path in any common spelling.</summary>
-    public void AddField(string path, FieldLocation location, string? message) =>
-        AddField(FieldPath.Parse(path), location, message, path.Trim());
+    public void AddField(string path, FieldLocation location, string? message)
+    {
+        if (!FieldsFull)
+        {
+            AddField(FieldPath.Parse(path), location, message, path.Trim());
+        }
+    }
 
     /// <summary>Adds an explanation sentence, once.</summary>
     public void AddNote(string note)
@@ -283,9 +294,6 @@ internal sealed class DiagnosisContext
 
     /// <summary>All human text: messages, then the plain-text body.</summary>
     public IEnumerable<string> AllText => _texts;
-
-    private static bool SamePath(List<string> a, List<string> b) =>
-        a.Count == b.Count && a.Zip(b).All(p => string.Equals(p.First, p.Second, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
     /// True when the HTTP status tells nothing about the failure: a SOAP fault (SOAP 1.1 sends every fault as 500), or a failure

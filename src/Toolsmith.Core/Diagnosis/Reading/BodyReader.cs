@@ -156,7 +156,7 @@ internal static partial class BodyReader
                     reader.Skip();
                     return null;
                 }
-                var obj = new JsonObject();
+                var obj = JsonRead.NewObject();
                 while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
                 {
                     var name = reader.GetString()!;
@@ -291,7 +291,7 @@ internal static partial class BodyReader
                         case XmlNodeType.Element:
                         {
                             nodes++;
-                            var element = new JsonObject();
+                            var element = JsonRead.NewObject();
                             var name = reader.LocalName;
                             var empty = reader.IsEmptyElement;
                             if (reader.MoveToFirstAttribute())
@@ -373,7 +373,7 @@ internal static partial class BodyReader
         }
         else
         {
-            root ??= new JsonObject();
+            root ??= JsonRead.NewObject();
             parent = root;
         }
         if (parent.TryGetPropertyValue(name, out var existing))
@@ -422,7 +422,7 @@ internal static partial class BodyReader
         {
             return null;
         }
-        var obj = new JsonObject();
+        var obj = JsonRead.NewObject();
         var items = new SortedDictionary<int, JsonObject>();
         foreach (var pair in pairs)
         {
@@ -433,7 +433,7 @@ internal static partial class BodyReader
             {
                 if (!items.TryGetValue(n, out var item))
                 {
-                    items[n] = item = new JsonObject();
+                    items[n] = item = JsonRead.NewObject();
                 }
                 item[m.Groups["name"].Value] = value;
                 continue;

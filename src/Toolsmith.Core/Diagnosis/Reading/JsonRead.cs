@@ -7,6 +7,15 @@ namespace Toolsmith.Core.Diagnosis.Reading;
 /// <summary>Tolerant reads of JSON nodes: a wrong type gives null, never an exception.</summary>
 internal static class JsonRead
 {
+    /// <summary>
+    /// Objects the readers build look members up ignoring case, so <see cref="Get"/> needs no scan of every member for each name
+    /// it tries (a rule tries dozens of spellings on each of hundreds of items).
+    /// </summary>
+    public static readonly JsonNodeOptions IgnoreCase = new() { PropertyNameCaseInsensitive = true };
+
+    /// <summary>A new object whose member names are compared ignoring case.</summary>
+    public static JsonObject NewObject() => new(IgnoreCase);
+
     /// <summary>The node's string value, or null when it is not a JSON string.</summary>
     public static string? Str(JsonNode? node) =>
         node is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
@@ -59,6 +68,10 @@ internal static class JsonRead
         if (obj.TryGetPropertyValue(name, out var exact))
         {
             return exact;
+        }
+        if (obj.Options is { PropertyNameCaseInsensitive: true })
+        {
+            return null; // the lookup above already ignored case
         }
         foreach (var (key, value) in obj)
         {

@@ -59,6 +59,10 @@ internal sealed class ErrorFieldsRule : DiagnosisRule
                 var items = root || containerKey is not null;
                 foreach (var item in array.Take(200))
                 {
+                    if (context.FieldsFull)
+                    {
+                        break;
+                    }
                     if (item is JsonObject o)
                     {
                         if (items)

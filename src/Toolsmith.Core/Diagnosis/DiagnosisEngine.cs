@@ -41,6 +41,7 @@ public static class DiagnosisEngine
         new ScopeMembersRule(),
         new MessageTextRule(),
         new RequiredScopesRule(),
+        new MentionedFieldsRule(),
     ];
 
     /// <summary>The diagnosis of a response, or null when the response reports success.</summary>

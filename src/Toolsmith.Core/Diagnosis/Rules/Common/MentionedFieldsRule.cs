@@ -1,0 +1,286 @@
+using System.Text.Json.Nodes;
+using Toolsmith.Core.Diagnosis.Reading;
+
+namespace Toolsmith.Core.Diagnosis.Rules.Common;
+
+/// <summary>
+/// The last resort for naming a field: a refused value whose message names no field in any shape the other rules know, but
+/// mentions one the step sent ("Invalid Email Address Passed" after sending <c>email</c>, "message text is empty" after
+/// sending <c>text</c>, a code <c>amount_invalid</c> after sending <c>amount</c>); or, when nothing was sent that matches, an
+/// error code built as a field and a verdict (<c>amount_invalid</c>, <c>missing_first_name</c>, <c>EmailTaken</c>).
+/// </summary>
+/// <remarks>
+/// Names are compared by their letters and digits alone, so <c>first_name</c>, <c>firstName</c>, <c>first-name</c> and the words
+/// "first name" are one name. Short everyday words that are also field names (<c>to</c>, <c>from</c>, <c>id</c>) count only when
+/// quoted or beside a word such as "parameter". The first name mentioned wins: messages name the refused field first.
+/// </remarks>
+internal sealed partial class MentionedFieldsRule : DiagnosisRule
+{
+    private const int MaxTexts = 10;
+    private const int MaxSentNames = 400;
+    private const int MaxWords = 400;
+
+    /// <summary>Words that are field names as often as they are plain English: they count only when marked as a name.</summary>
+    private static readonly HashSet<string> EverydayWords = new(StringComparer.Ordinal)
+    {
+        "to", "from", "in", "on", "at", "by", "of", "for", "is", "as", "or", "and", "the", "a", "an", "it", "if", "no", "not", "all",
+        "any", "be", "do", "has", "have", "was", "this", "that", "with", "id", "error", "errors", "request", "message", "data",
+        "body", "value", "values", "field", "fields", "param", "params", "parameter", "status", "code", "type", "key", "one", "must",
+        "can", "will", "are", "been", "your", "you", "please", "valid", "invalid", "required", "missing", "max", "min", "length",
+    };
+
+    /// <summary>Words of a verdict in an error code: what remains of the code is the field (<c>amount_invalid</c>).</summary>
+    private static readonly HashSet<string> Verdicts = new(StringComparer.Ordinal)
+    {
+        "invalid", "missing", "required", "blank", "empty", "taken", "malformed", "bad", "wrong", "unknown", "unsupported",
+        "toolong", "tooshort", "too", "long", "short", "duplicate", "notvalid", "not", "valid", "absent", "expected", "exceeded", "format",
+    };
+
+    /// <summary>Words that make a code about something other than one of the request's fields (<c>invalid_request</c>).</summary>
+    private static readonly HashSet<string> NotFields = new(StringComparer.Ordinal)
+    {
+        "request", "requests", "parameter", "parameters", "param", "params", "value", "values", "input", "argument", "arguments",
+        "field", "fields", "body", "json", "data", "grant", "token", "client", "scope", "scopes", "credential", "credentials",
+        "signature", "key", "api", "apikey", "auth", "authorization", "authentication", "header", "headers", "content", "method",
+        "path", "url", "uri", "resource", "object", "entity", "version", "operation", "action", "state", "id", "permission",
+        "permissions", "access", "session", "syntax", "payload", "query", "encoding", "error", "errors", "call", "response", "type",
+        "account", "user", "login", "password", "secret", "app", "application", "endpoint", "route", "host", "domain", "service",
+        "server", "limit", "rate", "quota", "page", "record", "item", "items", "combination", "schema", "model", "mode", "exception", "xml", "digest", "policy", "expression",
+    };
+
+    public override void Apply(DiagnosisContext context)
+    {
+        if (context.FieldCount > 0 || context.Kind is not (null or DiagnosisKinds.InvalidValue or DiagnosisKinds.RequestRejected)
+            || (context.Status >= 400 && context.Status is not (400 or 422)) || context.MissingScopes.Count > 0)
+        {
+            return;
+        }
+        var sent = SentNames(context.Exchange);
+        if (sent.Count > 0)
+        {
+            foreach (var text in context.Texts.Take(MaxTexts).Concat(context.Codes))
+            {
+                if (SentPath(text, context.Exchange.RequestBody) is { } path)
+                {
+                    context.AddField(path, FieldLocation.Body, text);
+                    return;
+                }
+                if (FirstMention(text, sent) is { } name)
+                {
+                    context.AddField(name, FieldLocation.Unknown, context.Codes.Contains(text) ? ErrorItems.Humanize(text) : text);
+                    return;
+                }
+            }
+        }
+        if (context.Kind is DiagnosisKinds.InvalidValue || context.Status is 400 or 422)
+        {
+            foreach (var code in context.Codes)
+            {
+                if (FieldInCode(code) is { } field)
+                {
+                    context.AddField(field, FieldLocation.Unknown, ErrorItems.Humanize(code));
+                    return;
+                }
+            }
+        }
+    }
+
+    /// <summary>The names the step sent (body members at any depth, URL parameters), by their letters and digits in lower case.</summary>
+    private static Dictionary<string, string> SentNames(ResponseExchange exchange)
+    {
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var p in exchange.RequestParamNames ?? [])
+        {
+            Add(names, p);
+        }
+        if (exchange.RequestBody is { } body)
+        {
+            var stack = new Stack<JsonNode>();
+            stack.Push(body);
+            var seen = 0;
+            while (stack.Count > 0 && ++seen < MaxSentNames)
+            {
+                switch (stack.Pop())
+                {
+                    case JsonObject obj:
+                        foreach (var (key, value) in obj)
+                        {
+                            Add(names, key);
+                            if (value is JsonObject or JsonArray)
+                            {
+                                stack.Push(value);
+                            }
+                        }
+                        break;
+                    case JsonArray array:
+                        foreach (var item in array.Take(20))
+                        {
+                            if (item is JsonObject or JsonArray)
+                            {
+                                stack.Push(item);
+                            }
+                        }
+                        break;
+                }
+            }
+        }
+        return names;
+    }
+
+    private static void Add(Dictionary<string, string> names, string name)
+    {
+        var key = Letters(name);
+        if (key.Length >= 2 && key.Length <= 60)
+        {
+            names.TryAdd(key, name);
+        }
+    }
+
+    /// <summary>The first sent name the text mentions, as a word or words ("first name"), a camelCase or snake_case token.</summary>
+    internal static string? FirstMention(string text, IReadOnlyDictionary<string, string> sent)
+    {
+        var words = Words(text);
+        for (var i = 0; i < words.Count; i++)
+        {
+            // The longest run of words first: "first name" before "name".
+            for (var n = Math.Min(4, words.Count - i); n >= 1; n--)
+            {
+                var joined = string.Concat(words.Skip(i).Take(n).Select(static w => w.Lower));
+                if (!sent.TryGetValue(joined, out var name))
+                {
+                    continue;
+                }
+                if (n == 1 && EverydayWords.Contains(joined) && !Marked(text, words[i], words, i))
+                {
+                    continue;
+                }
+                return name;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>A field built into a code with a verdict: <c>amount_invalid</c> → amount, <c>MissingFirstName</c> → FirstName.</summary>
+    internal static string? FieldInCode(string code)
+    {
+        if (code.Length is < 4 or > 80 || code.Contains(' ', StringComparison.Ordinal) || !code.Any(char.IsLetter))
+        {
+            return null;
+        }
+        var words = Words(code);
+        if (words.Count < 2 || words.Any(static w => w.Lower.All(char.IsDigit)))
+        {
+            return null;
+        }
+        var start = 0;
+        var end = words.Count;
+        while (start < end && Verdicts.Contains(words[start].Lower))
+        {
+            start++;
+        }
+        while (end > start && Verdicts.Contains(words[end - 1].Lower))
+        {
+            end--;
+        }
+        if (start == end || (start == 0 && end == words.Count) || end - start > 3)
+        {
+            return null; // no verdict, or nothing but verdicts
+        }
+        for (var i = start; i < end; i++)
+        {
+            if (NotFields.Contains(words[i].Lower) || EverydayWords.Contains(words[i].Lower))
+            {
+                return null;
+            }
+        }
+        return code[words[start].Start..(words[end - 1].Start + words[end - 1].Length)];
+    }
+
+    /// <summary>A dotted or indexed path in the text (<c>event.start</c>, <c>items[2].sku</c>) that exists in the body sent.</summary>
+    internal static string? SentPath(string text, JsonNode? body)
+    {
+        if (body is null)
+        {
+            return null;
+        }
+        foreach (System.Text.RegularExpressions.Match m in DottedPath().Matches(text))
+        {
+            JsonNode? node = body;
+            foreach (var segment in FieldPath.Parse(m.Value))
+            {
+                node = node switch
+                {
+                    JsonObject o => JsonRead.Get(o, segment),
+                    JsonArray a when int.TryParse(segment, out var index) && index >= 0 && index < a.Count => a[index],
+                    _ => null,
+                };
+                if (node is null)
+                {
+                    break;
+                }
+            }
+            if (node is not null)
+            {
+                return m.Value;
+            }
+        }
+        return null;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<![\w.\[])[A-Za-z_$][\w$-]*(?:\.[A-Za-z_$][\w$-]*|\[\d+\])+(?![\w\[])", System.Text.RegularExpressions.RegexOptions.CultureInvariant, 100)]
+    private static partial System.Text.RegularExpressions.Regex DottedPath();
+
+    /// <summary>A short everyday word counts as a name when quoted, or when "param", "field"... stands beside it.</summary>
+    private static bool Marked(string text, Word word, List<Word> words, int index)
+    {
+        var before = word.Start > 0 ? text[word.Start - 1] : ' ';
+        var after = word.Start + word.Length < text.Length ? text[word.Start + word.Length] : ' ';
+        if (before is '\'' or '"' or '`' && after is '\'' or '"' or '`')
+        {
+            return true;
+        }
+        static bool Names(Word w) => w.Lower is "param" or "parameter" or "field" or "argument" or "property" or "attribute" or "member";
+        return (index > 0 && Names(words[index - 1])) || (index + 1 < words.Count && Names(words[index + 1]));
+    }
+
+    private readonly record struct Word(int Start, int Length, string Lower);
+
+    /// <summary>The words of a text: letters and digits, split at other characters and at camelCase humps.</summary>
+    private static List<Word> Words(string text)
+    {
+        var words = new List<Word>();
+        var i = 0;
+        while (i < text.Length && words.Count < MaxWords)
+        {
+            if (!char.IsLetterOrDigit(text[i]))
+            {
+                i++;
+                continue;
+            }
+            var start = i;
+            i++;
+            while (i < text.Length && char.IsLetterOrDigit(text[i])
+                && !(char.IsUpper(text[i]) && char.IsLower(text[i - 1]))
+                && !(char.IsUpper(text[i]) && i + 1 < text.Length && char.IsLower(text[i + 1]) && char.IsUpper(text[i - 1])))
+            {
+                i++;
+            }
+            words.Add(new Word(start, i - start, text[start..i].ToLowerInvariant()));
+        }
+        return words;
+    }
+
+    private static string Letters(string name)
+    {
+        Span<char> buffer = stackalloc char[Math.Min(name.Length, 128)];
+        var n = 0;
+        foreach (var c in name)
+        {
+            if (char.IsLetterOrDigit(c) && n < buffer.Length)
+            {
+                buffer[n++] = char.ToLowerInvariant(c);
+            }
+        }
+        return new string(buffer[..n]);
+    }
+}

@@ -1,0 +1,76 @@
+using Toolsmith.Core.Diagnosis;
+
+namespace Toolsmith.Core.Tests.Diagnosis;
+
+/// <summary>
+/// Fields named only by mention: a message that speaks of a member the step sent, in words or in a code, and codes built as a
+/// field and a verdict. The sentences are written for these tests (in the styles APIs use), not taken from the corpus.
+/// </summary>
+public class MentionedFieldsTests
+{
+    [Theory]
+    [InlineData("""{"success":false,"message":"Please supply a correct Postal Code"}""", """{"street":"1 Main St","postalCode":"X"}""", "body.postalCode")]
+    [InlineData("""{"error":"Shipping weight exceeds what this carrier accepts"}""", """{"parcel":{"shipping_weight":900,"carrier":"x"}}""", "body.parcel.shipping_weight")]
+    [InlineData("""{"error":{"message":"Start Date lies in the past"}}""", """{"title":"x","start_date":"2001-01-01"}""", "body.start_date")]
+    [InlineData("""{"fault":"problem with order.lines[1].qty: below minimum"}""", """{"order":{"lines":[{"qty":5},{"qty":0}]}}""", "body.order.lines[1].qty")]
+    [InlineData("""{"errorCode":"QUANTITY_OUT_OF_RANGE","error":"out of range"}""", """{"sku":"a","quantity":0}""", "body.quantity")]
+    public void Message_MentioningASentMember_NamesIt(string response, string request, string expected)
+    {
+        var d = Ex.Diagnose(Ex.Make(400, response, request: request));
+        Assert.Equal(DiagnosisKinds.InvalidValue, d.Kind);
+        Assert.Equal([expected], d.Paths());
+    }
+
+    [Fact]
+    public void Message_MentioningAParameter_NamesTheParameter()
+    {
+        var d = Ex.Diagnose(Ex.Make(400, """{"error":"pageSize has to be 100 or less"}""", @params: ["pageSize", "cursor"]));
+        Assert.Equal(["params.pageSize"], d.Paths());
+    }
+
+    [Fact]
+    public void EverydayWordFields_CountOnlyWhenMarked()
+    {
+        // "to" is in every sentence: only the quoted or labelled one names the field.
+        var plain = Ex.Diagnose(Ex.Make(400, """{"error":"Failed to deliver the text"}""", request: """{"to":"+1555","body":"hi"}"""));
+        Assert.Null(plain.Fields);
+        var quoted = Ex.Diagnose(Ex.Make(400, """{"error":"The 'to' number is not reachable"}""", request: """{"to":"+1555","body":"hi"}"""));
+        Assert.Equal(["body.to"], quoted.Paths());
+        var labelled = Ex.Diagnose(Ex.Make(400, """{"error":"Bad to param"}""", request: """{"to":"","body":"hi"}"""));
+        Assert.Equal(["body.to"], labelled.Paths());
+    }
+
+    [Fact]
+    public void Mentions_AreNotReadForOtherKinds()
+    {
+        var d = Ex.Diagnose(Ex.Make(429, """{"error":"Too many requests for this email"}""", request: """{"email":"a@b.c"}"""));
+        Assert.Equal(DiagnosisKinds.RateLimited, d.Kind);
+        Assert.Null(d.Fields);
+    }
+
+    [Theory]
+    [InlineData("amount_invalid", "amount")]
+    [InlineData("missing_first_name", "first_name")]
+    [InlineData("EmailTaken", "Email")]
+    [InlineData("invalid_expiry_month", "expiry_month")]
+    [InlineData("INVALID_PHONE_NUMBER", "PHONE_NUMBER")]
+    public void Code_BuiltAsFieldAndVerdict_NamesTheField(string code, string expected)
+    {
+        var d = Ex.Diagnose(422, $$"""{"error_type":"validation","error_codes":["{{code}}"]}""");
+        Assert.Equal(DiagnosisKinds.InvalidValue, d.Kind);
+        Assert.Equal([expected], d.Paths());
+    }
+
+    [Theory]
+    [InlineData("invalid_request")]
+    [InlineData("InvalidParameterValue")]
+    [InlineData("missing_required_parameter")]
+    [InlineData("invalid_api_key")]
+    [InlineData("ValidationError")]
+    [InlineData("MalformedXML")]
+    public void Code_AboutTheRequestAsAWhole_NamesNoField(string code)
+    {
+        var d = Ex.Diagnose(400, $$"""{"code":"{{code}}","message":"The request could not be processed."}""");
+        Assert.Null(d.Fields);
+    }
+}

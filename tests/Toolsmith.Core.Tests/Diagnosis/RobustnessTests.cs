@@ -48,6 +48,24 @@ public class RobustnessTests
     }
 
     [Fact]
+    public void Diagnose_LargeBodyOverTheCaps_ReadsWhatCameFirst()
+    {
+        // Over 256 KB, reading stops at the caps (200 items, 4,000 nodes) instead of parsing to the end; what came first is used,
+        // even when the rest is not JSON at all.
+        var sb = new StringBuilder("""{"code":"validation_failed","message":"Validation Failed","errors":[""");
+        for (var i = 0; sb.Length < 400_000; i++)
+        {
+            sb.Append(System.Globalization.CultureInfo.InvariantCulture, $$"""{"field":"rows[{{i}}].sku","message":"is unknown"},""");
+        }
+        sb.Append("not json at all");
+        var d = Ex.Diagnose(422, sb.ToString());
+        Assert.Equal(DiagnosisKinds.InvalidValue, d.Kind);
+        Assert.Equal("rows[0].sku", d.Paths().First());
+        Assert.Equal(100, d.Fields!.Count);
+        Assert.Equal("Validation Failed", d.ProviderMessage);
+    }
+
+    [Fact]
     public void Diagnose_HtmlErrorPage_UsesItsTitleAsMessage()
     {
         var d = Ex.Diagnose(502, "<html><head><title>502 Bad Gateway</title></head><body><h1>Bad Gateway</h1></body></html>");

@@ -128,14 +128,18 @@ internal static partial class BodyReader
     public static JsonNode? ReadJson(ReadOnlySpan<byte> utf8)
     {
         var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = 4096, CommentHandling = JsonCommentHandling.Skip });
-        var nodes = 0;
+        var budget = new Budget { StopEarly = utf8.Length > StopEarlyBytes };
         try
         {
             if (!reader.Read())
             {
                 return null;
             }
-            var root = ReadValue(ref reader, 0, ref nodes);
+            var root = ReadValue(ref reader, 0, budget);
+            if (budget.Spent)
+            {
+                return root; // a large body read up to its caps: the rest is not parsed (nor checked)
+            }
             return reader.Read() ? null : root; // more than one value: not a JSON document
         }
         catch (JsonException)
@@ -144,24 +148,47 @@ internal static partial class BodyReader
         }
     }
 
-    private static JsonNode? ReadValue(ref Utf8JsonReader reader, int depth, ref int nodes)
+    /// <summary>Bodies above this size stop being parsed once a cap is reached, instead of being skipped to their end.</summary>
+    private const int StopEarlyBytes = 256 * 1024;
+
+    private sealed class Budget
     {
-        nodes++;
+        public int Nodes;
+        public bool StopEarly;
+        public bool Spent;
+
+        /// <summary>A cap was reached: a small body skips what is over it, a large one stops reading.</summary>
+        public void Reached(ref Utf8JsonReader reader)
+        {
+            if (StopEarly)
+            {
+                Spent = true;
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+    }
+
+    private static JsonNode? ReadValue(ref Utf8JsonReader reader, int depth, Budget budget)
+    {
+        budget.Nodes++;
         switch (reader.TokenType)
         {
             case JsonTokenType.StartObject:
             {
-                if (depth >= MaxDepth || nodes > MaxNodes)
+                if (depth >= MaxDepth || budget.Nodes > MaxNodes)
                 {
-                    reader.Skip();
+                    budget.Reached(ref reader);
                     return null;
                 }
                 var obj = JsonRead.NewObject();
-                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                while (!budget.Spent && reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
                 {
                     var name = reader.GetString()!;
                     reader.Read();
-                    var value = ReadValue(ref reader, depth + 1, ref nodes);
+                    var value = ReadValue(ref reader, depth + 1, budget);
                     obj.Remove(name);
                     obj[name] = value;
                 }
@@ -169,20 +196,20 @@ internal static partial class BodyReader
             }
             case JsonTokenType.StartArray:
             {
-                if (depth >= MaxDepth || nodes > MaxNodes)
+                if (depth >= MaxDepth || budget.Nodes > MaxNodes)
                 {
-                    reader.Skip();
+                    budget.Reached(ref reader);
                     return null;
                 }
                 var array = new JsonArray();
-                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                while (!budget.Spent && reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
-                    if (array.Count >= MaxArrayItems || nodes > MaxNodes)
+                    if (array.Count >= MaxArrayItems || budget.Nodes > MaxNodes)
                     {
-                        reader.Skip();
+                        budget.Reached(ref reader);
                         continue;
                     }
-                    array.Add(ReadValue(ref reader, depth + 1, ref nodes));
+                    array.Add(ReadValue(ref reader, depth + 1, budget));
                 }
                 return array;
             }

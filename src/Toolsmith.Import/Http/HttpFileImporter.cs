@@ -324,6 +324,11 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
             {
                 continue; // the engine sets these from the URL and the body
             }
+            if (name.Equals("Authorization", StringComparison.OrdinalIgnoreCase) && PlainBasic(value) is { } basic)
+            {
+                step["auth"] = basic;
+                continue;
+            }
             headers[name] = Credentials.IsCredentialHeader(name) ? Credential(value, name) : Text(value);
         }
         step["url"] = Text(url);
@@ -392,6 +397,67 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
             return text;
         }
         return Ref().Replace(text, m => variables.TryGetValue(m.Groups["path"].Value, out var v) ? Expand(v, variables, depth + 1) : m.Value);
+    }
+
+    /// <summary>
+    /// REST Client's and httpyac's <c>Authorization: Basic USER:PASSWORD</c> (or <c>Basic USER PASSWORD</c>), which they
+    /// base64-encode when sending: the step's basic credential, which the engine encodes the same way. Null for a header that
+    /// already holds base64 (or any other scheme), which is sent as written.
+    /// </summary>
+    private JsonObject? PlainBasic(string value)
+    {
+        var (scheme, credential) = Credentials.SplitAuthorization(value);
+        credential = credential.Trim();
+        if (!scheme.Equals("Basic", StringComparison.OrdinalIgnoreCase) || credential.Length == 0)
+        {
+            return null;
+        }
+        var split = -1;
+        var separatorLength = 1;
+        for (int i = 0, depth = 0; i < credential.Length && split < 0; i++)
+        {
+            if (credential.AsSpan(i).StartsWith("{{"))
+            {
+                depth++;
+                i++;
+            }
+            else if (credential.AsSpan(i).StartsWith("}}") && depth > 0)
+            {
+                depth--;
+                i++;
+            }
+            else if (depth == 0 && (credential[i] == ':' || char.IsWhiteSpace(credential[i])))
+            {
+                split = i;
+                while (split + separatorLength < credential.Length && char.IsWhiteSpace(credential[split + separatorLength]))
+                {
+                    separatorLength++;
+                }
+            }
+        }
+        if (split <= 0)
+        {
+            return null; // one token: base64 (or a single reference), sent as written
+        }
+        var (user, password) = (credential[..split], credential[(split + separatorLength)..]);
+        return new JsonObject
+        {
+            ["type"] = "basic",
+            ["username"] = Ref().Match(user) is { Success: true } u && u.Length == user.Length ? Reference(u.Groups["path"].Value)
+                : Credentials.LooksLikeSecretValue(user) ? _tool.Secret(_provider + "_user", $"the user name for {_host}") : user,
+            ["password"] = Ref().Match(password) is { Success: true } p && p.Length == password.Length ? ForcedSecret(p.Groups["path"].Value)
+                : password.Length == 0 ? "" : _tool.Secret(_provider + "_password", $"the password of {user} for {_host} (written in the .http file)"),
+        };
+    }
+
+    /// <summary>A variable holding a credential: a secret whatever its name.</summary>
+    private string ForcedSecret(string name)
+    {
+        if (!name.StartsWith('$'))
+        {
+            _forcedSecrets.Add(name);
+        }
+        return Reference(name);
     }
 
     private string Credential(string value, string header)

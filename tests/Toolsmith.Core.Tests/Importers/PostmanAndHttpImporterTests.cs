@@ -300,6 +300,47 @@ public class PostmanAndHttpImporterTests(ImportRunner runner) : IClassFixture<Im
     }
 
     [Fact]
+    public async Task Http_RestClientBasicUserAndPassword_IsSentAsBasicAuth_EncodedByTheEngine()
+    {
+        // REST Client and httpyac encode "Basic user:password" (or "Basic user password") themselves; the step's basic credential
+        // does the same, so the file's request and the tool's send the same header.
+        var text = $$"""
+            @user = alice
+            @pass = {{"{{"}}$dotenv API_PASSWORD{{"}}"}}
+
+            GET http://127.0.0.1:{{runner.Api.Port}}/echo/one
+            Authorization: Basic {{"{{"}}user{{"}}"}}:{{"{{"}}pass{{"}}"}}
+
+            ###
+            GET http://127.0.0.1:{{runner.Api.Port}}/echo/two
+            Authorization: Basic bob hunter2-not-written
+            """;
+        var result = HttpFileImporter.Import(text);
+        Assert.DoesNotContain("hunter2-not-written", string.Join("\n", result.Tools.Select(static t => t.Document.ToJsonString())), StringComparison.Ordinal);
+        foreach (var (tool, user) in result.Tools.Zip(["alice", "bob"]))
+        {
+            var step = tool.Document["steps"]![0]!;
+            Assert.Equal("basic", step["auth"]!["type"]!.GetValue<string>());
+            Assert.Null(step["headers"]?["Authorization"]);
+            var password = step["auth"]!["password"]!.GetValue<string>();
+            Assert.StartsWith("{{secrets.", password, StringComparison.Ordinal);
+            await runner.RunAsync(tool);
+            var sent = ImportRunner.SecretValue(password["{{secrets.".Length..^2]);
+            var expected = "Basic " + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(user + ":" + sent));
+            Assert.Equal(expected, Echo(runner)["headers"]!["authorization"]!.GetValue<string>());
+        }
+    }
+
+    [Fact]
+    public void Http_BasicWithBase64_IsLeftAsAHeaderSecret()
+    {
+        var result = HttpFileImporter.Import("GET https://api.example.com/me\nAuthorization: Basic YWxpY2U6c2VjcmV0\n");
+        var step = result.Tools[0].Document["steps"]![0]!;
+        Assert.Null(step["auth"]);
+        Assert.StartsWith("Basic {{secrets.", step["headers"]!["Authorization"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Http_WithoutRequests_IsAnImportError() =>
         Assert.Throws<ImportException>(() => HttpFileImporter.Import("@host = example.com\n# nothing else\n"));
 

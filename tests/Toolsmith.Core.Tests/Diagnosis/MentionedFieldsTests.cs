@@ -38,6 +38,8 @@ public class MentionedFieldsTests
         Assert.Equal(["body.to"], quoted.Paths());
         var labelled = Ex.Diagnose(Ex.Make(400, """{"error":"Bad to param"}""", request: """{"to":"","body":"hi"}"""));
         Assert.Equal(["body.to"], labelled.Paths());
+        var missing = Ex.Diagnose(Ex.Make(400, """{"error":"Missing from param"}""", request: """{"to":"+1555","text":"hi"}"""));
+        Assert.Equal(["from"], missing.Paths());
     }
 
     [Fact]

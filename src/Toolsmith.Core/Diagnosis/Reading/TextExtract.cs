@@ -182,7 +182,10 @@ internal static partial class TextExtract
                 foreach (Match m in regex.Matches(text))
                 {
                     var path = m.Groups["path"].Value.Trim();
-                    if (path.Length > 0 && !NotNames.Contains(path) && !NotFieldWords.Contains(path))
+                    // "Missing to param": a word labelled as a parameter between "missing" and the label is that parameter's name,
+                    // even an everyday word such as "to" or "from" (messaging APIs' recipient and sender).
+                    var labelled = ReferenceEquals(regex, MissingNamed()) && path is "to" or "from";
+                    if (path.Length > 0 && !NotNames.Contains(path) && (labelled || !NotFieldWords.Contains(path)))
                     {
                         fields.Add((path, FieldLocation.Unknown, text));
                     }

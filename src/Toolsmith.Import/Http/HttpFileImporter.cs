@@ -68,6 +68,9 @@ public static partial class HttpFileImporter
 
         public required string Method { get; init; }
 
+        /// <summary>Written with kulala's GRAPHQL method: the body is a GraphQL operation.</summary>
+        public bool GraphQl { get; init; }
+
         public required string Url { get; set; }
 
         public List<(string Name, string Value)> Headers { get; } = [];
@@ -137,9 +140,10 @@ public static partial class HttpFileImporter
         }
         string method;
         string url;
-        if (Methods.Contains(parts[0].ToUpperInvariant()) && parts.Length >= 2)
+        var graphQlMethod = parts[0].Equals("GRAPHQL", StringComparison.OrdinalIgnoreCase) && parts.Length >= 2;
+        if ((Methods.Contains(parts[0].ToUpperInvariant()) || graphQlMethod) && parts.Length >= 2)
         {
-            method = parts[0].ToUpperInvariant();
+            method = graphQlMethod ? "POST" : parts[0].ToUpperInvariant(); // kulala's GRAPHQL is a POST of {"query", "variables"}
             url = string.Join(' ', parts.Skip(1));
         }
         else
@@ -153,7 +157,7 @@ public static partial class HttpFileImporter
             url = url[..version.Index].TrimEnd();
         }
         var item = name ?? (block.Title.Length > 0 ? block.Title : $"{method} {url}");
-        var request = new HttpRequest { Item = item, Name = name ?? (block.Title.Length > 0 ? block.Title : null), Method = method, Url = url, NoRedirect = noRedirect };
+        var request = new HttpRequest { Item = item, Name = name ?? (block.Title.Length > 0 ? block.Title : null), Method = method, Url = url, NoRedirect = noRedirect, GraphQl = graphQlMethod };
         i++;
         // A query may continue on the next lines, indented and starting with ? or &.
         while (i < lines.Count && lines[i].TrimStart() is var cont && (cont.StartsWith('?') || cont.StartsWith('&')))
@@ -241,10 +245,18 @@ public static partial class HttpFileImporter
             }
         }
         var graphQl = request.Headers.FindIndex(static h => h.Name.Equals("X-Request-Type", StringComparison.OrdinalIgnoreCase) && h.Value.Equals("GraphQL", StringComparison.OrdinalIgnoreCase));
-        if (graphQl >= 0)
+        var contentType = request.Headers.Find(static h => h.Name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase)).Value;
+        // httpyac and kulala recognize a body that starts with a GraphQL operation (query, mutation, subscription, fragment) on
+        // its own; kulala also takes GRAPHQL as the method.
+        var graphQlBody = request.Method == "POST" && request.Body is { } b && GraphQlOperation().IsMatch(b)
+            && (contentType is null || contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase));
+        if (graphQl >= 0 || graphQlBody || request.GraphQl)
         {
             // REST Client's GraphQL: the query, a blank line, then the variables as JSON; sent as {"query", "variables"}.
-            request.Headers.RemoveAt(graphQl);
+            if (graphQl >= 0)
+            {
+                request.Headers.RemoveAt(graphQl);
+            }
             var text = request.Body ?? "";
             var split = text.IndexOf("\n\n", StringComparison.Ordinal);
             var query = split < 0 ? text : text[..split];
@@ -268,6 +280,9 @@ public static partial class HttpFileImporter
 
     [GeneratedRegex(@"^@(?<name>[A-Za-z_][\w.\-]*)\s*=\s*(?<value>.*)$", RegexOptions.CultureInvariant)]
     private static partial Regex FileVariable();
+
+    [GeneratedRegex(@"^\s*(?:query|mutation|subscription|fragment)\b\s*[\w({@$]", RegexOptions.CultureInvariant)]
+    private static partial Regex GraphQlOperation();
 
     [GeneratedRegex(@"\s+HTTP/\d(\.\d)?$", RegexOptions.CultureInvariant)]
     private static partial Regex VersionSuffix();

@@ -331,6 +331,28 @@ public class PostmanAndHttpImporterTests(ImportRunner runner) : IClassFixture<Im
         }
     }
 
+    [Theory]
+    [InlineData("POST {0}/graphql\nContent-Type: application/json\n\nquery Repo($name: String!) {{\n  repository(name: $name) {{ id }}\n}}\n\n{{\"name\": \"toolsmith\"}}\n")]
+    [InlineData("GRAPHQL {0}/graphql\n\nquery Repo($name: String!) {{\n  repository(name: $name) {{ id }}\n}}\n\n{{\"name\": \"toolsmith\"}}\n")]
+    public async Task Http_GraphQlOperationBody_IsSentAsQueryAndVariables(string template)
+    {
+        // httpyac and kulala recognize a body that starts with a GraphQL operation; kulala also writes GRAPHQL as the method.
+        var result = HttpFileImporter.Import(string.Format(System.Globalization.CultureInfo.InvariantCulture, template, $"http://127.0.0.1:{runner.Api.Port}/echo"));
+        await runner.RunAsync(result.Tools[0]);
+        var echo = Echo(runner);
+        Assert.Equal("POST", echo["method"]!.GetValue<string>());
+        var sent = System.Text.Json.Nodes.JsonNode.Parse(echo["bodyText"]!.GetValue<string>())!;
+        Assert.Equal("query Repo($name: String!) {\n  repository(name: $name) { id }\n}", sent["query"]!.GetValue<string>());
+        Assert.Equal("toolsmith", sent["variables"]!["name"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Http_TextBodyStartingWithTheWordQuery_StaysText()
+    {
+        var result = HttpFileImporter.Import("POST https://api.example.com/notes\nContent-Type: text/plain\n\nquery the archive for old notes\n");
+        Assert.Equal("query the archive for old notes", result.Tools[0].Document["steps"]![0]!["body"]!.GetValue<string>());
+    }
+
     [Fact]
     public void Http_BasicWithBase64_IsLeftAsAHeaderSecret()
     {

@@ -36,7 +36,7 @@ public class RequestCommandTests(CliHarness cli) : IClassFixture<CliHarness>
         await File.WriteAllTextAsync(file, "uploaded!");
         var multipart = await cli.RunAsync("request", "POST", cli.Url("echo"), "-F", "title=t", "-F", "doc=@" + file, "--json");
         Assert.Contains("uploaded!", multipart.Json["body"]!["bodyText"]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.Contains("filename=upload.txt", multipart.Json["body"]!["bodyText"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("filename=\"upload.txt\"", multipart.Json["body"]!["bodyText"]!.GetValue<string>(), StringComparison.Ordinal);
         var text = await cli.RunAsync("request", "POST", cli.Url("echo"), "--text", "plain words", "--json");
         Assert.Equal("plain words", text.Json["body"]!["bodyText"]!.GetValue<string>());
     }

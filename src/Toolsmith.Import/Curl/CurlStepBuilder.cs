@@ -143,7 +143,7 @@ internal sealed class CurlStepBuilder
         {
             if (_r.Data.Count > 0)
             {
-                _warnings.Add(new ImportWarning("-d", "cannot be combined with -F (curl refuses it too); the -d data was left out."));
+                throw new ImportException("The curl command has both -d and -F, which curl refuses (\"You can only select one HTTP request method!\"): keep -F for a multipart form or -d for a urlencoded one, and import again.");
             }
             body = Multipart();
             bodyType = BodyKind.Multipart;
@@ -205,7 +205,17 @@ internal sealed class CurlStepBuilder
         auth ??= AuthFromQuery(parameters);
         foreach (var text in _r.CookieText)
         {
-            foreach (var pair in text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            var pairs = text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            if (pairs.Any(static p => p.IndexOf('=', StringComparison.Ordinal) <= 0))
+            {
+                // Not all name=value (curl sends "a=b; c" as written): the text is sent as the Cookie header it is, a
+                // secret when one of its cookies is named like a session.
+                var secret = pairs.Any(p => p.IndexOf('=', StringComparison.Ordinal) is > 0 and var e && IsSecretCookie(p[..e].Trim(), p[(e + 1)..].Trim()));
+                var whole = headers["Cookie"] is { } before ? before.GetValue<string>() + "; " + text : text;
+                headers["Cookie"] = secret ? SecretFor(whole, _provider + "_cookie", $"the Cookie header for {_host}") : Plain(whole);
+                continue;
+            }
+            foreach (var pair in pairs)
             {
                 var eq = pair.IndexOf('=', StringComparison.Ordinal);
                 if (eq <= 0)
@@ -775,6 +785,23 @@ internal sealed class CurlStepBuilder
         return (sb.ToString(), i + 1 < text.Length ? text[(i + 1)..] : "");
     }
 
+    /// <summary>
+    /// The Content-Type curl gives a -F file part without ";type=": curl knows ten extensions (lib/mime.c) and sends
+    /// application/octet-stream, the step's own default, for any other.
+    /// </summary>
+    private static string? CurlFileType(string path) => Path.GetExtension(path).ToLowerInvariant() switch
+    {
+        ".gif" => "image/gif",
+        ".jpg" or ".jpeg" => "image/jpeg",
+        ".png" => "image/png",
+        ".svg" => "image/svg+xml",
+        ".txt" => "text/plain",
+        ".htm" or ".html" => "text/html",
+        ".pdf" => "application/pdf",
+        ".xml" => "application/xml",
+        _ => null,
+    };
+
     /// <summary>-F name=value, name=@file;type=…;filename=…, name=&lt;file.</summary>
     private JsonObject Multipart()
     {
@@ -814,6 +841,10 @@ internal sealed class CurlStepBuilder
                     {
                         _warnings.Add(new ImportWarning("-F " + spec, $"sets \"{key}\" on the part, which the step cannot; it was left out."));
                     }
+                }
+                if (file["contentType"] is null && CurlFileType(path) is { } guessed)
+                {
+                    file["contentType"] = guessed;
                 }
                 if (value.StartsWith('<'))
                 {

@@ -313,11 +313,11 @@ public class CurlImporterTests(ImportRunner runner) : IClassFixture<ImportRunner
             {
                 var eq = part.IndexOf('=', StringComparison.Ordinal);
                 var (field, value) = (part[..eq], part[(eq + 1)..]);
-                Assert.Contains($"name={field}", body, StringComparison.Ordinal);
+                Assert.Contains($"name=\"{field}\"", body, StringComparison.Ordinal);
                 Assert.Contains(value.TrimStart('@'), body, StringComparison.Ordinal);
                 if (value.StartsWith('@'))
                 {
-                    Assert.Contains("filename=body.json", body, StringComparison.Ordinal);
+                    Assert.Contains("filename=\"body.json\"", body, StringComparison.Ordinal);
                 }
             }
         }

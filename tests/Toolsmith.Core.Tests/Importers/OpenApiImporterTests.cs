@@ -185,9 +185,9 @@ public class OpenApiImporterTests(ImportRunner runner) : IClassFixture<ImportRun
         var echo = runner.Api.LastEcho!;
         Assert.StartsWith("multipart/form-data", echo["contentType"]!.GetValue<string>(), StringComparison.Ordinal);
         var body = echo["bodyText"]!.GetValue<string>();
-        Assert.Contains("name=note", body, StringComparison.Ordinal);
+        Assert.Contains("name=\"note\"", body, StringComparison.Ordinal);
         Assert.Contains("a caption", body, StringComparison.Ordinal);
-        Assert.Contains("filename=rex.png", body, StringComparison.Ordinal);
+        Assert.Contains("filename=\"rex.png\"", body, StringComparison.Ordinal);
     }
 
     [Fact]

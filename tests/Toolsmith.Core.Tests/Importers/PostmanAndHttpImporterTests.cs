@@ -100,8 +100,8 @@ public class PostmanAndHttpImporterTests(ImportRunner runner) : IClassFixture<Im
         Assert.Equal("S-api_key", echo["headers"]!["x-api-key"]!.GetValue<string>());
         Assert.Null(echo["headers"]!["authorization"]);
         var body = echo["bodyText"]!.GetValue<string>();
-        Assert.Contains("name=caption", body, StringComparison.Ordinal);
-        Assert.Contains("filename=avatar.png", body, StringComparison.Ordinal);
+        Assert.Contains("name=\"caption\"", body, StringComparison.Ordinal);
+        Assert.Contains("filename=\"avatar.png\"", body, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -123,16 +123,31 @@ public class ApiStepRequestTests(TestApiFixture fixture) : IClassFixture<TestApi
                 .Replace("FILE", System.Text.Json.JsonSerializer.Serialize(file), StringComparison.Ordinal);
             var r = await fixture.RunStepAsync(step);
             var text = Echo(r)["bodyText"]!.GetValue<string>();
-            Assert.StartsWith("multipart/form-data; boundary=", Echo(r)["contentType"]!.GetValue<string>(), StringComparison.Ordinal);
-            Assert.Contains("name=title", text, StringComparison.Ordinal);
-            Assert.Contains("hello", text, StringComparison.Ordinal);
-            Assert.Contains("filename=notes.txt", text, StringComparison.Ordinal);
-            Assert.Contains("file content", text, StringComparison.Ordinal);
+            var contentType = Echo(r)["contentType"]!.GetValue<string>();
+            Assert.StartsWith("multipart/form-data; boundary=toolsmith-", contentType, StringComparison.Ordinal);
+            var boundary = contentType["multipart/form-data; boundary=".Length..];
+            // As browsers and curl write it: a text field has no Content-Type, a file part only filename="…", the boundary unquoted.
+            Assert.Equal(
+                $"--{boundary}\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\nhello\r\n" +
+                $"--{boundary}\r\nContent-Disposition: form-data; name=\"upload\"; filename=\"notes.txt\"\r\nContent-Type: text/plain\r\n\r\nfile content\r\n" +
+                $"--{boundary}--\r\n",
+                text);
         }
         finally
         {
             File.Delete(file);
         }
+    }
+
+    [Fact]
+    public async Task MultipartBody_WithTheStepsOwnMultipartType_CarriesTheBodysBoundary()
+    {
+        var r = await fixture.RunStepAsync("""{"id":"s","type":"api","method":"POST","url":"http://127.0.0.1:PORT/echo","headers":{"Content-Type":"multipart/related; boundary=----WebKitFormBoundary7MA; type=\"application/json\""},"bodyType":"multipart","body":{"input":"{}"}}""");
+        var contentType = Echo(r)["contentType"]!.GetValue<string>();
+        Assert.StartsWith("multipart/related; type=\"application/json\"; boundary=toolsmith-", contentType, StringComparison.Ordinal);
+        var boundary = contentType[(contentType.LastIndexOf('=') + 1)..];
+        Assert.StartsWith("--" + boundary + "\r\n", Echo(r)["bodyText"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.DoesNotContain("WebKitFormBoundary", contentType, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -193,9 +192,14 @@ internal sealed class PreparedBody
         return new(() => new StreamContent(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.Asynchronous | FileOptions.SequentialScan), 81920), contentType, info.Length, null);
     }
 
+    /// <summary>
+    /// A multipart/form-data body as browsers and curl write one (WHATWG's form encoding): a text field is a part with no
+    /// Content-Type of its own; a file part names its file in <c>filename="…"</c> only (no RFC 2231 <c>filename*</c>),
+    /// names quoted with '"', CR and LF percent-encoded, headers in UTF-8; the boundary is not quoted.
+    /// </summary>
     public static PreparedBody Multipart(JsonObject fields, string location)
     {
-        var parts = new List<Func<(HttpContent Content, string Name, string? FileName)>>();
+        var parts = new List<Func<HttpContent>>();
         foreach (var (name, value) in fields)
         {
             if (value is JsonObject file && file["file"] is { } pathNode)
@@ -210,33 +214,39 @@ internal sealed class PreparedBody
                 parts.Add(() =>
                 {
                     var content = new StreamContent(File.OpenRead(path));
-                    content.Headers.ContentType = MediaTypeHeaderValue.Parse(type);
-                    return (content, name, fileName);
+                    content.Headers.TryAddWithoutValidation("Content-Disposition", $"form-data; name=\"{FormName(name)}\"; filename=\"{FormName(fileName)}\"");
+                    content.Headers.TryAddWithoutValidation("Content-Type", type);
+                    return content;
                 });
                 continue;
             }
             foreach (var (partName, text) in RequestBodyTemplate.Flatten(name, value))
             {
-                parts.Add(() => (new StringContent(text, Encoding.UTF8), partName, null));
+                var bytes = Encoding.UTF8.GetBytes(text);
+                parts.Add(() =>
+                {
+                    var content = new ByteArrayContent(bytes);
+                    content.Headers.TryAddWithoutValidation("Content-Disposition", $"form-data; name=\"{FormName(partName)}\"");
+                    return content;
+                });
             }
         }
         var boundary = "toolsmith-" + Guid.NewGuid().ToString("N");
+        var contentType = "multipart/form-data; boundary=" + boundary;
         return new(() =>
         {
-            var multipart = new MultipartFormDataContent(boundary);
+            var multipart = new MultipartContent("form-data", boundary) { HeaderEncodingSelector = static (_, _) => Encoding.UTF8 };
+            multipart.Headers.Remove("Content-Type");
+            multipart.Headers.TryAddWithoutValidation("Content-Type", contentType);
             foreach (var make in parts)
             {
-                var (content, name, fileName) = make();
-                if (fileName is null)
-                {
-                    multipart.Add(content, name);
-                }
-                else
-                {
-                    multipart.Add(content, name, fileName);
-                }
+                multipart.Add(make());
             }
             return multipart;
-        }, $"multipart/form-data; boundary=\"{boundary}\"", null, null);
+        }, contentType, null, null);
     }
+
+    /// <summary>A field or file name inside a quoted multipart parameter: '"', CR and LF percent-encoded, as browsers and curl do.</summary>
+    private static string FormName(string name) =>
+        name.Replace("\"", "%22", StringComparison.Ordinal).Replace("\r", "%0D", StringComparison.Ordinal).Replace("\n", "%0A", StringComparison.Ordinal);
 }

@@ -13,7 +13,8 @@ namespace Toolsmith.Core.Tests.Importers.Corpus;
 /// </summary>
 public static class RequestComparison
 {
-    private static readonly HashSet<string> Transport = new(StringComparer.OrdinalIgnoreCase) { "host", "content-length", "expect", "traceparent", "transfer-encoding" };
+    /// <summary>What the transport sets: the connection's own headers, HTTP/2's h2c upgrade offer (curl --http2 on http://) among them.</summary>
+    private static readonly HashSet<string> Transport = new(StringComparer.OrdinalIgnoreCase) { "host", "content-length", "expect", "traceparent", "transfer-encoding", "connection", "upgrade", "http2-settings" };
 
     /// <summary>
     /// Null when the same request arrived; else what differs. <paramref name="equivalent"/> says the bodies differ in bytes

@@ -206,12 +206,33 @@ internal sealed class HttpTransport : IDisposable
         {
             request.Content = new ByteArrayContent([]); // a Content-Type the step sets is sent even without a body, as curl does
         }
+        if (contentType is not null && body is not null)
+        {
+            contentType = WithBodyBoundary(contentType, body.ContentType);
+        }
         if (request.Content is { } c && (contentType is not null || c.Headers.ContentType is null))
         {
             c.Headers.Remove("Content-Type");
             c.Headers.TryAddWithoutValidation("Content-Type", contentType ?? body?.ContentType);
         }
         return request;
+    }
+
+    /// <summary>
+    /// A step's own multipart Content-Type (multipart/related, multipart/mixed…) sent with a multipart body gets the
+    /// body's boundary in place of any it names: a boundary that matches no part would make the body unreadable.
+    /// </summary>
+    internal static string WithBodyBoundary(string contentType, string bodyType)
+    {
+        const string Marker = "boundary=";
+        var ours = bodyType.IndexOf(Marker, StringComparison.OrdinalIgnoreCase);
+        if (ours < 0 || !contentType.TrimStart().StartsWith("multipart/", StringComparison.OrdinalIgnoreCase))
+        {
+            return contentType;
+        }
+        var boundary = bodyType[(ours + Marker.Length)..];
+        var kept = contentType.Split(';').Where(static p => !p.TrimStart().StartsWith(Marker, StringComparison.OrdinalIgnoreCase)).Select(static p => p.Trim());
+        return string.Join("; ", kept) + "; " + Marker + boundary;
     }
 
     internal static bool SameOrigin(Uri a, Uri b) =>

@@ -1,0 +1,187 @@
+#!/usr/bin/env python3
+"""Record the request the real curl binary sends for each curlconverter command that has no recording.
+
+For tests/fixtures/importers/curlconverter/curl_commands/NAME.sh without http/NAME.txt, this runs the command with
+bash in a scratch folder (files it reads hold their own name, as CurlCorpusTests writes them; $VARS stand for
+themselves), with every curl sent to a listener on 127.0.0.1 (`--connect-to`, `--noproxy '*'`, TLS answered with a
+throwaway self-signed certificate, HTTP/1.1), and writes the first request that arrives to curl-http/NAME.txt in the
+same form as curlconverter's recordings. Nothing leaves the machine.
+
+    python3 scripts/record-curl-corpus.py            # record the missing ones
+    python3 scripts/record-curl-corpus.py --check    # re-record the ones curlconverter recorded, compare, and keep
+                                                     # curl's request where it differs from curlconverter's
+
+Only a developer runs this, to refresh the fixtures; the tests read the files it wrote.
+"""
+import os
+import re
+import socket
+import ssl
+import subprocess
+import sys
+import tempfile
+import threading
+
+ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "fixtures", "importers", "curlconverter")
+COMMANDS = os.path.join(ROOT, "curl_commands")
+RECORDED = os.path.join(ROOT, "http")
+OURS = os.path.join(ROOT, "curl-http")
+
+
+def read_request(conn):
+    data = b""
+    while b"\r\n\r\n" not in data:
+        chunk = conn.recv(65536)
+        if not chunk:
+            return data
+        data += chunk
+    head, _, rest = data.partition(b"\r\n\r\n")
+    length = 0
+    chunked = False
+    for line in head.split(b"\r\n")[1:]:
+        name, _, value = line.partition(b":")
+        if name.strip().lower() == b"content-length":
+            length = int(value.strip())
+        if name.strip().lower() == b"transfer-encoding" and b"chunked" in value.lower():
+            chunked = True
+    if chunked:
+        while not rest.endswith(b"0\r\n\r\n"):
+            chunk = conn.recv(65536)
+            if not chunk:
+                break
+            rest += chunk
+    else:
+        while len(rest) < length:
+            chunk = conn.recv(65536)
+            if not chunk:
+                break
+            rest += chunk
+    return head + b"\r\n\r\n" + rest
+
+
+class Listener:
+    def __init__(self, certfile, keyfile):
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(16)
+        self.port = self.sock.getsockname()[1]
+        self.tls = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        self.tls.load_cert_chain(certfile, keyfile)
+        self.requests = []
+        self.lock = threading.Lock()
+        threading.Thread(target=self.accept, daemon=True).start()
+
+    def accept(self):
+        while True:
+            conn, _ = self.sock.accept()
+            threading.Thread(target=self.serve, args=(conn,), daemon=True).start()
+
+    def serve(self, conn):
+        try:
+            conn.settimeout(5)
+            first = conn.recv(1, socket.MSG_PEEK)
+            if first == b"\x16":
+                conn = self.tls.wrap_socket(conn, server_side=True)
+            raw = read_request(conn)
+            if raw:
+                with self.lock:
+                    self.requests.append(raw)
+                conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+        except (OSError, ssl.SSLError):
+            pass
+        finally:
+            try:
+                conn.close()
+            except OSError:
+                pass
+
+
+def write_referenced_files(command, folder):
+    for m in re.finditer(r"(?:@|--upload-file\s+|-T\s*)['\"]?(?P<path>[\w./-]+\.\w+)", command):
+        path = m.group("path")
+        full = os.path.realpath(os.path.join(folder, path))
+        if full.startswith(os.path.realpath(folder)) and not os.path.exists(full):
+            os.makedirs(os.path.dirname(full), exist_ok=True)
+            with open(full, "w") as f:
+                f.write(path)
+
+
+def record(name, listener):
+    with open(os.path.join(COMMANDS, name + ".sh")) as f:
+        command = f.read()
+    with tempfile.TemporaryDirectory() as folder:
+        write_referenced_files(command, folder)
+        env = {"PATH": os.environ["PATH"], "HOME": folder}
+        for var in set(re.findall(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)", command)):
+            env[var] = "$" + var
+        wrapper = (
+            f"curl() {{ command curl --connect-to ::127.0.0.1:{listener.port} --noproxy '*' -k --http1.1 "
+            f"-s -o /dev/null --max-time 5 --retry 0 \"$@\"; }}\n"
+        )
+        with open(os.path.join(folder, "cmd.sh"), "w") as f:
+            f.write(wrapper + command)
+        with listener.lock:
+            listener.requests.clear()
+        subprocess.run(["bash", "cmd.sh"], cwd=folder, env=env, stdin=subprocess.DEVNULL,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=30)
+        with listener.lock:
+            return listener.requests[0] if listener.requests else None
+
+
+def comparable(text):
+    """Method, target, headers (without order, transport ones aside) and body: what the corpus test compares."""
+    head, _, body = text.replace("\r\n", "\n").partition("\n\n")
+    lines = head.split("\n")
+    method, _, rest = lines[0].partition(" ")
+    target = rest.rsplit(" ", 1)[0]
+    target = "/" + target if target.startswith("?") else target
+    headers = sorted((n.strip().lower(), v.strip()) for n, _, v in (l.partition(":") for l in lines[1:])
+                     if n.strip().lower() not in ("host", "content-length", "expect", "user-agent", "accept-encoding"))
+    return (method, target, tuple(headers), body.rstrip("\n"))
+
+
+def main():
+    check = "--check" in sys.argv
+    with tempfile.TemporaryDirectory() as certs:
+        cert, key = os.path.join(certs, "c.pem"), os.path.join(certs, "k.pem")
+        subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=localhost",
+                        "-keyout", key, "-out", cert, "-days", "1"], check=True, capture_output=True)
+        listener = Listener(cert, key)
+        version = subprocess.run(["curl", "--version"], capture_output=True, text=True).stdout.split()[1]
+        os.makedirs(OURS, exist_ok=True)
+        names = sorted(n[:-3] for n in os.listdir(COMMANDS) if n.endswith(".sh"))
+        same = differ = written = none = 0
+        for name in names:
+            recorded = os.path.exists(os.path.join(RECORDED, name + ".txt"))
+            if recorded != check:
+                continue
+            raw = record(name, listener)
+            if raw is None:
+                none += 1
+                print(f"{name}: curl sent nothing")
+                continue
+            text = raw.decode("utf-8", errors="replace")
+            if check:
+                with open(os.path.join(RECORDED, name + ".txt"), encoding="utf-8") as f:
+                    theirs = f.read()
+                if comparable(text) == comparable(theirs):
+                    same += 1
+                else:
+                    # curlconverter wrote some recordings by hand (a file's body as "@name", stdin as "@-"); where the
+                    # real curl sends something else, its request is kept beside and the test compares with it.
+                    differ += 1
+                    print(f"== {name} differs\n-- curl {version}: {comparable(text)}\n-- curlconverter: {comparable(theirs)}")
+                    with open(os.path.join(OURS, name + ".txt"), "w", encoding="utf-8", newline="") as f:
+                        f.write(text)
+            else:
+                with open(os.path.join(OURS, name + ".txt"), "w", encoding="utf-8", newline="") as f:
+                    f.write(text)
+                written += 1
+        if check:
+            print(f"curl {version}: {same} identical to curlconverter's recording, {differ} differ, {none} sent nothing")
+        else:
+            print(f"curl {version}: {written} recorded into {OURS}, {none} sent nothing")
+
+
+if __name__ == "__main__":
+    main()

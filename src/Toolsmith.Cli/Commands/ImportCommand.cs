@@ -109,7 +109,7 @@ internal static class ImportCommand
             var path = parse.GetValue(file)!;
             return !TryRead(output, path, out var text)
                 ? ExitCodes.InvalidInput
-                : await Write(output, () => HttpFileImporter.Import(text, Path.GetFileName(path)), parse.GetValue(httpOut), parse.GetValue(httpForce)).ConfigureAwait(false);
+                : await Write(output, () => HttpFileImporter.Import(text, new HttpImportOptions { Source = Path.GetFileName(path), BaseDirectory = Path.GetDirectoryName(Path.GetFullPath(path)) }), parse.GetValue(httpOut), parse.GetValue(httpForce)).ConfigureAwait(false);
         });
 
         import.Subcommands.Add(curl);

@@ -4,6 +4,16 @@ using Toolsmith.Core.Model;
 
 namespace Toolsmith.Import.Http;
 
+/// <summary>How a .http file is imported.</summary>
+public sealed class HttpImportOptions
+{
+    /// <summary>The file's name, used in messages.</summary>
+    public string Source { get; init; } = "requests.http";
+
+    /// <summary>The folder the .http file is in: bodies it includes (<c>&lt; ./body.json</c>) are found there; by default the current folder.</summary>
+    public string? BaseDirectory { get; init; }
+}
+
 /// <summary>
 /// Imports a <c>.http</c> / <c>.rest</c> file as Visual Studio, Rider and httpyac write them: requests separated by
 /// <c>###</c>, file variables (<c>@name = value</c>) as inputs with their values as defaults (or as secrets when they hold
@@ -15,22 +25,45 @@ public static partial class HttpFileImporter
     private static readonly string[] Methods = [.. JsonNames.All<RequestMethod>(), "TRACE", "CONNECT"];
 
     /// <summary>Imports the requests of a .http file given as text.</summary>
-    public static ImportResult Import(string text, string source = "requests.http")
+    public static ImportResult Import(string text, string source = "requests.http") => Import(text, new HttpImportOptions { Source = source });
+
+    /// <summary>Imports the requests of a .http file given as text; files it includes are found beside it.</summary>
+    public static ImportResult Import(string text, HttpImportOptions options)
     {
         ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(options);
+        var source = options.Source;
         var result = new ImportResult();
         var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
         var variables = new Dictionary<string, string>(StringComparer.Ordinal);
         var blocks = new List<Block>();
         var current = new Block();
+        var (seenRequest, inComment, inScript, previousBlank) = (false, false, false, true);
         foreach (var line in lines)
         {
             if (line.StartsWith("###", StringComparison.Ordinal))
             {
                 blocks.Add(current);
                 current = new Block { Title = line[3..].Trim() };
+                (seenRequest, inComment, inScript, previousBlank) = (false, false, false, true);
                 continue;
             }
+            // httpyac also starts a request at a request line after a blank line, without ###.
+            if (seenRequest && previousBlank && !inComment && !inScript && NextRequestLine().IsMatch(line))
+            {
+                blocks.Add(current);
+                current = new Block();
+                seenRequest = false;
+            }
+            var trimmed = line.Trim();
+            var wasQuiet = inComment || inScript;
+            inComment = inComment ? !trimmed.Contains("*/", StringComparison.Ordinal) : !inScript && trimmed.StartsWith("/*", StringComparison.Ordinal) && !trimmed.Contains("*/", StringComparison.Ordinal);
+            // Script blocks: httpyac's {{ … }}, JetBrains' and kulala's "< {% … %}" and "> {% … %}".
+            inScript = inScript ? trimmed != "}}" && !trimmed.EndsWith("%}", StringComparison.Ordinal)
+                : ScriptStart().IsMatch(trimmed) || (trimmed.StartsWith("< {%", StringComparison.Ordinal) || trimmed.StartsWith("> {%", StringComparison.Ordinal)) && !trimmed.EndsWith("%}", StringComparison.Ordinal);
+            seenRequest |= !wasQuiet && !inComment && !inScript && trimmed.Length > 0 && !trimmed.StartsWith('#') && !trimmed.StartsWith("//", StringComparison.Ordinal)
+                && !trimmed.StartsWith('@') && !trimmed.StartsWith("/*", StringComparison.Ordinal) && !trimmed.StartsWith('<') && trimmed != "}}";
+            previousBlank = trimmed.Length == 0;
             current.Lines.Add(line);
         }
         blocks.Add(current);
@@ -43,7 +76,7 @@ public static partial class HttpFileImporter
                 continue;
             }
             requests++;
-            new HttpRequestMapper(request, variables, result).Map();
+            new HttpRequestMapper(request, variables, result, options.BaseDirectory).Map();
         }
         if (requests == 0)
         {
@@ -102,6 +135,25 @@ public static partial class HttpFileImporter
                 }
                 continue;
             }
+            if (line.StartsWith("< {%", StringComparison.Ordinal) || (line.StartsWith("< ", StringComparison.Ordinal) && line.EndsWith(".js", StringComparison.Ordinal)))
+            {
+                // A JetBrains/kulala pre-request script, inline "< {% … %}" or from a file.
+                result.Warnings.Add(new ImportWarning(block.Title.Length > 0 ? block.Title : source, "has a pre-request script (< {% … %}), which Toolsmith does not run; it was left out."));
+                while (line.StartsWith("< {%", StringComparison.Ordinal) && i < lines.Count && !lines[i].TrimEnd().EndsWith("%}", StringComparison.Ordinal))
+                {
+                    i++;
+                }
+                continue;
+            }
+            if (ScriptStart().IsMatch(line) && lines.Skip(i + 1).Any(static l => l.Trim() == "}}"))
+            {
+                result.Warnings.Add(new ImportWarning(block.Title.Length > 0 ? block.Title : source, "has an httpyac script block ({{ … }}) before its request, which Toolsmith does not run; it was left out."));
+                while (i < lines.Count && lines[i].Trim() != "}}")
+                {
+                    i++;
+                }
+                continue;
+            }
             if (line.StartsWith('#') || line.StartsWith("//", StringComparison.Ordinal))
             {
                 var comment = line.TrimStart('#', '/').Trim();
@@ -141,7 +193,7 @@ public static partial class HttpFileImporter
         string method;
         string url;
         var graphQlMethod = parts[0].Equals("GRAPHQL", StringComparison.OrdinalIgnoreCase) && parts.Length >= 2;
-        if ((Methods.Contains(parts[0].ToUpperInvariant()) || graphQlMethod) && parts.Length >= 2)
+        if ((Methods.Contains(parts[0].ToUpperInvariant()) || graphQlMethod || (parts.Length >= 2 && NextRequestLine().IsMatch(requestLine))) && parts.Length >= 2)
         {
             method = graphQlMethod ? "POST" : parts[0].ToUpperInvariant(); // kulala's GRAPHQL is a POST of {"query", "variables"}
             url = string.Join(' ', parts.Skip(1));
@@ -159,11 +211,18 @@ public static partial class HttpFileImporter
         var item = name ?? (block.Title.Length > 0 ? block.Title : $"{method} {url}");
         var request = new HttpRequest { Item = item, Name = name ?? (block.Title.Length > 0 ? block.Title : null), Method = method, Url = url, NoRedirect = noRedirect, GraphQl = graphQlMethod };
         i++;
-        // A query may continue on the next lines, indented and starting with ? or &.
-        while (i < lines.Count && lines[i].TrimStart() is var cont && (cont.StartsWith('?') || cont.StartsWith('&')))
+        // The target may continue on the next lines, indented and starting with /, ? or & (JetBrains' and httpyac's syntax).
+        while (i < lines.Count && lines[i] is [' ' or '\t', ..] && lines[i].TrimStart() is var cont && (cont.StartsWith('?') || cont.StartsWith('&') || cont.StartsWith('/') || cont.StartsWith('#')))
         {
-            request.Url += cont.Trim();
+            var part = cont.Trim();
+            var partVersion = VersionSuffix().Match(part);
+            request.Url += partVersion.Success ? part[..partVersion.Index].TrimEnd() : part;
             i++;
+        }
+        // A #fragment is the client's: it is not sent.
+        if (request.Url.IndexOf('#', StringComparison.Ordinal) is > 0 and var hash && !request.Url[hash..].Contains("}}", StringComparison.Ordinal))
+        {
+            request.Url = request.Url[..hash];
         }
         for (; i < lines.Count; i++)
         {
@@ -186,10 +245,9 @@ public static partial class HttpFileImporter
                 continue;
             }
             var colon = line.IndexOf(':', StringComparison.Ordinal);
-            if (colon <= 0)
+            if (colon <= 0 || !HeaderName().IsMatch(line[..colon].Trim()))
             {
-                result.Warnings.Add(new ImportWarning(item, $"the line \"{line.Trim()}\" is not a header (Name: value) and was left out."));
-                continue;
+                break; // not "Name: value": the body starts here, written without the blank line (httpyac reads it so)
             }
             request.Headers.Add((line[..colon].Trim(), line[(colon + 1)..].Trim()));
         }
@@ -206,12 +264,26 @@ public static partial class HttpFileImporter
             {
                 continue; // a saved response file (IntelliJ): not part of the request
             }
+            if (ScriptStart().IsMatch(line) && lines.Skip(i + 1).Any(static l => l.Trim() == "}}"))
+            {
+                // httpyac's script block: "{{" alone on a line (or "{{@event"), JavaScript, then "}}" alone.
+                result.Warnings.Add(new ImportWarning(item, "has an httpyac script block ({{ … }}), which Toolsmith does not run; it was left out."));
+                while (i < lines.Count && lines[i].Trim() != "}}")
+                {
+                    i++;
+                }
+                continue;
+            }
             if (line.StartsWith("> ", StringComparison.Ordinal) || line.StartsWith(">> ", StringComparison.Ordinal) || line.TrimStart().StartsWith("> {%", StringComparison.Ordinal))
             {
                 result.Warnings.Add(new ImportWarning(item, $"has a response handler or output redirect (\"{line.Trim()}\"), which Toolsmith does not run; it was left out."));
-                while (i < lines.Count && !lines[i].TrimEnd().EndsWith("%}", StringComparison.Ordinal) && lines[i].TrimStart().StartsWith("> {%", StringComparison.Ordinal))
+                // A JetBrains handler "> {% … %}" may span lines: it ends at the line that closes it.
+                if (lines[i].TrimStart().StartsWith("> {%", StringComparison.Ordinal))
                 {
-                    i++;
+                    while (i < lines.Count - 1 && !lines[i].TrimEnd().EndsWith("%}", StringComparison.Ordinal))
+                    {
+                        i++;
+                    }
                 }
                 continue;
             }
@@ -242,6 +314,12 @@ public static partial class HttpFileImporter
             {
                 request.Url = (hostHeader.EndsWith(":443", StringComparison.Ordinal) ? "https://" : "http://") + hostHeader + request.Url;
                 request.Headers.RemoveAll(static h => h.Name.Equals("Host", StringComparison.OrdinalIgnoreCase));
+            }
+            else
+            {
+                // httpyac takes it from its environment's host variable: the tool asks for it.
+                result.Warnings.Add(new ImportWarning(item, $"is a relative request line (\"{request.Url}\") and the file sets no @host: the tool asks for host, the base URL (such as https://api.example.com), as httpyac takes it from its environment."));
+                request.Url = "{{host}}" + request.Url;
             }
         }
         var graphQl = request.Headers.FindIndex(static h => h.Name.Equals("X-Request-Type", StringComparison.OrdinalIgnoreCase) && h.Value.Equals("GraphQL", StringComparison.OrdinalIgnoreCase));
@@ -284,6 +362,18 @@ public static partial class HttpFileImporter
     [GeneratedRegex(@"^\s*(?:query|mutation|subscription|fragment)\b\s*[\w({@$]", RegexOptions.CultureInvariant)]
     private static partial Regex GraphQlOperation();
 
+    /// <summary>The first line of an httpyac script block: "{{" alone, "{{@event" (e.g. {{@response) or a global "{{+" / "{{+after".</summary>
+    [GeneratedRegex(@"^\{\{([@+][\w]*)?\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex ScriptStart();
+
+    /// <summary>A header's name: an HTTP token.</summary>
+    [GeneratedRegex(@"^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$", RegexOptions.CultureInvariant)]
+    private static partial Regex HeaderName();
+
+    /// <summary>A line that starts another request: an upper-case method (WebDAV's too), then a URL, a path or a variable.</summary>
+    [GeneratedRegex(@"^[A-Z][A-Z\-]+\s+(https?://|/|\{\{)\S*(\s+HTTP/\d(\.\d)?)?\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex NextRequestLine();
+
     [GeneratedRegex(@"\s+HTTP/\d(\.\d)?$", RegexOptions.CultureInvariant)]
     private static partial Regex VersionSuffix();
 
@@ -292,7 +382,7 @@ public static partial class HttpFileImporter
 }
 
 /// <summary>Maps one request of a .http file to a tool of one API step.</summary>
-internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest request, Dictionary<string, string> variables, ImportResult result)
+internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest request, Dictionary<string, string> variables, ImportResult result, string? baseDirectory)
 {
     private readonly ImportedToolBuilder _tool = new(Naming.ToolName(request.Name ?? DefaultName(request)), request.Item);
     private readonly HashSet<string> _forcedSecrets = new(StringComparer.Ordinal);
@@ -370,6 +460,11 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
         if (contentType is not null)
         {
             headers["Content-Type"] = Text(contentType);
+        }
+        else if (step["body"] is not null && !request.Headers.Any(static h => h.Name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase)))
+        {
+            // The file sends its body without a Content-Type (REST Client, httpyac and kulala add none): so does the step.
+            headers["Content-Type"] = "";
         }
         if (headers.Count > 0)
         {
@@ -461,7 +556,7 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
             ["username"] = Ref().Match(user) is { Success: true } u && u.Length == user.Length ? Reference(u.Groups["path"].Value)
                 : Credentials.LooksLikeSecretValue(user) ? _tool.Secret(_provider + "_user", $"the user name for {_host}") : user,
             ["password"] = Ref().Match(password) is { Success: true } p && p.Length == password.Length ? ForcedSecret(p.Groups["path"].Value)
-                : password.Length == 0 ? "" : _tool.Secret(_provider + "_password", $"the password of {user} for {_host} (written in the .http file)"),
+                : password.Length == 0 ? "" : _tool.Secret(_provider + "_password", $"the password of {user} for {_host} (written in the .http file)", password.Contains("{{", StringComparison.Ordinal) ? null : password),
         };
     }
 
@@ -496,7 +591,7 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
             var kind = header.Equals("Authorization", StringComparison.OrdinalIgnoreCase)
                 ? scheme.Equals("Basic", StringComparison.OrdinalIgnoreCase) ? "basic_auth" : "token"
                 : Naming.Secret(header.StartsWith("X-", StringComparison.OrdinalIgnoreCase) ? header[2..] : header);
-            secret = _tool.Secret(_provider + "_" + kind, $"the {header} {(scheme.Length > 0 ? scheme + " credential" : "value")} for {_host}");
+            secret = _tool.Secret(_provider + "_" + kind, $"the {header} {(scheme.Length > 0 ? scheme + " credential" : "value")} for {_host}", c.Contains("{{", StringComparison.Ordinal) ? null : c);
         }
         return scheme.Length > 0 ? scheme + " " + secret : secret;
     }
@@ -533,7 +628,7 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
         {
             var dotenv = DotEnvName().Match(raw ?? "");
             var secretName = dotenv.Success ? Naming.Secret(dotenv.Groups["name"].Value) : Naming.Secret(name);
-            return _tool.Secret(secretName, $"the value of the .http variable @{name}");
+            return _tool.Secret(secretName, $"the value of the .http variable @{name}", dotenv.Success || value.Length == 0 || value.Contains("{{", StringComparison.Ordinal) ? null : value);
         }
         var identifier = Naming.Identifier(name);
         _originals.TryAdd(identifier, name);
@@ -546,9 +641,20 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
         if (trimmed.StartsWith('<') && !trimmed.Contains('\n', StringComparison.Ordinal) && (trimmed.StartsWith("< ", StringComparison.Ordinal) || trimmed.StartsWith("<@", StringComparison.Ordinal)))
         {
             var path = trimmed.TrimStart('<', '@').Trim();
+            // A relative path is the .http file's neighbour, as REST Client, httpyac and kulala read it.
+            if (baseDirectory is not null && !path.Contains("{{", StringComparison.Ordinal) && !Path.IsPathRooted(path))
+            {
+                path = Path.GetFullPath(Path.Combine(baseDirectory, path));
+            }
             if (trimmed.StartsWith("<@", StringComparison.Ordinal))
             {
-                Warn("reads the body from a file with variables in it; the file is sent as it is.");
+                // Variables in the file are put in when it is sent: read at import, it becomes the body it stands for.
+                if (File.Exists(path) && new FileInfo(path).Length <= 1 << 20)
+                {
+                    Warn($"reads its body from {Path.GetFileName(path)} with variables in it; the file was read at import, so later edits to it are not sent.");
+                    return Body(File.ReadAllText(path), contentType);
+                }
+                Warn("reads the body from a file with variables in it, which was not found at import; the file is sent as it is when the tool runs.");
             }
             return (new JsonObject { ["file"] = Text(path) }, BodyKind.Binary, contentType is not null);
         }
@@ -583,7 +689,7 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
         }
         if (contentType is null)
         {
-            Warn("has a body without a Content-Type header; it is sent as text/plain.");
+            Warn("has a body without a Content-Type header; it is sent without one, as the file sends it (add a Content-Type to the step if the API needs one).");
         }
         return (JsonValue.Create(Text(body))!, BodyKind.Text, contentType is not null);
     }

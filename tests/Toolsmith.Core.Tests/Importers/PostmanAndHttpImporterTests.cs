@@ -418,4 +418,59 @@ public class PostmanAndHttpImporterTests(ImportRunner runner) : IClassFixture<Im
         await runner.RunAsync(tool, new JsonObject { ["userId"] = "99" });
         Assert.Equal("/echo/users/99/posts/7", (string?)runner.Api.LastEcho!["path"]);
     }
+    [Fact]
+    public async Task Http_RequestsWithoutSeparators_ScriptBlocks_AndIncludesBesideTheFile()
+    {
+        // httpyac starts a request at a request line after a blank line (no ###); {{ … }} blocks are its scripts; "< file"
+        // and "<@ file" are read beside the .http file, "<@" with its variables put in.
+        var folder = Directory.CreateTempSubdirectory("toolsmith-http-").FullName;
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(folder, "raw.bin"), "raw bytes {{id}}");
+            await File.WriteAllTextAsync(Path.Combine(folder, "templated.json"), "{\"id\": \"{{id}}\"}");
+            var text = """
+                @base = http://127.0.0.1:PORT/echo
+                @id = 42
+
+                {{
+                  exports.started = Date.now();
+                }}
+                GET {{base}}/first
+
+                POST {{base}}/second
+                Content-Type: application/octet-stream
+
+                < ./raw.bin
+
+                {{
+                  test("status", () => expect(response.statusCode).toBe(200));
+                }}
+
+                PUT {{base}}/third
+                Content-Type: application/json
+
+                <@ templated.json
+                """.Replace("PORT", runner.Api.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            var result = HttpFileImporter.Import(text, new HttpImportOptions { BaseDirectory = folder });
+            Assert.Equal(3, result.Tools.Count);
+            Assert.Contains(result.Warnings, static w => w.Message.Contains("httpyac script block", StringComparison.Ordinal));
+
+            await runner.RunAsync(result.Tools[0]);
+            Assert.Equal("GET", Echo(runner)["method"]!.GetValue<string>());
+            Assert.Equal("/echo/first", Echo(runner)["path"]!.GetValue<string>());
+            Assert.Equal("", Echo(runner)["bodyText"]!.GetValue<string>());
+
+            await runner.RunAsync(result.Tools[1]);
+            Assert.Equal("/echo/second", Echo(runner)["path"]!.GetValue<string>());
+            Assert.Equal("raw bytes {{id}}", Echo(runner)["bodyText"]!.GetValue<string>());
+
+            await runner.RunAsync(result.Tools[2]);
+            Assert.Equal("/echo/third", Echo(runner)["path"]!.GetValue<string>());
+            Assert.Equal("{\"id\":\"42\"}", Echo(runner)["bodyText"]!.GetValue<string>().Replace(" ", "", StringComparison.Ordinal));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }

@@ -140,6 +140,15 @@ public class ApiStepRequestTests(TestApiFixture fixture) : IClassFixture<TestApi
     }
 
     [Fact]
+    public async Task EmptyContentType_SendsTheBodyWithoutOne()
+    {
+        // As curl's -H 'Content-Type:' and a .http body written without a Content-Type: the body goes, the header does not.
+        var r = await fixture.RunStepAsync("""{"id":"s","type":"api","method":"POST","url":"http://127.0.0.1:PORT/echo","headers":{"Content-Type":""},"body":{"a":1}}""");
+        Assert.Null(Echo(r)["headers"]!["content-type"]);
+        Assert.Equal("{\"a\":1}", Echo(r)["bodyText"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task MultipartBody_WithTheStepsOwnMultipartType_CarriesTheBodysBoundary()
     {
         var r = await fixture.RunStepAsync("""{"id":"s","type":"api","method":"POST","url":"http://127.0.0.1:PORT/echo","headers":{"Content-Type":"multipart/related; boundary=----WebKitFormBoundary7MA; type=\"application/json\""},"bodyType":"multipart","body":{"input":"{}"}}""");

@@ -54,7 +54,8 @@ public static class RequestComparison
         {
             want.Remove("Accept-Encoding");
         }
-        var curlAgent = want.TryGetValue("User-Agent", out var ua) && ua.StartsWith("curl/", StringComparison.Ordinal);
+        // The client's own User-Agent (curl/…, httpyac) when the source did not set one: each client sends its own.
+        var curlAgent = want.TryGetValue("User-Agent", out var ua) && (ua.StartsWith("curl/", StringComparison.Ordinal) || ua == "httpyac");
         if (curlAgent)
         {
             want.Remove("User-Agent");

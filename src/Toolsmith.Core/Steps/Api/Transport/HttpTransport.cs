@@ -202,7 +202,7 @@ internal sealed class HttpTransport : IDisposable
             }
             request.Content = content;
         }
-        if (request.Content is null && contentType is not null)
+        if (request.Content is null && contentType is { Length: > 0 })
         {
             request.Content = new ByteArrayContent([]); // a Content-Type the step sets is sent even without a body, as curl does
         }
@@ -210,7 +210,11 @@ internal sealed class HttpTransport : IDisposable
         {
             contentType = WithBodyBoundary(contentType, body.ContentType);
         }
-        if (request.Content is { } c && (contentType is not null || c.Headers.ContentType is null))
+        if (contentType is { Length: 0 })
+        {
+            request.Content?.Headers.Remove("Content-Type"); // an empty Content-Type: the body goes without one (curl's -H 'Content-Type:')
+        }
+        else if (request.Content is { } c && (contentType is not null || c.Headers.ContentType is null))
         {
             c.Headers.Remove("Content-Type");
             c.Headers.TryAddWithoutValidation("Content-Type", contentType ?? body?.ContentType);

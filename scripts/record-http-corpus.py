@@ -1,0 +1,174 @@
+#!/usr/bin/env python3
+"""Record what httpyac sends for each request of each .http file under tests/fixtures/importers/http-files/.
+
+httpyac (npm, the version given by --httpyac) runs each request region of a file on its own (`--line`), with a proxy
+on 127.0.0.1 that answers every request with 200 and {} and keeps the raw request (CONNECT tunnels are answered with a
+throwaway self-signed certificate; httpyac runs with --insecure). Nothing leaves the machine. The result is
+recorded/SOURCE/PATH.json: httpyac's version, and per region its request line (1-based), its name and the raw
+requests it sent (none when httpyac sent nothing: a script failed, a variable was asked for, a gRPC block).
+
+    npm install --prefix /tmp/httpyac httpyac@6.16.7
+    python3 scripts/record-http-corpus.py /tmp/httpyac/node_modules/.bin/httpyac
+
+Only a developer runs this, to refresh the fixtures; the tests read the files it wrote.
+"""
+import json
+import os
+import shutil
+import socket
+import ssl
+import subprocess
+import sys
+import tempfile
+import threading
+
+ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "fixtures", "importers", "http-files")
+
+
+def read_request(conn, first=b""):
+    data = first
+    while b"\r\n\r\n" not in data:
+        chunk = conn.recv(65536)
+        if not chunk:
+            return data, b""
+        data += chunk
+    head, _, rest = data.partition(b"\r\n\r\n")
+    length, chunked = 0, False
+    for line in head.split(b"\r\n")[1:]:
+        name, _, value = line.partition(b":")
+        if name.strip().lower() == b"content-length":
+            length = int(value.strip())
+        if name.strip().lower() == b"transfer-encoding" and b"chunked" in value.lower():
+            chunked = True
+    if chunked:
+        while b"0\r\n\r\n" not in rest:
+            chunk = conn.recv(65536)
+            if not chunk:
+                break
+            rest += chunk
+        end = rest.index(b"0\r\n\r\n") + 5 if b"0\r\n\r\n" in rest else len(rest)
+        return head + b"\r\n\r\n" + rest[:end], rest[end:]
+    while len(rest) < length:
+        chunk = conn.recv(65536)
+        if not chunk:
+            break
+        rest += chunk
+    return head + b"\r\n\r\n" + rest[:length], rest[length:]
+
+
+class Proxy:
+    def __init__(self, certfile, keyfile):
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(32)
+        self.port = self.sock.getsockname()[1]
+        self.tls = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        self.tls.load_cert_chain(certfile, keyfile)
+        self.tls.set_alpn_protocols(["http/1.1"])
+        self.requests = []
+        self.lock = threading.Lock()
+        threading.Thread(target=self.accept, daemon=True).start()
+
+    def accept(self):
+        while True:
+            conn, _ = self.sock.accept()
+            threading.Thread(target=self.serve, args=(conn,), daemon=True).start()
+
+    def keep(self, raw, scheme, authority):
+        with self.lock:
+            self.requests.append((scheme, authority, raw))
+
+    def serve(self, conn):
+        try:
+            conn.settimeout(10)
+            leftover = b""
+            while True:
+                raw, leftover = read_request(conn, leftover)
+                if not raw:
+                    return
+                line = raw.split(b"\r\n", 1)[0].decode("latin-1")
+                if line.startswith("CONNECT "):
+                    authority = line.split(" ")[1]
+                    conn.sendall(b"HTTP/1.1 200 Connection established\r\n\r\n")
+                    tls = self.tls.wrap_socket(conn, server_side=True)
+                    inner = b""
+                    while True:
+                        raw, inner = read_request(tls, inner)
+                        if not raw:
+                            return
+                        self.keep(raw, "https", authority)
+                        tls.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}")
+                self.keep(raw, "http", "")
+                conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}")
+        except (OSError, ssl.SSLError, ValueError):
+            pass
+        finally:
+            try:
+                conn.close()
+            except OSError:
+                pass
+
+
+def regions(httpyac, folder, path):
+    """httpyac's own list of the request regions of a file: (0-based start line, name)."""
+    try:
+        out = subprocess.run([httpyac, "send", path, "--all", "--json", "--timeout", "1", "--insecure"], cwd=folder,
+                             capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL).stdout
+        return [(r["line"], r["name"]) for r in json.loads(out[out.index("{"):])["requests"]]
+    except (ValueError, KeyError, subprocess.TimeoutExpired):
+        return []  # httpyac waits for something (an OAuth2 browser flow): the file is recorded with no region
+
+
+def main():
+    httpyac = os.path.abspath(sys.argv[1])
+    version = subprocess.run([httpyac, "--version"], capture_output=True, text=True).stdout.strip()
+    with tempfile.TemporaryDirectory() as work:
+        cert, key = os.path.join(work, "c.pem"), os.path.join(work, "k.pem")
+        subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=localhost",
+                        "-keyout", key, "-out", cert, "-days", "1"], check=True, capture_output=True)
+        proxy = Proxy(cert, key)
+        for source in sorted(os.listdir(ROOT)):
+            top = os.path.join(ROOT, source)
+            if source == "recorded" or not os.path.isdir(top):
+                continue
+            # A copy of the source's tree, its own httpyac settings replaced by the proxy.
+            tree = os.path.join(work, source)
+            shutil.copytree(top, tree)
+            for own in (".httpyac.js", ".httpyac.json", "httpyac.config.js"):
+                for dirpath, _, files in os.walk(tree):
+                    if own in files:
+                        os.remove(os.path.join(dirpath, own))
+            with open(os.path.join(tree, ".httpyac.json"), "w") as f:
+                json.dump({"proxy": f"http://127.0.0.1:{proxy.port}", "request": {"https": {"rejectUnauthorized": False}}}, f)
+            with open(os.path.join(tree, "package.json"), "w") as f:
+                f.write("{}")
+            total = 0
+            for dirpath, _, files in os.walk(tree):
+                for name in sorted(files):
+                    if not name.endswith((".http", ".rest")):
+                        continue
+                    rel = os.path.relpath(os.path.join(dirpath, name), tree)
+                    found = []
+                    for start, title in regions(httpyac, tree, rel):
+                        with proxy.lock:
+                            proxy.requests.clear()
+                        try:
+                            subprocess.run([httpyac, "send", rel, "--line", str(start + 1), "--insecure", "-o", "none", "--timeout", "5000"],
+                                           cwd=tree, capture_output=True, timeout=30, stdin=subprocess.DEVNULL)
+                        except subprocess.TimeoutExpired:
+                            pass
+                        with proxy.lock:
+                            sent = [{"scheme": s, "authority": a, "raw": r.decode("utf-8", errors="replace")} for s, a, r in proxy.requests]
+                        found.append({"line": start + 1, "name": title, "sent": sent})
+                    out = os.path.join(ROOT, "recorded", source, rel + ".json")
+                    os.makedirs(os.path.dirname(out), exist_ok=True)
+                    with open(out, "w", encoding="utf-8") as f:
+                        json.dump({"httpyac": version, "regions": found}, f, indent=1, ensure_ascii=False)
+                        f.write("\n")
+                    total += 1
+                    print(f"{source}/{rel}: {len(found)} regions, {sum(1 for r in found if r['sent'])} sent", flush=True)
+            print(f"{source}: {total} files recorded with httpyac {version}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,189 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Toolsmith.Import;
+using Toolsmith.Import.Http;
+using Xunit.Abstractions;
+
+namespace Toolsmith.Core.Tests.Importers.Corpus;
+
+/// <summary>
+/// httpyac's and kulala's .http files (tests/fixtures/importers/http-files): every file is imported, and each request
+/// httpyac itself sent (recorded/…json, written by scripts/record-http-corpus.py: httpyac run region by region through a
+/// loopback proxy) is compared with what the imported tool sends at the local test API. Tools are matched to httpyac's
+/// regions in file order by method. Regions whose request depends on what only httpyac knows — system variables
+/// (<c>{{$guid}}</c>), values set by scripts or asked for at run time, variables no file defines — are imported but not
+/// compared. A fifth of the files is held out.
+/// </summary>
+public sealed partial class HttpFileCorpusTests(ImportRunner runner, ITestOutputHelper output) : IClassFixture<ImportRunner>
+{
+    [Fact]
+    public async Task HttpyacAndKulalaFiles_SendWhatHttpyacSent()
+    {
+        var root = Corpora.Folder("http-files");
+        var tally = new CorpusTally("http");
+        var files = Directory.GetFiles(root, "*.http", SearchOption.AllDirectories)
+            .Where(f => !Path.GetRelativePath(root, f).StartsWith("recorded", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal).ToList();
+        foreach (var file in files)
+        {
+            var relative = Path.GetRelativePath(root, file).Replace('\\', '/');
+            var recording = Path.Combine(root, "recorded", relative + ".json");
+            tally.Add(relative, await TryAsync(file, File.Exists(recording) ? JsonNode.Parse(await File.ReadAllTextAsync(recording))!.AsObject() : null));
+        }
+        tally.Report(output);
+        Assert.True(files.Count >= 80, $"only {files.Count} files");
+        Assert.Equal(0, tally.Count(Outcome.Crashed));
+        Corpora.AssertDocumented(tally);
+    }
+
+    private async Task<CorpusOutcome> TryAsync(string file, JsonObject? recording)
+    {
+        try
+        {
+            var text = await File.ReadAllTextAsync(file);
+            ImportResult result;
+            try
+            {
+                result = HttpFileImporter.Import(text, new HttpImportOptions { Source = Path.GetFileName(file), BaseDirectory = Path.GetDirectoryName(file) });
+            }
+            catch (ImportException ex)
+            {
+                return new CorpusOutcome(Outcome.Refused, ex.Message);
+            }
+            if (result.Tools.Count == 0)
+            {
+                return new CorpusOutcome(Outcome.Refused, string.Join("; ", result.Warnings));
+            }
+            var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+            var problems = new List<string>();
+            var (compared, equivalent, next) = (0, false, 0);
+            foreach (var region in recording?["regions"] as JsonArray ?? [])
+            {
+                var sent = region!["sent"]!.AsArray();
+                if (sent.Count == 0)
+                {
+                    continue; // httpyac sent nothing: a failed script, a prompt, a protocol it speaks elsewhere
+                }
+                // The region's own request is the last one sent (a @ref sends the request it names first).
+                var raw = sent[^1]!["raw"]!.GetValue<string>();
+                var expected = HttpRecording.Parse(OriginForm(raw));
+                var index = result.Tools.FindIndex(next, t => Method(t) == expected.Method);
+                var regionText = RegionText(lines, region["line"]!.GetValue<int>());
+                if (index < 0)
+                {
+                    // A method an API step cannot send (TRACE, CONNECT, WebDAV's): left out with a warning naming it.
+                    var refused = !StepMethods.Contains(expected.Method) && result.Warnings.Any(w => w.Message.Contains(expected.Method, StringComparison.Ordinal));
+                    if (!refused && !Dynamic().IsMatch(regionText))
+                    {
+                        problems.Add($"line {region["line"]}: no tool sends {expected.Method} {expected.Target}");
+                    }
+                    continue;
+                }
+                next = index + 1;
+                var tool = result.Tools[index];
+                if (Dynamic().IsMatch(regionText) || Unbound(tool, regionText) || MissingFile(tool))
+                {
+                    continue;
+                }
+                var arrived = await runner.CaptureAtEchoAsync(tool, Corpora.SecretValues(tool), HostInputs(tool));
+                if (arrived is null)
+                {
+                    problems.Add($"line {region["line"]}: nothing arrived");
+                    continue;
+                }
+                compared++;
+                var difference = RequestComparison.Difference(WithoutClientDefaults(expected, regionText), arrived, out var same);
+                equivalent |= same;
+                if (difference is not null)
+                {
+                    problems.Add($"line {region["line"]}: {difference}");
+                }
+            }
+            return problems.Count > 0 ? new CorpusOutcome(Outcome.Wrong, string.Join("; ", problems))
+                : compared == 0 ? new CorpusOutcome(Outcome.NotRecorded, $"{result.Tools.Count} tool(s), no request to compare")
+                : equivalent ? new CorpusOutcome(Outcome.Equivalent, "") : new CorpusOutcome(Outcome.Identical, "");
+        }
+#pragma warning disable CA1031 // a crash is what this test counts
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            return new CorpusOutcome(Outcome.Crashed, ex.GetType().Name + ": " + ex.Message);
+        }
+    }
+
+    private static string Method(ImportedTool tool) => tool.Document["steps"]![0]!["method"]?.GetValue<string>() ?? "GET";
+
+    /// <summary>A proxy receives "GET http://host/path HTTP/1.1"; the recording keeps the path and query, as a server sees them.</summary>
+    private static string OriginForm(string raw)
+    {
+        var end = raw.IndexOf(' ', raw.IndexOf(' ', StringComparison.Ordinal) + 1);
+        var target = raw[(raw.IndexOf(' ', StringComparison.Ordinal) + 1)..end];
+        if (Uri.TryCreate(target, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
+        {
+            var path = target[(target.IndexOf("//", StringComparison.Ordinal) + 2)..];
+            var slash = path.IndexOfAny(['/', '?']);
+            var origin = slash < 0 ? "/" : path[slash] == '?' ? "/" + path[slash..] : path[slash..];
+            return raw[..(raw.IndexOf(' ', StringComparison.Ordinal) + 1)] + origin + raw[end..];
+        }
+        return raw;
+    }
+
+    /// <summary>The lines of the region whose request line httpyac gives (1-based), up to the next ### or request line.</summary>
+    private static string RegionText(string[] lines, int line)
+    {
+        var end = line;
+        while (end < lines.Length && !lines[end].StartsWith("###", StringComparison.Ordinal))
+        {
+            end++;
+        }
+        return string.Join('\n', lines[Math.Max(0, line - 1)..end]);
+    }
+
+    /// <summary>
+    /// httpyac's own defaults, dropped when the region does not write them: Accept */* and its Accept-Encoding (its User-Agent
+    /// is set aside by the comparison), and the Proxy-Connection its proxy agent adds.
+    /// </summary>
+    private static HttpRecording WithoutClientDefaults(HttpRecording recorded, string regionText)
+    {
+        bool Written(string name) => regionText.Contains(name + ":", StringComparison.OrdinalIgnoreCase);
+        var headers = recorded.Headers.Where(h =>
+            !(h.Name.Equals("accept", StringComparison.OrdinalIgnoreCase) && h.Value == "*/*" && !Written("accept"))
+            && !(h.Name.Equals("accept-encoding", StringComparison.OrdinalIgnoreCase) && !Written("accept-encoding"))
+            && !h.Name.Equals("connection", StringComparison.OrdinalIgnoreCase) && !h.Name.Equals("proxy-connection", StringComparison.OrdinalIgnoreCase)).ToList();
+        return recorded with { Headers = headers };
+    }
+
+    private static readonly HashSet<string> StepMethods = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
+
+    /// <summary>
+    /// A required input without a default stands for a variable no file defines: what httpyac sent for it (from its
+    /// environment) is not known here. The host of a relative request line is the exception: only the path is compared.
+    /// </summary>
+    private static bool Unbound(ImportedTool tool, string regionText) =>
+        tool.Document["inputs"] is JsonObject inputs
+        && inputs.Any(i => i.Value?["default"] is null && (!IsHost(i.Key) || regionText.Contains("{{" + i.Key, StringComparison.Ordinal)));
+
+    /// <summary>A body read from a file the corpus does not keep (binary assets were left out).</summary>
+    private static bool MissingFile(ImportedTool tool) =>
+        tool.Document["steps"]![0]!["body"] is JsonObject body && body["file"]?.GetValue<string>() is { } path && !File.Exists(path);
+
+    private static bool IsHost(string name) => name.Contains("host", StringComparison.OrdinalIgnoreCase) || name.Contains("url", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A host or base-URL input gets a URL (the request goes to the local test API whatever it is).</summary>
+    private static JsonObject HostInputs(ImportedTool tool)
+    {
+        var inputs = new JsonObject();
+        foreach (var (name, spec) in tool.Document["inputs"] as JsonObject ?? [])
+        {
+            if (spec?["default"] is null && IsHost(name))
+            {
+                inputs[name] = "http://corpus.test";
+            }
+        }
+        return inputs;
+    }
+
+    /// <summary>What only httpyac knows when it sends: system variables, script blocks, prompts, values of other responses.</summary>
+    [GeneratedRegex(@"\{\{\s*\$|\{\{[^}]*[()]|\{\{\s*\w+\.(response|body|headers)|@prompt|\{\{\s*\w+\.\w+", RegexOptions.IgnoreCase)]
+    private static partial Regex Dynamic();
+}

@@ -191,9 +191,11 @@ internal static class ImportCommand
             output.Error(ex.Message);
             return ExitCodes.InvalidInput;
         }
-        foreach (var warning in result.Warnings)
+        // A warning met many times (one shared schema referenced by hundreds of operations) is said once, with its count.
+        foreach (var group in result.Warnings.Select(static w => w.ToString()).GroupBy(static w => w, StringComparer.Ordinal))
         {
-            output.Err.MarkupLine($"[yellow]warning:[/] {Markup.Escape(warning.ToString())}");
+            var times = group.Count() > 1 ? $" ({group.Count()} times)" : "";
+            output.Err.MarkupLine($"[yellow]warning:[/] {Markup.Escape(group.Key + times)}");
         }
         if (result.Tools.Count == 0)
         {

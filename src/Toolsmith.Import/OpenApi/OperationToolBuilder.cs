@@ -274,6 +274,14 @@ internal sealed class OperationToolBuilder
                 {
                     url = resolved.AbsoluteUri;
                 }
+                else if (url.Contains("://", StringComparison.Ordinal))
+                {
+                    // A scheme but no usable host: a server variable whose default is a placeholder ("{your-agent-url}"), or none.
+                    var variables = (server.Variables ?? new Dictionary<string, OpenApiServerVariable>())
+                        .Select(static v => v.Value.Description is { Length: > 0 } vd ? $"{v.Key} ({vd.Trim().TrimEnd('.')})" : v.Key).ToList();
+                    Warn($"the server URL \"{server.Url}\" has no usable address{(variables.Count > 0 ? " without a value for " + string.Join(", ", variables) : "")}; give the baseUrl input (the API's full address).");
+                    url = null;
+                }
                 else
                 {
                     Warn($"the server URL \"{url}\" is not absolute; give the baseUrl input (e.g. https://api.example.com{url}).");

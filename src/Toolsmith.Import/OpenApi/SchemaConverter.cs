@@ -41,7 +41,7 @@ internal sealed class SchemaConverter
             {
                 return "array";
             }
-            foreach (var sub in (schema.AllOf ?? []).Concat(schema.OneOf ?? []).Concat(schema.AnyOf ?? []))
+            foreach (var sub in schema.AllOf ?? [])
             {
                 var t = InputType(sub, "");
                 if (t.Length > 0)
@@ -49,10 +49,21 @@ internal sealed class SchemaConverter
                     return t;
                 }
             }
-            return fallback;
+            // Alternatives of several types (an id or a slug: oneOf integer, string): the input takes the widest.
+            var choices = (schema.OneOf ?? []).Concat(schema.AnyOf ?? []).Select(static sub => InputType(sub, "")).Where(static t => t.Length > 0).Distinct().ToList();
+            return choices.Count switch
+            {
+                0 => fallback,
+                1 => choices[0],
+                _ when choices.Contains("string") => "string",
+                _ when choices.All(static c => c is "integer" or "number") => "number",
+                _ => choices[0],
+            };
         }
         return type switch
         {
+            { } t when t.HasFlag(JsonSchemaType.String) && (t.HasFlag(JsonSchemaType.Integer) || t.HasFlag(JsonSchemaType.Number) || t.HasFlag(JsonSchemaType.Boolean))
+                && !t.HasFlag(JsonSchemaType.Object) && !t.HasFlag(JsonSchemaType.Array) => "string",
             { } t when t.HasFlag(JsonSchemaType.Object) => "object",
             { } t when t.HasFlag(JsonSchemaType.Array) => "array",
             { } t when t.HasFlag(JsonSchemaType.Integer) => "integer",

@@ -121,6 +121,29 @@ public class OpenApiImporterTests(ImportRunner runner) : IClassFixture<ImportRun
     }
 
     [Fact]
+    public async Task AParameterOfSeveralTypes_TakesTheWidest_SoAnIdOrASlugBothRun()
+    {
+        // DigitalOcean's image_id: oneOf integer (an id) or string (a slug); the input must take both.
+        var result = OpenApiCatalog.Parse($$"""
+            {
+              "openapi": "3.0.3",
+              "info": { "title": "Images", "version": "1" },
+              "servers": [ { "url": "http://127.0.0.1:{{runner.Api.Port}}/echo" } ],
+              "paths": { "/images/{image_id}": { "get": { "operationId": "getImage",
+                "parameters": [ { "name": "image_id", "in": "path", "required": true, "schema": { "anyOf": [ { "type": "integer" }, { "type": "string" } ] } } ],
+                "responses": { "200": { "description": "ok" } } } } }
+            }
+            """, "images.json").ImportAll();
+        var tool = Assert.Single(result.Tools);
+        Assert.Equal("string", tool.Document["inputs"]!["image_id"]!["type"]!.GetValue<string>());
+        foreach (var id in new[] { "ubuntu-24-04-x64", "62137902" })
+        {
+            await runner.RunAsync(tool, new JsonObject { ["image_id"] = id });
+            Assert.Equal("/echo/images/" + id, runner.Api.LastEcho!["path"]!.GetValue<string>());
+        }
+    }
+
+    [Fact]
     public async Task SecuritySchemes_OfEveryKind_BecomeTheOperationsAuth()
     {
         var result = OpenApiCatalog.Parse($$"""

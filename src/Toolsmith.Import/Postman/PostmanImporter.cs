@@ -233,6 +233,7 @@ internal sealed class PostmanRequestMapper(PostmanImporter.Context context, Impo
         string? contentType = null;
         var authNode = PostmanImporter.OwnAuth(request["auth"]) ?? auth;
         var stepAuth = Auth(authNode, headers, parameters);
+        var setByAuth = headers.Select(static h => h.Key).ToHashSet(StringComparer.OrdinalIgnoreCase);
         foreach (var h in request["header"] as JsonArray ?? [])
         {
             if (h is not JsonObject header || header["disabled"]?.GetValueKind() == JsonValueKind.True || PostmanImporter.Str(header["key"]) is not { Length: > 0 } name)
@@ -245,11 +246,14 @@ internal sealed class PostmanRequestMapper(PostmanImporter.Context context, Impo
                 contentType = value;
                 continue;
             }
-            if (headers.ContainsKey(name))
+            if (setByAuth.Contains(name))
             {
                 continue; // auth already set it
             }
-            headers[name] = Credentials.IsCredentialHeader(name) || Credentials.LooksLikeSecretValue(value) ? Credential(value, name) : Text(value);
+            var mapped = Credentials.IsCredentialHeader(name) || Credentials.LooksLikeSecretValue(value) ? Credential(value, name) : Text(value);
+            var same = headers.Select(static h => h.Key).FirstOrDefault(k => k.Equals(name, StringComparison.OrdinalIgnoreCase));
+            // A header given twice is sent as one line with both values, which HTTP defines as the same (RFC 9110 §5.3).
+            headers[same ?? name] = same is null ? mapped : headers[same]!.GetValue<string>() + ", " + mapped;
         }
         var (body, bodyType, keepContentType) = Body(request["body"] as JsonObject, ref contentType, method);
         if (contentType is not null && keepContentType)

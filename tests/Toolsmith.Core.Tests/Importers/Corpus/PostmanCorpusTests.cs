@@ -18,17 +18,23 @@ namespace Toolsmith.Core.Tests.Importers.Corpus;
 public sealed partial class PostmanCorpusTests(ImportRunner runner, ITestOutputHelper output) : IClassFixture<ImportRunner>
 {
     [Fact]
-    public async Task NewmanCollections_SendWhatTheirRequestsSay()
+    public Task NewmanCollections_SendWhatTheirRequestsSay() => MeasureAsync("newman", "postman", 40);
+
+    /// <summary>postman-code-generators' test collections (Apache-2.0): every body mode, auth and header shape its code generators are tested on.</summary>
+    [Fact]
+    public Task CodeGeneratorCollections_SendWhatTheirRequestsSay() => MeasureAsync("postman-code-generators", "postman-codegen", 35);
+
+    private async Task MeasureAsync(string folder, string label, int atLeast)
     {
-        var root = Corpora.Folder("newman");
+        var root = Corpora.Folder(folder);
         var files = Directory.GetFiles(root, "*.json").Order(StringComparer.Ordinal).ToList();
-        var tally = new CorpusTally("postman");
+        var tally = new CorpusTally(label);
         foreach (var file in files)
         {
             tally.Add(Path.GetFileNameWithoutExtension(file), await TryAsync(await File.ReadAllTextAsync(file)));
         }
         tally.Report(output);
-        Assert.True(files.Count >= 40, $"only {files.Count} files");
+        Assert.True(files.Count >= atLeast, $"only {files.Count} files");
         Assert.Equal(0, tally.Count(Outcome.Crashed));
         Corpora.AssertDocumented(tally);
     }

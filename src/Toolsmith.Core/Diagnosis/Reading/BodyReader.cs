@@ -90,7 +90,97 @@ internal static partial class BodyReader
             }
             body = next;
         }
-        return JsonRead.Str(body) is { } plain ? new Result(null, Shorten(plain), false) : new Result(body, null, false);
+        return JsonRead.Str(body) is { } plain ? new Result(null, Shorten(plain), false) : new Result(WithJsonStringsRead(body), null, false);
+    }
+
+    /// <summary>
+    /// JSON written inside a string member (<c>"detail": "{\"missingPrivileges\":[...]}"</c>) is read as the object it is, so
+    /// every rule sees its members: at most 20 such strings within the first 2,000 nodes and 8 levels. The body is copied
+    /// before it is changed (it may be the step's own result), and only when it has one.
+    /// </summary>
+    private static JsonNode WithJsonStringsRead(JsonNode body)
+    {
+        var found = new List<(JsonNode Parent, string? Key, int Index, JsonNode Parsed)>();
+        var visited = 0;
+        Find(body, 0);
+        if (found.Count == 0)
+        {
+            return body;
+        }
+        // Paths are taken again on a copy: record where each was, as member names and indexes from the root.
+        var copy = body.DeepClone();
+        foreach (var (parent, key, index, parsed) in found)
+        {
+            if (Locate(copy, body, parent) is { } target)
+            {
+                if (key is not null && target is JsonObject obj)
+                {
+                    obj[key] = parsed;
+                }
+                else if (target is JsonArray arr && index < arr.Count)
+                {
+                    arr[index] = parsed;
+                }
+            }
+        }
+        return copy;
+
+        void Find(JsonNode? node, int depth)
+        {
+            if (node is null || depth > 8 || ++visited > 2000 || found.Count >= 20)
+            {
+                return;
+            }
+            if (node is JsonObject o)
+            {
+                foreach (var (k, v) in o)
+                {
+                    if (JsonString(v) is { } parsed)
+                    {
+                        found.Add((o, k, -1, parsed));
+                    }
+                    else
+                    {
+                        Find(v, depth + 1);
+                    }
+                }
+            }
+            else if (node is JsonArray a)
+            {
+                for (var i = 0; i < a.Count; i++)
+                {
+                    if (JsonString(a[i]) is { } parsed)
+                    {
+                        found.Add((a, null, i, parsed));
+                    }
+                    else
+                    {
+                        Find(a[i], depth + 1);
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>A string holding a JSON object or array, parsed; else null.</summary>
+    private static JsonNode? JsonString(JsonNode? node) =>
+        JsonRead.Str(node) is { Length: >= 2 and <= MaxString } text && text.TrimStart() is ['{' or '[', ..] && text.TrimEnd() is [.., '}' or ']']
+            && JsonRead.TryParse(text) is { } parsed && parsed is JsonObject or JsonArray ? parsed : null;
+
+    /// <summary>The node of <paramref name="copy"/> standing where <paramref name="node"/> stands in <paramref name="original"/>.</summary>
+    private static JsonNode? Locate(JsonNode copy, JsonNode original, JsonNode node)
+    {
+        var path = new Stack<(string? Key, int Index)>();
+        for (var n = node; n is not null && !ReferenceEquals(n, original); n = n.Parent)
+        {
+            path.Push(n.Parent is JsonArray ? (null, n.GetElementIndex()) : (n.GetPropertyName(), -1));
+        }
+        JsonNode? at = copy;
+        foreach (var (key, index) in path)
+        {
+            at = key is not null ? at?[key] : at is JsonArray arr && index < arr.Count ? arr[index] : null;
+        }
+        return at;
     }
 
     private static string? Header(ResponseExchange exchange, string name) =>

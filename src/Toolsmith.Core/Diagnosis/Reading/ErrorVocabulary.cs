@@ -136,6 +136,10 @@ internal static partial class ErrorVocabulary
             {
                 kinds.Add(ServerError);
             }
+            if (TimeoutWords().IsMatch(t))
+            {
+                kinds.Add(DiagnosisKinds.Timeout);
+            }
         }
         catch (RegexMatchTimeoutException)
         {
@@ -219,19 +223,19 @@ internal static partial class ErrorVocabulary
     [GeneratedRegex(@"payload (size )?(exceeds|is too (large|big)|too large)|request entity too large|(request|body|payload|content|upload|file) (is |was )?too (large|big)|request too long|exceeds the (maximum )?(request|payload|body|upload) size|maximum (request|payload|body) size", Options, TimeoutMs)]
     private static partial Regex PayloadWords();
 
-    [GeneratedRegex(@"unsupported media type|unsupported content[- ]type|content[- ]type\b.{0,40}?\b(is )?(not supported|unsupported|not allowed|must be|expected|invalid)", Options, TimeoutMs)]
+    [GeneratedRegex(@"unsupported media type|unsupported content[- ]type|\baccept header\b.{0,30}?\b(missing|invalid|not supported|unsupported|must)|not acceptable|content[- ]type\b.{0,40}?\b(is )?(not supported|unsupported|not allowed|must be|expected|invalid)", Options, TimeoutMs)]
     private static partial Regex MediaTypeWords();
 
-    [GeneratedRegex(@"problems? parsing|(error|fail(ed|ure)?|unable|could not|couldn't|cannot|can't) (to )?(parse|decode|deserialize|read) (the )?(json|body|request|payload|input)|(invalid|malformed|bad|unparsable|unparseable) (utf-8 )?(json|xml|request body|body)|not well-formed|unexpected input|error in xml document|json (parse|parsing|syntax|decode) error|not (a )?valid json|unexpected (token|end of (json|input)|character)|body should be a json|request body (is )?(malformed|missing|empty|not valid)|invalid start of a value|syntax error", Options, TimeoutMs)]
+    [GeneratedRegex(@"problems? parsing|(error|fail(ed|ure)?|unable|could not|couldn't|cannot|can't) (to )?(parse|decode|deserialize|read) (the )?(json|body|request|payload|input)|(invalid|malformed|bad|unparsable|unparseable) (utf-8 )?(json|xml|request body|body)|not well-formed|unexpected input|error in xml document|json (parse|parsing|syntax|decode) error|not (a )?valid json|unexpected (token|end of (json|input)|character)|body should be a json|request body (is )?(malformed|missing|empty|not valid)|invalid start of a value|syntax error|\bjson\b (object |body |payload |document |string |data )?(you sent |sent |provided |supplied |given )?(is|was) (invalid|malformed|not valid)", Options, TimeoutMs)]
     private static partial Regex MalformedWords();
 
-    [GeneratedRegex(@"invalid api[ _-]?key|invalid (api )?key\b|api[ _-]?key (is |was )?(invalid|not valid|incorrect|missing)|bad credentials|\bsign[ -]?in\b|authentication information|authorization failure|username and/or password|password is incorrect|incorrect password|token not found|credentials (are |is )?(missing|invalid)|(authorization|security) header|signature .{0,30}(not valid|invalid|does not match)|invalid client\b|invalid (access |auth |bearer |oauth |authentication )?token|(token|credentials?) (is |are |was )?(invalid|revoked|not valid|malformed)|\bunauthori[sz]ed\b(?! (to|for))|not authenticated|authentication (failed|required|credentials were not provided|is required)|invalid (authentication )?credentials|invalid signature|(missing|no) (api key|authorization header|credentials|auth(entication)? token)|session (is )?(invalid|not valid)|invalid authentication|invalid session|authentication error|\blog ?in (failed|required)\b|failed to authenticate|not properly authenticated|authentication key", Options, TimeoutMs)]
+    [GeneratedRegex(@"invalid api[ _-]?key|\b(api[ _-]?key|apikey|access[ _-]?token|auth[ _-]?token|api[ _-]?token)\b.{0,30}?\b(has not been set|is not set|not registered|is not registered|not recogni[sz]ed|is missing|not provided)|invalid (api )?key\b|api[ _-]?key (is |was )?(invalid|not valid|incorrect|missing)|bad credentials|\bsign[ -]?in\b|authentication information|authorization failure|username and/or password|password is incorrect|incorrect password|token not found|credentials (are |is )?(missing|invalid)|(authorization|security) header|signature .{0,30}(not valid|invalid|does not match)|invalid client\b|invalid (access |auth |bearer |oauth |authentication )?token|(token|credentials?) (is |are |was )?(invalid|revoked|not valid|malformed)|\bunauthori[sz]ed\b(?! (to|for))|not authenticated|authentication (failed|required|credentials were not provided|is required)|invalid (authentication )?credentials|invalid signature|(missing|no) (api key|authorization header|credentials|auth(entication)? token)|session (is )?(invalid|not valid)|invalid authentication|invalid session|authentication error|\blog ?in (failed|required)\b|failed to authenticate|not properly authenticated|authentication key", Options, TimeoutMs)]
     private static partial Regex CredentialWords();
 
-    [GeneratedRegex(@"\b[cx]srf\b|\bcrumb\b|cross[- ]site request forgery|cloudflare|request blocked|web application firewall|\bwaf\b|request could not be satisfied|bot protection|captcha", Options, TimeoutMs)]
+    [GeneratedRegex(@"\b[cx]srf\b|\bcrumb\b|cross[- ]site request forgery|cloudflare|request blocked|web application firewall|\bwaf\b|request could not be satisfied|bot protection|captcha|invalid (request |client |source )?ip\b|\bip (address )?(is )?not (allowed|whitelisted|allowlisted|authori[sz]ed|permitted)|not (in|on) (the |your )?(ip )?(whitelist|allowlist)|request time too skewed|clock skew|time (difference|skew)\b.{0,60}\btoo (large|big)", Options, TimeoutMs)]
     private static partial Regex RejectedWords();
 
-    [GeneratedRegex(@"(?<!\b(?:field|param|parameter|argument|attribute|property|column|key)\s)\bnot found\b|does not exist|doesn't exist|\bno such\b|could not be found|cannot be found|unknown (resource|object|endpoint|operation|method)|did not recognize the value of http header soapaction|contractfilter mismatch", Options, TimeoutMs)]
+    [GeneratedRegex(@"(?<!\b(?:field|param|parameter|argument|attribute|property|column|key)\s)\bnot found\b|does not exist|doesn't exist|\bno such\b|could not be found|cannot be found|(could not|couldn't|unable to) find (a|an|any|the|that|this|such)\b|unknown (resource|object|endpoint|operation|method)|did not recognize the value of http header soapaction|contractfilter mismatch", Options, TimeoutMs)]
     private static partial Regex NotFoundWords();
 
     [GeneratedRegex(@"already exists|\bduplicat(e|ed|es)\b|\bconflict|version mismatch|has been modified|already (been )?taken|must be unique|\bunique (value|constraint)|uniqueness|previously (used|published)|publish over|already in (use|the database|database)|\bis already (a|an|in|the)\b|stale object|at the same time", Options, TimeoutMs)]
@@ -245,4 +249,7 @@ internal static partial class ErrorVocabulary
 
     [GeneratedRegex(@"internal (server )?error|something went wrong|unexpected error|service (is )?unavailable|temporarily unavailable|bad gateway", Options, TimeoutMs)]
     private static partial Regex ServerWords();
+
+    [GeneratedRegex(@"\btimed? ?out\b|\btimeout (exceeded|expired|reached|elapsed)|deadline exceeded|took too long|(execution|query|statement|request) time(out)? (limit )?(exceeded|reached)|exceeded the (maximum )?(execution|query|statement) time", Options, TimeoutMs)]
+    private static partial Regex TimeoutWords();
 }

@@ -158,7 +158,7 @@ internal static partial class SuccessBody
             seen.ShortMessage |= reader.TokenType == JsonTokenType.String && reader.ValueSpan.Length > 0;
         }
         else if (reader.ValueTextEquals("json"u8) || reader.ValueTextEquals("messages"u8) || reader.ValueTextEquals("response"u8)
-            || reader.ValueTextEquals("Response"u8))
+            || reader.ValueTextEquals("Response"u8) || reader.ValueTextEquals("ocs"u8) || reader.ValueTextEquals("meta"u8))
         {
             // Reddit's json.errors, Authorize.Net's messages.resultCode, Vonage's messages[].error-text, an error object inside a
             // Response wrapper: one level down.
@@ -176,6 +176,13 @@ internal static partial class SuccessBody
             reader.Read();
             seen.Message = true;
             seen.MessageIsText = reader.TokenType == JsonTokenType.String;
+            seen.MessageSaysOk = reader.TokenType == JsonTokenType.String && IsOkWord(reader.ValueSpan);
+        }
+        else if (reader.ValueTextEquals("code"u8) || reader.ValueTextEquals("Code"u8))
+        {
+            // {"code": 3109, "message": "balance not enough"}: a numeric result code that is neither 0 nor an HTTP success.
+            reader.Read();
+            seen.CodeFailed = reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var code) && code != 0 && code is < 200 or > 299;
         }
         else if (reader.ValueTextEquals("jsonrpc"u8))
         {
@@ -185,6 +192,12 @@ internal static partial class SuccessBody
         else if (reader.ValueTextEquals("status"u8))
         {
             reader.Read();
+            if (reader.TokenType == JsonTokenType.StartObject)
+            {
+                // {"status": {"message": "the daily limit ... has been exceeded", "value": 18}} (GeoNames): a status that is words and a code.
+                seen.StatusObjectFailed = StatusObjectFails(ref reader);
+                return;
+            }
             seen.StatusFail = reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("fail"u8);
             seen.SuccessFalse |= reader.TokenType == JsonTokenType.False; // Paystack: {"status": false, "message": "..."}
             seen.StatusError = reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("error"u8);
@@ -263,8 +276,17 @@ internal static partial class SuccessBody
                 var errors = reader.ValueTextEquals("errors"u8);
                 var result = reader.ValueTextEquals("resultCode"u8);
                 var error = reader.ValueTextEquals("error"u8) || reader.ValueTextEquals("Error"u8);
+                var status = reader.ValueTextEquals("status"u8);
+                var meta = reader.ValueTextEquals("meta"u8);
                 reader.Read();
-                failed |= (errors && IsNonEmptyArray(ref reader))
+                if (meta && reader.TokenType == JsonTokenType.StartObject)
+                {
+                    failed |= NestedFailure(ref reader); // OCS: {"ocs": {"meta": {"status": "failure", ...}}}
+                    continue;
+                }
+                failed |= (status && reader.TokenType == JsonTokenType.String && (reader.ValueTextEquals("failure"u8) || reader.ValueTextEquals("fail"u8)
+                        || reader.ValueTextEquals("failed"u8) || reader.ValueTextEquals("error"u8)))
+                    || (errors && IsNonEmptyArray(ref reader))
                     || (error && reader.TokenType == JsonTokenType.StartObject && IsNonEmptyObject(ref reader))
                     || (result && reader.TokenType == JsonTokenType.String && (reader.ValueTextEquals("Error"u8) || reader.ValueTextEquals("error"u8)));
                 reader.Skip();
@@ -301,6 +323,30 @@ internal static partial class SuccessBody
             any |= (statusError && code) || errorText;
         }
         return any && count <= 50;
+    }
+
+    /// <summary>Words that say all went well: "ok", "success", "succeeded".</summary>
+    private static bool IsOkWord(ReadOnlySpan<byte> text) =>
+        System.Text.Ascii.EqualsIgnoreCase(text, "ok"u8) || System.Text.Ascii.EqualsIgnoreCase(text, "success"u8)
+        || System.Text.Ascii.EqualsIgnoreCase(text, "succeeded"u8) || System.Text.Ascii.EqualsIgnoreCase(text, "successful"u8);
+
+    /// <summary>
+    /// A <c>status</c> object with a message and a numeric value or code that is neither 0 nor an HTTP success; the reader is
+    /// on the object's start and is left on its end.
+    /// </summary>
+    private static bool StatusObjectFails(ref Utf8JsonReader reader)
+    {
+        bool words = false, failingCode = false;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var isMessage = reader.ValueTextEquals("message"u8);
+            var isCode = reader.ValueTextEquals("value"u8) || reader.ValueTextEquals("code"u8);
+            reader.Read();
+            words |= isMessage && reader.TokenType == JsonTokenType.String && reader.ValueSpan.Length > 0 && !IsOkWord(reader.ValueSpan);
+            failingCode |= isCode && reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var code) && code != 0 && code is < 200 or > 299;
+            reader.Skip();
+        }
+        return words && failingCode;
     }
 
     /// <summary>Whether the array the reader is on has an element; the reader is left on the array's end.</summary>
@@ -371,9 +417,14 @@ internal static partial class SuccessBody
         public bool ShortMessage;
         public bool SaysFailed;
         public bool NestedFailure;
+        public bool CodeFailed;
+        public bool MessageSaysOk;
+        public bool StatusObjectFailed;
 
         public readonly bool ReportFailure =>
             SaysFailed
+            || StatusObjectFailed
+            || (CodeFailed && (MessageIsText || ShortMessage) && !MessageSaysOk && Count <= 5)
             || NestedFailure
             || (ErrorSaysSomething && (Count <= 6 || ErrorIsObject))
             || (ErrorText && Count <= 6)
@@ -388,7 +439,7 @@ internal static partial class SuccessBody
             || DataUserErrors;
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"<(?:\w+:)?Fault\b|<(?:\w+:)?Ack>\s*Failure|\bstat\s*=\s*[""']fail|\bstatus\s*=\s*[""']fail(?:ed|ure)?[""']|ResponseClass\s*=\s*[""']Error|<(?:\w+:)?resultCode>\s*Error|^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)?<(?:\w+:)?(?:Error|ErrorResponse|Errors|error|errors)[\s>]|<title[^>]*>[^<]{0,80}\b(?:sign[ -]?in|log[ -]?in)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.Singleline | System.Text.RegularExpressions.RegexOptions.CultureInvariant, 200)]
+    [System.Text.RegularExpressions.GeneratedRegex(@"<(?:\w+:)?Fault\b|<(?:\w+:)?Ack>\s*Failure|\bstat\s*=\s*[""']fail|\bstatus\s*=\s*[""'](?:fail(?:ed|ure)?|error)[""']|<(?:\w+:)?status>\s*(?:fail(?:ed|ure)?|error)\s*</|<status\s+message\s*=|ResponseClass\s*=\s*[""']Error|<(?:\w+:)?resultCode>\s*Error|^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)?<(?:\w+:)?(?:Error|ErrorResponse|Errors|error|errors)[\s>]|<title[^>]*>[^<]{0,80}\b(?:sign[ -]?in|log[ -]?in)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.Singleline | System.Text.RegularExpressions.RegexOptions.CultureInvariant, 200)]
     private static partial System.Text.RegularExpressions.Regex XmlFailure();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^(?:[\w.\-]+=[^&\s]*&)*(?:ACK=Failure|error=[^&\s]+|oauth_problem=[^&\s]+)(?:&|$)", System.Text.RegularExpressions.RegexOptions.CultureInvariant, 200)]

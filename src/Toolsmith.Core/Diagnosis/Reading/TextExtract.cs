@@ -407,15 +407,15 @@ internal static partial class TextExtract
     private static partial Regex AtFailedConstraint();
 
     // "parameter \"firstname\" required", "param image not exist", "Argument \"serch\" is not supported"
-    [GeneratedRegex(@"\b(?:param(?:eter)?|argument|attribute|field)\s+['""`]?(?<path>[A-Za-z_$][\w.\[\]\-$]*[\w\]$])['""`]?\s+(?:is\s+|was\s+|are\s+)?(?:required|missing|invalid|not\s+valid|not\s+supported|not\s+allowed|not\s+exists?|does\s+not\s+exist|unknown|empty)\b", Options, TimeoutMs)]
+    [GeneratedRegex(@"\b(?:param(?:eter)?|argument|attribute|field|variable)\s+['""`]?(?<path>[A-Za-z_$][\w.\[\]\-$]*[\w\]$])['""`]?\s+(?:is\s+|was\s+|are\s+|has\s+)?(?:required|missing|invalid|not\s+valid|not\s+supported|not\s+allowed|not\s+exists?|does\s+not\s+exist|unknown|empty|not\s+been\s+set|not\s+set|not\s+registered)\b", Options, TimeoutMs)]
     private static partial Regex NounNameState();
 
     // "Value (t2.mega) for parameter instanceType is invalid", "The request must contain the parameter ImageId", "The value of parameter a.b is invalid"
-    [GeneratedRegex(@"\b(?:for|of|contain|the|missing|required|invalid|unknown|unsupported)\s+(?:the\s+)?(?:query\s+|request\s+|body\s+|path\s+)?(?:param(?:eter)?|argument|field|property|attribute|option)\s+(?<path>[A-Za-z_$][\w.\[\]\-$]*[\w\]$])(?=[\s.,;:)'""`]|$)", Options, TimeoutMs)]
+    [GeneratedRegex(@"\b(?:for|of|contain|the|missing|required|invalid|unknown|unsupported|undefined|unrecogni[sz]ed)\s+(?:the\s+)?(?:query\s+|request\s+|body\s+|path\s+)?(?:param(?:eter)?|argument|field|property|attribute|option|variable|column)\s+(?<path>[A-Za-z_$][\w.\[\]\-$]*[\w\]$])(?=[\s.,;:)'""`]|$)", Options, TimeoutMs)]
     private static partial Regex ParameterName();
 
     // "Missing to param", "missing title field"
-    [GeneratedRegex(@"\bmissing\s+(?<path>[A-Za-z_][\w.]*)\s+(?:param(?:eter)?|field|argument|property|attribute)\b", Options, TimeoutMs)]
+    [GeneratedRegex(@"\bmissing\s+(?<path>[A-Za-z_][\w.]*)\s+(?:param(?:eter)?|field|argument|property|attribute)\b|\b(?:invalid|missing)(?:\s+or\s+(?:invalid|missing))?\s+['""`]?(?<path>[A-Za-z_][\w.]*_[\w.]*|[a-z]+[A-Z][\w.]*)['""`]?\s+(?:in|from)\s+(?:the\s+)?(?:request|body|query|url|payload)\b|\b(?:is\s+missing|is\s+required|is\s+empty|missing|required)\b[^:.]{0,40}:\s*['""`]?(?<path>[A-Za-z_][\w.\[\]]*[\w\]])['""`]?\s*\.?\s*$", Options, TimeoutMs)]
     private static partial Regex MissingNamed();
 
     // Airtable: "Unknown field name: \"Nmae\"", "Unrecognized parameter 'foo'"

@@ -14,17 +14,19 @@ internal sealed class ScopeMembersRule : DiagnosisRule
     private const int MaxDepth = 6;
     private const int MaxNodes = 400;
 
-    private static readonly HashSet<string> ScopeKeys = new(StringComparer.OrdinalIgnoreCase)
+    // Compared without case, '_' or '-': required_scopes, requiredScopes and Required-Scopes are one name.
+    private static readonly HashSet<string> ScopeKeys = new(StringComparer.Ordinal)
     {
-        "required_scopes", "requiredScopes", "required_scope", "requiredScope", "missing_scopes", "missingScopes", "missing_scope",
-        "missingScope", "scopes_required", "needed_scopes", "neededScopes", "needed_scope", "scope_required",
+        "requiredscopes", "requiredscope", "missingscopes", "missingscope", "scopesrequired", "neededscopes", "neededscope", "scoperequired",
     };
 
-    private static readonly HashSet<string> PermissionKeys = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> PermissionKeys = new(StringComparer.Ordinal)
     {
-        "missing_permissions", "missingPermissions", "required_permissions", "requiredPermissions", "missing_permission",
-        "required_permission", "permissions_required", "needed_permissions", "permissions", "missing_privileges", "required_privileges",
+        "missingpermissions", "requiredpermissions", "missingpermission", "requiredpermission", "permissionsrequired", "neededpermissions",
+        "permissions", "missingprivileges", "requiredprivileges", "missingprivilege", "requiredprivilege", "privilegesrequired", "neededprivileges",
     };
+
+    private static string Compact(string key) => string.Concat(key.Where(static c => c is not ('_' or '-' or ' '))).ToLowerInvariant();
 
     public override void Apply(DiagnosisContext context)
     {
@@ -64,11 +66,12 @@ internal sealed class ScopeMembersRule : DiagnosisRule
                 var besideGranted = obj.ContainsKey("granted") || obj.ContainsKey("provided") || obj.ContainsKey("granted_scopes") || obj.ContainsKey("grantedScopes");
                 foreach (var (key, value) in obj)
                 {
-                    if (ScopeKeys.Contains(key) || (besideGranted && key is "required" or "scopes" or "needed"))
+                    var compact = Compact(key);
+                    if (ScopeKeys.Contains(compact) || (besideGranted && key is "required" or "scopes" or "needed"))
                     {
                         Names(value).ForEach(context.AddMissingScope);
                     }
-                    else if (PermissionKeys.Contains(key))
+                    else if (PermissionKeys.Contains(compact))
                     {
                         Names(value).ForEach(context.AddMissingPermission);
                     }

@@ -1,0 +1,71 @@
+using Toolsmith.Core.Diagnosis;
+
+namespace Toolsmith.Core.Tests.Diagnosis;
+
+/// <summary>
+/// Shapes a second fresh corpus found the engine blind to, each closed by one generic mechanism. The bodies are written for
+/// these tests in the styles such APIs use (not taken from the corpus), so the corpus stays a measure.
+/// </summary>
+public class UnseenShapesTests
+{
+    [Theory]
+    // a status object of words and a code (not 0, not 2xx)
+    [InlineData("""{"status":{"message":"no postal code found for this place","value":15}}""", "application/json")]
+    // a numeric result code beside words
+    [InlineData("""{"code":4021,"data":null,"message":"order amount below the minimum"}""", "application/json")]
+    // an OCS-style envelope
+    [InlineData("""{"ocs":{"meta":{"status":"failure","statuscode":997,"message":"Current user is not logged in"},"data":[]}}""", "application/json")]
+    [InlineData("<?xml version=\"1.0\"?><ocs><meta><status>failure</status><statuscode>404</statuscode><message>Share not found</message></meta><data/></ocs>", "text/xml")]
+    // a root element whose Status attribute says ERROR
+    [InlineData("<?xml version=\"1.0\"?><Reply Status=\"ERROR\"><Errors><Error Number=\"42\">Parameter Zone is missing</Error></Errors></Reply>", "text/xml")]
+    // a status element whose attributes are the message
+    [InlineData("<?xml version=\"1.0\"?><results><status message=\"invalid postal code\" value=\"14\"/></results>", "text/xml")]
+    public void FailuresUnder200_InUnseenEnvelopes_AreDiagnosed(string body, string contentType)
+    {
+        var d = DiagnosisEngine.Diagnose(Ex.Make(200, body, method: "GET", headers: ("Content-Type", contentType)));
+        Assert.NotNull(d);
+    }
+
+    [Theory]
+    [InlineData("""{"code":0,"message":"ok","data":{"id":7}}""")]
+    [InlineData("""{"code":200,"msg":"success","data":[]}""")]
+    [InlineData("""{"status":{"message":"OK","value":0},"items":[]}""")]
+    [InlineData("""{"ocs":{"meta":{"status":"ok","statuscode":100,"message":"OK"},"data":{}}}""")]
+    public void Successes_WithTheSameMembers_AreNotFlagged(string body) =>
+        Assert.Null(DiagnosisEngine.Diagnose(Ex.Make(200, body, method: "GET", headers: ("Content-Type", "application/json"))));
+
+    [Fact]
+    public void JsonInAString_IsReadAsTheObjectItIs()
+    {
+        var body = """{"errors":[{"status":"403","title":"Forbidden","detail":"{\"message\":\"Missing privilege\",\"missingPrivileges\":[\"invoice:write\"]}"}]}""";
+        var d = Ex.Diagnose(403, body);
+        Assert.Contains("invoice:write", d.Scopes?.Missing ?? []);
+    }
+
+    [Theory]
+    [InlineData(400, "<Error><Code>TooManyProjects</Code><Message>You own more projects than your plan allows.</Message></Error>", DiagnosisKinds.QuotaExceeded)]
+    [InlineData(503, "<Error><Code>SlowDownRead</Code><Message>Please reduce your request rate.</Message></Error>", DiagnosisKinds.RateLimited)]
+    [InlineData(409, "<Error><Code>ContainerNotEmpty</Code><Message>The container still holds blobs.</Message></Error>", DiagnosisKinds.Conflict)]
+    [InlineData(403, "<Error><Code>RequestTimeTooSkewed</Code><Message>Your clock is off.</Message></Error>", DiagnosisKinds.RequestRejected)]
+    [InlineData(507, "<Error><Code>XStorageFull</Code><Message>No room left.</Message></Error>", DiagnosisKinds.QuotaExceeded)]
+    public void CodeWords_OfUnseenProviders_MapByTheirParts(int status, string body, string kind) =>
+        Assert.Equal(kind, Ex.Diagnose(status, body, ("Content-Type", "application/xml")).Kind);
+
+    [Theory]
+    [InlineData(400, """{"error":"The JSON document you sent is malformed."}""", DiagnosisKinds.MalformedBody)]
+    [InlineData(406, """{"error":"Accept header must be application/vnd.example+json"}""", DiagnosisKinds.UnsupportedMediaType)]
+    [InlineData(500, """{"error":"Query timeout exceeded after 60 seconds"}""", DiagnosisKinds.Timeout)]
+    [InlineData(403, """{"error":"IP address is not whitelisted for this key"}""", DiagnosisKinds.RequestRejected)]
+    [InlineData(400, """{"error":"Variable access_token has not been set."}""", DiagnosisKinds.BadCredentials)]
+    [InlineData(404, """{"error":"We could not find a route between these two points"}""", DiagnosisKinds.NotFound)]
+    public void Words_OfUnseenProviders_SayTheKind(int status, string body, string kind) =>
+        Assert.Equal(kind, Ex.Diagnose(status, body).Kind);
+
+    [Theory]
+    [InlineData("""{"message":"Invalid or missing team_id in request body."}""", "team_id")]
+    [InlineData("""{"errors":["param is missing or the value is empty: headline"]}""", "headline")]
+    [InlineData("""{"error":{"msg":"undefined field autor"}}""", "autor")]
+    [InlineData("""{"error":"Variable series_key has not been set."}""", "series_key")]
+    public void Fields_NamedInUnseenPhrasings_AreNamed(string body, string field) =>
+        Assert.Contains(field, Ex.Diagnose(400, body).Paths());
+}

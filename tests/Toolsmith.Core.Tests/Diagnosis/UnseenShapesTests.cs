@@ -68,4 +68,21 @@ public class UnseenShapesTests
     [InlineData("""{"error":"Variable series_key has not been set."}""", "series_key")]
     public void Fields_NamedInUnseenPhrasings_AreNamed(string body, string field) =>
         Assert.Contains(field, Ex.Diagnose(400, body).Paths());
+
+    [Fact]
+    public void NumericCodes_ReadFromTheRawBody_AsTheRunnerHandsIt_AreRead()
+    {
+        // The runner checks a JSON body on arrival without parsing it; the reader then builds numbers as long or double
+        // values. Reading them used to throw inside the rule (caught, so the rule found nothing): JSON-RPC codes were lost.
+        var body = """{"jsonrpc":"2.0","error":{"code":-32602,"message":"Invalid params.","data":"Session terminated, re-login, please."},"id":4}""";
+        var exchange = new ResponseExchange
+        {
+            Method = "POST", Url = "https://rpc.example.com/api", Status = 200,
+            Headers = new Dictionary<string, string> { ["Content-Type"] = "application/json" },
+            Body = System.Text.Encoding.UTF8.GetBytes(body),
+        };
+        var d = DiagnosisEngine.Diagnose(exchange)!;
+        Assert.Equal(DiagnosisKinds.ExpiredCredentials, d.Kind);
+        Assert.Contains("-32602", d.Explanation, StringComparison.Ordinal);
+    }
 }

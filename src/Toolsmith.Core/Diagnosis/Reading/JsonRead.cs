@@ -52,7 +52,9 @@ internal static class JsonRead
         }
         return v.GetValueKind() switch
         {
-            JsonValueKind.Number => v.GetValue<double>(),
+            // A value the body reader made holds a long or a double; one parsed from text holds a JsonElement: both are read.
+            JsonValueKind.Number => v.TryGetValue<double>(out var n) ? n : v.TryGetValue<long>(out var l) ? l : v.TryGetValue<int>(out var i) ? i
+                : v.TryGetValue<decimal>(out var m) ? (double)m : null,
             JsonValueKind.String when double.TryParse(v.GetValue<string>(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) => d,
             _ => null,
         };

@@ -98,7 +98,7 @@ internal static partial class TextExtract
         }
         try
         {
-            foreach (var regex in (ReadOnlySpan<Regex>)[PerformAction(), PermissionQuoted(), LacksPermission(), ActionBracket(), RequiresPrivilege(), NotAuthorizedList()])
+            foreach (var regex in (ReadOnlySpan<Regex>)[PerformAction(), PermissionQuoted(), LacksPermission(), ActionBracket(), RequiresPrivilege(), NotAuthorizedList(), HaveTheGrant()])
             {
                 foreach (Match m in regex.Matches(text))
                 {
@@ -396,6 +396,10 @@ internal static partial class TextExtract
     private static partial Regex RequiresPrivilege();
 
     // Plaid: "client is not authorized to access the following products: [\"identity\"]"
+    // SQL servers: "it's necessary to have the grant INSERT(id, name) ON default.users", "you need the privilege SELECT ON db.t"
+    [GeneratedRegex(@"\b(?:necessary|required|need|needs)\s+(?:to\s+have\s+)?(?:the\s+)?(?:grant|privilege)\s+(?<one>[A-Z][A-Z_ ]*(?:\([^)]{0,100}\))?\s+ON\s+[\w.`""*]+)", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex HaveTheGrant();
+
     [GeneratedRegex(@"\bnot\s+(?:authorized|permitted|allowed|enabled)\b[^.\[]{0,60}[:\-]\s*\[(?<list>[^\]]{1,300})\]", Options, TimeoutMs)]
     private static partial Regex NotAuthorizedList();
 

@@ -87,6 +87,14 @@ internal static class ErrorItems
                 found = true;
             }
         }
+        // Cornice/Kinto/Colander and similar: { "location": "body", "name": "data.title" }: the location is where, the name is what.
+        var place = JsonRead.Str(item, "location") ?? JsonRead.Str(item, "in");
+        if (place is "body" or "query" or "querystring" or "path" or "header" or "headers" or "url" or "cookies" or "form" or "json"
+            && JsonRead.Str(item, "name") is { Length: > 0 } placed)
+        {
+            context.AddField(FieldPath.Parse(placed), place is "body" or "json" or "form" ? FieldLocation.Body : place is "query" or "querystring" ? FieldLocation.Param : FieldLocation.Unknown, message);
+            return true;
+        }
         // Google's legacy errors[]: location with locationType "parameter" (a URL parameter) or none.
         if (JsonRead.Str(item, "location") is { Length: > 0 } googleLocation)
         {

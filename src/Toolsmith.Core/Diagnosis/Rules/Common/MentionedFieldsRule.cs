@@ -50,8 +50,9 @@ internal sealed partial class MentionedFieldsRule : DiagnosisRule
 
     public override void Apply(DiagnosisContext context)
     {
-        if (context.FieldCount > 0 || context.Kind is not (null or DiagnosisKinds.InvalidValue or DiagnosisKinds.RequestRejected)
-            || (context.Status >= 400 && context.Status is not (400 or 422)) || context.MissingScopes.Count > 0)
+        // A refused value, or a conflict over one ("DAGRun ID 'x' already exists" names the dag_run_id the step sent).
+        if (context.FieldCount > 0 || context.Kind is not (null or DiagnosisKinds.InvalidValue or DiagnosisKinds.RequestRejected or DiagnosisKinds.Conflict)
+            || (context.Status >= 400 && context.Status is not (400 or 409 or 422)) || context.MissingScopes.Count > 0)
         {
             return;
         }

@@ -35,9 +35,20 @@ internal sealed class JsonRpcErrorRule : DiagnosisRule
         {
             context.Hint ??= "The JSON-RPC method does not exist on this server: check the \"method\" name in the body.";
         }
-        if (kind is not null)
+        // Servers put the detail in "data" ("Invalid params." / "Session terminated, re-login, please."): its words are read,
+        // and outrank the generic codes (invalid params, invalid request, internal and server errors); parse error and
+        // method not found are precise.
+        if (JsonRead.Str(error, "data") is { Length: > 0 } data)
+        {
+            context.AddText(data);
+        }
+        if (kind is not null && code is -32700 or -32601)
         {
             context.Propose(kind, Evidence.Structured);
+        }
+        else if (kind is not null)
+        {
+            context.WeakCodeKinds.Add(kind); // weighed with the words, the most specific wins
         }
         else if (JsonRead.Str(error, "message") is { } text)
         {

@@ -135,7 +135,7 @@ internal sealed partial class ImportedToolBuilder
                     var name = path[8..];
                     _secrets.TryAdd(name, new RequiredSecret(name, $"the value of {{{{secrets.{name}}}}}"));
                 }
-                else if (root is not ("inputs" or "steps" or "item" or "index" or "secrets") && root.Length > 0 && !_inputs.ContainsKey(root))
+                else if (!Toolsmith.Core.Templates.TemplateRoots.Contains(root) && root.Length > 0 && !_inputs.ContainsKey(root))
                 {
                     Input(root, "string", describeInput?.Invoke(root), required: true);
                 }

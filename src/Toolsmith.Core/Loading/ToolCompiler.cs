@@ -120,7 +120,9 @@ internal static class ToolCompiler
                     "a secret is written secrets.NAME, with nothing after the name.",
                 "item" or "index" when !inForeach =>
                     $"{{{{{path.Root}}}}} is only defined in a step with \"foreach\".",
-                "inputs" or "steps" or "secrets" or "item" or "index" => null,
+                "run" when segments.Length != 2 || segments[1].Name is not { } runName || !RunValues.Names.Contains(runName) =>
+                    $"the run's values are {string.Join(", ", RunValues.Names.Select(static n => "run." + n))}.",
+                "inputs" or "steps" or "secrets" or "item" or "index" or "run" => null,
                 var root when !tool.Inputs.ContainsKey(root) =>
                     $"there is no input \"{root}\". {Suggestions.DidYouMean(root, tool.Inputs.Keys.Concat(["inputs", "steps", "secrets"]))}",
                 _ => null,

@@ -77,7 +77,7 @@ public sealed class ToolRunner : IDisposable
         var runId = options.RunId ?? NewRunId();
         var run = new RunContext(runId, _options, _executor, redactor) { Progress = progress, MaxPages = options.MaxPages };
         var result = new RunResult { Id = runId, Tool = tool.Name, Version = options.ToolVersion, StartedAt = _options.Time.GetUtcNow() };
-        var scope = new TemplateScope(inputs, result.Steps, _options.Secrets, redactor);
+        var scope = new TemplateScope(inputs, result.Steps, _options.Secrets, redactor) { Run = RunValues.Create(runId, result.StartedAt) };
         try
         {
             foreach (var step in tool.Steps)

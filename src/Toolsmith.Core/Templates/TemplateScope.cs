@@ -38,7 +38,10 @@ internal sealed class TemplateScope
     public int? Index { get; private init; }
 
     /// <summary>The scope for one foreach element.</summary>
-    public TemplateScope ForItem(JsonNode? item, int index, ElementShared? shared = null) => new(Inputs, Steps, Secrets, Redactor) { Item = item, Index = index, Shared = shared };
+    public TemplateScope ForItem(JsonNode? item, int index, ElementShared? shared = null) => new(Inputs, Steps, Secrets, Redactor) { Item = item, Index = index, Shared = shared, Run = Run };
+
+    /// <summary>The values made for the run (<see cref="RunValues"/>).</summary>
+    public JsonObject Run { get; init; } = [];
 
     /// <summary>What the elements of one foreach share: renderings that do not depend on the element.</summary>
     public ElementShared? Shared { get; private init; }
@@ -64,6 +67,12 @@ internal sealed class TemplateScope
                     throw Fail(template, path, 1, "{{item}} is only defined inside a step with \"foreach\".");
                 }
                 return Navigate(Item, path, template, 1);
+            case "run":
+                if (segments.Length != 2 || segments[1].Name is not { } runName || !Run.ContainsKey(runName))
+                {
+                    throw Fail(template, path, 1, $"the run's values are {string.Join(", ", RunValues.Names.Select(static n => "run." + n))}.");
+                }
+                return Run[runName]!.DeepClone();
             case "index":
                 if (Index is not { } index)
                 {

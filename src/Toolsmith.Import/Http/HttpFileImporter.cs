@@ -600,6 +600,10 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
 
     private string Reference(string name)
     {
+        if (name.StartsWith('$') && DynamicVariables.RunValue(name) is { } runValue)
+        {
+            return "{{" + runValue + "}}"; // made by the run, as REST Client and httpyac make it when they send
+        }
         if (name.StartsWith('$'))
         {
             var parts = name[1..].Split(' ', StringSplitOptions.RemoveEmptyEntries);

@@ -504,6 +504,10 @@ internal sealed class PostmanRequestMapper(PostmanImporter.Context context, Impo
         {
             return "{{" + name + "}}"; // already made a secret (a credential in the query)
         }
+        if (name.StartsWith('$') && DynamicVariables.RunValue(name) is { } runValue)
+        {
+            return "{{" + runValue + "}}"; // made by the run, as Postman makes it when it sends
+        }
         if (name.StartsWith('$'))
         {
             var dynamic = Naming.Secret(name[1..].Split(' ')[0]);

@@ -473,4 +473,41 @@ public class PostmanAndHttpImporterTests(ImportRunner runner) : IClassFixture<Im
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    [Fact]
+    public async Task DynamicVariables_AreMadeByTheRun_InHttpFilesAndPostman()
+    {
+        var http = HttpFileImporter.Import($$"""
+            POST http://127.0.0.1:{{runner.Api.Port}}/echo/events
+            Content-Type: application/json
+            X-Request-Id: {{"{{"}}$guid{{"}}"}}
+
+            {"at": {{"{{"}}$timestamp{{"}}"}}, "iso": "{{"{{"}}$datetime iso8601{{"}}"}}", "n": {{"{{"}}$randomInt 1 6{{"}}"}}}
+            """);
+        var tool = Assert.Single(http.Tools);
+        var step = tool.Document["steps"]![0]!.ToJsonString();
+        Assert.Contains("{{run.uuid}}", step, StringComparison.Ordinal);
+        Assert.Contains("{{run.timestamp}}", step, StringComparison.Ordinal);
+        Assert.Contains("{{run.isoTimestamp}}", step, StringComparison.Ordinal);
+        // A bounded random number is not one the run makes: it stays an input, with a warning.
+        Assert.Contains(http.Warnings, static w => w.Message.Contains("$randomInt 1 6", StringComparison.Ordinal));
+        await runner.RunAsync(tool, new JsonObject { ["random_int"] = "3" });
+        var echo = Echo(runner);
+        Assert.True(Guid.TryParse(echo["headers"]!["x-request-id"]!.GetValue<string>(), out _));
+        var sent = JsonNode.Parse(echo["bodyText"]!.GetValue<string>())!;
+        Assert.True(sent["at"]!.GetValue<long>() > 1_700_000_000);
+        Assert.EndsWith("Z", sent["iso"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        var collection = $$$"""
+            { "info": { "name": "Events", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json" },
+              "item": [ { "name": "Send", "request": { "method": "GET", "header": [ { "key": "X-Trace", "value": "{{$randomUUID}}" } ],
+                "url": "http://127.0.0.1:{{{runner.Api.Port}}}/echo/trace?t={{$timestamp}}" } } ] }
+            """;
+        var postman = Assert.Single(PostmanImporter.Import(collection).Tools);
+        Assert.Null(postman.Document["inputs"]);
+        await runner.RunAsync(postman);
+        echo = Echo(runner);
+        Assert.True(Guid.TryParse(echo["headers"]!["x-trace"]!.GetValue<string>(), out _));
+        Assert.Matches(@"^\?t=\d{10}$", echo["queryString"]!.GetValue<string>());
+    }
 }

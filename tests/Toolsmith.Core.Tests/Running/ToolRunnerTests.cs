@@ -51,6 +51,38 @@ public class ToolRunnerTests(TestApiFixture fixture) : IClassFixture<TestApiFixt
     }
 
     [Fact]
+    public async Task RunValues_AreMadeOncePerRun_AndSentWhereTemplatesPutThem()
+    {
+        // What .http files and Postman write as {{$guid}}, {{$timestamp}}, {{$isoTimestamp}}: made by the run, the same in every step.
+        var time = new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(1_800_000_000));
+        using var runner = new ToolRunner(new EngineOptions { Time = time, ArtifactDirectory = Path.Combine(Path.GetTempPath(), "toolsmith-run-values") });
+        var tool = ToolLoader.Parse("""
+            {"name":"t","steps":[
+              {"id":"a","type":"api","method":"POST","url":"http://127.0.0.1:PORT/echo/a","headers":{"Idempotency-Key":"{{run.uuid}}"},"body":{"at":"{{run.timestamp}}","iso":"{{run.isoTimestamp}}","day":"{{run.date}}","n":"{{run.randomInt}}"}},
+              {"id":"b","type":"api","url":"http://127.0.0.1:PORT/echo/b?key={{run.uuid}}&ms={{run.timestampMs}}&run={{run.id}}"}
+            ]}
+            """.Replace("PORT", fixture.Api.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal), "t.tool.json");
+        var run = await runner.RunAsync(tool, new JsonObject());
+        Assert.Equal("succeeded", run.Status);
+        var a = run.Steps["a"].Single!.Body!;
+        var key = a["headers"]!["idempotency-key"]!.GetValue<string>();
+        Assert.True(Guid.TryParse(key, out _), key);
+        var sent = JsonNode.Parse(a["bodyText"]!.GetValue<string>())!;
+        Assert.Equal(1_800_000_000, sent["at"]!.GetValue<long>());
+        Assert.Equal("2027-01-15T08:00:00.000Z", sent["iso"]!.GetValue<string>());
+        Assert.Equal("2027-01-15", sent["day"]!.GetValue<string>());
+        Assert.InRange(sent["n"]!.GetValue<int>(), 0, 1000);
+        Assert.Equal($"?key={key}&ms=1800000000000&run={run.Id}", run.Steps["b"].Single!.Body!["queryString"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void RunValues_UnknownName_IsALoadErrorListingThem()
+    {
+        var ex = Assert.Throws<ToolLoadException>(() => ToolLoader.Parse("""{"name":"t","steps":[{"id":"a","type":"api","url":"https://api.example.com/?t={{run.now}}"}]}""", "t.tool.json"));
+        Assert.Contains("run.uuid", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Foreach_ConcurrencyLimit_IsHonoured()
     {
         var active = 0;

@@ -20,6 +20,16 @@ public class UnseenShapesTests
     [InlineData("<?xml version=\"1.0\"?><Reply Status=\"ERROR\"><Errors><Error Number=\"42\">Parameter Zone is missing</Error></Errors></Reply>", "text/xml")]
     // a status element whose attributes are the message
     [InlineData("<?xml version=\"1.0\"?><results><status message=\"invalid postal code\" value=\"14\"/></results>", "text/xml")]
+    // a status word in capitals beside a status message
+    [InlineData("""{"status":"ERROR","status_code":"XY-12","status_message":"Field order.total is required"}""", "application/json")]
+    // the HTTP status the API meant, as a member
+    [InlineData("""{"status_code":"409","status_message":"this order id was used before"}""", "application/json")]
+    // a response wrapped in one member
+    [InlineData("""{"media-response":{"status":"failed","version":"2.1","error":{"code":40,"message":"Wrong username or password."}}}""", "application/json")]
+    [InlineData("""{"shop_order_create_response":{"code":"40004","msg":"Business Failed","sub_code":"ORDER_CLOSED"},"sign":"abc"}""", "application/json")]
+    // plain text that starts by saying it is an error
+    [InlineData("ERR: 105, Invalid destination address", "text/plain")]
+    [InlineData("<?xml version=\"1.0\"?><reply><level0><status>ERR</status><body><msg>Wrong user credentials.</msg></body></level0></reply>", "text/xml")]
     public void FailuresUnder200_InUnseenEnvelopes_AreDiagnosed(string body, string contentType)
     {
         var d = DiagnosisEngine.Diagnose(Ex.Make(200, body, method: "GET", headers: ("Content-Type", contentType)));
@@ -31,6 +41,9 @@ public class UnseenShapesTests
     [InlineData("""{"code":200,"msg":"success","data":[]}""")]
     [InlineData("""{"status":{"message":"OK","value":0},"items":[]}""")]
     [InlineData("""{"ocs":{"meta":{"status":"ok","statuscode":100,"message":"OK"},"data":{}}}""")]
+    [InlineData("""{"shop_order_create_response":{"code":"10000","msg":"Success","order_no":"A1"},"sign":"abc"}""")]
+    [InlineData("""{"id":"j-1","status":"failed","message":"the export job failed","created":"2024-01-01"}""")]
+    [InlineData("""{"status_code":"200","status_message":"Success, transaction is found"}""")]
     public void Successes_WithTheSameMembers_AreNotFlagged(string body) =>
         Assert.Null(DiagnosisEngine.Diagnose(Ex.Make(200, body, method: "GET", headers: ("Content-Type", "application/json"))));
 

@@ -50,7 +50,7 @@ internal static partial class SuccessBody
             {
                 return XmlFailure().IsMatch(head);
             }
-            return (contentType is null || !contentType.Contains("json", StringComparison.OrdinalIgnoreCase)) && FormFailure().IsMatch(head);
+            return (contentType is null || !contentType.Contains("json", StringComparison.OrdinalIgnoreCase)) && (FormFailure().IsMatch(head) || TextFailure().IsMatch(head));
         }
         catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
         {
@@ -156,6 +156,7 @@ internal static partial class SuccessBody
             // "msg", "errmsg", "retMsg": the words beside a result code.
             reader.Read();
             seen.ShortMessage |= reader.TokenType == JsonTokenType.String && reader.ValueSpan.Length > 0;
+            seen.MessageSaysOk |= reader.TokenType == JsonTokenType.String && IsOkWord(reader.ValueSpan);
         }
         else if (reader.ValueTextEquals("json"u8) || reader.ValueTextEquals("messages"u8) || reader.ValueTextEquals("response"u8)
             || reader.ValueTextEquals("Response"u8) || reader.ValueTextEquals("ocs"u8) || reader.ValueTextEquals("meta"u8))
@@ -182,12 +183,30 @@ internal static partial class SuccessBody
         {
             // {"code": 3109, "message": "balance not enough"}: a numeric result code that is neither 0 nor an HTTP success.
             reader.Read();
-            seen.CodeFailed = reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var code) && code != 0 && code is < 200 or > 299;
+            seen.CodeFailed = NumericCode(ref reader) is { } code && code != 0 && code is < 200 or > 299;
+        }
+        else if (reader.ValueTextEquals("status_code"u8) || reader.ValueTextEquals("statusCode"u8) || reader.ValueTextEquals("http_status"u8)
+            || reader.ValueTextEquals("httpStatus"u8) || reader.ValueTextEquals("http_code"u8))
+        {
+            // {"status_code": "406", "status_message": "..."} under 200: the HTTP status the API meant.
+            reader.Read();
+            seen.StatusCodeFailed = NumericCode(ref reader) is >= 400 and < 600;
+        }
+        else if (reader.ValueTextEquals("status_message"u8) || reader.ValueTextEquals("statusMessage"u8) || reader.ValueTextEquals("status_msg"u8))
+        {
+            reader.Read();
+            seen.ShortMessage |= reader.TokenType == JsonTokenType.String && reader.ValueSpan.Length > 0;
         }
         else if (reader.ValueTextEquals("jsonrpc"u8))
         {
             reader.Read();
             seen.JsonRpc = true;
+        }
+        else if (reader.ValueTextEquals("id"u8))
+        {
+            // A record with an id whose status is "error" (a job that failed) is data the call returned, not the call failing.
+            reader.Read();
+            seen.HasId = true;
         }
         else if (reader.ValueTextEquals("status"u8))
         {
@@ -199,6 +218,7 @@ internal static partial class SuccessBody
                 return;
             }
             seen.StatusFail = reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("fail"u8);
+            seen.StatusSaysFailed = reader.TokenType == JsonTokenType.String && IsFailedWord(reader.ValueSpan);
             seen.SuccessFalse |= reader.TokenType == JsonTokenType.False; // Paystack: {"status": false, "message": "..."}
             seen.StatusError = reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("error"u8);
         }
@@ -207,6 +227,23 @@ internal static partial class SuccessBody
             reader.Read();
             seen.DataIsObject = reader.TokenType == JsonTokenType.StartObject;
             seen.DataUserErrors = seen.DataIsObject ? DataListsUserErrors(ref reader) : reader.TokenType == JsonTokenType.StartArray && NestedFailure(ref reader);
+        }
+        else if (seen.Count <= 3 && IsWrapperName(ref reader))
+        {
+            // {"subsonic-response": {"status": "failed", "error": {...}}}, {"x_y_response": {"code": "40004", "msg": "..."}}: a
+            // response wrapped in one member, judged as a top level.
+            reader.Read();
+            if (reader.TokenType == JsonTokenType.StartObject)
+            {
+                var inner = default(Members);
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    inner.Count++;
+                    Read(ref reader, ref inner);
+                }
+                seen.NestedFailure |= inner.ReportFailure || inner.ErrorIsObject;
+                return;
+            }
         }
         else
         {
@@ -325,6 +362,39 @@ internal static partial class SuccessBody
         return any && count <= 50;
     }
 
+    /// <summary>A member named like a response wrapper: "…response", "…Response", "…_result", "…Reply".</summary>
+    private static bool IsWrapperName(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.ValueSpan.Length > 80)
+        {
+            return false;
+        }
+        var name = reader.ValueSpan;
+        return name.EndsWith("response"u8) || name.EndsWith("Response"u8) || name.EndsWith("_result"u8) || name.EndsWith("Reply"u8)
+            || name.EndsWith("_reply"u8);
+    }
+
+    /// <summary>A number, or a string of digits (an optional '-'), as a code; null otherwise. The reader is on the value.</summary>
+    private static long? NumericCode(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.Number)
+        {
+            return reader.TryGetInt64(out var n) ? n : null;
+        }
+        if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && reader.ValueSpan.Length is > 0 and <= 12
+            && System.Buffers.Text.Utf8Parser.TryParse(reader.ValueSpan, out long parsed, out var consumed) && consumed == reader.ValueSpan.Length)
+        {
+            return parsed;
+        }
+        return null;
+    }
+
+    /// <summary>Words a status member says a call failed with: "error", "failed", "failure", "fail", "err" (any case).</summary>
+    private static bool IsFailedWord(ReadOnlySpan<byte> text) =>
+        System.Text.Ascii.EqualsIgnoreCase(text, "error"u8) || System.Text.Ascii.EqualsIgnoreCase(text, "failed"u8)
+        || System.Text.Ascii.EqualsIgnoreCase(text, "failure"u8) || System.Text.Ascii.EqualsIgnoreCase(text, "fail"u8)
+        || System.Text.Ascii.EqualsIgnoreCase(text, "err"u8);
+
     /// <summary>Words that say all went well: "ok", "success", "succeeded".</summary>
     private static bool IsOkWord(ReadOnlySpan<byte> text) =>
         System.Text.Ascii.EqualsIgnoreCase(text, "ok"u8) || System.Text.Ascii.EqualsIgnoreCase(text, "success"u8)
@@ -420,9 +490,14 @@ internal static partial class SuccessBody
         public bool CodeFailed;
         public bool MessageSaysOk;
         public bool StatusObjectFailed;
+        public bool StatusSaysFailed;
+        public bool StatusCodeFailed;
+        public bool HasId;
 
         public readonly bool ReportFailure =>
             SaysFailed
+            || (StatusCodeFailed && (MessageIsText || ShortMessage || ErrorText) && Count <= 6)
+            || (StatusSaysFailed && !HasId && (MessageIsText || ShortMessage || ErrorText || ErrorSaysSomething || ErrorIsObject) && Count <= 6)
             || StatusObjectFailed
             || (CodeFailed && (MessageIsText || ShortMessage) && !MessageSaysOk && Count <= 5)
             || NestedFailure
@@ -439,8 +514,12 @@ internal static partial class SuccessBody
             || DataUserErrors;
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"<(?:\w+:)?Fault\b|<(?:\w+:)?Ack>\s*Failure|\bstat\s*=\s*[""']fail|\bstatus\s*=\s*[""'](?:fail(?:ed|ure)?|error)[""']|<(?:\w+:)?status>\s*(?:fail(?:ed|ure)?|error)\s*</|<status\s+message\s*=|ResponseClass\s*=\s*[""']Error|<(?:\w+:)?resultCode>\s*Error|^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)?<(?:\w+:)?(?:Error|ErrorResponse|Errors|error|errors)[\s>]|<title[^>]*>[^<]{0,80}\b(?:sign[ -]?in|log[ -]?in)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.Singleline | System.Text.RegularExpressions.RegexOptions.CultureInvariant, 200)]
+    [System.Text.RegularExpressions.GeneratedRegex(@"<(?:\w+:)?Fault\b|<(?:\w+:)?Ack>\s*Failure|\bstat\s*=\s*[""']fail|\bstatus\s*=\s*[""'](?:fail(?:ed|ure)?|error)[""']|<(?:\w+:)?status>\s*(?:fail(?:ed|ure)?|error|err)\s*</|<status\s+message\s*=|ResponseClass\s*=\s*[""']Error|<(?:\w+:)?resultCode>\s*Error|^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)?<(?:\w+:)?(?:Error|ErrorResponse|Errors|error|errors)[\s>]|<title[^>]*>[^<]{0,80}\b(?:sign[ -]?in|log[ -]?in)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.Singleline | System.Text.RegularExpressions.RegexOptions.CultureInvariant, 200)]
     private static partial System.Text.RegularExpressions.Regex XmlFailure();
+
+    /// <summary>A plain-text answer that starts by saying it is an error: "ERR: 001, Authentication failed", "ERROR:101".</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(?:ERR|ERROR|FAIL|FAILED)\b\s*[:\-]", System.Text.RegularExpressions.RegexOptions.CultureInvariant, 200)]
+    private static partial System.Text.RegularExpressions.Regex TextFailure();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^(?:[\w.\-]+=[^&\s]*&)*(?:ACK=Failure|error=[^&\s]+|oauth_problem=[^&\s]+)(?:&|$)", System.Text.RegularExpressions.RegexOptions.CultureInvariant, 200)]
     private static partial System.Text.RegularExpressions.Regex FormFailure();

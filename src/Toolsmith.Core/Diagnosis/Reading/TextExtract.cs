@@ -98,7 +98,7 @@ internal static partial class TextExtract
         }
         try
         {
-            foreach (var regex in (ReadOnlySpan<Regex>)[PerformAction(), PermissionQuoted(), LacksPermission(), ActionBracket(), RequiresPrivilege(), NotAuthorizedList(), HaveTheGrant()])
+            foreach (var regex in (ReadOnlySpan<Regex>)[PerformAction(), PermissionQuoted(), LacksPermission(), ActionBracket(), RequiresPrivilege(), NotAuthorizedList(), HaveTheGrant(), NoPermissionsFor()])
             {
                 foreach (Match m in regex.Matches(text))
                 {
@@ -292,7 +292,7 @@ internal static partial class TextExtract
     private static partial Regex ScopeColonList();
 
     // "requires merchant approval for read_orders scope", "requires the 'repo' scope"
-    [GeneratedRegex(@"\b(?:for|requires?|needs?|missing|lacks?|grant|add|with)\s+(?:the\s+|a\s+)?(?:['""`](?<one>[^'""`\s]{2,100})['""`]|(?<one>[A-Za-z][\w.\-]*[:._/][\w.:/\-]*))\s+(?:oauth\s+|access\s+|permission\s+|api\s+)?scopes?\b", Options, TimeoutMs)]
+    [GeneratedRegex(@"\b(?:for|requires?|needs?|missing|lacks?|grant|add|with|(?:does\s+not|doesn't|do\s+not|don't)\s+have)\s+(?:the\s+|a\s+)?(?:['""`](?<one>[^'""`\s]{2,100})['""`]|(?<one>[A-Za-z][\w.\-]*[:._/][\w.:/\-]*))\s+(?:oauth\s+|access\s+|permission\s+|api\s+)?scopes?\b", Options, TimeoutMs)]
     private static partial Regex ScopeBefore();
 
     // "missing scope 'files:write'", "required scope: \"a b\""
@@ -399,6 +399,10 @@ internal static partial class TextExtract
     // SQL servers: "it's necessary to have the grant INSERT(id, name) ON default.users", "you need the privilege SELECT ON db.t"
     [GeneratedRegex(@"\b(?:necessary|required|need|needs)\s+(?:to\s+have\s+)?(?:the\s+)?(?:grant|privilege)\s+(?<one>[A-Z][A-Z_ ]*(?:\([^)]{0,100}\))?\s+ON\s+[\w.`""*]+)", RegexOptions.CultureInvariant, TimeoutMs)]
     private static partial Regex HaveTheGrant();
+
+    // "no permissions for [indices:data/read/search]", "needs to have [Meetings] permission", "add role query_select on b"
+    [GeneratedRegex(@"\bno\s+permissions?\s+for\s+\[(?<list>[^\]]{1,300})\]|\b(?:needs?|requires?)\s+(?:to\s+have\s+)?\[(?<list>[^\]]{1,200})\]\s+(?:permissions?|privileges?)|\bpermissions?\s+\[(?<list>[^\]]{1,200})\]\s+is\s+missing|\badd\s+(?:the\s+)?role\s+(?<one>[\w.:\-]+)", Options, TimeoutMs)]
+    private static partial Regex NoPermissionsFor();
 
     [GeneratedRegex(@"\bnot\s+(?:authorized|permitted|allowed|enabled)\b[^.\[]{0,60}[:\-]\s*\[(?<list>[^\]]{1,300})\]", Options, TimeoutMs)]
     private static partial Regex NotAuthorizedList();

@@ -71,6 +71,12 @@ public class UnseenShapesTests
     [InlineData(403, """{"error":"IP address is not whitelisted for this key"}""", DiagnosisKinds.RequestRejected)]
     [InlineData(400, """{"error":"Variable access_token has not been set."}""", DiagnosisKinds.BadCredentials)]
     [InlineData(404, """{"error":"We could not find a route between these two points"}""", DiagnosisKinds.NotFound)]
+    [InlineData(200, """{"status":"ERROR","status_message":"The trial period for this workspace is over."}""", DiagnosisKinds.QuotaExceeded)]
+    [InlineData(400, """{"error":"Parameter merchant_key not found"}""", DiagnosisKinds.BadCredentials)]
+    [InlineData(400, """{"error":"Quantity is less than the minimum allowed"}""", DiagnosisKinds.InvalidValue)]
+    [InlineData(400, """{"error":"invoice_no has been paid and utilized, please use another invoice number"}""", DiagnosisKinds.Conflict)]
+    [InlineData(403, """{"error":"No access for this shipping method."}""", DiagnosisKinds.InsufficientPermission)]
+    [InlineData(401, """{"code":"SESSION_TOKEN_TIMEOUT","message":"Please sign in again"}""", DiagnosisKinds.ExpiredCredentials)]
     public void Words_OfUnseenProviders_SayTheKind(int status, string body, string kind) =>
         Assert.Equal(kind, Ex.Diagnose(status, body).Kind);
 
@@ -79,6 +85,7 @@ public class UnseenShapesTests
     [InlineData("""{"errors":["param is missing or the value is empty: headline"]}""", "headline")]
     [InlineData("""{"error":{"msg":"undefined field autor"}}""", "autor")]
     [InlineData("""{"error":"Variable series_key has not been set."}""", "series_key")]
+    [InlineData("""{"errcode":40002,"errmsg":"PARAMETER ERROR","invalid_param_list":[{"field":"extension","validation_type":"required"}]}""", "extension")]
     public void Fields_NamedInUnseenPhrasings_AreNamed(string body, string field) =>
         Assert.Contains(field, Ex.Diagnose(400, body).Paths());
 

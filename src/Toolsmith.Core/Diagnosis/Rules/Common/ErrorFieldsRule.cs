@@ -25,6 +25,21 @@ internal sealed class ErrorFieldsRule : DiagnosisRule
         "traceId", "requestId", "request_id", "timestamp", "path", "instance", "documentation_url",
     };
 
+    /// <summary>
+    /// A member holding error items: a known name, or one whose words say invalid or error and param or field
+    /// (<c>invalid_param_list</c>, <c>paramErrors</c>, <c>field_error_list</c>).
+    /// </summary>
+    private static bool IsContainer(string key)
+    {
+        if (Containers.Contains(key))
+        {
+            return true;
+        }
+        var compact = key.Replace("_", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal).ToLowerInvariant();
+        return (compact.Contains("invalid", StringComparison.Ordinal) || compact.Contains("error", StringComparison.Ordinal))
+            && (compact.Contains("param", StringComparison.Ordinal) || compact.Contains("field", StringComparison.Ordinal));
+    }
+
     public override void Apply(DiagnosisContext context)
     {
         if (context.Body is { } body)
@@ -87,7 +102,7 @@ internal sealed class ErrorFieldsRule : DiagnosisRule
                         ErrorItems.ReadMap(messageMap, context);
                         continue;
                     }
-                    if (!Containers.Contains(key))
+                    if (!IsContainer(key))
                     {
                         if (value is JsonObject or JsonArray && key is not ("data" or "source" or "context" or "metadata" or "links" or "extensions"))
                         {

@@ -84,7 +84,7 @@ public class RequestCommandTests(CliHarness cli) : IClassFixture<CliHarness>
     public static TheoryData<string[], string> BadInput => new()
     {
         { ["request", "POST", "URL/echo", "-d", "{\"a\": [1, 2}"], "line 1, column 12" },
-        { ["request", "GET", "URL/echo", "-d", "{}"], "a GET request cannot have a body" },
+        { ["request", "HEAD", "URL/echo", "-d", "{}"], "a HEAD request cannot have a body" },
         { ["request", "GET", "/relative/path"], "is not an absolute URL" },
         { ["request", "GET", "file:///etc/passwd"], "only http and https URLs" },
         { ["request", "GETT", "URL/echo"], "\"GETT\" is not one of GET, POST" },

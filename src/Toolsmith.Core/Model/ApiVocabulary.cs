@@ -140,6 +140,9 @@ public static class RequestMethods
     /// <summary>Idempotent (RFC 9110 §9.2.2): sending it twice has the effect of sending it once, so it may be retried.</summary>
     public static bool IsIdempotent(this RequestMethod method) => method.IsSafe() || method is RequestMethod.Put or RequestMethod.Delete;
 
-    /// <summary>False for GET and HEAD, which an API step sends without a body.</summary>
-    public static bool AllowsBody(this RequestMethod method) => method is not (RequestMethod.Get or RequestMethod.Head);
+    /// <summary>
+    /// False for HEAD only. A GET may carry a body (RFC 9110 gives it no meaning, but Elasticsearch, OpenSearch and others
+    /// read one, and curl, Postman and .http files send it).
+    /// </summary>
+    public static bool AllowsBody(this RequestMethod method) => method is not RequestMethod.Head;
 }

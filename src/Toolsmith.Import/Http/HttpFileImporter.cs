@@ -293,6 +293,11 @@ public static partial class HttpFileImporter
         {
             body.RemoveAt(body.Count - 1);
         }
+        // Comment lines before the body's first line are comments, as httpyac reads them.
+        while (body.Count > 0 && (body[0].Trim().Length == 0 || body[0].TrimStart().StartsWith("//", StringComparison.Ordinal) || body[0].TrimStart().StartsWith("# ", StringComparison.Ordinal)))
+        {
+            body.RemoveAt(0);
+        }
         // Trailing comment lines after the body belong to the next request (VS writes them so).
         while (body.Count > 0 && (body[^1].TrimStart().StartsWith('#') || body[^1].TrimStart().StartsWith("//", StringComparison.Ordinal)))
         {
@@ -439,7 +444,7 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
         step["url"] = Text(url);
         if (request.Body is { } body)
         {
-            if (request.Method is "GET" or "HEAD")
+            if (request.Method is "HEAD")
             {
                 Warn($"has a body on {request.Method}, which an API step cannot send; the body was left out.");
             }

@@ -349,7 +349,7 @@ internal sealed class OperationToolBuilder
         {
             return (null, null, null);
         }
-        if (_entry.Method is "GET" or "HEAD")
+        if (_entry.Method is "HEAD")
         {
             Warn($"describes a request body on {_entry.Method}, which an API step cannot send; it was left out.");
             return (null, null, null);

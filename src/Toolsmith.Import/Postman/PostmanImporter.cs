@@ -584,7 +584,7 @@ internal sealed class PostmanRequestMapper(PostmanImporter.Context context, Impo
         {
             return (null, null, true);
         }
-        if (method is "GET" or "HEAD")
+        if (method is "HEAD")
         {
             Warn($"has a body on {method}, which an API step cannot send; the body was left out.");
             return (null, null, true);

@@ -42,11 +42,11 @@ public class ToolLoaderTests
     }
 
     [Fact]
-    public void BodyOnGet_IsAConfigurationError()
+    public void BodyOnHead_IsAConfigurationError()
     {
-        var ex = Fails("""{"name":"t","steps":[{"id":"a","type":"api","url":"https://x.test","body":{"a":1}}]}""");
+        var ex = Fails("""{"name":"t","steps":[{"id":"a","type":"api","method":"HEAD","url":"https://x.test","body":{"a":1}}]}""");
         Assert.Equal("steps[0].body", ex.Errors.Single().Path);
-        Assert.Contains("GET request cannot have a body", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("HEAD request cannot have a body", ex.Message, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -140,6 +140,15 @@ public class ApiStepRequestTests(TestApiFixture fixture) : IClassFixture<TestApi
     }
 
     [Fact]
+    public async Task GetWithABody_SendsIt()
+    {
+        // Elasticsearch-style search: a GET whose JSON body is the query.
+        var r = await fixture.RunStepAsync("""{"id":"s","type":"api","method":"GET","url":"http://127.0.0.1:PORT/echo/_search","body":{"query":{"match":{"title":"x"}}}}""");
+        Assert.Equal("GET", Echo(r)["method"]!.GetValue<string>());
+        Assert.Equal("{\"query\":{\"match\":{\"title\":\"x\"}}}", Echo(r)["bodyText"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task EmptyContentType_SendsTheBodyWithoutOne()
     {
         // As curl's -H 'Content-Type:' and a .http body written without a Content-Type: the body goes, the header does not.

@@ -131,7 +131,7 @@ internal sealed class CompiledApiStep : CompiledStep
         }
         if (definition.Body is not null && !definition.Method.AllowsBody())
         {
-            errors.Add(new ToolError(file, $"{location}.body", $"a {JsonNames.Of(definition.Method)} request cannot have a body. Remove the body, or use POST, PUT or PATCH to send one."));
+            errors.Add(new ToolError(file, $"{location}.body", $"a {JsonNames.Of(definition.Method)} request cannot have a body. Remove the body, or use GET, POST, PUT or PATCH to send one."));
         }
         var body = Try($"{location}.body", () => RequestBodyTemplate.Compile(definition.Body, definition.BodyType, file, $"{location}.body", errors));
         var paging = Steps.Api.Paging.CompiledPaging.Compile(definition, file, location, errors);

@@ -57,7 +57,8 @@ public static partial class CurlExporter
         foreach (var (name, value) in step.Headers)
         {
             args.Add("-H");
-            args.Add(value.Length == 0 ? name + ";" : $"{name}: {value}"); // "Name;" is how curl sends a header with an empty value
+            // "Name;" is how curl sends a header with an empty value; an empty Content-Type means none is sent, curl's "Name:".
+            args.Add(value.Length > 0 ? $"{name}: {value}" : name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase) ? name + ":" : name + ";");
         }
         AddAuth(step.Auth, args, comments, head);
         if (step.Cookies.Count > 0)

@@ -418,6 +418,9 @@ internal sealed class CurlRequest
 
     public List<(string Name, string Value)> Headers { get; } = [];
 
+    /// <summary>-H 'Content-Type:': curl sends its body without the Content-Type it would add.</summary>
+    public bool NoContentType { get; set; }
+
     public List<DataPart> Data { get; } = [];
 
     public List<string> UrlQuery { get; } = [];
@@ -471,6 +474,11 @@ internal sealed class CurlRequest
         }
         var name = text[..colon].Trim();
         var value = text[(colon + 1)..].Trim();
+        if (value.Length == 0 && name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase))
+        {
+            NoContentType = true; // the step sends its body without one too ("Content-Type": "")
+            return;
+        }
         if (value.Length == 0)
         {
             warnings.Add(new ImportWarning($"{written} {text}", "removes a header curl would add by itself; Toolsmith adds none of curl's, so it was left out."));

@@ -195,6 +195,10 @@ internal sealed class CurlStepBuilder
         {
             headers["Content-Type"] = contentType; // sent without a body too, as curl sends it
         }
+        if (_r.NoContentType && body is not null && !_r.Headers.Any(static h => h.Name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase)))
+        {
+            headers["Content-Type"] = ""; // -H 'Content-Type:': the body goes without one, as curl sends it
+        }
         if (_r.Json && !headers.Any(h => h.Key.Equals("Accept", StringComparison.OrdinalIgnoreCase)))
         {
             headers["Accept"] = "application/json";

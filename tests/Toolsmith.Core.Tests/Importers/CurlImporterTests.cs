@@ -490,6 +490,18 @@ public class CurlImporterTests(ImportRunner runner) : IClassFixture<ImportRunner
     }
 
     [Fact]
+    public async Task EmptyContentType_MeansNone_BothWays()
+    {
+        // curl's -H 'Content-Type:' removes the header curl would add for -d; a step's "Content-Type": "" sends none.
+        var tool = Assert.Single(CurlImporter.Import($"curl http://127.0.0.1:{runner.Api.Port}/echo/raw -H 'Content-Type:' --data-binary 'plain words'").Tools);
+        await runner.RunAsync(tool);
+        Assert.Null(runner.Api.LastEcho!["headers"]!["content-type"]);
+        Assert.Equal("plain words", runner.Api.LastEcho!["bodyText"]!.GetValue<string>());
+        var step = new ApiStepDefinition { Id = "s", Method = RequestMethod.Post, Url = "https://api.example.com/x", Headers = { ["Content-Type"] = "" } };
+        Assert.Contains("-H Content-Type:", CurlExporter.Export(step), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Export_RedactsSecrets_AndNeverHoldsAValue()
     {
         var tool = Assert.Single(CurlImporter.Import(Cases["slack_post_message"].Command).Tools);

@@ -100,7 +100,7 @@ public class ToolsApiTests(ServerFixture server) : IClassFixture<ServerFixture>
         Assert.True(result["ok"]!.GetValue<bool>());
         Assert.Equal("[1,2,3]", result["body"]!["bodyText"]!.GetValue<string>());
 
-        var invalid = await server.PostJsonAsync("/api/steps/run", JsonNode.Parse("""{"step":{"id":"s","type":"api","method":"GET","url":"https://x.test","body":{"a":1}}}""")!, 400);
+        var invalid = await server.PostJsonAsync("/api/steps/run", JsonNode.Parse("""{"step":{"id":"s","type":"api","method":"HEAD","url":"https://x.test","body":{"a":1}}}""")!, 400);
         Assert.True(invalid["errors"]!.AsObject().ContainsKey("step.body"));
         var missing = await server.PostJsonAsync("/api/steps/run", new JsonObject(), 400);
         Assert.True(missing["errors"]!.AsObject().ContainsKey("step"));

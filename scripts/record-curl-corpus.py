@@ -22,41 +22,12 @@ import sys
 import tempfile
 import threading
 
+from loopback import read_request, throwaway_certificate
+
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "fixtures", "importers", "curlconverter")
 COMMANDS = os.path.join(ROOT, "curl_commands")
 RECORDED = os.path.join(ROOT, "http")
 OURS = os.path.join(ROOT, "curl-http")
-
-
-def read_request(conn):
-    data = b""
-    while b"\r\n\r\n" not in data:
-        chunk = conn.recv(65536)
-        if not chunk:
-            return data
-        data += chunk
-    head, _, rest = data.partition(b"\r\n\r\n")
-    length = 0
-    chunked = False
-    for line in head.split(b"\r\n")[1:]:
-        name, _, value = line.partition(b":")
-        if name.strip().lower() == b"content-length":
-            length = int(value.strip())
-        if name.strip().lower() == b"transfer-encoding" and b"chunked" in value.lower():
-            chunked = True
-    if chunked:
-        while not rest.endswith(b"0\r\n\r\n"):
-            chunk = conn.recv(65536)
-            if not chunk:
-                break
-            rest += chunk
-    else:
-        while len(rest) < length:
-            chunk = conn.recv(65536)
-            if not chunk:
-                break
-            rest += chunk
-    return head + b"\r\n\r\n" + rest
 
 
 class Listener:
@@ -82,7 +53,7 @@ class Listener:
             first = conn.recv(1, socket.MSG_PEEK)
             if first == b"\x16":
                 conn = self.tls.wrap_socket(conn, server_side=True)
-            raw = read_request(conn)
+            raw, _ = read_request(conn)
             if raw:
                 with self.lock:
                     self.requests.append(raw)
@@ -143,9 +114,7 @@ def comparable(text):
 def main():
     check = "--check" in sys.argv
     with tempfile.TemporaryDirectory() as certs:
-        cert, key = os.path.join(certs, "c.pem"), os.path.join(certs, "k.pem")
-        subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=localhost",
-                        "-keyout", key, "-out", cert, "-days", "1"], check=True, capture_output=True)
+        cert, key = throwaway_certificate(certs)
         listener = Listener(cert, key)
         version = subprocess.run(["curl", "--version"], capture_output=True, text=True).stdout.split()[1]
         os.makedirs(OURS, exist_ok=True)

@@ -22,38 +22,9 @@ import sys
 import tempfile
 import threading
 
+from loopback import read_request, throwaway_certificate
+
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "fixtures", "importers", "http-files")
-
-
-def read_request(conn, first=b""):
-    data = first
-    while b"\r\n\r\n" not in data:
-        chunk = conn.recv(65536)
-        if not chunk:
-            return data, b""
-        data += chunk
-    head, _, rest = data.partition(b"\r\n\r\n")
-    length, chunked = 0, False
-    for line in head.split(b"\r\n")[1:]:
-        name, _, value = line.partition(b":")
-        if name.strip().lower() == b"content-length":
-            length = int(value.strip())
-        if name.strip().lower() == b"transfer-encoding" and b"chunked" in value.lower():
-            chunked = True
-    if chunked:
-        while b"0\r\n\r\n" not in rest:
-            chunk = conn.recv(65536)
-            if not chunk:
-                break
-            rest += chunk
-        end = rest.index(b"0\r\n\r\n") + 5 if b"0\r\n\r\n" in rest else len(rest)
-        return head + b"\r\n\r\n" + rest[:end], rest[end:]
-    while len(rest) < length:
-        chunk = conn.recv(65536)
-        if not chunk:
-            break
-        rest += chunk
-    return head + b"\r\n\r\n" + rest[:length], rest[length:]
 
 
 class Proxy:
@@ -123,9 +94,7 @@ def main():
     httpyac = os.path.abspath(sys.argv[1])
     version = subprocess.run([httpyac, "--version"], capture_output=True, text=True).stdout.strip()
     with tempfile.TemporaryDirectory() as work:
-        cert, key = os.path.join(work, "c.pem"), os.path.join(work, "k.pem")
-        subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=localhost",
-                        "-keyout", key, "-out", cert, "-days", "1"], check=True, capture_output=True)
+        cert, key = throwaway_certificate(work)
         proxy = Proxy(cert, key)
         for source in sorted(os.listdir(ROOT)):
             top = os.path.join(ROOT, source)

@@ -40,6 +40,17 @@ internal sealed partial class ImportedToolBuilder
     public List<JsonObject> Steps { get; } = [];
 
     /// <summary>Writes the request parts of an API step, leaving out the empty ones (and <c>bodyType</c> when it is the default, json).</summary>
+    /// <summary>
+    /// Adds a header; one given again (in any case) is joined to the first with ", ", which HTTP defines as the same as
+    /// sending both (RFC 9110 §5.3). True when it was joined.
+    /// </summary>
+    public static bool AddHeader(JsonObject headers, string name, string value)
+    {
+        var same = headers.Select(static h => h.Key).FirstOrDefault(k => k.Equals(name, StringComparison.OrdinalIgnoreCase));
+        headers[same ?? name] = same is null ? value : headers[same]!.GetValue<string>() + ", " + value;
+        return same is not null;
+    }
+
     public static void SetRequestParts(JsonObject step, JsonObject? headers, JsonObject? parameters, JsonObject? cookies, JsonNode? body, BodyKind? bodyType)
     {
         if (headers is { Count: > 0 })

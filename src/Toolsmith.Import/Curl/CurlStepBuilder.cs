@@ -91,13 +91,10 @@ internal sealed class CurlStepBuilder
                 continue;
             }
             var mapped = Credentials.IsCredentialHeader(name) ? CredentialHeader(name, value) : Plain(value);
-            if (headers.FirstOrDefault(h => h.Key.Equals(name, StringComparison.OrdinalIgnoreCase)) is { Key: not null } existing)
+            if (ImportedToolBuilder.AddHeader(headers, name, mapped))
             {
-                headers[existing.Key] = existing.Value!.GetValue<string>() + ", " + mapped;
                 _warnings.Add(new ImportWarning(name, "is given more than once; the values were joined with \", \" into one header."));
-                continue;
             }
-            headers[name] = mapped;
         }
         var auth = basicFromHeader;
         if (_r.User is not null && (auth is not null || headers.Any(static h => h.Key.Equals("Authorization", StringComparison.OrdinalIgnoreCase))))

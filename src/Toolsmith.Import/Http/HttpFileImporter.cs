@@ -145,13 +145,9 @@ public static partial class HttpFileImporter
                 }
                 continue;
             }
-            if (ScriptStart().IsMatch(line) && lines.Skip(i + 1).Any(static l => l.Trim() == "}}"))
+            if (SkipScriptBlock(lines, ref i))
             {
                 result.Warnings.Add(new ImportWarning(block.Title.Length > 0 ? block.Title : source, "has an httpyac script block ({{ … }}) before its request, which Toolsmith does not run; it was left out."));
-                while (i < lines.Count && lines[i].Trim() != "}}")
-                {
-                    i++;
-                }
                 continue;
             }
             if (line.StartsWith('#') || line.StartsWith("//", StringComparison.Ordinal))
@@ -264,14 +260,9 @@ public static partial class HttpFileImporter
             {
                 continue; // a saved response file (IntelliJ): not part of the request
             }
-            if (ScriptStart().IsMatch(line) && lines.Skip(i + 1).Any(static l => l.Trim() == "}}"))
+            if (SkipScriptBlock(lines, ref i))
             {
-                // httpyac's script block: "{{" alone on a line (or "{{@event"), JavaScript, then "}}" alone.
                 result.Warnings.Add(new ImportWarning(item, "has an httpyac script block ({{ … }}), which Toolsmith does not run; it was left out."));
-                while (i < lines.Count && lines[i].Trim() != "}}")
-                {
-                    i++;
-                }
                 continue;
             }
             if (line.StartsWith("> ", StringComparison.Ordinal) || line.StartsWith(">> ", StringComparison.Ordinal) || line.TrimStart().StartsWith("> {%", StringComparison.Ordinal))
@@ -366,6 +357,23 @@ public static partial class HttpFileImporter
 
     [GeneratedRegex(@"^\s*(?:query|mutation|subscription|fragment)\b\s*[\w({@$]", RegexOptions.CultureInvariant)]
     private static partial Regex GraphQlOperation();
+
+    /// <summary>
+    /// When line <paramref name="i"/> opens an httpyac script block ("{{" alone on a line, or "{{@event", JavaScript, then
+    /// "}}" alone), moves <paramref name="i"/> to its closing line and says so.
+    /// </summary>
+    private static bool SkipScriptBlock(List<string> lines, ref int i)
+    {
+        if (!ScriptStart().IsMatch(lines[i].Trim()) || !lines.Skip(i + 1).Any(static l => l.Trim() == "}}"))
+        {
+            return false;
+        }
+        while (i < lines.Count && lines[i].Trim() != "}}")
+        {
+            i++;
+        }
+        return true;
+    }
 
     /// <summary>The first line of an httpyac script block: "{{" alone, "{{@event" (e.g. {{@response) or a global "{{+" / "{{+after".</summary>
     [GeneratedRegex(@"^\{\{([@+][\w]*)?\s*$", RegexOptions.CultureInvariant)]

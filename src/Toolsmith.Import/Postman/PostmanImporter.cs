@@ -251,9 +251,7 @@ internal sealed class PostmanRequestMapper(PostmanImporter.Context context, Impo
                 continue; // auth already set it
             }
             var mapped = Credentials.IsCredentialHeader(name) || Credentials.LooksLikeSecretValue(value) ? Credential(value, name) : Text(value);
-            var same = headers.Select(static h => h.Key).FirstOrDefault(k => k.Equals(name, StringComparison.OrdinalIgnoreCase));
-            // A header given twice is sent as one line with both values, which HTTP defines as the same (RFC 9110 §5.3).
-            headers[same ?? name] = same is null ? mapped : headers[same]!.GetValue<string>() + ", " + mapped;
+            ImportedToolBuilder.AddHeader(headers, name, mapped); // given twice: one line with both values
         }
         var (body, bodyType, keepContentType) = Body(request["body"] as JsonObject, ref contentType, method);
         if (contentType is not null && keepContentType)

@@ -100,48 +100,40 @@ internal static partial class BodyReader
     /// </summary>
     private static JsonNode WithJsonStringsRead(JsonNode body)
     {
-        var found = new List<(JsonNode Parent, string? Key, int Index, JsonNode Parsed)>();
-        var visited = 0;
-        Find(body, 0);
-        if (found.Count == 0)
+        var (visited, found) = (0, 0);
+        if (!Replace(body, 0, mutate: false))
         {
             return body;
         }
-        // Paths are taken again on a copy: record where each was, as member names and indexes from the root.
         var copy = body.DeepClone();
-        foreach (var (parent, key, index, parsed) in found)
-        {
-            if (Locate(copy, body, parent) is { } target)
-            {
-                if (key is not null && target is JsonObject obj)
-                {
-                    obj[key] = parsed;
-                }
-                else if (target is JsonArray arr && index < arr.Count)
-                {
-                    arr[index] = parsed;
-                }
-            }
-        }
+        (visited, found) = (0, 0);
+        Replace(copy, 0, mutate: true);
         return copy;
 
-        void Find(JsonNode? node, int depth)
+        // Finds (and, on the copy, replaces) the strings holding JSON; true when there is one.
+        bool Replace(JsonNode? node, int depth, bool mutate)
         {
-            if (node is null || depth > 8 || ++visited > 2000 || found.Count >= 20)
+            if (node is null || depth > 8 || ++visited > 2000 || found >= 20)
             {
-                return;
+                return false;
             }
+            var any = false;
             if (node is JsonObject o)
             {
-                foreach (var (k, v) in o)
+                foreach (var key in o.Select(static p => p.Key).ToList())
                 {
-                    if (JsonString(v) is { } parsed)
+                    if (JsonString(o[key]) is { } parsed)
                     {
-                        found.Add((o, k, -1, parsed));
+                        found++;
+                        any = true;
+                        if (mutate)
+                        {
+                            o[key] = parsed;
+                        }
                     }
                     else
                     {
-                        Find(v, depth + 1);
+                        any |= Replace(o[key], depth + 1, mutate);
                     }
                 }
             }
@@ -151,14 +143,20 @@ internal static partial class BodyReader
                 {
                     if (JsonString(a[i]) is { } parsed)
                     {
-                        found.Add((a, null, i, parsed));
+                        found++;
+                        any = true;
+                        if (mutate)
+                        {
+                            a[i] = parsed;
+                        }
                     }
                     else
                     {
-                        Find(a[i], depth + 1);
+                        any |= Replace(a[i], depth + 1, mutate);
                     }
                 }
             }
+            return any;
         }
     }
 
@@ -167,21 +165,6 @@ internal static partial class BodyReader
         JsonRead.Str(node) is { Length: >= 2 and <= MaxString } text && text.TrimStart() is ['{' or '[', ..] && text.TrimEnd() is [.., '}' or ']']
             && JsonRead.TryParse(text) is { } parsed && parsed is JsonObject or JsonArray ? parsed : null;
 
-    /// <summary>The node of <paramref name="copy"/> standing where <paramref name="node"/> stands in <paramref name="original"/>.</summary>
-    private static JsonNode? Locate(JsonNode copy, JsonNode original, JsonNode node)
-    {
-        var path = new Stack<(string? Key, int Index)>();
-        for (var n = node; n is not null && !ReferenceEquals(n, original); n = n.Parent)
-        {
-            path.Push(n.Parent is JsonArray ? (null, n.GetElementIndex()) : (n.GetPropertyName(), -1));
-        }
-        JsonNode? at = copy;
-        foreach (var (key, index) in path)
-        {
-            at = key is not null ? at?[key] : at is JsonArray arr && index < arr.Count ? arr[index] : null;
-        }
-        return at;
-    }
 
     private static string? Header(ResponseExchange exchange, string name) =>
         exchange.Headers.TryGetValue(name, out var value) ? value : null;

@@ -101,21 +101,21 @@ public sealed class OpenApiCorpusTests(ImportRunner runner, ITestOutputHelper ou
             var (sent, leftOut) = (0, 0);
             foreach (var entry in catalog.Operations)
             {
-                var result = catalog.Import([entry]);
-                if (result.Tools.Count == 0)
+                var outcome = await OperationAsync(catalog, entry);
+                switch (outcome.Kind)
                 {
-                    leftOut++;
-                    continue;
+                    case Outcome.Crashed:
+                        return outcome;
+                    case Outcome.Refused:
+                        leftOut++;
+                        break;
+                    case Outcome.Wrong:
+                        problems.Add($"{entry}: {outcome.Detail}");
+                        break;
+                    default:
+                        sent++;
+                        break;
                 }
-                var tool = result.Tools[0];
-                var arrived = await runner.CaptureAtEchoAsync(tool, Corpora.SecretValues(tool), Inputs(tool));
-                if (arrived is null)
-                {
-                    problems.Add($"{entry}: nothing arrived");
-                    continue;
-                }
-                sent++;
-                problems.AddRange(Check(catalog, entry, arrived).Select(p => $"{entry}: {p}"));
             }
             return problems.Count > 0 ? new CorpusOutcome(Outcome.Wrong, string.Join("; ", problems))
                 : sent == 0 ? new CorpusOutcome(Outcome.Refused, "no operation imported: " + string.Join("; ", catalog.ReadWarnings))

@@ -35,7 +35,7 @@ internal sealed class ErrorFieldsRule : DiagnosisRule
         {
             return true;
         }
-        var compact = key.Replace("_", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal).ToLowerInvariant();
+        var compact = ErrorVocabulary.Compact(key);
         return (compact.Contains("invalid", StringComparison.Ordinal) || compact.Contains("error", StringComparison.Ordinal))
             && (compact.Contains("param", StringComparison.Ordinal) || compact.Contains("field", StringComparison.Ordinal));
     }

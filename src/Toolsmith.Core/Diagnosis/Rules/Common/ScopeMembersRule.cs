@@ -14,7 +14,8 @@ internal sealed class ScopeMembersRule : DiagnosisRule
     private const int MaxDepth = 6;
     private const int MaxNodes = 400;
 
-    // Compared without case, '_' or '-': required_scopes, requiredScopes and Required-Scopes are one name.
+    // Compared by letters and digits in lower case (ErrorVocabulary.Compact): required_scopes, requiredScopes and
+    // Required-Scopes are one name.
     private static readonly HashSet<string> ScopeKeys = new(StringComparer.Ordinal)
     {
         "requiredscopes", "requiredscope", "missingscopes", "missingscope", "scopesrequired", "neededscopes", "neededscope", "scoperequired",
@@ -25,8 +26,6 @@ internal sealed class ScopeMembersRule : DiagnosisRule
         "missingpermissions", "requiredpermissions", "missingpermission", "requiredpermission", "permissionsrequired", "neededpermissions",
         "permissions", "missingprivileges", "requiredprivileges", "missingprivilege", "requiredprivilege", "privilegesrequired", "neededprivileges",
     };
-
-    private static string Compact(string key) => string.Concat(key.Where(static c => c is not ('_' or '-' or ' '))).ToLowerInvariant();
 
     public override void Apply(DiagnosisContext context)
     {
@@ -66,7 +65,7 @@ internal sealed class ScopeMembersRule : DiagnosisRule
                 var besideGranted = obj.ContainsKey("granted") || obj.ContainsKey("provided") || obj.ContainsKey("granted_scopes") || obj.ContainsKey("grantedScopes");
                 foreach (var (key, value) in obj)
                 {
-                    var compact = Compact(key);
+                    var compact = ErrorVocabulary.Compact(key);
                     if (ScopeKeys.Contains(compact) || (besideGranted && key is "required" or "scopes" or "needed"))
                     {
                         Names(value).ForEach(context.AddMissingScope);

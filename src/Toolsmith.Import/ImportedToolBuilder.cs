@@ -1,7 +1,9 @@
+using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Toolsmith.Core.Loading;
 using Toolsmith.Core.Model;
+using Toolsmith.Core.Templates;
 
 namespace Toolsmith.Import;
 
@@ -209,6 +211,20 @@ internal sealed partial class ImportedToolBuilder
     /// <summary>Validates the document by loading it; adds it to <paramref name="result"/>, or a warning naming the item when it does not load.</summary>
     public ImportedTool? AddTo(ImportResult result)
     {
+        foreach (var step in Steps)
+        {
+            foreach (var member in (string[])["url", "headers", "params", "cookies", "body"])
+            {
+                if (step[member] is JsonValue v && Escaped(v) is { } escaped)
+                {
+                    step[member] = escaped;
+                }
+                else
+                {
+                    KeepStrayBraces(step[member]);
+                }
+            }
+        }
         Name = Naming.Unique(Name, result.UsedNames);
         var document = ToDocument();
         try
@@ -225,6 +241,83 @@ internal sealed partial class ImportedToolBuilder
         result.Tools.Add(tool);
         return tool;
     }
+
+    /// <summary>
+    /// A source's text is sent as written: a <c>{{name}}</c> in it is a placeholder (the sources' own variables, and docs'
+    /// placeholders in pasted commands), but any other <c>{{</c> — a template language in a body, an unclosed one — is
+    /// literal text, escaped as templates write it (<see cref="TemplateText.Escape"/>), with backslashes before a kept
+    /// placeholder doubled so they stay backslashes.
+    /// </summary>
+    private static void KeepStrayBraces(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject o:
+                foreach (var key in o.Select(static m => m.Key).ToList())
+                {
+                    if (o[key] is JsonValue v && Escaped(v) is { } escaped)
+                    {
+                        o[key] = escaped;
+                    }
+                    else
+                    {
+                        KeepStrayBraces(o[key]);
+                    }
+                }
+                break;
+            case JsonArray a:
+                for (var i = 0; i < a.Count; i++)
+                {
+                    if (a[i] is JsonValue v && Escaped(v) is { } escaped)
+                    {
+                        a[i] = escaped;
+                    }
+                    else
+                    {
+                        KeepStrayBraces(a[i]);
+                    }
+                }
+                break;
+        }
+    }
+
+    /// <summary>The string with its stray braces escaped; null when it has none (the node is kept).</summary>
+    private static JsonValue? Escaped(JsonValue value)
+    {
+        if (value.GetValueKind() != System.Text.Json.JsonValueKind.String || value.GetValue<string>() is not { } text
+            || !text.Contains("{{", StringComparison.Ordinal))
+        {
+            return null;
+        }
+        var sb = new StringBuilder(text.Length + 8);
+        var at = 0;
+        foreach (Match brace in OpenBraces().Matches(text))
+        {
+            if (brace.Index < at)
+            {
+                continue;
+            }
+            var open = brace.Index + brace.Length - 2;
+            var slashes = brace.Length - 2;
+            sb.Append(text, at, brace.Index - at);
+            var placeholder = Placeholder().Match(text, open);
+            if (placeholder.Success && placeholder.Index == open)
+            {
+                sb.Append('\\', slashes * 2).Append(placeholder.Value);
+                at = open + placeholder.Length;
+            }
+            else
+            {
+                sb.Append(TemplateText.Escape(text.Substring(brace.Index, brace.Length)));
+                at = open + 2;
+            }
+        }
+        var result = sb.Append(text, at, text.Length - at).ToString();
+        return result == text ? null : JsonValue.Create(result);
+    }
+
+    [GeneratedRegex(@"\\*\{\{", RegexOptions.CultureInvariant)]
+    private static partial Regex OpenBraces();
 
     [GeneratedRegex(@"\{\{\s*(?<path>[^{}\s]+)\s*\}\}", RegexOptions.CultureInvariant)]
     internal static partial Regex Placeholder();

@@ -61,17 +61,23 @@ internal abstract class JsonTemplate
             case JsonObject obj:
             {
                 var members = obj.Select(p => (p.Key, Compile(p.Value, $"{location}.{p.Key}"))).ToArray();
-                return members.All(static m => m.Item2.IsLiteral) ? new Literal(node) : new ObjectTemplate(members);
+                // All literal: the members' own values (an escaped \{{ read as {{), not the node as written.
+                return members.All(static m => m.Item2.IsLiteral)
+                    ? new Literal(new JsonObject(members.Select(static m => KeyValuePair.Create(m.Key, ((Literal)m.Item2).Node?.DeepClone()))))
+                    : new ObjectTemplate(members);
             }
             case JsonArray array:
             {
                 var items = array.Select((item, i) => Compile(item, $"{location}[{i.ToString(CultureInfo.InvariantCulture)}]")).ToArray();
-                return items.All(static i => i.IsLiteral) ? new Literal(node) : new ArrayTemplate(items);
+                return items.All(static i => i.IsLiteral)
+                    ? new Literal(new JsonArray([.. items.Select(static i => ((Literal)i).Node?.DeepClone())]))
+                    : new ArrayTemplate(items);
             }
             case JsonValue value when value.GetValueKind() == JsonValueKind.String:
             {
                 var template = Template.Parse(value.GetValue<string>(), location);
-                return template.IsLiteral ? new Literal(node) : new StringTemplate(template);
+                return !template.IsLiteral ? new StringTemplate(template)
+                    : template.LiteralText == template.Source ? new Literal(node) : new Literal(JsonValue.Create(template.LiteralText));
             }
             default:
                 return new Literal(node);
@@ -81,6 +87,8 @@ internal abstract class JsonTemplate
     private sealed class Literal(JsonNode? node) : JsonTemplate
     {
         public override bool IsLiteral => true;
+
+        public JsonNode? Node => node;
 
         public override IEnumerable<Template> Templates => [];
 

@@ -18,6 +18,7 @@ internal sealed class Template
         Location = location;
         _parts = parts;
         IsLiteral = parts.All(static p => p.Path is null);
+        LiteralText = !IsLiteral ? null : parts.Length == 0 ? "" : parts[0].Text!;
         SingleExpression = parts is [{ Path: { } only }] ? only : null;
     }
 
@@ -29,6 +30,9 @@ internal sealed class Template
 
     /// <summary>True when there is no placeholder.</summary>
     public bool IsLiteral { get; }
+
+    /// <summary>The text a template without placeholders renders (its escapes, <c>\{{</c>, read); null when it has placeholders.</summary>
+    public string? LiteralText { get; }
 
     /// <summary>The path when the whole string is one placeholder: it renders to the typed value.</summary>
     public TemplatePath? SingleExpression { get; }
@@ -44,18 +48,33 @@ internal sealed class Template
     {
         ArgumentNullException.ThrowIfNull(source);
         var parts = new List<TemplatePart>();
+        var text = new StringBuilder();
         var i = 0;
         while (i < source.Length)
         {
             var open = source.IndexOf("{{", i, StringComparison.Ordinal);
             if (open < 0)
             {
-                parts.Add(TemplatePart.ForText(source[i..]));
+                text.Append(source, i, source.Length - i);
                 break;
             }
-            if (open > i)
+            // Backslashes right before {{ escape it: an odd number makes the {{ literal; each pair stands for one backslash.
+            var slashes = 0;
+            while (open - slashes - 1 >= i && source[open - slashes - 1] == '\\')
             {
-                parts.Add(TemplatePart.ForText(source[i..open]));
+                slashes++;
+            }
+            text.Append(source, i, open - slashes - i).Append('\\', slashes / 2);
+            if (slashes % 2 == 1)
+            {
+                text.Append("{{");
+                i = open + 2;
+                continue;
+            }
+            if (text.Length > 0)
+            {
+                parts.Add(TemplatePart.ForText(text.ToString()));
+                text.Clear();
             }
             var close = source.IndexOf("}}", open + 2, StringComparison.Ordinal);
             if (close < 0)
@@ -71,6 +90,10 @@ internal sealed class Template
                 ?? throw new TemplateException($"{location}: \"{{{{{inner}}}}}\" is not a valid path: {error}. Paths are names joined by dots with [n] indexes, e.g. steps.list.body.items[0].id.");
             parts.Add(TemplatePart.ForPath(path));
             i = close + 2;
+        }
+        if (text.Length > 0)
+        {
+            parts.Add(TemplatePart.ForText(text.ToString()));
         }
         return new Template(source, location, [.. parts]);
     }
@@ -90,7 +113,7 @@ internal sealed class Template
     {
         if (IsLiteral)
         {
-            return Source;
+            return LiteralText!;
         }
         if (SingleExpression is { } single && encode is null)
         {

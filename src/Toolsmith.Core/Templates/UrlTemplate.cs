@@ -55,7 +55,7 @@ internal sealed class UrlTemplate
         var template = Template;
         if (template.IsLiteral)
         {
-            return template.Source;
+            return template.LiteralText!;
         }
         var sb = new StringBuilder(template.Source.Length + 32);
         var parts = template.Parts;

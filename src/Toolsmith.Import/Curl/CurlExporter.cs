@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Toolsmith.Core.Model;
 using Toolsmith.Core.Secrets;
+using Toolsmith.Core.Templates;
 
 namespace Toolsmith.Import.Curl;
 
@@ -258,9 +259,14 @@ public static partial class CurlExporter
             sb.Append(comment).Append(c).Append('\n');
         }
         sb.Append(options.Shell == ShellDialect.PowerShell ? "curl.exe" : "curl");
+        // [ ] { } in a URL are curl patterns unless -g says to read them as written (placeholders aside).
+        if (head.Count > 0 && ImportedToolBuilder.Placeholder().Replace(head[^1], "").AsSpan().IndexOfAny("[]{}") >= 0)
+        {
+            sb.Append(" -g");
+        }
         foreach (var word in head)
         {
-            sb.Append(' ').Append(Quote(word, options.Shell));
+            sb.Append(' ').Append(Quote(TemplateText.Unescape(word), options.Shell));
         }
         var continuation = !options.MultiLine ? " " : options.Shell switch
         {
@@ -272,7 +278,7 @@ public static partial class CurlExporter
         {
             // Each option starts a line; its value stays beside it.
             var option = args[i].Length > 1 && args[i][0] == '-' && (i == 0 || !TakesValue(args[i - 1]));
-            sb.Append(option ? continuation : " ").Append(Quote(args[i], options.Shell));
+            sb.Append(option ? continuation : " ").Append(Quote(TemplateText.Unescape(args[i]), options.Shell));
         }
         return sb.ToString();
     }

@@ -334,6 +334,9 @@ public static class CurlImporter
             case "--digest" or "--ntlm" or "--ntlm-wb" or "--negotiate" or "--aws-sigv4" or "--krb" or "--delegation":
                 r.Unsupported.Add(value is null ? written : $"{written} {value}");
                 break;
+            case "--globoff":
+                r.Globoff = true;
+                break;
             case "--insecure":
                 warnings.Add(new ImportWarning(written, "turns off TLS certificate checks; Toolsmith always checks certificates, so it was left out. If the server's certificate is self-signed, trust it on this machine."));
                 break;
@@ -415,6 +418,9 @@ internal sealed class CurlRequest
     public string? Method { get; set; }
 
     public List<string> Urls { get; } = [];
+
+    /// <summary>-g: curl reads [ ] { } in URLs as written instead of as patterns.</summary>
+    public bool Globoff { get; set; }
 
     public List<(string Name, string Value)> Headers { get; } = [];
 

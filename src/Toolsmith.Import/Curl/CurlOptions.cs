@@ -50,7 +50,7 @@ internal static class CurlOptions
         "--silent", "--show-error", "--verbose", "--include", "--progress-bar", "--no-progress-meter", "--no-buffer",
         "--output", "--remote-name", "--remote-header-name", "--remote-name-all", "--create-dirs", "--output-dir", "--write-out",
         "--dump-header", "--trace", "--trace-ascii", "--trace-time", "--trace-ids", "--trace-config", "--stderr", "--fail",
-        "--fail-with-body", "--fail-early", "--globoff", "--styled-output", "--no-styled-output", "--remote-time", "--xattr",
+        "--fail-with-body", "--fail-early", "--styled-output", "--no-styled-output", "--remote-time", "--xattr",
         "--libcurl", "--clobber", "--no-clobber", "--skip-existing", "--show-headers",
     };
 

@@ -41,7 +41,7 @@ internal sealed class CurlStepBuilder
         {
             throw new ImportException("The curl command reads the request from standard input (@- or -T -), which a tool cannot: put the data in the command (-d '…', --data-binary @FILE) and import again.");
         }
-        var url = _r.Urls[0];
+        var url = _r.Globoff ? _r.Urls[0] : Unglob(_r.Urls[0]);
         ReadFilesAtImport();
         if (_r.UploadFile is { } uploaded && uploaded != "-")
         {
@@ -216,13 +216,19 @@ internal sealed class CurlStepBuilder
                 headers["Cookie"] = secret ? SecretFor(whole, _provider + "_cookie", $"the Cookie header for {_host}") : Plain(whole);
                 continue;
             }
+            if (pairs.Any(static p => p[(p.IndexOf('=', StringComparison.Ordinal) + 1)..].Trim() is var v && (v.Contains(',', StringComparison.Ordinal) || (v.StartsWith('"') && (v.Length < 2 || !v.EndsWith('"'))))))
+            {
+                // A value a cookie jar refuses (a ',' as in JSON consent cookies, a stray quote), which browsers and curl send
+                // as written: the cookies go as the Cookie header, each credential-like one still its own secret.
+                var sent = string.Join("; ", pairs.Select(p => p.IndexOf('=', StringComparison.Ordinal) is var e && IsSecretCookie(p[..e].Trim(), p[(e + 1)..].Trim())
+                    ? p[..e].Trim() + "=" + SecretFor(p[(e + 1)..].Trim(), _provider + "_" + Naming.Secret(p[..e].Trim()), $"the value of the cookie {p[..e].Trim()} for {_host}")
+                    : Plain(p)));
+                headers["Cookie"] = headers["Cookie"] is { } earlier ? earlier.GetValue<string>() + "; " + sent : sent;
+                continue;
+            }
             foreach (var pair in pairs)
             {
                 var eq = pair.IndexOf('=', StringComparison.Ordinal);
-                if (eq <= 0)
-                {
-                    continue;
-                }
                 var name = pair[..eq].Trim();
                 var value = pair[(eq + 1)..].Trim();
                 cookies[name] = IsSecretCookie(name, value) ? SecretFor(value, _provider + "_" + Naming.Secret(name), $"the value of the cookie {name} for {_host}") : Plain(value);
@@ -255,6 +261,41 @@ internal sealed class CurlStepBuilder
         _tool.DeclareReferences(step, static name => $"From {{{{{name}}}}} in the cURL command.");
         _tool.Steps.Add(step);
         return _tool;
+    }
+
+    /// <summary>
+    /// curl reads [ ] { } in a URL as patterns unless -g is given; a backslash makes one literal, which is how browsers'
+    /// "Copy as cURL" writes them (?filter\[status\]=open). The escapes are removed; a pattern left (a {a,b} set or a
+    /// [1-3] range, which curl expands into several requests) is named in a warning and sent as written.
+    /// </summary>
+    private string Unglob(string url)
+    {
+        var sb = new StringBuilder(url.Length);
+        var pattern = false;
+        var hostEnd = url.IndexOf('/', url.IndexOf("://", StringComparison.Ordinal) is var scheme and >= 0 ? scheme + 3 : 0);
+        for (var i = 0; i < url.Length; i++)
+        {
+            var c = url[i];
+            if (c == '\\' && i + 1 < url.Length && url[i + 1] is '[' or ']' or '{' or '}')
+            {
+                sb.Append(url[++i]);
+                continue;
+            }
+            if (c == '{' && ImportedToolBuilder.Placeholder().Match(url, i) is { Success: true } placeholder && placeholder.Index == i)
+            {
+                sb.Append(placeholder.Value); // a docs placeholder, {{name}}: an input, not a curl pattern
+                i += placeholder.Length - 1;
+                continue;
+            }
+            // An IPv6 host ([::1]) is an address, not a range.
+            pattern |= (c is '{' && url.IndexOf('}', i) > i) || (c is '[' && (hostEnd < 0 || i > hostEnd) && url.IndexOf(']', i) > i);
+            sb.Append(c);
+        }
+        if (pattern)
+        {
+            _warnings.Add(new ImportWarning(CurlImporter.Shorten(url), "has [ ] or { } that curl reads as a pattern and expands into several requests (unless -g is given); the step sends the URL as written. Write one URL per tool, or escape them (\\[) as curl would need."));
+        }
+        return sb.ToString();
     }
 
     /// <summary>curl -T appends the file's name to a URL whose path is empty or ends with a slash.</summary>

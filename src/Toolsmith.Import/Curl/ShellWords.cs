@@ -31,21 +31,67 @@ internal static class ShellWords
     public const char VariableStart = '\u0001';
     public const char VariableEnd = '\u0002';
 
-    /// <summary>Guesses the shell from its line continuations, escapes and variable syntax.</summary>
+    /// <summary>
+    /// Guesses the shell from its syntax: first the line continuations (a line ending in \ is bash, in ^ cmd, in ` PowerShell;
+    /// the most common wins), then cmd's escaped quotes (^"), PowerShell's $env: and curl.exe, and last a %NAME% written
+    /// outside single quotes — never a %XX escape, which URLs are full of, and never text inside '…', which bash and
+    /// PowerShell keep as written.
+    /// </summary>
     public static ShellDialect Detect(string text)
     {
         var t = text.Replace("\r\n", "\n", StringComparison.Ordinal);
-        if (t.Contains("^\n", StringComparison.Ordinal) || t.Contains("^\"", StringComparison.Ordinal) || (t.Contains('%') && PercentVariable(t)))
+        var (bash, cmd, powerShell) = (0, 0, 0);
+        foreach (var line in t.Split('\n'))
+        {
+            var end = line.TrimEnd(' ', '\t');
+            switch (end.Length > 0 ? end[^1] : ' ')
+            {
+                case '\\':
+                    bash++;
+                    break;
+                case '^':
+                    cmd++;
+                    break;
+                case '`':
+                    powerShell++;
+                    break;
+            }
+        }
+        if (bash + cmd + powerShell > 0)
+        {
+            return cmd > bash && cmd >= powerShell ? ShellDialect.Cmd : powerShell > bash ? ShellDialect.PowerShell : ShellDialect.Bash;
+        }
+        if (t.Contains("^\"", StringComparison.Ordinal))
         {
             return ShellDialect.Cmd;
         }
-        if (t.Contains("`\n", StringComparison.Ordinal) || t.Contains("$env:", StringComparison.OrdinalIgnoreCase) || t.TrimStart().StartsWith("curl.exe ", StringComparison.OrdinalIgnoreCase) && !t.Contains("\\\n", StringComparison.Ordinal))
+        if (t.Contains("$env:", StringComparison.OrdinalIgnoreCase) || t.TrimStart().StartsWith("curl.exe ", StringComparison.OrdinalIgnoreCase))
         {
             return ShellDialect.PowerShell;
         }
-        return ShellDialect.Bash;
+        return t.Contains('%') && PercentVariable(OutsideSingleQuotes(t)) ? ShellDialect.Cmd : ShellDialect.Bash;
     }
 
+    /// <summary>The text with every '…' span left out (cmd does not quote with ' at all; the others keep such text as written).</summary>
+    private static string OutsideSingleQuotes(string t)
+    {
+        var sb = new StringBuilder(t.Length);
+        var quoted = false;
+        foreach (var c in t)
+        {
+            if (c == '\'')
+            {
+                quoted = !quoted;
+            }
+            else if (!quoted)
+            {
+                sb.Append(c);
+            }
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>A %NAME% reference: a name of two or more characters that is not a %XX escape pair (%C3%A9).</summary>
     private static bool PercentVariable(string t)
     {
         for (var i = t.IndexOf('%', StringComparison.Ordinal); i >= 0 && i < t.Length - 1; i = t.IndexOf('%', i + 1))
@@ -57,7 +103,7 @@ internal static class ShellWords
                 {
                     j++;
                 }
-                if (j < t.Length && t[j] == '%' && j - i > 2)
+                if (j < t.Length && t[j] == '%' && j - i > 2 && !(j - i == 3 && char.IsAsciiHexDigit(t[i + 1]) && char.IsAsciiHexDigit(t[i + 2])))
                 {
                     return true;
                 }
@@ -647,13 +693,18 @@ internal static class ShellWords
             }
             if (c == '^')
             {
-                if (i + 1 < text.Length && text[i + 1] == '\n')
+                var lineBreak = i + 1 < text.Length && text[i + 1] == '\n' ? 1 : i + 2 < text.Length && text[i + 1] == '\r' && text[i + 2] == '\n' ? 2 : 0;
+                if (lineBreak > 0)
                 {
-                    i++;
-                }
-                else if (i + 2 < text.Length && text[i + 1] == '\r' && text[i + 2] == '\n')
-                {
-                    i += 2;
+                    // A caret at a line end joins the next line and escapes its first character: when that line is empty,
+                    // the escaped character is its line break, kept in the word (how browsers write a newline for cmd).
+                    i += lineBreak;
+                    var next = i + 1 < text.Length && text[i + 1] == '\n' ? 1 : i + 2 < text.Length && text[i + 1] == '\r' && text[i + 2] == '\n' ? 2 : 0;
+                    if (next > 0)
+                    {
+                        line.Append('\u0004');
+                        i += next;
+                    }
                 }
                 else if (i + 1 < text.Length)
                 {
@@ -671,6 +722,9 @@ internal static class ShellWords
 
         // Stage 2, the C runtime's argument rules (CommandLineToArgvW): whitespace splits outside quotes, "" inside quotes
         // is a quote, and backslashes count only before a quote (2n → n and a quote toggles; 2n+1 → n and a literal quote).
+        // Browsers' "Copy as cURL (cmd)" (every quote written ^") doubles each backslash, before a quote or not; their
+        // doubled backslashes not before a quote are the browser's one backslash, which the command means.
+        var browserStyle = text.Contains("^\"", StringComparison.Ordinal);
         var s = line.ToString();
         var words = new List<string>();
         var word = new StringBuilder();
@@ -701,7 +755,7 @@ internal static class ShellWords
                 }
                 else
                 {
-                    word.Append('\\', n);
+                    word.Append('\\', browserStyle && n % 2 == 0 ? n / 2 : n);
                     i--;
                 }
                 inWord = true;
@@ -731,7 +785,7 @@ internal static class ShellWords
                 }
                 continue;
             }
-            word.Append(c);
+            word.Append(c == '\u0004' ? '\n' : c);
             inWord = true;
         }
         if (inWord)

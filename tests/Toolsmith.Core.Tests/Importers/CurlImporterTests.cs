@@ -181,6 +181,19 @@ public class CurlImporterTests(ImportRunner runner) : IClassFixture<ImportRunner
             """,
             "POST", "/echo/search", "?q=tea", Json: """{"query":"tea & cake"}""", Headers: ["accept: application/json", "authorization: Bearer S-example_token"], Secrets: ["example_token"],
             NotOnDisk: ["abc.def.ghi"], Warnings: ["without a Content-Type"], ContentType: "application/x-www-form-urlencoded"),
+        ["cmd_browser_newline_and_backslash"] = new(
+            "curl --url ^\"https://api.example.com/notes^\" ^\n  -H ^\"content-type: text/plain^\" ^\n  --data-raw ^\"one^\n\ntwo C:^\\^\\temp 100^%^\"",
+            "POST", "/echo/notes", Text: "one\ntwo C:\\temp 100%", ContentType: "text/plain"),
+        ["bash_percent_words_in_single_quotes"] = new(
+            """
+            curl 'https://api.example.com/search?q=caf%C3%A9%20%26%20cr%C3%A8me' \
+              -H 'content-type: text/plain' \
+              --data-raw 'keep %TEMP% and %PATH% as written'
+            """,
+            "POST", "/echo/search", "?q=caf%C3%A9%20%26%20cr%C3%A8me", Text: "keep %TEMP% and %PATH% as written", ContentType: "text/plain"),
+        ["url_glob_escapes_and_braces_in_body"] = new(
+            """curl 'https://api.example.com/tickets?filter\[status\]=open' -H 'content-type: text/plain' --data-raw 'Hello {{ name }, {{ left as written'""",
+            "POST", "/echo/tickets", "?filter[status]=open", Text: "Hello {{ name }, {{ left as written", ContentType: "text/plain"),
         ["cmd_percent_variables"] = new(
             """curl -X POST "https://api.example.com/v1/orders" -H "Content-Type: application/json" -d "{\"sku\":\"A-1\",\"qty\":2}" -H "X-API-Key: %EXAMPLE_API_KEY%" """,
             "POST", "/echo/v1/orders", Json: """{"sku":"A-1","qty":2}""", Headers: ["x-api-key: S-example_api_key"], Secrets: ["example_api_key"]),

@@ -19,6 +19,31 @@ public class TemplateTests
         Assert.Equal(["name", "user.age"], t.Paths.Select(p => p.Text));
     }
 
+    [Theory]
+    [InlineData(@"My \{{verb}} template", "My {{verb}} template")]
+    [InlineData(@"C:\\{{dir}}", @"C:\x")]
+    [InlineData(@"a\\\{{b", @"a\{{b")]
+    [InlineData(@"no \ escape {{dir}}", @"no \ escape x")]
+    public void Parse_BackslashBeforeBraces_EscapesThem(string source, string rendered)
+    {
+        var t = Template.Parse(source, "x");
+        Assert.Equal(rendered, t.RenderText(Scope(new JsonObject { ["dir"] = "x" })));
+    }
+
+    [Theory]
+    [InlineData("{{name}}")]
+    [InlineData(@"a\{{b}} {{ c")]
+    [InlineData(@"\\{{x}}\")]
+    [InlineData("{{{{ }}}}")]
+    [InlineData("plain")]
+    public void Escape_GivesATemplateThatRendersTheTextAsItIs(string literal)
+    {
+        var t = Template.Parse(TemplateText.Escape(literal), "x");
+        Assert.True(t.IsLiteral);
+        Assert.Equal(literal, t.RenderText(Scope([])));
+        Assert.Equal(literal, JsonTemplate.Compile(new JsonObject { ["a"] = new JsonArray(TemplateText.Escape(literal)) }, "body").Render(Scope([]))!["a"]![0]!.GetValue<string>());
+    }
+
     [Fact]
     public void Render_SingleExpression_IsTheTypedValue()
     {

@@ -34,7 +34,7 @@ internal sealed class CompiledApiStep : CompiledStep
         Retry = definition.Retry is { } retry ? new RetryPolicy(retry, definition.Method) : null;
         Paging = paging;
         // A URL without placeholders is parsed once, here, not on every request.
-        _literalUri = url.Template.IsLiteral && IsHttpUrl(definition.Url, out _, out var literal) ? literal : null;
+        _literalUri = url.Template.LiteralText is { } text && IsHttpUrl(text, out _, out var literal) ? literal : null;
     }
 
     private readonly Uri? _literalUri;
@@ -85,7 +85,7 @@ internal sealed class CompiledApiStep : CompiledStep
         }
 
         var url = Try($"{location}.url", () => UrlTemplate.Compile(definition.Url, $"{location}.url"));
-        if (url is { Template.IsLiteral: true } && !IsHttpUrl(definition.Url, out var why))
+        if (url is { Template.LiteralText: { } literalUrl } && !IsHttpUrl(literalUrl, out var why))
         {
             errors.Add(new ToolError(file, $"{location}.url", why));
         }

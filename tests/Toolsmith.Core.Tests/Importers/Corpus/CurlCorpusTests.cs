@@ -116,7 +116,8 @@ public sealed class CorpusTally(string importer)
 
     public string Importer => importer;
 
-    public void Add(string name, CorpusOutcome outcome) => _rows.Add((name, Corpora.IsHeldOut(name), outcome));
+    /// <summary>A row; held out when the hash of its name says so, unless the corpus decides by another name (<paramref name="heldOut"/>).</summary>
+    public void Add(string name, CorpusOutcome outcome, bool? heldOut = null) => _rows.Add((name, heldOut ?? Corpora.IsHeldOut(name), outcome));
 
     public int Count(Outcome kind, bool? heldOut = null) => _rows.Count(r => r.Outcome.Kind == kind && (heldOut is null || r.HeldOut == heldOut));
 

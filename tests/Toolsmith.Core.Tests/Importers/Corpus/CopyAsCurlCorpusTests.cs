@@ -1,0 +1,128 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Toolsmith.Import;
+using Toolsmith.Import.Curl;
+using Xunit.Abstractions;
+
+namespace Toolsmith.Core.Tests.Importers.Corpus;
+
+/// <summary>
+/// Browsers' "Copy as cURL" (tests/fixtures/importers/copy-as-curl): for each request of requests.json, commands.json holds
+/// what Chromium's own DevTools wrote for it — bash and cmd, one request and "Copy all as cURL" — recorded by
+/// scripts/record-copy-as-curl.mjs from the browser's Network panel code. Each command is imported, its tools run against
+/// the local test API, and what arrives is compared with the request the browser had made. For cmd, the request is the
+/// one the command can still say: Chromium writes every character outside printable ASCII as a space and line breaks as
+/// LF. A fifth of the requests, by a hash of the request's name, is held out.
+/// </summary>
+public sealed class CopyAsCurlCorpusTests(ImportRunner runner, ITestOutputHelper output) : IClassFixture<ImportRunner>
+{
+    [Fact]
+    public async Task Chromium_copy_as_curl_commands_send_the_request_the_browser_made()
+    {
+        var folder = Corpora.Folder("copy-as-curl");
+        var requests = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(folder, "requests.json")))!["requests"]!.AsArray()
+            .ToDictionary(static r => r!["name"]!.GetValue<string>(), static r => r!.AsObject(), StringComparer.Ordinal);
+        var commands = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(folder, "commands.json")))!["commands"]!.AsArray();
+        var tally = new CorpusTally("copy-as-curl");
+        foreach (var entry in commands)
+        {
+            var names = entry!["requests"]!.AsArray().Select(static n => n!.GetValue<string>()).ToList();
+            var platform = entry["platform"]!.GetValue<string>();
+            var expected = names.Select(n => Expected(requests[n], platform == "win")).ToList();
+            var outcome = await TryAsync(entry["command"]!.GetValue<string>(), expected);
+            // Both shells' commands of a request are in the same part; a group is held out when its first request is.
+            tally.Add($"{entry["name"]!.GetValue<string>()} ({platform})", outcome, Corpora.IsHeldOut(names[0]));
+        }
+        tally.Report(output);
+        Assert.Equal(0, tally.Count(Outcome.Crashed));
+        Corpora.AssertDocumented(tally);
+    }
+
+    /// <summary>The request the browser made, as an HTTP/1.1 recording; for cmd, as Chromium's cmd quoting can say it.</summary>
+    private static HttpRecording Expected(JsonObject request, bool cmd)
+    {
+        string Say(string s) => cmd ? CmdCanSay(s) : s;
+        var url = new Uri(request["url"]!.GetValue<string>());
+        var headers = request["headers"]!.AsArray()
+            .Select(h => (h![0]!.GetValue<string>(), Say(h[1]!.GetValue<string>())))
+            .ToList();
+        if (!headers.Any(static h => h.Item1.Equals("User-Agent", StringComparison.OrdinalIgnoreCase)))
+        {
+            headers.Add(("User-Agent", "curl/8")); // curl sends its own when the command sets none; so does the engine
+        }
+        var body = request["body"]?.GetValue<string>();
+        return new HttpRecording(request["method"]!.GetValue<string>(), Say(url.PathAndQuery), headers, body is null ? "" : Say(body));
+    }
+
+    /// <summary>Chromium's escapeStringWin: characters outside printable ASCII become spaces (tabs included), CRLF and CR become LF.</summary>
+    private static string CmdCanSay(string s)
+    {
+        var text = new StringBuilder(s.Length);
+        for (var i = 0; i < s.Length; i++)
+        {
+            var c = s[i];
+            if (c == '\r')
+            {
+                text.Append('\n');
+                if (i + 1 < s.Length && s[i + 1] == '\n')
+                {
+                    i++;
+                }
+            }
+            else if (c == '\n' || c is >= ' ' and <= '~')
+            {
+                text.Append(c);
+            }
+            else
+            {
+                // A surrogate pair is one character to JavaScript's replace only when the regex has the u flag; Chromium's has not.
+                text.Append(' ');
+            }
+        }
+        return text.ToString();
+    }
+
+    private async Task<CorpusOutcome> TryAsync(string command, List<HttpRecording> expected)
+    {
+        try
+        {
+            ImportResult result;
+            try
+            {
+                result = CurlImporter.Import(command);
+            }
+            catch (ImportException ex)
+            {
+                return new CorpusOutcome(Outcome.Refused, ex.Message);
+            }
+            if (result.Tools.Count != expected.Count)
+            {
+                return new CorpusOutcome(result.Tools.Count == 0 ? Outcome.Refused : Outcome.Wrong,
+                    $"{result.Tools.Count} tool(s) for {expected.Count} request(s); {string.Join("; ", result.Warnings)}");
+            }
+            var equivalentAll = false;
+            for (var i = 0; i < expected.Count; i++)
+            {
+                var tool = result.Tools[i];
+                var arrived = await runner.CaptureAtEchoAsync(tool, Corpora.SecretValues(tool), Corpora.VariableInputs(tool));
+                if (arrived is null)
+                {
+                    return new CorpusOutcome(Outcome.Wrong, $"request {i + 1}: nothing arrived");
+                }
+                var difference = RequestComparison.Difference(expected[i], arrived, out var equivalent);
+                if (difference is not null)
+                {
+                    return new CorpusOutcome(Outcome.Wrong, $"request {i + 1}: {difference}");
+                }
+                equivalentAll |= equivalent;
+            }
+            return new CorpusOutcome(equivalentAll ? Outcome.Equivalent : Outcome.Identical, "");
+        }
+#pragma warning disable CA1031 // a crash is what this test counts
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            return new CorpusOutcome(Outcome.Crashed, ex.GetType().Name + ": " + ex.Message);
+        }
+    }
+}

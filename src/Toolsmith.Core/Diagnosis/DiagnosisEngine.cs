@@ -101,6 +101,11 @@ public static class DiagnosisEngine
         {
             context.Propose(StatusKind(exchange.Status), Evidence.Status);
         }
+        else if (StatusInBody(read.Body) is { } meant)
+        {
+            // {"code": 429, "message": "…", "status": "error"} under 200: the HTTP status the API meant is the first guess.
+            context.Propose(StatusKind(meant), Evidence.Status);
+        }
         foreach (var rule in Rules)
         {
             try
@@ -163,6 +168,11 @@ public static class DiagnosisEngine
             // formed, another record holds it.
             return Conflict;
         }
+        if (kind is Conflict && c.KindEvidence == Evidence.Status && c.FieldCount > 0 && !c.TextKinds.Contains(Conflict))
+        {
+            // A 409 whose field messages say nothing of a duplicate or a state (CKAN answers validation errors with 409).
+            return InvalidValue;
+        }
         if (kind is BadCredentials && (c.TextKinds.Contains(ExpiredCredentials) || c.Codes.Any(code => ErrorVocabulary.ClassifyCode(code) == ExpiredCredentials)))
         {
             return ExpiredCredentials;
@@ -176,6 +186,41 @@ public static class DiagnosisEngine
             return InvalidValue;
         }
         return kind;
+    }
+
+    private static readonly string[] StatusMembers = ["code", "status", "statusCode", "status_code", "http_status", "httpStatus", "http_code", "httpCode", "statut"];
+
+    /// <summary>
+    /// An HTTP error status (400–599) a 2xx body states as its code or status, at the top or one level down (in
+    /// <c>error</c>, <c>meta</c>, <c>header</c>, <c>status</c>); null when it states none.
+    /// </summary>
+    private static int? StatusInBody(System.Text.Json.Nodes.JsonNode? body)
+    {
+        if (body is not System.Text.Json.Nodes.JsonObject top)
+        {
+            return null;
+        }
+        foreach (var holder in (ReadOnlySpan<System.Text.Json.Nodes.JsonObject?>)[top, JsonRead.Get(top, "error") as System.Text.Json.Nodes.JsonObject,
+            JsonRead.Get(top, "meta") as System.Text.Json.Nodes.JsonObject, JsonRead.Get(top, "header") as System.Text.Json.Nodes.JsonObject,
+            JsonRead.Get(top, "status") as System.Text.Json.Nodes.JsonObject])
+        {
+            if (holder is null)
+            {
+                continue;
+            }
+            foreach (var name in StatusMembers)
+            {
+                if (JsonRead.Number(JsonRead.Get(holder, name)) is { } n && n is >= 400 and < 600 && n == Math.Floor(n))
+                {
+                    return (int)n;
+                }
+                if (JsonRead.Str(JsonRead.Get(holder, name)) is { Length: 3 } text && int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parsed) && parsed is >= 400 and < 600)
+                {
+                    return parsed;
+                }
+            }
+        }
+        return null;
     }
 
     private static string StatusKind(int status) => status switch

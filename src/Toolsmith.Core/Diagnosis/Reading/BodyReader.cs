@@ -435,9 +435,22 @@ internal static partial class BodyReader
                         case XmlNodeType.EndElement when stack.Count > 0:
                         {
                             var (obj, name, text) = stack.Pop();
-                            JsonNode value = obj.Count == 0 || (text is { Length: > 0 } && obj.All(p => p.Value is JsonValue))
-                                ? JsonValue.Create(text is null ? "" : Cut(text.ToString().Trim()))
-                                : obj;
+                            JsonNode value;
+                            if (obj.Count == 0)
+                            {
+                                value = JsonValue.Create(text is null ? "" : Cut(text.ToString().Trim()));
+                            }
+                            else if (text is { Length: > 0 } && obj.All(p => p.Value is JsonValue))
+                            {
+                                // <Error Code="392" ShortText="Invalid hotel code">Invalid hotel code: …</Error>,
+                                // <cas:authenticationFailure code="INVALID_TICKET">…</…>: the attributes and the words.
+                                obj[obj.ContainsKey("message") ? "text" : "message"] = Cut(text.ToString().Trim());
+                                value = obj;
+                            }
+                            else
+                            {
+                                value = obj;
+                            }
                             Attach(stack, ref root, name, value);
                             break;
                         }
@@ -492,15 +505,61 @@ internal static partial class BodyReader
         parent[name] = value;
     }
 
-    /// <summary>A SOAP envelope's body content (a fault, or the operation's response); any other document as it is.</summary>
+    /// <summary>
+    /// A SOAP envelope's body content (a fault, or the operation's response); an XML-RPC fault as the object its struct
+    /// stands for (<c>{"fault": {"faultCode": 101, "faultString": "Bug #9 does not exist."}}</c>); any other document as it is.
+    /// </summary>
     private static Result Soap(JsonObject root)
     {
+        if (JsonRead.Get(root, "methodResponse") is JsonObject response && JsonRead.Get(response, "fault") is JsonObject rpcFault)
+        {
+            return new Result(new JsonObject { ["fault"] = XmlRpcValue(JsonRead.Get(rpcFault, "value")) }, null, true);
+        }
         if (JsonRead.Get(root, "Envelope") is JsonObject envelope && JsonRead.Get(envelope, "Body") is JsonObject body)
         {
             var fault = JsonRead.Get(body, "Fault") is not null;
             return new Result(body, null, fault);
         }
         return new Result(root, null, JsonRead.Get(root, "Fault") is not null);
+    }
+
+    /// <summary>An XML-RPC <c>&lt;value&gt;</c> as JSON: a struct's members by name, an array's values, a scalar as its text.</summary>
+    private static JsonNode? XmlRpcValue(JsonNode? value, int depth = 0)
+    {
+        if (value is not JsonObject typed || depth > 8)
+        {
+            return value?.DeepClone();
+        }
+        if (JsonRead.Get(typed, "struct") is JsonObject structure)
+        {
+            var members = JsonRead.Get(structure, "member") switch
+            {
+                JsonArray list => list.OfType<JsonObject>().ToList(),
+                JsonObject one => [one],
+                _ => [],
+            };
+            var result = JsonRead.NewObject();
+            foreach (var member in members)
+            {
+                if (JsonRead.Str(member, "name") is { Length: > 0 } name)
+                {
+                    result[name] = XmlRpcValue(JsonRead.Get(member, "value"), depth + 1);
+                }
+            }
+            return result;
+        }
+        if (JsonRead.Get(typed, "array") is JsonObject array && JsonRead.Get(array, "data") is JsonObject data)
+        {
+            var items = JsonRead.Get(data, "value") switch
+            {
+                JsonArray list => list.ToList(),
+                { } one => [one],
+                _ => [],
+            };
+            return new JsonArray([.. items.Select(item => XmlRpcValue(item, depth + 1))]);
+        }
+        // <int>, <i4>, <string>, <boolean>, <double>: the one scalar inside.
+        return typed.Count == 1 ? typed.First().Value?.DeepClone() : typed.DeepClone();
     }
 
     // ---------------------------------------------------------------- form, HTML
@@ -554,8 +613,9 @@ internal static partial class BodyReader
         contentType?.Contains("html", StringComparison.OrdinalIgnoreCase) == true
         || head.Contains("<html", StringComparison.OrdinalIgnoreCase)
         || head.Contains("<!doctype html", StringComparison.OrdinalIgnoreCase)
-        || head.Contains("<head", StringComparison.OrdinalIgnoreCase)
-        || head.Contains("<body", StringComparison.OrdinalIgnoreCase);
+        // <head>/<body> in lower case, as pages write them: a SOAP envelope's <Body> is not a page.
+        || head.Contains("<head", StringComparison.Ordinal)
+        || head.Contains("<body", StringComparison.Ordinal);
 
     /// <summary>An HTML page's words: its title and first headings (the rest of a page is layout).</summary>
     private static string? HtmlWords(ReadOnlySpan<byte> utf8)

@@ -37,6 +37,54 @@ internal static partial class BodyScan
         "path", "stack", "stackTrace", "trace", "traceId", "requestId", "request-id", "correlationId", "timestamp", "date",
     };
 
+    /// <summary>
+    /// A member holding an error's words: a known name, or one whose words say so — an error word (error, err, fault,
+    /// exception, failure) with a words word (message, msg, text, string, description, detail, info, reason), as in
+    /// <c>ErrorMsg</c>, <c>error_info</c>, <c>faultString</c>, <c>exceptionText</c>; or a name ending in "error" (<c>awb_assign_error</c>).
+    /// </summary>
+    internal static bool IsMessageKey(string key)
+    {
+        if (MessageKeys.Contains(key))
+        {
+            return true;
+        }
+        var c = ErrorVocabulary.Compact(key);
+        if (c.Length is < 4 or > 40)
+        {
+            return false;
+        }
+        var errorWord = c.Contains("err", StringComparison.Ordinal) || c.Contains("fault", StringComparison.Ordinal)
+            || c.Contains("exception", StringComparison.Ordinal) || c.Contains("fail", StringComparison.Ordinal);
+        return (errorWord && (c.EndsWith("message", StringComparison.Ordinal) || c.EndsWith("msg", StringComparison.Ordinal) || c.EndsWith("text", StringComparison.Ordinal)
+                || c.EndsWith("string", StringComparison.Ordinal) || c.EndsWith("description", StringComparison.Ordinal) || c.EndsWith("desc", StringComparison.Ordinal)
+                || c.EndsWith("detail", StringComparison.Ordinal) || c.EndsWith("details", StringComparison.Ordinal) || c.EndsWith("info", StringComparison.Ordinal)
+                || c.EndsWith("reason", StringComparison.Ordinal)))
+            || (c.EndsWith("error", StringComparison.Ordinal) && c.Length > 5);
+    }
+
+    /// <summary>
+    /// A member holding a machine code: a known name, or an error word with a code word (<c>ErrorStatus</c>, <c>errNo</c>,
+    /// <c>ReturnCode</c>, <c>exception_type</c>, <c>error_class</c>, <c>fault_code</c>).
+    /// </summary>
+    internal static bool IsCodeKey(string key)
+    {
+        if (CodeKeys.Contains(key))
+        {
+            return true;
+        }
+        var c = ErrorVocabulary.Compact(key);
+        if (c.Length is < 4 or > 40)
+        {
+            return false;
+        }
+        var errorWord = c.Contains("err", StringComparison.Ordinal) || c.Contains("fault", StringComparison.Ordinal) || c.Contains("exception", StringComparison.Ordinal)
+            || c.StartsWith("ret", StringComparison.Ordinal) || c.StartsWith("result", StringComparison.Ordinal) || c.StartsWith("return", StringComparison.Ordinal)
+            || c.StartsWith("status", StringComparison.Ordinal) || c.StartsWith("reason", StringComparison.Ordinal);
+        return errorWord && (c.EndsWith("code", StringComparison.Ordinal) || c.EndsWith("no", StringComparison.Ordinal) || c.EndsWith("number", StringComparison.Ordinal)
+            || c.EndsWith("type", StringComparison.Ordinal) || c.EndsWith("status", StringComparison.Ordinal) || c.EndsWith("class", StringComparison.Ordinal)
+            || c.EndsWith("name", StringComparison.Ordinal) || c.EndsWith("key", StringComparison.Ordinal));
+    }
+
     /// <summary>Collects messages and codes from <paramref name="body"/> into <paramref name="context"/>.</summary>
     public static void Collect(JsonNode body, DiagnosisContext context)
     {
@@ -71,7 +119,7 @@ internal static partial class BodyScan
                     {
                         continue;
                     }
-                    if (value is JsonValue && MessageKeys.Contains(name) && JsonRead.Str(value) is { } template && Filled(template, obj) is { } filled)
+                    if (value is JsonValue && IsMessageKey(name) && JsonRead.Str(value) is { } template && Filled(template, obj) is { } filled)
                     {
                         Value(filled, name, depth + 1, context, state);
                         continue;
@@ -115,7 +163,7 @@ internal static partial class BodyScan
             return;
         }
         var looksLikeCode = LooksLikeCode(trimmed);
-        if (CodeKeys.Contains(key) && looksLikeCode)
+        if (IsCodeKey(key) && looksLikeCode)
         {
             // "status" is a code only in the UPPER_SNAKE style (Google's PERMISSION_DENIED), not "error" or "404".
             if (!key.Equals("status", StringComparison.OrdinalIgnoreCase) || IsUpperSnake(trimmed))
@@ -124,7 +172,7 @@ internal static partial class BodyScan
             }
             return;
         }
-        if (MessageKeys.Contains(key) && !looksLikeCode)
+        if (IsMessageKey(key) && !looksLikeCode)
         {
             context.AddText(trimmed);
             Embedded(trimmed, depth, context, state);
@@ -134,7 +182,7 @@ internal static partial class BodyScan
                 context.AddCode(lead.Groups["code"].Value);
             }
         }
-        else if (MessageKeys.Contains(key) && IsUpperSnake(trimmed))
+        else if (IsMessageKey(key) && IsUpperSnake(trimmed))
         {
             // Firebase: "message": "EMAIL_EXISTS" — a code where the words would be.
             context.AddCode(trimmed);

@@ -167,7 +167,9 @@ internal static class FieldPath
                 return Format(missing, "body");
             }
         }
-        if (location == FieldLocation.Unknown && ParamName(segments, exchange) is { } p)
+        // A name the response places in the body (its "field" member) or nowhere, that the request sent as a parameter and
+        // not in a body: the parameter it is (GET requests have no body to hold it).
+        if (location is FieldLocation.Unknown or FieldLocation.Body && ParamName(segments, exchange) is { } p)
         {
             return p;
         }

@@ -21,14 +21,14 @@ internal static partial class SuccessBody
         if (exchange.ParsedBody is { } parsed)
         {
             // A body that was decoded from another charset: check its UTF-8 form.
-            return parsed is JsonObject && TryReadJson(JsonSerializer.SerializeToUtf8Bytes(parsed, ToolsmithJsonContext.Default.JsonNode), out var inParsed) && inParsed;
+            return parsed is JsonObject or JsonArray && TryReadJson(JsonSerializer.SerializeToUtf8Bytes(parsed, ToolsmithJsonContext.Default.JsonNode), out var inParsed) && inParsed;
         }
         var span = Utf8Text.WithoutBom(exchange.Body.Span).TrimStart(" \t\r\n"u8);
         if (span.IsEmpty)
         {
             return false;
         }
-        if (span[0] == (byte)'{')
+        if (span[0] is (byte)'{' or (byte)'[')
         {
             return span.Length <= maxParseBytes && TryReadJson(span, out var reports) && reports;
         }
@@ -81,6 +81,11 @@ internal static partial class SuccessBody
                     seen.Count++;
                     Read(ref reader, ref seen);
                 }
+            }
+            else if (reader.TokenType == JsonTokenType.StartArray)
+            {
+                // [{"error": {"type": 1, "description": "unauthorized user"}}] (Philips Hue): a list of results, one an error.
+                seen.NestedFailure = ResultsWithError(ref reader);
             }
             else
             {
@@ -245,6 +250,42 @@ internal static partial class SuccessBody
                 return;
             }
         }
+        else if (NameWords(ref reader) is var words and not NameKind.None)
+        {
+            // Names not listed above, judged by their words: error flags (HasErrors, isError, failed), error words
+            // (ErrorMsg, error_info, faultString), error codes (ErrorStatus, errNo, ReturnCode), status words ("Success").
+            reader.Read();
+            switch (words)
+            {
+                case NameKind.Flag:
+                    seen.FlagTrue |= reader.TokenType == JsonTokenType.True;
+                    break;
+                case NameKind.Errors:
+                    seen.ErrorsListed |= IsNonEmptyArray(ref reader);
+                    break;
+                case NameKind.Text:
+                    seen.ErrorText |= reader.TokenType == JsonTokenType.String && reader.ValueSpan.Length > 0 && !IsOkWord(reader.ValueSpan);
+                    seen.ErrorWordMember |= reader.TokenType == JsonTokenType.StartObject && IsNonEmptyObject(ref reader);
+                    break;
+                case NameKind.Code:
+                    seen.ErrorCode |= reader.TokenType is JsonTokenType.String or JsonTokenType.Number && reader.ValueSpan.Length > 0
+                        && !IsZeros(reader.ValueSpan) && !IsOkWord(reader.ValueSpan) && NumericCode(ref reader) is null or < 200 or > 299;
+                    seen.StatusSaysOk |= reader.TokenType == JsonTokenType.String && IsOkWord(reader.ValueSpan);
+                    break;
+                case NameKind.Status:
+                    seen.StatusSaysOk |= reader.TokenType == JsonTokenType.String && IsOkWord(reader.ValueSpan);
+                    break;
+                case NameKind.ErrorWord:
+                    // errorInfo, error_details, lastError: an error object or text beside success:false.
+                    seen.ErrorWordMember |= reader.TokenType switch
+                    {
+                        JsonTokenType.StartObject => IsNonEmptyObject(ref reader),
+                        JsonTokenType.String => reader.ValueSpan.Length > 0,
+                        _ => false,
+                    };
+                    break;
+            }
+        }
         else
         {
             if (!seen.Message && IsMessageInAnotherCase(ref reader))
@@ -252,6 +293,7 @@ internal static partial class SuccessBody
                 // "Message" counts when there is no "message" (the first such member, as the other diagnosis rules read it).
                 reader.Read();
                 seen.MessageIsText |= !seen.OtherCaseMessage && reader.TokenType == JsonTokenType.String;
+                seen.MessageSaysOk |= !seen.OtherCaseMessage && reader.TokenType == JsonTokenType.String && IsOkWord(reader.ValueSpan);
                 seen.OtherCaseMessage = true;
             }
             else
@@ -260,6 +302,96 @@ internal static partial class SuccessBody
             }
         }
         reader.Skip();
+    }
+
+    private enum NameKind
+    {
+        None,
+        Flag,
+        Errors,
+        Text,
+        Code,
+        Status,
+        ErrorWord,
+    }
+
+    /// <summary>
+    /// What a member's name says by its words (letters and digits, lower case, compared without allocating): an error flag
+    /// (<c>HasErrors</c>, <c>isError</c>, <c>failed</c>), an error list in another case (<c>Errors</c>), an error's words
+    /// (an error word with message/msg/text/string/description/info/detail/reason), an error code (an error word with
+    /// code/no/number/type/status/class), or a status; None for any other name (and for those listed by name above).
+    /// </summary>
+    private static NameKind NameWords(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.ValueSpan.Length is < 4 or > 40)
+        {
+            return NameKind.None;
+        }
+        Span<byte> buffer = stackalloc byte[40];
+        var n = 0;
+        foreach (var b in reader.ValueSpan)
+        {
+            if (b is >= (byte)'a' and <= (byte)'z' or >= (byte)'0' and <= (byte)'9')
+            {
+                buffer[n++] = b;
+            }
+            else if (b is >= (byte)'A' and <= (byte)'Z')
+            {
+                buffer[n++] = (byte)(b + 32);
+            }
+        }
+        var c = buffer[..n];
+        if (c.SequenceEqual("haserrors"u8) || c.SequenceEqual("haserror"u8) || c.SequenceEqual("iserror"u8) || c.SequenceEqual("failed"u8)
+            || c.SequenceEqual("isfailed"u8) || c.SequenceEqual("errorflag"u8) || c.SequenceEqual("isfailure"u8))
+        {
+            return NameKind.Flag;
+        }
+        if (c.SequenceEqual("errors"u8))
+        {
+            return NameKind.Errors;
+        }
+        var errorWord = c.IndexOf("err"u8) >= 0 || c.IndexOf("fault"u8) >= 0 || c.IndexOf("exception"u8) >= 0 || c.IndexOf("fail"u8) >= 0;
+        if (errorWord && (c.EndsWith("message"u8) || c.EndsWith("msg"u8) || c.EndsWith("text"u8) || c.EndsWith("string"u8) || c.EndsWith("description"u8)
+            || c.EndsWith("desc"u8) || c.EndsWith("detail"u8) || c.EndsWith("details"u8) || c.EndsWith("info"u8) || c.EndsWith("reason"u8)))
+        {
+            return NameKind.Text;
+        }
+        if ((errorWord || c.StartsWith("ret"u8) || c.StartsWith("result"u8)) && (c.EndsWith("code"u8) || c.EndsWith("no"u8) || c.EndsWith("number"u8)
+            || c.EndsWith("type"u8) || c.EndsWith("status"u8) || c.EndsWith("class"u8)))
+        {
+            return NameKind.Code;
+        }
+        return c.EndsWith("status"u8) ? NameKind.Status : errorWord ? NameKind.ErrorWord : NameKind.None;
+    }
+
+    private static bool IsZeros(ReadOnlySpan<byte> value) => value.Length > 0 && value.IndexOfAnyExcept((byte)'0') < 0;
+
+    /// <summary>
+    /// A top-level array of at most 50 results of which one is an object with a non-empty <c>error</c> object; the
+    /// reader is on the array's start and is left on its end.
+    /// </summary>
+    private static bool ResultsWithError(ref Utf8JsonReader reader)
+    {
+        var any = false;
+        var count = 0;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            count++;
+            if (reader.TokenType != JsonTokenType.StartObject || count > 50)
+            {
+                reader.Skip(); // a long list is data: its records are passed over, not read
+                continue;
+            }
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isError = reader.ValueTextEquals("error"u8) || reader.ValueTextEquals("Error"u8);
+                reader.Read();
+                // An error object (a string "error" member in a list is as likely a record's data).
+                any |= isError && reader.TokenType == JsonTokenType.StartObject && IsNonEmptyObject(ref reader);
+                reader.Skip();
+            }
+        }
+        return any && count <= 50;
     }
 
     private static bool IsMessageInAnotherCase(ref Utf8JsonReader reader) => reader.ValueIsEscaped
@@ -493,9 +625,13 @@ internal static partial class SuccessBody
         public bool StatusSaysFailed;
         public bool StatusCodeFailed;
         public bool HasId;
+        public bool StatusSaysOk;
+        public bool FlagTrue;
+        public bool ErrorWordMember;
 
         public readonly bool ReportFailure =>
             SaysFailed
+            || (FlagTrue && !HasId)
             || (StatusCodeFailed && (MessageIsText || ShortMessage || ErrorText) && Count <= 6)
             || (StatusSaysFailed && !HasId && (MessageIsText || ShortMessage || ErrorText || ErrorSaysSomething || ErrorIsObject) && Count <= 6)
             || StatusObjectFailed
@@ -503,10 +639,10 @@ internal static partial class SuccessBody
             || NestedFailure
             || (ErrorSaysSomething && (Count <= 6 || ErrorIsObject))
             || (ErrorText && Count <= 6)
-            || (ErrorCode && (Message || MessageIsText || ErrorText || ShortMessage) && Count <= 6)
+            || (ErrorCode && (Message || MessageIsText || ErrorText || ShortMessage) && !MessageSaysOk && !StatusSaysOk && Count <= 6)
             ||
             OkFalse
-            || (SuccessFalse && (Error || Errors || Message))
+            || (SuccessFalse && (Error || Errors || Message || ErrorWordMember || ErrorText || ErrorCode))
             || ErrorsListed
             || (JsonRpc && ErrorIsObject)
             || (StatusFail && DataIsObject)
@@ -514,7 +650,7 @@ internal static partial class SuccessBody
             || DataUserErrors;
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"<(?:\w+:)?Fault\b|<(?:\w+:)?Ack>\s*Failure|\bstat\s*=\s*[""']fail|\bstatus\s*=\s*[""'](?:fail(?:ed|ure)?|error)[""']|<(?:\w+:)?status>\s*(?:fail(?:ed|ure)?|error|err)\s*</|<status\s+message\s*=|ResponseClass\s*=\s*[""']Error|<(?:\w+:)?resultCode>\s*Error|^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)?<(?:\w+:)?(?:Error|ErrorResponse|Errors|error|errors)[\s>]|<title[^>]*>[^<]{0,80}\b(?:sign[ -]?in|log[ -]?in)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.Singleline | System.Text.RegularExpressions.RegexOptions.CultureInvariant, 200)]
+    [System.Text.RegularExpressions.GeneratedRegex(@"<(?:\w+:)?Fault\b|<(?:\w+:)?Ack>\s*Failure|\bstat\s*=\s*[""']fail|\bstatus\s*=\s*[""'](?:fail(?:ed|ure)?|error)[""']|<(?:\w+:)?status>\s*(?:fail(?:ed|ure)?|error|err)\s*</|<status\s+message\s*=|ResponseClass\s*=\s*[""']Error|<(?:\w+:)?resultCode>\s*Error|<(?:\w+:)?HasErrors?>\s*true|<(?:\w+:)?Errors>\s*<(?:\w+:)?Error\b|<(?:\w+:)?\w*(?:Failure|Error)\s[^>]*\bcode\s*=|^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)?<(?:\w+:)?(?:Error|ErrorResponse|Errors|error|errors)[\s>]|<title[^>]*>[^<]{0,80}\b(?:sign[ -]?in|log[ -]?in)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.Singleline | System.Text.RegularExpressions.RegexOptions.CultureInvariant, 200)]
     private static partial System.Text.RegularExpressions.Regex XmlFailure();
 
     /// <summary>A plain-text answer that starts by saying it is an error: "ERR: 001, Authentication failed", "ERROR:101".</summary>

@@ -122,6 +122,16 @@ internal static partial class TextExtract
         return names;
     }
 
+    /// <summary>
+    /// True when what lacks a permission is the credential itself — the app, API key, access token, consent or integration ("The API key is
+    /// missing the following permission", "application needs to have [Meetings] permission", "re-authenticate … with the
+    /// read_odometer permission") — so the permission is granted when the credential is issued: an OAuth-like scope.
+    /// </summary>
+    public static bool CredentialLacks(string text) => CredentialSubject().IsMatch(text.Length > 1500 ? text[..1500] : text);
+
+    [GeneratedRegex(@"\b(?:application|app|api[ _-]?key|(?:api|access|oauth)[ _-]?token|consent|integration)\b[^.]{0,60}?\b(?:does\s+not\s+(?:have|include|grant)|doesn't\s+(?:have|include)|is\s+missing|lacks?|needs?\s+to\s+have|has\s+insufficient|not\s+granted)\b|\bre-?(?:authenticat|authori[sz]|consent)|\brequired\s+application\s+permission", Options, TimeoutMs)]
+    private static partial Regex CredentialSubject();
+
     /// <summary>Scopes the message says the token has.</summary>
     public static List<string> GrantedScopes(string text)
     {
@@ -177,14 +187,14 @@ internal static partial class TextExtract
                 }
             }
             // Unquoted names must not be words of the sentence ("parameter value is invalid").
-            foreach (var regex in (ReadOnlySpan<Regex>)[MissingRequired(), InvalidPath(), PropertyInPayload(), RootedPath(), ParameterName(), MissingNamed(), LonelyInvalid(), NounNameState()])
+            foreach (var regex in (ReadOnlySpan<Regex>)[MissingRequired(), InvalidPath(), PropertyInPayload(), RootedPath(), ParameterName(), MissingNamed(), LonelyInvalid(), NounNameState(), NameThenNoun(), MissingNoun(), InvalidNameSentence()])
             {
                 foreach (Match m in regex.Matches(text))
                 {
                     var path = m.Groups["path"].Value.Trim();
                     // "Missing to param": a word labelled as a parameter between "missing" and the label is that parameter's name,
                     // even an everyday word such as "to" or "from" (messaging APIs' recipient and sender).
-                    var labelled = ReferenceEquals(regex, MissingNamed()) && path is "to" or "from";
+                    var labelled = (ReferenceEquals(regex, MissingNamed()) || ReferenceEquals(regex, MissingNoun()) || ReferenceEquals(regex, NameThenNoun()) || ReferenceEquals(regex, InvalidNameSentence())) && path is "to" or "from";
                     if (path.Length > 0 && !NotNames.Contains(path) && (labelled || !NotFieldWords.Contains(path)))
                     {
                         fields.Add((path, FieldLocation.Unknown, text));
@@ -280,7 +290,7 @@ internal static partial class TextExtract
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
     private const int TimeoutMs = 200;
 
-    [GeneratedRegex(@"^(?:https?://\S+|[A-Za-z][\w.:/\-]*)$", RegexOptions.CultureInvariant, TimeoutMs)]
+    [GeneratedRegex(@"^(?:https?://\S+|[A-Za-z][\w.:/\-]*\*?)$", RegexOptions.CultureInvariant, TimeoutMs)]
     private static partial Regex ScopeName();
 
     // "requires one of the following scopes: ['read:project']"
@@ -288,7 +298,7 @@ internal static partial class TextExtract
     private static partial Regex ScopeList();
 
     // "Missing scopes: api.responses.write, api.model.read.", "Missing required permission: read_products"
-    [GeneratedRegex(@"\b(?:missing|required|needed|insufficient|requires?)\s+(?:\w+\s+){0,3}?(?:scopes?|permissions?)\s*(?:is|are)?\s*:\s*(?<list>[\w.:/\-]+(?:\s*,\s*(?:and\s+|or\s+)?[\w.:/\-]+)*)", Options, TimeoutMs)]
+    [GeneratedRegex(@"\b(?:missing|required|needed|insufficient|requires?)\s+(?:\w+\s+){0,3}?(?:scopes?|permissions?)(?:\s+(?:for|on|of|to)\s+[^:.]{1,40}?)?\s*(?:is|are)?\s*:\s*(?<list>[\w.:/*\-]+(?:\s*,\s*(?:and\s+|or\s+)?[\w.:/*\-]+)*)", Options, TimeoutMs)]
     private static partial Regex ScopeColonList();
 
     // "requires merchant approval for read_orders scope", "requires the 'repo' scope"
@@ -380,11 +390,11 @@ internal static partial class TextExtract
     private static partial Regex PerformAction();
 
     // Google: "Permission 'storage.buckets.list' denied", "You need the 'Lists -> Items' permission", "requires the 'admin' privilege"
-    [GeneratedRegex(@"\bpermission\s+['""`](?<one>[^'""`]{2,120})['""`]\s+(?:denied|is\s+required|required|missing|needed)|\b(?:lacks?|missing|needs?|requires?)\s+(?:the\s+)?(?:permission|privilege|capability|right)\s+['""`](?<one>[^'""`]{2,120})['""`]|\b(?:need|needs|require|requires|missing|lacks?)\s+(?:the\s+)?['""`](?<one>[^'""`]{2,120})['""`]\s+(?:permission|privilege|right|role)s?\b", Options, TimeoutMs)]
+    [GeneratedRegex(@"\bpermission\s+['""`](?<one>[^'""`]{2,120})['""`]\s+(?:denied|is\s+required|required|missing|needed)|\b(?:lacks?|missing|needs?|requires?)\s+(?:the\s+)?(?:permission|privilege|capability|right|role)\s+['""`](?<one>[^'""`]{2,120})['""`]|\b(?:need|needs|require|requires|missing|lacks?|(?:do|does)\s+not\s+have|don't\s+have|doesn't\s+have|with\s+the)\s+(?:the\s+)?['""`](?<one>[^'""`]{2,120})['""`]\s+(?:permission|privilege|right|role|capability)s?\b", Options, TimeoutMs)]
     private static partial Regex PermissionQuoted();
 
     // "does not have storage.objects.get access", "does not have secrets get permission", "is missing prvCreateAccount privilege", "alice is missing the Job/Build permission"
-    [GeneratedRegex(@"\b(?:does\s+not|doesn't|do\s+not|don't)\s+have\s+(?:the\s+)?(?<one>[A-Za-z][\w.:/\-]*(?:\s+(?:get|list|set|read|write|delete|create|update|purge|backup|restore|recover|import))?)\s+(?:permissions?|privileges?|access|rights?)\b|\bmissing\s+(?:the\s+)?(?<one>[A-Za-z][\w.:/\-]*[\w])\s+(?:permissions?|privileges?|rights?)\b", Options, TimeoutMs)]
+    [GeneratedRegex(@"\b(?:does\s+not|doesn't|do\s+not|don't)\s+have\s+(?:the\s+)?(?<one>[A-Za-z][\w.:/\-]*(?:\s+(?:get|list|set|read|write|delete|create|update|purge|backup|restore|recover|import))?)\s+(?:permissions?|privileges?|access|rights?)\b|\bmissing\s+(?:the\s+)?(?<one>[A-Za-z][\w.:/\-]*[\w])\s+(?:permissions?|privileges?|rights?)\b|\b(?:does\s+not|doesn't)\s+(?:include|contain|grant)\s+(?:the\s+)?(?<one>[A-Za-z][\w.:/\-]*[\w])\s+(?:permission|privilege|scope)\b|\bwith\s+the\s+(?<one>[A-Za-z][\w\-]*[_.:/][\w.:/\-]*[\w])\s+permission\b", Options, TimeoutMs)]
     private static partial Regex LacksPermission();
 
     // Elasticsearch: "action [indices:data/write/bulk[s]] is unauthorized for user"
@@ -407,8 +417,20 @@ internal static partial class TextExtract
     [GeneratedRegex(@"\bnot\s+(?:authorized|permitted|allowed|enabled)\b[^.\[]{0,60}[:\-]\s*\[(?<list>[^\]]{1,300})\]", Options, TimeoutMs)]
     private static partial Regex NotAuthorizedList();
 
-    [GeneratedRegex(@"permi|privil|authori|access|action|\bneed|\brequire", Options, TimeoutMs)]
+    [GeneratedRegex(@"permi|privil|authori|access|action|\bneed|\brequire|\brole\b|\black|capabilit", Options, TimeoutMs)]
     private static partial Regex PermissionHint();
+
+    // "**apikey** parameter is incorrect", "src parameter not present", "email field is required"
+    [GeneratedRegex(@"(?:^|[\s(,;:])[*'""`]*(?<path>[A-Za-z_$][\w.\[\]\-$]*[\w\]$])[*'""`]*\s+(?:query\s+|request\s+)?(?:param(?:eter)?|field|argument|attribute|property|header|key)\s+(?:is\s+|was\s+|has\s+been\s+)?(?:incorrect|invalid|missing|required|not\s+specified|not\s+present|not\s+provided|not\s+valid|empty|malformed)\b", Options, TimeoutMs)]
+    private static partial Regex NameThenNoun();
+
+    // 46elks: "Invalid from. Must be a valid phone number…": a one-word name, then the sentence saying why.
+    [GeneratedRegex(@"^\s*(?:invalid|missing|unknown|bad|wrong)\s+(?<path>[a-z_][\w]*)\s*\.\s+\S", Options, TimeoutMs)]
+    private static partial Regex InvalidNameSentence();
+
+    // "Missing header: On-Behalf-Of", "Missing key to", "Missing parameter - limit"
+    [GeneratedRegex(@"\bmissing\s+(?:required\s+)?(?:header|key|param(?:eter)?|field|argument|attribute|property)\s*[:\-]?\s+['""`]?(?<path>[A-Za-z_$][\w.\[\]\-$]*[\w\]$])", Options, TimeoutMs)]
+    private static partial Regex MissingNoun();
 
     // AWS: "Value null at 'tableName' failed to satisfy constraint"
     [GeneratedRegex(@"\bat\s+['""`](?<path>[^'""`]{1,200})['""`]\s+failed\s+to\s+satisfy", Options, TimeoutMs)]

@@ -26,8 +26,10 @@ public sealed partial class CorpusScoreTests(FixtureServer server, ITestOutputHe
         ["fresh"] = (0.88, 0.77),
         ["fresh2tune"] = (0.91, 0.85),
         ["fresh2"] = (0.78, 0.6),
-        ["fresh3tune"] = (0.82, 0.75),
-        ["fresh3"] = (0.78, 0.5),
+        ["fresh3tune"] = (0.87, 0.8),
+        ["fresh3"] = (0.82, 0.5),
+        ["fresh4tune"] = (0.94, 0.85),
+        ["fresh4"] = (0.73, 0.53),
     };
 
     [Fact]
@@ -56,7 +58,7 @@ public sealed partial class CorpusScoreTests(FixtureServer server, ITestOutputHe
                 score.Add(entry, outcome, misses);
             }
             report.AppendLine(score.Summary(split));
-            if (split is "tune" or "fresh2tune" or "fresh3tune")
+            if (split is "tune" or "fresh2tune" or "fresh3tune" or "fresh4tune")
             {
                 foreach (var miss in misses)
                 {

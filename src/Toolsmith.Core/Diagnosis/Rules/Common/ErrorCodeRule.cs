@@ -19,6 +19,24 @@ internal sealed class ErrorCodeRule : DiagnosisRule
                 context.AddCode(value);
             }
         }
+        foreach (var (name, value) in context.Exchange.Headers)
+        {
+            // Other headers named for errors (X-Mashery-Error-Code, X-BambooHR-Error-Message, X-Error-Detail): a code when the
+            // value is one word, else the error's words.
+            if (value.Length is 0 or > 1000 || !name.Contains("error", StringComparison.OrdinalIgnoreCase)
+                || DiagnosisCatalog.CodeHeaders.Contains(name, StringComparer.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+            if (BodyScan.LooksLikeCode(value.Trim()))
+            {
+                context.AddCode(value.Trim());
+            }
+            else if (value.Contains(' ', StringComparison.Ordinal))
+            {
+                context.AddText(value.Trim());
+            }
+        }
         if (context.Codes.Count == 0)
         {
             return;

@@ -16,7 +16,7 @@ internal sealed class ErrorFieldsRule : DiagnosisRule
     {
         "errors", "error", "details", "detail", "invalid-params", "invalid_params", "invalidParams", "violations", "fieldErrors",
         "field_errors", "validationErrors", "validation_errors", "issues", "fieldViolations", "userErrors", "user_errors", "failures",
-        "problems", "causes", "subErrors", "errorDetails", "error_details", "invalidFields", "invalid_fields", "inner_errors", "innerErrors",
+        "problems", "causes", "issue", "subErrors", "errorDetails", "error_details", "invalidFields", "invalid_fields", "inner_errors", "innerErrors",
     };
 
     private static readonly HashSet<string> Envelope = new(StringComparer.OrdinalIgnoreCase)
@@ -26,8 +26,8 @@ internal sealed class ErrorFieldsRule : DiagnosisRule
     };
 
     /// <summary>
-    /// A member holding error items: a known name, or one whose words say invalid or error and param or field
-    /// (<c>invalid_param_list</c>, <c>paramErrors</c>, <c>field_error_list</c>).
+    /// A member holding error items: a known name, or one whose words say invalid, error, validation or violation and param,
+    /// field, message, result, issue or item (<c>invalid_param_list</c>, <c>paramErrors</c>, <c>validationMessages</c>).
     /// </summary>
     private static bool IsContainer(string key)
     {
@@ -36,8 +36,11 @@ internal sealed class ErrorFieldsRule : DiagnosisRule
             return true;
         }
         var compact = ErrorVocabulary.Compact(key);
-        return (compact.Contains("invalid", StringComparison.Ordinal) || compact.Contains("error", StringComparison.Ordinal))
-            && (compact.Contains("param", StringComparison.Ordinal) || compact.Contains("field", StringComparison.Ordinal));
+        return (compact.Contains("invalid", StringComparison.Ordinal) || compact.Contains("error", StringComparison.Ordinal)
+                || compact.Contains("validation", StringComparison.Ordinal) || compact.Contains("violation", StringComparison.Ordinal))
+            && (compact.Contains("param", StringComparison.Ordinal) || compact.Contains("field", StringComparison.Ordinal)
+                || compact.Contains("message", StringComparison.Ordinal) || compact.Contains("result", StringComparison.Ordinal)
+                || compact.Contains("issue", StringComparison.Ordinal) || compact.Contains("item", StringComparison.Ordinal));
     }
 
     public override void Apply(DiagnosisContext context)
@@ -139,6 +142,12 @@ internal sealed class ErrorFieldsRule : DiagnosisRule
                         ErrorItems.ReadMap(map, context);
                         continue;
                     }
+                    if (value is JsonObject fieldsBeside && key is "error" or "Error" && FieldsBesideEnvelope(fieldsBeside) is { } beside)
+                    {
+                        // CKAN: "error": {"__type": "Validation Error", "name": ["That URL is already in use."]} — field messages
+                        // beside the error's own type and message.
+                        ErrorItems.ReadMap(beside, context);
+                    }
                     Walk(value, key, depth + 1, context, root: false);
                 }
                 break;
@@ -168,6 +177,24 @@ internal sealed class ErrorFieldsRule : DiagnosisRule
                     break;
             }
         }
+    }
+
+    /// <summary>The members of an error object other than its envelope (type, code, message…), when they are all field → messages lists.</summary>
+    private static JsonObject? FieldsBesideEnvelope(JsonObject error)
+    {
+        var rest = new JsonObject();
+        foreach (var (name, value) in error)
+        {
+            if (value is JsonArray)
+            {
+                rest[name] = value.DeepClone();
+            }
+            else if (!(Envelope.Contains(name) || name is "__type" or "name" or "reason" or "description"))
+            {
+                return null; // an error object of another shape
+            }
+        }
+        return rest.Count > 0 && ErrorItems.LooksLikeMap(rest, requireArrays: true) ? rest : null;
     }
 
     private static bool LooksLikeTopLevelMap(JsonObject obj)

@@ -73,6 +73,18 @@ internal static class ErrorItems
                     break;
             }
         }
+        // FHIR OperationOutcome: issue[].expression, FHIRPath expressions of the element at fault ("Patient.birthDate", "birthdate").
+        if (!found && JsonRead.Get(item, "expression") is JsonArray expressions && item.ContainsKey("severity"))
+        {
+            foreach (var expression in expressions)
+            {
+                if (JsonRead.Str(expression) is { Length: > 0 and <= 200 } e)
+                {
+                    context.AddField(FieldPath.Parse(e), FieldLocation.Unknown, message ?? JsonRead.Str(item, "diagnostics"));
+                    found = true;
+                }
+            }
+        }
         // "path" is a field path (Zod, Joi) unless the item is a GraphQL error, where it points into the response.
         if (!found && !root && !item.ContainsKey("locations") && JsonRead.Get(item, "path") is { } pathNode)
         {

@@ -29,9 +29,17 @@ internal sealed class MessageTextRule : DiagnosisRule
             {
                 context.AddMissingScope(scope);
             }
+            var ofTheCredential = TextExtract.CredentialLacks(text);
             foreach (var permission in TextExtract.MissingPermissions(text))
             {
-                context.AddMissingPermission(permission);
+                if (ofTheCredential)
+                {
+                    context.AddMissingScope(permission); // granted with the credential: a scope to ask for when it is issued again
+                }
+                else
+                {
+                    context.AddMissingPermission(permission);
+                }
             }
             if (context.GrantedScopes is null && TextExtract.GrantedScopes(text) is { Count: > 0 } granted)
             {
@@ -55,6 +63,12 @@ internal sealed class MessageTextRule : DiagnosisRule
         {
             // The words name a permission the caller lacks ("isn't authorized to access Magento_Catalog::products"), whatever the status.
             kinds.Add(DiagnosisKinds.InsufficientPermission);
+        }
+        if (kinds.Contains(DiagnosisKinds.RateLimited) && kinds.Contains(DiagnosisKinds.QuotaExceeded)
+            && ErrorVocabulary.LimitKind(string.Join(" ", context.Texts.Take(MaxTextsRead))) is { } limit)
+        {
+            // "Message throttled out" and "You have exceeded your quota" in two members: the words together decide.
+            kinds.RemoveAll(k => k is DiagnosisKinds.RateLimited or DiagnosisKinds.QuotaExceeded && k != limit);
         }
         context.TextKinds.AddRange(kinds);
         kinds.AddRange(context.WeakCodeKinds);

@@ -281,11 +281,17 @@ internal sealed partial class ImportedToolBuilder
         }
     }
 
+    /// <summary>
+    /// Stands for a <c>{{</c> a source wrote as text by its own escape (httpyac's <c>\{\{</c>): importers put it in, and the
+    /// tool gets the template's escape for it when it is built. A private-use character, valid in JSON text.
+    /// </summary>
+    internal const char LiteralOpenBraces = '\uE000';
+
     /// <summary>The string with its stray braces escaped; null when it has none (the node is kept).</summary>
     private static JsonValue? Escaped(JsonValue value)
     {
         if (value.GetValueKind() != System.Text.Json.JsonValueKind.String || value.GetValue<string>() is not { } text
-            || !text.Contains("{{", StringComparison.Ordinal))
+            || (!text.Contains("{{", StringComparison.Ordinal) && !text.Contains(LiteralOpenBraces, StringComparison.Ordinal)))
         {
             return null;
         }
@@ -312,7 +318,7 @@ internal sealed partial class ImportedToolBuilder
                 at = open + 2;
             }
         }
-        var result = sb.Append(text, at, text.Length - at).ToString();
+        var result = sb.Append(text, at, text.Length - at).ToString().Replace(LiteralOpenBraces.ToString(), TemplateText.Escape("{{"), StringComparison.Ordinal);
         return result == text ? null : JsonValue.Create(result);
     }
 

@@ -101,6 +101,9 @@ public static partial class HttpFileImporter
 
         public required string Method { get; init; }
 
+        /// <summary>httpyac's ClientCert "header": the request needs a client certificate (mutual TLS).</summary>
+        public bool ClientCertificate { get; set; }
+
         /// <summary>Written with kulala's GRAPHQL method: the body is a GraphQL operation.</summary>
         public bool GraphQl { get; init; }
 
@@ -245,7 +248,14 @@ public static partial class HttpFileImporter
             {
                 break; // not "Name: value": the body starts here, written without the blank line (httpyac reads it so)
             }
-            request.Headers.Add((line[..colon].Trim(), line[(colon + 1)..].Trim()));
+            var headerName = line[..colon].Trim();
+            if (headerName.Equals("ClientCert", StringComparison.OrdinalIgnoreCase) || headerName.Equals("X-ClientCert", StringComparison.OrdinalIgnoreCase))
+            {
+                // httpyac's client certificate option, written as a header but never sent as one.
+                request.ClientCertificate = true;
+                continue;
+            }
+            request.Headers.Add((headerName, line[(colon + 1)..].Trim()));
         }
         var body = new List<string>();
         for (; i < lines.Count; i++)
@@ -335,6 +345,12 @@ public static partial class HttpFileImporter
             var split = text.IndexOf("\n\n", StringComparison.Ordinal);
             var query = split < 0 ? text : text[..split];
             var graph = new System.Text.Json.Nodes.JsonObject { ["query"] = query.Trim() };
+            // One named operation: its name goes with it, as httpyac and REST Client send it (a server picks the
+            // operation by it when the document has several).
+            if (GraphQlOperationName().Matches(query) is [{ Groups: var operation }] && operation["name"].Success)
+            {
+                graph["operationName"] = operation["name"].Value;
+            }
             if (split >= 0 && text[(split + 2)..].Trim() is { Length: > 0 } vars)
             {
                 graph["variables"] = "__VARIABLES__";
@@ -357,6 +373,9 @@ public static partial class HttpFileImporter
 
     [GeneratedRegex(@"^\s*(?:query|mutation|subscription|fragment)\b\s*[\w({@$]", RegexOptions.CultureInvariant)]
     private static partial Regex GraphQlOperation();
+
+    [GeneratedRegex(@"^\s*(?:query|mutation|subscription)\b\s*(?<name>[A-Za-z_]\w*)?", RegexOptions.CultureInvariant | RegexOptions.Multiline)]
+    private static partial Regex GraphQlOperationName();
 
     /// <summary>
     /// When line <paramref name="i"/> opens an httpyac script block ("{{" alone on a line, or "{{@event", JavaScript, then
@@ -411,12 +430,26 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
 
     private void Warn(string message) => result.Warnings.Add(new ImportWarning(request.Item, message));
 
+    private static string LiteralBraces(string text) => !text.Contains("\\{\\{", StringComparison.Ordinal) ? text
+        : text.Replace("\\{\\{", ImportedToolBuilder.LiteralOpenBraces.ToString(), StringComparison.Ordinal).Replace("\\}\\}", "}}", StringComparison.Ordinal);
+
     public void Map()
     {
         if (!JsonNames.TryParse<RequestMethod>(request.Method, out _))
         {
             Warn($"uses the method {request.Method}, which an API step cannot send; it was left out.");
             return;
+        }
+        // httpyac's escaped braces (\{\{name\}\}) are text, not a variable: kept as the literal mark until the tool is built.
+        request.Url = LiteralBraces(request.Url);
+        for (var h = 0; h < request.Headers.Count; h++)
+        {
+            request.Headers[h] = (request.Headers[h].Name, LiteralBraces(request.Headers[h].Value));
+        }
+        request.Body = request.Body is null ? null : LiteralBraces(request.Body);
+        if (request.ClientCertificate)
+        {
+            Warn("sends a client certificate (httpyac's ClientCert), which Toolsmith's API step does not do: the tool sends the request without one, and a server that requires it will refuse the connection.");
         }
         var expanded = Expand(request.Url, variables);
         var host = Uri.TryCreate(expanded, UriKind.Absolute, out var uri) ? uri.Host : null;

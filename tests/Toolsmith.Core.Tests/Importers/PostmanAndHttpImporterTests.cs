@@ -344,6 +344,19 @@ public class PostmanAndHttpImporterTests(ImportRunner runner) : IClassFixture<Im
         var sent = System.Text.Json.Nodes.JsonNode.Parse(echo["bodyText"]!.GetValue<string>())!;
         Assert.Equal("query Repo($name: String!) {\n  repository(name: $name) { id }\n}", sent["query"]!.GetValue<string>());
         Assert.Equal("toolsmith", sent["variables"]!["name"]!.GetValue<string>());
+        Assert.Equal("Repo", sent["operationName"]!.GetValue<string>()); // one named operation: its name goes with it
+    }
+
+    [Fact]
+    public async Task Http_EscapedBraces_AreText_AndClientCert_IsAnOptionNotAHeader()
+    {
+        var text = $"POST http://127.0.0.1:{runner.Api.Port}/echo/t\nClientCert: pfx: ./client.p12 passphrase: x\nContent-Type: application/json\n\n{{\"template\": \"My \\{{\\{{verb\\}}\\}} and {{{{ left\"}}\n";
+        var result = HttpFileImporter.Import(text);
+        Assert.Contains(result.Warnings, w => w.Message.Contains("client certificate", StringComparison.Ordinal));
+        await runner.RunAsync(result.Tools[0]);
+        var echo = Echo(runner);
+        Assert.Null(echo["headers"]!["clientcert"]);
+        Assert.Equal("My {{verb}} and {{ left", System.Text.Json.Nodes.JsonNode.Parse(echo["bodyText"]!.GetValue<string>())!["template"]!.GetValue<string>());
     }
 
     [Fact]

@@ -168,6 +168,12 @@ public static class DiagnosisEngine
             // formed, another record holds it.
             return Conflict;
         }
+        if (kind is ExpiredCredentials && !c.TextKinds.Contains(ExpiredCredentials) && c.Codes.Any(static code => ErrorVocabulary.Compact(code) == "invalidgrant")
+            && (c.TextKinds.Contains(BadCredentials) || c.Codes.Any(static code => ErrorVocabulary.ClassifyCode(code) == BadCredentials)))
+        {
+            // invalid_grant whose words say the user name or password is wrong, not that a grant expired.
+            return BadCredentials;
+        }
         if (kind is Conflict && c.KindEvidence == Evidence.Status && c.FieldCount > 0 && !c.TextKinds.Contains(Conflict))
         {
             // A 409 whose field messages say nothing of a duplicate or a state (CKAN answers validation errors with 409).

@@ -75,6 +75,10 @@ internal static partial class BodyReader
             return new Result(form, null, false);
         }
         var text = Encoding.UTF8.GetString(trimmed.Length > MaxTextBytes ? trimmed[..MaxTextBytes] : trimmed).Trim();
+        if (ReadProperties(text) is { } properties)
+        {
+            return new Result(properties, null, false);
+        }
         return new Result(null, text.Length == 0 ? null : Shorten(text), false);
     }
 
@@ -440,6 +444,12 @@ internal static partial class BodyReader
                             {
                                 value = JsonValue.Create(text is null ? "" : Cut(text.ToString().Trim()));
                             }
+                            else if (text is { Length: > 0 } && obj.Count == 1 && (JsonRead.Str(obj, "key") ?? JsonRead.Str(obj, "name")) is { Length: > 0 and <= 80 } named)
+                            {
+                                // <item key="response_text">Authentication failed</item>, <param name="code">42</param>: a member.
+                                Attach(stack, ref root, named, JsonValue.Create(Cut(text.ToString().Trim())));
+                                break;
+                            }
                             else if (text is { Length: > 0 } && obj.All(p => p.Value is JsonValue))
                             {
                                 // <Error Code="392" ShortText="Invalid hotel code">Invalid hotel code: …</Error>,
@@ -565,6 +575,39 @@ internal static partial class BodyReader
     // ---------------------------------------------------------------- form, HTML
 
     /// <summary>
+    /// Text of <c>name = value</c> lines, with optional <c>[SECTION]</c> headers (<c>[RESPONSE] code = 530 description =
+    /// Authentication failed</c>, INI-like answers of registrars and gateways), as an object; null unless every line is one
+    /// of those and at least two are pairs.
+    /// </summary>
+    private static JsonObject? ReadProperties(string text)
+    {
+        if (text.Length > 16 * 1024 || !text.Contains('\n', StringComparison.Ordinal))
+        {
+            return null;
+        }
+        var result = JsonRead.NewObject();
+        foreach (var raw in text.Split('\n'))
+        {
+            var line = raw.Trim();
+            if (line.Length == 0 || (line[0] == '[' && line[^1] == ']' && line.Length < 40) || (line.Length <= 10 && line.All(char.IsAsciiLetterUpper)))
+            {
+                continue; // a [SECTION] header, or an end marker such as EOF
+            }
+            var eq = line.IndexOfAny(['=', ':']);
+            if (eq <= 0 || !BodyScan.LooksLikeCode(line[..eq].Trim()) || result.Count >= 100)
+            {
+                return null;
+            }
+            var name = line[..eq].Trim();
+            if (!result.ContainsKey(name))
+            {
+                result[name] = line[(eq + 1)..].Trim();
+            }
+        }
+        return result.Count >= 2 ? result : null;
+    }
+
+    /// <summary>
     /// A form-encoded body (<c>error=invalid_grant&amp;error_description=...</c>, PayPal's <c>ACK=Failure&amp;L_ERRORCODE0=...</c>) as an
     /// object; numbered names (<c>L_LONGMESSAGE0</c>) are gathered into an <c>errors</c> array of items.
     /// </summary>
@@ -614,8 +657,10 @@ internal static partial class BodyReader
         || head.Contains("<html", StringComparison.OrdinalIgnoreCase)
         || head.Contains("<!doctype html", StringComparison.OrdinalIgnoreCase)
         // <head>/<body> in lower case, as pages write them: a SOAP envelope's <Body> is not a page.
-        || head.Contains("<head", StringComparison.Ordinal)
-        || head.Contains("<body", StringComparison.Ordinal);
+        || HtmlSections().IsMatch(head);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"<(?:head|body)[\s>]", System.Text.RegularExpressions.RegexOptions.CultureInvariant, 200)]
+    private static partial System.Text.RegularExpressions.Regex HtmlSections();
 
     /// <summary>An HTML page's words: its title and first headings (the rest of a page is layout).</summary>
     private static string? HtmlWords(ReadOnlySpan<byte> utf8)

@@ -55,12 +55,20 @@ internal static partial class BodyScan
         }
         var errorWord = c.Contains("err", StringComparison.Ordinal) || c.Contains("fault", StringComparison.Ordinal)
             || c.Contains("exception", StringComparison.Ordinal) || c.Contains("fail", StringComparison.Ordinal);
+        if (c.EndsWith("message", StringComparison.Ordinal) || c.EndsWith("msg", StringComparison.Ordinal) || c.EndsWith("description", StringComparison.Ordinal)
+            || ForeignMessageWords.Any(w => c.Contains(w, StringComparison.Ordinal)))
+        {
+            return true; // statusDescription, resultMessage, returnMsg: the words beside a status or result
+        }
         return (errorWord && (c.EndsWith("message", StringComparison.Ordinal) || c.EndsWith("msg", StringComparison.Ordinal) || c.EndsWith("text", StringComparison.Ordinal)
                 || c.EndsWith("string", StringComparison.Ordinal) || c.EndsWith("description", StringComparison.Ordinal) || c.EndsWith("desc", StringComparison.Ordinal)
                 || c.EndsWith("detail", StringComparison.Ordinal) || c.EndsWith("details", StringComparison.Ordinal) || c.EndsWith("info", StringComparison.Ordinal)
                 || c.EndsWith("reason", StringComparison.Ordinal)))
             || (c.EndsWith("error", StringComparison.Ordinal) && c.Length > 5);
     }
+
+    /// <summary>"Message", "reason", "description" and "error" as other languages name members (xMotivo, mensaje, Fehlermeldung, libellé).</summary>
+    private static readonly string[] ForeignMessageWords = ["motivo", "mensaje", "mensagem", "descricao", "descripcion", "meldung", "nachricht", "libelle", "messaggio", "descrizione", "foutmelding", "incidencia", "fehler", "erreur", "errore"];
 
     /// <summary>
     /// A member holding a machine code: a known name, or an error word with a code word (<c>ErrorStatus</c>, <c>errNo</c>,
@@ -79,7 +87,7 @@ internal static partial class BodyScan
         }
         var errorWord = c.Contains("err", StringComparison.Ordinal) || c.Contains("fault", StringComparison.Ordinal) || c.Contains("exception", StringComparison.Ordinal)
             || c.StartsWith("ret", StringComparison.Ordinal) || c.StartsWith("result", StringComparison.Ordinal) || c.StartsWith("return", StringComparison.Ordinal)
-            || c.StartsWith("status", StringComparison.Ordinal) || c.StartsWith("reason", StringComparison.Ordinal);
+            || c.StartsWith("status", StringComparison.Ordinal) || c.StartsWith("reason", StringComparison.Ordinal) || c.Contains("codigo", StringComparison.Ordinal);
         return errorWord && (c.EndsWith("code", StringComparison.Ordinal) || c.EndsWith("no", StringComparison.Ordinal) || c.EndsWith("number", StringComparison.Ordinal)
             || c.EndsWith("type", StringComparison.Ordinal) || c.EndsWith("status", StringComparison.Ordinal) || c.EndsWith("class", StringComparison.Ordinal)
             || c.EndsWith("name", StringComparison.Ordinal) || c.EndsWith("key", StringComparison.Ordinal));
@@ -182,7 +190,7 @@ internal static partial class BodyScan
                 context.AddCode(lead.Groups["code"].Value);
             }
         }
-        else if (IsMessageKey(key) && IsUpperSnake(trimmed))
+        else if (IsMessageKey(key) && (IsUpperSnake(trimmed) || trimmed.Count(static c => c == '_') >= 2))
         {
             // Firebase: "message": "EMAIL_EXISTS" — a code where the words would be.
             context.AddCode(trimmed);

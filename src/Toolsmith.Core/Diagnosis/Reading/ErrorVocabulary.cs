@@ -140,6 +140,10 @@ internal static partial class ErrorVocabulary
             {
                 kinds.Add(DiagnosisKinds.Timeout);
             }
+            if (kinds.Count == 0)
+            {
+                OtherLanguages(t, kinds);
+            }
         }
         catch (RegexMatchTimeoutException)
         {
@@ -147,6 +151,56 @@ internal static partial class ErrorVocabulary
         }
         return kinds;
     }
+
+    /// <summary>
+    /// The same kinds in the words of other languages APIs answer in (German, French, Spanish, Portuguese, Italian, Dutch,
+    /// the Nordic languages, Polish, Russian, Chinese, Japanese, Korean), read only when the English words said nothing.
+    /// </summary>
+    private static void OtherLanguages(string t, List<string> kinds)
+    {
+        if (ForeignCredentials().IsMatch(t))
+        {
+            kinds.Add(BadCredentials);
+        }
+        if (ForeignPermission().IsMatch(t))
+        {
+            kinds.Add(InsufficientPermission);
+        }
+        if (ForeignRate().IsMatch(t))
+        {
+            kinds.Add(RateLimited);
+        }
+        if (ForeignNotFound().IsMatch(t))
+        {
+            kinds.Add(NotFound);
+        }
+        if (ForeignConflict().IsMatch(t))
+        {
+            kinds.Add(Conflict);
+        }
+        if (ForeignInvalid().IsMatch(t))
+        {
+            kinds.Add(InvalidValue);
+        }
+    }
+
+    [GeneratedRegex(@"ungültige[rs]? (anmelde|zugangs)|nicht authentifiziert|identifiants? (invalides?|incorrects?)|non authentifié|credenciais? inválidas?|credenciales? (inválidas?|incorrectas?)|no autenticado|não autenticado|senha (inválida|incorreta)|contraseña (inválida|incorrecta)|credenziali non valide|ongeldige (inloggegevens|api-sleutel)|token (inválido|invalide|ungültig|non valido|ongeldig|nieprawidłowy)|неверн\w* (логин|пароль|токен|ключ)|не авторизован|认证失败|签名错误|令牌无效|未登录|認証(に)?失敗|トークンが無効|인증 실패|유효하지 않은 (토큰|키)", Options, TimeoutMs)]
+    private static partial Regex ForeignCredentials();
+
+    [GeneratedRegex(@"keine berechtigung|zugriff verweigert|accès refusé|permission refusée|non autorisé|acceso denegado|sin permiso|no autorizado|acesso negado|sem permissão|não autorizado|accesso negato|non autorizzato|geen toegang|ingen behörighet|saknar behörighet|mangler tilgang|brak uprawnień|доступ запрещ|нет прав|无权限|没有权限|权限不足|権限がありません|アクセス拒否|권한이 없|접근 거부", Options, TimeoutMs)]
+    private static partial Regex ForeignPermission();
+
+    [GeneratedRegex(@"zu viele anfragen|trop de requêtes|demasiadas (solicitudes|peticiones)|muitas requisições|consumo indevido|troppe richieste|te veel verzoeken|för många förfrågningar|zbyt wiele żądań|слишком много запросов|请求过于频繁|频率超|访问频繁|リクエストが多すぎ|요청이 너무 많", Options, TimeoutMs)]
+    private static partial Regex ForeignRate();
+
+    [GeneratedRegex(@"nicht gefunden|existiert nicht|introuvable|n'existe pas|non trouvé|no encontrad[oa]|no existe|não encontrad[oa]|não existe|não consta|non trovat[oa]|non esiste|niet gevonden|bestaat niet|hittades inte|finnes ikke|nie znaleziono|nie istnieje|не найден|не существует|不存在|未找到|找不到|見つかりません|存在しません|찾을 수 없|존재하지 않", Options, TimeoutMs)]
+    private static partial Regex ForeignNotFound();
+
+    [GeneratedRegex(@"existiert bereits|bereits vorhanden|existe déjà|déjà utilisé|ya existe|duplicad[oa]|duplicidade|já existe|già esistente|esiste già|bestaat al|finns redan|finnes allerede|już istnieje|уже существует|已存在|重复|既に存在|이미 존재", Options, TimeoutMs)]
+    private static partial Regex ForeignConflict();
+
+    [GeneratedRegex(@"ungültig|fehlerhaft|erforderlich|invalide|obligatoire|incorrect[ea]?\b|inválid[oa]|obligatori[oa]|obrigatóri[oa]|rejei[cç][aã]o|rechaz|non valid[oa]|obbligatori[oa]|ongeldig|verplicht|ogiltig|obligatorisk|ugyldig|nieprawidłow|wymagan|неверн|некорректн|обязательн|无效|不合法|不能为空|必填|格式错误|無効|必須|不正な|유효하지 않|필수", Options, TimeoutMs)]
+    private static partial Regex ForeignInvalid();
 
     /// <summary>Rate limit (retrying later helps) or quota (it does not, until the period resets or the plan changes), from a message's words.</summary>
     public static string? LimitKind(string text)
@@ -213,13 +267,13 @@ internal static partial class ErrorVocabulary
     [GeneratedRegex(@"rate[ _-]?limit|too many (requests|calls|attempts|visits|tries)|throttl|too frequent|too often|request frequency|frequency limit|flow control|slow down|rate exceeded|budget (is )?(exhausted|exceeded)|reached (the|your|its) .{0,30}\blimit\b|exceed(ed|ing|s)? .{0,40}\blimit|requests? per (second|minute|min)\b|\b(rpm|tpm|rps)\b|secondly limit|limit (exceeded|reached)|\bone request\b.{0,60}\bat a time\b|exceeded .{0,30}\blimit\b|\blimit\b.{0,30}\bexceeded", Options, TimeoutMs)]
     private static partial Regex RateWords();
 
-    [GeneratedRegex(@"\bquota|\btrial( period)?\b.{0,40}?\b(is over|has ended|has expired|expired|ended)\b|no credits? (left|remaining)|daily limit|monthly limit|usage cap|\bcap exceeded|\bper (day|month)\b|billing(?! (address|pin|post|zip|city|country|state|name|e-?mail|phone|street|first|last|line|company|contact))|exceeded your current|credit balance|out of (api )?credits|insufficient credits|not enough credits|\b(used (up )?all|exhausted|depleted|ran out of|run out of|no more)( of)? (your |the |its |all )?(available )?(api |request |call )?(credits?|quota|allowance|units)\b|maximum number of (daily|monthly)\b|(daily|monthly) (result |request |call |api )?(records|requests|calls|allowance)|plan limit|upgrade your plan|TotalRequests", Options, TimeoutMs)]
+    [GeneratedRegex(@"\bquota|\btrial( period)?\b.{0,40}?\b(is over|has ended|has expired|expired|ended)\b|no credits? (left|remaining)|daily limit|monthly limit|usage cap|\bcap exceeded|\bper (day|month)\b|billing(?! (address|pin|post|zip|city|country|state|name|e-?mail|phone|street|first|last|line|company|contact))|exceeded your current|credit balance|out of (api )?credits|insufficient credits|not enough credits|\b(no|not|insufficient)\b[^.]{0,24}\benough (api |account )?credits?\b|\b(used (up )?all|exhausted|depleted|ran out of|run out of|no more)( of)? (your |the |its |all )?(available )?(api |request |call )?(credits?|quota|allowance|units)\b|maximum number of (daily|monthly)\b|(daily|monthly) (result |request |call |api )?(records|requests|calls|allowance)|plan limit|upgrade your plan|TotalRequests", Options, TimeoutMs)]
     private static partial Regex QuotaWords();
 
     [GeneratedRegex(@"\bper (second|minute|min|hour)\b|\b(rpm|tpm|rps)\b|secondly|hourly|per \d+ seconds|burst|concurrent|try again in \d|retry (again )?(after|in) \d|requests per min|reset in \d+ seconds|in a short (time|period|space)|please wait|per-(second|minute)|queries-per-second|\bper \d*\s*(s|sec|m|min|h)\b|\b(current|this|next|each|a|the) (second|minute)\b|momentarily", Options, TimeoutMs)]
     private static partial Regex ShortWindow();
 
-    [GeneratedRegex(@"\bper (day|month)\b|\b(for the|next|each|this) (day|month)\b|daily|monthly|/ ?month\b|\bday limit|billing(?! (address|pin|post|zip|city|country|state|name|e-?mail|phone|street|first|last|line|company|contact))|\bplans?\b|credits?\b|insufficient_quota|current quota|subscription|\btrial\b|usage cap|\b(resource|instance|account|storage|droplet|project|seat) limit|limit for (your|this) (account|client|project)|increase (your|the) limit|contact (us|support)", Options, TimeoutMs)]
+    [GeneratedRegex(@"\bper (day|month)\b|\b(for the|next|each|this) (day|month)\b|daily|monthly|/ ?month\b|\bday limit|billing(?! (address|pin|post|zip|city|country|state|name|e-?mail|phone|street|first|last|line|company|contact))|\bplans?\b|credits?\b|insufficient_quota|current quota|subscription|\btrial\b|usage cap|\b(resource|instance|account|storage|droplet|project|seat) limit|limit for (your|this) (account|client|project)|increase (your|the) limit|contact (us|support)|contact (the|your) (\w+ )?administrator", Options, TimeoutMs)]
     private static partial Regex LongWindow();
 
     [GeneratedRegex(@"throttl", Options, TimeoutMs)]
@@ -231,28 +285,28 @@ internal static partial class ErrorVocabulary
     [GeneratedRegex(@"unsupported media type|unsupported content[- ]type|\baccept header\b.{0,30}?\b(missing|invalid|not supported|unsupported|must)|not acceptable|content[- ]type\b.{0,40}?\b(is )?(not supported|unsupported|not allowed|must be|expected|invalid)", Options, TimeoutMs)]
     private static partial Regex MediaTypeWords();
 
-    [GeneratedRegex(@"problems? parsing|(error|fail(ed|ure)?|unable|could not|couldn't|cannot|can't) (to )?(parse|decode|deserialize|read) (the )?(json|body|request|payload|input)|(invalid|malformed|bad|unparsable|unparseable) (utf-8 )?(json|xml|request body|body)|could not be (parsed|decoded|deserialized)( as (json|xml))?|not well-formed|unexpected input|error in xml document|json (parse|parsing|syntax|decode) error|not (a )?valid json|unexpected (token|end of (json|input)|character)|body should be a json|request body (is )?(malformed|missing|empty|not valid)|invalid start of a value|syntax error|\bjson\b (object |body |payload |document |string |data )?(you sent |sent |provided |supplied |given )?(is|was) (invalid|malformed|not valid)", Options, TimeoutMs)]
+    [GeneratedRegex(@"problems? parsing|(error|fail(ed|ure)?|unable|could not|couldn't|cannot|can't) (to )?(parse|decode|deserialize|read) (the )?(json|body|request|payload|input)|(invalid|malformed|bad|unparsable|unparseable) (utf-8 )?(json|xml|request body|body)|could not be (parsed|decoded|deserialized)( as (json|xml))?|\bparser error\b|not well-formed|unexpected input|error in xml document|json (parse|parsing|syntax|decode) error|not (a )?valid json|unexpected (token|end of (json|input)|character)|body should be a json|request body (is )?(malformed|missing|empty|not valid)|invalid start of a value|syntax error|\bjson\b (object |body |payload |document |string |data )?(you sent |sent |provided |supplied |given )?(is|was) (invalid|malformed|not valid)", Options, TimeoutMs)]
     private static partial Regex MalformedWords();
 
-    [GeneratedRegex(@"invalid api[ _-]?key|\b(apikey|(api|integration|secret|app|merchant|access|private|client|partner|account|auth|license|subscription)[ _-]?(key|token)|access[ _-]?token|auth[ _-]?token)\b.{0,30}?\b(has not been set|is not set|not registered|is not registered|not recogni[sz]ed|is missing|not provided|not found)|wrong (user )?credentials|invalid (api )?key\b|api[ _-]?key (is |was )?(invalid|not valid|incorrect|missing)|bad credentials|\bsign[ -]?in\b|authentication information|authorization failure|username and/or password|password is incorrect|incorrect password|\b(incorrect|invalid|wrong) (user ?name|login|e-?mail|account)( or| and|/) ?password\b|token not found|credentials (are |is )?(missing|invalid)|(authorization|security) header|signature .{0,30}(not valid|invalid|does not match)|invalid client\b|invalid (access |auth |bearer |oauth |authentication )?token|(token|credentials?) (is |are |was )?(invalid|revoked|not valid|malformed)|\bunauthori[sz]ed\b(?! (to|for|operation|action|access))|not authenticated|authentication (failed|required|credentials were not provided|is required)|invalid (authentication )?credentials|invalid signature|(missing|no) (api key|authorization header|credentials|auth(entication)? token)|session (is )?(invalid|not valid)|invalid authentication|invalid session|authentication error|\blog ?in (failed|required)\b|failed to authenticate|not properly authenticated|authentication key|\blog ?in first\b|\bmust (first )?log ?in\b|\bnot logged in\b|\b(api[ _-]?key|apikey|api[ _-]?token|access[ _-]?token|auth[ _-]?token|client[ _-]?secret|login credentials)\b[^.]{0,40}?\b(incorrect|not recogni[sz]ed|wrong|is unknown|not valid|invalid|has the wrong length)\b|\b(incorrect|invalid|wrong|unrecogni[sz]ed|unknown|bad)\s+[`'""]?(api[ _-]?key|apikey|access[ _-]?token|api[ _-]?token|login credentials|credentials)\b|recogni[sz]e your (api )?key|could not be authenticated|failed authentication|\bsign invalid\b|\bincorrect (login )?credentials", Options, TimeoutMs)]
+    [GeneratedRegex(@"invalid api[ _-]?key|\b(apikey|(api|integration|secret|app|merchant|access|private|client|partner|account|auth|license|subscription)[ _-]?(key|token)|access[ _-]?token|auth[ _-]?token)\b.{0,30}?\b(has not been set|is not set|not registered|is not registered|not recogni[sz]ed|is missing|not provided|not found)|wrong (user )?credentials|invalid (api )?key\b|api[ _-]?key (is |was )?(invalid|not valid|incorrect|missing)|bad credentials|\bsign[ -]?in\b|authentication information|authorization failure|username and/or password|password is incorrect|incorrect password|\b(incorrect|invalid|wrong) (user ?name|login|e-?mail|account)( or| and|/) ?password\b|token not found|credentials (are |is )?(missing|invalid)|(authorization|security) header|signature .{0,30}(not valid|invalid|does not match)|invalid client\b|invalid (access |auth |bearer |oauth |authentication )?token|(token|credentials?) (is |are |was )?(invalid|revoked|not valid|malformed)|\bunauthori[sz]ed\b(?! (to|for|operation|action|access))|not authenticated|authentication (failed|required|credentials were not provided|is required)|invalid (authentication )?credentials|invalid signature|(missing|no) (api key|authorization header|credentials|auth(entication)? token)|session (is )?(invalid|not valid)|invalid authentication|invalid session|authentication error|\blog ?in (failed|required)\b|failed to authenticate|not properly authenticated|authentication key|\blog ?in first\b|\b(must|need to) (first )?log ?in\b|\b(invalid|incorrect|wrong)\s+(\w+\s+){0,2}(login|api[ _-]?key|password)\b|\b(incorrect|invalid|wrong|unrecogni[sz]ed|unknown|bad)\s+[`'""]?(app|auth|client|secret|private|session|refresh|user)[ _-]?(key|token|secret|password)\b|\bnot logged in\b|\b(api[ _-]?key|apikey|api[ _-]?token|access[ _-]?token|auth[ _-]?token|client[ _-]?secret|login credentials)\b[^.]{0,40}?\b(incorrect|not recogni[sz]ed|wrong|is unknown|not valid|invalid|has the wrong length)\b|\b(incorrect|invalid|wrong|unrecogni[sz]ed|unknown|bad)\s+[`'""]?(api[ _-]?key|apikey|access[ _-]?token|api[ _-]?token|login credentials|credentials)\b|recogni[sz]e your (api )?key|could not be authenticated|failed authentication|\bsign invalid\b|\bincorrect (login )?credentials", Options, TimeoutMs)]
     private static partial Regex CredentialWords();
 
     [GeneratedRegex(@"\b[cx]srf\b|\bcrumb\b|cross[- ]site request forgery|cloudflare|request blocked|web application firewall|\bwaf\b|request could not be satisfied|bot protection|captcha|invalid (request |client |source )?ip\b|unregistered ip\b|\bip (address )?(is )?not (allowed|whitelisted|allowlisted|authori[sz]ed|permitted)|not (in|on) (the |your )?(ip )?(whitelist|allowlist)|request time too skewed|clock skew|insufficient (funds|balance|margin)|(balance|funds) (is )?(insufficient|not enough)|not enough (funds|balance|money)|time (difference|skew)\b.{0,60}\btoo (large|big)", Options, TimeoutMs)]
     private static partial Regex RejectedWords();
 
-    [GeneratedRegex(@"(?<!\b(?:field|param|parameter|argument|attribute|property|column|key)\s)\bnot found\b|does not exist|doesn't exist|\bnot exists?\b|\bresource\b.{0,60}\bnot available\b|no longer exists|\bno such\b|could not be found|cannot be found|(could not|couldn't|unable to) find (a|an|any|the|that|this|such)\b|unknown (resource|object|endpoint|operation|method)|did not recognize the value of http header soapaction|contractfilter mismatch", Options, TimeoutMs)]
+    [GeneratedRegex(@"(?<!\b(?:field|param|parameter|argument|attribute|property|column|key)\s)\bnot found\b|does not exist|doesn't exist|\bnot exists?\b|\bresource\b.{0,60}\bnot available\b|no longer exists|\bno such\b(?! (column|field|param|parameter|attribute|property|key|option|argument)s?\b)|could not be found|cannot be found|(could not|couldn't|unable to) find (a|an|any|the|that|this|such)\b|unknown (resource|object|endpoint|operation|method)|did not recognize the value of http header soapaction|contractfilter mismatch", Options, TimeoutMs)]
     private static partial Regex NotFoundWords();
 
-    [GeneratedRegex(@"already exists|please use another|no longer available|has been (paid and )?utili[sz]ed|already have (a|an)\b|already (been )?(assigned|used|registered)|\bduplicat(e|ed|es)\b|\bconflict|version mismatch|has been modified|already (been )?taken|must be unique|\bunique (value|constraint)|uniqueness|previously (used|published)|publish over|already in (use|the database|database)|\bis already (a|an|in|the)\b|stale object|at the same time", Options, TimeoutMs)]
+    [GeneratedRegex(@"already exists|please use another|\b(domain|name|username|user name|e-?mail|handle|slug|subdomain|nickname)( name)? (is )?(already )?(taken|in use)\b|no longer available|(already|been) booked|(taken|booked|reserved) by another|has been (paid and )?utili[sz]ed|already have (a|an)\b|already (been )?(assigned|used|registered)|\bduplicat(e|ed|es)\b|\bconflict|version mismatch|has been modified|already (been )?taken|must be unique|\bunique (value|constraint)|uniqueness|previously (used|published)|publish over|already in (use|the database|database)|\bis already (a|an|in|the)\b|stale object|at the same time", Options, TimeoutMs)]
     private static partial Regex ConflictWords();
 
-    [GeneratedRegex(@"\bpermissions?\b|\bforbidden\b|unauthori[sz]ed for\b|not authori[sz]ed for\b|not allowed to|access (is )?denied|insufficient privileges|not authori[sz]ed to|n't authori[sz]ed to|unauthori[sz]ed to|does not have access|do(es)? not have (the )?(required )?(access|rights|privileges)|not permitted|not accessible|\b(admin|write|read|owner) (rights|access|role)\b|\bno access (to|for)\b|\bnot entitled\b", Options, TimeoutMs)]
+    [GeneratedRegex(@"\bpermissions?\b|\bforbidden\b|unauthori[sz]ed for\b|not authori[sz]ed for\b|not allowed to|access (is )?denied|insufficient privileges|not authori[sz]ed to|n't authori[sz]ed to|unauthori[sz]ed to|does not have access|do(es)? not have (the )?(required )?(access|rights|privileges|feature)|request not authori[sz]ed|not permitted|not accessible|\b(admin|write|read|owner) (rights|access|role)\b|\bno access (to|for)\b|\bnot entitled\b", Options, TimeoutMs)]
     private static partial Regex PermissionWords();
 
-    [GeneratedRegex(@"\binvalid\b|is required|\b(less|lower|smaller|greater|more|higher) than the (minimum|maximum|allowed)|\bbelow the minimum|\babove the maximum|missing required|\b(param(eter)?|field|argument|value)s? (is |are )?(missing|not present)\b|\bmissing\b.{0,20}\b(param|parameter|field|argument|value|input)s?\b|\bmust (be|not|have|contain)\b|should be|can'?t be blank|cannot be blank|is not (a )?valid|not a valid|expected type|wrong type|out of range|too (long|short)|validation|not the correct type", Options, TimeoutMs)]
+    [GeneratedRegex(@"\binvalid\b|is required|\bno such (column|field|param|parameter|attribute|property|key|option|argument)s?\b|not supplied|\b(less|lower|smaller|greater|more|higher) than the (minimum|maximum|allowed)|\bbelow the minimum|\babove the maximum|missing required|\b(param(eter)?|field|argument|value)s? (is |are )?(missing|not present)\b|\bmissing\b.{0,20}\b(param|parameter|field|argument|value|input)s?\b|\bmust (be|not|have|contain)\b|should be|can'?t be blank|cannot be blank|is not (a )?valid|not a valid|expected type|wrong type|out of range|too (long|short)|validation|not the correct type", Options, TimeoutMs)]
     private static partial Regex InvalidWords();
 
-    [GeneratedRegex(@"internal (server )?error|something went wrong|unexpected error|service (is )?unavailable|temporarily unavailable|bad gateway", Options, TimeoutMs)]
+    [GeneratedRegex(@"internal (server )?error|\bserver error\b|something went wrong|unexpected error|service (is )?unavailable|temporarily unavailable|bad gateway", Options, TimeoutMs)]
     private static partial Regex ServerWords();
 
     [GeneratedRegex(@"\btimed? ?out\b|\btimeout (exceeded|expired|reached|elapsed)|deadline exceeded|took too long|(execution|query|statement|request) time(out)? (limit )?(exceeded|reached)|exceeded the (maximum )?(execution|query|statement) time", Options, TimeoutMs)]

@@ -30,7 +30,15 @@ internal static partial class SuccessBody
         }
         if (span[0] is (byte)'{' or (byte)'[')
         {
-            return span.Length <= maxParseBytes && TryReadJson(span, out var reports) && reports;
+            if (span.Length <= maxParseBytes && TryReadJson(span, out var reports))
+            {
+                return reports;
+            }
+            if (span[0] == (byte)'{')
+            {
+                return false;
+            }
+            // "[RESPONSE]\ncode = 530 …": a text that starts with a bracket, not JSON.
         }
         return TextReportsFailure(span, exchange.Headers.TryGetValue("Content-Type", out var type) ? type : null);
     }
@@ -48,7 +56,8 @@ internal static partial class SuccessBody
         {
             if (head[0] == '<')
             {
-                return XmlFailure().IsMatch(head);
+                // An acknowledgement of success or of success with warnings (eBay's <Ack>Warning, its <Errors> then warnings).
+                return XmlFailure().IsMatch(head) && !XmlAcknowledged().IsMatch(head);
             }
             return (contentType is null || !contentType.Contains("json", StringComparison.OrdinalIgnoreCase)) && (FormFailure().IsMatch(head) || TextFailure().IsMatch(head));
         }
@@ -123,6 +132,7 @@ internal static partial class SuccessBody
             reader.Read();
             seen.Error = true;
             seen.ErrorIsObject = reader.TokenType == JsonTokenType.StartObject;
+            seen.ErrorNumber = reader.TokenType == JsonTokenType.Number && NumericCode(ref reader) is { } number && number != 0;
             seen.ErrorSaysSomething = reader.TokenType switch
             {
                 JsonTokenType.String => reader.ValueSpan.Length > 0,
@@ -147,6 +157,11 @@ internal static partial class SuccessBody
             || reader.ValueTextEquals("resultCode"u8) || reader.ValueTextEquals("result"u8))
         {
             reader.Read();
+            if (reader.TokenType == JsonTokenType.StartObject)
+            {
+                // {"result": {"errors": ["…"], "status": 0}} (cPanel); a JSON-RPC result is the answer, whatever it holds.
+                seen.ResultErrors |= ResultListsErrors(ref reader);
+            }
             seen.SaysFailed |= reader.TokenType == JsonTokenType.String
                 && (reader.ValueTextEquals("fail"u8) || reader.ValueTextEquals("failed"u8) || reader.ValueTextEquals("Failure"u8)
                     || reader.ValueTextEquals("failure"u8) || reader.ValueTextEquals("Error"u8) || reader.ValueTextEquals("error"u8));
@@ -161,10 +176,12 @@ internal static partial class SuccessBody
             // "msg", "errmsg", "retMsg": the words beside a result code.
             reader.Read();
             seen.ShortMessage |= reader.TokenType == JsonTokenType.String && reader.ValueSpan.Length > 0;
+            seen.MessageSaysFailure |= reader.TokenType == JsonTokenType.String && SaysFailure(reader.ValueSpan);
             seen.MessageSaysOk |= reader.TokenType == JsonTokenType.String && IsOkWord(reader.ValueSpan);
         }
         else if (reader.ValueTextEquals("json"u8) || reader.ValueTextEquals("messages"u8) || reader.ValueTextEquals("response"u8)
-            || reader.ValueTextEquals("Response"u8) || reader.ValueTextEquals("ocs"u8) || reader.ValueTextEquals("meta"u8))
+            || reader.ValueTextEquals("Response"u8) || reader.ValueTextEquals("ocs"u8) || reader.ValueTextEquals("meta"u8)
+            || IsEnvelopeName(ref reader))
         {
             // Reddit's json.errors, Authorize.Net's messages.resultCode, Vonage's messages[].error-text, an error object inside a
             // Response wrapper: one level down.
@@ -183,6 +200,7 @@ internal static partial class SuccessBody
             seen.Message = true;
             seen.MessageIsText = reader.TokenType == JsonTokenType.String;
             seen.MessageSaysOk = reader.TokenType == JsonTokenType.String && IsOkWord(reader.ValueSpan);
+            seen.MessageSaysFailure |= reader.TokenType == JsonTokenType.String && SaysFailure(reader.ValueSpan);
         }
         else if (reader.ValueTextEquals("code"u8) || reader.ValueTextEquals("Code"u8))
         {
@@ -275,6 +293,10 @@ internal static partial class SuccessBody
                 case NameKind.Status:
                     seen.StatusSaysOk |= reader.TokenType == JsonTokenType.String && IsOkWord(reader.ValueSpan);
                     break;
+                case NameKind.Words:
+                    seen.ShortMessage |= reader.TokenType == JsonTokenType.String && reader.ValueSpan.Length > 0;
+                    seen.MessageSaysOk |= reader.TokenType == JsonTokenType.String && IsOkWord(reader.ValueSpan);
+                    break;
                 case NameKind.ErrorWord:
                     // errorInfo, error_details, lastError: an error object or text beside success:false.
                     seen.ErrorWordMember |= reader.TokenType switch
@@ -313,6 +335,7 @@ internal static partial class SuccessBody
         Code,
         Status,
         ErrorWord,
+        Words,
     }
 
     /// <summary>
@@ -361,7 +384,44 @@ internal static partial class SuccessBody
         {
             return NameKind.Code;
         }
+        if (c.EndsWith("description"u8) || c.EndsWith("message"u8) || c.EndsWith("msg"u8) || c.EndsWith("desc"u8) || c.EndsWith("reason"u8))
+        {
+            return NameKind.Words; // statusDescription, resultMessage, returnMsg, respDesc: the words beside a status
+        }
         return c.EndsWith("status"u8) ? NameKind.Status : errorWord ? NameKind.ErrorWord : NameKind.None;
+    }
+
+    /// <summary>Whether the object the reader is on has a non-empty <c>errors</c> list; the reader is left on its end.</summary>
+    private static bool ResultListsErrors(ref Utf8JsonReader reader)
+    {
+        var listed = false;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var isErrors = reader.ValueTextEquals("errors"u8) || reader.ValueTextEquals("Errors"u8);
+            reader.Read();
+            listed |= isErrors && IsNonEmptyArray(ref reader);
+            reader.Skip();
+        }
+        return listed;
+    }
+
+    /// <summary>Members that wrap a response's own envelope: <c>result</c> (cPanel), <c>return</c>, <c>reply</c>, <c>body</c>, <c>payload</c>.</summary>
+    private static bool IsEnvelopeName(ref Utf8JsonReader reader) =>
+        reader.ValueTextEquals("result"u8) || reader.ValueTextEquals("Result"u8) || reader.ValueTextEquals("return"u8) || reader.ValueTextEquals("reply"u8)
+        || reader.ValueTextEquals("body"u8) || reader.ValueTextEquals("payload"u8);
+
+    /// <summary>Words that say a call failed, in a short message ("Business Failed", "Invalid store", "Access denied").</summary>
+    private static bool SaysFailure(ReadOnlySpan<byte> text)
+    {
+        if (text.Length is 0 or > 200)
+        {
+            return false;
+        }
+        Span<byte> lower = stackalloc byte[text.Length];
+        System.Text.Ascii.ToLower(text, lower, out _);
+        return lower.IndexOf("fail"u8) >= 0 || lower.IndexOf("error"u8) >= 0 || lower.IndexOf("invalid"u8) >= 0 || lower.IndexOf("denied"u8) >= 0
+            || lower.IndexOf("not exist"u8) >= 0 || lower.IndexOf("not found"u8) >= 0 || lower.IndexOf("unauthori"u8) >= 0 || lower.IndexOf("forbidden"u8) >= 0
+            || lower.IndexOf("exceed"u8) >= 0 || lower.IndexOf("reject"u8) >= 0;
     }
 
     private static bool IsZeros(ReadOnlySpan<byte> value) => value.Length > 0 && value.IndexOfAnyExcept((byte)'0') < 0;
@@ -628,6 +688,9 @@ internal static partial class SuccessBody
         public bool StatusSaysOk;
         public bool FlagTrue;
         public bool ErrorWordMember;
+        public bool ErrorNumber;
+        public bool ResultErrors;
+        public bool MessageSaysFailure;
 
         public readonly bool ReportFailure =>
             SaysFailed
@@ -635,10 +698,12 @@ internal static partial class SuccessBody
             || (StatusCodeFailed && (MessageIsText || ShortMessage || ErrorText) && Count <= 6)
             || (StatusSaysFailed && !HasId && (MessageIsText || ShortMessage || ErrorText || ErrorSaysSomething || ErrorIsObject) && Count <= 6)
             || StatusObjectFailed
-            || (CodeFailed && (MessageIsText || ShortMessage) && !MessageSaysOk && Count <= 5)
+            || (CodeFailed && (MessageIsText || ShortMessage) && !MessageSaysOk && (Count <= 5 || (MessageSaysFailure && Count <= 15)))
             || NestedFailure
+            || (ResultErrors && !JsonRpc)
             || (ErrorSaysSomething && (Count <= 6 || ErrorIsObject))
             || (ErrorText && Count <= 6)
+            || (ErrorNumber && (Message || MessageIsText || ShortMessage) && !MessageSaysOk && Count <= 6)
             || (ErrorCode && (Message || MessageIsText || ErrorText || ShortMessage) && !MessageSaysOk && !StatusSaysOk && Count <= 6)
             ||
             OkFalse
@@ -650,11 +715,14 @@ internal static partial class SuccessBody
             || DataUserErrors;
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"<(?:\w+:)?Fault\b|<(?:\w+:)?Ack>\s*Failure|\bstat\s*=\s*[""']fail|\bstatus\s*=\s*[""'](?:fail(?:ed|ure)?|error)[""']|<(?:\w+:)?status>\s*(?:fail(?:ed|ure)?|error|err)\s*</|<status\s+message\s*=|ResponseClass\s*=\s*[""']Error|<(?:\w+:)?resultCode>\s*Error|<(?:\w+:)?HasErrors?>\s*true|<(?:\w+:)?Errors>\s*<(?:\w+:)?Error\b|<(?:\w+:)?\w*(?:Failure|Error)\s[^>]*\bcode\s*=|^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)?<(?:\w+:)?(?:Error|ErrorResponse|Errors|error|errors)[\s>]|<title[^>]*>[^<]{0,80}\b(?:sign[ -]?in|log[ -]?in)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.Singleline | System.Text.RegularExpressions.RegexOptions.CultureInvariant, 200)]
+    [System.Text.RegularExpressions.GeneratedRegex(@"<(?:\w+:)?Fault\b|<(?:\w+:)?Ack>\s*Failure|\bstat\s*=\s*[""']fail|\bstatus\s*=\s*[""'](?:fail(?:ed|ure)?|error)[""']|<(?:\w+:)?status>\s*(?:fail(?:ed|ure)?|error|err)\s*</|<status\s+message\s*=|ResponseClass\s*=\s*[""']Error|<(?:\w+:)?resultCode>\s*Error|<(?:\w+:)?HasErrors?>\s*true|<(?:\w+:)?Error>\s*<(?:\w+:)?(?:Number|Code|Description|Message|ErrorCode|Text)\b|>\s*(?:Rejei[cç][aã]o|Erro|Fehler|Erreur|Rechazo|Rechazado|Errore|错误|失败)\s*[:：]|<(?:\w+:)?diagnostic\b|<(?:\w+:)?\w*(?:ErrorCode|CodigoError|ErrorNumber|ErrorNo)>\s*(?!0\s*<)[^<\s]|\bkey\s*=\s*[""']is_?success[""']\s*>\s*0\s*<|<(?:\w+:)?(?:is_?success|success)>\s*(?:0|false)\s*</|<(?:\w+:)?Errors>\s*<(?:\w+:)?Error\b|<(?:\w+:)?\w*(?:Failure|Error)\s[^>]*\bcode\s*=|^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)?<(?:\w+:)?(?:Error|ErrorResponse|Errors|error|errors)[\s>]|<title[^>]*>[^<]{0,80}\b(?:sign[ -]?in|log[ -]?in)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.Singleline | System.Text.RegularExpressions.RegexOptions.CultureInvariant, 200)]
     private static partial System.Text.RegularExpressions.Regex XmlFailure();
 
+    [System.Text.RegularExpressions.GeneratedRegex(@"<(?:\w+:)?Ack>\s*(?:Success|Warning)\s*</", System.Text.RegularExpressions.RegexOptions.CultureInvariant, 200)]
+    private static partial System.Text.RegularExpressions.Regex XmlAcknowledged();
+
     /// <summary>A plain-text answer that starts by saying it is an error: "ERR: 001, Authentication failed", "ERROR:101".</summary>
-    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(?:ERR|ERROR|FAIL|FAILED)\b\s*[:\-]", System.Text.RegularExpressions.RegexOptions.CultureInvariant, 200)]
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(?:ERR|ERROR|FAIL|FAILED)\b\s*[:\-]|^\s*(?:\[RESPONSE\]\s*)?code\s*[=:]\s*[45]\d\d\b", System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.IgnoreCase, 200)]
     private static partial System.Text.RegularExpressions.Regex TextFailure();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^(?:[\w.\-]+=[^&\s]*&)*(?:ACK=Failure|error=[^&\s]+|oauth_problem=[^&\s]+)(?:&|$)", System.Text.RegularExpressions.RegexOptions.CultureInvariant, 200)]

@@ -11,7 +11,7 @@ internal static partial class TextExtract
         "request", "body", "field", "parameter", "input", "token", "one", "of", "any", "all", "these", "those", "which",
         "is", "are", "was", "were", "be", "for", "in", "on", "at", "by", "with", "not", "no", "must", "should", "has", "have",
         "provided", "given", "passed", "supplied", "specified", "sufficient", "enough", "necessary", "proper", "valid", "invalid",
-        "missing", "unknown", "you", "we", "please",
+        "missing", "unknown", "you", "we", "please", "mandatory", "optional",
     };
 
     // Nouns that an unquoted capture ("parameter value is…", "Invalid request") may take for a name; a quoted name is trusted.
@@ -129,7 +129,13 @@ internal static partial class TextExtract
     /// </summary>
     public static bool CredentialLacks(string text) => CredentialSubject().IsMatch(text.Length > 1500 ? text[..1500] : text);
 
-    [GeneratedRegex(@"\b(?:application|app|api[ _-]?key|(?:api|access|oauth)[ _-]?token|consent|integration)\b[^.]{0,60}?\b(?:does\s+not\s+(?:have|include|grant)|doesn't\s+(?:have|include)|is\s+missing|lacks?|needs?\s+to\s+have|has\s+insufficient|not\s+granted)\b|\bre-?(?:authenticat|authori[sz]|consent)|\brequired\s+application\s+permission", Options, TimeoutMs)]
+    /// <summary>"Insufficient app permissions", "re-authorize the app": words about what the credential was granted as a whole.</summary>
+    public static bool SaysCredentialGrants(string text) => CredentialGrants().IsMatch(text.Length > 1500 ? text[..1500] : text);
+
+    [GeneratedRegex(@"\binsufficient\s+(?:app|application|token|client|api\s+key)\s+(?:permissions|scopes|privileges)\b|\bre-?(?:authenticat|authori[sz]|consent)", Options, TimeoutMs)]
+    private static partial Regex CredentialGrants();
+
+    [GeneratedRegex(@"\b(?:application|app|api[ _-]?key|(?:api|access|oauth)[ _-]?token|consent|integration)\b[^.]{0,60}?\b(?:does\s+not\s+(?:have|include|grant)|doesn't\s+(?:have|include)|is\s+missing|lacks?|needs?\s+to\s+have|has\s+insufficient|not\s+granted)\b|\bre-?(?:authenticat|authori[sz]|consent)|\brequired\s+application\s+permission|\binsufficient\s+(?:app|application|token|api\s+key|client)\s+(?:permissions?|scopes?|privileges?)\b", Options, TimeoutMs)]
     private static partial Regex CredentialSubject();
 
     /// <summary>Scopes the message says the token has.</summary>
@@ -187,7 +193,7 @@ internal static partial class TextExtract
                 }
             }
             // Unquoted names must not be words of the sentence ("parameter value is invalid").
-            foreach (var regex in (ReadOnlySpan<Regex>)[MissingRequired(), InvalidPath(), PropertyInPayload(), RootedPath(), ParameterName(), MissingNamed(), LonelyInvalid(), NounNameState(), NameThenNoun(), MissingNoun(), InvalidNameSentence()])
+            foreach (var regex in (ReadOnlySpan<Regex>)[MissingRequired(), InvalidPath(), PropertyInPayload(), RootedPath(), ParameterName(), MissingNamed(), LonelyInvalid(), NounNameState(), NameThenNoun(), MissingNoun(), InvalidNameSentence(), RootPath(), InvalidValueFor()])
             {
                 foreach (Match m in regex.Matches(text))
                 {
@@ -330,7 +336,7 @@ internal static partial class TextExtract
     private static partial Regex ValueForName();
 
     // Stripe, OpenAI: "Missing required param: amount.", "Missing required parameter: 'input[79].id'.", "Missing required parameter - file"
-    [GeneratedRegex(@"\bmissing required (?:param(?:eter)?|field|property|argument|attribute|value)s?\s*[:\-]?\s*['""`]?(?<path>[A-Za-z_$][\w.\[\]\-]*[\w\]])", Options, TimeoutMs)]
+    [GeneratedRegex(@"\bmiss(?:ing)? required (?:param(?:eter)?|field|property|argument|attribute|value)s?\s*[:\-(]?\s*['""`]?(?<path>[A-Za-z_$][\w.\[\]\-]*[\w\]])", Options, TimeoutMs)]
     private static partial Regex MissingRequired();
 
     // Google Sheets: "Invalid values[1][1]: struct_value"
@@ -390,7 +396,7 @@ internal static partial class TextExtract
     private static partial Regex PerformAction();
 
     // Google: "Permission 'storage.buckets.list' denied", "You need the 'Lists -> Items' permission", "requires the 'admin' privilege"
-    [GeneratedRegex(@"\bpermission\s+['""`](?<one>[^'""`]{2,120})['""`]\s+(?:denied|is\s+required|required|missing|needed)|\b(?:lacks?|missing|needs?|requires?)\s+(?:the\s+)?(?:permission|privilege|capability|right|role)\s+['""`](?<one>[^'""`]{2,120})['""`]|\b(?:need|needs|require|requires|missing|lacks?|(?:do|does)\s+not\s+have|don't\s+have|doesn't\s+have|with\s+the)\s+(?:the\s+)?['""`](?<one>[^'""`]{2,120})['""`]\s+(?:permission|privilege|right|role|capability)s?\b", Options, TimeoutMs)]
+    [GeneratedRegex(@"\bpermission\s+['""`](?<one>[^'""`]{2,120})['""`]\s+(?:denied|is\s+required|required|missing|needed)|\b(?:lacks?|missing|needs?|requires?)\s+(?:the\s+)?(?:permission|privilege|capability|right|role)\s+['""`](?<one>[^'""`]{2,120})['""`]|\b(?:need|needs|require|requires|missing|lacks?|(?:do|does)\s+not\s+have|don't\s+have|doesn't\s+have|with\s+the)\s+(?:the\s+)?['""`](?<one>[^'""`]{2,120})['""`]\s+(?:permission|privilege|right|role|capability)s?\b|\b(?:(?:do|does)\s+not|don't|doesn't)\s+have\s+the\s+(?:feature|permission|privilege|right|role|capability)\s+[“‘'""`](?<one>[^”’'""`]{2,120})[”’'""`]", Options, TimeoutMs)]
     private static partial Regex PermissionQuoted();
 
     // "does not have storage.objects.get access", "does not have secrets get permission", "is missing prvCreateAccount privilege", "alice is missing the Job/Build permission"
@@ -417,16 +423,24 @@ internal static partial class TextExtract
     [GeneratedRegex(@"\bnot\s+(?:authorized|permitted|allowed|enabled)\b[^.\[]{0,60}[:\-]\s*\[(?<list>[^\]]{1,300})\]", Options, TimeoutMs)]
     private static partial Regex NotAuthorizedList();
 
-    [GeneratedRegex(@"permi|privil|authori|access|action|\bneed|\brequire|\brole\b|\black|capabilit", Options, TimeoutMs)]
+    [GeneratedRegex(@"permi|privil|authori|access|action|\bneed|\brequire|\brole\b|\black|capabilit|\bfeature\b", Options, TimeoutMs)]
     private static partial Regex PermissionHint();
 
     // "**apikey** parameter is incorrect", "src parameter not present", "email field is required"
-    [GeneratedRegex(@"(?:^|[\s(,;:])[*'""`]*(?<path>[A-Za-z_$][\w.\[\]\-$]*[\w\]$])[*'""`]*\s+(?:query\s+|request\s+)?(?:param(?:eter)?|field|argument|attribute|property|header|key)\s+(?:is\s+|was\s+|has\s+been\s+)?(?:incorrect|invalid|missing|required|not\s+specified|not\s+present|not\s+provided|not\s+valid|empty|malformed)\b", Options, TimeoutMs)]
+    [GeneratedRegex(@"(?:^|[\s(,;:])[*'""`]*(?<path>[A-Za-z_$][\w.\[\]\-$]*[\w\]$])[*'""`]*\s+(?:query\s+|request\s+)?(?:param(?:eter)?|field|argument|attribute|property|header|key)\s+(?:is\s+|was\s+|has\s+been\s+)?(?:incorrect|invalid|missing|required|needed|not\s+specified|not\s+present|not\s+provided|not\s+supplied|not\s+valid|empty|malformed)\b", Options, TimeoutMs)]
     private static partial Regex NameThenNoun();
 
     // 46elks: "Invalid from. Must be a valid phone number…": a one-word name, then the sentence saying why.
     [GeneratedRegex(@"^\s*(?:invalid|missing|unknown|bad|wrong)\s+(?<path>[a-z_][\w]*)\s*\.\s+\S", Options, TimeoutMs)]
     private static partial Regex InvalidNameSentence();
+
+    // JSON Schema validators: "[(root).properties.cores] Attribute is required", "(root).name: Invalid type"
+    [GeneratedRegex(@"\(root\)\.(?<path>[A-Za-z_$](?:[\w$\-]|\.(?=[A-Za-z_$\d])|\[\d+\])*)", Options, TimeoutMs)]
+    private static partial Regex RootPath();
+
+    // "Invalid value for metadata default.language: xx", "invalid value for limit: -1"
+    [GeneratedRegex(@"\binvalid value for (?:the )?(?:[a-z]+\s+)?(?<path>[A-Za-z_$][\w.\[\]\-$]*[\w\]$])\s*:", Options, TimeoutMs)]
+    private static partial Regex InvalidValueFor();
 
     // "Missing header: On-Behalf-Of", "Missing key to", "Missing parameter - limit"
     [GeneratedRegex(@"\bmissing\s+(?:required\s+)?(?:header|key|param(?:eter)?|field|argument|attribute|property)\s*[:\-]?\s+['""`]?(?<path>[A-Za-z_$][\w.\[\]\-$]*[\w\]$])", Options, TimeoutMs)]
@@ -437,7 +451,7 @@ internal static partial class TextExtract
     private static partial Regex AtFailedConstraint();
 
     // "parameter \"firstname\" required", "param image not exist", "Argument \"serch\" is not supported"
-    [GeneratedRegex(@"\b(?:param(?:eter)?|argument|attribute|field|variable)\s+['""`]?(?<path>[A-Za-z_$][\w.\[\]\-$]*[\w\]$])['""`]?\s+(?:is\s+|was\s+|are\s+|has\s+)?(?:required|missing|invalid|not\s+valid|not\s+supported|not\s+allowed|not\s+exists?|does\s+not\s+exist|unknown|empty|not\s+been\s+set|not\s+set|not\s+registered)\b", Options, TimeoutMs)]
+    [GeneratedRegex(@"\b(?:param(?:eter)?|argument|attribute|field|variable|key)\s+['""`]?(?<path>[A-Za-z_$][\w.\[\]\-$]*[\w\]$])['""`]?\s+(?:is\s+|was\s+|are\s+|has\s+)?(?:required|missing|invalid|not\s+present|not\s+provided|not\s+supplied|not\s+valid|not\s+supported|not\s+allowed|not\s+exists?|does\s+not\s+exist|unknown|empty|not\s+been\s+set|not\s+set|not\s+registered)\b", Options, TimeoutMs)]
     private static partial Regex NounNameState();
 
     // "Value (t2.mega) for parameter instanceType is invalid", "The request must contain the parameter ImageId", "The value of parameter a.b is invalid"
@@ -490,6 +504,6 @@ internal static partial class TextExtract
     private static partial Regex SubjectSentence();
 
     // "title is required", "Title can't be blank", "'email' must be a valid email", "messages: roles must alternate"
-    [GeneratedRegex(@"^['""`]?(?<path>[A-Za-z_][\w.\[\]]{0,60})['""`]?(?:\s+(?:is required|is missing|is invalid|is not valid|must\b|should\b|can'?t be|cannot be|is not allowed|is too (long|short)|has already been taken)|:\s+\S)", Options, TimeoutMs)]
+    [GeneratedRegex(@"^['""`]?(?<path>[A-Za-z_][\w.\[\]]{0,60})['""`]?(?:\s+(?:is required|is missing|is invalid|invalid\.?$|is not valid|must\b|should\b|can'?t be|cannot be|is not allowed|is too (long|short)|has already been taken)|:\s+\S)", Options, TimeoutMs)]
     private static partial Regex LeadingField();
 }

@@ -21,15 +21,17 @@ public sealed partial class CorpusScoreTests(FixtureServer server, ITestOutputHe
     /// <summary>Floors the scores may not fall below (a regression guard; the measured values are in docs/diagnosis.md).</summary>
     private static readonly Dictionary<string, (double Kind, double ScopeOrField)> Floors = new(StringComparer.Ordinal)
     {
-        ["tune"] = (0.96, 0.88),
+        ["tune"] = (0.97, 0.89),
         ["holdout"] = (0.87, 0.6),
-        ["fresh"] = (0.88, 0.77),
+        ["fresh"] = (0.89, 0.77),
         ["fresh2tune"] = (0.91, 0.85),
         ["fresh2"] = (0.78, 0.6),
-        ["fresh3tune"] = (0.87, 0.8),
-        ["fresh3"] = (0.82, 0.5),
+        ["fresh3tune"] = (0.89, 0.8),
+        ["fresh3"] = (0.85, 0.6),
         ["fresh4tune"] = (0.94, 0.85),
-        ["fresh4"] = (0.73, 0.53),
+        ["fresh4"] = (0.74, 0.55),
+        ["fresh5tune"] = (0.9, 0.72),
+        ["fresh5"] = (0.58, 0.5),
     };
 
     [Fact]
@@ -37,6 +39,7 @@ public sealed partial class CorpusScoreTests(FixtureServer server, ITestOutputHe
     {
         var report = new StringBuilder();
         var crashes = new List<string>();
+        var belowFloors = new List<string>();
         foreach (var split in CorpusEntries.Splits)
         {
             var score = new Score();
@@ -58,7 +61,7 @@ public sealed partial class CorpusScoreTests(FixtureServer server, ITestOutputHe
                 score.Add(entry, outcome, misses);
             }
             report.AppendLine(score.Summary(split));
-            if (split is "tune" or "fresh2tune" or "fresh3tune" or "fresh4tune")
+            if (split is "tune" or "fresh2tune" or "fresh3tune" or "fresh4tune" or "fresh5tune")
             {
                 foreach (var miss in misses)
                 {
@@ -66,14 +69,21 @@ public sealed partial class CorpusScoreTests(FixtureServer server, ITestOutputHe
                 }
             }
             var (kindFloor, fieldFloor) = Floors[split];
-            Assert.True(score.KindRate >= kindFloor, $"{split}: kind right {score.KindRate:P1} is below the floor {kindFloor:P1}\n{report}");
-            Assert.True(score.ScopeOrFieldRate >= fieldFloor, $"{split}: scope/field {score.ScopeOrFieldRate:P1} is below the floor {fieldFloor:P1}\n{report}");
+            if (score.KindRate < kindFloor)
+            {
+                belowFloors.Add($"{split}: kind right {score.KindRate:P1} is below the floor {kindFloor:P1}");
+            }
+            if (score.ScopeOrFieldRate < fieldFloor)
+            {
+                belowFloors.Add($"{split}: scope/field {score.ScopeOrFieldRate:P1} is below the floor {fieldFloor:P1}");
+            }
         }
         output.WriteLine(report.ToString());
         if (Environment.GetEnvironmentVariable("TOOLSMITH_CORPUS_REPORT") is { Length: > 0 } path)
         {
             await File.WriteAllTextAsync(path, report.ToString());
         }
+        Assert.True(belowFloors.Count == 0, string.Join("\n", belowFloors) + "\n" + report);
         Assert.True(crashes.Count == 0, "replays that crashed:\n" + string.Join('\n', crashes));
     }
 

@@ -16,7 +16,7 @@ internal sealed class ErrorFieldsRule : DiagnosisRule
     {
         "errors", "error", "details", "detail", "invalid-params", "invalid_params", "invalidParams", "violations", "fieldErrors",
         "field_errors", "validationErrors", "validation_errors", "issues", "fieldViolations", "userErrors", "user_errors", "failures",
-        "problems", "causes", "issue", "subErrors", "errorDetails", "error_details", "invalidFields", "invalid_fields", "inner_errors", "innerErrors",
+        "problems", "causes", "issue", "messages", "message", "diagnostics", "diagnostic", "subErrors", "errorDetails", "error_details", "invalidFields", "invalid_fields", "inner_errors", "innerErrors",
     };
 
     private static readonly HashSet<string> Envelope = new(StringComparer.OrdinalIgnoreCase)
@@ -52,6 +52,39 @@ internal sealed class ErrorFieldsRule : DiagnosisRule
             {
                 // Django REST framework: { "title": ["This field is required."] } at the top level.
                 ErrorItems.ReadMap(obj, context);
+            }
+            if (context.Status >= 400 && body is JsonArray perItem && context.Exchange.RequestBody is JsonArray sent && perItem.Count == sent.Count)
+            {
+                // A bulk request answered item by item: [{}, {"ttl": ["must be at least 3600"]}] — each map is about the
+                // request's element at the same index.
+                for (var i = 0; i < perItem.Count && i < 200; i++)
+                {
+                    if (perItem[i] is JsonObject map && map.Count > 0 && ErrorItems.LooksLikeMap(map, requireArrays: true))
+                    {
+                        foreach (var (field, messages) in map)
+                        {
+                            context.AddField($"[{i}].{field}", FieldLocation.Body, string.Join(" ", JsonRead.Strings(messages, split: false)));
+                        }
+                    }
+                }
+            }
+            if (context.Status >= 400 && body is JsonObject withData)
+            {
+                foreach (var name in (ReadOnlySpan<string>)["data", "body"])
+                {
+                    // {"message": "Validation error", "data": {"client_id": ["Client is required"]}}; CakePHP:
+                    // {"body": {"name": {"_empty": "A name is required."}}}, each field's rules and their messages.
+                    if (JsonRead.Get(withData, name) is JsonObject fieldMap && fieldMap.Count is > 0 and <= 50
+                        && !fieldMap.Any(static p => FieldListKeys.Contains(p.Key, StringComparer.OrdinalIgnoreCase))
+                        && (ErrorItems.LooksLikeMap(fieldMap, requireArrays: true) || fieldMap.All(static p => p.Value is JsonObject rules && rules.Count is > 0 and <= 10 && rules.All(static r => JsonRead.Str(r.Value) is { } m && m.Contains(' ', StringComparison.Ordinal)))))
+                    {
+                        foreach (var (field, messages) in fieldMap)
+                        {
+                            var words = messages is JsonObject rules ? string.Join(" ", rules.Select(static r => JsonRead.Str(r.Value))) : string.Join(" ", JsonRead.Strings(messages, split: false));
+                            context.AddField(field, FieldLocation.Unknown, words);
+                        }
+                    }
+                }
             }
         }
         foreach (var embedded in context.EmbeddedJson)

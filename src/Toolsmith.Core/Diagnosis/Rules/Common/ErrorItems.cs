@@ -117,6 +117,15 @@ internal static class ErrorItems
                 found = true;
             }
         }
+        // SRU diagnostics and similar: "details" holding one name the request sent ("query" beside "Mandatory parameter not supplied").
+        if (!found && (JsonRead.Str(item, "details") ?? JsonRead.Str(item, "detail")) is { Length: > 0 and <= 80 } detail && BodyScan.LooksLikeCode(detail)
+            && (context.Exchange.RequestParamNames?.Contains(detail, StringComparer.Ordinal) == true
+                || (context.Exchange.RequestBody is JsonObject sentBody && sentBody.ContainsKey(detail))
+                || (message is not null && message.Contains("parameter", StringComparison.OrdinalIgnoreCase))))
+        {
+            context.AddField(detail, FieldLocation.Unknown, message);
+            found = true;
+        }
         // "name" is a field in RFC 7807 invalid-params and in validation items ({ name, isValid, message }), not in general.
         if (!found && JsonRead.Str(item, "name") is { Length: > 0 } itemName && BodyScan.LooksLikeCode(itemName)
             && (containerKey is "invalid-params" or "invalid_params" or "invalidParams" || item.ContainsKey("reason") || item.ContainsKey("isValid")))

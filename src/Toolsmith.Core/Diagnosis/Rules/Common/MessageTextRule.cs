@@ -18,6 +18,7 @@ internal sealed class MessageTextRule : DiagnosisRule
             kinds.AddRange(ErrorVocabulary.ClassifyText(reason));
         }
         var read = 0;
+        var credentialLacks = false;
         foreach (var text in context.Texts.ToList())
         {
             kinds.AddRange(ErrorVocabulary.ClassifyText(text));
@@ -30,6 +31,7 @@ internal sealed class MessageTextRule : DiagnosisRule
                 context.AddMissingScope(scope);
             }
             var ofTheCredential = TextExtract.CredentialLacks(text);
+            credentialLacks |= ofTheCredential;
             foreach (var permission in TextExtract.MissingPermissions(text))
             {
                 if (ofTheCredential)
@@ -63,6 +65,11 @@ internal sealed class MessageTextRule : DiagnosisRule
         {
             // The words name a permission the caller lacks ("isn't authorized to access Magento_Catalog::products"), whatever the status.
             kinds.Add(DiagnosisKinds.InsufficientPermission);
+        }
+        if (credentialLacks && (kinds.Contains(DiagnosisKinds.InsufficientPermission) || context.Status == 403) && context.Texts.Any(TextExtract.SaysCredentialGrants))
+        {
+            // "Insufficient app permissions", "the API key does not have access": what the credential was granted, a scope.
+            kinds.Add(DiagnosisKinds.MissingScope);
         }
         if (kinds.Contains(DiagnosisKinds.RateLimited) && kinds.Contains(DiagnosisKinds.QuotaExceeded)
             && ErrorVocabulary.LimitKind(string.Join(" ", context.Texts.Take(MaxTextsRead))) is { } limit)

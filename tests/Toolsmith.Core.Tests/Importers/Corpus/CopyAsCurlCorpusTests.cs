@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using Toolsmith.Import;
 using Toolsmith.Import.Curl;
 using Xunit.Abstractions;
 
@@ -86,19 +85,13 @@ public sealed class CopyAsCurlCorpusTests(ImportRunner runner, ITestOutputHelper
     {
         try
         {
-            ImportResult result;
-            try
+            if (Corpora.Refusal(() => CurlImporter.Import(command), out var result) is { } refused)
             {
-                result = CurlImporter.Import(command);
-            }
-            catch (ImportException ex)
-            {
-                return new CorpusOutcome(Outcome.Refused, ex.Message);
+                return refused;
             }
             if (result.Tools.Count != expected.Count)
             {
-                return new CorpusOutcome(result.Tools.Count == 0 ? Outcome.Refused : Outcome.Wrong,
-                    $"{result.Tools.Count} tool(s) for {expected.Count} request(s); {string.Join("; ", result.Warnings)}");
+                return new CorpusOutcome(Outcome.Wrong, $"{result.Tools.Count} tool(s) for {expected.Count} request(s); {string.Join("; ", result.Warnings)}");
             }
             var equivalentAll = false;
             for (var i = 0; i < expected.Count; i++)

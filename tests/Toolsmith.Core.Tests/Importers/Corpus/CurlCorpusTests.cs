@@ -43,18 +43,9 @@ public sealed class CurlCorpusTests(ImportRunner runner, ITestOutputHelper outpu
         try
         {
             Corpora.WriteReferencedFiles(command, folder);
-            ImportResult result;
-            try
+            if (Corpora.Refusal(() => CurlImporter.Import(command, new CurlImportOptions { BaseDirectory = folder }), out var result) is { } refused)
             {
-                result = CurlImporter.Import(command, new CurlImportOptions { BaseDirectory = folder });
-            }
-            catch (ImportException ex)
-            {
-                return new CorpusOutcome(Outcome.Refused, ex.Message);
-            }
-            if (result.Tools.Count == 0)
-            {
-                return new CorpusOutcome(Outcome.Refused, string.Join("; ", result.Warnings));
+                return refused;
             }
             if (recording is null)
             {
@@ -158,6 +149,24 @@ public static class Corpora
             }
         }
         throw new DirectoryNotFoundException($"No tests/fixtures/importers/{name} in any parent folder of {AppContext.BaseDirectory}.");
+    }
+
+    /// <summary>
+    /// Runs an import: a refusal — an <see cref="ImportException"/>, or no tool and the warnings saying why — is the
+    /// outcome; otherwise null, and <paramref name="result"/> holds the tools.
+    /// </summary>
+    public static CorpusOutcome? Refusal(Func<ImportResult> import, out ImportResult result)
+    {
+        try
+        {
+            result = import();
+        }
+        catch (ImportException ex)
+        {
+            result = new ImportResult();
+            return new CorpusOutcome(Outcome.Refused, ex.Message);
+        }
+        return result.Tools.Count == 0 ? new CorpusOutcome(Outcome.Refused, string.Join("; ", result.Warnings)) : null;
     }
 
     /// <summary>One file in five, by a hash of its name that does not change between runs or machines (FNV-1a).</summary>

@@ -41,18 +41,9 @@ public sealed partial class HttpFileCorpusTests(ImportRunner runner, ITestOutput
         try
         {
             var text = await File.ReadAllTextAsync(file);
-            ImportResult result;
-            try
+            if (Corpora.Refusal(() => HttpFileImporter.Import(text, new HttpImportOptions { Source = Path.GetFileName(file), BaseDirectory = Path.GetDirectoryName(file) }), out var result) is { } refusal)
             {
-                result = HttpFileImporter.Import(text, new HttpImportOptions { Source = Path.GetFileName(file), BaseDirectory = Path.GetDirectoryName(file) });
-            }
-            catch (ImportException ex)
-            {
-                return new CorpusOutcome(Outcome.Refused, ex.Message);
-            }
-            if (result.Tools.Count == 0)
-            {
-                return new CorpusOutcome(Outcome.Refused, string.Join("; ", result.Warnings));
+                return refusal;
             }
             var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
             var problems = new List<string>();

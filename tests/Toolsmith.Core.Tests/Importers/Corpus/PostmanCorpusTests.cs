@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Toolsmith.Import;
 using Toolsmith.Import.Postman;
 using Xunit.Abstractions;
 
@@ -43,18 +42,9 @@ public sealed partial class PostmanCorpusTests(ImportRunner runner, ITestOutputH
     {
         try
         {
-            ImportResult result;
-            try
+            if (Corpora.Refusal(() => PostmanImporter.Import(json), out var result) is { } refused)
             {
-                result = PostmanImporter.Import(json);
-            }
-            catch (ImportException ex)
-            {
-                return new CorpusOutcome(Outcome.Refused, ex.Message);
-            }
-            if (result.Tools.Count == 0)
-            {
-                return new CorpusOutcome(Outcome.Refused, string.Join("; ", result.Warnings));
+                return refused;
             }
             var collection = JsonNode.Parse(json.TrimStart('\uFEFF'), documentOptions: new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip })!.AsObject();
             var variables = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -104,6 +104,22 @@ internal static partial class BodyScan
     {
         public int Nodes;
         public int Embedded;
+
+        /// <summary>What each member name was judged to be, once per name in a body (error items repeat the same few names).</summary>
+        public Dictionary<string, (bool Message, bool Code)> Names { get; } = new(StringComparer.Ordinal);
+
+        public (bool Message, bool Code) Judge(string key)
+        {
+            if (!Names.TryGetValue(key, out var judged))
+            {
+                judged = (IsMessageKey(key), IsCodeKey(key));
+                if (Names.Count < 256)
+                {
+                    Names[key] = judged;
+                }
+            }
+            return judged;
+        }
     }
 
     private static void Walk(JsonNode? node, string? key, int depth, DiagnosisContext context, State state)
@@ -127,7 +143,7 @@ internal static partial class BodyScan
                     {
                         continue;
                     }
-                    if (value is JsonValue && IsMessageKey(name) && JsonRead.Str(value) is { } template && Filled(template, obj) is { } filled)
+                    if (value is JsonValue && state.Judge(name).Message && JsonRead.Str(value) is { } template && Filled(template, obj) is { } filled)
                     {
                         Value(filled, name, depth + 1, context, state);
                         continue;
@@ -171,7 +187,8 @@ internal static partial class BodyScan
             return;
         }
         var looksLikeCode = LooksLikeCode(trimmed);
-        if (IsCodeKey(key) && looksLikeCode)
+        var (messageKey, codeKey) = state.Judge(key);
+        if (codeKey && looksLikeCode)
         {
             // "status" is a code only in the UPPER_SNAKE style (Google's PERMISSION_DENIED), not "error" or "404".
             if (!key.Equals("status", StringComparison.OrdinalIgnoreCase) || IsUpperSnake(trimmed))
@@ -180,7 +197,7 @@ internal static partial class BodyScan
             }
             return;
         }
-        if (IsMessageKey(key) && !looksLikeCode)
+        if (messageKey && !looksLikeCode)
         {
             context.AddText(trimmed);
             Embedded(trimmed, depth, context, state);
@@ -190,7 +207,7 @@ internal static partial class BodyScan
                 context.AddCode(lead.Groups["code"].Value);
             }
         }
-        else if (IsMessageKey(key) && (IsUpperSnake(trimmed) || trimmed.Count(static c => c == '_') >= 2))
+        else if (messageKey && (IsUpperSnake(trimmed) || trimmed.Count(static c => c == '_') >= 2))
         {
             // Firebase: "message": "EMAIL_EXISTS" — a code where the words would be.
             context.AddCode(trimmed);

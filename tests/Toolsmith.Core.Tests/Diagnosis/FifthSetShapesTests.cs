@@ -17,6 +17,9 @@ public class FifthSetShapesTests
     [InlineData("""{"error":-124,"message":"Recipient is not reachable"}""", "application/json")]
     // a wrapped code and words saying it failed, among many members
     [InlineData("""{"shop_refund_response":{"code":"40004","msg":"Business Failed","sub_code":"REFUND_AMOUNT_INVALID","a":"1","b":"2","c":"3","d":"4","e":"5"},"sign":"x"}""", "application/json")]
+    // a code word (not a success word) beside a message, and success written as the text "false"
+    [InlineData("""{"code":"INVALID_SIGNATURE","message":"The signature does not match","request_id":"r-1"}""", "application/json")]
+    [InlineData("""{"success":"false","message":"Order could not be placed"}""", "application/json")]
     // name = value lines of a registrar-style answer
     [InlineData("[RESPONSE]\r\ncode = 541\r\ndescription = Invalid attribute value; period\r\nruntime = 0.01\r\nEOF\r\n", "text/plain")]
     // XML: an Error element deep in the answer, key="…" items, a diagnostics list, a non-English rejection
@@ -34,6 +37,8 @@ public class FifthSetShapesTests
     [InlineData("""{"apiversion":2,"result":{"data":[1],"errors":null,"status":1}}""", "application/json")]
     [InlineData("<GetItemResponse><Ack>Warning</Ack><Errors><ShortMessage>Deprecated.</ShortMessage><ErrorCode>21917091</ErrorCode></Errors><Item/></GetItemResponse>", "text/xml")]
     [InlineData("[RESPONSE]\r\ncode = 200\r\ndescription = Command completed successfully\r\nEOF\r\n", "text/plain")]
+    [InlineData("""{"code":"SUCCESS","message":"Order placed","request_id":"r-1"}""", "application/json")]
+    [InlineData("""{"id":"p-9","code":"SKU_RED_XL","message":"Red shirt, XL"}""", "application/json")]
     public void Successes_WithTheSameMembers_AreNotFlagged(string body, string contentType) =>
         Assert.Null(DiagnosisEngine.Diagnose(Ex.Make(200, body, method: "GET", headers: ("Content-Type", contentType))));
 

@@ -124,7 +124,8 @@ internal static partial class SuccessBody
         else if (reader.ValueTextEquals("success"u8))
         {
             reader.Read();
-            seen.SuccessFalse = reader.TokenType == JsonTokenType.False;
+            // false, or "false" written as text
+            seen.SuccessFalse = reader.TokenType == JsonTokenType.False || (reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("false"u8));
         }
 
         else if (reader.ValueTextEquals("error"u8) || reader.ValueTextEquals("Error"u8))
@@ -207,6 +208,10 @@ internal static partial class SuccessBody
             // {"code": 3109, "message": "balance not enough"}: a numeric result code that is neither 0 nor an HTTP success.
             reader.Read();
             seen.CodeFailed = NumericCode(ref reader) is { } code && code != 0 && code is < 200 or > 299;
+            // {"code": "PARAM_ERROR", "msg": "…"}: a code word that is not a success word ("SUCCESS", "OK", "0000").
+            seen.CodeWordFailed = reader.TokenType == JsonTokenType.String && NumericCode(ref reader) is null && reader.ValueSpan.Length is > 1 and <= 60
+                && !reader.ValueIsEscaped && !IsOkWord(reader.ValueSpan) && !reader.ValueSpan.SequenceEqual("SUCCEED"u8) && !reader.ValueSpan.SequenceEqual("SUCCEEDED"u8)
+                && reader.ValueSpan.IndexOfAnyExcept(CodeWordBytes) < 0 && reader.ValueSpan.IndexOfAny("_"u8) >= 0;
         }
         else if (reader.ValueTextEquals("status_code"u8) || reader.ValueTextEquals("statusCode"u8) || reader.ValueTextEquals("http_status"u8)
             || reader.ValueTextEquals("httpStatus"u8) || reader.ValueTextEquals("http_code"u8))
@@ -423,6 +428,9 @@ internal static partial class SuccessBody
             || lower.IndexOf("not exist"u8) >= 0 || lower.IndexOf("not found"u8) >= 0 || lower.IndexOf("unauthori"u8) >= 0 || lower.IndexOf("forbidden"u8) >= 0
             || lower.IndexOf("exceed"u8) >= 0 || lower.IndexOf("reject"u8) >= 0;
     }
+
+    /// <summary>The bytes of a code word: letters, digits, '_', '.', '-'.</summary>
+    private static readonly System.Buffers.SearchValues<byte> CodeWordBytes = System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-"u8);
 
     private static bool IsZeros(ReadOnlySpan<byte> value) => value.Length > 0 && value.IndexOfAnyExcept((byte)'0') < 0;
 
@@ -691,6 +699,7 @@ internal static partial class SuccessBody
         public bool ErrorNumber;
         public bool ResultErrors;
         public bool MessageSaysFailure;
+        public bool CodeWordFailed;
 
         public readonly bool ReportFailure =>
             SaysFailed
@@ -699,6 +708,7 @@ internal static partial class SuccessBody
             || (StatusSaysFailed && !HasId && (MessageIsText || ShortMessage || ErrorText || ErrorSaysSomething || ErrorIsObject) && Count <= 6)
             || StatusObjectFailed
             || (CodeFailed && (MessageIsText || ShortMessage) && !MessageSaysOk && (Count <= 5 || (MessageSaysFailure && Count <= 15)))
+            || (CodeWordFailed && (MessageIsText || ShortMessage) && !MessageSaysOk && !StatusSaysOk && !HasId && (Count <= 6 || MessageSaysFailure))
             || NestedFailure
             || (ResultErrors && !JsonRpc)
             || (ErrorSaysSomething && (Count <= 6 || ErrorIsObject))

@@ -215,13 +215,9 @@ internal sealed partial class ImportedToolBuilder
         {
             foreach (var member in (string[])["url", "headers", "params", "cookies", "body"])
             {
-                if (step[member] is JsonValue v && Escaped(v) is { } escaped)
+                if (step[member] is { } node && KeepStrayBraces(node) is var kept && !ReferenceEquals(kept, node))
                 {
-                    step[member] = escaped;
-                }
-                else
-                {
-                    KeepStrayBraces(step[member]);
+                    step[member] = kept;
                 }
             }
         }
@@ -248,36 +244,32 @@ internal sealed partial class ImportedToolBuilder
     /// literal text, escaped as templates write it (<see cref="TemplateText.Escape"/>), with backslashes before a kept
     /// placeholder doubled so they stay backslashes.
     /// </summary>
-    private static void KeepStrayBraces(JsonNode? node)
+    private static JsonNode? KeepStrayBraces(JsonNode? node)
     {
         switch (node)
         {
             case JsonObject o:
                 foreach (var key in o.Select(static m => m.Key).ToList())
                 {
-                    if (o[key] is JsonValue v && Escaped(v) is { } escaped)
+                    if (o[key] is { } child && KeepStrayBraces(child) is var kept && !ReferenceEquals(kept, child))
                     {
-                        o[key] = escaped;
-                    }
-                    else
-                    {
-                        KeepStrayBraces(o[key]);
+                        o[key] = kept;
                     }
                 }
-                break;
+                return o;
             case JsonArray a:
                 for (var i = 0; i < a.Count; i++)
                 {
-                    if (a[i] is JsonValue v && Escaped(v) is { } escaped)
+                    if (a[i] is { } child && KeepStrayBraces(child) is var kept && !ReferenceEquals(kept, child))
                     {
-                        a[i] = escaped;
-                    }
-                    else
-                    {
-                        KeepStrayBraces(a[i]);
+                        a[i] = kept;
                     }
                 }
-                break;
+                return a;
+            case JsonValue v:
+                return Escaped(v) ?? v;
+            default:
+                return node;
         }
     }
 

@@ -38,9 +38,10 @@ internal static partial class BodyScan
     };
 
     /// <summary>
-    /// A member holding an error's words: a known name, or one whose words say so — an error word (error, err, fault,
-    /// exception, failure) with a words word (message, msg, text, string, description, detail, info, reason), as in
-    /// <c>ErrorMsg</c>, <c>error_info</c>, <c>faultString</c>, <c>exceptionText</c>; or a name ending in "error" (<c>awb_assign_error</c>).
+    /// A member holding an error's words: a known name, or one whose words say so — a name ending in message, msg or
+    /// description (<c>statusDescription</c>), a name with those words in other languages (<c>xMotivo</c>), an error word
+    /// (error, err, fault, exception, failure) with a words word (<c>error_info</c>, <c>faultString</c>, <c>exceptionText</c>), or a
+    /// name ending in "error" (<c>awb_assign_error</c>).
     /// </summary>
     internal static bool IsMessageKey(string key)
     {
@@ -53,17 +54,11 @@ internal static partial class BodyScan
         {
             return false;
         }
-        var errorWord = c.Contains("err", StringComparison.Ordinal) || c.Contains("fault", StringComparison.Ordinal)
-            || c.Contains("exception", StringComparison.Ordinal) || c.Contains("fail", StringComparison.Ordinal);
-        if (c.EndsWith("message", StringComparison.Ordinal) || c.EndsWith("msg", StringComparison.Ordinal) || c.EndsWith("description", StringComparison.Ordinal)
-            || ForeignMessageWords.Any(w => c.Contains(w, StringComparison.Ordinal)))
+        if (EndsWithAny(c, ["message", "msg", "description"]) || ContainsAny(c, ForeignMessageWords))
         {
             return true; // statusDescription, resultMessage, returnMsg: the words beside a status or result
         }
-        return (errorWord && (c.EndsWith("message", StringComparison.Ordinal) || c.EndsWith("msg", StringComparison.Ordinal) || c.EndsWith("text", StringComparison.Ordinal)
-                || c.EndsWith("string", StringComparison.Ordinal) || c.EndsWith("description", StringComparison.Ordinal) || c.EndsWith("desc", StringComparison.Ordinal)
-                || c.EndsWith("detail", StringComparison.Ordinal) || c.EndsWith("details", StringComparison.Ordinal) || c.EndsWith("info", StringComparison.Ordinal)
-                || c.EndsWith("reason", StringComparison.Ordinal)))
+        return (ContainsAny(c, ["err", "fault", "exception", "fail"]) && EndsWithAny(c, ["text", "string", "desc", "detail", "details", "info", "reason"]))
             || (c.EndsWith("error", StringComparison.Ordinal) && c.Length > 5);
     }
 
@@ -85,12 +80,44 @@ internal static partial class BodyScan
         {
             return false;
         }
-        var errorWord = c.Contains("err", StringComparison.Ordinal) || c.Contains("fault", StringComparison.Ordinal) || c.Contains("exception", StringComparison.Ordinal)
-            || c.StartsWith("ret", StringComparison.Ordinal) || c.StartsWith("result", StringComparison.Ordinal) || c.StartsWith("return", StringComparison.Ordinal)
-            || c.StartsWith("status", StringComparison.Ordinal) || c.StartsWith("reason", StringComparison.Ordinal) || c.Contains("codigo", StringComparison.Ordinal);
-        return errorWord && (c.EndsWith("code", StringComparison.Ordinal) || c.EndsWith("no", StringComparison.Ordinal) || c.EndsWith("number", StringComparison.Ordinal)
-            || c.EndsWith("type", StringComparison.Ordinal) || c.EndsWith("status", StringComparison.Ordinal) || c.EndsWith("class", StringComparison.Ordinal)
-            || c.EndsWith("name", StringComparison.Ordinal) || c.EndsWith("key", StringComparison.Ordinal));
+        return (ContainsAny(c, ["err", "fault", "exception", "codigo"]) || StartsWithAny(c, ["ret", "result", "status", "reason"]))
+            && EndsWithAny(c, ["code", "no", "number", "type", "status", "class", "name", "key"]);
+    }
+
+    private static bool ContainsAny(string s, ReadOnlySpan<string> words)
+    {
+        foreach (var w in words)
+        {
+            if (s.Contains(w, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool StartsWithAny(string s, ReadOnlySpan<string> words)
+    {
+        foreach (var w in words)
+        {
+            if (s.StartsWith(w, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool EndsWithAny(string s, ReadOnlySpan<string> words)
+    {
+        foreach (var w in words)
+        {
+            if (s.EndsWith(w, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>Collects messages and codes from <paramref name="body"/> into <paramref name="context"/>.</summary>

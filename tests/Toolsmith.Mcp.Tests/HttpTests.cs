@@ -1,11 +1,9 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
-using ModelContextProtocol;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
 using Toolsmith.Server;
@@ -144,14 +142,23 @@ public sealed class HttpTests(HttpFixture fixture) : IClassFixture<HttpFixture>
     [Fact]
     public async Task CallTool_Foreach_OverHttp_ReportsProgress()
     {
-        await using var client = await fixture.ConnectAsync();
-        var seen = new ConcurrentQueue<ProgressNotificationValue>();
+        // Read off the call's own SSE stream, as the protocol sends them: the server sends every progress notification
+        // before the result, so they are all there when the stream ends. (Through the SDK client, a notification handled
+        // after CallToolAsync returned was sometimes dropped, and the test waited for it in vain.)
+        using var init = await PostAsync("""{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"raw","version":"1"}}}""", null);
+        var session = init.Headers.GetValues("Mcp-Session-Id").Single();
+        (await PostAsync("""{"jsonrpc":"2.0","method":"notifications/initialized"}""", session)).Dispose();
 
-        var result = await client.CallToolAsync("slow_each", new Dictionary<string, object?> { ["items"] = new[] { "a", "b", "c" } }, new SyncProgress(seen.Enqueue));
+        using var response = await PostAsync("""{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"slow_each","arguments":{"items":["a","b","c"]},"_meta":{"progressToken":"p-1"}}}""", session);
+        var messages = await MessagesAsync(response);
 
-        Assert.NotEqual(true, result.IsError);
-        await Poll.UntilAsync(() => !seen.IsEmpty, "a progress notification");
-        Assert.All(seen, v => Assert.Equal(3, v.Total));
+        var result = Assert.Single(messages, static m => m["id"]?.GetValue<int>() == 2);
+        Assert.NotEqual(true, result["result"]?["isError"]?.GetValue<bool>());
+        var progress = messages.Where(static m => m["method"]?.GetValue<string>() == "notifications/progress").ToList();
+        Assert.NotEmpty(progress);
+        Assert.True(messages.IndexOf(progress[^1]) < messages.IndexOf(result), "every progress notification comes before the result");
+        Assert.All(progress, static p => Assert.Equal("p-1", p["params"]!["progressToken"]!.GetValue<string>()));
+        Assert.All(progress, static p => Assert.Equal(3, p["params"]!["total"]!.GetValue<double>()));
     }
 
     /// <summary>Posts one JSON-RPC message to /mcp as a client of the Streamable HTTP transport does; the answer is JSON or an SSE stream.</summary>

@@ -418,9 +418,9 @@ internal sealed class CurlStepBuilder
     {
         if (text.Length > 2 && text[0] == ShellWords.VariableStart)
         {
+            // A value cut inside a variable (-u "$A:B" split at its colon) holds no whole name.
             var end = text.IndexOf(ShellWords.VariableEnd);
-            var name = text[1..end];
-            return name.StartsWith('(') ? null : name;
+            return end < 0 || text[1..end] is var name && name.StartsWith('(') ? null : name;
         }
         return null;
     }
@@ -570,6 +570,11 @@ internal sealed class CurlStepBuilder
             }
             sb.Append(text, i, start - i);
             var end = text.IndexOf(ShellWords.VariableEnd, start + 1);
+            if (end < 0)
+            {
+                sb.Append(text, start + 1, text.Length - start - 1); // a value cut inside a variable: the rest as text
+                break;
+            }
             var name = text[(start + 1)..end];
             sb.Append(Placeholder(name));
             i = end + 1;

@@ -1,9 +1,15 @@
-"""What both corpus recorders share: reading one raw HTTP/1.1 request off a socket, and a throwaway TLS certificate.
+"""What the corpus recorders share: reading one raw HTTP/1.1 request off a socket, a throwaway TLS certificate, and
+running a shell command with every curl in it sent to a listener on 127.0.0.1.
 
-Imported by record-curl-corpus.py and record-http-corpus.py; not run on its own.
+Imported by record-curl-corpus.py, record-docs-curl.py and record-http-corpus.py; not run on its own.
 """
 import os
+import re
+import socket
+import ssl
 import subprocess
+import tempfile
+import threading
 
 
 def read_request(conn, first=b""):
@@ -43,3 +49,74 @@ def throwaway_certificate(folder):
     subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=localhost",
                     "-keyout", key, "-out", cert, "-days", "1"], check=True, capture_output=True)
     return cert, key
+
+
+class CurlListener:
+    """Answers every request on 127.0.0.1 (TLS too, with a throwaway certificate) with an empty 200 and keeps it."""
+
+    def __init__(self, certfile, keyfile):
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(16)
+        self.port = self.sock.getsockname()[1]
+        self.tls = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        self.tls.load_cert_chain(certfile, keyfile)
+        self.requests = []
+        self.lock = threading.Lock()
+        threading.Thread(target=self.accept, daemon=True).start()
+
+    def accept(self):
+        while True:
+            conn, _ = self.sock.accept()
+            threading.Thread(target=self.serve, args=(conn,), daemon=True).start()
+
+    def serve(self, conn):
+        try:
+            conn.settimeout(5)
+            first = conn.recv(1, socket.MSG_PEEK)
+            if first == b"\x16":
+                conn = self.tls.wrap_socket(conn, server_side=True)
+            raw, _ = read_request(conn)
+            if raw:
+                with self.lock:
+                    self.requests.append(raw)
+                conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+        except (OSError, ssl.SSLError):
+            pass
+        finally:
+            try:
+                conn.close()
+            except OSError:
+                pass
+
+
+def write_referenced_files(command, folder):
+    for m in re.finditer(r"(?:@|--upload-file\s+|-T\s*)['\"]?(?P<path>[\w./-]+\.\w+)", command):
+        path = m.group("path")
+        full = os.path.realpath(os.path.join(folder, path))
+        if full.startswith(os.path.realpath(folder)) and not os.path.exists(full):
+            os.makedirs(os.path.dirname(full), exist_ok=True)
+            with open(full, "w") as f:
+                f.write(path)
+
+
+def run_curl(command, listener):
+    """Runs command with bash in a scratch folder (files it reads hold their own name; $VARS stand for themselves), with
+    every curl sent to listener (`--connect-to`, `--noproxy '*'`, HTTP/1.1); the raw requests that arrived, in order."""
+    with tempfile.TemporaryDirectory() as folder:
+        write_referenced_files(command, folder)
+        env = {"PATH": os.environ["PATH"], "HOME": folder}
+        for var in set(re.findall(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)", command)):
+            env[var] = "$" + var
+        wrapper = (
+            f"curl() {{ command curl --connect-to ::127.0.0.1:{listener.port} --noproxy '*' -k --http1.1 "
+            f"-s -o /dev/null --max-time 5 --retry 0 \"$@\"; }}\n"
+        )
+        with open(os.path.join(folder, "cmd.sh"), "w") as f:
+            f.write(wrapper + command)
+        with listener.lock:
+            listener.requests.clear()
+        subprocess.run(["bash", "cmd.sh"], cwd=folder, env=env, stdin=subprocess.DEVNULL,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=60)
+        with listener.lock:
+            return list(listener.requests)

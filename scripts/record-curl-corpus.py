@@ -15,14 +15,11 @@ Only a developer runs this, to refresh the fixtures; the tests read the files it
 """
 import os
 import re
-import socket
-import ssl
 import subprocess
 import sys
 import tempfile
-import threading
 
-from loopback import read_request, throwaway_certificate
+from loopback import CurlListener, run_curl, throwaway_certificate
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "fixtures", "importers", "curlconverter")
 COMMANDS = os.path.join(ROOT, "curl_commands")
@@ -30,73 +27,10 @@ RECORDED = os.path.join(ROOT, "http")
 OURS = os.path.join(ROOT, "curl-http")
 
 
-class Listener:
-    def __init__(self, certfile, keyfile):
-        self.sock = socket.socket()
-        self.sock.bind(("127.0.0.1", 0))
-        self.sock.listen(16)
-        self.port = self.sock.getsockname()[1]
-        self.tls = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-        self.tls.load_cert_chain(certfile, keyfile)
-        self.requests = []
-        self.lock = threading.Lock()
-        threading.Thread(target=self.accept, daemon=True).start()
-
-    def accept(self):
-        while True:
-            conn, _ = self.sock.accept()
-            threading.Thread(target=self.serve, args=(conn,), daemon=True).start()
-
-    def serve(self, conn):
-        try:
-            conn.settimeout(5)
-            first = conn.recv(1, socket.MSG_PEEK)
-            if first == b"\x16":
-                conn = self.tls.wrap_socket(conn, server_side=True)
-            raw, _ = read_request(conn)
-            if raw:
-                with self.lock:
-                    self.requests.append(raw)
-                conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
-        except (OSError, ssl.SSLError):
-            pass
-        finally:
-            try:
-                conn.close()
-            except OSError:
-                pass
-
-
-def write_referenced_files(command, folder):
-    for m in re.finditer(r"(?:@|--upload-file\s+|-T\s*)['\"]?(?P<path>[\w./-]+\.\w+)", command):
-        path = m.group("path")
-        full = os.path.realpath(os.path.join(folder, path))
-        if full.startswith(os.path.realpath(folder)) and not os.path.exists(full):
-            os.makedirs(os.path.dirname(full), exist_ok=True)
-            with open(full, "w") as f:
-                f.write(path)
-
-
 def record(name, listener):
     with open(os.path.join(COMMANDS, name + ".sh")) as f:
-        command = f.read()
-    with tempfile.TemporaryDirectory() as folder:
-        write_referenced_files(command, folder)
-        env = {"PATH": os.environ["PATH"], "HOME": folder}
-        for var in set(re.findall(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)", command)):
-            env[var] = "$" + var
-        wrapper = (
-            f"curl() {{ command curl --connect-to ::127.0.0.1:{listener.port} --noproxy '*' -k --http1.1 "
-            f"-s -o /dev/null --max-time 5 --retry 0 \"$@\"; }}\n"
-        )
-        with open(os.path.join(folder, "cmd.sh"), "w") as f:
-            f.write(wrapper + command)
-        with listener.lock:
-            listener.requests.clear()
-        subprocess.run(["bash", "cmd.sh"], cwd=folder, env=env, stdin=subprocess.DEVNULL,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=30)
-        with listener.lock:
-            return listener.requests[0] if listener.requests else None
+        requests = run_curl(f.read(), listener)
+    return requests[0] if requests else None
 
 
 def comparable(text):
@@ -115,7 +49,7 @@ def main():
     check = "--check" in sys.argv
     with tempfile.TemporaryDirectory() as certs:
         cert, key = throwaway_certificate(certs)
-        listener = Listener(cert, key)
+        listener = CurlListener(cert, key)
         version = subprocess.run(["curl", "--version"], capture_output=True, text=True).stdout.split()[1]
         os.makedirs(OURS, exist_ok=True)
         names = sorted(n[:-3] for n in os.listdir(COMMANDS) if n.endswith(".sh"))

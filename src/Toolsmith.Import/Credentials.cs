@@ -8,11 +8,14 @@ internal static class Credentials
     /// <summary>Words that make "key" mean something else than a credential (Idempotency-Key, sort_key).</summary>
     private static readonly string[] NotSecretKeyWords = ["idempotency", "public", "sort", "cache", "partition", "primary", "foreign", "lookup", "dedup", "dedupe", "object", "file", "row", "s3", "map", "hash", "publishable"];
 
+    /// <summary>Words that make a token a place in a listing (page_token, nextToken, continuation_token, sync_token), not a credential.</summary>
+    private static readonly string[] PagingWords = ["page", "paging", "pagination", "next", "prev", "previous", "continuation", "cursor", "sync", "resume", "marker", "offset", "start"];
+
     /// <summary>True when a header, parameter, field or variable of this name usually holds a credential.</summary>
     public static bool IsSecretName(string name)
     {
         var words = Naming.Snake(name).Split('_', StringSplitOptions.RemoveEmptyEntries);
-        if (words.Length == 0)
+        if (words.Length == 0 || IsPaging(words))
         {
             return false;
         }
@@ -26,6 +29,8 @@ internal static class Credentials
         }
         return false;
     }
+
+    private static bool IsPaging(string[] words) => words.Any(static w => PagingWords.Contains(w)) && words[^1] is "token" or "cursor" or "marker" or "key";
 
     /// <summary>True when the value looks like a credential whatever its name: a known token prefix or a long random string.</summary>
     public static bool LooksLikeSecretValue(string value)
@@ -59,9 +64,9 @@ internal static class Credentials
     public static bool IsCredentialField(string name, string value)
     {
         var v = value.Trim();
-        if (v.Length == 0 || v.Contains("{{", StringComparison.Ordinal))
+        if (v.Length == 0 || v.Contains("{{", StringComparison.Ordinal) || IsPaging(Naming.Snake(name).Split('_', StringSplitOptions.RemoveEmptyEntries)))
         {
-            return false;
+            return false; // a page token is often a long random string, and it is not a credential
         }
         if (LooksLikeSecretValue(v))
         {

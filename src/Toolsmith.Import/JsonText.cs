@@ -10,16 +10,25 @@ namespace Toolsmith.Import;
 /// </summary>
 internal static class JsonText
 {
-    private static readonly JsonDocumentOptions Lenient = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+    /// <summary>Postman strips comments from a raw JSON body before sending, and tolerates trailing commas.</summary>
+    private static readonly JsonDocumentOptions Lenient = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, AllowDuplicateProperties = false };
+
+    /// <summary>curl and .http clients send the bytes as written: a body is JSON only when it is valid JSON.</summary>
+    private static readonly JsonDocumentOptions Strict = new() { AllowDuplicateProperties = false };
 
     /// <summary>
     /// Parses <paramref name="text"/> as a JSON object or array; <paramref name="bare"/> receives the placeholders that stood
-    /// outside strings: the path of a <c>{{path}}</c>, or a shell variable's whole marker.
+    /// outside strings: the path of a <c>{{path}}</c>, or a shell variable's whole marker. <paramref name="strict"/> allows
+    /// no comment and no trailing comma; a member given twice is never JSON here (it could not be kept as written).
     /// </summary>
-    public static bool TryParseBody(string text, out JsonNode? node, out List<string> bare)
+    public static bool TryParseBody(string text, bool strict, out JsonNode? node, out List<string> bare) => TryParseBody(text, strict, out node, out bare, out _);
+
+    /// <summary><see cref="TryParseBody(string, bool, out JsonNode?, out List{string})"/>; <paramref name="problem"/> says where an object or array is not valid JSON.</summary>
+    public static bool TryParseBody(string text, bool strict, out JsonNode? node, out List<string> bare, out string? problem)
     {
         bare = [];
         node = null;
+        problem = null;
         var trimmed = text.Trim();
         if (trimmed.Length == 0 || trimmed[0] is not ('{' or '['))
         {
@@ -28,14 +37,21 @@ internal static class JsonText
         var quoted = QuoteBarePlaceholders(trimmed, bare);
         try
         {
-            node = JsonNode.Parse(quoted, documentOptions: Lenient);
+            node = JsonNode.Parse(quoted, documentOptions: strict ? Strict : Lenient);
             // A body that is one placeholder ({{body}}) stands for a whole JSON value.
             return node is JsonObject or JsonArray || (bare.Count == 1 && node is JsonValue && trimmed.EndsWith('}') && quoted.Length == trimmed.Length + 2);
         }
-        catch (JsonException)
+        catch (JsonException ex)
         {
+            problem = ex.LineNumber is { } line ? $"{FirstSentence(ex.Message)} (line {line + 1}, column {ex.BytePositionInLine + 1})" : FirstSentence(ex.Message);
             return false;
         }
+    }
+
+    private static string FirstSentence(string message)
+    {
+        var end = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        return (end > 0 ? message[..end] : message).TrimEnd(' ', '.');
     }
 
     private static string QuoteBarePlaceholders(string text, List<string> bare)

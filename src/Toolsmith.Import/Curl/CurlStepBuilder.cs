@@ -1,11 +1,12 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Toolsmith.Core.Model;
 
 namespace Toolsmith.Import.Curl;
 
 /// <summary>Maps what a curl command asks for to one API step: URL and query, headers, credentials as secrets, cookies and the body.</summary>
-internal sealed class CurlStepBuilder
+internal sealed partial class CurlStepBuilder
 {
     private const string Item = "curl";
     private readonly CurlRequest _r;
@@ -285,6 +286,16 @@ internal sealed class CurlStepBuilder
             {
                 sb.Append(placeholder.Value); // a docs placeholder, {{name}}: an input, not a curl pattern
                 i += placeholder.Length - 1;
+                continue;
+            }
+            if (c == '{' && DocsPlaceholder().Match(url, i) is { Success: true } single && single.Index == i)
+            {
+                // {app_id}: a set of one in curl's pattern syntax, so curl would send "app_id"; in API docs it is a
+                // placeholder for a value, and the tool asks for it.
+                var input = Naming.Secret(single.Groups["name"].Value);
+                _warnings.Add(new ImportWarning(single.Value, $"is a placeholder of the documentation, so it became the tool's input {input} (curl itself would send \"{single.Groups["name"].Value}\"; with -g, \"{single.Value}\")."));
+                sb.Append("{{").Append(input).Append("}}");
+                i += single.Length - 1;
                 continue;
             }
             // An IPv6 host ([::1]) is an address, not a range.
@@ -633,6 +644,9 @@ internal sealed class CurlStepBuilder
             pairs.AddRange(Plain(e).Split('&', StringSplitOptions.RemoveEmptyEntries));
         }
         var kept = new List<string>();
+        // From the first secret on, the parameters go to params in their order (a secret cannot stay in the URL as text);
+        // a name given twice cannot be a member twice, and stays in the URL.
+        var after = new List<(string Name, string Value, string? Pair)>();
         foreach (var pair in pairs)
         {
             var eq = pair.IndexOf('=', StringComparison.Ordinal);
@@ -641,10 +655,28 @@ internal sealed class CurlStepBuilder
             var isTemplateSecret = value.StartsWith("{{secrets.", StringComparison.Ordinal) && value.EndsWith("}}", StringComparison.Ordinal);
             if (eq > 0 && (isTemplateSecret || Credentials.IsCredentialField(name, value)))
             {
-                parameters[name] = isTemplateSecret ? value : SecretFor(value, _provider + "_" + Naming.Secret(name), $"the URL parameter {name} for {_host}");
-                continue;
+                after.Add((name, isTemplateSecret ? value : SecretFor(value, _provider + "_" + Naming.Secret(name), $"the URL parameter {name} for {_host}"), null));
             }
-            kept.Add(pair);
+            else if (after.Count > 0)
+            {
+                after.Add((name, value, pair));
+            }
+            else
+            {
+                kept.Add(pair);
+            }
+        }
+        foreach (var (name, value, pair) in after)
+        {
+            var once = after.Count(a => a.Name == name) == 1 && !kept.Any(k => Decode(k.Split('=')[0]) == name);
+            if (pair is null || (once && pair.Contains('=', StringComparison.Ordinal)))
+            {
+                parameters[name] = value;
+            }
+            else
+            {
+                kept.Add(pair);
+            }
         }
         return (kept.Count == 0 ? baseUrl : baseUrl + "?" + string.Join("&", kept), parameters);
     }
@@ -690,7 +722,7 @@ internal sealed class CurlStepBuilder
         var looksJson = text.TrimStart() is ['{' or '[', ..];
         if (media.Contains("json", StringComparison.Ordinal) || declared is null || (looksJson && media == "application/x-www-form-urlencoded"))
         {
-            if (TryJson(text, out var json))
+            if (TryJson(text, out var json, out var problem))
             {
                 if (declared is null && !_r.Json)
                 {
@@ -703,7 +735,7 @@ internal sealed class CurlStepBuilder
             }
             if (media.Contains("json", StringComparison.Ordinal))
             {
-                _warnings.Add(new ImportWarning("-d", "is labelled JSON but is not valid JSON; it is sent as text, exactly as written."));
+                _warnings.Add(new ImportWarning("-d", $"is labelled JSON but is not valid JSON{(problem is null ? "" : $" ({problem})")}; it is sent as text, exactly as written, as curl sends it."));
                 contentType = declared ?? "application/json";
                 return (JsonValue.Create(Plain(text)), BodyKind.Text, true);
             }
@@ -717,15 +749,19 @@ internal sealed class CurlStepBuilder
         return (JsonValue.Create(Plain(text)), BodyKind.Text, true);
     }
 
-    private bool TryJson(string text, out JsonNode? node)
+    private bool TryJson(string text, out JsonNode? node) => TryJson(text, out node, out _);
+
+    /// <summary>The body as JSON when it is valid JSON, as curl sends it; else <paramref name="problem"/> says where it is not.</summary>
+    private bool TryJson(string text, out JsonNode? node, out string? problem)
     {
-        if (!JsonText.TryParseBody(text, out node, out var bare))
+        if (!JsonText.TryParseBody(text, strict: true, out node, out var bare, out problem))
         {
             // PowerShell and cmd docs often escape the quotes for curl.exe: {\"name\":\"x\"}.
-            if (!text.Contains("\\\"", StringComparison.Ordinal) || !JsonText.TryParseBody(text.Replace("\\\"", "\"", StringComparison.Ordinal), out node, out bare))
+            if (!text.Contains("\\\"", StringComparison.Ordinal) || !JsonText.TryParseBody(text.Replace("\\\"", "\"", StringComparison.Ordinal), strict: true, out node, out bare))
             {
                 return false;
             }
+            problem = null;
         }
         var whole = node is JsonValue; // the body is one placeholder: a whole object (or array)
         foreach (var name in bare)
@@ -918,4 +954,8 @@ internal sealed class CurlStepBuilder
         }
         return fields;
     }
+
+    /// <summary>A one-name curl set, {app_id}: how API documentation writes a value to fill in.</summary>
+    [GeneratedRegex(@"\{(?<name>[A-Za-z_][A-Za-z0-9_-]*)\}", RegexOptions.CultureInvariant)]
+    private static partial Regex DocsPlaceholder();
 }

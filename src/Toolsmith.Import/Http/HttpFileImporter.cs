@@ -711,7 +711,7 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
         var media = contentType?.Split(';')[0].Trim().ToLowerInvariant();
         if (media is null || media.Contains("json", StringComparison.Ordinal))
         {
-            if (JsonText.TryParseBody(body, out var json, out var bare))
+            if (JsonText.TryParseBody(body, strict: true, out var json, out var bare))
             {
                 foreach (var name in bare.Where(static n => !n.StartsWith('$')))
                 {

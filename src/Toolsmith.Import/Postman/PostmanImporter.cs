@@ -596,7 +596,7 @@ internal sealed class PostmanRequestMapper(PostmanImporter.Context context, Impo
                 var isJson = language == "json" || contentType?.Contains("json", StringComparison.OrdinalIgnoreCase) == true;
                 if (isJson || contentType is null && language is null or "json")
                 {
-                    if (JsonText.TryParseBody(raw, out var json, out var bare))
+                    if (JsonText.TryParseBody(raw, strict: false, out var json, out var bare))
                     {
                         foreach (var name in bare)
                         {
@@ -688,7 +688,7 @@ internal sealed class PostmanRequestMapper(PostmanImporter.Context context, Impo
             default: // graphql
             {
                 var graphql = new JsonObject { ["query"] = Text(PostmanImporter.Str(body["graphql"]?["query"]) ?? "") };
-                if (PostmanImporter.Str(body["graphql"]?["variables"]) is { Length: > 0 } variables && JsonText.TryParseBody(variables, out var parsed, out _))
+                if (PostmanImporter.Str(body["graphql"]?["variables"]) is { Length: > 0 } variables && JsonText.TryParseBody(variables, strict: false, out var parsed, out _))
                 {
                     graphql["variables"] = MapStrings(parsed!);
                 }

@@ -382,7 +382,9 @@ public class CurlImporterTests(ImportRunner runner) : IClassFixture<ImportRunner
         var disk = tool.Document.ToJsonString();
         Assert.DoesNotContain("8f3kq93ldk2", disk, StringComparison.Ordinal);
         Assert.DoesNotContain("hunter2", disk, StringComparison.Ordinal);
-        Assert.Contains("key=status", disk, StringComparison.Ordinal);
+        // key=status is data; it follows the secret into params so that the query keeps its order.
+        Assert.Equal(["api_key", "key"], tool.Document["steps"]![0]!["params"]!.AsObject().Select(static p => p.Key));
+        Assert.Contains("\"key\":\"status\"", disk, StringComparison.Ordinal);
         Assert.Contains("\"token\":\"abc\"", disk, StringComparison.Ordinal); // three letters are not a token
         Assert.Equal("8f3kq93ldk2", result.Secrets.Single(static s => s.Name.EndsWith("api_key", StringComparison.Ordinal)).Value);
         Assert.DoesNotContain("hunter2", result.Secrets.Single(static s => s.Name.EndsWith("password", StringComparison.Ordinal)).ToString(), StringComparison.Ordinal);
@@ -618,5 +620,54 @@ public class CurlImporterTests(ImportRunner runner) : IClassFixture<ImportRunner
         Assert.Equal("{{secrets.stripe_api_key}}", auth.Username);
         Assert.Equal("", auth.Password);
         Assert.False(((ApiStepDefinition)loaded.Definition.Steps[0]).Headers.ContainsKey("Authorization"));
+    }
+
+    [Fact]
+    public void DocsPlaceholdersInBraces_BecomeInputs_UnlessGlobbingIsOff()
+    {
+        var result = CurlImporter.Import("curl -X POST \"https://api.example.com/v2/apps/{app_id}/deployments/{deployment-id}/cancel?type={a,b}\"");
+        var step = result.Tools.Single().Document["steps"]![0]!;
+        Assert.Equal("https://api.example.com/v2/apps/{{app_id}}/deployments/{{deployment_id}}/cancel?type={a,b}", step["url"]!.GetValue<string>());
+        Assert.Contains(result.Warnings, static w => w.Item == "{app_id}" && w.Message.Contains("input app_id", StringComparison.Ordinal));
+        Assert.Contains(result.Warnings, static w => w.Message.Contains("pattern", StringComparison.Ordinal)); // {a,b} is still a curl set
+
+        var literal = CurlImporter.Import("curl -g https://api.example.com/v2/apps/{app_id}");
+        Assert.Equal("https://api.example.com/v2/apps/{app_id}", literal.Tools.Single().Document["steps"]![0]!["url"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("page_token")]
+    [InlineData("nextPageToken")]
+    [InlineData("continuation_token")]
+    [InlineData("sync_token")]
+    [InlineData("cursor")]
+    public void PagingTokens_AreData_AndTheQueryKeepsItsOrder(string name)
+    {
+        var result = CurlImporter.Import($"curl 'https://api.example.com/v2/items?page=2&{name}=eyJvZmZzZXQiOjIwMCwic29ydCI6Im5hbWUifQ&per_page=1'");
+        var step = result.Tools.Single().Document["steps"]![0]!;
+        Assert.Empty(result.Secrets);
+        Assert.Equal($"https://api.example.com/v2/items?page=2&{name}=eyJvZmZzZXQiOjIwMCwic29ydCI6Im5hbWUifQ&per_page=1", step["url"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void ASecretInTheMiddleOfTheQuery_KeepsTheOrderOfTheParameters()
+    {
+        var result = CurlImporter.Import("curl 'https://api.example.com/v2/items?a=1&access_token=8f3kq93ldk2Xq&b=2&client_secret=s3cr3t-Value9&c=3'");
+        var step = result.Tools.Single().Document["steps"]![0]!;
+        Assert.Equal("https://api.example.com/v2/items?a=1", step["url"]!.GetValue<string>());
+        Assert.Equal(["access_token", "b", "client_secret", "c"], step["params"]!.AsObject().Select(static p => p.Key));
+        Assert.DoesNotContain("8f3kq93ldk2Xq", result.Tools[0].Document.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("{\n  \"name\": \"a\",\n  \"tags\": [1, 2],\n}", "line 4")] // a trailing comma, as docs often have
+    [InlineData("{\"name\": \"a\" /* the name */}", "line 1")]
+    [InlineData("{\"agent_uuid\": \"1\", \"agent_uuid\": \"2\"}", "agent_uuid")] // a member given twice
+    public void AJsonBodyThatIsNotValidJson_IsSentAsWritten_WithAWarningSayingWhere(string body, string where)
+    {
+        var result = CurlImporter.Import($"curl https://api.example.com/x -H 'Content-Type: application/json' -d '{body}'");
+        var step = result.Tools.Single().Document["steps"]![0]!;
+        Assert.Equal(body, step["body"]!.GetValue<string>());
+        Assert.Contains(result.Warnings, w => w.Message.Contains("not valid JSON", StringComparison.Ordinal) && w.Message.Contains(where, StringComparison.Ordinal));
     }
 }

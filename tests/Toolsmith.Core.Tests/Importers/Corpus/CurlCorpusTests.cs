@@ -202,18 +202,27 @@ public static class Corpora
     public static Dictionary<string, string> SecretValues(ImportedTool tool) =>
         tool.Secrets.ToDictionary(static s => s.Name, static s => s.Value ?? "$" + s.Name.ToUpperInvariant(), StringComparer.Ordinal);
 
-    /// <summary>Required inputs without a default (shell variables in a command) stand for themselves: $NAME.</summary>
-    public static JsonObject VariableInputs(ImportedTool tool)
+    /// <summary>
+    /// Required inputs without a default (shell variables in a command) stand for themselves: $NAME, spelled as the
+    /// command spells it when it does (the recorders set each variable to its own name). A docs placeholder {name} stands
+    /// for its name, which is what curl sends for a one-name set.
+    /// </summary>
+    public static JsonObject VariableInputs(ImportedTool tool, string? command = null)
     {
         var inputs = new JsonObject();
         if (tool.Document["inputs"] is JsonObject declared)
         {
             foreach (var (name, spec) in declared)
             {
-                if (spec?["default"] is null)
+                if (spec?["default"] is not null)
                 {
-                    inputs[name] = spec?["type"]?.GetValue<string>() is "number" or "integer" ? 1 : "$" + name.ToUpperInvariant();
+                    continue;
                 }
+                var variable = command is null ? null : System.Text.RegularExpressions.Regex.Match(command, @"\$\{?(" + System.Text.RegularExpressions.Regex.Escape(name) + @")\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+                inputs[name] = spec?["type"]?.GetValue<string>() is "number" or "integer" ? 1
+                    : command is not null && System.Text.RegularExpressions.Regex.IsMatch(command, @"(?<![{$])\{" + System.Text.RegularExpressions.Regex.Escape(name) + @"\}(?!\})") ? name
+                    : variable is { Success: true } ? "$" + variable.Groups[1].Value
+                    : "$" + name.ToUpperInvariant();
             }
         }
         return inputs;

@@ -1,0 +1,104 @@
+using Toolsmith.Import.Curl;
+using Xunit.Abstractions;
+using YamlDotNet.RepresentationModel;
+
+namespace Toolsmith.Core.Tests.Importers.Corpus;
+
+/// <summary>
+/// The cURL examples of an API's reference documentation, as people paste them: DigitalOcean's 650 (the `lang: cURL`
+/// samples beside its OpenAPI description, tests/fixtures/importers/digitalocean-openapi). What the real curl 7.88 sent
+/// for each, every request in order, was recorded by scripts/record-docs-curl.py into docs-curl/digitalocean/NAME.txt,
+/// NAME.2.txt, …; NAME.none marks an example curl itself sends nothing for (a broken command in the documentation).
+/// Each example is imported, every tool runs against the local test API, and what arrives is compared with curl's
+/// requests. A fifth of the examples, by a hash of their name, is held out.
+/// </summary>
+public sealed class DocsCurlCorpusTests(ImportRunner runner, ITestOutputHelper output) : IClassFixture<ImportRunner>
+{
+    [Fact]
+    public async Task DigitalOcean_documentation_examples_send_what_curl_sent()
+    {
+        var resources = Path.Combine(Corpora.Folder("digitalocean-openapi"), "specification", "resources");
+        var recordings = Path.Combine(Corpora.Folder("docs-curl"), "digitalocean");
+        var tally = new CorpusTally("docs-curl");
+        foreach (var file in Directory.GetFiles(resources, "*.yml", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            var relative = Path.GetRelativePath(resources, file).Replace('\\', '/');
+            if (!relative.Contains("/examples/curl/", StringComparison.Ordinal) || Example(file) is not { } command)
+            {
+                continue;
+            }
+            var name = relative[..^".yml".Length].Replace("/examples/curl/", "--", StringComparison.Ordinal);
+            var expected = new List<HttpRecording>();
+            for (var i = 1; File.Exists(Recording(recordings, name, i)); i++)
+            {
+                expected.Add(HttpRecording.Parse(await File.ReadAllTextAsync(Recording(recordings, name, i))));
+            }
+            Assert.True(expected.Count > 0 || File.Exists(Path.Combine(recordings, name + ".none")), $"{name} has no recording: run scripts/record-docs-curl.py");
+            tally.Add(name, await TryAsync(command, expected));
+        }
+        tally.Report(output);
+        Assert.True(tally.Files(false) + tally.Files(true) >= 600, "DigitalOcean's cURL examples were not found");
+        Assert.Equal(0, tally.Count(Outcome.Crashed));
+        Corpora.AssertDocumented(tally);
+    }
+
+    private static string Recording(string folder, string name, int index) => Path.Combine(folder, index == 1 ? name + ".txt" : $"{name}.{index}.txt");
+
+    /// <summary>The command of a `lang: cURL` sample file, or null for another language.</summary>
+    private static string? Example(string file)
+    {
+        var yaml = new YamlStream();
+        using (var reader = new StreamReader(file))
+        {
+            yaml.Load(reader);
+        }
+        if (yaml.Documents.Count == 0 || yaml.Documents[0].RootNode is not YamlMappingNode map)
+        {
+            return null;
+        }
+        string? Scalar(string key) => map.Children.TryGetValue(new YamlScalarNode(key), out var node) && node is YamlScalarNode s ? s.Value : null;
+        return Scalar("lang")?.StartsWith("curl", StringComparison.OrdinalIgnoreCase) == true ? Scalar("source") : null;
+    }
+
+    private async Task<CorpusOutcome> TryAsync(string command, List<HttpRecording> expected)
+    {
+        try
+        {
+            if (Corpora.Refusal(() => CurlImporter.Import(command), out var result) is { } refused)
+            {
+                return refused;
+            }
+            if (expected.Count == 0)
+            {
+                return new CorpusOutcome(Outcome.NotRecorded, $"curl sent nothing; imported {result.Tools.Count} tool(s); {string.Join("; ", result.Warnings)}");
+            }
+            if (result.Tools.Count != expected.Count)
+            {
+                return new CorpusOutcome(Outcome.Wrong, $"{result.Tools.Count} tool(s) for {expected.Count} request(s); {string.Join("; ", result.Warnings)}");
+            }
+            var equivalentAll = false;
+            for (var i = 0; i < expected.Count; i++)
+            {
+                var tool = result.Tools[i];
+                var arrived = await runner.CaptureAtEchoAsync(tool, Corpora.SecretValues(tool), Corpora.VariableInputs(tool, command));
+                if (arrived is null)
+                {
+                    return new CorpusOutcome(Outcome.Wrong, $"request {i + 1}: nothing arrived");
+                }
+                var difference = RequestComparison.Difference(expected[i], arrived, out var equivalent);
+                if (difference is not null)
+                {
+                    return new CorpusOutcome(Outcome.Wrong, $"request {i + 1}: {difference}");
+                }
+                equivalentAll |= equivalent;
+            }
+            return new CorpusOutcome(equivalentAll ? Outcome.Equivalent : Outcome.Identical, "");
+        }
+#pragma warning disable CA1031 // a crash is what this test counts
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            return new CorpusOutcome(Outcome.Crashed, ex.GetType().Name + ": " + ex.Message);
+        }
+    }
+}

@@ -32,6 +32,8 @@ public sealed partial class CorpusScoreTests(FixtureServer server, ITestOutputHe
         ["fresh4"] = (0.74, 0.55),
         ["fresh5tune"] = (0.9, 0.72),
         ["fresh5"] = (0.58, 0.5),
+        ["fresh6tune"] = (0, 0),
+        ["fresh6"] = (0, 0),
     };
 
     [Fact]
@@ -61,7 +63,7 @@ public sealed partial class CorpusScoreTests(FixtureServer server, ITestOutputHe
                 score.Add(entry, outcome, misses);
             }
             report.AppendLine(score.Summary(split));
-            if (split is "tune" or "fresh2tune" or "fresh3tune" or "fresh4tune" or "fresh5tune")
+            if (split is "tune" or "fresh2tune" or "fresh3tune" or "fresh4tune" or "fresh5tune" or "fresh6tune")
             {
                 foreach (var miss in misses)
                 {

@@ -318,8 +318,9 @@ internal sealed class DiagnosisContext
             401 => kind is DiagnosisKinds.BadCredentials or DiagnosisKinds.ExpiredCredentials or DiagnosisKinds.MissingScope or DiagnosisKinds.InsufficientPermission
                 || (code && kind is DiagnosisKinds.RateLimited or DiagnosisKinds.QuotaExceeded),
             403 => kind is not (DiagnosisKinds.ServerError or DiagnosisKinds.Timeout) && (code || kind is not (DiagnosisKinds.InvalidValue or DiagnosisKinds.NotFound)),
-            404 or 410 => kind is DiagnosisKinds.NotFound or DiagnosisKinds.MissingScope or DiagnosisKinds.InsufficientPermission
-                || (code && kind is DiagnosisKinds.MethodNotAllowed or DiagnosisKinds.BadCredentials or DiagnosisKinds.ExpiredCredentials),
+            // A 404 whose words say the credential is invalid or expired ("Invalid Access Token"): some APIs answer so.
+            404 or 410 => kind is DiagnosisKinds.NotFound or DiagnosisKinds.MissingScope or DiagnosisKinds.InsufficientPermission or DiagnosisKinds.BadCredentials or DiagnosisKinds.ExpiredCredentials
+                || (code && kind is DiagnosisKinds.MethodNotAllowed),
             405 => kind is DiagnosisKinds.MethodNotAllowed || (code && kind is not DiagnosisKinds.ServerError),
             413 => kind is DiagnosisKinds.PayloadTooLarge || (code && kind is not DiagnosisKinds.ServerError),
             415 => kind is DiagnosisKinds.UnsupportedMediaType || (code && kind is not DiagnosisKinds.ServerError),

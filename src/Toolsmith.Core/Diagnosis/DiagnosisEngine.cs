@@ -56,11 +56,21 @@ public static class DiagnosisEngine
         ArgumentNullException.ThrowIfNull(exchange);
         try
         {
+            BodyReader.Result? read = null;
             if (exchange.Status < 400 && !SuccessBody.ReportsFailure(exchange, MaxSuccessParseBytes))
             {
-                return null;
+                // An XML or form answer is read as a tree and judged by its error elements, which no pattern lists.
+                if (!SuccessBody.MayReportFailureInTree(exchange))
+                {
+                    return null;
+                }
+                read = BodyReader.Read(exchange);
+                if (!SuccessBody.TreeReportsFailure(read.Value.Body))
+                {
+                    return null;
+                }
             }
-            return Run(exchange, time ?? TimeProvider.System, ruleFailures);
+            return Run(exchange, time ?? TimeProvider.System, ruleFailures, read);
         }
 #pragma warning disable CA1031 // a diagnosis must never throw: any surprise in a rule falls back to the status alone
         catch (Exception)
@@ -93,9 +103,9 @@ public static class DiagnosisEngine
             "Check that the server is running and reachable at this host and port, and that no firewall or proxy blocks it."),
     };
 
-    private static Diagnosis Run(ResponseExchange exchange, TimeProvider time, List<string>? ruleFailures)
+    private static Diagnosis Run(ResponseExchange exchange, TimeProvider time, List<string>? ruleFailures, BodyReader.Result? alreadyRead)
     {
-        var read = BodyReader.Read(exchange);
+        var read = alreadyRead ?? BodyReader.Read(exchange);
         var context = new DiagnosisContext(exchange, read.Body, read.Text, time) { StatusSaysNothing = read.SoapFault };
         if (exchange.Status >= 400)
         {

@@ -50,6 +50,10 @@ internal static partial class BodyReader
         {
             return default;
         }
+        if (Jsonp(trimmed) is { } padded && ReadJson(trimmed.Slice(padded.Start, padded.Length)) is { } wrapped)
+        {
+            return Unwrap(wrapped); // callback({...}): JSON with padding
+        }
         switch (trimmed[0])
         {
             case (byte)'{' or (byte)'[' or (byte)'"':
@@ -365,7 +369,7 @@ internal static partial class BodyReader
     /// </summary>
     private const int MaxXmlBytes = 64 * 1024;
 
-    private static Result? ReadXml(ReadOnlySpan<byte> utf8)
+    private static Result? ReadXml(ReadOnlySpan<byte> utf8, int nested = 0)
     {
         var settings = new XmlReaderSettings
         {
@@ -481,7 +485,78 @@ internal static partial class BodyReader
         {
             return null;
         }
+        if (nested < 1)
+        {
+            ReadXmlStrings(root, nested);
+        }
         return Soap(root);
+    }
+
+    /// <summary>
+    /// XML written as the text of an element (a SOAP operation's result that is an escaped document,
+    /// <c>&lt;ExecuteResult&gt;&amp;lt;V_XML…</c>) is read as the elements it holds, one level deep.
+    /// </summary>
+    private static void ReadXmlStrings(JsonNode node, int nested, int depth = 0)
+    {
+        if (depth > MaxDepth)
+        {
+            return;
+        }
+        switch (node)
+        {
+            case JsonObject o:
+                foreach (var key in o.Select(static p => p.Key).ToList())
+                {
+                    if (JsonRead.Str(o[key]) is { Length: > 8 } text && text[0] == '<' && text[^1] == '>'
+                        && ReadXml(Encoding.UTF8.GetBytes(text), nested + 1) is { Body: JsonObject inner })
+                    {
+                        o[key] = inner;
+                    }
+                    else if (o[key] is { } child)
+                    {
+                        ReadXmlStrings(child, nested, depth + 1);
+                    }
+                }
+                break;
+            case JsonArray a:
+                foreach (var item in a)
+                {
+                    if (item is not null)
+                    {
+                        ReadXmlStrings(item, nested, depth + 1);
+                    }
+                }
+                break;
+        }
+    }
+
+    /// <summary>The JSON inside <c>callback({...})</c> or <c>cb([...]);</c> (JSONP): its start and length; null for anything else.</summary>
+    internal static (int Start, int Length)? Jsonp(ReadOnlySpan<byte> text)
+    {
+        var open = text.IndexOf((byte)'(');
+        if (open <= 0 || open > 100 || !char.IsAsciiLetter((char)text[0]) && text[0] is not ((byte)'_' or (byte)'$'))
+        {
+            return null;
+        }
+        foreach (var b in text[..open].TrimEnd((byte)' '))
+        {
+            if (!char.IsAsciiLetterOrDigit((char)b) && b is not ((byte)'_' or (byte)'$' or (byte)'.'))
+            {
+                return null;
+            }
+        }
+        var end = text.TrimEnd(" \t\r\n;"u8);
+        if (end.Length < open + 3 || end[^1] != (byte)')')
+        {
+            return null;
+        }
+        var between = end[(open + 1)..^1];
+        var inner = between.Trim(" \t\r\n"u8);
+        if (inner.IsEmpty || inner[0] is not ((byte)'{' or (byte)'['))
+        {
+            return null;
+        }
+        return (open + 1 + between.Length - between.TrimStart(" \t\r\n"u8).Length, inner.Length);
     }
 
     private static string Cut(string s) => s.Length > MaxString ? s[..MaxString] : s;

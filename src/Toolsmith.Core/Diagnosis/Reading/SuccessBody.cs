@@ -40,7 +40,158 @@ internal static partial class SuccessBody
             }
             // "[RESPONSE]\ncode = 530 …": a text that starts with a bracket, not JSON.
         }
+        else if (BodyReader.Jsonp(span) is { } padded && TryReadJson(span.Slice(padded.Start, padded.Length), out var inPadding))
+        {
+            return inPadding; // callback({...})
+        }
         return TextReportsFailure(span, exchange.Headers.TryGetValue("Content-Type", out var type) ? type : null);
+    }
+
+    /// <summary>
+    /// Whether a 2xx body that is not JSON may hold an error element the patterns above do not know: an XML document, a
+    /// form or <c>name=value</c> answer (not HTML, which is read as words). Its tree is then read and judged by
+    /// <see cref="TreeReportsFailure"/>.
+    /// </summary>
+    public static bool MayReportFailureInTree(ResponseExchange exchange)
+    {
+        if (exchange.ParsedBody is not null || exchange.Body.Length > 1 << 20)
+        {
+            return false;
+        }
+        var span = Utf8Text.WithoutBom(exchange.Body.Span).TrimStart(" \t\r\n"u8);
+        return !span.IsEmpty && span[0] is not ((byte)'{' or (byte)'[' or (byte)'"') && BodyReader.Jsonp(span) is null;
+    }
+
+    /// <summary>
+    /// A body read as a tree (an XML document, a SOAP response, a form) that reports a failure under 2xx: a member named for
+    /// an error — error, err, fault or exception, alone or with a code or words word (<c>Errors/Err</c>, <c>errores/error</c>,
+    /// <c>ServiceException</c>, <c>exceptionDescription</c>, <c>ErrCode</c>, <c>CodigoError</c>), in several languages (erro,
+    /// erreur, Fehler, errore, fout, hata, virhe) — that holds a value other than empty, zero or a success word, or an object or
+    /// list holding one. Warnings and observations are not errors.
+    /// </summary>
+    public static bool TreeReportsFailure(JsonNode? body)
+    {
+        var budget = 2000;
+        return Holds(body, 0, ref budget);
+
+        static bool Holds(JsonNode? node, int depth, ref int budget)
+        {
+            if (depth > 8 || --budget < 0)
+            {
+                return false;
+            }
+            switch (node)
+            {
+                case JsonObject o:
+                    if (JsonRead.Str(o, "Ack") is { } ack && (ack.Equals("Success", StringComparison.OrdinalIgnoreCase) || ack.Equals("Warning", StringComparison.OrdinalIgnoreCase)))
+                    {
+                        return false; // eBay's <Ack>Warning: its <Errors> are warnings
+                    }
+                    foreach (var (key, value) in o)
+                    {
+                        if (IsErrorElementName(key) && SaysSomething(value, 0))
+                        {
+                            return true;
+                        }
+                        if (Holds(value, depth + 1, ref budget))
+                        {
+                            return true;
+                        }
+                    }
+                    return false;
+                case JsonArray a:
+                    foreach (var item in a)
+                    {
+                        if (Holds(item, depth + 1, ref budget))
+                        {
+                            return true;
+                        }
+                    }
+                    return false;
+                default:
+                    return false;
+            }
+        }
+
+        // A value other than empty, zero or a success word; an object or list holding one (three levels at most).
+        static bool SaysSomething(JsonNode? value, int depth) => value switch
+        {
+            JsonValue v when JsonRead.Str(v) is { } text => !IsEmptyWord(text.Trim()),
+            JsonValue v => JsonRead.Number(v) is { } n && n != 0,
+            JsonObject o => depth < 3 && !IsWarning(o) && o.Any(p => !IsNotErrorName(p.Key) && SaysSomething(p.Value, depth + 1)),
+            JsonArray a => depth < 3 && a.Any(i => SaysSomething(i, depth + 1)),
+            _ => false,
+        };
+    }
+
+    /// <summary>An error item whose severity, level or type says it is a warning or a notice.</summary>
+    private static bool IsWarning(JsonObject item)
+    {
+        foreach (var (key, value) in item)
+        {
+            var c = ErrorVocabulary.Compact(key);
+            if ((c.Contains("severity", StringComparison.Ordinal) || c.Contains("level", StringComparison.Ordinal) || c is "type" or "kind" or "class")
+                && JsonRead.Str(value) is { } v && ErrorVocabulary.Compact(v) is "warning" or "warn" or "info" or "information" or "informational" or "notice" or "advice")
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static readonly string[] ErrorElementWords = ["error", "errors", "err", "errs", "fault", "faults", "exception", "exceptions", "erro", "erros", "errores", "erreur", "erreurs", "fehler", "errore", "errori", "fout", "fouten", "falha", "falhas", "hata", "hatalar", "virhe", "fejl", "feil", "fel", "blad", "bledy", "chyba"];
+
+    private static readonly string[] ErrorDetailWords = ["code", "codes", "no", "num", "number", "msg", "message", "messages", "text", "string", "desc", "description", "detail", "details", "info", "reason", "list", "report", "codigo", "descripcion", "mensaje", "mensagem", "meldung", "item", "items", "response"];
+
+    /// <summary>An element or member named for an error (see <see cref="TreeReportsFailure"/>).</summary>
+    private static bool IsErrorElementName(string key)
+    {
+        var c = ErrorVocabulary.Compact(key);
+        if (c.Length is < 3 or > 40 || IsNotErrorName(key))
+        {
+            return false;
+        }
+        foreach (var word in ErrorElementWords)
+        {
+            if (c == word || c.EndsWith(word, StringComparison.Ordinal) && word.Length >= 5)
+            {
+                return true; // Errors, ServiceException, awb_assign_error
+            }
+            if (c.StartsWith(word, StringComparison.Ordinal) && ErrorDetailWords.Contains(c[word.Length..]))
+            {
+                return true; // ErrCode, exceptionDescription, errorMessage, ErrorList
+            }
+            if (c.EndsWith(word, StringComparison.Ordinal) && ErrorDetailWords.Contains(c[..^word.Length]))
+            {
+                return true; // CodigoError, codeErreur
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Names that hold no error though they name one: warnings, observations, counts, settings and links.</summary>
+    private static bool IsNotErrorName(string key)
+    {
+        var c = ErrorVocabulary.Compact(key);
+        foreach (var word in (ReadOnlySpan<string>)["warn", "observ", "notice", "count", "total", "rate", "ratio", "percent", "threshold", "log", "handling", "policy", "url", "uri", "link", "ignore", "onerror", "showerror", "has", "last", "page", "callback", "redirect", "limit", "retry", "level", "severity", "timestamp", "time", "date"])
+        {
+            if (c.Contains(word, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Empty, zero, or a word that says nothing went wrong ("OK", "none", "false", "no error", "N/A").</summary>
+    private static bool IsEmptyWord(string text)
+    {
+        if (text.Length == 0 || text.All(static c => c == '0' || c == '-' || c == '.'))
+        {
+            return true;
+        }
+        var c = ErrorVocabulary.Compact(text);
+        return c is "ok" or "success" or "successful" or "succeeded" or "none" or "no" or "false" or "null" or "nil" or "na" or "noerror" or "noerrors" or "sinerror" or "semerro" or "keinfehler" or "aucune" or "aucuneerreur" or "0";
     }
 
     /// <summary>
@@ -121,11 +272,13 @@ internal static partial class SuccessBody
             reader.Read();
             seen.OkFalse = reader.TokenType == JsonTokenType.False;
         }
-        else if (reader.ValueTextEquals("success"u8))
+        else if (reader.ValueTextEquals("success"u8) || reader.ValueTextEquals("Success"u8) || reader.ValueTextEquals("isSuccess"u8)
+            || reader.ValueTextEquals("IsSuccess"u8) || reader.ValueTextEquals("is_success"u8))
         {
             reader.Read();
-            // false, or "false" written as text
-            seen.SuccessFalse = reader.TokenType == JsonTokenType.False || (reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("false"u8));
+            // false, "false" written as text, or 0 ({"success": 0, "data": {"code": 30012}})
+            seen.SuccessFalse = reader.TokenType == JsonTokenType.False || (reader.TokenType == JsonTokenType.String && (reader.ValueTextEquals("false"u8) || reader.ValueTextEquals("0"u8)))
+                || (reader.TokenType == JsonTokenType.Number && reader.ValueSpan.SequenceEqual("0"u8));
         }
 
         else if (reader.ValueTextEquals("error"u8) || reader.ValueTextEquals("Error"u8))
@@ -134,6 +287,7 @@ internal static partial class SuccessBody
             seen.Error = true;
             seen.ErrorIsObject = reader.TokenType == JsonTokenType.StartObject;
             seen.ErrorNumber = reader.TokenType == JsonTokenType.Number && NumericCode(ref reader) is { } number && number != 0;
+            seen.ErrorWordsSayFailure = reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && SaysFailure(reader.ValueSpan);
             seen.ErrorSaysSomething = reader.TokenType switch
             {
                 JsonTokenType.String => reader.ValueSpan.Length > 0,
@@ -188,6 +342,12 @@ internal static partial class SuccessBody
             // Response wrapper: one level down.
             reader.Read();
             seen.NestedFailure |= NestedFailure(ref reader);
+        }
+        else if (reader.ValueTextEquals("failures"u8) || reader.ValueTextEquals("Failures"u8))
+        {
+            // {"requestCount": 1, "failures": [{"message": "Unauthorized: …"}], "allsuccessful": false}: the items that failed.
+            reader.Read();
+            seen.FailuresListed |= reader.TokenType == JsonTokenType.StartArray && ListsMessages(ref reader);
         }
         else if (reader.ValueTextEquals("errors"u8))
         {
@@ -619,6 +779,27 @@ internal static partial class SuccessBody
         return words && failingCode;
     }
 
+    /// <summary>Whether the array the reader is on holds an object with a message or error text; the reader is left on the array's end.</summary>
+    private static bool ListsMessages(ref Utf8JsonReader reader)
+    {
+        var found = false;
+        var depth = reader.CurrentDepth;
+        while (reader.Read() && reader.CurrentDepth > depth)
+        {
+            if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == depth + 2
+                && (reader.ValueTextEquals("message"u8) || reader.ValueTextEquals("error"u8) || reader.ValueTextEquals("reason"u8) || IsErrorTextName(ref reader)))
+            {
+                reader.Read();
+                found |= reader.TokenType == JsonTokenType.String && reader.ValueSpan.Length > 0;
+                if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+                {
+                    reader.Skip();
+                }
+            }
+        }
+        return found;
+    }
+
     /// <summary>Whether the array the reader is on has an element; the reader is left on the array's end.</summary>
     private static bool IsNonEmptyArray(ref Utf8JsonReader reader)
     {
@@ -700,6 +881,8 @@ internal static partial class SuccessBody
         public bool ResultErrors;
         public bool MessageSaysFailure;
         public bool CodeWordFailed;
+        public bool ErrorWordsSayFailure;
+        public bool FailuresListed;
 
         public readonly bool ReportFailure =>
             SaysFailed
@@ -712,12 +895,14 @@ internal static partial class SuccessBody
             || NestedFailure
             || (ResultErrors && !JsonRpc)
             || (ErrorSaysSomething && (Count <= 6 || ErrorIsObject))
+            || (ErrorWordsSayFailure && Count <= 15 && !HasId)
+            || (FailuresListed && !HasId)
             || (ErrorText && Count <= 6)
             || (ErrorNumber && (Message || MessageIsText || ShortMessage) && !MessageSaysOk && Count <= 6)
             || (ErrorCode && (Message || MessageIsText || ErrorText || ShortMessage) && !MessageSaysOk && !StatusSaysOk && Count <= 6)
             ||
             OkFalse
-            || (SuccessFalse && (Error || Errors || Message || ErrorWordMember || ErrorText || ErrorCode))
+            || (SuccessFalse && (Error || Errors || Message || ErrorWordMember || ErrorText || ErrorCode || OtherCaseMessage || ShortMessage || (Count == 2 && DataIsObject)))
             || ErrorsListed
             || (JsonRpc && ErrorIsObject)
             || (StatusFail && DataIsObject)

@@ -197,11 +197,26 @@ public static class DiagnosisEngine
         {
             return MissingScope;
         }
-        if (kind is RequestRejected && c.Status < 400 && c.FieldCount > 0 && c.KindEvidence < Evidence.Structured)
+        if (kind is RequestRejected && c.Status < 400 && c.FieldCount > 0 && c.KindEvidence < Evidence.Structured && !c.TextKinds.Contains(RequestRejected))
         {
             return InvalidValue;
         }
+        if (kind is InvalidValue && c.KindEvidence <= Evidence.Text && c.MappedFields() is { Count: > 0 } named && named.All(static f => IsCredentialName(f.Path) && !f.Path.StartsWith("body", StringComparison.Ordinal)))
+        {
+            // "Required parameter 'key' is missing", "invalid access_token": the credential is what is wrong (a password in a
+            // body that creates a user is a value like any other).
+            return BadCredentials;
+        }
         return kind;
+    }
+
+    /// <summary>A field that holds a credential: its last name is key, api_key, token, access_token, secret, password, signature…</summary>
+    private static bool IsCredentialName(string path)
+    {
+        var last = path[(path.LastIndexOfAny(['.', '[']) + 1)..].TrimEnd(']');
+        var c = ErrorVocabulary.Compact(last);
+        return c is "key" or "apikey" or "appkey" or "accesskey" or "secretkey" or "token" or "accesstoken" or "authtoken" or "apitoken" or "secret" or "clientsecret"
+            or "signature" or "sign" or "sig" or "authorization" or "sessionid" or "sid" or "apisecret" or "appsecret" or "oauthtoken" or "bearer";
     }
 
     private static readonly string[] StatusMembers = ["code", "status", "statusCode", "status_code", "http_status", "httpStatus", "http_code", "httpCode", "statut"];

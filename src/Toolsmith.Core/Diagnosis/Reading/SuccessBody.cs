@@ -210,7 +210,10 @@ internal static partial class SuccessBody
                 // An acknowledgement of success or of success with warnings (eBay's <Ack>Warning, its <Errors> then warnings).
                 return XmlFailure().IsMatch(head) && !XmlAcknowledged().IsMatch(head);
             }
-            return (contentType is null || !contentType.Contains("json", StringComparison.OrdinalIgnoreCase)) && (FormFailure().IsMatch(head) || TextFailure().IsMatch(head));
+            return (contentType is null || !contentType.Contains("json", StringComparison.OrdinalIgnoreCase))
+                && (FormFailure().IsMatch(head) || TextFailure().IsMatch(head)
+                    // "Invalid API key", "Rate limit exceeded": a short answer of words no success says
+                    || (contentType is null || contentType.StartsWith("text/plain", StringComparison.OrdinalIgnoreCase)) && head.Length <= 300 && ErrorVocabulary.SaysCallFailed(head.Trim()));
         }
         catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
         {
@@ -396,7 +399,7 @@ internal static partial class SuccessBody
             reader.Read();
             seen.HasId = true;
         }
-        else if (reader.ValueTextEquals("status"u8))
+        else if (reader.ValueTextEquals("status"u8) || reader.ValueTextEquals("Status"u8) || reader.ValueTextEquals("STATUS"u8))
         {
             reader.Read();
             if (reader.TokenType == JsonTokenType.StartObject)
@@ -753,7 +756,10 @@ internal static partial class SuccessBody
     private static bool IsFailedWord(ReadOnlySpan<byte> text) =>
         System.Text.Ascii.EqualsIgnoreCase(text, "error"u8) || System.Text.Ascii.EqualsIgnoreCase(text, "failed"u8)
         || System.Text.Ascii.EqualsIgnoreCase(text, "failure"u8) || System.Text.Ascii.EqualsIgnoreCase(text, "fail"u8)
-        || System.Text.Ascii.EqualsIgnoreCase(text, "err"u8);
+        || System.Text.Ascii.EqualsIgnoreCase(text, "err"u8) || System.Text.Ascii.EqualsIgnoreCase(text, "declined"u8)
+        || System.Text.Ascii.EqualsIgnoreCase(text, "rejected"u8) || System.Text.Ascii.EqualsIgnoreCase(text, "denied"u8)
+        || System.Text.Ascii.EqualsIgnoreCase(text, "refused"u8) || System.Text.Ascii.EqualsIgnoreCase(text, "ko"u8)
+        || System.Text.Ascii.EqualsIgnoreCase(text, "nok"u8);
 
     /// <summary>Words that say all went well: "ok", "success", "succeeded".</summary>
     private static bool IsOkWord(ReadOnlySpan<byte> text) =>

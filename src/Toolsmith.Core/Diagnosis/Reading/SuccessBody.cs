@@ -902,6 +902,7 @@ internal static partial class SuccessBody
             || (ResultErrors && !JsonRpc)
             || (ErrorSaysSomething && (Count <= 6 || ErrorIsObject))
             || (ErrorWordsSayFailure && Count <= 15 && !HasId)
+            || (ErrorSaysSomething && !ErrorIsObject && !HasId && Count <= 8 && !StatusSaysOk && !MessageSaysOk)
             || (FailuresListed && !HasId)
             || (ErrorText && Count <= 6)
             || (ErrorNumber && (Message || MessageIsText || ShortMessage) && !MessageSaysOk && Count <= 6)

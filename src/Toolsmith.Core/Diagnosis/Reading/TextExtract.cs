@@ -471,11 +471,11 @@ internal static partial class TextExtract
     private static partial Regex TheQuotedColumn();
 
     // Elasticsearch: "failed to parse field [age] of type [long]"
-    [GeneratedRegex(@"\b(?:field|parameter|property|attribute)\s+\[(?<path>[^\]\s]{1,100})\]", Options, TimeoutMs)]
+    [GeneratedRegex(@"\b(?:field|parameter|param|property|attribute|argument|campo|champ|feld|veld|parametro|parâmetro|parámetro|paramètre)\s*\[(?<path>[^\]\s]{1,100})\]|(?:参数|字段|パラメータ|パラメーター|項目|파라미터|매개변수|필드|параметр\w*|пол[ея])\s*[\[【(（「『""'«<]\s*(?<path>[A-Za-z_][\w.\-]{0,100})\s*[\]】)）」』""'»>]|\b(?:campo|champ|feld|veld|parametro|parâmetro|parámetro|paramètre)\s+[<'""«„](?<path>[A-Za-z_][\w.\-]{0,100})[>'""»“]|\brequires?\s+(?:an?\s+|the\s+)?['""`](?<path>[A-Za-z_$][\w.\-$]{0,100})['""`]\s+(?:argument|parameter|param|field|value|property|attribute)\b", Options, TimeoutMs)]
     private static partial Regex FieldBracket();
 
     // eBay: "Input data for tag <Item.StartPrice> is invalid or missing"
-    [GeneratedRegex(@"\b(?:tag|element|field)\s+<(?<path>[\w.:\-]{1,100})>", Options, TimeoutMs)]
+    [GeneratedRegex(@"\b(?:tag|element|field)\s+<(?<path>[\w.:\-]{1,100})>|(?:^|[\s(])(?:el|la|los|las|o|a|os|as|le|les|der|die|das|il|lo)\s+<(?<path>[A-Za-z_][\w.:\-]{2,100})>", Options, TimeoutMs)]
     private static partial Regex TagName();
 
     // Twilio, Postmark: "A 'To' phone number is required", "Invalid 'To' address", "The 'From' address you supplied"

@@ -26,7 +26,8 @@ internal sealed class ErrorFieldsRule : DiagnosisRule
     };
 
     /// <summary>
-    /// A member holding error items: a known name, or one whose words say invalid, error, validation or violation and param,
+    /// A member holding error items: a known name, a name ending in violations, errors, issues, failures, problems or
+    /// exception, or one whose words say invalid, error, validation or violation and param,
     /// field, message, result, issue or item (<c>invalid_param_list</c>, <c>paramErrors</c>, <c>validationMessages</c>).
     /// </summary>
     private static bool IsContainer(string key)
@@ -36,6 +37,13 @@ internal sealed class ErrorFieldsRule : DiagnosisRule
             return true;
         }
         var compact = ErrorVocabulary.Compact(key);
+        foreach (var end in (ReadOnlySpan<string>)["violations", "errors", "issues", "failures", "problems", "exception", "exceptions"])
+        {
+            if (compact.EndsWith(end, StringComparison.Ordinal) && compact.Length > end.Length && compact.Length <= 40)
+            {
+                return true; // constraintViolations, requestErrors, ServiceException (OGC): a list or item by the last word
+            }
+        }
         return (compact.Contains("invalid", StringComparison.Ordinal) || compact.Contains("error", StringComparison.Ordinal)
                 || compact.Contains("validation", StringComparison.Ordinal) || compact.Contains("violation", StringComparison.Ordinal))
             && (compact.Contains("param", StringComparison.Ordinal) || compact.Contains("field", StringComparison.Ordinal)

@@ -56,7 +56,7 @@ internal static class ErrorItems
         }
         foreach (var key in (ReadOnlySpan<string>)["field", "param", "parameter", "parameterName", "property", "propertyPath", "propertyName",
             "attribute", "argument", "pointer", "instancePath", "dataPath", "jsonPath", "json_path", "fieldPath", "field_path", "fieldName", "field_name",
-            "target", "element", "api_name", "apiName", "ArgumentName", "argumentName", "parameter_name", "param_name", "paramName", "attr"])
+            "target", "element", "api_name", "apiName", "ArgumentName", "argumentName", "parameter_name", "param_name", "paramName", "attr", "locator"])
         {
             // The member itself, or the same member one level down in the item's details (Zoho: details.json_path).
             var node = JsonRead.Get(item, key) ?? (JsonRead.Get(item, "details") is JsonObject details && !found ? JsonRead.Get(details, key) : null);
@@ -124,6 +124,13 @@ internal static class ErrorItems
                 || (message is not null && message.Contains("parameter", StringComparison.OrdinalIgnoreCase))))
         {
             context.AddField(detail, FieldLocation.Unknown, message);
+            found = true;
+        }
+        // {"source": "doi", "title": "Is invalid"} (DataCite and others): the source, when nothing else is, names the field.
+        if (!found && JsonRead.Str(item, "source") is { Length: > 0 and <= 100 } sourceName && BodyScan.LooksLikeCode(sourceName)
+            && !sourceName.Contains("://", StringComparison.Ordinal) && sourceName is not ("body" or "query" or "path" or "header" or "headers" or "cookie" or "form" or "json" or "params" or "url" or "request" or "client" or "server" or "internal" or "api" or "user" or "system" or "validation"))
+        {
+            context.AddField(FieldPath.Parse(sourceName), FieldLocation.Unknown, message);
             found = true;
         }
         // "name" is a field in RFC 7807 invalid-params and in validation items ({ name, isValid, message }), not in general.

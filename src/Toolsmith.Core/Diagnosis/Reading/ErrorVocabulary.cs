@@ -194,7 +194,25 @@ internal static partial class ErrorVocabulary
         {
             kinds.Add(RequestRejected);
         }
+        if (ForeignCredentialNoun().IsMatch(t) && (kinds.Contains(InvalidValue) || kinds.Contains(NotFound)) && !kinds.Contains(BadCredentials) && !kinds.Contains(ExpiredCredentials))
+        {
+            // "API anahtarı geçersiz", "clave de API inválida", "签名无效": a credential that is invalid or unknown.
+            kinds.Add(BadCredentials);
+            kinds.Remove(InvalidValue);
+            kinds.Remove(NotFound);
+        }
+        if (kinds.Count == 0 && ForeignRejected().IsMatch(t))
+        {
+            // "Transacción rechazada", "İşlem onaylanmadı": refused, when nothing says why.
+            kinds.Add(RequestRejected);
+        }
     }
+
+    [GeneratedRegex(@"api[ _-]?(key|anahtar\w*|schlüssel|sleutel|nyckel|klucz)|\bapikey|(clave|chave|llave|clé|cle|chiave|schlüssel|anahtar\w*|ключ\w*|klucz\w*) (de |da |do |d'|di )?(api|acceso|acesso|accès|zugriff|secreta|secreto|privada|erişim)|\btoken\b|\bjeton\b|firma|assinatura|signature|signatur|imza|подпис|签名|署名|서명|contraseña|senha|mot de passe|passwort|wachtwoord|lösenord|hasło|şifre|пароль|密码|パスワード|비밀번호|credencial|identifiant|zugangsdaten|kimlik bilgi|учетн\w* данн|密钥|秘钥|アクセスキー|액세스 키|인증키|app[ _-]?(key|secret|id)", Options, TimeoutMs)]
+    private static partial Regex ForeignCredentialNoun();
+
+    [GeneratedRegex(@"rechazad[oa]|rechazo|denegad[oa]|declinad[oa]|recusad[oa]|negad[oa]|refusée?|abgelehnt|rifiutat[oa]|geweigerd|afgewezen|avvisad|avvist|odrzucon|отклонен|отказан|被拒绝|拒绝|拒否|거절|거부|reddedildi|onaylanmadı|başarısız", Options, TimeoutMs)]
+    private static partial Regex ForeignRejected();
 
     [GeneratedRegex(@"abgelaufen|a expiré|(token|jeton|clé|session|signature) expirée?|vencid[oa]|expirad[oa]|caducad[oa]|scadut[oa]|verlopen|har gått ut|utgått|utløpt|wygasł|исте[кч]|истёк|просрочен|过期|已失效|期限切れ|有効期限が切れ|만료|süresi dol", Options, TimeoutMs)]
     private static partial Regex ForeignExpired();
@@ -208,19 +226,19 @@ internal static partial class ErrorVocabulary
     [GeneratedRegex(@"ungültige[rs]? (anmelde|zugangs)|nicht authentifiziert|identifiants? (invalides?|incorrects?)|non authentifié|credenciais? inválidas?|credenciales? (inválidas?|incorrectas?)|no autenticado|não autenticado|senha (inválida|incorreta)|contraseña (inválida|incorrecta)|credenziali non valide|ongeldige (inloggegevens|api-sleutel)|token (inválido|invalide|ungültig|non valido|ongeldig|nieprawidłowy)|неверн\w* (логин|пароль|токен|ключ)|не авторизован|认证失败|签名错误|令牌无效|未登录|認証(に)?失敗|トークンが無効|인증 실패|유효하지 않은 (토큰|키)|usuario o contraseña|nombre de usuario o contraseña|usuário ou senha|utilisateur ou mot de passe|benutzername oder passwort|no validó la firma|firma (digital )?(inválida|no válida|incorrecta)|assinatura (digital )?inválida|signature (invalide|incorrecte)|用户名或密码|密码错误|签名无效|签名验证失败|パスワードが(違|正しく)|署名が(無効|不正)|비밀번호가 (틀|올바르지)|서명이 (유효하지|올바르지)|неверн\w* подпис|şifre hatalı|kimlik doğrulama", Options, TimeoutMs)]
     private static partial Regex ForeignCredentials();
 
-    [GeneratedRegex(@"keine berechtigung|zugriff verweigert|accès refusé|permission refusée|non autorisé|acceso denegado|sin permiso|no autorizado|acesso negado|sem permissão|não autorizado|accesso negato|non autorizzato|geen toegang|ingen behörighet|saknar behörighet|mangler tilgang|brak uprawnień|доступ запрещ|нет прав|无权限|没有权限|权限不足|権限がありません|アクセス拒否|권한이 없|접근 거부|没有.{0,40}权限|無権限|yetkiniz yok|yetkisiz", Options, TimeoutMs)]
+    [GeneratedRegex(@"keine berechtigung|zugriff verweigert|accès refusé|permission refusée|non autorisé|acceso denegado|sin permiso|no autorizado|acesso negado|sem permissão|não autorizado|accesso negato|non autorizzato|geen toegang|ingen behörighet|saknar behörighet|mangler tilgang|brak uprawnień|доступ запрещ|нет прав|无权限|没有权限|权限不足|権限がありません|アクセス拒否|권한이 없|접근 거부|没有.{0,40}权限|無権限|yetkiniz yok|yetkisiz|yetki yok|erişim reddedildi|доступ заборонено|немає прав", Options, TimeoutMs)]
     private static partial Regex ForeignPermission();
 
-    [GeneratedRegex(@"zu viele anfragen|trop de requêtes|demasiadas (solicitudes|peticiones)|muitas requisições|consumo indevido|troppe richieste|te veel verzoeken|för många förfrågningar|zbyt wiele żądań|слишком много запросов|请求过于频繁|频率超|访问频繁|リクエストが多すぎ|요청이 너무 많", Options, TimeoutMs)]
+    [GeneratedRegex(@"zu viele anfragen|trop de requêtes|demasiadas (solicitudes|peticiones)|muitas requisições|consumo indevido|troppe richieste|te veel verzoeken|för många förfrågningar|zbyt wiele żądań|слишком много запросов|请求过于频繁|频率超|访问频繁|リクエストが多すぎ|요청이 너무 많|çok fazla istek|забагато запитів", Options, TimeoutMs)]
     private static partial Regex ForeignRate();
 
-    [GeneratedRegex(@"nicht gefunden|existiert nicht|introuvable|n'existe pas|non trouvé|no encontrad[oa]|no existe|não encontrad[oa]|não existe|não consta|non trovat[oa]|non esiste|niet gevonden|bestaat niet|hittades inte|finnes ikke|nie znaleziono|nie istnieje|не найден|не существует|不存在|未找到|找不到|見つかりません|存在しません|찾을 수 없|존재하지 않", Options, TimeoutMs)]
+    [GeneratedRegex(@"nicht gefunden|existiert nicht|introuvable|n'existe pas|non trouvé|no encontrad[oa]|no existe|não encontrad[oa]|não existe|não consta|non trovat[oa]|non esiste|niet gevonden|bestaat niet|hittades inte|finnes ikke|nie znaleziono|nie istnieje|не найден|не существует|不存在|未找到|找不到|見つかりません|存在しません|찾을 수 없|존재하지 않|bulunamadı|bulunmamaktadır|mevcut değil|не знайдено|не існує|не знайден", Options, TimeoutMs)]
     private static partial Regex ForeignNotFound();
 
-    [GeneratedRegex(@"existiert bereits|bereits vorhanden|existe déjà|déjà utilisé|ya existe|duplicad[oa]|duplicidade|já existe|già esistente|esiste già|bestaat al|finns redan|finnes allerede|już istnieje|уже существует|已存在|重复|既に存在|이미 존재|ya (fue|ha sido|está|se encuentra|posee)|já (foi|está)|est déjà|a déjà été|wurde bereits|ist bereits|è già|уже (отмен|обработан|оплачен|использ|подтвержд)|已(经)?(取消|处理|支付|使用)|既に|이미", Options, TimeoutMs)]
+    [GeneratedRegex(@"existiert bereits|bereits vorhanden|existe déjà|déjà utilisé|ya existe|duplicad[oa]|duplicidade|já existe|già esistente|esiste già|bestaat al|finns redan|finnes allerede|już istnieje|уже существует|已存在|重复|既に存在|이미 존재|zaten (mevcut|var|kayıtlı|kullanılıyor)|вже існує|ya (fue|ha sido|está|se encuentra|posee)|já (foi|está)|est déjà|a déjà été|wurde bereits|ist bereits|è già|уже (отмен|обработан|оплачен|использ|подтвержд)|已(经)?(取消|处理|支付|使用)|既に|이미", Options, TimeoutMs)]
     private static partial Regex ForeignConflict();
 
-    [GeneratedRegex(@"ungültig|fehlerhaft|erforderlich|invalide|obligatoire|incorrect[ea]?\b|inválid[oa]|obligatori[oa]|obrigatóri[oa]|rejei[cç][aã]o|rechaz|non valid[oa]|obbligatori[oa]|ongeldig|verplicht|ogiltig|obligatorisk|ugyldig|nieprawidłow|wymagan|неверн|некорректн|обязательн|无效|不合法|不能为空|必填|格式错误|無効|必須|不正な|유효하지 않|필수|debe (tener|ser|contener|estar)|deve (ter|ser|conter|estar)|doit (être|contenir)|muss .{1,40} (sein|enthalten)|no coincide|não (confere|coincide|corresponde)|ne correspond pas|no válid[oa]|não válid[oa]|formato|nicht korrekt|geçersiz|hatalı", Options, TimeoutMs)]
+    [GeneratedRegex(@"ungültig|fehlerhaft|erforderlich|invalide|obligatoire|incorrect[ea]?\b|inválid[oa]|obligatori[oa]|obrigatóri[oa]|rejei[cç][aã]o|non valid[oa]|obbligatori[oa]|ongeldig|verplicht|ogiltig|obligatorisk|ugyldig|nieprawidłow|wymagan|неверн|некорректн|обязательн|无效|不合法|不能为空|必填|格式错误|無効|必須|不正な|유효하지 않|필수|debe (tener|ser|contener|estar)|deve (ter|ser|conter|estar)|doit (être|contenir)|muss .{1,40} (sein|enthalten)|no coincide|não (confere|coincide|corresponde)|ne correspond pas|no válid[oa]|não válid[oa]|formato|nicht korrekt|geçersiz|hatalı|zorunlu|boş olamaz|невірн|некоректн|обов'язков|недійсн", Options, TimeoutMs)]
     private static partial Regex ForeignInvalid();
 
     /// <summary>Rate limit (retrying later helps) or quota (it does not, until the period resets or the plan changes), from a message's words.</summary>
@@ -325,7 +343,7 @@ internal static partial class ErrorVocabulary
     [GeneratedRegex(@"\b[cx]srf\b|\bcrumb\b|cross[- ]site request forgery|cloudflare|request blocked|web application firewall|\bwaf\b|request could not be satisfied|bot protection|captcha|invalid (request |client |source )?ip\b|unregistered ip\b|\bip (address )?(is )?not (allowed|whitelisted|allowlisted|authori[sz]ed|permitted)|not (in|on) (the |your )?(ip )?(whitelist|allowlist)|request time too skewed|clock skew|insufficient (funds|balance|margin)|(balance|funds) (is )?(insufficient|not enough)|not enough (funds|balance|money)|time (difference|skew)\b.{0,60}\btoo (large|big)|\b(card|payment|transaction|charge|purchase|authori[sz]ation|capture|refund|transfer|withdrawal|deposit|order)s?\b.{0,30}?\b(was |has been |is |were )?(declined|rejected|denied|not (approved|authori[sz]ed))\b|\bdeclined\b|do not honou?r|\bfraud|\b(card|account|merchant|terminal|user|customer) (is |has been |was )?(suspended|disabled|blocked|frozen|closed|deactivated|inactive|restricted|banned)\b|\bnot (enabled|activated|supported) for (your|this|the) (account|merchant|terminal|plan|card)\b|\bexceeds? (the )?(available |remaining |original )?(amount|balance|limit)\b", Options, TimeoutMs)]
     private static partial Regex RejectedWords();
 
-    [GeneratedRegex(@"(?<!\b(?:field|param|parameter|argument|attribute|property|column|key)\s)\bnot found\b|does not exist|doesn't exist|\bnot exists?\b|\bresource\b.{0,60}\bnot available\b|no longer exists|\bno such\b(?! (column|field|param|parameter|attribute|property|key|option|argument)s?\b)|could not be found|cannot be found|(could not|couldn't|unable to|cannot|can't) find\b(?! (a |an |any |the )?(way|route|match|matching|valid|suitable|end|start|beginning))|unknown (resource|object|endpoint|operation|method)|did not recognize the value of http header soapaction|contractfilter mismatch", Options, TimeoutMs)]
+    [GeneratedRegex(@"(?<!\b(?:field|param|parameter|argument|attribute|property|column|key)\s)\bnot found\b|does not exist|doesn't exist|\bnot exists?\b|\bresource\b.{0,60}\bnot available\b|no longer exists|\bno such\b(?! (column|field|param|parameter|attribute|property|key|option|argument)s?\b)|could not be found|cannot be found|(could not|couldn't|unable to|cannot|can't) find\b(?! (a |an |any |the )?(way|route|match|matching|valid|suitable|end|start|beginning))|unknown (resource|object|endpoint|operation|method)|did not recognize the value of http header soapaction|contractfilter mismatch|\bno (data|records?|entries|matches|matching (records?|entries|items|results))( (were |was )?found)?\b(?! (to|in the request))", Options, TimeoutMs)]
     private static partial Regex NotFoundWords();
 
     [GeneratedRegex(@"already exists|please use another|\b(domain|name|username|user name|e-?mail|handle|slug|subdomain|nickname)( name)? (is )?(already )?(taken|in use)\b|no longer available|(already|been) booked|(taken|booked|reserved) by another|has been (paid and )?utili[sz]ed|already have (a|an)\b|already (been )?(assigned|used|registered)|\bduplicat(e|ed|es)\b|\bconflict|version mismatch|has been modified|already (been )?taken|must be unique|\bunique (value|constraint)|uniqueness|previously (used|published)|publish over|already in (use|the database|database)|\bis already (a|an|in|the)\b|stale object|at the same time|\b(page|file|document|record|resource|item|object|entry|row|table|node|article|issue|ticket|repository|branch)s? (is |are |was )?(currently |already )?locked\b|cannot be (deleted|removed) because|\b(is|are) (still )?(referenced|in use|used) by\b|\breferences? from\b|\bhas (dependent|child|associated|linked) (records|objects|items|resources)|\blocked by (another|someone|a different)", Options, TimeoutMs)]
@@ -337,7 +355,7 @@ internal static partial class ErrorVocabulary
     [GeneratedRegex(@"\binvalid\b|is required|\bno such (column|field|param|parameter|attribute|property|key|option|argument)s?\b|not supplied|\b(less|lower|smaller|greater|more|higher) than the (minimum|maximum|allowed)|\bbelow the minimum|\babove the maximum|missing required|\b(param(eter)?|field|argument|value)s? (is |are )?(missing|not present)\b|\bmissing\b.{0,20}\b(param|parameter|field|argument|value|input)s?\b|\bmust (be|not|have|contain)\b|should be|can'?t be blank|cannot be blank|is not (a )?valid|not a valid|expected type|wrong type|out of range|too (long|short)|validation|not the correct type", Options, TimeoutMs)]
     private static partial Regex InvalidWords();
 
-    [GeneratedRegex(@"internal (server )?error|\bserver error\b|something went wrong|unexpected (error|exception)|service (is )?unavailable|temporarily unavailable|bad gateway", Options, TimeoutMs)]
+    [GeneratedRegex(@"internal (server )?error|\bserver error\b|something went wrong|unexpected (error|exception)|service (is )?unavailable|temporarily unavailable|bad gateway|\bsystem (error|failure|exception|is busy|busy)\b|\bgeneral (system )?(error|failure)\b|\bunknown (error|exception)\b|\bdatabase (error|exception|failure)\b|\btechnical (error|problem|issue|difficult)|\b(service|server|system) (is )?(temporarily )?(down|overloaded|busy)\b|\bunder maintenance\b", Options, TimeoutMs)]
     private static partial Regex ServerWords();
 
     [GeneratedRegex(@"\btimed? ?out\b|\btimeout (exceeded|expired|reached|elapsed)|deadline exceeded|took too long|(execution|query|statement|request) time(out)? (limit )?(exceeded|reached)|exceeded the (maximum )?(execution|query|statement) time", Options, TimeoutMs)]

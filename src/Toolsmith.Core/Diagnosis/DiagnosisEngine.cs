@@ -65,7 +65,7 @@ public static class DiagnosisEngine
                     return null;
                 }
                 read = BodyReader.Read(exchange);
-                if (!SuccessBody.TreeReportsFailure(read.Value.Body))
+                if (!SuccessBody.TreeReportsFailure(read.Value.Body) && !SuccessBody.MembersReportFailure(read.Value.Body))
                 {
                     return null;
                 }

@@ -183,6 +183,20 @@ internal static partial class SuccessBody
         return false;
     }
 
+    /// <summary>
+    /// A tree read from XML, a form or name=value text, judged by the same member rules as a JSON answer: its root element's
+    /// members (<c>&lt;response&gt;&lt;code&gt;1002&lt;/code&gt;&lt;msg&gt;Invalid signature&lt;/msg&gt;</c>), all values being text.
+    /// </summary>
+    public static bool MembersReportFailure(JsonNode? body)
+    {
+        if (body is not JsonObject top)
+        {
+            return false;
+        }
+        var members = top.Count == 1 && top.First().Value is JsonObject root ? root : top;
+        return TryReadJson(JsonSerializer.SerializeToUtf8Bytes(members, ToolsmithJsonContext.Default.JsonNode), out var fails) && fails;
+    }
+
     /// <summary>Empty, zero, or a word that says nothing went wrong ("OK", "none", "false", "no error", "N/A").</summary>
     private static bool IsEmptyWord(string text)
     {
@@ -291,6 +305,8 @@ internal static partial class SuccessBody
             seen.ErrorIsObject = reader.TokenType == JsonTokenType.StartObject;
             seen.ErrorNumber = reader.TokenType == JsonTokenType.Number && NumericCode(ref reader) is { } number && number != 0;
             seen.ErrorWordsSayFailure = reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && SaysFailure(reader.ValueSpan);
+            seen.ErrorSaysOk = reader.TokenType == JsonTokenType.String && (IsOkWord(reader.ValueSpan) || System.Text.Ascii.EqualsIgnoreCase(reader.ValueSpan, "none"u8)
+                || System.Text.Ascii.EqualsIgnoreCase(reader.ValueSpan, "no error"u8) || reader.ValueSpan.SequenceEqual("0"u8));
             seen.ErrorSaysSomething = reader.TokenType switch
             {
                 JsonTokenType.String => reader.ValueSpan.Length > 0,
@@ -320,6 +336,7 @@ internal static partial class SuccessBody
                 // {"result": {"errors": ["…"], "status": 0}} (cPanel); a JSON-RPC result is the answer, whatever it holds.
                 seen.ResultErrors |= ResultListsErrors(ref reader);
             }
+            seen.ResultFalse |= reader.TokenType == JsonTokenType.False;
             seen.SaysFailed |= reader.TokenType == JsonTokenType.String
                 && (reader.ValueTextEquals("fail"u8) || reader.ValueTextEquals("failed"u8) || reader.ValueTextEquals("Failure"u8)
                     || reader.ValueTextEquals("failure"u8) || reader.ValueTextEquals("Error"u8) || reader.ValueTextEquals("error"u8));
@@ -888,6 +905,8 @@ internal static partial class SuccessBody
         public bool MessageSaysFailure;
         public bool CodeWordFailed;
         public bool ErrorWordsSayFailure;
+        public bool ResultFalse;
+        public bool ErrorSaysOk;
         public bool FailuresListed;
 
         public readonly bool ReportFailure =>
@@ -902,7 +921,8 @@ internal static partial class SuccessBody
             || (ResultErrors && !JsonRpc)
             || (ErrorSaysSomething && (Count <= 6 || ErrorIsObject))
             || (ErrorWordsSayFailure && Count <= 15 && !HasId)
-            || (ErrorSaysSomething && !ErrorIsObject && !HasId && Count <= 8 && !StatusSaysOk && !MessageSaysOk)
+            || (ResultFalse && (Errors || Error || ErrorText || ErrorCode || ShortMessage || MessageSaysFailure || (MessageIsText && Count <= 4)) && !HasId)
+            || (ErrorSaysSomething && !ErrorIsObject && !ErrorSaysOk && !HasId && Count <= 8 && !StatusSaysOk && !MessageSaysOk)
             || (FailuresListed && !HasId)
             || (ErrorText && Count <= 6)
             || (ErrorNumber && (Message || MessageIsText || ShortMessage) && !MessageSaysOk && Count <= 6)

@@ -222,12 +222,13 @@ internal static partial class SuccessBody
             if (head[0] == '<')
             {
                 // An acknowledgement of success or of success with warnings (eBay's <Ack>Warning, its <Errors> then warnings).
-                return XmlFailure().IsMatch(head) && !XmlAcknowledged().IsMatch(head);
+                // Error items that are all warnings (<Severity>Warning) report none.
+                return XmlFailure().IsMatch(head) && !XmlAcknowledged().IsMatch(head) && !(XmlWarning().IsMatch(head) && !XmlSevere().IsMatch(head));
             }
             return (contentType is null || !contentType.Contains("json", StringComparison.OrdinalIgnoreCase))
                 && (FormFailure().IsMatch(head) || TextFailure().IsMatch(head)
                     // "Invalid API key", "Rate limit exceeded": a short answer of words no success says
-                    || (contentType is null || contentType.StartsWith("text/plain", StringComparison.OrdinalIgnoreCase)) && head.Length <= 300 && ErrorVocabulary.SaysCallFailed(head.Trim()));
+                    || (contentType is null || contentType.StartsWith("text/plain", StringComparison.OrdinalIgnoreCase)) && head.Length <= 160 && ErrorVocabulary.SaysCallFailed(head.Trim()));
         }
         catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
         {
@@ -919,7 +920,7 @@ internal static partial class SuccessBody
             || (CodeWordFailed && (MessageIsText || ShortMessage) && !MessageSaysOk && !StatusSaysOk && !HasId && (Count <= 6 || MessageSaysFailure))
             || NestedFailure
             || (ResultErrors && !JsonRpc)
-            || (ErrorSaysSomething && (Count <= 6 || ErrorIsObject))
+            || (ErrorSaysSomething && !ErrorSaysOk && (Count <= 6 || ErrorIsObject))
             || (ErrorWordsSayFailure && Count <= 15 && !HasId)
             || (ResultFalse && (Errors || Error || ErrorText || ErrorCode || ShortMessage || MessageSaysFailure || (MessageIsText && Count <= 4)) && !HasId)
             || (ErrorSaysSomething && !ErrorIsObject && !ErrorSaysOk && !HasId && Count <= 8 && !StatusSaysOk && !MessageSaysOk)
@@ -942,6 +943,12 @@ internal static partial class SuccessBody
 
     [System.Text.RegularExpressions.GeneratedRegex(@"<(?:\w+:)?Ack>\s*(?:Success|Warning)\s*</", System.Text.RegularExpressions.RegexOptions.CultureInvariant, 200)]
     private static partial System.Text.RegularExpressions.Regex XmlAcknowledged();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"<(?:\w+:)?Severity(?:Code)?>\s*(?:Warning|Info|Information|Notice)\s*</", System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.IgnoreCase, 200)]
+    private static partial System.Text.RegularExpressions.Regex XmlWarning();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"<(?:\w+:)?Severity(?:Code)?>\s*(?:Error|Fatal|Critical|Severe)\s*</", System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.IgnoreCase, 200)]
+    private static partial System.Text.RegularExpressions.Regex XmlSevere();
 
     /// <summary>A plain-text answer that starts by saying it is an error: "ERR: 001, Authentication failed", "ERROR:101".</summary>
     [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(?:ERR|ERROR|FAIL|FAILED)\b\s*[:\-]|^\s*(?:\[RESPONSE\]\s*)?code\s*[=:]\s*[45]\d\d\b", System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.IgnoreCase, 200)]

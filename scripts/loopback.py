@@ -51,16 +51,18 @@ def throwaway_certificate(folder):
     return cert, key
 
 
-class CurlListener:
-    """Answers every request on 127.0.0.1 (TLS too, with a throwaway certificate) with an empty 200 and keeps it."""
+class LoopbackServer:
+    """A listener on 127.0.0.1 (a free port) that serves each connection on its own thread with serve(conn), and holds
+    a TLS context of a throwaway certificate for the connections that start a handshake."""
 
-    def __init__(self, certfile, keyfile):
+    def __init__(self, certfile, keyfile, backlog=16):
         self.sock = socket.socket()
         self.sock.bind(("127.0.0.1", 0))
-        self.sock.listen(16)
+        self.sock.listen(backlog)
         self.port = self.sock.getsockname()[1]
         self.tls = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
         self.tls.load_cert_chain(certfile, keyfile)
+        self.tls.set_alpn_protocols(["http/1.1"])
         self.requests = []
         self.lock = threading.Lock()
         threading.Thread(target=self.accept, daemon=True).start()
@@ -69,6 +71,13 @@ class CurlListener:
         while True:
             conn, _ = self.sock.accept()
             threading.Thread(target=self.serve, args=(conn,), daemon=True).start()
+
+    def serve(self, conn):
+        raise NotImplementedError
+
+
+class CurlListener(LoopbackServer):
+    """Answers every request (TLS too) with an empty 200 and keeps it."""
 
     def serve(self, conn):
         try:

@@ -22,28 +22,16 @@ import sys
 import tempfile
 import threading
 
-from loopback import read_request, throwaway_certificate
+from loopback import LoopbackServer, read_request, throwaway_certificate
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "fixtures", "importers", "http-files")
 
 
-class Proxy:
-    def __init__(self, certfile, keyfile):
-        self.sock = socket.socket()
-        self.sock.bind(("127.0.0.1", 0))
-        self.sock.listen(32)
-        self.port = self.sock.getsockname()[1]
-        self.tls = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-        self.tls.load_cert_chain(certfile, keyfile)
-        self.tls.set_alpn_protocols(["http/1.1"])
-        self.requests = []
-        self.lock = threading.Lock()
-        threading.Thread(target=self.accept, daemon=True).start()
+class Proxy(LoopbackServer):
+    """An HTTP proxy that answers every request, and every request tunnelled by CONNECT, with {} and keeps it."""
 
-    def accept(self):
-        while True:
-            conn, _ = self.sock.accept()
-            threading.Thread(target=self.serve, args=(conn,), daemon=True).start()
+    def __init__(self, certfile, keyfile):
+        super().__init__(certfile, keyfile, backlog=32)
 
     def keep(self, raw, scheme, authority):
         with self.lock:

@@ -169,6 +169,35 @@ public static class Corpora
         return result.Tools.Count == 0 ? new CorpusOutcome(Outcome.Refused, string.Join("; ", result.Warnings)) : null;
     }
 
+    /// <summary>
+    /// Runs each tool of an import against the local test API and compares what arrives with the request at the same index:
+    /// wrong when the counts differ or one differs, equivalent when one differs only in its body's spelling.
+    /// </summary>
+    public static async Task<CorpusOutcome> SendsAll(ImportRunner runner, ImportResult result, IReadOnlyList<HttpRecording> expected, string? command = null)
+    {
+        if (result.Tools.Count != expected.Count)
+        {
+            return new CorpusOutcome(Outcome.Wrong, $"{result.Tools.Count} tool(s) for {expected.Count} request(s); {string.Join("; ", result.Warnings)}");
+        }
+        var equivalentAll = false;
+        for (var i = 0; i < expected.Count; i++)
+        {
+            var tool = result.Tools[i];
+            var arrived = await runner.CaptureAtEchoAsync(tool, SecretValues(tool), VariableInputs(tool, command));
+            if (arrived is null)
+            {
+                return new CorpusOutcome(Outcome.Wrong, $"request {i + 1}: nothing arrived");
+            }
+            var difference = RequestComparison.Difference(expected[i], arrived, out var equivalent);
+            if (difference is not null)
+            {
+                return new CorpusOutcome(Outcome.Wrong, $"request {i + 1}: {difference}");
+            }
+            equivalentAll |= equivalent;
+        }
+        return new CorpusOutcome(equivalentAll ? Outcome.Equivalent : Outcome.Identical, "");
+    }
+
     /// <summary>One file in five, by a hash of its name that does not change between runs or machines (FNV-1a).</summary>
     public static bool IsHeldOut(string name)
     {

@@ -72,27 +72,7 @@ public sealed class DocsCurlCorpusTests(ImportRunner runner, ITestOutputHelper o
             {
                 return new CorpusOutcome(Outcome.NotRecorded, $"curl sent nothing; imported {result.Tools.Count} tool(s); {string.Join("; ", result.Warnings)}");
             }
-            if (result.Tools.Count != expected.Count)
-            {
-                return new CorpusOutcome(Outcome.Wrong, $"{result.Tools.Count} tool(s) for {expected.Count} request(s); {string.Join("; ", result.Warnings)}");
-            }
-            var equivalentAll = false;
-            for (var i = 0; i < expected.Count; i++)
-            {
-                var tool = result.Tools[i];
-                var arrived = await runner.CaptureAtEchoAsync(tool, Corpora.SecretValues(tool), Corpora.VariableInputs(tool, command));
-                if (arrived is null)
-                {
-                    return new CorpusOutcome(Outcome.Wrong, $"request {i + 1}: nothing arrived");
-                }
-                var difference = RequestComparison.Difference(expected[i], arrived, out var equivalent);
-                if (difference is not null)
-                {
-                    return new CorpusOutcome(Outcome.Wrong, $"request {i + 1}: {difference}");
-                }
-                equivalentAll |= equivalent;
-            }
-            return new CorpusOutcome(equivalentAll ? Outcome.Equivalent : Outcome.Identical, "");
+            return await Corpora.SendsAll(runner, result, expected, command);
         }
 #pragma warning disable CA1031 // a crash is what this test counts
         catch (Exception ex)

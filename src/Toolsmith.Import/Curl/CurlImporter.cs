@@ -69,7 +69,11 @@ public static class CurlImporter
         while (rest is { Length: > 0 })
         {
             var segment = rest;
-            var words = ShellWords.Split(segment, shell, out rest).Select(ShellWords.DecodeByteEscapes).ToList();
+            var words = ShellWords.Split(segment, shell, out rest, out var joinedLine).Select(ShellWords.DecodeByteEscapes).ToList();
+            if (joinedLine is not null && words.Count > 0 && IsCurl(words[0]))
+            {
+                warnings.Add(new ImportWarning(Shorten(joinedLine), "starts a line after one that does not end with \\; it was read as part of the curl command above, as the paste meant, but bash would run it as a command of its own: check the command in the docs."));
+            }
             first ??= words;
             if (afterRedirect && words.Count > 0)
             {

@@ -113,12 +113,23 @@ internal static class ShellWords
     }
 
     /// <summary>Splits <paramref name="text"/> into words; <paramref name="rest"/> is what follows an unquoted pipe or separator.</summary>
-    public static List<string> Split(string text, ShellDialect dialect, out string? rest) => dialect switch
+    public static List<string> Split(string text, ShellDialect dialect, out string? rest) => Split(text, dialect, out rest, out _);
+
+    /// <summary>
+    /// As <see cref="Split(string, ShellDialect, out string?)"/>; <paramref name="joinedLine"/> is the first line that starts
+    /// with an option after a line without a continuation (bash would run it as a command of its own; it is read as part of
+    /// this one, as the paste meant), or null.
+    /// </summary>
+    public static List<string> Split(string text, ShellDialect dialect, out string? rest, out string? joinedLine)
     {
-        ShellDialect.PowerShell => SplitPowerShell(text, out rest),
-        ShellDialect.Cmd => SplitCmd(text, out rest),
-        _ => SplitBash(text, out rest),
-    };
+        joinedLine = null;
+        return dialect switch
+        {
+            ShellDialect.PowerShell => SplitPowerShell(text, out rest),
+            ShellDialect.Cmd => SplitCmd(text, out rest),
+            _ => SplitBash(text, out rest, out joinedLine),
+        };
+    }
 
     private static string Variable(string name) => VariableStart + name + VariableEnd;
 
@@ -126,8 +137,9 @@ internal static class ShellWords
 
     private static bool IsNameChar(char c) => char.IsAsciiLetterOrDigit(c) || c == '_';
 
-    private static List<string> SplitBash(string text, out string? rest)
+    private static List<string> SplitBash(string text, out string? rest, out string? joinedLine)
     {
+        joinedLine = null;
         var words = new List<string>();
         var word = new StringBuilder();
         var inWord = false;
@@ -154,6 +166,12 @@ internal static class ShellWords
                     End();
                     rest = text[(i + 1)..].Trim();
                     return words;
+                case '\n' when (words.Count > 0 || inWord) && joinedLine is null && text.AsSpan(i + 1).Trim() is { Length: > 0 } next:
+                    // A next line that starts with an option, after a line without "\": a continuation lost in a paste.
+                    joinedLine = next.ToString().Split('\n')[0].Trim();
+                    End();
+                    i++;
+                    break;
                 case ' ' or '\t' or '\r' or '\n':
                     End();
                     i++;

@@ -670,4 +670,14 @@ public class CurlImporterTests(ImportRunner runner) : IClassFixture<ImportRunner
         Assert.Equal(body, step["body"]!.GetValue<string>());
         Assert.Contains(result.Warnings, w => w.Message.Contains("not valid JSON", StringComparison.Ordinal) && w.Message.Contains(where, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void AnOptionLineAfterALineWithoutContinuation_IsReadAsPartOfTheCommand_WithAWarning()
+    {
+        var result = CurlImporter.Import("curl -X POST -H 'Content-Type: application/json' \\\n  \"https://api.example.com/v2/apps\"\n  -d '{\"name\":\"web\"}'");
+        var step = result.Tools.Single().Document["steps"]![0]!;
+        Assert.Equal("web", step["body"]!["name"]!.GetValue<string>());
+        Assert.Contains(result.Warnings, static w => w.Item.StartsWith("-d", StringComparison.Ordinal) && w.Message.Contains("bash would run it", StringComparison.Ordinal));
+        Assert.DoesNotContain(CurlImporter.Import("curl -X POST \\\n  https://api.example.com/x \\\n  -d a=1").Warnings, static w => w.Message.Contains("bash would run it", StringComparison.Ordinal));
+    }
 }

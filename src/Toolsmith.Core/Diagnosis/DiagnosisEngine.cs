@@ -64,7 +64,7 @@ public static class DiagnosisEngine
                 {
                     return null;
                 }
-                read = BodyReader.Read(exchange);
+                read = BodyReader.Read(exchange, SuccessBody.MaxTreeBytes);
                 if (!SuccessBody.TreeReportsFailure(read.Value.Body) && !SuccessBody.MembersReportFailure(read.Value.Body))
                 {
                     return null;

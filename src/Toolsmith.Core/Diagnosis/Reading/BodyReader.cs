@@ -28,8 +28,8 @@ internal static partial class BodyReader
     /// <summary>What was read: a tree, words, and whether the body is a SOAP fault (whose HTTP status says nothing: SOAP 1.1 faults are always 500).</summary>
     public readonly record struct Result(JsonNode? Body, string? Text, bool SoapFault);
 
-    /// <summary>Reads the exchange's body; never throws.</summary>
-    public static Result Read(ResponseExchange exchange)
+    /// <summary>Reads the exchange's body; never throws. An XML document is read up to <paramref name="maxXmlBytes"/>.</summary>
+    public static Result Read(ResponseExchange exchange, int maxXmlBytes = MaxXmlBytes)
     {
         if (exchange.ParsedBody is { } parsed)
         {
@@ -68,7 +68,7 @@ internal static partial class BodyReader
                 {
                     return new Result(null, HtmlWords(trimmed), false);
                 }
-                if (ReadXml(trimmed) is { } xml)
+                if (ReadXml(trimmed, maxBytes: maxXmlBytes) is { } xml)
                 {
                     return xml;
                 }
@@ -367,9 +367,9 @@ internal static partial class BodyReader
     /// repeated children an array, an element holding only text that text. A SOAP envelope is unwrapped to its body's
     /// content. What was read before a syntax error is kept. Null when nothing element-like was read.
     /// </summary>
-    private const int MaxXmlBytes = 64 * 1024;
+    internal const int MaxXmlBytes = 64 * 1024;
 
-    private static Result? ReadXml(ReadOnlySpan<byte> utf8, int nested = 0)
+    private static Result? ReadXml(ReadOnlySpan<byte> utf8, int nested = 0, int maxBytes = MaxXmlBytes)
     {
         var settings = new XmlReaderSettings
         {
@@ -387,7 +387,7 @@ internal static partial class BodyReader
         var nodes = 0;
         // An error document says what it has to say in its first 64 KiB; a megabyte-long detail is cut there (the reader
         // then stops at the cut with what it read), so one diagnosis never decodes a whole large document.
-        using (var stream = new MemoryStream(utf8[..Math.Min(utf8.Length, MaxXmlBytes)].ToArray(), writable: false))
+        using (var stream = new MemoryStream(utf8[..Math.Min(utf8.Length, maxBytes)].ToArray(), writable: false))
         {
             try
             {

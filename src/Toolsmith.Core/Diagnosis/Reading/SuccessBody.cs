@@ -47,6 +47,9 @@ internal static partial class SuccessBody
         return TextReportsFailure(span, exchange.Headers.TryGetValue("Content-Type", out var type) ? type : null);
     }
 
+    /// <summary>How much of a 2xx XML answer is read as a tree to be judged: an answer that failed says so near its start.</summary>
+    public const int MaxTreeBytes = 16 * 1024;
+
     /// <summary>
     /// Whether a 2xx body that is not JSON may hold an error element the patterns above do not know: an XML document, a
     /// form or <c>name=value</c> answer (not HTML, which is read as words). Its tree is then read and judged by
@@ -221,6 +224,9 @@ internal static partial class SuccessBody
         {
             if (head[0] == '<')
             {
+                // An XML answer says it failed near its start: the patterns read its first 16 KB (a 64 KB success costs them
+                // several milliseconds), the tree below reads more.
+                head = head.Length > 16 * 1024 ? head[..(16 * 1024)] : head;
                 // An acknowledgement of success or of success with warnings (eBay's <Ack>Warning, its <Errors> then warnings).
                 // Error items that are all warnings (<Severity>Warning) report none.
                 return XmlFailure().IsMatch(head) && !XmlAcknowledged().IsMatch(head) && !(XmlWarning().IsMatch(head) && !XmlSevere().IsMatch(head));

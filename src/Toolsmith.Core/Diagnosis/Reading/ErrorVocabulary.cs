@@ -142,7 +142,8 @@ internal static partial class ErrorVocabulary
             }
             if (kinds.Count == 0)
             {
-                OtherLanguages(t, kinds);
+                // Other languages' words are many alternatives at every position: their first 500 characters say it.
+                OtherLanguages(t.Length > 500 ? t[..500] : t, kinds);
             }
         }
         catch (RegexMatchTimeoutException)

@@ -224,9 +224,9 @@ internal static partial class SuccessBody
         {
             if (head[0] == '<')
             {
-                // An XML answer says it failed near its start: the patterns read its first 16 KB (a 64 KB success costs them
-                // several milliseconds), the tree below reads more.
-                head = head.Length > 16 * 1024 ? head[..(16 * 1024)] : head;
+                // An XML answer says it failed near its start: the patterns read its first 8 KB (they cost about 0.2 µs a
+                // byte: a 64 KB success cost them 13 ms); the tree judged after them reads 16 KB.
+                head = head.Length > 8 * 1024 ? head[..(8 * 1024)] : head;
                 // An acknowledgement of success or of success with warnings (eBay's <Ack>Warning, its <Errors> then warnings).
                 // Error items that are all warnings (<Severity>Warning) report none.
                 return XmlFailure().IsMatch(head) && !XmlAcknowledged().IsMatch(head) && !(XmlWarning().IsMatch(head) && !XmlSevere().IsMatch(head));

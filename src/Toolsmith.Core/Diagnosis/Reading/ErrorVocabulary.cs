@@ -140,9 +140,10 @@ internal static partial class ErrorVocabulary
             {
                 kinds.Add(DiagnosisKinds.Timeout);
             }
-            if (kinds.Count == 0)
+            if (kinds.Count == 0 && (t.Contains(' ', StringComparison.Ordinal) || !System.Text.Ascii.IsValid(t)))
             {
-                // Other languages' words are many alternatives at every position: their first 500 characters say it.
+                // Other languages' words are many alternatives at every position: their first 500 characters say it (and a
+                // text of one long token, neither words nor another script, says nothing).
                 OtherLanguages(t.Length > 500 ? t[..500] : t, kinds);
             }
         }

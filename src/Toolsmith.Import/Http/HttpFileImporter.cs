@@ -711,7 +711,7 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
         var media = contentType?.Split(';')[0].Trim().ToLowerInvariant();
         if (media is null || media.Contains("json", StringComparison.Ordinal))
         {
-            if (JsonText.TryParseBody(body, strict: true, out var json, out var bare))
+            if (JsonText.TryParseBody(body, strict: true, out var json, out var bare, out var problem))
             {
                 foreach (var name in bare.Where(static n => !n.StartsWith('$')))
                 {
@@ -725,7 +725,7 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
             }
             if (media is not null)
             {
-                Warn("has a body marked JSON that is not valid JSON; it is sent as text, as written.");
+                Warn($"has a body marked JSON that is not valid JSON{(problem is null ? "" : $" ({problem})")}; it is sent as text, as written.");
             }
         }
         if (media == "application/x-www-form-urlencoded" && TryForm(trimmed.Replace("\n", "", StringComparison.Ordinal), out var form))

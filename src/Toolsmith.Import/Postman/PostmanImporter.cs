@@ -596,7 +596,7 @@ internal sealed class PostmanRequestMapper(PostmanImporter.Context context, Impo
                 var isJson = language == "json" || contentType?.Contains("json", StringComparison.OrdinalIgnoreCase) == true;
                 if (isJson || contentType is null && language is null or "json")
                 {
-                    if (JsonText.TryParseBody(raw, strict: false, out var json, out var bare))
+                    if (JsonText.TryParseBody(raw, strict: false, out var json, out var bare, out var problem))
                     {
                         foreach (var name in bare)
                         {
@@ -621,7 +621,7 @@ internal sealed class PostmanRequestMapper(PostmanImporter.Context context, Impo
                     }
                     if (isJson)
                     {
-                        Warn("has a body marked JSON that is not valid JSON; it is sent as text, as written.");
+                        Warn($"has a body marked JSON that is not valid JSON{(problem is null ? "" : $" ({problem})")}; it is sent as text, as written.");
                     }
                 }
                 contentType ??= language switch

@@ -523,4 +523,19 @@ public class PostmanAndHttpImporterTests(ImportRunner runner) : IClassFixture<Im
         Assert.True(Guid.TryParse(echo["headers"]!["x-trace"]!.GetValue<string>(), out _));
         Assert.Matches(@"^\?t=\d{10}$", echo["queryString"]!.GetValue<string>());
     }
+
+    [Fact]
+    public void InvalidJsonBodies_AreSentAsWritten_WithWhereTheyAreNotJson()
+    {
+        var http = HttpFileImporter.Import("POST https://api.example.com/addresses\nContent-Type: application/json\n\n{\n  \"profile\": <profileId>\n}\n");
+        Assert.Equal("{\n  \"profile\": <profileId>\n}", http.Tools.Single().Document["steps"]![0]!["body"]!.GetValue<string>().TrimEnd());
+        Assert.Contains(http.Warnings, static w => w.Message.Contains("not valid JSON", StringComparison.Ordinal) && w.Message.Contains("line 2", StringComparison.Ordinal));
+
+        var postman = PostmanImporter.Import("""
+            {"info": {"name": "c", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+             "item": [{"name": "accounts", "request": {"method": "POST", "url": "https://api.example.com/accounts",
+               "body": {"mode": "raw", "raw": "{\n \"clearingNumber\": 00000\n}", "options": {"raw": {"language": "json"}}}}}]}
+            """);
+        Assert.Contains(postman.Warnings, static w => w.Message.Contains("not valid JSON", StringComparison.Ordinal) && w.Message.Contains("line 2", StringComparison.Ordinal));
+    }
 }

@@ -28,6 +28,8 @@ public class SixthSetShapesTests
     [InlineData("""{"result":false,"message":"Order is closed","code":7}""", "application/json")]
     [InlineData("""{"Status":"Error","Message":"Session not found"}""", "application/json")]
     [InlineData("cb({\"ok\":false,\"error\":\"invalid_auth\"});", "text/javascript")]
+    [InlineData("""{"results":[],"status":"OVER_QUERY_LIMIT","error_message":"You have exceeded your daily request quota"}""", "application/json")]
+    [InlineData("""{"results":[],"status":"REQUEST_DENIED"}""", "application/json")]
     public void FailuresUnder200_InTheseShapes_AreDiagnosed(string body, string contentType) =>
         Assert.NotNull(DiagnosisEngine.Diagnose(Ex.Make(200, body, method: "GET", headers: ("Content-Type", contentType))));
 
@@ -41,6 +43,8 @@ public class SixthSetShapesTests
     [InlineData("""{"requestCount":1,"failures":[],"successCount":1,"allsuccessful":true}""", "application/json")]
     [InlineData("""{"result":true,"message":"Saved"}""", "application/json")]
     [InlineData("cb({\"ok\":true,\"items\":[]});", "text/javascript")]
+    [InlineData("""{"results":[],"status":"ZERO_RESULTS"}""", "application/json")]
+    [InlineData("""{"id":"o-1","status":"PAYMENT_FAILED","amount":5}""", "application/json")]
     [InlineData("Our API guide: how to stay under the rate limit, how to rotate an invalid API key, and how to read quotas. Each section below explains one topic with examples that you can copy into your own scripts, and the last one lists the limits of every plan in a table.", "text/plain")]
     public void Successes_WithTheSameMembers_AreNotFlagged(string body, string contentType) =>
         Assert.Null(DiagnosisEngine.Diagnose(Ex.Make(200, body, method: "GET", headers: ("Content-Type", contentType))));
@@ -61,6 +65,9 @@ public class SixthSetShapesTests
     [InlineData(400, """{"faultString":"The page is currently locked"}""", DiagnosisKinds.Conflict)]
     [InlineData(409, """{"error":"This report cannot be run again for another 20 seconds."}""", DiagnosisKinds.RateLimited)]
     [InlineData(400, """{"message":"tag-1 cannot be deleted because it is referenced by 3 rules"}""", DiagnosisKinds.Conflict)]
+    [InlineData(200, """{"code":"40001","msg":"sign check failed"}""", DiagnosisKinds.BadCredentials)]
+    [InlineData(400, """{"error":"Invalid merchant id"}""", DiagnosisKinds.BadCredentials)]
+    [InlineData(403, """{"message":"API 키에 권한이 없습니다."}""", DiagnosisKinds.MissingScope)]
     [InlineData(200, "<methodResponse><fault><value><struct><member><name>faultCode</name><value><int>-32700</int></value></member><member><name>faultString</name><value><string>parse error. not well formed</string></value></member></struct></value></fault></methodResponse>", DiagnosisKinds.MalformedBody)]
     public void Kinds_FromShapesAndWordsNotSeenBefore(int status, string body, string kind) =>
         Assert.Equal(kind, Ex.Diagnose(status, body).Kind);

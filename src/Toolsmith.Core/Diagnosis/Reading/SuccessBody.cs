@@ -436,6 +436,7 @@ internal static partial class SuccessBody
             seen.StatusSaysFailed = reader.TokenType == JsonTokenType.String && IsFailedWord(reader.ValueSpan);
             seen.SuccessFalse |= reader.TokenType == JsonTokenType.False; // Paystack: {"status": false, "message": "..."}
             seen.StatusError = reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("error"u8);
+            seen.StatusCodeWordFailed = reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && IsFailureCodeWord(reader.ValueSpan);
         }
         else if (reader.ValueTextEquals("data"u8))
         {
@@ -785,6 +786,28 @@ internal static partial class SuccessBody
         || System.Text.Ascii.EqualsIgnoreCase(text, "refused"u8) || System.Text.Ascii.EqualsIgnoreCase(text, "ko"u8)
         || System.Text.Ascii.EqualsIgnoreCase(text, "nok"u8);
 
+    /// <summary>
+    /// A status written as a code word that names a failure: <c>REQUEST_DENIED</c>, <c>OVER_QUERY_LIMIT</c>,
+    /// <c>INVALID_REQUEST</c>, <c>UNKNOWN_ERROR</c> (but not <c>ZERO_RESULTS</c> or <c>PENDING_REVIEW</c>).
+    /// </summary>
+    private static bool IsFailureCodeWord(ReadOnlySpan<byte> text)
+    {
+        if (text.Length is < 5 or > 60 || text.IndexOf((byte)'_') < 0 || text.IndexOfAnyExcept(CodeWordBytes) >= 0)
+        {
+            return false;
+        }
+        Span<byte> lower = stackalloc byte[text.Length];
+        System.Text.Ascii.ToLower(text, lower, out _);
+        foreach (var stem in (ReadOnlySpan<string>)["denied", "limit", "exceeded", "invalid", "error", "fail", "unauthori", "forbidden", "not_found", "expired", "rejected", "declined"])
+        {
+            if (lower.IndexOf(System.Text.Encoding.ASCII.GetBytes(stem)) >= 0)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /// <summary>Words that say all went well: "ok", "success", "succeeded".</summary>
     private static bool IsOkWord(ReadOnlySpan<byte> text) =>
         System.Text.Ascii.EqualsIgnoreCase(text, "ok"u8) || System.Text.Ascii.EqualsIgnoreCase(text, "success"u8)
@@ -914,6 +937,7 @@ internal static partial class SuccessBody
         public bool ErrorWordsSayFailure;
         public bool ResultFalse;
         public bool ErrorSaysOk;
+        public bool StatusCodeWordFailed;
         public bool FailuresListed;
 
         public readonly bool ReportFailure =>
@@ -928,6 +952,7 @@ internal static partial class SuccessBody
             || (ResultErrors && !JsonRpc)
             || (ErrorSaysSomething && !ErrorSaysOk && (Count <= 6 || ErrorIsObject))
             || (ErrorWordsSayFailure && Count <= 15 && !HasId)
+            || (StatusCodeWordFailed && !HasId && Count <= 6)
             || (ResultFalse && (Errors || Error || ErrorText || ErrorCode || ShortMessage || MessageSaysFailure || (MessageIsText && Count <= 4)) && !HasId)
             || (ErrorSaysSomething && !ErrorIsObject && !ErrorSaysOk && !HasId && Count <= 8 && !StatusSaysOk && !MessageSaysOk)
             || (FailuresListed && !HasId)

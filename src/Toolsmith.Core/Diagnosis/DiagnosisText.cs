@@ -159,6 +159,6 @@ internal static partial class DiagnosisText
         ? $"{s.ToString("0.##", CultureInfo.InvariantCulture)} s"
         : $"{Math.Ceiling(s).ToString(CultureInfo.InvariantCulture)} s";
 
-    [GeneratedRegex(@"\d[\d,.]*\s*(bytes|[KMG]i?B|kB|characters|tokens)\b", RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex(@"\d[\d,.]*\s*(bytes|[KMG]i?B|kB|characters|tokens)\b", RegexOptions.CultureInvariant, Toolsmith.Core.Diagnosis.Reading.RegexBudget.Milliseconds)]
     private static partial Regex SizeLimit();
 }

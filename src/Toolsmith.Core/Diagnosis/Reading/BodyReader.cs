@@ -734,7 +734,7 @@ internal static partial class BodyReader
         // <head>/<body> in lower case, as pages write them: a SOAP envelope's <Body> is not a page.
         || HtmlSections().IsMatch(head);
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"<(?:head|body)[\s>]", System.Text.RegularExpressions.RegexOptions.CultureInvariant, 200)]
+    [System.Text.RegularExpressions.GeneratedRegex(@"<(?:head|body)[\s>]", System.Text.RegularExpressions.RegexOptions.CultureInvariant, Toolsmith.Core.Diagnosis.Reading.RegexBudget.Milliseconds)]
     private static partial System.Text.RegularExpressions.Regex HtmlSections();
 
     /// <summary>An HTML page's words: its title and first headings (the rest of a page is layout).</summary>
@@ -770,27 +770,27 @@ internal static partial class BodyReader
 
     private static string Shorten(string text) => text.Length > 1000 ? text[..1000] + "…" : text;
 
-    [GeneratedRegex(@"charset\s*=\s*(?<cs>[""']?[\w.:\-]+[""']?)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex(@"charset\s*=\s*(?<cs>[""']?[\w.:\-]+[""']?)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Toolsmith.Core.Diagnosis.Reading.RegexBudget.Milliseconds)]
     private static partial Regex CharsetParameter();
 
-    [GeneratedRegex(@"^[A-Za-z_][\w.\-\[\]%]*(=[^&=\s]*)?$", RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex(@"^[A-Za-z_][\w.\-\[\]%]*(=[^&=\s]*)?$", RegexOptions.CultureInvariant, Toolsmith.Core.Diagnosis.Reading.RegexBudget.Milliseconds)]
     private static partial Regex FormPair();
 
-    [GeneratedRegex(@"^(?:L_)?(?<name>[A-Za-z_]+?)(?<n>\d+)$", RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex(@"^(?:L_)?(?<name>[A-Za-z_]+?)(?<n>\d+)$", RegexOptions.CultureInvariant, Toolsmith.Core.Diagnosis.Reading.RegexBudget.Milliseconds)]
     private static partial Regex NumberedName();
 
-    [GeneratedRegex(@"<title[^>]*>(?<t>[^<]{1,300})</title>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex(@"<title[^>]*>(?<t>[^<]{1,300})</title>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Toolsmith.Core.Diagnosis.Reading.RegexBudget.Milliseconds)]
     private static partial Regex HtmlTitle();
 
-    [GeneratedRegex(@"<h1[^>]*>(?<t>.{1,300}?)</h1>", RegexOptions.IgnoreCase | RegexOptions.Singleline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex(@"<h1[^>]*>(?<t>.{1,300}?)</h1>", RegexOptions.IgnoreCase | RegexOptions.Singleline | RegexOptions.CultureInvariant, Toolsmith.Core.Diagnosis.Reading.RegexBudget.Milliseconds)]
     private static partial Regex HtmlH1();
 
-    [GeneratedRegex(@"<h2[^>]*>(?<t>.{1,300}?)</h2>", RegexOptions.IgnoreCase | RegexOptions.Singleline | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex(@"<h2[^>]*>(?<t>.{1,300}?)</h2>", RegexOptions.IgnoreCase | RegexOptions.Singleline | RegexOptions.CultureInvariant, Toolsmith.Core.Diagnosis.Reading.RegexBudget.Milliseconds)]
     private static partial Regex HtmlH2();
 
-    [GeneratedRegex(@"<[^>]+>", RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex(@"<[^>]+>", RegexOptions.CultureInvariant, Toolsmith.Core.Diagnosis.Reading.RegexBudget.Milliseconds)]
     private static partial Regex Tags();
 
-    [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant, Toolsmith.Core.Diagnosis.Reading.RegexBudget.Milliseconds)]
     private static partial Regex WhiteSpace();
 }

@@ -292,7 +292,7 @@ internal static partial class BodyScan
         return any ? filled : null;
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"%(?<name>\w+)|\{(?<name>\w+)\}|(?<![\w:]):(?<name>[A-Za-z_]\w*)", System.Text.RegularExpressions.RegexOptions.CultureInvariant, 200)]
+    [System.Text.RegularExpressions.GeneratedRegex(@"%(?<name>\w+)|\{(?<name>\w+)\}|(?<![\w:]):(?<name>[A-Za-z_]\w*)", System.Text.RegularExpressions.RegexOptions.CultureInvariant, Toolsmith.Core.Diagnosis.Reading.RegexBudget.Milliseconds)]
     private static partial System.Text.RegularExpressions.Regex Placeholder();
 
     /// <summary>Messages such as <c>Property values were not valid: [{"name":"email",...}]</c> carry JSON inside the text.</summary>
@@ -334,6 +334,6 @@ internal static partial class BodyScan
 
     private static bool IsUpperSnake(string s) => s.Length > 3 && s.All(c => char.IsAsciiLetterUpper(c) || c == '_' || char.IsAsciiDigit(c));
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"(?:^|\s)(?<code>[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+|[A-Z][A-Z0-9]{2,}(?:_[A-Z0-9]+)+)\s*:\s", System.Text.RegularExpressions.RegexOptions.CultureInvariant, 200)]
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?:^|\s)(?<code>[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+|[A-Z][A-Z0-9]{2,}(?:_[A-Z0-9]+)+)\s*:\s", System.Text.RegularExpressions.RegexOptions.CultureInvariant, Toolsmith.Core.Diagnosis.Reading.RegexBudget.Milliseconds)]
     private static partial System.Text.RegularExpressions.Regex LeadingCode();
 }

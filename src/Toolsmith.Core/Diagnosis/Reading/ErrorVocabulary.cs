@@ -313,7 +313,7 @@ internal static partial class ErrorVocabulary
     }
 
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
-    private const int TimeoutMs = 200;
+    private const int TimeoutMs = RegexBudget.Milliseconds;
 
     [GeneratedRegex(@"\bscopes?\b.{0,60}?\b(missing|insufficient|not (been )?granted|required|requires?|does ?n[o']t match|lacks?|needs?|not sufficient|mismatch)\b|\b(does not|doesn't) (contain|have|include)\b.{0,40}?\bscopes?\b|\b(missing|insufficient|lacks?|requires?|required|needs?|not granted|approval for)\b.{0,80}?\bscopes?\b", Options, TimeoutMs)]
     private static partial Regex ScopeWords();

@@ -969,22 +969,22 @@ internal static partial class SuccessBody
             || DataUserErrors;
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"<(?:\w+:)?Fault\b|<(?:\w+:)?Ack>\s*Failure|\bstat\s*=\s*[""']fail|\bstatus\s*=\s*[""'](?:fail(?:ed|ure)?|error)[""']|<(?:\w+:)?status>\s*(?:fail(?:ed|ure)?|error|err)\s*</|<status\s+message\s*=|ResponseClass\s*=\s*[""']Error|<(?:\w+:)?resultCode>\s*Error|<(?:\w+:)?HasErrors?>\s*true|<(?:\w+:)?Error>\s*<(?:\w+:)?(?:Number|Code|Description|Message|ErrorCode|Text)\b|>\s*(?:Rejei[cç][aã]o|Erro|Fehler|Erreur|Rechazo|Rechazado|Errore|错误|失败)\s*[:：]|<(?:\w+:)?diagnostic\b|<(?:\w+:)?\w*(?:ErrorCode|CodigoError|ErrorNumber|ErrorNo)>\s*(?!0\s*<)[^<\s]|\bkey\s*=\s*[""']is_?success[""']\s*>\s*0\s*<|<(?:\w+:)?(?:is_?success|success)>\s*(?:0|false)\s*</|<(?:\w+:)?Errors>\s*<(?:\w+:)?Error\b|<(?:\w+:)?\w*(?:Failure|Error)\s[^>]*\bcode\s*=|^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)?<(?:\w+:)?(?:Error|ErrorResponse|Errors|error|errors)[\s>]|<title[^>]*>[^<]{0,80}\b(?:sign[ -]?in|log[ -]?in)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.Singleline | System.Text.RegularExpressions.RegexOptions.CultureInvariant, 200)]
+    [System.Text.RegularExpressions.GeneratedRegex(@"<(?:\w+:)?Fault\b|<(?:\w+:)?Ack>\s*Failure|\bstat\s*=\s*[""']fail|\bstatus\s*=\s*[""'](?:fail(?:ed|ure)?|error)[""']|<(?:\w+:)?status>\s*(?:fail(?:ed|ure)?|error|err)\s*</|<status\s+message\s*=|ResponseClass\s*=\s*[""']Error|<(?:\w+:)?resultCode>\s*Error|<(?:\w+:)?HasErrors?>\s*true|<(?:\w+:)?Error>\s*<(?:\w+:)?(?:Number|Code|Description|Message|ErrorCode|Text)\b|>\s*(?:Rejei[cç][aã]o|Erro|Fehler|Erreur|Rechazo|Rechazado|Errore|错误|失败)\s*[:：]|<(?:\w+:)?diagnostic\b|<(?:\w+:)?\w*(?:ErrorCode|CodigoError|ErrorNumber|ErrorNo)>\s*(?!0\s*<)[^<\s]|\bkey\s*=\s*[""']is_?success[""']\s*>\s*0\s*<|<(?:\w+:)?(?:is_?success|success)>\s*(?:0|false)\s*</|<(?:\w+:)?Errors>\s*<(?:\w+:)?Error\b|<(?:\w+:)?\w*(?:Failure|Error)\s[^>]*\bcode\s*=|^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)?<(?:\w+:)?(?:Error|ErrorResponse|Errors|error|errors)[\s>]|<title[^>]*>[^<]{0,80}\b(?:sign[ -]?in|log[ -]?in)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.Singleline | System.Text.RegularExpressions.RegexOptions.CultureInvariant, Toolsmith.Core.Diagnosis.Reading.RegexBudget.Milliseconds)]
     private static partial System.Text.RegularExpressions.Regex XmlFailure();
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"<(?:\w+:)?Ack>\s*(?:Success|Warning)\s*</", System.Text.RegularExpressions.RegexOptions.CultureInvariant, 200)]
+    [System.Text.RegularExpressions.GeneratedRegex(@"<(?:\w+:)?Ack>\s*(?:Success|Warning)\s*</", System.Text.RegularExpressions.RegexOptions.CultureInvariant, Toolsmith.Core.Diagnosis.Reading.RegexBudget.Milliseconds)]
     private static partial System.Text.RegularExpressions.Regex XmlAcknowledged();
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"<(?:\w+:)?Severity(?:Code)?>\s*(?:Warning|Info|Information|Notice)\s*</", System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.IgnoreCase, 200)]
+    [System.Text.RegularExpressions.GeneratedRegex(@"<(?:\w+:)?Severity(?:Code)?>\s*(?:Warning|Info|Information|Notice)\s*</", System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.IgnoreCase, Toolsmith.Core.Diagnosis.Reading.RegexBudget.Milliseconds)]
     private static partial System.Text.RegularExpressions.Regex XmlWarning();
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"<(?:\w+:)?Severity(?:Code)?>\s*(?:Error|Fatal|Critical|Severe)\s*</", System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.IgnoreCase, 200)]
+    [System.Text.RegularExpressions.GeneratedRegex(@"<(?:\w+:)?Severity(?:Code)?>\s*(?:Error|Fatal|Critical|Severe)\s*</", System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.IgnoreCase, Toolsmith.Core.Diagnosis.Reading.RegexBudget.Milliseconds)]
     private static partial System.Text.RegularExpressions.Regex XmlSevere();
 
     /// <summary>A plain-text answer that starts by saying it is an error: "ERR: 001, Authentication failed", "ERROR:101".</summary>
-    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(?:ERR|ERROR|FAIL|FAILED)\b\s*[:\-]|^\s*(?:\[RESPONSE\]\s*)?code\s*[=:]\s*[45]\d\d\b", System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.IgnoreCase, 200)]
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(?:ERR|ERROR|FAIL|FAILED)\b\s*[:\-]|^\s*(?:\[RESPONSE\]\s*)?code\s*[=:]\s*[45]\d\d\b", System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.IgnoreCase, Toolsmith.Core.Diagnosis.Reading.RegexBudget.Milliseconds)]
     private static partial System.Text.RegularExpressions.Regex TextFailure();
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:[\w.\-]+=[^&\s]*&)*(?:ACK=Failure|error=[^&\s]+|oauth_problem=[^&\s]+)(?:&|$)", System.Text.RegularExpressions.RegexOptions.CultureInvariant, 200)]
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:[\w.\-]+=[^&\s]*&)*(?:ACK=Failure|error=[^&\s]+|oauth_problem=[^&\s]+)(?:&|$)", System.Text.RegularExpressions.RegexOptions.CultureInvariant, Toolsmith.Core.Diagnosis.Reading.RegexBudget.Milliseconds)]
     private static partial System.Text.RegularExpressions.Regex FormFailure();
 }

@@ -294,7 +294,7 @@ internal static partial class TextExtract
     }
 
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
-    private const int TimeoutMs = 200;
+    private const int TimeoutMs = RegexBudget.Milliseconds;
 
     [GeneratedRegex(@"^(?:https?://\S+|[A-Za-z][\w.:/\-]*\*?)$", RegexOptions.CultureInvariant, TimeoutMs)]
     private static partial Regex ScopeName();

@@ -228,7 +228,7 @@ internal sealed partial class MentionedFieldsRule : DiagnosisRule
         return null;
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"(?<![\w.\[])[A-Za-z_$][\w$-]*(?:\.[A-Za-z_$][\w$-]*|\[\d+\])+(?![\w\[])", System.Text.RegularExpressions.RegexOptions.CultureInvariant, 100)]
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<![\w.\[])[A-Za-z_$][\w$-]*(?:\.[A-Za-z_$][\w$-]*|\[\d+\])+(?![\w\[])", System.Text.RegularExpressions.RegexOptions.CultureInvariant, Toolsmith.Core.Diagnosis.Reading.RegexBudget.Milliseconds)]
     private static partial System.Text.RegularExpressions.Regex DottedPath();
 
     /// <summary>A short everyday word counts as a name when quoted, or when "param", "field"... stands beside it.</summary>

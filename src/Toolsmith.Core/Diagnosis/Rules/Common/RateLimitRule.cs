@@ -73,9 +73,9 @@ internal sealed partial class RateLimitRule : DiagnosisRule
         return null;
     }
 
-    [GeneratedRegex(@"\bremaining\s*=\s*0\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex(@"\bremaining\s*=\s*0\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Toolsmith.Core.Diagnosis.Reading.RegexBudget.Milliseconds)]
     private static partial Regex RemainingZero();
 
-    [GeneratedRegex(@"\b(?:try again|retry(?: again)?)\s+(?:in|after)\s+(?<d>\d+(?:\.\d+)?\s*(?:ms|milliseconds?|s|secs?|seconds?|m|mins?|minutes?|h|hours?)(?:\s*\d+(?:\.\d+)?\s*(?:ms|s|m))*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex(@"\b(?:try again|retry(?: again)?)\s+(?:in|after)\s+(?<d>\d+(?:\.\d+)?\s*(?:ms|milliseconds?|s|secs?|seconds?|m|mins?|minutes?|h|hours?)(?:\s*\d+(?:\.\d+)?\s*(?:ms|s|m))*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Toolsmith.Core.Diagnosis.Reading.RegexBudget.Milliseconds)]
     private static partial Regex TryAgainIn();
 }

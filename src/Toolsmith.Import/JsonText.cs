@@ -10,10 +10,10 @@ namespace Toolsmith.Import;
 /// </summary>
 internal static class JsonText
 {
-    /// <summary>Postman strips comments from a raw JSON body before sending, and tolerates trailing commas.</summary>
+    /// <summary>For JSON that is a value to read, not bytes to send (a GraphQL request's variables): comments and trailing commas pass.</summary>
     private static readonly JsonDocumentOptions Lenient = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, AllowDuplicateProperties = false };
 
-    /// <summary>curl and .http clients send the bytes as written: a body is JSON only when it is valid JSON.</summary>
+    /// <summary>curl, Postman and .http clients send a body's bytes as written: a body is JSON only when it is valid JSON.</summary>
     private static readonly JsonDocumentOptions Strict = new() { AllowDuplicateProperties = false };
 
     /// <summary>

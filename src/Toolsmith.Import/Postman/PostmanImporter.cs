@@ -596,7 +596,7 @@ internal sealed class PostmanRequestMapper(PostmanImporter.Context context, Impo
                 var isJson = language == "json" || contentType?.Contains("json", StringComparison.OrdinalIgnoreCase) == true;
                 if (isJson || contentType is null && language is null or "json")
                 {
-                    if (JsonText.TryParseBody(raw, strict: false, out var json, out var bare, out var problem))
+                    if (JsonText.TryParseBody(raw, strict: true, out var json, out var bare, out var problem))
                     {
                         foreach (var name in bare)
                         {

@@ -533,8 +533,8 @@ internal static partial class BodyReader
     /// <summary>The JSON inside <c>callback({...})</c> or <c>cb([...]);</c> (JSONP): its start and length; null for anything else.</summary>
     internal static (int Start, int Length)? Jsonp(ReadOnlySpan<byte> text)
     {
-        var open = text.IndexOf((byte)'(');
-        if (open <= 0 || open > 100 || !char.IsAsciiLetter((char)text[0]) && text[0] is not ((byte)'_' or (byte)'$'))
+        var open = text[..Math.Min(text.Length, 101)].IndexOf((byte)'('); // a callback name is short: no scan of a large body
+        if (open <= 0 || !char.IsAsciiLetter((char)text[0]) && text[0] is not ((byte)'_' or (byte)'$'))
         {
             return null;
         }

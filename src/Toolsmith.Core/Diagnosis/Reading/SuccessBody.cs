@@ -798,14 +798,11 @@ internal static partial class SuccessBody
         }
         Span<byte> lower = stackalloc byte[text.Length];
         System.Text.Ascii.ToLower(text, lower, out _);
-        foreach (var stem in (ReadOnlySpan<string>)["denied", "limit", "exceeded", "invalid", "error", "fail", "unauthori", "forbidden", "not_found", "expired", "rejected", "declined"])
-        {
-            if (lower.IndexOf(System.Text.Encoding.ASCII.GetBytes(stem)) >= 0)
-            {
-                return true;
-            }
-        }
-        return false;
+        // Checked on every 2xx status with an underscore (IN_PROGRESS too): compared as UTF-8 literals, nothing allocated.
+        return lower.IndexOf("denied"u8) >= 0 || lower.IndexOf("limit"u8) >= 0 || lower.IndexOf("exceeded"u8) >= 0
+            || lower.IndexOf("invalid"u8) >= 0 || lower.IndexOf("error"u8) >= 0 || lower.IndexOf("fail"u8) >= 0
+            || lower.IndexOf("unauthori"u8) >= 0 || lower.IndexOf("forbidden"u8) >= 0 || lower.IndexOf("not_found"u8) >= 0
+            || lower.IndexOf("expired"u8) >= 0 || lower.IndexOf("rejected"u8) >= 0 || lower.IndexOf("declined"u8) >= 0;
     }
 
     /// <summary>Words that say all went well: "ok", "success", "succeeded".</summary>

@@ -15,7 +15,7 @@ internal static class Credentials
     public static bool IsSecretName(string name)
     {
         var words = Naming.Snake(name).Split('_', StringSplitOptions.RemoveEmptyEntries);
-        if (words.Length == 0 || IsPaging(words))
+        if (words.Length == 0 || IsPaging(words) || NamesAnother(words))
         {
             return false;
         }
@@ -29,6 +29,14 @@ internal static class Credentials
         }
         return false;
     }
+
+    /// <summary>
+    /// A name that says what it holds is about a credential, not the credential: its id, name, type or URL
+    /// (apiCredentialId, token_type, secret_name, password_url). A session's id is the session's credential.
+    /// </summary>
+    private static bool NamesAnother(string[] words) =>
+        words.Length > 1 && words[^1] is "id" or "ids" or "uuid" or "guid" or "name" or "names" or "type" or "types" or "url" or "uri" or "count" or "length" or "version"
+        && !words.Any(static w => w is "session" or "sessionid" or "cookie");
 
     private static bool IsPaging(string[] words) => words.Any(static w => PagingWords.Contains(w)) && words[^1] is "token" or "cursor" or "marker" or "key";
 

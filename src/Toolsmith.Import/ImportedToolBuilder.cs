@@ -137,7 +137,9 @@ internal sealed partial class ImportedToolBuilder
     /// </summary>
     public void DeclareReferences(JsonNode? node, Func<string, string>? describeInput = null)
     {
-        foreach (var text in Strings(node))
+        // A step's own description is prose, never rendered: {{name}} in it (a collection's docs) declares nothing.
+        var templates = node is JsonObject step ? step.Where(static p => p.Key != "description").SelectMany(static p => Strings(p.Value)) : Strings(node);
+        foreach (var text in templates)
         {
             foreach (Match m in Placeholder().Matches(text))
             {

@@ -70,7 +70,7 @@ public static partial class PostmanImporter
             }
         }
         var context = new Context(Str(info["name"]) ?? "collection", variables, result);
-        Walk(root, [], root["auth"] as JsonObject, context, options);
+        Walk(root, [], root["auth"] as JsonObject, DisablesBodyPruning(root) ?? false, context, options);
         return result;
     }
 
@@ -95,7 +95,14 @@ public static partial class PostmanImporter
         _ => node.ToJsonString(),
     };
 
-    private static void Walk(JsonObject container, List<string> folders, JsonObject? auth, Context context, PostmanImportOptions options)
+    /// <summary>
+    /// Postman's protocolProfileBehavior.disableBodyPruning of a collection, folder or request, when it says: the nearest
+    /// one wins. Unless it is true, Postman sends no body with GET or HEAD.
+    /// </summary>
+    private static bool? DisablesBodyPruning(JsonObject node) =>
+        node["protocolProfileBehavior"]?["disableBodyPruning"] is JsonValue v && v.GetValueKind() is JsonValueKind.True or JsonValueKind.False ? v.GetValue<bool>() : null;
+
+    private static void Walk(JsonObject container, List<string> folders, JsonObject? auth, bool keepBodies, Context context, PostmanImportOptions options)
     {
         var items = container["item"] as JsonArray ?? [];
         ImportedToolBuilder? folderTool = null;
@@ -107,10 +114,11 @@ public static partial class PostmanImporter
             }
             var name = Str(item["name"]) ?? "request";
             var itemAuth = OwnAuth(item["auth"]) ?? auth;
+            var itemKeepsBodies = DisablesBodyPruning(item) ?? keepBodies;
             if (item["item"] is JsonArray)
             {
                 Warn(item, [.. folders, name], context, folder: true);
-                Walk(item, [.. folders, name], itemAuth, context, options);
+                Walk(item, [.. folders, name], itemAuth, itemKeepsBodies, context, options);
                 continue;
             }
             if (item["request"] is null)
@@ -128,11 +136,11 @@ public static partial class PostmanImporter
                 };
                 var ids = new HashSet<string>(folderTool.Steps.Select(static s => s["id"]!.GetValue<string>()), StringComparer.Ordinal);
                 var id = Naming.Unique(StepId(name), ids, 60);
-                new PostmanRequestMapper(context, folderTool, label, id).Map(item, itemAuth);
+                new PostmanRequestMapper(context, folderTool, label, id).Map(item, itemAuth, itemKeepsBodies);
                 continue;
             }
             var tool = new ImportedToolBuilder(Naming.ToolName(name), label);
-            new PostmanRequestMapper(context, tool, label, "request").Map(item, itemAuth);
+            new PostmanRequestMapper(context, tool, label, "request").Map(item, itemAuth, itemKeepsBodies);
             tool.AddTo(context.Result);
         }
         folderTool?.AddTo(context.Result);
@@ -209,7 +217,8 @@ internal sealed class PostmanRequestMapper(PostmanImporter.Context context, Impo
 
     private void Warn(string message) => context.Result.Warnings.Add(new ImportWarning(item, message));
 
-    public void Map(JsonObject item, JsonObject? auth)
+    /// <summary>Maps the item's request with the auth it inherits; <paramref name="keepBody"/> is Postman's disableBodyPruning (a GET or HEAD sends its body only when it is set).</summary>
+    public void Map(JsonObject item, JsonObject? auth, bool keepBody)
     {
         var request = item["request"] is JsonValue url ? new JsonObject { ["url"] = url.GetValue<string>(), ["method"] = "GET" } : (JsonObject)item["request"]!;
         var method = (PostmanImporter.Str(request["method"]) ?? "GET").ToUpperInvariant();
@@ -253,7 +262,7 @@ internal sealed class PostmanRequestMapper(PostmanImporter.Context context, Impo
             var mapped = Credentials.IsCredentialHeader(name) || Credentials.LooksLikeSecretValue(value) ? Credential(value, name) : Text(value);
             ImportedToolBuilder.AddHeader(headers, name, mapped); // given twice: one line with both values
         }
-        var (body, bodyType, keepContentType) = Body(request["body"] as JsonObject, ref contentType, method);
+        var (body, bodyType, keepContentType) = Body(request["body"] as JsonObject, ref contentType, method, keepBody);
         if (contentType is not null && keepContentType)
         {
             headers["Content-Type"] = Text(contentType);
@@ -563,7 +572,7 @@ internal sealed class PostmanRequestMapper(PostmanImporter.Context context, Impo
         }
     }
 
-    private (JsonNode? Body, BodyKind? Type, bool KeepContentType) Body(JsonObject? body, ref string? contentType, string method)
+    private (JsonNode? Body, BodyKind? Type, bool KeepContentType) Body(JsonObject? body, ref string? contentType, string method, bool keepBody)
     {
         var mode = PostmanImporter.Str(body?["mode"]);
         if (body is null || mode is null || body["disabled"]?.GetValueKind() == JsonValueKind.True)
@@ -580,6 +589,11 @@ internal sealed class PostmanRequestMapper(PostmanImporter.Context context, Impo
         };
         if (empty)
         {
+            return (null, null, true);
+        }
+        if (method is "GET" or "HEAD" && !keepBody)
+        {
+            Warn($"has a body on {method}, which Postman does not send unless the request's \"disableBodyPruning\" setting is on; the body was left out, as Postman leaves it.");
             return (null, null, true);
         }
         if (method is "HEAD")
@@ -624,13 +638,14 @@ internal sealed class PostmanRequestMapper(PostmanImporter.Context context, Impo
                         Warn($"has a body marked JSON that is not valid JSON{(problem is null ? "" : $" ({problem})")}; it is sent as text, as written.");
                     }
                 }
+                // The Content-Type Postman adds for the body's language when the request sets none (text/plain by default).
                 contentType ??= language switch
                 {
                     "json" => "application/json",
                     "xml" => "application/xml",
                     "html" => "text/html",
                     "javascript" => "application/javascript",
-                    _ => null,
+                    _ => "text/plain",
                 };
                 return (JsonValue.Create(Text(raw)), BodyKind.Text, true);
             }
@@ -670,13 +685,14 @@ internal sealed class PostmanRequestMapper(PostmanImporter.Context context, Impo
                         var text = PostmanImporter.Str(field["value"]) ?? "";
                         value = CurlSecretField(key, text);
                     }
-                    if (fields[Text(key)] is { } existing)
+                    var fieldName = FieldName(key);
+                    if (fields[fieldName] is { } existing)
                     {
-                        fields[Text(key)] = existing is JsonArray arr ? Append(arr, value) : new JsonArray(existing.DeepClone(), value);
+                        fields[fieldName] = existing is JsonArray arr ? Append(arr, value) : new JsonArray(existing.DeepClone(), value);
                     }
                     else
                     {
-                        fields[Text(key)] = value;
+                        fields[fieldName] = value;
                     }
                 }
                 var form = mode == "urlencoded";
@@ -696,6 +712,25 @@ internal sealed class PostmanRequestMapper(PostmanImporter.Context context, Impo
                 return (graphql, BodyKind.Json, keep);
             }
         }
+    }
+
+    /// <summary>
+    /// A form field's name with its variables put in: a step sends its form's names as written, so {{name}} in one is
+    /// replaced by the variable's value at import (named in a warning); one without a value stays as written.
+    /// </summary>
+    private string FieldName(string key)
+    {
+        var resolved = PostmanImporter.VariableReference().Replace(key, m =>
+            context.Variables.TryGet(m.Groups["name"].Value, out var value, out var secret) && !secret ? value : m.Value);
+        if (resolved != key)
+        {
+            Warn($"the form field name \"{key}\" holds a variable; it is sent as \"{resolved}\", the variable's value now.");
+        }
+        else if (key.Contains("{{", StringComparison.Ordinal))
+        {
+            Warn($"the form field name \"{key}\" holds a variable with no value; it is sent as written.");
+        }
+        return resolved;
     }
 
     private static JsonArray Append(JsonArray array, JsonNode value)

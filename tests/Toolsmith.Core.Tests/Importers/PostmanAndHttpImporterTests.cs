@@ -538,4 +538,40 @@ public class PostmanAndHttpImporterTests(ImportRunner runner) : IClassFixture<Im
             """);
         Assert.Contains(postman.Warnings, static w => w.Message.Contains("not valid JSON", StringComparison.Ordinal) && w.Message.Contains("line 2", StringComparison.Ordinal));
     }
+
+    /// <summary>What newman (Postman's runtime) sends, found by the vendor corpus: each request below as Postman sends it.</summary>
+    [Fact]
+    public async Task Postman_SendsWhatPostmanSends_BodyPruningFormNamesTextTypeAndIdNames()
+    {
+        var collection = """
+        {"info":{"name":"n","schema":"https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+         "variable":[{"key":"field","value":"city"}],
+         "item":[
+          {"name":"get with body","request":{"method":"GET","url":"https://api.example.com/a","body":{"mode":"raw","raw":"{\"x\":1}"}}},
+          {"name":"get with kept body","protocolProfileBehavior":{"disableBodyPruning":true},"request":{"method":"GET","url":"https://api.example.com/b","body":{"mode":"raw","raw":"{\"x\":1}","options":{"raw":{"language":"json"}}}}},
+          {"name":"text","request":{"method":"POST","url":"https://api.example.com/c","body":{"mode":"raw","raw":"hello"}}},
+          {"name":"form name","request":{"method":"POST","url":"https://api.example.com/d","body":{"mode":"urlencoded","urlencoded":[{"key":"{{field}}","value":"Oslo"}]}}},
+          {"name":"credential id","request":{"method":"POST","url":{"raw":"https://api.example.com/credentials/:apiCredentialId","host":["api","example","com"],"path":["credentials",":apiCredentialId"],"variable":[{"key":"apiCredentialId","value":""}]},
+            "description":"Exchanges ``{{\u200bjwt_assertion}}`` for a token."}}
+         ]}
+        """;
+        var result = PostmanImporter.Import(collection);
+        Assert.Equal(5, result.Tools.Count);
+        Assert.Contains(result.Warnings, static w => w.Item == "get with body" && w.Message.Contains("disableBodyPruning", StringComparison.Ordinal));
+
+        await runner.RunAtEchoAsync(result.Tools[0]);
+        Assert.Equal("", Echo(runner)["bodyText"]?.GetValue<string>() ?? "");
+        await runner.RunAtEchoAsync(result.Tools[1]);
+        Assert.Equal("{\"x\":1}", Echo(runner)["bodyText"]!.GetValue<string>());
+        await runner.RunAtEchoAsync(result.Tools[2]);
+        Assert.Equal("text/plain", Echo(runner)["headers"]!["content-type"]!.GetValue<string>());
+        await runner.RunAtEchoAsync(result.Tools[3]);
+        Assert.Equal("city=Oslo", Echo(runner)["bodyText"]!.GetValue<string>());
+
+        var byId = result.Tools[4];
+        Assert.Empty(byId.Secrets); // the id of a credential is not a credential
+        Assert.Equal(["apiCredentialId"], byId.Document["inputs"]!.AsObject().Select(static i => i.Key));
+        await runner.RunAtEchoAsync(byId, new JsonObject { ["apiCredentialId"] = "c-1" });
+        Assert.Equal("/echo/credentials/c-1", Echo(runner)["path"]!.GetValue<string>());
+    }
 }

@@ -62,8 +62,8 @@ public static class RequestComparison
         {
             want.Remove("Accept-Encoding");
         }
-        // The client's own User-Agent (curl/…, httpyac) when the source did not set one: each client sends its own.
-        var curlAgent = want.TryGetValue("User-Agent", out var ua) && (ua.StartsWith("curl/", StringComparison.Ordinal) || ua == "httpyac");
+        // The client's own User-Agent (curl/…, httpyac, newman's PostmanRuntime/…) when the source did not set one: each client sends its own.
+        var curlAgent = want.TryGetValue("User-Agent", out var ua) && (ua.StartsWith("curl/", StringComparison.Ordinal) || ua == "httpyac" || ua.StartsWith("PostmanRuntime/", StringComparison.Ordinal));
         if (curlAgent)
         {
             want.Remove("User-Agent");
@@ -234,14 +234,23 @@ public static class RequestComparison
     /// The same target for any server: they differ only in %XX escapes of characters that mean nothing to a URL's syntax
     /// (<c>%3C</c> for a <c>&lt;</c> curl sends raw, <c>%24</c> for <c>$</c>); an escaped / ? # &amp; = + ; % stays distinct.
     /// </summary>
+    /// <summary>
+    /// The same target once the escapes that mean nothing to URL syntax are undone: in the path `/ ? # ; %` stay escaped,
+    /// in the query `&amp; = + # %` (a `/` or `?` in a query value is the same raw or escaped).
+    /// </summary>
     private static bool SameOnceDecoded(string a, string b)
     {
-        static string Unescape(string t) => System.Text.RegularExpressions.Regex.Replace(t, "%[0-9A-Fa-f]{2}", static m =>
+        static string Unescape(string part, string syntax) => System.Text.RegularExpressions.Regex.Replace(part, "%[0-9A-Fa-f]{2}", m =>
         {
             var c = (char)Convert.ToInt32(m.Value[1..], 16);
-            return c is '/' or '?' or '#' or '&' or '=' or '+' or ';' or '%' || c < 0x20 || c >= 0x7F ? m.Value.ToUpperInvariant() : c.ToString();
+            return syntax.Contains(c, StringComparison.Ordinal) || c < 0x20 || c >= 0x7F ? m.Value.ToUpperInvariant() : c.ToString();
         });
-        return Unescape(a) == Unescape(b);
+        static string Normal(string target)
+        {
+            var q = target.IndexOf('?', StringComparison.Ordinal);
+            return q < 0 ? Unescape(target, "/?#;%") : Unescape(target[..q], "/?#;%") + "?" + Unescape(target[(q + 1)..], "&=+#%;");
+        }
+        return Normal(a) == Normal(b);
     }
 
     private static string Short(string text) => text.Length > 120 ? text[..117] + "…" : text.ReplaceLineEndings("\\n");

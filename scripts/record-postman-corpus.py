@@ -138,11 +138,13 @@ def defined(collection, environment):
 
 
 def made_up(name, text):
-    """A value for a variable nobody gave one: a host after ://, a base URL where a URL starts with it (or a host-like
-    name), its own name otherwise."""
+    """A value for a variable nobody gave one: a host after ://, a number where a JSON body writes it bare, a base URL
+    where a URL starts with it (or a host-like name), its own name otherwise."""
     quoted = re.escape(name)
     if re.search(r"://\{\{\s*" + quoted + r"\s*\}\}", text):
         return "corpus.test"
+    if re.search(r":\s*\{\{\s*" + quoted + r"\s*\}\}", text):
+        return "1001"  # a JSON value written bare ("id": {{id}}): a number, as such variables hold
     if HOSTISH.search(name) or re.search(r'"(?:raw|url)"\s*:\s*"\{\{\s*' + quoted + r'\s*\}\}', text) \
             or re.search(r'"host"\s*:\s*\[\s*"\{\{\s*' + quoted + r'\s*\}\}"', text):
         return "https://corpus.test"

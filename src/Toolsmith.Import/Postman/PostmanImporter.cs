@@ -181,11 +181,22 @@ public static partial class PostmanImporter
 
         public void Define(string name, string value, bool secret) => _defined[name] = (value, secret || _defined.GetValueOrDefault(name).Secret);
 
-        public bool TryGet(string name, out string value, out bool secret)
+        /// <summary>
+        /// The variable's value with the variables in it put in, as Postman resolves them (a base URL of
+        /// <c>{{host}}/v3</c>); a secret one stays a reference, so no credential lands in another's value.
+        /// </summary>
+        public bool TryGet(string name, out string value, out bool secret) => TryGet(name, out value, out secret, depth: 0);
+
+        private bool TryGet(string name, out string value, out bool secret, int depth)
         {
             if (_defined.TryGetValue(name, out var v))
             {
                 (value, secret) = v;
+                if (depth < 10 && value.Contains("{{", StringComparison.Ordinal))
+                {
+                    value = VariableReference().Replace(value, m =>
+                        m.Groups["name"].Value != name && TryGet(m.Groups["name"].Value, out var inner, out var innerSecret, depth + 1) && !innerSecret && !IsSecret(m.Groups["name"].Value) ? inner : m.Value);
+                }
                 return true;
             }
             value = "";

@@ -541,15 +541,15 @@ public class PostmanAndHttpImporterTests(ImportRunner runner) : IClassFixture<Im
 
     /// <summary>What newman (Postman's runtime) sends, found by the vendor corpus: each request below as Postman sends it.</summary>
     [Fact]
-    public async Task Postman_SendsWhatPostmanSends_BodyPruningFormNamesTextTypeAndIdNames()
+    public async Task Postman_SendsWhatPostmanSends_BodyPruningFormNamesTextTypeIdNamesNestedVariables()
     {
         var collection = """
         {"info":{"name":"n","schema":"https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
-         "variable":[{"key":"field","value":"city"}],
+         "variable":[{"key":"field","value":"city"},{"key":"root","value":"{{host}}/v3"},{"key":"host","value":"https://api.example.com"}],
          "item":[
           {"name":"get with body","request":{"method":"GET","url":"https://api.example.com/a","body":{"mode":"raw","raw":"{\"x\":1}"}}},
           {"name":"get with kept body","protocolProfileBehavior":{"disableBodyPruning":true},"request":{"method":"GET","url":"https://api.example.com/b","body":{"mode":"raw","raw":"{\"x\":1}","options":{"raw":{"language":"json"}}}}},
-          {"name":"text","request":{"method":"POST","url":"https://api.example.com/c","body":{"mode":"raw","raw":"hello"}}},
+          {"name":"text","request":{"method":"POST","url":"{{root}}/c","body":{"mode":"raw","raw":"hello"}}},
           {"name":"form name","request":{"method":"POST","url":"https://api.example.com/d","body":{"mode":"urlencoded","urlencoded":[{"key":"{{field}}","value":"Oslo"}]}}},
           {"name":"credential id","request":{"method":"POST","url":{"raw":"https://api.example.com/credentials/:apiCredentialId","host":["api","example","com"],"path":["credentials",":apiCredentialId"],"variable":[{"key":"apiCredentialId","value":""}]},
             "description":"Exchanges ``{{\u200bjwt_assertion}}`` for a token."}}
@@ -565,6 +565,7 @@ public class PostmanAndHttpImporterTests(ImportRunner runner) : IClassFixture<Im
         Assert.Equal("{\"x\":1}", Echo(runner)["bodyText"]!.GetValue<string>());
         await runner.RunAtEchoAsync(result.Tools[2]);
         Assert.Equal("text/plain", Echo(runner)["headers"]!["content-type"]!.GetValue<string>());
+        Assert.Equal("/echo/v3/c", Echo(runner)["path"]!.GetValue<string>()); // a variable's value holding another variable
         await runner.RunAtEchoAsync(result.Tools[3]);
         Assert.Equal("city=Oslo", Echo(runner)["bodyText"]!.GetValue<string>());
 

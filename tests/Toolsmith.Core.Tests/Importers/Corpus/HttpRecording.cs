@@ -10,10 +10,13 @@ public sealed record HttpRecording(string Method, string Target, IReadOnlyList<(
 {
     public static HttpRecording Parse(string text)
     {
-        var t = text.Replace("\r\n", "\n", StringComparison.Ordinal);
-        var blank = t.IndexOf("\n\n", StringComparison.Ordinal);
-        var head = blank < 0 ? t : t[..blank];
-        var body = blank < 0 ? "" : t[(blank + 2)..];
+        // A raw request ends its head with CRLF CRLF and keeps its body's bytes as sent (line ends in it included);
+        // a recording written with plain line ends (curlconverter's) ends it with a blank line.
+        var crlf = text.IndexOf("\r\n\r\n", StringComparison.Ordinal);
+        var t = crlf >= 0 ? text[..crlf].Replace("\r\n", "\n", StringComparison.Ordinal) : text.Replace("\r\n", "\n", StringComparison.Ordinal);
+        var blank = crlf >= 0 ? -1 : t.IndexOf("\n\n", StringComparison.Ordinal);
+        var head = crlf >= 0 ? t : blank < 0 ? t : t[..blank];
+        var body = crlf >= 0 ? text[(crlf + 4)..] : blank < 0 ? "" : t[(blank + 2)..];
         var lines = head.Split('\n');
         var requestLine = lines[0].Split(' ');
         var headers = new List<(string, string)>();

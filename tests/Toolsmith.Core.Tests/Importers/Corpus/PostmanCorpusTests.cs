@@ -170,10 +170,12 @@ public sealed partial class PostmanCorpusTests(ImportRunner runner, ITestOutputH
     private static JsonObject PathVariableInputs(Toolsmith.Import.ImportedTool tool, JsonObject request)
     {
         var inputs = Corpora.VariableInputs(tool);
-        foreach (var v in (request["url"] as JsonObject)?["variable"] as JsonArray ?? [])
+        var raw = request["url"] is JsonObject url ? url["raw"]?.GetValue<string>() ?? "" : request["url"]?.GetValue<string>() ?? "";
+        var keys = ((request["url"] as JsonObject)?["variable"] as JsonArray ?? []).Select(static v => v?["key"]?.GetValue<string>() ?? "")
+            .Concat(Regex.Matches(raw, @"/:([A-Za-z_][\w-]*)").Select(static m => m.Groups[1].Value));
+        foreach (var key in keys.Where(static k => k.Length > 0))
         {
-            if (v?["key"]?.GetValue<string>() is { Length: > 0 } key
-                && new[] { Toolsmith.Import.Naming.Identifier(key), Toolsmith.Import.Naming.Snake(key) }.FirstOrDefault(inputs.ContainsKey) is { } input)
+            if (new[] { Toolsmith.Import.Naming.Identifier(key), Toolsmith.Import.Naming.Snake(key) }.FirstOrDefault(inputs.ContainsKey) is { } input)
             {
                 inputs[input] = ":" + key;
             }

@@ -39,7 +39,7 @@ internal static partial class TextExtract
     public static List<string> MissingScopes(string text)
     {
         var scopes = new List<string>();
-        if (!text.Contains("scope", StringComparison.OrdinalIgnoreCase) && !text.Contains("permission", StringComparison.OrdinalIgnoreCase))
+        if (!text.Contains("scope", StringComparison.OrdinalIgnoreCase) && !text.Contains("permission", StringComparison.OrdinalIgnoreCase) && !text.Contains("privilege", StringComparison.OrdinalIgnoreCase))
         {
             return scopes;
         }
@@ -70,6 +70,10 @@ internal static partial class TextExtract
                 AddList(scopes, m.Groups["one"].Value);
             }
             foreach (Match m in ScopesBracket().Matches(text))
+            {
+                AddList(scopes, m.Groups["list"].Value);
+            }
+            foreach (Match m in RequiredBracketList().Matches(text))
             {
                 AddList(scopes, m.Groups["list"].Value);
             }
@@ -387,6 +391,38 @@ internal static partial class TextExtract
     private static partial Regex ScopeParenthesized();
 
     // Zoom: "does not contain scopes:[user:read:list_users:admin]" (not a granted list)
+    /// <summary>
+    /// The names a sentence asks for ("Please enter a valid URL to shorten", "You must specify a meeting ID"): the word after
+    /// the verb, and that word with the next one.
+    /// </summary>
+    public static IEnumerable<string> AskedFor(string text)
+    {
+        Match m;
+        try
+        {
+            m = AskedForWords().Match(text.Length > 300 ? text[..300] : text);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            yield break;
+        }
+        if (m.Success)
+        {
+            yield return m.Groups["one"].Value;
+            if (m.Groups["two"].Success)
+            {
+                yield return m.Groups["one"].Value + " " + m.Groups["two"].Value;
+            }
+        }
+    }
+
+    [GeneratedRegex(@"\b(?:enter|provide|specify|supply|pass|include|give)\s+(?:a |an |the |your )?(?:valid |correct |proper )?(?<one>[A-Za-z][\w-]{0,40})(?:\s(?<two>[A-Za-z][\w-]{0,20}))?", Options, TimeoutMs)]
+    private static partial Regex AskedForWords();
+
+    /// <summary>"required one of these privileges under the user identity: [a, b, c]": a list in brackets after the words that ask for it.</summary>
+    [GeneratedRegex(@"\b(?:required|requires?|needs?|missing)\b[^.\[\]]{0,40}?\b(?:privileges?|permissions?|scopes?)\b[^:\[\].]{0,60}:\s*\[(?<list>[^\]]{1,400})\]", Options, TimeoutMs)]
+    private static partial Regex RequiredBracketList();
+
     [GeneratedRegex(@"(?<!granted\s|current\s|has\s|have\s|token'?s\s)\bscopes?\s*[:=]\s*\[(?<list>[^\]]{1,400})\]", Options, TimeoutMs)]
     private static partial Regex ScopesBracket();
 

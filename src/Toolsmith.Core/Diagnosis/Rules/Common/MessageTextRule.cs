@@ -55,6 +55,11 @@ internal sealed class MessageTextRule : DiagnosisRule
             {
                 context.AddField(name, FieldLocation.Unknown, text);
             }
+            else if (TextExtract.AskedFor(text).Select(n => RequestNameLike(context.Exchange, n)).FirstOrDefault(static n => n is not null) is { } asked)
+            {
+                // "Please enter a valid URL", "You must specify a meeting ID": the value asked for, when the request sent it.
+                context.AddField(asked, FieldLocation.Unknown, text);
+            }
             else if (TextExtract.SentenceSubject(text) is { } subject)
             {
                 // "Name must be a valid hostname.", "Service can't be blank.": a validation sentence about one attribute.

@@ -1,0 +1,47 @@
+using Toolsmith.Core.Diagnosis;
+
+namespace Toolsmith.Core.Tests.Diagnosis;
+
+/// <summary>
+/// Phrasings the seventh fresh corpus found the engine blind to, each closed by one generic word pattern. The bodies are
+/// written for these tests in the styles such APIs use (not taken from the corpus), so the corpus stays a measure.
+/// </summary>
+public class SeventhSetShapesTests
+{
+    [Theory]
+    [InlineData(401, """{"error":"The HMAC check failed for this request"}""", DiagnosisKinds.BadCredentials)]
+    [InlineData(200, "<response><returncode>FAILED</returncode><message>You did not pass the signature security check</message></response>", DiagnosisKinds.BadCredentials)]
+    [InlineData(200, """{"errcode":300001,"errmsg":"access token is not exist"}""", DiagnosisKinds.BadCredentials)]
+    [InlineData(400, """{"status":400,"message":"Invalid Publish Key"}""", DiagnosisKinds.BadCredentials)]
+    [InlineData(200, """{"success":false,"error":{"code":7,"info":"You have not provided an API access key."}}""", DiagnosisKinds.BadCredentials)]
+    [InlineData(200, """{"errcode":4100,"errmsg":"sending too fast, at most 10 messages per minute"}""", DiagnosisKinds.RateLimited)]
+    [InlineData(400, """{"message":"Attachment size too large"}""", DiagnosisKinds.PayloadTooLarge)]
+    [InlineData(200, "<methodResponse><fault><value><string>Failed to parse XML-RPC request: Premature end of file.</string></value></fault></methodResponse>", DiagnosisKinds.MalformedBody)]
+    [InlineData(400, """{"error":{"message":"Reaction Already Added"}}""", DiagnosisKinds.Conflict)]
+    [InlineData(500, """{"message":"An error occurred while saving your webhook. Please try later."}""", DiagnosisKinds.ServerError)]
+    [InlineData(400, """{"msg":"You do not have permission. Please ask the user to re-authorize the app."}""", DiagnosisKinds.MissingScope)]
+    public void Kinds_FromWordsNotSeenBefore(int status, string body, string kind) =>
+        Assert.Equal(kind, Ex.Diagnose(status, body).Kind);
+
+    [Fact]
+    public void ARequiredPrivilegesList_InBrackets_NamesTheScopes()
+    {
+        var d = Ex.Diagnose(403, """{"code":91403,"msg":"Access denied. Please re-authorize. required one of these privileges: [contacts:read, contacts:write]"}""");
+        Assert.Equal(DiagnosisKinds.MissingScope, d.Kind);
+        Assert.Equal(["contacts:read", "contacts:write"], d.Scopes!.Missing);
+    }
+
+    [Fact]
+    public void TheValueASentenceAsksFor_IsTheParameterSent()
+    {
+        var d = Ex.Diagnose(Ex.Make(400, "Error: Please enter a valid email to subscribe", method: "GET", @params: ["email", "list"], headers: ("Content-Type", "text/plain")));
+        Assert.Equal(DiagnosisKinds.InvalidValue, d.Kind);
+        Assert.Contains("params.email", d.Paths());
+    }
+
+    [Theory]
+    [InlineData("""{"status":"ok","note":"Item already added to your list"}""")]
+    [InlineData("""{"ok":true,"message":"Please enter a valid email next time"}""")]
+    public void Successes_WithTheseWords_AreNotFlagged(string body) =>
+        Assert.Null(DiagnosisEngine.Diagnose(Ex.Make(200, body, method: "GET", headers: ("Content-Type", "application/json"))));
+}

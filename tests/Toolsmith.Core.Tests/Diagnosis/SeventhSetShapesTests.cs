@@ -40,6 +40,14 @@ public class SeventhSetShapesTests
     }
 
     [Theory]
+    [InlineData("<Reply><Txn Mode=\"Live\"><Result Status=\"-1\" Code=\"5\" Description=\"Card number missing\"/></Txn></Reply>", true)]
+    [InlineData("<Reply><Txn Mode=\"Live\"><Result Status=\"0\" Code=\"0\" Description=\"Approved\"/></Txn></Reply>", false)]
+    [InlineData("<Reply><Txn><Result><Status>-2</Status><Message>Terminal unknown</Message></Result></Txn></Reply>", true)]
+    [InlineData("<Reply><Reading><State>-1</State><Unit>C</Unit></Reading></Reply>", false)]
+    public void ANegativeStatus_BesideWords_IsAFailureUnder200(string body, bool fails) =>
+        Assert.Equal(fails, DiagnosisEngine.Diagnose(Ex.Make(200, body, method: "GET", headers: ("Content-Type", "text/xml"))) is not null);
+
+    [Theory]
     [InlineData("""{"status":"ok","note":"Item already added to your list"}""")]
     [InlineData("""{"ok":true,"message":"Please enter a valid email next time"}""")]
     public void Successes_WithTheseWords_AreNotFlagged(string body) =>

@@ -90,6 +90,10 @@ internal static partial class SuccessBody
                     {
                         return false; // eBay's <Ack>Warning: its <Errors> are warnings
                     }
+                    if (NegativeStatusWithWords(o))
+                    {
+                        return true;
+                    }
                     foreach (var (key, value) in o)
                     {
                         if (IsErrorElementName(key) && SaysSomething(value, 0))
@@ -125,6 +129,30 @@ internal static partial class SuccessBody
             JsonArray a => depth < 3 && a.Any(i => SaysSomething(i, depth + 1)),
             _ => false,
         };
+    }
+
+    /// <summary>
+    /// <c>&lt;Result Status="-1" Code="14" Description="Missing PAN"/&gt;</c>: a status or result code below zero, the C
+    /// convention for a failure, beside words that describe it.
+    /// </summary>
+    private static bool NegativeStatusWithWords(JsonObject o)
+    {
+        var negative = false;
+        var words = false;
+        foreach (var (key, value) in o)
+        {
+            var c = ErrorVocabulary.Compact(key);
+            if (c is "status" or "result" or "resultcode" or "returncode" or "statuscode" or "retcode" or "rc" or "state")
+            {
+                negative |= JsonRead.Str(value) is { } text ? text.Trim().StartsWith('-') && long.TryParse(text.Trim(), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var n) && n < 0
+                    : value is JsonValue v && JsonRead.Number(v) is < 0;
+            }
+            else if (c is "description" or "desc" or "message" or "msg" or "text" or "reason" or "info" or "detail")
+            {
+                words |= JsonRead.Str(value) is { Length: > 0 } text && !IsEmptyWord(text.Trim());
+            }
+        }
+        return negative && words;
     }
 
     /// <summary>An error item whose severity, level or type says it is a warning or a notice.</summary>

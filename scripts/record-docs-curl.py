@@ -2,12 +2,12 @@
 """Record what the real curl binary sends for each cURL example of an API's documentation.
 
 The examples are DigitalOcean's (tests/fixtures/importers/digitalocean-openapi/specification/**/examples/curl/*.yml,
-`lang: cURL`, the commands its API reference shows). Each is run with bash in a scratch folder ($VARS stand for
-themselves), with every curl sent to a listener on 127.0.0.1 (`--connect-to`, `--noproxy '*'`, TLS answered with a
-throwaway self-signed certificate, HTTP/1.1); the requests that arrive, in order, are written to
-tests/fixtures/importers/docs-curl/digitalocean/NAME.txt, NAME.2.txt, ... where NAME is the example's path below
-`resources/` with `/examples/curl/` as `--`. An example curl sends nothing for gets NAME.none. Nothing leaves the
-machine.
+`lang: cURL`, the commands its API reference shows) and Medusa's (tests/fixtures/importers/medusa-docs/**/*.sh, its API
+reference's Shell samples). Each is run with bash in a scratch folder ($VARS stand for themselves), with every curl sent
+to a listener on 127.0.0.1 (`--connect-to`, `--noproxy '*'`, TLS answered with a throwaway self-signed certificate,
+HTTP/1.1); the requests that arrive, in order, are written to tests/fixtures/importers/docs-curl/SOURCE/NAME.txt,
+NAME.2.txt, ... where NAME is the example's path (DigitalOcean's below `resources/` with `/examples/curl/` as `--`,
+Medusa's with `/` as `--`). An example curl sends nothing for gets NAME.none. Nothing leaves the machine.
 
     python3 scripts/record-docs-curl.py
 
@@ -24,10 +24,16 @@ from loopback import CurlListener, run_curl, throwaway_certificate
 HERE = os.path.dirname(os.path.abspath(__file__))
 FIXTURES = os.path.join(HERE, "..", "tests", "fixtures", "importers")
 RESOURCES = os.path.join(FIXTURES, "digitalocean-openapi", "specification", "resources")
-OUT = os.path.join(FIXTURES, "docs-curl", "digitalocean")
+MEDUSA = os.path.join(FIXTURES, "medusa-docs")
 
 
-def examples():
+def medusa():
+    for path in sorted(glob.glob(os.path.join(MEDUSA, "**", "*.sh"), recursive=True)):
+        with open(path, encoding="utf-8") as f:
+            yield os.path.relpath(path, MEDUSA)[:-3].replace("/", "--"), f.read()
+
+
+def digitalocean():
     for path in sorted(glob.glob(os.path.join(RESOURCES, "*", "examples", "curl", "*.yml"))):
         with open(path, encoding="utf-8") as f:
             doc = yaml.safe_load(f)
@@ -42,23 +48,25 @@ def main():
         cert, key = throwaway_certificate(certs)
         listener = CurlListener(cert, key)
         version = subprocess.run(["curl", "--version"], capture_output=True, text=True).stdout.split()[1]
-        os.makedirs(OUT, exist_ok=True)
-        for old in os.listdir(OUT):
-            if old.endswith((".txt", ".none")):
-                os.remove(os.path.join(OUT, old))
-        count = requests = none = 0
-        for name, command in examples():
-            count += 1
-            sent = run_curl(command, listener)
-            if not sent:
-                none += 1
-                open(os.path.join(OUT, name + ".none"), "w").close()
-            for i, raw in enumerate(sent):
-                requests += 1
-                suffix = "" if i == 0 else f".{i + 1}"
-                with open(os.path.join(OUT, name + suffix + ".txt"), "w", encoding="utf-8", newline="") as f:
-                    f.write(raw.decode("utf-8", errors="replace"))
-        print(f"curl {version}: {count} examples, {requests} requests recorded into {OUT}, {none} sent nothing")
+        for source, examples in (("digitalocean", digitalocean), ("medusa", medusa)):
+            out = os.path.join(FIXTURES, "docs-curl", source)
+            os.makedirs(out, exist_ok=True)
+            for old in os.listdir(out):
+                if old.endswith((".txt", ".none")):
+                    os.remove(os.path.join(out, old))
+            count = requests = none = 0
+            for name, command in examples():
+                count += 1
+                sent = run_curl(command, listener)
+                if not sent:
+                    none += 1
+                    open(os.path.join(out, name + ".none"), "w").close()
+                for i, raw in enumerate(sent):
+                    requests += 1
+                    suffix = "" if i == 0 else f".{i + 1}"
+                    with open(os.path.join(out, name + suffix + ".txt"), "w", encoding="utf-8", newline="") as f:
+                        f.write(raw.decode("utf-8", errors="replace"))
+            print(f"curl {version}: {count} examples, {requests} requests recorded into {out}, {none} sent nothing")
 
 
 if __name__ == "__main__":

@@ -234,7 +234,7 @@ public static class Corpora
     /// <summary>
     /// Required inputs without a default (shell variables in a command) stand for themselves: $NAME, spelled as the
     /// command spells it when it does (the recorders set each variable to its own name). A docs placeholder {name} stands
-    /// for its name, which is what curl sends for a one-name set.
+    /// for its name, which is what curl sends for a one-name set (http://name when it is the URL's host).
     /// </summary>
     public static JsonObject VariableInputs(ImportedTool tool, string? command = null)
     {
@@ -248,8 +248,11 @@ public static class Corpora
                     continue;
                 }
                 var variable = command is null ? null : System.Text.RegularExpressions.Regex.Match(command, @"\$\{?(" + System.Text.RegularExpressions.Regex.Escape(name) + @")\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+                var placeholder = command is not null && System.Text.RegularExpressions.Regex.IsMatch(command, @"(?<![{$])\{" + System.Text.RegularExpressions.Regex.Escape(name) + @"\}(?!\})");
+                var leadsUrl = tool.Document["steps"]?[0]?["url"]?.GetValue<string>()?.StartsWith("{{" + name + "}}", StringComparison.Ordinal) == true;
                 inputs[name] = spec?["type"]?.GetValue<string>() is "number" or "integer" ? 1
-                    : command is not null && System.Text.RegularExpressions.Regex.IsMatch(command, @"(?<![{$])\{" + System.Text.RegularExpressions.Regex.Escape(name) + @"\}(?!\})") ? name
+                    : placeholder && leadsUrl ? "http://" + name // a host placeholder: curl sends to that name, scheme guessed
+                    : placeholder ? name
                     : variable is { Success: true } ? "$" + variable.Groups[1].Value
                     : "$" + name.ToUpperInvariant();
             }

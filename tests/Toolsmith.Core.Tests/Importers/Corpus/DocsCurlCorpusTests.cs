@@ -5,29 +5,28 @@ using YamlDotNet.RepresentationModel;
 namespace Toolsmith.Core.Tests.Importers.Corpus;
 
 /// <summary>
-/// The cURL examples of an API's reference documentation, as people paste them: DigitalOcean's 650 (the `lang: cURL`
-/// samples beside its OpenAPI description, tests/fixtures/importers/digitalocean-openapi). What the real curl 7.88 sent
-/// for each, every request in order, was recorded by scripts/record-docs-curl.py into docs-curl/digitalocean/NAME.txt,
-/// NAME.2.txt, …; NAME.none marks an example curl itself sends nothing for (a broken command in the documentation).
-/// Each example is imported, every tool runs against the local test API, and what arrives is compared with curl's
-/// requests. A fifth of the examples, by a hash of their name, is held out.
+/// The cURL examples of APIs' reference documentation, as people paste them: DigitalOcean's 650 (the `lang: cURL`
+/// samples beside its OpenAPI description, tests/fixtures/importers/digitalocean-openapi) and Medusa's 354 (its API
+/// reference's Shell samples, tests/fixtures/importers/medusa-docs: `{backend_url}` hosts, `{access_token}` headers).
+/// What the real curl 7.88 sent for each, every request in order, was recorded by scripts/record-docs-curl.py into
+/// docs-curl/SOURCE/NAME.txt, NAME.2.txt, …; NAME.none marks an example curl itself sends nothing for (a broken command
+/// in the documentation). Each example is imported, every tool runs against the local test API, and what arrives is
+/// compared with curl's requests. A fifth of the examples, by a hash of their name, is held out.
 /// </summary>
 public sealed class DocsCurlCorpusTests(ImportRunner runner, ITestOutputHelper output) : IClassFixture<ImportRunner>
 {
     [Fact]
-    public async Task DigitalOcean_documentation_examples_send_what_curl_sent()
+    public Task DigitalOcean_documentation_examples_send_what_curl_sent() => MeasureAsync("digitalocean", "docs-curl", DigitalOcean(), 600);
+
+    [Fact]
+    public Task Medusa_documentation_examples_send_what_curl_sent() => MeasureAsync("medusa", "docs-curl-medusa", Medusa(), 300);
+
+    private async Task MeasureAsync(string source, string label, IEnumerable<(string Name, string Command)> examples, int atLeast)
     {
-        var resources = Path.Combine(Corpora.Folder("digitalocean-openapi"), "specification", "resources");
-        var recordings = Path.Combine(Corpora.Folder("docs-curl"), "digitalocean");
-        var tally = new CorpusTally("docs-curl");
-        foreach (var file in Directory.GetFiles(resources, "*.yml", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        var recordings = Path.Combine(Corpora.Folder("docs-curl"), source);
+        var tally = new CorpusTally(label);
+        foreach (var (name, command) in examples)
         {
-            var relative = Path.GetRelativePath(resources, file).Replace('\\', '/');
-            if (!relative.Contains("/examples/curl/", StringComparison.Ordinal) || Example(file) is not { } command)
-            {
-                continue;
-            }
-            var name = relative[..^".yml".Length].Replace("/examples/curl/", "--", StringComparison.Ordinal);
             var expected = new List<HttpRecording>();
             for (var i = 1; File.Exists(Recording(recordings, name, i)); i++)
             {
@@ -37,9 +36,33 @@ public sealed class DocsCurlCorpusTests(ImportRunner runner, ITestOutputHelper o
             tally.Add(name, await TryAsync(command, expected));
         }
         tally.Report(output);
-        Assert.True(tally.Files(false) + tally.Files(true) >= 600, "DigitalOcean's cURL examples were not found");
+        Assert.True(tally.Files(false) + tally.Files(true) >= atLeast, $"{source}'s cURL examples were not found");
         Assert.Equal(0, tally.Count(Outcome.Crashed));
         Corpora.AssertDocumented(tally);
+    }
+
+    /// <summary>DigitalOcean's samples: NAME is the path below resources/ with /examples/curl/ as --.</summary>
+    private static IEnumerable<(string, string)> DigitalOcean()
+    {
+        var resources = Path.Combine(Corpora.Folder("digitalocean-openapi"), "specification", "resources");
+        foreach (var file in Directory.GetFiles(resources, "*.yml", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            var relative = Path.GetRelativePath(resources, file).Replace('\\', '/');
+            if (relative.Contains("/examples/curl/", StringComparison.Ordinal) && Example(file) is { } command)
+            {
+                yield return (relative[..^".yml".Length].Replace("/examples/curl/", "--", StringComparison.Ordinal), command);
+            }
+        }
+    }
+
+    /// <summary>Medusa's samples: NAME is the path with / as --.</summary>
+    private static IEnumerable<(string, string)> Medusa()
+    {
+        var root = Corpora.Folder("medusa-docs");
+        foreach (var file in Directory.GetFiles(root, "*.sh", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            yield return (Path.GetRelativePath(root, file).Replace('\\', '/')[..^".sh".Length].Replace("/", "--", StringComparison.Ordinal), File.ReadAllText(file));
+        }
     }
 
     private static string Recording(string folder, string name, int index) => Path.Combine(folder, index == 1 ? name + ".txt" : $"{name}.{index}.txt");

@@ -20,6 +20,8 @@ public class SeventhSetShapesTests
     [InlineData(400, """{"error":{"message":"Reaction Already Added"}}""", DiagnosisKinds.Conflict)]
     [InlineData(500, """{"message":"An error occurred while saving your webhook. Please try later."}""", DiagnosisKinds.ServerError)]
     [InlineData(400, """{"msg":"You do not have permission. Please ask the user to re-authorize the app."}""", DiagnosisKinds.MissingScope)]
+    [InlineData(403, """{"error":"Failed login for user ann"}""", DiagnosisKinds.BadCredentials)]
+    [InlineData(429, """{"message":"Monthly request cap reached"}""", DiagnosisKinds.QuotaExceeded)]
     public void Kinds_FromWordsNotSeenBefore(int status, string body, string kind) =>
         Assert.Equal(kind, Ex.Diagnose(status, body).Kind);
 

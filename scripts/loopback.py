@@ -1,7 +1,8 @@
 """What the corpus recorders share: reading one raw HTTP/1.1 request off a socket, a throwaway TLS certificate, and
 running a shell command with every curl in it sent to a listener on 127.0.0.1.
 
-Imported by record-curl-corpus.py, record-docs-curl.py and record-http-corpus.py; not run on its own.
+Imported by record-curl-corpus.py, record-docs-curl.py, record-http-corpus.py and record-postman-corpus.py; not run on
+its own.
 """
 import os
 import re
@@ -75,6 +76,13 @@ class LoopbackServer:
     def serve(self, conn):
         raise NotImplementedError
 
+    @staticmethod
+    def close_quietly(conn):
+        try:
+            conn.close()
+        except OSError:
+            pass
+
 
 class CurlListener(LoopbackServer):
     """Answers every request (TLS too) with an empty 200 and keeps it."""
@@ -93,10 +101,47 @@ class CurlListener(LoopbackServer):
         except (OSError, ssl.SSLError):
             pass
         finally:
-            try:
-                conn.close()
-            except OSError:
-                pass
+            self.close_quietly(conn)
+
+
+class Proxy(LoopbackServer):
+    """An HTTP proxy that answers every request, and every request tunnelled by CONNECT, with {} and hands it to
+    keep(raw, scheme, authority): by default kept in requests."""
+
+    def __init__(self, certfile, keyfile):
+        super().__init__(certfile, keyfile, backlog=64)
+
+    def keep(self, raw, scheme, authority):
+        with self.lock:
+            self.requests.append((scheme, authority, raw))
+
+    def serve(self, conn):
+        answer = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}"
+        try:
+            conn.settimeout(15)
+            leftover = b""
+            while True:
+                raw, leftover = read_request(conn, leftover)
+                if not raw:
+                    return
+                line = raw.split(b"\r\n", 1)[0].decode("latin-1")
+                if line.startswith("CONNECT "):
+                    authority = line.split(" ")[1]
+                    conn.sendall(b"HTTP/1.1 200 Connection established\r\n\r\n")
+                    tls = self.tls.wrap_socket(conn, server_side=True)
+                    inner = b""
+                    while True:
+                        raw, inner = read_request(tls, inner)
+                        if not raw:
+                            return
+                        self.keep(raw, "https", authority)
+                        tls.sendall(answer)
+                self.keep(raw, "http", "")
+                conn.sendall(answer)
+        except (OSError, ssl.SSLError, ValueError):
+            pass
+        finally:
+            self.close_quietly(conn)
 
 
 def write_referenced_files(command, folder):

@@ -15,57 +15,13 @@ Only a developer runs this, to refresh the fixtures; the tests read the files it
 import json
 import os
 import shutil
-import socket
-import ssl
 import subprocess
 import sys
 import tempfile
-import threading
 
-from loopback import LoopbackServer, read_request, throwaway_certificate
+from loopback import Proxy, throwaway_certificate
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "fixtures", "importers", "http-files")
-
-
-class Proxy(LoopbackServer):
-    """An HTTP proxy that answers every request, and every request tunnelled by CONNECT, with {} and keeps it."""
-
-    def __init__(self, certfile, keyfile):
-        super().__init__(certfile, keyfile, backlog=32)
-
-    def keep(self, raw, scheme, authority):
-        with self.lock:
-            self.requests.append((scheme, authority, raw))
-
-    def serve(self, conn):
-        try:
-            conn.settimeout(10)
-            leftover = b""
-            while True:
-                raw, leftover = read_request(conn, leftover)
-                if not raw:
-                    return
-                line = raw.split(b"\r\n", 1)[0].decode("latin-1")
-                if line.startswith("CONNECT "):
-                    authority = line.split(" ")[1]
-                    conn.sendall(b"HTTP/1.1 200 Connection established\r\n\r\n")
-                    tls = self.tls.wrap_socket(conn, server_side=True)
-                    inner = b""
-                    while True:
-                        raw, inner = read_request(tls, inner)
-                        if not raw:
-                            return
-                        self.keep(raw, "https", authority)
-                        tls.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}")
-                self.keep(raw, "http", "")
-                conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}")
-        except (OSError, ssl.SSLError, ValueError):
-            pass
-        finally:
-            try:
-                conn.close()
-            except OSError:
-                pass
 
 
 def regions(httpyac, folder, path):

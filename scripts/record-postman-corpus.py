@@ -24,27 +24,25 @@ import glob
 import json
 import os
 import re
-import socket
-import ssl
 import subprocess
 import sys
 import tempfile
 
-from loopback import LoopbackServer, read_request, throwaway_certificate
+from loopback import Proxy, throwaway_certificate
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "fixtures", "importers")
 MARKER = "X-Corpus-Item"
 HOSTISH = re.compile(r"(url|host|domain|server|endpoint|base|origin|root)$", re.I)
 
 
-class Proxy(LoopbackServer):
-    """An HTTP proxy that answers every request, tunnelled by CONNECT or not, with {} and keeps the marked ones by item."""
+class ItemProxy(Proxy):
+    """The recorders' proxy, keeping each request under the item its X-Corpus-Item header names."""
 
     def __init__(self, certfile, keyfile):
-        super().__init__(certfile, keyfile, backlog=64)
+        super().__init__(certfile, keyfile)
         self.by_item = {}
 
-    def keep(self, raw):
+    def keep(self, raw, scheme, authority):
         head, sep, body = raw.partition(b"\r\n\r\n")
         lines = head.split(b"\r\n")
         item = None
@@ -66,38 +64,6 @@ class Proxy(LoopbackServer):
             kept[0] = method + b" " + (path if path.startswith(b"/") else b"/" + path) + b" " + protocol
         with self.lock:
             self.by_item.setdefault(item, []).append((b"\r\n".join(kept) + sep + body).decode("utf-8", errors="replace"))
-
-    def answer(self, conn):
-        conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}")
-
-    def serve(self, conn):
-        try:
-            conn.settimeout(15)
-            leftover = b""
-            while True:
-                raw, leftover = read_request(conn, leftover)
-                if not raw:
-                    return
-                line = raw.split(b"\r\n", 1)[0].decode("latin-1")
-                if line.startswith("CONNECT "):
-                    conn.sendall(b"HTTP/1.1 200 Connection established\r\n\r\n")
-                    tls = self.tls.wrap_socket(conn, server_side=True)
-                    inner = b""
-                    while True:
-                        raw, inner = read_request(tls, inner)
-                        if not raw:
-                            return
-                        self.keep(raw)
-                        self.answer(tls)
-                self.keep(raw)
-                self.answer(conn)
-        except (OSError, ssl.SSLError, ValueError):
-            pass
-        finally:
-            try:
-                conn.close()
-            except OSError:
-                pass
 
 
 def requests(container, folders, out):
@@ -229,7 +195,7 @@ def main():
     only = sys.argv[2:]
     with tempfile.TemporaryDirectory() as work:
         cert, key = throwaway_certificate(work)
-        proxy = Proxy(cert, key)
+        proxy = ItemProxy(cert, key)
         paths = sorted(glob.glob(os.path.join(ROOT, "newman", "*.json"))
                        + glob.glob(os.path.join(ROOT, "postman-code-generators", "*.json"))
                        + glob.glob(os.path.join(ROOT, "postman-vendors", "**", "*.json"), recursive=True))

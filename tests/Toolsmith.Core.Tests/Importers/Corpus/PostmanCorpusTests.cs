@@ -157,11 +157,8 @@ public sealed partial class PostmanCorpusTests(ImportRunner runner, ITestOutputH
         }
     }
 
-    /// <summary>The text of an item's (or folder's, or collection's) pre-request scripts.</summary>
-    private static string Scripts(JsonObject item) =>
-        string.Concat((item["event"] as JsonArray ?? []).OfType<JsonObject>()
-            .Where(static e => e["listen"]?.GetValue<string>() == "prerequest")
-            .Select(static e => e["script"]?["exec"] is JsonArray lines ? string.Join('\n', lines.Select(static l => l?.ToString())) : e["script"]?["exec"]?.ToString() ?? ""));
+    /// <summary>The text of an item's (or folder's, or collection's) own pre-request scripts.</summary>
+    private static string Scripts(JsonObject item) => AllScripts(item["event"], "prerequest");
 
     /// <summary>
     /// The inputs a run needs: a path variable with no value (<c>:id</c>) is sent by Postman as written, so its input gets

@@ -54,4 +54,45 @@ public class SeventhSetShapesTests
     [InlineData("""{"ok":true,"message":"Please enter a valid email next time"}""")]
     public void Successes_WithTheseWords_AreNotFlagged(string body) =>
         Assert.Null(DiagnosisEngine.Diagnose(Ex.Make(200, body, method: "GET", headers: ("Content-Type", "application/json"))));
+
+    // The seventh set's later part and the sixth set's read half: words the engine had but did not read where they were.
+
+    [Theory]
+    [InlineData("<ERROR CODE=\"810\" TEXT=\"Authentication failed for user ann\" HOST=\"a.example.org\">", DiagnosisKinds.BadCredentials)]
+    [InlineData("<reply><status>error</status><code>7</code><msg><line>Access denied for this role</line></msg></reply>", DiagnosisKinds.InsufficientPermission)]
+    [InlineData("<Reply><HighestSeverity>ERROR</HighestSeverity><Notifications><Severity>ERROR</Severity><Code>6</Code><Message>Invalid account number</Message></Notifications></Reply>", DiagnosisKinds.InvalidValue)]
+    [InlineData("<gateway><txn><state>X</state><code>12</code><message>Request not authorised for this store</message><ref>0</ref><trace>1/2/3</trace><mode>live</mode></txn></gateway>", DiagnosisKinds.InsufficientPermission)]
+    [InlineData("<result version=\"2\"><meta stamp=\"now\"/><remark>runtime error: the query timed out after 180 seconds</remark></result>", DiagnosisKinds.Timeout)]
+    public void FailuresUnder200_WhoseWordsSitInAttributesLinesOrNotices(string body, string kind) =>
+        Assert.Equal(kind, Ex.Diagnose(Ex.Make(200, body, method: "GET", headers: ("Content-Type", body.StartsWith("<ERROR", StringComparison.Ordinal) ? "text/html" : "text/xml"))).Kind);
+
+    [Theory]
+    [InlineData("""{"Information":"You have used the 500 requests per day that your key allows."}""", DiagnosisKinds.QuotaExceeded)]
+    [InlineData("""{"api-response":{"status":"ok","version":"2","detail":"Invalid API key given."}}""", DiagnosisKinds.BadCredentials)]
+    [InlineData("""{"Name":"","Code":"","Owners":[],"Since":null,"Address":{},"Message":"No record was found for this number"}""", DiagnosisKinds.NotFound)]
+    [InlineData("""callback({"Name":"","Code":"","Owners":[],"Since":null,"Message":"No record was found for this number"})""", DiagnosisKinds.NotFound)]
+    public void JsonAnswersUnder200_ThatSayTheyFailedInWords(string body, string kind) =>
+        Assert.Equal(kind, Ex.Diagnose(Ex.Make(200, body, method: "GET", headers: ("Content-Type", "application/json"))).Kind);
+
+    [Theory]
+    [InlineData("""{"id":"u1","name":"","email":"","groups":[],"message":"No record was found for this number"}""")]
+    [InlineData("""{"results":[{"name":"a"}],"count":1,"message":"Rate limits are listed in the docs"}""")]
+    [InlineData("""{"status":"ok","detail":"Token refreshed","expires":3600,"scope":"read"}""")]
+    [InlineData("""{"name":"","code":"","message":"Saved"}""")]
+    public void Successes_WithWordsOrBlankMembers_AreNotFlagged(string body) =>
+        Assert.Null(DiagnosisEngine.Diagnose(Ex.Make(200, body, method: "GET", headers: ("Content-Type", "application/json"))));
+
+    [Fact]
+    public void ASoapServerFault_WhoseDetailSaysTheLoginFailed_IsBadCredentials()
+    {
+        var body = "<s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\"><s:Body><s:Fault><faultcode>s:Server</faultcode><faultstring>Fault occurred</faultstring>"
+            + "<detail><loginFault><errorCode>LOGIN_FAILED</errorCode><errorMessage>Authentication failure, check user id and password.</errorMessage></loginFault></detail></s:Fault></s:Body></s:Envelope>";
+        Assert.Equal(DiagnosisKinds.BadCredentials, Ex.Diagnose(Ex.Make(500, body, method: "POST", headers: ("Content-Type", "text/xml"))).Kind);
+    }
+
+    [Fact]
+    public void ASoapServerFault_WithNoOtherWords_IsStillAServerError() =>
+        Assert.Equal(DiagnosisKinds.ServerError, Ex.Diagnose(Ex.Make(500,
+            "<s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\"><s:Body><s:Fault><faultcode>s:Server</faultcode><faultstring>Object reference not set to an instance of an object.</faultstring></s:Fault></s:Body></s:Envelope>",
+            method: "POST", headers: ("Content-Type", "text/xml"))).Kind);
 }

@@ -66,13 +66,13 @@ internal static partial class BodyReader
                 var head = Encoding.UTF8.GetString(trimmed.Length > 512 ? trimmed[..512] : trimmed);
                 if (IsHtml(head, contentType))
                 {
-                    return new Result(null, HtmlWords(trimmed), false);
+                    return LoneTag(trimmed) is { } tagged ? new Result(tagged, null, false) : new Result(null, HtmlWords(trimmed), false);
                 }
                 if (ReadXml(trimmed, maxBytes: maxXmlBytes) is { } xml)
                 {
                     return xml;
                 }
-                return new Result(null, HtmlWords(trimmed), false);
+                return LoneTag(trimmed) is { } tag ? new Result(tag, null, false) : new Result(null, HtmlWords(trimmed), false);
         }
         if (ReadForm(trimmed, contentType) is { } form)
         {
@@ -726,6 +726,48 @@ internal static partial class BodyReader
 
         static string Decode(string s) => Uri.UnescapeDataString(s.Replace('+', ' '));
     }
+
+    /// <summary>
+    /// An answer that is one tag with attributes and no page around it (<c>&lt;ERROR CODE="702" TEXT="Minimum 600 seconds
+    /// between requests" ZONE="example.com"&gt;</c>, never closed, sent as text/html): the tag as an object of its attributes.
+    /// Null for anything else.
+    /// </summary>
+    private static JsonObject? LoneTag(ReadOnlySpan<byte> utf8)
+    {
+        if (utf8.Length > 4096)
+        {
+            return null;
+        }
+        var text = Encoding.UTF8.GetString(utf8);
+        try
+        {
+            // Only tags, no words between them: the words are in the attributes.
+            if (IsPage(text) || LoneTagPattern().Match(text) is not { Success: true } m || Tags().Replace(text, "").Trim().Length > 0)
+            {
+                return null;
+            }
+            var attributes = new JsonObject();
+            foreach (Match a in TagAttribute().Matches(m.Groups["attrs"].Value))
+            {
+                attributes[a.Groups["n"].Value] = System.Net.WebUtility.HtmlDecode(a.Groups["v"].Success ? a.Groups["v"].Value : a.Groups["w"].Value);
+            }
+            return new JsonObject { [m.Groups["name"].Value] = attributes };
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return null;
+        }
+    }
+
+    [GeneratedRegex(@"^\s*<(?<name>[A-Za-z][\w:.-]*)(?<attrs>(?:\s+[\w:.-]+\s*=\s*(?:""[^""]*""|'[^']*'))+)\s*/?>", RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
+    private static partial Regex LoneTagPattern();
+
+    [GeneratedRegex(@"(?<n>[\w:.-]+)\s*=\s*(?:""(?<v>[^""]*)""|'(?<w>[^']*)')", RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
+    private static partial Regex TagAttribute();
+
+    /// <summary>A web page, by its markup: <c>&lt;html</c>, a doctype, <c>&lt;head&gt;</c> or <c>&lt;body&gt;</c>.</summary>
+    private static bool IsPage(string head) =>
+        head.Contains("<html", StringComparison.OrdinalIgnoreCase) || head.Contains("<!doctype html", StringComparison.OrdinalIgnoreCase) || HtmlSections().IsMatch(head);
 
     private static bool IsHtml(string head, string? contentType) =>
         contentType?.Contains("html", StringComparison.OrdinalIgnoreCase) == true

@@ -19,7 +19,7 @@ internal static partial class BodyScan
         "errorSummary", "non_field_errors", "nonFieldErrors", "reason", "error", "errors", "warning", "hint", "moreInfo",
         "faultstring", "Text", "MessageText", "ShortMessage", "LongMessage", "errorText", "error-text", "error_text", "info", "Error Message",
         "error_msg", "errorMsg", "developer_message", "developerMessage", "err", "Description", "errorDescription", "statusMessage",
-        "status_message", "errorMessages", "Information", "Note", "fault", "errmsg", "err_msg", "err-msg", "retMsg", "ret_msg",
+        "status_message", "errorMessages", "Information", "Note", "remark", "remarks", "notice", "fault", "errmsg", "err_msg", "err-msg", "retMsg", "ret_msg",
     };
 
     private static readonly HashSet<string> CodeKeys = new(StringComparer.OrdinalIgnoreCase)
@@ -149,7 +149,12 @@ internal static partial class BodyScan
         }
     }
 
-    private static void Walk(JsonNode? node, string? key, int depth, DiagnosisContext context, State state)
+    /// <summary>Names of a message that may hold its words in parts: <c>&lt;msg&gt;&lt;line&gt;…&lt;/line&gt;&lt;/msg&gt;</c>, <c>"message": {"text": …}</c>.</summary>
+    private static bool IsMessageContainer(string key) =>
+        key.Equals("msg", StringComparison.OrdinalIgnoreCase) || key.Equals("message", StringComparison.OrdinalIgnoreCase)
+        || key.Equals("description", StringComparison.OrdinalIgnoreCase);
+
+    private static void Walk(JsonNode? node, string? key, int depth, DiagnosisContext context, State state, bool inMessage = false)
     {
         if (node is null || depth > MaxDepth || ++state.Nodes > MaxNodes)
         {
@@ -159,6 +164,8 @@ internal static partial class BodyScan
         {
             case JsonObject obj:
                 ObjectCodes(obj, context);
+                // The parts of a message (its lines) are its words, whatever they are named, unless named as a code.
+                var partsOfMessage = inMessage || (key is not null && IsMessageContainer(key));
                 foreach (var (name, value) in obj)
                 {
                     // A GraphQL or success envelope's data is the API's payload, not its error text.
@@ -175,13 +182,19 @@ internal static partial class BodyScan
                         Value(filled, name, depth + 1, context, state);
                         continue;
                     }
-                    Walk(value, name, depth + 1, context, state);
+                    Walk(value, name, depth + 1, context, state, partsOfMessage && !state.Judge(name).Code);
                 }
                 break;
             case JsonArray array:
                 foreach (var item in array)
                 {
-                    Walk(item, key, depth + 1, context, state);
+                    Walk(item, key, depth + 1, context, state, inMessage);
+                }
+                break;
+            case JsonValue when JsonRead.Str(node) is { } text && key is not null && inMessage && !state.Judge(key).Message:
+                if (text.Trim() is { Length: > 0 } part && !LooksLikeCode(part))
+                {
+                    context.AddText(part);
                 }
                 break;
             case JsonValue when JsonRead.Str(node) is { } text && key is not null:

@@ -224,7 +224,11 @@ internal static partial class SuccessBody
         {
             return false;
         }
-        var members = top.Count == 1 && top.First().Value is JsonObject root ? root : top;
+        var members = top;
+        for (var i = 0; i < 3 && members.Count == 1 && members.First().Value is JsonObject inner; i++)
+        {
+            members = inner; // <remote><auth><status>E</status>…: the members under the wrappers
+        }
         return TryReadJson(JsonSerializer.SerializeToUtf8Bytes(members, ToolsmithJsonContext.Default.JsonNode), out var fails) && fails;
     }
 
@@ -257,7 +261,9 @@ internal static partial class SuccessBody
                 head = head.Length > 8 * 1024 ? head[..(8 * 1024)] : head;
                 // An acknowledgement of success or of success with warnings (eBay's <Ack>Warning, its <Errors> then warnings).
                 // Error items that are all warnings (<Severity>Warning) report none.
-                return XmlFailure().IsMatch(head) && !XmlAcknowledged().IsMatch(head) && !(XmlWarning().IsMatch(head) && !XmlSevere().IsMatch(head));
+                // Notifications whose severity is an error (<HighestSeverity>ERROR, <Severity>ERROR) report one too.
+                var severe = XmlSevere().IsMatch(head);
+                return (XmlFailure().IsMatch(head) || severe) && !XmlAcknowledged().IsMatch(head) && !(XmlWarning().IsMatch(head) && !severe);
             }
             return (contentType is null || !contentType.Contains("json", StringComparison.OrdinalIgnoreCase))
                 && (FormFailure().IsMatch(head) || TextFailure().IsMatch(head)
@@ -319,6 +325,10 @@ internal static partial class SuccessBody
     /// <summary>Reads one member (the reader is on its name) and leaves the reader on the last token of its value.</summary>
     private static void Read(ref Utf8JsonReader reader, ref Members seen)
     {
+        if (seen.Count <= MaxMembersWeighed)
+        {
+            Weigh(reader, ref seen);
+        }
         if (reader.ValueTextEquals("ok"u8))
         {
             reader.Read();
@@ -547,6 +557,66 @@ internal static partial class SuccessBody
         reader.Skip();
     }
 
+    /// <summary>How many of an object's first members are weighed as empty or not (the shapes weighed are small).</summary>
+    private const int MaxMembersWeighed = 40;
+
+    /// <summary>
+    /// Weighs one member (the reader is on its name; a copy is moved, so the caller's reader stays): empty (null, "", [], {})
+    /// or not, and whether it is words (a message, a detail, a remark) that say the call failed in words no success uses.
+    /// </summary>
+    private static void Weigh(Utf8JsonReader peek, ref Members seen)
+    {
+        var words = IsWordsName(ref peek);
+        if (!peek.Read())
+        {
+            return;
+        }
+        switch (peek.TokenType)
+        {
+            case JsonTokenType.Null:
+                return;
+            case JsonTokenType.String when peek.ValueSpan.Length == 0:
+                return;
+            case JsonTokenType.StartArray or JsonTokenType.StartObject:
+                if (peek.Read() && peek.TokenType is JsonTokenType.EndArray or JsonTokenType.EndObject)
+                {
+                    return;
+                }
+                seen.NonEmpty++;
+                seen.Payload = true;
+                return;
+            case JsonTokenType.String when words:
+                seen.WordsMembers++;
+                if (peek.ValueSpan.Length <= 300 && peek.GetString() is { } text)
+                {
+                    seen.WordsSayCallFailed |= ErrorVocabulary.SaysCallFailed(text);
+                    seen.WordsSayError |= RuntimeError().IsMatch(text);
+                }
+                return;
+            default:
+                seen.NonEmpty++;
+                return;
+        }
+    }
+
+    /// <summary>Names of a member holding words: a message, a detail, a remark, a note, information, a reason.</summary>
+    private static bool IsWordsName(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.ValueSpan.Length is < 3 or > 12)
+        {
+            return false;
+        }
+        Span<byte> lower = stackalloc byte[reader.ValueSpan.Length];
+        System.Text.Ascii.ToLower(reader.ValueSpan, lower, out _);
+        return lower.SequenceEqual("message"u8) || lower.SequenceEqual("msg"u8) || lower.SequenceEqual("detail"u8) || lower.SequenceEqual("remark"u8)
+            || lower.SequenceEqual("note"u8) || lower.SequenceEqual("information"u8) || lower.SequenceEqual("info"u8) || lower.SequenceEqual("reason"u8)
+            || lower.SequenceEqual("description"u8) || lower.SequenceEqual("error"u8) || lower.SequenceEqual("notice"u8);
+    }
+
+    /// <summary>"runtime error: Query timed out …", "Error: …": words that open by saying an error happened.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\W{0,3}(?:runtime |fatal |internal |server )?error\s*:", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant, Toolsmith.Core.Diagnosis.Reading.RegexBudget.Milliseconds)]
+    private static partial System.Text.RegularExpressions.Regex RuntimeError();
+
     private enum NameKind
     {
         None,
@@ -642,7 +712,8 @@ internal static partial class SuccessBody
         System.Text.Ascii.ToLower(text, lower, out _);
         return lower.IndexOf("fail"u8) >= 0 || lower.IndexOf("error"u8) >= 0 || lower.IndexOf("invalid"u8) >= 0 || lower.IndexOf("denied"u8) >= 0
             || lower.IndexOf("not exist"u8) >= 0 || lower.IndexOf("not found"u8) >= 0 || lower.IndexOf("unauthori"u8) >= 0 || lower.IndexOf("forbidden"u8) >= 0
-            || lower.IndexOf("exceed"u8) >= 0 || lower.IndexOf("reject"u8) >= 0;
+            || lower.IndexOf("exceed"u8) >= 0 || lower.IndexOf("reject"u8) >= 0 || lower.IndexOf("not authori"u8) >= 0 || lower.IndexOf("not valid"u8) >= 0
+            || lower.IndexOf("not recogni"u8) >= 0 || lower.IndexOf("timed out"u8) >= 0;
     }
 
     /// <summary>The bytes of a code word: letters, digits, '_', '.', '-'.</summary>
@@ -926,6 +997,11 @@ internal static partial class SuccessBody
     private struct Members
     {
         public int Count;
+        public int NonEmpty;
+        public int WordsMembers;
+        public bool WordsSayCallFailed;
+        public bool WordsSayError;
+        public bool Payload;
         public bool OkFalse;
         public bool SuccessFalse;
         public bool Error;
@@ -967,6 +1043,12 @@ internal static partial class SuccessBody
 
         public readonly bool ReportFailure =>
             SaysFailed
+            // {"Information": "… our standard API rate limit is 25 requests per day …"}: a small answer whose words say it failed
+            || (WordsSayCallFailed && Count <= 6 && !HasId && !Payload)
+            // {"elements": [], "remark": "runtime error: Query timed out …"}: words that open with "error:"
+            || (WordsSayError && Count <= 6 && !HasId)
+            // {"Abn": "", "Acn": "", "BusinessName": [], "Gst": null, "Message": "No record found"}: a record left blank, but for words
+            || (Count >= 4 && Count <= MaxMembersWeighed && NonEmpty == 0 && WordsMembers == 1)
             || (FlagTrue && !HasId)
             || (StatusCodeFailed && (MessageIsText || ShortMessage || ErrorText) && Count <= 6)
             || (StatusSaysFailed && !HasId && (MessageIsText || ShortMessage || ErrorText || ErrorSaysSomething || ErrorIsObject) && Count <= 6)
@@ -1003,7 +1085,7 @@ internal static partial class SuccessBody
     [System.Text.RegularExpressions.GeneratedRegex(@"<(?:\w+:)?Severity(?:Code)?>\s*(?:Warning|Info|Information|Notice)\s*</", System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.IgnoreCase, Toolsmith.Core.Diagnosis.Reading.RegexBudget.Milliseconds)]
     private static partial System.Text.RegularExpressions.Regex XmlWarning();
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"<(?:\w+:)?Severity(?:Code)?>\s*(?:Error|Fatal|Critical|Severe)\s*</", System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.IgnoreCase, Toolsmith.Core.Diagnosis.Reading.RegexBudget.Milliseconds)]
+    [System.Text.RegularExpressions.GeneratedRegex(@"<(?:\w+:)?(?:Highest)?Severity(?:Code)?>\s*(?:Error|Fatal|Critical|Severe|Failure)\s*</", System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.IgnoreCase, Toolsmith.Core.Diagnosis.Reading.RegexBudget.Milliseconds)]
     private static partial System.Text.RegularExpressions.Regex XmlSevere();
 
     /// <summary>A plain-text answer that starts by saying it is an error: "ERR: 001, Authentication failed", "ERROR:101".</summary>

@@ -19,7 +19,7 @@ internal static partial class BodyScan
         "errorSummary", "non_field_errors", "nonFieldErrors", "reason", "error", "errors", "warning", "hint", "moreInfo",
         "faultstring", "Text", "MessageText", "ShortMessage", "LongMessage", "errorText", "error-text", "error_text", "info", "Error Message",
         "error_msg", "errorMsg", "developer_message", "developerMessage", "err", "Description", "errorDescription", "statusMessage",
-        "status_message", "errorMessages", "Information", "Note", "remark", "remarks", "notice", "fault", "errmsg", "err_msg", "err-msg", "retMsg", "ret_msg",
+        "status_message", "errorMessages", "Information", "Note", "remark", "remarks", "notice", "result", "retdesc", "fault", "errmsg", "err_msg", "err-msg", "retMsg", "ret_msg",
     };
 
     private static readonly HashSet<string> CodeKeys = new(StringComparer.OrdinalIgnoreCase)
@@ -256,7 +256,7 @@ internal static partial class BodyScan
 
     /// <summary>
     /// Codes some APIs put in members that are not always codes: <c>id</c> beside a message (<c>{"id":"not_found","message":...}</c>)
-    /// or in an error's system block (<c>{"sys":{"type":"Error","id":"NotFound"}}</c>), an UPPER_SNAKE <c>name</c> beside a message;
+    /// or in an error's system block (<c>{"sys":{"type":"Error","id":"NotFound"}}</c>), an UPPER_SNAKE or snake_case <c>name</c> beside a message (<c>out_of_scope</c>);
     /// and OData's message object <c>{"lang":"en","value":"..."}</c>.
     /// </summary>
     private static void ObjectCodes(JsonObject obj, DiagnosisContext context)
@@ -267,7 +267,7 @@ internal static partial class BodyScan
         {
             context.AddCode(id);
         }
-        if (hasMessage && JsonRead.Str(obj, "name") is { } name && IsUpperSnake(name))
+        if (hasMessage && JsonRead.Str(obj, "name") is { } name && (IsUpperSnake(name) || (LooksLikeCode(name) && name.Contains('_', StringComparison.Ordinal))))
         {
             context.AddCode(name);
         }

@@ -142,12 +142,12 @@ internal static partial class SuccessBody
         foreach (var (key, value) in o)
         {
             var c = ErrorVocabulary.Compact(key);
-            if (c is "status" or "result" or "resultcode" or "returncode" or "statuscode" or "retcode" or "rc" or "state")
+            if (c is "status" or "result" or "resultcode" or "returncode" or "statuscode" or "retcode" or "rc" or "state" or "retval" or "returnvalue")
             {
                 negative |= JsonRead.Str(value) is { } text ? text.Trim().StartsWith('-') && long.TryParse(text.Trim(), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var n) && n < 0
                     : value is JsonValue v && JsonRead.Number(v) is < 0;
             }
-            else if (c is "description" or "desc" or "message" or "msg" or "text" or "reason" or "info" or "detail")
+            else if (c is "description" or "desc" or "message" or "msg" or "text" or "reason" or "info" or "detail" or "retdesc" or "retmsg" or "statustext" or "responsetext")
             {
                 words |= JsonRead.Str(value) is { Length: > 0 } text && !IsEmptyWord(text.Trim());
             }
@@ -343,7 +343,7 @@ internal static partial class SuccessBody
                 || (reader.TokenType == JsonTokenType.Number && reader.ValueSpan.SequenceEqual("0"u8));
         }
 
-        else if (reader.ValueTextEquals("error"u8) || reader.ValueTextEquals("Error"u8))
+        else if (reader.ValueTextEquals("error"u8) || reader.ValueTextEquals("Error"u8) || reader.ValueTextEquals("err"u8))
         {
             reader.Read();
             seen.Error = true;
@@ -382,6 +382,8 @@ internal static partial class SuccessBody
                 seen.ResultErrors |= ResultListsErrors(ref reader);
             }
             seen.ResultFalse |= reader.TokenType == JsonTokenType.False;
+            // {"result": "method name not recognized"} (Transmission, OPNsense): a result that is a phrase saying it failed.
+            seen.SaysFailed |= reader.TokenType == JsonTokenType.String && reader.ValueSpan.IndexOf((byte)' ') > 0 && !IsOkWord(reader.ValueSpan) && SaysFailure(reader.ValueSpan);
             seen.SaysFailed |= reader.TokenType == JsonTokenType.String
                 && (reader.ValueTextEquals("fail"u8) || reader.ValueTextEquals("failed"u8) || reader.ValueTextEquals("Failure"u8)
                     || reader.ValueTextEquals("failure"u8) || reader.ValueTextEquals("Error"u8) || reader.ValueTextEquals("error"u8));
@@ -418,7 +420,8 @@ internal static partial class SuccessBody
         {
             reader.Read();
             seen.Errors = true;
-            seen.ErrorsListed = IsNonEmptyArray(ref reader);
+            // ["…"], or {"error": "…"} (an object of errors by name)
+            seen.ErrorsListed = reader.TokenType == JsonTokenType.StartObject ? IsNonEmptyObject(ref reader) : IsNonEmptyArray(ref reader);
         }
         else if (reader.ValueTextEquals("message"u8))
         {
@@ -471,6 +474,9 @@ internal static partial class SuccessBody
                 return;
             }
             seen.StatusFail = reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("fail"u8);
+            // {"status": "013", "message": "…"}: a result code of two digits or more, neither zeros nor an HTTP success.
+            seen.StatusNumberFailed = reader.TokenType == JsonTokenType.String && reader.ValueSpan.Length is >= 2 and <= 6 && !IsZeros(reader.ValueSpan)
+                && NumericCode(ref reader) is { } statusNumber && statusNumber is < 200 or > 299;
             seen.StatusSaysFailed = reader.TokenType == JsonTokenType.String && IsFailedWord(reader.ValueSpan);
             seen.SuccessFalse |= reader.TokenType == JsonTokenType.False; // Paystack: {"status": false, "message": "..."}
             seen.StatusError = reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("error"u8);
@@ -729,24 +735,31 @@ internal static partial class SuccessBody
     {
         var any = false;
         var count = 0;
+        var allRefused = true;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
             count++;
             if (reader.TokenType != JsonTokenType.StartObject || count > 50)
             {
+                allRefused = false;
                 reader.Skip(); // a long list is data: its records are passed over, not read
                 continue;
             }
+            var refused = false;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 var isError = reader.ValueTextEquals("error"u8) || reader.ValueTextEquals("Error"u8);
+                var isSuccess = reader.ValueTextEquals("success"u8) || reader.ValueTextEquals("ok"u8);
                 reader.Read();
                 // An error object (a string "error" member in a list is as likely a record's data).
                 any |= isError && reader.TokenType == JsonTokenType.StartObject && IsNonEmptyObject(ref reader);
+                refused |= isSuccess && reader.TokenType == JsonTokenType.False;
                 reader.Skip();
             }
+            allRefused &= refused;
         }
-        return any && count <= 50;
+        // [{"id": "a", "success": false, "error": "duplicate"}, …]: a bulk call of which every item was refused.
+        return (any || (allRefused && count > 0)) && count <= 50;
     }
 
     private static bool IsMessageInAnotherCase(ref Utf8JsonReader reader) => reader.ValueIsEscaped
@@ -798,7 +811,7 @@ internal static partial class SuccessBody
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 var errors = reader.ValueTextEquals("errors"u8);
-                var result = reader.ValueTextEquals("resultCode"u8);
+                var result = reader.ValueTextEquals("resultCode"u8) || reader.ValueTextEquals("result"u8);
                 var error = reader.ValueTextEquals("error"u8) || reader.ValueTextEquals("Error"u8);
                 var status = reader.ValueTextEquals("status"u8);
                 var meta = reader.ValueTextEquals("meta"u8);
@@ -812,7 +825,8 @@ internal static partial class SuccessBody
                         || reader.ValueTextEquals("failed"u8) || reader.ValueTextEquals("error"u8)))
                     || (errors && IsNonEmptyArray(ref reader))
                     || (error && reader.TokenType == JsonTokenType.StartObject && IsNonEmptyObject(ref reader))
-                    || (result && reader.TokenType == JsonTokenType.String && (reader.ValueTextEquals("Error"u8) || reader.ValueTextEquals("error"u8)));
+                    || (result && reader.TokenType == JsonTokenType.String && (reader.ValueTextEquals("Error"u8) || reader.ValueTextEquals("error"u8)
+                        || reader.ValueTextEquals("fail"u8) || reader.ValueTextEquals("failed"u8) || reader.ValueTextEquals("failure"u8)));
                 reader.Skip();
             }
             return failed;
@@ -1001,6 +1015,7 @@ internal static partial class SuccessBody
         public int WordsMembers;
         public bool WordsSayCallFailed;
         public bool WordsSayError;
+        public bool StatusNumberFailed;
         public bool Payload;
         public bool OkFalse;
         public bool SuccessFalse;
@@ -1047,6 +1062,7 @@ internal static partial class SuccessBody
             || (WordsSayCallFailed && Count <= 6 && !HasId && !Payload)
             // {"elements": [], "remark": "runtime error: Query timed out …"}: words that open with "error:"
             || (WordsSayError && Count <= 6 && !HasId)
+            || (StatusNumberFailed && (MessageIsText || ShortMessage || ErrorText) && !MessageSaysOk && Count <= 4)
             // {"Abn": "", "Acn": "", "BusinessName": [], "Gst": null, "Message": "No record found"}: a record left blank, but for words
             || (Count >= 4 && Count <= MaxMembersWeighed && NonEmpty == 0 && WordsMembers == 1)
             || (FlagTrue && !HasId)

@@ -102,6 +102,18 @@ internal static partial class TextExtract
         }
         try
         {
+            foreach (Match m in QuotedPermissionsRequired().Matches(text))
+            {
+                // "The 'create files' permission is required.", "The following permissions are required: 'a' OR 'b'.": names that may hold spaces.
+                foreach (Match q in Quoted().Matches(m.Value))
+                {
+                    var name = q.Groups["q"].Value.Trim();
+                    if (name.Length is > 1 and <= 120 && !NotNames.Contains(name) && !names.Contains(name))
+                    {
+                        names.Add(name);
+                    }
+                }
+            }
             foreach (var regex in (ReadOnlySpan<Regex>)[PerformAction(), PermissionQuoted(), LacksPermission(), ActionBracket(), RequiresPrivilege(), NotAuthorizedList(), HaveTheGrant(), NoPermissionsFor()])
             {
                 foreach (Match m in regex.Matches(text))
@@ -434,6 +446,12 @@ internal static partial class TextExtract
     // Google: "Permission 'storage.buckets.list' denied", "You need the 'Lists -> Items' permission", "requires the 'admin' privilege"
     [GeneratedRegex(@"\bpermission\s+['""`](?<one>[^'""`]{2,120})['""`]\s+(?:denied|is\s+required|required|missing|needed)|\b(?:lacks?|missing|needs?|requires?)\s+(?:the\s+)?(?:permission|privilege|capability|right|role)\s+['""`](?<one>[^'""`]{2,120})['""`]|\b(?:need|needs|require|requires|missing|lacks?|(?:do|does)\s+not\s+have|don't\s+have|doesn't\s+have|with\s+the)\s+(?:the\s+)?['""`](?<one>[^'""`]{2,120})['""`]\s+(?:permission|privilege|right|role|capability)s?\b|\b(?:(?:do|does)\s+not|don't|doesn't)\s+have\s+the\s+(?:feature|permission|privilege|right|role|capability)\s+[“‘'""`](?<one>[^”’'""`]{2,120})[”’'""`]|\b(?:not\s+authori[sz]ed|unauthori[sz]ed|not\s+allowed|not\s+permitted)\s+(?:for|to\s+(?:perform|run|execute))\s+(?:the\s+)?(?:action|operation)\s+[“‘'""`](?<one>[^”’'""`]{2,120})[”’'""`]", Options, TimeoutMs)]
     private static partial Regex PermissionQuoted();
+
+    [GeneratedRegex(@"\bthe\s+(?:['‘`][^'’`]{2,120}['’`]\s*)(?:(?:,|or|and)\s*['‘`][^'’`]{2,120}['’`]\s*)*(?:permission|privilege|right|role)s?\s+(?:is|are)\s+(?:required|needed|missing)|\b(?:permission|privilege|right|role)s?\s+(?:is|are)\s+required\s*:\s*['‘`][^'’`]{2,120}['’`](?:\s*(?:,|\bor\b|\band\b|OR|AND)\s*['‘`][^'’`]{2,120}['’`])*", Options, TimeoutMs)]
+    private static partial Regex QuotedPermissionsRequired();
+
+    [GeneratedRegex(@"['‘`](?<q>[^'’`]{2,120})['’`]", Options, TimeoutMs)]
+    private static partial Regex Quoted();
 
     // "does not have storage.objects.get access", "does not have secrets get permission", "is missing prvCreateAccount privilege", "alice is missing the Job/Build permission"
     [GeneratedRegex(@"\b(?:does\s+not|doesn't|do\s+not|don't)\s+have\s+(?:the\s+)?(?<one>[A-Za-z][\w.:/\-]*(?:\s+(?:get|list|set|read|write|delete|create|update|purge|backup|restore|recover|import))?)\s+(?:permissions?|privileges?|access|rights?)\b|\bmissing\s+(?:the\s+)?(?<one>[A-Za-z][\w.:/\-]*[\w])\s+(?:permissions?|privileges?|rights?)\b|\b(?:does\s+not|doesn't)\s+(?:include|contain|grant)\s+(?:the\s+)?(?<one>[A-Za-z][\w.:/\-]*[\w])\s+(?:permission|privilege|scope)\b|\bwith\s+the\s+(?<one>[A-Za-z][\w\-]*[_.:/][\w.:/\-]*[\w])\s+permission\b|\bmust\s+have\s+(?:the\s+)?['""`]?(?<one>[A-Za-z][\w.:/\-]*[\w])['""`]?\s+(?:permission|privilege|scope|right)\b", Options, TimeoutMs)]

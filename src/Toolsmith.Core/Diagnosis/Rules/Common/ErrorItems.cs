@@ -177,6 +177,10 @@ internal static class ErrorItems
         {
             return false;
         }
+        if (obj.All(static p => p.Key is "error" or "Error" or "message" or "Message" or "msg" or "detail" or "description" or "code"))
+        {
+            return false; // {"errors": {"error": "…"}}: one error's words, not fields
+        }
         foreach (var (_, value) in obj)
         {
             var ok = value switch

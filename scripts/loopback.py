@@ -154,12 +154,15 @@ def write_referenced_files(command, folder):
                 f.write(path)
 
 
-def run_curl(command, listener):
+def run_curl(command, listener, utf8_locale=False):
     """Runs command with bash in a scratch folder (files it reads hold their own name; $VARS stand for themselves), with
-    every curl sent to listener (`--connect-to`, `--noproxy '*'`, HTTP/1.1); the raw requests that arrived, in order."""
+    every curl sent to listener (`--connect-to`, `--noproxy '*'`, HTTP/1.1); the raw requests that arrived, in order.
+    With utf8_locale, bash runs in C.UTF-8, as a terminal does, so $'\\u2014' is the character's UTF-8."""
     with tempfile.TemporaryDirectory() as folder:
         write_referenced_files(command, folder)
         env = {"PATH": os.environ["PATH"], "HOME": folder}
+        if utf8_locale:
+            env["LANG"] = env["LC_ALL"] = "C.UTF-8"
         for var in set(re.findall(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)", command)):
             env[var] = "$" + var
         wrapper = (

@@ -9,7 +9,11 @@ HTTP/1.1); the requests that arrive, in order, are written to tests/fixtures/imp
 NAME.2.txt, ... where NAME is the example's path (DigitalOcean's below `resources/` with `/examples/curl/` as `--`,
 Medusa's with `/` as `--`). An example curl sends nothing for gets NAME.none. Nothing leaves the machine.
 
-    python3 scripts/record-docs-curl.py
+    python3 scripts/record-docs-curl.py [digitalocean|medusa|firefox ...]
+
+It also records what curl sends for Firefox's "Copy as cURL (POSIX)" commands (copy-as-curl/commands-firefox.json) into
+tests/fixtures/importers/copy-as-curl/firefox-curl/NAME.txt: what the pasted command really sends, which is not always
+what the browser sent (Firefox writes a character below U+0100 as one byte, not as its UTF-8).
 
 Only a developer runs this, to refresh the fixtures; DocsCurlCorpusTests reads the files it wrote.
 """
@@ -42,14 +46,32 @@ def digitalocean():
             yield rel.replace("/examples/curl/", "--"), doc["source"]
 
 
+def firefox():
+    """Firefox's "Copy as cURL (POSIX)" commands (copy-as-curl/commands-firefox.json, scripts/record-copy-as-curl-firefox.mjs)."""
+    import json
+    with open(os.path.join(FIXTURES, "copy-as-curl", "commands-firefox.json"), encoding="utf-8") as f:
+        for entry in json.load(f)["commands"]:
+            if entry["platform"] == "unix":
+                yield entry["name"], entry["command"]
+
+
+SOURCES = {
+    "digitalocean": (digitalocean, os.path.join(FIXTURES, "docs-curl", "digitalocean")),
+    "medusa": (medusa, os.path.join(FIXTURES, "docs-curl", "medusa")),
+    "firefox": (firefox, os.path.join(FIXTURES, "copy-as-curl", "firefox-curl")),
+}
+
+
 def main():
+    import sys
     import tempfile
+    chosen = sys.argv[1:] or list(SOURCES)
     with tempfile.TemporaryDirectory() as certs:
         cert, key = throwaway_certificate(certs)
         listener = CurlListener(cert, key)
         version = subprocess.run(["curl", "--version"], capture_output=True, text=True).stdout.split()[1]
-        for source, examples in (("digitalocean", digitalocean), ("medusa", medusa)):
-            out = os.path.join(FIXTURES, "docs-curl", source)
+        for source in chosen:
+            examples, out = SOURCES[source]
             os.makedirs(out, exist_ok=True)
             for old in os.listdir(out):
                 if old.endswith((".txt", ".none")):
@@ -57,7 +79,7 @@ def main():
             count = requests = none = 0
             for name, command in examples():
                 count += 1
-                sent = run_curl(command, listener)
+                sent = run_curl(command, listener, utf8_locale=source == "firefox")
                 if not sent:
                     none += 1
                     open(os.path.join(out, name + ".none"), "w").close()

@@ -436,48 +436,81 @@ internal static class ShellWords
             word.Append('\\').Append(text[i - 1]);
             return i;
         }
-        var code = int.Parse(text[i..end], NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+        var code = long.Parse(text[i..end], NumberStyles.HexNumber, CultureInfo.InvariantCulture);
         if (max == 2 && code >= 0x80)
         {
             // \xHH is a byte: a UTF-8 sequence of them is decoded as one character below.
-            word.Append((char)(0xDC00 | code));
+            word.Append(ByteMark).Append((char)code);
+        }
+        else if (code is >= 0xD800 and <= 0xDFFF)
+        {
+            // $'\uD83C\uDF89': Firefox writes an emoji as its two UTF-16 halves, which make the character together (a half
+            // alone is replaced below).
+            word.Append((char)code);
         }
         else
         {
-            word.Append(char.ConvertFromUtf32(code));
+            word.Append(code > 0x10FFFF ? "\uFFFD" : char.ConvertFromUtf32((int)code));
         }
         return end;
     }
 
-    /// <summary>Decodes the UTF-8 byte escapes (\xC3\xA9) that <see cref="Hex"/> left as marked surrogates.</summary>
+    /// <summary>Marks the byte a \xHH escape wrote (a noncharacter, which no text holds, then the byte as a char).</summary>
+    private const char ByteMark = '\uFDD0';
+
+    /// <summary>
+    /// Decodes the byte escapes (\xC3\xA9) that <see cref="Hex"/> marked: a run that is UTF-8 as its character; a run that is
+    /// not as ISO-8859-1, one character a byte (Firefox's "Copy as cURL" writes é as $'\xe9', the character's code, which the
+    /// browser sent as UTF-8). A half of a UTF-16 pair left alone becomes U+FFFD.
+    /// </summary>
     public static string DecodeByteEscapes(string word)
     {
-        if (!word.Any(static c => c is >= '\uDC80' and <= '\uDCFF'))
+        if (word.IndexOf(ByteMark, StringComparison.Ordinal) < 0 && !word.Any(char.IsSurrogate))
         {
             return word;
         }
-        var sb = new StringBuilder();
+        var sb = new StringBuilder(word.Length);
         var bytes = new List<byte>();
-        foreach (var c in word)
+        for (var i = 0; i < word.Length; i++)
         {
-            if (c is >= '\uDC80' and <= '\uDCFF')
+            var c = word[i];
+            if (c == ByteMark && i + 1 < word.Length)
             {
-                bytes.Add((byte)(c & 0xFF));
+                bytes.Add((byte)word[++i]);
                 continue;
             }
-            if (bytes.Count > 0)
+            Flush();
+            if (char.IsHighSurrogate(c) && i + 1 < word.Length && char.IsLowSurrogate(word[i + 1]))
             {
-                sb.Append(Encoding.UTF8.GetString([.. bytes]));
-                bytes.Clear();
+                sb.Append(c).Append(word[++i]);
             }
-            sb.Append(c);
+            else
+            {
+                sb.Append(char.IsSurrogate(c) ? '\uFFFD' : c);
+            }
         }
-        if (bytes.Count > 0)
-        {
-            sb.Append(Encoding.UTF8.GetString([.. bytes]));
-        }
+        Flush();
         return sb.ToString();
+
+        void Flush()
+        {
+            if (bytes.Count == 0)
+            {
+                return;
+            }
+            try
+            {
+                sb.Append(StrictUtf8.GetString([.. bytes]));
+            }
+            catch (DecoderFallbackException)
+            {
+                sb.Append(Encoding.Latin1.GetString([.. bytes]));
+            }
+            bytes.Clear();
+        }
     }
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private static List<string> SplitPowerShell(string text, out string? rest)
     {

@@ -591,6 +591,16 @@ public class CurlImporterTests(ImportRunner runner) : IClassFixture<ImportRunner
         Assert.Equal(["curl", "a b", "c \"d\" \u0001X\u0002", "e f", "g\th", "-v"], words);
     }
 
+    [Theory]
+    [InlineData("$'caf\\xc3\\xa9'", "café")] // UTF-8 bytes, as Chromium writes them
+    [InlineData("$'caf\\xe9 \\xfc'", "café ü")] // one byte a character, as Firefox writes them: ISO-8859-1
+    [InlineData("$'\\uD83C\\uDF89 ok'", "\U0001F389 ok")] // an emoji as Firefox writes it, two UTF-16 halves
+    [InlineData("$'\\uD83C x'", "\uFFFD x")] // a half alone
+    [InlineData("'\U0001F49D \U0001F389'", "\U0001F49D \U0001F389")] // emoji typed as they are stay
+    [InlineData("$'\\U0011FFFF'", "\uFFFD")] // beyond Unicode
+    public void Words_AnsiCEscapes_GiveTheCharactersMeant(string word, string expected) =>
+        Assert.Equal(["curl", expected], ShellWords.Split("curl " + word, ShellDialect.Bash, out _).Select(ShellWords.DecodeByteEscapes));
+
     [Fact]
     public void Words_CmdCaretsAndBackslashQuotes()
     {

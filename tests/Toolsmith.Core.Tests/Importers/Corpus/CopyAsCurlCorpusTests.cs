@@ -37,13 +37,66 @@ public sealed class CopyAsCurlCorpusTests(ImportRunner runner, ITestOutputHelper
         Corpora.AssertDocumented(tally);
     }
 
-    /// <summary>The request the browser made, as an HTTP/1.1 recording; for cmd, as Chromium's cmd quoting can say it.</summary>
-    private static HttpRecording Expected(JsonObject request, bool cmd)
+    /// <summary>
+    /// Firefox's "Copy as cURL" (commands-firefox.json, recorded by scripts/record-copy-as-curl-firefox.mjs from Firefox's own
+    /// curl.js): a POSIX command is compared with what the real curl sent when bash ran it (copy-as-curl/firefox-curl, by
+    /// scripts/record-docs-curl.py), or, where curl's bytes are not text, with what the command says by Firefox's own helpers
+    /// (its `says`); a Windows command with what it says as Firefox's cmd quoting can say it.
+    /// </summary>
+    [Fact]
+    public async Task Firefox_copy_as_curl_commands_send_what_the_pasted_command_sends()
     {
-        string Say(string s) => cmd ? CmdCanSay(s) : s;
+        var folder = Corpora.Folder("copy-as-curl");
+        var commands = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(folder, "commands-firefox.json")))!["commands"]!.AsArray();
+        var tally = new CorpusTally("copy-as-curl-firefox");
+        foreach (var entry in commands)
+        {
+            var name = entry!["name"]!.GetValue<string>();
+            var platform = entry["platform"]!.GetValue<string>();
+            HttpRecording expected;
+            if (platform == "win")
+            {
+                expected = Expected(entry["says"]!.AsObject(), FirefoxCmdCanSay, noEmptyHeaders: true);
+            }
+            else
+            {
+                // What curl sent, unless it was not text: Firefox writes a character below U+0100 as $'\xNN', one byte, and an
+                // emoji as two \u surrogates; the importer reads those as the characters the browser sent.
+                var sent = HttpRecording.Parse(await File.ReadAllTextAsync(Path.Combine(folder, "firefox-curl", name + ".txt")));
+                expected = sent.Body.Contains('\uFFFD', StringComparison.Ordinal) ? Expected(entry["says"]!.AsObject(), static s => s, noEmptyHeaders: true) : sent;
+            }
+            tally.Add($"{name} ({platform})", await TryAsync(entry["command"]!.GetValue<string>(), [expected]), Corpora.IsHeldOut(name));
+        }
+        tally.Report(output);
+        Assert.True(commands.Count >= 100, "Firefox's commands were not found: run scripts/record-copy-as-curl-firefox.mjs");
+        Assert.Equal(0, tally.Count(Outcome.Crashed));
+        Corpora.AssertDocumented(tally);
+    }
+
+    /// <summary>
+    /// Firefox's escapeStringWin: whitespace other than line breaks becomes a space (JavaScript's \s, which holds no-break and
+    /// other Unicode spaces), and CRLF or CR becomes LF (a caret before a line break); every other character stays.
+    /// </summary>
+    private static string FirefoxCmdCanSay(string s) =>
+        System.Text.RegularExpressions.Regex.Replace(
+            System.Text.RegularExpressions.Regex.Replace(s, "[\\t\\v\\f \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]", " "),
+            "\\r\\n?", "\n");
+
+    /// <summary>The request the browser made, as an HTTP/1.1 recording; for cmd, as Chromium's cmd quoting can say it.</summary>
+    private static HttpRecording Expected(JsonObject request, bool cmd) => Expected(request, cmd ? CmdCanSay : static s => s);
+
+    /// <summary>
+    /// The request the browser made, as an HTTP/1.1 recording, each string as <paramref name="say"/> says it. With
+    /// <paramref name="noEmptyHeaders"/>, a header whose value is empty is left out: curl sends none for <c>-H 'name: '</c>,
+    /// which is how Firefox writes it (Chromium writes <c>-H 'name;'</c>, which sends it empty).
+    /// </summary>
+    private static HttpRecording Expected(JsonObject request, Func<string, string> say, bool noEmptyHeaders = false)
+    {
+        string Say(string s) => say(s);
         var url = new Uri(request["url"]!.GetValue<string>());
         var headers = request["headers"]!.AsArray()
             .Select(h => (h![0]!.GetValue<string>(), Say(h[1]!.GetValue<string>())))
+            .Where(h => !noEmptyHeaders || h.Item2.Trim().Length > 0)
             .ToList();
         if (!headers.Any(static h => h.Item1.Equals("User-Agent", StringComparison.OrdinalIgnoreCase)))
         {

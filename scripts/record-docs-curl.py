@@ -9,10 +9,11 @@ HTTP/1.1); the requests that arrive, in order, are written to tests/fixtures/imp
 NAME.2.txt, ... where NAME is the example's path (DigitalOcean's below `resources/` with `/examples/curl/` as `--`,
 Medusa's with `/` as `--`). An example curl sends nothing for gets NAME.none. Nothing leaves the machine.
 
-    python3 scripts/record-docs-curl.py [digitalocean|medusa|firefox ...]
+    python3 scripts/record-docs-curl.py [digitalocean|medusa|firefox|safari ...]
 
-It also records what curl sends for Firefox's "Copy as cURL (POSIX)" commands (copy-as-curl/commands-firefox.json) into
-tests/fixtures/importers/copy-as-curl/firefox-curl/NAME.txt: what the pasted command really sends, which is not always
+It also records what curl sends for Firefox's "Copy as cURL (POSIX)" and Safari's "Copy as cURL" commands
+(copy-as-curl/commands-firefox.json, commands-safari.json) into tests/fixtures/importers/copy-as-curl/firefox-curl/ and
+safari-curl/NAME.txt: what the pasted command really sends, which is not always
 what the browser sent (Firefox writes a character below U+0100 as one byte, not as its UTF-8).
 
 Only a developer runs this, to refresh the fixtures; DocsCurlCorpusTests reads the files it wrote.
@@ -46,19 +47,23 @@ def digitalocean():
             yield rel.replace("/examples/curl/", "--"), doc["source"]
 
 
-def firefox():
-    """Firefox's "Copy as cURL (POSIX)" commands (copy-as-curl/commands-firefox.json, scripts/record-copy-as-curl-firefox.mjs)."""
+def browser(name):
+    """A browser's POSIX "Copy as cURL" commands (copy-as-curl/commands-NAME.json, scripts/record-copy-as-curl-NAME.mjs)."""
     import json
-    with open(os.path.join(FIXTURES, "copy-as-curl", "commands-firefox.json"), encoding="utf-8") as f:
-        for entry in json.load(f)["commands"]:
-            if entry["platform"] == "unix":
-                yield entry["name"], entry["command"]
+
+    def commands():
+        with open(os.path.join(FIXTURES, "copy-as-curl", f"commands-{name}.json"), encoding="utf-8") as f:
+            for entry in json.load(f)["commands"]:
+                if entry["platform"] == "unix":
+                    yield entry["name"], entry["command"]
+    return commands
 
 
 SOURCES = {
     "digitalocean": (digitalocean, os.path.join(FIXTURES, "docs-curl", "digitalocean")),
     "medusa": (medusa, os.path.join(FIXTURES, "docs-curl", "medusa")),
-    "firefox": (firefox, os.path.join(FIXTURES, "copy-as-curl", "firefox-curl")),
+    "firefox": (browser("firefox"), os.path.join(FIXTURES, "copy-as-curl", "firefox-curl")),
+    "safari": (browser("safari"), os.path.join(FIXTURES, "copy-as-curl", "safari-curl")),
 }
 
 
@@ -79,7 +84,7 @@ def main():
             count = requests = none = 0
             for name, command in examples():
                 count += 1
-                sent = run_curl(command, listener, utf8_locale=source == "firefox")
+                sent = run_curl(command, listener, utf8_locale=source in ("firefox", "safari"))
                 if not sent:
                     none += 1
                     open(os.path.join(out, name + ".none"), "w").close()

@@ -39,16 +39,26 @@ public sealed class CopyAsCurlCorpusTests(ImportRunner runner, ITestOutputHelper
 
     /// <summary>
     /// Firefox's "Copy as cURL" (commands-firefox.json, recorded by scripts/record-copy-as-curl-firefox.mjs from Firefox's own
-    /// curl.js): a POSIX command is compared with what the real curl sent when bash ran it (copy-as-curl/firefox-curl, by
-    /// scripts/record-docs-curl.py), or, where curl's bytes are not text, with what the command says by Firefox's own helpers
-    /// (its `says`); a Windows command with what it says as Firefox's cmd quoting can say it.
+    /// curl.js), POSIX and Windows.
     /// </summary>
     [Fact]
-    public async Task Firefox_copy_as_curl_commands_send_what_the_pasted_command_sends()
+    public Task Firefox_copy_as_curl_commands_send_what_the_pasted_command_sends() => BrowserCommandsAsync("firefox", 100);
+
+    /// <summary>Safari's "Copy as cURL" (commands-safari.json, recorded by scripts/record-copy-as-curl-safari.mjs from WebKit's Web Inspector).</summary>
+    [Fact]
+    public Task Safari_copy_as_curl_commands_send_what_the_pasted_command_sends() => BrowserCommandsAsync("safari", 60);
+
+    /// <summary>
+    /// A browser's commands other than Chromium's: a POSIX command is compared with what the real curl sent when bash ran it
+    /// (copy-as-curl/BROWSER-curl, by scripts/record-docs-curl.py), or, where curl's bytes are not text (a character below
+    /// U+0100 written as $'\xNN', one byte; an emoji as two \u halves), with what the command says by the browser's own
+    /// helpers (its `says`); a Windows command with what it says as Firefox's cmd quoting can say it.
+    /// </summary>
+    private async Task BrowserCommandsAsync(string browser, int atLeast)
     {
         var folder = Corpora.Folder("copy-as-curl");
-        var commands = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(folder, "commands-firefox.json")))!["commands"]!.AsArray();
-        var tally = new CorpusTally("copy-as-curl-firefox");
+        var commands = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(folder, $"commands-{browser}.json")))!["commands"]!.AsArray();
+        var tally = new CorpusTally($"copy-as-curl-{browser}");
         foreach (var entry in commands)
         {
             var name = entry!["name"]!.GetValue<string>();
@@ -60,15 +70,13 @@ public sealed class CopyAsCurlCorpusTests(ImportRunner runner, ITestOutputHelper
             }
             else
             {
-                // What curl sent, unless it was not text: Firefox writes a character below U+0100 as $'\xNN', one byte, and an
-                // emoji as two \u surrogates; the importer reads those as the characters the browser sent.
-                var sent = HttpRecording.Parse(await File.ReadAllTextAsync(Path.Combine(folder, "firefox-curl", name + ".txt")));
+                var sent = HttpRecording.Parse(await File.ReadAllTextAsync(Path.Combine(folder, $"{browser}-curl", name + ".txt")));
                 expected = sent.Body.Contains('\uFFFD', StringComparison.Ordinal) ? Expected(entry["says"]!.AsObject(), static s => s, noEmptyHeaders: true) : sent;
             }
             tally.Add($"{name} ({platform})", await TryAsync(entry["command"]!.GetValue<string>(), [expected]), Corpora.IsHeldOut(name));
         }
         tally.Report(output);
-        Assert.True(commands.Count >= 100, "Firefox's commands were not found: run scripts/record-copy-as-curl-firefox.mjs");
+        Assert.True(commands.Count >= atLeast, $"{browser}'s commands were not found: run scripts/record-copy-as-curl-{browser}.mjs");
         Assert.Equal(0, tally.Count(Outcome.Crashed));
         Corpora.AssertDocumented(tally);
     }

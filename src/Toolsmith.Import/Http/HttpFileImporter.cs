@@ -114,12 +114,16 @@ public static partial class HttpFileImporter
         public string? Body { get; set; }
 
         public bool NoRedirect { get; set; }
+
+        /// <summary>httpyac's <c># @injectVariables</c>: variables in a body read from a file (<c>&lt; file</c>) are put in.</summary>
+        public bool InjectVariables { get; set; }
     }
 
     private static HttpRequest? ParseBlock(Block block, Dictionary<string, string> variables, ImportResult result, string source)
     {
         string? name = null;
         var noRedirect = false;
+        var injectVariables = false;
         var i = 0;
         var lines = block.Lines;
         // Comments, options and variables, up to the request line.
@@ -163,6 +167,10 @@ public static partial class HttpFileImporter
                 else if (comment.StartsWith("@no-redirect", StringComparison.Ordinal))
                 {
                     noRedirect = true;
+                }
+                else if (comment.StartsWith("@injectVariables", StringComparison.Ordinal))
+                {
+                    injectVariables = true;
                 }
                 else if (comment.StartsWith('@') && !comment.StartsWith("@no-log", StringComparison.Ordinal))
                 {
@@ -208,7 +216,7 @@ public static partial class HttpFileImporter
             url = url[..version.Index].TrimEnd();
         }
         var item = name ?? (block.Title.Length > 0 ? block.Title : $"{method} {url}");
-        var request = new HttpRequest { Item = item, Name = name ?? (block.Title.Length > 0 ? block.Title : null), Method = method, Url = url, NoRedirect = noRedirect, GraphQl = graphQlMethod };
+        var request = new HttpRequest { Item = item, Name = name ?? (block.Title.Length > 0 ? block.Title : null), Method = method, Url = url, NoRedirect = noRedirect, GraphQl = graphQlMethod, InjectVariables = injectVariables };
         i++;
         // The target may continue on the next lines, indented and starting with /, ? or & (JetBrains' and httpyac's syntax).
         while (i < lines.Count && lines[i] is [' ' or '\t', ..] && lines[i].TrimStart() is var cont && (cont.StartsWith('?') || cont.StartsWith('&') || cont.StartsWith('/') || cont.StartsWith('#')))
@@ -696,7 +704,7 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
             {
                 path = Path.GetFullPath(Path.Combine(baseDirectory, path));
             }
-            if (trimmed.StartsWith("<@", StringComparison.Ordinal))
+            if (trimmed.StartsWith("<@", StringComparison.Ordinal) || request.InjectVariables)
             {
                 // Variables in the file are put in when it is sent: read at import, it becomes the body it stands for.
                 if (File.Exists(path) && new FileInfo(path).Length <= 1 << 20)

@@ -463,9 +463,16 @@ public class PostmanAndHttpImporterTests(ImportRunner runner) : IClassFixture<Im
                 Content-Type: application/json
 
                 <@ templated.json
+
+                ###
+                # @injectVariables
+                PATCH {{base}}/fourth
+                Content-Type: application/json
+
+                < templated.json
                 """.Replace("PORT", runner.Api.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
             var result = HttpFileImporter.Import(text, new HttpImportOptions { BaseDirectory = folder });
-            Assert.Equal(3, result.Tools.Count);
+            Assert.Equal(4, result.Tools.Count);
             Assert.Contains(result.Warnings, static w => w.Message.Contains("httpyac script block", StringComparison.Ordinal));
 
             await runner.RunAsync(result.Tools[0]);
@@ -479,6 +486,11 @@ public class PostmanAndHttpImporterTests(ImportRunner runner) : IClassFixture<Im
 
             await runner.RunAsync(result.Tools[2]);
             Assert.Equal("/echo/third", Echo(runner)["path"]!.GetValue<string>());
+            Assert.Equal("{\"id\":\"42\"}", Echo(runner)["bodyText"]!.GetValue<string>().Replace(" ", "", StringComparison.Ordinal));
+
+            // httpyac's # @injectVariables: "< file" with its variables put in, as "<@ file".
+            await runner.RunAsync(result.Tools[3]);
+            Assert.Equal("/echo/fourth", Echo(runner)["path"]!.GetValue<string>());
             Assert.Equal("{\"id\":\"42\"}", Echo(runner)["bodyText"]!.GetValue<string>().Replace(" ", "", StringComparison.Ordinal));
         }
         finally

@@ -5,23 +5,34 @@ internal static class Credentials
 {
     private static readonly string[] SecretWords = ["token", "secret", "password", "passwd", "pwd", "pass", "apikey", "credential", "credentials", "signature", "jwt", "bearer", "authorization", "auth", "session", "sessionid", "cookie", "privatekey", "passphrase"];
 
+    /// <summary>
+    /// Last words that keep a name a credential when a credential word comes before them (session_id, auth_code,
+    /// password_hash is not one): what a credential is held as.
+    /// </summary>
+    private static readonly string[] HolderWords = ["id", "key", "value", "header", "string", "code", "hash", "cookie", "ticket"];
+
     /// <summary>Words that make "key" mean something else than a credential (Idempotency-Key, sort_key).</summary>
     private static readonly string[] NotSecretKeyWords = ["idempotency", "public", "sort", "cache", "partition", "primary", "foreign", "lookup", "dedup", "dedupe", "object", "file", "row", "s3", "map", "hash", "publishable"];
 
     /// <summary>Words that make a token a place in a listing (page_token, nextToken, continuation_token, sync_token), not a credential.</summary>
     private static readonly string[] PagingWords = ["page", "paging", "pagination", "next", "prev", "previous", "continuation", "cursor", "sync", "resume", "marker", "offset", "start"];
 
-    /// <summary>True when a header, parameter, field or variable of this name usually holds a credential.</summary>
-    public static bool IsSecretName(string name)
+    /// <summary>
+    /// True when a header, parameter, field or variable of this name usually holds a credential: a credential word last
+    /// (auth_token, client_secret, session) or before what a credential is held as (session_id, auth_code); not a word about
+    /// one (sessionResult, token_expiry, signature_method). With <paramref name="anyWord"/> (a header's name: X-Auth-Email,
+    /// X-Auth-User go with the key they are sent beside), any credential word.
+    /// </summary>
+    public static bool IsSecretName(string name, bool anyWord = false)
     {
         var words = Naming.Snake(name).Split('_', StringSplitOptions.RemoveEmptyEntries);
         if (words.Length == 0 || IsPaging(words) || NamesAnother(words))
         {
             return false;
         }
-        if (words.Any(static w => SecretWords.Contains(w)))
+        if (SecretWords.Contains(words[^1]) || (words.Any(static w => SecretWords.Contains(w)) && (anyWord || HolderWords.Contains(words[^1]))))
         {
-            return true;
+            return true; // auth_token, session, sessionId, client_secret; not sessionResult, token_expiry, signature_method
         }
         if (words.Contains("key") || words.Contains("apikey"))
         {
@@ -116,7 +127,7 @@ internal static class Credentials
     public static bool IsCredentialHeader(string name) =>
         name.Equals("Authorization", StringComparison.OrdinalIgnoreCase)
         || name.Equals("Proxy-Authorization", StringComparison.OrdinalIgnoreCase)
-        || (!name.Equals("Cookie", StringComparison.OrdinalIgnoreCase) && IsSecretName(name));
+        || (!name.Equals("Cookie", StringComparison.OrdinalIgnoreCase) && IsSecretName(name, anyWord: true));
 
     /// <summary>Splits an Authorization value into its scheme ("Bearer") and credential; the scheme is empty when there is none.</summary>
     public static (string Scheme, string Credential) SplitAuthorization(string value)

@@ -223,6 +223,9 @@ internal sealed class PostmanRequestMapper(PostmanImporter.Context context, Impo
 {
     private readonly HashSet<string> _forcedSecrets = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _originals = new(StringComparer.Ordinal);
+
+    /// <summary>The inputs Postman's :name path variables became: a path segment names a thing (:sessionId, :token_id), not a credential.</summary>
+    private readonly HashSet<string> _pathInputs = new(StringComparer.Ordinal);
     private string _provider = "api";
     private string _host = "the API";
 
@@ -383,6 +386,10 @@ internal sealed class PostmanRequestMapper(PostmanImporter.Context context, Impo
                     continue;
                 }
                 pathVariables.Add((name, value));
+                if (!Credentials.LooksLikeSecretValue(value))
+                {
+                    _pathInputs.Add(Naming.Identifier(name));
+                }
                 segments[i] = "{{" + Naming.Identifier(name) + "}}";
             }
         }
@@ -532,6 +539,10 @@ internal sealed class PostmanRequestMapper(PostmanImporter.Context context, Impo
             Warn($"uses Postman's dynamic variable {{{{{name}}}}}, which Toolsmith does not generate; it became the input \"{dynamic}\".");
             tool.Input(dynamic, "string", $"Stands for Postman's {{{{{name}}}}}.", required: true);
             return "{{" + dynamic + "}}";
+        }
+        if (_pathInputs.Contains(name))
+        {
+            return "{{" + name + "}}";
         }
         if (_forcedSecrets.Contains(name) || context.Variables.IsSecret(name))
         {

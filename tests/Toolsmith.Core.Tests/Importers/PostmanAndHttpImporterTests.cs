@@ -431,6 +431,33 @@ public class PostmanAndHttpImporterTests(ImportRunner runner) : IClassFixture<Im
         await runner.RunAsync(tool, new JsonObject { ["userId"] = "99" });
         Assert.Equal("/echo/users/99/posts/7", (string?)runner.Api.LastEcho!["path"]);
     }
+
+    [Fact]
+    public Task Postman_SessionNamedPathVariablesAndQueryValues_AreData_NotSecrets()
+    {
+        // Adyen's "/sessions/:sessionId?sessionResult=…": a path segment names a payment session, and a session's result
+        // is not a credential; a header beside a key (X-Auth-Email) and a session id in a query with a token's shape are.
+        var collection = $$$"""
+            {
+              "info": { "name": "Checkout", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json" },
+              "variable": [ { "key": "baseUrl", "value": "{{{runner.Api.Url("/echo").TrimEnd('/')}}}" } ],
+              "item": [ { "name": "Session result", "request": { "method": "GET",
+                "header": [ { "key": "X-Auth-Email", "value": "ann@example.com" } ],
+                "url": {
+                "raw": "{{baseUrl}}/sessions/:sessionId?sessionResult=sessionResult_example&session_id=Qm9vdHN0cmFwU2Vzc2lvbjE5ODc2",
+                "host": ["{{baseUrl}}"], "path": ["sessions", ":sessionId"],
+                "query": [ { "key": "sessionResult", "value": "sessionResult_example" }, { "key": "session_id", "value": "Qm9vdHN0cmFwU2Vzc2lvbjE5ODc2" } ],
+                "variable": [ { "key": "sessionId", "value": "" } ] } } } ]
+            }
+            """;
+        var result = PostmanImporter.Import(collection);
+        var tool = Assert.Single(result.Tools);
+        Assert.True(tool.Document["inputs"]!.AsObject().ContainsKey("sessionId"));
+        Assert.Equal(["api_session_id", "api_x_auth_email"], result.Secrets.Select(static s => s.Name).Order());
+        var url = (string?)tool.Document["steps"]![0]!["url"];
+        Assert.Contains("/sessions/{{sessionId}}?sessionResult=sessionResult_example&session_id={{secrets.api_session_id}}", url, StringComparison.Ordinal);
+        return Task.CompletedTask;
+    }
     [Fact]
     public async Task Http_RequestsWithoutSeparators_ScriptBlocks_AndIncludesBesideTheFile()
     {

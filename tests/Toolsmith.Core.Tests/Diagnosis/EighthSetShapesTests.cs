@@ -55,4 +55,24 @@ public class EighthSetShapesTests
         var either = Ex.Diagnose(403, """{"errors":[{"title":"Forbidden","status":"403","detail":"The following permissions are required: 'publish article' OR 'administer articles'."}]}""");
         Assert.Equal(["publish article", "administer articles"], either.Scopes!.Missing);
     }
+
+    [Fact]
+    public void AValueTheMessageQuotesBack_NamesTheParameterThatSentIt()
+    {
+        var d = Ex.Diagnose(Ex.Make(200, """{"response":{"result":"error","message":"Unknown command: get_usres. Possible commands are: get_users, get_history"}}""",
+            @params: ["apikey", "cmd"], url: "https://media.example.org/api/v2?apikey=k&cmd=get_usres", method: "GET", headers: ("Content-Type", "application/json")));
+        Assert.Equal(DiagnosisKinds.NotFound, d.Kind);
+        Assert.Contains("params.cmd", d.Paths());
+        var body = Ex.Diagnose(Ex.Make(400, """{"error":"Style (winter:DEFAULT) not defined on this layer"}""", request: """{"layer":{"name":"roads","style":"winter:DEFAULT"}}"""));
+        Assert.Contains("body.layer.style", body.Paths());
+    }
+
+    [Fact]
+    public void ACommonValue_OrOneSentUnderTwoNames_NamesNothing()
+    {
+        var common = Ex.Diagnose(Ex.Make(400, """{"error":"The 2024 report is not ready"}""", @params: ["year", "format"], url: "https://a.example.org/r?year=2024&format=full", method: "GET"));
+        Assert.Empty(common.Paths());
+        var twice = Ex.Diagnose(Ex.Make(404, """{"error":"Team blue-team was not found"}""", request: """{"from":"blue-team","to":"blue-team"}"""));
+        Assert.Empty(twice.Paths());
+    }
 }

@@ -50,6 +50,18 @@ internal sealed partial class MentionedFieldsRule : DiagnosisRule
 
     public override void Apply(DiagnosisContext context)
     {
+        NamesMentioned(context);
+        if (context.FieldCount == 0 && context.MissingScopes.Count == 0 && context.Kind is DiagnosisKinds.NotFound or DiagnosisKinds.InvalidValue or DiagnosisKinds.Conflict
+            && context.Status is < 400 or 400 or 404 or 409 or 422 && EchoedValue(context) is { } echoed)
+        {
+            // "Unknown command: get_activty" after cmd=get_activty: when no name is mentioned, the message quotes back a value
+            // the step sent.
+            context.AddField(echoed.Path, echoed.Location, echoed.Text);
+        }
+    }
+
+    private static void NamesMentioned(DiagnosisContext context)
+    {
         // A refused value, or a conflict over one ("DAGRun ID 'x' already exists" names the dag_run_id the step sent).
         if (context.FieldCount > 0 || context.Kind is not (null or DiagnosisKinds.InvalidValue or DiagnosisKinds.RequestRejected or DiagnosisKinds.Conflict)
             || (context.Status >= 400 && context.Status is not (400 or 409 or 422)) || context.MissingScopes.Count > 0)
@@ -84,6 +96,98 @@ internal sealed partial class MentionedFieldsRule : DiagnosisRule
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// The URL parameter or body member whose value a message quotes back as a whole token ("Style (inspire:DEFAULT) not
+    /// defined" after STYLES=inspire:DEFAULT; "Unknown command: get_activty" after cmd=get_activty). Only values that cannot
+    /// be there by chance count: four characters or more with a letter, or six digits or more, and not an everyday word;
+    /// a value the step sent under two names names neither.
+    /// </summary>
+    private static (string Path, FieldLocation Location, string Text)? EchoedValue(DiagnosisContext context)
+    {
+        var sent = new List<(string Path, FieldLocation Location, string Value)>();
+        if (Uri.TryCreate(context.Exchange.Url, UriKind.Absolute, out var url) && url.Query.Length > 1)
+        {
+            foreach (var pair in url.Query[1..].Split('&', StringSplitOptions.RemoveEmptyEntries).Take(100))
+            {
+                var eq = pair.IndexOf('=', StringComparison.Ordinal);
+                if (eq > 0)
+                {
+                    sent.Add((Uri.UnescapeDataString(pair[..eq]), FieldLocation.Param, Uri.UnescapeDataString(pair[(eq + 1)..].Replace('+', ' '))));
+                }
+            }
+        }
+        if (context.Exchange.RequestBody is JsonObject or JsonArray)
+        {
+            Leaves(context.Exchange.RequestBody, "", sent, 0);
+        }
+        var candidates = sent.Where(static s => CouldBeEchoed(s.Value)).ToList();
+        if (candidates.Count == 0)
+        {
+            return null;
+        }
+        foreach (var text in context.Texts.Take(MaxTexts))
+        {
+            var found = candidates.Where(c => QuotesToken(text, c.Value)).ToList();
+            if (found.Count > 0 && found.Select(static f => f.Value).Distinct(StringComparer.Ordinal).Count() == 1 && found.Count == 1)
+            {
+                return (found[0].Path, found[0].Location, text);
+            }
+        }
+        return null;
+
+        static void Leaves(JsonNode? node, string path, List<(string, FieldLocation, string)> into, int depth)
+        {
+            if (depth > 8 || into.Count > 200)
+            {
+                return;
+            }
+            switch (node)
+            {
+                case JsonObject o:
+                    foreach (var (key, value) in o)
+                    {
+                        Leaves(value, path.Length == 0 ? key : path + "." + key, into, depth + 1);
+                    }
+                    break;
+                case JsonArray a:
+                    for (var i = 0; i < a.Count && i < 20; i++)
+                    {
+                        Leaves(a[i], $"{path}[{i}]", into, depth + 1);
+                    }
+                    break;
+                case JsonValue v when JsonRead.Str(v) is { } text:
+                    into.Add((path, FieldLocation.Body, text));
+                    break;
+            }
+        }
+    }
+
+    private static bool CouldBeEchoed(string value)
+    {
+        var v = value.Trim();
+        if (v.Length is < 4 or > 200 || v != value || EverydayWords.Contains(v.ToLowerInvariant()) || v is "true" or "false" or "null" or "json" or "xml")
+        {
+            return false;
+        }
+        return v.Any(char.IsLetter) ? !v.Contains(' ', StringComparison.Ordinal) : v.Count(char.IsAsciiDigit) >= 6;
+    }
+
+    /// <summary>True when <paramref name="value"/> stands in the text as a whole token (no letter, digit or '_' touching it).</summary>
+    private static bool QuotesToken(string text, string value)
+    {
+        for (var at = text.IndexOf(value, StringComparison.Ordinal); at >= 0; at = text.IndexOf(value, at + 1, StringComparison.Ordinal))
+        {
+            var before = at == 0 || !(char.IsLetterOrDigit(text[at - 1]) || text[at - 1] == '_');
+            var end = at + value.Length;
+            var after = end >= text.Length || !(char.IsLetterOrDigit(text[end]) || text[end] == '_');
+            if (before && after)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>The names the step sent (body members at any depth, URL parameters), by their letters and digits in lower case.</summary>

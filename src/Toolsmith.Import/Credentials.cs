@@ -7,7 +7,7 @@ internal static class Credentials
 
     /// <summary>
     /// Last words that keep a name a credential when a credential word comes before them (session_id, auth_code,
-    /// password_hash is not one): what a credential is held as.
+    /// password_hash): what a credential is held as.
     /// </summary>
     private static readonly string[] HolderWords = ["id", "key", "value", "header", "string", "code", "hash", "cookie", "ticket"];
 

@@ -566,6 +566,9 @@ internal static partial class SuccessBody
     /// <summary>How many of an object's first members are weighed as empty or not (the shapes weighed are small).</summary>
     private const int MaxMembersWeighed = 40;
 
+    /// <summary>How many members an answer judged by its words alone may have.</summary>
+    private const int MaxMembersJudgedByWords = 6;
+
     /// <summary>
     /// Weighs one member (the reader is on its name; a copy is moved, so the caller's reader stays): empty (null, "", [], {})
     /// or not, and whether it is words (a message, a detail, a remark) that say the call failed in words no success uses.
@@ -593,7 +596,8 @@ internal static partial class SuccessBody
                 return;
             case JsonTokenType.String when words:
                 seen.WordsMembers++;
-                if (peek.ValueSpan.Length <= 300 && peek.GetString() is { } text)
+                // Only a small answer is judged by its words (see ReportFailure): a larger one is not read for them.
+                if (seen.Count <= MaxMembersJudgedByWords && peek.ValueSpan.Length <= 300 && peek.GetString() is { } text)
                 {
                     seen.WordsSayCallFailed |= ErrorVocabulary.SaysCallFailed(text);
                     seen.WordsSayError |= RuntimeError().IsMatch(text);
@@ -1059,9 +1063,9 @@ internal static partial class SuccessBody
         public readonly bool ReportFailure =>
             SaysFailed
             // {"Information": "… our standard API rate limit is 25 requests per day …"}: a small answer whose words say it failed
-            || (WordsSayCallFailed && Count <= 6 && !HasId && !Payload)
+            || (WordsSayCallFailed && Count <= MaxMembersJudgedByWords && !HasId && !Payload)
             // {"elements": [], "remark": "runtime error: Query timed out …"}: words that open with "error:"
-            || (WordsSayError && Count <= 6 && !HasId)
+            || (WordsSayError && Count <= MaxMembersJudgedByWords && !HasId)
             || (StatusNumberFailed && (MessageIsText || ShortMessage || ErrorText) && !MessageSaysOk && Count <= 4)
             // {"Abn": "", "Acn": "", "BusinessName": [], "Gst": null, "Message": "No record found"}: a record left blank, but for words
             || (Count >= 4 && Count <= MaxMembersWeighed && NonEmpty == 0 && WordsMembers == 1)

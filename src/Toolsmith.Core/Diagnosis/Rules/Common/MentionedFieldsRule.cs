@@ -130,7 +130,7 @@ internal sealed partial class MentionedFieldsRule : DiagnosisRule
         foreach (var text in context.Texts.Take(MaxTexts))
         {
             var found = candidates.Where(c => QuotesToken(text, c.Value)).ToList();
-            if (found.Count > 0 && found.Select(static f => f.Value).Distinct(StringComparer.Ordinal).Count() == 1 && found.Count == 1)
+            if (found.Count == 1)
             {
                 return (found[0].Path, found[0].Location, text);
             }

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -219,7 +220,7 @@ public static partial class PostmanImporter
 }
 
 /// <summary>Maps one Postman request to one API step of a tool.</summary>
-internal sealed class PostmanRequestMapper(PostmanImporter.Context context, ImportedToolBuilder tool, string item, string stepId)
+internal sealed partial class PostmanRequestMapper(PostmanImporter.Context context, ImportedToolBuilder tool, string item, string stepId)
 {
     private readonly HashSet<string> _forcedSecrets = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _originals = new(StringComparer.Ordinal);
@@ -629,6 +630,10 @@ internal sealed class PostmanRequestMapper(PostmanImporter.Context context, Impo
             {
                 var raw = PostmanImporter.Str(body["raw"])!;
                 var language = PostmanImporter.Str(body["options"]?["raw"]?["language"]);
+                if (PostmanStripsComments(language, contentType) && (raw.Contains("//", StringComparison.Ordinal) || raw.Contains("/*", StringComparison.Ordinal)))
+                {
+                    raw = WithoutComments(raw);
+                }
                 var isJson = language == "json" || contentType?.Contains("json", StringComparison.OrdinalIgnoreCase) == true;
                 if (isJson || contentType is null && language is null or "json")
                 {
@@ -652,6 +657,9 @@ internal sealed class PostmanRequestMapper(PostmanImporter.Context context, Impo
                                 tool.Input(input, typed, $"The Postman variable {{{{{name}}}}} (a JSON value).", required: true);
                             }
                         }
+                        // JSON written as plain text (no language, no Content-Type) is edited as JSON but goes out as
+                        // Postman sends it: text/plain.
+                        contentType ??= language is null ? "text/plain" : null;
                         var keep = contentType is not null && !contentType.Trim().Equals("application/json", StringComparison.OrdinalIgnoreCase);
                         return (MapStrings(json!), BodyKind.Json, keep);
                     }
@@ -717,8 +725,15 @@ internal sealed class PostmanRequestMapper(PostmanImporter.Context context, Impo
                         fields[fieldName] = value;
                     }
                 }
+                // Postman keeps a Content-Type of the form's own type (with a charset, say) and replaces any other with it;
+                // a multipart form always gets its own boundary here.
                 var form = mode == "urlencoded";
-                var keep = contentType is not null && !(form ? contentType.Trim().Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase) : contentType.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase));
+                var own = form ? "application/x-www-form-urlencoded" : "multipart/form-data";
+                var keep = form && contentType is not null && FormContentType().IsMatch(contentType) && contentType.Trim() != own;
+                if (contentType is not null && !keep && !contentType.StartsWith(own, StringComparison.Ordinal))
+                {
+                    Warn($"sets Content-Type \"{contentType}\" on a {(form ? "urlencoded" : "form-data")} body; Postman sends {own} instead, and so does the tool.");
+                }
                 return (fields, form ? BodyKind.Form : BodyKind.Multipart, keep);
             }
             case "file":
@@ -753,6 +768,66 @@ internal sealed class PostmanRequestMapper(PostmanImporter.Context context, Impo
             Warn($"the form field name \"{key}\" holds a variable with no value; it is sent as written.");
         }
         return resolved;
+    }
+
+    /// <summary>Postman sends a raw body without its comments when the body is JSON by its language, or, with no language,
+    /// by its Content-Type (application/json or application/…+json).</summary>
+    private static bool PostmanStripsComments(string? language, string? contentType) =>
+        language is not null ? language == "json" : contentType is not null && JsonContentType().IsMatch(contentType);
+
+    [GeneratedRegex(@"^application/(\S+\+)?json")]
+    private static partial Regex JsonContentType();
+
+    [GeneratedRegex(@"^application/x-www-form-urlencoded\b")]
+    private static partial Regex FormContentType();
+
+    /// <summary>The body as Postman sends it: <c>//</c> comments removed up to the line's end (a CR before the LF goes with
+    /// them), <c>/* */</c> comments removed, nothing inside a string touched; the rest kept as written.</summary>
+    internal static string WithoutComments(string text)
+    {
+        var kept = new StringBuilder(text.Length);
+        var inString = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '"' && !Escaped(text, i))
+            {
+                inString = !inString;
+            }
+            if (inString || c != '/' || i + 1 >= text.Length || text[i + 1] is not ('/' or '*'))
+            {
+                kept.Append(c);
+                continue;
+            }
+            if (text[i + 1] == '/')
+            {
+                var end = text.IndexOf('\n', i + 2);
+                if (end < 0)
+                {
+                    break;
+                }
+                // "//…\r\n" loses its CR with the comment; the LF stays
+                i = end - 1;
+                continue;
+            }
+            var close = text.IndexOf("*/", i + 2, StringComparison.Ordinal);
+            if (close < 0)
+            {
+                break;
+            }
+            i = close + 1;
+        }
+        return kept.ToString();
+
+        static bool Escaped(string text, int quote)
+        {
+            var backslashes = 0;
+            for (var j = quote - 1; j >= 0 && text[j] == '\\'; j--)
+            {
+                backslashes++;
+            }
+            return backslashes % 2 == 1;
+        }
     }
 
     private static JsonArray Append(JsonArray array, JsonNode value)

@@ -459,6 +459,52 @@ public class PostmanAndHttpImporterTests(ImportRunner runner) : IClassFixture<Im
         return Task.CompletedTask;
     }
     [Fact]
+    public async Task Postman_BodiesGoOutAsPostmanSendsThem_CommentsStripped_FormTypesReplaced_PlainTextKept()
+    {
+        // What postman-runtime does before sending: a JSON body loses its comments (not inside strings); a form's
+        // Content-Type that is not the form's own is replaced by it; raw text with no language goes out as text/plain.
+        var url = runner.Api.Url("/echo").TrimEnd('/');
+        var collection = $$$"""
+            {
+              "info": { "name": "Bodies", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json" },
+              "item": [
+                { "name": "commented", "request": { "method": "POST", "url": "{{{url}}}/c",
+                  "header": [ { "key": "Content-Type", "value": "application/vnd.api+json" } ],
+                  "body": { "mode": "raw", "raw": "{\r\n  \"q\": \"a // b\" // why\r\n  /* \"old\": 1, */ ,\"n\": 2\n}" } } },
+                { "name": "form typo", "request": { "method": "POST", "url": "{{{url}}}/f",
+                  "header": [ { "key": "Content-Type", "value": "application/x-www-url-form-urlencoded" } ],
+                  "body": { "mode": "urlencoded", "urlencoded": [ { "key": "grant_type", "value": "refresh" } ] } } },
+                { "name": "form charset", "request": { "method": "POST", "url": "{{{url}}}/g",
+                  "header": [ { "key": "Content-Type", "value": "application/x-www-form-urlencoded; charset=UTF-8" } ],
+                  "body": { "mode": "urlencoded", "urlencoded": [ { "key": "a", "value": "1" } ] } } },
+                { "name": "multipart under a form type", "request": { "method": "POST", "url": "{{{url}}}/m",
+                  "header": [ { "key": "Content-Type", "value": "application/x-www-form-urlencoded" } ],
+                  "body": { "mode": "formdata", "formdata": [ { "key": "a", "value": "1", "type": "text" } ] } } },
+                { "name": "plain", "request": { "method": "POST", "url": "{{{url}}}/p",
+                  "body": { "mode": "raw", "raw": "{\"type\": \"MCC\"}" } } }
+              ]
+            }
+            """;
+        var result = PostmanImporter.Import(collection);
+        Assert.Equal(5, result.Tools.Count);
+        var commented = await runner.CaptureAtEchoAsync(result.Tools[0], new Dictionary<string, string>());
+        Assert.Equal("""{"q":"a // b","n":2}""", commented!["bodyText"]!.GetValue<string>());
+        Assert.Equal("{\r\n  \"q\": \"a // b\" \n   ,\"n\": 2\n}", PostmanRequestMapper.WithoutComments("{\r\n  \"q\": \"a // b\" // why\r\n  /* \"old\": 1, */ ,\"n\": 2\n}"));
+        Assert.Equal("[1, \"\\\"//\"] ", PostmanRequestMapper.WithoutComments("[1, \"\\\"//\"] /* open"));
+        var typo = await runner.CaptureAtEchoAsync(result.Tools[1], new Dictionary<string, string>());
+        Assert.Equal("application/x-www-form-urlencoded", typo!["headers"]!["content-type"]!.GetValue<string>());
+        Assert.Equal("grant_type=refresh", typo["bodyText"]!.GetValue<string>());
+        Assert.Contains(result.Warnings, static w => w.Message.Contains("application/x-www-url-form-urlencoded", StringComparison.Ordinal));
+        var charset = await runner.CaptureAtEchoAsync(result.Tools[2], new Dictionary<string, string>());
+        Assert.Equal("application/x-www-form-urlencoded; charset=UTF-8", charset!["headers"]!["content-type"]!.GetValue<string>());
+        var multipart = await runner.CaptureAtEchoAsync(result.Tools[3], new Dictionary<string, string>());
+        Assert.StartsWith("multipart/form-data; boundary=", multipart!["headers"]!["content-type"]!.GetValue<string>(), StringComparison.Ordinal);
+        var plain = await runner.CaptureAtEchoAsync(result.Tools[4], new Dictionary<string, string>());
+        Assert.StartsWith("text/plain", plain!["headers"]!["content-type"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("type", Assert.Single(JsonNode.Parse(plain["bodyText"]!.GetValue<string>())!.AsObject()).Key);
+    }
+
+    [Fact]
     public async Task Http_RequestsWithoutSeparators_ScriptBlocks_AndIncludesBesideTheFile()
     {
         // httpyac starts a request at a request line after a blank line (no ###); {{ … }} blocks are its scripts; "< file"

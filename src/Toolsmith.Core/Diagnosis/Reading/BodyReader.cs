@@ -38,9 +38,10 @@ internal static partial class BodyReader
         var span = Serialization.Utf8Text.WithoutBom(exchange.Body.Span);
         var contentType = Header(exchange, "Content-Type");
         byte[]? transcoded = null;
-        if (NonUtf8Charset(contentType) is { } encoding)
+        if ((NonUtf8Charset(contentType) ?? XmlDeclaredCharset(span)) is { } encoding)
         {
-            // A body in another charset (ISO-8859-1, windows-1252...): read its characters, then the same way as UTF-8.
+            // A body in another charset (ISO-8859-1, windows-1252..., by its Content-Type or, failing that, its XML
+            // declaration): read its characters, then the same way as UTF-8.
             var chars = encoding.GetString(span.Length > MaxDecodedBytes ? span[..MaxDecodedBytes] : span);
             transcoded = Encoding.UTF8.GetBytes(chars);
             span = transcoded;
@@ -177,27 +178,29 @@ internal static partial class BodyReader
     private static string? Header(ResponseExchange exchange, string name) =>
         exchange.Headers.TryGetValue(name, out var value) ? value : null;
 
-    private static Encoding? NonUtf8Charset(string? contentType)
+    private static Encoding? NonUtf8Charset(string? contentType) =>
+        contentType is not null && CharsetParameter().Match(contentType) is { Success: true } m ? NonUtf8(m.Groups["cs"].Value) : null;
+
+    /// <summary>The encoding an XML declaration names (<c>&lt;?xml version="1.0" encoding="windows-1251"?&gt;</c>), when not UTF-8.</summary>
+    private static Encoding? XmlDeclaredCharset(ReadOnlySpan<byte> body)
     {
-        if (contentType is null || CharsetParameter().Match(contentType) is not { Success: true } m)
+        var t = body.TrimStart(" \t\r\n"u8);
+        if (!t.StartsWith("<?xml"u8))
         {
             return null;
         }
-        var name = m.Groups["cs"].Value.Trim('"', '\'');
-        if (name.Equals("utf-8", StringComparison.OrdinalIgnoreCase) || name.Equals("utf8", StringComparison.OrdinalIgnoreCase)
-            || name.Equals("us-ascii", StringComparison.OrdinalIgnoreCase))
-        {
-            return null;
-        }
-        try
-        {
-            return Encoding.GetEncoding(name);
-        }
-        catch (ArgumentException)
-        {
-            return null; // a charset this runtime does not know: read as UTF-8
-        }
+        var head = Encoding.ASCII.GetString(t[..Math.Min(t.Length, 200)]);
+        var end = head.IndexOf("?>", StringComparison.Ordinal);
+        // A declaration readable as ASCII is not in UTF-16 or UTF-32, whatever it says.
+        return end > 0 && XmlEncoding().Match(head, 0, end) is { Success: true } m && NonUtf8(m.Groups["cs"].Value) is { CodePage: not (1200 or 1201 or 12000 or 12001) } e ? e : null;
     }
+
+    /// <summary>A charset other than UTF-8 (or ASCII, its subset) that this runtime knows; null for UTF-8 or an unknown name (read as UTF-8).</summary>
+    private static Encoding? NonUtf8(string name) =>
+        Serialization.Charsets.ByName(name) is { } e && e.CodePage != Encoding.UTF8.CodePage && e.CodePage != Encoding.ASCII.CodePage ? e : null;
+
+    [GeneratedRegex(@"encoding\s*=\s*[""'](?<cs>[A-Za-z0-9._:-]{1,40})[""']")]
+    private static partial Regex XmlEncoding();
 
     // ---------------------------------------------------------------- JSON
 
@@ -387,11 +390,12 @@ internal static partial class BodyReader
         var nodes = 0;
         // An error document says what it has to say in its first 64 KiB; a megabyte-long detail is cut there (the reader
         // then stops at the cut with what it read), so one diagnosis never decodes a whole large document.
-        using (var stream = new MemoryStream(utf8[..Math.Min(utf8.Length, maxBytes)].ToArray(), writable: false))
+        // Read as text: the bytes are UTF-8 by now, whatever the declaration says (the charset it names was applied before).
+        using (var source = new StringReader(Encoding.UTF8.GetString(utf8[..Math.Min(utf8.Length, maxBytes)])))
         {
             try
             {
-                using var reader = XmlReader.Create(stream, settings);
+                using var reader = XmlReader.Create(source, settings);
                 while (reader.Read() && nodes < MaxNodes)
                 {
                     switch (reader.NodeType)

@@ -54,9 +54,9 @@ internal static partial class BodyScan
         {
             return false;
         }
-        if (EndsWithAny(c, ["message", "msg", "description"]) || ContainsAny(c, ForeignMessageWords))
+        if (EndsWithAny(c, ["message", "msg", "description", "responsetext", "replytext", "statustext", "resulttext", "returntext"]) || ContainsAny(c, ForeignMessageWords))
         {
-            return true; // statusDescription, resultMessage, returnMsg: the words beside a status or result
+            return true; // statusDescription, resultMessage, returnMsg, ResponseText: the words beside a status or result
         }
         return (ContainsAny(c, ["err", "fault", "exception", "fail"]) && EndsWithAny(c, ["text", "string", "desc", "detail", "details", "info", "reason"]))
             || (c.EndsWith("error", StringComparison.Ordinal) && c.Length > 5);

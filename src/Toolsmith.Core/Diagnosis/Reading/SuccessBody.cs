@@ -225,11 +225,37 @@ internal static partial class SuccessBody
             return false;
         }
         var members = top;
-        for (var i = 0; i < 3 && members.Count == 1 && members.First().Value is JsonObject inner; i++)
+        for (var i = 0; i < 3 && OnlyContent(members) is { } inner; i++)
         {
             members = inner; // <remote><auth><status>E</status>…: the members under the wrappers
         }
         return TryReadJson(JsonSerializer.SerializeToUtf8Bytes(members, ToolsmithJsonContext.Default.JsonNode), out var fails) && fails;
+    }
+
+    /// <summary>
+    /// The one object an element holds when it holds nothing else but empty members (<c>&lt;AddTokenResponse&gt;&lt;AddTokenResult/&gt;
+    /// &lt;response&gt;…</c>): a wrapper, whose content is what answers. Null when it holds anything else.
+    /// </summary>
+    private static JsonObject? OnlyContent(JsonObject element)
+    {
+        JsonObject? content = null;
+        foreach (var (_, value) in element)
+        {
+            switch (value)
+            {
+                case JsonObject { Count: 0 }:
+                    break;
+                case JsonObject inner when content is null:
+                    content = inner;
+                    break;
+                case null:
+                case JsonValue v when v.GetValueKind() == JsonValueKind.String && v.GetValue<string>().Length == 0:
+                    break;
+                default:
+                    return null;
+            }
+        }
+        return content;
     }
 
     /// <summary>Empty, zero, or a word that says nothing went wrong ("OK", "none", "false", "no error", "N/A").</summary>
@@ -473,6 +499,13 @@ internal static partial class SuccessBody
                 seen.StatusObjectFailed = StatusObjectFails(ref reader);
                 return;
             }
+            if (reader.TokenType == JsonTokenType.StartArray)
+            {
+                // {"status": [{"status": "error", "code": "7405600", "message": "no such command: foo."}]}: statuses, one per
+                // command, that say it failed with a code or an error's words.
+                seen.NestedFailure |= NestedFailure(ref reader);
+                return;
+            }
             seen.StatusFail = reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("fail"u8);
             // {"status": "013", "message": "…"}: a result code of two digits or more, neither zeros nor an HTTP success.
             seen.StatusNumberFailed = reader.TokenType == JsonTokenType.String && reader.ValueSpan.Length is >= 2 and <= 6 && !IsZeros(reader.ValueSpan)
@@ -529,6 +562,12 @@ internal static partial class SuccessBody
                     break;
                 case NameKind.Status:
                     seen.StatusSaysOk |= reader.TokenType == JsonTokenType.String && IsOkWord(reader.ValueSpan);
+                    // {"ResponseStatus": "Failed", "ResponseMessage": "…"}: as "status" says it
+                    seen.StatusSaysFailed |= reader.TokenType == JsonTokenType.String && IsFailedWord(reader.ValueSpan);
+                    break;
+                case NameKind.OutcomeCode:
+                    // {"ResponseCode": "ERROR", "ResponseMessage": "invalid card number"}: a code that is a failure's word
+                    seen.StatusSaysFailed |= reader.TokenType == JsonTokenType.String && IsFailedWord(reader.ValueSpan);
                     break;
                 case NameKind.Words:
                     seen.ShortMessage |= reader.TokenType == JsonTokenType.String && reader.ValueSpan.Length > 0;
@@ -635,6 +674,7 @@ internal static partial class SuccessBody
         Text,
         Code,
         Status,
+        OutcomeCode,
         ErrorWord,
         Words,
     }
@@ -685,11 +725,13 @@ internal static partial class SuccessBody
         {
             return NameKind.Code;
         }
-        if (c.EndsWith("description"u8) || c.EndsWith("message"u8) || c.EndsWith("msg"u8) || c.EndsWith("desc"u8) || c.EndsWith("reason"u8))
+        if (c.EndsWith("description"u8) || c.EndsWith("message"u8) || c.EndsWith("msg"u8) || c.EndsWith("desc"u8) || c.EndsWith("reason"u8)
+            || (c.EndsWith("text"u8) && c.Length > 4))
         {
-            return NameKind.Words; // statusDescription, resultMessage, returnMsg, respDesc: the words beside a status
+            return NameKind.Words; // statusDescription, resultMessage, returnMsg, respDesc, ReplyText: the words beside a status
         }
-        return c.EndsWith("status"u8) ? NameKind.Status : errorWord ? NameKind.ErrorWord : NameKind.None;
+        return c.EndsWith("status"u8) ? NameKind.Status : errorWord ? NameKind.ErrorWord
+            : c.EndsWith("code"u8) || c.EndsWith("result"u8) ? NameKind.OutcomeCode : NameKind.None;
     }
 
     /// <summary>Whether the object the reader is on has a non-empty <c>errors</c> list; the reader is left on its end.</summary>

@@ -13,7 +13,6 @@ namespace Toolsmith.Core.Steps.Api;
 /// <summary>Reads a response body in the chosen format: text by its charset, parsed JSON, raw bytes, or a blob streamed to disk.</summary>
 internal static class ResponseDecoder
 {
-    static ResponseDecoder() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
     /// <summary>The format to use: the step's choice, else json when the response says JSON, else string.</summary>
     public static ResponseFormat PickFormat(ResponseFormat? chosen, HttpResponseMessage response)
@@ -94,22 +93,7 @@ internal static class ResponseDecoder
         return encoding.GetString(span);
     }
 
-    private static Encoding EncodingOf(MediaTypeHeaderValue? contentType)
-    {
-        var charset = contentType?.CharSet?.Trim('"', ' ');
-        if (string.IsNullOrEmpty(charset))
-        {
-            return Encoding.UTF8;
-        }
-        try
-        {
-            return Encoding.GetEncoding(charset);
-        }
-        catch (ArgumentException)
-        {
-            return Encoding.UTF8;
-        }
-    }
+    private static Encoding EncodingOf(MediaTypeHeaderValue? contentType) => Serialization.Charsets.ByName(contentType?.CharSet) ?? Encoding.UTF8;
 
     /// <summary>Whether the body is UTF-8 by what the response says (no charset, or UTF-8).</summary>
     public static bool IsUtf8(MediaTypeHeaderValue? contentType) => EncodingOf(contentType).CodePage == Encoding.UTF8.CodePage;

@@ -48,4 +48,31 @@ public class NinthStopShapesTests
     [InlineData("<AddTokenResponse><AddTokenResult>tok_1</AddTokenResult><response><ResponseCode>SUCCESS</ResponseCode></response></AddTokenResponse>")]
     public void Successes_InTheseShapes_AreNotFlagged(string body) =>
         Assert.Null(DiagnosisEngine.Diagnose(Ex.Make(200, body, method: "POST", headers: ("Content-Type", body.StartsWith('<') ? "text/xml" : "application/json"))));
+
+    [Theory]
+    [InlineData("""{"resposta":{"situacao":"processada","status":"Erro","codigo":"20","erros":[{"erro":"Nenhum registro encontrado"}]}}""", DiagnosisKinds.NotFound)]
+    [InlineData("""{"status":429,"statusMessage":"Too many requests","session":"s-1"}""", DiagnosisKinds.RateLimited)]
+    [InlineData("""{"envelope":{"wrapper":{"ok":false,"error":"invalid_auth"}}}""", DiagnosisKinds.BadCredentials)]
+    public void JsonFailuresUnder200_UnderAWrapper_OrWithANumericStatus(string body, string kind) =>
+        Assert.Equal(kind, Ex.Diagnose(Ex.Make(200, body, method: "POST", headers: ("Content-Type", "application/json"))).Kind);
+
+    [Theory]
+    [InlineData("<retorno><status>Erro</status><erros><erro>Token inválido ou não encontrado</erro></erros></retorno>", DiagnosisKinds.BadCredentials)]
+    [InlineData("<retorno><status>Erro</status><erros><erro>Cadastro não localizado</erro></erros></retorno>", DiagnosisKinds.NotFound)]
+    [InlineData("<retorno><status>Erro</status><erros><erro>Cota de armazenamento esgotada</erro></erros></retorno>", DiagnosisKinds.QuotaExceeded)]
+    [InlineData("<methodResponse><params><param><value><struct><member><name>status</name><value><int>429</int></value></member><member><name>statusMessage</name><value><string>Too many requests</string></value></member></struct></value></param></params></methodResponse>", DiagnosisKinds.RateLimited)]
+    public void XmlFailuresUnder200_InOtherLanguages_AndXmlRpcAnswers(string body, string kind) =>
+        Assert.Equal(kind, Ex.Diagnose(Ex.Make(200, body, method: "POST", headers: ("Content-Type", "text/xml"))).Kind);
+
+    [Theory]
+    [InlineData("""{"data":{"id":"7","status":"active"}}""")]
+    [InlineData("""{"result":{"items":[{"id":1,"status":"failed"}],"total":1}}""")]
+    [InlineData("""{"status":200,"statusMessage":"OK","session":"s-1"}""")]
+    [InlineData("<methodResponse><params><param><value><struct><member><name>status</name><value><int>200</int></value></member><member><name>statusMessage</name><value><string>OK</string></value></member></struct></value></param></params></methodResponse>")]
+    public void MoreSuccesses_AreNotFlagged(string body) =>
+        Assert.Null(DiagnosisEngine.Diagnose(Ex.Make(200, body, method: "GET", headers: ("Content-Type", body.StartsWith('<') ? "text/xml" : "application/json"))));
+
+    [Fact]
+    public void ScopesNotAllowed_AreAScopeTheTokenLacks() =>
+        Assert.Equal(DiagnosisKinds.MissingScope, Ex.Diagnose(401, """{"title":"unauthorized","detail":"token scope not allowed","status":401}""").Kind);
 }

@@ -604,6 +604,12 @@ internal static partial class BodyReader
         {
             return new Result(new JsonObject { ["fault"] = XmlRpcValue(JsonRead.Get(rpcFault, "value")) }, null, true);
         }
+        if (JsonRead.Get(root, "methodResponse") is JsonObject answer && JsonRead.Get(answer, "params") is JsonObject parameters
+            && JsonRead.Get(parameters, "param") is JsonObject param && XmlRpcValue(JsonRead.Get(param, "value")) is JsonObject returned)
+        {
+            // An XML-RPC answer whose value is a struct ({"status": "415", "statusMessage": "Too many requests"}): its members.
+            return new Result(returned, null, false);
+        }
         if (JsonRead.Get(root, "Envelope") is JsonObject envelope && JsonRead.Get(envelope, "Body") is JsonObject body)
         {
             var fault = JsonRead.Get(body, "Fault") is not null;

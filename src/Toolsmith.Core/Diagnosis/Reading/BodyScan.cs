@@ -19,7 +19,7 @@ internal static partial class BodyScan
         "errorSummary", "non_field_errors", "nonFieldErrors", "reason", "error", "errors", "warning", "hint", "moreInfo",
         "faultstring", "Text", "MessageText", "ShortMessage", "LongMessage", "errorText", "error-text", "error_text", "info", "Error Message",
         "error_msg", "errorMsg", "developer_message", "developerMessage", "err", "Description", "errorDescription", "statusMessage",
-        "status_message", "errorMessages", "Information", "Note", "remark", "remarks", "notice", "result", "retdesc", "fault", "errmsg", "err_msg", "err-msg", "retMsg", "ret_msg",
+        "status_message", "errorMessages", "Information", "Note", "remark", "remarks", "notice", "result", "retdesc", "fault", "erro", "erros", "errores", "errore", "errori", "errmsg", "err_msg", "err-msg", "retMsg", "ret_msg",
     };
 
     private static readonly HashSet<string> CodeKeys = new(StringComparer.OrdinalIgnoreCase)

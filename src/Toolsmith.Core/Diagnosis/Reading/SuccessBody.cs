@@ -307,11 +307,14 @@ internal static partial class SuccessBody
     /// <paramref name="reportsFailure"/> says whether it is an object whose members report a failure. The engine reads
     /// every JSON response this way on arrival, so the body is checked and judged in a single pass and never parsed.
     /// </summary>
-    public static bool TryReadJson(ReadOnlySpan<byte> utf8, out bool reportsFailure)
+    public static bool TryReadJson(ReadOnlySpan<byte> utf8, out bool reportsFailure) => ReadJsonWrapped(utf8, out reportsFailure, 0);
+
+    private static bool ReadJsonWrapped(ReadOnlySpan<byte> utf8, out bool reportsFailure, int wrapped)
     {
         reportsFailure = false;
         var reader = new Utf8JsonReader(utf8);
         var seen = default(Members);
+        (long Start, long End)? only = null;
         try
         {
             if (!reader.Read())
@@ -323,6 +326,17 @@ internal static partial class SuccessBody
                 while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
                 {
                     seen.Count++;
+                    if (seen.Count == 1 && wrapped < 3)
+                    {
+                        var probe = reader;
+                        probe.Read();
+                        if (probe.TokenType == JsonTokenType.StartObject)
+                        {
+                            var start = probe.TokenStartIndex;
+                            probe.Skip();
+                            only = (start, probe.BytesConsumed);
+                        }
+                    }
                     Read(ref reader, ref seen);
                 }
             }
@@ -345,6 +359,11 @@ internal static partial class SuccessBody
             return false;
         }
         reportsFailure = seen.ReportFailure;
+        if (!reportsFailure && seen.Count == 1 && only is var (from, to))
+        {
+            // {"retorno": {"status": "Erro", "erros": [...]}}: an object that only wraps another is judged by what it wraps.
+            reportsFailure = ReadJsonWrapped(utf8[(int)from..(int)to], out var inner, wrapped + 1) && inner;
+        }
         return true;
     }
 
@@ -511,6 +530,8 @@ internal static partial class SuccessBody
             seen.StatusNumberFailed = reader.TokenType == JsonTokenType.String && reader.ValueSpan.Length is >= 2 and <= 6 && !IsZeros(reader.ValueSpan)
                 && NumericCode(ref reader) is { } statusNumber && statusNumber is < 200 or > 299;
             seen.StatusSaysFailed = reader.TokenType == JsonTokenType.String && IsFailedWord(reader.ValueSpan);
+            // {"status": 429, "statusMessage": "Too many requests"}: the HTTP status the API meant, as a number
+            seen.StatusCodeFailed |= reader.TokenType == JsonTokenType.Number && NumericCode(ref reader) is >= 400 and < 600;
             seen.SuccessFalse |= reader.TokenType == JsonTokenType.False; // Paystack: {"status": false, "message": "..."}
             seen.StatusError = reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("error"u8);
             seen.StatusCodeWordFailed = reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && IsFailureCodeWord(reader.ValueSpan);
@@ -710,9 +731,9 @@ internal static partial class SuccessBody
         {
             return NameKind.Flag;
         }
-        if (c.SequenceEqual("errors"u8))
+        if (c.SequenceEqual("errors"u8) || c.SequenceEqual("erros"u8) || c.SequenceEqual("errores"u8) || c.SequenceEqual("erreurs"u8) || c.SequenceEqual("errori"u8))
         {
-            return NameKind.Errors;
+            return NameKind.Errors; // and in Portuguese, Spanish, French, Italian
         }
         var errorWord = c.IndexOf("err"u8) >= 0 || c.IndexOf("fault"u8) >= 0 || c.IndexOf("exception"u8) >= 0 || c.IndexOf("fail"u8) >= 0;
         if (errorWord && (c.EndsWith("message"u8) || c.EndsWith("msg"u8) || c.EndsWith("text"u8) || c.EndsWith("string"u8) || c.EndsWith("description"u8)
@@ -943,7 +964,11 @@ internal static partial class SuccessBody
         || System.Text.Ascii.EqualsIgnoreCase(text, "err"u8) || System.Text.Ascii.EqualsIgnoreCase(text, "declined"u8)
         || System.Text.Ascii.EqualsIgnoreCase(text, "rejected"u8) || System.Text.Ascii.EqualsIgnoreCase(text, "denied"u8)
         || System.Text.Ascii.EqualsIgnoreCase(text, "refused"u8) || System.Text.Ascii.EqualsIgnoreCase(text, "ko"u8)
-        || System.Text.Ascii.EqualsIgnoreCase(text, "nok"u8);
+        || System.Text.Ascii.EqualsIgnoreCase(text, "nok"u8)
+        // the same words in other languages: Portuguese, French, German, Spanish
+        || System.Text.Ascii.EqualsIgnoreCase(text, "erro"u8) || System.Text.Ascii.EqualsIgnoreCase(text, "erreur"u8)
+        || System.Text.Ascii.EqualsIgnoreCase(text, "fehler"u8) || System.Text.Ascii.EqualsIgnoreCase(text, "falha"u8)
+        || System.Text.Ascii.EqualsIgnoreCase(text, "fallo"u8) || System.Text.Ascii.EqualsIgnoreCase(text, "fallido"u8);
 
     /// <summary>
     /// A status written as a code word that names a failure: <c>REQUEST_DENIED</c>, <c>OVER_QUERY_LIMIT</c>,

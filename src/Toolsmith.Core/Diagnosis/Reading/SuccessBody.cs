@@ -309,6 +309,8 @@ internal static partial class SuccessBody
     /// </summary>
     public static bool TryReadJson(ReadOnlySpan<byte> utf8, out bool reportsFailure) => ReadJsonWrapped(utf8, out reportsFailure, 0);
 
+    private const int MaxWrappedBytes = 64 * 1024;
+
     private static bool ReadJsonWrapped(ReadOnlySpan<byte> utf8, out bool reportsFailure, int wrapped)
     {
         reportsFailure = false;
@@ -359,9 +361,10 @@ internal static partial class SuccessBody
             return false;
         }
         reportsFailure = seen.ReportFailure;
-        if (!reportsFailure && seen.Count == 1 && only is var (from, to))
+        if (!reportsFailure && seen.Count == 1 && only is var (from, to) && to - from <= MaxWrappedBytes)
         {
-            // {"retorno": {"status": "Erro", "erros": [...]}}: an object that only wraps another is judged by what it wraps.
+            // {"retorno": {"status": "Erro", "erros": [...]}}: an object that only wraps another is judged by what it wraps
+            // (a failure is small: a large wrapped answer is data, and is not read twice).
             reportsFailure = ReadJsonWrapped(utf8[(int)from..(int)to], out var inner, wrapped + 1) && inner;
         }
         return true;

@@ -78,6 +78,11 @@ public static partial class HttpFileImporter
             requests++;
             new HttpRequestMapper(request, variables, result, options.BaseDirectory).Map();
         }
+        if (requests == 0 && result.Warnings.Count > 0)
+        {
+            // Only requests of a kind an API step cannot send (WebSocket, gRPC…): say which, not that there was nothing.
+            throw new ImportException($"{source} has no HTTP request to import: {string.Join("; ", result.Warnings.Select(static w => $"{w.Item} {w.Message}"))}");
+        }
         if (requests == 0)
         {
             throw new ImportException($"{source} has no request: a .http file has lines such as \"GET https://api.example.com/users\", separated by ###.");

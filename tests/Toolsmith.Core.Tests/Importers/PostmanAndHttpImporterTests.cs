@@ -505,6 +505,15 @@ public class PostmanAndHttpImporterTests(ImportRunner runner) : IClassFixture<Im
     }
 
     [Fact]
+    public void Http_AFileOfOnlyWebSocketRequests_SaysSo_NotThatItIsEmpty()
+    {
+        // JetBrains' "WEBSOCKET ws://…" (Ktor's docs): the refusal names what the file holds.
+        var error = Assert.Throws<ImportException>(() => HttpFileImporter.Import("WEBSOCKET ws://0.0.0.0:8080/echo\nContent-Type: text/plain\n\nhello\n", "websocket.http"));
+        Assert.Contains("WebSocket request", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("has no request:", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Http_RequestsWithoutSeparators_ScriptBlocks_AndIncludesBesideTheFile()
     {
         // httpyac starts a request at a request line after a blank line (no ###); {{ … }} blocks are its scripts; "< file"

@@ -307,7 +307,39 @@ internal static partial class SuccessBody
     /// <paramref name="reportsFailure"/> says whether it is an object whose members report a failure. The engine reads
     /// every JSON response this way on arrival, so the body is checked and judged in a single pass and never parsed.
     /// </summary>
-    public static bool TryReadJson(ReadOnlySpan<byte> utf8, out bool reportsFailure) => ReadJsonWrapped(utf8, out reportsFailure, 0);
+    public static bool TryReadJson(ReadOnlySpan<byte> utf8, out bool reportsFailure)
+    {
+        try
+        {
+            return ReadJsonWrapped(utf8, out reportsFailure, 0);
+        }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+        {
+            // A machine so busy that a pattern over a message's words ran out of its budget: the body is not judged by its
+            // words (its status still is), and it is still read as the JSON it is. This runs as every response arrives, outside
+            // the diagnosis's own guard, so it must not throw.
+            reportsFailure = false;
+            return IsOneJsonValue(utf8);
+        }
+    }
+
+    private static bool IsOneJsonValue(ReadOnlySpan<byte> utf8)
+    {
+        var reader = new Utf8JsonReader(utf8);
+        try
+        {
+            if (!reader.Read())
+            {
+                return false;
+            }
+            reader.Skip();
+            return !reader.Read();
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
 
     private const int MaxWrappedBytes = 64 * 1024;
 

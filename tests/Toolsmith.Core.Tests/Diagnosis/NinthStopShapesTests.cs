@@ -29,6 +29,22 @@ public class NinthStopShapesTests
         }
     }
 
+    [Fact]
+    public void TheContentTypesCharset_OutranksTheXmlDeclaration()
+    {
+        // UTF-8 bytes, said to be UTF-8 by the header, under a declaration that names another charset (RFC 7303: the header wins).
+        var xml = "<?xml version=\"1.0\" encoding=\"windows-1251\"?><w3s.response><retval>-14</retval><retdesc>Неверная подпись запроса</retdesc></w3s.response>";
+        var d = Ex.Diagnose(new ResponseExchange
+        {
+            Method = "POST",
+            Url = "https://api.example.com/v1/things",
+            Status = 200,
+            Headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["Content-Type"] = "text/xml; charset=utf-8" },
+            Body = System.Text.Encoding.UTF8.GetBytes(xml),
+        });
+        Assert.Contains("Неверная подпись", d.ProviderMessage, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("<AddTokenResponse><AddTokenResult/><response><ResponseCode>ERROR</ResponseCode><ResponseMessage>invalid card number: invalid length</ResponseMessage></response></AddTokenResponse>", DiagnosisKinds.InvalidValue)]
     [InlineData("<Reply><Header/><Result><ReplyStatus>Failed</ReplyStatus><ReplyText>Account not found</ReplyText></Result></Reply>", DiagnosisKinds.NotFound)]

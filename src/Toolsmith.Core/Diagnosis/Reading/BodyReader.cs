@@ -38,10 +38,11 @@ internal static partial class BodyReader
         var span = Serialization.Utf8Text.WithoutBom(exchange.Body.Span);
         var contentType = Header(exchange, "Content-Type");
         byte[]? transcoded = null;
-        if ((NonUtf8Charset(contentType) ?? XmlDeclaredCharset(span)) is { } encoding)
+        var charset = contentType is null ? null : CharsetParameter().Match(contentType) is { Success: true } m ? m.Groups["cs"].Value : null;
+        if ((charset is null ? XmlDeclaredCharset(span) : NonUtf8(charset)) is { } encoding)
         {
-            // A body in another charset (ISO-8859-1, windows-1252..., by its Content-Type or, failing that, its XML
-            // declaration): read its characters, then the same way as UTF-8.
+            // A body in another charset (ISO-8859-1, windows-1252...): read its characters, then the same way as UTF-8. The
+            // Content-Type's charset decides; an XML declaration's only when the Content-Type names none (RFC 7303).
             var chars = encoding.GetString(span.Length > MaxDecodedBytes ? span[..MaxDecodedBytes] : span);
             transcoded = Encoding.UTF8.GetBytes(chars);
             span = transcoded;
@@ -177,9 +178,6 @@ internal static partial class BodyReader
 
     private static string? Header(ResponseExchange exchange, string name) =>
         exchange.Headers.TryGetValue(name, out var value) ? value : null;
-
-    private static Encoding? NonUtf8Charset(string? contentType) =>
-        contentType is not null && CharsetParameter().Match(contentType) is { Success: true } m ? NonUtf8(m.Groups["cs"].Value) : null;
 
     /// <summary>The encoding an XML declaration names (<c>&lt;?xml version="1.0" encoding="windows-1251"?&gt;</c>), when not UTF-8.</summary>
     private static Encoding? XmlDeclaredCharset(ReadOnlySpan<byte> body)

@@ -348,7 +348,8 @@ internal static partial class SuccessBody
         reportsFailure = false;
         var reader = new Utf8JsonReader(utf8);
         var seen = default(Members);
-        (long Start, long End)? only = null;
+        long? wrappedStart = null;
+        var wrappedEnd = 0L;
         try
         {
             if (!reader.Read())
@@ -362,17 +363,14 @@ internal static partial class SuccessBody
                     seen.Count++;
                     if (seen.Count == 1 && wrapped < 3)
                     {
+                        // Where the first member's value starts, if it is an object (one token looked at, nothing read twice).
                         var probe = reader;
                         probe.Read();
-                        if (probe.TokenType == JsonTokenType.StartObject)
-                        {
-                            var start = probe.TokenStartIndex;
-                            probe.Skip();
-                            only = (start, probe.BytesConsumed);
-                        }
+                        wrappedStart = probe.TokenType == JsonTokenType.StartObject ? probe.TokenStartIndex : null;
                     }
                     Read(ref reader, ref seen);
                 }
+                wrappedEnd = reader.TokenStartIndex; // the closing brace: a sole member's value ends before it
             }
             else if (reader.TokenType == JsonTokenType.StartArray)
             {
@@ -393,11 +391,11 @@ internal static partial class SuccessBody
             return false;
         }
         reportsFailure = seen.ReportFailure;
-        if (!reportsFailure && seen.Count == 1 && only is var (from, to) && to - from <= MaxWrappedBytes)
+        if (!reportsFailure && seen.Count == 1 && wrappedStart is { } from && wrappedEnd - from <= MaxWrappedBytes)
         {
             // {"retorno": {"status": "Erro", "erros": [...]}}: an object that only wraps another is judged by what it wraps
             // (a failure is small: a large wrapped answer is data, and is not read twice).
-            reportsFailure = ReadJsonWrapped(utf8[(int)from..(int)to], out var inner, wrapped + 1) && inner;
+            reportsFailure = ReadJsonWrapped(utf8[(int)from..(int)wrappedEnd], out var inner, wrapped + 1) && inner;
         }
         return true;
     }

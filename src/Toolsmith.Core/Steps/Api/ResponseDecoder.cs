@@ -13,7 +13,6 @@ namespace Toolsmith.Core.Steps.Api;
 /// <summary>Reads a response body in the chosen format: text by its charset, parsed JSON, raw bytes, or a blob streamed to disk.</summary>
 internal static class ResponseDecoder
 {
-
     /// <summary>The format to use: the step's choice, else json when the response says JSON, else string.</summary>
     public static ResponseFormat PickFormat(ResponseFormat? chosen, HttpResponseMessage response)
     {

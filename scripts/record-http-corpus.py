@@ -8,7 +8,9 @@ recorded/SOURCE/PATH.json: httpyac's version, and per region its request line (1
 requests it sent (none when httpyac sent nothing: a script failed, a variable was asked for, a gRPC block).
 
     npm install --prefix /tmp/httpyac httpyac@6.16.7
-    python3 scripts/record-http-corpus.py /tmp/httpyac/node_modules/.bin/httpyac
+    python3 scripts/record-http-corpus.py /tmp/httpyac/node_modules/.bin/httpyac [SOURCE ...]
+
+Without SOURCE names (httpyac, kulala, wild) every source folder is recorded again.
 
 Only a developer runs this, to refresh the fixtures; the tests read the files it wrote.
 """
@@ -37,12 +39,13 @@ def regions(httpyac, folder, path):
 def main():
     httpyac = os.path.abspath(sys.argv[1])
     version = subprocess.run([httpyac, "--version"], capture_output=True, text=True).stdout.strip()
+    only = set(sys.argv[2:])
     with tempfile.TemporaryDirectory() as work:
         cert, key = throwaway_certificate(work)
         proxy = Proxy(cert, key)
         for source in sorted(os.listdir(ROOT)):
             top = os.path.join(ROOT, source)
-            if source == "recorded" or not os.path.isdir(top):
+            if source == "recorded" or not os.path.isdir(top) or (only and source not in only):
                 continue
             # A copy of the source's tree, its own httpyac settings replaced by the proxy.
             tree = os.path.join(work, source)

@@ -140,4 +140,33 @@ internal static class Credentials
         }
         return ("", v);
     }
+
+    /// <summary>
+    /// The user information of a URL (<c>https://USER:PASSWORD@host/…</c>), which curl, REST Client and httpyac send as Basic
+    /// authentication: the URL without it, and the user and password percent-decoded (the password null when there is no
+    /// colon). False when the URL names none, or when its authority is not written out (<c>{{host}}/…</c>).
+    /// </summary>
+    public static bool TakeUserInfo(string url, out string withoutUserInfo, out string user, out string? password)
+    {
+        (withoutUserInfo, user, password) = (url, "", null);
+        var scheme = url.IndexOf("://", StringComparison.Ordinal);
+        if (scheme <= 0 || !url[..scheme].All(static c => char.IsAsciiLetter(c)))
+        {
+            return false;
+        }
+        var start = scheme + 3;
+        var end = url.IndexOfAny(['/', '?', '#'], start);
+        var authority = end < 0 ? url[start..] : url[start..end];
+        var at = authority.LastIndexOf('@');
+        if (at <= 0 || authority.Contains("{{", StringComparison.Ordinal) && authority.IndexOf("{{", StringComparison.Ordinal) < at)
+        {
+            return false;
+        }
+        var info = authority[..at];
+        var colon = info.IndexOf(':', StringComparison.Ordinal);
+        user = Uri.UnescapeDataString(colon < 0 ? info : info[..colon]);
+        password = colon < 0 ? null : Uri.UnescapeDataString(info[(colon + 1)..]);
+        withoutUserInfo = url[..start] + authority[(at + 1)..] + (end < 0 ? "" : url[end..]);
+        return true;
+    }
 }

@@ -58,6 +58,12 @@ internal sealed partial class CurlStepBuilder
         {
             url = url[..hash]; // curl does not send the fragment
         }
+        if (Credentials.TakeUserInfo(url, out var withoutUserInfo, out var urlUser, out var urlPassword))
+        {
+            // curl sends a URL's USER:PASSWORD@ as Basic authentication (-u wins): it goes where -u goes, never in the file.
+            url = withoutUserInfo;
+            _r.User ??= urlUser + ":" + (urlPassword ?? "");
+        }
         var host = Uri.TryCreate(url.Replace(ShellWords.VariableStart, '_').Replace(ShellWords.VariableEnd, '_').Replace("{{", "x", StringComparison.Ordinal).Replace("}}", "x", StringComparison.Ordinal), UriKind.Absolute, out var uri) ? uri.Host : null;
         _provider = Naming.Provider(host);
         _host = host ?? "the API";

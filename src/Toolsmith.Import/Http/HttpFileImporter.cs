@@ -126,7 +126,7 @@ public static partial class HttpFileImporter
 
     private static HttpRequest? ParseBlock(Block block, Dictionary<string, string> variables, ImportResult result, string source)
     {
-        string? name = null;
+        string? name = null, title = null;
         var noRedirect = false;
         var injectVariables = false;
         var i = 0;
@@ -168,6 +168,10 @@ public static partial class HttpFileImporter
                 if (comment.StartsWith("@name", StringComparison.Ordinal))
                 {
                     name = comment[5..].Trim().TrimStart('=').Trim();
+                }
+                else if (comment.StartsWith("@title ", StringComparison.Ordinal))
+                {
+                    title = comment[7..].Trim(); // httpyac's title of the request, as a ### line gives one
                 }
                 else if (comment.StartsWith("@no-redirect", StringComparison.Ordinal))
                 {
@@ -220,8 +224,9 @@ public static partial class HttpFileImporter
         {
             url = url[..version.Index].TrimEnd();
         }
-        var item = name ?? (block.Title.Length > 0 ? block.Title : $"{method} {url}");
-        var request = new HttpRequest { Item = item, Name = name ?? (block.Title.Length > 0 ? block.Title : null), Method = method, Url = url, NoRedirect = noRedirect, GraphQl = graphQlMethod, InjectVariables = injectVariables };
+        title = block.Title.Length > 0 ? block.Title : title;
+        var item = name ?? title ?? $"{method} {(Credentials.TakeUserInfo(url, out var shown, out _, out _) ? shown : url)}";
+        var request = new HttpRequest { Item = item, Name = name ?? title, Method = method, Url = url, NoRedirect = noRedirect, GraphQl = graphQlMethod, InjectVariables = injectVariables };
         i++;
         // The target may continue on the next lines, indented and starting with /, ? or & (JetBrains' and httpyac's syntax).
         while (i < lines.Count && lines[i] is [' ' or '\t', ..] && lines[i].TrimStart() is var cont && (cont.StartsWith('?') || cont.StartsWith('&') || cont.StartsWith('/') || cont.StartsWith('#')))
@@ -359,15 +364,24 @@ public static partial class HttpFileImporter
             var query = split < 0 ? text : text[..split];
             var graph = new System.Text.Json.Nodes.JsonObject { ["query"] = query.Trim() };
             // One named operation: its name goes with it, as httpyac and REST Client send it (a server picks the
-            // operation by it when the document has several).
-            if (GraphQlOperationName().Matches(query) is [{ Groups: var operation }] && operation["name"].Success)
+            // operation by it when the document has several). REST Client, whose X-Request-Type marks the request, names
+            // only a query, and always sends variables, {} when there are none.
+            var operationName = graphQl >= 0
+                ? RestClientQueryName().Match(query) is { Success: true } q ? q.Groups["name"].Value : null
+                : GraphQlOperationName().Matches(query) is [{ Groups: var operation }] && operation["name"].Success ? operation["name"].Value : null;
+            if (operationName is not null)
             {
-                graph["operationName"] = operation["name"].Value;
+                graph["operationName"] = operationName;
             }
             if (split >= 0 && text[(split + 2)..].Trim() is { Length: > 0 } vars)
             {
                 graph["variables"] = "__VARIABLES__";
                 request.Body = graph.ToJsonString().Replace("\"__VARIABLES__\"", vars, StringComparison.Ordinal);
+            }
+            else if (graphQl >= 0)
+            {
+                graph["variables"] = new System.Text.Json.Nodes.JsonObject();
+                request.Body = graph.ToJsonString();
             }
             else
             {
@@ -389,6 +403,10 @@ public static partial class HttpFileImporter
 
     [GeneratedRegex(@"^\s*(?:query|mutation|subscription)\b\s*(?<name>[A-Za-z_]\w*)?", RegexOptions.CultureInvariant | RegexOptions.Multiline)]
     private static partial Regex GraphQlOperationName();
+
+    /// <summary>REST Client's operation name: the word after a leading <c>query</c> (its httpRequestParser's own pattern).</summary>
+    [GeneratedRegex(@"^\s*query\s+(?<name>[^@{(\s]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex RestClientQueryName();
 
     /// <summary>
     /// When line <paramref name="i"/> opens an httpyac script block ("{{" alone on a line, or "{{@event", JavaScript, then
@@ -475,6 +493,15 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
             url = "http://" + url;
         }
         var step = new JsonObject { ["id"] = "request", ["type"] = "api", ["method"] = request.Method };
+        if (Credentials.TakeUserInfo(url, out var withoutUserInfo, out var urlUser, out var urlPassword))
+        {
+            // REST Client and httpyac send a URL's USER:PASSWORD@ as Basic authentication; an Authorization header wins.
+            url = withoutUserInfo;
+            if (!request.Headers.Any(static h => h.Name.Equals("Authorization", StringComparison.OrdinalIgnoreCase)))
+            {
+                step["auth"] = PlainBasic("Basic " + urlUser + ":" + (urlPassword ?? ""));
+            }
+        }
         var headers = new JsonObject();
         string? contentType = null;
         foreach (var (name, value) in request.Headers)
@@ -533,7 +560,7 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
         {
             step["followRedirects"] = false;
         }
-        _tool.Description = $"{request.Item}: imported from a .http file ({request.Method} {request.Url}).";
+        _tool.Description = $"{request.Item}: imported from a .http file ({request.Method} {(Credentials.TakeUserInfo(request.Url, out var shown, out _, out _) ? shown : request.Url)}).";
         _tool.DeclareReferences(step, name => variables.ContainsKey(_originals.GetValueOrDefault(name, name))
             ? $"The .http file variable @{_originals.GetValueOrDefault(name, name)}."
             : $"The variable {{{{{_originals.GetValueOrDefault(name, name)}}}}} (not defined in the file: give it as an input).");
@@ -545,6 +572,13 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
                 if (value.Contains("{{", StringComparison.Ordinal))
                 {
                     continue; // refers to something only known at run time
+                }
+                if (QuotedInUrlOnly(_originals.GetValueOrDefault(name, name), value))
+                {
+                    // REST Client and httpyac send the quotes too, and a URL with them fails ("ECONNREFUSED", %22 in the
+                    // path): the value the file means is the one inside them.
+                    Warn($"gives @{_originals.GetValueOrDefault(name, name)} in quotes ({value}) and uses it in the URL; the quotes were left out of the input's default, as a URL cannot hold them.");
+                    value = value[1..^1];
                 }
                 o.Remove("required");
                 o["default"] = o["type"]?.GetValue<string>() == "number" && double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var d) ? d : value;
@@ -573,6 +607,17 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
     /// base64-encode when sending: the step's basic credential, which the engine encodes the same way. Null for a header that
     /// already holds base64 (or any other scheme), which is sent as written.
     /// </summary>
+    /// <summary>A value wrapped in double or single quotes, of a variable the URL uses and no header or body does.</summary>
+    private bool QuotedInUrlOnly(string variable, string value)
+    {
+        if (value.Length < 2 || value[0] is not ('"' or '\'') || value[^1] != value[0] || value[1..^1].Contains(value[0], StringComparison.Ordinal))
+        {
+            return false;
+        }
+        bool Uses(string? text) => text is not null && Ref().Matches(text).Any(m => m.Groups["path"].Value == variable);
+        return Uses(request.Url) && !Uses(request.Body) && !request.Headers.Any(h => Uses(h.Value));
+    }
+
     private JsonObject? PlainBasic(string value)
     {
         var (scheme, credential) = Credentials.SplitAuthorization(value);
@@ -745,9 +790,17 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
         {
             return (form, BodyKind.Form, contentType!.Trim() != "application/x-www-form-urlencoded");
         }
+        if (media == "multipart/form-data" && TryMultipart(body, contentType!, out var parts))
+        {
+            return (parts, BodyKind.Multipart, false);
+        }
         if (media?.StartsWith("multipart/", StringComparison.Ordinal) == true)
         {
             Warn("has a multipart body written out by hand; it is sent as written (with CRLF line ends), with its Content-Type and boundary.");
+            if (body.Split('\n').Any(static l => l.TrimStart().StartsWith('<')))
+            {
+                Warn("its multipart body includes a file with a \"< path\" line in a part this importer cannot map (a text part with its own Content-Type, another part header, no file name): that line is sent as text, not the file's content; edit the body before running the tool.");
+            }
             return (JsonValue.Create(Text(body.Replace("\n", "\r\n", StringComparison.Ordinal) + "\r\n"))!, BodyKind.Text, true);
         }
         if (contentType is null)
@@ -756,6 +809,160 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
         }
         return (JsonValue.Create(Text(body))!, BodyKind.Text, contentType is not null);
     }
+
+    /// <summary>
+    /// A multipart/form-data body written as JetBrains' and REST Client's documentation write one: parts of a
+    /// <c>Content-Disposition: form-data; name="…"</c>, a file part with its <c>filename</c> and <c>Content-Type</c> and a
+    /// <c>&lt; path</c> line that includes the file, a text part with its text. It becomes the step's multipart fields, the
+    /// files read from beside the .http file when the tool runs. Comment lines among a part's headers are left out, as
+    /// httpyac leaves them out. False for any other part (a text part with its own Content-Type, another header, a file
+    /// written inline or without a file name): the body is then sent as written.
+    /// </summary>
+    private bool TryMultipart(string body, string contentType, out JsonObject fields)
+    {
+        fields = new JsonObject();
+        var boundary = MultipartBoundary().Match(contentType) is { Success: true } b ? b.Groups["b"].Value.Trim('"') : null;
+        if (boundary is null)
+        {
+            return false;
+        }
+        var (delimiter, close) = ("--" + boundary, "--" + boundary + "--");
+        var lines = body.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        var i = 0;
+        while (i < lines.Length && lines[i].Trim().Length == 0)
+        {
+            i++;
+        }
+        if (i >= lines.Length || lines[i].TrimEnd() != delimiter)
+        {
+            return false;
+        }
+        i++;
+        var missing = new List<string>();
+        for (var closed = false; !closed;)
+        {
+            string? name = null, fileName = null, partType = null;
+            for (; i < lines.Length; i++)
+            {
+                var line = lines[i];
+                if (line.Trim().Length == 0)
+                {
+                    i++;
+                    break;
+                }
+                if (line.TrimStart().StartsWith('<'))
+                {
+                    break; // the include follows the headers without a blank line
+                }
+                if (line.StartsWith('#') || line.StartsWith("//", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+                var colon = line.IndexOf(':', StringComparison.Ordinal);
+                if (colon <= 0)
+                {
+                    return false;
+                }
+                var (header, value) = (line[..colon].Trim(), line[(colon + 1)..].Trim());
+                if (header.Equals("Content-Disposition", StringComparison.OrdinalIgnoreCase) && value.StartsWith("form-data", StringComparison.OrdinalIgnoreCase))
+                {
+                    foreach (Match p in DispositionParameter().Matches(value))
+                    {
+                        var v = p.Groups["q"].Success ? p.Groups["q"].Value : p.Groups["t"].Value;
+                        if (p.Groups["n"].Value.Equals("name", StringComparison.OrdinalIgnoreCase))
+                        {
+                            name = v;
+                        }
+                        else if (p.Groups["n"].Value.Equals("filename", StringComparison.OrdinalIgnoreCase))
+                        {
+                            fileName = v;
+                        }
+                    }
+                }
+                else if (header.Equals("Content-Type", StringComparison.OrdinalIgnoreCase))
+                {
+                    partType = value;
+                }
+                else
+                {
+                    return false;
+                }
+            }
+            var content = new List<string>();
+            for (; i < lines.Length && lines[i].TrimEnd() != delimiter && lines[i].TrimEnd() != close; i++)
+            {
+                content.Add(lines[i]);
+            }
+            if (i >= lines.Length || name is null)
+            {
+                return false;
+            }
+            closed = lines[i].TrimEnd() == close;
+            i++;
+            var written = content.Where(static l => l.Trim().Length > 0).ToList();
+            if (written is [var include] && include.TrimStart().StartsWith("< ", StringComparison.Ordinal))
+            {
+                // A file: read when the tool runs, a relative path from beside the .http file.
+                var path = include.TrimStart()[1..].Trim();
+                if (fileName is null || fields.ContainsKey(name))
+                {
+                    return false;
+                }
+                if (baseDirectory is not null && !path.Contains("{{", StringComparison.Ordinal) && !Path.IsPathRooted(path))
+                {
+                    path = Path.GetFullPath(Path.Combine(baseDirectory, path.Replace('\\', Path.DirectorySeparatorChar)));
+                }
+                if (!path.Contains("{{", StringComparison.Ordinal) && !File.Exists(path))
+                {
+                    missing.Add(path);
+                }
+                var file = new JsonObject { ["file"] = Text(path) };
+                if (fileName != Path.GetFileName(path))
+                {
+                    file["fileName"] = Text(fileName);
+                }
+                if (partType is not null)
+                {
+                    file["contentType"] = Text(partType);
+                }
+                fields[name] = file;
+            }
+            else if (fileName is null && partType is null && !written.Any(static l => l.TrimStart().StartsWith('<')))
+            {
+                JsonNode text = JsonValue.Create(Text(string.Join("\r\n", content)))!;
+                fields[name] = fields[name] switch
+                {
+                    null => text,
+                    JsonArray a when a.All(static x => x is JsonValue) => new JsonArray([.. a.Select(static x => x?.DeepClone()), text]),
+                    JsonValue existing => new JsonArray(existing.DeepClone(), text),
+                    _ => null,
+                };
+                if (fields[name] is null)
+                {
+                    return false;
+                }
+            }
+            else
+            {
+                return false;
+            }
+        }
+        if (lines[i..].Any(static l => l.Trim().Length > 0))
+        {
+            return false; // more after the closing delimiter: sent as written
+        }
+        foreach (var path in missing)
+        {
+            Warn($"sends the file {path} in its multipart body, which was not found at import; the tool reads it when it runs.");
+        }
+        return fields.Count > 0;
+    }
+
+    [GeneratedRegex(@"boundary=(?<b>""[^""]+""|[^;\s]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MultipartBoundary();
+
+    [GeneratedRegex(@";\s*(?<n>[\w*]+)\s*=\s*(?:""(?<q>[^""]*)""|(?<t>[^;\s]*))", RegexOptions.CultureInvariant)]
+    private static partial Regex DispositionParameter();
 
     private bool TryForm(string text, out JsonNode form)
     {

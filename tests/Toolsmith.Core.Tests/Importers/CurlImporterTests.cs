@@ -690,4 +690,22 @@ public class CurlImporterTests(ImportRunner runner) : IClassFixture<ImportRunner
         Assert.Contains(result.Warnings, static w => w.Item.StartsWith("-d", StringComparison.Ordinal) && w.Message.Contains("bash would run it", StringComparison.Ordinal));
         Assert.DoesNotContain(CurlImporter.Import("curl -X POST \\\n  https://api.example.com/x \\\n  -d a=1").Warnings, static w => w.Message.Contains("bash would run it", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void UserInfoInTheUrl_IsBasicAuth_AsCurlSendsIt_AndNeverWrittenInTheTool()
+    {
+        // curl sends https://USER:PASSWORD@host as Basic authentication; the password is a secret, not part of the URL.
+        var result = CurlImporter.Import("curl 'https://admin:pa55-w0rd%21@broker.example.com:8161/api/status?x=1'");
+        var tool = Assert.Single(result.Tools);
+        var step = tool.Document["steps"]![0]!;
+        Assert.Equal("https://broker.example.com:8161/api/status?x=1", step["url"]!.GetValue<string>());
+        Assert.Equal("basic", step["auth"]!["type"]!.GetValue<string>());
+        Assert.Equal("admin", step["auth"]!["username"]!.GetValue<string>());
+        Assert.DoesNotContain("pa55-w0rd", tool.Document.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains(result.Secrets, static s => s.Value == "pa55-w0rd!");
+        // -u wins over the URL's user information, as in curl.
+        var explicitUser = CurlImporter.Import("curl -u other:pw https://admin:secret@broker.example.com/x").Tools[0].Document["steps"]![0]!;
+        Assert.Equal("other", explicitUser["auth"]!["username"]!.GetValue<string>());
+        Assert.Equal("https://broker.example.com/x", explicitUser["url"]!.GetValue<string>());
+    }
 }

@@ -514,6 +514,83 @@ public class PostmanAndHttpImporterTests(ImportRunner runner) : IClassFixture<Im
     }
 
     [Fact]
+    public async Task Http_RealWorldShapes_UserInfo_QuotedHost_MultipartIncludes_Titles_RestClientGraphQl()
+    {
+        // Shapes from public repositories' .http files (tests/fixtures/importers/http-files/wild): Aspire's
+        // http://admin:admin@host, zed_http's @host = "https://…", JetBrains' documented multipart upload, httpyac's
+        // # @title, and FHIR server's REST Client GraphQL.
+        var folder = Directory.CreateTempSubdirectory("toolsmith-http-").FullName;
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(folder, "logo.png"), "PNG-BYTES");
+            var text = """
+                @base = "http://127.0.0.1:PORT/echo"
+
+                ### Broker status
+                GET http://admin:s3cret-pass@127.0.0.1:PORT/echo/jolokia
+
+                ### Quoted host
+                GET {{base}}/quoted
+
+                ### Upload
+                POST http://127.0.0.1:PORT/echo/upload
+                Content-Type: multipart/form-data; boundary=WebAppBoundary
+
+                --WebAppBoundary
+                Content-Disposition: form-data; name="description"
+
+                Ktor logo
+                --WebAppBoundary
+                Content-Disposition: form-data; name="image"; filename="logo.png"
+                Content-Type: image/png
+                # the file is beside this .http file
+                < ./logo.png
+                --WebAppBoundary--
+
+                ###
+                # @title patients
+                POST http://127.0.0.1:PORT/echo/graphql
+                Content-Type: application/json
+                X-Request-Type: GraphQL
+
+                query {
+                  patients { id }
+                }
+                """.Replace("PORT", runner.Api.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            var result = HttpFileImporter.Import(text, new HttpImportOptions { BaseDirectory = folder });
+            Assert.Equal(4, result.Tools.Count);
+            Assert.DoesNotContain("s3cret-pass", string.Concat(result.Tools.Select(static t => t.Document.ToJsonString())), StringComparison.Ordinal);
+
+            var broker = await runner.CaptureAtEchoAsync(result.Tools[0], Corpus.Corpora.SecretValues(result.Tools[0]));
+            var password = Corpus.Corpora.SecretValues(result.Tools[0]).Values.Single();
+            Assert.Equal("Basic " + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("admin:" + password)), broker!["headers"]!["authorization"]!.GetValue<string>());
+            Assert.EndsWith("/echo/jolokia", broker["path"]!.GetValue<string>(), StringComparison.Ordinal);
+
+            Assert.Contains(result.Warnings, static w => w.Item == "Quoted host" && w.Message.Contains("in quotes", StringComparison.Ordinal));
+            await runner.RunAsync(result.Tools[1]);
+            Assert.Equal("/echo/quoted", Echo(runner)["path"]!.GetValue<string>());
+
+            Assert.Equal("multipart", result.Tools[2].Document["steps"]![0]!["bodyType"]!.GetValue<string>());
+            await runner.RunAsync(result.Tools[2]);
+            var upload = Echo(runner)["bodyText"]!.GetValue<string>();
+            Assert.Contains("name=\"description\"\r\n\r\nKtor logo\r\n", upload, StringComparison.Ordinal);
+            Assert.Contains("filename=\"logo.png\"\r\nContent-Type: image/png\r\n\r\nPNG-BYTES\r\n", upload, StringComparison.Ordinal);
+            Assert.DoesNotContain("< ./logo.png", upload, StringComparison.Ordinal);
+
+            Assert.Equal("patients", result.Tools[3].Item);
+            await runner.RunAsync(result.Tools[3]);
+            var graphQl = JsonNode.Parse(Echo(runner)["bodyText"]!.GetValue<string>())!.AsObject();
+            Assert.Equal("{}", graphQl["variables"]!.ToJsonString());
+            Assert.Null(graphQl["operationName"]);
+            Assert.Null(Echo(runner)["headers"]!["x-request-type"]);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Http_RequestsWithoutSeparators_ScriptBlocks_AndIncludesBesideTheFile()
     {
         // httpyac starts a request at a request line after a blank line (no ###); {{ … }} blocks are its scripts; "< file"

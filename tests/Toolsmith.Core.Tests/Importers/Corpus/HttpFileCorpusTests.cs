@@ -7,7 +7,8 @@ using Xunit.Abstractions;
 namespace Toolsmith.Core.Tests.Importers.Corpus;
 
 /// <summary>
-/// httpyac's and kulala's .http files (tests/fixtures/importers/http-files): every file is imported, and each request
+/// httpyac's and kulala's .http files and files found in public repositories (tests/fixtures/importers/http-files: wild/,
+/// .http and REST Client's .rest): every file is imported, and each request
 /// httpyac itself sent (recorded/…json, written by scripts/record-http-corpus.py: httpyac run region by region through a
 /// loopback proxy) is compared with what the imported tool sends at the local test API. Tools are matched to httpyac's
 /// regions in file order by method. Regions whose request depends on what only httpyac knows — system variables
@@ -17,11 +18,12 @@ namespace Toolsmith.Core.Tests.Importers.Corpus;
 public sealed partial class HttpFileCorpusTests(ImportRunner runner, ITestOutputHelper output) : IClassFixture<ImportRunner>
 {
     [Fact]
-    public async Task HttpyacAndKulalaFiles_SendWhatHttpyacSent()
+    public async Task HttpFiles_SendWhatHttpyacSent()
     {
         var root = Corpora.Folder("http-files");
         var tally = new CorpusTally("http");
-        var files = Directory.GetFiles(root, "*.http", SearchOption.AllDirectories)
+        var files = Directory.GetFiles(root, "*.*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".http", StringComparison.Ordinal) || f.EndsWith(".rest", StringComparison.Ordinal))
             .Where(f => !Path.GetRelativePath(root, f).StartsWith("recorded", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal).ToList();
         foreach (var file in files)
@@ -31,7 +33,7 @@ public sealed partial class HttpFileCorpusTests(ImportRunner runner, ITestOutput
             tally.Add(relative, await TryAsync(file, File.Exists(recording) ? JsonNode.Parse(await File.ReadAllTextAsync(recording))!.AsObject() : null));
         }
         tally.Report(output);
-        Assert.True(files.Count >= 80, $"only {files.Count} files");
+        Assert.True(files.Count >= 170, $"only {files.Count} files");
         Assert.Equal(0, tally.Count(Outcome.Crashed));
         Corpora.AssertDocumented(tally);
     }
@@ -50,15 +52,22 @@ public sealed partial class HttpFileCorpusTests(ImportRunner runner, ITestOutput
             var (compared, equivalent, next) = (0, false, 0);
             foreach (var region in recording?["regions"] as JsonArray ?? [])
             {
+                // A region is matched to the next tool of its name (its @name or ### title), else to the next of its method.
+                var named = RegionName(region!) is { } regionName ? result.Tools.FindIndex(next, t => t.Item == regionName) : -1;
                 var sent = region!["sent"]!.AsArray();
+                if (named < 0 && RegionName(region) is not null && SameAsNext(region))
+                {
+                    continue; // httpyac's region of a ### line followed by another ### line: it sends the next region's request
+                }
                 if (sent.Count == 0)
                 {
+                    next = named >= 0 ? named + 1 : next;
                     continue; // httpyac sent nothing: a failed script, a prompt, a protocol it speaks elsewhere
                 }
                 // The region's own request is the last one sent (a @ref sends the request it names first).
                 var raw = sent[^1]!["raw"]!.GetValue<string>();
                 var expected = HttpRecording.Parse(OriginForm(raw));
-                var index = result.Tools.FindIndex(next, t => Method(t) == expected.Method);
+                var index = named >= 0 && Method(result.Tools[named]) == expected.Method ? named : result.Tools.FindIndex(next, t => Method(t) == expected.Method);
                 var regionText = RegionText(lines, region["line"]!.GetValue<int>());
                 if (index < 0)
                 {
@@ -83,7 +92,7 @@ public sealed partial class HttpFileCorpusTests(ImportRunner runner, ITestOutput
                     continue;
                 }
                 compared++;
-                var difference = RequestComparison.Difference(WithoutClientDefaults(expected, regionText), arrived, out var same);
+                var difference = RequestComparison.Difference(AsRestClientGraphQl(WithoutClientDefaults(expected, regionText), regionText), arrived, out var same);
                 equivalent |= same;
                 if (difference is not null)
                 {
@@ -101,6 +110,22 @@ public sealed partial class HttpFileCorpusTests(ImportRunner runner, ITestOutput
             return new CorpusOutcome(Outcome.Crashed, ex.GetType().Name + ": " + ex.Message);
         }
     }
+
+    /// <summary>True when the region sent what the region after it sends (httpyac's empty region before a second ### title).</summary>
+    private static bool SameAsNext(JsonNode region)
+    {
+        var regions = region.Parent!.AsArray();
+        var index = regions.IndexOf(region);
+        return index + 1 < regions.Count && region["sent"]!.AsArray() is [.., var last] && regions[index + 1]!["sent"]!.AsArray() is [.., var following]
+            && last!["raw"]!.GetValue<string>() == following!["raw"]!.GetValue<string>();
+    }
+
+    /// <summary>httpyac's name of a region given in the file (its @name or ### title); null for its own "METHOD URL (line: N)".</summary>
+    private static string? RegionName(JsonNode region) =>
+        region["name"]?.GetValue<string>() is { } name && !LineSuffix().IsMatch(name) ? name : null;
+
+    [GeneratedRegex(@" \(line: \d+\)$")]
+    private static partial Regex LineSuffix();
 
     private static string Method(ImportedTool tool) => tool.Document["steps"]![0]!["method"]?.GetValue<string>() ?? "GET";
 
@@ -144,6 +169,37 @@ public sealed partial class HttpFileCorpusTests(ImportRunner runner, ITestOutput
         return recorded with { Headers = headers };
     }
 
+    /// <summary>
+    /// A request marked with REST Client's <c>X-Request-Type: GraphQL</c> is REST Client's: it drops the marker, names only a
+    /// <c>query NAME</c> and always sends variables (httpyac keeps the marker and names an operation "{"). The expectation is
+    /// what REST Client sends, from httpyac's query and variables.
+    /// </summary>
+    private static HttpRecording AsRestClientGraphQl(HttpRecording recorded, string regionText)
+    {
+        if (!RestClientGraphQl().IsMatch(regionText) || JsonNode.Parse(recorded.Body) is not JsonObject sent)
+        {
+            return recorded;
+        }
+        var query = sent["query"]?.GetValue<string>() ?? "";
+        var body = new JsonObject { ["query"] = query };
+        if (RestClientQueryName().Match(query) is { Success: true } name)
+        {
+            body["operationName"] = name.Groups[1].Value;
+        }
+        body["variables"] = sent["variables"]?.DeepClone() ?? new JsonObject();
+        return recorded with
+        {
+            Headers = [.. recorded.Headers.Where(static h => !h.Name.Equals("X-Request-Type", StringComparison.OrdinalIgnoreCase))],
+            Body = body.ToJsonString(),
+        };
+    }
+
+    [GeneratedRegex(@"^X-Request-Type:\s*GraphQL\s*$", RegexOptions.IgnoreCase | RegexOptions.Multiline)]
+    private static partial Regex RestClientGraphQl();
+
+    [GeneratedRegex(@"^\s*query\s+([^@{(\s]+)", RegexOptions.IgnoreCase)]
+    private static partial Regex RestClientQueryName();
+
     private static readonly HashSet<string> StepMethods = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
 
     /// <summary>
@@ -154,9 +210,11 @@ public sealed partial class HttpFileCorpusTests(ImportRunner runner, ITestOutput
         tool.Document["inputs"] is JsonObject inputs
         && inputs.Any(i => i.Value?["default"] is null && (!IsHost(i.Key) || regionText.Contains("{{" + i.Key, StringComparison.Ordinal)));
 
-    /// <summary>A body read from a file the corpus does not keep (binary assets were left out).</summary>
+    /// <summary>A body, or a multipart body's file, read from a file the corpus does not keep (binary assets were left out).</summary>
     private static bool MissingFile(ImportedTool tool) =>
-        tool.Document["steps"]![0]!["body"] is JsonObject body && body["file"]?.GetValue<string>() is { } path && !File.Exists(path);
+        tool.Document["steps"]![0]!["body"] is JsonObject body
+        && (body["bodyType"] is null && body["file"] is JsonValue file ? !File.Exists(file.GetValue<string>())
+            : body.Any(static f => f.Value is JsonObject part && part["file"]?.GetValue<string>() is { } p && !File.Exists(p)));
 
     private static bool IsHost(string name) => name.Contains("host", StringComparison.OrdinalIgnoreCase) || name.Contains("url", StringComparison.OrdinalIgnoreCase);
 

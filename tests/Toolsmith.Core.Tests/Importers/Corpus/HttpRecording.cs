@@ -4,7 +4,7 @@ namespace Toolsmith.Core.Tests.Importers.Corpus;
 
 /// <summary>
 /// One HTTP/1.1 request as a corpus recorded it (curlconverter's test/fixtures/http/*.txt): the request line, the headers
-/// in order and the body, cut at Content-Length when that is a number.
+/// in order and the body, cut at Content-Length when that is a number, or decoded when it was sent chunked.
 /// </summary>
 public sealed record HttpRecording(string Method, string Target, IReadOnlyList<(string Name, string Value)> Headers, string Body)
 {
@@ -30,9 +30,36 @@ public sealed record HttpRecording(string Method, string Target, IReadOnlyList<(
         }
         var length = headers.FirstOrDefault(static h => h.Item1.Equals("Content-Length", StringComparison.OrdinalIgnoreCase)).Item2;
         var bytes = Encoding.UTF8.GetBytes(body);
-        body = int.TryParse(length, out var n) && n <= bytes.Length ? Encoding.UTF8.GetString(bytes, 0, n) : body.EndsWith('\n') ? body[..^1] : body;
+        var chunked = headers.Any(static h => h.Item1.Equals("Transfer-Encoding", StringComparison.OrdinalIgnoreCase) && h.Item2.Contains("chunked", StringComparison.OrdinalIgnoreCase));
+        body = chunked ? Dechunk(body)
+            : int.TryParse(length, out var n) && n <= bytes.Length ? Encoding.UTF8.GetString(bytes, 0, n) : body.EndsWith('\n') ? body[..^1] : body;
         var target = requestLine.Length > 1 ? requestLine[1] : "/";
         return new HttpRecording(requestLine[0], target.StartsWith('?') ? "/" + target : target, headers, body);
+    }
+
+    /// <summary>A chunked body's data (RFC 9112 7.1): hexadecimal sizes, each chunk after its size line, up to the size 0.</summary>
+    private static string Dechunk(string body)
+    {
+        var bytes = Encoding.UTF8.GetBytes(body);
+        var data = new List<byte>();
+        var at = 0;
+        while (at < bytes.Length)
+        {
+            var lineEnd = Array.IndexOf(bytes, (byte)'\n', at);
+            if (lineEnd < 0)
+            {
+                break;
+            }
+            var sizeText = Encoding.ASCII.GetString(bytes, at, lineEnd - at).Split(';')[0].Trim();
+            if (!int.TryParse(sizeText, System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture, out var size) || size == 0)
+            {
+                break;
+            }
+            at = lineEnd + 1;
+            data.AddRange(bytes.AsSpan(at, Math.Min(size, bytes.Length - at)).ToArray());
+            at += size + 2; // the chunk's CRLF
+        }
+        return Encoding.UTF8.GetString(data.ToArray());
     }
 
     public string? Header(string name) => Headers.Where(h => h.Name.Equals(name, StringComparison.OrdinalIgnoreCase)).Select(static h => h.Value).FirstOrDefault();

@@ -325,9 +325,10 @@ internal sealed class DiagnosisContext
             413 => kind is DiagnosisKinds.PayloadTooLarge || (code && kind is not DiagnosisKinds.ServerError),
             415 => kind is DiagnosisKinds.UnsupportedMediaType || (code && kind is not DiagnosisKinds.ServerError),
             429 => kind is DiagnosisKinds.RateLimited or DiagnosisKinds.QuotaExceeded,
-            // A plain 500 from APIs that answer every failure with it (Icinga, XML-RPC and SOAP services): words of a duplicate,
-            // a missing object ("Merchant does not exist") or a named field's invalid value say more than the status.
-            500 when kind is DiagnosisKinds.Conflict || (kind is DiagnosisKinds.NotFound && FieldCount == 0) || (kind is DiagnosisKinds.InvalidValue && FieldCount > 0) => true,
+            // A plain 500 from APIs that answer every failure with it (Icinga, XML-RPC and SOAP services, Caddy): words of a
+            // duplicate, a body that could not be read or a type refused, a missing object ("Merchant does not exist") or a
+            // named field's invalid value say more than the status.
+            500 when kind is DiagnosisKinds.Conflict or DiagnosisKinds.MalformedBody or DiagnosisKinds.UnsupportedMediaType || (kind is DiagnosisKinds.NotFound && FieldCount == 0) || (kind is DiagnosisKinds.InvalidValue && FieldCount > 0) => true,
             >= 500 => kind is DiagnosisKinds.ServerError or DiagnosisKinds.Timeout or DiagnosisKinds.RateLimited or DiagnosisKinds.QuotaExceeded,
             // 400, 409, 422...: words that name a field are about its value, not a missing object or a permission.
             _ => kind is not (DiagnosisKinds.ServerError or DiagnosisKinds.Timeout)

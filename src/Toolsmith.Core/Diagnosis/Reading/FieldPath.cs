@@ -49,6 +49,8 @@ internal static class FieldPath
         {
             s = s[1..];
         }
+        // Perl's and PHP's member arrow (Znuny's "Ticket->CustomerUser"): a step down, as a dot is.
+        s = s.Replace("->", ".", StringComparison.Ordinal);
         var current = new StringBuilder();
         for (var i = 0; i < s.Length; i++)
         {
@@ -129,6 +131,18 @@ internal static class FieldPath
     }
 
     /// <summary>The path as the user knows it: <c>body[3].value</c> when the body the step sent has it, <c>params.limit</c> for a URL parameter, else the API's own path.</summary>
+    /// <summary>True when the request sent this name: as a parameter, or at a place in its body (not one missing from it).</summary>
+    public static bool WasSent(string name, ResponseExchange exchange)
+    {
+        if (exchange.RequestParamNames?.Contains(name, StringComparer.OrdinalIgnoreCase) ?? false)
+        {
+            return true;
+        }
+        var segments = Parse(name);
+        return segments.Count > 0 && exchange.RequestBody is { } body
+            && (Candidates(segments).Any(c => Resolve(body, c) is not null) || FindUnique(body, segments) is not null);
+    }
+
     public static string Map(IReadOnlyList<string> segments, FieldLocation location, ResponseExchange exchange, string? raw = null)
     {
         if (raw is not null && location != FieldLocation.Body && location != FieldLocation.Response

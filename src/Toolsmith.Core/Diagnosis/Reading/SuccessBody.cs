@@ -413,7 +413,9 @@ internal static partial class SuccessBody
             seen.OkFalse = reader.TokenType == JsonTokenType.False;
         }
         else if (reader.ValueTextEquals("success"u8) || reader.ValueTextEquals("Success"u8) || reader.ValueTextEquals("isSuccess"u8)
-            || reader.ValueTextEquals("IsSuccess"u8) || reader.ValueTextEquals("is_success"u8))
+            || reader.ValueTextEquals("IsSuccess"u8) || reader.ValueTextEquals("is_success"u8) || reader.ValueTextEquals("isSuccessful"u8)
+            || reader.ValueTextEquals("IsSuccessful"u8) || reader.ValueTextEquals("is_successful"u8) || reader.ValueTextEquals("successful"u8)
+            || reader.ValueTextEquals("Successful"u8) || reader.ValueTextEquals("succeeded"u8) || reader.ValueTextEquals("Succeeded"u8))
         {
             reader.Read();
             // false, "false" written as text, or 0 ({"success": 0, "data": {"code": 30012}})
@@ -486,6 +488,17 @@ internal static partial class SuccessBody
             // Reddit's json.errors, Authorize.Net's messages.resultCode, Vonage's messages[].error-text, an error object inside a
             // Response wrapper: one level down.
             reader.Read();
+            // {"status": "error", "messages": {"note": ["…"]}} (Snipe-IT): messages, as text or by field, beside a failed status.
+            var peek = reader;
+            seen.MessagesSaySomething |= peek.TokenType switch
+            {
+                JsonTokenType.String => peek.ValueSpan.Length > 0,
+                JsonTokenType.StartObject => IsNonEmptyObject(ref peek),
+                JsonTokenType.StartArray => IsNonEmptyArray(ref peek),
+                _ => false,
+            };
+            // {"Response": "Error", "Message": "…"} (CryptoCompare): the response's outcome as a word.
+            seen.ResponseSaysFailed |= reader.TokenType == JsonTokenType.String && IsFailedWord(reader.ValueSpan);
             seen.NestedFailure |= NestedFailure(ref reader);
         }
         else if (reader.ValueTextEquals("failures"u8) || reader.ValueTextEquals("Failures"u8))
@@ -1140,6 +1153,8 @@ internal static partial class SuccessBody
         public bool ErrorCode;
         public bool ShortMessage;
         public bool SaysFailed;
+        public bool MessagesSaySomething;
+        public bool ResponseSaysFailed;
         public bool NestedFailure;
         public bool CodeFailed;
         public bool MessageSaysOk;
@@ -1171,7 +1186,7 @@ internal static partial class SuccessBody
             || (Count >= 4 && Count <= MaxMembersWeighed && NonEmpty == 0 && WordsMembers == 1)
             || (FlagTrue && !HasId)
             || (StatusCodeFailed && (MessageIsText || ShortMessage || ErrorText) && Count <= 6)
-            || (StatusSaysFailed && !HasId && (MessageIsText || ShortMessage || ErrorText || ErrorSaysSomething || ErrorIsObject) && Count <= 6)
+            || (StatusSaysFailed && !HasId && (MessageIsText || ShortMessage || ErrorText || ErrorSaysSomething || ErrorIsObject || MessagesSaySomething) && Count <= 6)
             || StatusObjectFailed
             || (CodeFailed && (MessageIsText || ShortMessage) && !MessageSaysOk && (Count <= 5 || (MessageSaysFailure && Count <= 15)))
             || (CodeWordFailed && (MessageIsText || ShortMessage) && !MessageSaysOk && !StatusSaysOk && !HasId && (Count <= 6 || MessageSaysFailure))
@@ -1192,7 +1207,8 @@ internal static partial class SuccessBody
             || ErrorsListed
             || (JsonRpc && ErrorIsObject)
             || (StatusFail && DataIsObject)
-            || (StatusError && Count <= 4 && MessageIsText)
+            || (StatusError && Count <= 4 && (MessageIsText || MessagesSaySomething))
+            || (ResponseSaysFailed && (MessageIsText || ShortMessage || ErrorText || MessagesSaySomething) && !HasId)
             || DataUserErrors;
     }
 

@@ -296,12 +296,22 @@ internal static partial class TextExtract
         return null;
     }
 
-    /// <summary>A leading name such as "title is required" or "Title can't be blank": only trusted when the request has that field.</summary>
-    public static string? LeadingName(string text)
+    /// <summary>
+    /// A leading name such as "title is required", "Title can't be blank" or "email: must be a valid address". A name before a
+    /// colon whose words say no more about a value (<paramref name="onlyColon"/>: "etcdserver: permission denied", Go's
+    /// "component: message") is only a field when the request sent one of that name.
+    /// </summary>
+    public static string? LeadingName(string text, out bool onlyColon)
     {
+        onlyColon = false;
         try
         {
-            return LeadingField().Match(text) is { Success: true } m && !NotNames.Contains(m.Groups["path"].Value) ? m.Groups["path"].Value : null;
+            if (LeadingField().Match(text) is not { Success: true } m || NotNames.Contains(m.Groups["path"].Value))
+            {
+                return null;
+            }
+            onlyColon = m.Groups["rest"].Success && !ValueProblem().IsMatch(m.Groups["rest"].Value);
+            return m.Groups["path"].Value;
         }
         catch (RegexMatchTimeoutException)
         {
@@ -481,7 +491,7 @@ internal static partial class TextExtract
     private static partial Regex PermissionHint();
 
     // "**apikey** parameter is incorrect", "src parameter not present", "email field is required"
-    [GeneratedRegex(@"(?:^|[\s(,;:])[*'""`]*(?<path>[A-Za-z_$][\w.\[\]\-$]*[\w\]$])[*'""`]*\s+(?:query\s+|request\s+)?(?:param(?:eter)?|field|argument|attribute|property|header|key)\s+(?:is\s+|was\s+|has\s+been\s+)?(?:incorrect|invalid|missing|required|needed|not\s+specified|not\s+present|not\s+provided|not\s+supplied|not\s+valid|empty|malformed)\b", Options, TimeoutMs)]
+    [GeneratedRegex(@"(?:^|[\s(,;:])[*'""`]*(?<path>[A-Za-z_$](?:[\w.\[\]\-$]|->)*[\w\]$])[*'""`]*\s+(?:query\s+|request\s+)?(?:param(?:eter)?|field|argument|attribute|property|header|key)\s+(?:is\s+|was\s+|has\s+been\s+)?(?:incorrect|invalid|missing|required|needed|not\s+specified|not\s+present|not\s+provided|not\s+supplied|not\s+valid|empty|malformed)\b", Options, TimeoutMs)]
     private static partial Regex NameThenNoun();
 
     // 46elks: "Invalid from. Must be a valid phone number…": a one-word name, then the sentence saying why.
@@ -525,7 +535,7 @@ internal static partial class TextExtract
     private static partial Regex TheQuotedColumn();
 
     // Elasticsearch: "failed to parse field [age] of type [long]"
-    [GeneratedRegex(@"\b(?:field|parameter|param|property|attribute|argument|campo|champ|feld|veld|parametro|parâmetro|parámetro|paramètre)\s*\[(?<path>[^\]\s]{1,100})\]|(?:参数|字段|パラメータ|パラメーター|項目|파라미터|매개변수|필드|параметр\w*|пол[ея])\s*[\[【(（「『""'«<]\s*(?<path>[A-Za-z_][\w.\-]{0,100})\s*[\]】)）」』""'»>]|\b(?:campo|champ|feld|veld|parametro|parâmetro|parámetro|paramètre)\s+[<'""«„](?<path>[A-Za-z_][\w.\-]{0,100})[>'""»“]|\brequires?\s+(?:an?\s+|the\s+)?['""`](?<path>[A-Za-z_$][\w.\-$]{0,100})['""`]\s+(?:argument|parameter|param|field|value|property|attribute)\b", Options, TimeoutMs)]
+    [GeneratedRegex(@"\b(?:field|parameter|param|property|attribute|argument|tag|campo|champ|feld|veld|parametro|parâmetro|parámetro|paramètre)\s*\[(?<path>[^\]\s]{1,100})\]|(?:参数|字段|パラメータ|パラメーター|項目|파라미터|매개변수|필드|параметр\w*|пол[ея])\s*[\[【(（「『""'«<]\s*(?<path>[A-Za-z_][\w.\-]{0,100})\s*[\]】)）」』""'»>]|\b(?:campo|champ|feld|veld|parametro|parâmetro|parámetro|paramètre)\s+[<'""«„](?<path>[A-Za-z_][\w.\-]{0,100})[>'""»“]|\brequires?\s+(?:an?\s+|the\s+)?['""`](?<path>[A-Za-z_$][\w.\-$]{0,100})['""`]\s+(?:argument|parameter|param|field|value|property|attribute)\b", Options, TimeoutMs)]
     private static partial Regex FieldBracket();
 
     // eBay: "Input data for tag <Item.StartPrice> is invalid or missing"
@@ -558,6 +568,11 @@ internal static partial class TextExtract
     private static partial Regex SubjectSentence();
 
     // "title is required", "Title can't be blank", "'email' must be a valid email", "messages: roles must alternate"
-    [GeneratedRegex(@"^['""`]?(?<path>[A-Za-z_][\w.\[\]]{0,60})['""`]?(?:\s+(?:is required|is missing|is invalid|invalid\.?$|is not valid|must\b|should\b|can'?t be|cannot be|is not allowed|is too (long|short)|has already been taken)|:\s+\S)", Options, TimeoutMs)]
+    [GeneratedRegex(@"^['""`]?(?<path>[A-Za-z_][\w.\[\]]{0,60})['""`]?(?:\s+(?:is required|is missing|is invalid|invalid\.?$|is not valid|must\b|should\b|can'?t be|cannot be|is not allowed|is too (long|short)|has already been taken)|:\s+(?<rest>\S.{0,80}))", Options, TimeoutMs)]
     private static partial Regex LeadingField();
+
+    // What a message after "name:" says about a value: "is required", "must be …", "invalid", "not a valid email", "roles must
+    // alternate" (a word or two first); not another "component:" of a chain of them.
+    [GeneratedRegex(@"^(?![\w.\-]+:\s)(?:(?:this\s+)?(?:field|value|input|parameter)\s+|[\w'\-]+\s+(?:[\w'\-]+\s+)?)?(?:is\s+|are\s+)?(?:required|missing|must|should|invalid|not\s+(?:a\s+)?valid|not\s+allowed|not\s+supported|cannot|can'?t|may\s+not|expected|too\s+(?:long|short|large|small|big)|(?:has\s+)?already\s+(?:been\s+taken|exists?|in\s+use)|unknown|empty|blank|null|does\s+not\s+match|doesn'?t\s+match|ensure|enter|please|value|a\s+valid|an?\s+\w+\s+is\s+required|out\s+of\s+range|wrong|bad|malformed|unexpected|incorrect)\b", Options, TimeoutMs)]
+    private static partial Regex ValueProblem();
 }

@@ -51,7 +51,8 @@ internal sealed class MessageTextRule : DiagnosisRule
             {
                 context.AddField(path, location, message);
             }
-            if (TextExtract.LeadingName(text) is { } name && (RequestHas(context.Exchange, name) || TextExtract.LooksLikeFieldName(name)))
+            if (TextExtract.LeadingName(text, out var onlyColon) is { } name
+                && (onlyColon ? FieldPath.WasSent(name, context.Exchange) : RequestHas(context.Exchange, name) || TextExtract.LooksLikeFieldName(name)))
             {
                 context.AddField(name, FieldLocation.Unknown, text);
             }

@@ -269,4 +269,22 @@ public sealed class ToolDraftTests
             new("Get user", "GET /users/{id}", "Users API", "get_user", id => new JsonObject { ["id"] = id, ["type"] = "api", ["url"] = "https://x/users/{id}" }),
         ]);
     }
+
+    [Fact]
+    public void AMultipartBody_KeepsItsFilesNamesAndTypes_AndTypedTextParts()
+    {
+        // What the .http, curl and Postman importers write: a file with its name and type, a text part with its own type.
+        var document = JsonNode.Parse("""
+            {
+              "name": "upload", "steps": [
+                { "id": "up", "type": "api", "method": "POST", "url": "https://example.com/upload", "bodyType": "multipart",
+                  "body": { "image": { "file": "/data/logo.png", "fileName": "ktor_logo.png", "contentType": "image/png" },
+                            "description": { "text": "Ktor logo", "contentType": "text/plain" }, "plain": "x" } }
+              ]
+            }
+            """)!.AsObject();
+        var written = ToolDraft.FromDocument(document).ToDocument([]);
+        Assert.True(JsonNode.DeepEquals(document, written), written.ToJsonString());
+        ToolLoader.FromNode(written, "test");
+    }
 }

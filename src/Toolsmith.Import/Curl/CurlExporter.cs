@@ -205,6 +205,12 @@ public static partial class CurlExporter
                             args.Add("-F");
                             args.Add(spec.ToString());
                         }
+                        else if (MultipartValues.IsTypedText(v, out _, out _) && v is JsonObject { } typedPart)
+                        {
+                            // curl's quoted value with its ;type= (a quote or backslash in it escaped, as curl reads them)
+                            args.Add("-F");
+                            args.Add($"{name}=\"{Text(typedPart["text"]!).Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)}\";type={Text(typedPart["contentType"]!)}");
+                        }
                         else if (v is not null)
                         {
                             var text = Text(v);

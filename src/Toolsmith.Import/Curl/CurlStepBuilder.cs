@@ -942,24 +942,29 @@ internal sealed partial class CurlStepBuilder
                 Add(fields, name, file);
                 continue;
             }
+            string? textType = null;
             if (!literal && value.StartsWith('"'))
             {
                 var (text, options) = FormWord(value);
-                if (options.Contains("type=", StringComparison.Ordinal))
-                {
-                    _warnings.Add(new ImportWarning("-F " + spec, "sets a content type on a text field, which the step cannot; it was left out."));
-                }
+                textType = TypeOption(options);
                 value = text;
             }
             else if (!literal && value.Contains(";type=", StringComparison.Ordinal))
             {
-                _warnings.Add(new ImportWarning("-F " + spec, "sets a content type on a text field, which the step cannot; it was left out."));
+                textType = TypeOption(value[value.IndexOf(";type=", StringComparison.Ordinal)..]);
                 value = value[..value.IndexOf(";type=", StringComparison.Ordinal)];
             }
-            Add(fields, name, !value.Contains(ShellWords.VariableStart) && Credentials.IsCredentialField(name, value) ? JsonValue.Create(SecretFor(value, _provider + "_" + Naming.Secret(name), $"the form field {name} for {_host}"))! : JsonValue.Create(Plain(value))!);
+            JsonNode field = !value.Contains(ShellWords.VariableStart) && Credentials.IsCredentialField(name, value) ? JsonValue.Create(SecretFor(value, _provider + "_" + Naming.Secret(name), $"the form field {name} for {_host}"))! : JsonValue.Create(Plain(value))!;
+            // -F 'name=text;type=text/plain': a text part with its own Content-Type, as curl sends it.
+            Add(fields, name, textType is null ? field : new JsonObject { ["text"] = field, ["contentType"] = textType });
         }
         return fields;
     }
+
+    /// <summary>The type= of a -F part's options (";type=text/plain;filename=x"), or null.</summary>
+    private static string? TypeOption(string options) =>
+        options.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(static o => o.Trim())
+            .Where(static o => o.StartsWith("type=", StringComparison.OrdinalIgnoreCase)).Select(static o => o[5..].Trim().Trim('"')).FirstOrDefault(static t => t.Length > 0);
 
     /// <summary>A one-name curl set, {app_id}: how API documentation writes a value to fill in.</summary>
     [GeneratedRegex(@"\{(?<name>[A-Za-z_][A-Za-z0-9_-]*)\}", RegexOptions.CultureInvariant)]

@@ -799,7 +799,7 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
             Warn("has a multipart body written out by hand; it is sent as written (with CRLF line ends), with its Content-Type and boundary.");
             if (body.Split('\n').Any(static l => l.TrimStart().StartsWith('<')))
             {
-                Warn("its multipart body includes a file with a \"< path\" line in a part this importer cannot map (a text part with its own Content-Type, another part header, no file name): that line is sent as text, not the file's content; edit the body before running the tool.");
+                Warn("its multipart body includes a file with a \"< path\" line in a part this importer cannot map (another part header, no file name, parts after the closing boundary): that line is sent as text, not the file's content; edit the body before running the tool.");
             }
             return (JsonValue.Create(Text(body.Replace("\n", "\r\n", StringComparison.Ordinal) + "\r\n"))!, BodyKind.Text, true);
         }
@@ -813,10 +813,10 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
     /// <summary>
     /// A multipart/form-data body written as JetBrains' and REST Client's documentation write one: parts of a
     /// <c>Content-Disposition: form-data; name="…"</c>, a file part with its <c>filename</c> and <c>Content-Type</c> and a
-    /// <c>&lt; path</c> line that includes the file, a text part with its text. It becomes the step's multipart fields, the
-    /// files read from beside the .http file when the tool runs. Comment lines among a part's headers are left out, as
-    /// httpyac leaves them out. False for any other part (a text part with its own Content-Type, another header, a file
-    /// written inline or without a file name): the body is then sent as written.
+    /// <c>&lt; path</c> line that includes the file, a text part with its text (and its own Content-Type, if it has one). It
+    /// becomes the step's multipart fields, the files read from beside the .http file when the tool runs; a name given twice
+    /// sends both parts. Comment lines among a part's headers are left out, as httpyac leaves them out. False for any other
+    /// part (another header, a file written inline or without a file name): the body is then sent as written.
     /// </summary>
     private bool TryMultipart(string body, string contentType, out JsonObject fields)
     {
@@ -904,7 +904,7 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
             {
                 // A file: read when the tool runs, a relative path from beside the .http file.
                 var path = include.TrimStart()[1..].Trim();
-                if (fileName is null || fields.ContainsKey(name))
+                if (fileName is null)
                 {
                     return false;
                 }
@@ -925,22 +925,26 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
                 {
                     file["contentType"] = Text(partType);
                 }
-                fields[name] = file;
+                fields[name] = fields[name] switch
+                {
+                    null => file,
+                    JsonArray a => new JsonArray([.. a.Select(static x => x?.DeepClone()), file]),
+                    var existing => new JsonArray(existing.DeepClone(), file),
+                };
             }
-            else if (fileName is null && partType is null && !written.Any(static l => l.TrimStart().StartsWith('<')))
+            else if (fileName is null && !written.Any(static l => l.TrimStart().StartsWith('<')))
             {
                 JsonNode text = JsonValue.Create(Text(string.Join("\r\n", content)))!;
+                if (partType is not null)
+                {
+                    text = new JsonObject { ["text"] = text, ["contentType"] = Text(partType) }; // a text part with its own type
+                }
                 fields[name] = fields[name] switch
                 {
                     null => text,
-                    JsonArray a when a.All(static x => x is JsonValue) => new JsonArray([.. a.Select(static x => x?.DeepClone()), text]),
-                    JsonValue existing => new JsonArray(existing.DeepClone(), text),
-                    _ => null,
+                    JsonArray a => new JsonArray([.. a.Select(static x => x?.DeepClone()), text]),
+                    var existing => new JsonArray(existing.DeepClone(), text),
                 };
-                if (fields[name] is null)
-                {
-                    return false;
-                }
             }
             else
             {

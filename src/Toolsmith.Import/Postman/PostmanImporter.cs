@@ -243,6 +243,8 @@ internal sealed partial class PostmanRequestMapper(PostmanImporter.Context conte
             return;
         }
         var (urlText, pathVariables) = Url(request["url"]);
+        var userInfo = Credentials.TakeUserInfo(urlText, out var withoutUserInfo, out var urlUser, out var urlPassword);
+        urlText = userInfo ? withoutUserInfo : urlText; // never written in the tool: it becomes the step's basic credential
         var host = Regex.Match(urlText, @"^[a-z]+://(?<host>[^/:?#{}]+)", RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1)).Groups["host"].Value;
         if (host.Length == 0 && urlText.StartsWith("{{", StringComparison.Ordinal) && context.Variables.TryGet(urlText[2..urlText.IndexOf("}}", StringComparison.Ordinal)].Trim(), out var baseValue, out _))
         {
@@ -281,6 +283,11 @@ internal sealed partial class PostmanRequestMapper(PostmanImporter.Context conte
         if (contentType is not null && keepContentType)
         {
             headers["Content-Type"] = Text(contentType);
+        }
+        if (userInfo && stepAuth is null && !headers.Any(static h => h.Key.Equals("Authorization", StringComparison.OrdinalIgnoreCase)))
+        {
+            // Postman's runtime sends a URL's USER:PASSWORD@ as Basic authentication, unless an Authorization is set.
+            stepAuth = new JsonObject { ["type"] = "basic", ["username"] = Text(urlUser), ["password"] = urlPassword is null or "" ? "" : Credential(urlPassword, "password") };
         }
         step["url"] = Text(urlText);
         foreach (var (name, value) in pathVariables)
@@ -714,6 +721,10 @@ internal sealed partial class PostmanRequestMapper(PostmanImporter.Context conte
                     {
                         var text = PostmanImporter.Str(field["value"]) ?? "";
                         value = CurlSecretField(key, text);
+                        if (mode == "formdata" && PostmanImporter.Str(field["contentType"]) is { Length: > 0 } textType)
+                        {
+                            value = new JsonObject { ["text"] = value, ["contentType"] = textType }; // Postman sends the part with it
+                        }
                     }
                     var fieldName = FieldName(key);
                     if (fields[fieldName] is { } existing)

@@ -708,4 +708,34 @@ public class CurlImporterTests(ImportRunner runner) : IClassFixture<ImportRunner
         Assert.Equal("other", explicitUser["auth"]!["username"]!.GetValue<string>());
         Assert.Equal("https://broker.example.com/x", explicitUser["url"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task FormParts_TypedText_AndOneNameGivenSeveralFiles_GoOutAsCurlSendsThem()
+    {
+        // -F 'meta={…};type=application/json' is a text part with its own Content-Type; -F f=@a -F f=@b two file parts named f.
+        var folder = Directory.CreateTempSubdirectory("toolsmith-curl-").FullName;
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(folder, "a.txt"), "AAA");
+            await File.WriteAllTextAsync(Path.Combine(folder, "b.txt"), "BBB");
+            var command = $"curl http://127.0.0.1:{runner.Api.Port}/echo/upload -F 'meta={{\"kind\":\"report\"}};type=application/json' -F f=@{folder}/a.txt -F f=@{folder}/b.txt";
+            var tool = Assert.Single(CurlImporter.Import(command).Tools);
+            Assert.DoesNotContain(CurlImporter.Import(command).Warnings, static w => w.Message.Contains("content type on a text field", StringComparison.Ordinal));
+            await runner.RunAsync(tool);
+            var sent = runner.Api.LastEcho!["bodyText"]!.GetValue<string>();
+            Assert.Contains("name=\"meta\"\r\nContent-Type: application/json\r\n\r\n{\"kind\":\"report\"}\r\n", sent, StringComparison.Ordinal);
+            Assert.Contains("name=\"f\"; filename=\"a.txt\"", sent, StringComparison.Ordinal);
+            Assert.Contains("name=\"f\"; filename=\"b.txt\"", sent, StringComparison.Ordinal);
+            Assert.Contains("BBB", sent, StringComparison.Ordinal);
+            // Exported again, the typed part keeps its type.
+            var definition = ToolLoader.FromNode(tool.Document.DeepClone(), "t").Definition;
+            var exported = CurlExporter.Export((ApiStepDefinition)definition.Steps[0]);
+            Assert.Contains(";type=application/json", exported, StringComparison.Ordinal);
+            Assert.Equal(tool.Document["steps"]![0]!["body"]!.ToJsonString(), Assert.Single(CurlImporter.Import(exported).Tools).Document["steps"]![0]!["body"]!.ToJsonString());
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }

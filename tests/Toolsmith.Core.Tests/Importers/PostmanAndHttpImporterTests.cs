@@ -514,6 +514,23 @@ public class PostmanAndHttpImporterTests(ImportRunner runner) : IClassFixture<Im
     }
 
     [Fact]
+    public void Postman_UserInfoInTheUrl_IsBasicAuth_NeverWrittenInTheTool()
+    {
+        // Postman's runtime (postman-request) sends https://USER:PASSWORD@host as Basic authentication.
+        var result = PostmanImporter.Import("""
+            {"info":{"name":"broker","schema":"https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+             "item":[{"name":"status","request":{"method":"GET","url":{"raw":"https://admin:pw-never-written@broker.example.com/api/status",
+               "protocol":"https","auth":{"user":"admin","password":"pw-never-written"},"host":["broker","example","com"],"path":["api","status"]}}}]}
+            """);
+        var tool = Assert.Single(result.Tools);
+        Assert.DoesNotContain("pw-never-written", tool.Document.ToJsonString(), StringComparison.Ordinal);
+        var step = tool.Document["steps"]![0]!;
+        Assert.Equal("basic", step["auth"]!["type"]!.GetValue<string>());
+        Assert.Equal("admin", step["auth"]!["username"]!.GetValue<string>());
+        Assert.Equal("https://broker.example.com/api/status", step["url"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Http_RealWorldShapes_UserInfo_QuotedHost_MultipartIncludes_Titles_RestClientGraphQl()
     {
         // Shapes from public repositories' .http files (tests/fixtures/importers/http-files/wild): Aspire's
@@ -538,6 +555,7 @@ public class PostmanAndHttpImporterTests(ImportRunner runner) : IClassFixture<Im
 
                 --WebAppBoundary
                 Content-Disposition: form-data; name="description"
+                Content-Type: text/plain
 
                 Ktor logo
                 --WebAppBoundary
@@ -573,7 +591,7 @@ public class PostmanAndHttpImporterTests(ImportRunner runner) : IClassFixture<Im
             Assert.Equal("multipart", result.Tools[2].Document["steps"]![0]!["bodyType"]!.GetValue<string>());
             await runner.RunAsync(result.Tools[2]);
             var upload = Echo(runner)["bodyText"]!.GetValue<string>();
-            Assert.Contains("name=\"description\"\r\n\r\nKtor logo\r\n", upload, StringComparison.Ordinal);
+            Assert.Contains("name=\"description\"\r\nContent-Type: text/plain\r\n\r\nKtor logo\r\n", upload, StringComparison.Ordinal);
             Assert.Contains("filename=\"logo.png\"\r\nContent-Type: image/png\r\n\r\nPNG-BYTES\r\n", upload, StringComparison.Ordinal);
             Assert.DoesNotContain("< ./logo.png", upload, StringComparison.Ordinal);
 

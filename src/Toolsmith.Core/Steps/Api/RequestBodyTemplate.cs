@@ -202,33 +202,11 @@ internal sealed class PreparedBody
         var parts = new List<Func<HttpContent>>();
         foreach (var (name, value) in fields)
         {
-            if (value is JsonObject file && file["file"] is { } pathNode)
+            // A name given several files or typed parts (curl's -F f=@a -F f=@b): one part each, under the same name.
+            var values = value is JsonArray items && items.Any(static i => IsPart(i)) ? [.. items] : new List<JsonNode?> { value };
+            foreach (var one in values)
             {
-                var path = Template.ToText(pathNode);
-                if (!File.Exists(path))
-                {
-                    throw new TemplateException($"{location}.{name}.file: the file \"{path}\" does not exist.");
-                }
-                var fileName = file["fileName"] is { } fn ? Template.ToText(fn) : Path.GetFileName(path);
-                var type = file["contentType"] is { } ct ? Template.ToText(ct) : "application/octet-stream";
-                parts.Add(() =>
-                {
-                    var content = new StreamContent(File.OpenRead(path));
-                    content.Headers.TryAddWithoutValidation("Content-Disposition", $"form-data; name=\"{FormName(name)}\"; filename=\"{FormName(fileName)}\"");
-                    content.Headers.TryAddWithoutValidation("Content-Type", type);
-                    return content;
-                });
-                continue;
-            }
-            foreach (var (partName, text) in RequestBodyTemplate.Flatten(name, value))
-            {
-                var bytes = Encoding.UTF8.GetBytes(text);
-                parts.Add(() =>
-                {
-                    var content = new ByteArrayContent(bytes);
-                    content.Headers.TryAddWithoutValidation("Content-Disposition", $"form-data; name=\"{FormName(partName)}\"");
-                    return content;
-                });
+                AddPart(parts, name, one, location);
             }
         }
         var boundary = "toolsmith-" + Guid.NewGuid().ToString("N");
@@ -244,6 +222,56 @@ internal sealed class PreparedBody
             }
             return multipart;
         }, contentType, null, null);
+    }
+
+    /// <summary>A file or a text part with its own Content-Type: a part of its own, not fields to flatten.</summary>
+    private static bool IsPart(JsonNode? value) =>
+        value is JsonObject file && file["file"] is not null || MultipartValues.IsTypedText(value, out _, out _);
+
+    private static void AddPart(List<Func<HttpContent>> parts, string name, JsonNode? value, string location)
+    {
+        if (value is JsonObject file && file["file"] is { } pathNode)
+        {
+            var path = Template.ToText(pathNode);
+            if (!File.Exists(path))
+            {
+                throw new TemplateException($"{location}.{name}.file: the file \"{path}\" does not exist.");
+            }
+            var fileName = file["fileName"] is { } fn ? Template.ToText(fn) : Path.GetFileName(path);
+            var type = file["contentType"] is { } ct ? Template.ToText(ct) : "application/octet-stream";
+            parts.Add(() =>
+            {
+                var content = new StreamContent(File.OpenRead(path));
+                content.Headers.TryAddWithoutValidation("Content-Disposition", $"form-data; name=\"{FormName(name)}\"; filename=\"{FormName(fileName)}\"");
+                content.Headers.TryAddWithoutValidation("Content-Type", type);
+                return content;
+            });
+            return;
+        }
+        if (MultipartValues.IsTypedText(value, out var typedText, out var typedType))
+        {
+            // A text part with its own Content-Type ({"text": "…", "contentType": "text/plain"}), as curl's
+            // -F 'name=text;type=…', Postman's form-data and a .http file's hand-written part send one.
+            var typedBytes = Encoding.UTF8.GetBytes(typedText);
+            parts.Add(() =>
+            {
+                var content = new ByteArrayContent(typedBytes);
+                content.Headers.TryAddWithoutValidation("Content-Disposition", $"form-data; name=\"{FormName(name)}\"");
+                content.Headers.TryAddWithoutValidation("Content-Type", typedType);
+                return content;
+            });
+            return;
+        }
+        foreach (var (partName, text) in RequestBodyTemplate.Flatten(name, value))
+        {
+            var bytes = Encoding.UTF8.GetBytes(text);
+            parts.Add(() =>
+            {
+                var content = new ByteArrayContent(bytes);
+                content.Headers.TryAddWithoutValidation("Content-Disposition", $"form-data; name=\"{FormName(partName)}\"");
+                return content;
+            });
+        }
     }
 
     /// <summary>A field or file name inside a quoted multipart parameter: '"', CR and LF percent-encoded, as browsers and curl do.</summary>

@@ -223,7 +223,7 @@ public sealed class ApiStepDraft : StepDraft
                     foreach (var (name, value) in fields)
                     {
                         draft.Fields.Add(value is JsonObject file && file["file"] is { } path
-                            ? new KeyValueRow { Name = name, Value = "@" + ToolDraft.Text(path), OriginalValue = null }
+                            ? new KeyValueRow { Name = name, Value = "@" + ToolDraft.Text(path), OriginalValue = file.DeepClone() }
                             : new KeyValueRow { Name = name, Value = ToolDraft.Text(value), OriginalValue = value?.DeepClone() });
                     }
                 }
@@ -359,7 +359,10 @@ public sealed class ApiStepDraft : StepDraft
                 var fields = new JsonObject();
                 foreach (var row in Fields.Where(static r => !r.IsBlank))
                 {
-                    fields[row.Name.Trim()] = row.Value.StartsWith('@') ? new JsonObject { ["file"] = row.Value[1..] } : row.ValueNode();
+                    // A file row left as it was keeps its file name and type; a typed text part, its Content-Type.
+                    fields[row.Name.Trim()] = !row.Value.StartsWith('@') ? row.ValueNode()
+                        : row.OriginalValue is JsonObject { } was && "@" + ToolDraft.Text(was["file"]) == row.Value ? was.DeepClone()
+                        : new JsonObject { ["file"] = row.Value[1..] };
                 }
                 body = fields;
                 bodyType = Core.Model.BodyKind.Multipart;

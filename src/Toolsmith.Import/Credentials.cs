@@ -142,23 +142,20 @@ internal static class Credentials
     }
 
     /// <summary>
-    /// The user information of a URL (<c>https://USER:PASSWORD@host/…</c>), which curl, REST Client and httpyac send as Basic
-    /// authentication: the URL without it, and the user and password percent-decoded (the password null when there is no
-    /// colon). False when the URL names none, or when its authority is not written out (<c>{{host}}/…</c>).
+    /// The user information of a URL (<c>https://USER:PASSWORD@host/…</c>, or without a scheme, <c>USER:PASSWORD@host/…</c>),
+    /// which curl, Postman, REST Client and httpyac send as Basic authentication: the URL without it, and the user and password
+    /// percent-decoded (the password null when there is no colon). False when the URL names none; an <c>@</c> inside a
+    /// <c>{{…}}</c> reference is not one.
     /// </summary>
     public static bool TakeUserInfo(string url, out string withoutUserInfo, out string user, out string? password)
     {
         (withoutUserInfo, user, password) = (url, "", null);
         var scheme = url.IndexOf("://", StringComparison.Ordinal);
-        if (scheme <= 0 || !url[..scheme].All(static c => char.IsAsciiLetter(c)))
-        {
-            return false;
-        }
-        var start = scheme + 3;
+        var start = scheme > 0 && url[..scheme].All(static c => char.IsAsciiLetter(c)) ? scheme + 3 : 0;
         var end = url.IndexOfAny(['/', '?', '#'], start);
         var authority = end < 0 ? url[start..] : url[start..end];
         var at = authority.LastIndexOf('@');
-        if (at <= 0 || authority.Contains("{{", StringComparison.Ordinal) && authority.IndexOf("{{", StringComparison.Ordinal) < at)
+        if (at <= 0 || authority.LastIndexOf("{{", at, StringComparison.Ordinal) > authority.LastIndexOf("}}", at, StringComparison.Ordinal))
         {
             return false;
         }
@@ -169,4 +166,7 @@ internal static class Credentials
         withoutUserInfo = url[..start] + authority[(at + 1)..] + (end < 0 ? "" : url[end..]);
         return true;
     }
+
+    /// <summary>The URL as it may be shown (in a warning, a description): without its user information.</summary>
+    public static string WithoutUserInfo(string url) => TakeUserInfo(url, out var shown, out _, out _) ? shown : url;
 }

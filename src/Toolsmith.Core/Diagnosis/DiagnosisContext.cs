@@ -306,6 +306,10 @@ internal sealed class DiagnosisContext
     /// about credentials whatever words its message uses; a message that merely says "invalid" does not make a 429 a bad value.
     /// A machine code may say more than words may (a 400 whose code is <c>ResourceNotFoundException</c> is not found).
     /// </summary>
+    /// <summary>True when the words say it was the request (its body) that could not be read.</summary>
+    private bool NamesTheRequest() =>
+        _texts.Any(static t => t.Contains("request", StringComparison.OrdinalIgnoreCase) || t.Contains("payload", StringComparison.OrdinalIgnoreCase));
+
     private bool StatusAllows(string kind, Evidence evidence)
     {
         if (StatusSaysNothing || Status < 400)
@@ -326,9 +330,11 @@ internal sealed class DiagnosisContext
             415 => kind is DiagnosisKinds.UnsupportedMediaType || (code && kind is not DiagnosisKinds.ServerError),
             429 => kind is DiagnosisKinds.RateLimited or DiagnosisKinds.QuotaExceeded,
             // A plain 500 from APIs that answer every failure with it (Icinga, XML-RPC and SOAP services, Caddy): words of a
-            // duplicate, a body that could not be read or a type refused, a missing object ("Merchant does not exist") or a
-            // named field's invalid value say more than the status.
-            500 when kind is DiagnosisKinds.Conflict or DiagnosisKinds.MalformedBody or DiagnosisKinds.UnsupportedMediaType || (kind is DiagnosisKinds.NotFound && FieldCount == 0) || (kind is DiagnosisKinds.InvalidValue && FieldCount > 0) => true,
+            // duplicate, a type refused, a missing object ("Merchant does not exist"), a named field's invalid value, or a
+            // request body that could not be read ("decoding request body: …"; not "Unexpected token <", the server's own
+            // reading of something else) say more than the status.
+            500 when kind is DiagnosisKinds.Conflict or DiagnosisKinds.UnsupportedMediaType || (kind is DiagnosisKinds.NotFound && FieldCount == 0)
+                || (kind is DiagnosisKinds.InvalidValue && FieldCount > 0) || (kind is DiagnosisKinds.MalformedBody && NamesTheRequest()) => true,
             >= 500 => kind is DiagnosisKinds.ServerError or DiagnosisKinds.Timeout or DiagnosisKinds.RateLimited or DiagnosisKinds.QuotaExceeded,
             // 400, 409, 422...: words that name a field are about its value, not a missing object or a permission.
             _ => kind is not (DiagnosisKinds.ServerError or DiagnosisKinds.Timeout)

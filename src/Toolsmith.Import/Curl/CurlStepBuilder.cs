@@ -32,7 +32,7 @@ internal sealed partial class CurlStepBuilder
         }
         if (_r.Urls.Count > 1)
         {
-            _warnings.Add(new ImportWarning(Item, $"has {_r.Urls.Count} URLs; only the first ({CurlImporter.Shorten(_r.Urls[0])}) was imported."));
+            _warnings.Add(new ImportWarning(Item, $"has {_r.Urls.Count} URLs; only the first ({CurlImporter.Shorten(Credentials.WithoutUserInfo(_r.Urls[0]))}) was imported."));
         }
         if (_r.Unsupported.Count > 0)
         {
@@ -48,6 +48,16 @@ internal sealed partial class CurlStepBuilder
         {
             url = WithUploadName(url, uploaded);
         }
+        if (Credentials.TakeUserInfo(url, out var withoutUserInfo, out var urlUser, out var urlPassword))
+        {
+            // curl sends a URL's USER:PASSWORD@ as Basic authentication (-u, or an Authorization header, wins): it goes where
+            // -u goes, never in the file nor in a warning.
+            url = withoutUserInfo;
+            if (!_r.Headers.Any(static h => h.Name.Equals("Authorization", StringComparison.OrdinalIgnoreCase)))
+            {
+                _r.User ??= urlUser + ":" + (urlPassword ?? "");
+            }
+        }
         if (!url.Contains("://", StringComparison.Ordinal) && !url.StartsWith("{{", StringComparison.Ordinal) && !url.StartsWith(ShellWords.VariableStart))
         {
             _warnings.Add(new ImportWarning(url, "has no scheme; curl uses http:// then, and so does the step."));
@@ -57,12 +67,6 @@ internal sealed partial class CurlStepBuilder
         if (hash >= 0)
         {
             url = url[..hash]; // curl does not send the fragment
-        }
-        if (Credentials.TakeUserInfo(url, out var withoutUserInfo, out var urlUser, out var urlPassword))
-        {
-            // curl sends a URL's USER:PASSWORD@ as Basic authentication (-u wins): it goes where -u goes, never in the file.
-            url = withoutUserInfo;
-            _r.User ??= urlUser + ":" + (urlPassword ?? "");
         }
         var host = Uri.TryCreate(url.Replace(ShellWords.VariableStart, '_').Replace(ShellWords.VariableEnd, '_').Replace("{{", "x", StringComparison.Ordinal).Replace("}}", "x", StringComparison.Ordinal), UriKind.Absolute, out var uri) ? uri.Host : null;
         _provider = Naming.Provider(host);

@@ -225,7 +225,7 @@ public static partial class HttpFileImporter
             url = url[..version.Index].TrimEnd();
         }
         title = block.Title.Length > 0 ? block.Title : title;
-        var item = name ?? title ?? $"{method} {(Credentials.TakeUserInfo(url, out var shown, out _, out _) ? shown : url)}";
+        var item = name ?? title ?? $"{method} {Credentials.WithoutUserInfo(url)}";
         var request = new HttpRequest { Item = item, Name = name ?? title, Method = method, Url = url, NoRedirect = noRedirect, GraphQl = graphQlMethod, InjectVariables = injectVariables };
         i++;
         // The target may continue on the next lines, indented and starting with /, ? or & (JetBrains' and httpyac's syntax).
@@ -487,20 +487,23 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
         _provider = Naming.Provider(host);
         _host = host ?? "the API";
         var url = request.Url;
+        var step = new JsonObject { ["id"] = "request", ["type"] = "api", ["method"] = request.Method };
+        // REST Client and httpyac send a URL's USER:PASSWORD@ as Basic authentication (an Authorization header wins), also
+        // when a variable holds it: the step's basic credential, never part of the URL, an input's default or a warning.
+        var authorized = request.Headers.Any(static h => h.Name.Equals("Authorization", StringComparison.OrdinalIgnoreCase));
+        if (Credentials.TakeUserInfo(url, out var withoutUserInfo, out var urlUser, out var urlPassword)
+            || (expanded.Contains("://", StringComparison.Ordinal) && Credentials.TakeUserInfo(expanded.Replace("\"", "", StringComparison.Ordinal), out _, out urlUser, out urlPassword)))
+        {
+            url = withoutUserInfo;
+            if (!authorized)
+            {
+                step["auth"] = PlainBasic("Basic " + urlUser + ":" + (urlPassword ?? ""));
+            }
+        }
         if (!url.Contains("://", StringComparison.Ordinal) && !url.StartsWith("{{", StringComparison.Ordinal))
         {
             Warn($"the URL \"{url}\" has no scheme; http:// was added.");
             url = "http://" + url;
-        }
-        var step = new JsonObject { ["id"] = "request", ["type"] = "api", ["method"] = request.Method };
-        if (Credentials.TakeUserInfo(url, out var withoutUserInfo, out var urlUser, out var urlPassword))
-        {
-            // REST Client and httpyac send a URL's USER:PASSWORD@ as Basic authentication; an Authorization header wins.
-            url = withoutUserInfo;
-            if (!request.Headers.Any(static h => h.Name.Equals("Authorization", StringComparison.OrdinalIgnoreCase)))
-            {
-                step["auth"] = PlainBasic("Basic " + urlUser + ":" + (urlPassword ?? ""));
-            }
         }
         var headers = new JsonObject();
         string? contentType = null;
@@ -560,7 +563,7 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
         {
             step["followRedirects"] = false;
         }
-        _tool.Description = $"{request.Item}: imported from a .http file ({request.Method} {(Credentials.TakeUserInfo(request.Url, out var shown, out _, out _) ? shown : request.Url)}).";
+        _tool.Description = $"{request.Item}: imported from a .http file ({request.Method} {Credentials.WithoutUserInfo(request.Url)}).";
         _tool.DeclareReferences(step, name => variables.ContainsKey(_originals.GetValueOrDefault(name, name))
             ? $"The .http file variable @{_originals.GetValueOrDefault(name, name)}."
             : $"The variable {{{{{_originals.GetValueOrDefault(name, name)}}}}} (not defined in the file: give it as an input).");
@@ -577,8 +580,12 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
                 {
                     // REST Client and httpyac send the quotes too, and a URL with them fails ("ECONNREFUSED", %22 in the
                     // path): the value the file means is the one inside them.
-                    Warn($"gives @{_originals.GetValueOrDefault(name, name)} in quotes ({value}) and uses it in the URL; the quotes were left out of the input's default, as a URL cannot hold them.");
+                    Warn($"gives @{_originals.GetValueOrDefault(name, name)} in quotes ({Credentials.WithoutUserInfo(value[1..^1])}) and uses it in the URL; the quotes were left out of the input's default, as a URL cannot hold them.");
                     value = value[1..^1];
+                }
+                if (value.Contains("://", StringComparison.Ordinal))
+                {
+                    value = Credentials.WithoutUserInfo(value); // the step's basic credential holds it (see Map)
                 }
                 o.Remove("required");
                 o["default"] = o["type"]?.GetValue<string>() == "number" && double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var d) ? d : value;
@@ -934,7 +941,10 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
             }
             else if (fileName is null && !written.Any(static l => l.TrimStart().StartsWith('<')))
             {
-                JsonNode text = JsonValue.Create(Text(string.Join("\r\n", content)))!;
+                var value = string.Join("\r\n", content);
+                // A credential in a form part (password, api_key) is a secret, as in a urlencoded body.
+                JsonNode text = JsonValue.Create(Credentials.IsCredentialField(name, value)
+                    ? _tool.Secret(_provider + "_" + Naming.Secret(name), $"the form field {name} for {_host}", value) : Text(value))!;
                 if (partType is not null)
                 {
                     text = new JsonObject { ["text"] = text, ["contentType"] = Text(partType) }; // a text part with its own type

@@ -414,7 +414,7 @@ internal sealed partial class PostmanRequestMapper(PostmanImporter.Context conte
         {
             return url;
         }
-        Warn($"the URL \"{url}\" has no scheme; http:// was added, as Postman does.");
+        Warn($"the URL \"{Credentials.WithoutUserInfo(url)}\" has no scheme; http:// was added, as Postman does.");
         return "http://" + url;
     }
 

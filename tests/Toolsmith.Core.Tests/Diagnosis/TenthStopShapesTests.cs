@@ -56,7 +56,7 @@ public class TenthStopShapesTests
     [Theory]
     // A server that answers every failure with 500: words of an unreadable body or a refused type say more.
     [InlineData(500, """{"error":"decoding request body: invalid character '}' looking for beginning of object key string"}""", DiagnosisKinds.MalformedBody)]
-    [InlineData(500, """{"error":"unexpected end of JSON input"}""", DiagnosisKinds.MalformedBody)]
+    [InlineData(400, """{"error":"unexpected end of JSON input"}""", DiagnosisKinds.MalformedBody)]
     [InlineData(400, """{"error":"unacceptable content-type: text/plain; 'application/json' required"}""", DiagnosisKinds.UnsupportedMediaType)]
     [InlineData(200, """{"header":{"isSuccessful":false,"resultCode":-9,"resultMessage":"Only application/json Content-type is supported."}}""", DiagnosisKinds.UnsupportedMediaType)]
     public void UnreadableBodiesAndRefusedTypes(int status, string body, string kind) =>
@@ -99,4 +99,27 @@ public class TenthStopShapesTests
             request: """{"call":"IncluirProduto","param":[{"valor_unitario":0}]}""", headers: Json));
         Assert.Contains("body.param[0].valor_unitario", d.Paths());
     }
+
+    [Theory]
+    // Found by review: counts, job records, chat histories and words as data are not failures.
+    [InlineData("""{"succeeded":0,"failed":0,"errors":[]}""")]
+    [InlineData("""{"total":0,"successful":0,"failed":0,"message":"nothing to do"}""")]
+    [InlineData("""{"status":"failed","jobId":"j1","meta":{"attempt":2}}""")]
+    [InlineData("""{"status":"failed","messages":[{"role":"user","content":"hi"}]}""")]
+    [InlineData("""{"requestId":"r1","reply":"denied","message":"Your leave request was denied by your manager"}""")]
+    public void SuccessesThatLookLikeTheseShapes_AreNotFlagged(string body) =>
+        Assert.Null(DiagnosisEngine.Diagnose(Ex.Make(200, body, headers: Json)));
+
+    [Theory]
+    // A server's own failure stays one: its reading of something else, its own disk.
+    [InlineData(500, """{"error":"Unexpected token < in JSON at position 0"}""", DiagnosisKinds.ServerError)]
+    [InlineData(500, """{"error":"ENOSPC: no space left on device, write"}""", DiagnosisKinds.ServerError)]
+    [InlineData(402, """{"error":"Card authorization failed: insufficient funds"}""", DiagnosisKinds.RequestRejected)]
+    [InlineData(401, """{"error":"Unauthorized: you do not have permission to access this resource"}""", DiagnosisKinds.BadCredentials)]
+    public void WordsThatOnlyLookLikeTheNewOnes_KeepTheirKind(int status, string body, string kind) =>
+        Assert.Equal(kind, Ex.Diagnose(Ex.Make(status, body, headers: Json)).Kind);
+
+    [Fact]
+    public void AnAddressNotAllowedInASubnet_IsAValue_NotAPermission() =>
+        Assert.NotEqual(DiagnosisKinds.InsufficientPermission, Ex.Diagnose(Ex.Make(400, """{"error":"IP address 10.0.0.5 is not allowed in subnet 10.1.0.0/24"}""", headers: Json)).Kind);
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Toolsmith.Core.Loading;
 using Toolsmith.Import;
+using Toolsmith.Import.Curl;
 using Toolsmith.Import.Http;
 using Toolsmith.Import.Postman;
 
@@ -528,6 +529,50 @@ public class PostmanAndHttpImporterTests(ImportRunner runner) : IClassFixture<Im
         Assert.Equal("basic", step["auth"]!["type"]!.GetValue<string>());
         Assert.Equal("admin", step["auth"]!["username"]!.GetValue<string>());
         Assert.Equal("https://broker.example.com/api/status", step["url"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void UserInformation_NeverReachesADocumentOrAWarning_InAnyImporter()
+    {
+        // Found by review: URLs without a scheme, a user written as a variable, a URL held in a variable, a password form part.
+        var http = HttpFileImporter.Import("""
+            @base = https://admin:s3cret@api.example.com
+
+            GET admin:s3cret@localhost:8080/api/items
+
+            ###
+            GET https://{{user}}:s3cret@api.example.com/items
+
+            ###
+            GET {{base}}/items
+
+            ###
+            POST https://api.example.com/login
+            Content-Type: multipart/form-data; boundary=b
+
+            --b
+            Content-Disposition: form-data; name="password"
+
+            s3cret
+            --b--
+            """);
+        var curl = CurlImporter.Import("curl admin:s3cret@api.example.com/items");
+        var postman = PostmanImporter.Import("""
+            {"info":{"name":"c","schema":"https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+             "item":[{"name":"items","request":{"method":"GET","url":"admin:s3cret@api.example.com/items"}}]}
+            """);
+        foreach (var result in (ImportResult[])[http, curl, postman])
+        {
+            Assert.NotEmpty(result.Tools);
+            foreach (var tool in result.Tools)
+            {
+                Assert.DoesNotContain("s3cret", tool.Document.ToJsonString() + tool.Item, StringComparison.Ordinal);
+            }
+            Assert.DoesNotContain(result.Warnings, static w => w.ToString().Contains("s3cret", StringComparison.Ordinal));
+            Assert.Contains(result.Secrets, static s => s.Value == "s3cret");
+        }
+        Assert.Equal(4, http.Tools.Count);
+        Assert.All(http.Tools.Take(3), static t => Assert.Equal("basic", t.Document["steps"]![0]!["auth"]!["type"]!.GetValue<string>()));
     }
 
     [Fact]

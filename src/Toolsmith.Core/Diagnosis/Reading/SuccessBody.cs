@@ -412,10 +412,16 @@ internal static partial class SuccessBody
             reader.Read();
             seen.OkFalse = reader.TokenType == JsonTokenType.False;
         }
+        else if (reader.ValueTextEquals("isSuccessful"u8) || reader.ValueTextEquals("IsSuccessful"u8) || reader.ValueTextEquals("is_successful"u8)
+            || reader.ValueTextEquals("successful"u8) || reader.ValueTextEquals("Successful"u8) || reader.ValueTextEquals("succeeded"u8)
+            || reader.ValueTextEquals("Succeeded"u8))
+        {
+            // {"header": {"isSuccessful": false, …}}: a flag only when it is false itself ({"succeeded": 0, "failed": 0} counts items).
+            reader.Read();
+            seen.SuccessFalse = reader.TokenType == JsonTokenType.False;
+        }
         else if (reader.ValueTextEquals("success"u8) || reader.ValueTextEquals("Success"u8) || reader.ValueTextEquals("isSuccess"u8)
-            || reader.ValueTextEquals("IsSuccess"u8) || reader.ValueTextEquals("is_success"u8) || reader.ValueTextEquals("isSuccessful"u8)
-            || reader.ValueTextEquals("IsSuccessful"u8) || reader.ValueTextEquals("is_successful"u8) || reader.ValueTextEquals("successful"u8)
-            || reader.ValueTextEquals("Successful"u8) || reader.ValueTextEquals("succeeded"u8) || reader.ValueTextEquals("Succeeded"u8))
+            || reader.ValueTextEquals("IsSuccess"u8) || reader.ValueTextEquals("is_success"u8))
         {
             reader.Read();
             // false, "false" written as text, or 0 ({"success": 0, "data": {"code": 30012}})
@@ -487,18 +493,14 @@ internal static partial class SuccessBody
         {
             // Reddit's json.errors, Authorize.Net's messages.resultCode, Vonage's messages[].error-text, an error object inside a
             // Response wrapper: one level down.
+            var messages = reader.ValueTextEquals("messages"u8);
+            var response = reader.ValueTextEquals("Response"u8) || reader.ValueTextEquals("response"u8);
             reader.Read();
-            // {"status": "error", "messages": {"note": ["…"]}} (Snipe-IT): messages, as text or by field, beside a failed status.
-            var peek = reader;
-            seen.MessagesSaySomething |= peek.TokenType switch
-            {
-                JsonTokenType.String => peek.ValueSpan.Length > 0,
-                JsonTokenType.StartObject => IsNonEmptyObject(ref peek),
-                JsonTokenType.StartArray => IsNonEmptyArray(ref peek),
-                _ => false,
-            };
+            // {"status": "error", "messages": {"note": ["…"]}} (Snipe-IT): messages as text, a list of texts or texts by field
+            // beside a failed status (not a chat's list of message objects).
+            seen.MessagesSaySomething |= messages && MessagesAreWords(reader);
             // {"Response": "Error", "Message": "…"} (CryptoCompare): the response's outcome as a word.
-            seen.ResponseSaysFailed |= reader.TokenType == JsonTokenType.String && IsFailedWord(reader.ValueSpan);
+            seen.ResponseSaysFailed |= response && reader.TokenType == JsonTokenType.String && IsFailedWord(reader.ValueSpan);
             seen.NestedFailure |= NestedFailure(ref reader);
         }
         else if (reader.ValueTextEquals("failures"u8) || reader.ValueTextEquals("Failures"u8))
@@ -816,6 +818,29 @@ internal static partial class SuccessBody
     }
 
     /// <summary>Members that wrap a response's own envelope: <c>result</c> (cPanel), <c>return</c>, <c>reply</c>, <c>body</c>, <c>payload</c>.</summary>
+    /// <summary>
+    /// A <c>messages</c> value that is words: a text, a list whose first item is a text, or an object whose first member is a
+    /// text or a list of texts (messages by field). The reader is on the value's first token and is not moved.
+    /// </summary>
+    private static bool MessagesAreWords(Utf8JsonReader reader)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.String:
+                return reader.ValueSpan.Length > 0;
+            case JsonTokenType.StartArray:
+                return reader.Read() && reader.TokenType == JsonTokenType.String;
+            case JsonTokenType.StartObject:
+                if (!reader.Read() || reader.TokenType != JsonTokenType.PropertyName || !reader.Read())
+                {
+                    return false;
+                }
+                return reader.TokenType == JsonTokenType.String || (reader.TokenType == JsonTokenType.StartArray && reader.Read() && reader.TokenType == JsonTokenType.String);
+            default:
+                return false;
+        }
+    }
+
     private static bool IsEnvelopeName(ref Utf8JsonReader reader) =>
         reader.ValueTextEquals("result"u8) || reader.ValueTextEquals("Result"u8) || reader.ValueTextEquals("return"u8) || reader.ValueTextEquals("reply"u8)
         || reader.ValueTextEquals("body"u8) || reader.ValueTextEquals("payload"u8);

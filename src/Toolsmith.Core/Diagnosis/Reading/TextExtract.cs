@@ -573,6 +573,6 @@ internal static partial class TextExtract
 
     // What a message after "name:" says about a value: "is required", "must be …", "invalid", "not a valid email", "roles must
     // alternate" (a word or two first); not another "component:" of a chain of them.
-    [GeneratedRegex(@"^(?![\w.\-]+:\s)(?:(?:this\s+)?(?:field|value|input|parameter)\s+|[\w'\-]+\s+(?:[\w'\-]+\s+)?)?(?:is\s+|are\s+)?(?:required|missing|must|should|invalid|not\s+(?:a\s+)?valid|not\s+allowed|not\s+supported|cannot|can'?t|may\s+not|expected|too\s+(?:long|short|large|small|big)|(?:has\s+)?already\s+(?:been\s+taken|exists?|in\s+use)|unknown|empty|blank|null|does\s+not\s+match|doesn'?t\s+match|ensure|enter|please|value|a\s+valid|an?\s+\w+\s+is\s+required|out\s+of\s+range|wrong|bad|malformed|unexpected|incorrect)\b", Options, TimeoutMs)]
+    [GeneratedRegex(@"^(?![\w.\-]+:\s)(?:(?:this\s+)?(?:field|value|input|parameter)\s+|[\w'\-]+\s+(?:[\w'\-]+\s+)?)?(?:is\s+|are\s+)?(?:required|missing|must|should|invalid|not\s+(?:a\s+)?valid|not\s+allowed|not\s+supported|cannot|can'?t|may\s+not|expected|too\s+(?:long|short)|(?:has\s+)?already\s+(?:been\s+taken|exists?|in\s+use)|unknown|empty|blank|null|does\s+not\s+match|doesn'?t\s+match|ensure|enter|please|value|a\s+valid|an?\s+\w+\s+is\s+required|out\s+of\s+range|wrong|bad|malformed|unexpected|incorrect)\b", Options, TimeoutMs)]
     private static partial Regex ValueProblem();
 }

@@ -83,6 +83,12 @@ internal sealed class MessageTextRule : DiagnosisRule
             // "Message throttled out" and "You have exceeded your quota" in two members: the words together decide.
             kinds.RemoveAll(k => k is DiagnosisKinds.RateLimited or DiagnosisKinds.QuotaExceeded && k != limit);
         }
+        if (context.Status != 401 && kinds.Contains(DiagnosisKinds.BadCredentials) && kinds.Contains(DiagnosisKinds.InsufficientPermission)
+            && context.Texts.Take(MaxTextsRead).Any(ErrorVocabulary.PermissionBesideBareUnauthorized))
+        {
+            // Not at a 401 (a missing token's answer): there "unauthorized" is about credentials whatever else the words say.
+            kinds.Remove(DiagnosisKinds.BadCredentials);
+        }
         context.TextKinds.AddRange(kinds);
         kinds.AddRange(context.WeakCodeKinds);
         if (context.Status == 401 && context.MissingScopes.Count == 0 && !context.Texts.Any(ErrorVocabulary.SaysPermissionPrecisely))

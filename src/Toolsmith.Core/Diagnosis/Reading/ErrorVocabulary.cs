@@ -76,7 +76,18 @@ internal static partial class ErrorVocabulary
     /// <summary>The kinds a message's words suggest (several may fit; the caller picks by specificity and status).</summary>
     public static List<string> ClassifyText(string text)
     {
-        var kinds = new List<string>(2);
+        // A budget that runs out because the machine paused the thread (both cores busy), not because of the words, does not
+        // run out twice in a row: the words are read again once, and only a second time-out leaves what was found.
+        if (!TryClassifyText(text, out var kinds))
+        {
+            TryClassifyText(text, out kinds);
+        }
+        return kinds;
+    }
+
+    private static bool TryClassifyText(string text, out List<string> kinds)
+    {
+        kinds = new List<string>(2);
         var t = text.Length > 1500 ? text[..1500] : text;
         try
         {
@@ -167,9 +178,10 @@ internal static partial class ErrorVocabulary
         }
         catch (RegexMatchTimeoutException)
         {
-            // A pathological message: what was found so far stands.
+            // A pathological message (or a paused thread): what was found so far stands.
+            return false;
         }
-        return kinds;
+        return true;
     }
 
     /// <summary>

@@ -38,10 +38,20 @@ internal static partial class TextExtract
     /// <summary>Scopes the message says are needed (any one of them, when it lists several).</summary>
     public static List<string> MissingScopes(string text)
     {
-        var scopes = new List<string>();
+        // A budget that ran out on a paused thread does not run out twice in a row: read again once (see RegexBudget).
+        if (!TryMissingScopes(text, out var scopes))
+        {
+            TryMissingScopes(text, out scopes);
+        }
+        return scopes;
+    }
+
+    private static bool TryMissingScopes(string text, out List<string> scopes)
+    {
+        scopes = new List<string>();
         if (!text.Contains("scope", StringComparison.OrdinalIgnoreCase) && !text.Contains("permission", StringComparison.OrdinalIgnoreCase) && !text.Contains("privilege", StringComparison.OrdinalIgnoreCase))
         {
-            return scopes;
+            return true;
         }
         try
         {
@@ -84,9 +94,9 @@ internal static partial class TextExtract
         }
         catch (RegexMatchTimeoutException)
         {
-            // Keep what was found.
+            return false; // what was found so far stands, unless a second reading finishes
         }
-        return scopes;
+        return true;
     }
 
     /// <summary>
@@ -188,7 +198,17 @@ internal static partial class TextExtract
     /// <summary>Field paths the message names, each with the message as the reason.</summary>
     public static List<(string Path, FieldLocation Location, string Message)> Fields(string text)
     {
-        var fields = new List<(string, FieldLocation, string)>();
+        // A budget that ran out on a paused thread does not run out twice in a row: read again once (see RegexBudget).
+        if (!TryFields(text, out var fields))
+        {
+            TryFields(text, out fields);
+        }
+        return fields;
+    }
+
+    private static bool TryFields(string text, out List<(string Path, FieldLocation Location, string Message)> fields)
+    {
+        fields = new List<(string, FieldLocation, string)>();
         try
         {
             foreach (Match m in JsonPointerTag().Matches(text))
@@ -258,9 +278,9 @@ internal static partial class TextExtract
         }
         catch (RegexMatchTimeoutException)
         {
-            // Keep what was found.
+            return false; // what was found so far stands, unless a second reading finishes
         }
-        return fields;
+        return true;
     }
 
     /// <summary>

@@ -41,7 +41,22 @@ internal sealed partial class ImportedToolBuilder
     /// <summary>The API steps, in order.</summary>
     public List<JsonObject> Steps { get; } = [];
 
-    /// <summary>Writes the request parts of an API step, leaving out the empty ones (and <c>bodyType</c> when it is the default, json).</summary>
+    /// <summary>Adds a form or multipart field; a repeated name becomes an array, as the form and multipart bodies send it.</summary>
+    public static void AddField(JsonObject fields, string name, JsonNode value)
+    {
+        if (!fields.TryGetPropertyValue(name, out var existing))
+        {
+            fields[name] = value;
+            return;
+        }
+        if (existing is JsonArray array)
+        {
+            array.Add(value);
+            return;
+        }
+        fields[name] = new JsonArray(existing!.DeepClone(), value);
+    }
+
     /// <summary>
     /// Adds a header; one given again (in any case) is joined to the first with ", ", which HTTP defines as the same as
     /// sending both (RFC 9110 §5.3). True when it was joined.
@@ -53,6 +68,7 @@ internal sealed partial class ImportedToolBuilder
         return same is not null;
     }
 
+    /// <summary>Writes the request parts of an API step, leaving out the empty ones (and <c>bodyType</c> when it is the default, json).</summary>
     public static void SetRequestParts(JsonObject step, JsonObject? headers, JsonObject? parameters, JsonObject? cookies, JsonNode? body, BodyKind? bodyType)
     {
         if (headers is { Count: > 0 })

@@ -820,7 +820,7 @@ internal sealed partial class CurlStepBuilder
             JsonNode mapped = !value.Contains(ShellWords.VariableStart) && Credentials.IsCredentialField(name, value)
                 ? JsonValue.Create(SecretFor(value, _provider + "_" + Naming.Secret(name), $"the form field {name} for {_host}"))!
                 : JsonValue.Create(Plain(value))!;
-            Add(fields, Plain(name), mapped);
+            ImportedToolBuilder.AddField(fields, Plain(name), mapped);
         }
         form = fields;
         return fields.Count > 0;
@@ -838,21 +838,6 @@ internal sealed partial class CurlStepBuilder
         return true;
     }
 
-    /// <summary>Adds a field; a repeated name becomes an array, as the form and multipart bodies send it.</summary>
-    private static void Add(JsonObject fields, string name, JsonNode value)
-    {
-        if (!fields.TryGetPropertyValue(name, out var existing))
-        {
-            fields[name] = value;
-            return;
-        }
-        if (existing is JsonArray array)
-        {
-            array.Add(value);
-            return;
-        }
-        fields[name] = new JsonArray(existing!.DeepClone(), value);
-    }
 
     /// <summary>
     /// One value of -F as curl reads it: a double-quoted string (backslash escapes a quote or a backslash) or the text up to the first ';'; the
@@ -943,7 +928,7 @@ internal sealed partial class CurlStepBuilder
                 {
                     _warnings.Add(new ImportWarning("-F " + spec, "sends the file's text as a plain field; the step sends the file as a file part (with a file name)."));
                 }
-                Add(fields, name, file);
+                ImportedToolBuilder.AddField(fields, name, file);
                 continue;
             }
             string? textType = null;
@@ -960,7 +945,7 @@ internal sealed partial class CurlStepBuilder
             }
             JsonNode field = !value.Contains(ShellWords.VariableStart) && Credentials.IsCredentialField(name, value) ? JsonValue.Create(SecretFor(value, _provider + "_" + Naming.Secret(name), $"the form field {name} for {_host}"))! : JsonValue.Create(Plain(value))!;
             // -F 'name=text;type=text/plain': a text part with its own Content-Type, as curl sends it.
-            Add(fields, name, textType is null ? field : new JsonObject { ["text"] = field, ["contentType"] = textType });
+            ImportedToolBuilder.AddField(fields, name, textType is null ? field : new JsonObject { ["text"] = field, ["contentType"] = textType });
         }
         return fields;
     }

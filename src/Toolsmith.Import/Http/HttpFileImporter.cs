@@ -755,12 +755,7 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
         var trimmed = body.Trim();
         if (trimmed.StartsWith('<') && !trimmed.Contains('\n', StringComparison.Ordinal) && (trimmed.StartsWith("< ", StringComparison.Ordinal) || trimmed.StartsWith("<@", StringComparison.Ordinal)))
         {
-            var path = trimmed.TrimStart('<', '@').Trim();
-            // A relative path is the .http file's neighbour, as REST Client, httpyac and kulala read it.
-            if (baseDirectory is not null && !path.Contains("{{", StringComparison.Ordinal) && !Path.IsPathRooted(path))
-            {
-                path = Path.GetFullPath(Path.Combine(baseDirectory, path));
-            }
+            var path = BesideTheFile(trimmed.TrimStart('<', '@').Trim());
             if (trimmed.StartsWith("<@", StringComparison.Ordinal) || request.InjectVariables)
             {
                 // Variables in the file are put in when it is sent: read at import, it becomes the body it stands for.
@@ -910,15 +905,11 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
             if (written is [var include] && include.TrimStart().StartsWith("< ", StringComparison.Ordinal))
             {
                 // A file: read when the tool runs, a relative path from beside the .http file.
-                var path = include.TrimStart()[1..].Trim();
                 if (fileName is null)
                 {
                     return false;
                 }
-                if (baseDirectory is not null && !path.Contains("{{", StringComparison.Ordinal) && !Path.IsPathRooted(path))
-                {
-                    path = Path.GetFullPath(Path.Combine(baseDirectory, path.Replace('\\', Path.DirectorySeparatorChar)));
-                }
+                var path = BesideTheFile(include.TrimStart()[1..].Trim().Replace('\\', Path.DirectorySeparatorChar));
                 if (!path.Contains("{{", StringComparison.Ordinal) && !File.Exists(path))
                 {
                     missing.Add(path);
@@ -932,12 +923,7 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
                 {
                     file["contentType"] = Text(partType);
                 }
-                fields[name] = fields[name] switch
-                {
-                    null => file,
-                    JsonArray a => new JsonArray([.. a.Select(static x => x?.DeepClone()), file]),
-                    var existing => new JsonArray(existing.DeepClone(), file),
-                };
+                ImportedToolBuilder.AddField(fields, name, file);
             }
             else if (fileName is null && !written.Any(static l => l.TrimStart().StartsWith('<')))
             {
@@ -949,12 +935,7 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
                 {
                     text = new JsonObject { ["text"] = text, ["contentType"] = Text(partType) }; // a text part with its own type
                 }
-                fields[name] = fields[name] switch
-                {
-                    null => text,
-                    JsonArray a => new JsonArray([.. a.Select(static x => x?.DeepClone()), text]),
-                    var existing => new JsonArray(existing.DeepClone(), text),
-                };
+                ImportedToolBuilder.AddField(fields, name, text);
             }
             else
             {
@@ -971,6 +952,11 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
         }
         return fields.Count > 0;
     }
+
+    /// <summary>A relative path is the .http file's neighbour, as REST Client, httpyac and kulala read it.</summary>
+    private string BesideTheFile(string path) =>
+        baseDirectory is not null && !path.Contains("{{", StringComparison.Ordinal) && !Path.IsPathRooted(path)
+            ? Path.GetFullPath(Path.Combine(baseDirectory, path)) : path;
 
     [GeneratedRegex(@"boundary=(?<b>""[^""]+""|[^;\s]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MultipartBoundary();
@@ -1002,12 +988,7 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
             JsonNode mapped = Credentials.IsCredentialField(name, value)
                 ? JsonValue.Create(_tool.Secret(_provider + "_" + Naming.Secret(name), $"the form field {name} for {_host}", value))!
                 : JsonValue.Create(Text(value))!;
-            fields[Text(name)] = fields[Text(name)] switch
-            {
-                null => mapped,
-                JsonArray a => new JsonArray([.. a.Select(static x => x?.DeepClone()), mapped]),
-                var existing => new JsonArray(existing.DeepClone(), mapped),
-            };
+            ImportedToolBuilder.AddField(fields, Text(name), mapped);
         }
         return fields.Count > 0;
     }

@@ -74,16 +74,7 @@ internal static partial class ErrorVocabulary
     private static readonly System.Buffers.SearchValues<char> LowerLetters = System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
 
     /// <summary>The kinds a message's words suggest (several may fit; the caller picks by specificity and status).</summary>
-    public static List<string> ClassifyText(string text)
-    {
-        // A budget that runs out because the machine paused the thread (both cores busy), not because of the words, does not
-        // run out twice in a row: the words are read again once, and only a second time-out leaves what was found.
-        if (!TryClassifyText(text, out var kinds))
-        {
-            TryClassifyText(text, out kinds);
-        }
-        return kinds;
-    }
+    public static List<string> ClassifyText(string text) => RegexBudget.ReadTwice<List<string>>(TryClassifyText, text);
 
     private static bool TryClassifyText(string text, out List<string> kinds)
     {

@@ -11,4 +11,20 @@ namespace Toolsmith.Core.Diagnosis.Reading;
 internal static class RegexBudget
 {
     public const int Milliseconds = 10_000;
+
+    /// <summary>A reading of a text that says whether it finished (false: a budget ran out, what it found so far is given).</summary>
+    public delegate bool Reading<T>(string text, out T found);
+
+    /// <summary>
+    /// The reading's result, read a second time when a budget ran out the first: a budget that ran out because the machine paused
+    /// the thread (both cores busy), not because of the text, does not run out twice in a row.
+    /// </summary>
+    public static T ReadTwice<T>(Reading<T> read, string text)
+    {
+        if (!read(text, out var found))
+        {
+            read(text, out found);
+        }
+        return found;
+    }
 }

@@ -36,15 +36,7 @@ internal static partial class TextExtract
     };
 
     /// <summary>Scopes the message says are needed (any one of them, when it lists several).</summary>
-    public static List<string> MissingScopes(string text)
-    {
-        // A budget that ran out on a paused thread does not run out twice in a row: read again once (see RegexBudget).
-        if (!TryMissingScopes(text, out var scopes))
-        {
-            TryMissingScopes(text, out scopes);
-        }
-        return scopes;
-    }
+    public static List<string> MissingScopes(string text) => RegexBudget.ReadTwice<List<string>>(TryMissingScopes, text);
 
     private static bool TryMissingScopes(string text, out List<string> scopes)
     {
@@ -196,15 +188,8 @@ internal static partial class TextExtract
     }
 
     /// <summary>Field paths the message names, each with the message as the reason.</summary>
-    public static List<(string Path, FieldLocation Location, string Message)> Fields(string text)
-    {
-        // A budget that ran out on a paused thread does not run out twice in a row: read again once (see RegexBudget).
-        if (!TryFields(text, out var fields))
-        {
-            TryFields(text, out fields);
-        }
-        return fields;
-    }
+    public static List<(string Path, FieldLocation Location, string Message)> Fields(string text) =>
+        RegexBudget.ReadTwice<List<(string Path, FieldLocation Location, string Message)>>(TryFields, text);
 
     private static bool TryFields(string text, out List<(string Path, FieldLocation Location, string Message)> fields)
     {

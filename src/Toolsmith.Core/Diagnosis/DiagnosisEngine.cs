@@ -65,7 +65,7 @@ public static class DiagnosisEngine
                     return null;
                 }
                 read = BodyReader.Read(exchange, SuccessBody.MaxTreeBytes);
-                if (!SuccessBody.TreeReportsFailure(read.Value.Body) && !SuccessBody.MembersReportFailure(read.Value.Body))
+                if (!SuccessBody.TreeReportsFailure(read.Value.Body) && !SuccessBody.MembersReportFailure(read.Value.Body, SuccessBody.IsAction(exchange.Method)))
                 {
                     return null;
                 }

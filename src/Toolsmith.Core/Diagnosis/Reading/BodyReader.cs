@@ -692,7 +692,9 @@ internal static partial class BodyReader
 
     /// <summary>
     /// A form-encoded body (<c>error=invalid_grant&amp;error_description=...</c>, PayPal's <c>ACK=Failure&amp;L_ERRORCODE0=...</c>) as an
-    /// object; numbered names (<c>L_LONGMESSAGE0</c>) are gathered into an <c>errors</c> array of items.
+    /// object; numbered names (<c>L_LONGMESSAGE0</c>) are gathered into an array of items, named <c>errors</c> when one of
+    /// the numbered names says error (<c>L_ERRORCODE0</c>) and <c>items</c> otherwise (<c>ref1</c>…<c>ref5</c>, <c>z1</c>,
+    /// <c>merchant_defined_field_6</c>: a success's own fields).
     /// </summary>
     private static JsonObject? ReadForm(ReadOnlySpan<byte> utf8, string? contentType)
     {
@@ -709,6 +711,7 @@ internal static partial class BodyReader
         }
         var obj = JsonRead.NewObject();
         var items = new SortedDictionary<int, JsonObject>();
+        var numberedErrors = false;
         foreach (var pair in pairs)
         {
             var eq = pair.IndexOf('=', StringComparison.Ordinal);
@@ -721,14 +724,16 @@ internal static partial class BodyReader
                     items[n] = item = JsonRead.NewObject();
                 }
                 item[m.Groups["name"].Value] = value;
+                numberedErrors |= m.Groups["name"].Value.Contains("err", StringComparison.OrdinalIgnoreCase);
                 continue;
             }
             obj.Remove(name);
             obj[name] = value;
         }
-        if (items.Count > 0 && !obj.ContainsKey("errors"))
+        var listName = numberedErrors ? "errors" : "items";
+        if (items.Count > 0 && !obj.ContainsKey(listName))
         {
-            obj["errors"] = new JsonArray([.. items.Values]);
+            obj[listName] = new JsonArray([.. items.Values]);
         }
         return obj;
 

@@ -18,10 +18,11 @@ internal static partial class SuccessBody
         {
             return known; // read when the body arrived
         }
+        var action = IsAction(exchange.Method);
         if (exchange.ParsedBody is { } parsed)
         {
             // A body that was decoded from another charset: check its UTF-8 form.
-            return parsed is JsonObject or JsonArray && TryReadJson(JsonSerializer.SerializeToUtf8Bytes(parsed, ToolsmithJsonContext.Default.JsonNode), out var inParsed) && inParsed;
+            return parsed is JsonObject or JsonArray && TryReadJson(JsonSerializer.SerializeToUtf8Bytes(parsed, ToolsmithJsonContext.Default.JsonNode), out var inParsed, action) && inParsed;
         }
         var span = Utf8Text.WithoutBom(exchange.Body.Span).TrimStart(" \t\r\n"u8);
         if (span.IsEmpty)
@@ -30,7 +31,7 @@ internal static partial class SuccessBody
         }
         if (span[0] is (byte)'{' or (byte)'[')
         {
-            if (span.Length <= maxParseBytes && TryReadJson(span, out var reports))
+            if (span.Length <= maxParseBytes && TryReadJson(span, out var reports, action))
             {
                 return reports;
             }
@@ -40,7 +41,7 @@ internal static partial class SuccessBody
             }
             // "[RESPONSE]\ncode = 530 …": a text that starts with a bracket, not JSON.
         }
-        else if (BodyReader.Jsonp(span) is { } padded && TryReadJson(span.Slice(padded.Start, padded.Length), out var inPadding))
+        else if (BodyReader.Jsonp(span) is { } padded && TryReadJson(span.Slice(padded.Start, padded.Length), out var inPadding, action))
         {
             return inPadding; // callback({...})
         }
@@ -123,7 +124,7 @@ internal static partial class SuccessBody
         // A value other than empty, zero or a success word; an object or list holding one (three levels at most).
         static bool SaysSomething(JsonNode? value, int depth) => value switch
         {
-            JsonValue v when JsonRead.Str(v) is { } text => !IsEmptyWord(text.Trim()),
+            JsonValue v when JsonRead.Str(v) is { } text => !IsEmptyWord(text.Trim()) && !SaysSuccess(System.Text.Encoding.UTF8.GetBytes(text.Trim())),
             JsonValue v => JsonRead.Number(v) is { } n && n != 0,
             JsonObject o => depth < 3 && !IsWarning(o) && o.Any(p => !IsNotErrorName(p.Key) && SaysSomething(p.Value, depth + 1)),
             JsonArray a => depth < 3 && a.Any(i => SaysSomething(i, depth + 1)),
@@ -218,7 +219,7 @@ internal static partial class SuccessBody
     /// A tree read from XML, a form or name=value text, judged by the same member rules as a JSON answer: its root element's
     /// members (<c>&lt;response&gt;&lt;code&gt;1002&lt;/code&gt;&lt;msg&gt;Invalid signature&lt;/msg&gt;</c>), all values being text.
     /// </summary>
-    public static bool MembersReportFailure(JsonNode? body)
+    public static bool MembersReportFailure(JsonNode? body, bool action = false)
     {
         if (body is not JsonObject top)
         {
@@ -229,7 +230,7 @@ internal static partial class SuccessBody
         {
             members = inner; // <remote><auth><status>E</status>…: the members under the wrappers
         }
-        return TryReadJson(JsonSerializer.SerializeToUtf8Bytes(members, ToolsmithJsonContext.Default.JsonNode), out var fails) && fails;
+        return TryReadJson(JsonSerializer.SerializeToUtf8Bytes(members, ToolsmithJsonContext.Default.JsonNode), out var fails, action) && fails;
     }
 
     /// <summary>
@@ -266,7 +267,7 @@ internal static partial class SuccessBody
             return true;
         }
         var c = ErrorVocabulary.Compact(text);
-        return c is "ok" or "success" or "successful" or "succeeded" or "none" or "no" or "false" or "null" or "nil" or "na" or "noerror" or "noerrors" or "sinerror" or "semerro" or "keinfehler" or "aucune" or "aucuneerreur" or "0";
+        return c is "ok" or "success" or "successful" or "succeeded" or "approved" or "accepted" or "authorized" or "authorised" or "aprobado" or "aprovado" or "none" or "no" or "false" or "null" or "nil" or "na" or "noerror" or "noerrors" or "sinerror" or "semerro" or "keinfehler" or "aucune" or "aucuneerreur" or "0";
     }
 
     /// <summary>
@@ -307,11 +308,11 @@ internal static partial class SuccessBody
     /// <paramref name="reportsFailure"/> says whether it is an object whose members report a failure. The engine reads
     /// every JSON response this way on arrival, so the body is checked and judged in a single pass and never parsed.
     /// </summary>
-    public static bool TryReadJson(ReadOnlySpan<byte> utf8, out bool reportsFailure)
+    public static bool TryReadJson(ReadOnlySpan<byte> utf8, out bool reportsFailure, bool action = false)
     {
         try
         {
-            return ReadJsonWrapped(utf8, out reportsFailure, 0);
+            return ReadJsonWrapped(utf8, out reportsFailure, 0, action);
         }
         catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
         {
@@ -343,11 +344,11 @@ internal static partial class SuccessBody
 
     private const int MaxWrappedBytes = 64 * 1024;
 
-    private static bool ReadJsonWrapped(ReadOnlySpan<byte> utf8, out bool reportsFailure, int wrapped)
+    private static bool ReadJsonWrapped(ReadOnlySpan<byte> utf8, out bool reportsFailure, int wrapped, bool action)
     {
         reportsFailure = false;
         var reader = new Utf8JsonReader(utf8);
-        var seen = default(Members);
+        var seen = new Members { Action = action };
         long? wrappedStart = null;
         var wrappedEnd = 0L;
         try
@@ -395,7 +396,7 @@ internal static partial class SuccessBody
         {
             // {"retorno": {"status": "Erro", "erros": [...]}}: an object that only wraps another is judged by what it wraps
             // (a failure is small: a large wrapped answer is data, and is not read twice).
-            reportsFailure = ReadJsonWrapped(utf8[(int)from..(int)wrappedEnd], out var inner, wrapped + 1) && inner;
+            reportsFailure = ReadJsonWrapped(utf8[(int)from..(int)wrappedEnd], out var inner, wrapped + 1, action) && inner;
         }
         return true;
     }
@@ -470,6 +471,7 @@ internal static partial class SuccessBody
             seen.ResultFalse |= reader.TokenType == JsonTokenType.False;
             // {"result": "method name not recognized"} (Transmission, OPNsense): a result that is a phrase saying it failed.
             seen.SaysFailed |= reader.TokenType == JsonTokenType.String && reader.ValueSpan.IndexOf((byte)' ') > 0 && !IsOkWord(reader.ValueSpan) && SaysFailure(reader.ValueSpan);
+            seen.RefusedWord |= reader.TokenType == JsonTokenType.String && IsRefusalWord(reader.ValueSpan);
             seen.SaysFailed |= reader.TokenType == JsonTokenType.String
                 && (reader.ValueTextEquals("fail"u8) || reader.ValueTextEquals("failed"u8) || reader.ValueTextEquals("Failure"u8)
                     || reader.ValueTextEquals("failure"u8) || reader.ValueTextEquals("Error"u8) || reader.ValueTextEquals("error"u8));
@@ -485,7 +487,7 @@ internal static partial class SuccessBody
             reader.Read();
             seen.ShortMessage |= reader.TokenType == JsonTokenType.String && reader.ValueSpan.Length > 0;
             seen.MessageSaysFailure |= reader.TokenType == JsonTokenType.String && SaysFailure(reader.ValueSpan);
-            seen.MessageSaysOk |= reader.TokenType == JsonTokenType.String && IsOkWord(reader.ValueSpan);
+            seen.MessageSaysOk |= reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && SaysSuccess(reader.ValueSpan);
         }
         else if (reader.ValueTextEquals("json"u8) || reader.ValueTextEquals("messages"u8) || reader.ValueTextEquals("response"u8)
             || reader.ValueTextEquals("Response"u8) || reader.ValueTextEquals("ocs"u8) || reader.ValueTextEquals("meta"u8)
@@ -501,6 +503,7 @@ internal static partial class SuccessBody
             seen.MessagesSaySomething |= messages && MessagesAreWords(reader);
             // {"Response": "Error", "Message": "…"} (CryptoCompare): the response's outcome as a word.
             seen.ResponseSaysFailed |= response && reader.TokenType == JsonTokenType.String && IsFailedWord(reader.ValueSpan);
+            seen.RefusedWord |= response && reader.TokenType == JsonTokenType.String && IsRefusalWord(reader.ValueSpan);
             seen.NestedFailure |= NestedFailure(ref reader);
         }
         else if (reader.ValueTextEquals("failures"u8) || reader.ValueTextEquals("Failures"u8))
@@ -521,7 +524,7 @@ internal static partial class SuccessBody
             reader.Read();
             seen.Message = true;
             seen.MessageIsText = reader.TokenType == JsonTokenType.String;
-            seen.MessageSaysOk = reader.TokenType == JsonTokenType.String && IsOkWord(reader.ValueSpan);
+            seen.MessageSaysOk = reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && SaysSuccess(reader.ValueSpan);
             seen.MessageSaysFailure |= reader.TokenType == JsonTokenType.String && SaysFailure(reader.ValueSpan);
         }
         else if (reader.ValueTextEquals("code"u8) || reader.ValueTextEquals("Code"u8))
@@ -578,6 +581,8 @@ internal static partial class SuccessBody
             seen.StatusNumberFailed = reader.TokenType == JsonTokenType.String && reader.ValueSpan.Length is >= 2 and <= 6 && !IsZeros(reader.ValueSpan)
                 && NumericCode(ref reader) is { } statusNumber && statusNumber is < 200 or > 299;
             seen.StatusSaysFailed = reader.TokenType == JsonTokenType.String && IsFailedWord(reader.ValueSpan);
+            seen.RefusedWord |= reader.TokenType == JsonTokenType.String && IsRefusalWord(reader.ValueSpan);
+            seen.StatusSaysOk |= reader.TokenType == JsonTokenType.String && IsOkWord(reader.ValueSpan);
             // {"status": 429, "statusMessage": "Too many requests"}: the HTTP status the API meant, as a number
             seen.StatusCodeFailed |= reader.TokenType == JsonTokenType.Number && NumericCode(ref reader) is >= 400 and < 600;
             seen.SuccessFalse |= reader.TokenType == JsonTokenType.False; // Paystack: {"status": false, "message": "..."}
@@ -597,7 +602,7 @@ internal static partial class SuccessBody
             reader.Read();
             if (reader.TokenType == JsonTokenType.StartObject)
             {
-                var inner = default(Members);
+                var inner = new Members { Action = seen.Action };
                 while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
                 {
                     inner.Count++;
@@ -633,13 +638,18 @@ internal static partial class SuccessBody
                     seen.StatusSaysOk |= reader.TokenType == JsonTokenType.String && IsOkWord(reader.ValueSpan);
                     // {"ResponseStatus": "Failed", "ResponseMessage": "…"}: as "status" says it
                     seen.StatusSaysFailed |= reader.TokenType == JsonTokenType.String && IsFailedWord(reader.ValueSpan);
+                    seen.RefusedWord |= reader.TokenType == JsonTokenType.String && IsRefusalWord(reader.ValueSpan);
                     break;
                 case NameKind.OutcomeCode:
                     // {"ResponseCode": "ERROR", "ResponseMessage": "invalid card number"}: a code that is a failure's word
                     seen.StatusSaysFailed |= reader.TokenType == JsonTokenType.String && IsFailedWord(reader.ValueSpan);
+                    seen.RefusedWord |= reader.TokenType == JsonTokenType.String && IsRefusalWord(reader.ValueSpan);
+                    seen.StatusSaysOk |= reader.TokenType == JsonTokenType.String && IsOkWord(reader.ValueSpan);
                     break;
                 case NameKind.Words:
                     seen.ShortMessage |= reader.TokenType == JsonTokenType.String && reader.ValueSpan.Length > 0;
+                    // (a phrase of success counts only as the message itself: "ResponseDescription": "accepted successfully" may
+                    // answer the request's receipt while "ResultDesc" says what became of it)
                     seen.MessageSaysOk |= reader.TokenType == JsonTokenType.String && IsOkWord(reader.ValueSpan);
                     break;
                 case NameKind.ErrorWord:
@@ -799,7 +809,8 @@ internal static partial class SuccessBody
         {
             return NameKind.Words; // statusDescription, resultMessage, returnMsg, respDesc, ReplyText: the words beside a status
         }
-        return c.EndsWith("status"u8) ? NameKind.Status : errorWord ? NameKind.ErrorWord
+        return c.EndsWith("status"u8) || c.EndsWith("state"u8) || c.SequenceEqual("outcome"u8) || c.SequenceEqual("decision"u8) ? NameKind.Status
+            : errorWord ? NameKind.ErrorWord
             : c.EndsWith("code"u8) || c.EndsWith("result"u8) ? NameKind.OutcomeCode : NameKind.None;
     }
 
@@ -1028,6 +1039,18 @@ internal static partial class SuccessBody
         return null;
     }
 
+    /// <summary>A decision on a request: "declined", "rejected", "refused", "denied" (and "KO"/"NOK").</summary>
+    private static bool IsRefusalWord(ReadOnlySpan<byte> text) =>
+        System.Text.Ascii.EqualsIgnoreCase(text, "declined"u8) || System.Text.Ascii.EqualsIgnoreCase(text, "rejected"u8)
+        || System.Text.Ascii.EqualsIgnoreCase(text, "refused"u8) || System.Text.Ascii.EqualsIgnoreCase(text, "denied"u8)
+        || System.Text.Ascii.EqualsIgnoreCase(text, "ko"u8) || System.Text.Ascii.EqualsIgnoreCase(text, "nok"u8)
+        || System.Text.Ascii.EqualsIgnoreCase(text, "decline"u8) || System.Text.Ascii.EqualsIgnoreCase(text, "rechazado"u8)
+        || System.Text.Ascii.EqualsIgnoreCase(text, "rechazada"u8) || System.Text.Ascii.EqualsIgnoreCase(text, "recusado"u8);
+
+    /// <summary>Whether a request with this method asks for an action (anything but reading: GET, HEAD, OPTIONS).</summary>
+    public static bool IsAction(string? method) => method is { Length: > 0 } m && !m.Equals("GET", StringComparison.OrdinalIgnoreCase)
+        && !m.Equals("HEAD", StringComparison.OrdinalIgnoreCase) && !m.Equals("OPTIONS", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Words a status member says a call failed with: "error", "failed", "failure", "fail", "err" (any case).</summary>
     private static bool IsFailedWord(ReadOnlySpan<byte> text) =>
         System.Text.Ascii.EqualsIgnoreCase(text, "error"u8) || System.Text.Ascii.EqualsIgnoreCase(text, "failed"u8)
@@ -1060,10 +1083,45 @@ internal static partial class SuccessBody
             || lower.IndexOf("expired"u8) >= 0 || lower.IndexOf("rejected"u8) >= 0 || lower.IndexOf("declined"u8) >= 0;
     }
 
-    /// <summary>Words that say all went well: "ok", "success", "succeeded".</summary>
-    private static bool IsOkWord(ReadOnlySpan<byte> text) =>
-        System.Text.Ascii.EqualsIgnoreCase(text, "ok"u8) || System.Text.Ascii.EqualsIgnoreCase(text, "success"u8)
-        || System.Text.Ascii.EqualsIgnoreCase(text, "succeeded"u8) || System.Text.Ascii.EqualsIgnoreCase(text, "successful"u8);
+    /// <summary>
+    /// Words that say all went well: "ok", "success", "succeeded", and the outcomes of an action that went through
+    /// ("Approved", "Accepted", "Authorised", "Captured", "Settled", "Completed"; "Aprobado", "Autorizado").
+    /// </summary>
+    private static bool IsOkWord(ReadOnlySpan<byte> text)
+    {
+        if (text.Length is < 2 or > 12)
+        {
+            return false;
+        }
+        Span<byte> lower = stackalloc byte[text.Length];
+        System.Text.Ascii.ToLower(text, lower, out _);
+        return lower.SequenceEqual("ok"u8) || lower.SequenceEqual("success"u8) || lower.SequenceEqual("succeeded"u8) || lower.SequenceEqual("successful"u8)
+            || lower.SequenceEqual("approved"u8) || lower.SequenceEqual("accepted"u8) || lower.SequenceEqual("authorized"u8) || lower.SequenceEqual("authorised"u8)
+            || lower.SequenceEqual("captured"u8) || lower.SequenceEqual("settled"u8) || lower.SequenceEqual("completed"u8) || lower.SequenceEqual("aprobado"u8)
+            || lower.SequenceEqual("aprobada"u8) || lower.SequenceEqual("aprovado"u8) || lower.SequenceEqual("autorizado"u8) || lower.SequenceEqual("autorizada"u8);
+    }
+
+    /// <summary>
+    /// A message that says the call went well ("Request successful", "Transaction has been executed successfully.",
+    /// "Approved"), with no word of a failure in it ("unsuccessful", "not approved", "success: false" are failures).
+    /// </summary>
+    private static bool SaysSuccess(ReadOnlySpan<byte> text)
+    {
+        if (IsOkWord(text))
+        {
+            return true;
+        }
+        if (text.Length is 0 or > 200 || SaysFailure(text))
+        {
+            return false;
+        }
+        Span<byte> lower = stackalloc byte[text.Length];
+        System.Text.Ascii.ToLower(text, lower, out _);
+        return (lower.IndexOf("success"u8) >= 0 || lower.IndexOf("approved"u8) >= 0 || lower.IndexOf("completed"u8) >= 0
+                // an action accepted and not yet done: "The payment is pending.", "Request queued"
+                || lower.IndexOf("pending"u8) >= 0 || lower.IndexOf("queued"u8) >= 0 || lower.IndexOf("in progress"u8) >= 0)
+            && lower.IndexOf("unsuccess"u8) < 0 && lower.IndexOf("not "u8) < 0 && lower.IndexOf("false"u8) < 0 && lower.IndexOf("un"u8) != 0;
+    }
 
     /// <summary>
     /// A <c>status</c> object with a message and a numeric value or code that is neither 0 nor an HTTP success; the reader is
@@ -1200,6 +1258,15 @@ internal static partial class SuccessBody
         public bool StatusCodeWordFailed;
         public bool FailuresListed;
 
+        /// <summary>The request asked for an action (any method but GET and HEAD): its answer's outcome is the call's.</summary>
+        public bool Action;
+
+        /// <summary>
+        /// An outcome member (status, state, result, resultCode, response) says a decision on the request ("Refused", "DECLINED",
+        /// "rejected", "denied"), not a record's state ("failed", "error").
+        /// </summary>
+        public bool RefusedWord;
+
         public readonly bool ReportFailure =>
             SaysFailed
             // {"Information": "… our standard API rate limit is 25 requests per day …"}: a small answer whose words say it failed
@@ -1223,6 +1290,10 @@ internal static partial class SuccessBody
             || (ResultFalse && (Errors || Error || ErrorText || ErrorCode || ShortMessage || MessageSaysFailure || (MessageIsText && Count <= 4)) && !HasId)
             || (ErrorSaysSomething && !ErrorIsObject && !ErrorSaysOk && !HasId && Count <= 8 && !StatusSaysOk && !MessageSaysOk)
             || (FailuresListed && !HasId)
+            // {"pspReference": "…", "resultCode": "Refused", "refusalReason": "Expired Card"} after a POST: the action was refused,
+            // even as a record with an id. After a GET such a record is data, unless the answer holds nothing else; a job whose
+            // state is "failed" is a record's state, not a decision on the request.
+            || (RefusedWord && !StatusSaysOk && (Action || (!HasId && !Payload && Count <= 6)))
             || (ErrorText && Count <= 6)
             || (ErrorNumber && (Message || MessageIsText || ShortMessage) && !MessageSaysOk && Count <= 6)
             || (ErrorCode && (Message || MessageIsText || ErrorText || ShortMessage) && !MessageSaysOk && !StatusSaysOk && Count <= 6)

@@ -47,7 +47,7 @@ internal static class ExchangeReader
                 case ResponseFormat.Json:
                     raw = await ResponseDecoder.ReadCappedAsync(response.Content, options.MaxResponseBytes, token).ConfigureAwait(false);
                     if (ResponseDecoder.IsUtf8(contentType) && Utf8Text.WithoutBom(raw) is var json && System.Text.Unicode.Utf8.IsValid(json)
-                        && Diagnosis.Reading.SuccessBody.TryReadJson(json, out var reportsFailure))
+                        && Diagnosis.Reading.SuccessBody.TryReadJson(json, out var reportsFailure, Diagnosis.Reading.SuccessBody.IsAction(prepared.Method.Method)))
                     {
                         // One pass over the bytes checked the JSON and read whether it reports a failure; it is parsed only
                         // if something reads it (a template, the diagnosis of a failure, a person) — at once when the tool

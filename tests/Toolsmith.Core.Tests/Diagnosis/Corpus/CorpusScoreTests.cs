@@ -50,9 +50,11 @@ public sealed partial class CorpusScoreTests(FixtureServer server, ITestOutputHe
         var report = new StringBuilder();
         var crashes = new List<string>();
         var belowFloors = new List<string>();
+        var readConfusion = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        var measuredConfusion = new SortedDictionary<string, int>(StringComparer.Ordinal);
         foreach (var split in CorpusEntries.Splits)
         {
-            var score = new Score();
+            var score = new Score(IsRead(split) ? readConfusion : measuredConfusion);
             var misses = new List<string>();
             foreach (var entry in CorpusEntries.All.Values.Where(e => e.Split == split).OrderBy(e => e.Id, StringComparer.Ordinal))
             {
@@ -71,7 +73,7 @@ public sealed partial class CorpusScoreTests(FixtureServer server, ITestOutputHe
                 score.Add(entry, outcome, misses);
             }
             report.AppendLine(score.Summary(split));
-            if (split is "tune" or "fresh2tune" or "fresh3tune" or "fresh4tune" or "fresh5tune" or "fresh6tune" or "fresh7tune" or "fresh8tune" or "fresh9tune" or "fresh10tune")
+            if (IsRead(split))
             {
                 foreach (var miss in misses)
                 {
@@ -88,6 +90,8 @@ public sealed partial class CorpusScoreTests(FixtureServer server, ITestOutputHe
                 belowFloors.Add($"{split}: scope/field {score.ScopeOrFieldRate:P1} is below the floor {fieldFloor:P1}");
             }
         }
+        AppendConfusion(report, "read splits", readConfusion);
+        AppendConfusion(report, "measured-only splits (counts only, no entries)", measuredConfusion);
         output.WriteLine(report.ToString());
         if (Environment.GetEnvironmentVariable("TOOLSMITH_CORPUS_REPORT") is { Length: > 0 } path)
         {
@@ -95,6 +99,18 @@ public sealed partial class CorpusScoreTests(FixtureServer server, ITestOutputHe
         }
         Assert.True(belowFloors.Count == 0, string.Join("\n", belowFloors) + "\n" + report);
         Assert.True(crashes.Count == 0, "replays that crashed:\n" + string.Join('\n', crashes));
+    }
+
+    private static bool IsRead(string split) => split == "tune" || split.EndsWith("tune", StringComparison.Ordinal);
+
+    /// <summary>Which wrong kinds were given for which expected kinds, counted over a group of splits.</summary>
+    private static void AppendConfusion(StringBuilder report, string group, SortedDictionary<string, int> confusion)
+    {
+        report.AppendLine($"kind misses, expected → given, {group}:");
+        foreach (var (pair, count) in confusion.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal))
+        {
+            report.AppendLine(CultureInfo.InvariantCulture, $"  {count,4}  {pair}");
+        }
     }
 
     private sealed record Outcome(bool Ok, Toolsmith.Core.Diagnosis.Diagnosis? Diagnosis);
@@ -128,7 +144,7 @@ public sealed partial class CorpusScoreTests(FixtureServer server, ITestOutputHe
     }
 
     /// <summary>The counts behind one split's scores.</summary>
-    private sealed class Score
+    private sealed class Score(SortedDictionary<string, int> confusion)
     {
         private readonly HashSet<string> _apis = new(StringComparer.Ordinal);
         private int _entries;
@@ -152,6 +168,8 @@ public sealed partial class CorpusScoreTests(FixtureServer server, ITestOutputHe
             _baselineKindRight += StatusOnlyKind(entry.Status) == entry.ExpectedKind ? 1 : 0;
             if (!kindRight)
             {
+                var pair = $"{entry.ExpectedKind} → {actualKind}";
+                confusion[pair] = confusion.GetValueOrDefault(pair) + 1;
                 misses.Add($"{entry.Id}: kind {actualKind}, expected {entry.ExpectedKind} — {d?.ProviderMessage}");
             }
             if (entry.ExpectedScope is { } scope)

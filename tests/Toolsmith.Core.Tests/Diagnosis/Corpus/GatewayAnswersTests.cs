@@ -1,0 +1,93 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using Toolsmith.Core.Diagnosis;
+using Xunit.Abstractions;
+
+namespace Toolsmith.Core.Tests.Diagnosis.Corpus;
+
+/// <summary>
+/// Payment gateways answer 200 whether a payment went through or not. Their answers, as ActiveMerchant's unit tests hold
+/// them for 209 gateways (JSON, XML, SOAP, name=value forms, delimited text), are judged by the check run on every 2xx:
+/// does it see the failures, and does it leave the successes alone? Split by gateway: the read half's misses are printed,
+/// the measured half's only counted.
+/// </summary>
+public sealed class GatewayAnswersTests(ITestOutputHelper output)
+{
+    /// <summary>Floors per split: failures seen at least, successes flagged at most (the measured values are in docs/diagnosis.md).</summary>
+    private static readonly Dictionary<string, (double Seen, double Flagged)> Floors = new(StringComparer.Ordinal)
+    {
+        ["read"] = (0.47, 0.01),
+        ["measured"] = (0.44, 0.02),
+    };
+
+    [Fact]
+    public void GatewayAnswers_UnderTwoHundred_FailuresSeen_SuccessesLeftAlone()
+    {
+        var path = Path.Combine(Path.GetDirectoryName(Fixtures.ApiErrorFixtures.Locate())!, "gateways", "activemerchant-answers.json");
+        var root = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+        var report = new StringBuilder();
+        var below = new List<string>();
+        foreach (var split in Floors.Keys)
+        {
+            int failures = 0, seen = 0, successes = 0, flagged = 0;
+            var misses = new List<string>();
+            foreach (var entry in root["entries"]!.AsArray().Select(e => e!.AsObject()).Where(e => (string)e["split"]! == split))
+            {
+                var body = (string)entry["body"]!;
+                var exchange = Ex.Make(200, body, method: "POST", url: "https://gateway.example.com/api", headers: ("Content-Type", TypeOf(body)));
+                var diagnosis = DiagnosisEngine.Diagnose(exchange);
+                var id = $"{entry["gateway"]}/{entry["name"]}";
+                if ((string)entry["label"]! == "success")
+                {
+                    successes++;
+                    if (diagnosis is not null)
+                    {
+                        flagged++;
+                        misses.Add($"  flagged {id}: {diagnosis.Kind} [{diagnosis.ProviderMessage}] — {Short(body)}");
+                    }
+                }
+                else
+                {
+                    failures++;
+                    if (diagnosis is not null)
+                    {
+                        seen++;
+                    }
+                    else
+                    {
+                        misses.Add($"  unseen {id} — {Short(body)}");
+                    }
+                }
+            }
+            report.AppendLine(string.Create(CultureInfo.InvariantCulture, $"{split}: failures seen {seen}/{failures} ({(double)seen / failures:P1}); successes flagged {flagged}/{successes} ({(double)flagged / successes:P1})"));
+            var (seenFloor, flaggedCeiling) = Floors[split];
+            if ((double)seen / failures < seenFloor || (double)flagged / successes > flaggedCeiling)
+            {
+                below.Add($"{split}: failures seen {seen}/{failures} (floor {seenFloor:P0}), successes flagged {flagged}/{successes} (at most {flaggedCeiling:P0})");
+            }
+            if (split == "read")
+            {
+                misses.ForEach(m => report.AppendLine(m));
+            }
+        }
+        output.WriteLine(report.ToString());
+        if (Environment.GetEnvironmentVariable("TOOLSMITH_GATEWAY_REPORT") is { Length: > 0 } reportPath)
+        {
+            File.WriteAllText(reportPath, report.ToString());
+        }
+        Assert.True(below.Count == 0, string.Join('\n', below) + "\n" + report);
+    }
+
+    private static string Short(string body) => body.ReplaceLineEndings(" ") is var one && one.Length > 300 ? one[..300] : one;
+
+    /// <summary>The Content-Type such a gateway sends with such a body.</summary>
+    private static string TypeOf(string body)
+    {
+        var t = body.TrimStart();
+        return t.StartsWith('{') || t.StartsWith('[') ? "application/json"
+            : t.StartsWith('<') ? "application/xml"
+            : t.Contains('=') && !t.Contains(' ') ? "application/x-www-form-urlencoded"
+            : "text/plain";
+    }
+}

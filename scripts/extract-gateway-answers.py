@@ -57,6 +57,7 @@ for f in files:
             if not b.startswith('%q') and '#{' in t: continue
             lines=t.split('\n'); ind=min((len(l)-len(l.lstrip()) for l in lines if l.strip()),default=0)
             text='\n'.join(l[ind:] for l in lines)
+            if not b.startswith('%q'): text=ruby_unescape_dq(text)  # %( and %Q( are double-quoted strings
         elif re.fullmatch(r'%q\{(.*)\}',b,re.S):
             text=b[3:-1]
         else:

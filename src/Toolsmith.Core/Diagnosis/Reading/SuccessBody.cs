@@ -226,7 +226,7 @@ internal static partial class SuccessBody
             return false;
         }
         var members = top;
-        for (var i = 0; i < 3 && OnlyContent(members) is { } inner; i++)
+        for (var i = 0; i < 5 && OnlyContent(members) is { } inner; i++)
         {
             members = inner; // <remote><auth><status>E</status>…: the members under the wrappers
         }
@@ -557,8 +557,14 @@ internal static partial class SuccessBody
         else if (reader.ValueTextEquals("id"u8))
         {
             // A record with an id whose status is "error" (a job that failed) is data the call returned, not the call failing.
+            // ({"error_type": "not_found_error", "id": ""}: an empty id is no record.)
             reader.Read();
-            seen.HasId = true;
+            seen.HasId = reader.TokenType switch
+            {
+                JsonTokenType.Null => false,
+                JsonTokenType.String => reader.ValueSpan.Trim((byte)' ').Length > 0,
+                _ => true,
+            };
         }
         else if (reader.ValueTextEquals("status"u8) || reader.ValueTextEquals("Status"u8) || reader.ValueTextEquals("STATUS"u8))
         {
@@ -646,6 +652,19 @@ internal static partial class SuccessBody
                     seen.RefusedWord |= reader.TokenType == JsonTokenType.String && IsRefusalWord(reader.ValueSpan);
                     seen.StatusSaysOk |= reader.TokenType == JsonTokenType.String && IsOkWord(reader.ValueSpan);
                     break;
+                case NameKind.Approval:
+                    // {"approved": false}, trnApproved=0, <szIsApproved>N: the action was not approved
+                    seen.NotApproved |= reader.TokenType == JsonTokenType.False || (reader.TokenType == JsonTokenType.String
+                        && (reader.ValueTextEquals("0"u8) || reader.ValueTextEquals("false"u8) || reader.ValueTextEquals("N"u8) || reader.ValueTextEquals("no"u8)))
+                        || (reader.TokenType == JsonTokenType.Number && reader.ValueSpan.SequenceEqual("0"u8));
+                    seen.Approved |= reader.TokenType == JsonTokenType.True || (reader.TokenType == JsonTokenType.String
+                        && (reader.ValueTextEquals("1"u8) || reader.ValueTextEquals("true"u8) || reader.ValueTextEquals("Y"u8) || reader.ValueTextEquals("yes"u8)));
+                    break;
+                case NameKind.OutcomeWords:
+                    // "responsetext": "DECLINE", "RespMSG": "Invalid PNRef", "ExpressResponseMessage": "PAYMENT ACCOUNT NOT FOUND":
+                    // the words of the request's outcome, which say it failed
+                    seen.OutcomeWordsFail |= reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && SaysFailure(reader.ValueSpan) && !SaysSuccess(reader.ValueSpan);
+                    goto case NameKind.Words;
                 case NameKind.Words:
                     seen.ShortMessage |= reader.TokenType == JsonTokenType.String && reader.ValueSpan.Length > 0;
                     // (a phrase of success counts only as the message itself: "ResponseDescription": "accepted successfully" may
@@ -756,6 +775,8 @@ internal static partial class SuccessBody
         OutcomeCode,
         ErrorWord,
         Words,
+        OutcomeWords,
+        Approval,
     }
 
     /// <summary>
@@ -804,10 +825,18 @@ internal static partial class SuccessBody
         {
             return NameKind.Code;
         }
-        if (c.EndsWith("description"u8) || c.EndsWith("message"u8) || c.EndsWith("msg"u8) || c.EndsWith("desc"u8) || c.EndsWith("reason"u8)
-            || (c.EndsWith("text"u8) && c.Length > 4))
+        if (c.SequenceEqual("approved"u8) || c.EndsWith("isapproved"u8) || c.SequenceEqual("authorized"u8) || c.SequenceEqual("isauthorized"u8)
+            || c.SequenceEqual("authorised"u8) || c.SequenceEqual("isauthorised"u8) || (c.Length <= 12 && c.EndsWith("approved"u8)))
         {
-            return NameKind.Words; // statusDescription, resultMessage, returnMsg, respDesc, ReplyText: the words beside a status
+            return NameKind.Approval;
+        }
+        if (c.EndsWith("description"u8) || c.EndsWith("message"u8) || c.EndsWith("msg"u8) || c.EndsWith("desc"u8) || c.EndsWith("reason"u8)
+            || (c.EndsWith("text"u8) && c.Length > 4) || c.EndsWith("verbiage"u8))
+        {
+            // the words of a response, a result, a status or a reply: what became of the request
+            return c.IndexOf("resp"u8) >= 0 || c.IndexOf("result"u8) >= 0 || c.IndexOf("status"u8) >= 0 || c.IndexOf("reply"u8) >= 0
+                || c.StartsWith("ret"u8) || c.StartsWith("return"u8) || c.IndexOf("approval"u8) >= 0 || c.IndexOf("decline"u8) >= 0
+                || c.SequenceEqual("verbiage"u8) ? NameKind.OutcomeWords : NameKind.Words; // statusDescription, resultMessage, returnMsg, respDesc, ReplyText: the words beside a status
         }
         return c.EndsWith("status"u8) || c.EndsWith("state"u8) || c.SequenceEqual("outcome"u8) || c.SequenceEqual("decision"u8) ? NameKind.Status
             : errorWord ? NameKind.ErrorWord
@@ -868,7 +897,16 @@ internal static partial class SuccessBody
         return lower.IndexOf("fail"u8) >= 0 || lower.IndexOf("error"u8) >= 0 || lower.IndexOf("invalid"u8) >= 0 || lower.IndexOf("denied"u8) >= 0
             || lower.IndexOf("not exist"u8) >= 0 || lower.IndexOf("not found"u8) >= 0 || lower.IndexOf("unauthori"u8) >= 0 || lower.IndexOf("forbidden"u8) >= 0
             || lower.IndexOf("exceed"u8) >= 0 || lower.IndexOf("reject"u8) >= 0 || lower.IndexOf("not authori"u8) >= 0 || lower.IndexOf("not valid"u8) >= 0
-            || lower.IndexOf("not recogni"u8) >= 0 || lower.IndexOf("timed out"u8) >= 0;
+            || lower.IndexOf("not recogni"u8) >= 0 || lower.IndexOf("timed out"u8) >= 0
+            || lower.IndexOf("declin"u8) >= 0 || lower.IndexOf("not approved"u8) >= 0 || lower.IndexOf("does not match"u8) >= 0
+            || lower.IndexOf("insufficient"u8) >= 0 || lower.IndexOf("duplicate"u8) >= 0 || lower.IndexOf("not allowed"u8) >= 0
+            || lower.IndexOf("not permitted"u8) >= 0 || lower.IndexOf("required"u8) >= 0 || lower.IndexOf("missing"u8) >= 0
+            || lower.IndexOf("expired"u8) >= 0 || lower.IndexOf("cannot"u8) >= 0 || lower.IndexOf("unable"u8) >= 0
+            // in Spanish, Portuguese, French, German, Italian
+            || lower.IndexOf("rechaz"u8) >= 0 || lower.IndexOf("deneg"u8) >= 0 || lower.IndexOf("inv\u00e1lid"u8) >= 0 || lower.IndexOf("no v\u00e1lid"u8) >= 0
+            || lower.IndexOf("no permitid"u8) >= 0 || lower.IndexOf("no encontr"u8) >= 0 || lower.IndexOf("n\u00e3o encontr"u8) >= 0 || lower.IndexOf("recusad"u8) >= 0
+            || lower.IndexOf("insuficiente"u8) >= 0 || lower.IndexOf("refus\u00e9"u8) >= 0 || lower.IndexOf("abgelehnt"u8) >= 0 || lower.IndexOf("ung\u00fcltig"u8) >= 0
+            || lower.IndexOf("rifiutat"u8) >= 0 || lower.IndexOf("non valid"u8) >= 0;
     }
 
     /// <summary>The bytes of a code word: letters, digits, '_', '.', '-'.</summary>
@@ -1267,6 +1305,15 @@ internal static partial class SuccessBody
         /// </summary>
         public bool RefusedWord;
 
+        /// <summary>An approval flag says no: <c>"approved": false</c>, <c>trnApproved=0</c>.</summary>
+        public bool NotApproved;
+
+        /// <summary>An approval flag says yes.</summary>
+        public bool Approved;
+
+        /// <summary>The words of the request's outcome (<c>responsetext</c>, <c>StatusMsg</c>, <c>ResultDesc</c>) say it failed.</summary>
+        public bool OutcomeWordsFail;
+
         public readonly bool ReportFailure =>
             SaysFailed
             // {"Information": "… our standard API rate limit is 25 requests per day …"}: a small answer whose words say it failed
@@ -1294,6 +1341,8 @@ internal static partial class SuccessBody
             // even as a record with an id. After a GET such a record is data, unless the answer holds nothing else; a job whose
             // state is "failed" is a record's state, not a decision on the request.
             || (RefusedWord && !StatusSaysOk && (Action || (!HasId && !Payload && Count <= 6)))
+            || (NotApproved && !Approved && (Action || !HasId))
+            || (OutcomeWordsFail && !StatusSaysOk && !MessageSaysOk && !Approved && (Action || (!HasId && !Payload)))
             || (ErrorText && Count <= 6)
             || (ErrorNumber && (Message || MessageIsText || ShortMessage) && !MessageSaysOk && Count <= 6)
             || (ErrorCode && (Message || MessageIsText || ErrorText || ShortMessage) && !MessageSaysOk && !StatusSaysOk && Count <= 6)

@@ -436,7 +436,7 @@ internal static partial class SuccessBody
             seen.Error = true;
             seen.ErrorIsObject = reader.TokenType == JsonTokenType.StartObject;
             seen.ErrorNumber = reader.TokenType == JsonTokenType.Number && NumericCode(ref reader) is { } number && number != 0;
-            seen.ErrorWordsSayFailure = reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && SaysFailure(reader.ValueSpan);
+            seen.ErrorWordsSayFailure = reader.TokenType == JsonTokenType.String && SaysFailure(ref reader);
             seen.ErrorSaysOk = reader.TokenType == JsonTokenType.String && (IsOkWord(reader.ValueSpan) || System.Text.Ascii.EqualsIgnoreCase(reader.ValueSpan, "none"u8)
                 || System.Text.Ascii.EqualsIgnoreCase(reader.ValueSpan, "no error"u8) || reader.ValueSpan.SequenceEqual("0"u8));
             seen.ErrorSaysSomething = reader.TokenType switch
@@ -455,9 +455,13 @@ internal static partial class SuccessBody
         }
         else if (IsErrorCodeName(ref reader))
         {
+            var errorNamed = reader.ValueSpan.Length > 0 && reader.ValueSpan[0] is (byte)'e' or (byte)'E';
             reader.Read();
             seen.ErrorCode |= reader.TokenType is JsonTokenType.String or JsonTokenType.Number && reader.ValueSpan.Length > 0
                 && !reader.ValueSpan.SequenceEqual("0"u8);
+            // error_type, errcode: named for an error (not retCode, which also answers a success)
+            seen.ErrorNamedCode |= errorNamed && reader.TokenType == JsonTokenType.String && reader.ValueSpan.Length > 1 && !IsOkWord(reader.ValueSpan)
+                && !IsZeros(reader.ValueSpan) && !System.Text.Ascii.EqualsIgnoreCase(reader.ValueSpan, "none"u8) && !System.Text.Ascii.EqualsIgnoreCase(reader.ValueSpan, "false"u8);
         }
         else if (reader.ValueTextEquals("stat"u8) || reader.ValueTextEquals("Ack"u8) || reader.ValueTextEquals("ack"u8)
             || reader.ValueTextEquals("resultCode"u8) || reader.ValueTextEquals("result"u8))
@@ -470,8 +474,9 @@ internal static partial class SuccessBody
             }
             seen.ResultFalse |= reader.TokenType == JsonTokenType.False;
             // {"result": "method name not recognized"} (Transmission, OPNsense): a result that is a phrase saying it failed.
-            seen.SaysFailed |= reader.TokenType == JsonTokenType.String && reader.ValueSpan.IndexOf((byte)' ') > 0 && !IsOkWord(reader.ValueSpan) && SaysFailure(reader.ValueSpan);
+            seen.SaysFailed |= reader.TokenType == JsonTokenType.String && reader.ValueSpan.IndexOf((byte)' ') > 0 && !IsOkWord(reader.ValueSpan) && SaysFailure(ref reader);
             seen.RefusedWord |= reader.TokenType == JsonTokenType.String && IsRefusalWord(reader.ValueSpan);
+            seen.ResultCodeNonZero |= NumericCode(ref reader) is { } resultCode && resultCode != 0;
             seen.SaysFailed |= reader.TokenType == JsonTokenType.String
                 && (reader.ValueTextEquals("fail"u8) || reader.ValueTextEquals("failed"u8) || reader.ValueTextEquals("Failure"u8)
                     || reader.ValueTextEquals("failure"u8) || reader.ValueTextEquals("Error"u8) || reader.ValueTextEquals("error"u8));
@@ -486,8 +491,8 @@ internal static partial class SuccessBody
             // "msg", "errmsg", "retMsg": the words beside a result code.
             reader.Read();
             seen.ShortMessage |= reader.TokenType == JsonTokenType.String && reader.ValueSpan.Length > 0;
-            seen.MessageSaysFailure |= reader.TokenType == JsonTokenType.String && SaysFailure(reader.ValueSpan);
-            seen.MessageSaysOk |= reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && SaysSuccess(reader.ValueSpan);
+            seen.MessageSaysFailure |= reader.TokenType == JsonTokenType.String && SaysFailure(ref reader);
+            seen.MessageSaysOk |= reader.TokenType == JsonTokenType.String && SaysSuccess(ref reader);
         }
         else if (reader.ValueTextEquals("json"u8) || reader.ValueTextEquals("messages"u8) || reader.ValueTextEquals("response"u8)
             || reader.ValueTextEquals("Response"u8) || reader.ValueTextEquals("ocs"u8) || reader.ValueTextEquals("meta"u8)
@@ -496,6 +501,7 @@ internal static partial class SuccessBody
             // Reddit's json.errors, Authorize.Net's messages.resultCode, Vonage's messages[].error-text, an error object inside a
             // Response wrapper: one level down.
             var messages = reader.ValueTextEquals("messages"u8);
+            var resultCode = reader.ValueTextEquals("Result"u8) || reader.ValueTextEquals("result"u8);
             var response = reader.ValueTextEquals("Response"u8) || reader.ValueTextEquals("response"u8);
             reader.Read();
             // {"status": "error", "messages": {"note": ["…"]}} (Snipe-IT): messages as text, a list of texts or texts by field
@@ -503,6 +509,8 @@ internal static partial class SuccessBody
             seen.MessagesSaySomething |= messages && MessagesAreWords(reader);
             // {"Response": "Error", "Message": "…"} (CryptoCompare): the response's outcome as a word.
             seen.ResponseSaysFailed |= response && reader.TokenType == JsonTokenType.String && IsFailedWord(reader.ValueSpan);
+            // {"Message": "Duplicated transaction", "Result": "2"}: a result that is a code
+            seen.ResultCodeNonZero |= resultCode && NumericCode(ref reader) is { } resultNumber && resultNumber != 0;
             seen.RefusedWord |= response && reader.TokenType == JsonTokenType.String && IsRefusalWord(reader.ValueSpan);
             seen.NestedFailure |= NestedFailure(ref reader);
         }
@@ -524,8 +532,8 @@ internal static partial class SuccessBody
             reader.Read();
             seen.Message = true;
             seen.MessageIsText = reader.TokenType == JsonTokenType.String;
-            seen.MessageSaysOk = reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && SaysSuccess(reader.ValueSpan);
-            seen.MessageSaysFailure |= reader.TokenType == JsonTokenType.String && SaysFailure(reader.ValueSpan);
+            seen.MessageSaysOk = reader.TokenType == JsonTokenType.String && SaysSuccess(ref reader);
+            seen.MessageSaysFailure |= reader.TokenType == JsonTokenType.String && SaysFailure(ref reader);
         }
         else if (reader.ValueTextEquals("code"u8) || reader.ValueTextEquals("Code"u8))
         {
@@ -536,9 +544,14 @@ internal static partial class SuccessBody
             seen.CodeWordFailed = reader.TokenType == JsonTokenType.String && NumericCode(ref reader) is null && reader.ValueSpan.Length is > 1 and <= 60
                 && !reader.ValueIsEscaped && !IsOkWord(reader.ValueSpan) && !reader.ValueSpan.SequenceEqual("SUCCEED"u8) && !reader.ValueSpan.SequenceEqual("SUCCEEDED"u8)
                 && reader.ValueSpan.IndexOfAnyExcept(CodeWordBytes) < 0 && reader.ValueSpan.IndexOfAny("_"u8) >= 0;
+            // {"code": "K012", "message": "Monto de captura inválido."}, {"code": "205", "message": "Tipo de moneda no válida"}: a
+            // code of letters and digits, or a number in the range of an HTTP success, is a failure's when its words say so.
+            seen.CodeBesideWords = reader.TokenType is JsonTokenType.String or JsonTokenType.Number && reader.ValueSpan.Length is > 0 and <= 12
+                && !IsZeros(reader.ValueSpan) && !IsOkWord(reader.ValueSpan) && reader.ValueSpan.IndexOfAnyExcept(CodeWordBytes) < 0;
         }
         else if (reader.ValueTextEquals("status_code"u8) || reader.ValueTextEquals("statusCode"u8) || reader.ValueTextEquals("http_status"u8)
-            || reader.ValueTextEquals("httpStatus"u8) || reader.ValueTextEquals("http_code"u8))
+            || reader.ValueTextEquals("httpStatus"u8) || reader.ValueTextEquals("http_code"u8) || reader.ValueTextEquals("httpStatusCode"u8)
+            || reader.ValueTextEquals("http_status_code"u8) || reader.ValueTextEquals("httpCode"u8))
         {
             // {"status_code": "406", "status_message": "..."} under 200: the HTTP status the API meant.
             reader.Read();
@@ -638,6 +651,7 @@ internal static partial class SuccessBody
                 case NameKind.Code:
                     seen.ErrorCode |= reader.TokenType is JsonTokenType.String or JsonTokenType.Number && reader.ValueSpan.Length > 0
                         && !IsZeros(reader.ValueSpan) && !IsOkWord(reader.ValueSpan) && NumericCode(ref reader) is null or < 200 or > 299;
+                    seen.ResultCodeNonZero |= NumericCode(ref reader) is { } numbered && numbered != 0;
                     seen.StatusSaysOk |= reader.TokenType == JsonTokenType.String && IsOkWord(reader.ValueSpan);
                     break;
                 case NameKind.Status:
@@ -655,17 +669,24 @@ internal static partial class SuccessBody
                 case NameKind.Approval:
                     // {"approved": false}, trnApproved=0, <szIsApproved>N: the action was not approved
                     seen.NotApproved |= reader.TokenType == JsonTokenType.False || (reader.TokenType == JsonTokenType.String
-                        && (reader.ValueTextEquals("0"u8) || reader.ValueTextEquals("false"u8) || reader.ValueTextEquals("N"u8) || reader.ValueTextEquals("no"u8)))
+                        && (reader.ValueTextEquals("0"u8) || System.Text.Ascii.EqualsIgnoreCase(reader.ValueSpan, "false"u8) || System.Text.Ascii.EqualsIgnoreCase(reader.ValueSpan, "N"u8)
+                            || System.Text.Ascii.EqualsIgnoreCase(reader.ValueSpan, "no"u8)))
                         || (reader.TokenType == JsonTokenType.Number && reader.ValueSpan.SequenceEqual("0"u8));
                     seen.Approved |= reader.TokenType == JsonTokenType.True || (reader.TokenType == JsonTokenType.String
-                        && (reader.ValueTextEquals("1"u8) || reader.ValueTextEquals("true"u8) || reader.ValueTextEquals("Y"u8) || reader.ValueTextEquals("yes"u8)));
+                        && (reader.ValueTextEquals("1"u8) || System.Text.Ascii.EqualsIgnoreCase(reader.ValueSpan, "true"u8) || System.Text.Ascii.EqualsIgnoreCase(reader.ValueSpan, "Y"u8)
+                            || System.Text.Ascii.EqualsIgnoreCase(reader.ValueSpan, "yes"u8)));
+                    break;
+                case NameKind.RefusalWords:
+                    seen.RefusalText |= reader.TokenType == JsonTokenType.String && reader.ValueSpan.Trim((byte)' ').Length > 0 && !IsOkWord(reader.ValueSpan)
+                        && !IsEmptyWord(System.Text.Encoding.UTF8.GetString(reader.ValueSpan).Trim());
                     break;
                 case NameKind.OutcomeWords:
                     // "responsetext": "DECLINE", "RespMSG": "Invalid PNRef", "ExpressResponseMessage": "PAYMENT ACCOUNT NOT FOUND":
                     // the words of the request's outcome, which say it failed
-                    seen.OutcomeWordsFail |= reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && SaysFailure(reader.ValueSpan) && !SaysSuccess(reader.ValueSpan);
+                    seen.OutcomeWordsFail |= reader.TokenType == JsonTokenType.String && SaysFailure(ref reader) && !SaysSuccess(ref reader);
                     goto case NameKind.Words;
                 case NameKind.Words:
+                    seen.WordsSayFailure |= reader.TokenType == JsonTokenType.String && SaysFailure(ref reader) && !SaysSuccess(ref reader);
                     seen.ShortMessage |= reader.TokenType == JsonTokenType.String && reader.ValueSpan.Length > 0;
                     // (a phrase of success counts only as the message itself: "ResponseDescription": "accepted successfully" may
                     // answer the request's receipt while "ResultDesc" says what became of it)
@@ -690,6 +711,7 @@ internal static partial class SuccessBody
                 reader.Read();
                 seen.MessageIsText |= !seen.OtherCaseMessage && reader.TokenType == JsonTokenType.String;
                 seen.MessageSaysOk |= !seen.OtherCaseMessage && reader.TokenType == JsonTokenType.String && IsOkWord(reader.ValueSpan);
+                seen.MessageSaysFailure |= !seen.OtherCaseMessage && reader.TokenType == JsonTokenType.String && SaysFailure(ref reader);
                 seen.OtherCaseMessage = true;
             }
             else
@@ -754,7 +776,7 @@ internal static partial class SuccessBody
             return false;
         }
         Span<byte> lower = stackalloc byte[reader.ValueSpan.Length];
-        System.Text.Ascii.ToLower(reader.ValueSpan, lower, out _);
+        LowerAscii(reader.ValueSpan, lower);
         return lower.SequenceEqual("message"u8) || lower.SequenceEqual("msg"u8) || lower.SequenceEqual("detail"u8) || lower.SequenceEqual("remark"u8)
             || lower.SequenceEqual("note"u8) || lower.SequenceEqual("information"u8) || lower.SequenceEqual("info"u8) || lower.SequenceEqual("reason"u8)
             || lower.SequenceEqual("description"u8) || lower.SequenceEqual("error"u8) || lower.SequenceEqual("notice"u8);
@@ -777,6 +799,7 @@ internal static partial class SuccessBody
         Words,
         OutcomeWords,
         Approval,
+        RefusalWords,
     }
 
     /// <summary>
@@ -829,6 +852,11 @@ internal static partial class SuccessBody
             || c.SequenceEqual("authorised"u8) || c.SequenceEqual("isauthorised"u8) || (c.Length <= 12 && c.EndsWith("approved"u8)))
         {
             return NameKind.Approval;
+        }
+        if ((c.IndexOf("declin"u8) >= 0 || c.IndexOf("refusal"u8) >= 0 || c.IndexOf("reject"u8) >= 0) && (c.EndsWith("message"u8) || c.EndsWith("msg"u8)
+            || c.EndsWith("reason"u8) || c.EndsWith("text"u8) || c.EndsWith("description"u8) || c.EndsWith("desc"u8)))
+        {
+            return NameKind.RefusalWords; // "DeclinedMessage": "Do Not Honour", "refusalReason": "Expired Card"
         }
         if (c.EndsWith("description"u8) || c.EndsWith("message"u8) || c.EndsWith("msg"u8) || c.EndsWith("desc"u8) || c.EndsWith("reason"u8)
             || (c.EndsWith("text"u8) && c.Length > 4) || c.EndsWith("verbiage"u8))
@@ -893,20 +921,64 @@ internal static partial class SuccessBody
             return false;
         }
         Span<byte> lower = stackalloc byte[text.Length];
-        System.Text.Ascii.ToLower(text, lower, out _);
+        LowerAscii(text, lower);
         return lower.IndexOf("fail"u8) >= 0 || lower.IndexOf("error"u8) >= 0 || lower.IndexOf("invalid"u8) >= 0 || lower.IndexOf("denied"u8) >= 0
             || lower.IndexOf("not exist"u8) >= 0 || lower.IndexOf("not found"u8) >= 0 || lower.IndexOf("unauthori"u8) >= 0 || lower.IndexOf("forbidden"u8) >= 0
             || lower.IndexOf("exceed"u8) >= 0 || lower.IndexOf("reject"u8) >= 0 || lower.IndexOf("not authori"u8) >= 0 || lower.IndexOf("not valid"u8) >= 0
             || lower.IndexOf("not recogni"u8) >= 0 || lower.IndexOf("timed out"u8) >= 0
-            || lower.IndexOf("declin"u8) >= 0 || lower.IndexOf("not approved"u8) >= 0 || lower.IndexOf("does not match"u8) >= 0
+            || lower.IndexOf("declin"u8) >= 0 || lower.IndexOf("not approved"u8) >= 0 || lower.IndexOf("not been approved"u8) >= 0 || lower.IndexOf("does not match"u8) >= 0
             || lower.IndexOf("insufficient"u8) >= 0 || lower.IndexOf("duplicate"u8) >= 0 || lower.IndexOf("not allowed"u8) >= 0
             || lower.IndexOf("not permitted"u8) >= 0 || lower.IndexOf("required"u8) >= 0 || lower.IndexOf("missing"u8) >= 0
             || lower.IndexOf("expired"u8) >= 0 || lower.IndexOf("cannot"u8) >= 0 || lower.IndexOf("unable"u8) >= 0
+            || lower.IndexOf("must be"u8) >= 0 || lower.IndexOf("must not"u8) >= 0 || lower.IndexOf("no such"u8) >= 0
+            || (lower.StartsWith("no "u8) && lower.IndexOf(" found"u8) > 0)
             // in Spanish, Portuguese, French, German, Italian
             || lower.IndexOf("rechaz"u8) >= 0 || lower.IndexOf("deneg"u8) >= 0 || lower.IndexOf("inv\u00e1lid"u8) >= 0 || lower.IndexOf("no v\u00e1lid"u8) >= 0
             || lower.IndexOf("no permitid"u8) >= 0 || lower.IndexOf("no encontr"u8) >= 0 || lower.IndexOf("n\u00e3o encontr"u8) >= 0 || lower.IndexOf("recusad"u8) >= 0
             || lower.IndexOf("insuficiente"u8) >= 0 || lower.IndexOf("refus\u00e9"u8) >= 0 || lower.IndexOf("abgelehnt"u8) >= 0 || lower.IndexOf("ung\u00fcltig"u8) >= 0
             || lower.IndexOf("rifiutat"u8) >= 0 || lower.IndexOf("non valid"u8) >= 0;
+    }
+
+    /// <summary>Whether the string the reader is on says a failure, read unescaped ("inv\u00e1lido" is "inválido").</summary>
+    private static bool SaysFailure(ref Utf8JsonReader reader)
+    {
+        if (!reader.ValueIsEscaped)
+        {
+            return SaysFailure(reader.ValueSpan);
+        }
+        if (reader.ValueSpan.Length > 600)
+        {
+            return false;
+        }
+        Span<byte> text = stackalloc byte[reader.ValueSpan.Length];
+        return SaysFailure(text[..reader.CopyString(text)]);
+    }
+
+    /// <summary>Whether the string the reader is on says success, read unescaped.</summary>
+    private static bool SaysSuccess(ref Utf8JsonReader reader)
+    {
+        if (!reader.ValueIsEscaped)
+        {
+            return SaysSuccess(reader.ValueSpan);
+        }
+        if (reader.ValueSpan.Length > 600)
+        {
+            return false;
+        }
+        Span<byte> text = stackalloc byte[reader.ValueSpan.Length];
+        return SaysSuccess(text[..reader.CopyString(text)]);
+    }
+
+    /// <summary>
+    /// The text with its ASCII letters in lower case and every other byte as it is (<see cref="System.Text.Ascii.ToLower(ReadOnlySpan{byte}, Span{byte}, out int)"/>
+    /// stops at the first byte that is not ASCII: "Monto de captura inválido" would lose its end).
+    /// </summary>
+    private static void LowerAscii(ReadOnlySpan<byte> text, Span<byte> lower)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            lower[i] = text[i] is >= (byte)'A' and <= (byte)'Z' ? (byte)(text[i] + 32) : text[i];
+        }
     }
 
     /// <summary>The bytes of a code word: letters, digits, '_', '.', '-'.</summary>
@@ -1113,7 +1185,7 @@ internal static partial class SuccessBody
             return false;
         }
         Span<byte> lower = stackalloc byte[text.Length];
-        System.Text.Ascii.ToLower(text, lower, out _);
+        LowerAscii(text, lower);
         // Checked on every 2xx status with an underscore (IN_PROGRESS too): compared as UTF-8 literals, nothing allocated.
         return lower.IndexOf("denied"u8) >= 0 || lower.IndexOf("limit"u8) >= 0 || lower.IndexOf("exceeded"u8) >= 0
             || lower.IndexOf("invalid"u8) >= 0 || lower.IndexOf("error"u8) >= 0 || lower.IndexOf("fail"u8) >= 0
@@ -1132,7 +1204,7 @@ internal static partial class SuccessBody
             return false;
         }
         Span<byte> lower = stackalloc byte[text.Length];
-        System.Text.Ascii.ToLower(text, lower, out _);
+        LowerAscii(text, lower);
         return lower.SequenceEqual("ok"u8) || lower.SequenceEqual("success"u8) || lower.SequenceEqual("succeeded"u8) || lower.SequenceEqual("successful"u8)
             || lower.SequenceEqual("approved"u8) || lower.SequenceEqual("accepted"u8) || lower.SequenceEqual("authorized"u8) || lower.SequenceEqual("authorised"u8)
             || lower.SequenceEqual("captured"u8) || lower.SequenceEqual("settled"u8) || lower.SequenceEqual("completed"u8) || lower.SequenceEqual("aprobado"u8)
@@ -1154,7 +1226,7 @@ internal static partial class SuccessBody
             return false;
         }
         Span<byte> lower = stackalloc byte[text.Length];
-        System.Text.Ascii.ToLower(text, lower, out _);
+        LowerAscii(text, lower);
         return (lower.IndexOf("success"u8) >= 0 || lower.IndexOf("approved"u8) >= 0 || lower.IndexOf("completed"u8) >= 0
                 // an action accepted and not yet done: "The payment is pending.", "Request queued"
                 || lower.IndexOf("pending"u8) >= 0 || lower.IndexOf("queued"u8) >= 0 || lower.IndexOf("in progress"u8) >= 0)
@@ -1314,6 +1386,21 @@ internal static partial class SuccessBody
         /// <summary>The words of the request's outcome (<c>responsetext</c>, <c>StatusMsg</c>, <c>ResultDesc</c>) say it failed.</summary>
         public bool OutcomeWordsFail;
 
+        /// <summary>A member named for a refusal holds its words: <c>"DeclinedMessage": "Do Not Honour"</c>.</summary>
+        public bool RefusalText;
+
+        /// <summary>A result or response code that is a number other than zero.</summary>
+        public bool ResultCodeNonZero;
+
+        /// <summary>A <c>code</c> of letters and digits (or a number) that is not zero or a success word.</summary>
+        public bool CodeBesideWords;
+
+        /// <summary>A code named for an error (<c>error_type</c>, <c>errcode</c>) holds a word or a number other than zero.</summary>
+        public bool ErrorNamedCode;
+
+        /// <summary>A member of words (<c>paywayMessage</c>, <c>StatusMsg</c>) says a failure.</summary>
+        public bool WordsSayFailure;
+
         public readonly bool ReportFailure =>
             SaysFailed
             // {"Information": "… our standard API rate limit is 25 requests per day …"}: a small answer whose words say it failed
@@ -1324,7 +1411,7 @@ internal static partial class SuccessBody
             // {"Abn": "", "Acn": "", "BusinessName": [], "Gst": null, "Message": "No record found"}: a record left blank, but for words
             || (Count >= 4 && Count <= MaxMembersWeighed && NonEmpty == 0 && WordsMembers == 1)
             || (FlagTrue && !HasId)
-            || (StatusCodeFailed && (MessageIsText || ShortMessage || ErrorText) && Count <= 6)
+            || (StatusCodeFailed && (MessageIsText || ShortMessage || ErrorText || WordsMembers > 0) && Count <= 8)
             || (StatusSaysFailed && !HasId && (MessageIsText || ShortMessage || ErrorText || ErrorSaysSomething || ErrorIsObject || MessagesSaySomething) && Count <= 6)
             || StatusObjectFailed
             || (CodeFailed && (MessageIsText || ShortMessage) && !MessageSaysOk && (Count <= 5 || (MessageSaysFailure && Count <= 15)))
@@ -1342,6 +1429,12 @@ internal static partial class SuccessBody
             // state is "failed" is a record's state, not a decision on the request.
             || (RefusedWord && !StatusSaysOk && (Action || (!HasId && !Payload && Count <= 6)))
             || (NotApproved && !Approved && (Action || !HasId))
+            || (RefusalText && !Approved && !StatusSaysOk && (Action || !HasId))
+            // {"Message": "Duplicated transaction", "Result": "2", …}: a result code beside a message that says it failed
+            || (ResultCodeNonZero && (MessageSaysFailure || WordsSayFailure) && !MessageSaysOk && !StatusSaysOk && !Approved && Count <= 25 && (Action || !HasId))
+            || (CodeBesideWords && MessageSaysFailure && !MessageSaysOk && Count <= 3)
+            // {"request_id": "…", "error_type": "request_invalid", "error_codes": […]}: an error code that is most of a small answer
+            || (ErrorNamedCode && Count <= 4 && !HasId && !StatusSaysOk && !MessageSaysOk && !Approved)
             || (OutcomeWordsFail && !StatusSaysOk && !MessageSaysOk && !Approved && (Action || (!HasId && !Payload)))
             || (ErrorText && Count <= 6)
             || (ErrorNumber && (Message || MessageIsText || ShortMessage) && !MessageSaysOk && Count <= 6)

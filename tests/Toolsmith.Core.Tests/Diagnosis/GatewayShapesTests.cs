@@ -1,0 +1,93 @@
+using Toolsmith.Core.Diagnosis;
+
+namespace Toolsmith.Core.Tests.Diagnosis;
+
+/// <summary>
+/// Answers under 200 that say what became of an action, in the shapes payment gateways and other APIs of actions use (found
+/// through the gateway answers' read half, stop 37): outcome words, decisions, approval flags, refusal reasons, codes beside
+/// words. Bodies written for these tests, not taken from any corpus.
+/// </summary>
+public class GatewayShapesTests
+{
+    private static readonly (string, string) Json = ("Content-Type", "application/json");
+    private static readonly (string, string) Xml = ("Content-Type", "application/xml");
+    private static readonly (string, string) Form = ("Content-Type", "application/x-www-form-urlencoded");
+
+    private static Toolsmith.Core.Diagnosis.Diagnosis? Post(string body, (string, string) type) =>
+        DiagnosisEngine.Diagnose(Ex.Make(200, body, method: "POST", headers: type));
+
+    private static Toolsmith.Core.Diagnosis.Diagnosis? Get(string body, (string, string) type) =>
+        DiagnosisEngine.Diagnose(Ex.Make(200, body, method: "GET", headers: type));
+
+    [Theory]
+    // A decision on the request in an outcome member, even on a record with an id, after an action.
+    [InlineData("""{"reference":"8815","resultCode":"Refused","refusalReason":"Expired Card"}""")]
+    [InlineData("""{"id":"pay_1","amount":100,"status":"DECLINED","customer":{"id":"c1"}}""")]
+    [InlineData("""{"code":"SUCCESS","error":null,"transactionResponse":{"orderId":7,"state":"DECLINED","responseCode":"ANTIFRAUD_REJECTED"}}""")]
+    // An approval flag that says no.
+    [InlineData("""{"response_code":"02","message":"Current transaction does not exist.","approved":false,"amount":100}""")]
+    // Outcome words that say a failure.
+    [InlineData("""{"Response":{"Result":"118","RespMSG":"The capture amount must be less than or equal to the amount authorized."}}""")]
+    [InlineData("""{"ResponseCode":"1","DeclinedCode":"05","DeclinedMessage":"Do Not Honour","Receipt":""}""")]
+    // Codes beside words: letters and digits, a number in the range of an HTTP success, a code named for an error.
+    [InlineData("""{"code":"K012","message":"Monto de captura inválido."}""")]
+    [InlineData("""{"code":"205","message":"Tipo de moneda no válida"}""")]
+    [InlineData("""{"request_id":"e5a3","error_type":"request_invalid","error_codes":["card_expired"]}""")]
+    [InlineData("""{"httpStatusCode":404,"customCode":"ORDER_NOT_FOUND","message":"Order 33ce not found","description":"Order code does not exist."}""")]
+    [InlineData("""{"Message":"Duplicated transaction","Result":"2","Amount":"65.51","CardType":"VISA"}""")]
+    public void AnActionRefusedOrFailed_Under200_IsAFailure(string body) =>
+        Assert.NotNull(Post(body, Json));
+
+    [Theory]
+    [InlineData("response=2&responsetext=DECLINE&authcode=&transactionid=27627&type=sale&response_code=200")]
+    [InlineData("trnApproved=0&trnId=10100561&messageId=7&messageText=DECLINE&errorType=N")]
+    [InlineData("ssl_result=1&ssl_result_message=This+transaction+request+has+not+been+approved.")]
+    public void AFormAnswer_ThatSaysDeclined_IsAFailure(string body) =>
+        Assert.NotNull(Post(body, Form));
+
+    [Theory]
+    [InlineData("response=1&responsetext=SUCCESS&authcode=123456&transactionid=18690&type=auth&response_code=100")]
+    // Numbered names that are not errors: a success's own fields (before, any numbered name made an "errors" list).
+    [InlineData("trnApproved=1&trnId=10000072&messageText=Approved&ref1=reference+one&ref2=&ref3=&errorType=N&errorFields=")]
+    [InlineData("M=SPREE978&O=1&a1=02617&z1=8a829&z2=0&z3=Transaction+has+been+executed+successfully.&z13=6069")]
+    [InlineData("UMstatus=Approved&UMauthCode=&UMrefNum=63812270&UMerror=Transaction+Voided+Successfully&UMerrorcode=00000")]
+    public void AFormAnswer_ThatSaysApproved_IsNotFlagged(string body) =>
+        Assert.Null(Post(body, Form));
+
+    [Theory]
+    [InlineData("""<response><code>1</code><message>Request successful</message></response>""")]
+    [InlineData("""<Response><runSaleReturn><Error>Approved</Error><ErrorCode>0</ErrorCode><Result>Approved</Result><ResultCode>A</ResultCode></runSaleReturn></Response>""")]
+    public void AnXmlAnswer_ThatSaysApproved_IsNotFlagged(string body) =>
+        Assert.Null(Post(body, Xml));
+
+    [Theory]
+    [InlineData("""{"code":100,"message":"The payment is pending."}""")]
+    [InlineData("""{"returnCode":"true"}""")]
+    [InlineData("""{"transaction_status":"approved","avs_message":"Address does not match","amount":"10.00"}""")]
+    [InlineData("""{"approved":true,"response_code":"00","message":"Approval"}""")]
+    [InlineData("""{"status":"ok","message":"No errors found"}""")]
+    public void AnActionThatWentThrough_IsNotFlagged(string body) =>
+        Assert.Null(Post(body, Json));
+
+    [Theory]
+    // After a GET, a record whose state is a decision is data: the call that read it worked.
+    [InlineData("""{"id":"pay_1","amount":100,"status":"DECLINED","customer":{"id":"c1"}}""")]
+    [InlineData("""{"id":"kyc_7","decision":"rejected","checkedAt":"2026-01-02"}""")]
+    // A job that failed is a record's state, even after an action.
+    [InlineData("""{"id":7,"status":"failed","message":"the job failed"}""")]
+    public void ARecordsState_IsData(string body)
+    {
+        Assert.Null(Get(body, Json));
+        if (!body.Contains("DECLINED", StringComparison.Ordinal) && !body.Contains("rejected", StringComparison.Ordinal))
+        {
+            Assert.Null(Post(body, Json));
+        }
+    }
+
+    [Theory]
+    [InlineData("""{"SUMMARY":{"NUMBER_OF_OBJECTS":0,"RESPONSE_CODE":2,"RESPONSE_MESSAGE":"No stations found for this request."}}""", DiagnosisKinds.NotFound)]
+    [InlineData("""{"error_type":"not_found_error","entity_name":"","id":""}""", DiagnosisKinds.NotFound)]
+    [InlineData("""{"httpStatusCode":404,"customCode":"ORDER_NOT_FOUND","message":"Order 33ce not found"}""", DiagnosisKinds.NotFound)]
+    public void TheKind_ComesFromTheWordsAndCodes(string body, string kind) =>
+        Assert.Equal(kind, Post(body, Json)?.Kind);
+}

@@ -322,7 +322,11 @@ internal sealed partial class PostmanRequestMapper(PostmanImporter.Context conte
         _ => PostmanImporter.Str(node),
     };
 
-    /// <summary>The URL with enabled query parameters, Postman's :name path variables as {{name}}; and those variables' values.</summary>
+    /// <summary>
+    /// The URL with enabled query parameters, Postman's :name path variables as {{name}}; and those variables' values. A URL
+    /// given in parts (protocol, host, port, path, query) is sent from its parts, as Postman's runtime does: its <c>raw</c>
+    /// form is what the app shows, and when the two disagree the parts are what goes out.
+    /// </summary>
     private (string Url, List<(string Name, string Value)> PathVariables) Url(JsonNode? node)
     {
         var pathVariables = new List<(string, string)>();
@@ -336,7 +340,8 @@ internal sealed partial class PostmanRequestMapper(PostmanImporter.Context conte
         }
         var raw = PostmanImporter.Str(url["raw"]);
         string baseUrl;
-        if (raw is { Length: > 0 })
+        var hasParts = url["host"] is JsonArray { Count: > 0 } || PostmanImporter.Str(url["host"]) is { Length: > 0 };
+        if (raw is { Length: > 0 } && !hasParts)
         {
             var q = raw.IndexOf('?', StringComparison.Ordinal);
             baseUrl = q < 0 ? raw : raw[..q];
@@ -349,7 +354,11 @@ internal sealed partial class PostmanRequestMapper(PostmanImporter.Context conte
             var host = url["host"] is JsonArray h ? string.Join('.', h.Select(static x => PostmanImporter.Str(x))) : PostmanImporter.Str(url["host"]) ?? "";
             var port = PostmanImporter.Str(url["port"]);
             var path = url["path"] is JsonArray p ? string.Join('/', p.Select(static x => PostmanImporter.Str(x) ?? PostmanImporter.Str(x?["value"]))) : PostmanImporter.Str(url["path"]) ?? "";
-            baseUrl = (protocol is { Length: > 0 } ? protocol + "://" : "") + host + (port is { Length: > 0 } ? ":" + port : "") + (path.Length > 0 ? "/" + path.TrimStart('/') : "");
+            // url.auth {user, password}: the parts' form of USER:PASSWORD@, taken as Basic authentication below
+            var userInfo = url["auth"] is JsonObject a && PostmanImporter.Str(a["user"]) is { Length: > 0 } user
+                ? user + (PostmanImporter.Str(a["password"]) is { Length: > 0 } password ? ":" + password : "") + "@"
+                : "";
+            baseUrl = (protocol is { Length: > 0 } ? protocol + "://" : "") + userInfo + host + (port is { Length: > 0 } ? ":" + port : "") + (path.Length > 0 ? "/" + path.TrimStart('/') : "");
         }
         var query = new List<string>();
         if (url["query"] is JsonArray items)
@@ -363,7 +372,7 @@ internal sealed partial class PostmanRequestMapper(PostmanImporter.Context conte
                 }
             }
         }
-        else if (raw is { Length: > 0 } && raw.IndexOf('?', StringComparison.Ordinal) is var at and >= 0)
+        else if (!hasParts && raw is { Length: > 0 } && raw.IndexOf('?', StringComparison.Ordinal) is var at and >= 0)
         {
             foreach (var pair in raw[(at + 1)..].Split('&', StringSplitOptions.RemoveEmptyEntries))
             {

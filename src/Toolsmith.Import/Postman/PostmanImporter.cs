@@ -245,6 +245,13 @@ internal sealed partial class PostmanRequestMapper(PostmanImporter.Context conte
         var (urlText, pathVariables) = Url(request["url"]);
         var userInfo = Credentials.TakeUserInfo(urlText, out var withoutUserInfo, out var urlUser, out var urlPassword);
         urlText = userInfo ? withoutUserInfo : urlText; // never written in the tool: it becomes the step's basic credential
+        if (!userInfo && urlText.StartsWith("{{", StringComparison.Ordinal) && urlText.IndexOf("}}", StringComparison.Ordinal) is var close and > 2
+            && context.Variables.TryGet(urlText[2..close].Trim(), out var leading, out _) && leading.Contains("://", StringComparison.Ordinal))
+        {
+            // {{baseUrl}} holding https://USER:PASSWORD@host: Postman resolves the variable and then sends the user information as
+            // Basic authentication; the input's default is written without it (see DeclareInputs).
+            userInfo = Credentials.TakeUserInfo(leading, out _, out urlUser, out urlPassword);
+        }
         var host = Regex.Match(urlText, @"^[a-z]+://(?<host>[^/:?#{}]+)", RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1)).Groups["host"].Value;
         if (host.Length == 0 && urlText.StartsWith("{{", StringComparison.Ordinal) && context.Variables.TryGet(urlText[2..urlText.IndexOf("}}", StringComparison.Ordinal)].Trim(), out var baseValue, out _))
         {
@@ -595,7 +602,9 @@ internal sealed partial class PostmanRequestMapper(PostmanImporter.Context conte
                 typed = value;
             }
             o.Remove("required");
-            o["default"] = typed;
+            // a URL's USER:PASSWORD@ is the step's basic credential (see Map), never an input's default
+            o["default"] = typed is JsonValue v && v.GetValueKind() == JsonValueKind.String && v.GetValue<string>() is var text && text.Contains("://", StringComparison.Ordinal)
+                ? Credentials.WithoutUserInfo(text) : typed; // (an e-mail address is no URL: "me@example.com" stays)
         }
     }
 

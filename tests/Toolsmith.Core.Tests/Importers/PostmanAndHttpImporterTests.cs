@@ -532,6 +532,25 @@ public class PostmanAndHttpImporterTests(ImportRunner runner) : IClassFixture<Im
     }
 
     [Fact]
+    public void Postman_AVariableHoldingAUrlWithUserInformation_IsBasicAuth_AndItsDefaultHasNoPassword()
+    {
+        var result = PostmanImporter.Import("""
+            {"info":{"name":"broker","schema":"https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+             "variable":[{"key":"baseUrl","value":"http://admin:pw-never-written@localhost:8161"},{"key":"owner","value":"me@example.com"}],
+             "item":[{"name":"queues","request":{"method":"GET","url":"{{baseUrl}}/api/queues?owner={{owner}}"}}]}
+            """);
+        var tool = Assert.Single(result.Tools);
+        Assert.DoesNotContain("pw-never-written", tool.Document.ToJsonString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(result.Warnings, w => w.Message.Contains("pw-never-written", StringComparison.Ordinal));
+        var step = tool.Document["steps"]![0]!;
+        Assert.Equal("basic", step["auth"]!["type"]!.GetValue<string>());
+        Assert.Equal("admin", step["auth"]!["username"]!.GetValue<string>());
+        Assert.Equal("pw-never-written", Assert.Single(tool.Secrets).Value);
+        Assert.Equal("http://localhost:8161", tool.Document["inputs"]!["baseUrl"]!["default"]!.GetValue<string>());
+        Assert.Equal("me@example.com", tool.Document["inputs"]!["owner"]!["default"]!.GetValue<string>());
+    }
+
+    [Fact]
     public void Postman_AUrlGivenInParts_IsSentFromItsParts_NotItsRawForm()
     {
         // postman-collection's Url.update reads protocol, host, port, path and query of an object and never its raw form,

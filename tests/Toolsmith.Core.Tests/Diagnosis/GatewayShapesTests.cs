@@ -39,6 +39,32 @@ public class GatewayShapesTests
         Assert.NotNull(Post(body, Json));
 
     [Theory]
+    // An error code of zero: its words describe the success, in any language.
+    [InlineData("""{"errorCode":"0","errorMessage":"Обработка запроса прошла без системных ошибок"}""")]
+    [InlineData("""{"errorCode":0,"errorMessage":"Успешно","bindings":[{"bindingId":"b1"}]}""")]
+    public void AnErrorCodeOfZero_IsNotAFailure(string body) =>
+        Assert.Null(Post(body, Json));
+
+    [Theory]
+    [InlineData("FAIL", "text/plain")]
+    [InlineData("INVALID", "text/html")]
+    [InlineData("DECLINED", "text/plain")]
+    public void AnAnswerThatIsOneFailureWord_IsAFailure(string body, string type) =>
+        Assert.NotNull(Post(body, ("Content-Type", type)));
+
+    [Theory]
+    // An XML document sent as text/html is read as XML: a failed decision beside words that say so.
+    [InlineData("""<ccTxnResponseV1 xmlns="http://payments.example.com/v1"><confirmationNumber>-1</confirmationNumber><decision>ERROR</decision><code>1000</code><actionCode>M</actionCode><description>Invalid txnMode: ccAuthorize</description><txnTime>2026-01-01T00:00:00</txnTime></ccTxnResponseV1>""", "text/html")]
+    // A response code beside a response message that says a failure.
+    [InlineData("""<Response xmlns="https://tx.example.com"><Response><ExpressResponseCode>103</ExpressResponseCode><ExpressResponseMessage>The element 'HealthCheck' has incomplete content.</ExpressResponseMessage></Response></Response>""", "text/xml")]
+    public void AnXmlOutcome_ThatFailed_IsAFailure(string body, string type) =>
+        Assert.NotNull(Post(body, ("Content-Type", type)));
+
+    [Fact]
+    public void AnXmlSuccess_SentAsHtml_IsNotFlagged() =>
+        Assert.Null(Post("""<ccTxnResponseV1 xmlns="http://payments.example.com/v1"><confirmationNumber>115</confirmationNumber><decision>ACCEPTED</decision><code>0</code><description>No Error</description></ccTxnResponseV1>""", ("Content-Type", "text/html")));
+
+    [Theory]
     [InlineData("response=2&responsetext=DECLINE&authcode=&transactionid=27627&type=sale&response_code=200")]
     [InlineData("trnApproved=0&trnId=10100561&messageId=7&messageText=DECLINE&errorType=N")]
     [InlineData("ssl_result=1&ssl_result_message=This+transaction+request+has+not+been+approved.")]

@@ -778,12 +778,29 @@ internal static partial class BodyReader
     [GeneratedRegex(@"(?<n>[\w:.-]+)\s*=\s*(?:""(?<v>[^""]*)""|'(?<w>[^']*)')", RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
     private static partial Regex TagAttribute();
 
+    /// <summary>An XML document by its start: an XML declaration, or a first element that declares a namespace (and no page markup).</summary>
+    private static bool IsXmlDocument(string head)
+    {
+        var t = head.TrimStart();
+        if (IsPage(t))
+        {
+            return false;
+        }
+        if (t.StartsWith("<?xml", StringComparison.Ordinal))
+        {
+            return true;
+        }
+        var end = t.IndexOf('>', StringComparison.Ordinal);
+        return end > 0 && t[..end].Contains("xmlns", StringComparison.Ordinal);
+    }
+
     /// <summary>A web page, by its markup: <c>&lt;html</c>, a doctype, <c>&lt;head&gt;</c> or <c>&lt;body&gt;</c>.</summary>
     private static bool IsPage(string head) =>
         head.Contains("<html", StringComparison.OrdinalIgnoreCase) || head.Contains("<!doctype html", StringComparison.OrdinalIgnoreCase) || HtmlSections().IsMatch(head);
 
     private static bool IsHtml(string head, string? contentType) =>
-        contentType?.Contains("html", StringComparison.OrdinalIgnoreCase) == true
+        // an XML document sent as text/html (a declaration, or a root element with a namespace) is read as XML
+        contentType?.Contains("html", StringComparison.OrdinalIgnoreCase) == true && !IsXmlDocument(head)
         || head.Contains("<html", StringComparison.OrdinalIgnoreCase)
         || head.Contains("<!doctype html", StringComparison.OrdinalIgnoreCase)
         // <head>/<body> in lower case, as pages write them: a SOAP envelope's <Body> is not a page.

@@ -294,6 +294,8 @@ internal static partial class SuccessBody
             }
             return (contentType is null || !contentType.Contains("json", StringComparison.OrdinalIgnoreCase))
                 && (FormFailure().IsMatch(head) || TextFailure().IsMatch(head)
+                    // "FAIL", "INVALID", "DECLINED": an answer that is one word of a failure
+                    || (head.Trim() is { Length: <= 12 } word && (IsFailedWord(System.Text.Encoding.UTF8.GetBytes(word)) || word.Equals("invalid", StringComparison.OrdinalIgnoreCase)))
                     // "Invalid API key", "Rate limit exceeded": a short answer of words no success says
                     || (contentType is null || contentType.StartsWith("text/plain", StringComparison.OrdinalIgnoreCase)) && head.Length <= 160 && ErrorVocabulary.SaysCallFailed(head.Trim()));
         }
@@ -459,6 +461,7 @@ internal static partial class SuccessBody
             reader.Read();
             seen.ErrorCode |= reader.TokenType is JsonTokenType.String or JsonTokenType.Number && reader.ValueSpan.Length > 0
                 && !reader.ValueSpan.SequenceEqual("0"u8);
+            seen.ErrorCodeZero |= reader.TokenType is JsonTokenType.String or JsonTokenType.Number && IsZeros(reader.ValueSpan);
             // error_type, errcode: named for an error (not retCode, which also answers a success)
             seen.ErrorNamedCode |= errorNamed && reader.TokenType == JsonTokenType.String && reader.ValueSpan.Length > 1 && !IsOkWord(reader.ValueSpan)
                 && !IsZeros(reader.ValueSpan) && !System.Text.Ascii.EqualsIgnoreCase(reader.ValueSpan, "none"u8) && !System.Text.Ascii.EqualsIgnoreCase(reader.ValueSpan, "false"u8);
@@ -635,6 +638,7 @@ internal static partial class SuccessBody
         {
             // Names not listed above, judged by their words: error flags (HasErrors, isError, failed), error words
             // (ErrorMsg, error_info, faultString), error codes (ErrorStatus, errNo, ReturnCode), status words ("Success").
+            var responseCode = words == NameKind.OutcomeCode && IsResponseCodeName(ref reader);
             reader.Read();
             switch (words)
             {
@@ -652,6 +656,7 @@ internal static partial class SuccessBody
                     seen.ErrorCode |= reader.TokenType is JsonTokenType.String or JsonTokenType.Number && reader.ValueSpan.Length > 0
                         && !IsZeros(reader.ValueSpan) && !IsOkWord(reader.ValueSpan) && NumericCode(ref reader) is null or < 200 or > 299;
                     seen.ResultCodeNonZero |= NumericCode(ref reader) is { } numbered && numbered != 0;
+                    seen.ErrorCodeZero |= reader.TokenType is JsonTokenType.String or JsonTokenType.Number && IsZeros(reader.ValueSpan);
                     seen.StatusSaysOk |= reader.TokenType == JsonTokenType.String && IsOkWord(reader.ValueSpan);
                     break;
                 case NameKind.Status:
@@ -661,6 +666,8 @@ internal static partial class SuccessBody
                     seen.RefusedWord |= reader.TokenType == JsonTokenType.String && IsRefusalWord(reader.ValueSpan);
                     break;
                 case NameKind.OutcomeCode:
+                    // "ExpressResponseCode": "103": a response's code that is a number other than zero
+                    seen.ResultCodeNonZero |= responseCode && NumericCode(ref reader) is { } responseNumber && responseNumber != 0;
                     // {"ResponseCode": "ERROR", "ResponseMessage": "invalid card number"}: a code that is a failure's word
                     seen.StatusSaysFailed |= reader.TokenType == JsonTokenType.String && IsFailedWord(reader.ValueSpan);
                     seen.RefusedWord |= reader.TokenType == JsonTokenType.String && IsRefusalWord(reader.ValueSpan);
@@ -871,6 +878,18 @@ internal static partial class SuccessBody
             : c.EndsWith("code"u8) || c.EndsWith("result"u8) ? NameKind.OutcomeCode : NameKind.None;
     }
 
+    /// <summary>A response's or result's code by its name: <c>ExpressResponseCode</c>, <c>resp_code</c>, <c>ResultCode</c> (the reader is on the name).</summary>
+    private static bool IsResponseCodeName(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.ValueSpan.Length > 40)
+        {
+            return false;
+        }
+        Span<byte> lower = stackalloc byte[reader.ValueSpan.Length];
+        LowerAscii(reader.ValueSpan, lower);
+        return lower.EndsWith("code"u8) && (lower.IndexOf("resp"u8) >= 0 || lower.IndexOf("result"u8) >= 0 || lower.IndexOf("return"u8) >= 0);
+    }
+
     /// <summary>Whether the object the reader is on has a non-empty <c>errors</c> list; the reader is left on its end.</summary>
     private static bool ResultListsErrors(ref Utf8JsonReader reader)
     {
@@ -926,11 +945,11 @@ internal static partial class SuccessBody
             || lower.IndexOf("not exist"u8) >= 0 || lower.IndexOf("not found"u8) >= 0 || lower.IndexOf("unauthori"u8) >= 0 || lower.IndexOf("forbidden"u8) >= 0
             || lower.IndexOf("exceed"u8) >= 0 || lower.IndexOf("reject"u8) >= 0 || lower.IndexOf("not authori"u8) >= 0 || lower.IndexOf("not valid"u8) >= 0
             || lower.IndexOf("not recogni"u8) >= 0 || lower.IndexOf("timed out"u8) >= 0
-            || lower.IndexOf("declin"u8) >= 0 || lower.IndexOf("not approved"u8) >= 0 || lower.IndexOf("not been approved"u8) >= 0 || lower.IndexOf("does not match"u8) >= 0
+            || lower.IndexOf("declin"u8) >= 0 || lower.IndexOf("refused"u8) >= 0 || lower.IndexOf("not approved"u8) >= 0 || lower.IndexOf("not been approved"u8) >= 0 || lower.IndexOf("does not match"u8) >= 0
             || lower.IndexOf("insufficient"u8) >= 0 || lower.IndexOf("duplicate"u8) >= 0 || lower.IndexOf("not allowed"u8) >= 0
             || lower.IndexOf("not permitted"u8) >= 0 || lower.IndexOf("required"u8) >= 0 || lower.IndexOf("missing"u8) >= 0
             || lower.IndexOf("expired"u8) >= 0 || lower.IndexOf("cannot"u8) >= 0 || lower.IndexOf("unable"u8) >= 0
-            || lower.IndexOf("must be"u8) >= 0 || lower.IndexOf("must not"u8) >= 0 || lower.IndexOf("no such"u8) >= 0
+            || lower.IndexOf("must be"u8) >= 0 || lower.IndexOf("incomplete"u8) >= 0 || lower.IndexOf("must not"u8) >= 0 || lower.IndexOf("no such"u8) >= 0
             || (lower.StartsWith("no "u8) && lower.IndexOf(" found"u8) > 0)
             // in Spanish, Portuguese, French, German, Italian
             || lower.IndexOf("rechaz"u8) >= 0 || lower.IndexOf("deneg"u8) >= 0 || lower.IndexOf("inv\u00e1lid"u8) >= 0 || lower.IndexOf("no v\u00e1lid"u8) >= 0
@@ -1398,6 +1417,9 @@ internal static partial class SuccessBody
         /// <summary>A code named for an error (<c>error_type</c>, <c>errcode</c>) holds a word or a number other than zero.</summary>
         public bool ErrorNamedCode;
 
+        /// <summary>An error or result code that is zero: no error (its words, <c>errorMessage</c>, describe the success).</summary>
+        public bool ErrorCodeZero;
+
         /// <summary>A member of words (<c>paywayMessage</c>, <c>StatusMsg</c>) says a failure.</summary>
         public bool WordsSayFailure;
 
@@ -1413,6 +1435,8 @@ internal static partial class SuccessBody
             || (FlagTrue && !HasId)
             || (StatusCodeFailed && (MessageIsText || ShortMessage || ErrorText || WordsMembers > 0) && Count <= 8)
             || (StatusSaysFailed && !HasId && (MessageIsText || ShortMessage || ErrorText || ErrorSaysSomething || ErrorIsObject || MessagesSaySomething) && Count <= 6)
+            // <decision>ERROR</decision> … <description>Invalid txnMode</description>: a failed outcome beside words that say so
+            || (StatusSaysFailed && (MessageSaysFailure || WordsSayFailure) && !StatusSaysOk && !HasId && Count <= 20)
             || StatusObjectFailed
             || (CodeFailed && (MessageIsText || ShortMessage) && !MessageSaysOk && (Count <= 5 || (MessageSaysFailure && Count <= 15)))
             || (CodeWordFailed && (MessageIsText || ShortMessage) && !MessageSaysOk && !StatusSaysOk && !HasId && (Count <= 6 || MessageSaysFailure))
@@ -1436,7 +1460,8 @@ internal static partial class SuccessBody
             // {"request_id": "…", "error_type": "request_invalid", "error_codes": […]}: an error code that is most of a small answer
             || (ErrorNamedCode && Count <= 4 && !HasId && !StatusSaysOk && !MessageSaysOk && !Approved)
             || (OutcomeWordsFail && !StatusSaysOk && !MessageSaysOk && !Approved && (Action || (!HasId && !Payload)))
-            || (ErrorText && Count <= 6)
+            // {"errorCode": "0", "errorMessage": "Успешно"}: the words of an error code that says there was none
+            || (ErrorText && Count <= 6 && !ErrorCodeZero)
             || (ErrorNumber && (Message || MessageIsText || ShortMessage) && !MessageSaysOk && Count <= 6)
             || (ErrorCode && (Message || MessageIsText || ErrorText || ShortMessage) && !MessageSaysOk && !StatusSaysOk && Count <= 6)
             ||

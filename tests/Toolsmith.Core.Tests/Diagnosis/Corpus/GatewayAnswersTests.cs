@@ -21,6 +21,87 @@ public sealed class GatewayAnswersTests(ITestOutputHelper output)
         ["measured"] = (0.51, 0.01),
     };
 
+    /// <summary>Floors for the Omnipay answers per split: failures under 2xx seen at least, successes flagged at most.</summary>
+    private static readonly Dictionary<string, (double Seen, double Flagged)> OmnipayFloors = new(StringComparer.Ordinal)
+    {
+        ["read"] = (0.88, 0.01),
+        ["measured"] = (0.5, 0.01),
+    };
+
+    [Fact]
+    public void OmnipayAnswers_AsRecorded_FailuresSeen_SuccessesLeftAlone()
+    {
+        // Omnipay's gateway packages keep whole HTTP answers in their tests (tests/Mock/*.txt): status, headers and body,
+        // labelled by the file's name. A second set of payment gateways, from another language's libraries, split by gateway
+        // with the same hash rule; each is replayed with its own status and Content-Type as the answer to a POST.
+        var path = Path.Combine(Path.GetDirectoryName(Fixtures.ApiErrorFixtures.Locate())!, "gateways", "omnipay-answers.json");
+        var root = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+        var report = new StringBuilder();
+        var below = new List<string>();
+        foreach (var split in OmnipayFloors.Keys)
+        {
+            int failures200 = 0, seen200 = 0, failuresOther = 0, seenOther = 0, successes = 0, flagged = 0;
+            var misses = new List<string>();
+            foreach (var entry in root["entries"]!.AsArray().Select(e => e!.AsObject()).Where(e => SplitOf((string)e["gateway"]!) == split))
+            {
+                var label = (string)entry["label"]!;
+                if (label == "unknown")
+                {
+                    continue;
+                }
+                var status = (int)entry["status"]!;
+                var body = (string)entry["body"]!;
+                var headers = (entry["headers"] as JsonObject ?? []).Where(h => h.Key.Equals("Content-Type", StringComparison.OrdinalIgnoreCase))
+                    .Select(h => (h.Key, (string)h.Value!)).ToArray();
+                var diagnosis = DiagnosisEngine.Diagnose(Ex.Make(status, body, method: "POST", url: "https://gateway.example.com/api", headers: headers));
+                var id = $"{entry["gateway"]}/{entry["name"]}";
+                if (label == "success")
+                {
+                    successes++;
+                    flagged += diagnosis is null ? 0 : 1;
+                    if (diagnosis is not null)
+                    {
+                        misses.Add($"  flagged {id} ({status}): {diagnosis.Kind} [{diagnosis.ProviderMessage}] — {Short(body)}");
+                    }
+                }
+                else if (status < 300)
+                {
+                    failures200++;
+                    seen200 += diagnosis is null ? 0 : 1;
+                    if (diagnosis is null)
+                    {
+                        misses.Add($"  unseen {id} — {Short(body)}");
+                    }
+                }
+                else
+                {
+                    failuresOther++;
+                    seenOther += diagnosis is null ? 0 : 1;
+                }
+            }
+            report.AppendLine(string.Create(CultureInfo.InvariantCulture,
+                $"omnipay {split}: failures under 2xx seen {seen200}/{failures200} ({(double)seen200 / failures200:P1}); failures under 4xx/5xx seen {seenOther}/{failuresOther}; successes flagged {flagged}/{successes} ({(double)flagged / successes:P1})"));
+            if (split == "read")
+            {
+                misses.ForEach(m => report.AppendLine(m));
+            }
+            var (seenFloor, flaggedCeiling) = OmnipayFloors[split];
+            if ((double)seen200 / failures200 < seenFloor || (double)flagged / successes > flaggedCeiling || seenOther != failuresOther)
+            {
+                below.Add($"omnipay {split}: below its floors");
+            }
+        }
+        output.WriteLine(report.ToString());
+        if (Environment.GetEnvironmentVariable("TOOLSMITH_OMNIPAY_REPORT") is { Length: > 0 } reportPath)
+        {
+            File.WriteAllText(reportPath, report.ToString());
+        }
+        Assert.True(below.Count == 0, string.Join('\n', below) + "\n" + report);
+    }
+
+    /// <summary>The hash rule of every corpus here: the first byte of SHA-256 of the name even → read, odd → measured only.</summary>
+    private static string SplitOf(string name) => System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(name))[0] % 2 == 0 ? "read" : "measured";
+
     [Fact]
     public void GatewayAnswers_UnderTwoHundred_FailuresSeen_SuccessesLeftAlone()
     {

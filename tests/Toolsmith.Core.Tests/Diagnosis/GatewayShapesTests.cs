@@ -35,6 +35,11 @@ public class GatewayShapesTests
     [InlineData("""{"request_id":"e5a3","error_type":"request_invalid","error_codes":["card_expired"]}""")]
     [InlineData("""{"httpStatusCode":404,"customCode":"ORDER_NOT_FOUND","message":"Order 33ce not found","description":"Order code does not exist."}""")]
     [InlineData("""{"Message":"Duplicated transaction","Result":"2","Amount":"65.51","CardType":"VISA"}""")]
+    // A result object judged as an answer of its own; a failed status beside messages that describe errors.
+    [InlineData("""{"error":null,"result":{"accountToken":"","responseText":"CNR -- Missing required token.","pgwTID":"ba47"}}""")]
+    [InlineData("""{"status":"error","messages":[{"level":"error","key":"AlreadyRolledBack","dsc":"The payment has already been rolled back."}]}""")]
+    // A return code written with spaces, beside an error's words; words that say it cannot be done.
+    [InlineData("""{"returnCode":"  05","errorDescription":"Transaction declined","authorizationNumber":"      ","transactionNumber":"0000077","batchNumber":"0000","terminalNumber":"13366","serverNumber":"0001"}""")]
     public void AnActionRefusedOrFailed_Under200_IsAFailure(string body) =>
         Assert.NotNull(Post(body, Json));
 
@@ -68,6 +73,8 @@ public class GatewayShapesTests
     [InlineData("response=2&responsetext=DECLINE&authcode=&transactionid=27627&type=sale&response_code=200")]
     [InlineData("trnApproved=0&trnId=10100561&messageId=7&messageText=DECLINE&errorType=N")]
     [InlineData("ssl_result=1&ssl_result_message=This+transaction+request+has+not+been+approved.")]
+    [InlineData("responseCode=65541&responseMessage=Can+not+REFUND+this+SALE+transaction&responseStatus=2&xref=1803&amount=142")]
+    [InlineData("avs_code=Y&cvv2_code=M&status_code=0&trans_id=120740287652&auth_msg=TEST+DECLINED")]
     public void AFormAnswer_ThatSaysDeclined_IsAFailure(string body) =>
         Assert.NotNull(Post(body, Form));
 
@@ -92,6 +99,8 @@ public class GatewayShapesTests
     [InlineData("""{"transaction_status":"approved","avs_message":"Address does not match","amount":"10.00"}""")]
     [InlineData("""{"approved":true,"response_code":"00","message":"Approval"}""")]
     [InlineData("""{"status":"ok","message":"No errors found"}""")]
+    [InlineData("""{"jsonrpc":"2.0","id":1,"result":{"status":"failed","message":"the job failed"}}""")]
+    [InlineData("""{"status":"failed","messages":[{"role":"user","content":"the job failed"}]}""")]
     public void AnActionThatWentThrough_IsNotFlagged(string body) =>
         Assert.Null(Post(body, Json));
 

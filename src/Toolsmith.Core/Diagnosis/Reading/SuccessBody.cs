@@ -454,6 +454,7 @@ internal static partial class SuccessBody
             // "error_message", "Error Message", "error_description", "errorText": a failure's words at the top level.
             reader.Read();
             seen.ErrorText |= reader.TokenType == JsonTokenType.String && reader.ValueSpan.Length > 0;
+            seen.WordsSayFailure |= reader.TokenType == JsonTokenType.String && SaysFailure(ref reader);
         }
         else if (IsErrorCodeName(ref reader))
         {
@@ -472,8 +473,16 @@ internal static partial class SuccessBody
             reader.Read();
             if (reader.TokenType == JsonTokenType.StartObject)
             {
-                // {"result": {"errors": ["…"], "status": 0}} (cPanel); a JSON-RPC result is the answer, whatever it holds.
-                seen.ResultErrors |= ResultListsErrors(ref reader);
+                // {"result": {"errors": ["…"], "status": 0}} (cPanel), {"result": {"responseText": "CNR -- Missing required token."}}:
+                // a result judged as an answer of its own; a JSON-RPC result is the answer, whatever it holds (see ReportFailure).
+                var inner = new Members { Action = seen.Action };
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    inner.Count++;
+                    Read(ref reader, ref inner);
+                }
+                seen.ResultErrors |= inner.ErrorsListed;
+                seen.ResultObjectFailure |= inner.ReportFailure;
             }
             seen.ResultFalse |= reader.TokenType == JsonTokenType.False;
             // {"result": "method name not recognized"} (Transmission, OPNsense): a result that is a phrase saying it failed.
@@ -870,7 +879,7 @@ internal static partial class SuccessBody
         {
             // the words of a response, a result, a status or a reply: what became of the request
             return c.IndexOf("resp"u8) >= 0 || c.IndexOf("result"u8) >= 0 || c.IndexOf("status"u8) >= 0 || c.IndexOf("reply"u8) >= 0
-                || c.StartsWith("ret"u8) || c.StartsWith("return"u8) || c.IndexOf("approval"u8) >= 0 || c.IndexOf("decline"u8) >= 0
+                || c.StartsWith("ret"u8) || c.StartsWith("return"u8) || c.IndexOf("approval"u8) >= 0 || c.IndexOf("decline"u8) >= 0 || c.StartsWith("auth"u8)
                 || c.SequenceEqual("verbiage"u8) ? NameKind.OutcomeWords : NameKind.Words; // statusDescription, resultMessage, returnMsg, respDesc, ReplyText: the words beside a status
         }
         return c.EndsWith("status"u8) || c.EndsWith("state"u8) || c.SequenceEqual("outcome"u8) || c.SequenceEqual("decision"u8) ? NameKind.Status
@@ -890,19 +899,6 @@ internal static partial class SuccessBody
         return lower.EndsWith("code"u8) && (lower.IndexOf("resp"u8) >= 0 || lower.IndexOf("result"u8) >= 0 || lower.IndexOf("return"u8) >= 0);
     }
 
-    /// <summary>Whether the object the reader is on has a non-empty <c>errors</c> list; the reader is left on its end.</summary>
-    private static bool ResultListsErrors(ref Utf8JsonReader reader)
-    {
-        var listed = false;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            var isErrors = reader.ValueTextEquals("errors"u8) || reader.ValueTextEquals("Errors"u8);
-            reader.Read();
-            listed |= isErrors && IsNonEmptyArray(ref reader);
-            reader.Skip();
-        }
-        return listed;
-    }
 
     /// <summary>Members that wrap a response's own envelope: <c>result</c> (cPanel), <c>return</c>, <c>reply</c>, <c>body</c>, <c>payload</c>.</summary>
     /// <summary>
@@ -916,7 +912,30 @@ internal static partial class SuccessBody
             case JsonTokenType.String:
                 return reader.ValueSpan.Length > 0;
             case JsonTokenType.StartArray:
-                return reader.Read() && reader.TokenType == JsonTokenType.String;
+                if (!reader.Read())
+                {
+                    return false;
+                }
+                if (reader.TokenType == JsonTokenType.StartObject)
+                {
+                    // [{"level": "error", "key": "AlreadyRollbackedError", "dsc": "…"}]: messages that describe errors (not a chat's
+                    // messages, which have a role)
+                    var described = false;
+                    while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                    {
+                        if (reader.ValueTextEquals("role"u8) || reader.ValueTextEquals("content"u8))
+                        {
+                            return false;
+                        }
+                        described |= reader.ValueTextEquals("level"u8) || reader.ValueTextEquals("severity"u8) || reader.ValueTextEquals("dsc"u8)
+                            || reader.ValueTextEquals("description"u8) || reader.ValueTextEquals("text"u8) || reader.ValueTextEquals("message"u8)
+                            || reader.ValueTextEquals("msg"u8) || reader.ValueTextEquals("detail"u8);
+                        reader.Read();
+                        reader.Skip();
+                    }
+                    return described;
+                }
+                return reader.TokenType == JsonTokenType.String;
             case JsonTokenType.StartObject:
                 if (!reader.Read() || reader.TokenType != JsonTokenType.PropertyName || !reader.Read())
                 {
@@ -949,7 +968,7 @@ internal static partial class SuccessBody
             || lower.IndexOf("insufficient"u8) >= 0 || lower.IndexOf("duplicate"u8) >= 0 || lower.IndexOf("not allowed"u8) >= 0
             || lower.IndexOf("not permitted"u8) >= 0 || lower.IndexOf("required"u8) >= 0 || lower.IndexOf("missing"u8) >= 0
             || lower.IndexOf("expired"u8) >= 0 || lower.IndexOf("cannot"u8) >= 0 || lower.IndexOf("unable"u8) >= 0
-            || lower.IndexOf("must be"u8) >= 0 || lower.IndexOf("incomplete"u8) >= 0 || lower.IndexOf("must not"u8) >= 0 || lower.IndexOf("no such"u8) >= 0
+            || lower.IndexOf("must be"u8) >= 0 || lower.IndexOf("can not"u8) >= 0 || lower.IndexOf("could not"u8) >= 0 || lower.IndexOf("incomplete"u8) >= 0 || lower.IndexOf("must not"u8) >= 0 || lower.IndexOf("no such"u8) >= 0
             || (lower.StartsWith("no "u8) && lower.IndexOf(" found"u8) > 0)
             // in Spanish, Portuguese, French, German, Italian
             || lower.IndexOf("rechaz"u8) >= 0 || lower.IndexOf("deneg"u8) >= 0 || lower.IndexOf("inv\u00e1lid"u8) >= 0 || lower.IndexOf("no v\u00e1lid"u8) >= 0
@@ -1160,8 +1179,8 @@ internal static partial class SuccessBody
         {
             return reader.TryGetInt64(out var n) ? n : null;
         }
-        if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && reader.ValueSpan.Length is > 0 and <= 12
-            && System.Buffers.Text.Utf8Parser.TryParse(reader.ValueSpan, out long parsed, out var consumed) && consumed == reader.ValueSpan.Length)
+        if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && reader.ValueSpan.Trim((byte)' ') is { Length: > 0 and <= 12 } digits
+            && System.Buffers.Text.Utf8Parser.TryParse(digits, out long parsed, out var consumed) && consumed == digits.Length)
         {
             return parsed;
         }
@@ -1420,6 +1439,9 @@ internal static partial class SuccessBody
         /// <summary>An error or result code that is zero: no error (its words, <c>errorMessage</c>, describe the success).</summary>
         public bool ErrorCodeZero;
 
+        /// <summary>A <c>result</c> object that, read as an answer of its own, reports a failure.</summary>
+        public bool ResultObjectFailure;
+
         /// <summary>A member of words (<c>paywayMessage</c>, <c>StatusMsg</c>) says a failure.</summary>
         public bool WordsSayFailure;
 
@@ -1442,6 +1464,7 @@ internal static partial class SuccessBody
             || (CodeWordFailed && (MessageIsText || ShortMessage) && !MessageSaysOk && !StatusSaysOk && !HasId && (Count <= 6 || MessageSaysFailure))
             || NestedFailure
             || (ResultErrors && !JsonRpc)
+            || (ResultObjectFailure && !JsonRpc)
             || (ErrorSaysSomething && !ErrorSaysOk && (Count <= 6 || ErrorIsObject))
             || (ErrorWordsSayFailure && Count <= 15 && !HasId)
             || (StatusCodeWordFailed && !HasId && Count <= 6)

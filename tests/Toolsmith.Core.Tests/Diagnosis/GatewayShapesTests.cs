@@ -66,6 +66,10 @@ public class GatewayShapesTests
         Assert.NotNull(Post(body, ("Content-Type", type)));
 
     [Fact]
+    public void NameValueLines_EndedByAMarker_AreRead() =>
+        Assert.NotNull(Post("response.summaryCode=1\nresponse.responseCode=14\nresponse.text=Invalid card number (no such number)\nresponse.previousTxn=0\nresponse.end\n", ("Content-Type", "text/plain")));
+
+    [Fact]
     public void AnXmlSuccess_SentAsHtml_IsNotFlagged() =>
         Assert.Null(Post("""<ccTxnResponseV1 xmlns="http://payments.example.com/v1"><confirmationNumber>115</confirmationNumber><decision>ACCEPTED</decision><code>0</code><description>No Error</description></ccTxnResponseV1>""", ("Content-Type", "text/html")));
 

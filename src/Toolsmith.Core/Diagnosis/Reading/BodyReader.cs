@@ -669,12 +669,17 @@ internal static partial class BodyReader
             return null;
         }
         var result = JsonRead.NewObject();
+        var markers = 0;
         foreach (var raw in text.Split('\n'))
         {
             var line = raw.Trim();
             if (line.Length == 0 || (line[0] == '[' && line[^1] == ']' && line.Length < 40) || (line.Length <= 10 && line.All(char.IsAsciiLetterUpper)))
             {
                 continue; // a [SECTION] header, or an end marker such as EOF
+            }
+            if (line.IndexOfAny(['=', ':']) < 0 && line.Length <= 30 && BodyScan.LooksLikeCode(line) && ++markers == 1)
+            {
+                continue; // one marker of a single word, such as response.end
             }
             var eq = line.IndexOfAny(['=', ':']);
             if (eq <= 0 || !BodyScan.LooksLikeCode(line[..eq].Trim()) || result.Count >= 100)

@@ -978,33 +978,26 @@ internal static partial class SuccessBody
     }
 
     /// <summary>Whether the string the reader is on says a failure, read unescaped ("inv\u00e1lido" is "inválido").</summary>
-    private static bool SaysFailure(ref Utf8JsonReader reader)
-    {
-        if (!reader.ValueIsEscaped)
-        {
-            return SaysFailure(reader.ValueSpan);
-        }
-        if (reader.ValueSpan.Length > 600)
-        {
-            return false;
-        }
-        Span<byte> text = stackalloc byte[reader.ValueSpan.Length];
-        return SaysFailure(text[..reader.CopyString(text)]);
-    }
+    private static bool SaysFailure(ref Utf8JsonReader reader) => Unescaped(ref reader, SaysFailure);
 
     /// <summary>Whether the string the reader is on says success, read unescaped.</summary>
-    private static bool SaysSuccess(ref Utf8JsonReader reader)
+    private static bool SaysSuccess(ref Utf8JsonReader reader) => Unescaped(ref reader, SaysSuccess);
+
+    private delegate bool WordsTest(ReadOnlySpan<byte> text);
+
+    /// <summary>A test of words on the string the reader is on, unescaped when it holds escapes (600 bytes at most).</summary>
+    private static bool Unescaped(ref Utf8JsonReader reader, WordsTest test)
     {
         if (!reader.ValueIsEscaped)
         {
-            return SaysSuccess(reader.ValueSpan);
+            return test(reader.ValueSpan);
         }
         if (reader.ValueSpan.Length > 600)
         {
             return false;
         }
         Span<byte> text = stackalloc byte[reader.ValueSpan.Length];
-        return SaysSuccess(text[..reader.CopyString(text)]);
+        return test(text[..reader.CopyString(text)]);
     }
 
     /// <summary>

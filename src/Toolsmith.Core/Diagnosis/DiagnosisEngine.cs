@@ -146,7 +146,9 @@ public static class DiagnosisEngine
             Fields = fields,
             RetryAfterSeconds = retry,
             Provider = context.Provider,
-            ProviderMessage = Shorten(context.Message ?? context.Texts.FirstOrDefault()),
+            // the API's words: a sentence before a single word ("Missing privilege" before "Forbidden"), a word before a number
+            ProviderMessage = Shorten(context.Message ?? context.Texts.FirstOrDefault(static t => t.Contains(' ', StringComparison.Ordinal))
+                ?? context.Texts.FirstOrDefault(static t => t.Any(char.IsLetter)) ?? context.Texts.FirstOrDefault()),
         };
     }
 

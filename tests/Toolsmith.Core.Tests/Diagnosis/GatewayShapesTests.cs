@@ -124,6 +124,15 @@ public class GatewayShapesTests
     }
 
     [Theory]
+    // The API's own words about the refusal are what the diagnosis quotes: a sentence before a single word, a word before a number.
+    [InlineData("""{"resultCode":"Refused","refusalReason":"Insufficient funds","pspReference":"8815"}""", "application/json", "Insufficient funds")]
+    [InlineData("""{"id":"pay_1","status":"DECLINED","decline_reason":"Do not honor"}""", "application/json", "Do not honor")]
+    [InlineData("response=2&responsetext=DECLINE&authcode=&transactionid=27627", "application/x-www-form-urlencoded", "DECLINE")]
+    [InlineData("""<Response><Result>12</Result><RespMSG>Declined</RespMSG><Message>DECLINE</Message></Response>""", "application/xml", "Declined")]
+    public void TheRefusalsWords_AreTheProvidersMessage(string body, string type, string message) =>
+        Assert.Equal(message, Post(body, ("Content-Type", type))?.ProviderMessage);
+
+    [Theory]
     [InlineData("""{"SUMMARY":{"NUMBER_OF_OBJECTS":0,"RESPONSE_CODE":2,"RESPONSE_MESSAGE":"No stations found for this request."}}""", DiagnosisKinds.NotFound)]
     [InlineData("""{"error_type":"not_found_error","entity_name":"","id":""}""", DiagnosisKinds.NotFound)]
     [InlineData("""{"httpStatusCode":404,"customCode":"ORDER_NOT_FOUND","message":"Order 33ce not found"}""", DiagnosisKinds.NotFound)]

@@ -58,7 +58,7 @@ internal static partial class BodyScan
         {
             return true; // statusDescription, resultMessage, returnMsg, ResponseText: the words beside a status or result
         }
-        return (ContainsAny(c, ["err", "fault", "exception", "fail"]) && EndsWithAny(c, ["text", "string", "desc", "detail", "details", "info", "reason"]))
+        return (ContainsAny(c, ["err", "fault", "exception", "fail", "refus", "declin", "reject"]) && EndsWithAny(c, ["text", "string", "desc", "detail", "details", "info", "reason"]))
             || (c.EndsWith("error", StringComparison.Ordinal) && c.Length > 5);
     }
 
@@ -251,6 +251,15 @@ internal static partial class BodyScan
         {
             // Firebase: "message": "EMAIL_EXISTS" — a code where the words would be.
             context.AddCode(trimmed);
+            if (trimmed.Length >= 3 && trimmed.All(char.IsLetter))
+            {
+                context.AddText(trimmed); // "responsetext": "DECLINE": a code and also the one word the API says
+            }
+        }
+        else if (messageKey && trimmed.Length >= 3 && trimmed.All(char.IsLetter))
+        {
+            // "RespMSG": "Declined": one word where the words would be, the API's own message.
+            context.AddText(trimmed);
         }
     }
 

@@ -22,7 +22,8 @@ public class GatewayShapesTests
     [Theory]
     // A decision on the request in an outcome member, even on a record with an id, after an action.
     [InlineData("""{"reference":"8815","resultCode":"Refused","refusalReason":"Expired Card"}""")]
-    [InlineData("""{"id":"pay_1","amount":100,"status":"DECLINED","customer":{"id":"c1"}}""")]
+    [InlineData("""{"id":"pay_1","amount":100,"status":"DECLINED","response_code":"05","customer":{"id":"c1"}}""")]
+    [InlineData("""{"id":"pay_2","amount":100,"status":"REJECTED","status_detail":"The payment was rejected.","status_code":"300"}""")]
     [InlineData("""{"code":"SUCCESS","error":null,"transactionResponse":{"orderId":7,"state":"DECLINED","responseCode":"ANTIFRAUD_REJECTED"}}""")]
     // An approval flag that says no.
     [InlineData("""{"response_code":"02","message":"Current transaction does not exist.","approved":false,"amount":100}""")]
@@ -107,6 +108,60 @@ public class GatewayShapesTests
     [InlineData("""{"status":"failed","messages":[{"role":"user","content":"the job failed"}]}""")]
     public void AnActionThatWentThrough_IsNotFlagged(string body) =>
         Assert.Null(Post(body, Json));
+
+    /// <summary>
+    /// Successes of many kinds of API that look like the shapes above (written for this test after a review of the rules): record
+    /// lists with failed items, decisions and reviews read back or made, validations that answer "not valid", health checks,
+    /// batches, 3-D Secure steps under way, codes of zero or 200 beside words.
+    /// </summary>
+    public static TheoryData<string, string, string> SuccessesOfManyApis => new()
+    {
+        { "POST", "application/json", """{"id":"msg_1","status":"queued","to":"+15551234567","error_code":null,"error_message":null}""" },
+        { "POST", "application/json", """{"id":"msg_2","status":"sent","errorCode":0,"errorMessage":""}""" },
+        { "GET", "application/json", """{"items":[{"id":1,"status":"failed","error":"timeout"},{"id":2,"status":"success"}],"total":2}""" },
+        { "GET", "application/json", """{"id":"job_9","state":"rejected","reason":"manual review","createdAt":"2026-01-01"}""" },
+        { "POST", "application/json", """{"valid":false,"reason":"invalid_domain","email":"a@b.c","did_you_mean":"a@b.com"}""" },
+        { "POST", "application/json", """{"flagged":true,"categories":{"hate":false,"violence":true},"decision":"reject"}""" },
+        { "POST", "application/json", """{"result":"success","message":"Subscriber added","subscriber":{"id":5,"status":"unconfirmed"}}""" },
+        { "POST", "application/json", """{"status":"ok","description":"Invalid entries were skipped","imported":10,"skipped":2}""" },
+        { "GET", "application/json", """{"status":"UP","components":{"db":{"status":"UP"},"diskSpace":{"status":"UP","details":{"total":1,"free":1}}}}""" },
+        { "GET", "application/json", """{"status":"DOWN","components":{"db":{"status":"DOWN","details":{"error":"Connection refused"}}}}""" },
+        { "POST", "application/json", """{"code":0,"msg":"success","data":{"orderId":"1"}}""" },
+        { "POST", "application/json", """{"code":200,"message":"OK","data":[]}""" },
+        { "POST", "application/json", """{"code":"0000","message":"处理成功"}""" },
+        { "POST", "application/json", """{"resultCode":"Authorised","pspReference":"8815","additionalData":{"refusalReasonRaw":""}}""" },
+        { "POST", "application/json", """{"transaction":{"id":"t1","status":"settled","response_text":"Approved"}}""" },
+        { "POST", "application/json", """{"id":"ch_1","status":"succeeded","outcome":{"network_status":"approved_by_network","type":"authorized","reason":null}}""" },
+        { "GET", "application/json", """{"id":"in_1","status":"void","description":"Duplicate invoice cancelled"}""" },
+        { "POST", "application/json", """{"response_code":"00","response_message":"Approval","approved":true}""" },
+        { "POST", "text/plain", """OK""" },
+        { "POST", "text/plain", """ACCEPTED""" },
+        { "POST", "application/x-www-form-urlencoded", """status=OK&txn_id=123&message=Payment+accepted""" },
+        { "POST", "application/xml", """<response><status>ok</status><message>Missing fields were filled with defaults</message></response>""" },
+        { "POST", "application/xml", """<Result><Code>0</Code><Description>Request processed</Description></Result>""" },
+        { "GET", "application/json", """{"users":[{"name":"a","status":"declined"}],"count":1}""" },
+        { "POST", "application/json", """{"id":"rev_1","state":"denied","comment":"policy","reviewer":"bob"}""" },
+        { "POST", "application/json", """{"checks":[{"name":"lint","status":"failure"}],"state":"completed"}""" },
+        { "POST", "application/json", """{"batch_id":"b1","results":[{"id":"a","status":"error","message":"invalid phone"},{"id":"b","status":"ok"}]}""" },
+        { "POST", "application/json", """{"message":"Your password must be at least 8 characters","article":{"id":7,"title":"Password rules"}}""" },
+        { "POST", "application/json", """{"deleted":true,"id":"cus_1"}""" },
+        { "POST", "application/json", """{"responseCode":"1","responseMessage":"Transaction approved"}""" },
+        { "POST", "application/json", """{"ResponseCode":"00","ResponseDescription":"Success. Request accepted for processing","ResultCode":"0"}""" },
+        { "GET", "application/json", """{"approved":false,"id":"pr_1","title":"Fix bug","reviews":[]}""" },
+        { "POST", "application/json", """{"approved":false,"id":"pr_1","title":"Fix bug","reviews":[]}""" },
+        { "POST", "application/json", """{"status":"pending","message":"Awaiting 3DS authentication","redirect_url":"https://x"}""" },
+        { "POST", "application/json", """{"error":false,"message":"Record created","id":3}""" },
+        { "POST", "application/json", """{"ok":true,"warning":"missing_charset","response_metadata":{"warnings":["missing_charset"]}}""" },
+        { "GET", "application/json", """{"decision":"declined","score":0.93,"application_id":"app_1"}""" },
+        { "POST", "application/json", """{"statusCode":202,"message":"Accepted"}""" },
+        { "POST", "application/json", """{"auth_message":"Card verification required","status":"requires_action","id":"pi_1"}""" },
+        { "POST", "application/json", """{"result":{"status":"failed","reason":"The export could not complete"},"jsonrpc":"2.0","id":1}""" },
+    };
+
+    [Theory]
+    [MemberData(nameof(SuccessesOfManyApis))]
+    public void SuccessesOfManyApis_AreNotFlagged(string method, string type, string body) =>
+        Assert.Null(DiagnosisEngine.Diagnose(Ex.Make(200, body, method: method, headers: ("Content-Type", type))));
 
     [Theory]
     // After a GET, a record whose state is a decision is data: the call that read it worked.

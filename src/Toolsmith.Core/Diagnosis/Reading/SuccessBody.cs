@@ -614,6 +614,7 @@ internal static partial class SuccessBody
             seen.StatusSaysFailed = reader.TokenType == JsonTokenType.String && IsFailedWord(reader.ValueSpan);
             seen.RefusedWord |= reader.TokenType == JsonTokenType.String && IsRefusalWord(reader.ValueSpan);
             seen.StatusSaysOk |= reader.TokenType == JsonTokenType.String && IsOkWord(reader.ValueSpan);
+            seen.StatusUnderWay |= reader.TokenType == JsonTokenType.String && IsUnderWay(reader.ValueSpan);
             // {"status": 429, "statusMessage": "Too many requests"}: the HTTP status the API meant, as a number
             seen.StatusCodeFailed |= reader.TokenType == JsonTokenType.Number && NumericCode(ref reader) is >= 400 and < 600;
             seen.SuccessFalse |= reader.TokenType == JsonTokenType.False; // Paystack: {"status": false, "message": "..."}
@@ -670,6 +671,7 @@ internal static partial class SuccessBody
                     break;
                 case NameKind.Status:
                     seen.StatusSaysOk |= reader.TokenType == JsonTokenType.String && IsOkWord(reader.ValueSpan);
+                    seen.StatusUnderWay |= reader.TokenType == JsonTokenType.String && IsUnderWay(reader.ValueSpan);
                     // {"ResponseStatus": "Failed", "ResponseMessage": "…"}: as "status" says it
                     seen.StatusSaysFailed |= reader.TokenType == JsonTokenType.String && IsFailedWord(reader.ValueSpan);
                     seen.RefusedWord |= reader.TokenType == JsonTokenType.String && IsRefusalWord(reader.ValueSpan);
@@ -691,6 +693,14 @@ internal static partial class SuccessBody
                     seen.Approved |= reader.TokenType == JsonTokenType.True || (reader.TokenType == JsonTokenType.String
                         && (reader.ValueTextEquals("1"u8) || System.Text.Ascii.EqualsIgnoreCase(reader.ValueSpan, "true"u8) || System.Text.Ascii.EqualsIgnoreCase(reader.ValueSpan, "Y"u8)
                             || System.Text.Ascii.EqualsIgnoreCase(reader.ValueSpan, "yes"u8)));
+                    break;
+                case NameKind.StatusDetails:
+                    seen.StatusDetails |= reader.TokenType switch
+                    {
+                        JsonTokenType.String => reader.ValueSpan.Length > 0,
+                        JsonTokenType.StartObject => IsNonEmptyObject(ref reader),
+                        _ => false,
+                    };
                     break;
                 case NameKind.RefusalWords:
                     seen.RefusalText |= reader.TokenType == JsonTokenType.String && reader.ValueSpan.Trim((byte)' ').Length > 0 && !IsOkWord(reader.ValueSpan)
@@ -816,6 +826,7 @@ internal static partial class SuccessBody
         OutcomeWords,
         Approval,
         RefusalWords,
+        StatusDetails,
     }
 
     /// <summary>
@@ -873,6 +884,10 @@ internal static partial class SuccessBody
             || c.EndsWith("reason"u8) || c.EndsWith("text"u8) || c.EndsWith("description"u8) || c.EndsWith("desc"u8)))
         {
             return NameKind.RefusalWords; // "DeclinedMessage": "Do Not Honour", "refusalReason": "Expired Card"
+        }
+        if (c.StartsWith("status"u8) && (c.EndsWith("detail"u8) || c.EndsWith("details"u8)))
+        {
+            return NameKind.StatusDetails; // status_detail: "The payment was rejected.", status_details: {error: …}
         }
         if (c.EndsWith("description"u8) || c.EndsWith("message"u8) || c.EndsWith("msg"u8) || c.EndsWith("desc"u8) || c.EndsWith("reason"u8)
             || (c.EndsWith("text"u8) && c.Length > 4) || c.EndsWith("verbiage"u8))
@@ -1180,6 +1195,13 @@ internal static partial class SuccessBody
         return null;
     }
 
+    /// <summary>A state of an action under way: pending, processing, queued, in_progress, requires_action, scheduled.</summary>
+    private static bool IsUnderWay(ReadOnlySpan<byte> text) =>
+        System.Text.Ascii.EqualsIgnoreCase(text, "pending"u8) || System.Text.Ascii.EqualsIgnoreCase(text, "processing"u8)
+        || System.Text.Ascii.EqualsIgnoreCase(text, "queued"u8) || System.Text.Ascii.EqualsIgnoreCase(text, "in_progress"u8)
+        || System.Text.Ascii.EqualsIgnoreCase(text, "requires_action"u8) || System.Text.Ascii.EqualsIgnoreCase(text, "scheduled"u8)
+        || System.Text.Ascii.EqualsIgnoreCase(text, "in progress"u8);
+
     /// <summary>A decision on a request: "declined", "rejected", "refused", "denied" (and "KO"/"NOK").</summary>
     private static bool IsRefusalWord(ReadOnlySpan<byte> text) =>
         System.Text.Ascii.EqualsIgnoreCase(text, "declined"u8) || System.Text.Ascii.EqualsIgnoreCase(text, "rejected"u8)
@@ -1408,6 +1430,19 @@ internal static partial class SuccessBody
         /// </summary>
         public bool RefusedWord;
 
+        /// <summary>A status that says the action is under way: pending, processing, queued, requires_action.</summary>
+        public bool StatusUnderWay;
+
+        /// <summary>Words or a code beside an outcome, that say why: a message, an error's text, a refusal reason, a response code.</summary>
+        public readonly bool SaysWhy => SaysWhyBesideTheFlag || NotApproved;
+
+        /// <summary>As <see cref="SaysWhy"/>, without an approval flag.</summary>
+        public readonly bool SaysWhyBesideTheFlag => MessageIsText || ShortMessage || ErrorText || WordsMembers > 0 || ResultCodeNonZero || RefusalText
+            || ErrorCode || StatusDetails;
+
+        /// <summary>A status's details beside it: <c>status_detail</c>, <c>status_details: {…}</c>.</summary>
+        public bool StatusDetails;
+
         /// <summary>An approval flag says no: <c>"approved": false</c>, <c>trnApproved=0</c>.</summary>
         public bool NotApproved;
 
@@ -1467,15 +1502,17 @@ internal static partial class SuccessBody
             // {"pspReference": "…", "resultCode": "Refused", "refusalReason": "Expired Card"} after a POST: the action was refused,
             // even as a record with an id. After a GET such a record is data, unless the answer holds nothing else; a job whose
             // state is "failed" is a record's state, not a decision on the request.
-            || (RefusedWord && !StatusSaysOk && (Action || (!HasId && !Payload && Count <= 6)))
-            || (NotApproved && !Approved && (Action || !HasId))
+            // (A record with an id, or an answer after a GET, counts only with words or a code beside the decision: a review whose
+            // state is "denied", a credit decision read back, a pull request not yet approved are data.)
+            || (RefusedWord && !StatusSaysOk && (Action ? !HasId || SaysWhy : !HasId && !Payload && Count <= 6 && SaysWhy))
+            || (NotApproved && !Approved && (Action || !HasId) && (RefusedWord || SaysWhyBesideTheFlag))
             || (RefusalText && !Approved && !StatusSaysOk && (Action || !HasId))
             // {"Message": "Duplicated transaction", "Result": "2", …}: a result code beside a message that says it failed
             || (ResultCodeNonZero && (MessageSaysFailure || WordsSayFailure) && !MessageSaysOk && !StatusSaysOk && !Approved && Count <= 25 && (Action || !HasId))
             || (CodeBesideWords && MessageSaysFailure && !MessageSaysOk && Count <= 3)
             // {"request_id": "…", "error_type": "request_invalid", "error_codes": […]}: an error code that is most of a small answer
             || (ErrorNamedCode && Count <= 4 && !HasId && !StatusSaysOk && !MessageSaysOk && !Approved)
-            || (OutcomeWordsFail && !StatusSaysOk && !MessageSaysOk && !Approved && (Action || (!HasId && !Payload)))
+            || (OutcomeWordsFail && !StatusSaysOk && !StatusUnderWay && !MessageSaysOk && !Approved && (Action || (!HasId && !Payload)))
             // {"errorCode": "0", "errorMessage": "Успешно"}: the words of an error code that says there was none
             || (ErrorText && Count <= 6 && !ErrorCodeZero)
             || (ErrorNumber && (Message || MessageIsText || ShortMessage) && !MessageSaysOk && Count <= 6)

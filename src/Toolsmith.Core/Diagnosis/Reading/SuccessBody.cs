@@ -1280,10 +1280,21 @@ internal static partial class SuccessBody
         }
         Span<byte> lower = stackalloc byte[text.Length];
         LowerAscii(text, lower);
-        return (lower.IndexOf("success"u8) >= 0 || lower.IndexOf("approved"u8) >= 0 || lower.IndexOf("completed"u8) >= 0
+        if (lower.IndexOf("not "u8) >= 0 || lower.IndexOf("false"u8) >= 0 || lower.IndexOf("nicht"u8) >= 0)
+        {
+            return false;
+        }
+        return ((lower.IndexOf("success"u8) >= 0 || lower.IndexOf("approved"u8) >= 0 || lower.IndexOf("completed"u8) >= 0
                 // an action accepted and not yet done: "The payment is pending.", "Request queued"
                 || lower.IndexOf("pending"u8) >= 0 || lower.IndexOf("queued"u8) >= 0 || lower.IndexOf("in progress"u8) >= 0)
-            && lower.IndexOf("unsuccess"u8) < 0 && lower.IndexOf("not "u8) < 0 && lower.IndexOf("false"u8) < 0 && lower.IndexOf("un"u8) != 0;
+                && lower.IndexOf("unsuccess"u8) < 0 && lower.IndexOf("un"u8) != 0)
+            // in other languages: Portuguese, Spanish, German, French, Russian, Chinese and Japanese (not their negations)
+            || lower.IndexOf("sucesso"u8) >= 0 || lower.IndexOf("exitos"u8) >= 0 || lower.IndexOf("\u00e9xito"u8) >= 0
+            || (lower.IndexOf("erfolgreich"u8) >= 0 && lower.IndexOf("erfolglos"u8) < 0) || lower.IndexOf("r\u00e9ussi"u8) >= 0
+            || ((lower.IndexOf("\u0443\u0441\u043f\u0435\u0448\u043d"u8) >= 0 || lower.IndexOf("\u0423\u0441\u043f\u0435\u0448\u043d"u8) >= 0)
+                && lower.IndexOf("\u043d\u0435\u0443\u0441\u043f\u0435\u0448"u8) < 0 && lower.IndexOf("\u041d\u0435\u0443\u0441\u043f\u0435\u0448"u8) < 0)
+            || (lower.IndexOf("\u6210\u529f"u8) >= 0 && lower.IndexOf("\u4e0d\u6210\u529f"u8) < 0 && lower.IndexOf("\u672a\u6210\u529f"u8) < 0
+                && lower.IndexOf("\u5931\u8d25"u8) < 0 && lower.IndexOf("\u5931\u6557"u8) < 0);
     }
 
     /// <summary>

@@ -35,19 +35,8 @@ internal static partial class BodyReader
         {
             return Unwrap(parsed);
         }
-        var span = Serialization.Utf8Text.WithoutBom(exchange.Body.Span);
         var contentType = Header(exchange, "Content-Type");
-        byte[]? transcoded = null;
-        var charset = contentType is null ? null : CharsetParameter().Match(contentType) is { Success: true } m ? m.Groups["cs"].Value : null;
-        if ((charset is null ? XmlDeclaredCharset(span) : NonUtf8(charset)) is { } encoding)
-        {
-            // A body in another charset (ISO-8859-1, windows-1252...): read its characters, then the same way as UTF-8. The
-            // Content-Type's charset decides; an XML declaration's only when the Content-Type names none (RFC 7303).
-            var chars = encoding.GetString(span.Length > MaxDecodedBytes ? span[..MaxDecodedBytes] : span);
-            transcoded = Encoding.UTF8.GetBytes(chars);
-            span = transcoded;
-        }
-        var trimmed = span.TrimStart(" \t\r\n"u8);
+        var trimmed = Utf8(exchange).Span.TrimStart(" \t\r\n"u8);
         if (trimmed.IsEmpty)
         {
             return default;
@@ -86,6 +75,25 @@ internal static partial class BodyReader
             return new Result(properties, null, false);
         }
         return new Result(null, text.Length == 0 ? null : Shorten(text), false);
+    }
+
+    /// <summary>
+    /// The body as UTF-8: as sent without its byte order mark, or its characters in the charset it names (ISO-8859-1,
+    /// windows-1252...; the Content-Type's charset decides, an XML declaration's only when the Content-Type names none, RFC
+    /// 7303), re-encoded — at most 1 MB of it then.
+    /// </summary>
+    public static ReadOnlyMemory<byte> Utf8(ResponseExchange exchange)
+    {
+        var body = exchange.Body;
+        var bom = body.Length - Serialization.Utf8Text.WithoutBom(body.Span).Length;
+        var span = body.Span[bom..];
+        var contentType = Header(exchange, "Content-Type");
+        var charset = contentType is null ? null : CharsetParameter().Match(contentType) is { Success: true } m ? m.Groups["cs"].Value : null;
+        if ((charset is null ? XmlDeclaredCharset(span) : NonUtf8(charset)) is { } encoding)
+        {
+            return Encoding.UTF8.GetBytes(encoding.GetString(span.Length > MaxDecodedBytes ? span[..MaxDecodedBytes] : span));
+        }
+        return body[bom..];
     }
 
     /// <summary>A JSON string holding JSON (twice, at most) is read as that JSON; a JSON string holding words is words.</summary>

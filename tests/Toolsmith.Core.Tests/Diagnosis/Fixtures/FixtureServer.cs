@@ -55,17 +55,23 @@ public sealed class FixtureServer : IAsyncLifetime
         {
             http.Response.Headers[name] = value!.GetValue<string>();
         }
+        var bytes = BodyBytes(entry);
+        if (bytes.Length > 0)
+        {
+            await http.Response.Body.WriteAsync(bytes);
+        }
+    }
+
+    /// <summary>The entry's body as sent: a string as it is, any other JSON value serialized, in its <c>body_encoding</c> (UTF-8 by default).</summary>
+    public static byte[] BodyBytes(JsonObject entry)
+    {
         var encoding = entry["body_encoding"]?.GetValue<string>() is { } charset ? Encoding.GetEncoding(charset) : Encoding.UTF8;
-        var bytes = entry["body"] switch
+        return entry["body"] switch
         {
             null => [],
             JsonValue v when v.TryGetValue<string>(out var text) => encoding.GetBytes(text),
             var node => encoding.GetBytes(node.ToJsonString()),
         };
-        if (bytes.Length > 0)
-        {
-            await http.Response.Body.WriteAsync(bytes);
-        }
     }
 
     public async Task DisposeAsync()

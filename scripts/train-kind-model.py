@@ -1,0 +1,195 @@
+#!/usr/bin/env python3
+"""Train the word model the diagnosis engine consults for a failure's kind (src/Toolsmith.Core/Diagnosis/Catalog/kind-model.json).
+
+A multinomial logistic regression over the words of an error response: the words and word pairs of its body (a JSON
+body's member names and string values in document order, `true`/`false`/`null` after the member that holds them; any
+other body as its text), of the headers that carry error codes (catalog.json's `codeHeaders`) and its status (`#s403`,
+`#s4xx`). It learns only from the READ halves of the diagnosis corpus (tests/fixtures/diagnosis/corpus-tune.json and
+corpus-freshNtune.json), so the measured halves stay a fair test of it. Pure Python, deterministic (fixed seed, sorted
+features): the same corpus gives the same file.
+
+    python3 scripts/train-kind-model.py            # writes the model
+    python3 scripts/train-kind-model.py --check    # fails when the file differs from what the corpus gives
+
+The engine (Reading/KindModel.cs) computes the same features; KindModelTests checks that both agree on every corpus entry.
+"""
+import json
+import math
+import os
+import random
+import re
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.join(HERE, "..")
+CORPUS = os.path.join(ROOT, "tests", "fixtures", "diagnosis")
+CATALOG = os.path.join(ROOT, "src", "Toolsmith.Core", "Diagnosis", "Catalog")
+OUT = os.path.join(CATALOG, "kind-model.json")
+CHECK = os.path.join(CORPUS, "kind-model-check.json")
+
+EPOCHS, RATE, L2, MIN_DOCS, KEEP, MAX_TEXT = 40, 0.2, 3e-3, 2, 0.1, 20000
+THRESHOLD = 0.9
+
+
+def walk(value, out):
+    if isinstance(value, dict):
+        for key, item in value.items():
+            out.append(key)
+            if isinstance(item, bool):
+                out.append("true" if item else "false")
+            elif item is None:
+                out.append("null")
+            else:
+                walk(item, out)
+    elif isinstance(value, list):
+        for item in value:
+            walk(item, out)
+    elif isinstance(value, str):
+        out.append(value)
+
+
+def single(c):
+    """Characters of scripts written without spaces count one by one: kana, CJK ideographs, Hangul syllables."""
+    o = ord(c)
+    return 0x3040 <= o <= 0x30FF or 0x3400 <= o <= 0x9FFF or 0xAC00 <= o <= 0xD7AF or 0xF900 <= o <= 0xFAFF
+
+
+def words(text):
+    text = re.sub(r"([a-z])([A-Z])", r"\1 \2", text[:MAX_TEXT]).lower()
+    out, current = [], []
+    for c in text:
+        if c.isalpha() and not single(c):
+            current.append(c)
+            continue
+        if current:
+            out.append("".join(current))
+            current = []
+        if single(c):
+            out.append(c)
+    if current:
+        out.append("".join(current))
+    return [w for w in out if len(w) >= 2 or single(w[0])]
+
+
+def features(status, headers, body, code_headers):
+    parts = [v for k, v in (headers or {}).items() if k.lower() in code_headers]
+    if isinstance(body, str):
+        try:
+            parsed = json.loads(body)
+        except ValueError:
+            parsed = None
+        if isinstance(parsed, (dict, list)):
+            walk(parsed, parts)
+        else:
+            parts.append(body)
+    elif isinstance(body, (dict, list)):
+        walk(body, parts)
+    elif body is not None:
+        parts.append(json.dumps(body))  # true, 42: the text the server sends
+    w = words(" ".join(parts))
+    found = {f"#s{status}", f"#s{status // 100}xx"} | set(w) | {a + " " + b for a, b in zip(w, w[1:])}
+    return sorted(found)
+
+
+def read_entries():
+    """(split, entry) of the read halves: corpus-tune.json and corpus-freshNtune.json."""
+    names = ["corpus-tune.json"] + sorted(n for n in os.listdir(CORPUS) if re.fullmatch(r"corpus-fresh\d+tune\.json", n))
+    for name in names:
+        with open(os.path.join(CORPUS, name), encoding="utf-8") as f:
+            for e in json.load(f)["entries"]:
+                yield name[len("corpus-"):-len(".json")], e
+
+
+def corpus(code_headers):
+    for _, e in read_entries():
+        if e["expected"]["kind"] != "success":
+            yield features(e["status"], e.get("headers"), e.get("body"), code_headers), e["expected"]["kind"]
+
+
+def predict(model, fs):
+    """The model's kind and probability as the engine computes them; None when no word of the body is in the model."""
+    scores = [0.0] * len(model["classes"])
+    known = False
+    for f in fs:
+        row = model["weights"].get(f)
+        if row:
+            known |= not f.startswith("#")
+            for i in range(0, len(row), 2):
+                scores[row[i]] += row[i + 1]
+    if not known:
+        return None
+    best = max(range(len(scores)), key=lambda i: (scores[i], -i))
+    return model["classes"][best], 1 / math.fsum(math.exp(s - scores[best]) for s in scores)
+
+
+def train(samples):
+    docs = {}
+    for fs, _ in samples:
+        for f in fs:
+            docs[f] = docs.get(f, 0) + 1
+    classes = sorted({y for _, y in samples})
+    weights = {c: {} for c in classes}
+    data = [([f for f in fs if docs[f] >= MIN_DOCS], y) for fs, y in samples]
+    rnd = random.Random(1)
+    for _ in range(EPOCHS):
+        rnd.shuffle(data)
+        for fs, y in data:
+            scores = {c: math.fsum(weights[c].get(f, 0.0) for f in fs) for c in classes}
+            top = max(scores.values())
+            total = math.fsum(math.exp(s - top) for s in scores.values())
+            for c in classes:
+                g = math.exp(scores[c] - top) / total - (1.0 if c == y else 0.0)
+                if abs(g) < 1e-6:
+                    continue
+                w = weights[c]
+                for f in fs:
+                    old = w.get(f, 0.0)
+                    w[f] = old - RATE * (g + L2 * old)
+    return classes, weights
+
+
+def main():
+    with open(os.path.join(CATALOG, "catalog.json"), encoding="utf-8") as f:
+        code_headers = {h.lower() for h in json.load(f)["codeHeaders"]}
+    samples = list(corpus(code_headers))
+    classes, weights = train(samples)
+    table = {}
+    for f in sorted({f for w in weights.values() for f in w}):
+        row = []
+        for i, c in enumerate(classes):
+            w = round(weights[c].get(f, 0.0), 2)
+            if abs(w) >= KEEP:
+                row += [i, w]
+        if row:
+            table[f] = row
+    model = {
+        "$comment": "Generated by scripts/train-kind-model.py from the read halves of the diagnosis corpus; do not edit. "
+                    "Per feature: pairs of a class index (into `classes`) and its weight; weights under 0.1 are left out.",
+        "samples": len(samples),
+        "threshold": THRESHOLD,
+        "maxText": MAX_TEXT,
+        "classes": classes,
+        "weights": table,
+    }
+    text = json.dumps(model, ensure_ascii=False, separators=(",", ":"), sort_keys=False) + "\n"
+    checks = []
+    for split, e in read_entries():
+        p = predict(model, features(e["status"], e.get("headers"), e.get("body"), code_headers))
+        checks.append({"split": split, "id": e["id"], "kind": p[0] if p else None, "p": round(p[1], 4) if p else None})
+    check = json.dumps({"about": "What scripts/train-kind-model.py's model predicts for each read entry of the corpus; "
+                        "KindModelTests checks the engine predicts the same.", "entries": checks}, ensure_ascii=False, indent=0) + "\n"
+    if "--check" in sys.argv:
+        for path, want in ((OUT, text), (CHECK, check)):
+            with open(path, encoding="utf-8") as f:
+                if f.read() != want:
+                    sys.exit(f"{os.path.relpath(path, ROOT)} differs from what the corpus gives: run scripts/train-kind-model.py")
+        print("kind-model.json is what the corpus gives")
+        return
+    for path, content in ((OUT, text), (CHECK, check)):
+        with open(path, "w", encoding="utf-8", newline="\n") as f:
+            f.write(content)
+    print(f"{len(samples)} responses, {len(classes)} kinds, {len(table)} features -> {os.path.relpath(OUT, ROOT)}")
+
+
+if __name__ == "__main__":
+    main()

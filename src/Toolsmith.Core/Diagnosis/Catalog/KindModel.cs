@@ -1,0 +1,255 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Toolsmith.Core.Diagnosis.Reading;
+
+namespace Toolsmith.Core.Diagnosis.Catalog;
+
+/// <summary>
+/// A failure's kind as the words of thousands of real error responses suggest it: a multinomial logistic regression
+/// (<c>kind-model.json</c>, embedded; trained by <c>scripts/train-kind-model.py</c> on the read halves of the diagnosis
+/// corpus only) over the words and word pairs of the body, of the headers that carry error codes and the status. The engine
+/// asks it after its rules, and takes its kind only when it is nearly sure (<see cref="Threshold"/>) and no provider's own
+/// rule decided: the rules stay first, the model settles what their words did not (a "nonce is too small" is about
+/// credentials, "Invalid table incidnt" about a thing that does not exist).
+/// The features here and in the trainer must stay the same; <c>KindModelTests</c> checks every read entry against the
+/// trainer's own predictions.
+/// </summary>
+internal static partial class KindModel
+{
+    /// <summary>The embedded resource name.</summary>
+    public const string ResourceName = "Toolsmith.Core.diagnosis-kind-model.json";
+
+    private static readonly Lazy<Model> Data = new(Load);
+
+    private sealed record Model(string[] Classes, Dictionary<string, (int Class, double Weight)[]> Weights, double Threshold, int MaxText, HashSet<string> CodeHeaders);
+
+    /// <summary>The probability above which the model's kind is taken.</summary>
+    public static double Threshold => Data.Value.Threshold;
+
+    /// <summary>The most likely kind and its probability, or null when the body says nothing the model knows.</summary>
+    public static (string Kind, double Probability)? Predict(ResponseExchange exchange)
+    {
+        var model = Data.Value;
+        var scores = new double[model.Classes.Length];
+        var known = false;
+        foreach (var feature in Features(exchange, model))
+        {
+            if (model.Weights.TryGetValue(feature, out var row))
+            {
+                known |= !feature.StartsWith('#');
+                foreach (var (c, w) in row)
+                {
+                    scores[c] += w;
+                }
+            }
+        }
+        if (!known)
+        {
+            return null;
+        }
+        var best = 0;
+        for (var i = 1; i < scores.Length; i++)
+        {
+            best = scores[i] > scores[best] ? i : best;
+        }
+        var total = 0.0;
+        foreach (var s in scores)
+        {
+            total += Math.Exp(s - scores[best]);
+        }
+        return (model.Classes[best], 1 / total);
+    }
+
+    /// <summary>The features of a response, as the trainer computes them (sorted, for tests).</summary>
+    public static SortedSet<string> Features(ResponseExchange exchange) => new(Features(exchange, Data.Value), StringComparer.Ordinal);
+
+    private static HashSet<string> Features(ResponseExchange exchange, Model model)
+    {
+        var parts = new List<string>();
+        foreach (var (name, value) in exchange.Headers)
+        {
+            if (model.CodeHeaders.Contains(name))
+            {
+                parts.Add(value);
+            }
+        }
+        var budget = new Budget(model.MaxText);
+        if (exchange.ParsedBody is JsonObject or JsonArray)
+        {
+            Walk(exchange.ParsedBody, parts, budget);
+        }
+        else
+        {
+            var utf8 = BodyReader.Utf8(exchange);
+            var text = Encoding.UTF8.GetString(utf8.Length > model.MaxText * 4 ? utf8.Span[..(model.MaxText * 4)] : utf8.Span);
+            var json = utf8.Length <= 1 << 16 && text.TrimStart() is ['{' or '[', ..] ? Parse(text) : null;
+            if (json is not (JsonObject or JsonArray) || !TryWalk(json, parts, budget))
+            {
+                parts.Add(text);
+            }
+        }
+        var joined = string.Join(' ', parts);
+        var words = Words(joined.Length > model.MaxText ? joined[..model.MaxText] : joined);
+        var features = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "#s" + exchange.Status.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "#s" + (exchange.Status / 100).ToString(System.Globalization.CultureInfo.InvariantCulture) + "xx",
+        };
+        for (var i = 0; i < words.Count; i++)
+        {
+            features.Add(words[i]);
+            if (i > 0)
+            {
+                features.Add(words[i - 1] + " " + words[i]);
+            }
+        }
+        return features;
+    }
+
+    private static JsonNode? Parse(string text)
+    {
+        try
+        {
+            return JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { MaxDepth = 256 });
+        }
+#pragma warning disable CA1031 // a body the model cannot read as JSON is read as text
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Walks a parsed body; false (and nothing added) when its members cannot be read, such as a name given twice.</summary>
+    private static bool TryWalk(JsonNode json, List<string> parts, Budget budget)
+    {
+        var before = parts.Count;
+        try
+        {
+            Walk(json, parts, budget);
+            return true;
+        }
+#pragma warning disable CA1031 // System.Text.Json reports a duplicate name only when the object is first read
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            parts.RemoveRange(before, parts.Count - before);
+            return false;
+        }
+    }
+
+    private sealed class Budget(int chars)
+    {
+        public int Left = chars;
+    }
+
+    /// <summary>Member names and string values in document order; true, false and null after the member that holds them.</summary>
+    private static void Walk(JsonNode? node, List<string> parts, Budget budget)
+    {
+        if (budget.Left <= 0)
+        {
+            return;
+        }
+        switch (node)
+        {
+            case JsonObject o:
+                foreach (var (key, value) in o)
+                {
+                    Add(parts, budget, key);
+                    if (value is null)
+                    {
+                        Add(parts, budget, "null");
+                    }
+                    else if (value is JsonValue v && v.GetValueKind() is JsonValueKind.True or JsonValueKind.False)
+                    {
+                        Add(parts, budget, v.GetValueKind() == JsonValueKind.True ? "true" : "false");
+                    }
+                    else
+                    {
+                        Walk(value, parts, budget);
+                    }
+                }
+                break;
+            case JsonArray a:
+                foreach (var item in a)
+                {
+                    Walk(item, parts, budget);
+                }
+                break;
+            case JsonValue v when v.GetValueKind() == JsonValueKind.String:
+                Add(parts, budget, v.GetValue<string>());
+                break;
+        }
+    }
+
+    private static void Add(List<string> parts, Budget budget, string text)
+    {
+        parts.Add(text);
+        budget.Left -= text.Length + 1;
+    }
+
+    /// <summary>Lower-case words (runs of letters, camelCase split); a character of a script written without spaces is a word alone.</summary>
+    private static List<string> Words(string text)
+    {
+        var lower = CamelCase().Replace(text, "$1 $2").ToLowerInvariant();
+        var words = new List<string>();
+        var current = new StringBuilder();
+        foreach (var rune in lower.EnumerateRunes())
+        {
+            var alone = WrittenWithoutSpaces(rune.Value);
+            if (Rune.IsLetter(rune) && !alone)
+            {
+                current.Append(rune.ToString());
+                continue;
+            }
+            if (current.Length > 0)
+            {
+                Flush(words, current);
+            }
+            if (alone)
+            {
+                words.Add(rune.ToString());
+            }
+        }
+        Flush(words, current);
+        return words;
+    }
+
+    private static void Flush(List<string> words, StringBuilder current)
+    {
+        var word = current.ToString();
+        current.Clear();
+        if (word.EnumerateRunes().Count() >= 2)
+        {
+            words.Add(word);
+        }
+    }
+
+    /// <summary>Kana, CJK ideographs, Hangul syllables.</summary>
+    private static bool WrittenWithoutSpaces(int c) =>
+        c is (>= 0x3040 and <= 0x30FF) or (>= 0x3400 and <= 0x9FFF) or (>= 0xAC00 and <= 0xD7AF) or (>= 0xF900 and <= 0xFAFF);
+
+    [GeneratedRegex("([a-z])([A-Z])")]
+    private static partial Regex CamelCase();
+
+    private static Model Load()
+    {
+        var root = JsonNode.Parse(DiagnosisCatalog.Text(ResourceName))!.AsObject();
+        var classes = root["classes"]!.AsArray().Select(static c => c!.GetValue<string>()).ToArray();
+        var weights = new Dictionary<string, (int, double)[]>(StringComparer.Ordinal);
+        foreach (var (feature, node) in root["weights"]!.AsObject())
+        {
+            var pairs = node!.AsArray();
+            var row = new (int, double)[pairs.Count / 2];
+            for (var i = 0; i < row.Length; i++)
+            {
+                row[i] = (pairs[2 * i]!.GetValue<int>(), pairs[2 * i + 1]!.GetValue<double>());
+            }
+            weights[feature] = row;
+        }
+        return new Model(classes, weights, root["threshold"]!.GetValue<double>(), root["maxText"]!.GetValue<int>(),
+            new HashSet<string>(DiagnosisCatalog.CodeHeaders, StringComparer.OrdinalIgnoreCase));
+    }
+}

@@ -27,7 +27,7 @@ CATALOG = os.path.join(ROOT, "src", "Toolsmith.Core", "Diagnosis", "Catalog")
 OUT = os.path.join(CATALOG, "kind-model.json")
 CHECK = os.path.join(CORPUS, "kind-model-check.json")
 
-EPOCHS, RATE, L2, MIN_DOCS, KEEP, MAX_TEXT = 40, 0.2, 3e-3, 2, 0.1, 20000
+EPOCHS, RATE, L2, MIN_DOCS, KEEP, MAX_TEXT = 40, 0.2, 3e-3, 2, 0.1, 4000
 THRESHOLD = 0.9
 
 

@@ -83,11 +83,11 @@ internal static partial class KindModel
         else
         {
             var utf8 = BodyReader.Utf8(exchange);
-            var text = Encoding.UTF8.GetString(utf8.Length > model.MaxText * 4 ? utf8.Span[..(model.MaxText * 4)] : utf8.Span);
-            var json = utf8.Length <= 1 << 16 && text.TrimStart() is ['{' or '[', ..] ? Parse(text) : null;
+            var start = utf8.Span.TrimStart(" \t\r\n"u8);
+            var json = utf8.Length <= 1 << 16 && start is [(byte)'{' or (byte)'[', ..] ? Parse(utf8) : null;
             if (json is not (JsonObject or JsonArray) || !TryWalk(json, parts, budget))
             {
-                parts.Add(text);
+                parts.Add(Encoding.UTF8.GetString(utf8.Length > model.MaxText * 4 ? utf8.Span[..(model.MaxText * 4)] : utf8.Span));
             }
         }
         var joined = string.Join(' ', parts);
@@ -108,11 +108,11 @@ internal static partial class KindModel
         return features;
     }
 
-    private static JsonNode? Parse(string text)
+    private static JsonNode? Parse(ReadOnlyMemory<byte> utf8)
     {
         try
         {
-            return JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { MaxDepth = 256 });
+            return JsonNode.Parse(utf8.Span, documentOptions: new JsonDocumentOptions { MaxDepth = 256 });
         }
 #pragma warning disable CA1031 // a body the model cannot read as JSON is read as text
         catch (Exception)
@@ -196,35 +196,36 @@ internal static partial class KindModel
         var lower = CamelCase().Replace(text, "$1 $2").ToLowerInvariant();
         var words = new List<string>();
         var current = new StringBuilder();
+        var letters = 0;
+        Span<char> utf16 = stackalloc char[2];
         foreach (var rune in lower.EnumerateRunes())
         {
             var alone = WrittenWithoutSpaces(rune.Value);
             if (Rune.IsLetter(rune) && !alone)
             {
-                current.Append(rune.ToString());
+                current.Append(utf16[..rune.EncodeToUtf16(utf16)]);
+                letters++;
                 continue;
             }
-            if (current.Length > 0)
-            {
-                Flush(words, current);
-            }
+            Flush(words, current, ref letters);
             if (alone)
             {
                 words.Add(rune.ToString());
             }
         }
-        Flush(words, current);
+        Flush(words, current, ref letters);
         return words;
     }
 
-    private static void Flush(List<string> words, StringBuilder current)
+    /// <summary>Ends the word being read; one letter alone is no word.</summary>
+    private static void Flush(List<string> words, StringBuilder current, ref int letters)
     {
-        var word = current.ToString();
-        current.Clear();
-        if (word.EnumerateRunes().Count() >= 2)
+        if (letters >= 2)
         {
-            words.Add(word);
+            words.Add(current.ToString());
         }
+        current.Clear();
+        letters = 0;
     }
 
     /// <summary>Kana, CJK ideographs, Hangul syllables.</summary>

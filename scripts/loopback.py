@@ -145,7 +145,7 @@ class Proxy(LoopbackServer):
 
 
 def write_referenced_files(command, folder):
-    for m in re.finditer(r"(?:@|--upload-file\s+|-T\s*)['\"]?(?P<path>[\w./-]+\.\w+)", command):
+    for m in re.finditer(r"(?:@|<|--upload-file\s+|-T\s*)['\"]?(?P<path>[\w./-]+\.\w+)", command):
         path = m.group("path")
         full = os.path.realpath(os.path.join(folder, path))
         if full.startswith(os.path.realpath(folder)) and not os.path.exists(full):

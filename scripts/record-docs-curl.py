@@ -9,7 +9,12 @@ HTTP/1.1); the requests that arrive, in order, are written to tests/fixtures/imp
 NAME.2.txt, ... where NAME is the example's path (DigitalOcean's below `resources/` with `/examples/curl/` as `--`,
 Medusa's with `/` as `--`). An example curl sends nothing for gets NAME.none. Nothing leaves the machine.
 
-    python3 scripts/record-docs-curl.py [digitalocean|medusa|firefox|safari ...]
+    python3 scripts/record-docs-curl.py [digitalocean|medusa|options|firefox|safari ...]
+
+`options` are the commands of tests/fixtures/importers/curl-options/NAME.sh, written for this project to exercise curl's
+options (methods, -G, every -d/--data-* and -F form, --json, header removal and empty headers, cookies, every kind of
+auth, -T, output and transport flags, URL shapes, shell styles, several commands in one paste), recorded into
+docs-curl/options/.
 
 It also records what curl sends for Firefox's "Copy as cURL (POSIX)" and Safari's "Copy as cURL" commands
 (copy-as-curl/commands-firefox.json, commands-safari.json) into tests/fixtures/importers/copy-as-curl/firefox-curl/ and
@@ -30,12 +35,20 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 FIXTURES = os.path.join(HERE, "..", "tests", "fixtures", "importers")
 RESOURCES = os.path.join(FIXTURES, "digitalocean-openapi", "specification", "resources")
 MEDUSA = os.path.join(FIXTURES, "medusa-docs")
+OPTIONS = os.path.join(FIXTURES, "curl-options")
 
 
 def medusa():
     for path in sorted(glob.glob(os.path.join(MEDUSA, "**", "*.sh"), recursive=True)):
         with open(path, encoding="utf-8") as f:
             yield os.path.relpath(path, MEDUSA)[:-3].replace("/", "--"), f.read()
+
+
+def options():
+    """Commands written for this project, one per file, that exercise curl's options (curl-options/NAME.sh)."""
+    for path in sorted(glob.glob(os.path.join(OPTIONS, "*.sh"))):
+        with open(path, encoding="utf-8") as f:
+            yield os.path.basename(path)[:-3], f.read()
 
 
 def digitalocean():
@@ -62,6 +75,7 @@ def browser(name):
 SOURCES = {
     "digitalocean": (digitalocean, os.path.join(FIXTURES, "docs-curl", "digitalocean")),
     "medusa": (medusa, os.path.join(FIXTURES, "docs-curl", "medusa")),
+    "options": (options, os.path.join(FIXTURES, "docs-curl", "options")),
     "firefox": (browser("firefox"), os.path.join(FIXTURES, "copy-as-curl", "firefox-curl")),
     "safari": (browser("safari"), os.path.join(FIXTURES, "copy-as-curl", "safari-curl")),
 }
@@ -84,7 +98,7 @@ def main():
             count = requests = none = 0
             for name, command in examples():
                 count += 1
-                sent = run_curl(command, listener, utf8_locale=source in ("firefox", "safari"))
+                sent = run_curl(command, listener, utf8_locale=source in ("firefox", "safari", "options"))
                 if not sent:
                     none += 1
                     open(os.path.join(out, name + ".none"), "w").close()

@@ -368,15 +368,18 @@ public static class CurlImporter
         if (at >= 0 && (eq < 0 || at < eq))
         {
             warnings.Add(new ImportWarning($"{written} {value}", "reads the value from a file at send time; the file's name was put in its place. Replace it with the value, or an input."));
-            return value[..at] + (at > 0 ? "=" : "") + EncodeKeepingPlaceholders(value[(at + 1)..]);
+            return value[..at] + (at > 0 ? "=" : "") + FormEncode(value[(at + 1)..]);
         }
         return eq switch
         {
-            < 0 => EncodeKeepingPlaceholders(value),
-            0 => EncodeKeepingPlaceholders(value[1..]),
-            _ => value[..eq] + "=" + EncodeKeepingPlaceholders(value[(eq + 1)..]),
+            < 0 => FormEncode(value),
+            0 => FormEncode(value[1..]),
+            _ => value[..eq] + "=" + FormEncode(value[(eq + 1)..]),
         };
     }
+
+    /// <summary>As curl's --data-urlencode encodes: letters, digits and -._~ kept, a space as '+', every other byte as %XX.</summary>
+    private static string FormEncode(string text) => EncodeKeepingPlaceholders(text).Replace("%20", "+", StringComparison.Ordinal);
 
     /// <summary>Percent-encodes text for a form or query, leaving <c>{{…}}</c> placeholders and shell variables whole.</summary>
     internal static string EncodeKeepingPlaceholders(string text)
@@ -487,6 +490,11 @@ internal sealed class CurlRequest
         if (value.Length == 0 && name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase))
         {
             NoContentType = true; // the step sends its body without one too ("Content-Type": "")
+            return;
+        }
+        if (value.Length == 0 && name.Equals("User-Agent", StringComparison.OrdinalIgnoreCase))
+        {
+            Headers.Add((name, "")); // the step sends no User-Agent either ("User-Agent": "")
             return;
         }
         if (value.Length == 0)

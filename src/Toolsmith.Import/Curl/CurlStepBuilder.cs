@@ -164,10 +164,7 @@ internal sealed partial class CurlStepBuilder
         {
             body = new JsonObject { ["file"] = RunTimeFile(upload, "-T") };
             bodyType = BodyKind.Binary;
-            if (contentType is not null)
-            {
-                headers["Content-Type"] = contentType;
-            }
+            headers["Content-Type"] = contentType ?? ""; // curl -T labels the file with no Content-Type unless told
         }
         else if (_r.Data.Count > 0 && _r.Get)
         {
@@ -178,9 +175,9 @@ internal sealed partial class CurlStepBuilder
         }
         else if (_r.Data.Count > 0)
         {
-            if (method is "GET" or "HEAD")
+            if (method is "HEAD")
             {
-                _warnings.Add(new ImportWarning("-d", $"sends a body with {method}, which Toolsmith does not do; the data was sent as URL parameters instead (as curl -G would)."));
+                _warnings.Add(new ImportWarning("-d", $"sends a body with {method}, which cannot have one; the data was sent as URL parameters instead (as curl -G would)."));
                 foreach (var part in _r.Data)
                 {
                     queryExtra.Add(part.Value);
@@ -387,6 +384,28 @@ internal sealed partial class CurlStepBuilder
         }
         _warnings.Add(new ImportWarning($"{option} {path}", $"names a file that is not in {_baseDirectory}; the step reads \"{path}\" when it runs, from the folder toolsmith runs in."));
         return path;
+    }
+
+    /// <summary>The text of a file the command names, relative to the import's folder; null when it is not there (or too big, over 1 MB, or not UTF-8 text).</summary>
+    private string? FileText(string path)
+    {
+        if (path.Contains(ShellWords.VariableStart) || path.Contains("{{", StringComparison.Ordinal))
+        {
+            return null;
+        }
+        try
+        {
+            var full = Path.GetFullPath(path, _baseDirectory);
+            if (!File.Exists(full) || new FileInfo(full).Length > 1 << 20)
+            {
+                return null;
+            }
+            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(File.ReadAllBytes(full));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or DecoderFallbackException or ArgumentException or NotSupportedException)
+        {
+            return null;
+        }
     }
 
     private string DefaultName(string method, string path)
@@ -740,7 +759,7 @@ internal sealed partial class CurlStepBuilder
                     contentType = "application/x-www-form-urlencoded";
                     return (json, BodyKind.Json, true);
                 }
-                var keep = declared is not null && !declared.Trim().Equals("application/json", StringComparison.OrdinalIgnoreCase);
+                var keep = declared is not null && !declared.Trim().Equals("application/json", StringComparison.Ordinal); // "APPLICATION/JSON" is sent as written
                 return (json, BodyKind.Json, keep);
             }
             if (media.Contains("json", StringComparison.Ordinal))
@@ -752,7 +771,7 @@ internal sealed partial class CurlStepBuilder
         }
         if (media == "application/x-www-form-urlencoded" && TryForm(text, out var form))
         {
-            var keep = declared is not null && !declared.Trim().Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase);
+            var keep = declared is not null && !declared.Trim().Equals("application/x-www-form-urlencoded", StringComparison.Ordinal);
             return (form, BodyKind.Form, keep);
         }
         contentType = declared ?? "application/x-www-form-urlencoded";
@@ -811,9 +830,9 @@ internal sealed partial class CurlStepBuilder
         foreach (var pair in text.Split('&', StringSplitOptions.RemoveEmptyEntries))
         {
             var eq = pair.IndexOf('=', StringComparison.Ordinal);
-            if (eq <= 0 || pair.Contains('%') && !ValidPercent(pair))
+            if (eq <= 0 || pair.Contains('%') && !ValidPercent(pair) || pair.Any(char.IsControl))
             {
-                return false;
+                return false; // a line break or a tab in a pair: sent as written, not re-encoded as a form would be
             }
             var name = Decode(pair[..eq]);
             var value = Decode(pair[(eq + 1)..]);
@@ -894,6 +913,15 @@ internal sealed partial class CurlStepBuilder
             }
             var name = spec[..eq];
             var value = spec[(eq + 1)..];
+            if (!literal && value.StartsWith('<') && FileText(FormWord(value[1..]).Value) is { } content)
+            {
+                // -F 'name=<file': curl sends the file's text as a plain field (no file name); read now, as curl reads it.
+                _warnings.Add(new ImportWarning("-F " + spec, "sends the text of the file; it was read at import and is sent as written there."));
+                var textType0 = TypeOption(FormWord(value[1..]).Options);
+                JsonNode text0 = JsonValue.Create(Plain(content))!;
+                ImportedToolBuilder.AddField(fields, name, textType0 is null ? text0 : new JsonObject { ["text"] = text0, ["contentType"] = textType0 });
+                continue;
+            }
             if (!literal && (value.StartsWith('@') || value.StartsWith('<')))
             {
                 var (path, options) = FormWord(value[1..]);

@@ -210,12 +210,12 @@ public static class Corpora
     }
 
     /// <summary>
-    /// Files a command reads (-d @F, --data-binary @F, -T F, -F x=@F, --json @F) are written into the folder holding as
+    /// Files a command reads (-d @F, --data-binary @F, -T F, -F x=@F, -F x=&lt;F, --json @F) are written into the folder holding as
     /// their content their own name, as curlconverter's recordings show them.
     /// </summary>
     public static void WriteReferencedFiles(string command, string folder)
     {
-        foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(command, @"(?:@|--upload-file\s+|-T\s*)['""]?(?<path>[\w./-]+\.\w+)"))
+        foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(command, @"(?:@|<|--upload-file\s+|-T\s*)['""]?(?<path>[\w./-]+\.\w+)"))
         {
             var path = m.Groups["path"].Value;
             var full = Path.GetFullPath(Path.Combine(folder, path));

@@ -21,7 +21,14 @@ public sealed class DocsCurlCorpusTests(ImportRunner runner, ITestOutputHelper o
     [Fact]
     public Task Medusa_documentation_examples_send_what_curl_sent() => MeasureAsync("medusa", "docs-curl-medusa", Medusa(), 300);
 
-    private async Task MeasureAsync(string source, string label, IEnumerable<(string Name, string Command)> examples, int atLeast)
+    /// <summary>
+    /// Commands written for this project to exercise curl's options as people paste them (tests/fixtures/importers/
+    /// curl-options): the files they read are written beside them first, holding their own name, as the recorder did.
+    /// </summary>
+    [Fact]
+    public Task Curl_option_examples_send_what_curl_sent() => MeasureAsync("options", "curl-options", Options(), 150, withFiles: true);
+
+    private async Task MeasureAsync(string source, string label, IEnumerable<(string Name, string Command)> examples, int atLeast, bool withFiles = false)
     {
         var recordings = Path.Combine(Corpora.Folder("docs-curl"), source);
         var tally = new CorpusTally(label);
@@ -33,7 +40,7 @@ public sealed class DocsCurlCorpusTests(ImportRunner runner, ITestOutputHelper o
                 expected.Add(HttpRecording.Parse(await File.ReadAllTextAsync(Recording(recordings, name, i))));
             }
             Assert.True(expected.Count > 0 || File.Exists(Path.Combine(recordings, name + ".none")), $"{name} has no recording: run scripts/record-docs-curl.py");
-            tally.Add(name, await TryAsync(command, expected));
+            tally.Add(name, await TryAsync(command, expected, withFiles));
         }
         tally.Report(output);
         Assert.True(tally.Files(false) + tally.Files(true) >= atLeast, $"{source}'s cURL examples were not found");
@@ -65,6 +72,15 @@ public sealed class DocsCurlCorpusTests(ImportRunner runner, ITestOutputHelper o
         }
     }
 
+    /// <summary>The commands of curl-options/NAME.sh.</summary>
+    private static IEnumerable<(string, string)> Options()
+    {
+        foreach (var file in Directory.GetFiles(Corpora.Folder("curl-options"), "*.sh").Order(StringComparer.Ordinal))
+        {
+            yield return (Path.GetFileNameWithoutExtension(file), File.ReadAllText(file));
+        }
+    }
+
     private static string Recording(string folder, string name, int index) => Path.Combine(folder, index == 1 ? name + ".txt" : $"{name}.{index}.txt");
 
     /// <summary>The command of a `lang: cURL` sample file, or null for another language.</summary>
@@ -83,11 +99,17 @@ public sealed class DocsCurlCorpusTests(ImportRunner runner, ITestOutputHelper o
         return Scalar("lang")?.StartsWith("curl", StringComparison.OrdinalIgnoreCase) == true ? Scalar("source") : null;
     }
 
-    private async Task<CorpusOutcome> TryAsync(string command, List<HttpRecording> expected)
+    private async Task<CorpusOutcome> TryAsync(string command, List<HttpRecording> expected, bool withFiles)
     {
+        var folder = withFiles ? Directory.CreateTempSubdirectory("toolsmith-curl-options-").FullName : null;
         try
         {
-            if (Corpora.Refusal(() => CurlImporter.Import(command), out var result) is { } refused)
+            if (folder is not null)
+            {
+                Corpora.WriteReferencedFiles(command, folder);
+            }
+            var options = folder is null ? new CurlImportOptions() : new CurlImportOptions { BaseDirectory = folder };
+            if (Corpora.Refusal(() => CurlImporter.Import(command, options), out var result) is { } refused)
             {
                 return refused;
             }
@@ -102,6 +124,13 @@ public sealed class DocsCurlCorpusTests(ImportRunner runner, ITestOutputHelper o
 #pragma warning restore CA1031
         {
             return new CorpusOutcome(Outcome.Crashed, ex.GetType().Name + ": " + ex.Message);
+        }
+        finally
+        {
+            if (folder is not null)
+            {
+                Directory.Delete(folder, recursive: true);
+            }
         }
     }
 }

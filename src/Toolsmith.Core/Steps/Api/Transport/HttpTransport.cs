@@ -173,7 +173,14 @@ internal sealed class HttpTransport : IDisposable
                 contentType = value;
                 continue;
             }
-            hasUserAgent |= name.Equals("User-Agent", StringComparison.OrdinalIgnoreCase);
+            if (name.Equals("User-Agent", StringComparison.OrdinalIgnoreCase))
+            {
+                hasUserAgent = true;
+                if (value.Length == 0)
+                {
+                    continue; // an empty User-Agent: none is sent (curl's -H 'User-Agent:')
+                }
+            }
             if (!request.Headers.TryAddWithoutValidation(name, value))
             {
                 request.Content ??= new ByteArrayContent([]);

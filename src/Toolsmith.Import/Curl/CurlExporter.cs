@@ -59,7 +59,7 @@ public static partial class CurlExporter
         {
             args.Add("-H");
             // "Name;" is how curl sends a header with an empty value; an empty Content-Type means none is sent, curl's "Name:".
-            args.Add(value.Length > 0 ? $"{name}: {value}" : name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase) ? name + ":" : name + ";");
+            args.Add(value.Length > 0 ? $"{name}: {value}" : name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase) || name.Equals("User-Agent", StringComparison.OrdinalIgnoreCase) ? name + ":" : name + ";");
         }
         AddAuth(step.Auth, args, comments, head);
         if (step.Cookies.Count > 0)

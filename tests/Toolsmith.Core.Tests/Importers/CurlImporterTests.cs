@@ -517,6 +517,50 @@ public class CurlImporterTests(ImportRunner runner) : IClassFixture<ImportRunner
     }
 
     [Fact]
+    public async Task EmptyUserAgent_MeansNone_BothWays()
+    {
+        // curl's -H 'User-Agent:' sends no User-Agent; a step's "User-Agent": "" keeps the engine from sending its own.
+        var tool = Assert.Single(CurlImporter.Import($"curl http://127.0.0.1:{runner.Api.Port}/echo/ua -H 'User-Agent:'").Tools);
+        await runner.RunAsync(tool);
+        Assert.Null(runner.Api.LastEcho!["headers"]!["user-agent"]);
+        var plain = Assert.Single(CurlImporter.Import($"curl http://127.0.0.1:{runner.Api.Port}/echo/ua").Tools);
+        await runner.RunAsync(plain);
+        Assert.NotNull(runner.Api.LastEcho!["headers"]!["user-agent"]);
+        var step = new ApiStepDefinition { Id = "s", Url = "https://api.example.com/x", Headers = { ["User-Agent"] = "" } };
+        Assert.Contains("-H User-Agent:", CurlExporter.Export(step), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GetWithData_SendsItsBody_AsCurlDoes()
+    {
+        // curl -X GET -d sends the data as the GET's body (Elasticsearch's _search); only -G moves it to the query.
+        var tool = Assert.Single(CurlImporter.Import($"curl -X GET http://127.0.0.1:{runner.Api.Port}/echo/_search -H 'Content-Type: application/json' -d '{{\"query\":{{\"match_all\":{{}}}}}}'").Tools);
+        await runner.RunAsync(tool);
+        Assert.Equal("GET", runner.Api.LastEcho!["method"]!.GetValue<string>());
+        Assert.Equal("""{"query":{"match_all":{}}}""", runner.Api.LastEcho!["bodyText"]!.GetValue<string>());
+        Assert.Equal("", runner.Api.LastEcho!["queryString"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task FormFieldFromAFile_SendsTheFilesText_AsAPlainField()
+    {
+        var folder = Directory.CreateTempSubdirectory("toolsmith-curl-lt-").FullName;
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(folder, "summary.txt"), "Quarter closed.");
+            var result = CurlImporter.Import($"curl -F 'description=<summary.txt' http://127.0.0.1:{runner.Api.Port}/echo/reports", new CurlImportOptions { BaseDirectory = folder });
+            await runner.RunAsync(Assert.Single(result.Tools));
+            var body = runner.Api.LastEcho!["bodyText"]!.GetValue<string>();
+            Assert.Matches("name=\"?description\"?\r\n\r\nQuarter closed\\.", body);
+            Assert.DoesNotContain("filename=", body, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Export_RedactsSecrets_AndNeverHoldsAValue()
     {
         var tool = Assert.Single(CurlImporter.Import(Cases["slack_post_message"].Command).Tools);

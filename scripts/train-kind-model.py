@@ -13,6 +13,7 @@ features): the same corpus gives the same file.
 
 The engine (Reading/KindModel.cs) computes the same features; KindModelTests checks that both agree on every corpus entry.
 """
+import hashlib
 import json
 import math
 import os
@@ -29,6 +30,16 @@ CHECK = os.path.join(CORPUS, "kind-model-check.json")
 
 EPOCHS, RATE, L2, MIN_DOCS, KEEP, MAX_TEXT = 40, 0.2, 3e-3, 2, 0.1, 4000
 THRESHOLD = 0.9
+# An answer under 2xx that the rules took for a success is a failure when its text is short, the failure model is this
+# sure, and the kind model this sure of its kind.
+UNDER_SUCCESS_TEXT, UNDER_SUCCESS_FAILURE, UNDER_SUCCESS_KIND = 400, 0.9, 0.9
+# The models are asked about an answer under 2xx only when its bytes hold one of these (any case), a byte over 127 or a
+# JSON escape (\u): so an ordinary success costs one scan, not a reading into words.
+UNDER_SUCCESS_WORDS = ["err", "fail", "inval", "denied", "deny", "refus", "reject", "declin", "expire", "exceed",
+                       "insufficient", "missing", "required", "unauthori", "forbidden", "not found", "notfound",
+                       "not allowed", "cannot", "can't", "unable", "incorrect", "wrong", "limit", "already", "duplicat",
+                       "exist", "violat", "illegal", "unknown", "fault", "exception", "problem", "ko", "nok", "bad", "must",
+                       "no such", "not ", "fehl", "echec", "erreur", "ungueltig", "gecersiz", "hata", "\\u"]
 
 
 def walk(value, out):
@@ -72,7 +83,14 @@ def words(text):
 
 
 def features(status, headers, body, code_headers):
+    return sorted(read(status, headers, body, code_headers)[0])
+
+
+def read(status, headers, body, code_headers):
+    """The features of a response and the length of the text they were read from."""
     parts = [v for k, v in (headers or {}).items() if k.lower() in code_headers]
+    if isinstance(body, str) and body.startswith("\ufeff"):
+        body = body[1:]  # a byte order mark is no text
     if isinstance(body, str):
         try:
             parsed = json.loads(body)
@@ -80,15 +98,16 @@ def features(status, headers, body, code_headers):
             parsed = None
         if isinstance(parsed, (dict, list)):
             walk(parsed, parts)
-        else:
+        elif body:
             parts.append(body)
     elif isinstance(body, (dict, list)):
         walk(body, parts)
     elif body is not None:
         parts.append(json.dumps(body))  # true, 42: the text the server sends
-    w = words(" ".join(parts))
+    joined = " ".join(parts)
+    w = words(joined)
     found = {f"#s{status}", f"#s{status // 100}xx"} | set(w) | {a + " " + b for a, b in zip(w, w[1:])}
-    return sorted(found)
+    return found, len(joined)
 
 
 def read_entries():
@@ -104,6 +123,45 @@ def corpus(code_headers):
     for _, e in read_entries():
         if e["expected"]["kind"] != "success":
             yield features(e["status"], e.get("headers"), e.get("body"), code_headers), e["expected"]["kind"]
+
+
+def gateway_answers():
+    """(status, headers, body, failed) of the read halves of the payment gateways' answers under 2xx (tests/fixtures/diagnosis/gateways)."""
+    with open(os.path.join(CORPUS, "gateways", "activemerchant-answers.json"), encoding="utf-8") as f:
+        for e in json.load(f)["entries"]:
+            if e["split"] == "read":
+                yield 200, {}, e["body"], e["label"] != "success"
+    with open(os.path.join(CORPUS, "gateways", "omnipay-answers.json"), encoding="utf-8") as f:
+        for e in json.load(f)["entries"]:
+            if hashlib.sha256(e["gateway"].encode("utf-8")).digest()[0] % 2 == 0 and 200 <= e.get("status", 200) < 300:
+                yield e.get("status", 200), e.get("headers"), e.get("body"), e["label"] != "success"
+
+
+def train_failure(samples):
+    """A logistic regression: does an answer under 2xx report a failure? (bias, weights)"""
+    docs = {}
+    for fs, _ in samples:
+        for f in fs:
+            docs[f] = docs.get(f, 0) + 1
+    weights, bias = {}, 0.0
+    data = [([f for f in fs if docs[f] >= MIN_DOCS], 1.0 if y else 0.0) for fs, y in samples]
+    rnd = random.Random(1)
+    for _ in range(EPOCHS):
+        rnd.shuffle(data)
+        for fs, y in data:
+            z = bias + math.fsum(weights.get(f, 0.0) for f in fs)
+            g = 1 / (1 + math.exp(-max(-30.0, min(30.0, z)))) - y
+            bias -= RATE * g
+            for f in fs:
+                old = weights.get(f, 0.0)
+                weights[f] = old - RATE * (g + L2 * old)
+    return bias, weights
+
+
+def failure_probability(model, fs):
+    part = model["failure"]
+    z = part["bias"] + math.fsum(part["weights"].get(f, 0.0) for f in fs)
+    return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
 
 
 def predict(model, fs):
@@ -162,6 +220,10 @@ def main():
                 row += [i, w]
         if row:
             table[f] = row
+    under = [(features(e["status"], e.get("headers"), e.get("body"), code_headers), e["expected"]["kind"] != "success")
+             for _, e in read_entries() if 200 <= e["status"] < 300]
+    under += [(features(st, h, b, code_headers), failed) for st, h, b, failed in gateway_answers()]
+    bias, failure = train_failure(under)
     model = {
         "$comment": "Generated by scripts/train-kind-model.py from the read halves of the diagnosis corpus; do not edit. "
                     "Per feature: pairs of a class index (into `classes`) and its weight; weights under 0.1 are left out.",
@@ -170,12 +232,21 @@ def main():
         "maxText": MAX_TEXT,
         "classes": classes,
         "weights": table,
+        "underSuccess": {"maxText": UNDER_SUCCESS_TEXT, "failure": UNDER_SUCCESS_FAILURE, "kind": UNDER_SUCCESS_KIND,
+                         "words": UNDER_SUCCESS_WORDS},
+        "failure": {
+            "samples": len(under),
+            "bias": round(bias, 3),
+            "weights": {f: round(w, 3) for f, w in sorted(failure.items()) if abs(w) >= 0.05},
+        },
     }
     text = json.dumps(model, ensure_ascii=False, separators=(",", ":"), sort_keys=False) + "\n"
     checks = []
     for split, e in read_entries():
         p = predict(model, features(e["status"], e.get("headers"), e.get("body"), code_headers))
-        checks.append({"split": split, "id": e["id"], "kind": p[0] if p else None, "p": round(p[1], 4) if p else None})
+        fs, length = read(e["status"], e.get("headers"), e.get("body"), code_headers)
+        checks.append({"split": split, "id": e["id"], "kind": p[0] if p else None, "p": round(p[1], 4) if p else None,
+                       "failure": round(failure_probability(model, sorted(fs)), 4), "length": length})
     check = json.dumps({"about": "What scripts/train-kind-model.py's model predicts for each read entry of the corpus; "
                         "KindModelTests checks the engine predicts the same.", "entries": checks}, ensure_ascii=False, indent=0) + "\n"
     if "--check" in sys.argv:
@@ -188,7 +259,8 @@ def main():
     for path, content in ((OUT, text), (CHECK, check)):
         with open(path, "w", encoding="utf-8", newline="\n") as f:
             f.write(content)
-    print(f"{len(samples)} responses, {len(classes)} kinds, {len(table)} features -> {os.path.relpath(OUT, ROOT)}")
+    print(f"{len(samples)} responses, {len(classes)} kinds, {len(table)} features; failure under 2xx: {len(under)} answers, "
+          f"{len(model['failure']['weights'])} features -> {os.path.relpath(OUT, ROOT)}")
 
 
 if __name__ == "__main__":

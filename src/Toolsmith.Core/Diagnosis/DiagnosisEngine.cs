@@ -63,12 +63,12 @@ public static class DiagnosisEngine
                 // An XML or form answer is read as a tree and judged by its error elements, which no pattern lists.
                 if (!SuccessBody.MayReportFailureInTree(exchange))
                 {
-                    return null;
+                    return Unnoticed(exchange, time, ruleFailures, null);
                 }
                 read = BodyReader.Read(exchange, SuccessBody.MaxTreeBytes);
                 if (!SuccessBody.TreeReportsFailure(read.Value.Body) && !SuccessBody.MembersReportFailure(read.Value.Body, SuccessBody.IsAction(exchange.Method)))
                 {
-                    return null;
+                    return Unnoticed(exchange, time, ruleFailures, read);
                 }
             }
             return Run(exchange, time ?? TimeProvider.System, ruleFailures, read);
@@ -79,6 +79,27 @@ public static class DiagnosisEngine
         {
             return exchange.Status < 400 ? null : StatusOnly(exchange);
         }
+    }
+
+    /// <summary>
+    /// A short answer under 2xx the rules took for a success, which the word models are nearly sure reports a failure
+    /// (<see cref="KindModel.FailureUnderSuccess"/>): diagnosed, with the models' kind where the rules find none; else null.
+    /// </summary>
+    private static Diagnosis? Unnoticed(ResponseExchange exchange, TimeProvider? time, List<string>? ruleFailures, BodyReader.Result? read)
+    {
+        string? learned;
+        try
+        {
+            learned = KindModel.FailureUnderSuccess(exchange);
+        }
+#pragma warning disable CA1031 // the model is a second opinion; the rules' success stands when it cannot give one
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            ruleFailures?.Add($"{nameof(KindModel)}: {ex.GetType().Name}: {ex.Message}");
+            return null;
+        }
+        return learned is null ? null : Run(exchange, time ?? TimeProvider.System, ruleFailures, read, learned);
     }
 
     /// <summary>The diagnosis of a request that never got a response.</summary>
@@ -104,7 +125,7 @@ public static class DiagnosisEngine
             "Check that the server is running and reachable at this host and port, and that no firewall or proxy blocks it."),
     };
 
-    private static Diagnosis Run(ResponseExchange exchange, TimeProvider time, List<string>? ruleFailures, BodyReader.Result? alreadyRead)
+    private static Diagnosis Run(ResponseExchange exchange, TimeProvider time, List<string>? ruleFailures, BodyReader.Result? alreadyRead, string? learnedKind = null)
     {
         var read = alreadyRead ?? BodyReader.Read(exchange);
         var context = new DiagnosisContext(exchange, read.Body, read.Text, time) { StatusSaysNothing = read.SoapFault };
@@ -131,7 +152,7 @@ public static class DiagnosisEngine
                 ruleFailures?.Add($"{rule.GetType().Name}: {ex.GetType().Name}: {ex.Message}");
             }
         }
-        var kind = Refine(context, Learned(exchange, context, context.Kind ?? (context.FieldCount > 0 ? InvalidValue : RequestRejected), ruleFailures));
+        var kind = Refine(context, Learned(exchange, context, context.Kind ?? learnedKind ?? (context.FieldCount > 0 ? InvalidValue : RequestRejected), ruleFailures));
         var fields = context.MappedFields();
         var retry = kind is RateLimited or ServerError or DiagnosisKinds.Timeout ? context.RetryAfterSeconds : null;
         var (title, explanation, hint) = DiagnosisText.Build(kind, context, fields, retry);

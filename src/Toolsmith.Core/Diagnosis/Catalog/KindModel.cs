@@ -23,18 +23,80 @@ internal static partial class KindModel
 
     private static readonly Lazy<Model> Data = new(Load);
 
-    private sealed record Model(string[] Classes, Dictionary<string, (int Class, double Weight)[]> Weights, double Threshold, int MaxText, HashSet<string> CodeHeaders);
+    private sealed record Model(string[] Classes, Dictionary<string, (int Class, double Weight)[]> Weights, double Threshold, int MaxText, HashSet<string> CodeHeaders,
+        double FailureBias, Dictionary<string, double> FailureWeights, int UnderSuccessText, double UnderSuccessFailure, double UnderSuccessKind,
+        System.Buffers.SearchValues<string> UnderSuccessWords);
+
+    /// <summary>The most raw bytes of an answer under 2xx the failure model reads (its text must be short anyway).</summary>
+    private const int UnderSuccessBytes = 4096;
 
     /// <summary>The probability above which the model's kind is taken.</summary>
     public static double Threshold => Data.Value.Threshold;
 
     /// <summary>The most likely kind and its probability, or null when the body says nothing the model knows.</summary>
-    public static (string Kind, double Probability)? Predict(ResponseExchange exchange)
+    public static (string Kind, double Probability)? Predict(ResponseExchange exchange) => Predict(Features(exchange, Data.Value).Features, Data.Value);
+
+    /// <summary>
+    /// The kind of failure a short answer under 2xx reports that the rules took for a success: when its text is at most
+    /// <c>underSuccess.maxText</c> characters, the failure model (trained on the read halves' answers under 2xx and the payment
+    /// gateways' read halves) is <c>underSuccess.failure</c> sure it is a failure and the kind model <c>underSuccess.kind</c> sure
+    /// of its kind. Null otherwise (and for any other status, or a body over 4 KB).
+    /// </summary>
+    public static string? FailureUnderSuccess(ResponseExchange exchange)
     {
+        if (exchange.Status is < 200 or >= 300 || exchange.Body.Length > UnderSuccessBytes || exchange.Body.IsEmpty)
+        {
+            return null;
+        }
         var model = Data.Value;
+        if (!MayReportFailure(exchange.Body.Span, model))
+        {
+            return null;
+        }
+        var (features, length) = Features(exchange, model);
+        if (length > model.UnderSuccessText || FailureProbability(features, model) < model.UnderSuccessFailure)
+        {
+            return null;
+        }
+        return Predict(features, model) is { } kind && kind.Probability >= model.UnderSuccessKind ? kind.Kind : null;
+    }
+
+    /// <summary>
+    /// Whether the bytes hold a word of trouble (<c>underSuccess.words</c>, any case), a byte over 127 or a JSON escape: only
+    /// then is an answer read into words. One scan, nothing allocated: an ordinary success stays as cheap as it was.
+    /// </summary>
+    private static bool MayReportFailure(ReadOnlySpan<byte> body, Model model)
+    {
+        if (body.IndexOfAnyInRange((byte)0x80, (byte)0xFF) >= 0)
+        {
+            return true;
+        }
+        Span<char> chars = stackalloc char[UnderSuccessBytes];
+        var count = Encoding.ASCII.GetChars(body, chars);
+        return chars[..count].IndexOfAny(model.UnderSuccessWords) >= 0;
+    }
+
+    /// <summary>The failure model's probability that an answer under 2xx reports a failure (for tests).</summary>
+    public static double FailureProbability(ResponseExchange exchange) => FailureProbability(Features(exchange, Data.Value).Features, Data.Value);
+
+    /// <summary>The length of the text the features are read from (for tests).</summary>
+    public static int TextLength(ResponseExchange exchange) => Features(exchange, Data.Value).Length;
+
+    private static double FailureProbability(HashSet<string> features, Model model)
+    {
+        var z = model.FailureBias;
+        foreach (var feature in features)
+        {
+            z += model.FailureWeights.GetValueOrDefault(feature);
+        }
+        return 1 / (1 + Math.Exp(-Math.Clamp(z, -30, 30)));
+    }
+
+    private static (string Kind, double Probability)? Predict(HashSet<string> features, Model model)
+    {
         var scores = new double[model.Classes.Length];
         var known = false;
-        foreach (var feature in Features(exchange, model))
+        foreach (var feature in features)
         {
             if (model.Weights.TryGetValue(feature, out var row))
             {
@@ -63,9 +125,10 @@ internal static partial class KindModel
     }
 
     /// <summary>The features of a response, as the trainer computes them (sorted, for tests).</summary>
-    public static SortedSet<string> Features(ResponseExchange exchange) => new(Features(exchange, Data.Value), StringComparer.Ordinal);
+    public static SortedSet<string> Features(ResponseExchange exchange) => new(Features(exchange, Data.Value).Features, StringComparer.Ordinal);
 
-    private static HashSet<string> Features(ResponseExchange exchange, Model model)
+    /// <summary>The features, and the length of the text they were read from.</summary>
+    private static (HashSet<string> Features, int Length) Features(ResponseExchange exchange, Model model)
     {
         var parts = new List<string>();
         foreach (var (name, value) in exchange.Headers)
@@ -85,7 +148,7 @@ internal static partial class KindModel
             var utf8 = BodyReader.Utf8(exchange);
             var start = utf8.Span.TrimStart(" \t\r\n"u8);
             var json = utf8.Length <= 1 << 16 && start is [(byte)'{' or (byte)'[', ..] ? Parse(utf8) : null;
-            if (json is not (JsonObject or JsonArray) || !TryWalk(json, parts, budget))
+            if ((json is not (JsonObject or JsonArray) || !TryWalk(json, parts, budget)) && !utf8.IsEmpty)
             {
                 parts.Add(Encoding.UTF8.GetString(utf8.Length > model.MaxText * 4 ? utf8.Span[..(model.MaxText * 4)] : utf8.Span));
             }
@@ -105,7 +168,7 @@ internal static partial class KindModel
                 features.Add(words[i - 1] + " " + words[i]);
             }
         }
-        return features;
+        return (features, joined.Length);
     }
 
     private static JsonNode? Parse(ReadOnlyMemory<byte> utf8)
@@ -250,7 +313,17 @@ internal static partial class KindModel
             }
             weights[feature] = row;
         }
+        var failure = root["failure"]!.AsObject();
+        var failureWeights = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var (feature, weight) in failure["weights"]!.AsObject())
+        {
+            failureWeights[feature] = weight!.GetValue<double>();
+        }
+        var under = root["underSuccess"]!.AsObject();
         return new Model(classes, weights, root["threshold"]!.GetValue<double>(), root["maxText"]!.GetValue<int>(),
-            new HashSet<string>(DiagnosisCatalog.CodeHeaders, StringComparer.OrdinalIgnoreCase));
+            new HashSet<string>(DiagnosisCatalog.CodeHeaders, StringComparer.OrdinalIgnoreCase),
+            failure["bias"]!.GetValue<double>(), failureWeights,
+            under["maxText"]!.GetValue<int>(), under["failure"]!.GetValue<double>(), under["kind"]!.GetValue<double>(),
+            System.Buffers.SearchValues.Create([.. under["words"]!.AsArray().Select(static w => w!.GetValue<string>())], StringComparison.OrdinalIgnoreCase));
     }
 }

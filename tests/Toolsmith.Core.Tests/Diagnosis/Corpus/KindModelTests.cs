@@ -7,7 +7,8 @@ namespace Toolsmith.Core.Tests.Diagnosis.Corpus;
 
 /// <summary>
 /// The word model the engine consults (<see cref="KindModel"/>) was trained in Python (scripts/train-kind-model.py), which
-/// also wrote what its model predicts for every read entry of the corpus (tests/fixtures/diagnosis/kind-model-check.json).
+/// also wrote what its models predict for every read entry of the corpus (tests/fixtures/diagnosis/kind-model-check.json):
+/// the kind and its probability, the probability of a failure under 2xx, and the length of the text read.
 /// The engine must read the same features from the bytes a server sends and so predict the same kind and probability; a
 /// change to either side's features shows here, not as a silent drop in the corpus score.
 /// </summary>
@@ -43,6 +44,12 @@ public sealed class KindModelTests
             if (predicted?.Kind != kind || (p is { } want && Math.Abs(predicted!.Value.Probability - want) > 0.001))
             {
                 differ.Add($"{key}: trainer {kind} {p}, engine {predicted?.Kind} {predicted?.Probability:F4}");
+            }
+            var failure = item["failure"]!.GetValue<double>();
+            var length = item["length"]!.GetValue<int>();
+            if (Math.Abs(KindModel.FailureProbability(exchange) - failure) > 0.001 || KindModel.TextLength(exchange) != length)
+            {
+                differ.Add($"{key}: trainer failure {failure} of {length} characters, engine {KindModel.FailureProbability(exchange):F4} of {KindModel.TextLength(exchange)}");
             }
         }
         Assert.True(compared > 1500, $"only {compared} entries were checked");

@@ -87,19 +87,24 @@ public static class DiagnosisEngine
     /// </summary>
     private static Diagnosis? Unnoticed(ResponseExchange exchange, TimeProvider? time, List<string>? ruleFailures, BodyReader.Result? read)
     {
-        string? learned;
+        var learned = Ask(() => KindModel.FailureUnderSuccess(exchange), ruleFailures);
+        return learned is null ? null : Run(exchange, time ?? TimeProvider.System, ruleFailures, read, learned);
+    }
+
+    /// <summary>The word models' answer, or null when they cannot give one: they are a second opinion, the rules' stands.</summary>
+    private static T? Ask<T>(Func<T?> model, List<string>? ruleFailures)
+    {
         try
         {
-            learned = KindModel.FailureUnderSuccess(exchange);
+            return model();
         }
-#pragma warning disable CA1031 // the model is a second opinion; the rules' success stands when it cannot give one
+#pragma warning disable CA1031 // a model that trips on a body gives no opinion; the rules' findings stand
         catch (Exception ex)
 #pragma warning restore CA1031
         {
             ruleFailures?.Add($"{nameof(KindModel)}: {ex.GetType().Name}: {ex.Message}");
-            return null;
+            return default;
         }
-        return learned is null ? null : Run(exchange, time ?? TimeProvider.System, ruleFailures, read, learned);
     }
 
     /// <summary>The diagnosis of a request that never got a response.</summary>
@@ -188,18 +193,7 @@ public static class DiagnosisEngine
         {
             return kind;
         }
-        (string Kind, double Probability)? learned;
-        try
-        {
-            learned = KindModel.Predict(exchange);
-        }
-#pragma warning disable CA1031 // the model is a second opinion; the rules' kind stands when it cannot give one
-        catch (Exception ex)
-#pragma warning restore CA1031
-        {
-            ruleFailures?.Add($"{nameof(KindModel)}: {ex.GetType().Name}: {ex.Message}");
-            return kind;
-        }
+        var learned = Ask(() => KindModel.Predict(exchange), ruleFailures);
         if (learned is not { } l || l.Kind == kind || l.Probability < KindModel.Threshold
             || (l.Kind == MissingScope && !context.NamesScopes && !context.TextKinds.Contains(MissingScope))
             || (kind == InvalidValue && context.FieldCount > 0 && l.Kind is NotFound or RequestRejected)

@@ -87,16 +87,16 @@ public static class DiagnosisEngine
     /// </summary>
     private static Diagnosis? Unnoticed(ResponseExchange exchange, TimeProvider? time, List<string>? ruleFailures, BodyReader.Result? read)
     {
-        var learned = Ask(() => KindModel.FailureUnderSuccess(exchange), ruleFailures);
+        var learned = Ask(static e => KindModel.FailureUnderSuccess(e), exchange, ruleFailures);
         return learned is null ? null : Run(exchange, time ?? TimeProvider.System, ruleFailures, read, learned);
     }
 
     /// <summary>The word models' answer, or null when they cannot give one: they are a second opinion, the rules' stands.</summary>
-    private static T? Ask<T>(Func<T?> model, List<string>? ruleFailures)
+    private static T? Ask<T>(Func<ResponseExchange, T?> model, ResponseExchange exchange, List<string>? ruleFailures)
     {
         try
         {
-            return model();
+            return model(exchange); // a static lambda: an ordinary success allocates nothing here
         }
 #pragma warning disable CA1031 // a model that trips on a body gives no opinion; the rules' findings stand
         catch (Exception ex)
@@ -193,7 +193,7 @@ public static class DiagnosisEngine
         {
             return kind;
         }
-        var learned = Ask(() => KindModel.Predict(exchange), ruleFailures);
+        var learned = Ask(static e => KindModel.Predict(e), exchange, ruleFailures);
         if (learned is not { } l || l.Kind == kind || l.Probability < KindModel.Threshold
             || (l.Kind == MissingScope && !context.NamesScopes && !context.TextKinds.Contains(MissingScope))
             || (kind == InvalidValue && context.FieldCount > 0 && l.Kind is NotFound or RequestRejected)

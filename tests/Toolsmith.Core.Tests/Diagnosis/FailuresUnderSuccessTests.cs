@@ -1,0 +1,54 @@
+using Toolsmith.Core.Diagnosis;
+
+namespace Toolsmith.Core.Tests.Diagnosis;
+
+/// <summary>
+/// A short answer under 2xx that no rule reads as a failure, but whose words the failure and kind models are both nearly
+/// sure of (docs/diagnosis.md, "Failures under 2xx"); and the successes that must stay successes around it. Bodies written
+/// for this test.
+/// </summary>
+public sealed class FailuresUnderSuccessTests
+{
+    [Theory]
+    [InlineData("GET")]
+    [InlineData("POST")]
+    public void AShortAnswerInWordsOfAFailure_IsDiagnosed(string method)
+    {
+        var d = DiagnosisEngine.Diagnose(Ex.Make(200, """{"result":{"code":1042,"info":"This shipment already has a tracking number assigned"}}""", method: method));
+        Assert.NotNull(d);
+        Assert.Equal(DiagnosisKinds.Conflict, d.Kind);
+        Assert.Contains("already has a tracking number", d.ProviderMessage, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{"ok":true,"data":{"id":"u_1","name":"Ada"},"errors":[],"error":null}""")]
+    [InlineData("""{"status":"ok","message":"Already up to date"}""")]
+    [InlineData("""{"status":"success","message":"Your request has been processed"}""")]
+    [InlineData("""{"items":[{"id":1,"state":"failed"},{"id":2,"state":"done"}],"total":2}""")]
+    [InlineData("""{"deleted":true,"id":"cus_123"}""")]
+    [InlineData("""{"exists":false}""")]
+    [InlineData("""{"valid":false,"reason":"invalid_email","email":"ada@example"}""")]
+    [InlineData("""{"available":false,"message":"Username already taken"}""")]
+    public void Successes_StaySuccesses(string body)
+    {
+        foreach (var method in new[] { "GET", "POST" })
+        {
+            Assert.Null(DiagnosisEngine.Diagnose(Ex.Make(200, body, method: method)));
+        }
+    }
+
+    [Fact]
+    public void ALongAnswer_IsLeftToTheRules()
+    {
+        // The same words in an answer over 400 characters of text: a record, a list, a page, not an error answer.
+        var notes = string.Join(",", Enumerable.Range(0, 30).Select(static i => $"\"note {i}: shipment scanned at the depot\""));
+        var body = $$"""{"result":{"code":1042,"info":"This shipment already has a tracking number assigned"},"history":[{{notes}}]}""";
+        Assert.Null(DiagnosisEngine.Diagnose(Ex.Make(200, body, method: "GET")));
+    }
+
+    [Fact]
+    public void OtherStatuses_AreNotAskedAbout()
+    {
+        Assert.Null(Toolsmith.Core.Diagnosis.Catalog.KindModel.FailureUnderSuccess(Ex.Make(304, """{"info":"This shipment already has a tracking number assigned"}""")));
+    }
+}

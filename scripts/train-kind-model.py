@@ -247,8 +247,10 @@ def main():
         fs, length = read(e["status"], e.get("headers"), e.get("body"), code_headers)
         checks.append({"split": split, "id": e["id"], "kind": p[0] if p else None, "p": round(p[1], 4) if p else None,
                        "failure": round(failure_probability(model, sorted(fs)), 4), "length": length})
-    check = json.dumps({"about": "What scripts/train-kind-model.py's model predicts for each read entry of the corpus; "
-                        "KindModelTests checks the engine predicts the same.", "entries": checks}, ensure_ascii=False, indent=0) + "\n"
+    about = json.dumps("What scripts/train-kind-model.py's models predict for each read entry of the corpus; "
+                       "KindModelTests checks the engine predicts the same.")
+    check = ('{"about": ' + about + ',\n"entries": [\n'
+             + ",\n".join(json.dumps(c, ensure_ascii=False, separators=(",", ":")) for c in checks) + "\n]}\n")
     if "--check" in sys.argv:
         for path, want in ((OUT, text), (CHECK, check)):
             with open(path, encoding="utf-8") as f:

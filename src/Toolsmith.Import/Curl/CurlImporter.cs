@@ -341,6 +341,9 @@ public static class CurlImporter
             case "--globoff":
                 r.Globoff = true;
                 break;
+            case "--anyauth":
+                warnings.Add(new ImportWarning(written, "lets curl send a first request without credentials and answer the scheme the server asks for (Basic, Digest, NTLM); the step sends the -u credentials as Basic from the first request. If the server asks for Digest or NTLM, this tool cannot call it."));
+                break;
             case "--insecure":
                 warnings.Add(new ImportWarning(written, "turns off TLS certificate checks; Toolsmith always checks certificates, so it was left out. If the server's certificate is self-signed, trust it on this machine."));
                 break;

@@ -231,6 +231,9 @@ public class CurlImporterTests(ImportRunner runner) : IClassFixture<ImportRunner
         ["upload_file"] = new(
             "curl -T FILE https://api.example.com/upload/report.json",
             "PUT", "/echo/upload/report.json", Text: """{"hello":"file"}""", Warnings: ["-T"]), // curl -T sends no Content-Type
+        ["anyauth_is_basic_with_a_warning"] = new(
+            "curl --anyauth -u ada:lovelace https://api.example.com/secure",
+            "GET", "/echo/secure", Headers: ["authorization: Basic YWRhOlMtZXhhbXBsZV9wYXNzd29yZA=="], Secrets: ["example_password"], Warnings: ["--anyauth"]),
         ["oauth2_bearer_option"] = new(
             """curl --oauth2-bearer "$TOKEN" https://api.example.com/me""",
             "GET", "/echo/me", Headers: ["authorization: Bearer S-token"], Secrets: ["token"]),

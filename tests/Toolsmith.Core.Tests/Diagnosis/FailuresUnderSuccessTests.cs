@@ -29,6 +29,20 @@ public sealed class FailuresUnderSuccessTests
     [InlineData("""{"exists":false}""")]
     [InlineData("""{"valid":false,"reason":"invalid_email","email":"ada@example"}""")]
     [InlineData("""{"available":false,"message":"Username already taken"}""")]
+    [InlineData("""{"code":0,"msg":"操作成功","data":{"id":12}}""")]
+    [InlineData("""{"status":"OK","mensaje":"Pedido registrado correctamente"}""")]
+    [InlineData("""{"result":"ok","message":"Le paiement a été accepté"}""")]
+    [InlineData("""{"ok":true,"warnings":["deprecated parameter 'limit', use 'page_size'"]}""")]
+    [InlineData("""{"id":"msg_1","status":"queued","error_code":null,"error_message":null}""")]
+    [InlineData("""{"data":[],"message":"No results found"}""")]
+    [InlineData("""{"status":"success","data":{"invalid_count":0,"valid_count":12}}""")]
+    [InlineData("""{"deleted":1,"failed":0,"errors":[]}""")]
+    [InlineData("""{"success":true,"message":"Password reset link sent if the account exists"}""")]
+    [InlineData("""{"status":"pending","message":"Waiting for the bank to confirm"}""")]
+    [InlineData("""{"rate_limit":{"remaining":4999,"limit":5000},"data":{"login":"ada"}}""")]
+    [InlineData("""<response><status>ok</status><message>Saved</message></response>""")]
+    [InlineData("""{"result":"Задача создана","id":77}""")]
+    [InlineData("""{"Success":true,"Message":"Kayıt başarılı"}""")]
     public void Successes_StaySuccesses(string body)
     {
         foreach (var method in new[] { "GET", "POST" })

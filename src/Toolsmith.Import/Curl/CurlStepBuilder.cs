@@ -495,11 +495,15 @@ internal sealed partial class CurlStepBuilder
         return null;
     }
 
-    /// <summary>The step's <c>auth</c> from an API key the query carries (<c>?api_key=…</c>), taken out of the parameters.</summary>
+    /// <summary>
+    /// The step's <c>auth</c> from an API key the query carries last (<c>?q=x&amp;api_key=…</c>), taken out of the parameters:
+    /// the engine sends a query credential after the parameters, so one that came earlier stays a secret parameter in its
+    /// place, and the query goes in the order it was written.
+    /// </summary>
     private static JsonObject? AuthFromQuery(JsonObject parameters)
     {
         var keys = parameters.Where(static p => Credentials.IsSecretName(p.Key)).ToList();
-        if (keys is [var (name, node)] && node is JsonValue v && v.GetValue<string>() is var value && IsWholeSecret(value))
+        if (keys is [var (name, node)] && parameters.Last().Key == name && node is JsonValue v && v.GetValue<string>() is var value && IsWholeSecret(value))
         {
             parameters.Remove(name);
             return new JsonObject { ["type"] = "apiKey", ["name"] = name, ["in"] = "query", ["value"] = value };

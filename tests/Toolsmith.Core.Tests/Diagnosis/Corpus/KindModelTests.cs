@@ -56,6 +56,39 @@ public sealed class KindModelTests
         Assert.True(differ.Count == 0, $"{differ.Count} of {compared} differ:\n" + string.Join('\n', differ.Take(40)));
     }
 
+    [Fact]
+    public void RandomBodies_NeverMakeTheModelsThrow()
+    {
+        // Pieces of error answers, shuffled and cut anywhere: broken JSON, stray bytes, non-ASCII, escapes, deep nesting.
+        string[] pieces = ["{", "}", "[", "]", "\"error\"", ":", ",", "\"invalid token\"", "null", "false", "\\u00e9", "\\ud800",
+            "<Error><Code>", "</Code>", "失败", "ошибка", "\u0000", "é", "\"message\":\"not found\"", "=", "&", "%ZZ", " ", "\n"];
+        var random = new Random(38);
+        var failures = new List<string>();
+        for (var i = 0; i < 3000; i++)
+        {
+            var sb = new System.Text.StringBuilder();
+            for (var n = random.Next(1, 60); n > 0; n--)
+            {
+                sb.Append(pieces[random.Next(pieces.Length)]);
+            }
+            var bytes = System.Text.Encoding.UTF8.GetBytes(sb.ToString());
+            if (random.Next(4) == 0 && bytes.Length > 0)
+            {
+                bytes[random.Next(bytes.Length)] = (byte)random.Next(256); // a byte that may not be UTF-8
+            }
+            var exchange = new ResponseExchange
+            {
+                Method = random.Next(2) == 0 ? "GET" : "POST",
+                Url = "http://127.0.0.1/",
+                Status = random.Next(3) switch { 0 => 200, 1 => 400, _ => 500 },
+                Headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["Content-Type"] = random.Next(2) == 0 ? "application/json" : "text/plain" },
+                Body = bytes,
+            };
+            DiagnosisEngine.Diagnose(exchange, null, failures);
+        }
+        Assert.True(failures.Count == 0, string.Join("\n", failures.Take(20)));
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("\u0000\u0001")]

@@ -346,21 +346,7 @@ internal sealed partial class CurlStepBuilder
             {
                 continue;
             }
-            var full = Path.GetFullPath(part.Value, _baseDirectory);
-            if (!File.Exists(full) || new FileInfo(full).Length > 1 << 20)
-            {
-                continue;
-            }
-            string text;
-            try
-            {
-                text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(File.ReadAllBytes(full));
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or DecoderFallbackException)
-            {
-                continue;
-            }
-            if (text.Contains('\0'))
+            if (FileText(part.Value) is not var (text, full))
             {
                 continue;
             }
@@ -386,8 +372,11 @@ internal sealed partial class CurlStepBuilder
         return path;
     }
 
-    /// <summary>The text of a file the command names, relative to the import's folder; null when it is not there (or too big, over 1 MB, or not UTF-8 text).</summary>
-    private string? FileText(string path)
+    /// <summary>
+    /// The text of a file the command names (relative to the import's folder) and its full path, read now as curl would
+    /// read it; null when it is not there, is over 1 MiB, or is not UTF-8 text (a NUL byte, an invalid sequence).
+    /// </summary>
+    private (string Text, string Full)? FileText(string path)
     {
         if (path.Contains(ShellWords.VariableStart) || path.Contains("{{", StringComparison.Ordinal))
         {
@@ -400,7 +389,8 @@ internal sealed partial class CurlStepBuilder
             {
                 return null;
             }
-            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(File.ReadAllBytes(full));
+            var text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(File.ReadAllBytes(full));
+            return text.Contains('\0') ? null : (text, full);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or DecoderFallbackException or ArgumentException or NotSupportedException)
         {
@@ -917,13 +907,12 @@ internal sealed partial class CurlStepBuilder
             }
             var name = spec[..eq];
             var value = spec[(eq + 1)..];
-            if (!literal && value.StartsWith('<') && FileText(FormWord(value[1..]).Value) is { } content)
+            if (!literal && value.StartsWith('<') && FormWord(value[1..]) is var (textFile, textOptions) && FileText(textFile) is var (content, _))
             {
                 // -F 'name=<file': curl sends the file's text as a plain field (no file name); read now, as curl reads it.
                 _warnings.Add(new ImportWarning("-F " + spec, "sends the text of the file; it was read at import and is sent as written there."));
-                var textType0 = TypeOption(FormWord(value[1..]).Options);
-                JsonNode text0 = JsonValue.Create(Plain(content))!;
-                ImportedToolBuilder.AddField(fields, name, textType0 is null ? text0 : new JsonObject { ["text"] = text0, ["contentType"] = textType0 });
+                JsonNode fileText = JsonValue.Create(Plain(content))!;
+                ImportedToolBuilder.AddField(fields, name, TypeOption(textOptions) is { } partType ? new JsonObject { ["text"] = fileText, ["contentType"] = partType } : fileText);
                 continue;
             }
             if (!literal && (value.StartsWith('@') || value.StartsWith('<')))

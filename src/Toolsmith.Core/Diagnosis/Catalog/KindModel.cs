@@ -124,9 +124,6 @@ internal static partial class KindModel
         return (model.Classes[best], 1 / total);
     }
 
-    /// <summary>The features of a response, as the trainer computes them (sorted, for tests).</summary>
-    public static SortedSet<string> Features(ResponseExchange exchange) => new(Features(exchange, Data.Value).Features, StringComparer.Ordinal);
-
     /// <summary>The features, and the length of the text they were read from.</summary>
     private static (HashSet<string> Features, int Length) Features(ResponseExchange exchange, Model model)
     {

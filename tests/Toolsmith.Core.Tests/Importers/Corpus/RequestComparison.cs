@@ -25,7 +25,7 @@ public static class RequestComparison
     public static string? Difference(HttpRecording expected, JsonObject arrived, out bool equivalent, bool encodingOfTheClient = false)
     {
         equivalent = false;
-        var equivalentTarget = false;
+        var equivalentOutsideBody = false;
         var problems = new List<string>();
         var method = arrived["method"]!.GetValue<string>();
         if (method != expected.Method)
@@ -42,7 +42,7 @@ public static class RequestComparison
         {
             if (SameOnceDecoded(target, expected.Target))
             {
-                equivalentTarget = true;
+                equivalentOutsideBody = true;
             }
             else
             {
@@ -92,7 +92,7 @@ public static class RequestComparison
             }
             else if (actual != value && name.Equals("Cookie", StringComparison.OrdinalIgnoreCase) && Cookies(actual) == Cookies(value))
             {
-                equivalentTarget = true; // "a=1;b=2" (curl joining two -b) and "a=1; b=2": the same cookies
+                equivalentOutsideBody = true; // "a=1;b=2" (curl joining two -b) and "a=1; b=2": the same cookies
             }
             else if (actual != value && !(boundaryWanted is not null && boundaryGot is not null && name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase)
                 && actual.Replace(boundaryGot, "B", StringComparison.Ordinal) == value.Replace(boundaryWanted, "B", StringComparison.Ordinal)))
@@ -123,7 +123,7 @@ public static class RequestComparison
         {
             problems.Add($"body \"{Short(body)}\", expected \"{Short(expected.Body)}\"");
         }
-        equivalent |= equivalentTarget;
+        equivalent |= equivalentOutsideBody;
         return problems.Count == 0 ? null : string.Join("; ", problems);
     }
 

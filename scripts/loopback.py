@@ -6,6 +6,7 @@ its own.
 """
 import os
 import re
+import shutil
 import socket
 import ssl
 import subprocess
@@ -154,11 +155,14 @@ def write_referenced_files(command, folder):
                 f.write(path)
 
 
-def run_curl(command, listener, utf8_locale=False):
+def run_curl(command, listener, utf8_locale=False, files=None):
     """Runs command with bash in a scratch folder (files it reads hold their own name; $VARS stand for themselves), with
     every curl sent to listener (`--connect-to`, `--noproxy '*'`, HTTP/1.1); the raw requests that arrived, in order.
-    With utf8_locale, bash runs in C.UTF-8, as a terminal does, so $'\\u2014' is the character's UTF-8."""
+    With utf8_locale, bash runs in C.UTF-8, as a terminal does, so $'\\u2014' is the character's UTF-8. With files, a
+    folder, it is copied into the scratch folder first under its own name (the command reads files/NAME as they are)."""
     with tempfile.TemporaryDirectory() as folder:
+        if files is not None and os.path.isdir(files):
+            shutil.copytree(files, os.path.join(folder, os.path.basename(files)))
         write_referenced_files(command, folder)
         env = {"PATH": os.environ["PATH"], "HOME": folder}
         if utf8_locale:

@@ -14,7 +14,9 @@ Medusa's with `/` as `--`). An example curl sends nothing for gets NAME.none. No
 `options` are the commands of tests/fixtures/importers/curl-options/NAME.sh, written for this project to exercise curl's
 options (methods, -G, every -d/--data-* and -F form, --json, header removal and empty headers, cookies, every kind of
 auth, -T, output and transport flags, URL shapes, shell styles, several commands in one paste), recorded into
-docs-curl/options/.
+docs-curl/options/. They run in a scratch folder holding a copy of curl-options/files/ (small files with line breaks,
+CRLF, UTF-8, no final newline, an empty one) that commands read as files/NAME; any other file a command reads holds its
+own name.
 
 It also records what curl sends for Firefox's "Copy as cURL (POSIX)" and Safari's "Copy as cURL" commands
 (copy-as-curl/commands-firefox.json, commands-safari.json) into tests/fixtures/importers/copy-as-curl/firefox-curl/ and
@@ -98,7 +100,8 @@ def main():
             count = requests = none = 0
             for name, command in examples():
                 count += 1
-                sent = run_curl(command, listener, utf8_locale=source in ("firefox", "safari", "options"))
+                sent = run_curl(command, listener, utf8_locale=source in ("firefox", "safari", "options"),
+                                files=os.path.join(OPTIONS, "files") if source == "options" else None)
                 if not sent:
                     none += 1
                     open(os.path.join(out, name + ".none"), "w").close()

@@ -23,7 +23,9 @@ public sealed class DocsCurlCorpusTests(ImportRunner runner, ITestOutputHelper o
 
     /// <summary>
     /// Commands written for this project to exercise curl's options as people paste them (tests/fixtures/importers/
-    /// curl-options): the files they read are written beside them first, holding their own name, as the recorder did.
+    /// curl-options): they run in a folder holding a copy of curl-options/files/ (read as files/NAME, with their line breaks,
+    /// CRLF and UTF-8 as they are); any other file they read is written beside them first, holding its own name, as the
+    /// recorder did.
     /// </summary>
     [Fact]
     public Task Curl_option_examples_send_what_curl_sent() => MeasureAsync("options", "curl-options", Options(), 150, withFiles: true);
@@ -81,6 +83,20 @@ public sealed class DocsCurlCorpusTests(ImportRunner runner, ITestOutputHelper o
         }
     }
 
+    /// <summary>The files of a corpus's files/ folder, copied byte for byte into the folder a command runs in.</summary>
+    private static void CopyFiles(string from, string to)
+    {
+        if (!Directory.Exists(from))
+        {
+            return;
+        }
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.GetFiles(from))
+        {
+            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
+        }
+    }
+
     private static string Recording(string folder, string name, int index) => Path.Combine(folder, index == 1 ? name + ".txt" : $"{name}.{index}.txt");
 
     /// <summary>The command of a `lang: cURL` sample file, or null for another language.</summary>
@@ -106,6 +122,7 @@ public sealed class DocsCurlCorpusTests(ImportRunner runner, ITestOutputHelper o
         {
             if (folder is not null)
             {
+                CopyFiles(Path.Combine(Corpora.Folder("curl-options"), "files"), Path.Combine(folder, "files"));
                 Corpora.WriteReferencedFiles(command, folder);
             }
             var options = folder is null ? new CurlImportOptions() : new CurlImportOptions { BaseDirectory = folder };

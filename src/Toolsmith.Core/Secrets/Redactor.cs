@@ -64,6 +64,7 @@ public sealed class Redactor
         yield return LowerHex(form);
         yield return JsonEncodedText.Encode(value).ToString();
         yield return JsonEncodedText.Encode(value, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).ToString();
+        yield return JsonEncodedText.Encode(value, Serialization.MinimalJsonEscaping.Instance).ToString();
         yield return WebUtility.HtmlEncode(value);
     }
 

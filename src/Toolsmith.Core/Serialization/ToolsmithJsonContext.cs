@@ -25,7 +25,7 @@ public sealed partial class ToolsmithJsonContext : JsonSerializerContext
     private static ToolsmithJsonContext? _indented;
 
     /// <summary>The same contract, indented for people to read.</summary>
-    public static ToolsmithJsonContext Indented => _indented ??= new ToolsmithJsonContext(new JsonSerializerOptions(Default.Options) { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+    public static ToolsmithJsonContext Indented => _indented ??= new ToolsmithJsonContext(new JsonSerializerOptions(Default.Options) { WriteIndented = true, Encoder = Toolsmith.Core.Serialization.MinimalJsonEscaping.Instance });
 }
 
 /// <summary>Source-generated JSON for tool documents: camelCase, unset members left out.</summary>

@@ -33,8 +33,8 @@ internal abstract class JsonTemplate
     public byte[] RenderUtf8(TemplateScope scope)
     {
         var buffer = t_buffer ??= new ArrayBufferWriter<byte>(4096);
-        // Escapes only what JSON requires: a body sends "<", "&", "'" and non-ASCII text as written, not as \uXXXX.
-        var writer = t_writer ??= new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        // Escapes only what JSON requires: a body sends "<", "&", "'", non-ASCII text and emoji as written, not as \uXXXX.
+        var writer = t_writer ??= new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = Toolsmith.Core.Serialization.MinimalJsonEscaping.Instance });
         buffer.ResetWrittenCount();
         writer.Reset(buffer);
         try

@@ -254,7 +254,7 @@ public static partial class CurlExporter
         }
     }
 
-    private static readonly JsonSerializerOptions Compact = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonSerializerOptions Compact = new() { Encoder = Toolsmith.Core.Serialization.MinimalJsonEscaping.Instance };
 
     private static string Join(List<string> head, List<string> args, List<string> comments, CurlExportOptions options)
     {

@@ -41,16 +41,26 @@ public static class CurlImporter
         }
         var shell = options.Shell ?? ShellWords.Detect(text);
         var commands = Commands(text, shell, result.Warnings);
+        var requests = 0;
         for (var n = 0; n < commands.Count; n++)
         {
             var parsed = Parse(commands[n], result.Warnings);
-            var builder = new CurlStepBuilder(parsed, result.Warnings, options.BaseDirectory);
-            var tool = builder.Build(options.ToolName);
-            tool.AddTo(result);
+            // curl sends one request per URL, each with the command's options: one tool each. Each is parsed afresh
+            // (the builder changes what it is given), warning once.
+            var urls = parsed.SendableUrls(result.Warnings);
+            foreach (var u in urls)
+            {
+                var request = u == urls[0] ? parsed : Parse(commands[n], []);
+                request.KeepOnlyUrl(u);
+                var builder = new CurlStepBuilder(request, result.Warnings, options.BaseDirectory);
+                var tool = builder.Build(options.ToolName);
+                tool.AddTo(result);
+                requests++;
+            }
         }
-        if (commands.Count > 1)
+        if (requests > 1)
         {
-            result.Warnings.Add(new ImportWarning(Item, $"the text holds {commands.Count} curl commands: each became its own tool ({string.Join(", ", result.Tools.Select(static t => t.Name))})."));
+            result.Warnings.Add(new ImportWarning(Item, $"the text holds {requests} curl requests ({commands.Count} command(s)): each became its own tool ({string.Join(", ", result.Tools.Select(static t => t.Name))})."));
         }
         return result;
     }
@@ -239,6 +249,10 @@ public static class CurlImporter
         {
             case "--request":
                 r.Method = value!.ToUpperInvariant();
+                if (!value.Equals(r.Method, StringComparison.Ordinal))
+                {
+                    warnings.Add(new ImportWarning($"{written} {value}", $"curl sends the method as written, and methods are case-sensitive; the step sends {r.Method}, which is what servers know."));
+                }
                 break;
             case "--header":
                 r.AddHeader(value!, written, warnings);
@@ -260,10 +274,10 @@ public static class CurlImporter
                 r.ReadsStdin = true;
                 break;
             case "--data-urlencode":
-                r.Data.Add(DataPart.Text(UrlEncodeData(value!, written, warnings)));
+                r.Data.Add(UrlEncodeData(value!, written));
                 break;
             case "--url-query":
-                r.UrlQuery.Add(value!.StartsWith('+') ? value[1..] : UrlEncodeData(value, written, warnings));
+                r.UrlQuery.Add(value!.StartsWith('+') ? DataPart.Text(value[1..]) : UrlEncodeData(value, written));
                 break;
             case "--form":
                 r.Form.Add((value!, false));
@@ -363,26 +377,61 @@ public static class CurlImporter
         }
     }
 
-    /// <summary>--data-urlencode: "content", "=content", "name=content", "@file", "name@file" (curl's manual).</summary>
-    private static string UrlEncodeData(string value, string written, List<ImportWarning> warnings)
+    /// <summary>
+    /// --data-urlencode: "content", "=content", "name=content", "@file", "name@file" (curl's manual); a file's text is
+    /// read by the step builder, relative to the import's folder.
+    /// </summary>
+    private static DataPart UrlEncodeData(string value, string written)
     {
         var eq = value.IndexOf('=', StringComparison.Ordinal);
         var at = value.IndexOf('@', StringComparison.Ordinal);
         if (at >= 0 && (eq < 0 || at < eq))
         {
-            warnings.Add(new ImportWarning($"{written} {value}", "reads the value from a file at send time; the file's name was put in its place. Replace it with the value, or an input."));
-            return value[..at] + (at > 0 ? "=" : "") + FormEncode(value[(at + 1)..]);
+            return DataPart.UrlEncodedFile(value[..at], value[(at + 1)..], written);
         }
-        return eq switch
+        return DataPart.Text(eq switch
         {
             < 0 => FormEncode(value),
             0 => FormEncode(value[1..]),
             _ => value[..eq] + "=" + FormEncode(value[(eq + 1)..]),
-        };
+        });
     }
 
     /// <summary>As curl's --data-urlencode encodes: letters, digits and -._~ kept, a space as '+', every other byte as %XX.</summary>
-    private static string FormEncode(string text) => EncodeKeepingPlaceholders(text).Replace("%20", "+", StringComparison.Ordinal);
+    internal static string FormEncode(string text) => EncodeKeepingPlaceholders(text).Replace("%20", "+", StringComparison.Ordinal);
+
+    /// <summary>
+    /// The %XX escapes of a text in lower case, placeholders kept: how curl 7.88 writes the data it appends to a URL's
+    /// query (-G, --url-query), whatever case they were given in; the URL's own query is sent as written.
+    /// </summary>
+    internal static string LowerEscapes(string encoded)
+    {
+        if (!encoded.Contains('%', StringComparison.Ordinal))
+        {
+            return encoded;
+        }
+        var chars = encoded.ToCharArray();
+        var inPlaceholder = false;
+        for (var i = 0; i < chars.Length; i++)
+        {
+            // placeholders ({{…}} and shell variables) are kept as written
+            if (chars[i] == '{' && i + 1 < chars.Length && chars[i + 1] == '{' || chars[i] == ShellWords.VariableStart)
+            {
+                inPlaceholder = true;
+            }
+            else if (inPlaceholder && (chars[i] == ShellWords.VariableEnd || (chars[i] == '}' && i > 0 && chars[i - 1] == '}')))
+            {
+                inPlaceholder = false;
+            }
+            else if (!inPlaceholder && chars[i] == '%' && i + 2 < chars.Length)
+            {
+                chars[i + 1] = char.ToLowerInvariant(chars[i + 1]);
+                chars[i + 2] = char.ToLowerInvariant(chars[i + 2]);
+                i += 2;
+            }
+        }
+        return new string(chars);
+    }
 
     /// <summary>Percent-encodes text for a form or query, leaving <c>{{…}}</c> placeholders and shell variables whole.</summary>
     internal static string EncodeKeepingPlaceholders(string text)
@@ -417,9 +466,17 @@ public static class CurlImporter
 /// <summary>One piece of request data: text, or the name of a file curl would read.</summary>
 internal sealed record DataPart(string Value, bool IsFile, bool StripNewlines)
 {
+    /// <summary>For --data-urlencode / --url-query "name@file" (Value the file): the name ("" for "@file").</summary>
+    public string? EncodedName { get; init; }
+
+    /// <summary>The option that gave an encoded file, as written.</summary>
+    public string? Option { get; init; }
+
     public static DataPart Text(string value) => new(value, false, false);
 
     public static DataPart File(string path, bool stripNewlines) => new(path, true, stripNewlines);
+
+    public static DataPart UrlEncodedFile(string name, string path, string option) => new(path, false, false) { EncodedName = name, Option = option };
 }
 
 /// <summary>What a curl command line asks for, before it is mapped to a step.</summary>
@@ -439,7 +496,10 @@ internal sealed class CurlRequest
 
     public List<DataPart> Data { get; } = [];
 
-    public List<string> UrlQuery { get; } = [];
+    public List<DataPart> UrlQuery { get; } = [];
+
+    /// <summary>-H @file: where in <see cref="Headers"/> the file's lines go, and the file.</summary>
+    public List<(int Index, string Path)> HeaderFiles { get; } = [];
 
     public List<(string Spec, bool Literal)> Form { get; } = [];
 
@@ -466,6 +526,52 @@ internal sealed class CurlRequest
     /// <summary>Authentication schemes curl computes per request (Digest, NTLM, Negotiate, AWS SigV4) that the step cannot.</summary>
     public List<string> Unsupported { get; } = [];
 
+    /// <summary>
+    /// The indexes of the URLs curl would send a request to: the first always (it is the tool, whatever it holds), and
+    /// each further one that is a URL. A word curl takes for a URL by mistake (" -H" after a stray "\ ", a header
+    /// left without -H) makes curl fail, not send, so it is named in a warning and makes no tool.
+    /// </summary>
+    public List<int> SendableUrls(List<ImportWarning> warnings)
+    {
+        List<int> sendable = [0];
+        for (var i = 1; i < Urls.Count; i++)
+        {
+            if (LooksLikeUrl(Urls[i]))
+            {
+                sendable.Add(i);
+            }
+            else
+            {
+                warnings.Add(new ImportWarning("\"" + CurlImporter.Shorten(Urls[i]) + "\"", "is a word curl reads as another URL, but it is not one (curl fails on it and sends nothing); it was left out. Check the command's quoting and line breaks."));
+            }
+        }
+        return sendable;
+    }
+
+    private static bool LooksLikeUrl(string word) =>
+        word.Length > 0 && !word.Any(char.IsWhiteSpace) && !word.StartsWith('-') &&
+        (word.Contains("://", StringComparison.Ordinal) || word.StartsWith("{{", StringComparison.Ordinal) || word.StartsWith(ShellWords.VariableStart) ||
+         (word.IndexOfAny(['/', ':', '?']) is var end && (end < 0 ? word : word[..end]) is var host && (host.Contains('.', StringComparison.Ordinal) || host.Equals("localhost", StringComparison.OrdinalIgnoreCase))));
+
+    /// <summary>
+    /// Keeps the URL at <paramref name="index"/> of several: curl sends one request per URL with the same options, and
+    /// the first -T goes with the first URL only.
+    /// </summary>
+    public void KeepOnlyUrl(int index)
+    {
+        if (Urls.Count <= 1)
+        {
+            return;
+        }
+        var url = Urls[index];
+        Urls.Clear();
+        Urls.Add(url);
+        if (index > 0)
+        {
+            UploadFile = null;
+        }
+    }
+
     /// <summary>Some data is read from standard input (@-).</summary>
     public bool ReadsStdin { get; set; }
 
@@ -473,7 +579,7 @@ internal sealed class CurlRequest
     {
         if (text.StartsWith('@'))
         {
-            warnings.Add(new ImportWarning($"{written} {text}", "reads headers from a file, which Toolsmith does not do; add them to the step's headers."));
+            HeaderFiles.Add((Headers.Count, text[1..])); // read by the step builder, relative to the import's folder
             return;
         }
         var colon = text.IndexOf(':', StringComparison.Ordinal);

@@ -30,10 +30,6 @@ internal sealed partial class CurlStepBuilder
         {
             throw new ImportException("The curl command has no URL.");
         }
-        if (_r.Urls.Count > 1)
-        {
-            _warnings.Add(new ImportWarning(Item, $"has {_r.Urls.Count} URLs; only the first ({CurlImporter.Shorten(Credentials.WithoutUserInfo(_r.Urls[0]))}) was imported."));
-        }
         if (_r.Unsupported.Count > 0)
         {
             throw new ImportException($"The curl command signs its requests with {string.Join(", ", _r.Unsupported)}, a scheme Toolsmith's API step does not support (it sends Basic, Bearer, API-key and cookie credentials only); nothing was imported rather than a tool that would send other credentials.");
@@ -73,7 +69,7 @@ internal sealed partial class CurlStepBuilder
         _host = host ?? "the API";
 
         var step = new JsonObject { ["id"] = "request", ["type"] = "api" };
-        var queryExtra = new List<string>(_r.UrlQuery);
+        var queryExtra = _r.UrlQuery.Select(static q => q.Value).ToList();
         var (body, bodyType, contentType) = (default(JsonNode), default(BodyKind?), default(string));
         var headers = new JsonObject();
         var cookies = new JsonObject();
@@ -84,6 +80,15 @@ internal sealed partial class CurlStepBuilder
         }
 
         JsonObject? basicFromHeader = null;
+        if (_r.CookieText.Count > 0 && _r.Headers.Any(static h => h.Name.Equals("Cookie", StringComparison.OrdinalIgnoreCase)))
+        {
+            // curl adds the -b cookies only when no -H Cookie is given (lib/http.c): the header is sent, the -b cookies are not.
+            var names = _r.CookieText.SelectMany(static t => t.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                .Select(static p => p.IndexOf('=', StringComparison.Ordinal) is > 0 and var e ? p[..e] : "…");
+            _warnings.Add(new ImportWarning("-b", $"cookies ({string.Join(", ", names)}) are not sent: the command's own Cookie header replaces them, as curl does."));
+            _r.CookieText.Clear();
+        }
+        var contentTypes = _r.Headers.Count(static h => h.Name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase));
         foreach (var (name, value) in _r.Headers)
         {
             if (name.Equals("Cookie", StringComparison.OrdinalIgnoreCase))
@@ -93,6 +98,11 @@ internal sealed partial class CurlStepBuilder
             }
             if (name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase))
             {
+                if (contentType is not null && contentTypes > 1)
+                {
+                    _warnings.Add(new ImportWarning("-H Content-Type", $"is given {contentTypes} times; curl sends every one, which servers read differently (a request has one Content-Type); the step sends the last: {value}."));
+                    contentTypes = 0;
+                }
                 contentType = value;
                 continue;
             }
@@ -210,7 +220,7 @@ internal sealed partial class CurlStepBuilder
         }
 
         // URL and query: the query stays as written; credentials in it become secret parameters.
-        var (cleanUrl, parameters) = SplitQuery(Plain(url), queryExtra);
+        var (cleanUrl, parameters) = SplitQuery(Plain(url), [.. queryExtra.Select(CurlImporter.LowerEscapes)]);
         auth ??= AuthFromQuery(parameters);
         foreach (var text in _r.CookieText)
         {
@@ -338,6 +348,29 @@ internal sealed partial class CurlStepBuilder
     /// </summary>
     private void ReadFilesAtImport()
     {
+        for (var h = _r.HeaderFiles.Count - 1; h >= 0; h--)
+        {
+            // -H @file: curl sends each line of the file as a header (7.55 and later); read now, in the place it was given.
+            var (index, path) = _r.HeaderFiles[h];
+            if (FileText(path) is not var (lines, full))
+            {
+                _warnings.Add(new ImportWarning("-H @" + path, $"reads headers from a file that is not in {_baseDirectory} (or is not text); they were left out: add them to the step's headers."));
+                continue;
+            }
+            var read = new CurlRequest();
+            foreach (var line in lines.Split('\n'))
+            {
+                if (line.TrimEnd('\r') is { Length: > 0 } header)
+                {
+                    read.AddHeader(header, "-H @" + path, _warnings);
+                }
+            }
+            _r.Headers.InsertRange(Math.Min(index, _r.Headers.Count), read.Headers);
+            _r.NoContentType |= read.NoContentType;
+            _warnings.Add(new ImportWarning("-H @" + path, $"was read at import ({full}): its {read.Headers.Count} header(s) are now the step's; edit the step when the file changes."));
+        }
+        UrlEncodeFiles(_r.Data);
+        UrlEncodeFiles(_r.UrlQuery);
         for (var i = 0; i < _r.Data.Count; i++)
         {
             var part = _r.Data[i];
@@ -352,6 +385,33 @@ internal sealed partial class CurlStepBuilder
             }
             _r.Data[i] = DataPart.Text(part.StripNewlines ? text.Replace("\r", "", StringComparison.Ordinal).Replace("\n", "", StringComparison.Ordinal) : text);
             _warnings.Add(new ImportWarning((_r.Json ? "--json @" : "-d @") + part.Value, $"was read at import ({full}): its content is now the step's body; edit the step when the file changes."));
+        }
+    }
+
+    /// <summary>
+    /// --data-urlencode and --url-query "name@file" / "@file": curl sends the whole file's text (its line breaks too),
+    /// encoded; read now. A file that is not there keeps its name in the value's place, with a warning.
+    /// </summary>
+    private void UrlEncodeFiles(List<DataPart> parts)
+    {
+        for (var i = 0; i < parts.Count; i++)
+        {
+            if (parts[i] is not { EncodedName: { } name } part)
+            {
+                continue;
+            }
+            var written = (part.Option ?? "--data-urlencode") + " " + name + "@" + part.Value;
+            var prefix = name.Length > 0 ? name + "=" : "";
+            if (FileText(part.Value) is var (text, full))
+            {
+                parts[i] = DataPart.Text(prefix + CurlImporter.FormEncode(text));
+                _warnings.Add(new ImportWarning(written, $"was read at import ({full}) and encoded as curl encodes it; edit the step when the file changes."));
+            }
+            else
+            {
+                parts[i] = DataPart.Text(prefix + CurlImporter.FormEncode(part.Value));
+                _warnings.Add(new ImportWarning(written, $"reads the value from a file that is not in {_baseDirectory} (or is not text); the file's name was put in its place. Replace it with the value, or an input."));
+            }
         }
     }
 
@@ -953,16 +1013,19 @@ internal sealed partial class CurlStepBuilder
                 continue;
             }
             string? textType = null;
-            if (!literal && value.StartsWith('"'))
+            if (!literal && (value.StartsWith('"') || value.Contains(';', StringComparison.Ordinal)))
             {
+                // curl ends an unquoted value at its first ';' and reads what follows as the part's options (type=,
+                // filename=, headers=); anything else there it skips with a warning, and so does the step.
                 var (text, options) = FormWord(value);
                 textType = TypeOption(options);
+                var skipped = options.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(static o => o.Trim())
+                    .Where(static o => !o.StartsWith("type=", StringComparison.OrdinalIgnoreCase)).ToList();
+                if (skipped.Count > 0)
+                {
+                    _warnings.Add(new ImportWarning("-F " + spec, $"ends its value at the first ';' as curl does, so \"{text}\" is sent and \"{string.Join(";", skipped)}\" is not; quote the value (-F '{name}=\"…\"') to send it whole."));
+                }
                 value = text;
-            }
-            else if (!literal && value.Contains(";type=", StringComparison.Ordinal))
-            {
-                textType = TypeOption(value[value.IndexOf(";type=", StringComparison.Ordinal)..]);
-                value = value[..value.IndexOf(";type=", StringComparison.Ordinal)];
             }
             JsonNode field = !value.Contains(ShellWords.VariableStart) && Credentials.IsCredentialField(name, value) ? JsonValue.Create(SecretFor(value, _provider + "_" + Naming.Secret(name), $"the form field {name} for {_host}"))! : JsonValue.Create(Plain(value))!;
             // -F 'name=text;type=text/plain': a text part with its own Content-Type, as curl sends it.

@@ -24,7 +24,7 @@ public static class CallResults
     /// <summary>Longest quote of an API's own error message.</summary>
     private const int MaxProviderMessageLength = 500;
 
-    private static readonly JsonSerializerOptions Compact = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonSerializerOptions Compact = new() { Encoder = Toolsmith.Core.Serialization.MinimalJsonEscaping.Instance };
 
     /// <summary>The result of a finished run, every output inline.</summary>
     public static CallToolResult FromRun(RunResult run) => FromRun(run, int.MaxValue, schemaPromised: true);

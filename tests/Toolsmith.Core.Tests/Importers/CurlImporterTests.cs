@@ -564,6 +564,61 @@ public class CurlImporterTests(ImportRunner runner) : IClassFixture<ImportRunner
     }
 
     [Fact]
+    public async Task FilesTheCommandReads_ForHeadersAndUrlEncodedValues_AreReadAtImport()
+    {
+        var folder = Directory.CreateTempSubdirectory("toolsmith-curl-files-").FullName;
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(folder, "headers.txt"), "X-Trace: from-file\r\nX-Team: core\n\n");
+            await File.WriteAllTextAsync(Path.Combine(folder, "query.txt"), "state:open \"needs review\"\n");
+            var result = CurlImporter.Import($"curl -G -H @headers.txt http://127.0.0.1:{runner.Api.Port}/echo/search --data-urlencode q@query.txt --data-urlencode 'n=2'", new CurlImportOptions { BaseDirectory = folder });
+            await runner.RunAsync(Assert.Single(result.Tools));
+            var echo = runner.Api.LastEcho!;
+            Assert.Equal("from-file", echo["headers"]!["x-trace"]!.GetValue<string>());
+            Assert.Equal("core", echo["headers"]!["x-team"]!.GetValue<string>());
+            // curl sends the whole file, its final line break too
+            Assert.Equal("?q=state%3Aopen+%22needs+review%22%0A&n=2", echo["queryString"]!.GetValue<string>(), ignoreCase: true);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void CookieHeader_ReplacesTheCookiesOfB_AsCurlSendsOnlyTheHeader()
+    {
+        var result = CurlImporter.Import("curl -b 'sid=s_1' -H 'Cookie: theme=dark' https://api.example.com/v1/me");
+        var step = Assert.Single(result.Tools).Document["steps"]![0]!;
+        var cookies = step["cookies"]?.AsObject().Select(static c => c.Key).ToList() ?? [];
+        var header = step["headers"]?["Cookie"]?.GetValue<string>();
+        Assert.Equal(["theme"], header is null ? cookies : [header.Split('=')[0]]);
+        Assert.Contains(result.Warnings, static w => w.Item == "-b" && w.Message.Contains("sid", StringComparison.Ordinal) && !w.Message.Contains("s_1", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void UnquotedFormValue_EndsAtItsFirstSemicolon_AsCurlCutsIt()
+    {
+        var result = CurlImporter.Import("curl -F 'sql=select 1; select 2' -F 'note=\"a; b\"' https://api.example.com/v1/queries");
+        var body = Assert.Single(result.Tools).Document["steps"]![0]!["body"]!;
+        Assert.Equal("select 1", body["sql"]!.GetValue<string>());
+        Assert.Equal("a; b", body["note"]!.GetValue<string>());
+        Assert.Contains(result.Warnings, static w => w.Message.Contains("first ';'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void SeveralUrls_BecomeOneToolEach_AndAWordThatIsNoUrl_MakesNone()
+    {
+        var two = CurlImporter.Import("curl -H 'Accept: application/json' https://api.example.com/v1/a https://api.example.com/v1/b");
+        Assert.Equal(["https://api.example.com/v1/a", "https://api.example.com/v1/b"], two.Tools.Select(static t => t.Document["steps"]![0]!["url"]!.GetValue<string>()));
+        Assert.All(two.Tools, static t => Assert.Equal("application/json", t.Document["steps"]![0]!["headers"]!["Accept"]!.GetValue<string>()));
+        // A stray "\ " before -H makes curl read " -H" as a URL (and fail on it): one tool, and a warning.
+        var stray = CurlImporter.Import("curl -X DELETE 'https://api.example.com/v1/items/1' \\ -H 'Authorization: Bearer {{token}}'");
+        Assert.Single(stray.Tools);
+        Assert.Contains(stray.Warnings, static w => w.Message.Contains("not one", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Export_RedactsSecrets_AndNeverHoldsAValue()
     {
         var tool = Assert.Single(CurlImporter.Import(Cases["slack_post_message"].Command).Tools);

@@ -126,6 +126,17 @@ public class TemplateTests
     }
 
     [Fact]
+    public void JsonTemplate_EscapesOnlyWhatJsonRequires()
+    {
+        // Emoji (beyond U+FFFF), non-ASCII text, <, & and ' as written; '"', '\' and control characters escaped; a
+        // lone surrogate, which UTF-8 cannot carry, replaced.
+        var body = JsonTemplate.Compile(JsonNode.Parse("""{"t":"Crème — 5€ 🙂 <b>&'","c":"a\"\\\u0001\t\n","s":"{{s}}"}"""), "body");
+        var text = System.Text.Encoding.UTF8.GetString(body.RenderUtf8(Scope(new JsonObject { ["s"] = "x\uD800y 🙂" })));
+        Assert.StartsWith("""{"t":"Crème — 5€ 🙂 <b>&'","c":"a\"\\\u0001\t\n","s":"x""", text, StringComparison.Ordinal);
+        Assert.Equal("x\uFFFDy 🙂", JsonNode.Parse(text)!["s"]!.GetValue<string>()); // the writer replaces it
+    }
+
+    [Fact]
     public void JsonTemplate_WithoutPlaceholders_IsLiteral()
     {
         Assert.True(JsonTemplate.Compile(JsonNode.Parse("""{"a":[1,{"b":"c"}]}"""), "body").IsLiteral);

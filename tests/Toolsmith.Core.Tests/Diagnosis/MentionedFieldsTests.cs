@@ -43,6 +43,41 @@ public class MentionedFieldsTests
     }
 
     [Fact]
+    public void AParameterCode_WithAMessageThatIsOneName_NamesIt()
+    {
+        var d = Ex.Diagnose(Ex.Make(400, """{"error_code":"invalid_argument","error_text":"pageToken"}"""));
+        Assert.Equal(DiagnosisKinds.InvalidValue, d.Kind);
+        Assert.Equal(["pageToken"], d.Paths());
+        // a message of words is not a name
+        Assert.Empty(Ex.Diagnose(Ex.Make(400, """{"error_code":"invalid_argument","error_text":"Request"}""")).Paths());
+    }
+
+    [Fact]
+    public void AnItemOfAListTheStepSent_QuotedBack_NamesTheList()
+    {
+        var d = Ex.Diagnose(Ex.Make(400, """{"message":"Unknown colour given: ultraviolet"}""", url: "https://api.example.com/v1/paint?colours=red,ultraviolet,blue&limit=5", method: "GET", @params: ["colours", "limit"]));
+        Assert.Equal(["params.colours"], d.Paths());
+    }
+
+    [Fact]
+    public void NotFound_UnderA400_NamesTheSentFieldItSpeaksOf_ButA404DoesNot()
+    {
+        var under400 = Ex.Diagnose(Ex.Make(400, """{"message":"Warehouse not found"}""", request: """{"warehouse":"north-7","qty":2}"""));
+        Assert.Equal(DiagnosisKinds.NotFound, under400.Kind);
+        Assert.Equal(["body.warehouse"], under400.Paths());
+        var under404 = Ex.Diagnose(Ex.Make(404, """{"message":"Warehouse not found"}""", request: """{"warehouse":"north-7","qty":2}"""));
+        Assert.Empty(under404.Paths());
+    }
+
+    [Fact]
+    public void AnErrorItemWithoutAMessageMember_HasItsSentenceRead()
+    {
+        var d = Ex.Diagnose(Ex.Make(400, """{"class":"error","error":[{"status":400,"id":77,"caption":"Value 'x9' is not allowed for parameter granularity"}]}""", method: "GET", @params: ["granularity"]));
+        Assert.Equal(DiagnosisKinds.InvalidValue, d.Kind);
+        Assert.Equal(["params.granularity"], d.Paths());
+    }
+
+    [Fact]
     public void Mentions_AreNotReadForOtherKinds()
     {
         var d = Ex.Diagnose(Ex.Make(429, """{"error":"Too many requests for this email"}""", request: """{"email":"a@b.c"}"""));

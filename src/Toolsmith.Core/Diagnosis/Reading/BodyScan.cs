@@ -166,6 +166,18 @@ internal static partial class BodyScan
                 ObjectCodes(obj, context);
                 // The parts of a message (its lines) are its words, whatever they are named, unless named as a code.
                 var partsOfMessage = inMessage || (key is not null && IsMessageContainer(key));
+                if (!partsOfMessage && key is not null && state.Judge(key).Message && !obj.Any(m => state.Judge(m.Key).Message))
+                {
+                    // An error item with no member named for its words ({"error": [{"id": 140, "label": "Invalid value …"}]}):
+                    // its sentences are its words.
+                    foreach (var (name, value) in obj)
+                    {
+                        if (!SkipKeys.Contains(name) && !state.Judge(name).Code && JsonRead.Str(value) is { } sentence && IsSentence(sentence))
+                        {
+                            context.AddText(sentence.Trim());
+                        }
+                    }
+                }
                 foreach (var (name, value) in obj)
                 {
                     // A GraphQL or success envelope's data is the API's payload, not its error text.
@@ -205,6 +217,14 @@ internal static partial class BodyScan
                 Embedded(text, depth, context, state);
                 break;
         }
+    }
+
+    /// <summary>Words, not data: two words or more with letters, not a link or a path.</summary>
+    private static bool IsSentence(string text)
+    {
+        var t = text.Trim();
+        return t.Length is >= 8 and <= 2000 && t.Contains(' ', StringComparison.Ordinal) && t.Count(char.IsLetter) >= 5
+            && !t.StartsWith("http", StringComparison.OrdinalIgnoreCase) && !t.StartsWith('/');
     }
 
     private static void Value(string text, string key, int depth, DiagnosisContext context, State state)

@@ -72,7 +72,9 @@ public sealed partial class CorpusScoreTests(FixtureServer server, ITestOutputHe
                     continue;
                 }
                 score.Add(entry, outcome, misses);
-                dump.Append(CultureInfo.InvariantCulture, $"{split}\t{entry.Id}\t{entry.ExpectedKind}\t{outcome.Diagnosis?.Kind ?? (outcome.Ok ? "success" : "no_diagnosis")}\n");
+                // Given scopes and fields are written for the read splits only: a measured entry is never shown one by one.
+                var named = IsRead(split) ? string.Join(" ", (outcome.Diagnosis?.Scopes?.Missing ?? []).Concat(outcome.Diagnosis?.Fields?.Select(static f => f.Path) ?? [])) : "";
+                dump.Append(CultureInfo.InvariantCulture, $"{split}\t{entry.Id}\t{entry.ExpectedKind}\t{outcome.Diagnosis?.Kind ?? (outcome.Ok ? "success" : "no_diagnosis")}\t{named}\n");
             }
             report.AppendLine(score.Summary(split));
             if (IsRead(split))

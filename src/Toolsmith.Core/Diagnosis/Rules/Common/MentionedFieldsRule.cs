@@ -63,7 +63,9 @@ internal sealed partial class MentionedFieldsRule : DiagnosisRule
     private static void NamesMentioned(DiagnosisContext context)
     {
         // A refused value, or a conflict over one ("DAGRun ID 'x' already exists" names the dag_run_id the step sent).
-        if (context.FieldCount > 0 || context.Kind is not (null or DiagnosisKinds.InvalidValue or DiagnosisKinds.RequestRejected or DiagnosisKinds.Conflict)
+        // A refused value, a conflict over one, or a value that names nothing there under 400 or 2xx ("Branch not found"
+        // after sending branch); a 404 is about the URL, not a field.
+        if (context.FieldCount > 0 || context.Kind is not (null or DiagnosisKinds.InvalidValue or DiagnosisKinds.RequestRejected or DiagnosisKinds.Conflict or DiagnosisKinds.NotFound)
             || (context.Status >= 400 && context.Status is not (400 or 409 or 422)) || context.MissingScopes.Count > 0)
         {
             return;
@@ -85,6 +87,11 @@ internal sealed partial class MentionedFieldsRule : DiagnosisRule
                 }
             }
         }
+        if (NamedByParameterCode(context) is { } named)
+        {
+            context.AddField(named, FieldLocation.Unknown, ErrorItems.Humanize(context.Codes[0]));
+            return;
+        }
         if (context.Kind is DiagnosisKinds.InvalidValue || context.Status is 400 or 422)
         {
             foreach (var code in context.Codes)
@@ -96,6 +103,28 @@ internal sealed partial class MentionedFieldsRule : DiagnosisRule
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// A code that says a parameter or field was refused (<c>bad_parameter</c>, <c>invalid_argument</c>,
+    /// <c>MissingParameter</c>) with a message that is one name and nothing else ("sort"): the message is the field.
+    /// </summary>
+    private static string? NamedByParameterCode(DiagnosisContext context)
+    {
+        if (!context.Codes.Any(static c => Words(c).Any(static w => w.Lower is "parameter" or "parameters" or "param" or "params" or "argument" or "field" or "attribute")))
+        {
+            return null;
+        }
+        foreach (var text in context.Texts.Take(MaxTexts))
+        {
+            var t = text.Trim();
+            if (t.Length is >= 2 and <= 64 && char.IsLetter(t[0]) && t.All(static c => char.IsLetterOrDigit(c) || c is '_' or '.' or '[' or ']' or '-')
+                && !EverydayWords.Contains(t.ToLowerInvariant()) && !NotFields.Contains(t.ToLowerInvariant()) && !context.Codes.Contains(t))
+            {
+                return t;
+            }
+        }
+        return null;
     }
 
     /// <summary>
@@ -122,7 +151,10 @@ internal sealed partial class MentionedFieldsRule : DiagnosisRule
         {
             Leaves(context.Exchange.RequestBody, "", sent, 0);
         }
-        var candidates = sent.Where(static s => CouldBeEchoed(s.Value)).ToList();
+        // One item of a comma-separated list ("modes=tube,hovercraft" → "mode id is not recognised: hovercraft") names the list.
+        var items = sent.Where(static s => s.Value.Contains(',', StringComparison.Ordinal) && !s.Value.Contains(' ', StringComparison.Ordinal))
+            .SelectMany(static s => s.Value.Split(',', StringSplitOptions.RemoveEmptyEntries).Take(20).Select(v => (s.Path, s.Location, Value: v))).ToList();
+        var candidates = sent.Concat(items).Where(static s => CouldBeEchoed(s.Value)).ToList();
         if (candidates.Count == 0)
         {
             return null;

@@ -106,4 +106,22 @@ public class UnseenShapesTests
         Assert.Equal(DiagnosisKinds.ExpiredCredentials, d.Kind);
         Assert.Contains("-32602", d.Explanation, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("""{"error":{"code":"BadBody","message":"The request could not be read: Could not find member 'colour' on object of type 'Widget'. Path 'colour', line 1, position 10."}}""", "colour")]
+    [InlineData("""{"errors":{"$.items[1].qty":["The JSON value could not be converted to System.Int32. Path: $.items[1].qty | LineNumber: 0 | BytePositionInLine: 31."]}}""", "items[1].qty")]
+    public void DotNetSerializerPaths_NameTheField(string body, string field)
+    {
+        var d = Ex.Diagnose(400, body);
+        Assert.Equal(DiagnosisKinds.InvalidValue, d.Kind);
+        Assert.Contains(field, d.Paths());
+    }
+
+    [Fact]
+    public void AScopeMember_BesideInsufficientScope_NamesTheScope_NotAWordOfTheSentence()
+    {
+        var d = Ex.Diagnose(403, """{"error":"insufficient_scope","error_description":"This call needs more privileges than the token carries.","scope":"calendar.events:write"}""");
+        Assert.Equal(DiagnosisKinds.MissingScope, d.Kind);
+        Assert.Equal(["calendar.events:write"], d.Scopes!.Missing);
+    }
 }

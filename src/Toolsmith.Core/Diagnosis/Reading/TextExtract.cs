@@ -11,7 +11,8 @@ internal static partial class TextExtract
         "request", "body", "field", "parameter", "input", "token", "one", "of", "any", "all", "these", "those", "which",
         "is", "are", "was", "were", "be", "for", "in", "on", "at", "by", "with", "not", "no", "must", "should", "has", "have",
         "provided", "given", "passed", "supplied", "specified", "sufficient", "enough", "necessary", "proper", "valid", "invalid",
-        "missing", "unknown", "you", "we", "please", "mandatory", "optional",
+        "missing", "unknown", "you", "we", "please", "mandatory", "optional", "higher", "more", "additional", "elevated", "extra",
+        "greater", "appropriate", "correct", "special", "certain", "some", "other", "different", "adequate", "insufficient", "specific",
     };
 
     // Nouns that an unquoted capture ("parameter value is…", "Invalid request") may take for a name; a quoted name is trusted.
@@ -200,6 +201,15 @@ internal static partial class TextExtract
             {
                 var reason = JsonPointerTag().Replace(text, "").Replace("[ERROR]", "", StringComparison.OrdinalIgnoreCase).Trim();
                 fields.Add((m.Groups["path"].Value, FieldLocation.Body, reason));
+            }
+            foreach (Match m in SerializerPath().Matches(text))
+            {
+                // .NET's JSON readers name where in the request body they stopped: "Path 'items[0].price', line 1, position 40."
+                // (Json.NET), "Path: $.items[0].price | LineNumber: 0 | BytePositionInLine: 40." (System.Text.Json).
+                if (m.Groups["path"].Value.TrimStart('$').TrimStart('.') is { Length: > 0 } at)
+                {
+                    fields.Add((at, FieldLocation.Body, text));
+                }
             }
             // Quoted or bracketed names are names whatever the word.
             foreach (var regex in (ReadOnlySpan<Regex>)[NamedField(), QuotedField(), ValueForName(), InvalidValueAt(), AtFailedConstraint(), UnknownFieldQuoted(),
@@ -567,6 +577,10 @@ internal static partial class TextExtract
     // "'routing_key' is missing or blank", "\"email\" is required"
     [GeneratedRegex(@"(?:^|[\s(\[,;:])(?<!\bvalues?\s+)['""`](?<path>[A-Za-z_$][\w.\[\]\-$]{0,100})['""`]\s+(?:is\s+required|is\s+missing|is\s+invalid|is\s+not\s+(?:valid|allowed|a\s+valid|one\s+of|supported)|must\b|should\b|can'?t\s+be|cannot\s+be|may\s+not\s+be|is\s+too\s+(?:long|short|large|small)|has\s+already\s+been\s+taken|is\s+empty|is\s+blank)", Options, TimeoutMs)]
     private static partial Regex QuotedLeading();
+
+    // Json.NET and System.Text.Json name the path where a request body could not be read
+    [GeneratedRegex(@"\bPath\s*'(?<path>[^'\r\n]{1,200})',\s*line\s+\d+,\s*position\s+\d+|\bPath:\s*(?<path>\$[^\s|]{0,200})\s*\|\s*LineNumber:", Options, TimeoutMs)]
+    private static partial Regex SerializerPath();
 
     // Datadog: "Missing 'from' in query params"
     [GeneratedRegex(@"\b(?:missing|required|invalid|unknown)\s+['""`](?<path>[A-Za-z_$][\w.\[\]\-$]{0,100})['""`](?:\s+(?:in|from|for)\b|\s*$|[.,;])", Options, TimeoutMs)]

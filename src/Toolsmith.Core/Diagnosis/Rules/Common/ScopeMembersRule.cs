@@ -63,10 +63,13 @@ internal sealed class ScopeMembersRule : DiagnosisRule
             case JsonObject obj:
                 // { "granted": [...], "required": [...] } (Bitbucket) and { "scopes": [...] } beside a granted list are scopes.
                 var besideGranted = obj.ContainsKey("granted") || obj.ContainsKey("provided") || obj.ContainsKey("granted_scopes") || obj.ContainsKey("grantedScopes");
+                // {"error": "insufficient_scope", "scope": "repo:write"}: beside a code that says a scope is missing, the
+                // scope member names it (RFC 6750's scope attribute, written in the body).
+                besideGranted |= obj.Any(static m => JsonRead.Str(m.Value) is { Length: < 40 } v && ErrorVocabulary.Compact(v) is "insufficientscope" or "insufficientscopes" or "missingscope" or "missingscopes" or "scopemissing");
                 foreach (var (key, value) in obj)
                 {
                     var compact = ErrorVocabulary.Compact(key);
-                    if (ScopeKeys.Contains(compact) || (besideGranted && key is "required" or "scopes" or "needed"))
+                    if (ScopeKeys.Contains(compact) || (besideGranted && key is "required" or "scopes" or "scope" or "needed"))
                     {
                         Names(value).ForEach(context.AddMissingScope);
                     }

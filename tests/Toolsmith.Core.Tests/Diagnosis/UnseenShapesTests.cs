@@ -124,4 +124,19 @@ public class UnseenShapesTests
         Assert.Equal(DiagnosisKinds.MissingScope, d.Kind);
         Assert.Equal(["calendar.events:write"], d.Scopes!.Missing);
     }
+
+    [Fact]
+    public void AMessageOfOneFailedFieldPerLine_NamesEachField()
+    {
+        var d = Ex.Diagnose(400, """{"message":"title: must not be blank\nemail: must be a well-formed email address"}""");
+        Assert.Equal(["title", "email"], d.Paths());
+    }
+
+    [Fact]
+    public void ScopesAnEndpointExpects_AreTheMissingScopes()
+    {
+        var d = Ex.Diagnose(403, """{"detail":"This endpoint expects any of the scopes [\"reports:read\", \"admin\"]"}""");
+        Assert.Equal(DiagnosisKinds.MissingScope, d.Kind);
+        Assert.Equal(["reports:read", "admin"], d.Scopes!.Missing);
+    }
 }

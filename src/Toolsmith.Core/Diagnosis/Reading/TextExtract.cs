@@ -354,7 +354,7 @@ internal static partial class TextExtract
     private static partial Regex ScopeName();
 
     // "requires one of the following scopes: ['read:project']"
-    [GeneratedRegex(@"\b(?:missing|required|requires?|needs?|needed|following|insufficient|lacks?)\b[^.\[\]]{0,60}?\bscopes?\b[^\[\].]{0,20}?\[(?<list>[^\]]{1,400})\]", Options, TimeoutMs)]
+    [GeneratedRegex(@"\b(?:missing|required|requires?|needs?|needed|following|insufficient|lacks?|expects?|expected|accepts?)\b[^.\[\]]{0,60}?\bscopes?\b[^\[\].]{0,20}?\[(?<list>[^\]]{1,400})\]", Options, TimeoutMs)]
     private static partial Regex ScopeList();
 
     // "Missing scopes: api.responses.write, api.model.read.", "Missing required permission: read_products"

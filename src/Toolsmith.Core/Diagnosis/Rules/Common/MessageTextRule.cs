@@ -51,10 +51,12 @@ internal sealed class MessageTextRule : DiagnosisRule
             {
                 context.AddField(path, location, message);
             }
-            if (TextExtract.LeadingName(text, out var onlyColon) is { } name
-                && (onlyColon ? FieldPath.WasSent(name, context.Exchange) : RequestHas(context.Exchange, name) || TextExtract.LooksLikeFieldName(name)))
+            if (LeadingNames(context, text) is { Count: > 0 } leading)
             {
-                context.AddField(name, FieldLocation.Unknown, text);
+                foreach (var (name, line) in leading)
+                {
+                    context.AddField(name, FieldLocation.Unknown, line);
+                }
             }
             else if (TextExtract.AskedFor(text).Select(n => RequestNameLike(context.Exchange, n)).FirstOrDefault(static n => n is not null) is { } asked)
             {
@@ -118,6 +120,25 @@ internal sealed class MessageTextRule : DiagnosisRule
     private static string? RequestNameLike(ResponseExchange exchange, string name) =>
         exchange.RequestParamNames?.FirstOrDefault(p => string.Equals(p, name, StringComparison.OrdinalIgnoreCase)
             || string.Equals(p.Replace("_", "", StringComparison.Ordinal), name.Replace(" ", "", StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// The names leading a message ("title is required", "email: must be a well-formed address"), one per line: a plain
+    /// answer often lists one failed field per line.
+    /// </summary>
+    private static List<(string Name, string Line)> LeadingNames(DiagnosisContext context, string text)
+    {
+        var found = new List<(string, string)>();
+        var lines = text.Contains('\n', StringComparison.Ordinal) ? text.Split('\n', 12, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(10) : [text];
+        foreach (var line in lines)
+        {
+            if (TextExtract.LeadingName(line, out var onlyColon) is { } name
+                && (onlyColon ? FieldPath.WasSent(name, context.Exchange) : RequestHas(context.Exchange, name) || TextExtract.LooksLikeFieldName(name)))
+            {
+                found.Add((name, line));
+            }
+        }
+        return found;
+    }
 
     private static bool RequestHas(ResponseExchange exchange, string name) =>
         (exchange.RequestParamNames?.Contains(name, StringComparer.OrdinalIgnoreCase) ?? false)

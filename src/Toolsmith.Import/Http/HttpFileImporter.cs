@@ -67,16 +67,28 @@ public static partial class HttpFileImporter
             current.Lines.Add(line);
         }
         blocks.Add(current);
+        // REST Client reads file variables wherever the file defines them, also below the request that uses them: a first
+        // pass collects them all; a request sees those defined above it, then those defined further down.
+        var everywhere = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var block in blocks)
+        {
+            ParseBlock(block, everywhere, new ImportResult(), source, everywhere);
+        }
         var requests = 0;
         foreach (var block in blocks)
         {
-            var request = ParseBlock(block, variables, result, source);
+            var request = ParseBlock(block, variables, result, source, everywhere);
             if (request is null)
             {
                 continue;
             }
             requests++;
-            new HttpRequestMapper(request, variables, result, options.BaseDirectory).Map();
+            var seen = new Dictionary<string, string>(variables, StringComparer.Ordinal);
+            foreach (var (name, value) in everywhere)
+            {
+                seen.TryAdd(name, value);
+            }
+            new HttpRequestMapper(request, seen, result, options.BaseDirectory).Map();
         }
         if (requests == 0 && result.Warnings.Count > 0)
         {
@@ -124,7 +136,7 @@ public static partial class HttpFileImporter
         public bool InjectVariables { get; set; }
     }
 
-    private static HttpRequest? ParseBlock(Block block, Dictionary<string, string> variables, ImportResult result, string source)
+    private static HttpRequest? ParseBlock(Block block, Dictionary<string, string> variables, ImportResult result, string source, Dictionary<string, string> everywhere)
     {
         string? name = null, title = null;
         var noRedirect = false;
@@ -181,6 +193,11 @@ public static partial class HttpFileImporter
                 {
                     injectVariables = true;
                 }
+                else if (comment.StartsWith("@prompt", StringComparison.Ordinal))
+                {
+                    // httpyac's and JetBrains' prompt: the value is asked for when sending; the tool asks for it as an input.
+                    continue;
+                }
                 else if (comment.StartsWith('@') && !comment.StartsWith("@no-log", StringComparison.Ordinal))
                 {
                     result.Warnings.Add(new ImportWarning(block.Title.Length > 0 ? block.Title : source, $"the option \"{comment.Split(' ')[0]}\" is not supported and was left out."));
@@ -203,7 +220,7 @@ public static partial class HttpFileImporter
         if (parts[0].ToUpperInvariant() is "GRPC" or "WS" or "WSS" or "WEBSOCKET" or "SSE" or "EVENTSOURCE" or "MQTT" or "AMQP" or "RABBITMQ"
             || requestLine.Split(' ')[^1].StartsWith("ws://", StringComparison.OrdinalIgnoreCase) || requestLine.Split(' ')[^1].StartsWith("wss://", StringComparison.OrdinalIgnoreCase))
         {
-            result.Warnings.Add(new ImportWarning(block.Title.Length > 0 ? block.Title : requestLine, $"is a {parts[0].ToUpperInvariant() switch { "GRPC" => "gRPC", "SSE" or "EVENTSOURCE" => "server-sent events", "MQTT" => "MQTT", "AMQP" or "RABBITMQ" => "AMQP", _ => "WebSocket" }} request, which Toolsmith's API step does not support (HTTP requests only); it was not imported."));
+            result.Warnings.Add(new ImportWarning(block.Title.Length > 0 ? block.Title : requestLine, $"is {parts[0].ToUpperInvariant() switch { "GRPC" => "a gRPC", "SSE" or "EVENTSOURCE" => "a server-sent events", "MQTT" => "an MQTT", "AMQP" or "RABBITMQ" => "an AMQP", _ => "a WebSocket" }} request, which Toolsmith's API step does not support (HTTP requests only); it was not imported."));
             return null;
         }
         string method;
@@ -330,7 +347,7 @@ public static partial class HttpFileImporter
         {
             // A relative request line: httpyac and REST Client take the host from @host, or from the Host header.
             var hostHeader = request.Headers.FirstOrDefault(static h => h.Name.Equals("Host", StringComparison.OrdinalIgnoreCase)).Value;
-            if (variables.ContainsKey("host"))
+            if (variables.ContainsKey("host") || everywhere.ContainsKey("host"))
             {
                 request.Url = "{{host}}" + request.Url;
             }
@@ -450,12 +467,20 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
     private readonly ImportedToolBuilder _tool = new(Naming.ToolName(request.Name ?? DefaultName(request)), request.Item);
     private readonly HashSet<string> _forcedSecrets = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _originals = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _dynamicInputs = new(StringComparer.Ordinal);
     private string _provider = "api";
     private string _host = "the API";
 
     private static string DefaultName(HttpFileImporter.HttpRequest r)
     {
-        var path = Uri.TryCreate(Expand(r.Url, []), UriKind.Absolute, out var u) ? u.AbsolutePath : r.Url;
+        // The path's last two words, without the scheme, host, query and variables ({{id}} is no word of a name).
+        var path = r.Url.Split('?', '#')[0];
+        var scheme = path.IndexOf("://", StringComparison.Ordinal);
+        if (scheme >= 0)
+        {
+            var slash = path.IndexOf('/', scheme + 3);
+            path = slash < 0 ? "" : path[slash..];
+        }
         return r.Method.ToLowerInvariant() + "_" + string.Join('_', path.Split('/', StringSplitOptions.RemoveEmptyEntries).Where(static s => !s.Contains("{{", StringComparison.Ordinal)).TakeLast(2));
     }
 
@@ -517,6 +542,14 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
             if (name.Equals("Host", StringComparison.OrdinalIgnoreCase) || name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
             {
                 continue; // the engine sets these from the URL and the body
+            }
+            if (name.Equals("Authorization", StringComparison.OrdinalIgnoreCase) && Credentials.SplitAuthorization(value) is var (scheme, credential)
+                && scheme.Equals("Digest", StringComparison.OrdinalIgnoreCase) && !credential.Contains('=', StringComparison.Ordinal))
+            {
+                // REST Client's and httpyac's "Digest USER PASSWORD": the client answers the server's challenge with a digest
+                // it computes; the line itself is never sent. The step cannot compute one.
+                Warn("uses Digest authentication (Authorization: Digest USER PASSWORD), which the client computes from the server's challenge and Toolsmith's API step cannot: the header was left out, and a server that requires Digest will answer 401.");
+                continue;
             }
             if (name.Equals("Authorization", StringComparison.OrdinalIgnoreCase) && PlainBasic(value) is { } basic)
             {
@@ -725,7 +758,17 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
                     ? _tool.Secret(Naming.Secret(variable), $"the value of {variable} (from ${parts[0]} in the .http file)")
                     : "{{" + _tool.Input(Naming.Secret(variable), "string", $"The value of {variable} (from ${parts[0]} in the .http file).", required: true) + "}}";
             }
+            // One input for each expression: {{$datetime rfc1123}} and {{$datetime iso8601 1 d}} are different values.
+            if (_dynamicInputs.TryGetValue(name, out var known))
+            {
+                return "{{" + known + "}}";
+            }
             var input = Naming.Secret(parts.Length > 0 ? parts[0] : "value");
+            for (var n = 2; _dynamicInputs.ContainsValue(input); n++)
+            {
+                input = Naming.Secret(parts.Length > 0 ? parts[0] : "value") + "_" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+            _dynamicInputs[name] = input;
             Warn($"uses the dynamic variable {{{{{name}}}}}, which Toolsmith does not generate; it became the input \"{input}\".");
             _tool.Input(input, "string", $"Stands for {{{{{name}}}}} of the .http file.", required: true);
             return "{{" + input + "}}";

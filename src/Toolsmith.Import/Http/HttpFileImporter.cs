@@ -530,6 +530,13 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
             Warn($"the URL \"{url}\" has no scheme; http:// was added.");
             url = "http://" + url;
         }
+        else if (url.StartsWith("{{", StringComparison.Ordinal) && !url.StartsWith("{{$", StringComparison.Ordinal) && expanded.Length > 0
+            && !expanded.StartsWith("{{", StringComparison.Ordinal) && !expanded.Contains("://", StringComparison.Ordinal))
+        {
+            // A variable that holds a host without a scheme (@host = localhost:5000): REST Client and httpyac send over http.
+            Warn($"its URL starts with a variable that holds no scheme ({Credentials.WithoutUserInfo(expanded)}); http:// was added before it.");
+            url = "http://" + url;
+        }
         var headers = new JsonObject();
         string? contentType = null;
         foreach (var (name, value) in request.Headers)

@@ -404,7 +404,9 @@ public static partial class HttpFileImporter
             {
                 request.Body = graph.ToJsonString();
             }
-            if (!request.Headers.Any(static h => h.Name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase)))
+            // REST Client (X-Request-Type) and kulala (GRAPHQL) mark the JSON they send; httpyac, recognizing the body
+            // alone, sends it with the Content-Type the file gives, or none.
+            if ((graphQl >= 0 || request.GraphQl) && !request.Headers.Any(static h => h.Name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase)))
             {
                 request.Headers.Add(("Content-Type", "application/json"));
             }
@@ -805,7 +807,18 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
         var trimmed = body.Trim();
         if (trimmed.StartsWith('<') && !trimmed.Contains('\n', StringComparison.Ordinal) && (trimmed.StartsWith("< ", StringComparison.Ordinal) || trimmed.StartsWith("<@", StringComparison.Ordinal)))
         {
-            var path = BesideTheFile(trimmed.TrimStart('<', '@').Trim());
+            var written = trimmed.TrimStart('<', '@').Trim();
+            if (trimmed.StartsWith("<@", StringComparison.Ordinal) && !trimmed.StartsWith("<@ ", StringComparison.Ordinal)
+                && written.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries) is [var encoding, var rest] && !File.Exists(BesideTheFile(written)))
+            {
+                // REST Client's "<@latin1 ./file": the word after <@ is the file's encoding, not part of its path.
+                if (!encoding.Equals("utf8", StringComparison.OrdinalIgnoreCase) && !encoding.Equals("utf-8", StringComparison.OrdinalIgnoreCase))
+                {
+                    Warn($"reads its body from {rest.Trim()} in the encoding {encoding}; the file is read as UTF-8.");
+                }
+                written = rest.Trim();
+            }
+            var path = BesideTheFile(written);
             if (trimmed.StartsWith("<@", StringComparison.Ordinal) || request.InjectVariables)
             {
                 // Variables in the file are put in when it is sent: read at import, it becomes the body it stands for.

@@ -156,4 +156,46 @@ public class HttpImporterTests(ImportRunner runner) : IClassFixture<ImportRunner
         var error = Assert.Throws<Toolsmith.Import.ImportException>(() => HttpFileImporter.Import(text, "streams.http"));
         Assert.Contains(named, error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task RestClientEncodingInclude_ReadsThePathAfterTheEncoding()
+    {
+        var folder = Directory.CreateTempSubdirectory("toolsmith-http-").FullName;
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(folder, "note.txt"), "Hello {{who}}");
+            var text = $$$"""
+                @who = Ann
+                POST {{{Api}}}/echo/notes
+                Content-Type: text/plain
+
+                <@latin1 ./note.txt
+                """;
+            var result = HttpFileImporter.Import(text, new HttpImportOptions { BaseDirectory = folder });
+            Assert.Contains(result.Warnings, static w => w.Message.Contains("latin1", StringComparison.Ordinal));
+            await runner.RunAsync(Assert.Single(result.Tools));
+            Assert.Equal("Hello Ann", Echo["bodyText"]!.GetValue<string>());
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task HttpyacGraphQlBody_WithoutContentType_IsSentWithoutOne()
+    {
+        var text = $$$"""
+            POST {{{Api}}}/echo/graphql
+
+            query Repo($name: String!) { repository(name: $name) { id } }
+
+            {"name": "hello"}
+            """;
+        await runner.RunAsync(Assert.Single(HttpFileImporter.Import(text).Tools));
+        Assert.Null(Echo["headers"]!["content-type"]);
+        var body = JsonNode.Parse(Echo["bodyText"]!.GetValue<string>())!;
+        Assert.Equal("Repo", body["operationName"]!.GetValue<string>());
+        Assert.Equal("hello", body["variables"]!["name"]!.GetValue<string>());
+    }
 }

@@ -223,6 +223,12 @@ public static partial class HttpFileImporter
             result.Warnings.Add(new ImportWarning(block.Title.Length > 0 ? block.Title : requestLine, $"is {parts[0].ToUpperInvariant() switch { "GRPC" => "a gRPC", "SSE" or "EVENTSOURCE" => "a server-sent events", "MQTT" => "an MQTT", "AMQP" or "RABBITMQ" => "an AMQP", _ => "a WebSocket" }} request, which Toolsmith's API step does not support (HTTP requests only); it was not imported."));
             return null;
         }
+        if (parts.Length == 1 && (Methods.Contains(parts[0].ToUpperInvariant()) || parts[0].Equals("GRAPHQL", StringComparison.OrdinalIgnoreCase)))
+        {
+            // "GET" alone: a method and no URL (not a host named GET).
+            result.Warnings.Add(new ImportWarning(block.Title.Length > 0 ? block.Title : requestLine, $"is a request line with the method {parts[0]} and no URL (write it as \"{parts[0].ToUpperInvariant()} https://api.example.com/path\"); it was not imported."));
+            return null;
+        }
         string method;
         string url;
         var graphQlMethod = parts[0].Equals("GRAPHQL", StringComparison.OrdinalIgnoreCase) && parts.Length >= 2;

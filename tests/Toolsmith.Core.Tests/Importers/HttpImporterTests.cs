@@ -198,4 +198,33 @@ public class HttpImporterTests(ImportRunner runner) : IClassFixture<ImportRunner
         Assert.Equal("Repo", body["operationName"]!.GetValue<string>());
         Assert.Equal("hello", body["variables"]!["name"]!.GetValue<string>());
     }
+
+    [Theory]
+    [InlineData("GET\n")]
+    [InlineData("### Orders\nPOST\nContent-Type: application/json\n\n{}\n")]
+    public void AMethodWithoutUrl_IsNamed_NotSentToAHostOfThatName(string text)
+    {
+        var error = Assert.Throws<Toolsmith.Import.ImportException>(() => HttpFileImporter.Import(text, "broken.http"));
+        Assert.Contains("no URL", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void BrokenLines_GiveWarningsOrAnImportError_NeverACrash()
+    {
+        string[] texts = ["GET https://api.example.com/a\n/* never closed", "GET https://api.example.com/a\n\n> {%\n client.log(1)", "{{", "GET https://[::1",
+            "@a = {{b}}\n@b = {{a}}\nGET https://api.example.com/{{a}}", "POST https://api.example.com/a\nContent-Type: multipart/form-data; boundary=\n\n< \n",
+            "POST https://api.example.com/a\nX-Request-Type: GraphQL\n\n\n\n{", "GET https://api.example.com/{{$randomInt a b}}{{$processEnv}}{{$dotenv}}"];
+        foreach (var text in texts)
+        {
+            try
+            {
+                var result = HttpFileImporter.Import(text, "broken.http");
+                Assert.True(result.Tools.Count > 0 || result.Warnings.Count > 0, text);
+            }
+            catch (Toolsmith.Import.ImportException e)
+            {
+                Assert.Contains("broken.http", e.Message, StringComparison.Ordinal);
+            }
+        }
+    }
 }

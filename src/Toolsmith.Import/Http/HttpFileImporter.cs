@@ -12,6 +12,12 @@ public sealed class HttpImportOptions
 
     /// <summary>The folder the .http file is in: bodies it includes (<c>&lt; ./body.json</c>) are found there; by default the current folder.</summary>
     public string? BaseDirectory { get; init; }
+
+    /// <summary>
+    /// The environment of <c>http-client.env.json</c> (JetBrains' and httpyac's file beside the .http file) whose variables
+    /// the requests use; by default its only one. Null and a file of several environments: none is used (a warning names them).
+    /// </summary>
+    public string? Environment { get; init; }
 }
 
 /// <summary>
@@ -74,6 +80,12 @@ public static partial class HttpFileImporter
         {
             ParseBlock(block, everywhere, new ImportResult(), source, everywhere);
         }
+        // Lowest of all: the environment's variables (http-client.env.json beside the file).
+        var environment = new ImportResult();
+        foreach (var (name, value) in EnvironmentVariables(options, environment))
+        {
+            everywhere.TryAdd(name, value);
+        }
         var requests = 0;
         foreach (var block in blocks)
         {
@@ -99,7 +111,59 @@ public static partial class HttpFileImporter
         {
             throw new ImportException($"{source} has no request: a .http file has lines such as \"GET https://api.example.com/users\", separated by ###.");
         }
+        result.Warnings.InsertRange(0, environment.Warnings);
         return result;
+    }
+
+    /// <summary>
+    /// The string, number and boolean variables of one environment of <c>http-client.env.json</c> in the base folder: the
+    /// one named in the options, else the file's only one. Its private twin (secrets) is never read.
+    /// </summary>
+    private static Dictionary<string, string> EnvironmentVariables(HttpImportOptions options, ImportResult result)
+    {
+        var found = new Dictionary<string, string>(StringComparer.Ordinal);
+        var path = Path.Combine(options.BaseDirectory ?? ".", "http-client.env.json");
+        if (options.BaseDirectory is null || !File.Exists(path))
+        {
+            if (options.Environment is not null)
+            {
+                result.Warnings.Add(new ImportWarning(options.Source, $"the environment \"{options.Environment}\" was asked for, but there is no http-client.env.json beside the file; its variables are inputs."));
+            }
+            return found;
+        }
+        JsonObject? environments;
+        try
+        {
+            environments = JsonNode.Parse(File.ReadAllText(path), documentOptions: new System.Text.Json.JsonDocumentOptions { CommentHandling = System.Text.Json.JsonCommentHandling.Skip, AllowTrailingCommas = true }) as JsonObject;
+        }
+        catch (System.Text.Json.JsonException ex)
+        {
+            result.Warnings.Add(new ImportWarning("http-client.env.json", $"is not valid JSON ({ex.Message.Split(" LineNumber", 2)[0].TrimEnd('.')}); its environments were not used."));
+            return found;
+        }
+        var names = environments?.Where(static e => e.Value is JsonObject && e.Key != "$shared").Select(static e => e.Key).ToList() ?? [];
+        var chosen = options.Environment ?? (names.Count == 1 ? names[0] : null);
+        if (chosen is null || environments![chosen] is not JsonObject environment)
+        {
+            if (names.Count > 0)
+            {
+                result.Warnings.Add(new ImportWarning("http-client.env.json", chosen is null
+                    ? $"has several environments ({string.Join(", ", names)}); none was used: name one to import with its variables as defaults."
+                    : $"has no environment \"{chosen}\" (it has {string.Join(", ", names)}); none was used."));
+            }
+            return found;
+        }
+        foreach (var source in new[] { environment, environments!["$shared"] as JsonObject })
+        {
+            foreach (var (name, value) in source ?? [])
+            {
+                if (value is JsonValue v && v.GetValueKind() is System.Text.Json.JsonValueKind.String or System.Text.Json.JsonValueKind.Number or System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False)
+                {
+                    found.TryAdd(name, v.GetValueKind() == System.Text.Json.JsonValueKind.String ? v.GetValue<string>() : v.ToJsonString());
+                }
+            }
+        }
+        return found;
     }
 
     private sealed class Block

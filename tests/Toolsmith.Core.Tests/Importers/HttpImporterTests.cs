@@ -227,4 +227,38 @@ public class HttpImporterTests(ImportRunner runner) : IClassFixture<ImportRunner
             }
         }
     }
+
+    [Fact]
+    public async Task EnvironmentFileBesideTheFile_GivesItsVariables_TheOnlyOneOrTheOneNamed()
+    {
+        var folder = Directory.CreateTempSubdirectory("toolsmith-http-").FullName;
+        try
+        {
+            var text = """
+                GET {{baseUrl}}/echo/{{apiVersion}}/bell
+                X-Flag: {{enabled}}
+                """;
+            await File.WriteAllTextAsync(Path.Combine(folder, "http-client.env.json"), $$$"""
+                { "dev": { "baseUrl": "{{{Api}}}", "apiVersion": "v4", "enabled": true } }
+                """);
+            var result = HttpFileImporter.Import(text, new HttpImportOptions { BaseDirectory = folder });
+            await runner.RunAsync(Assert.Single(result.Tools));
+            Assert.Equal("/echo/v4/bell", Echo["path"]!.GetValue<string>());
+            Assert.Equal("true", Echo["headers"]!["x-flag"]!.GetValue<string>());
+
+            await File.WriteAllTextAsync(Path.Combine(folder, "http-client.env.json"), $$$"""
+                { "dev": { "baseUrl": "{{{Api}}}", "apiVersion": "v4" }, "prod": { "baseUrl": "{{{Api}}}", "apiVersion": "v5" } }
+                """);
+            result = HttpFileImporter.Import(text, new HttpImportOptions { BaseDirectory = folder });
+            Assert.Contains(result.Warnings, static w => w.Message.Contains("several environments (dev, prod)", StringComparison.Ordinal));
+            Assert.True(result.Tools[0].Document["inputs"]!["baseUrl"]!["required"]!.GetValue<bool>());
+            result = HttpFileImporter.Import(text, new HttpImportOptions { BaseDirectory = folder, Environment = "prod" });
+            await runner.RunAsync(Assert.Single(result.Tools), new JsonObject { ["enabled"] = "no" });
+            Assert.Equal("/echo/v5/bell", Echo["path"]!.GetValue<string>());
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }

@@ -3,7 +3,8 @@
 
 httpyac (npm, the version given by --httpyac) runs each request region of a file on its own (`--line`), with a proxy
 on 127.0.0.1 that answers every request with 200 and {} and keeps the raw request (CONNECT tunnels are answered with a
-throwaway self-signed certificate; httpyac runs with --insecure). Nothing leaves the machine. The result is
+throwaway self-signed certificate; httpyac runs with --insecure). A file beside an http-client.env.json of one
+environment is sent with --env of it (the importer takes the same one). Nothing leaves the machine. The result is
 recorded/SOURCE/PATH.json: httpyac's version, and per region its request line (1-based), its name and the raw
 requests it sent (none when httpyac sent nothing: a script failed, a variable was asked for, a gRPC block).
 
@@ -65,11 +66,20 @@ def main():
                         continue
                     rel = os.path.relpath(os.path.join(dirpath, name), tree)
                     found = []
+                    # The environment of http-client.env.json beside the file when it has just one, as the importer takes it.
+                    env = []
+                    envfile = os.path.join(os.path.dirname(os.path.join(tree, rel)), "http-client.env.json")
+                    if os.path.exists(envfile):
+                        try:
+                            names = [k for k, v in json.load(open(envfile, encoding="utf-8-sig")).items() if isinstance(v, dict) and k != "$shared"]
+                        except ValueError:
+                            names = []
+                        env = ["--env", names[0]] if len(names) == 1 else []
                     for start, title in regions(httpyac, tree, rel):
                         with proxy.lock:
                             proxy.requests.clear()
                         try:
-                            subprocess.run([httpyac, "send", rel, "--line", str(start + 1), "--insecure", "-o", "none", "--timeout", "5000"],
+                            subprocess.run([httpyac, "send", rel, "--line", str(start + 1), "--insecure", "-o", "none", "--timeout", "5000", *env],
                                            cwd=tree, capture_output=True, timeout=30, stdin=subprocess.DEVNULL)
                         except subprocess.TimeoutExpired:
                             pass

@@ -23,6 +23,8 @@ internal static class DynamicVariables
             "timestamp" when args.Length == 0 => "run.timestamp",
             "isotimestamp" when args.Length == 0 => "run.isoTimestamp",
             "datetime" when args is ["iso8601"] or ["\"iso8601\""] => "run.isoTimestamp",
+            // REST Client's and httpyac's custom format of the UTC date, in quotes: the run's date (UTC, yyyy-MM-dd).
+            "datetime" when args is ["\"YYYY-MM-DD\""] or ["'YYYY-MM-DD'"] => "run.date",
             "guid" or "uuid" or "randomuuid" or "random.uuid" when args.Length == 0 => "run.uuid",
             "randomint" when args.Length == 0 => "run.randomInt",
             _ => null,

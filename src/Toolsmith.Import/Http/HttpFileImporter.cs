@@ -12,6 +12,12 @@ public sealed class HttpImportOptions
 
     /// <summary>The folder the .http file is in: bodies it includes (<c>&lt; ./body.json</c>) are found there; by default the current folder.</summary>
     public string? BaseDirectory { get; init; }
+
+    /// <summary>
+    /// The environment of <c>http-client.env.json</c> (JetBrains' and httpyac's file beside the .http file) whose variables
+    /// the requests use; by default its only one. Null and a file of several environments: none is used (a warning names them).
+    /// </summary>
+    public string? Environment { get; init; }
 }
 
 /// <summary>
@@ -67,16 +73,34 @@ public static partial class HttpFileImporter
             current.Lines.Add(line);
         }
         blocks.Add(current);
+        // REST Client reads file variables wherever the file defines them, also below the request that uses them: a first
+        // pass collects them all; a request sees those defined above it, then those defined further down.
+        var everywhere = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var block in blocks)
+        {
+            ParseBlock(block, everywhere, new ImportResult(), source, everywhere);
+        }
+        // Lowest of all: the environment's variables (http-client.env.json beside the file).
+        var environment = new ImportResult();
+        foreach (var (name, value) in EnvironmentVariables(options, environment))
+        {
+            everywhere.TryAdd(name, value);
+        }
         var requests = 0;
         foreach (var block in blocks)
         {
-            var request = ParseBlock(block, variables, result, source);
+            var request = ParseBlock(block, variables, result, source, everywhere);
             if (request is null)
             {
                 continue;
             }
             requests++;
-            new HttpRequestMapper(request, variables, result, options.BaseDirectory).Map();
+            var seen = new Dictionary<string, string>(variables, StringComparer.Ordinal);
+            foreach (var (name, value) in everywhere)
+            {
+                seen.TryAdd(name, value);
+            }
+            new HttpRequestMapper(request, seen, result, options.BaseDirectory).Map();
         }
         if (requests == 0 && result.Warnings.Count > 0)
         {
@@ -87,7 +111,59 @@ public static partial class HttpFileImporter
         {
             throw new ImportException($"{source} has no request: a .http file has lines such as \"GET https://api.example.com/users\", separated by ###.");
         }
+        result.Warnings.InsertRange(0, environment.Warnings);
         return result;
+    }
+
+    /// <summary>
+    /// The string, number and boolean variables of one environment of <c>http-client.env.json</c> in the base folder: the
+    /// one named in the options, else the file's only one. Its private twin (secrets) is never read.
+    /// </summary>
+    private static Dictionary<string, string> EnvironmentVariables(HttpImportOptions options, ImportResult result)
+    {
+        var found = new Dictionary<string, string>(StringComparer.Ordinal);
+        var path = Path.Combine(options.BaseDirectory ?? ".", "http-client.env.json");
+        if (options.BaseDirectory is null || !File.Exists(path))
+        {
+            if (options.Environment is not null)
+            {
+                result.Warnings.Add(new ImportWarning(options.Source, $"the environment \"{options.Environment}\" was asked for, but there is no http-client.env.json beside the file; its variables are inputs."));
+            }
+            return found;
+        }
+        JsonObject? environments;
+        try
+        {
+            environments = JsonNode.Parse(File.ReadAllText(path), documentOptions: new System.Text.Json.JsonDocumentOptions { CommentHandling = System.Text.Json.JsonCommentHandling.Skip, AllowTrailingCommas = true }) as JsonObject;
+        }
+        catch (System.Text.Json.JsonException ex)
+        {
+            result.Warnings.Add(new ImportWarning("http-client.env.json", $"is not valid JSON ({ex.Message.Split(" LineNumber", 2)[0].TrimEnd('.')}); its environments were not used."));
+            return found;
+        }
+        var names = environments?.Where(static e => e.Value is JsonObject && e.Key != "$shared").Select(static e => e.Key).ToList() ?? [];
+        var chosen = options.Environment ?? (names.Count == 1 ? names[0] : null);
+        if (chosen is null || environments![chosen] is not JsonObject environment)
+        {
+            if (names.Count > 0)
+            {
+                result.Warnings.Add(new ImportWarning("http-client.env.json", chosen is null
+                    ? $"has several environments ({string.Join(", ", names)}); none was used: name one to import with its variables as defaults."
+                    : $"has no environment \"{chosen}\" (it has {string.Join(", ", names)}); none was used."));
+            }
+            return found;
+        }
+        foreach (var source in new[] { environment, environments!["$shared"] as JsonObject })
+        {
+            foreach (var (name, value) in source ?? [])
+            {
+                if (value is JsonValue v && v.GetValueKind() is System.Text.Json.JsonValueKind.String or System.Text.Json.JsonValueKind.Number or System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False)
+                {
+                    found.TryAdd(name, v.GetValueKind() == System.Text.Json.JsonValueKind.String ? v.GetValue<string>() : v.ToJsonString());
+                }
+            }
+        }
+        return found;
     }
 
     private sealed class Block
@@ -124,7 +200,7 @@ public static partial class HttpFileImporter
         public bool InjectVariables { get; set; }
     }
 
-    private static HttpRequest? ParseBlock(Block block, Dictionary<string, string> variables, ImportResult result, string source)
+    private static HttpRequest? ParseBlock(Block block, Dictionary<string, string> variables, ImportResult result, string source, Dictionary<string, string> everywhere)
     {
         string? name = null, title = null;
         var noRedirect = false;
@@ -181,6 +257,11 @@ public static partial class HttpFileImporter
                 {
                     injectVariables = true;
                 }
+                else if (comment.StartsWith("@prompt", StringComparison.Ordinal))
+                {
+                    // httpyac's and JetBrains' prompt: the value is asked for when sending; the tool asks for it as an input.
+                    continue;
+                }
                 else if (comment.StartsWith('@') && !comment.StartsWith("@no-log", StringComparison.Ordinal))
                 {
                     result.Warnings.Add(new ImportWarning(block.Title.Length > 0 ? block.Title : source, $"the option \"{comment.Split(' ')[0]}\" is not supported and was left out."));
@@ -203,7 +284,13 @@ public static partial class HttpFileImporter
         if (parts[0].ToUpperInvariant() is "GRPC" or "WS" or "WSS" or "WEBSOCKET" or "SSE" or "EVENTSOURCE" or "MQTT" or "AMQP" or "RABBITMQ"
             || requestLine.Split(' ')[^1].StartsWith("ws://", StringComparison.OrdinalIgnoreCase) || requestLine.Split(' ')[^1].StartsWith("wss://", StringComparison.OrdinalIgnoreCase))
         {
-            result.Warnings.Add(new ImportWarning(block.Title.Length > 0 ? block.Title : requestLine, $"is a {parts[0].ToUpperInvariant() switch { "GRPC" => "gRPC", "SSE" or "EVENTSOURCE" => "server-sent events", "MQTT" => "MQTT", "AMQP" or "RABBITMQ" => "AMQP", _ => "WebSocket" }} request, which Toolsmith's API step does not support (HTTP requests only); it was not imported."));
+            result.Warnings.Add(new ImportWarning(block.Title.Length > 0 ? block.Title : requestLine, $"is {parts[0].ToUpperInvariant() switch { "GRPC" => "a gRPC", "SSE" or "EVENTSOURCE" => "a server-sent events", "MQTT" => "an MQTT", "AMQP" or "RABBITMQ" => "an AMQP", _ => "a WebSocket" }} request, which Toolsmith's API step does not support (HTTP requests only); it was not imported."));
+            return null;
+        }
+        if (parts.Length == 1 && (Methods.Contains(parts[0].ToUpperInvariant()) || parts[0].Equals("GRAPHQL", StringComparison.OrdinalIgnoreCase)))
+        {
+            // "GET" alone: a method and no URL (not a host named GET).
+            result.Warnings.Add(new ImportWarning(block.Title.Length > 0 ? block.Title : requestLine, $"is a request line with the method {parts[0]} and no URL (write it as \"{parts[0].ToUpperInvariant()} https://api.example.com/path\"); it was not imported."));
             return null;
         }
         string method;
@@ -330,7 +417,7 @@ public static partial class HttpFileImporter
         {
             // A relative request line: httpyac and REST Client take the host from @host, or from the Host header.
             var hostHeader = request.Headers.FirstOrDefault(static h => h.Name.Equals("Host", StringComparison.OrdinalIgnoreCase)).Value;
-            if (variables.ContainsKey("host"))
+            if (variables.ContainsKey("host") || everywhere.ContainsKey("host"))
             {
                 request.Url = "{{host}}" + request.Url;
             }
@@ -387,7 +474,9 @@ public static partial class HttpFileImporter
             {
                 request.Body = graph.ToJsonString();
             }
-            if (!request.Headers.Any(static h => h.Name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase)))
+            // REST Client (X-Request-Type) and kulala (GRAPHQL) mark the JSON they send; httpyac, recognizing the body
+            // alone, sends it with the Content-Type the file gives, or none.
+            if ((graphQl >= 0 || request.GraphQl) && !request.Headers.Any(static h => h.Name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase)))
             {
                 request.Headers.Add(("Content-Type", "application/json"));
             }
@@ -450,12 +539,20 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
     private readonly ImportedToolBuilder _tool = new(Naming.ToolName(request.Name ?? DefaultName(request)), request.Item);
     private readonly HashSet<string> _forcedSecrets = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _originals = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _dynamicInputs = new(StringComparer.Ordinal);
     private string _provider = "api";
     private string _host = "the API";
 
     private static string DefaultName(HttpFileImporter.HttpRequest r)
     {
-        var path = Uri.TryCreate(Expand(r.Url, []), UriKind.Absolute, out var u) ? u.AbsolutePath : r.Url;
+        // The path's last two words, without the scheme, host, query and variables ({{id}} is no word of a name).
+        var path = r.Url.Split('?', '#')[0];
+        var scheme = path.IndexOf("://", StringComparison.Ordinal);
+        if (scheme >= 0)
+        {
+            var slash = path.IndexOf('/', scheme + 3);
+            path = slash < 0 ? "" : path[slash..];
+        }
         return r.Method.ToLowerInvariant() + "_" + string.Join('_', path.Split('/', StringSplitOptions.RemoveEmptyEntries).Where(static s => !s.Contains("{{", StringComparison.Ordinal)).TakeLast(2));
     }
 
@@ -505,6 +602,13 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
             Warn($"the URL \"{url}\" has no scheme; http:// was added.");
             url = "http://" + url;
         }
+        else if (url.StartsWith("{{", StringComparison.Ordinal) && !url.StartsWith("{{$", StringComparison.Ordinal) && expanded.Length > 0
+            && !expanded.StartsWith("{{", StringComparison.Ordinal) && !expanded.Contains("://", StringComparison.Ordinal))
+        {
+            // A variable that holds a host without a scheme (@host = localhost:5000): REST Client and httpyac send over http.
+            Warn($"its URL starts with a variable that holds no scheme ({Credentials.WithoutUserInfo(expanded)}); http:// was added before it.");
+            url = "http://" + url;
+        }
         var headers = new JsonObject();
         string? contentType = null;
         foreach (var (name, value) in request.Headers)
@@ -517,6 +621,14 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
             if (name.Equals("Host", StringComparison.OrdinalIgnoreCase) || name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
             {
                 continue; // the engine sets these from the URL and the body
+            }
+            if (name.Equals("Authorization", StringComparison.OrdinalIgnoreCase) && Credentials.SplitAuthorization(value) is var (scheme, credential)
+                && scheme.Equals("Digest", StringComparison.OrdinalIgnoreCase) && !credential.Contains('=', StringComparison.Ordinal))
+            {
+                // REST Client's and httpyac's "Digest USER PASSWORD": the client answers the server's challenge with a digest
+                // it computes; the line itself is never sent. The step cannot compute one.
+                Warn("uses Digest authentication (Authorization: Digest USER PASSWORD), which the client computes from the server's challenge and Toolsmith's API step cannot: the header was left out, and a server that requires Digest will answer 401.");
+                continue;
             }
             if (name.Equals("Authorization", StringComparison.OrdinalIgnoreCase) && PlainBasic(value) is { } basic)
             {
@@ -725,7 +837,17 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
                     ? _tool.Secret(Naming.Secret(variable), $"the value of {variable} (from ${parts[0]} in the .http file)")
                     : "{{" + _tool.Input(Naming.Secret(variable), "string", $"The value of {variable} (from ${parts[0]} in the .http file).", required: true) + "}}";
             }
+            // One input for each expression: {{$datetime rfc1123}} and {{$datetime iso8601 1 d}} are different values.
+            if (_dynamicInputs.TryGetValue(name, out var known))
+            {
+                return "{{" + known + "}}";
+            }
             var input = Naming.Secret(parts.Length > 0 ? parts[0] : "value");
+            for (var n = 2; _dynamicInputs.ContainsValue(input); n++)
+            {
+                input = Naming.Secret(parts.Length > 0 ? parts[0] : "value") + "_" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+            _dynamicInputs[name] = input;
             Warn($"uses the dynamic variable {{{{{name}}}}}, which Toolsmith does not generate; it became the input \"{input}\".");
             _tool.Input(input, "string", $"Stands for {{{{{name}}}}} of the .http file.", required: true);
             return "{{" + input + "}}";
@@ -755,7 +877,18 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
         var trimmed = body.Trim();
         if (trimmed.StartsWith('<') && !trimmed.Contains('\n', StringComparison.Ordinal) && (trimmed.StartsWith("< ", StringComparison.Ordinal) || trimmed.StartsWith("<@", StringComparison.Ordinal)))
         {
-            var path = BesideTheFile(trimmed.TrimStart('<', '@').Trim());
+            var written = trimmed.TrimStart('<', '@').Trim();
+            if (trimmed.StartsWith("<@", StringComparison.Ordinal) && !trimmed.StartsWith("<@ ", StringComparison.Ordinal)
+                && written.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries) is [var encoding, var rest] && !File.Exists(BesideTheFile(written)))
+            {
+                // REST Client's "<@latin1 ./file": the word after <@ is the file's encoding, not part of its path.
+                if (!encoding.Equals("utf8", StringComparison.OrdinalIgnoreCase) && !encoding.Equals("utf-8", StringComparison.OrdinalIgnoreCase))
+                {
+                    Warn($"reads its body from {rest.Trim()} in the encoding {encoding}; the file is read as UTF-8.");
+                }
+                written = rest.Trim();
+            }
+            var path = BesideTheFile(written);
             if (trimmed.StartsWith("<@", StringComparison.Ordinal) || request.InjectVariables)
             {
                 // Variables in the file are put in when it is sent: read at import, it becomes the body it stands for.

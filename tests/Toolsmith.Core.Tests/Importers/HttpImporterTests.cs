@@ -1,0 +1,264 @@
+using System.Text.Json.Nodes;
+using Toolsmith.Import.Http;
+
+namespace Toolsmith.Core.Tests.Importers;
+
+/// <summary>
+/// .http files (REST Client, httpyac, JetBrains) written for these tests, one class of input each: what the imported tool
+/// sends is checked where it arrives, at the local test API (/echo).
+/// </summary>
+public class HttpImporterTests(ImportRunner runner) : IClassFixture<ImportRunner>
+{
+    private JsonObject Echo => runner.Api.LastEcho!;
+
+    private string Api => $"http://127.0.0.1:{runner.Api.Port}";
+
+    [Fact]
+    public async Task FileVariablesDefinedBelowTheRequest_AreUsed_AsRestClientReadsThemFileWide()
+    {
+        var text = $$$"""
+            GET {{baseUrl}}/echo/late?v={{version}}
+            X-Api-Version: {{version}}
+
+            ###
+            @baseUrl = {{{Api}}}
+            @version = v{{major}}
+            @major = 2
+            """;
+        var result = HttpFileImporter.Import(text);
+        var tool = Assert.Single(result.Tools);
+        await runner.RunAsync(tool);
+        Assert.Equal("/echo/late", Echo["path"]!.GetValue<string>());
+        Assert.Equal("?v=v2", Echo["queryString"]!.GetValue<string>());
+        Assert.Equal("v2", Echo["headers"]!["x-api-version"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task AVariableDefinedAboveWins_OverOneRedefinedBelow()
+    {
+        var text = $$$"""
+            @who = first
+            GET {{{Api}}}/echo/{{who}}
+
+            ###
+            @who = second
+            GET {{{Api}}}/echo/{{who}}
+            """;
+        var result = HttpFileImporter.Import(text);
+        Assert.Equal(2, result.Tools.Count);
+        await runner.RunAsync(result.Tools[0]);
+        Assert.Equal("/echo/first", Echo["path"]!.GetValue<string>());
+        await runner.RunAsync(result.Tools[1]);
+        Assert.Equal("/echo/second", Echo["path"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task DigestWithUserAndPassword_IsNotSentAsWritten_AndIsNamedInAWarning()
+    {
+        var text = $$$"""
+            @user = ann
+            @password = s3cret
+            GET {{{Api}}}/echo/digest
+            Authorization: Digest {{user}} {{password}}
+            Accept: application/json
+            """;
+        var result = HttpFileImporter.Import(text);
+        var tool = Assert.Single(result.Tools);
+        Assert.Contains(result.Warnings, static w => w.Message.Contains("Digest", StringComparison.Ordinal) && w.Message.Contains("left out", StringComparison.Ordinal));
+        Assert.DoesNotContain("s3cret", tool.Document.ToJsonString(), StringComparison.Ordinal);
+        await runner.RunAsync(tool);
+        Assert.Null(Echo["headers"]!["authorization"]);
+        Assert.Equal("application/json", Echo["headers"]!["accept"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void DifferentDynamicExpressions_BecomeDifferentInputs_TheSameOneOneInput()
+    {
+        var text = """
+            GET https://api.example.com/report
+            X-A: {{$datetime rfc1123}}
+            X-B: {{$datetime iso8601 1 d}}
+            X-C: {{$datetime rfc1123}}
+            """;
+        var tool = Assert.Single(HttpFileImporter.Import(text).Tools);
+        var headers = tool.Document["steps"]![0]!["headers"]!;
+        Assert.Equal(headers["X-A"]!.GetValue<string>(), headers["X-C"]!.GetValue<string>());
+        Assert.NotEqual(headers["X-A"]!.GetValue<string>(), headers["X-B"]!.GetValue<string>());
+        Assert.Equal(2, tool.Document["inputs"]!.AsObject().Count);
+    }
+
+    [Fact]
+    public async Task SystemVariablesTheRunMakes_AreMadeWhenTheToolRuns()
+    {
+        var text = $$$$"""
+            POST {{{{Api}}}}/echo/events?day={{$datetime "YYYY-MM-DD"}}
+            Content-Type: application/json
+            X-Request-Id: {{$guid}}
+            X-Sent: {{$timestamp}}
+
+            {"at": "{{$datetime iso8601}}", "n": {{$randomInt}} }
+            """;
+        var tool = Assert.Single(HttpFileImporter.Import(text).Tools);
+        Assert.Null(tool.Document["inputs"]);
+        await runner.RunAsync(tool);
+        Assert.Matches(@"^\?day=\d{4}-\d{2}-\d{2}$", Echo["queryString"]!.GetValue<string>());
+        Assert.True(Guid.TryParse(Echo["headers"]!["x-request-id"]!.GetValue<string>(), out _));
+        Assert.Matches(@"^\d{10}$", Echo["headers"]!["x-sent"]!.GetValue<string>());
+        var body = JsonNode.Parse(Echo["bodyText"]!.GetValue<string>())!;
+        Assert.Matches(@"^\d{4}-\d{2}-\d{2}T", body["at"]!.GetValue<string>());
+        Assert.Equal(System.Text.Json.JsonValueKind.Number, body["n"]!.GetValueKind());
+    }
+
+    [Fact]
+    public async Task AHostVariableWithoutScheme_IsSentOverHttp_WithAWarning()
+    {
+        var text = $$$"""
+            @host = 127.0.0.1:{{{runner.Api.Port}}}
+            GET {{host}}/echo/items
+            """;
+        var result = HttpFileImporter.Import(text);
+        var tool = Assert.Single(result.Tools);
+        Assert.Contains(result.Warnings, static w => w.Message.Contains("http://", StringComparison.Ordinal));
+        await runner.RunAsync(tool);
+        Assert.Equal("/echo/items", Echo["path"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Prompt_IsAnInput_NotAnUnsupportedOption()
+    {
+        var text = """
+            # @prompt username Your login
+            POST https://api.example.com/login
+            Content-Type: application/json
+
+            {"user": "{{username}}"}
+            """;
+        var result = HttpFileImporter.Import(text);
+        var tool = Assert.Single(result.Tools);
+        Assert.DoesNotContain(result.Warnings, static w => w.Message.Contains("@prompt", StringComparison.Ordinal));
+        Assert.True(tool.Document["inputs"]!["username"]!["required"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public void DefaultNames_LeaveVariablesOut()
+    {
+        var result = HttpFileImporter.Import("GET https://api.example.com/users/{{id}}/orders/{{orderId}}\n\n###\nGET http://{{host}}:{{port}}/health\n");
+        Assert.Equal(["get_users_orders", "get_health"], result.Tools.Select(static t => t.Name));
+    }
+
+    [Theory]
+    [InlineData("MQTT tcp://broker.example.com\nTopic: t\n", "an MQTT request")]
+    [InlineData("GRPC localhost:50051/hello.Greeter/SayHello\n\n{\"name\": \"x\"}\n", "a gRPC request")]
+    [InlineData("WEBSOCKET wss://echo.example.com/socket\n", "a WebSocket request")]
+    [InlineData("SSE https://api.example.com/stream\n", "a server-sent events request")]
+    public void UnsupportedProtocols_AreNamed(string text, string named)
+    {
+        var error = Assert.Throws<Toolsmith.Import.ImportException>(() => HttpFileImporter.Import(text, "streams.http"));
+        Assert.Contains(named, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RestClientEncodingInclude_ReadsThePathAfterTheEncoding()
+    {
+        var folder = Directory.CreateTempSubdirectory("toolsmith-http-").FullName;
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(folder, "note.txt"), "Hello {{who}}");
+            var text = $$$"""
+                @who = Ann
+                POST {{{Api}}}/echo/notes
+                Content-Type: text/plain
+
+                <@latin1 ./note.txt
+                """;
+            var result = HttpFileImporter.Import(text, new HttpImportOptions { BaseDirectory = folder });
+            Assert.Contains(result.Warnings, static w => w.Message.Contains("latin1", StringComparison.Ordinal));
+            await runner.RunAsync(Assert.Single(result.Tools));
+            Assert.Equal("Hello Ann", Echo["bodyText"]!.GetValue<string>());
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task HttpyacGraphQlBody_WithoutContentType_IsSentWithoutOne()
+    {
+        var text = $$$"""
+            POST {{{Api}}}/echo/graphql
+
+            query Repo($name: String!) { repository(name: $name) { id } }
+
+            {"name": "hello"}
+            """;
+        await runner.RunAsync(Assert.Single(HttpFileImporter.Import(text).Tools));
+        Assert.Null(Echo["headers"]!["content-type"]);
+        var body = JsonNode.Parse(Echo["bodyText"]!.GetValue<string>())!;
+        Assert.Equal("Repo", body["operationName"]!.GetValue<string>());
+        Assert.Equal("hello", body["variables"]!["name"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("GET\n")]
+    [InlineData("### Orders\nPOST\nContent-Type: application/json\n\n{}\n")]
+    public void AMethodWithoutUrl_IsNamed_NotSentToAHostOfThatName(string text)
+    {
+        var error = Assert.Throws<Toolsmith.Import.ImportException>(() => HttpFileImporter.Import(text, "broken.http"));
+        Assert.Contains("no URL", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void BrokenLines_GiveWarningsOrAnImportError_NeverACrash()
+    {
+        string[] texts = ["GET https://api.example.com/a\n/* never closed", "GET https://api.example.com/a\n\n> {%\n client.log(1)", "{{", "GET https://[::1",
+            "@a = {{b}}\n@b = {{a}}\nGET https://api.example.com/{{a}}", "POST https://api.example.com/a\nContent-Type: multipart/form-data; boundary=\n\n< \n",
+            "POST https://api.example.com/a\nX-Request-Type: GraphQL\n\n\n\n{", "GET https://api.example.com/{{$randomInt a b}}{{$processEnv}}{{$dotenv}}"];
+        foreach (var text in texts)
+        {
+            try
+            {
+                var result = HttpFileImporter.Import(text, "broken.http");
+                Assert.True(result.Tools.Count > 0 || result.Warnings.Count > 0, text);
+            }
+            catch (Toolsmith.Import.ImportException e)
+            {
+                Assert.Contains("broken.http", e.Message, StringComparison.Ordinal);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task EnvironmentFileBesideTheFile_GivesItsVariables_TheOnlyOneOrTheOneNamed()
+    {
+        var folder = Directory.CreateTempSubdirectory("toolsmith-http-").FullName;
+        try
+        {
+            var text = """
+                GET {{baseUrl}}/echo/{{apiVersion}}/bell
+                X-Flag: {{enabled}}
+                """;
+            await File.WriteAllTextAsync(Path.Combine(folder, "http-client.env.json"), $$$"""
+                { "dev": { "baseUrl": "{{{Api}}}", "apiVersion": "v4", "enabled": true } }
+                """);
+            var result = HttpFileImporter.Import(text, new HttpImportOptions { BaseDirectory = folder });
+            await runner.RunAsync(Assert.Single(result.Tools));
+            Assert.Equal("/echo/v4/bell", Echo["path"]!.GetValue<string>());
+            Assert.Equal("true", Echo["headers"]!["x-flag"]!.GetValue<string>());
+
+            await File.WriteAllTextAsync(Path.Combine(folder, "http-client.env.json"), $$$"""
+                { "dev": { "baseUrl": "{{{Api}}}", "apiVersion": "v4" }, "prod": { "baseUrl": "{{{Api}}}", "apiVersion": "v5" } }
+                """);
+            result = HttpFileImporter.Import(text, new HttpImportOptions { BaseDirectory = folder });
+            Assert.Contains(result.Warnings, static w => w.Message.Contains("several environments (dev, prod)", StringComparison.Ordinal));
+            Assert.True(result.Tools[0].Document["inputs"]!["baseUrl"]!["required"]!.GetValue<bool>());
+            result = HttpFileImporter.Import(text, new HttpImportOptions { BaseDirectory = folder, Environment = "prod" });
+            await runner.RunAsync(Assert.Single(result.Tools), new JsonObject { ["enabled"] = "no" });
+            Assert.Equal("/echo/v5/bell", Echo["path"]!.GetValue<string>());
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}

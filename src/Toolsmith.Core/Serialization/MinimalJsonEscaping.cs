@@ -6,8 +6,8 @@ using System.Text.Unicode;
 namespace Toolsmith.Core.Serialization;
 
 /// <summary>
-/// A JSON encoder that escapes only what JSON requires (RFC 8259 §7): '"', '\', the control characters below U+0020, and
-/// a lone surrogate, which UTF-8 cannot carry. Every other character is written as it is, emoji and other characters
+/// A JSON encoder that escapes only what JSON requires (RFC 8259 §7): '"', '\' and the control characters below U+0020
+/// (a lone surrogate, which UTF-8 cannot carry, is replaced by U+FFFD by the writer). Every other character is written as it is, emoji and other characters
 /// beyond U+FFFF included, which <see cref="JavaScriptEncoder.UnsafeRelaxedJsonEscaping"/> still writes as
 /// <c>\uD83D\uDE42</c>. A body the user wrote is sent as written; the short escapes (<c>\n</c>, <c>\t</c>, <c>\"</c>) are
 /// kept. Not for JSON placed in HTML: it escapes no '&lt;'.

@@ -277,7 +277,7 @@ public static class CurlImporter
                 r.Data.Add(UrlEncodeData(value!, written));
                 break;
             case "--url-query":
-                r.UrlQuery.Add(value!.StartsWith('+') ? DataPart.Text(value[1..]) : UrlEncodeData(value, written));
+                r.UrlQuery.Add(value!.StartsWith('+') ? DataPart.Text(value[1..]) with { Verbatim = true } : UrlEncodeData(value, written));
                 break;
             case "--form":
                 r.Form.Add((value!, false));
@@ -423,7 +423,7 @@ public static class CurlImporter
             {
                 inPlaceholder = false;
             }
-            else if (!inPlaceholder && chars[i] == '%' && i + 2 < chars.Length)
+            else if (!inPlaceholder && chars[i] == '%' && i + 2 < chars.Length && char.IsAsciiHexDigit(chars[i + 1]) && char.IsAsciiHexDigit(chars[i + 2]))
             {
                 chars[i + 1] = char.ToLowerInvariant(chars[i + 1]);
                 chars[i + 2] = char.ToLowerInvariant(chars[i + 2]);
@@ -468,6 +468,9 @@ internal sealed record DataPart(string Value, bool IsFile, bool StripNewlines)
 {
     /// <summary>For --data-urlencode / --url-query "name@file" (Value the file): the name ("" for "@file").</summary>
     public string? EncodedName { get; init; }
+
+    /// <summary>--url-query "+text": sent exactly as written.</summary>
+    public bool Verbatim { get; init; }
 
     /// <summary>The option that gave an encoded file, as written.</summary>
     public string? Option { get; init; }
@@ -542,7 +545,9 @@ internal sealed class CurlRequest
             }
             else
             {
-                warnings.Add(new ImportWarning("\"" + CurlImporter.Shorten(Urls[i]) + "\"", "is a word curl reads as another URL, but it is not one (curl fails on it and sends nothing); it was left out. Check the command's quoting and line breaks."));
+                // The word may be a header's value (a token) left without -H: only its first letters are shown.
+                var start = new string([.. Urls[i].Trim().TakeWhile(static c => char.IsAsciiLetter(c) || c is '-')]);
+                warnings.Add(new ImportWarning("curl", $"has a word after the URL that curl reads as another URL{(start.Length is > 0 and <= 30 ? $" (it starts \"{start}\")" : "")}, but it is not one (curl fails on it and sends nothing); it was left out. Check the command's quoting and line breaks."));
             }
         }
         return sendable;
@@ -551,7 +556,10 @@ internal sealed class CurlRequest
     private static bool LooksLikeUrl(string word) =>
         word.Length > 0 && !word.Any(char.IsWhiteSpace) && !word.StartsWith('-') &&
         (word.Contains("://", StringComparison.Ordinal) || word.StartsWith("{{", StringComparison.Ordinal) || word.StartsWith(ShellWords.VariableStart) ||
-         (word.IndexOfAny(['/', ':', '?']) is var end && (end < 0 ? word : word[..end]) is var host && (host.Contains('.', StringComparison.Ordinal) || host.Equals("localhost", StringComparison.OrdinalIgnoreCase))));
+         (word.IndexOfAny(['/', ':', '?']) is var end && (end < 0 ? word : word[..end]) is var host
+          && (host.Contains('.', StringComparison.Ordinal) || host.Equals("localhost", StringComparison.OrdinalIgnoreCase))
+          // a JWT or other token (eyJhb….eyJz….sig) has dots too, but a host is not written in mixed case
+          && !(host.Any(char.IsAsciiLetterUpper) && host.Any(char.IsAsciiLetterLower))));
 
     /// <summary>
     /// Keeps the URL at <paramref name="index"/> of several: curl sends one request per URL with the same options, and

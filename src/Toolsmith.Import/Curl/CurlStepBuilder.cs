@@ -69,7 +69,8 @@ internal sealed partial class CurlStepBuilder
         _host = host ?? "the API";
 
         var step = new JsonObject { ["id"] = "request", ["type"] = "api" };
-        var queryExtra = _r.UrlQuery.Select(static q => q.Value).ToList();
+        // curl writes the escapes of the data it appends to the query in lower case; --url-query +raw is sent as written.
+        var queryExtra = _r.UrlQuery.Select(static q => q.Verbatim ? q.Value : CurlImporter.LowerEscapes(q.Value)).ToList();
         var (body, bodyType, contentType) = (default(JsonNode), default(BodyKind?), default(string));
         var headers = new JsonObject();
         var cookies = new JsonObject();
@@ -180,7 +181,7 @@ internal sealed partial class CurlStepBuilder
         {
             foreach (var part in _r.Data)
             {
-                queryExtra.Add(part.IsFile ? "@" + part.Value : part.Value);
+                queryExtra.Add(part.IsFile ? "@" + part.Value : CurlImporter.LowerEscapes(part.Value));
             }
         }
         else if (_r.Data.Count > 0)
@@ -220,7 +221,7 @@ internal sealed partial class CurlStepBuilder
         }
 
         // URL and query: the query stays as written; credentials in it become secret parameters.
-        var (cleanUrl, parameters) = SplitQuery(Plain(url), [.. queryExtra.Select(CurlImporter.LowerEscapes)]);
+        var (cleanUrl, parameters) = SplitQuery(Plain(url), queryExtra);
         auth ??= AuthFromQuery(parameters);
         foreach (var text in _r.CookieText)
         {
@@ -354,15 +355,25 @@ internal sealed partial class CurlStepBuilder
             var (index, path) = _r.HeaderFiles[h];
             if (FileText(path) is not var (lines, full))
             {
-                _warnings.Add(new ImportWarning("-H @" + path, $"reads headers from a file that is not in {_baseDirectory} (or is not text); they were left out: add them to the step's headers."));
+                _warnings.Add(new ImportWarning("-H @" + path, $"reads headers from a file that was not read at import ({FileRefusal(path)}); they were left out: add them to the step's headers."));
                 continue;
             }
             var read = new CurlRequest();
+            var number = 0;
             foreach (var line in lines.Split('\n'))
             {
-                if (line.TrimEnd('\r') is { Length: > 0 } header)
+                number++;
+                if (line.TrimEnd('\r') is not { Length: > 0 } header)
                 {
-                    read.AddHeader(header, "-H @" + path, _warnings);
+                    continue;
+                }
+                // A line may hold a credential: a line that is no header is named by its number, never by its text.
+                var lineWarnings = new List<ImportWarning>();
+                var headerFiles = read.HeaderFiles.Count;
+                read.AddHeader(header, "-H @" + path, lineWarnings);
+                if (lineWarnings.Count > 0 || read.HeaderFiles.Count > headerFiles)
+                {
+                    _warnings.Add(new ImportWarning($"-H @{path}, line {number}", "is not a header (\"Name: value\") the step can send, and was left out."));
                 }
             }
             _r.Headers.InsertRange(Math.Min(index, _r.Headers.Count), read.Headers);
@@ -410,7 +421,7 @@ internal sealed partial class CurlStepBuilder
             else
             {
                 parts[i] = DataPart.Text(prefix + CurlImporter.FormEncode(part.Value));
-                _warnings.Add(new ImportWarning(written, $"reads the value from a file that is not in {_baseDirectory} (or is not text); the file's name was put in its place. Replace it with the value, or an input."));
+                _warnings.Add(new ImportWarning(written, $"reads the value from a file that was not read at import ({FileRefusal(part.Value)}); the file's name was put in its place. Replace it with the value, or an input."));
             }
         }
     }
@@ -433,23 +444,31 @@ internal sealed partial class CurlStepBuilder
     }
 
     /// <summary>
-    /// The text of a file the command names (relative to the import's folder) and its full path, read now as curl would
-    /// read it; null when it is not there, is over 1 MiB, or is not UTF-8 text (a NUL byte, an invalid sequence).
+    /// The text of a file the command names and its full path, read now as curl would read it; null when it is not a
+    /// regular file inside the import's folder (after links are followed: a pasted command must not carry
+    /// <c>-H @/etc/passwd</c> or <c>-d @../.ssh/id_rsa</c> into a tool that sends it elsewhere), is over 1 MiB, or is
+    /// not UTF-8 text (a NUL byte, an invalid sequence).
     /// </summary>
     private (string Text, string Full)? FileText(string path)
     {
-        if (path.Contains(ShellWords.VariableStart) || path.Contains("{{", StringComparison.Ordinal))
+        if (InsideBase(path) is not { } full)
         {
             return null;
         }
         try
         {
-            var full = Path.GetFullPath(path, _baseDirectory);
-            if (!File.Exists(full) || new FileInfo(full).Length > 1 << 20)
+            using var stream = new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.Read);
+            var buffer = new byte[(1 << 20) + 1];
+            var length = 0;
+            for (int n; length < buffer.Length && (n = stream.Read(buffer, length, buffer.Length - length)) > 0;)
+            {
+                length += n;
+            }
+            if (length > 1 << 20)
             {
                 return null;
             }
-            var text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(File.ReadAllBytes(full));
+            var text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(buffer, 0, length);
             return text.Contains('\0') ? null : (text, full);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or DecoderFallbackException or ArgumentException or NotSupportedException)
@@ -457,6 +476,36 @@ internal sealed partial class CurlStepBuilder
             return null;
         }
     }
+
+    /// <summary>The full path of a regular file inside the import's folder, links followed; else null.</summary>
+    private string? InsideBase(string path)
+    {
+        if (path.Contains(ShellWords.VariableStart) || path.Contains("{{", StringComparison.Ordinal))
+        {
+            return null;
+        }
+        try
+        {
+            var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(_baseDirectory));
+            var info = new FileInfo(Path.GetFullPath(path, root));
+            if (info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is FileInfo target)
+            {
+                info = target;
+            }
+            var inside = info.FullName.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+            return inside && info.Exists && (info.Attributes & (FileAttributes.Directory | FileAttributes.Device)) == 0 ? info.FullName : null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Why a file was not read at import, in words for a warning.</summary>
+    private string FileRefusal(string path) =>
+        path.Contains(ShellWords.VariableStart) || path.Contains("{{", StringComparison.Ordinal) ? "its name is a variable"
+        : InsideBase(path) is null ? $"only regular files inside {_baseDirectory} are read, and it is not one"
+        : "it is over 1 MiB or not UTF-8 text";
 
     private string DefaultName(string method, string path)
     {
@@ -1023,7 +1072,8 @@ internal sealed partial class CurlStepBuilder
                     .Where(static o => !o.StartsWith("type=", StringComparison.OrdinalIgnoreCase)).ToList();
                 if (skipped.Count > 0)
                 {
-                    _warnings.Add(new ImportWarning("-F " + spec, $"ends its value at the first ';' as curl does, so \"{text}\" is sent and \"{string.Join(";", skipped)}\" is not; quote the value (-F '{name}=\"…\"') to send it whole."));
+                    // The value may be a credential: the warning names the field, never what it holds.
+                    _warnings.Add(new ImportWarning("-F " + name, $"has an unquoted value with a ';': curl ends the value there and does not send the {skipped.Sum(static o => o.Length + 1)} characters after it, and neither does the step; quote the value (-F '{name}=\"…\"') to send it whole."));
                 }
                 value = text;
             }

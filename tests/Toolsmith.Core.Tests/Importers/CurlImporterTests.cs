@@ -592,6 +592,8 @@ public class CurlImporterTests(ImportRunner runner) : IClassFixture<ImportRunner
         var step = Assert.Single(result.Tools).Document["steps"]![0]!;
         var cookies = step["cookies"]?.AsObject().Select(static c => c.Key).ToList() ?? [];
         var header = step["headers"]?["Cookie"]?.GetValue<string>();
+        Assert.DoesNotContain("sid", cookies);
+        Assert.DoesNotContain("sid", header ?? "", StringComparison.Ordinal);
         Assert.Equal(["theme"], header is null ? cookies : [header.Split('=')[0]]);
         Assert.Contains(result.Warnings, static w => w.Item == "-b" && w.Message.Contains("sid", StringComparison.Ordinal) && !w.Message.Contains("s_1", StringComparison.Ordinal));
     }
@@ -603,7 +605,7 @@ public class CurlImporterTests(ImportRunner runner) : IClassFixture<ImportRunner
         var body = Assert.Single(result.Tools).Document["steps"]![0]!["body"]!;
         Assert.Equal("select 1", body["sql"]!.GetValue<string>());
         Assert.Equal("a; b", body["note"]!.GetValue<string>());
-        Assert.Contains(result.Warnings, static w => w.Message.Contains("first ';'", StringComparison.Ordinal));
+        Assert.Contains(result.Warnings, static w => w.Item == "-F sql" && w.Message.Contains("';'", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -616,6 +618,57 @@ public class CurlImporterTests(ImportRunner runner) : IClassFixture<ImportRunner
         var stray = CurlImporter.Import("curl -X DELETE 'https://api.example.com/v1/items/1' \\ -H 'Authorization: Bearer {{token}}'");
         Assert.Single(stray.Tools);
         Assert.Contains(stray.Warnings, static w => w.Message.Contains("not one", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task FilesOutsideTheImportFolder_AreNotRead_AndNoValueReachesAWarning()
+    {
+        var root = Directory.CreateTempSubdirectory("toolsmith-curl-outside-").FullName;
+        try
+        {
+            var folder = Directory.CreateDirectory(Path.Combine(root, "project")).FullName;
+            await File.WriteAllTextAsync(Path.Combine(root, "private.txt"), "X-Secret: sk_live_0123456789abcdefABCDEF\n");
+            await File.WriteAllTextAsync(Path.Combine(folder, "headers.txt"), "X-Ok: yes\nsk_live_notaheader0123456789\n");
+            var options = new CurlImportOptions { BaseDirectory = folder };
+            foreach (var command in (string[])[$"curl -H @{Path.Combine(root, "private.txt")} https://api.example.com/v1/a", "curl -H @../private.txt https://api.example.com/v1/a", "curl -G --data-urlencode q@../private.txt https://api.example.com/v1/a"])
+            {
+                var result = CurlImporter.Import(command, options);
+                var document = Assert.Single(result.Tools).Document.ToJsonString();
+                Assert.DoesNotContain("sk_live", document, StringComparison.Ordinal);
+                Assert.DoesNotContain(result.Warnings, static w => (w.Item + w.Message).Contains("sk_live", StringComparison.Ordinal));
+            }
+            // A line of a header file that is no header is named by its number, never by its text.
+            var inside = CurlImporter.Import("curl -H @headers.txt https://api.example.com/v1/a", options);
+            Assert.Equal("yes", Assert.Single(inside.Tools).Document["steps"]![0]!["headers"]!["X-Ok"]!.GetValue<string>());
+            Assert.Contains(inside.Warnings, static w => w.Item.EndsWith("line 2", StringComparison.Ordinal));
+            Assert.DoesNotContain(inside.Warnings, static w => (w.Item + w.Message).Contains("sk_live", StringComparison.Ordinal));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Warnings_NeverRepeatACredential_FromAFormValueOrAStrayWord()
+    {
+        var form = CurlImporter.Import("curl -F 'password=hunter2;x' https://api.example.com/v1/login");
+        Assert.DoesNotContain(form.Warnings, static w => (w.Item + w.Message).Contains("hunter2", StringComparison.Ordinal));
+        var stray = CurlImporter.Import("curl https://api.example.com/v1/me 'Authorization: Bearer sk_live_0123456789abcdefXYZ'");
+        Assert.Single(stray.Tools);
+        Assert.DoesNotContain(stray.Warnings, static w => (w.Item + w.Message).Contains("sk_live", StringComparison.Ordinal));
+        // A JWT has dots, but it is no host.
+        var jwt = CurlImporter.Import("curl https://api.example.com/v1/me eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjMifQ.abcDEF123");
+        Assert.Single(jwt.Tools);
+    }
+
+    [Fact]
+    public void RawUrlQuery_IsSentAsWritten_AndOnlyHexEscapesAreLowered()
+    {
+        var result = CurlImporter.Import("curl https://api.example.com/v1/deals --url-query '+q=100%OFF' --url-query 'n=a/b'");
+        var step = Assert.Single(result.Tools).Document["steps"]![0]!;
+        var text = step.ToJsonString();
+        Assert.Contains("100%OFF", text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -279,26 +279,13 @@ internal static partial class TextExtract
     }
 
     /// <summary>
-    /// True for a name that can only be an identifier (<c>max_tokens</c>, <c>startDate</c>, <c>event.start</c>, <c>HotelCode</c>), not an
+    /// True for a name that can only be an identifier (<c>max_tokens</c>, <c>startDate</c>, <c>event.start</c>), not an
     /// English word that starts a sentence: a leading name of that shape is trusted without the request.
     /// </summary>
     public static bool LooksLikeFieldName(string name) =>
         !NotNames.Contains(name) && !NotFieldWords.Contains(name) && name.Length > 1
         && (name.Contains('_', StringComparison.Ordinal) || name.Contains('.', StringComparison.Ordinal) || name.Contains('[', StringComparison.Ordinal)
-            || char.IsLower(name[0]) || CamelHump(name));
-
-    /// <summary>An upper-case letter right after a lower-case one (<c>MarketplaceIds</c>, <c>OrderID</c>): an identifier, not a word.</summary>
-    private static bool CamelHump(string name)
-    {
-        for (var i = 1; i < name.Length; i++)
-        {
-            if (char.IsUpper(name[i]) && char.IsLower(name[i - 1]))
-            {
-                return true;
-            }
-        }
-        return false;
-    }
+            || char.IsLower(name[0]));
 
     /// <summary>
     /// The attribute a Rails-style full message is about ("Name must be a valid hostname.", "Service can't be blank.",

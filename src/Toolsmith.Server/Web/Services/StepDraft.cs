@@ -212,7 +212,7 @@ public sealed class ApiStepDraft : StepDraft
             case Core.Model.BodyKind.Json:
                 draft.JsonBody = body is JsonValue v && v.GetValueKind() == JsonValueKind.String
                     ? JsonSerializer.Serialize(v.GetValue<string>())
-                    : body!.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+                    : body!.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = Toolsmith.Core.Serialization.MinimalJsonEscaping.Instance });
                 break;
             case Core.Model.BodyKind.Form:
                 ReadRows(body, draft.Fields);
@@ -448,7 +448,7 @@ public sealed class TransformStepDraft : StepDraft
 
     internal static TransformStepDraft Read(JsonObject step) => new()
     {
-        Value = step["value"]?.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) ?? "",
+        Value = step["value"]?.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = Toolsmith.Core.Serialization.MinimalJsonEscaping.Instance }) ?? "",
     };
 
     /// <summary>Checks the value as the user types.</summary>

@@ -62,8 +62,8 @@ internal sealed partial class MentionedFieldsRule : DiagnosisRule
 
     private static void NamesMentioned(DiagnosisContext context)
     {
-        // A refused value, or a conflict over one ("DAGRun ID 'x' already exists" names the dag_run_id the step sent).
-        // A refused value, a conflict over one, or a value that names nothing there under 400 or 2xx ("Branch not found"
+        // A refused value, a conflict over one ("DAGRun ID 'x' already exists" names the dag_run_id the step sent), or a
+        // value that names nothing there under 400 or 2xx ("Branch not found"
         // after sending branch); a 404 is about the URL, not a field.
         if (context.FieldCount > 0 || context.Kind is not (null or DiagnosisKinds.InvalidValue or DiagnosisKinds.RequestRejected or DiagnosisKinds.Conflict or DiagnosisKinds.NotFound)
             || (context.Status >= 400 && context.Status is not (400 or 409 or 422)) || context.MissingScopes.Count > 0)
@@ -87,9 +87,9 @@ internal sealed partial class MentionedFieldsRule : DiagnosisRule
                 }
             }
         }
-        if (NamedByParameterCode(context) is { } named)
+        if (NamedByParameterCode(context) is var (named, parameterCode))
         {
-            context.AddField(named, FieldLocation.Unknown, ErrorItems.Humanize(context.Codes[0]));
+            context.AddField(named, FieldLocation.Unknown, ErrorItems.Humanize(parameterCode));
             return;
         }
         if (context.Kind is DiagnosisKinds.InvalidValue || context.Status is 400 or 422)
@@ -109,9 +109,9 @@ internal sealed partial class MentionedFieldsRule : DiagnosisRule
     /// A code that says a parameter or field was refused (<c>bad_parameter</c>, <c>invalid_argument</c>,
     /// <c>MissingParameter</c>) with a message that is one name and nothing else ("sort"): the message is the field.
     /// </summary>
-    private static string? NamedByParameterCode(DiagnosisContext context)
+    private static (string Name, string Code)? NamedByParameterCode(DiagnosisContext context)
     {
-        if (!context.Codes.Any(static c => Words(c).Any(static w => w.Lower is "parameter" or "parameters" or "param" or "params" or "argument" or "field" or "attribute")))
+        if (context.Codes.FirstOrDefault(static c => Words(c).Any(static w => w.Lower is "parameter" or "parameters" or "param" or "params" or "argument" or "field" or "attribute")) is not { } code)
         {
             return null;
         }
@@ -121,7 +121,7 @@ internal sealed partial class MentionedFieldsRule : DiagnosisRule
             if (t.Length is >= 2 and <= 64 && char.IsLetter(t[0]) && t.All(static c => char.IsLetterOrDigit(c) || c is '_' or '.' or '[' or ']' or '-')
                 && !EverydayWords.Contains(t.ToLowerInvariant()) && !NotFields.Contains(t.ToLowerInvariant()) && !context.Codes.Contains(t))
             {
-                return t;
+                return (t, code);
             }
         }
         return null;

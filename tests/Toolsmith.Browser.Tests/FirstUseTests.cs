@@ -33,7 +33,7 @@ public sealed class FirstUseTests(BrowserFixture fixture) : BrowserTest(fixture)
         await step.GetByRole(AriaRole.Button, new() { Name = "Run step" }).ClickAsync();
         var response = step.GetByRole(AriaRole.Region, new() { Name = "Response of api" });
         await Expect(response.GetByLabel("Status 200 OK")).ToBeVisibleAsync();
-        await Expect(page.GetByRole(AriaRole.Status, new() { Name = "Run announcements" })).ToContainTextAsync(new Regex("^api: 200 OK, \\d+ ms"));
+        await Expect(page.GetByRole(AriaRole.Status, new() { Name = "Run announcements" })).ToContainTextAsync(new Regex("^api: 200 OK, \\d+(\\.\\d+)? m?s"));
         await AssertInViewAsync(page, response.GetByLabel("Status 200 OK"), "the status");
         await AssertInViewAsync(page, response.GetByText("Time", new() { Exact = true }), "the time");
         await AssertInViewAsync(page, response.GetByText("Size", new() { Exact = true }), "the size");

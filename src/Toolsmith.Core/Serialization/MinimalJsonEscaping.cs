@@ -17,6 +17,8 @@ public sealed class MinimalJsonEscaping : JavaScriptEncoder
     /// <summary>The one instance.</summary>
     public static MinimalJsonEscaping Instance { get; } = new();
 
+    private static readonly SearchValues<char> Utf16ToEscape = SearchValues.Create([.. Enumerable.Range(0, 0x20).Select(static c => (char)c), '"', '\\']);
+
     private static readonly SearchValues<byte> Utf8ToEscape = SearchValues.Create([.. Enumerable.Range(0, 0x20).Select(static b => (byte)b), (byte)'"', (byte)'\\']);
 
     private MinimalJsonEscaping()
@@ -32,25 +34,23 @@ public sealed class MinimalJsonEscaping : JavaScriptEncoder
     /// <inheritdoc/>
     public override unsafe int FindFirstCharacterToEncode(char* text, int textLength)
     {
+        // Vectorized: the first '"', '\' or control character, then surrogates only where there are any before it.
         var span = new ReadOnlySpan<char>(text, textLength);
-        for (var i = 0; i < span.Length; i++)
+        var stop = span.IndexOfAny(Utf16ToEscape);
+        var limit = stop < 0 ? span.Length : stop;
+        var first = span[..limit].IndexOfAnyInRange('\uD800', '\uDFFF');
+        for (var i = first; i >= 0 && i < limit; i++)
         {
-            var c = span[i];
-            if (c < 0x20 || c is '"' or '\\')
-            {
-                return i;
-            }
-            if (char.IsHighSurrogate(c) && i + 1 < span.Length && char.IsLowSurrogate(span[i + 1]))
+            if (char.IsHighSurrogate(span[i]) && i + 1 < span.Length && char.IsLowSurrogate(span[i + 1]))
             {
                 i++; // a pair: one character beyond U+FFFF, written as it is
-                continue;
             }
-            if (char.IsSurrogate(c))
+            else if (char.IsSurrogate(span[i]))
             {
                 return i;
             }
         }
-        return -1;
+        return stop;
     }
 
     /// <inheritdoc/>

@@ -71,9 +71,19 @@ public static partial class PostmanImporter
             }
         }
         var context = new Context(Str(info["name"]) ?? "collection", variables, result);
+        // The collection's own scripts run for every request, as a folder's do: named like them, never run.
+        Warn(root, [context.CollectionName], context, folder: true);
         Walk(root, [], root["auth"] as JsonObject, DisablesBodyPruning(root) ?? false, context, options);
+        if (result.Tools.Count == 0 && !HasRequest(root))
+        {
+            throw new ImportException($"The collection{(Str(info["name"]) is { Length: > 0 } name ? $" \"{name}\"" : "")} has no request to import: its items and folders hold none.");
+        }
         return result;
     }
+
+    /// <summary>True when an item of the container, at any depth, is a request.</summary>
+    private static bool HasRequest(JsonObject container) =>
+        (container["item"] as JsonArray ?? []).OfType<JsonObject>().Any(static item => item["item"] is JsonArray ? HasRequest(item) : item["request"] is not null);
 
     private static JsonNode? Parse(string json, string what)
     {

@@ -157,6 +157,18 @@ public class PostmanAndHttpImporterTests(ImportRunner runner) : IClassFixture<Im
         """;
 
     [Fact]
+    public void Postman_CollectionWithNoRequest_IsRefusedWithAMessage()
+    {
+        // A collection kept only for its auth settings (an OAuth 2.0 sign-in guide): no item, or only empty folders.
+        var ex = Assert.Throws<ImportException>(() => PostmanImporter.Import("""
+            { "info": { "name": "Get Initial Token" }, "auth": { "type": "bearer", "bearer": [ { "key": "token", "value": "tok-never-shown-123" } ] },
+              "item": [ { "name": "Empty folder", "item": [] } ] }
+            """));
+        Assert.Equal("The collection \"Get Initial Token\" has no request to import: its items and folders hold none.", ex.Message);
+        Assert.Throws<ImportException>(() => PostmanImporter.Import("""{ "item": [] }"""));
+    }
+
+    [Fact]
     public async Task Postman_AuthOfEveryLevelAndType_IsTheStepsAuth_NoCredentialOnDisk()
     {
         var result = PostmanImporter.Import(AuthCollection());
@@ -169,6 +181,7 @@ public class PostmanAndHttpImporterTests(ImportRunner runner) : IClassFixture<Im
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"type":"bearer","token":"{{secrets.api_access_token}}"}"""), Auth("sign_in")), Auth("sign_in")?.ToJsonString());
         Assert.Contains(result.Warnings, static w => w.Item == "Sign in" && w.Message.Contains("--grant authorization_code --auth-url https://id.example.com/authorize --token-url https://id.example.com/token --client-id app-1 --scope read --scope write", StringComparison.Ordinal));
         // Scripts of the collection, a folder and a request (exec as a string, an array, or the script itself) are named, never run.
+        Assert.Contains(result.Warnings, static w => w.Item == "Auth kinds" && w.Message.Contains("prerequest script for its requests", StringComparison.Ordinal));
         Assert.Contains(result.Warnings, static w => w.Item == "Users" && w.Message.Contains("test script for its requests", StringComparison.Ordinal));
         Assert.Contains(result.Warnings, static w => w.Item == "Sign in" && w.Message.Contains("test script", StringComparison.Ordinal));
         foreach (var tool in result.Tools)

@@ -253,6 +253,12 @@ internal sealed partial class PostmanRequestMapper(PostmanImporter.Context conte
             return;
         }
         var (urlText, pathVariables) = Url(request["url"]);
+        if (OtherScheme().Match(urlText) is { Success: true } scheme)
+        {
+            // about:blank (a request kept for its script), mailto:, ws://: no address an API step sends to
+            Warn($"has the URL \"{Credentials.WithoutUserInfo(urlText)}\", which is not an http or https address ({scheme.Groups["scheme"].Value}:); it was left out.");
+            return;
+        }
         var userInfo = Credentials.TakeUserInfo(urlText, out var withoutUserInfo, out var urlUser, out var urlPassword);
         urlText = userInfo ? withoutUserInfo : urlText; // never written in the tool: it becomes the step's basic credential
         if (!userInfo && urlText.StartsWith("{{", StringComparison.Ordinal) && urlText.IndexOf("}}", StringComparison.Ordinal) is var close and > 2
@@ -434,9 +440,13 @@ internal sealed partial class PostmanRequestMapper(PostmanImporter.Context conte
     /// <summary>A query value that holds a credential (<c>api_key=8f3kq93ldk2</c>) becomes a secret; others stay as written.</summary>
     private string QueryValue(string key, string value) => Credentials.IsCredentialField(key, Uri.UnescapeDataString(value)) ? Credential(Uri.UnescapeDataString(value), key) : value;
 
+    /// <summary>A URL of another scheme than http or https: <c>about:blank</c>, <c>mailto:…</c>, <c>ws://…</c> (a host's <c>:8080</c> or <c>:{{port}}</c> is a port, <c>user:password@</c> a URL's user information).</summary>
+    [GeneratedRegex(@"^(?!https?:)(?<scheme>[a-z][a-z0-9+.-]*):(?://|(?![0-9{]|[^/?#@]*@))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex OtherScheme();
+
     private string FixScheme(string url)
     {
-        if (url.Contains("://", StringComparison.Ordinal) || url.StartsWith("{{", StringComparison.Ordinal))
+        if (url.Contains("://", StringComparison.Ordinal) || url.StartsWith("{{", StringComparison.Ordinal) || OtherScheme().IsMatch(url))
         {
             return url;
         }

@@ -169,6 +169,28 @@ public class PostmanAndHttpImporterTests(ImportRunner runner) : IClassFixture<Im
     }
 
     [Fact]
+    public void Postman_UrlOfAnotherScheme_IsLeftOutWithAWarning_APortOrUserIsNoScheme()
+    {
+        // DocuSign's consent-URL requests are about:blank, kept for their scripts (URL in parts: host "about", port "blank").
+        var result = PostmanImporter.Import("""
+            { "info": { "name": "Schemes" }, "item": [
+              { "name": "Consent", "request": { "method": "GET", "url": { "host": ["about"], "port": "blank", "query": [], "variable": [] } } },
+              { "name": "Blank", "request": { "method": "GET", "url": "about:blank" } },
+              { "name": "Socket", "request": { "method": "GET", "url": "ws://echo.example.com/chat" } },
+              { "name": "Local", "request": { "method": "GET", "url": "localhost:3000/users" } },
+              { "name": "Templated port", "request": { "method": "GET", "url": "localhost:{{port}}/users" } },
+              { "name": "With user", "request": { "method": "GET", "url": "ada:pw-never-shown@localhost/users" } } ] }
+            """);
+        Assert.Equal(["local", "templated_port", "with_user"], result.Tools.Select(static t => t.Name));
+        Assert.Contains(result.Warnings, static w => w.Item == "Consent" && w.Message == "has the URL \"about:blank\", which is not an http or https address (about:); it was left out.");
+        Assert.Contains(result.Warnings, static w => w.Item == "Blank" && w.Message.Contains("it was left out", StringComparison.Ordinal));
+        Assert.Contains(result.Warnings, static w => w.Item == "Socket" && w.Message.Contains("(ws:)", StringComparison.Ordinal));
+        Assert.DoesNotContain(result.Warnings, static w => w.Item is "Consent" or "Blank" && w.Message.Contains("no scheme", StringComparison.Ordinal));
+        Assert.Equal("http://localhost:3000/users", result.Tools[0].Document["steps"]![0]!["url"]!.GetValue<string>());
+        Assert.DoesNotContain(result.Warnings, static w => w.Message.Contains("pw-never-shown", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Postman_AuthOfEveryLevelAndType_IsTheStepsAuth_NoCredentialOnDisk()
     {
         var result = PostmanImporter.Import(AuthCollection());

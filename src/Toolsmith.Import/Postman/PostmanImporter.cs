@@ -152,9 +152,15 @@ public static partial class PostmanImporter
             }
             var tool = new ImportedToolBuilder(Naming.ToolName(name), label);
             new PostmanRequestMapper(context, tool, label, "request").Map(item, itemAuth, itemKeepsBodies);
-            tool.AddTo(context.Result);
+            if (tool.Steps.Count > 0) // else left out, with the warning that says why
+            {
+                tool.AddTo(context.Result);
+            }
         }
-        folderTool?.AddTo(context.Result);
+        if (folderTool is { Steps.Count: > 0 })
+        {
+            folderTool.AddTo(context.Result);
+        }
     }
 
     /// <summary>The auth an item sets itself; null when it inherits (no auth, null, or type "inherit"). "noauth" is set: it stops inheritance.</summary>

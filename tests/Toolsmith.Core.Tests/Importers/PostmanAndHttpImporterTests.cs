@@ -188,6 +188,12 @@ public class PostmanAndHttpImporterTests(ImportRunner runner) : IClassFixture<Im
         Assert.DoesNotContain(result.Warnings, static w => w.Item is "Consent" or "Blank" && w.Message.Contains("no scheme", StringComparison.Ordinal));
         Assert.Equal("http://localhost:3000/users", result.Tools[0].Document["steps"]![0]!["url"]!.GetValue<string>());
         Assert.DoesNotContain(result.Warnings, static w => w.Message.Contains("pw-never-shown", StringComparison.Ordinal));
+        // One warning says why a request was left out: its tool, with no step, is not also reported as invalid.
+        Assert.DoesNotContain(result.Warnings, static w => w.Message.Contains("not valid", StringComparison.Ordinal));
+        var perFolder = PostmanImporter.Import("""{ "item": [ { "name": "Odd", "request": { "method": "POSTMAN", "url": "https://api.example.com/x" } }, { "name": "Ok", "request": { "url": "https://api.example.com/y" } } ] }""",
+            new PostmanImportOptions { ToolPerFolder = true });
+        Assert.Single(Assert.Single(perFolder.Tools).Document["steps"]!.AsArray());
+        Assert.Equal(["uses the method POSTMAN, which an API step cannot send; it was left out."], perFolder.Warnings.Select(static w => w.Message));
     }
 
     [Fact]

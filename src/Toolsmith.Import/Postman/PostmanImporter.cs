@@ -394,8 +394,10 @@ internal sealed partial class PostmanRequestMapper(PostmanImporter.Context conte
         {
             foreach (var qp in items)
             {
-                if (qp is JsonObject o && o["disabled"]?.GetValueKind() != JsonValueKind.True && PostmanImporter.Str(o["key"]) is { } key)
+                if (qp is JsonObject o && o["disabled"]?.GetValueKind() != JsonValueKind.True)
                 {
+                    // A null key is sent as an empty one, as Postman sends it: ?foo=bar&&&bar=baz, ?&, =value
+                    var key = PostmanImporter.Str(o["key"]) ?? "";
                     var value = PostmanImporter.Str(o["value"]);
                     query.Add(value is null ? key : key + "=" + QueryValue(key, value));
                 }

@@ -197,6 +197,22 @@ public class PostmanAndHttpImporterTests(ImportRunner runner) : IClassFixture<Im
     }
 
     [Fact]
+    public async Task Postman_QueryParameterWithNoKey_IsSentEmpty_AsPostmanSendsIt()
+    {
+        // Postman's parts of "?foo=bar&&&bar=baz": the empty ones are {key: null, value: null}, and are sent.
+        var result = PostmanImporter.Import($$$"""
+            { "item": [ { "name": "Empties", "request": { "method": "GET", "url": { "raw": "http://127.0.0.1:{{{runner.Api.Port}}}/echo/get?foo=bar&&&bar=baz",
+              "protocol": "http", "host": ["127", "0", "0", "1"], "port": "{{{runner.Api.Port}}}", "path": ["echo", "get"],
+              "query": [ { "key": "foo", "value": "bar" }, { "key": null, "value": null }, { "key": null, "value": null }, { "key": "bar", "value": "baz" }, { "key": null, "value": "v" } ] } } } ] }
+            """);
+        var tool = Assert.Single(result.Tools);
+        Assert.EndsWith("/echo/get?foo=bar&&&bar=baz&=v", tool.Document["steps"]![0]!["url"]!.GetValue<string>(), StringComparison.Ordinal);
+        var step = ImportRunner.Single(await runner.RunAsync(tool));
+        Assert.True(step.Ok, step.Diagnosis?.Explanation);
+        Assert.Equal("/echo/get?foo=bar&&&bar=baz&=v", Echo(runner)["rawTarget"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Postman_AuthOfEveryLevelAndType_IsTheStepsAuth_NoCredentialOnDisk()
     {
         var result = PostmanImporter.Import(AuthCollection());

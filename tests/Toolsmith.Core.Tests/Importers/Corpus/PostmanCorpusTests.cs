@@ -98,9 +98,9 @@ public sealed partial class PostmanCorpusTests(ImportRunner runner, ITestOutputH
                         : new CorpusOutcome(Outcome.Wrong, $"no tool sends {expected.Method} {expected.Target}")));
                     continue;
                 }
-                if (OnlyNewmanKnows(request, auth, scripts, setByScripts))
+                if (OnlyNewmanKnows(request, auth, scripts, setByScripts) is { } reason)
                 {
-                    outcomes.Add((label, new CorpusOutcome(Outcome.NotRecorded, "depends on what only newman knows")));
+                    outcomes.Add((label, new CorpusOutcome(Outcome.NotRecorded, "only newman knows: " + reason)));
                     continue;
                 }
                 var arrived = await runner.CaptureAtEchoAsync(tool, Corpora.SecretValues(tool), PathVariableInputs(tool, request));
@@ -191,18 +191,19 @@ public sealed partial class PostmanCorpusTests(ImportRunner runner, ITestOutputH
     };
 
     /// <summary>
-    /// What newman decides at run time: dynamic variables, variables scripts set, a pre-request script that changes the
+    /// request, files to upload, and auth Toolsmith does not send (the importer names it in a warning): which of them, or null.
     /// request, files to upload, and auth Toolsmith does not send (the importer names it in a warning).
     /// </summary>
-    private static bool OnlyNewmanKnows(JsonObject request, JsonObject? auth, string scripts, HashSet<string> setByScripts)
+    private static string? OnlyNewmanKnows(JsonObject request, JsonObject? auth, string scripts, HashSet<string> setByScripts)
     {
         var text = request.ToJsonString() + (auth?.ToJsonString() ?? "");
-        return text.Contains("{{$", StringComparison.Ordinal)
-            || Variable().Matches(text).Any(m => setByScripts.Contains(m.Groups[1].Value.Trim()))
-            || scripts.Contains("pm.request", StringComparison.Ordinal) || scripts.Contains("request.headers", StringComparison.Ordinal)
-            || request["body"]?["mode"]?.GetValue<string>() == "file"
-            || (request["body"]?["formdata"] as JsonArray ?? []).Any(static f => f?["type"]?.GetValue<string>() == "file" && f["disabled"]?.GetValue<bool>() != true)
-            || auth?["type"]?.GetValue<string>() is { } type && type is not ("noauth" or "bearer" or "basic" or "apikey" or "oauth2");
+        return text.Contains("{{$", StringComparison.Ordinal) ? "a dynamic variable"
+            : Variable().Matches(text).FirstOrDefault(m => setByScripts.Contains(m.Groups[1].Value.Trim())) is not null ? "a variable a pre-request script sets"
+            : scripts.Contains("pm.request", StringComparison.Ordinal) || scripts.Contains("request.headers", StringComparison.Ordinal) ? "a pre-request script changes the request"
+            : request["body"]?["mode"]?.GetValue<string>() == "file"
+                || (request["body"]?["formdata"] as JsonArray ?? []).Any(static f => f?["type"]?.GetValue<string>() == "file" && f["disabled"]?.GetValue<bool>() != true) ? "a file to upload"
+            : auth?["type"]?.GetValue<string>() is { } type && type is not ("noauth" or "bearer" or "basic" or "apikey" or "oauth2") ? $"{type} auth"
+            : null;
     }
 
     /// <summary>newman's own headers, dropped when the request does not write them (its User-Agent is set aside by the comparison).</summary>

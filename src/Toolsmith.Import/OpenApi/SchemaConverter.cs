@@ -163,7 +163,10 @@ internal sealed class SchemaConverter
         }
         Many(o, "allOf", schema.AllOf, depth);
         Many(o, "anyOf", schema.AnyOf, depth);
-        Many(o, "oneOf", schema.OneOf, depth);
+        // A oneOf with a discriminator is checked as anyOf: OpenAPI picks the alternative by the discriminator's value, and
+        // alternatives that overlap (DigitalOcean's droplet_action_snapshot is droplet_action plus an optional name) would
+        // make every value fail JSON Schema's "exactly one".
+        Many(o, schema.Discriminator is not null && o["anyOf"] is null ? "anyOf" : "oneOf", schema.OneOf, depth);
         if (schema.Not is { } not)
         {
             o["not"] = Emit(not, depth + 1);

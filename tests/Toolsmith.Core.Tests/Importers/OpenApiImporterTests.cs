@@ -274,6 +274,36 @@ public class OpenApiImporterTests(ImportRunner runner) : IClassFixture<ImportRun
     }
 
     [Fact]
+    public async Task PreFlight_OneOfWithADiscriminator_AcceptsAValueOfOverlappingAlternatives()
+    {
+        // DigitalOcean's droplet actions: oneOf an action or a snapshot action (the action plus an optional name), picked by
+        // "type". Every action matches both; checked as JSON Schema's oneOf ("exactly one"), nothing could be sent.
+        var tool = Assert.Single(OpenApiCatalog.Parse($$"""
+            {
+              "openapi": "3.0.3",
+              "info": { "title": "Droplets", "version": "1" },
+              "servers": [ { "url": "http://127.0.0.1:{{runner.Api.Port}}/echo" } ],
+              "paths": { "/actions": { "post": { "operationId": "act",
+                "requestBody": { "content": { "application/json": { "schema": {
+                  "oneOf": [ { "$ref": "#/components/schemas/action" }, { "$ref": "#/components/schemas/snapshot" } ],
+                  "discriminator": { "propertyName": "type", "mapping": { "reboot": "#/components/schemas/action", "snapshot": "#/components/schemas/snapshot" } } } } } },
+                "responses": { "200": { "description": "ok" } } } } },
+              "components": { "schemas": {
+                "action": { "type": "object", "required": [ "type" ], "properties": { "type": { "type": "string", "enum": [ "reboot", "snapshot" ] } } },
+                "snapshot": { "allOf": [ { "$ref": "#/components/schemas/action" }, { "type": "object", "properties": { "name": { "type": "string" } } } ] } } }
+            }
+            """, "droplets.json").ImportAll().Tools);
+        foreach (var body in new[] { """{"type":"reboot"}""", """{"type":"snapshot","name":"nightly"}""" })
+        {
+            var step = ImportRunner.Single(await runner.RunAsync(tool, new JsonObject { ["body"] = JsonNode.Parse(body) }));
+            Assert.True(step.Ok, step.Diagnosis?.Explanation);
+            Assert.Equal(body, runner.Api.LastEcho!["bodyText"]!.GetValue<string>());
+        }
+        var missing = ImportRunner.Single(await runner.RunAsync(tool, Inputs("""{"body":{"name":"nightly"}}""")));
+        Assert.True(missing.NotSent);
+    }
+
+    [Fact]
     public async Task PreFlight_QueryHeaderAndPathValues()
     {
         var before = runner.Api.RequestCount;

@@ -74,6 +74,31 @@ internal sealed class SchemaConverter
         };
     }
 
+    /// <summary>
+    /// The members a schema requires (itself, its allOf parts or its alternatives) that no property of it, its parts or its
+    /// alternatives declares, in order: a body without them fails the check, and nothing in the description names their type.
+    /// </summary>
+    public static List<string> RequiredButUndeclared(IOpenApiSchema schema)
+    {
+        var (required, declared) = (new List<string>(), new HashSet<string>(StringComparer.Ordinal));
+        var seen = new HashSet<IOpenApiSchema>(ReferenceEqualityComparer.Instance);
+        void Walk(IOpenApiSchema s, int depth)
+        {
+            if (depth > MaxDepth || !seen.Add(s))
+            {
+                return;
+            }
+            required.AddRange(s.Required ?? new HashSet<string>());
+            declared.UnionWith(s.Properties?.Keys ?? []);
+            foreach (var part in (s.AllOf ?? []).Concat(s.AnyOf ?? []).Concat(s.OneOf ?? []))
+            {
+                Walk(part, depth + 1);
+            }
+        }
+        Walk(schema, 0);
+        return [.. required.Where(r => !declared.Contains(r)).Distinct()];
+    }
+
     private JsonObject Emit(IOpenApiSchema schema, int depth)
     {
         if (depth > MaxDepth)

@@ -304,6 +304,28 @@ public class OpenApiImporterTests(ImportRunner runner) : IClassFixture<ImportRun
     }
 
     [Fact]
+    public void ABodySchemaThatRequiresAMemberItNeverDescribes_IsNamedInAWarning()
+    {
+        // DigitalOcean's uptime checks: allOf the check's fields, and "required" names method, which no part describes.
+        var result = OpenApiCatalog.Parse("""
+            {
+              "openapi": "3.0.3",
+              "info": { "title": "Checks", "version": "1" },
+              "servers": [ { "url": "https://api.example.test" } ],
+              "paths": { "/checks": { "post": { "operationId": "createCheck",
+                "requestBody": { "content": { "application/json": { "schema": {
+                  "type": "object", "allOf": [ { "$ref": "#/components/schemas/check" } ], "required": [ "name", "method" ] } } } },
+                "responses": { "201": { "description": "ok" } } } } },
+              "components": { "schemas": { "check": { "type": "object", "properties": { "name": { "type": "string" } } } } }
+            }
+            """, "checks.json").ImportAll();
+        Assert.Single(result.Tools);
+        var warning = Assert.Single(result.Warnings, static w => w.Message.Contains("describes no such member", StringComparison.Ordinal));
+        Assert.Contains("\"method\"", warning.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"name\"", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task PreFlight_QueryHeaderAndPathValues()
     {
         var before = runner.Api.RequestCount;

@@ -53,6 +53,11 @@ public class ProseNamesTests
     [InlineData("parameter sku_code is required", "sku_code")]
     [InlineData("Missing required parameter - attachment", "attachment")]
     [InlineData("Missing required attribute: due_on", "due_on")]
+    [InlineData("Missing required attribute; postal_zip", "postal_zip")]
+    [InlineData("ShipmentRef is missing or invalid", "ShipmentRef")]
+    [InlineData("WarehouseCode must not be empty", "WarehouseCode")]
+    [InlineData("Query error: Unrecognized variable=\"sst\".", "sst")]
+    [InlineData("property: invoice.total, message: must not be null", "invoice.total")]
     public void Fields_InProse_AreNamed(string message, string field)
     {
         var d = Ex.Diagnose(400, $$"""{"message":"{{message.Replace("\"", "\\\"", StringComparison.Ordinal)}}"}""");
@@ -65,6 +70,8 @@ public class ProseNamesTests
     [InlineData("Something went wrong, please try again")]
     [InlineData("Invalid request")]
     [InlineData("The parameter value is invalid")]
+    [InlineData("JavaScript must be enabled")]
+    [InlineData("PostgreSQL is required for this feature")]
     public void SentenceWords_AreNotFields(string message) =>
         Assert.Empty(Ex.Diagnose(400, $$"""{"message":"{{message}}"}""").Paths());
 

@@ -285,7 +285,35 @@ internal static partial class TextExtract
     public static bool LooksLikeFieldName(string name) =>
         !NotNames.Contains(name) && !NotFieldWords.Contains(name) && name.Length > 1
         && (name.Contains('_', StringComparison.Ordinal) || name.Contains('.', StringComparison.Ordinal) || name.Contains('[', StringComparison.Ordinal)
-            || char.IsLower(name[0]));
+            || char.IsLower(name[0]) || IsCompoundIdentifier(name));
+
+    /// <summary>The last words of a PascalCase identifier that make it a record's attribute (<c>CustomerId</c>, <c>HotelCode</c>).</summary>
+    private static readonly string[] AttributeEndings =
+    [
+        "Id", "Ids", "ID", "IDs", "Code", "Codes", "Type", "Name", "Number", "No", "Date", "Time", "Key", "Url", "Uri", "Amount", "Count",
+        "Email", "Address", "Ref", "Reference", "Value", "Values", "Status", "Price", "Quantity", "Qty", "Currency", "Phone", "Token",
+    ];
+
+    /// <summary>
+    /// A PascalCase name of two or more words whose last word is an attribute's (<c>MarketplaceIds</c>, <c>OrderID</c>,
+    /// <c>TxnType</c>): SOAP and .NET APIs spell their fields so. A product word with a hump ("JavaScript", "PostgreSQL") ends
+    /// in no such word.
+    /// </summary>
+    private static bool IsCompoundIdentifier(string name)
+    {
+        if (name.Length < 4 || !char.IsUpper(name[0]) || !name.All(char.IsAsciiLetterOrDigit))
+        {
+            return false;
+        }
+        foreach (var ending in AttributeEndings)
+        {
+            if (name.Length > ending.Length + 1 && name.EndsWith(ending, StringComparison.Ordinal) && char.IsLower(name[^(ending.Length + 1)]))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /// <summary>
     /// The attribute a Rails-style full message is about ("Name must be a valid hostname.", "Service can't be blank.",
@@ -368,8 +396,8 @@ internal static partial class TextExtract
     [GeneratedRegex(@"\b(?:for|in|of|on|to)\s+(?:the\s+)?(?:field|parameter|param|property|attribute|argument|column|key)\s+['""`](?<path>[^'""`\s]{1,100})['""`]", Options, TimeoutMs)]
     private static partial Regex NamedField();
 
-    // "Parameter 'limit' must be..."
-    [GeneratedRegex(@"\b(?:field|parameter|param|property|attribute|argument)\s+['""`](?<path>[^'""`\s]{1,100})['""`]", Options, TimeoutMs)]
+    // "Parameter 'limit' must be...", "Unrecognized variable=\"zztop\"", "property: order.id, message: must not be null"
+    [GeneratedRegex(@"\b(?:field|parameter|param|property|attribute|argument|variable)\s*=?\s*\\?['""`](?<path>[^'""`\s$\\]{1,100})\\?['""`]|\b(?:field|param(?:eter)?|property|attribute|argument)\s*[:=]\s*(?<path>[A-Za-z_][\w.\[\]\-]{0,99})\s*[,;]\s*(?:message|msg|error|reason|description)\s*[:=]", Options, TimeoutMs)]
     private static partial Regex QuotedField();
 
     // Confluence: "Provided value {...} for 'id' is not the correct type"
@@ -377,7 +405,7 @@ internal static partial class TextExtract
     private static partial Regex ValueForName();
 
     // Stripe, OpenAI: "Missing required param: amount.", "Missing required parameter: 'input[79].id'.", "Missing required parameter - file"
-    [GeneratedRegex(@"\bmiss(?:ing)? required (?:param(?:eter)?|field|property|argument|attribute|value)s?\s*[:\-(]?\s*['""`]?(?<path>[A-Za-z_$][\w.\[\]\-]*[\w\]])", Options, TimeoutMs)]
+    [GeneratedRegex(@"\bmiss(?:ing)? required (?:param(?:eter)?|field|property|argument|attribute|value)s?\s*[:\-(;]?\s*['""`]?(?<path>[A-Za-z_$][\w.\[\]\-]*[\w\]])", Options, TimeoutMs)]
     private static partial Regex MissingRequired();
 
     // Google Sheets: "Invalid values[1][1]: struct_value"

@@ -139,4 +139,32 @@ public class UnseenShapesTests
         Assert.Equal(DiagnosisKinds.MissingScope, d.Kind);
         Assert.Equal(["reports:read", "admin"], d.Scopes!.Missing);
     }
+
+    [Fact]
+    public void AValidatorsPathArray_WithoutData_IsTheRequestsField_NotAGraphQlResolverError()
+    {
+        var zod = Ex.Diagnose(Ex.Make(400, """{"errors":[{"path":["user","email"],"message":"is not a valid email"}]}""", request: """{"user":{"email":"x"}}"""));
+        Assert.Equal(DiagnosisKinds.InvalidValue, zod.Kind);
+        Assert.Contains("body.user.email", zod.Paths());
+
+        var graphQl = Ex.Diagnose(200, """{"data":{"order":null},"errors":[{"path":["order"],"message":"Resolver crashed"}]}""");
+        Assert.Equal(DiagnosisKinds.ServerError, graphQl.Kind);
+    }
+
+    [Theory]
+    [InlineData("Validation failed: customerId is required", "customerId")]
+    [InlineData("Bad Request: start_time must be in the future", "start_time")]
+    public void ANameAfterAnErrorsLabel_IsTheField(string faultString, string field)
+    {
+        var d = Ex.Diagnose(500, $$"""<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><soap:Fault><faultcode>soap:Client</faultcode><faultstring>{{faultString}}</faultstring></soap:Fault></soap:Body></soap:Envelope>""", ("Content-Type", "text/xml"));
+        Assert.Equal(DiagnosisKinds.InvalidValue, d.Kind);
+        Assert.Contains(field, d.Paths());
+    }
+
+    [Fact]
+    public void ARoleNamedForBilling_IsAPermission_NotAQuota()
+    {
+        var d = Ex.Diagnose(403, """{"errors":[{"code":"FORBIDDEN","detail":"User does not have the Manage Billing role in this workspace"}]}""");
+        Assert.Equal(DiagnosisKinds.InsufficientPermission, d.Kind);
+    }
 }

@@ -340,6 +340,25 @@ internal static partial class TextExtract
     }
 
     /// <summary>
+    /// The words after an error's label ("Validation failed: customerId is required", "Bad Request: email must be set"), where
+    /// the name a validation message leads with is; the line itself when it has no such label.
+    /// </summary>
+    public static string AfterErrorLabel(string line)
+    {
+        try
+        {
+            return ErrorLabel().Match(line) is { Success: true } m ? m.Groups["rest"].Value : line;
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return line;
+        }
+    }
+
+    [GeneratedRegex(@"^[\w .\-]{0,40}?\b(?:errors?|failed|failure|invalid|exception|bad request|validation)\s*:\s*(?<rest>\S.*)$", Options, TimeoutMs)]
+    private static partial Regex ErrorLabel();
+
+    /// <summary>
     /// A leading name such as "title is required", "Title can't be blank" or "email: must be a valid address". A name before a
     /// colon whose words say no more about a value (<paramref name="onlyColon"/>: "etcdserver: permission denied", Go's
     /// "component: message") is only a field when the request sent one of that name.

@@ -167,4 +167,28 @@ public class UnseenShapesTests
         var d = Ex.Diagnose(403, """{"errors":[{"code":"FORBIDDEN","detail":"User does not have the Manage Billing role in this workspace"}]}""");
         Assert.Equal(DiagnosisKinds.InsufficientPermission, d.Kind);
     }
+
+    [Theory]
+    [InlineData("""{"tags":{"0":["This field may not be blank."]}}""", """{"tags":["","b"]}""", "body.tags[0]")]
+    [InlineData("""{"address":{"zip":["Enter a valid postal code."]}}""", """{"address":{"zip":"abc"}}""", "body.address.zip")]
+    [InlineData("""{"items":[{},{"sku":["This field may not be blank."]}]}""", """{"items":[{"sku":"a"},{"sku":""}]}""", "body.items[1].sku")]
+    [InlineData("""{"errors":{"items":[{},{"sku":["can't be blank"]}]}}""", """{"items":[{"sku":"a"},{"sku":""}]}""", "body.items[1].sku")]
+    public void NestedFieldMaps_NameTheFieldByTheKeysOnTheWay(string body, string request, string field)
+    {
+        var d = Ex.Diagnose(Ex.Make(400, body, request: request));
+        Assert.Equal(DiagnosisKinds.InvalidValue, d.Kind);
+        Assert.Equal([field], d.Paths());
+    }
+
+    [Theory]
+    [InlineData("The 'write:packages' scope is required.", "write:packages")]
+    [InlineData("Token is missing required scope user:email", "user:email")]
+    [InlineData("Not configured with the appropriate app permissions. Missing scope: tweet.write", "tweet.write")]
+    public void AScopeNamedInProse_IsNotAlsoAField(string message, string scope)
+    {
+        var d = Ex.Diagnose(403, $$"""{"error":"{{message}}"}""");
+        Assert.Equal(DiagnosisKinds.MissingScope, d.Kind);
+        Assert.Equal([scope], d.Scopes!.Missing);
+        Assert.Empty(d.Paths());
+    }
 }

@@ -396,7 +396,7 @@ internal static partial class TextExtract
     private static partial Regex ScopeColonList();
 
     // "requires merchant approval for read_orders scope", "requires the 'repo' scope"
-    [GeneratedRegex(@"\b(?:for|requires?|needs?|missing|lacks?|grant|add|with|(?:does\s+not|doesn't|do\s+not|don't)\s+have)\s+(?:the\s+|a\s+)?(?:['""`](?<one>[^'""`\s]{2,100})['""`]|(?<one>[A-Za-z][\w.\-]*[:._/][\w.:/\-]*))\s+(?:oauth\s+|access\s+|permission\s+|api\s+)?scopes?\b", Options, TimeoutMs)]
+    [GeneratedRegex(@"\b(?:for|requires?|needs?|missing|lacks?|grant|add|with|(?:does\s+not|doesn't|do\s+not|don't)\s+have)\s+(?:the\s+|a\s+)?(?:['""`](?<one>[^'""`\s]{2,100})['""`]|(?<one>[A-Za-z][\w.\-]*[:._/][\w.:/\-]*))\s+(?:oauth\s+|access\s+|permission\s+|api\s+)?scopes?\b|['""`](?<one>[^'""`\s]{2,100})['""`]\s+(?:oauth\s+|access\s+|api\s+)?scopes?\s+(?:is|are)\s+(?:required|needed|missing)\b", Options, TimeoutMs)]
     private static partial Regex ScopeBefore();
 
     // "missing scope 'files:write'", "required scope: \"a b\""

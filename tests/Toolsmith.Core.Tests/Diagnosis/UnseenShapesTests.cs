@@ -191,4 +191,33 @@ public class UnseenShapesTests
         Assert.Equal([scope], d.Scopes!.Missing);
         Assert.Empty(d.Paths());
     }
+
+    [Theory]
+    [InlineData("""{"error":true,"reason":"Invalid format parameter: xlsx. Supported formats are json and csv."}""")]
+    [InlineData("""{"error":true,"message":"Unknown station"}""")]
+    public void ErrorTrue_UnderSuccess_IsAFailure(string body) =>
+        Assert.NotNull(DiagnosisEngine.Diagnose(Ex.Make(200, body, method: "GET")));
+
+    [Fact]
+    public void AnErrorFalse_OrAnErrorNull_StaysASuccess()
+    {
+        Assert.Null(DiagnosisEngine.Diagnose(Ex.Make(200, """{"error":false,"data":{"id":1}}""", method: "GET")));
+        Assert.Null(DiagnosisEngine.Diagnose(Ex.Make(200, """{"error":null,"items":[]}""", method: "GET")));
+    }
+
+    [Theory]
+    [InlineData("""<?xml version="1.0" encoding="utf-8"?><Error><Code>InvalidQueryParameterValue</Code><Message>Value for one of the query parameters specified in the request URI is invalid.</Message><QueryParameterName>timeout</QueryParameterName><QueryParameterValue>-1</QueryParameterValue></Error>""", "timeout")]
+    [InlineData("""{"code":"E400","message":"Bad input","invalidParameter":"limit"}""", "limit")]
+    [InlineData("""{"message":"Unrecognized request argument supplied: temprature"}""", "temprature")]
+    [InlineData("""{"message":"Invalid format parameter: xlsx"}""", "format")]
+    public void AFieldNamedByAMembersNameOrALabel_IsNamed(string body, string field)
+    {
+        var d = Ex.Diagnose(400, body, ("Content-Type", body.StartsWith('<') ? "application/xml" : "application/json"));
+        Assert.Equal(DiagnosisKinds.InvalidValue, d.Kind);
+        Assert.Contains(field, d.Paths());
+    }
+
+    [Fact]
+    public void MissingRequiredParameter_WithoutAName_NamesNoField() =>
+        Assert.Empty(Ex.Diagnose(400, """{"error":"Missing required parameter"}""").Paths());
 }

@@ -231,7 +231,9 @@ internal static partial class TextExtract
                     var path = m.Groups["path"].Value.Trim();
                     // "Missing to param": a word labelled as a parameter between "missing" and the label is that parameter's name,
                     // even an everyday word such as "to" or "from" (messaging APIs' recipient and sender).
-                    var labelled = (ReferenceEquals(regex, MissingNamed()) || ReferenceEquals(regex, MissingNoun()) || ReferenceEquals(regex, NameThenNoun()) || ReferenceEquals(regex, InvalidNameSentence())) && path is "to" or "from";
+                    // So is a word such as "format" or "type" that requests often name a parameter ("Invalid format parameter").
+                    var labelled = (ReferenceEquals(regex, MissingNamed()) || ReferenceEquals(regex, MissingNoun()) || ReferenceEquals(regex, NameThenNoun()) || ReferenceEquals(regex, InvalidNameSentence()))
+                        && path is "to" or "from" or "format" or "type" or "key" or "url" or "path" or "method" or "action" or "scope" or "content" or "fields" or "token";
                     if (path.Length > 0 && !NotNames.Contains(path) && (labelled || !NotFieldWords.Contains(path)))
                     {
                         fields.Add((path, FieldLocation.Unknown, text));
@@ -424,7 +426,7 @@ internal static partial class TextExtract
     private static partial Regex ValueForName();
 
     // Stripe, OpenAI: "Missing required param: amount.", "Missing required parameter: 'input[79].id'.", "Missing required parameter - file"
-    [GeneratedRegex(@"\bmiss(?:ing)? required (?:param(?:eter)?|field|property|argument|attribute|value)s?\s*[:\-(;]?\s*['""`]?(?<path>[A-Za-z_$][\w.\[\]\-]*[\w\]])", Options, TimeoutMs)]
+    [GeneratedRegex(@"\bmiss(?:ing)? required (?:param(?:eter)?|field|property|argument|attribute|value)s?\b\s*[:\-(;]?\s*['""`]?(?<path>[A-Za-z_$][\w.\[\]\-]*[\w\]])", Options, TimeoutMs)]
     private static partial Regex MissingRequired();
 
     // Google Sheets: "Invalid values[1][1]: struct_value"
@@ -585,7 +587,7 @@ internal static partial class TextExtract
     private static partial Regex ParameterName();
 
     // "Missing to param", "missing title field"
-    [GeneratedRegex(@"\bmissing\s+(?<path>[A-Za-z_][\w.]*)\s+(?:param(?:eter)?|field|argument|property|attribute)\b|\b(?:invalid|missing)(?:\s+or\s+(?:invalid|missing))?\s+['""`]?(?<path>[A-Za-z_][\w.]*_[\w.]*|[a-z]+[A-Z][\w.]*)['""`]?\s+(?:in|from)\s+(?:the\s+)?(?:request|body|query|url|payload)\b|\b(?:is\s+missing|is\s+required|is\s+empty|missing|required)\b[^:.]{0,40}:\s*['""`]?(?<path>[A-Za-z_][\w.\[\]]*[\w\]])['""`]?\s*\.?\s*$", Options, TimeoutMs)]
+    [GeneratedRegex(@"\b(?:unrecogni[sz]ed|unknown|unexpected|invalid|unsupported|extra)\s+(?:request\s+|query\s+|body\s+)?(?:argument|parameter|param|field|property|attribute|option)s?(?:\s+(?:supplied|given|provided|passed|received|found))?\s*:\s*['""`]?(?<path>[A-Za-z_][\w.\[\]\-]*)|\b(?:missing|invalid|unknown|unsupported|unrecogni[sz]ed)\s+(?<path>[A-Za-z_][\w.]*)\s+(?:param(?:eter)?|field|argument|property|attribute)\b|\b(?:invalid|missing)(?:\s+or\s+(?:invalid|missing))?\s+['""`]?(?<path>[A-Za-z_][\w.]*_[\w.]*|[a-z]+[A-Z][\w.]*)['""`]?\s+(?:in|from)\s+(?:the\s+)?(?:request|body|query|url|payload)\b|\b(?:is\s+missing|is\s+required|is\s+empty|missing|required)\b[^:.]{0,40}:\s*['""`]?(?<path>[A-Za-z_][\w.\[\]]*[\w\]])['""`]?\s*\.?\s*$", Options, TimeoutMs)]
     private static partial Regex MissingNamed();
 
     // Airtable: "Unknown field name: \"Nmae\"", "Unrecognized parameter 'foo'"

@@ -73,6 +73,12 @@ internal static class ErrorItems
                     break;
             }
         }
+        if (!found && NamedByMemberSuffix(item) is { } suffixed)
+        {
+            // Azure Storage's <QueryParameterName>, "invalidParameter", "errorField": a member whose name ends in what it holds.
+            context.AddField(FieldPath.Parse(suffixed), FieldLocation.Unknown, message);
+            found = true;
+        }
         // FHIR OperationOutcome: issue[].expression, FHIRPath expressions of the element at fault ("Patient.birthDate", "birthdate").
         if (!found && JsonRead.Get(item, "expression") is JsonArray expressions && item.ContainsKey("severity"))
         {
@@ -225,6 +231,33 @@ internal static class ErrorItems
             }
         }
         return leaves;
+    }
+
+    private static readonly string[] FieldMemberEndings = ["parametername", "paramname", "fieldname", "propertyname", "argumentname", "attributename", "fieldpath", "propertypath"];
+
+    private static readonly string[] FieldMemberVerdicts = ["invalid", "missing", "bad", "error", "failed", "wrong", "unknown", "required"];
+
+    /// <summary>
+    /// The field an error item names in a member called for it in a way no list can hold: a name ending in "ParameterName",
+    /// "FieldName" and the like (<c>QueryParameterName</c>, <c>invalid_field_name</c>), or a verdict and "field"/"parameter"
+    /// (<c>invalidParameter</c>, <c>missing_field</c>, <c>errorField</c>), whose value is a name.
+    /// </summary>
+    private static string? NamedByMemberSuffix(JsonObject item)
+    {
+        foreach (var (key, value) in item)
+        {
+            if (key.Length > 60 || JsonRead.Str(value) is not { Length: > 0 and <= 100 } name || !BodyScan.LooksLikeCode(name))
+            {
+                continue;
+            }
+            var compact = ErrorVocabulary.Compact(key);
+            if (FieldMemberEndings.Any(e => compact.Length > e.Length && compact.EndsWith(e, StringComparison.Ordinal))
+                || FieldMemberVerdicts.Any(v => compact == v + "field" || compact == v + "parameter" || compact == v + "param" || compact == v + "property"))
+            {
+                return name;
+            }
+        }
+        return null;
     }
 
     /// <summary>True when every member of <paramref name="obj"/> is a message or a list of messages (a field map, not an error object).</summary>

@@ -220,4 +220,25 @@ public class UnseenShapesTests
     [Fact]
     public void MissingRequiredParameter_WithoutAName_NamesNoField() =>
         Assert.Empty(Ex.Diagnose(400, """{"error":"Missing required parameter"}""").Paths());
+
+    [Fact]
+    public void JSendFail_NamesTheFieldsItsDataIsKeyedBy()
+    {
+        var d = Ex.Diagnose(200, """{"status":"fail","data":{"email":"A user with that email already exists"}}""");
+        Assert.Equal(DiagnosisKinds.Conflict, d.Kind);
+        Assert.Equal(["email"], d.Paths());
+        Assert.Null(DiagnosisEngine.Diagnose(Ex.Make(200, """{"status":"success","data":{"email":"a@b.c","name":"Bob Smith"}}""", method: "GET")));
+    }
+
+    [Fact]
+    public void APermissionGrantedToTheToken_IsAScope_AndAnActionNotAllowed_IsNamed()
+    {
+        var scope = Ex.Diagnose(403, """{"error":{"message":"This endpoint requires the 'manage_pages' permission to be granted to the token","code":10}}""");
+        Assert.Equal(DiagnosisKinds.MissingScope, scope.Kind);
+        Assert.Equal(["manage_pages"], scope.Scopes!.Missing);
+
+        var action = Ex.Diagnose(403, """{"error":"You are not allowed to perform projects.delete on this project"}""");
+        Assert.Equal(DiagnosisKinds.InsufficientPermission, action.Kind);
+        Assert.Equal(["projects.delete"], action.Scopes!.Missing);
+    }
 }

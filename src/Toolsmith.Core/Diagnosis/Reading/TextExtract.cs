@@ -154,7 +154,7 @@ internal static partial class TextExtract
     [GeneratedRegex(@"\binsufficient\s+(?:app|application|token|client|api\s+key)\s+(?:permissions|scopes|privileges)\b|\bre-?(?:authenticat|authori[sz]|consent)", Options, TimeoutMs)]
     private static partial Regex CredentialGrants();
 
-    [GeneratedRegex(@"\b(?:application|app|api[ _-]?key|(?:api|access|oauth)[ _-]?token|consent|integration)\b[^.]{0,60}?\b(?:does\s+not\s+(?:have|include|grant)|doesn't\s+(?:have|include)|is\s+missing|lacks?|needs?\s+to\s+have|has\s+insufficient|not\s+granted)\b|\bre-?(?:authenticat|authori[sz]|consent)|\brequired\s+application\s+permission|\binsufficient\s+(?:app|application|token|api\s+key|client)\s+(?:permissions?|scopes?|privileges?)\b", Options, TimeoutMs)]
+    [GeneratedRegex(@"\b(?:application|app|api[ _-]?key|(?:api|access|oauth)[ _-]?token|consent|integration)\b[^.]{0,60}?\b(?:does\s+not\s+(?:have|include|grant)|doesn't\s+(?:have|include)|is\s+missing|lacks?|needs?\s+to\s+have|has\s+insufficient|not\s+granted)\b|\bre-?(?:authenticat|authori[sz]|consent)|\brequired\s+application\s+permission|\binsufficient\s+(?:app|application|token|api\s+key|client)\s+(?:permissions?|scopes?|privileges?)\b|\b(?:granted|given|assigned|enabled)\s+(?:to|for)\s+(?:the\s+|your\s+|this\s+)?(?:app|application|api[ _-]?key|(?:api|access|oauth)[ _-]?token|token|integration)\b", Options, TimeoutMs)]
     private static partial Regex CredentialSubject();
 
     /// <summary>Scopes the message says the token has.</summary>
@@ -551,7 +551,7 @@ internal static partial class TextExtract
     [GeneratedRegex(@"\bnot\s+(?:authorized|permitted|allowed|enabled)\b[^.\[]{0,60}[:\-]\s*\[(?<list>[^\]]{1,300})\]", Options, TimeoutMs)]
     private static partial Regex NotAuthorizedList();
 
-    [GeneratedRegex(@"permi|privil|authori|access|action|\bneed|\brequire|\brole\b|\black|capabilit|\bfeature\b", Options, TimeoutMs)]
+    [GeneratedRegex(@"permi|privil|authori|access|action|\bneed|\brequire|\brole\b|\black|capabilit|\bfeature\b|\ballowed\b|\bperform", Options, TimeoutMs)]
     private static partial Regex PermissionHint();
 
     // "**apikey** parameter is incorrect", "src parameter not present", "email field is required"

@@ -241,4 +241,13 @@ public class UnseenShapesTests
         Assert.Equal(DiagnosisKinds.InsufficientPermission, action.Kind);
         Assert.Equal(["projects.delete"], action.Scopes!.Missing);
     }
+
+    [Theory]
+    [InlineData(429)]
+    [InlineData(200)]
+    public void ALimitPerMonth_IsAQuota_EvenCalledARateLimit(int status)
+    {
+        var d = DiagnosisEngine.Diagnose(Ex.Make(status, """{"message":"You have exceeded the rate limit per month for your plan, BASIC, by the API provider"}""", method: "GET"));
+        Assert.Equal(DiagnosisKinds.QuotaExceeded, d!.Kind);
+    }
 }

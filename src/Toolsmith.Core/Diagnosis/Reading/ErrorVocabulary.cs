@@ -296,6 +296,22 @@ internal static partial class ErrorVocabulary
         return longWindow || (quota && !Throttled().IsMatch(text)) ? QuotaExceeded : RateLimited;
     }
 
+    /// <summary>True when the words name a limit's window of a day or a month ("per month", "daily", "this month").</summary>
+    public static bool NamesCalendarWindow(string text)
+    {
+        try
+        {
+            return CalendarWindow().IsMatch(text.Length > 1500 ? text[..1500] : text);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return false;
+        }
+    }
+
+    [GeneratedRegex(@"\bper (day|month)\b|\bdaily\b|\bmonthly\b|\b(this|each|a|per) (calendar )?(day|month)\b", Options, TimeoutMs)]
+    private static partial Regex CalendarWindow();
+
     /// <summary>
     /// True when the words name a permission precisely and say nothing of credentials but a bare "unauthorized" ("User does
     /// not have the permissions required for this action [error-unauthorized]").

@@ -250,4 +250,13 @@ public class UnseenShapesTests
         var d = DiagnosisEngine.Diagnose(Ex.Make(status, """{"message":"You have exceeded the rate limit per month for your plan, BASIC, by the API provider"}""", method: "GET"));
         Assert.Equal(DiagnosisKinds.QuotaExceeded, d!.Kind);
     }
+
+    [Theory]
+    [InlineData("Cannot delete a running instance. Stop it first.")]
+    [InlineData("Cannot transition invoice from paid to draft")]
+    [InlineData("The operation is not allowed in the current state of the resource: Deallocating")]
+    [InlineData("Record was modified since it was read (version 3, expected 2)")]
+    [InlineData("Payment intent has status succeeded and cannot be confirmed")]
+    public void AResourceInTheWrongState_IsAConflict_UnderA400(string message) =>
+        Assert.Equal(DiagnosisKinds.Conflict, Ex.Diagnose(400, $$"""{"error":{"message":"{{message}}"}}""").Kind);
 }

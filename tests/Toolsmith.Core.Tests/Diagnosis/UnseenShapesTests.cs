@@ -258,5 +258,5 @@ public class UnseenShapesTests
     [InlineData("Record was modified since it was read (version 3, expected 2)")]
     [InlineData("Payment intent has status succeeded and cannot be confirmed")]
     public void AResourceInTheWrongState_IsAConflict_UnderA400(string message) =>
-        Assert.Equal(DiagnosisKinds.Conflict, Ex.Diagnose(400, $$"""{"error":{"message":"{{message}}"}}""").Kind);
+        Assert.Equal(DiagnosisKinds.Conflict, Ex.Diagnose(400, $$$"""{"error":{"message":"{{{message}}}"}}""").Kind);
 }

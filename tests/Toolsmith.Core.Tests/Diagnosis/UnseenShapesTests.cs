@@ -259,4 +259,12 @@ public class UnseenShapesTests
     [InlineData("Payment intent has status succeeded and cannot be confirmed")]
     public void AResourceInTheWrongState_IsAConflict_UnderA400(string message) =>
         Assert.Equal(DiagnosisKinds.Conflict, Ex.Diagnose(400, $$$"""{"error":{"message":"{{{message}}}"}}""").Kind);
+
+    [Fact]
+    public void RailsXml_TypeAnnotations_AreReadAsValuesAndLists()
+    {
+        var d = Ex.Diagnose(422, """<?xml version="1.0" encoding="UTF-8"?><errors type="array"><error><field type="string">name</field><message>can't be blank</message></error><error><field type="symbol">team_id</field><message>is invalid</message></error></errors>""", ("Content-Type", "application/xml"));
+        Assert.Equal(DiagnosisKinds.InvalidValue, d.Kind);
+        Assert.Equal(["name", "team_id"], d.Paths());
+    }
 }

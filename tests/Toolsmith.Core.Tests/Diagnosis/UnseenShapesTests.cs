@@ -267,4 +267,15 @@ public class UnseenShapesTests
         Assert.Equal(DiagnosisKinds.InvalidValue, d.Kind);
         Assert.Equal(["name", "team_id"], d.Paths());
     }
+
+    [Theory]
+    [InlineData("""{"error":"Start date is not a valid date"}""", """{"start_date":"2024-02-30","end_date":"2024-03-01"}""", "body.start_date")]
+    [InlineData("""{"error":"Customer email is invalid"}""", """{"customer":{"email":"bad","name":"x"}}""", "body.customer.email")]
+    [InlineData("""{"message":"Currency 'usdx' is not supported"}""", """{"amount":100,"currency":"usdx"}""", "body.currency")]
+    public void ANameInWords_OrAValueQuotedBack_IsTheFieldTheStepSent(string body, string request, string field)
+    {
+        var d = Ex.Diagnose(Ex.Make(400, body, request: request));
+        Assert.Equal(DiagnosisKinds.InvalidValue, d.Kind);
+        Assert.Equal([field], d.Paths());
+    }
 }

@@ -383,7 +383,7 @@ internal static partial class ErrorVocabulary
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
     private const int TimeoutMs = RegexBudget.Milliseconds;
 
-    [GeneratedRegex(@"\bscopes?\b.{0,60}?\b(missing|insufficient|not (been )?granted|required|requires?|does ?n[o']t match|lacks?|needs?|not sufficient|mismatch)\b|\b(does not|doesn't) (contain|have|include)\b.{0,40}?\bscopes?\b|\b(missing|insufficient|lacks?|requires?|required|needs?|not granted|approval for)\b.{0,80}?\bscopes?\b|\bscopes? (is |are )?not (allowed|permitted)\b", Options, TimeoutMs)]
+    [GeneratedRegex(@"\bscopes?\b.{0,60}?\b(missing|insufficient|not (been )?granted|required|requires?|does ?n[o']t match|lacks?|needs?|not sufficient|mismatch)\b|\b(does not|doesn't) (contain|have|include)\b.{0,40}?\bscopes?\b|\b(missing|insufficient|lacks?|requires?|required|needs?|not granted|approval for)\b.{0,80}?\bscopes?\b|\bscopes? (is |are )?not (allowed|permitted)\b|\boutside (of )?(the |your |its )?(authori[sz]ed|granted|allowed|permitted) scopes?\b", Options, TimeoutMs)]
     private static partial Regex ScopeWords();
 
     [GeneratedRegex(@"\bjwt ?expired\b|\bsession (has been |was |is )?(terminated|timed out)\b|\bre-?log ?in\b|\btoken_?expired\b|\b(tokens?|session|credentials?|jwt|api[ _-]?key|key|signature|login|authentication|certificate|grant|password|code|consent|ticket)\b.{0,60}?\b(has |have |is |was )?expired\b|\bexpired\b.{0,30}?\b(tokens?|session|credentials?|jwt|grant)\b|\binvalid_grant\b", Options, TimeoutMs)]

@@ -465,11 +465,11 @@ internal static partial class TextExtract
     private static partial Regex GraphQlArgument();
 
     // "Insufficient scope, expected any of: read:users", "scopes required: a, b"
-    [GeneratedRegex(@"\bscopes?\b[^.:]{0,40}?\b(?:expected|requires?|required|needs?|needed|missing)\b\s*(?:(?:any|one|all)\s+of\s*)?(?:the\s+following\s*)?[:\-]\s*(?<list>[\w.:/\-]+(?:\s*,\s*(?:and\s+|or\s+)?[\w.:/\-]+)*)|\b(?:following|these)\s+scopes?\s*(?:are|is)?\s*(?:required|missing|needed)?\s*[:\-]\s*(?<list>[\w.:/\-]+(?:\s*,\s*(?:and\s+|or\s+)?[\w.:/\-]+)*)|\b(?:required|missing|needed)\s+scope\(s\)\s*:\s*(?<list>[\w.:/\-]+(?:\s*,\s*[\w.:/\-]+)*)|\bscopes?\b[^.:]{0,60}?\bto\s+perform\s+this\s+(?:action|operation|request)\s*:\s*(?<list>[\w.:/\-]+(?:\s*,\s*[\w.:/\-]+)*)|\bscopes?\b[^:]{0,40}?\b(?:use|needs?|requires?)\s+(?:any|one)\s+of\s*:\s*(?<list>[\w.:/\-]+(?:\s*,\s*(?:and\s+|or\s+)?[\w.:/\-]+)*)", Options, TimeoutMs)]
+    [GeneratedRegex(@"\bscopes?\b(?:[^.:]|\.\s){0,40}?\b(?:expected|requires?|required|needs?|needed|missing)\b\s*(?:(?:any|one|all)\s+of\s*)?(?:the\s+following\s*)?[:\-]\s*(?<list>[\w.:/\-]+(?:\s*,\s*(?:and\s+|or\s+)?[\w.:/\-]+)*)|\b(?:following|these)\s+scopes?\s*(?:are|is)?\s*(?:required|missing|needed)?\s*[:\-]\s*(?<list>[\w.:/\-]+(?:\s*,\s*(?:and\s+|or\s+)?[\w.:/\-]+)*)|\b(?:required|missing|needed)\s+scope\(s\)\s*:\s*(?<list>[\w.:/\-]+(?:\s*,\s*[\w.:/\-]+)*)|\bscopes?\b[^.:]{0,60}?\bto\s+perform\s+this\s+(?:action|operation|request)\s*:\s*(?<list>[\w.:/\-]+(?:\s*,\s*[\w.:/\-]+)*)|\bscopes?\b[^:]{0,40}?\b(?:use|needs?|requires?)\s+(?:any|one)\s+of\s*:\s*(?<list>[\w.:/\-]+(?:\s*,\s*(?:and\s+|or\s+)?[\w.:/\-]+)*)", Options, TimeoutMs)]
     private static partial Regex ScopeExpected();
 
     // "does not have the required scope vso.work_write", "missing scope files:write"
-    [GeneratedRegex(@"\b(?:required|missing|needs?|requires?|lacks?)\s+(?:the\s+)?(?:oauth\s+|api\s+)?scope\s+(?<one>[A-Za-z][\w\-]*[:._/][\w.:/\-]*[\w])", Options, TimeoutMs)]
+    [GeneratedRegex(@"\b(?:required|missing|needs?|requires?|lacks?)\s+(?:the\s+)?(?:oauth\s+|api\s+)?scope\s+(?<one>[A-Za-z][\w\-]*[:._/][\w.:/\-]*[\w])|\bscope\s+['""`]?(?<one>[A-Za-z][\w\-]*[:._/][\w.:/\-]*[\w])['""`]?\s+(?:is\s+|was\s+)?(?:not\s+granted|missing|required|needed)\b|\b(?:does\s+not|doesn't|do\s+not|don't)\s+have\s+the\s+(?!(?:required|necessary|needed|right|correct|appropriate|proper|sufficient|requested|following)\b)(?<one>[a-z][a-z_\-]{2,40})\s+scope\b", Options, TimeoutMs)]
     private static partial Regex ScopeRequiredName();
 
     // "missing scope (databases.write)", "requires scopes (a, b)"
@@ -528,7 +528,7 @@ internal static partial class TextExtract
     private static partial Regex Quoted();
 
     // "does not have storage.objects.get access", "does not have secrets get permission", "is missing prvCreateAccount privilege", "alice is missing the Job/Build permission"
-    [GeneratedRegex(@"\b(?:does\s+not|doesn't|do\s+not|don't)\s+have\s+(?:the\s+)?(?<one>[A-Za-z][\w.:/\-]*(?:\s+(?:get|list|set|read|write|delete|create|update|purge|backup|restore|recover|import))?)\s+(?:permissions?|privileges?|access|rights?)\b|\bmissing\s+(?:the\s+)?(?<one>[A-Za-z][\w.:/\-]*[\w])\s+(?:permissions?|privileges?|rights?)\b|\b(?:does\s+not|doesn't)\s+(?:include|contain|grant)\s+(?:the\s+)?(?<one>[A-Za-z][\w.:/\-]*[\w])\s+(?:permission|privilege|scope)\b|\bwith\s+the\s+(?<one>[A-Za-z][\w\-]*[_.:/][\w.:/\-]*[\w])\s+permission\b|\bmust\s+have\s+(?:the\s+)?['""`]?(?<one>[A-Za-z][\w.:/\-]*[\w])['""`]?\s+(?:permission|privilege|scope|right)\b", Options, TimeoutMs)]
+    [GeneratedRegex(@"\b(?:does\s+not|doesn't|do\s+not|don't)\s+have\s+(?:the\s+)?(?<one>[A-Za-z][\w.:/\-]*(?:\s+(?:get|list|set|read|write|delete|create|update|purge|backup|restore|recover|import))?)\s+(?:permissions?|privileges?|access|rights?)\b|\bmissing\s+(?:the\s+)?(?<one>[A-Za-z][\w.:/\-]*[\w])\s+(?:permissions?|privileges?|rights?)\b|\b(?:does\s+not|doesn't)\s+(?:include|contain|grant)\s+(?:the\s+)?(?<one>[A-Za-z][\w.:/\-]*[\w])\s+(?:permission|privilege|scope)\b|\bwith\s+the\s+(?<one>[A-Za-z][\w\-]*[_.:/][\w.:/\-]*[\w])\s+permission\b|\bmust\s+have\s+(?:the\s+)?['""`]?(?<one>[A-Za-z][\w.:/\-]*[\w])['""`]?\s+(?:permission|privilege|scope|right)\b|\b(?:does\s+not|doesn't|do\s+not|don't)\s+have\s+(?:the\s+)?(?:permission|privilege|right)s?\s*:?\s+(?-i:(?<one>[A-Za-z][a-z0-9]*(?:[A-Z]\w*|[._:/][\w.:/\-]*\w)))", Options, TimeoutMs)]
     private static partial Regex LacksPermission();
 
     // Elasticsearch: "action [indices:data/write/bulk[s]] is unauthorized for user"

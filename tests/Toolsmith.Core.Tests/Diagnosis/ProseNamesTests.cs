@@ -76,6 +76,7 @@ public class ProseNamesTests
     [InlineData("Something went wrong, please try again")]
     [InlineData("Invalid request")]
     [InlineData("The parameter value is invalid")]
+    [InlineData("Bad Gateway")]
     [InlineData("JavaScript must be enabled")]
     [InlineData("PostgreSQL is required for this feature")]
     public void SentenceWords_AreNotFields(string message) =>

@@ -23,7 +23,7 @@ internal static partial class TextExtract
         "signature", "api", "key", "access", "permission", "permissions", "privilege", "privileges", "action", "operation", "resource",
         "user", "account", "client", "application", "app", "method", "endpoint", "url", "path", "header", "headers", "content", "type",
         "error", "errors", "type", "object", "entity", "record", "item", "items", "to", "from", "request", "body", "field", "parameter",
-        "input", "token", "scope", "scopes", "required",
+        "input", "token", "scope", "scopes", "required", "gateway", "response", "responses",
     };
 
     // Names a sentence may start with that are not fields ("Request must be…", "Access denied", "Something went wrong").

@@ -292,8 +292,8 @@ internal static partial class TextExtract
     /// <summary>The last words of a PascalCase identifier that make it a record's attribute (<c>CustomerId</c>, <c>HotelCode</c>).</summary>
     private static readonly string[] AttributeEndings =
     [
-        "Id", "Ids", "ID", "IDs", "Code", "Codes", "Type", "Name", "Number", "No", "Date", "Time", "Key", "Url", "Uri", "Amount", "Count",
-        "Email", "Address", "Ref", "Reference", "Value", "Values", "Status", "Price", "Quantity", "Qty", "Currency", "Phone", "Token",
+        "Id", "Ids", "ID", "IDs", "Code", "Codes", "Type", "Name", "Number", "No", "Date", "Time", "Url", "Uri", "Amount", "Count",
+        "Email", "Address", "Ref", "Reference", "Value", "Values", "Status", "Price", "Quantity", "Qty", "Currency", "Phone",
     ];
 
     /// <summary>

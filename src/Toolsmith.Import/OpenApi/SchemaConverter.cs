@@ -163,7 +163,10 @@ internal sealed class SchemaConverter
         }
         Many(o, "allOf", schema.AllOf, depth);
         Many(o, "anyOf", schema.AnyOf, depth);
-        Many(o, "oneOf", schema.OneOf, depth);
+        // OpenAPI's discriminator picks the alternative by one property, so alternatives may overlap (DigitalOcean's
+        // droplet_action and droplet_action_snapshot, which extends it): JSON Schema's oneOf would refuse a body both
+        // accept, so with a discriminator the choice is checked as anyOf.
+        Many(o, schema.Discriminator?.PropertyName is { Length: > 0 } && schema.AnyOf is not { Count: > 0 } ? "anyOf" : "oneOf", schema.OneOf, depth);
         if (schema.Not is { } not)
         {
             o["not"] = Emit(not, depth + 1);

@@ -144,6 +144,30 @@ public class OpenApiImporterTests(ImportRunner runner) : IClassFixture<ImportRun
     }
 
     [Fact]
+    public async Task ADiscriminatedChoice_WhoseAlternativesOverlap_SendsABodyBothAccept()
+    {
+        // DigitalOcean's droplet actions: a snapshot action extends the plain one, and the discriminator "type" picks which.
+        var result = OpenApiCatalog.Parse($$"""
+            {
+              "openapi": "3.0.3",
+              "info": { "title": "Actions", "version": "1" },
+              "servers": [ { "url": "http://127.0.0.1:{{runner.Api.Port}}/echo" } ],
+              "paths": { "/actions": { "post": { "operationId": "act",
+                "requestBody": { "required": true, "content": { "application/json": { "schema": {
+                  "oneOf": [ { "$ref": "#/components/schemas/action" }, { "$ref": "#/components/schemas/snapshot" } ],
+                  "discriminator": { "propertyName": "type", "mapping": { "power_on": "#/components/schemas/action", "snapshot": "#/components/schemas/snapshot" } } } } } },
+                "responses": { "201": { "description": "ok" } } } } },
+              "components": { "schemas": {
+                "action": { "type": "object", "required": ["type"], "properties": { "type": { "type": "string", "enum": ["power_on", "snapshot"] } } },
+                "snapshot": { "allOf": [ { "$ref": "#/components/schemas/action" }, { "type": "object", "properties": { "name": { "type": "string" } } } ] } } }
+            }
+            """, "actions.json").ImportAll();
+        var tool = Assert.Single(result.Tools);
+        await runner.RunAsync(tool, new JsonObject { ["body"] = new JsonObject { ["type"] = "power_on" } });
+        Assert.Equal("""{"type":"power_on"}""", runner.Api.LastEcho!["bodyText"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task SecuritySchemes_OfEveryKind_BecomeTheOperationsAuth()
     {
         var result = OpenApiCatalog.Parse($$"""

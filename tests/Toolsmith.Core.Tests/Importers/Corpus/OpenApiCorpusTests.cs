@@ -277,23 +277,40 @@ public sealed class OpenApiCorpusTests(ImportRunner runner, ITestOutputHelper ou
         if (schema["allOf"] is JsonArray parts && depth < 8)
         {
             var merged = new JsonObject();
+            JsonNode? notAnObject = null;
+            var sawObject = false;
             foreach (var part in parts.OfType<JsonObject>())
             {
-                if (Sample(part, root, depth + 1) is JsonObject o)
+                // A part that only says more about the value ({"description": …}, {"required": […]}, {"anyOf": [{"required": …}]}) gives no value.
+                var describes = part.ContainsKey("$ref") || part.ContainsKey("type") || part.ContainsKey("properties") || part.ContainsKey("items")
+                    || part.ContainsKey("enum") || part.ContainsKey("allOf");
+                var sample = describes ? Sample(part, root, depth + 1) : null;
+                sawObject |= sample is JsonObject;
+                if (sample is JsonObject o)
                 {
                     foreach (var (k, v) in o)
                     {
                         merged[k] = v?.DeepClone();
                     }
                 }
+                else
+                {
+                    notAnObject ??= sample;
+                }
+            }
+            if (!sawObject && notAnObject is JsonArray or JsonValue && schema["required"] is null)
+            {
+                return notAnObject; // {"allOf": [{"$ref": "…tags_array"}, {"description": "…"}]}: an array described again
             }
             // Members required beside the allOf (or by one part) but declared in another part.
-            foreach (var name in (schema["required"] as JsonArray ?? []).Select(static r => r!.GetValue<string>()).Where(n => !merged.ContainsKey(n)))
+            // Names required beside the allOf, by a part, or by a part's first alternative ({"anyOf": [{"required": ["inbound_rules"]}, …]}).
+            var requiredNames = (schema["required"] as JsonArray ?? []).Concat(parts.OfType<JsonObject>().SelectMany(static p =>
+                    (p["required"] as JsonArray ?? []).Concat(((p["anyOf"] ?? p["oneOf"]) as JsonArray)?.OfType<JsonObject>().FirstOrDefault()?["required"] as JsonArray ?? [])))
+                .Select(static r => r!.GetValue<string>()).Distinct(StringComparer.Ordinal).ToList();
+            foreach (var name in requiredNames.Where(n => !merged.ContainsKey(n)))
             {
-                if (Property(schema, name, root, depth) is { } property)
-                {
-                    merged[name] = Sample(property, root, depth + 1);
-                }
+                // A name required but declared nowhere (DigitalOcean's uptime check requires "method"): any value will do.
+                merged[name] = Property(schema, name, root, depth) is { } property ? Sample(property, root, depth + 1) : "v1";
             }
             return merged;
         }

@@ -117,4 +117,24 @@ public class ProseNamesTests
     [Fact]
     public void PermissionToAccessData_NamesNoWordAsAPermission() =>
         Assert.DoesNotContain("to", Ex.Diagnose(403, """{"message":"This application does not have permission to access sleep data."}""").Scopes?.Missing ?? []);
+
+    [Theory]
+    [InlineData("El campo email es obligatorio", "email")]
+    [InlineData("O campo cpf é inválido", "cpf")]
+    [InlineData("Das Feld plz ist ungültig", "plz")]
+    [InlineData("Le champ montant est requis", "montant")]
+    public void AFieldNamedInAnotherLanguage_IsNamed(string message, string field)
+    {
+        var d = Ex.Diagnose(400, $$"""{"message":"{{message}}"}""");
+        Assert.Equal(DiagnosisKinds.InvalidValue, d.Kind);
+        Assert.Contains(field, d.Paths());
+    }
+
+    [Fact]
+    public void AFieldWordWithoutAName_NamesNone() =>
+        Assert.Empty(Ex.Diagnose(400, """{"message":"El campo es obligatorio"}""").Paths());
+
+    [Fact]
+    public void AFailedStatus_BesideAMessageInAnotherLanguage_IsAFailure() =>
+        Assert.Equal(DiagnosisKinds.NotFound, DiagnosisEngine.Diagnose(Ex.Make(200, """{"status":"erro","mensagem":"Pedido não encontrado"}""", method: "GET"))!.Kind);
 }

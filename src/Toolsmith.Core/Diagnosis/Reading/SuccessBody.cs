@@ -1092,7 +1092,11 @@ internal static partial class SuccessBody
     /// <summary>The short names of a code's words: <c>msg</c>, <c>errmsg</c>, <c>err-msg</c>, <c>retMsg</c>...</summary>
     private static bool IsShortMessageName(ref Utf8JsonReader reader) =>
         reader.ValueTextEquals("msg"u8) || reader.ValueTextEquals("errmsg"u8) || reader.ValueTextEquals("errMsg"u8) || reader.ValueTextEquals("err_msg"u8)
-        || reader.ValueTextEquals("err-msg"u8) || reader.ValueTextEquals("retMsg"u8) || reader.ValueTextEquals("ret_msg"u8);
+        || reader.ValueTextEquals("err-msg"u8) || reader.ValueTextEquals("retMsg"u8) || reader.ValueTextEquals("ret_msg"u8)
+        // "message" in the languages APIs answer in: Spanish, Portuguese, Italian, German, Turkish, Indonesian, Dutch
+        || reader.ValueTextEquals("mensaje"u8) || reader.ValueTextEquals("mensagem"u8) || reader.ValueTextEquals("messaggio"u8)
+        || reader.ValueTextEquals("meldung"u8) || reader.ValueTextEquals("nachricht"u8) || reader.ValueTextEquals("mesaj"u8)
+        || reader.ValueTextEquals("pesan"u8) || reader.ValueTextEquals("bericht"u8);
 
     /// <summary>Whether the object the reader is on has a member; the reader is left on the object's end.</summary>
     private static bool IsNonEmptyObject(ref Utf8JsonReader reader)

@@ -224,7 +224,7 @@ internal static partial class TextExtract
                 }
             }
             // Unquoted names must not be words of the sentence ("parameter value is invalid").
-            foreach (var regex in (ReadOnlySpan<Regex>)[MissingRequired(), InvalidPath(), PropertyInPayload(), RootedPath(), ParameterName(), MissingNamed(), LonelyInvalid(), NounNameState(), NameThenNoun(), MissingNoun(), InvalidNameSentence(), RootPath(), InvalidValueFor()])
+            foreach (var regex in (ReadOnlySpan<Regex>)[MissingRequired(), InvalidPath(), PropertyInPayload(), RootedPath(), ParameterName(), MissingNamed(), LonelyInvalid(), NounNameState(), NameThenNoun(), MissingNoun(), InvalidNameSentence(), RootPath(), InvalidValueFor(), FieldNounOtherLanguage()])
             {
                 foreach (Match m in regex.Matches(text))
                 {
@@ -428,6 +428,12 @@ internal static partial class TextExtract
     // Stripe, OpenAI: "Missing required param: amount.", "Missing required parameter: 'input[79].id'.", "Missing required parameter - file"
     [GeneratedRegex(@"\bmiss(?:ing)? required (?:param(?:eter)?|field|property|argument|attribute|value)s?\b\s*[:\-(;]?\s*['""`]?(?<path>[A-Za-z_$][\w.\[\]\-]*[\w\]])", Options, TimeoutMs)]
     private static partial Regex MissingRequired();
+
+    // "El campo email es obligatorio", "O campo cpf é inválido", "Le champ montant est requis", "Das Feld plz ist ungültig",
+    // "Il campo nome è obbligatorio", "Parámetro fecha inválido": the word for "field" or "parameter" before the name, in the
+    // languages APIs answer in. The name is an identifier, not a word of the sentence.
+    [GeneratedRegex(@"\b(?:campo|champ|feld|parámetro|parametro|parâmetro|paramètre|atributo|attribut|propiedad|propriedade|propriété)\s+['""`«]?(?!(?:es|est|ist|é|è|del|de|da|do|du|des|der|die|das|que|con|com|avec|mit|obligatorio|obrigatório|requerido|requis|requise)\b)(?<path>[A-Za-z_][\w.\[\]\-]{1,60})", Options, TimeoutMs)]
+    private static partial Regex FieldNounOtherLanguage();
 
     // Google Sheets: "Invalid values[1][1]: struct_value"
     [GeneratedRegex(@"\binvalid\s+['""`]?(?<path>[A-Za-z_]\w*(?:\[\d+\]|\.[A-Za-z_]\w*)+)['""`]?\s*:", Options, TimeoutMs)]

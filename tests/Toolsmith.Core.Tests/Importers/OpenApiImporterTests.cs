@@ -144,6 +144,21 @@ public class OpenApiImporterTests(ImportRunner runner) : IClassFixture<ImportRun
     }
 
     [Fact]
+    public void ADocumentOfWebhooksOnly_SaysSo_InsteadOfImportingNothingSilently()
+    {
+        var result = OpenApiCatalog.Parse("""
+            {
+              "openapi": "3.1.0",
+              "info": { "title": "Webhooks", "version": "1" },
+              "webhooks": { "newPet": { "post": { "requestBody": { "content": { "application/json": { "schema": { "type": "object" } } } },
+                "responses": { "200": { "description": "ok" } } } } }
+            }
+            """, "webhooks.json").ImportAll();
+        Assert.Empty(result.Tools);
+        Assert.Contains(result.Warnings, w => w.Message.Contains("webhook", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task SecuritySchemes_OfEveryKind_BecomeTheOperationsAuth()
     {
         var result = OpenApiCatalog.Parse($$"""

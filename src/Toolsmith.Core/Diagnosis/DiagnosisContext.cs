@@ -278,13 +278,18 @@ internal sealed class DiagnosisContext
         foreach (var (segments, location, message, raw) in _fields)
         {
             var path = FieldPath.Map(segments, location, Exchange, raw);
-            if (!list.Exists(f => f.Path == path))
+            // "Missing scope: tweet.write" read as a field by the prose rules as well: a scope named is not a field.
+            if (!list.Exists(f => f.Path == path) && !(location == FieldLocation.Unknown && IsScopeNamed(raw ?? path)))
             {
                 list.Add(new FieldProblem(path, message));
             }
         }
         return list;
     }
+
+    /// <summary>A name that is a named scope or its last part (<c>email</c> of <c>user:email</c>).</summary>
+    private bool IsScopeNamed(string name) => MissingScopes.Exists(scope => scope == name
+        || (scope.Length > name.Length + 1 && scope.EndsWith(name, StringComparison.Ordinal) && scope[^(name.Length + 1)] is ':' or '/' or '.'));
 
     /// <summary>JSON found inside message strings, for the shape rules to read as well.</summary>
     public IReadOnlyList<JsonNode> EmbeddedJson => _embedded;

@@ -197,7 +197,9 @@ public static class DiagnosisEngine
         if (learned is not { } l || l.Kind == kind || l.Probability < KindModel.Threshold
             || (l.Kind == MissingScope && !context.NamesScopes && !context.TextKinds.Contains(MissingScope))
             || (kind == InvalidValue && context.FieldCount > 0 && l.Kind is NotFound or RequestRejected)
-            || (kind == BadCredentials && context.Status == 401))
+            || (kind == BadCredentials && context.Status == 401)
+            // "the rate limit per month for your plan": a limit per day or month is a quota, whatever else the words say.
+            || (kind == QuotaExceeded && l.Kind == RateLimited && context.Texts.Take(3).Any(ErrorVocabulary.NamesCalendarWindow)))
         {
             return kind;
         }

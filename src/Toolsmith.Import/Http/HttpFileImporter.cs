@@ -319,6 +319,11 @@ public static partial class HttpFileImporter
         while (i < lines.Count && lines[i] is [' ' or '\t', ..] && lines[i].TrimStart() is var cont && (cont.StartsWith('?') || cont.StartsWith('&') || cont.StartsWith('/') || cont.StartsWith('#')))
         {
             var part = cont.Trim();
+            if (part.StartsWith('#') && i + 1 < lines.Count && lines[i + 1].Trim().Length > 0)
+            {
+                // kulala's fragment line; httpyac ends the request line at it and sends the lines below as the body.
+                result.Warnings.Add(new ImportWarning(item, $"continues its URL with an indented \"{part.Split(' ')[0]}\" line (a fragment, which is not sent): the lines below it are read as headers, as kulala reads them; httpyac sends them as the body instead."));
+            }
             var partVersion = VersionSuffix().Match(part);
             request.Url += partVersion.Success ? part[..partVersion.Index].TrimEnd() : part;
             i++;
@@ -936,13 +941,45 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
             {
                 Warn("its multipart body includes a file with a \"< path\" line in a part this importer cannot map (another part header, no file name, parts after the closing boundary): that line is sent as text, not the file's content; edit the body before running the tool.");
             }
-            return (JsonValue.Create(Text(body.Replace("\n", "\r\n", StringComparison.Ordinal) + "\r\n"))!, BodyKind.Text, true);
+            return (JsonValue.Create(Text(WithoutPartHeaderComments(body, contentType!).Replace("\n", "\r\n", StringComparison.Ordinal) + "\r\n"))!, BodyKind.Text, true);
         }
         if (contentType is null)
         {
             Warn("has a body without a Content-Type header; it is sent without one, as the file sends it (add a Content-Type to the step if the API needs one).");
         }
         return (JsonValue.Create(Text(body))!, BodyKind.Text, contentType is not null);
+    }
+
+    /// <summary>
+    /// A multipart body written out by hand without the comment lines among its parts' headers (after a boundary line, before
+    /// the blank line that ends them), which httpyac leaves out as it does in the bodies it maps.
+    /// </summary>
+    private static string WithoutPartHeaderComments(string body, string contentType)
+    {
+        if (MultipartBoundary().Match(contentType) is not { Success: true } b)
+        {
+            return body;
+        }
+        var delimiter = "--" + b.Groups["b"].Value.Trim('"');
+        var kept = new List<string>();
+        var inHeaders = false;
+        foreach (var line in body.Split('\n'))
+        {
+            if (line.TrimEnd().StartsWith(delimiter, StringComparison.Ordinal))
+            {
+                inHeaders = line.TrimEnd() == delimiter;
+            }
+            else if (line.Trim().Length == 0)
+            {
+                inHeaders = false;
+            }
+            else if (inHeaders && (line.StartsWith('#') || line.StartsWith("//", StringComparison.Ordinal)))
+            {
+                continue;
+            }
+            kept.Add(line);
+        }
+        return string.Join('\n', kept);
     }
 
     /// <summary>

@@ -73,6 +73,14 @@ public sealed class OpenApiCatalog
                 });
             }
         }
+        if (operations.Count == 0 && !warnings.Any(static w => w.Message.Contains("left out", StringComparison.Ordinal) || w.Message.Contains("not imported", StringComparison.Ordinal)))
+        {
+            // Never an empty import without a reason: say what the document holds instead of operations to call.
+            var webhooks = document.Webhooks?.Count ?? 0;
+            warnings.Add(new ImportWarning("paths", webhooks > 0
+                ? $"the document describes no operation to call, only {webhooks} webhook(s): requests the API sends to you, which a tool does not make. Import the document of the API itself."
+                : "the document describes no operation to call (its paths are empty). Check that it is the API's full description, not a fragment or a components-only file."));
+        }
         Operations = operations;
     }
 

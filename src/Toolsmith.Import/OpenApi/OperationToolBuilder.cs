@@ -374,6 +374,10 @@ internal sealed class OperationToolBuilder
                 _headers["Content-Type"] = media;
             }
             var type = SchemaConverter.InputType(schema, "object");
+            if (schema is not null && SchemaConverter.RequiredButUndeclared(schema) is { Count: > 0 } undeclared)
+            {
+                Warn($"its body schema requires {string.Join(", ", undeclared.Select(static n => "\"" + n + "\""))} but describes no such member; the step checks that the body has {(undeclared.Count == 1 ? "it" : "them")}, so the body input must carry {(undeclared.Count == 1 ? "it" : "them")} (of a type the description does not give).");
+            }
             var name = UniqueInput("body");
             _tool.Input(name, type, BodyDescription(schema, requestBody), required: true);
             return ("{{" + name + "}}", BodyKind.Json, schema is null ? null : SchemaConverter.Convert(schema));

@@ -74,6 +74,31 @@ internal sealed class SchemaConverter
         };
     }
 
+    /// <summary>
+    /// The members a schema requires (itself, its allOf parts or its alternatives) that no property of it, its parts or its
+    /// alternatives declares, in order: a body without them fails the check, and nothing in the description names their type.
+    /// </summary>
+    public static List<string> RequiredButUndeclared(IOpenApiSchema schema)
+    {
+        var (required, declared) = (new List<string>(), new HashSet<string>(StringComparer.Ordinal));
+        var seen = new HashSet<IOpenApiSchema>(ReferenceEqualityComparer.Instance);
+        void Walk(IOpenApiSchema s, int depth)
+        {
+            if (depth > MaxDepth || !seen.Add(s))
+            {
+                return;
+            }
+            required.AddRange(s.Required ?? new HashSet<string>());
+            declared.UnionWith(s.Properties?.Keys ?? []);
+            foreach (var part in (s.AllOf ?? []).Concat(s.AnyOf ?? []).Concat(s.OneOf ?? []))
+            {
+                Walk(part, depth + 1);
+            }
+        }
+        Walk(schema, 0);
+        return [.. required.Where(r => !declared.Contains(r)).Distinct()];
+    }
+
     private JsonObject Emit(IOpenApiSchema schema, int depth)
     {
         if (depth > MaxDepth)
@@ -163,7 +188,10 @@ internal sealed class SchemaConverter
         }
         Many(o, "allOf", schema.AllOf, depth);
         Many(o, "anyOf", schema.AnyOf, depth);
-        Many(o, "oneOf", schema.OneOf, depth);
+        // A oneOf with a discriminator is checked as anyOf: OpenAPI picks the alternative by the discriminator's value, and
+        // alternatives that overlap (DigitalOcean's droplet_action_snapshot is droplet_action plus an optional name) would
+        // make every value fail JSON Schema's "exactly one".
+        Many(o, schema.Discriminator is not null && o["anyOf"] is null ? "anyOf" : "oneOf", schema.OneOf, depth);
         if (schema.Not is { } not)
         {
             o["not"] = Emit(not, depth + 1);

@@ -12,6 +12,10 @@ public class ProseNamesTests
     [InlineData("The following scopes are required - reports:export", "reports:export")]
     [InlineData("Required scope(s): drive.file", "drive.file")]
     [InlineData("Key ci-bot is missing scope (reports.read)", "reports.read")]
+    [InlineData("The API key you used does not have the payments scope", "payments")]
+    [InlineData("Forbidden - scope orders:read not granted", "orders:read")]
+    [InlineData("Insufficient client scope. Required: user-read-email", "user-read-email")]
+    [InlineData("The access token does not have the required scope vso.build_execute.", "vso.build_execute")]
     public void Scopes_InProse_MakeAMissingScope(string message, string scope)
     {
         var d = Ex.Diagnose(403, $$$"""{"error":{"message":"{{{message}}}"}}""");
@@ -29,6 +33,8 @@ public class ProseNamesTests
     [InlineData("you are not authorized to perform operation (vm:Reboot) on this host", "vm:Reboot")]
     [InlineData("Token 42 lacks permission 'queue:purge' on jobs", "queue:purge")]
     [InlineData("Extra permissions needed: alerts:write", "alerts:write")]
+    [InlineData("User does not have permission ManageOrders", "ManageOrders")]
+    [InlineData("You are not allowed to perform projects.delete on this project", "projects.delete")]
     public void Permissions_InProse_AreNamed_WithoutBecomingScopes(string message, string permission)
     {
         var d = Ex.Diagnose(403, $$$"""{"error":{"message":"{{{message}}}"}}""");
@@ -53,6 +59,11 @@ public class ProseNamesTests
     [InlineData("parameter sku_code is required", "sku_code")]
     [InlineData("Missing required parameter - attachment", "attachment")]
     [InlineData("Missing required attribute: due_on", "due_on")]
+    [InlineData("Missing required attribute; postal_zip", "postal_zip")]
+    [InlineData("ShipmentRef is missing or invalid", "ShipmentRef")]
+    [InlineData("WarehouseCode must not be empty", "WarehouseCode")]
+    [InlineData("Query error: Unrecognized variable=\"sst\".", "sst")]
+    [InlineData("property: invoice.total, message: must not be null", "invoice.total")]
     public void Fields_InProse_AreNamed(string message, string field)
     {
         var d = Ex.Diagnose(400, $$"""{"message":"{{message.Replace("\"", "\\\"", StringComparison.Ordinal)}}"}""");
@@ -65,6 +76,9 @@ public class ProseNamesTests
     [InlineData("Something went wrong, please try again")]
     [InlineData("Invalid request")]
     [InlineData("The parameter value is invalid")]
+    [InlineData("Bad Gateway")]
+    [InlineData("JavaScript must be enabled")]
+    [InlineData("PostgreSQL is required for this feature")]
     public void SentenceWords_AreNotFields(string message) =>
         Assert.Empty(Ex.Diagnose(400, $$"""{"message":"{{message}}"}""").Paths());
 
@@ -87,4 +101,40 @@ public class ProseNamesTests
         Assert.Equal(["title"], Ex.Diagnose(400, """{"code":"missing_param","message":"Missing parameter(s)","data":{"params":["title"]}}""").Paths());
         Assert.Contains("page_size", Ex.Diagnose(400, """{"errors":[{"message":"Bad value","parameters":{"page_size":["5000"]}}]}""").Paths());
     }
+
+    [Fact]
+    public void AMemberNamedForRequiredScopes_AtAnyDepth_NamesThem()
+    {
+        var d = Ex.Diagnose(403, """{"status":"error","message":"This app hasn't been granted all required scopes to make this call.","errors":[{"message":"One or more of the following scopes are required.","context":{"requiredGranularScopes":["crm.objects.contacts.write"]}}]}""");
+        Assert.Equal(DiagnosisKinds.MissingScope, d.Kind);
+        Assert.Equal(["crm.objects.contacts.write"], d.Scopes!.Missing);
+    }
+
+    [Fact]
+    public void AnActionOutsideTheAuthorizedScopes_IsAMissingScope() =>
+        Assert.Equal(DiagnosisKinds.MissingScope, Ex.Diagnose(403, """{"error":"This action is outside the authorized scopes"}""").Kind);
+
+    [Fact]
+    public void PermissionToAccessData_NamesNoWordAsAPermission() =>
+        Assert.DoesNotContain("to", Ex.Diagnose(403, """{"message":"This application does not have permission to access sleep data."}""").Scopes?.Missing ?? []);
+
+    [Theory]
+    [InlineData("El campo email es obligatorio", "email")]
+    [InlineData("O campo cpf é inválido", "cpf")]
+    [InlineData("Das Feld plz ist ungültig", "plz")]
+    [InlineData("Le champ montant est requis", "montant")]
+    public void AFieldNamedInAnotherLanguage_IsNamed(string message, string field)
+    {
+        var d = Ex.Diagnose(400, $$"""{"message":"{{message}}"}""");
+        Assert.Equal(DiagnosisKinds.InvalidValue, d.Kind);
+        Assert.Contains(field, d.Paths());
+    }
+
+    [Fact]
+    public void AFieldWordWithoutAName_NamesNone() =>
+        Assert.Empty(Ex.Diagnose(400, """{"message":"El campo es obligatorio"}""").Paths());
+
+    [Fact]
+    public void AFailedStatus_BesideAMessageInAnotherLanguage_IsAFailure() =>
+        Assert.Equal(DiagnosisKinds.NotFound, DiagnosisEngine.Diagnose(Ex.Make(200, """{"status":"erro","mensagem":"Pedido não encontrado"}""", method: "GET"))!.Kind);
 }

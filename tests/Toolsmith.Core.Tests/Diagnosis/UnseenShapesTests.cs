@@ -139,4 +139,143 @@ public class UnseenShapesTests
         Assert.Equal(DiagnosisKinds.MissingScope, d.Kind);
         Assert.Equal(["reports:read", "admin"], d.Scopes!.Missing);
     }
+
+    [Fact]
+    public void AValidatorsPathArray_WithoutData_IsTheRequestsField_NotAGraphQlResolverError()
+    {
+        var zod = Ex.Diagnose(Ex.Make(400, """{"errors":[{"path":["user","email"],"message":"is not a valid email"}]}""", request: """{"user":{"email":"x"}}"""));
+        Assert.Equal(DiagnosisKinds.InvalidValue, zod.Kind);
+        Assert.Contains("body.user.email", zod.Paths());
+
+        var graphQl = Ex.Diagnose(200, """{"data":{"order":null},"errors":[{"path":["order"],"message":"Resolver crashed"}]}""");
+        Assert.Equal(DiagnosisKinds.ServerError, graphQl.Kind);
+    }
+
+    [Theory]
+    [InlineData("Validation failed: customerId is required", "customerId")]
+    [InlineData("Bad Request: start_time must be in the future", "start_time")]
+    public void ANameAfterAnErrorsLabel_IsTheField(string faultString, string field)
+    {
+        var d = Ex.Diagnose(500, $$"""<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><soap:Fault><faultcode>soap:Client</faultcode><faultstring>{{faultString}}</faultstring></soap:Fault></soap:Body></soap:Envelope>""", ("Content-Type", "text/xml"));
+        Assert.Equal(DiagnosisKinds.InvalidValue, d.Kind);
+        Assert.Contains(field, d.Paths());
+    }
+
+    [Fact]
+    public void ARoleNamedForBilling_IsAPermission_NotAQuota()
+    {
+        var d = Ex.Diagnose(403, """{"errors":[{"code":"FORBIDDEN","detail":"User does not have the Manage Billing role in this workspace"}]}""");
+        Assert.Equal(DiagnosisKinds.InsufficientPermission, d.Kind);
+    }
+
+    [Theory]
+    [InlineData("""{"tags":{"0":["This field may not be blank."]}}""", """{"tags":["","b"]}""", "body.tags[0]")]
+    [InlineData("""{"address":{"zip":["Enter a valid postal code."]}}""", """{"address":{"zip":"abc"}}""", "body.address.zip")]
+    [InlineData("""{"items":[{},{"sku":["This field may not be blank."]}]}""", """{"items":[{"sku":"a"},{"sku":""}]}""", "body.items[1].sku")]
+    [InlineData("""{"errors":{"items":[{},{"sku":["can't be blank"]}]}}""", """{"items":[{"sku":"a"},{"sku":""}]}""", "body.items[1].sku")]
+    public void NestedFieldMaps_NameTheFieldByTheKeysOnTheWay(string body, string request, string field)
+    {
+        var d = Ex.Diagnose(Ex.Make(400, body, request: request));
+        Assert.Equal(DiagnosisKinds.InvalidValue, d.Kind);
+        Assert.Equal([field], d.Paths());
+    }
+
+    [Theory]
+    [InlineData("The 'write:packages' scope is required.", "write:packages")]
+    [InlineData("Token is missing required scope user:email", "user:email")]
+    [InlineData("Not configured with the appropriate app permissions. Missing scope: tweet.write", "tweet.write")]
+    public void AScopeNamedInProse_IsNotAlsoAField(string message, string scope)
+    {
+        var d = Ex.Diagnose(403, $$"""{"error":"{{message}}"}""");
+        Assert.Equal(DiagnosisKinds.MissingScope, d.Kind);
+        Assert.Equal([scope], d.Scopes!.Missing);
+        Assert.Empty(d.Paths());
+    }
+
+    [Theory]
+    [InlineData("""{"error":true,"reason":"Invalid format parameter: xlsx. Supported formats are json and csv."}""")]
+    [InlineData("""{"error":true,"message":"Unknown station"}""")]
+    public void ErrorTrue_UnderSuccess_IsAFailure(string body) =>
+        Assert.NotNull(DiagnosisEngine.Diagnose(Ex.Make(200, body, method: "GET")));
+
+    [Fact]
+    public void AnErrorFalse_OrAnErrorNull_StaysASuccess()
+    {
+        Assert.Null(DiagnosisEngine.Diagnose(Ex.Make(200, """{"error":false,"data":{"id":1}}""", method: "GET")));
+        Assert.Null(DiagnosisEngine.Diagnose(Ex.Make(200, """{"error":null,"items":[]}""", method: "GET")));
+    }
+
+    [Theory]
+    [InlineData("""<?xml version="1.0" encoding="utf-8"?><Error><Code>InvalidQueryParameterValue</Code><Message>Value for one of the query parameters specified in the request URI is invalid.</Message><QueryParameterName>timeout</QueryParameterName><QueryParameterValue>-1</QueryParameterValue></Error>""", "timeout")]
+    [InlineData("""{"code":"E400","message":"Bad input","invalidParameter":"limit"}""", "limit")]
+    [InlineData("""{"message":"Unrecognized request argument supplied: temprature"}""", "temprature")]
+    [InlineData("""{"message":"Invalid format parameter: xlsx"}""", "format")]
+    public void AFieldNamedByAMembersNameOrALabel_IsNamed(string body, string field)
+    {
+        var d = Ex.Diagnose(400, body, ("Content-Type", body.StartsWith('<') ? "application/xml" : "application/json"));
+        Assert.Equal(DiagnosisKinds.InvalidValue, d.Kind);
+        Assert.Contains(field, d.Paths());
+    }
+
+    [Fact]
+    public void MissingRequiredParameter_WithoutAName_NamesNoField() =>
+        Assert.Empty(Ex.Diagnose(400, """{"error":"Missing required parameter"}""").Paths());
+
+    [Fact]
+    public void JSendFail_NamesTheFieldsItsDataIsKeyedBy()
+    {
+        var d = Ex.Diagnose(200, """{"status":"fail","data":{"email":"A user with that email already exists"}}""");
+        Assert.Equal(DiagnosisKinds.Conflict, d.Kind);
+        Assert.Equal(["email"], d.Paths());
+        Assert.Null(DiagnosisEngine.Diagnose(Ex.Make(200, """{"status":"success","data":{"email":"a@b.c","name":"Bob Smith"}}""", method: "GET")));
+    }
+
+    [Fact]
+    public void APermissionGrantedToTheToken_IsAScope_AndAnActionNotAllowed_IsNamed()
+    {
+        var scope = Ex.Diagnose(403, """{"error":{"message":"This endpoint requires the 'manage_pages' permission to be granted to the token","code":10}}""");
+        Assert.Equal(DiagnosisKinds.MissingScope, scope.Kind);
+        Assert.Equal(["manage_pages"], scope.Scopes!.Missing);
+
+        var action = Ex.Diagnose(403, """{"error":"You are not allowed to perform projects.delete on this project"}""");
+        Assert.Equal(DiagnosisKinds.InsufficientPermission, action.Kind);
+        Assert.Equal(["projects.delete"], action.Scopes!.Missing);
+    }
+
+    [Theory]
+    [InlineData(429)]
+    [InlineData(200)]
+    public void ALimitPerMonth_IsAQuota_EvenCalledARateLimit(int status)
+    {
+        var d = DiagnosisEngine.Diagnose(Ex.Make(status, """{"message":"You have exceeded the rate limit per month for your plan, BASIC, by the API provider"}""", method: "GET"));
+        Assert.Equal(DiagnosisKinds.QuotaExceeded, d!.Kind);
+    }
+
+    [Theory]
+    [InlineData("Cannot delete a running instance. Stop it first.")]
+    [InlineData("Cannot transition invoice from paid to draft")]
+    [InlineData("The operation is not allowed in the current state of the resource: Deallocating")]
+    [InlineData("Record was modified since it was read (version 3, expected 2)")]
+    [InlineData("Payment intent has status succeeded and cannot be confirmed")]
+    public void AResourceInTheWrongState_IsAConflict_UnderA400(string message) =>
+        Assert.Equal(DiagnosisKinds.Conflict, Ex.Diagnose(400, $$$"""{"error":{"message":"{{{message}}}"}}""").Kind);
+
+    [Fact]
+    public void RailsXml_TypeAnnotations_AreReadAsValuesAndLists()
+    {
+        var d = Ex.Diagnose(422, """<?xml version="1.0" encoding="UTF-8"?><errors type="array"><error><field type="string">name</field><message>can't be blank</message></error><error><field type="symbol">team_id</field><message>is invalid</message></error></errors>""", ("Content-Type", "application/xml"));
+        Assert.Equal(DiagnosisKinds.InvalidValue, d.Kind);
+        Assert.Equal(["name", "team_id"], d.Paths());
+    }
+
+    [Theory]
+    [InlineData("""{"error":"Start date is not a valid date"}""", """{"start_date":"2024-02-30","end_date":"2024-03-01"}""", "body.start_date")]
+    [InlineData("""{"error":"Customer email is invalid"}""", """{"customer":{"email":"bad","name":"x"}}""", "body.customer.email")]
+    [InlineData("""{"message":"Currency 'usdx' is not supported"}""", """{"amount":100,"currency":"usdx"}""", "body.currency")]
+    public void ANameInWords_OrAValueQuotedBack_IsTheFieldTheStepSent(string body, string request, string field)
+    {
+        var d = Ex.Diagnose(Ex.Make(400, body, request: request));
+        Assert.Equal(DiagnosisKinds.InvalidValue, d.Kind);
+        Assert.Equal([field], d.Paths());
+    }
 }

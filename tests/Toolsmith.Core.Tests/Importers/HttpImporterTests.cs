@@ -209,6 +209,59 @@ public class HttpImporterTests(ImportRunner runner) : IClassFixture<ImportRunner
     }
 
     [Fact]
+    public async Task AFragmentLineOfAMultiLineUrl_IsLeftOut_AndTheHeadersBelowItAreHeaders_WithAWarning()
+    {
+        // kulala's parser snapshot: the target goes on over indented ?, & and #fragment lines. httpyac ends the request line
+        // at the # line and sends the headers below it as the body; the tool sends them as headers, and says so.
+        var result = HttpFileImporter.Import($$"""
+            POST {{Api}}/echo/users
+             ?a=1
+             &b=2
+             #fragment HTTP/1.1
+            Content-Type: application/json
+
+            {"id": 1}
+            """);
+        var tool = Assert.Single(result.Tools);
+        Assert.Contains(result.Warnings, static w => w.Message.Contains("\"#fragment\"", StringComparison.Ordinal) && w.Message.Contains("httpyac", StringComparison.Ordinal));
+        await runner.RunAsync(tool);
+        Assert.Equal("?a=1&b=2", Echo["queryString"]!.GetValue<string>());
+        Assert.StartsWith("application/json", Echo["contentType"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(1, JsonNode.Parse(Echo["bodyText"]!.GetValue<string>())!["id"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task AMultipartBodySentAsWritten_LeavesOutTheCommentLinesAmongAPartsHeaders()
+    {
+        // Shenyu's upload sample: parts after the closing boundary, so the body is sent as written; httpyac leaves out the
+        // "# you need to change your local path" line among a part's headers, as it does in a body it maps.
+        var result = HttpFileImporter.Import($$"""
+            POST {{Api}}/echo/upload
+            Content-Type: multipart/form-data; boundary=B
+
+            --B
+            Content-Disposition: form-data; name="a"
+            # a comment among the headers
+            Content-Type: text/plain
+
+            # text of the part
+            --B--
+
+            --B
+            Content-Disposition: form-data; name="b"
+
+            two
+            --B--
+            """);
+        var tool = Assert.Single(result.Tools);
+        Assert.Contains(result.Warnings, static w => w.Message.Contains("written out by hand", StringComparison.Ordinal));
+        await runner.RunAsync(tool);
+        Assert.Equal(
+            "--B\r\nContent-Disposition: form-data; name=\"a\"\r\nContent-Type: text/plain\r\n\r\n# text of the part\r\n--B--\r\n\r\n--B\r\nContent-Disposition: form-data; name=\"b\"\r\n\r\ntwo\r\n--B--\r\n",
+            Echo["bodyText"]!.GetValue<string>());
+    }
+
+    [Fact]
     public void BrokenLines_GiveWarningsOrAnImportError_NeverACrash()
     {
         string[] texts = ["GET https://api.example.com/a\n/* never closed", "GET https://api.example.com/a\n\n> {%\n client.log(1)", "{{", "GET https://[::1",

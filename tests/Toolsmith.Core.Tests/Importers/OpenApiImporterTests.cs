@@ -144,6 +144,21 @@ public class OpenApiImporterTests(ImportRunner runner) : IClassFixture<ImportRun
     }
 
     [Fact]
+    public void ADocumentOfWebhooksOnly_SaysSo_InsteadOfImportingNothingSilently()
+    {
+        var result = OpenApiCatalog.Parse("""
+            {
+              "openapi": "3.1.0",
+              "info": { "title": "Webhooks", "version": "1" },
+              "webhooks": { "newPet": { "post": { "requestBody": { "content": { "application/json": { "schema": { "type": "object" } } } },
+                "responses": { "200": { "description": "ok" } } } } }
+            }
+            """, "webhooks.json").ImportAll();
+        Assert.Empty(result.Tools);
+        Assert.Contains(result.Warnings, w => w.Message.Contains("webhook", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task SecuritySchemes_OfEveryKind_BecomeTheOperationsAuth()
     {
         var result = OpenApiCatalog.Parse($$"""
@@ -271,6 +286,58 @@ public class OpenApiImporterTests(ImportRunner runner) : IClassFixture<ImportRun
         var ok = ImportRunner.Single(await runner.RunAsync(Tool("create_pet"), Inputs("""{"body":{"name":"Rex"}}""")));
         Assert.Equal(201, ok.Status);
         Assert.Equal(before + 1, runner.Api.RequestCount);
+    }
+
+    [Fact]
+    public async Task PreFlight_OneOfWithADiscriminator_AcceptsAValueOfOverlappingAlternatives()
+    {
+        // DigitalOcean's droplet actions: oneOf an action or a snapshot action (the action plus an optional name), picked by
+        // "type". Every action matches both; checked as JSON Schema's oneOf ("exactly one"), nothing could be sent.
+        var tool = Assert.Single(OpenApiCatalog.Parse($$"""
+            {
+              "openapi": "3.0.3",
+              "info": { "title": "Droplets", "version": "1" },
+              "servers": [ { "url": "http://127.0.0.1:{{runner.Api.Port}}/echo" } ],
+              "paths": { "/actions": { "post": { "operationId": "act",
+                "requestBody": { "content": { "application/json": { "schema": {
+                  "oneOf": [ { "$ref": "#/components/schemas/action" }, { "$ref": "#/components/schemas/snapshot" } ],
+                  "discriminator": { "propertyName": "type", "mapping": { "reboot": "#/components/schemas/action", "snapshot": "#/components/schemas/snapshot" } } } } } },
+                "responses": { "200": { "description": "ok" } } } } },
+              "components": { "schemas": {
+                "action": { "type": "object", "required": [ "type" ], "properties": { "type": { "type": "string", "enum": [ "reboot", "snapshot" ] } } },
+                "snapshot": { "allOf": [ { "$ref": "#/components/schemas/action" }, { "type": "object", "properties": { "name": { "type": "string" } } } ] } } }
+            }
+            """, "droplets.json").ImportAll().Tools);
+        foreach (var body in new[] { """{"type":"reboot"}""", """{"type":"snapshot","name":"nightly"}""" })
+        {
+            var step = ImportRunner.Single(await runner.RunAsync(tool, new JsonObject { ["body"] = JsonNode.Parse(body) }));
+            Assert.True(step.Ok, step.Diagnosis?.Explanation);
+            Assert.Equal(body, runner.Api.LastEcho!["bodyText"]!.GetValue<string>());
+        }
+        var missing = ImportRunner.Single(await runner.RunAsync(tool, Inputs("""{"body":{"name":"nightly"}}""")));
+        Assert.True(missing.NotSent);
+    }
+
+    [Fact]
+    public void ABodySchemaThatRequiresAMemberItNeverDescribes_IsNamedInAWarning()
+    {
+        // DigitalOcean's uptime checks: allOf the check's fields, and "required" names method, which no part describes.
+        var result = OpenApiCatalog.Parse("""
+            {
+              "openapi": "3.0.3",
+              "info": { "title": "Checks", "version": "1" },
+              "servers": [ { "url": "https://api.example.test" } ],
+              "paths": { "/checks": { "post": { "operationId": "createCheck",
+                "requestBody": { "content": { "application/json": { "schema": {
+                  "type": "object", "allOf": [ { "$ref": "#/components/schemas/check" } ], "required": [ "name", "method" ] } } } },
+                "responses": { "201": { "description": "ok" } } } } },
+              "components": { "schemas": { "check": { "type": "object", "properties": { "name": { "type": "string" } } } } }
+            }
+            """, "checks.json").ImportAll();
+        Assert.Single(result.Tools);
+        var warning = Assert.Single(result.Warnings, static w => w.Message.Contains("describes no such member", StringComparison.Ordinal));
+        Assert.Contains("\"method\"", warning.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"name\"", warning.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -431,7 +431,7 @@ internal static partial class BodyReader
                             }
                             if (empty)
                             {
-                                Attach(stack, ref root, name, element.Count > 0 ? element : JsonValue.Create(""));
+                                Attach(stack, ref root, name, element.Count == 0 ? JsonValue.Create("") : JsonRead.Str(element, "type") == "array" && element.Count == 1 ? new JsonArray() : element);
                             }
                             else
                             {
@@ -454,9 +454,36 @@ internal static partial class BodyReader
                         {
                             var (obj, name, text) = stack.Pop();
                             JsonNode value;
-                            if (obj.Count == 0)
+                            if (obj.Count == 0 || (text is { Length: > 0 } && IsTypeAnnotation(obj)))
                             {
+                                // <attribute type="symbol">email</attribute> (Rails' XML): the type says how to read the words, which are the value.
                                 value = JsonValue.Create(text is null ? "" : Cut(text.ToString().Trim()));
+                            }
+                            else if (JsonRead.Str(obj, "type") == "array")
+                            {
+                                // <errors type="array"><error>…</error><error>…</error></errors> (Rails' XML): a list of its children.
+                                var list = new JsonArray();
+                                foreach (var (key, child) in obj.ToList())
+                                {
+                                    if (key == "type")
+                                    {
+                                        continue;
+                                    }
+                                    obj.Remove(key);
+                                    if (child is JsonArray repeated)
+                                    {
+                                        foreach (var item in repeated.ToList())
+                                        {
+                                            repeated.Remove(item);
+                                            list.Add(item);
+                                        }
+                                    }
+                                    else
+                                    {
+                                        list.Add(child);
+                                    }
+                                }
+                                value = list;
                             }
                             else if (text is { Length: > 0 } && obj.Count == 1 && (JsonRead.Str(obj, "key") ?? JsonRead.Str(obj, "name")) is { Length: > 0 and <= 80 } named)
                             {
@@ -790,6 +817,11 @@ internal static partial class BodyReader
 
     [GeneratedRegex(@"(?<n>[\w:.-]+)\s*=\s*(?:""(?<v>[^""]*)""|'(?<w>[^']*)')", RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
     private static partial Regex TagAttribute();
+
+    /// <summary>Attributes that only say an element's type, as Rails and XML-RPC-like writers add them (<c>type="integer"</c>).</summary>
+    private static bool IsTypeAnnotation(JsonObject attributes) =>
+        attributes.Count == 1 && JsonRead.Str(attributes, "type") is "symbol" or "string" or "integer" or "boolean" or "datetime" or "date"
+            or "decimal" or "float" or "double" or "int" or "long";
 
     /// <summary>An XML document by its start: an XML declaration, or a first element that declares a namespace (and no page markup).</summary>
     private static bool IsXmlDocument(string head)

@@ -187,7 +187,84 @@ internal static class FieldPath
         {
             return p;
         }
+        if (location == FieldLocation.Unknown && segments.Count == 1 && SentAs(segments[0], exchange) is { } sent)
+        {
+            return sent;
+        }
         return Format(segments);
+    }
+
+    private const int MaxWordsSearchNodes = 200;
+
+    /// <summary>
+    /// A name given in words or in another spelling ("Start date", "Customer email", "webhook URL") that is one field the step
+    /// sent when only letters and digits are compared (<c>start_date</c>, <c>customer.email</c>); or, failing that, a quoted word
+    /// that is the value of one field sent ("Currency 'usdx' is not supported" after <c>currency: "usdx"</c>). Null when none or
+    /// several match.
+    /// </summary>
+    private static string? SentAs(string name, ResponseExchange exchange)
+    {
+        var compact = Compact(name);
+        if (compact.Length < 2)
+        {
+            return null;
+        }
+        if (exchange.RequestParamNames?.Where(n => Compact(n) == compact).ToList() is [var param])
+        {
+            return "params." + param;
+        }
+        if (exchange.RequestBody is not JsonObject body)
+        {
+            return null;
+        }
+        string? byName = null, byValue = null;
+        int names = 0, values = 0, visited = 0;
+        var stack = new Stack<(JsonNode? Node, List<string> Path)>();
+        stack.Push((body, []));
+        while (stack.Count > 0 && visited++ < MaxWordsSearchNodes)
+        {
+            var (node, path) = stack.Pop();
+            switch (node)
+            {
+                case JsonObject obj when path.Count < 4:
+                    foreach (var (key, child) in obj)
+                    {
+                        List<string> childPath = [.. path, key];
+                        if (Compact(string.Concat(childPath)) == compact)
+                        {
+                            byName = Format(childPath, "body");
+                            names++;
+                        }
+                        stack.Push((child, childPath));
+                    }
+                    break;
+                case JsonArray array when path.Count < 4:
+                    for (var i = 0; i < array.Count && i < 50; i++)
+                    {
+                        stack.Push((array[i], [.. path, i.ToString(CultureInfo.InvariantCulture)]));
+                    }
+                    break;
+                case JsonValue value when path.Count > 0 && value.TryGetValue<string>(out var text) && text == name:
+                    byValue = Format(path, "body");
+                    values++;
+                    break;
+            }
+        }
+        return names == 1 ? byName : names == 0 && values == 1 ? byValue : null;
+    }
+
+    private static string Compact(string text)
+    {
+        Span<char> buffer = stackalloc char[Math.Min(text.Length, 200)];
+        var n = 0;
+        foreach (var c in text.AsSpan(0, Math.Min(text.Length, 200)))
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                buffer[n++] = char.ToLowerInvariant(c);
+            }
+        }
+        return new string(buffer[..n]);
     }
 
     private static string? ParamName(IReadOnlyList<string> segments, ResponseExchange exchange)

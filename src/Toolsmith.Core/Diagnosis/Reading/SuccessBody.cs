@@ -438,6 +438,7 @@ internal static partial class SuccessBody
             seen.Error = true;
             seen.ErrorIsObject = reader.TokenType == JsonTokenType.StartObject;
             seen.ErrorNumber = reader.TokenType == JsonTokenType.Number && NumericCode(ref reader) is { } number && number != 0;
+            seen.ErrorTrue = reader.TokenType == JsonTokenType.True;
             seen.ErrorWordsSayFailure = reader.TokenType == JsonTokenType.String && SaysFailure(ref reader);
             seen.ErrorSaysOk = reader.TokenType == JsonTokenType.String && (IsOkWord(reader.ValueSpan) || System.Text.Ascii.EqualsIgnoreCase(reader.ValueSpan, "none"u8)
                 || System.Text.Ascii.EqualsIgnoreCase(reader.ValueSpan, "no error"u8) || reader.ValueSpan.SequenceEqual("0"u8));
@@ -1091,7 +1092,11 @@ internal static partial class SuccessBody
     /// <summary>The short names of a code's words: <c>msg</c>, <c>errmsg</c>, <c>err-msg</c>, <c>retMsg</c>...</summary>
     private static bool IsShortMessageName(ref Utf8JsonReader reader) =>
         reader.ValueTextEquals("msg"u8) || reader.ValueTextEquals("errmsg"u8) || reader.ValueTextEquals("errMsg"u8) || reader.ValueTextEquals("err_msg"u8)
-        || reader.ValueTextEquals("err-msg"u8) || reader.ValueTextEquals("retMsg"u8) || reader.ValueTextEquals("ret_msg"u8);
+        || reader.ValueTextEquals("err-msg"u8) || reader.ValueTextEquals("retMsg"u8) || reader.ValueTextEquals("ret_msg"u8)
+        // "message" in the languages APIs answer in: Spanish, Portuguese, Italian, German, Turkish, Indonesian, Dutch
+        || reader.ValueTextEquals("mensaje"u8) || reader.ValueTextEquals("mensagem"u8) || reader.ValueTextEquals("messaggio"u8)
+        || reader.ValueTextEquals("meldung"u8) || reader.ValueTextEquals("nachricht"u8) || reader.ValueTextEquals("mesaj"u8)
+        || reader.ValueTextEquals("pesan"u8) || reader.ValueTextEquals("bericht"u8);
 
     /// <summary>Whether the object the reader is on has a member; the reader is left on the object's end.</summary>
     private static bool IsNonEmptyObject(ref Utf8JsonReader reader)
@@ -1421,6 +1426,9 @@ internal static partial class SuccessBody
         public bool HasId;
         public bool StatusSaysOk;
         public bool FlagTrue;
+
+        /// <summary><c>"error": true</c>: the answer says it is an error, whatever its words.</summary>
+        public bool ErrorTrue;
         public bool ErrorWordMember;
         public bool ErrorNumber;
         public bool ResultErrors;
@@ -1494,6 +1502,8 @@ internal static partial class SuccessBody
             // {"Abn": "", "Acn": "", "BusinessName": [], "Gst": null, "Message": "No record found"}: a record left blank, but for words
             || (Count >= 4 && Count <= MaxMembersWeighed && NonEmpty == 0 && WordsMembers == 1)
             || (FlagTrue && !HasId)
+            // {"error": true, "reason": "Invalid format parameter: xlsx"}
+            || (ErrorTrue && !StatusSaysOk && !MessageSaysOk && (!HasId || Count <= 8))
             || (StatusCodeFailed && (MessageIsText || ShortMessage || ErrorText || WordsMembers > 0) && Count <= 8)
             || (StatusSaysFailed && !HasId && (MessageIsText || ShortMessage || ErrorText || ErrorSaysSomething || ErrorIsObject || MessagesSaySomething) && Count <= 6)
             // <decision>ERROR</decision> … <description>Invalid txnMode</description>: a failed outcome beside words that say so

@@ -23,7 +23,7 @@ internal static partial class TextExtract
         "signature", "api", "key", "access", "permission", "permissions", "privilege", "privileges", "action", "operation", "resource",
         "user", "account", "client", "application", "app", "method", "endpoint", "url", "path", "header", "headers", "content", "type",
         "error", "errors", "type", "object", "entity", "record", "item", "items", "to", "from", "request", "body", "field", "parameter",
-        "input", "token", "scope", "scopes", "required",
+        "input", "token", "scope", "scopes", "required", "gateway", "response", "responses",
     };
 
     // Names a sentence may start with that are not fields ("Request must be…", "Access denied", "Something went wrong").
@@ -154,7 +154,7 @@ internal static partial class TextExtract
     [GeneratedRegex(@"\binsufficient\s+(?:app|application|token|client|api\s+key)\s+(?:permissions|scopes|privileges)\b|\bre-?(?:authenticat|authori[sz]|consent)", Options, TimeoutMs)]
     private static partial Regex CredentialGrants();
 
-    [GeneratedRegex(@"\b(?:application|app|api[ _-]?key|(?:api|access|oauth)[ _-]?token|consent|integration)\b[^.]{0,60}?\b(?:does\s+not\s+(?:have|include|grant)|doesn't\s+(?:have|include)|is\s+missing|lacks?|needs?\s+to\s+have|has\s+insufficient|not\s+granted)\b|\bre-?(?:authenticat|authori[sz]|consent)|\brequired\s+application\s+permission|\binsufficient\s+(?:app|application|token|api\s+key|client)\s+(?:permissions?|scopes?|privileges?)\b", Options, TimeoutMs)]
+    [GeneratedRegex(@"\b(?:application|app|api[ _-]?key|(?:api|access|oauth)[ _-]?token|consent|integration)\b[^.]{0,60}?\b(?:does\s+not\s+(?:have|include|grant)|doesn't\s+(?:have|include)|is\s+missing|lacks?|needs?\s+to\s+have|has\s+insufficient|not\s+granted)\b|\bre-?(?:authenticat|authori[sz]|consent)|\brequired\s+application\s+permission|\binsufficient\s+(?:app|application|token|api\s+key|client)\s+(?:permissions?|scopes?|privileges?)\b|\b(?:granted|given|assigned|enabled)\s+(?:to|for)\s+(?:the\s+|your\s+|this\s+)?(?:app|application|api[ _-]?key|(?:api|access|oauth)[ _-]?token|token|integration)\b", Options, TimeoutMs)]
     private static partial Regex CredentialSubject();
 
     /// <summary>Scopes the message says the token has.</summary>
@@ -224,14 +224,16 @@ internal static partial class TextExtract
                 }
             }
             // Unquoted names must not be words of the sentence ("parameter value is invalid").
-            foreach (var regex in (ReadOnlySpan<Regex>)[MissingRequired(), InvalidPath(), PropertyInPayload(), RootedPath(), ParameterName(), MissingNamed(), LonelyInvalid(), NounNameState(), NameThenNoun(), MissingNoun(), InvalidNameSentence(), RootPath(), InvalidValueFor()])
+            foreach (var regex in (ReadOnlySpan<Regex>)[MissingRequired(), InvalidPath(), PropertyInPayload(), RootedPath(), ParameterName(), MissingNamed(), LonelyInvalid(), NounNameState(), NameThenNoun(), MissingNoun(), InvalidNameSentence(), RootPath(), InvalidValueFor(), FieldNounOtherLanguage()])
             {
                 foreach (Match m in regex.Matches(text))
                 {
                     var path = m.Groups["path"].Value.Trim();
                     // "Missing to param": a word labelled as a parameter between "missing" and the label is that parameter's name,
                     // even an everyday word such as "to" or "from" (messaging APIs' recipient and sender).
-                    var labelled = (ReferenceEquals(regex, MissingNamed()) || ReferenceEquals(regex, MissingNoun()) || ReferenceEquals(regex, NameThenNoun()) || ReferenceEquals(regex, InvalidNameSentence())) && path is "to" or "from";
+                    // So is a word such as "format" or "type" that requests often name a parameter ("Invalid format parameter").
+                    var labelled = (ReferenceEquals(regex, MissingNamed()) || ReferenceEquals(regex, MissingNoun()) || ReferenceEquals(regex, NameThenNoun()) || ReferenceEquals(regex, InvalidNameSentence()))
+                        && path is "to" or "from" or "format" or "type" or "key" or "url" or "path" or "method" or "action" or "scope" or "content" or "fields" or "token";
                     if (path.Length > 0 && !NotNames.Contains(path) && (labelled || !NotFieldWords.Contains(path)))
                     {
                         fields.Add((path, FieldLocation.Unknown, text));
@@ -285,7 +287,35 @@ internal static partial class TextExtract
     public static bool LooksLikeFieldName(string name) =>
         !NotNames.Contains(name) && !NotFieldWords.Contains(name) && name.Length > 1
         && (name.Contains('_', StringComparison.Ordinal) || name.Contains('.', StringComparison.Ordinal) || name.Contains('[', StringComparison.Ordinal)
-            || char.IsLower(name[0]));
+            || char.IsLower(name[0]) || IsCompoundIdentifier(name));
+
+    /// <summary>The last words of a PascalCase identifier that make it a record's attribute (<c>CustomerId</c>, <c>HotelCode</c>).</summary>
+    private static readonly string[] AttributeEndings =
+    [
+        "Id", "Ids", "ID", "IDs", "Code", "Codes", "Type", "Name", "Number", "No", "Date", "Time", "Url", "Uri", "Amount", "Count",
+        "Email", "Address", "Ref", "Reference", "Value", "Values", "Status", "Price", "Quantity", "Qty", "Currency", "Phone",
+    ];
+
+    /// <summary>
+    /// A PascalCase name of two or more words whose last word is an attribute's (<c>MarketplaceIds</c>, <c>OrderID</c>,
+    /// <c>TxnType</c>): SOAP and .NET APIs spell their fields so. A product word with a hump ("JavaScript", "PostgreSQL") ends
+    /// in no such word.
+    /// </summary>
+    private static bool IsCompoundIdentifier(string name)
+    {
+        if (name.Length < 4 || !char.IsUpper(name[0]) || !name.All(char.IsAsciiLetterOrDigit))
+        {
+            return false;
+        }
+        foreach (var ending in AttributeEndings)
+        {
+            if (name.Length > ending.Length + 1 && name.EndsWith(ending, StringComparison.Ordinal) && char.IsLower(name[^(ending.Length + 1)]))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /// <summary>
     /// The attribute a Rails-style full message is about ("Name must be a valid hostname.", "Service can't be blank.",
@@ -310,6 +340,25 @@ internal static partial class TextExtract
         }
         return null;
     }
+
+    /// <summary>
+    /// The words after an error's label ("Validation failed: customerId is required", "Bad Request: email must be set"), where
+    /// the name a validation message leads with is; the line itself when it has no such label.
+    /// </summary>
+    public static string AfterErrorLabel(string line)
+    {
+        try
+        {
+            return ErrorLabel().Match(line) is { Success: true } m ? m.Groups["rest"].Value : line;
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return line;
+        }
+    }
+
+    [GeneratedRegex(@"^[\w .\-]{0,40}?\b(?:errors?|failed|failure|invalid|exception|bad request|validation)\s*:\s*(?<rest>\S.*)$", Options, TimeoutMs)]
+    private static partial Regex ErrorLabel();
 
     /// <summary>
     /// A leading name such as "title is required", "Title can't be blank" or "email: must be a valid address". A name before a
@@ -349,7 +398,7 @@ internal static partial class TextExtract
     private static partial Regex ScopeColonList();
 
     // "requires merchant approval for read_orders scope", "requires the 'repo' scope"
-    [GeneratedRegex(@"\b(?:for|requires?|needs?|missing|lacks?|grant|add|with|(?:does\s+not|doesn't|do\s+not|don't)\s+have)\s+(?:the\s+|a\s+)?(?:['""`](?<one>[^'""`\s]{2,100})['""`]|(?<one>[A-Za-z][\w.\-]*[:._/][\w.:/\-]*))\s+(?:oauth\s+|access\s+|permission\s+|api\s+)?scopes?\b", Options, TimeoutMs)]
+    [GeneratedRegex(@"\b(?:for|requires?|needs?|missing|lacks?|grant|add|with|(?:does\s+not|doesn't|do\s+not|don't)\s+have)\s+(?:the\s+|a\s+)?(?:['""`](?<one>[^'""`\s]{2,100})['""`]|(?<one>[A-Za-z][\w.\-]*[:._/][\w.:/\-]*))\s+(?:oauth\s+|access\s+|permission\s+|api\s+)?scopes?\b|['""`](?<one>[^'""`\s]{2,100})['""`]\s+(?:oauth\s+|access\s+|api\s+)?scopes?\s+(?:is|are)\s+(?:required|needed|missing)\b", Options, TimeoutMs)]
     private static partial Regex ScopeBefore();
 
     // "missing scope 'files:write'", "required scope: \"a b\""
@@ -368,8 +417,8 @@ internal static partial class TextExtract
     [GeneratedRegex(@"\b(?:for|in|of|on|to)\s+(?:the\s+)?(?:field|parameter|param|property|attribute|argument|column|key)\s+['""`](?<path>[^'""`\s]{1,100})['""`]", Options, TimeoutMs)]
     private static partial Regex NamedField();
 
-    // "Parameter 'limit' must be..."
-    [GeneratedRegex(@"\b(?:field|parameter|param|property|attribute|argument)\s+['""`](?<path>[^'""`\s]{1,100})['""`]", Options, TimeoutMs)]
+    // "Parameter 'limit' must be...", "Unrecognized variable=\"zztop\"", "property: order.id, message: must not be null"
+    [GeneratedRegex(@"\b(?:field|parameter|param|property|attribute|argument|variable)\s*=?\s*\\?['""`](?<path>[^'""`\s$\\]{1,100})\\?['""`]|\b(?:field|param(?:eter)?|property|attribute|argument)\s*[:=]\s*(?<path>[A-Za-z_][\w.\[\]\-]{0,99})\s*[,;]\s*(?:message|msg|error|reason|description)\s*[:=]", Options, TimeoutMs)]
     private static partial Regex QuotedField();
 
     // Confluence: "Provided value {...} for 'id' is not the correct type"
@@ -377,8 +426,14 @@ internal static partial class TextExtract
     private static partial Regex ValueForName();
 
     // Stripe, OpenAI: "Missing required param: amount.", "Missing required parameter: 'input[79].id'.", "Missing required parameter - file"
-    [GeneratedRegex(@"\bmiss(?:ing)? required (?:param(?:eter)?|field|property|argument|attribute|value)s?\s*[:\-(]?\s*['""`]?(?<path>[A-Za-z_$][\w.\[\]\-]*[\w\]])", Options, TimeoutMs)]
+    [GeneratedRegex(@"\bmiss(?:ing)? required (?:param(?:eter)?|field|property|argument|attribute|value)s?\b\s*[:\-(;]?\s*['""`]?(?<path>[A-Za-z_$][\w.\[\]\-]*[\w\]])", Options, TimeoutMs)]
     private static partial Regex MissingRequired();
+
+    // "El campo email es obligatorio", "O campo cpf é inválido", "Le champ montant est requis", "Das Feld plz ist ungültig",
+    // "Il campo nome è obbligatorio", "Parámetro fecha inválido": the word for "field" or "parameter" before the name, in the
+    // languages APIs answer in. The name is an identifier, not a word of the sentence.
+    [GeneratedRegex(@"\b(?:campo|champ|feld|parámetro|parametro|parâmetro|paramètre|atributo|attribut|propiedad|propriedade|propriété)\s+['""`«]?(?!(?:es|est|ist|é|è|del|de|da|do|du|des|der|die|das|que|con|com|avec|mit|obligatorio|obrigatório|requerido|requis|requise)\b)(?<path>[A-Za-z_][\w.\[\]\-]{1,60})", Options, TimeoutMs)]
+    private static partial Regex FieldNounOtherLanguage();
 
     // Google Sheets: "Invalid values[1][1]: struct_value"
     [GeneratedRegex(@"\binvalid\s+['""`]?(?<path>[A-Za-z_]\w*(?:\[\d+\]|\.[A-Za-z_]\w*)+)['""`]?\s*:", Options, TimeoutMs)]
@@ -416,11 +471,11 @@ internal static partial class TextExtract
     private static partial Regex GraphQlArgument();
 
     // "Insufficient scope, expected any of: read:users", "scopes required: a, b"
-    [GeneratedRegex(@"\bscopes?\b[^.:]{0,40}?\b(?:expected|requires?|required|needs?|needed|missing)\b\s*(?:(?:any|one|all)\s+of\s*)?(?:the\s+following\s*)?[:\-]\s*(?<list>[\w.:/\-]+(?:\s*,\s*(?:and\s+|or\s+)?[\w.:/\-]+)*)|\b(?:following|these)\s+scopes?\s*(?:are|is)?\s*(?:required|missing|needed)?\s*[:\-]\s*(?<list>[\w.:/\-]+(?:\s*,\s*(?:and\s+|or\s+)?[\w.:/\-]+)*)|\b(?:required|missing|needed)\s+scope\(s\)\s*:\s*(?<list>[\w.:/\-]+(?:\s*,\s*[\w.:/\-]+)*)|\bscopes?\b[^.:]{0,60}?\bto\s+perform\s+this\s+(?:action|operation|request)\s*:\s*(?<list>[\w.:/\-]+(?:\s*,\s*[\w.:/\-]+)*)|\bscopes?\b[^:]{0,40}?\b(?:use|needs?|requires?)\s+(?:any|one)\s+of\s*:\s*(?<list>[\w.:/\-]+(?:\s*,\s*(?:and\s+|or\s+)?[\w.:/\-]+)*)", Options, TimeoutMs)]
+    [GeneratedRegex(@"\bscopes?\b(?:[^.:]|\.\s){0,40}?\b(?:expected|requires?|required|needs?|needed|missing)\b\s*(?:(?:any|one|all)\s+of\s*)?(?:the\s+following\s*)?[:\-]\s*(?<list>[\w.:/\-]+(?:\s*,\s*(?:and\s+|or\s+)?[\w.:/\-]+)*)|\b(?:following|these)\s+scopes?\s*(?:are|is)?\s*(?:required|missing|needed)?\s*[:\-]\s*(?<list>[\w.:/\-]+(?:\s*,\s*(?:and\s+|or\s+)?[\w.:/\-]+)*)|\b(?:required|missing|needed)\s+scope\(s\)\s*:\s*(?<list>[\w.:/\-]+(?:\s*,\s*[\w.:/\-]+)*)|\bscopes?\b[^.:]{0,60}?\bto\s+perform\s+this\s+(?:action|operation|request)\s*:\s*(?<list>[\w.:/\-]+(?:\s*,\s*[\w.:/\-]+)*)|\bscopes?\b[^:]{0,40}?\b(?:use|needs?|requires?)\s+(?:any|one)\s+of\s*:\s*(?<list>[\w.:/\-]+(?:\s*,\s*(?:and\s+|or\s+)?[\w.:/\-]+)*)", Options, TimeoutMs)]
     private static partial Regex ScopeExpected();
 
     // "does not have the required scope vso.work_write", "missing scope files:write"
-    [GeneratedRegex(@"\b(?:required|missing|needs?|requires?|lacks?)\s+(?:the\s+)?(?:oauth\s+|api\s+)?scope\s+(?<one>[A-Za-z][\w\-]*[:._/][\w.:/\-]*[\w])", Options, TimeoutMs)]
+    [GeneratedRegex(@"\b(?:required|missing|needs?|requires?|lacks?)\s+(?:the\s+)?(?:oauth\s+|api\s+)?scope\s+(?<one>[A-Za-z][\w\-]*[:._/][\w.:/\-]*[\w])|\bscope\s+['""`]?(?<one>[A-Za-z][\w\-]*[:._/][\w.:/\-]*[\w])['""`]?\s+(?:is\s+|was\s+)?(?:not\s+granted|missing|required|needed)\b|\b(?:does\s+not|doesn't|do\s+not|don't)\s+have\s+the\s+(?!(?:required|necessary|needed|right|correct|appropriate|proper|sufficient|requested|following)\b)(?<one>[a-z][a-z_\-]{2,40})\s+scope\b", Options, TimeoutMs)]
     private static partial Regex ScopeRequiredName();
 
     // "missing scope (databases.write)", "requires scopes (a, b)"
@@ -479,7 +534,7 @@ internal static partial class TextExtract
     private static partial Regex Quoted();
 
     // "does not have storage.objects.get access", "does not have secrets get permission", "is missing prvCreateAccount privilege", "alice is missing the Job/Build permission"
-    [GeneratedRegex(@"\b(?:does\s+not|doesn't|do\s+not|don't)\s+have\s+(?:the\s+)?(?<one>[A-Za-z][\w.:/\-]*(?:\s+(?:get|list|set|read|write|delete|create|update|purge|backup|restore|recover|import))?)\s+(?:permissions?|privileges?|access|rights?)\b|\bmissing\s+(?:the\s+)?(?<one>[A-Za-z][\w.:/\-]*[\w])\s+(?:permissions?|privileges?|rights?)\b|\b(?:does\s+not|doesn't)\s+(?:include|contain|grant)\s+(?:the\s+)?(?<one>[A-Za-z][\w.:/\-]*[\w])\s+(?:permission|privilege|scope)\b|\bwith\s+the\s+(?<one>[A-Za-z][\w\-]*[_.:/][\w.:/\-]*[\w])\s+permission\b|\bmust\s+have\s+(?:the\s+)?['""`]?(?<one>[A-Za-z][\w.:/\-]*[\w])['""`]?\s+(?:permission|privilege|scope|right)\b", Options, TimeoutMs)]
+    [GeneratedRegex(@"\b(?:does\s+not|doesn't|do\s+not|don't)\s+have\s+(?:the\s+)?(?<one>[A-Za-z][\w.:/\-]*(?:\s+(?:get|list|set|read|write|delete|create|update|purge|backup|restore|recover|import))?)\s+(?:permissions?|privileges?|access|rights?)\b|\bmissing\s+(?:the\s+)?(?<one>[A-Za-z][\w.:/\-]*[\w])\s+(?:permissions?|privileges?|rights?)\b|\b(?:does\s+not|doesn't)\s+(?:include|contain|grant)\s+(?:the\s+)?(?<one>[A-Za-z][\w.:/\-]*[\w])\s+(?:permission|privilege|scope)\b|\bwith\s+the\s+(?<one>[A-Za-z][\w\-]*[_.:/][\w.:/\-]*[\w])\s+permission\b|\bmust\s+have\s+(?:the\s+)?['""`]?(?<one>[A-Za-z][\w.:/\-]*[\w])['""`]?\s+(?:permission|privilege|scope|right)\b|\b(?:does\s+not|doesn't|do\s+not|don't)\s+have\s+(?:the\s+)?(?:permission|privilege|right)s?\s*:?\s+(?-i:(?<one>[A-Za-z][a-z0-9]*(?:[A-Z]\w*|[._:/][\w.:/\-]*\w)))", Options, TimeoutMs)]
     private static partial Regex LacksPermission();
 
     // Elasticsearch: "action [indices:data/write/bulk[s]] is unauthorized for user"
@@ -502,7 +557,7 @@ internal static partial class TextExtract
     [GeneratedRegex(@"\bnot\s+(?:authorized|permitted|allowed|enabled)\b[^.\[]{0,60}[:\-]\s*\[(?<list>[^\]]{1,300})\]", Options, TimeoutMs)]
     private static partial Regex NotAuthorizedList();
 
-    [GeneratedRegex(@"permi|privil|authori|access|action|\bneed|\brequire|\brole\b|\black|capabilit|\bfeature\b", Options, TimeoutMs)]
+    [GeneratedRegex(@"permi|privil|authori|access|action|\bneed|\brequire|\brole\b|\black|capabilit|\bfeature\b|\ballowed\b|\bperform", Options, TimeoutMs)]
     private static partial Regex PermissionHint();
 
     // "**apikey** parameter is incorrect", "src parameter not present", "email field is required"
@@ -538,7 +593,7 @@ internal static partial class TextExtract
     private static partial Regex ParameterName();
 
     // "Missing to param", "missing title field"
-    [GeneratedRegex(@"\bmissing\s+(?<path>[A-Za-z_][\w.]*)\s+(?:param(?:eter)?|field|argument|property|attribute)\b|\b(?:invalid|missing)(?:\s+or\s+(?:invalid|missing))?\s+['""`]?(?<path>[A-Za-z_][\w.]*_[\w.]*|[a-z]+[A-Z][\w.]*)['""`]?\s+(?:in|from)\s+(?:the\s+)?(?:request|body|query|url|payload)\b|\b(?:is\s+missing|is\s+required|is\s+empty|missing|required)\b[^:.]{0,40}:\s*['""`]?(?<path>[A-Za-z_][\w.\[\]]*[\w\]])['""`]?\s*\.?\s*$", Options, TimeoutMs)]
+    [GeneratedRegex(@"\b(?:unrecogni[sz]ed|unknown|unexpected|invalid|unsupported|extra)\s+(?:request\s+|query\s+|body\s+)?(?:argument|parameter|param|field|property|attribute|option)s?(?:\s+(?:supplied|given|provided|passed|received|found))?\s*:\s*['""`]?(?<path>[A-Za-z_][\w.\[\]\-]*)|\b(?:missing|invalid|unknown|unsupported|unrecogni[sz]ed)\s+(?<path>[A-Za-z_][\w.]*)\s+(?:param(?:eter)?|field|argument|property|attribute)\b|\b(?:invalid|missing)(?:\s+or\s+(?:invalid|missing))?\s+['""`]?(?<path>[A-Za-z_][\w.]*_[\w.]*|[a-z]+[A-Z][\w.]*)['""`]?\s+(?:in|from)\s+(?:the\s+)?(?:request|body|query|url|payload)\b|\b(?:is\s+missing|is\s+required|is\s+empty|missing|required)\b[^:.]{0,40}:\s*['""`]?(?<path>[A-Za-z_][\w.\[\]]*[\w\]])['""`]?\s*\.?\s*$", Options, TimeoutMs)]
     private static partial Regex MissingNamed();
 
     // Airtable: "Unknown field name: \"Nmae\"", "Unrecognized parameter 'foo'"

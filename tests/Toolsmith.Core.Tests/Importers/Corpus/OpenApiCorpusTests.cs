@@ -232,7 +232,6 @@ public sealed class OpenApiCorpusTests(ImportRunner runner, ITestOutputHelper ou
         return inputs;
     }
 
-    /// <summary>A value that a JSON Schema accepts (the subset API documents use).</summary>
     /// <summary>The schema of a member declared anywhere in a schema's properties, allOf parts or $refs.</summary>
     private static JsonObject? Property(JsonObject schema, string name, JsonObject root, int depth)
     {
@@ -252,6 +251,39 @@ public sealed class OpenApiCorpusTests(ImportRunner runner, ITestOutputHelper ou
         return (schema["allOf"] as JsonArray ?? []).OfType<JsonObject>().Select(p => Property(p, name, root, depth + 1)).FirstOrDefault(static p => p is not null);
     }
 
+    /// <summary>The schema a $ref names (followed to the end of a chain), or the schema itself.</summary>
+    private static JsonObject? Resolve(JsonObject schema, JsonObject root, int depth)
+    {
+        for (; schema["$ref"]?.GetValue<string>() is { } reference && depth < 8; depth++)
+        {
+            if (reference.TrimStart('#').Split('/', StringSplitOptions.RemoveEmptyEntries).Aggregate((JsonNode?)root, static (n, part) => n?[part.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal)]) is not JsonObject target)
+            {
+                return null;
+            }
+            schema = target;
+        }
+        return schema;
+    }
+
+    /// <summary>The members a schema requires: its own, its allOf parts', and its first oneOf/anyOf alternative's.</summary>
+    private static IEnumerable<string> Required(JsonObject schema, JsonObject root, int depth)
+    {
+        if (depth > 8 || Resolve(schema, root, depth) is not { } s)
+        {
+            return [];
+        }
+        var alternative = (s["oneOf"] ?? s["anyOf"]) is JsonArray choices && choices.OfType<JsonObject>().FirstOrDefault() is { } first ? Required(first, root, depth + 1) : [];
+        return (s["required"] as JsonArray ?? []).Select(static r => r!.GetValue<string>())
+            .Concat((s["allOf"] as JsonArray ?? []).OfType<JsonObject>().SelectMany(p => Required(p, root, depth + 1)))
+            .Concat(alternative);
+    }
+
+    /// <summary>The type a schema declares (by its type, properties or items), or null.</summary>
+    private static string? TypeOf(JsonObject? schema) =>
+        schema?["type"] is JsonArray types ? types.Select(static t => t!.GetValue<string>()).FirstOrDefault(static t => t != "null")
+        : schema?["type"]?.GetValue<string>() ?? (schema?["properties"] is not null ? "object" : schema?["items"] is not null ? "array" : null);
+
+    /// <summary>A value that a JSON Schema accepts (the subset API documents use).</summary>
     private static JsonNode? Sample(JsonObject schema, JsonObject root, int depth)
     {
         if (schema["$ref"]?.GetValue<string>() is { } reference && depth < 8)
@@ -276,6 +308,12 @@ public sealed class OpenApiCorpusTests(ImportRunner runner, ITestOutputHelper ou
         }
         if (schema["allOf"] is JsonArray parts && depth < 8)
         {
+            // An allOf of a value that is not an object (an array $ref and a description beside it) is that value.
+            if (parts.OfType<JsonObject>().FirstOrDefault(p => TypeOf(Resolve(p, root, depth)) is not null) is { } typed
+                && TypeOf(Resolve(typed, root, depth)) is not "object")
+            {
+                return Sample(typed, root, depth + 1);
+            }
             var merged = new JsonObject();
             foreach (var part in parts.OfType<JsonObject>())
             {
@@ -287,18 +325,15 @@ public sealed class OpenApiCorpusTests(ImportRunner runner, ITestOutputHelper ou
                     }
                 }
             }
-            // Members required beside the allOf (or by one part) but declared in another part.
-            foreach (var name in (schema["required"] as JsonArray ?? []).Select(static r => r!.GetValue<string>()).Where(n => !merged.ContainsKey(n)))
+            // Members required beside the allOf or by one part (DigitalOcean's "- required: [name]" beside a $ref, or an
+            // anyOf part of required-only alternatives) but declared in another part; one declared nowhere gets a string.
+            foreach (var name in Required(schema, root, depth).Distinct().Where(n => !merged.ContainsKey(n)).ToList())
             {
-                if (Property(schema, name, root, depth) is { } property)
-                {
-                    merged[name] = Sample(property, root, depth + 1);
-                }
+                merged[name] = Property(schema, name, root, depth) is { } property ? Sample(property, root, depth + 1) : "v1";
             }
             return merged;
         }
-        var type = schema["type"] is JsonArray types ? types.Select(static t => t!.GetValue<string>()).FirstOrDefault(static t => t != "null") : schema["type"]?.GetValue<string>();
-        type ??= schema["properties"] is not null ? "object" : schema["items"] is not null ? "array" : "string";
+        var type = TypeOf(schema) ?? "string";
         switch (type)
         {
             case "object":

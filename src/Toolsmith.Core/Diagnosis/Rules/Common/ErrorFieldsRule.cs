@@ -165,6 +165,13 @@ internal sealed class ErrorFieldsRule : DiagnosisRule
                         }
                         else if (key == "data" && value is JsonObject data)
                         {
+                            if (root && JsonRead.Str(obj, "status") is "fail" && ErrorItems.LooksLikeMap(data, requireArrays: false))
+                            {
+                                // JSend: {"status": "fail", "data": {"email": "A user with that email already exists"}} — a
+                                // failure the caller caused, its data keyed by the fields at fault.
+                                ErrorItems.ReadMap(data, context);
+                                continue;
+                            }
                             ReadFieldLists(data, context);
                             // GraphQL mutation payloads: data.<mutation>.userErrors.
                             foreach (var (_, payload) in data)

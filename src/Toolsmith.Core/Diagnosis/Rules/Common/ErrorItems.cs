@@ -73,6 +73,12 @@ internal static class ErrorItems
                     break;
             }
         }
+        if (!found && NamedByMemberSuffix(item) is { } suffixed)
+        {
+            // Azure Storage's <QueryParameterName>, "invalidParameter", "errorField": a member whose name ends in what it holds.
+            context.AddField(FieldPath.Parse(suffixed), FieldLocation.Unknown, message);
+            found = true;
+        }
         // FHIR OperationOutcome: issue[].expression, FHIRPath expressions of the element at fault ("Patient.birthDate", "birthdate").
         if (!found && JsonRead.Get(item, "expression") is JsonArray expressions && item.ContainsKey("severity"))
         {
@@ -144,11 +150,29 @@ internal static class ErrorItems
     }
 
     /// <summary>Reads a map of field → message(s): Rails, Laravel, Jira, ASP.NET Core ValidationProblemDetails, Django REST.</summary>
-    public static bool ReadMap(JsonObject map, DiagnosisContext context)
+    public static bool ReadMap(JsonObject map, DiagnosisContext context) => ReadMap(map, context, "", 0);
+
+    private const int MaxNesting = 4;
+
+    private static bool ReadMap(JsonObject map, DiagnosisContext context, string prefix, int depth)
     {
         var found = false;
         foreach (var (key, value) in map)
         {
+            if (depth < MaxNesting && key.Length is > 0 and <= 200 && key != "$" && NestedFields(value) is { } nested)
+            {
+                // Django REST framework's nested serializers: {"address": {"zip": ["…"]}}, {"tags": {"0": ["…"]}},
+                // {"items": [{}, {"sku": ["…"]}]}: the path to the field is the keys (and indexes) on the way.
+                foreach (var (childKey, child) in nested)
+                {
+                    if (child is JsonObject childMap && childMap.Count > 0)
+                    {
+                        found |= ReadMap(childMap, context, $"{prefix}{key}.{childKey}.", depth + 1);
+                    }
+                }
+                found |= nested.Any(static n => n.Item2 is not JsonObject) && ReadMap(Leaves(nested), context, $"{prefix}{key}.", depth + 1);
+                continue;
+            }
             string? message = value switch
             {
                 JsonArray a => string.Join(" ", JsonRead.Strings(a, split: false)),
@@ -164,10 +188,76 @@ internal static class ErrorItems
                 context.AddText(message);
                 continue;
             }
-            context.AddField(key, FieldLocation.Unknown, message);
+            context.AddField(prefix + key, FieldLocation.Unknown, message);
             found = true;
         }
         return found;
+    }
+
+    /// <summary>
+    /// The members of a nested field map (an object of field → messages, or an array of such objects by index), or null when
+    /// <paramref name="value"/> is a message, a list of messages or an error object.
+    /// </summary>
+    private static List<(string, JsonNode?)>? NestedFields(JsonNode? value)
+    {
+        switch (value)
+        {
+            case JsonObject o when o.Count > 0 && Message(o) is null && o.All(static p => IsFieldMessages(p.Value)):
+                return [.. o.Select(static p => (p.Key, p.Value))];
+            case JsonArray a when a.Count is > 0 and <= 200 && a.All(static i => i is JsonObject) && a.Any(static i => ((JsonObject)i!).Count > 0)
+                && a.All(static i => i is JsonObject io && Message(io) is null && io.All(static p => IsFieldMessages(p.Value))):
+                return [.. a.Select(static (item, index) => (index.ToString(System.Globalization.CultureInfo.InvariantCulture), (JsonNode?)item))];
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>A list of messages, or a nested map of them.</summary>
+    private static bool IsFieldMessages(JsonNode? value) => value switch
+    {
+        JsonArray a => a.Count > 0 && a.All(static i => JsonRead.Str(i) is not null),
+        JsonObject o => o.Count > 0 && Message(o) is null && o.All(static p => p.Value is JsonArray or JsonObject),
+        _ => false,
+    };
+
+    private static JsonObject Leaves(List<(string Key, JsonNode? Value)> members)
+    {
+        var leaves = new JsonObject();
+        foreach (var (key, value) in members)
+        {
+            if (value is not JsonObject)
+            {
+                leaves[key] = value?.DeepClone();
+            }
+        }
+        return leaves;
+    }
+
+    private static readonly string[] FieldMemberEndings = ["parametername", "paramname", "fieldname", "propertyname", "argumentname", "attributename", "fieldpath", "propertypath"];
+
+    private static readonly string[] FieldMemberVerdicts = ["invalid", "missing", "bad", "error", "failed", "wrong", "unknown", "required"];
+
+    /// <summary>
+    /// The field an error item names in a member called for it in a way no list can hold: a name ending in "ParameterName",
+    /// "FieldName" and the like (<c>QueryParameterName</c>, <c>invalid_field_name</c>), or a verdict and "field"/"parameter"
+    /// (<c>invalidParameter</c>, <c>missing_field</c>, <c>errorField</c>), whose value is a name.
+    /// </summary>
+    private static string? NamedByMemberSuffix(JsonObject item)
+    {
+        foreach (var (key, value) in item)
+        {
+            if (key.Length > 60 || JsonRead.Str(value) is not { Length: > 0 and <= 100 } name || !BodyScan.LooksLikeCode(name))
+            {
+                continue;
+            }
+            var compact = ErrorVocabulary.Compact(key);
+            if (FieldMemberEndings.Any(e => compact.Length > e.Length && compact.EndsWith(e, StringComparison.Ordinal))
+                || FieldMemberVerdicts.Any(v => compact == v + "field" || compact == v + "parameter" || compact == v + "param" || compact == v + "property"))
+            {
+                return name;
+            }
+        }
+        return null;
     }
 
     /// <summary>True when every member of <paramref name="obj"/> is a message or a list of messages (a field map, not an error object).</summary>
@@ -186,7 +276,7 @@ internal static class ErrorItems
             var ok = value switch
             {
                 JsonArray a => a.Count > 0 && a.All(i => JsonRead.Str(i) is not null || i is JsonObject),
-                JsonObject o => !requireArrays && Message(o) is not null,
+                JsonObject o => (!requireArrays && Message(o) is not null) || NestedFields(o) is not null,
                 JsonValue when !requireArrays => JsonRead.Str(value) is not null,
                 _ => false,
             };

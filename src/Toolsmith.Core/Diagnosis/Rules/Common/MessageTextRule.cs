@@ -129,7 +129,7 @@ internal sealed class MessageTextRule : DiagnosisRule
     {
         var found = new List<(string, string)>();
         var lines = text.Contains('\n', StringComparison.Ordinal) ? text.Split('\n', 12, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(10) : [text];
-        foreach (var line in lines)
+        foreach (var line in lines.Select(TextExtract.AfterErrorLabel))
         {
             if (TextExtract.LeadingName(line, out var onlyColon) is { } name
                 && (onlyColon ? FieldPath.WasSent(name, context.Exchange) : RequestHas(context.Exchange, name) || TextExtract.LooksLikeFieldName(name)))

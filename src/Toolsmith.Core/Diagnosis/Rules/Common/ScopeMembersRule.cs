@@ -69,7 +69,7 @@ internal sealed class ScopeMembersRule : DiagnosisRule
                 foreach (var (key, value) in obj)
                 {
                     var compact = ErrorVocabulary.Compact(key);
-                    if (ScopeKeys.Contains(compact) || (besideGranted && key is "required" or "scopes" or "scope" or "needed"))
+                    if (ScopeKeys.Contains(compact) || (besideGranted && key is "required" or "scopes" or "scope" or "needed") || NamesMissingScopes(compact))
                     {
                         Names(value).ForEach(context.AddMissingScope);
                     }
@@ -93,6 +93,14 @@ internal sealed class ScopeMembersRule : DiagnosisRule
                 break;
         }
     }
+
+    /// <summary>
+    /// A member named for the scopes a call lacks in words no list holds (<c>requiredGranularScopes</c>, <c>missing_oauth_scopes</c>):
+    /// "scope" beside "required", "missing" or "needed".
+    /// </summary>
+    private static bool NamesMissingScopes(string compact) =>
+        compact.Length <= 40 && compact.Contains("scope", StringComparison.Ordinal) && !compact.Contains("granted", StringComparison.Ordinal)
+        && (compact.Contains("required", StringComparison.Ordinal) || compact.Contains("missing", StringComparison.Ordinal) || compact.Contains("needed", StringComparison.Ordinal));
 
     private static List<string> Names(JsonNode? value)
     {

@@ -6,7 +6,9 @@ namespace Toolsmith.Core.Diagnosis.Rules.Standards;
 /// <summary>
 /// GraphQL responses (often HTTP 200): <c>errors[]</c> with <c>message</c>, <c>locations</c>, <c>path</c> and <c>extensions.code</c>
 /// (Apollo's UNAUTHENTICATED/FORBIDDEN/BAD_USER_INPUT..., Shopify's THROTTLED, GitHub's <c>type</c> INSUFFICIENT_SCOPES).
-/// An error with a <c>path</c> and no known code is a field that failed on the server; one without is a request error.
+/// An error with a <c>path</c> and no known code is a field that failed on the server; one without is a request error. A
+/// <c>path</c> alone does not make a body GraphQL's: an execution error always comes with <c>data</c>, and validators such as
+/// Zod and Joi give <c>{"errors":[{"path":["user","email"],"message":…}]}</c> for a request's field.
 /// </summary>
 internal sealed class GraphQlErrorsRule : DiagnosisRule
 {
@@ -61,7 +63,7 @@ internal sealed class GraphQlErrorsRule : DiagnosisRule
             return true;
         }
         return errors[0] is JsonObject first && JsonRead.Str(first, "message") is not null
-            && (first.ContainsKey("locations") || first.ContainsKey("extensions") || (first.ContainsKey("path") && first["path"] is JsonArray));
+            && (first.ContainsKey("locations") || first.ContainsKey("extensions"));
     }
 
     private static string? FromCode(string code) => ErrorVocabulary.Compact(code) switch

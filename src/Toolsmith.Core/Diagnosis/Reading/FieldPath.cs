@@ -204,12 +204,12 @@ internal static class FieldPath
     /// </summary>
     private static string? SentAs(string name, ResponseExchange exchange)
     {
-        var compact = Compact(name);
+        var compact = ErrorVocabulary.Compact(name);
         if (compact.Length < 2)
         {
             return null;
         }
-        if (exchange.RequestParamNames?.Where(n => Compact(n) == compact).ToList() is [var param])
+        if (exchange.RequestParamNames?.Where(n => ErrorVocabulary.Compact(n) == compact).ToList() is [var param])
         {
             return "params." + param;
         }
@@ -219,29 +219,32 @@ internal static class FieldPath
         }
         string? byName = null, byValue = null;
         int names = 0, values = 0, visited = 0;
-        var stack = new Stack<(JsonNode? Node, List<string> Path)>();
-        stack.Push((body, []));
+        // Each node with its path and the path's letters and digits so far, compared with the name's.
+        var stack = new Stack<(JsonNode? Node, List<string> Path, string Letters)>();
+        stack.Push((body, [], ""));
         while (stack.Count > 0 && visited++ < MaxWordsSearchNodes)
         {
-            var (node, path) = stack.Pop();
+            var (node, path, letters) = stack.Pop();
             switch (node)
             {
                 case JsonObject obj when path.Count < 4:
                     foreach (var (key, child) in obj)
                     {
                         List<string> childPath = [.. path, key];
-                        if (Compact(string.Concat(childPath)) == compact)
+                        var childLetters = letters + ErrorVocabulary.Compact(key);
+                        if (childLetters == compact)
                         {
                             byName = Format(childPath, "body");
                             names++;
                         }
-                        stack.Push((child, childPath));
+                        stack.Push((child, childPath, childLetters));
                     }
                     break;
                 case JsonArray array when path.Count < 4:
                     for (var i = 0; i < array.Count && i < 50; i++)
                     {
-                        stack.Push((array[i], [.. path, i.ToString(CultureInfo.InvariantCulture)]));
+                        var index = i.ToString(CultureInfo.InvariantCulture);
+                        stack.Push((array[i], [.. path, index], letters + index));
                     }
                     break;
                 case JsonValue value when path.Count > 0 && value.TryGetValue<string>(out var text) && text == name:
@@ -251,20 +254,6 @@ internal static class FieldPath
             }
         }
         return names == 1 ? byName : names == 0 && values == 1 ? byValue : null;
-    }
-
-    private static string Compact(string text)
-    {
-        Span<char> buffer = stackalloc char[Math.Min(text.Length, 200)];
-        var n = 0;
-        foreach (var c in text.AsSpan(0, Math.Min(text.Length, 200)))
-        {
-            if (char.IsLetterOrDigit(c))
-            {
-                buffer[n++] = char.ToLowerInvariant(c);
-            }
-        }
-        return new string(buffer[..n]);
     }
 
     private static string? ParamName(IReadOnlyList<string> segments, ResponseExchange exchange)

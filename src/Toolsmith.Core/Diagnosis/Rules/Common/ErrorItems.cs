@@ -150,49 +150,60 @@ internal static class ErrorItems
     }
 
     /// <summary>Reads a map of field → message(s): Rails, Laravel, Jira, ASP.NET Core ValidationProblemDetails, Django REST.</summary>
-    public static bool ReadMap(JsonObject map, DiagnosisContext context) => ReadMap(map, context, "", 0);
-
-    private const int MaxNesting = 4;
-
-    private static bool ReadMap(JsonObject map, DiagnosisContext context, string prefix, int depth)
+    public static bool ReadMap(JsonObject map, DiagnosisContext context)
     {
         var found = false;
         foreach (var (key, value) in map)
         {
-            if (depth < MaxNesting && key.Length is > 0 and <= 200 && key != "$" && NestedFields(value) is { } nested)
-            {
-                // Django REST framework's nested serializers: {"address": {"zip": ["…"]}}, {"tags": {"0": ["…"]}},
-                // {"items": [{}, {"sku": ["…"]}]}: the path to the field is the keys (and indexes) on the way.
-                foreach (var (childKey, child) in nested)
-                {
-                    if (child is JsonObject childMap && childMap.Count > 0)
-                    {
-                        found |= ReadMap(childMap, context, $"{prefix}{key}.{childKey}.", depth + 1);
-                    }
-                }
-                found |= nested.Any(static n => n.Item2 is not JsonObject) && ReadMap(Leaves(nested), context, $"{prefix}{key}.", depth + 1);
-                continue;
-            }
-            string? message = value switch
-            {
-                JsonArray a => string.Join(" ", JsonRead.Strings(a, split: false)),
-                JsonObject o => Message(o),
-                _ => JsonRead.Str(value),
-            };
-            if (string.IsNullOrWhiteSpace(message) || key.Length > 200)
+            if (key.Length > 200)
             {
                 continue;
             }
             if (key.Length == 0 || key == "$")
             {
-                context.AddText(message);
+                if (MessageOf(value) is { } words)
+                {
+                    context.AddText(words);
+                }
                 continue;
             }
-            context.AddField(prefix + key, FieldLocation.Unknown, message);
-            found = true;
+            found |= ReadMember(key, value, context, 0);
         }
         return found;
     }
+
+    private const int MaxNesting = 4;
+
+    /// <summary>
+    /// One field's messages; or, in Django REST framework's nested serializers (<c>{"address": {"zip": ["…"]}}</c>,
+    /// <c>{"tags": {"0": ["…"]}}</c>, <c>{"items": [{}, {"sku": ["…"]}]}</c>), the fields below it, their path the keys and
+    /// indexes on the way.
+    /// </summary>
+    private static bool ReadMember(string path, JsonNode? value, DiagnosisContext context, int depth)
+    {
+        if (depth < MaxNesting && NestedFields(value) is { } nested)
+        {
+            var found = false;
+            foreach (var (childKey, child) in nested)
+            {
+                found |= ReadMember($"{path}.{childKey}", child, context, depth + 1);
+            }
+            return found;
+        }
+        if (MessageOf(value) is not { } message)
+        {
+            return false;
+        }
+        context.AddField(path, FieldLocation.Unknown, message);
+        return true;
+    }
+
+    private static string? MessageOf(JsonNode? value) => (value switch
+    {
+        JsonArray a => string.Join(" ", JsonRead.Strings(a, split: false)),
+        JsonObject o => Message(o),
+        _ => JsonRead.Str(value),
+    }) is { } m && !string.IsNullOrWhiteSpace(m) ? m : null;
 
     /// <summary>
     /// The members of a nested field map (an object of field → messages, or an array of such objects by index), or null when
@@ -220,22 +231,14 @@ internal static class ErrorItems
         _ => false,
     };
 
-    private static JsonObject Leaves(List<(string Key, JsonNode? Value)> members)
-    {
-        var leaves = new JsonObject();
-        foreach (var (key, value) in members)
-        {
-            if (value is not JsonObject)
-            {
-                leaves[key] = value?.DeepClone();
-            }
-        }
-        return leaves;
-    }
-
     private static readonly string[] FieldMemberEndings = ["parametername", "paramname", "fieldname", "propertyname", "argumentname", "attributename", "fieldpath", "propertypath"];
 
-    private static readonly string[] FieldMemberVerdicts = ["invalid", "missing", "bad", "error", "failed", "wrong", "unknown", "required"];
+    /// <summary>A verdict and a noun for a field, compacted: <c>invalidparameter</c>, <c>missingfield</c>, <c>errorfield</c>.</summary>
+    private static readonly HashSet<string> FieldMemberVerdicts =
+    [
+        .. ((string[])["invalid", "missing", "bad", "error", "failed", "wrong", "unknown", "required"])
+            .SelectMany(static verdict => ((string[])["field", "parameter", "param", "property"]).Select(noun => verdict + noun)),
+    ];
 
     /// <summary>
     /// The field an error item names in a member called for it in a way no list can hold: a name ending in "ParameterName",
@@ -252,7 +255,7 @@ internal static class ErrorItems
             }
             var compact = ErrorVocabulary.Compact(key);
             if (FieldMemberEndings.Any(e => compact.Length > e.Length && compact.EndsWith(e, StringComparison.Ordinal))
-                || FieldMemberVerdicts.Any(v => compact == v + "field" || compact == v + "parameter" || compact == v + "param" || compact == v + "property"))
+                || FieldMemberVerdicts.Contains(compact))
             {
                 return name;
             }

@@ -7,22 +7,32 @@ namespace Toolsmith.Import.OpenApi;
 
 /// <summary>
 /// Puts a document split over files back together: every <c>$ref</c> to another file (<c>schemas/pet.yaml</c>,
-/// <c>common.json#/components/schemas/Error</c>) is replaced by what it points to, read relative to the file that names
-/// it, at any depth; that file's own local refs are resolved in it. Refs inside the main document stay as they are.
-/// Microsoft.OpenApi reads another file only when it is a whole OpenAPI document; split documents put bare schemas and
-/// path items in their files, so they are bundled here first. A ref that cannot be followed (a missing file, a bad
-/// pointer, a cycle) becomes a warning naming it and an empty object.
+/// <c>common.json#/components/schemas/Error</c>, <c>paths.yaml#/~1pets~1{id}</c>) is replaced by what it points to, read
+/// relative to the file that names it, at any depth; that file's own local refs are resolved in it. Refs inside the main
+/// document stay as they are. Microsoft.OpenApi reads another file only when it is a whole OpenAPI document; split
+/// documents put bare schemas and path items in their files, so they are bundled here first. A schema of another file that
+/// contains itself, and one a discriminator's mapping names, is put into the main document's schemas and referred to
+/// there. A ref to a file that is not JSON or YAML (Markdown, a code sample) is that file's text; refs inside vendor
+/// extensions (<c>x-…</c>) are left as written. A ref that cannot be followed (a missing file, a bad pointer, a URL)
+/// becomes a warning naming it and an empty object.
 /// </summary>
 internal static class SplitDocument
 {
     private const int MaxDepth = 64;
 
+    /// <summary>Files read as text, not parsed: a <c>$ref</c> to Markdown or a code sample (Redocly's layout) is that file's text.</summary>
+    private static readonly HashSet<string> Parsed = new(StringComparer.OrdinalIgnoreCase) { ".yaml", ".yml", ".json", "" };
+
     /// <summary>The main document's text with its external refs inlined; what could not be followed goes to <paramref name="warnings"/>.</summary>
     public static string Bundle(string text, string fullPath, List<ImportWarning> warnings)
     {
-        var cache = new Dictionary<string, JsonNode?>(StringComparer.Ordinal) { [fullPath] = Parse(text) };
-        var root = cache[fullPath] as JsonObject ?? throw new ImportException($"{fullPath} is not a JSON or YAML object.");
-        var bundled = (JsonObject)Resolve(root, fullPath, isMain: true, cache, [], warnings, 0)!;
+        var bundler = new Bundler(fullPath, warnings);
+        bundler.Cache[fullPath] = Parse(text);
+        var root = bundler.Cache[fullPath] as JsonObject ?? throw new ImportException($"{fullPath} is not a JSON or YAML object.");
+        bundler.Swagger = root.ContainsKey("swagger");
+        bundler.Taken.UnionWith(((bundler.Swagger ? root["definitions"] : root["components"]?["schemas"]) as JsonObject ?? []).Select(static p => p.Key));
+        var bundled = (JsonObject)bundler.Resolve(root, fullPath, isMain: true, 0)!;
+        bundler.AddHoisted(bundled);
         // YAML reads `version: 1.0` and `openapi: 3.1` as numbers; the document's own fields are text.
         foreach (var (holder, field) in new[] { (bundled, "openapi"), (bundled, "swagger"), (bundled["info"] as JsonObject, "version") })
         {
@@ -34,91 +44,179 @@ internal static class SplitDocument
         return bundled.ToJsonString();
     }
 
-    private static JsonNode? Resolve(JsonNode? node, string file, bool isMain, Dictionary<string, JsonNode?> cache, List<string> stack, List<ImportWarning> warnings, int depth)
+    private sealed class Bundler(string mainFile, List<ImportWarning> warnings)
     {
-        switch (node)
+        public Dictionary<string, JsonNode?> Cache { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Schema names the main document uses already (its own, and those given to schemas put there).</summary>
+        public HashSet<string> Taken { get; } = new(StringComparer.Ordinal);
+
+        public bool Swagger { get; set; }
+
+        private readonly List<string> _stack = [];
+
+        /// <summary>Schemas of other files put into the main document's schemas (a recursive one, a discriminator's mapping): "file#pointer" → name.</summary>
+        private readonly Dictionary<string, string> _hoisted = new(StringComparer.Ordinal);
+
+        private readonly List<(string Name, string Reference, string File)> _pending = [];
+
+        private string Local(string name) => (Swagger ? "#/definitions/" : "#/components/schemas/") + name.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);
+
+        /// <summary>Puts the schemas named by local refs into the main document, each resolved once (their own cycles become refs again).</summary>
+        public void AddHoisted(JsonObject bundled)
         {
-            case JsonObject obj when obj["$ref"] is JsonValue r && r.TryGetValue<string>(out var reference) && (!isMain || !reference.StartsWith('#')):
-                return Follow(reference, obj, file, cache, stack, warnings, depth);
-            case JsonObject obj:
-                var copy = new JsonObject();
-                foreach (var (key, value) in obj)
+            for (var i = 0; i < _pending.Count; i++)
+            {
+                var (name, reference, file) = _pending[i];
+                var schema = Follow(reference, new JsonObject(), file, 0) ?? new JsonObject();
+                var holder = Swagger ? (bundled["definitions"] ??= new JsonObject()) : ((bundled["components"] ??= new JsonObject())["schemas"] ??= new JsonObject());
+                holder[name] = schema;
+            }
+        }
+
+        private string Hoist(string key, string reference, string file)
+        {
+            if (_hoisted.TryGetValue(key, out var name))
+            {
+                return name;
+            }
+            var hash = key.IndexOf('#', StringComparison.Ordinal);
+            var pointer = key[(hash + 1)..];
+            var stem = pointer.Length > 0 ? Unescape(pointer.Split('/')[^1]) : Path.GetFileNameWithoutExtension(key[..hash]);
+            stem = new string([.. stem.Select(static c => char.IsLetterOrDigit(c) || c is '_' or '-' or '.' ? c : '_')]);
+            name = stem.Length == 0 ? "Schema" : stem;
+            for (var n = 2; !Taken.Add(name); n++)
+            {
+                name = stem + n.ToString(CultureInfo.InvariantCulture);
+            }
+            _hoisted[key] = name;
+            _pending.Add((name, reference, file));
+            return name;
+        }
+
+        private string Key(string reference, string file, out string target, out string pointer, out string targetFile)
+        {
+            var hash = reference.IndexOf('#', StringComparison.Ordinal);
+            target = hash < 0 ? reference : reference[..hash];
+            pointer = hash < 0 ? "" : reference[(hash + 1)..];
+            targetFile = target.Length == 0 ? file : Path.GetFullPath(Path.Combine(Path.GetDirectoryName(file)!, Uri.UnescapeDataString(target)));
+            return targetFile + "#" + pointer;
+        }
+
+        public JsonNode? Resolve(JsonNode? node, string file, bool isMain, int depth)
+        {
+            switch (node)
+            {
+                case JsonObject obj when obj["$ref"] is JsonValue r && r.TryGetValue<string>(out var reference) && (!isMain || !reference.StartsWith('#')):
+                    return Follow(reference, obj, file, depth);
+                case JsonObject obj:
+                    var copy = new JsonObject();
+                    foreach (var (key, value) in obj)
+                    {
+                        // Vendor extensions (x-ms-examples, x-codeSamples) are not read by the importer: their refs stay as written.
+                        copy[key] = key.StartsWith("x-", StringComparison.Ordinal) ? value?.DeepClone()
+                            : key == "discriminator" && value is JsonObject { } discriminator && discriminator["mapping"] is JsonObject ? Mapping(discriminator, file, isMain)
+                            : Resolve(value, file, isMain, depth);
+                    }
+                    return copy;
+                case JsonArray array:
+                    return new JsonArray([.. array.Select(item => Resolve(item, file, isMain, depth))]);
+                default:
+                    return node?.DeepClone();
+            }
+        }
+
+        /// <summary>
+        /// A discriminator's mapping names schemas by reference (<c>beverage: ./Beverage.yaml</c>); one in another file is put
+        /// into the main document's schemas and named there, so that the mapping still points at a schema once bundled.
+        /// </summary>
+        private JsonObject Mapping(JsonObject discriminator, string file, bool isMain)
+        {
+            var copy = (JsonObject)discriminator.DeepClone();
+            foreach (var (value, target) in ((JsonObject)copy["mapping"]!).ToList())
+            {
+                if (target is JsonValue v && v.TryGetValue<string>(out var reference) && reference.IndexOfAny(['/', '#', '.']) >= 0 && (!isMain || !reference.StartsWith('#')))
                 {
-                    copy[key] = Resolve(value, file, isMain, cache, stack, warnings, depth);
+                    var key = Key(reference, file, out _, out _, out _);
+                    copy["mapping"]![value] = Local(Hoist(key, reference, file));
                 }
-                return copy;
-            case JsonArray array:
-                return new JsonArray([.. array.Select(item => Resolve(item, file, isMain, cache, stack, warnings, depth))]);
-            default:
-                return node?.DeepClone();
+            }
+            return copy;
+        }
+
+        private JsonNode? Follow(string reference, JsonObject at, string file, int depth)
+        {
+            var key = Key(reference, file, out var target, out var pointer, out var targetFile);
+            var where = Path.GetFileName(file);
+            if (_stack.Contains(key) || depth > MaxDepth)
+            {
+                // A schema that contains itself across files: it is put into the main document's schemas once, and referred to.
+                if (targetFile == mainFile && pointer.StartsWith('/'))
+                {
+                    return new JsonObject { ["$ref"] = "#" + pointer }; // the main document's own schema, by its own name
+                }
+                if (depth <= MaxDepth)
+                {
+                    return new JsonObject { ["$ref"] = Local(Hoist(key, reference, file)) };
+                }
+                warnings.Add(new ImportWarning(where, $"$ref \"{reference}\" nests deeper than {MaxDepth} files; that inner occurrence was left as an empty schema."));
+                return new JsonObject();
+            }
+            if (!Cache.TryGetValue(targetFile, out var document))
+            {
+                if (target.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || target.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+                {
+                    warnings.Add(new ImportWarning(where, $"$ref \"{reference}\" points to a URL; only files beside the document are read. It was left as an empty object."));
+                    return new JsonObject();
+                }
+                try
+                {
+                    var text = File.ReadAllText(targetFile);
+                    document = Parsed.Contains(Path.GetExtension(targetFile)) ? Parse(text) : JsonValue.Create(text);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Text.Json.JsonException or YamlException)
+                {
+                    warnings.Add(new ImportWarning(where, $"$ref \"{reference}\" could not be read ({ex.Message}); it was left as an empty object."));
+                    document = null;
+                }
+                Cache[targetFile] = document;
+            }
+            if (document is null)
+            {
+                return new JsonObject();
+            }
+            var fragment = Pointer(document, pointer);
+            if (fragment is null)
+            {
+                warnings.Add(new ImportWarning(where, $"$ref \"{reference}\": {Path.GetFileName(targetFile)} has nothing at \"#{pointer}\"; it was left as an empty object."));
+                return new JsonObject();
+            }
+            _stack.Add(key);
+            var resolved = Resolve(fragment, targetFile, isMain: false, depth + 1);
+            _stack.RemoveAt(_stack.Count - 1);
+            // Members written beside a $ref (OpenAPI 3.1: description, summary) are kept over the target's.
+            if (resolved is JsonObject merged)
+            {
+                foreach (var (k, v) in at)
+                {
+                    if (k != "$ref")
+                    {
+                        merged[k] = v?.DeepClone();
+                    }
+                }
+            }
+            return resolved;
         }
     }
 
-    private static JsonNode? Follow(string reference, JsonObject at, string file, Dictionary<string, JsonNode?> cache, List<string> stack, List<ImportWarning> warnings, int depth)
-    {
-        var hash = reference.IndexOf('#', StringComparison.Ordinal);
-        var target = hash < 0 ? reference : reference[..hash];
-        var pointer = hash < 0 ? "" : reference[(hash + 1)..];
-        var targetFile = target.Length == 0 ? file : Path.GetFullPath(Path.Combine(Path.GetDirectoryName(file)!, Uri.UnescapeDataString(target)));
-        var key = targetFile + "#" + pointer;
-        var where = Path.GetFileName(file);
-        if (stack.Contains(key) || depth > MaxDepth)
-        {
-            // A schema that contains itself across files: the inner occurrence stays open rather than endless.
-            warnings.Add(new ImportWarning(where, $"$ref \"{reference}\" refers back to itself; that inner occurrence was left as an empty schema."));
-            return new JsonObject();
-        }
-        if (!cache.TryGetValue(targetFile, out var document))
-        {
-            if (target.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || target.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
-            {
-                warnings.Add(new ImportWarning(where, $"$ref \"{reference}\" points to a URL; only files beside the document are read. It was left as an empty object."));
-                return new JsonObject();
-            }
-            try
-            {
-                document = Parse(File.ReadAllText(targetFile));
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Text.Json.JsonException or YamlException)
-            {
-                warnings.Add(new ImportWarning(where, $"$ref \"{reference}\" could not be read ({ex.Message}); it was left as an empty object."));
-                document = null;
-            }
-            cache[targetFile] = document;
-        }
-        if (document is null)
-        {
-            return new JsonObject();
-        }
-        var fragment = Pointer(document, pointer);
-        if (fragment is null)
-        {
-            warnings.Add(new ImportWarning(where, $"$ref \"{reference}\": {Path.GetFileName(targetFile)} has nothing at \"#{pointer}\"; it was left as an empty object."));
-            return new JsonObject();
-        }
-        stack.Add(key);
-        var resolved = Resolve(fragment, targetFile, isMain: false, cache, stack, warnings, depth + 1);
-        stack.RemoveAt(stack.Count - 1);
-        // Members written beside a $ref (OpenAPI 3.1: description, summary) are kept over the target's.
-        if (resolved is JsonObject merged)
-        {
-            foreach (var (k, v) in at)
-            {
-                if (k != "$ref")
-                {
-                    merged[k] = v?.DeepClone();
-                }
-            }
-        }
-        return resolved;
-    }
+    private static string Unescape(string part) => Uri.UnescapeDataString(part).Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
 
     private static JsonNode? Pointer(JsonNode document, string pointer)
     {
         var node = document;
         foreach (var raw in pointer.Split('/', StringSplitOptions.RemoveEmptyEntries))
         {
-            var part = Uri.UnescapeDataString(raw).Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
+            var part = Unescape(raw);
             node = node switch
             {
                 JsonObject o => o[part],

@@ -622,4 +622,125 @@ public class OpenApiImporterTests(ImportRunner runner) : IClassFixture<ImportRun
         }
         Assert.Contains(result.Warnings, static w => (w.Item + " " + w.Message).Contains("pet.yaml", StringComparison.Ordinal));
     }
+
+    /// <summary>Files written into a new folder (paths relative to it); returns the folder.</summary>
+    private static string Files(params (string Path, string Text)[] files)
+    {
+        var folder = Directory.CreateTempSubdirectory("toolsmith-split-").FullName;
+        foreach (var (path, text) in files)
+        {
+            var target = Path.Combine(folder, path);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.WriteAllText(target, text);
+        }
+        return folder;
+    }
+
+    [Fact]
+    public async Task ADiscriminatorMappingToOtherFiles_NamesSchemasPutIntoTheDocument()
+    {
+        // Redocly's starter: MenuItem.yaml maps "beverage: ./Beverage.yaml"; the bundled document must still resolve the mapping.
+        var folder = Files(
+            ("api.yaml", """
+                openapi: 3.1.0
+                info: { title: Cafe, version: 1.0.0 }
+                servers: [ { url: "https://api.example.test" } ]
+                paths:
+                  /menu:
+                    post:
+                      operationId: createMenuItem
+                      requestBody:
+                        content:
+                          application/json:
+                            schema: { $ref: schemas/MenuItem.yaml }
+                      responses: { "201": { description: created } }
+                """),
+            ("schemas/MenuItem.yaml", """
+                discriminator:
+                  propertyName: category
+                  mapping:
+                    beverage: ./Beverage.yaml
+                    dessert: ./Dessert.yaml
+                oneOf:
+                  - $ref: ./Beverage.yaml
+                  - $ref: ./Dessert.yaml
+                """),
+            ("schemas/Beverage.yaml", "type: object\nproperties: { category: { type: string }, volume: { type: integer } }\nrequired: [category]\n"),
+            ("schemas/Dessert.yaml", "type: object\nproperties: { category: { type: string }, calories: { type: integer } }\nrequired: [category]\n"));
+        var catalog = await OpenApiCatalog.LoadAsync(Path.Combine(folder, "api.yaml"));
+        var result = catalog.ImportAll();
+        Assert.Single(result.Tools);
+        Assert.Equal(["Beverage", "Dessert"], catalog.Document.Components!.Schemas!.Keys.Order(StringComparer.Ordinal));
+        var menuItem = catalog.Document.Paths["/menu"].Operations![HttpMethod.Post].RequestBody!.Content!["application/json"].Schema!;
+        Assert.Equal("#/components/schemas/Beverage", menuItem.Discriminator!.Mapping!["beverage"].Reference.ReferenceV3);
+    }
+
+    [Fact]
+    public async Task ASchemaThatContainsItselfAcrossFiles_IsReferredTo_NotLeftEmpty()
+    {
+        var folder = Files(
+            ("api.yaml", """
+                openapi: 3.0.3
+                info: { title: Trees, version: "1" }
+                servers: [ { url: "https://api.example.test" } ]
+                paths:
+                  /nodes:
+                    post:
+                      operationId: createNode
+                      requestBody:
+                        content:
+                          application/json:
+                            schema: { $ref: "./models/node.yaml" }
+                      responses: { "201": { description: created } }
+                """),
+            ("models/node.yaml", """
+                type: object
+                required: [name]
+                properties:
+                  name: { type: string }
+                  children:
+                    type: array
+                    items: { $ref: "./node.yaml" }
+                """));
+        var catalog = await OpenApiCatalog.LoadAsync(Path.Combine(folder, "api.yaml"));
+        Assert.DoesNotContain(catalog.ReadWarnings, static w => w.Message.Contains("itself", StringComparison.Ordinal));
+        var tool = Assert.Single(catalog.ImportAll().Tools);
+        // A child without its name is checked as the outer node is: the inner occurrence is the same schema, not an empty one.
+        var run = await runner.RunAtEchoAsync(tool, (JsonObject)JsonNode.Parse("""{"body":{"name":"root","children":[{"children":[]}]}}""")!);
+        Assert.Null(ImportRunner.Single(run).Status);
+        var ok = await runner.RunAtEchoAsync(tool, (JsonObject)JsonNode.Parse("""{"body":{"name":"root","children":[{"name":"leaf"}]}}""")!);
+        Assert.Equal(200, ImportRunner.Single(ok).Status);
+    }
+
+    [Fact]
+    public async Task ARefToMarkdownOrCode_IsThatFilesText_AndRefsInExtensionsAreNotFollowed()
+    {
+        // GA4GH DRS and Redocly's starter: descriptions in Markdown files; Azure: x-ms-examples naming example files not kept.
+        var folder = Files(
+            ("openapi.yaml", """
+                openapi: 3.0.3
+                info:
+                  title: Objects
+                  version: "1"
+                  description: { $ref: ./tags/Introduction.md }
+                servers: [ { url: "https://api.example.test" } ]
+                paths:
+                  /objects/{id}:
+                    get:
+                      operationId: getObject
+                      parameters: [ { name: id, in: path, required: true, schema: { type: string } } ]
+                      responses: { "200": { description: ok } }
+                      x-ms-examples:
+                        Get: { $ref: ./examples/GetObject.json }
+                      x-codeSamples:
+                        - lang: C#
+                          source: { $ref: ./code/get.cs }
+                """),
+            ("tags/Introduction.md", "# Introduction\n\nThe *objects* API: read them by `id`.\n"),
+            ("code/get.cs", "var x = client.Get(\"id\"); // a: b\n"));
+        var catalog = await OpenApiCatalog.LoadAsync(Path.Combine(folder, "openapi.yaml"));
+        Assert.Empty(catalog.ReadWarnings);
+        Assert.Equal("# Introduction\n\nThe *objects* API: read them by `id`.\n", catalog.Document.Info.Description);
+        Assert.Single(catalog.ImportAll().Tools);
+    }
 }

@@ -77,26 +77,49 @@ internal sealed class SchemaConverter
     /// <summary>
     /// The members a schema requires (itself, its allOf parts or its alternatives) that no property of it, its parts or its
     /// alternatives declares, in order: a body without them fails the check, and nothing in the description names their type.
+    /// Those of a member's own schema, at any depth, are named by their path (<c>users.displayName</c>, <c>pages[].components</c>).
     /// </summary>
     public static List<string> RequiredButUndeclared(IOpenApiSchema schema)
     {
-        var (required, declared) = (new List<string>(), new HashSet<string>(StringComparer.Ordinal));
-        var seen = new HashSet<IOpenApiSchema>(ReferenceEqualityComparer.Instance);
-        void Walk(IOpenApiSchema s, int depth)
+        var found = new List<string>();
+        var levels = new HashSet<IOpenApiSchema>(ReferenceEqualityComparer.Instance);
+        void Level(IOpenApiSchema top, string prefix, int depth)
         {
-            if (depth > MaxDepth || !seen.Add(s))
+            if (depth > MaxDepth || !levels.Add(top))
             {
                 return;
             }
-            required.AddRange(s.Required ?? new HashSet<string>());
-            declared.UnionWith(s.Properties?.Keys ?? []);
-            foreach (var part in (s.AllOf ?? []).Concat(s.AnyOf ?? []).Concat(s.OneOf ?? []))
+            var (required, properties) = (new List<string>(), new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal));
+            var seen = new HashSet<IOpenApiSchema>(ReferenceEqualityComparer.Instance);
+            void Walk(IOpenApiSchema s, int d)
             {
-                Walk(part, depth + 1);
+                if (d > MaxDepth || !seen.Add(s))
+                {
+                    return;
+                }
+                required.AddRange(s.Required ?? new HashSet<string>());
+                foreach (var (name, property) in s.Properties ?? new Dictionary<string, IOpenApiSchema>())
+                {
+                    properties.TryAdd(name, property);
+                }
+                foreach (var part in (s.AllOf ?? []).Concat(s.AnyOf ?? []).Concat(s.OneOf ?? []))
+                {
+                    Walk(part, d + 1);
+                }
+            }
+            Walk(top, 0);
+            found.AddRange(required.Where(r => !properties.ContainsKey(r)).Select(r => prefix + r));
+            foreach (var (name, property) in properties)
+            {
+                Level(property, prefix + name + ".", depth + 1);
+                if (property.Items is { } items)
+                {
+                    Level(items, prefix + name + "[].", depth + 1);
+                }
             }
         }
-        Walk(schema, 0);
-        return [.. required.Where(r => !declared.Contains(r)).Distinct()];
+        Level(schema, "", 0);
+        return [.. found.Distinct()];
     }
 
     private JsonObject Emit(IOpenApiSchema schema, int depth)

@@ -743,4 +743,27 @@ public class OpenApiImporterTests(ImportRunner runner) : IClassFixture<ImportRun
         Assert.Equal("# Introduction\n\nThe *objects* API: read them by `id`.\n", catalog.Document.Info.Description);
         Assert.Single(catalog.ImportAll().Tools);
     }
+
+    [Fact]
+    public void ARequiredMemberANestedSchemaNeverDescribes_IsNamedByItsPath()
+    {
+        // ClearFlask's project config: users requires displayName, which it does not declare.
+        var result = OpenApiCatalog.Parse("""
+            {
+              "openapi": "3.0.3",
+              "info": { "title": "Config", "version": "1" },
+              "servers": [ { "url": "https://api.example.test" } ],
+              "paths": { "/config": { "put": { "operationId": "putConfig",
+                "requestBody": { "content": { "application/json": { "schema": { "type": "object", "required": [ "users" ], "properties": {
+                  "users": { "type": "object", "required": [ "displayName", "onboarding" ], "properties": { "onboarding": { "type": "string" } } },
+                  "pages": { "type": "array", "items": { "type": "object", "required": [ "components" ], "properties": { "name": { "type": "string" } } } } } } } } },
+                "responses": { "200": { "description": "ok" } } } } }
+            }
+            """, "config.json").ImportAll();
+        Assert.Single(result.Tools);
+        var warning = Assert.Single(result.Warnings, static w => w.Message.Contains("describes no such member", StringComparison.Ordinal));
+        Assert.Contains("\"users.displayName\"", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("\"pages[].components\"", warning.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("onboarding", warning.Message, StringComparison.Ordinal);
+    }
 }

@@ -367,6 +367,17 @@ internal sealed class OperationToolBuilder
         }
         var schema = content[media].Schema;
         var bare = media.Split(';')[0].Trim().ToLowerInvariant();
+        if (bare is "application/x-ndjson" or "application/ndjson" or "application/jsonl" or "application/x-jsonl" or "application/jsonlines" or "application/x-jsonlines")
+        {
+            // Newline-delimited JSON (OpenSearch's _bulk and _msearch): one JSON value a line, not a JSON array; the step sends text.
+            _headers["Content-Type"] = media;
+            var lines = UniqueInput("body");
+            var itemName = (schema?.Items as OpenApiSchemaReference)?.Reference.Id ?? schema?.Items?.Title;
+            var item = itemName is { Length: > 0 } ? $" Each line: a {itemName}." : "";
+            _tool.Input(lines, "string", $"The {media} body: newline-delimited JSON, one JSON value a line, each line ending with a newline.{item}{(requestBody.Description is { Length: > 0 } about ? " " + about.Trim() : "")}", required: true);
+            Warn($"takes newline-delimited JSON ({media}); the body input is that text, sent as given, and its lines are not checked against the schema.");
+            return ("{{" + lines + "}}", BodyKind.Text, null);
+        }
         if (bare.Contains("json", StringComparison.Ordinal) || bare == "*/*")
         {
             if (bare != "application/json" && bare != "*/*")

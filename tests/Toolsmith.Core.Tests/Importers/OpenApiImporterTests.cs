@@ -766,4 +766,35 @@ public class OpenApiImporterTests(ImportRunner runner) : IClassFixture<ImportRun
         Assert.Contains("\"pages[].components\"", warning.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("onboarding", warning.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ANewlineDelimitedJsonBody_IsSentAsItsLines_NotAsAJsonArray()
+    {
+        // OpenSearch's _bulk: application/x-ndjson described as an array of items; the wire takes one JSON value a line.
+        var result = OpenApiCatalog.Parse("""
+            openapi: 3.1.0
+            info: { title: Search, version: "1" }
+            servers: [ { url: "https://api.example.test" } ]
+            paths:
+              /_bulk:
+                post:
+                  operationId: bulk
+                  requestBody:
+                    required: true
+                    content:
+                      application/x-ndjson:
+                        schema:
+                          type: array
+                          items: { type: object }
+                  responses: { "200": { description: ok } }
+            """, "search.yaml").ImportAll();
+        var tool = Assert.Single(result.Tools);
+        Assert.Equal("string", (string?)tool.Document["inputs"]!["body"]!["type"]);
+        Assert.Contains(result.Warnings, static w => w.Message.Contains("newline-delimited JSON", StringComparison.Ordinal));
+        var lines = "{\"index\":{\"_index\":\"movies\"}}\n{\"title\":\"Dune\"}\n";
+        var run = await runner.RunAtEchoAsync(tool, new JsonObject { ["body"] = lines });
+        Assert.Equal(200, ImportRunner.Single(run).Status);
+        Assert.Equal(lines, runner.Api.LastEcho!["bodyText"]!.GetValue<string>());
+        Assert.StartsWith("application/x-ndjson", runner.Api.LastEcho!["contentType"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
 }

@@ -84,7 +84,7 @@ internal sealed class OperationToolBuilder
             }
             var inputName = Parameter(p, p.Required);
             var placeholder = "{{" + inputName + "}}";
-            var schema = p.Schema is { } s ? SchemaConverter.Convert(s) : null;
+            var schema = p.Schema is { } s ? SchemaConverter.ParameterCheck(s) : null;
             switch (p.In)
             {
                 case ParameterLocation.Query:
@@ -335,7 +335,7 @@ internal sealed class OperationToolBuilder
         _tool.Input(name, type, description.ToString(), required, defaultValue, allowed);
         if (p.In == ParameterLocation.Path && schema is not null)
         {
-            _validatePath[name] = SchemaConverter.Convert(schema);
+            _validatePath[name] = SchemaConverter.ParameterCheck(schema);
         }
         return name;
     }

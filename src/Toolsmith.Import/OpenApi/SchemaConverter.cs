@@ -27,6 +27,50 @@ internal sealed class SchemaConverter
         return root;
     }
 
+    /// <summary>
+    /// The check of a parameter whose input is text although some of its alternatives are not (OpenSearch's slices: an
+    /// integer or "auto"): those alternatives also take their text form ("7", "true"), as the value travels in the URL or a
+    /// header, and the alternatives become anyOf (a number's text may also be a string one). Otherwise the schema as it is.
+    /// </summary>
+    public static JsonObject ParameterCheck(IOpenApiSchema schema)
+    {
+        var converted = Convert(schema);
+        if (InputType(schema) != "string" || converted["type"] is not null)
+        {
+            return converted;
+        }
+        foreach (var key in (string[])["oneOf", "anyOf"])
+        {
+            if (converted[key] is not JsonArray alternatives)
+            {
+                continue;
+            }
+            var changed = false;
+            var texts = new JsonArray();
+            foreach (var alternative in alternatives)
+            {
+                var target = alternative?["$ref"]?.GetValue<string>() is { } reference && reference.StartsWith("#/$defs/", StringComparison.Ordinal)
+                    ? converted["$defs"]?[reference["#/$defs/".Length..].Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal)]
+                    : alternative;
+                JsonObject? text = target?["type"]?.ToString() switch
+                {
+                    "integer" => new JsonObject { ["type"] = "string", ["pattern"] = "^-?[0-9]+$" },
+                    "number" => new JsonObject { ["type"] = "string", ["pattern"] = "^-?[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]+)?$" },
+                    "boolean" => new JsonObject { ["type"] = "string", ["enum"] = new JsonArray("true", "false") },
+                    _ => null,
+                };
+                texts.Add(text is null ? alternative?.DeepClone() : new JsonObject { ["anyOf"] = new JsonArray(alternative?.DeepClone(), text) });
+                changed |= text is not null;
+            }
+            if (changed)
+            {
+                converted.Remove(key);
+                converted["anyOf"] = texts;
+            }
+        }
+        return converted;
+    }
+
     /// <summary>The input type (JSON Schema type name) a value of this schema takes, or <paramref name="fallback"/>.</summary>
     public static string InputType(IOpenApiSchema? schema, string fallback = "string")
     {

@@ -797,4 +797,41 @@ public class OpenApiImporterTests(ImportRunner runner) : IClassFixture<ImportRun
         Assert.Equal(lines, runner.Api.LastEcho!["bodyText"]!.GetValue<string>());
         Assert.StartsWith("application/x-ndjson", runner.Api.LastEcho!["contentType"]!.GetValue<string>(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task AParameterOfANumberOrAWord_TakesTheNumberAsText()
+    {
+        // OpenSearch's slices: oneOf an int32 and "auto"; the input is text, so "7" must pass the check as "auto" does.
+        var result = OpenApiCatalog.Parse("""
+            openapi: 3.1.0
+            info: { title: Search, version: "1" }
+            servers: [ { url: "https://api.example.test" } ]
+            paths:
+              /_reindex:
+                post:
+                  operationId: reindex
+                  parameters:
+                    - name: slices
+                      in: query
+                      schema:
+                        oneOf:
+                          - { type: integer, format: int32 }
+                          - { type: string, enum: [ auto ] }
+                    - name: refresh
+                      in: header
+                      schema:
+                        anyOf: [ { type: boolean }, { type: string, enum: [ wait_for ] } ]
+                  responses: { "200": { description: ok } }
+            """, "search.yaml").ImportAll();
+        var tool = Assert.Single(result.Tools);
+        Assert.Equal("string", (string?)tool.Document["inputs"]!["slices"]!["type"]);
+        foreach (var (slices, refresh) in new[] { ("7", "true"), ("auto", "wait_for") })
+        {
+            var run = await runner.RunAtEchoAsync(tool, new JsonObject { ["slices"] = slices, ["refresh"] = refresh });
+            Assert.True(ImportRunner.Single(run).Status == 200, run.Error ?? ImportRunner.Single(run).Diagnosis?.Explanation);
+            Assert.Equal("?slices=" + slices, runner.Api.LastEcho!["queryString"]!.GetValue<string>());
+        }
+        var wrong = await runner.RunAtEchoAsync(tool, new JsonObject { ["slices"] = "seven" });
+        Assert.Null(ImportRunner.Single(wrong).Status);
+    }
 }

@@ -258,13 +258,18 @@ internal sealed class SchemaConverter
         // A oneOf with a discriminator is checked as anyOf: OpenAPI picks the alternative by the discriminator's value, and
         // alternatives that overlap (DigitalOcean's droplet_action_snapshot is droplet_action plus an optional name) would
         // make every value fail JSON Schema's "exactly one".
-        Many(o, schema.Discriminator is not null && o["anyOf"] is null ? "anyOf" : "oneOf", schema.OneOf, depth);
+        // So is a oneOf of several objects: any object that has what two of them require matches both (OpenSearch's
+        // judgment bodies: three objects of optional members, which every body matches), and the server picks anyway.
+        Many(o, (schema.Discriminator is not null || (schema.OneOf?.Count(static s => IsObject(s, 0)) ?? 0) > 1) && o["anyOf"] is null ? "anyOf" : "oneOf", schema.OneOf, depth);
         if (schema.Not is { } not)
         {
             o["not"] = Emit(not, depth + 1);
         }
         return o;
     }
+
+    private static bool IsObject(IOpenApiSchema schema, int depth) =>
+        depth < MaxDepth && (schema.Type?.HasFlag(JsonSchemaType.Object) == true || schema.Properties is { Count: > 0 } || (schema.AllOf ?? []).Any(p => IsObject(p, depth + 1)));
 
     private void Many(JsonObject o, string keyword, IList<IOpenApiSchema>? schemas, int depth)
     {

@@ -834,4 +834,36 @@ public class OpenApiImporterTests(ImportRunner runner) : IClassFixture<ImportRun
         var wrong = await runner.RunAtEchoAsync(tool, new JsonObject { ["slices"] = "seven" });
         Assert.Null(ImportRunner.Single(wrong).Status);
     }
+
+    [Fact]
+    public async Task ABodyOfOneOfSeveralObjects_ThatABodyMatchesTwiceOver_IsStillSent()
+    {
+        // OpenSearch's judgments: oneOf three objects whose members are all optional; every body matches all three, so
+        // JSON Schema's "exactly one" refused them all before sending.
+        var result = OpenApiCatalog.Parse("""
+            openapi: 3.1.0
+            info: { title: Relevance, version: "1" }
+            servers: [ { url: "https://api.example.test" } ]
+            paths:
+              /judgments:
+                put:
+                  operationId: putJudgments
+                  requestBody:
+                    required: true
+                    content:
+                      application/json:
+                        schema:
+                          oneOf:
+                            - { type: object, properties: { name: { type: string }, modelId: { type: string } } }
+                            - { type: object, properties: { name: { type: string }, clickModel: { type: string } } }
+                  responses: { "200": { description: ok } }
+            """, "relevance.yaml").ImportAll();
+        var tool = Assert.Single(result.Tools);
+        var run = await runner.RunAtEchoAsync(tool, (JsonObject)JsonNode.Parse("""{"body":{"name":"j1","modelId":"m"}}""")!);
+        Assert.Equal(200, ImportRunner.Single(run).Status);
+        Assert.Equal("""{"name":"j1","modelId":"m"}""", runner.Api.LastEcho!["bodyText"]!.GetValue<string>());
+        // A body that matches none of them (a name that is no string) is still refused.
+        var wrong = await runner.RunAtEchoAsync(tool, (JsonObject)JsonNode.Parse("""{"body":{"name":7}}""")!);
+        Assert.Null(ImportRunner.Single(wrong).Status);
+    }
 }

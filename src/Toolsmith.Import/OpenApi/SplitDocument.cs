@@ -186,6 +186,21 @@ internal static class SplitDocument
                 return new JsonObject();
             }
             var fragment = Pointer(document, pointer);
+            if (fragment is null && target.Length == 0 && targetFile != mainFile && Cache.GetValueOrDefault(mainFile) is { } main && Pointer(main, pointer) is not null)
+            {
+                // A local ref in another file that only the main document can answer (paths/pets.yaml writing
+                // #/components/schemas/Pet): what its author meant, said in a warning.
+                warnings.Add(new ImportWarning(where, $"$ref \"{reference}\": {Path.GetFileName(targetFile)} has nothing at \"#{pointer}\"; the main document's was used."));
+                var local = new JsonObject { ["$ref"] = "#" + pointer };
+                foreach (var (k, v) in at)
+                {
+                    if (k != "$ref")
+                    {
+                        local[k] = v?.DeepClone();
+                    }
+                }
+                return local;
+            }
             if (fragment is null)
             {
                 warnings.Add(new ImportWarning(where, $"$ref \"{reference}\": {Path.GetFileName(targetFile)} has nothing at \"#{pointer}\"; it was left as an empty object."));
@@ -246,12 +261,40 @@ internal static class SplitDocument
 
     private static JsonNode? FromYaml(YamlNode node) => node switch
     {
-        YamlMappingNode map => new JsonObject(map.Children.Select(static p => KeyValuePair.Create(((YamlScalarNode)p.Key).Value ?? "", FromYaml(p.Value)))),
+        YamlMappingNode map => Mapping(map),
         YamlSequenceNode seq => new JsonArray([.. seq.Children.Select(FromYaml)]),
         YamlScalarNode scalar when scalar.Style is ScalarStyle.Plain => Plain(scalar.Value ?? ""),
         YamlScalarNode scalar => JsonValue.Create(scalar.Value ?? ""),
         _ => null,
     };
+
+    /// <summary>A YAML mapping; its merge keys (<c>&lt;&lt;: *base</c>) add the members of the mappings they name that it does not write itself.</summary>
+    private static JsonObject Mapping(YamlMappingNode map)
+    {
+        var obj = new JsonObject();
+        var merged = new List<YamlMappingNode>();
+        foreach (var (key, value) in map.Children)
+        {
+            var name = ((YamlScalarNode)key).Value ?? "";
+            if (name == "<<" && ((YamlScalarNode)key).Style is ScalarStyle.Plain && value is YamlMappingNode or YamlSequenceNode)
+            {
+                merged.AddRange(value is YamlSequenceNode several ? several.Children.OfType<YamlMappingNode>() : [(YamlMappingNode)value]);
+                continue;
+            }
+            obj[name] = FromYaml(value);
+        }
+        foreach (var source in merged)
+        {
+            foreach (var (k, v) in Mapping(source))
+            {
+                if (!obj.ContainsKey(k))
+                {
+                    obj[k] = v?.DeepClone();
+                }
+            }
+        }
+        return obj;
+    }
 
     private static JsonNode? Plain(string value) => value switch
     {

@@ -866,4 +866,79 @@ public class OpenApiImporterTests(ImportRunner runner) : IClassFixture<ImportRun
         var wrong = await runner.RunAtEchoAsync(tool, (JsonObject)JsonNode.Parse("""{"body":{"name":7}}""")!);
         Assert.Null(ImportRunner.Single(wrong).Status);
     }
+
+    [Fact]
+    public async Task YamlAnchorsAndMergeKeys_InAFileOfASplitDocument_AreReadAsYamlMeansThem()
+    {
+        var folder = Files(
+            ("api.yaml", """
+                openapi: 3.0.3
+                info: { title: Anchors, version: "1" }
+                servers: [ { url: "https://api.example.test" } ]
+                paths:
+                  /items/{id}:
+                    $ref: ./paths/item.yaml
+                """),
+            ("paths/item.yaml", """
+                parameters:
+                  - &id { name: id, in: path, required: true, schema: { type: integer } }
+                put:
+                  operationId: putItem
+                  parameters:
+                    - &common
+                      name: X-Trace
+                      in: header
+                      required: true
+                      schema: { type: string }
+                    - <<: *common
+                      name: X-Span
+                  requestBody:
+                    content:
+                      application/json:
+                        schema: { type: object, required: [ name ], properties: { name: { type: string } } }
+                  responses: { "200": { description: ok } }
+                """));
+        var catalog = await OpenApiCatalog.LoadAsync(Path.Combine(folder, "api.yaml"));
+        var tool = Assert.Single(catalog.ImportAll().Tools);
+        var run = await runner.RunAtEchoAsync(tool, (JsonObject)JsonNode.Parse("""{"id":7,"X_Trace":"t","X_Span":"s","body":{"name":"n"}}""")!);
+        Assert.Equal(200, ImportRunner.Single(run).Status);
+        var echo = runner.Api.LastEcho!;
+        Assert.EndsWith("/items/7", echo["path"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("t", (string?)echo["headers"]!["x-trace"]);
+        Assert.Equal("s", (string?)echo["headers"]!["x-span"]);
+    }
+
+    [Fact]
+    public async Task ALocalRefInAnotherFile_ThatOnlyTheMainDocumentHolds_IsReadThereWithAWarning()
+    {
+        // A common slip in split documents: paths/pet.yaml writes #/components/schemas/Pet, meaning the main document's.
+        var folder = Files(
+            ("api.yaml", """
+                openapi: 3.0.3
+                info: { title: Pets, version: "1" }
+                servers: [ { url: "https://api.example.test" } ]
+                paths:
+                  /pets:
+                    $ref: ./paths/pets.yaml
+                components:
+                  schemas:
+                    Pet: { type: object, required: [ name ], properties: { name: { type: string } } }
+                """),
+            ("paths/pets.yaml", """
+                post:
+                  operationId: createPet
+                  requestBody:
+                    content:
+                      application/json:
+                        schema: { $ref: "#/components/schemas/Pet" }
+                  responses: { "201": { description: created } }
+                """));
+        var catalog = await OpenApiCatalog.LoadAsync(Path.Combine(folder, "api.yaml"));
+        Assert.Contains(catalog.ReadWarnings, static w => w.Message.Contains("main document", StringComparison.Ordinal));
+        var tool = Assert.Single(catalog.ImportAll().Tools);
+        var invalid = await runner.RunAtEchoAsync(tool, (JsonObject)JsonNode.Parse("""{"body":{"tag":"x"}}""")!);
+        Assert.Null(ImportRunner.Single(invalid).Status);
+        var ok = await runner.RunAtEchoAsync(tool, (JsonObject)JsonNode.Parse("""{"body":{"name":"Rex"}}""")!);
+        Assert.Equal(200, ImportRunner.Single(ok).Status);
+    }
 }

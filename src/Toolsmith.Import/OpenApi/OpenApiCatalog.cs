@@ -122,7 +122,15 @@ public sealed class OpenApiCatalog
             var why = errors.Count > 0 ? string.Join(" ", errors.Take(5).Select(static e => e.ToString())) : "it has no paths.";
             throw new ImportException($"{source} is not an OpenAPI 3.x or Swagger 2.0 document that can be read: {why}");
         }
-        var warnings = errors.Select(e => new ImportWarning(e.Pointer is { Length: > 0 } p ? p : source, e.Message)).ToList();
+        // Component names outside OpenAPI's ^[a-zA-Z0-9.\-_]+$ (OpenSearch's "search::query._source", "cat.help@200") are
+        // read as written and their refs work: one warning says so, not one per name (hundreds, on every tool's import).
+        var names = errors.Where(static e => ComponentName.IsMatch(e.Message)).ToList();
+        var warnings = errors.Except(names).Select(e => new ImportWarning(e.Pointer is { Length: > 0 } p ? p : source, e.Message)).ToList();
+        if (names.Count > 0)
+        {
+            var example = ComponentName.Match(names[0].Message).Groups[1].Value;
+            warnings.Add(new ImportWarning("#/components", $"{names.Count} component name(s) do not match ^[a-zA-Z0-9.\\-_]+$ as OpenAPI asks (e.g. \"{example}\"); they were read as written, and refs to them work."));
+        }
         return new OpenApiCatalog(document, baseUri, warnings);
     }
 
@@ -187,6 +195,8 @@ public sealed class OpenApiCatalog
         var catalog = Parse(bundled, source);
         return new OpenApiCatalog(catalog.Document, null, [.. bundling, .. catalog.ReadWarnings]);
     }
+
+    private static readonly System.Text.RegularExpressions.Regex ComponentName = new(@"^The key '(.*)' in '\w+' of components MUST match the regular expression", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
     private static bool HasExternalRef(string text) =>
         System.Text.RegularExpressions.Regex.IsMatch(text, @"[""']?\$ref[""']?\s*:\s*[""']?(?!#)[^\s""'#]");

@@ -941,4 +941,35 @@ public class OpenApiImporterTests(ImportRunner runner) : IClassFixture<ImportRun
         var ok = await runner.RunAtEchoAsync(tool, (JsonObject)JsonNode.Parse("""{"body":{"name":"Rex"}}""")!);
         Assert.Equal(200, ImportRunner.Single(ok).Status);
     }
+
+    [Fact]
+    public void ComponentNamesOutsideOpenApisPattern_AreOneWarning_NotOnePerName()
+    {
+        // OpenSearch names its components "search::query.q" and "search@200": hundreds of them, all read and referred to.
+        var result = OpenApiCatalog.Parse("""
+            openapi: 3.1.0
+            info: { title: Search, version: "1" }
+            servers: [ { url: "https://api.example.test" } ]
+            paths:
+              /_search:
+                get:
+                  operationId: search
+                  parameters:
+                    - $ref: '#/components/parameters/search::query.q'
+                    - $ref: '#/components/parameters/search::query.size'
+                  responses:
+                    "200": { $ref: '#/components/responses/search@200' }
+            components:
+              parameters:
+                search::query.q: { name: q, in: query, schema: { type: string } }
+                search::query.size: { name: size, in: query, schema: { type: integer } }
+              responses:
+                search@200: { description: ok }
+            """, "search.yaml").ImportAll();
+        var tool = Assert.Single(result.Tools);
+        Assert.Equal(["baseUrl", "q", "size"], tool.Document["inputs"]!.AsObject().Select(static p => p.Key).Order(StringComparer.Ordinal));
+        var warning = Assert.Single(result.Warnings, static w => w.Message.Contains("component name", StringComparison.Ordinal));
+        Assert.Contains("3 component name(s)", warning.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(result.Warnings, static w => w.Message.Contains("MUST match", StringComparison.Ordinal));
+    }
 }

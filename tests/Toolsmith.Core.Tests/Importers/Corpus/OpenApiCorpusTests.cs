@@ -82,6 +82,44 @@ public sealed class OpenApiCorpusTests(ImportRunner runner, ITestOutputHelper ou
         Corpora.AssertDocumented(tally);
     }
 
+    /// <summary>
+    /// Real documents split over files in other layouts than DigitalOcean's (tests/fixtures/importers/openapi-split: Redocly's
+    /// starter, GA4GH's DRS, ClearFlask's path items in sibling files by escaped pointers, two Azure services that refer to
+    /// common-types, OpenSearch's namespace documents), each entry document named in its ENTRIES file: every operation is one corpus entry (a fifth held out by
+    /// a hash of the entry's path and "METHOD path"), imported from its entry document with its external $refs and checked as
+    /// above. An entry that cannot be read at all is one refused row.
+    /// </summary>
+    [Fact]
+    public async Task SplitDocuments_EveryOperationSendsWhatItDescribes()
+    {
+        var root = Corpora.Folder("openapi-split");
+        var entries = File.ReadAllLines(Path.Combine(root, "ENTRIES")).Select(static l => l.Trim()).Where(static l => l.Length > 0 && !l.StartsWith('#')).ToList();
+        var tally = new CorpusTally("openapi-split");
+        var operations = 0;
+        foreach (var entry in entries)
+        {
+            OpenApiCatalog catalog;
+            try
+            {
+                catalog = await OpenApiCatalog.LoadAsync(Path.Combine(root, entry));
+            }
+            catch (ImportException ex)
+            {
+                tally.Add(entry, new CorpusOutcome(Outcome.Refused, ex.Message));
+                continue;
+            }
+            foreach (var operation in catalog.Operations)
+            {
+                operations++;
+                tally.Add($"{entry} {operation}", await OperationAsync(catalog, operation));
+            }
+        }
+        tally.Report(output);
+        Assert.True(operations >= 900, $"only {operations} operations");
+        Assert.Equal(0, tally.Count(Outcome.Crashed));
+        Corpora.AssertDocumented(tally);
+    }
+
     private async Task<CorpusOutcome> OperationAsync(OpenApiCatalog catalog, OpenApiOperationEntry entry)
     {
         try
@@ -92,6 +130,20 @@ public sealed class OpenApiCorpusTests(ImportRunner runner, ITestOutputHelper ou
                 return new CorpusOutcome(Outcome.Refused, string.Join("; ", result.Warnings));
             }
             var tool = result.Tools[0];
+            if (tool.Document["steps"]![0]!["auth"] is JsonObject { } auth && auth["grant"]?.GetValue<string>() == "client_credentials")
+            {
+                // The echo issues no token: the token request is checked to go where the document says, then the call is
+                // made with the bearer token it would carry.
+                var tokenRequest = await runner.CaptureAtEchoAsync(tool, Corpora.SecretValues(tool), Inputs(tool));
+                var tokenPath = new Uri(auth["tokenUrl"]!.GetValue<string>()).AbsolutePath;
+                if (tokenRequest?["method"]?.GetValue<string>() != "POST" || tokenRequest["path"]?.GetValue<string>() is not { } asked || !asked.EndsWith(tokenPath, StringComparison.Ordinal))
+                {
+                    return new CorpusOutcome(Outcome.Wrong, $"the token request did not go to {tokenPath}: {tokenRequest?["method"]} {tokenRequest?["path"]}");
+                }
+                var document = (JsonObject)tool.Document.DeepClone();
+                document["steps"]![0]!["auth"] = new JsonObject { ["type"] = "bearer", ["token"] = "corpus-token" };
+                tool = tool with { Document = document };
+            }
             var arrived = await runner.CaptureAtEchoAsync(tool, Corpora.SecretValues(tool), Inputs(tool));
             if (arrived is null)
             {
@@ -195,8 +247,26 @@ public sealed class OpenApiCorpusTests(ImportRunner runner, ITestOutputHelper ou
             schemas[b.Groups[1].Value] = validate["body"]?.DeepClone();
         }
         var inputs = new JsonObject();
+        // An input the step reads a file from (a binary body, a multipart file part) names a file that exists.
+        var files = (step["body"] is JsonObject whole2 ? new[] { whole2["file"] }.Concat(whole2.Select(static m => (m.Value as JsonObject)?["file"])) : [])
+            .Select(static t => t?.ToString() is { } f ? Regex.Match(f, @"^\{\{(\w+)\}\}$") : Match.Empty).Where(static m => m.Success).Select(static m => m.Groups[1].Value).ToHashSet();
+        foreach (var name in files)
+        {
+            inputs[name] = SampleFile.Value;
+        }
+        // A newline-delimited JSON body (sent as text): two lines of JSON, as OpenSearch's _bulk takes them.
+        if (step["bodyType"]?.GetValue<string>() == "text" && step["headers"]?["Content-Type"]?.GetValue<string>() is { } textType && Regex.IsMatch(textType, "ndjson|jsonl")
+            && step["body"]?.ToString() is { } ndjson && Regex.Match(ndjson, @"^\{\{(\w+)\}\}$") is { Success: true } lines)
+        {
+            inputs[lines.Groups[1].Value] = "{\"index\":{\"_index\":\"a\"}}\n{\"field\":1}\n";
+            files.Add(lines.Groups[1].Value);
+        }
         foreach (var (name, spec) in tool.Document["inputs"] as JsonObject ?? [])
         {
+            if (files.Contains(name))
+            {
+                continue;
+            }
             if (name == "baseUrl")
             {
                 var given = spec?["default"]?.GetValue<string>() ?? "";
@@ -212,8 +282,11 @@ public sealed class OpenApiCorpusTests(ImportRunner runner, ITestOutputHelper ou
                 var sample = Sample(s, roots.GetValueOrDefault(name) ?? s, 0);
                 // An input that takes the widest of several alternatives (string for an id or a slug) gets the sample as text.
                 inputs[name] = spec?["enum"] is JsonArray { Count: > 0 } choices && !choices.Any(c => JsonNode.DeepEquals(c, sample)) ? choices[0]!.DeepClone()
-                    : spec?["type"]?.GetValue<string>() == "string" && sample is JsonValue number && number.GetValueKind() is System.Text.Json.JsonValueKind.Number
+                    : spec?["type"]?.GetValue<string>() == "string" && sample is JsonValue number && number.GetValueKind() is System.Text.Json.JsonValueKind.Number or System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False
                     ? number.ToJsonString()
+                    // An input of any JSON value (schema {}) that the tool takes as an object.
+                    : spec?["type"]?.GetValue<string>() == "object" && sample is not JsonObject
+                    ? new JsonObject()
                     // The input declares an array (its items' enum, when it has one) where the schema's $ref could not be followed.
                     : spec?["type"]?.GetValue<string>() == "array" && sample is not JsonArray
                     ? new JsonArray(spec["items"]?["enum"] is JsonArray { Count: > 0 } items ? items[0]!.DeepClone() : "a")
@@ -231,6 +304,14 @@ public sealed class OpenApiCorpusTests(ImportRunner runner, ITestOutputHelper ou
         }
         return inputs;
     }
+
+    /// <summary>A small file for inputs that name a file to send.</summary>
+    private static readonly Lazy<string> SampleFile = new(static () =>
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory("toolsmith-openapi-corpus-").FullName, "sample.png");
+        File.WriteAllBytes(path, [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
+        return path;
+    });
 
     /// <summary>The schema of a member declared anywhere in a schema's properties, allOf parts or $refs.</summary>
     private static JsonObject? Property(JsonObject schema, string name, JsonObject root, int depth)
@@ -346,6 +427,11 @@ public sealed class OpenApiCorpusTests(ImportRunner runner, ITestOutputHelper ou
                         obj[name] = Sample(p, root, depth + 1);
                     }
                 }
+                // A member required but declared nowhere (ClearFlask's users.displayName) gets a string, as in an allOf.
+                foreach (var name in required.Where(n => !obj.ContainsKey(n) && schema["properties"]?[n] is null))
+                {
+                    obj[name] = "v1";
+                }
                 return obj;
             case "array":
                 var count = Math.Max(1, schema["minItems"]?.GetValue<int>() ?? 1);
@@ -440,6 +526,16 @@ public sealed class OpenApiCorpusTests(ImportRunner runner, ITestOutputHelper ou
                 yield return $"the body arrived as \"{type}\", not one of {string.Join(", ", body.Content.Keys)}";
             }
         }
+        if (operation.RequestBody?.Content is { } declared && declared.Keys.Any(static k => Regex.IsMatch(k, "ndjson|jsonl")) && entry.Method is not ("GET" or "HEAD")
+            && Regex.IsMatch(arrived["contentType"]?.GetValue<string>() ?? "", "ndjson|jsonl"))
+        {
+            // Newline-delimited JSON: a JSON value on every line, not one JSON array.
+            var lines = (arrived["bodyText"]?.GetValue<string>() ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            if (lines.Length == 0 || lines.Any(static l => !IsJson(l)) || lines[0].TrimStart().StartsWith('['))
+            {
+                yield return $"the newline-delimited JSON body arrived as {arrived["bodyText"]}";
+            }
+        }
         if (operation.RequestBody?.Content is { } forms && forms.FirstOrDefault(static c => c.Key.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase)).Value?.Schema is { Required.Count: > 0 } formSchema
             && (arrived["contentType"]?.GetValue<string>() ?? "").StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase))
         {
@@ -458,6 +554,18 @@ public sealed class OpenApiCorpusTests(ImportRunner runner, ITestOutputHelper ou
         if (requirements.Count > 0 && requirements.All(static r => r.Count > 0) && !requirements.Any(r => r.Keys.All(s => Carried(s, headers, query, cookies))))
         {
             yield return $"no credential of {string.Join(" or ", requirements.Select(static r => string.Join("+", r.Keys.Select(static k => k.Reference?.Id))))} arrived";
+        }
+    }
+
+    private static bool IsJson(string text)
+    {
+        try
+        {
+            return JsonNode.Parse(text) is not null;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return false;
         }
     }
 

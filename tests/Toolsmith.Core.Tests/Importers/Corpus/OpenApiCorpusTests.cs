@@ -365,12 +365,12 @@ public sealed class OpenApiCorpusTests(ImportRunner runner, ITestOutputHelper ou
         : schema?["type"]?.GetValue<string>() ?? (schema?["properties"] is not null ? "object" : schema?["items"] is not null ? "array" : null);
 
     /// <summary>A value that a JSON Schema accepts (the subset API documents use).</summary>
-    private static JsonNode? Sample(JsonObject schema, JsonObject root, int depth)
+    private static JsonNode? Sample(JsonObject schema, JsonObject root, int depth, bool undeclared = true)
     {
         if (schema["$ref"]?.GetValue<string>() is { } reference && depth < 8)
         {
             var target = reference.TrimStart('#').Split('/', StringSplitOptions.RemoveEmptyEntries).Aggregate((JsonNode?)root, static (n, part) => n?[part.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal)]);
-            return target is JsonObject resolved ? Sample(resolved, root, depth + 1) : "v1";
+            return target is JsonObject resolved ? Sample(resolved, root, depth + 1, undeclared) : "v1";
         }
         foreach (var key in (string[])["default", "const", "example"])
         {
@@ -398,7 +398,7 @@ public sealed class OpenApiCorpusTests(ImportRunner runner, ITestOutputHelper ou
             var merged = new JsonObject();
             foreach (var part in parts.OfType<JsonObject>())
             {
-                if (Sample(part, root, depth + 1) is JsonObject o)
+                if (Sample(part, root, depth + 1, undeclared: false) is JsonObject o) // another part may declare what this one requires
                 {
                     foreach (var (k, v) in o)
                     {
@@ -428,7 +428,7 @@ public sealed class OpenApiCorpusTests(ImportRunner runner, ITestOutputHelper ou
                     }
                 }
                 // A member required but declared nowhere (ClearFlask's users.displayName) gets a string, as in an allOf.
-                foreach (var name in required.Where(n => !obj.ContainsKey(n) && schema["properties"]?[n] is null))
+                foreach (var name in required.Where(n => undeclared && !obj.ContainsKey(n) && schema["properties"]?[n] is null))
                 {
                     obj[name] = "v1";
                 }

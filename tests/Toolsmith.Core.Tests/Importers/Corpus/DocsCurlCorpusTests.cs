@@ -30,7 +30,25 @@ public sealed class DocsCurlCorpusTests(ImportRunner runner, ITestOutputHelper o
     [Fact]
     public Task Curl_option_examples_send_what_curl_sent() => MeasureAsync("options", "curl-options", Options(), 150, withFiles: true);
 
-    private async Task MeasureAsync(string source, string label, IEnumerable<(string Name, string Command)> examples, int atLeast, bool withFiles = false)
+    /// <summary>
+    /// Commands of three more projects' public documentation, taken from their pages by scripts/extract-docs-curl.py into
+    /// docs-curl/SOURCE/commands/NAME.sh (each folder holds its project's LICENSE and SOURCE.md names the commit): Kong's
+    /// Admin API and plugin pages (MIT; `-i -X POST http://localhost:8001/…`, `--data name=…` forms, `-F`, `--form-string`,
+    /// `{CONSUMER}` and `&lt;plugin_id&gt;` in paths, `$VARIABLE`s, `--request`/`--url`/`--header` Konnect calls), Meilisearch's
+    /// code samples (MIT; a `MEILISEARCH_URL` host without a scheme, `Bearer API_KEY`, `--data-binary` JSON over several
+    /// lines, `@file` uploads) and OpenSearch's pages (Apache-2.0; `-XGET localhost:9200/…`, `-d'` bulk bodies, `-ku
+    /// admin:&lt;password&gt;`). Files a command reads hold their own name, as the recorder wrote them.
+    /// </summary>
+    [Fact]
+    public Task Kong_documentation_examples_send_what_curl_sent() => MeasureAsync("kong", "docs-curl-kong", Extracted("kong"), 1000, referencedFiles: true);
+
+    [Fact]
+    public Task Meilisearch_documentation_examples_send_what_curl_sent() => MeasureAsync("meilisearch", "docs-curl-meilisearch", Extracted("meilisearch"), 250, referencedFiles: true);
+
+    [Fact]
+    public Task OpenSearch_documentation_examples_send_what_curl_sent() => MeasureAsync("opensearch", "docs-curl-opensearch", Extracted("opensearch"), 200, referencedFiles: true);
+
+    private async Task MeasureAsync(string source, string label, IEnumerable<(string Name, string Command)> examples, int atLeast, bool withFiles = false, bool referencedFiles = false)
     {
         var recordings = Path.Combine(Corpora.Folder("docs-curl"), source);
         var tally = new CorpusTally(label);
@@ -42,7 +60,7 @@ public sealed class DocsCurlCorpusTests(ImportRunner runner, ITestOutputHelper o
                 expected.Add(HttpRecording.Parse(await File.ReadAllTextAsync(Recording(recordings, name, i))));
             }
             Assert.True(expected.Count > 0 || File.Exists(Path.Combine(recordings, name + ".none")), $"{name} has no recording: run scripts/record-docs-curl.py");
-            tally.Add(name, await TryAsync(command, expected, withFiles));
+            tally.Add(name, await TryAsync(command, expected, withFiles, referencedFiles));
         }
         tally.Report(output);
         Assert.True(tally.Files(false) + tally.Files(true) >= atLeast, $"{source}'s cURL examples were not found");
@@ -71,6 +89,15 @@ public sealed class DocsCurlCorpusTests(ImportRunner runner, ITestOutputHelper o
         foreach (var file in Directory.GetFiles(root, "*.sh", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             yield return (Path.GetRelativePath(root, file).Replace('\\', '/')[..^".sh".Length].Replace("/", "--", StringComparison.Ordinal), File.ReadAllText(file));
+        }
+    }
+
+    /// <summary>The commands scripts/extract-docs-curl.py took from a project's documentation: docs-curl/SOURCE/commands/NAME.sh.</summary>
+    private static IEnumerable<(string, string)> Extracted(string source)
+    {
+        foreach (var file in Directory.GetFiles(Path.Combine(Corpora.Folder("docs-curl"), source, "commands"), "*.sh").Order(StringComparer.Ordinal))
+        {
+            yield return (Path.GetFileNameWithoutExtension(file), File.ReadAllText(file));
         }
     }
 
@@ -115,14 +142,17 @@ public sealed class DocsCurlCorpusTests(ImportRunner runner, ITestOutputHelper o
         return Scalar("lang")?.StartsWith("curl", StringComparison.OrdinalIgnoreCase) == true ? Scalar("source") : null;
     }
 
-    private async Task<CorpusOutcome> TryAsync(string command, List<HttpRecording> expected, bool withFiles)
+    private async Task<CorpusOutcome> TryAsync(string command, List<HttpRecording> expected, bool withFiles, bool referencedFiles)
     {
-        var folder = withFiles ? Directory.CreateTempSubdirectory("toolsmith-curl-options-").FullName : null;
+        var folder = withFiles || referencedFiles ? Directory.CreateTempSubdirectory("toolsmith-curl-options-").FullName : null;
         try
         {
             if (folder is not null)
             {
-                CopyFiles(Path.Combine(Corpora.Folder("curl-options"), "files"), Path.Combine(folder, "files"));
+                if (withFiles)
+                {
+                    CopyFiles(Path.Combine(Corpora.Folder("curl-options"), "files"), Path.Combine(folder, "files"));
+                }
                 Corpora.WriteReferencedFiles(command, folder);
             }
             var options = folder is null ? new CurlImportOptions() : new CurlImportOptions { BaseDirectory = folder };

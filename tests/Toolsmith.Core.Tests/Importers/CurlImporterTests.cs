@@ -893,4 +893,16 @@ public class CurlImporterTests(ImportRunner runner) : IClassFixture<ImportRunner
             Directory.Delete(folder, recursive: true);
         }
     }
+    [Fact]
+    public void ADocsPlaceholderInTheHost_BecomesAnInput()
+    {
+        // curl refuses a host with < >; the docs mean a value to fill in, as {name} does.
+        var result = CurlImporter.Import("curl -X POST 'http://<your-domain-name>/dumps' -H 'Authorization: Bearer API_KEY'");
+        var tool = Assert.Single(result.Tools);
+        Assert.Equal("http://{{your_domain_name}}/dumps", tool.Document["steps"]![0]!["url"]!.GetValue<string>());
+        Assert.NotNull(tool.Document["inputs"]?["your_domain_name"]);
+        Assert.Contains(result.Warnings, static w => w.Item == "<your-domain-name>");
+        var port = Assert.Single(CurlImporter.Import("curl 'http://<SOLR_HOST>:<SOLR_PORT>/solr/<CORE>/replication?command=details'").Tools);
+        Assert.Equal("http://{{solr_host}}:{{solr_port}}/solr/<CORE>/replication?command=details", port.Document["steps"]![0]!["url"]!.GetValue<string>());
+    }
 }

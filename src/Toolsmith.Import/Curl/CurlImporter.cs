@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace Toolsmith.Import.Curl;
 
@@ -24,7 +25,7 @@ public sealed class CurlImportOptions
 /// Credentials become <c>{{secrets.NAME}}</c> templates (their values are never written), shell variables become inputs
 /// or secrets, and every option that cannot be mapped is reported by name.
 /// </summary>
-public static class CurlImporter
+public static partial class CurlImporter
 {
     private const string Item = "curl";
 
@@ -40,7 +41,14 @@ public static class CurlImporter
             throw new ImportException("The cURL command is empty.");
         }
         var shell = options.Shell ?? ShellWords.Detect(text);
-        var commands = Commands(text, shell, result.Warnings);
+        var template = TemplateLanguage().Match(text);
+        var liquid = TemplateTag().Match(text);
+        var literalBraces = template.Success || (liquid.Success && text.Contains("{{", StringComparison.Ordinal));
+        if (literalBraces)
+        {
+            result.Warnings.Add(new ImportWarning(Shorten(template.Success ? template.Value : liquid.Value), "is the API's own template syntax, not a placeholder: curl sends every {{…}} of the command as written, and so does the step (none became an input)."));
+        }
+        var commands = Commands(text, shell, result.Warnings, literalBraces);
         var requests = 0;
         for (var n = 0; n < commands.Count; n++)
         {
@@ -69,7 +77,7 @@ public static class CurlImporter
     /// The curl commands in the text, in order, each as its words: commands are separated by line breaks, ';', '&amp;&amp;', '||'
     /// and pipes (<c>echo … | curl …</c> finds the curl); other commands and redirections are reported, not run.
     /// </summary>
-    private static List<List<string>> Commands(string text, ShellDialect shell, List<ImportWarning> warnings)
+    private static List<List<string>> Commands(string text, ShellDialect shell, List<ImportWarning> warnings, bool literalBraces = false)
     {
         var commands = new List<List<string>>();
         var skipped = new List<string>();
@@ -80,6 +88,11 @@ public static class CurlImporter
         {
             var segment = rest;
             var words = ShellWords.Split(segment, shell, out rest, out var joinedLine).Select(ShellWords.DecodeByteEscapes).ToList();
+            if (literalBraces)
+            {
+                // {{ of the API's own template language: text, which the tool writes as its escape.
+                words = words.Select(static w => w.Replace("{{", ImportedToolBuilder.LiteralOpenBraces.ToString(), StringComparison.Ordinal)).ToList();
+            }
             if (joinedLine is not null && words.Count > 0 && IsCurl(words[0]))
             {
                 warnings.Add(new ImportWarning(Shorten(joinedLine), "starts a line after one that does not end with \\; it was read as part of the curl command above, as the paste meant, but bash would run it as a command of its own: check the command in the docs."));
@@ -150,6 +163,19 @@ public static class CurlImporter
         }
         return t;
     }
+
+    /// <summary>
+    /// A <c>{{…}}</c> that cannot be a placeholder of a pasted command — neither a name (<c>{{token}}</c>, <c>{{$guid}}</c>)
+    /// nor the tool's own <c>{{secrets.…}}</c>, <c>{{inputs.…}}</c>, <c>{{steps.…}}</c>, <c>{{run.…}}</c> —, such as
+    /// Meilisearch's <c>{{doc.title}}</c>, <c>{{..}}</c> or <c>{{doc.overview|truncatewords: 20}}</c>: the command's body
+    /// speaks a template language of its own (Liquid, Handlebars, Mustache), whose braces curl sends as written.
+    /// </summary>
+    [GeneratedRegex(@"\{\{\s*(?![A-Za-z_$][A-Za-z0-9_-]*\s*\}\})(?!(?:secrets|inputs|steps|run)\.[A-Za-z0-9_.\[\]-]+\s*\}\})[^{}]+?\}\}", RegexOptions.CultureInvariant)]
+    private static partial Regex TemplateLanguage();
+
+    /// <summary>A Liquid or Jinja tag, <c>{% for x in y %}</c>: with a <c>{{</c> beside it, a template language's.</summary>
+    [GeneratedRegex(@"\{%[^%]*%\}", RegexOptions.CultureInvariant)]
+    private static partial Regex TemplateTag();
 
     internal static string Shorten(string text) => text.Length > 60 ? text[..57] + "…" : text;
 

@@ -894,6 +894,34 @@ public class CurlImporterTests(ImportRunner runner) : IClassFixture<ImportRunner
         }
     }
     [Fact]
+    public async Task TheApisOwnTemplateBraces_InABody_AreSentAsWritten_NotMadeInputs()
+    {
+        // Meilisearch's embedder and chat settings: {{doc.title}}, {{..}} and {{text}} are its own template language,
+        // which curl sends as written; none is a placeholder of the command.
+        var command = $$$"""
+            curl -X PATCH 'http://127.0.0.1:{{{runner.Api.Port}}}/echo/indexes/movies/settings' \
+              -H 'Content-Type: application/json' \
+              --data-binary '{
+                "documentTemplate": "A movie titled {{doc.title}} released in {{ doc.release_date }}",
+                "request": { "input": ["{{text}}", "{{..}}"] },
+                "inline": "{{doc.overview|truncatewords: 20}}"
+              }'
+            """;
+        var result = CurlImporter.Import(command);
+        var tool = Assert.Single(result.Tools);
+        Assert.Null(tool.Document["inputs"]?["text"]);
+        Assert.Contains(result.Warnings, static w => w.Message.Contains("the API's own template syntax", StringComparison.Ordinal));
+        await runner.RunAsync(tool);
+        var sent = JsonNode.Parse(runner.Api.LastEcho!["bodyText"]!.GetValue<string>())!;
+        Assert.Equal("A movie titled {{doc.title}} released in {{ doc.release_date }}", sent["documentTemplate"]!.GetValue<string>());
+        Assert.Equal("""["{{text}}","{{..}}"]""", sent["request"]!["input"]!.ToJsonString());
+        Assert.Equal("{{doc.overview|truncatewords: 20}}", sent["inline"]!.GetValue<string>());
+        // A command whose braces are all names keeps them as placeholders: {{token}} is an input.
+        var placeholders = CurlImporter.Import("curl https://api.example.com/x -H 'Content-Type: application/json' -d '{\"q\":\"{{query}}\"}'");
+        Assert.NotNull(Assert.Single(placeholders.Tools).Document["inputs"]?["query"]);
+    }
+
+    [Fact]
     public void ADocsPlaceholderInTheHost_BecomesAnInput()
     {
         // curl refuses a host with < >; the docs mean a value to fill in, as {name} does.

@@ -87,7 +87,19 @@ public static partial class CurlImporter
         while (rest is { Length: > 0 })
         {
             var segment = rest;
-            var words = ShellWords.Split(segment, shell, out rest, out var joinedLine).Select(ShellWords.DecodeByteEscapes).ToList();
+            List<string> words;
+            string? joinedLine;
+            try
+            {
+                words = ShellWords.Split(segment, shell, out rest, out joinedLine).Select(ShellWords.DecodeByteEscapes).ToList();
+            }
+            catch (ImportException ex) when (commands.Count > 0)
+            {
+                // A stray quote after complete commands (a JSON body's closing "}'" left below a command that ended): bash
+                // runs the commands before it, then fails on the rest; so are they imported, and the rest left out.
+                warnings.Add(new ImportWarning(Shorten(segment.Split('\n')[0].Trim()), $"comes after the curl command(s) and cannot be read ({ex.Message.TrimEnd('.')}); bash runs the commands before it and fails there, so it was left out."));
+                break;
+            }
             if (literalBraces)
             {
                 // {{ of the API's own template language: text, which the tool writes as its escape.

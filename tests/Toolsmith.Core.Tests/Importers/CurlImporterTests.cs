@@ -933,4 +933,16 @@ public class CurlImporterTests(ImportRunner runner) : IClassFixture<ImportRunner
         var port = Assert.Single(CurlImporter.Import("curl 'http://<SOLR_HOST>:<SOLR_PORT>/solr/<CORE>/replication?command=details'").Tools);
         Assert.Equal("http://{{solr_host}}:{{solr_port}}/solr/<CORE>/replication?command=details", port.Document["steps"]![0]!["url"]!.GetValue<string>());
     }
+
+    [Fact]
+    public void AStrayQuoteAfterACompleteCommand_IsLeftOut_AndTheCommandImported()
+    {
+        // A JSON body's closing "}'" left below a command that ended: bash runs the curl, then fails on the rest.
+        var result = CurlImporter.Import("curl \\\n  -X DELETE MEILISEARCH_URL/logs/stream \\\n  -H 'Authorization: Bearer API_KEY'\n}'");
+        var tool = Assert.Single(result.Tools);
+        Assert.Equal("DELETE", tool.Document["steps"]![0]!["method"]!.GetValue<string>());
+        Assert.Contains(result.Warnings, static w => w.Item == "}'" && w.Message.Contains("left out", StringComparison.Ordinal));
+        // A quote never closed in the command itself is still refused: curl sends nothing for it.
+        Assert.Throws<ImportException>(() => CurlImporter.Import("curl -X GET 'https://api.example.com/tasks?limit=2 \\\n  -H 'Authorization: Bearer API_KEY'"));
+    }
 }

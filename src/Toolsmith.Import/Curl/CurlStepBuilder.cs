@@ -902,6 +902,13 @@ internal sealed partial class CurlStepBuilder
         }
         if (media == "application/x-www-form-urlencoded" && TryForm(text, out var form))
         {
+            if (!Reencodes(text))
+            {
+                // curl sends -d bytes as written; a form's fields are escaped again when sent (":" as %3A, "[]" as %5B%5D,
+                // "+" as %20): a form written otherwise is kept as its text, its credentials still secrets.
+                contentType = declared ?? "application/x-www-form-urlencoded";
+                return (JsonValue.Create(FormAsWritten(text)), BodyKind.Text, true);
+            }
             var keep = declared is not null && !declared.Trim().Equals("application/x-www-form-urlencoded", StringComparison.Ordinal);
             return (form, BodyKind.Form, keep);
         }
@@ -975,6 +982,50 @@ internal sealed partial class CurlStepBuilder
         form = fields;
         return fields.Count > 0;
     }
+
+    /// <summary>
+    /// True when the step's form encoding (each name and value percent-escaped but for letters, digits and -._~) gives the
+    /// text back byte for byte, placeholders aside: then the fields are sent as curl sends the text.
+    /// </summary>
+    private static bool Reencodes(string text)
+    {
+        foreach (var pair in text.Split('&'))
+        {
+            var eq = pair.IndexOf('=', StringComparison.Ordinal);
+            if (eq <= 0)
+            {
+                return false; // an empty pair ("a=1&&b=2"), which the form leaves out
+            }
+            foreach (var part in (string[])[pair[..eq], pair[(eq + 1)..]])
+            {
+                var bare = PlaceholderSpans().Replace(part, "x");
+                if (Uri.EscapeDataString(Decode(bare)) != bare)
+                {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /// <summary>A form's text as written, a credential field's value a secret and shell variables placeholders.</summary>
+    private string FormAsWritten(string text) => string.Join("&", text.Split('&').Select(pair =>
+    {
+        var eq = pair.IndexOf('=', StringComparison.Ordinal);
+        if (eq <= 0)
+        {
+            return Plain(pair);
+        }
+        var name = Decode(pair[..eq]);
+        var value = pair[(eq + 1)..];
+        return !value.Contains(ShellWords.VariableStart) && Credentials.IsCredentialField(name, Decode(value))
+            ? Plain(pair[..eq]) + "=" + SecretFor(value, _provider + "_" + Naming.Secret(name), $"the form field {name} for {_host}")
+            : Plain(pair);
+    }));
+
+    /// <summary>A shell variable (as the word splitter marks it) or a {{placeholder}}.</summary>
+    [GeneratedRegex(@"\u0001[^\u0002]*\u0002|\{\{[^{}]*\}\}", RegexOptions.CultureInvariant)]
+    private static partial Regex PlaceholderSpans();
 
     private static bool ValidPercent(string text)
     {

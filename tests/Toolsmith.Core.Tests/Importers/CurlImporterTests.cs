@@ -35,14 +35,14 @@ public class CurlImporterTests(ImportRunner runner) : IClassFixture<ImportRunner
               -d name="Jenny Rosen" \
               --data-urlencode email="jenny.rosen@example.com"
             """,
-            "POST", "/echo/v1/customers", Form: "name=Jenny%20Rosen&email=jenny.rosen%40example.com",
+            "POST", "/echo/v1/customers", Form: "name=Jenny Rosen&email=jenny.rosen%40example.com",
             Headers: ["authorization: Basic Uy1zdHJpcGVfYXBpX2tleTo="], Secrets: ["stripe_api_key"], NotOnDisk: ["sk_test_4eC39HqLyjWDarjtT1zdp7dc"]),
         ["stripe_list_charges"] = new(
             "curl -G https://api.stripe.com/v1/charges -u sk_test_4eC39HqLyjWDarjtT1zdp7dc: -d limit=3",
             "GET", "/echo/v1/charges", "?limit=3", Secrets: ["stripe_api_key"], NotOnDisk: ["sk_test_4eC39HqLyjWDarjtT1zdp7dc"]),
         ["stripe_metadata_env_key"] = new(
             """curl https://api.stripe.com/v1/customers -u "$STRIPE_SECRET_KEY:" -d "metadata[order_id]"=6735 -H "Idempotency-Key: KG5LxwFBepaKHyUD" """,
-            "POST", "/echo/v1/customers", Form: "metadata%5Border_id%5D=6735",
+            "POST", "/echo/v1/customers", Form: "metadata[order_id]=6735",
             Headers: ["idempotency-key: KG5LxwFBepaKHyUD", "authorization: Basic Uy1zdHJpcGVfc2VjcmV0X2tleTo="], Secrets: ["stripe_secret_key"]),
         ["github_list_issues"] = new(
             """
@@ -81,7 +81,7 @@ public class CurlImporterTests(ImportRunner runner) : IClassFixture<ImportRunner
             --data-urlencode "To=+15558675310" \
             -u $TWILIO_ACCOUNT_SID:$TWILIO_AUTH_TOKEN
             """,
-            "POST", "/echo/2010-04-01/Accounts/AC123/Messages.json", Form: "Body=Hi%20there&From=%2B15557122661&To=%2B15558675310",
+            "POST", "/echo/2010-04-01/Accounts/AC123/Messages.json", Form: "Body=Hi+there&From=%2B15557122661&To=%2B15558675310",
             Headers: ["authorization: Basic QUMxMjM6Uy10d2lsaW9fYXV0aF90b2tlbg=="], Secrets: ["twilio_auth_token"], Inputs: """{"twilio_account_sid":"AC123"}"""),
         ["openai_chat"] = new(
             """
@@ -944,5 +944,22 @@ public class CurlImporterTests(ImportRunner runner) : IClassFixture<ImportRunner
         Assert.Contains(result.Warnings, static w => w.Item == "}'" && w.Message.Contains("left out", StringComparison.Ordinal));
         // A quote never closed in the command itself is still refused: curl sends nothing for it.
         Assert.Throws<ImportException>(() => CurlImporter.Import("curl -X GET 'https://api.example.com/tasks?limit=2 \\\n  -H 'Authorization: Bearer API_KEY'"));
+    }
+    [Fact]
+    public async Task AFormWrittenOtherwiseThanTheStepWouldEscapeIt_IsSentAsWritten_ItsCredentialsStillSecrets()
+    {
+        // Kong's Admin API docs: curl sends -d bytes as written ("http://…", "paths[]=/", "+"), where a form's fields
+        // would go out escaped again (%3A%2F%2F, %5B%5D, %20).
+        var command = "curl -X POST https://api.example.com/plugins --data name=acme --data 'config.url=http://onprem:9004' --data 'paths[]=/x' -d 'q=a+b' -d client_secret=s3cr3t-Value9";
+        var result = CurlImporter.Import(command);
+        var tool = Assert.Single(result.Tools);
+        Assert.DoesNotContain("s3cr3t-Value9", tool.Document.ToJsonString(), StringComparison.Ordinal);
+        Assert.Single(result.Secrets);
+        var echo = (await runner.CaptureAtEchoAsync(tool, result.Secrets.ToDictionary(static s => s.Name, static s => s.Value!)))!;
+        Assert.Equal("name=acme&config.url=http://onprem:9004&paths[]=/x&q=a+b&client_secret=s3cr3t-Value9", echo["bodyText"]!.GetValue<string>());
+        Assert.Equal("application/x-www-form-urlencoded", echo["contentType"]!.GetValue<string>());
+        // A form the step's escaping gives back byte for byte stays a form of fields.
+        var fields = Assert.Single(CurlImporter.Import("curl https://api.example.com/x -d name=acme -d 'note=a%20b'").Tools);
+        Assert.Equal("form", fields.Document["steps"]![0]!["bodyType"]!.GetValue<string>());
     }
 }

@@ -91,7 +91,12 @@ public static partial class CurlImporter
             string? joinedLine;
             try
             {
-                words = ShellWords.Split(segment, shell, out rest, out joinedLine).Select(ShellWords.DecodeByteEscapes).ToList();
+                var placeholders = new List<string>();
+                words = ShellWords.Split(segment, shell, out rest, out joinedLine, placeholders).Select(ShellWords.DecodeByteEscapes).ToList();
+                if (placeholders.Count > 0 && words.Count > 0 && IsCurl(words[0]))
+                {
+                    warnings.Add(new ImportWarning(string.Join(", ", placeholders.Distinct()), "is not quoted, so bash reads its < > as redirections and curl sends nothing; it is a placeholder of the documentation, read as text, as the paste meant (quote it to run the command in a shell)."));
+                }
             }
             catch (ImportException ex) when (commands.Count > 0)
             {

@@ -962,4 +962,20 @@ public class CurlImporterTests(ImportRunner runner) : IClassFixture<ImportRunner
         var fields = Assert.Single(CurlImporter.Import("curl https://api.example.com/x -d name=acme -d 'note=a%20b'").Tools);
         Assert.Equal("form", fields.Document["steps"]![0]!["bodyType"]!.GetValue<string>());
     }
+    [Fact]
+    public void AnUnquotedAnglePlaceholder_IsReadAsText_NotARedirection()
+    {
+        // Kong's and OpenSearch's docs: bash reads <region> and <password> as redirections (curl sends nothing); the paste
+        // means placeholders. The host's becomes an input, as a quoted one does.
+        var result = CurlImporter.Import("curl -i -X POST https://<region>.api.konghq.com/v2/control-planes \\\n    -H \"Authorization: Bearer <your_KPAT>\" \\\n    --data \"name=CP1\"");
+        var step = Assert.Single(result.Tools).Document["steps"]![0]!;
+        Assert.Equal("https://{{region}}.api.konghq.com/v2/control-planes", step["url"]!.GetValue<string>());
+        Assert.Equal("CP1", step["body"]!["name"]!.GetValue<string>());
+        Assert.Contains(result.Warnings, static w => w.Item == "<region>" && w.Message.Contains("redirections", StringComparison.Ordinal));
+        var user = Assert.Single(CurlImporter.Import("curl -XGET https://localhost:9200/_cat/nodes?v -u admin:<custom-admin-password> --insecure").Tools).Document["steps"]![0]!;
+        Assert.Equal("https://localhost:9200/_cat/nodes?v", user["url"]!.GetValue<string>());
+        Assert.Equal("admin", user["auth"]!["username"]!.GetValue<string>());
+        // "< file" with a space is still a redirection: the command reads its body from standard input.
+        Assert.Throws<ImportException>(() => CurlImporter.Import("curl https://api.example.com/x -d @- < body.json"));
+    }
 }

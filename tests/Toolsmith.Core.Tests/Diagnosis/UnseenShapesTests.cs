@@ -67,6 +67,14 @@ public class UnseenShapesTests
         Assert.Null(DiagnosisEngine.Diagnose(Ex.Make(200, body, method: "GET", headers: ("Content-Type", "application/json"))));
 
     [Fact]
+    public void TimeOutWrittenWithAHyphen_IsATimeout() =>
+        Assert.Equal(DiagnosisKinds.Timeout, Ex.Diagnose(500, """{"error":"Upstream request: time-out after 30 s"}""").Kind);
+
+    [Fact]
+    public void InsufficientStorage_IsAQuota() =>
+        Assert.Equal(DiagnosisKinds.QuotaExceeded, Ex.Diagnose(507, "Insufficient Storage", ("Content-Type", "text/plain")).Kind);
+
+    [Fact]
     public void JsonInAString_IsReadAsTheObjectItIs()
     {
         var body = """{"errors":[{"status":"403","title":"Forbidden","detail":"{\"message\":\"Missing privilege\",\"missingPrivileges\":[\"invoice:write\"]}"}]}""";

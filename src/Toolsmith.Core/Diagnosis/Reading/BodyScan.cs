@@ -81,7 +81,9 @@ internal static partial class BodyScan
             return false;
         }
         return (ContainsAny(c, ["err", "fault", "exception", "codigo"]) || StartsWithAny(c, ["ret", "result", "status", "reason"]))
-            && EndsWithAny(c, ["code", "no", "number", "type", "status", "class", "name", "key"]);
+            && EndsWithAny(c, ["code", "no", "number", "type", "status", "class", "name", "key"])
+            // BigBlueButton's messageKey, msgCode: the key of a message, which names what went wrong
+            || (StartsWithAny(c, ["message", "msg"]) && EndsWithAny(c, ["code", "key"]));
     }
 
     private static bool ContainsAny(string s, ReadOnlySpan<string> words)

@@ -73,6 +73,8 @@ public class ProseNamesTests
     [InlineData("zone_name not given or empty", "zone_name")]
     [InlineData("invoice_date is mandatory", "invoice_date")]
     [InlineData("Error: the barcode field may not be empty", "barcode")]
+    [InlineData("#: extraneous key [max_len] is not permitted, please reformat your input", "max_len")]
+    [InlineData("Could not find a property named 'shipDate' on type 'Sales.order'.", "shipDate")]
     public void Fields_InProse_AreNamed(string message, string field)
     {
         var d = Ex.Diagnose(400, $$"""{"message":"{{message.Replace("\"", "\\\"", StringComparison.Ordinal)}}"}""");

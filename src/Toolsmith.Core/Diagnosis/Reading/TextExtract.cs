@@ -585,7 +585,8 @@ internal static partial class TextExtract
     private static partial Regex AtFailedConstraint();
 
     // "parameter \"firstname\" required", "param image not exist", "Argument \"serch\" is not supported"
-    [GeneratedRegex(@"\b(?:param(?:eter)?|argument|attribute|field|variable|key)\s+['""`]?(?<path>[A-Za-z_$][\w.\[\]\-$]*[\w\]$])['""`]?\s+(?:is\s+|was\s+|are\s+|has\s+)?(?:required|missing|invalid|not\s+present|not\s+provided|not\s+supplied|not\s+valid|not\s+supported|not\s+allowed|not\s+exists?|does\s+not\s+exist|unknown|empty|not\s+been\s+set|not\s+set|not\s+registered)\b", Options, TimeoutMs)]
+    // "extraneous key [max_tokens] is not permitted"; OData's "Could not find a property named 'x' on type 'y'"
+    [GeneratedRegex(@"\b(?:param(?:eter)?|argument|attribute|field|variable|key|property)\s+(?:\[(?<path>[A-Za-z_$][\w.\-$]*)\]|['""`]?(?<path>[A-Za-z_$][\w.\[\]\-$]*[\w\]$])['""`]?)\s+(?:is\s+|was\s+|are\s+|has\s+)?(?:required|missing|invalid|not\s+present|not\s+provided|not\s+supplied|not\s+valid|not\s+supported|not\s+allowed|not\s+permitted|not\s+exists?|does\s+not\s+exist|unknown|empty|not\s+been\s+set|not\s+set|not\s+registered)\b|\b(?:property|field|parameter|column|attribute|member)\s+named\s+['""`](?<path>[A-Za-z_$][\w.\-$]{0,100})['""`]", Options, TimeoutMs)]
     private static partial Regex NounNameState();
 
     // "Value (t2.mega) for parameter instanceType is invalid", "The request must contain the parameter ImageId", "The value of parameter a.b is invalid"

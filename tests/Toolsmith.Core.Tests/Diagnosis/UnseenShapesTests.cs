@@ -75,6 +75,16 @@ public class UnseenShapesTests
         Assert.Equal(DiagnosisKinds.QuotaExceeded, Ex.Diagnose(507, "Insufficient Storage", ("Content-Type", "text/plain")).Kind);
 
     [Fact]
+    public void OneApiServiceException_FillsItsTemplateFromVariables_AndNamesThePart() =>
+        // GSMA OneAPI / ParlayX, which telecom APIs answer with
+        Assert.Equal(["senderAddress"], Ex.Diagnose(400, """{"requestError":{"serviceException":{"messageId":"SVC0002","text":"Invalid input value for message part %1","variables":["senderAddress"]}}}""").Paths());
+
+    [Fact]
+    public void FhirExpression_OfTheResourceSent_IsItsBodyPath() =>
+        Assert.Equal(["body.name[0].family"], Ex.Diagnose(Ex.Make(422, """{"resourceType":"OperationOutcome","issue":[{"severity":"error","code":"required","diagnostics":"family is required","expression":["Practitioner.name[0].family"]}]}""",
+            request: """{"resourceType":"Practitioner","name":[{"given":["Ann"]}]}""")).Paths());
+
+    [Fact]
     public void JsonInAString_IsReadAsTheObjectItIs()
     {
         var body = """{"errors":[{"status":"403","title":"Forbidden","detail":"{\"message\":\"Missing privilege\",\"missingPrivileges\":[\"invoice:write\"]}"}]}""";

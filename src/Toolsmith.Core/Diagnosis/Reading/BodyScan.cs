@@ -315,7 +315,8 @@ internal static partial class BodyScan
     /// </summary>
     private static string? Filled(string template, JsonObject owner)
     {
-        var parameters = JsonRead.Get(owner, "parameters") ?? JsonRead.Get(owner, "params") ?? JsonRead.Get(owner, "args");
+        // (GSMA OneAPI / ParlayX, which telecom APIs answer with: {"messageId": "SVC0002", "text": "… %1", "variables": ["address"]})
+        var parameters = JsonRead.Get(owner, "parameters") ?? JsonRead.Get(owner, "params") ?? JsonRead.Get(owner, "args") ?? JsonRead.Get(owner, "variables");
         if (parameters is not (JsonObject or JsonArray) || template.Length > 2000)
         {
             return null;

@@ -590,7 +590,7 @@ internal static partial class TextExtract
     private static partial Regex NounNameState();
 
     // "Value (t2.mega) for parameter instanceType is invalid", "The request must contain the parameter ImageId", "The value of parameter a.b is invalid"
-    [GeneratedRegex(@"\b(?:for|of|contain|the|missing|required|invalid|unknown|unsupported|undefined|unrecogni[sz]ed)\s+(?:the\s+)?(?:query\s+|request\s+|body\s+|path\s+)?(?:param(?:eter)?|argument|field|property|attribute|option|variable|column)\s+(?<path>[A-Za-z_$][\w.\[\]\-$]*[\w\]$])(?=[\s.,;:)'""`]|$)", Options, TimeoutMs)]
+    [GeneratedRegex(@"\b(?:for|of|contain|the|missing|required|invalid|unknown|unsupported|undefined|unrecogni[sz]ed)\s+(?:the\s+)?(?:query\s+|request\s+|body\s+|path\s+)?(?:param(?:eter)?|argument|field|property|attribute|option|variable|column|message\s+part)\s+(?<path>[A-Za-z_$][\w.\[\]\-$]*[\w\]$])(?=[\s.,;:)'""`]|$)", Options, TimeoutMs)]
     private static partial Regex ParameterName();
 
     // "Missing to param", "missing title field"

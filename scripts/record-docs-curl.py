@@ -9,7 +9,12 @@ HTTP/1.1); the requests that arrive, in order, are written to tests/fixtures/imp
 NAME.2.txt, ... where NAME is the example's path (DigitalOcean's below `resources/` with `/examples/curl/` as `--`,
 Medusa's with `/` as `--`). An example curl sends nothing for gets NAME.none. Nothing leaves the machine.
 
-    python3 scripts/record-docs-curl.py [digitalocean|medusa|options|firefox|safari ...]
+    python3 scripts/record-docs-curl.py [digitalocean|medusa|options|kong|meilisearch|opensearch|firefox|safari ...]
+
+`kong`, `meilisearch` and `opensearch` are the commands scripts/extract-docs-curl.py took from those projects' public
+documentation into docs-curl/SOURCE/commands/NAME.sh (Kong's Admin API and plugin pages, Meilisearch's code samples,
+OpenSearch's pages); they are recorded into docs-curl/SOURCE/NAME.txt. Hosts such as `MEILISEARCH_URL`,
+`localhost:9200` or `{region}.api.konghq.com` all reach the listener through `--connect-to`.
 
 `options` are the commands of tests/fixtures/importers/curl-options/NAME.sh, written for this project to exercise curl's
 options (methods, -G, every -d/--data-* and -F form, --json, header removal and empty headers, cookies, every kind of
@@ -62,6 +67,16 @@ def digitalocean():
             yield rel.replace("/examples/curl/", "--"), doc["source"]
 
 
+def extracted(source):
+    """The commands scripts/extract-docs-curl.py took from a documentation repository (docs-curl/SOURCE/commands/NAME.sh)."""
+    def commands():
+        folder = os.path.join(FIXTURES, "docs-curl", source, "commands")
+        for path in sorted(glob.glob(os.path.join(folder, "*.sh"))):
+            with open(path, encoding="utf-8") as f:
+                yield os.path.basename(path)[:-3], f.read()
+    return commands
+
+
 def browser(name):
     """A browser's POSIX "Copy as cURL" commands (copy-as-curl/commands-NAME.json, scripts/record-copy-as-curl-NAME.mjs)."""
     import json
@@ -78,6 +93,9 @@ SOURCES = {
     "digitalocean": (digitalocean, os.path.join(FIXTURES, "docs-curl", "digitalocean")),
     "medusa": (medusa, os.path.join(FIXTURES, "docs-curl", "medusa")),
     "options": (options, os.path.join(FIXTURES, "docs-curl", "options")),
+    "kong": (extracted("kong"), os.path.join(FIXTURES, "docs-curl", "kong")),
+    "meilisearch": (extracted("meilisearch"), os.path.join(FIXTURES, "docs-curl", "meilisearch")),
+    "opensearch": (extracted("opensearch"), os.path.join(FIXTURES, "docs-curl", "opensearch")),
     "firefox": (browser("firefox"), os.path.join(FIXTURES, "copy-as-curl", "firefox-curl")),
     "safari": (browser("safari"), os.path.join(FIXTURES, "copy-as-curl", "safari-curl")),
 }

@@ -321,6 +321,7 @@ public static class DiagnosisEngine
         400 or 422 => InvalidValue,
         429 => RateLimited,
         408 or 504 => DiagnosisKinds.Timeout,
+        507 => QuotaExceeded, // Insufficient Storage: the account's space is used up (WebDAV)
         >= 500 => ServerError,
         _ => RequestRejected,
     };

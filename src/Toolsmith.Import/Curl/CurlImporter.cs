@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace Toolsmith.Import.Curl;
 
@@ -24,7 +25,7 @@ public sealed class CurlImportOptions
 /// Credentials become <c>{{secrets.NAME}}</c> templates (their values are never written), shell variables become inputs
 /// or secrets, and every option that cannot be mapped is reported by name.
 /// </summary>
-public static class CurlImporter
+public static partial class CurlImporter
 {
     private const string Item = "curl";
 
@@ -40,7 +41,14 @@ public static class CurlImporter
             throw new ImportException("The cURL command is empty.");
         }
         var shell = options.Shell ?? ShellWords.Detect(text);
-        var commands = Commands(text, shell, result.Warnings);
+        var template = TemplateLanguage().Match(text);
+        var liquid = TemplateTag().Match(text);
+        var literalBraces = template.Success || (liquid.Success && text.Contains("{{", StringComparison.Ordinal));
+        if (literalBraces)
+        {
+            result.Warnings.Add(new ImportWarning(Shorten(template.Success ? template.Value : liquid.Value), "is the API's own template syntax, not a placeholder: curl sends every {{…}} of the command as written, and so does the step (none became an input)."));
+        }
+        var commands = Commands(text, shell, result.Warnings, literalBraces);
         var requests = 0;
         for (var n = 0; n < commands.Count; n++)
         {
@@ -69,7 +77,7 @@ public static class CurlImporter
     /// The curl commands in the text, in order, each as its words: commands are separated by line breaks, ';', '&amp;&amp;', '||'
     /// and pipes (<c>echo … | curl …</c> finds the curl); other commands and redirections are reported, not run.
     /// </summary>
-    private static List<List<string>> Commands(string text, ShellDialect shell, List<ImportWarning> warnings)
+    private static List<List<string>> Commands(string text, ShellDialect shell, List<ImportWarning> warnings, bool literalBraces = false)
     {
         var commands = new List<List<string>>();
         var skipped = new List<string>();
@@ -79,7 +87,29 @@ public static class CurlImporter
         while (rest is { Length: > 0 })
         {
             var segment = rest;
-            var words = ShellWords.Split(segment, shell, out rest, out var joinedLine).Select(ShellWords.DecodeByteEscapes).ToList();
+            List<string> words;
+            string? joinedLine;
+            try
+            {
+                var placeholders = new List<string>();
+                words = ShellWords.Split(segment, shell, out rest, out joinedLine, placeholders).Select(ShellWords.DecodeByteEscapes).ToList();
+                if (placeholders.Count > 0 && words.Count > 0 && IsCurl(words[0]))
+                {
+                    warnings.Add(new ImportWarning(string.Join(", ", placeholders.Distinct()), "is not quoted, so bash reads its < > as redirections and curl sends nothing; it is a placeholder of the documentation, read as text, as the paste meant (quote it to run the command in a shell)."));
+                }
+            }
+            catch (ImportException ex) when (commands.Count > 0)
+            {
+                // A stray quote after complete commands (a JSON body's closing "}'" left below a command that ended): bash
+                // runs the commands before it, then fails on the rest; so are they imported, and the rest left out.
+                warnings.Add(new ImportWarning(Shorten(segment.Split('\n')[0].Trim()), $"comes after the curl command(s) and cannot be read ({ex.Message.TrimEnd('.')}); bash runs the commands before it and fails there, so it was left out."));
+                break;
+            }
+            if (literalBraces)
+            {
+                // {{ of the API's own template language: text, which the tool writes as its escape.
+                words = words.Select(static w => w.Replace("{{", ImportedToolBuilder.LiteralOpenBraces.ToString(), StringComparison.Ordinal)).ToList();
+            }
             if (joinedLine is not null && words.Count > 0 && IsCurl(words[0]))
             {
                 warnings.Add(new ImportWarning(Shorten(joinedLine), "starts a line after one that does not end with \\; it was read as part of the curl command above, as the paste meant, but bash would run it as a command of its own: check the command in the docs."));
@@ -150,6 +180,19 @@ public static class CurlImporter
         }
         return t;
     }
+
+    /// <summary>
+    /// A <c>{{…}}</c> that cannot be a placeholder of a pasted command — neither a name (<c>{{token}}</c>, <c>{{$guid}}</c>)
+    /// nor the tool's own <c>{{secrets.…}}</c>, <c>{{inputs.…}}</c>, <c>{{steps.…}}</c>, <c>{{run.…}}</c> —, such as
+    /// Meilisearch's <c>{{doc.title}}</c>, <c>{{..}}</c> or <c>{{doc.overview|truncatewords: 20}}</c>: the command's body
+    /// speaks a template language of its own (Liquid, Handlebars, Mustache), whose braces curl sends as written.
+    /// </summary>
+    [GeneratedRegex(@"\{\{\s*(?![A-Za-z_$][A-Za-z0-9_-]*\s*\}\})(?!(?:secrets|inputs|steps|run)\.[A-Za-z0-9_.\[\]-]+\s*\}\})[^{}]+?\}\}", RegexOptions.CultureInvariant)]
+    private static partial Regex TemplateLanguage();
+
+    /// <summary>A Liquid or Jinja tag, <c>{% for x in y %}</c>: with a <c>{{</c> beside it, a template language's.</summary>
+    [GeneratedRegex(@"\{%[^%]*%\}", RegexOptions.CultureInvariant)]
+    private static partial Regex TemplateTag();
 
     internal static string Shorten(string text) => text.Length > 60 ? text[..57] + "…" : text;
 

@@ -64,6 +64,7 @@ internal sealed partial class CurlStepBuilder
         {
             url = url[..hash]; // curl does not send the fragment
         }
+        url = HostPlaceholders(url);
         var host = Uri.TryCreate(url.Replace(ShellWords.VariableStart, '_').Replace(ShellWords.VariableEnd, '_').Replace("{{", "x", StringComparison.Ordinal).Replace("}}", "x", StringComparison.Ordinal), UriKind.Absolute, out var uri) ? uri.Host : null;
         _provider = Naming.Provider(host);
         _host = host ?? "the API";
@@ -325,6 +326,33 @@ internal sealed partial class CurlStepBuilder
             _warnings.Add(new ImportWarning(CurlImporter.Shorten(url), "has [ ] or { } that curl reads as a pattern and expands into several requests (unless -g is given); the step sends the URL as written. Write one URL per tool, or escape them (\\[) as curl would need."));
         }
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// A docs placeholder in the URL's host or port (<c>http://&lt;solr-host&gt;:8983/…</c>, <c>https://&lt;region&gt;.api.konghq.com</c>)
+    /// becomes an input, as <c>{name}</c> does: no host can hold a <c>&lt;</c> (curl refuses the URL), and the docs mean a
+    /// value to fill in. Elsewhere in the URL curl sends it as written, and so does the step.
+    /// </summary>
+    private string HostPlaceholders(string url)
+    {
+        var scheme = url.IndexOf("://", StringComparison.Ordinal);
+        if (scheme < 0)
+        {
+            return url;
+        }
+        var end = url.IndexOfAny(['/', '?', '#'], scheme + 3);
+        var authority = end < 0 ? url[(scheme + 3)..] : url[(scheme + 3)..end];
+        if (!authority.Contains('<', StringComparison.Ordinal))
+        {
+            return url;
+        }
+        var replaced = AnglePlaceholder().Replace(authority, m =>
+        {
+            var input = Naming.Secret(m.Groups["name"].Value);
+            _warnings.Add(new ImportWarning(m.Value, $"is a placeholder of the documentation in the URL's host, so it became the tool's input {input} (curl itself refuses a host with < >)."));
+            return "{{" + input + "}}";
+        });
+        return url[..(scheme + 3)] + replaced + (end < 0 ? "" : url[end..]);
     }
 
     /// <summary>curl -T appends the file's name to a URL whose path is empty or ends with a slash.</summary>
@@ -874,6 +902,13 @@ internal sealed partial class CurlStepBuilder
         }
         if (media == "application/x-www-form-urlencoded" && TryForm(text, out var form))
         {
+            if (!Reencodes(text))
+            {
+                // curl sends -d bytes as written; a form's fields are escaped again when sent (":" as %3A, "[]" as %5B%5D,
+                // "+" as %20): a form written otherwise is kept as its text, its credentials still secrets.
+                contentType = declared ?? "application/x-www-form-urlencoded";
+                return (JsonValue.Create(FormAsWritten(text)), BodyKind.Text, true);
+            }
             var keep = declared is not null && !declared.Trim().Equals("application/x-www-form-urlencoded", StringComparison.Ordinal);
             return (form, BodyKind.Form, keep);
         }
@@ -947,6 +982,50 @@ internal sealed partial class CurlStepBuilder
         form = fields;
         return fields.Count > 0;
     }
+
+    /// <summary>
+    /// True when the step's form encoding (each name and value percent-escaped but for letters, digits and -._~) gives the
+    /// text back byte for byte, placeholders aside: then the fields are sent as curl sends the text.
+    /// </summary>
+    private static bool Reencodes(string text)
+    {
+        foreach (var pair in text.Split('&'))
+        {
+            var eq = pair.IndexOf('=', StringComparison.Ordinal);
+            if (eq <= 0)
+            {
+                return false; // an empty pair ("a=1&&b=2"), which the form leaves out
+            }
+            foreach (var part in (string[])[pair[..eq], pair[(eq + 1)..]])
+            {
+                var bare = PlaceholderSpans().Replace(part, "x");
+                if (Uri.EscapeDataString(Decode(bare)) != bare)
+                {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /// <summary>A form's text as written, a credential field's value a secret and shell variables placeholders.</summary>
+    private string FormAsWritten(string text) => string.Join("&", text.Split('&').Select(pair =>
+    {
+        var eq = pair.IndexOf('=', StringComparison.Ordinal);
+        if (eq <= 0)
+        {
+            return Plain(pair);
+        }
+        var name = Decode(pair[..eq]);
+        var value = pair[(eq + 1)..];
+        return !value.Contains(ShellWords.VariableStart) && Credentials.IsCredentialField(name, Decode(value))
+            ? Plain(pair[..eq]) + "=" + SecretFor(value, _provider + "_" + Naming.Secret(name), $"the form field {name} for {_host}")
+            : Plain(pair);
+    }));
+
+    /// <summary>A shell variable (as the word splitter marks it) or a {{placeholder}}.</summary>
+    [GeneratedRegex(@"\u0001[^\u0002]*\u0002|\{\{[^{}]*\}\}", RegexOptions.CultureInvariant)]
+    private static partial Regex PlaceholderSpans();
 
     private static bool ValidPercent(string text)
     {
@@ -1088,6 +1167,10 @@ internal sealed partial class CurlStepBuilder
     private static string? TypeOption(string options) =>
         options.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(static o => o.Trim())
             .Where(static o => o.StartsWith("type=", StringComparison.OrdinalIgnoreCase)).Select(static o => o[5..].Trim().Trim('"')).FirstOrDefault(static t => t.Length > 0);
+
+    /// <summary>A docs placeholder in angle brackets, &lt;your-domain-name&gt;.</summary>
+    [GeneratedRegex(@"<(?<name>[A-Za-z_][A-Za-z0-9_.-]*)>", RegexOptions.CultureInvariant)]
+    private static partial Regex AnglePlaceholder();
 
     /// <summary>A one-name curl set, {app_id}: how API documentation writes a value to fill in.</summary>
     [GeneratedRegex(@"\{(?<name>[A-Za-z_][A-Za-z0-9_-]*)\}", RegexOptions.CultureInvariant)]

@@ -120,15 +120,37 @@ internal static class ShellWords
     /// with an option after a line without a continuation (bash would run it as a command of its own; it is read as part of
     /// this one, as the paste meant), or null.
     /// </summary>
-    public static List<string> Split(string text, ShellDialect dialect, out string? rest, out string? joinedLine)
+    public static List<string> Split(string text, ShellDialect dialect, out string? rest, out string? joinedLine) => Split(text, dialect, out rest, out joinedLine, null);
+
+    /// <summary>
+    /// As <see cref="Split(string, ShellDialect, out string?, out string?)"/>; an unquoted docs placeholder in angle
+    /// brackets (<c>https://&lt;region&gt;.api.example.com</c>, <c>-u admin:&lt;password&gt;</c>), which bash would read as
+    /// redirections (so curl sends nothing), is read as text, as the paste meant, and added to <paramref name="placeholders"/>.
+    /// </summary>
+    public static List<string> Split(string text, ShellDialect dialect, out string? rest, out string? joinedLine, List<string>? placeholders)
     {
         joinedLine = null;
         return dialect switch
         {
             ShellDialect.PowerShell => SplitPowerShell(text, out rest),
             ShellDialect.Cmd => SplitCmd(text, out rest),
-            _ => SplitBash(text, out rest, out joinedLine),
+            _ => SplitBash(text, out rest, out joinedLine, placeholders),
         };
+    }
+
+    /// <summary>The length of a docs placeholder &lt;name&gt; at <paramref name="i"/> (no space inside, not &lt;&lt; nor &gt;&gt;), or 0.</summary>
+    private static int AnglePlaceholder(string text, int i)
+    {
+        if (i + 2 >= text.Length || text[i] != '<' || !(char.IsAsciiLetter(text[i + 1]) || text[i + 1] == '_'))
+        {
+            return 0;
+        }
+        var j = i + 2;
+        while (j < text.Length && (char.IsAsciiLetterOrDigit(text[j]) || text[j] is '_' or '-' or '.'))
+        {
+            j++;
+        }
+        return j < text.Length && text[j] == '>' && (j + 1 >= text.Length || text[j + 1] != '>') ? j + 1 - i : 0;
     }
 
     private static string Variable(string name) => VariableStart + name + VariableEnd;
@@ -137,7 +159,7 @@ internal static class ShellWords
 
     private static bool IsNameChar(char c) => char.IsAsciiLetterOrDigit(c) || c == '_';
 
-    private static List<string> SplitBash(string text, out string? rest, out string? joinedLine)
+    private static List<string> SplitBash(string text, out string? rest, out string? joinedLine, List<string>? placeholders = null)
     {
         joinedLine = null;
         var words = new List<string>();
@@ -268,6 +290,13 @@ internal static class ShellWords
                 case '`':
                     i = Backtick(text, i, word);
                     inWord = true;
+                    break;
+                case '<' when AnglePlaceholder(text, i) is > 0 and var length:
+                    // <region>, <your_access_token>: a placeholder of the docs, not a redirection.
+                    placeholders?.Add(text.Substring(i, length));
+                    word.Append(text, i, length);
+                    inWord = true;
+                    i += length;
                     break;
                 case '|' or ';' or '&' or '>' or '<':
                     End();

@@ -68,6 +68,13 @@ public class ProseNamesTests
     [InlineData("O campo cpf é inválido", "cpf")]
     [InlineData("Das Feld plz ist ungültig", "plz")]
     [InlineData("Le champ montant est requis", "montant")]
+    [InlineData("order_ref is not specified", "order_ref")]
+    [InlineData("mobile_number has an invalid format", "mobile_number")]
+    [InlineData("zone_name not given or empty", "zone_name")]
+    [InlineData("invoice_date is mandatory", "invoice_date")]
+    [InlineData("Error: the barcode field may not be empty", "barcode")]
+    [InlineData("#: extraneous key [max_len] is not permitted, please reformat your input", "max_len")]
+    [InlineData("Could not find a property named 'shipDate' on type 'Sales.order'.", "shipDate")]
     public void Fields_InProse_AreNamed(string message, string field)
     {
         var d = Ex.Diagnose(400, $$"""{"message":"{{message.Replace("\"", "\\\"", StringComparison.Ordinal)}}"}""");
@@ -121,6 +128,25 @@ public class ProseNamesTests
     [Fact]
     public void PermissionToAccessData_NamesNoWordAsAPermission() =>
         Assert.DoesNotContain("to", Ex.Diagnose(403, """{"message":"This application does not have permission to access sleep data."}""").Scopes?.Missing ?? []);
+
+    [Theory]
+    // a code of a verdict, a noun saying "field", and the name: the name is the field
+    [InlineData("<response><returncode>FAILED</returncode><messageKey>missingParamGroupID</messageKey><message>You must give a group.</message></response>", "text/xml", "GroupID")]
+    [InlineData("""{"code":"InvalidParameterPostalCode","message":"The postal code is not right."}""", "application/json", "PostalCode")]
+    [InlineData("""{"code":"email_field_required","message":"Please fill it in."}""", "application/json", "email")]
+    public void ACodeOfVerdictNounAndName_NamesTheName(string body, string contentType, string field) =>
+        Assert.Contains(field, Ex.Diagnose(400, body, ("Content-Type", contentType)).Paths());
+
+    [Theory]
+    [InlineData("""{"code":"invalid_request_id","message":"Unknown request."}""")]
+    [InlineData("""{"code":"InvalidParameterValue","message":"Not right."}""")]
+    public void ACodeOfGeneralWords_NamesNoField(string body) =>
+        Assert.Empty(Ex.Diagnose(400, body, ("Content-Type", "application/json")).Paths());
+
+    [Fact]
+    public void AMapOfNamesToSentences_UnderAnyName_IsAFieldMap() =>
+        // ASP.NET Web API's ModelState, and the like under names no list knows
+        Assert.Equal(["order.Amount", "order.Currency"], Ex.Diagnose(400, """{"Message":"The request is invalid.","ModelState":{"order.Amount":["The field Amount must be between 1 and 10."],"order.Currency":["The Currency field is required."]}}""").Paths());
 
     [Fact]
     public void AFieldWordWithoutAName_NamesNone() =>

@@ -30,6 +30,19 @@ public class UnseenShapesTests
     // plain text that starts by saying it is an error
     [InlineData("ERR: 105, Invalid destination address", "text/plain")]
     [InlineData("<?xml version=\"1.0\"?><reply><level0><status>ERR</status><body><msg>Wrong user credentials.</msg></body></level0></reply>", "text/xml")]
+    // a batch that counts its failed entries, says some failed, or lists an entry that is an error and little else
+    [InlineData("""{"FailedRecordCount":2,"Records":[{"SequenceNumber":"1"},{"ErrorCode":"Throttled","ErrorMessage":"Slow down."}]}""", "application/json")]
+    [InlineData("""{"took":3,"errors":true,"items":[{"index":{"status":400}}]}""", "application/json")]
+    [InlineData("""{"results":[{"statement_id":0,"error":"unknown function foo()"}]}""", "application/json")]
+    // a failed status beside words under another name, or beside an error code
+    [InlineData("""{"status":"ERROR","notice":{"message":"Unknown region code"}}""", "application/json")]
+    [InlineData("""{"status":"FAILURE","errorCode":"MARKET_CLOSED","ref":"a1"}""", "application/json")]
+    // a status object whose type says error
+    [InlineData("""{"Status":{"Code":31,"Content":"Die Tabelle ist gesperrt","Type":"Fehler"},"Object":null}""", "application/json")]
+    // an XML item typed as an error beside its words
+    [InlineData("<env:Envelope xmlns:env=\"http://schemas.xmlsoap.org/soap/envelope/\"><env:Body><r:labelResponse xmlns:r=\"urn:x\"><return><messages><id>401</id><messageContent>Le code pays est absent</messageContent><type>ERROR</type></messages></return></r:labelResponse></env:Body></env:Envelope>", "text/xml")]
+    // PHP's fatal error printed into a 200
+    [InlineData("<br />\n<b>Fatal error</b>:  Uncaught Error: Call to undefined function foo() in /srv/app/api.php:12", "text/html")]
     public void FailuresUnder200_InUnseenEnvelopes_AreDiagnosed(string body, string contentType)
     {
         var d = DiagnosisEngine.Diagnose(Ex.Make(200, body, method: "GET", headers: ("Content-Type", contentType)));
@@ -38,6 +51,12 @@ public class UnseenShapesTests
 
     [Theory]
     [InlineData("""{"code":0,"message":"ok","data":{"id":7}}""")]
+    // a batch answer whose entries all went through, a record after a read that mentions its last error, a bulk that says no errors
+    [InlineData("""{"FailedEntryCount":0,"Entries":[{"EventId":"e1"}]}""")]
+    [InlineData("""{"took":3,"errors":false,"items":[{"index":{"status":201}}]}""")]
+    [InlineData("""{"jobs":[{"name":"nightly","state":"failed","error":"disk full","started":"2024-01-01"}]}""")]
+    [InlineData("""{"ok":true,"results":[{"error":"one skipped"}]}""")]
+    [InlineData("""{"Status":{"Code":22,"Content":"erfolgreich mit Anpassung","Type":"Warnung"},"Object":{"Content":"a;b"}}""")]
     [InlineData("""{"code":200,"msg":"success","data":[]}""")]
     [InlineData("""{"status":{"message":"OK","value":0},"items":[]}""")]
     [InlineData("""{"ocs":{"meta":{"status":"ok","statuscode":100,"message":"OK"},"data":{}}}""")]
@@ -46,6 +65,24 @@ public class UnseenShapesTests
     [InlineData("""{"status_code":"200","status_message":"Success, transaction is found"}""")]
     public void Successes_WithTheSameMembers_AreNotFlagged(string body) =>
         Assert.Null(DiagnosisEngine.Diagnose(Ex.Make(200, body, method: "GET", headers: ("Content-Type", "application/json"))));
+
+    [Fact]
+    public void TimeOutWrittenWithAHyphen_IsATimeout() =>
+        Assert.Equal(DiagnosisKinds.Timeout, Ex.Diagnose(500, """{"error":"Upstream request: time-out after 30 s"}""").Kind);
+
+    [Fact]
+    public void InsufficientStorage_IsAQuota() =>
+        Assert.Equal(DiagnosisKinds.QuotaExceeded, Ex.Diagnose(507, "Insufficient Storage", ("Content-Type", "text/plain")).Kind);
+
+    [Fact]
+    public void OneApiServiceException_FillsItsTemplateFromVariables_AndNamesThePart() =>
+        // GSMA OneAPI / ParlayX, which telecom APIs answer with
+        Assert.Equal(["senderAddress"], Ex.Diagnose(400, """{"requestError":{"serviceException":{"messageId":"SVC0002","text":"Invalid input value for message part %1","variables":["senderAddress"]}}}""").Paths());
+
+    [Fact]
+    public void FhirExpression_OfTheResourceSent_IsItsBodyPath() =>
+        Assert.Equal(["body.name[0].family"], Ex.Diagnose(Ex.Make(422, """{"resourceType":"OperationOutcome","issue":[{"severity":"error","code":"required","diagnostics":"family is required","expression":["Practitioner.name[0].family"]}]}""",
+            request: """{"resourceType":"Practitioner","name":[{"given":["Ann"]}]}""")).Paths());
 
     [Fact]
     public void JsonInAString_IsReadAsTheObjectItIs()

@@ -35,14 +35,14 @@ public class CurlImporterTests(ImportRunner runner) : IClassFixture<ImportRunner
               -d name="Jenny Rosen" \
               --data-urlencode email="jenny.rosen@example.com"
             """,
-            "POST", "/echo/v1/customers", Form: "name=Jenny%20Rosen&email=jenny.rosen%40example.com",
+            "POST", "/echo/v1/customers", Form: "name=Jenny Rosen&email=jenny.rosen%40example.com",
             Headers: ["authorization: Basic Uy1zdHJpcGVfYXBpX2tleTo="], Secrets: ["stripe_api_key"], NotOnDisk: ["sk_test_4eC39HqLyjWDarjtT1zdp7dc"]),
         ["stripe_list_charges"] = new(
             "curl -G https://api.stripe.com/v1/charges -u sk_test_4eC39HqLyjWDarjtT1zdp7dc: -d limit=3",
             "GET", "/echo/v1/charges", "?limit=3", Secrets: ["stripe_api_key"], NotOnDisk: ["sk_test_4eC39HqLyjWDarjtT1zdp7dc"]),
         ["stripe_metadata_env_key"] = new(
             """curl https://api.stripe.com/v1/customers -u "$STRIPE_SECRET_KEY:" -d "metadata[order_id]"=6735 -H "Idempotency-Key: KG5LxwFBepaKHyUD" """,
-            "POST", "/echo/v1/customers", Form: "metadata%5Border_id%5D=6735",
+            "POST", "/echo/v1/customers", Form: "metadata[order_id]=6735",
             Headers: ["idempotency-key: KG5LxwFBepaKHyUD", "authorization: Basic Uy1zdHJpcGVfc2VjcmV0X2tleTo="], Secrets: ["stripe_secret_key"]),
         ["github_list_issues"] = new(
             """
@@ -81,7 +81,7 @@ public class CurlImporterTests(ImportRunner runner) : IClassFixture<ImportRunner
             --data-urlencode "To=+15558675310" \
             -u $TWILIO_ACCOUNT_SID:$TWILIO_AUTH_TOKEN
             """,
-            "POST", "/echo/2010-04-01/Accounts/AC123/Messages.json", Form: "Body=Hi%20there&From=%2B15557122661&To=%2B15558675310",
+            "POST", "/echo/2010-04-01/Accounts/AC123/Messages.json", Form: "Body=Hi+there&From=%2B15557122661&To=%2B15558675310",
             Headers: ["authorization: Basic QUMxMjM6Uy10d2lsaW9fYXV0aF90b2tlbg=="], Secrets: ["twilio_auth_token"], Inputs: """{"twilio_account_sid":"AC123"}"""),
         ["openai_chat"] = new(
             """
@@ -892,5 +892,90 @@ public class CurlImporterTests(ImportRunner runner) : IClassFixture<ImportRunner
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+    [Fact]
+    public async Task TheApisOwnTemplateBraces_InABody_AreSentAsWritten_NotMadeInputs()
+    {
+        // Meilisearch's embedder and chat settings: {{doc.title}}, {{..}} and {{text}} are its own template language,
+        // which curl sends as written; none is a placeholder of the command.
+        var command = $$$"""
+            curl -X PATCH 'http://127.0.0.1:{{{runner.Api.Port}}}/echo/indexes/movies/settings' \
+              -H 'Content-Type: application/json' \
+              --data-binary '{
+                "documentTemplate": "A movie titled {{doc.title}} released in {{ doc.release_date }}",
+                "request": { "input": ["{{text}}", "{{..}}"] },
+                "inline": "{{doc.overview|truncatewords: 20}}"
+              }'
+            """;
+        var result = CurlImporter.Import(command);
+        var tool = Assert.Single(result.Tools);
+        Assert.Null(tool.Document["inputs"]?["text"]);
+        Assert.Contains(result.Warnings, static w => w.Message.Contains("the API's own template syntax", StringComparison.Ordinal));
+        await runner.RunAsync(tool);
+        var sent = JsonNode.Parse(runner.Api.LastEcho!["bodyText"]!.GetValue<string>())!;
+        Assert.Equal("A movie titled {{doc.title}} released in {{ doc.release_date }}", sent["documentTemplate"]!.GetValue<string>());
+        Assert.Equal("""["{{text}}","{{..}}"]""", sent["request"]!["input"]!.ToJsonString());
+        Assert.Equal("{{doc.overview|truncatewords: 20}}", sent["inline"]!.GetValue<string>());
+        // A command whose braces are all names keeps them as placeholders: {{token}} is an input.
+        var placeholders = CurlImporter.Import("curl https://api.example.com/x -H 'Content-Type: application/json' -d '{\"q\":\"{{query}}\"}'");
+        Assert.NotNull(Assert.Single(placeholders.Tools).Document["inputs"]?["query"]);
+    }
+
+    [Fact]
+    public void ADocsPlaceholderInTheHost_BecomesAnInput()
+    {
+        // curl refuses a host with < >; the docs mean a value to fill in, as {name} does.
+        var result = CurlImporter.Import("curl -X POST 'http://<your-domain-name>/dumps' -H 'Authorization: Bearer API_KEY'");
+        var tool = Assert.Single(result.Tools);
+        Assert.Equal("http://{{your_domain_name}}/dumps", tool.Document["steps"]![0]!["url"]!.GetValue<string>());
+        Assert.NotNull(tool.Document["inputs"]?["your_domain_name"]);
+        Assert.Contains(result.Warnings, static w => w.Item == "<your-domain-name>");
+        var port = Assert.Single(CurlImporter.Import("curl 'http://<SOLR_HOST>:<SOLR_PORT>/solr/<CORE>/replication?command=details'").Tools);
+        Assert.Equal("http://{{solr_host}}:{{solr_port}}/solr/<CORE>/replication?command=details", port.Document["steps"]![0]!["url"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void AStrayQuoteAfterACompleteCommand_IsLeftOut_AndTheCommandImported()
+    {
+        // A JSON body's closing "}'" left below a command that ended: bash runs the curl, then fails on the rest.
+        var result = CurlImporter.Import("curl \\\n  -X DELETE MEILISEARCH_URL/logs/stream \\\n  -H 'Authorization: Bearer API_KEY'\n}'");
+        var tool = Assert.Single(result.Tools);
+        Assert.Equal("DELETE", tool.Document["steps"]![0]!["method"]!.GetValue<string>());
+        Assert.Contains(result.Warnings, static w => w.Item == "}'" && w.Message.Contains("left out", StringComparison.Ordinal));
+        // A quote never closed in the command itself is still refused: curl sends nothing for it.
+        Assert.Throws<ImportException>(() => CurlImporter.Import("curl -X GET 'https://api.example.com/tasks?limit=2 \\\n  -H 'Authorization: Bearer API_KEY'"));
+    }
+    [Fact]
+    public async Task AFormWrittenOtherwiseThanTheStepWouldEscapeIt_IsSentAsWritten_ItsCredentialsStillSecrets()
+    {
+        // Kong's Admin API docs: curl sends -d bytes as written ("http://…", "paths[]=/", "+"), where a form's fields
+        // would go out escaped again (%3A%2F%2F, %5B%5D, %20).
+        var command = "curl -X POST https://api.example.com/plugins --data name=acme --data 'config.url=http://onprem:9004' --data 'paths[]=/x' -d 'q=a+b' -d client_secret=s3cr3t-Value9";
+        var result = CurlImporter.Import(command);
+        var tool = Assert.Single(result.Tools);
+        Assert.DoesNotContain("s3cr3t-Value9", tool.Document.ToJsonString(), StringComparison.Ordinal);
+        Assert.Single(result.Secrets);
+        var echo = (await runner.CaptureAtEchoAsync(tool, result.Secrets.ToDictionary(static s => s.Name, static s => s.Value!)))!;
+        Assert.Equal("name=acme&config.url=http://onprem:9004&paths[]=/x&q=a+b&client_secret=s3cr3t-Value9", echo["bodyText"]!.GetValue<string>());
+        Assert.Equal("application/x-www-form-urlencoded", echo["contentType"]!.GetValue<string>());
+        // A form the step's escaping gives back byte for byte stays a form of fields.
+        var fields = Assert.Single(CurlImporter.Import("curl https://api.example.com/x -d name=acme -d 'note=a%20b'").Tools);
+        Assert.Equal("form", fields.Document["steps"]![0]!["bodyType"]!.GetValue<string>());
+    }
+    [Fact]
+    public void AnUnquotedAnglePlaceholder_IsReadAsText_NotARedirection()
+    {
+        // Kong's and OpenSearch's docs: bash reads <region> and <password> as redirections (curl sends nothing); the paste
+        // means placeholders. The host's becomes an input, as a quoted one does.
+        var result = CurlImporter.Import("curl -i -X POST https://<region>.api.konghq.com/v2/control-planes \\\n    -H \"Authorization: Bearer <your_KPAT>\" \\\n    --data \"name=CP1\"");
+        var step = Assert.Single(result.Tools).Document["steps"]![0]!;
+        Assert.Equal("https://{{region}}.api.konghq.com/v2/control-planes", step["url"]!.GetValue<string>());
+        Assert.Equal("CP1", step["body"]!["name"]!.GetValue<string>());
+        Assert.Contains(result.Warnings, static w => w.Item == "<region>" && w.Message.Contains("redirections", StringComparison.Ordinal));
+        var user = Assert.Single(CurlImporter.Import("curl -XGET https://localhost:9200/_cat/nodes?v -u admin:<custom-admin-password> --insecure").Tools).Document["steps"]![0]!;
+        Assert.Equal("https://localhost:9200/_cat/nodes?v", user["url"]!.GetValue<string>());
+        Assert.Equal("admin", user["auth"]!["username"]!.GetValue<string>());
+        // "< file" with a space is still a redirection: the command reads its body from standard input.
+        Assert.Throws<ImportException>(() => CurlImporter.Import("curl https://api.example.com/x -d @- < body.json"));
     }
 }

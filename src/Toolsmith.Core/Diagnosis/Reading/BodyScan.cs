@@ -81,7 +81,9 @@ internal static partial class BodyScan
             return false;
         }
         return (ContainsAny(c, ["err", "fault", "exception", "codigo"]) || StartsWithAny(c, ["ret", "result", "status", "reason"]))
-            && EndsWithAny(c, ["code", "no", "number", "type", "status", "class", "name", "key"]);
+            && EndsWithAny(c, ["code", "no", "number", "type", "status", "class", "name", "key"])
+            // BigBlueButton's messageKey, msgCode: the key of a message, which names what went wrong
+            || (StartsWithAny(c, ["message", "msg"]) && EndsWithAny(c, ["code", "key"]));
     }
 
     private static bool ContainsAny(string s, ReadOnlySpan<string> words)
@@ -313,7 +315,8 @@ internal static partial class BodyScan
     /// </summary>
     private static string? Filled(string template, JsonObject owner)
     {
-        var parameters = JsonRead.Get(owner, "parameters") ?? JsonRead.Get(owner, "params") ?? JsonRead.Get(owner, "args");
+        // (GSMA OneAPI / ParlayX, which telecom APIs answer with: {"messageId": "SVC0002", "text": "… %1", "variables": ["address"]})
+        var parameters = JsonRead.Get(owner, "parameters") ?? JsonRead.Get(owner, "params") ?? JsonRead.Get(owner, "args") ?? JsonRead.Get(owner, "variables");
         if (parameters is not (JsonObject or JsonArray) || template.Length > 2000)
         {
             return null;

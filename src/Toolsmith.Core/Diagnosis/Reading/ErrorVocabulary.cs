@@ -440,7 +440,7 @@ internal static partial class ErrorVocabulary
     [GeneratedRegex(@"internal (server )?error|\bserver error\b|something went wrong|unexpected (error|exception)|service (is )?unavailable|temporarily unavailable|bad gateway|\bsystem (error|failure|exception|is busy|busy)\b|\bgeneral (system )?(error|failure)\b|\bunknown (error|exception)\b|\bdatabase (error|exception|failure)\b|\btechnical (error|problem|issue|difficult)|\b(service|server|system) (is )?(temporarily |too |very )?(down|overloaded|busy)\b|\bunder maintenance\b|\berror (has )?(happened|occurred|occured) (while|when|during)\b", Options, TimeoutMs)]
     private static partial Regex ServerWords();
 
-    [GeneratedRegex(@"\btimed? ?out\b|\btimeout (exceeded|expired|reached|elapsed)|deadline exceeded|took too long|(execution|query|statement|request) time(out)? (limit )?(exceeded|reached)|exceeded the (maximum )?(execution|query|statement) time", Options, TimeoutMs)]
+    [GeneratedRegex(@"\btimed? ?out\b|\btime-out\b|\btimeout (exceeded|expired|reached|elapsed)|deadline exceeded|took too long|(execution|query|statement|request) time(out)? (limit )?(exceeded|reached)|exceeded the (maximum )?(execution|query|statement) time", Options, TimeoutMs)]
     private static partial Regex TimeoutWords();
 
     /// <summary>"Use method POST instead", "HTTP method GET is not allowed", "method not allowed": the HTTP method is wrong.</summary>

@@ -91,7 +91,7 @@ internal static partial class SuccessBody
                     {
                         return false; // eBay's <Ack>Warning: its <Errors> are warnings
                     }
-                    if (NegativeStatusWithWords(o))
+                    if (NegativeStatusWithWords(o) || TypedAsError(o))
                     {
                         return true;
                     }
@@ -154,6 +154,32 @@ internal static partial class SuccessBody
             }
         }
         return negative && words;
+    }
+
+    /// <summary>
+    /// <c>&lt;messages&gt;&lt;id&gt;30110&lt;/id&gt;&lt;messageContent&gt;…&lt;/messageContent&gt;&lt;type&gt;ERROR&lt;/type&gt;</c>: an item whose type,
+    /// severity or level says it is an error, beside words.
+    /// </summary>
+    private static bool TypedAsError(JsonObject item)
+    {
+        bool typed = false, words = false;
+        foreach (var (key, value) in item)
+        {
+            var c = ErrorVocabulary.Compact(key);
+            if (JsonRead.Str(value) is not { } text)
+            {
+                continue;
+            }
+            if (c is "type" or "severity" or "level" or "messagetype" or "kind" or "category")
+            {
+                typed |= IsFailedWord(System.Text.Encoding.UTF8.GetBytes(text.Trim())) || ErrorVocabulary.Compact(text) is "fatal" or "critical";
+            }
+            else
+            {
+                words |= text.Trim().Contains(' ', StringComparison.Ordinal);
+            }
+        }
+        return typed && words;
     }
 
     /// <summary>An error item whose severity, level or type says it is a warning or a notice.</summary>
@@ -281,6 +307,10 @@ internal static partial class SuccessBody
         var head = System.Text.Encoding.UTF8.GetString(span.Length > 64 * 1024 ? span[..(64 * 1024)] : span);
         try
         {
+            if (PhpError().IsMatch(head.Length > 512 ? head[..512] : head))
+            {
+                return true; // PHP's "Fatal error: …" printed into the answer
+            }
             if (head[0] == '<')
             {
                 // An XML answer says it failed near its start: the patterns read its first 8 KB (they cost about 0.2 µs a
@@ -414,6 +444,7 @@ internal static partial class SuccessBody
         {
             reader.Read();
             seen.OkFalse = reader.TokenType == JsonTokenType.False;
+            seen.SaysSucceeded |= reader.TokenType == JsonTokenType.True;
         }
         else if (reader.ValueTextEquals("isSuccessful"u8) || reader.ValueTextEquals("IsSuccessful"u8) || reader.ValueTextEquals("is_successful"u8)
             || reader.ValueTextEquals("successful"u8) || reader.ValueTextEquals("Successful"u8) || reader.ValueTextEquals("succeeded"u8)
@@ -430,6 +461,7 @@ internal static partial class SuccessBody
             // false, "false" written as text, or 0 ({"success": 0, "data": {"code": 30012}})
             seen.SuccessFalse = reader.TokenType == JsonTokenType.False || (reader.TokenType == JsonTokenType.String && (reader.ValueTextEquals("false"u8) || reader.ValueTextEquals("0"u8)))
                 || (reader.TokenType == JsonTokenType.Number && reader.ValueSpan.SequenceEqual("0"u8));
+            seen.SaysSucceeded |= reader.TokenType == JsonTokenType.True;
         }
 
         else if (reader.ValueTextEquals("error"u8) || reader.ValueTextEquals("Error"u8) || reader.ValueTextEquals("err"u8))
@@ -537,6 +569,8 @@ internal static partial class SuccessBody
         {
             reader.Read();
             seen.Errors = true;
+            // {"took": 30, "errors": true, "items": […]} (a bulk answer): some of the items failed
+            seen.ErrorsTrue = reader.TokenType == JsonTokenType.True;
             // ["…"], or {"error": "…"} (an object of errors by name)
             seen.ErrorsListed = reader.TokenType == JsonTokenType.StartObject ? IsNonEmptyObject(ref reader) : IsNonEmptyArray(ref reader);
         }
@@ -656,6 +690,9 @@ internal static partial class SuccessBody
                 case NameKind.Flag:
                     seen.FlagTrue |= reader.TokenType == JsonTokenType.True;
                     break;
+                case NameKind.FailedCount:
+                    seen.FailedCountPositive |= NumericCode(ref reader) is > 0;
+                    break;
                 case NameKind.Errors:
                     seen.ErrorsListed |= IsNonEmptyArray(ref reader);
                     break;
@@ -744,9 +781,118 @@ internal static partial class SuccessBody
             else
             {
                 reader.Read();
+                if (reader.TokenType == JsonTokenType.StartArray)
+                {
+                    // {"FailedEntryCount": 1, "Entries": [{"ErrorCode": "…", "ErrorMessage": "…"}]}: an item that is an error and little else
+                    seen.ItemsFailed |= ItemsFail(ref reader, seen.Action ? 2 : 0);
+                }
+                else if (reader.TokenType == JsonTokenType.StartObject)
+                {
+                    // {"status": "ERROR", "alert": {"message": "…"}}: the words of a failed status under another name
+                    seen.ObjectHoldsWords |= ObjectHoldsMessage(reader);
+                }
             }
         }
         reader.Skip();
+    }
+
+    /// <summary>
+    /// Whether the array the reader is on (200 items at most) holds an object that is an error: a member named for an error
+    /// (<c>error</c>, <c>ErrorCode</c>, <c>failureReason</c>, <c>error_code</c>) with a value other than empty, zero or a success
+    /// word, and at most <paramref name="maxOthers"/> other members with a value (names ending in id not counted): two after an
+    /// action, none after a read — a batch's failed entry, not a record that mentions its last error. The reader is left on the
+    /// array's end.
+    /// </summary>
+    private static bool ItemsFail(ref Utf8JsonReader reader, int maxOthers)
+    {
+        var failed = false;
+        var count = 0;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (++count > 200)
+            {
+                return false;
+            }
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                reader.Skip();
+                continue;
+            }
+            bool error = false;
+            var others = 0;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var errorNamed = IsItemErrorName(reader.ValueSpan);
+                var idNamed = reader.ValueSpan.Length >= 2 && (reader.ValueSpan[^2..].SequenceEqual("id"u8) || reader.ValueSpan[^2..].SequenceEqual("Id"u8) || reader.ValueSpan[^2..].SequenceEqual("ID"u8)
+                    || reader.ValueSpan.EndsWith("Ids"u8) || reader.ValueSpan.EndsWith("_ids"u8));
+                reader.Read();
+                var hasValue = reader.TokenType switch
+                {
+                    JsonTokenType.Null or JsonTokenType.False => false,
+                    JsonTokenType.String => reader.ValueSpan.Length > 0 && !IsOkWord(reader.ValueSpan) && !IsZeros(reader.ValueSpan),
+                    JsonTokenType.Number => !IsZeros(reader.ValueSpan),
+                    JsonTokenType.StartObject => IsNonEmptyObject(ref reader),
+                    JsonTokenType.StartArray => IsNonEmptyArray(ref reader),
+                    _ => true,
+                };
+                if (errorNamed)
+                {
+                    error |= hasValue;
+                }
+                else if (hasValue && !idNamed)
+                {
+                    others++;
+                }
+                reader.Skip();
+            }
+            failed |= error && others <= maxOthers;
+        }
+        return failed;
+    }
+
+    /// <summary>A member of a batch's item named for an error: error, errors, ErrorCode, error_message, failureCode, failureReason.</summary>
+    private static bool IsItemErrorName(ReadOnlySpan<byte> name)
+    {
+        if (name.Length is < 3 or > 40)
+        {
+            return false;
+        }
+        Span<byte> lower = stackalloc byte[name.Length];
+        LowerAscii(name, lower);
+        var n = 0;
+        for (var i = 0; i < lower.Length; i++)
+        {
+            if (lower[i] is >= (byte)'a' and <= (byte)'z' or >= (byte)'0' and <= (byte)'9')
+            {
+                lower[n++] = lower[i];
+            }
+        }
+        var c = lower[..n];
+        return c.SequenceEqual("error"u8) || c.SequenceEqual("errors"u8) || c.SequenceEqual("err"u8)
+            || ((c.StartsWith("error"u8) || c.StartsWith("failure"u8)) && (c.EndsWith("code"u8) || c.EndsWith("message"u8) || c.EndsWith("reason"u8) || c.EndsWith("msg"u8) || c.EndsWith("type"u8)));
+    }
+
+    /// <summary>Whether the object the reader is on (a copy is moved) holds a message, msg or description of words.</summary>
+    private static bool ObjectHoldsMessage(Utf8JsonReader reader)
+    {
+        var depth = reader.CurrentDepth;
+        while (reader.Read() && reader.CurrentDepth > depth)
+        {
+            if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == depth + 1
+                && (reader.ValueTextEquals("message"u8) || reader.ValueTextEquals("msg"u8) || reader.ValueTextEquals("description"u8) || reader.ValueTextEquals("Message"u8)))
+            {
+                reader.Read();
+                if (reader.TokenType == JsonTokenType.String && reader.ValueSpan.IndexOf((byte)' ') > 0)
+                {
+                    return true;
+                }
+            }
+            if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray && reader.CurrentDepth > depth)
+            {
+                reader.Skip();
+            }
+        }
+        return false;
     }
 
     /// <summary>How many of an object's first members are weighed as empty or not (the shapes weighed are small).</summary>
@@ -816,6 +962,7 @@ internal static partial class SuccessBody
     private enum NameKind
     {
         None,
+        FailedCount,
         Flag,
         Errors,
         Text,
@@ -856,6 +1003,10 @@ internal static partial class SuccessBody
             }
         }
         var c = buffer[..n];
+        if ((c.IndexOf("fail"u8) >= 0 || c.IndexOf("error"u8) >= 0 || c.IndexOf("reject"u8) >= 0) && c.EndsWith("count"u8))
+        {
+            return NameKind.FailedCount; // FailedEntryCount, FailedRecordCount, errorCount
+        }
         if (c.SequenceEqual("haserrors"u8) || c.SequenceEqual("haserror"u8) || c.SequenceEqual("iserror"u8) || c.SequenceEqual("failed"u8)
             || c.SequenceEqual("isfailed"u8) || c.SequenceEqual("errorflag"u8) || c.SequenceEqual("isfailure"u8))
         {
@@ -1219,6 +1370,13 @@ internal static partial class SuccessBody
     public static bool IsAction(string? method) => method is { Length: > 0 } m && !m.Equals("GET", StringComparison.OrdinalIgnoreCase)
         && !m.Equals("HEAD", StringComparison.OrdinalIgnoreCase) && !m.Equals("OPTIONS", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>A type or severity that says a notice, not an error: warning, information, notice (also in German and French).</summary>
+    private static bool IsNoticeWord(ReadOnlySpan<byte> text) =>
+        System.Text.Ascii.EqualsIgnoreCase(text, "warning"u8) || System.Text.Ascii.EqualsIgnoreCase(text, "warn"u8)
+        || System.Text.Ascii.EqualsIgnoreCase(text, "info"u8) || System.Text.Ascii.EqualsIgnoreCase(text, "information"u8)
+        || System.Text.Ascii.EqualsIgnoreCase(text, "notice"u8) || System.Text.Ascii.EqualsIgnoreCase(text, "warnung"u8)
+        || System.Text.Ascii.EqualsIgnoreCase(text, "hinweis"u8) || System.Text.Ascii.EqualsIgnoreCase(text, "avertissement"u8);
+
     /// <summary>Words a status member says a call failed with: "error", "failed", "failure", "fail", "err" (any case).</summary>
     private static bool IsFailedWord(ReadOnlySpan<byte> text) =>
         System.Text.Ascii.EqualsIgnoreCase(text, "error"u8) || System.Text.Ascii.EqualsIgnoreCase(text, "failed"u8)
@@ -1308,17 +1466,23 @@ internal static partial class SuccessBody
     /// </summary>
     private static bool StatusObjectFails(ref Utf8JsonReader reader)
     {
-        bool words = false, failingCode = false;
+        bool words = false, failingCode = false, failingType = false, typeSaysNotice = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var isMessage = reader.ValueTextEquals("message"u8);
-            var isCode = reader.ValueTextEquals("value"u8) || reader.ValueTextEquals("code"u8);
+            var isMessage = reader.ValueTextEquals("message"u8) || reader.ValueTextEquals("Message"u8) || reader.ValueTextEquals("Content"u8)
+                || reader.ValueTextEquals("content"u8) || reader.ValueTextEquals("text"u8) || reader.ValueTextEquals("Text"u8)
+                || reader.ValueTextEquals("description"u8) || reader.ValueTextEquals("Description"u8);
+            var isCode = reader.ValueTextEquals("value"u8) || reader.ValueTextEquals("code"u8) || reader.ValueTextEquals("Code"u8);
+            var isType = reader.ValueTextEquals("type"u8) || reader.ValueTextEquals("Type"u8) || reader.ValueTextEquals("severity"u8) || reader.ValueTextEquals("Severity"u8);
             reader.Read();
             words |= isMessage && reader.TokenType == JsonTokenType.String && reader.ValueSpan.Length > 0 && !IsOkWord(reader.ValueSpan);
             failingCode |= isCode && reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var code) && code != 0 && code is < 200 or > 299;
+            // {"Status": {"Code": 12, "Content": "…", "Type": "Fehler"}}: a status whose type says it is an error
+            failingType |= isType && reader.TokenType == JsonTokenType.String && IsFailedWord(reader.ValueSpan);
+            typeSaysNotice |= isType && reader.TokenType == JsonTokenType.String && IsNoticeWord(reader.ValueSpan);
             reader.Skip();
         }
-        return words && failingCode;
+        return words && (failingCode || failingType) && !typeSaysNotice;
     }
 
     /// <summary>Whether the array the reader is on holds an object with a message or error text; the reader is left on the array's end.</summary>
@@ -1427,6 +1591,21 @@ internal static partial class SuccessBody
         public bool StatusSaysOk;
         public bool FlagTrue;
 
+        /// <summary><c>"errors": true</c> (a bulk answer): some items failed.</summary>
+        public bool ErrorsTrue;
+
+        /// <summary><c>"ok": true</c> or <c>"success": true</c>: the answer says it succeeded.</summary>
+        public bool SaysSucceeded;
+
+        /// <summary>A count of failed entries above zero (<c>FailedEntryCount</c>, <c>FailedRecordCount</c>).</summary>
+        public bool FailedCountPositive;
+
+        /// <summary>A list holds an item that is an error and little else (a batch's failed entry).</summary>
+        public bool ItemsFailed;
+
+        /// <summary>An object member holds a message of words (<c>"alert": {"message": "…"}</c>).</summary>
+        public bool ObjectHoldsWords;
+
         /// <summary><c>"error": true</c>: the answer says it is an error, whatever its words.</summary>
         public bool ErrorTrue;
         public bool ErrorWordMember;
@@ -1505,7 +1684,9 @@ internal static partial class SuccessBody
             // {"error": true, "reason": "Invalid format parameter: xlsx"}
             || (ErrorTrue && !StatusSaysOk && !MessageSaysOk && (!HasId || Count <= 8))
             || (StatusCodeFailed && (MessageIsText || ShortMessage || ErrorText || WordsMembers > 0) && Count <= 8)
-            || (StatusSaysFailed && !HasId && (MessageIsText || ShortMessage || ErrorText || ErrorSaysSomething || ErrorIsObject || MessagesSaySomething) && Count <= 6)
+            || (StatusSaysFailed && !HasId && (MessageIsText || ShortMessage || ErrorText || ErrorSaysSomething || ErrorIsObject || MessagesSaySomething || ObjectHoldsWords || ErrorCode) && Count <= 6)
+            // a batch whose answer says some entries failed, or lists an entry that is an error
+            || ((FailedCountPositive || ErrorsTrue || ItemsFailed) && !HasId && !SaysSucceeded && !StatusSaysOk)
             // <decision>ERROR</decision> … <description>Invalid txnMode</description>: a failed outcome beside words that say so
             || (StatusSaysFailed && (MessageSaysFailure || WordsSayFailure) && !StatusSaysOk && !HasId && Count <= 20)
             || StatusObjectFailed
@@ -1560,6 +1741,10 @@ internal static partial class SuccessBody
 
     [System.Text.RegularExpressions.GeneratedRegex(@"<(?:\w+:)?(?:Highest)?Severity(?:Code)?>\s*(?:Error|Fatal|Critical|Severe|Failure)\s*</", System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.IgnoreCase, Toolsmith.Core.Diagnosis.Reading.RegexBudget.Milliseconds)]
     private static partial System.Text.RegularExpressions.Regex XmlSevere();
+
+    /// <summary>PHP's own error printed at the start of an answer: "Fatal error: …", "&lt;br /&gt;&lt;b&gt;Parse error&lt;/b&gt;: …".</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(?:<br\s*/?>\s*)?(?:<b>)?\s*(?:PHP\s+)?(?:Fatal|Parse)\s+error(?:</b>)?\s*:", System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.IgnoreCase, Toolsmith.Core.Diagnosis.Reading.RegexBudget.Milliseconds)]
+    private static partial System.Text.RegularExpressions.Regex PhpError();
 
     /// <summary>A plain-text answer that starts by saying it is an error: "ERR: 001, Authentication failed", "ERROR:101".</summary>
     [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(?:ERR|ERROR|FAIL|FAILED)\b\s*[:\-]|^\s*(?:\[RESPONSE\]\s*)?code\s*[=:]\s*[45]\d\d\b", System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.IgnoreCase, Toolsmith.Core.Diagnosis.Reading.RegexBudget.Milliseconds)]

@@ -561,7 +561,7 @@ internal static partial class TextExtract
     private static partial Regex PermissionHint();
 
     // "**apikey** parameter is incorrect", "src parameter not present", "email field is required"
-    [GeneratedRegex(@"(?:^|[\s(,;:])[*'""`]*(?<path>[A-Za-z_$](?:[\w.\[\]\-$]|->)*[\w\]$])[*'""`]*\s+(?:query\s+|request\s+)?(?:param(?:eter)?|field|argument|attribute|property|header|key)\s+(?:is\s+|was\s+|has\s+been\s+)?(?:incorrect|invalid|missing|required|needed|not\s+specified|not\s+present|not\s+provided|not\s+supplied|not\s+valid|empty|malformed)\b", Options, TimeoutMs)]
+    [GeneratedRegex(@"(?:^|[\s(,;:])[*'""`]*(?<path>[A-Za-z_$](?:[\w.\[\]\-$]|->)*[\w\]$])[*'""`]*\s+(?:query\s+|request\s+)?(?:param(?:eter)?|field|argument|attribute|property|header|key)\s+(?:is\s+|was\s+|has\s+been\s+)?(?:incorrect|invalid|missing|required|needed|not\s+specified|not\s+present|not\s+provided|not\s+supplied|not\s+valid|empty|malformed|mandatory)\b|(?:^|[\s(,;:])(?:the\s+)[*'""`]*(?<path>[A-Za-z_$](?:[\w.\[\]\-$]|->)*[\w\]$])[*'""`]*\s+(?:param(?:eter)?|field|argument|attribute|property)\s+(?:may\s+not\s+be|cannot\s+be|can'?t\s+be|must\s+(?:be|not|contain|have)|should\s+be)\b", Options, TimeoutMs)]
     private static partial Regex NameThenNoun();
 
     // 46elks: "Invalid from. Must be a valid phone number…": a one-word name, then the sentence saying why.
@@ -585,11 +585,12 @@ internal static partial class TextExtract
     private static partial Regex AtFailedConstraint();
 
     // "parameter \"firstname\" required", "param image not exist", "Argument \"serch\" is not supported"
-    [GeneratedRegex(@"\b(?:param(?:eter)?|argument|attribute|field|variable|key)\s+['""`]?(?<path>[A-Za-z_$][\w.\[\]\-$]*[\w\]$])['""`]?\s+(?:is\s+|was\s+|are\s+|has\s+)?(?:required|missing|invalid|not\s+present|not\s+provided|not\s+supplied|not\s+valid|not\s+supported|not\s+allowed|not\s+exists?|does\s+not\s+exist|unknown|empty|not\s+been\s+set|not\s+set|not\s+registered)\b", Options, TimeoutMs)]
+    // "extraneous key [max_tokens] is not permitted"; OData's "Could not find a property named 'x' on type 'y'"
+    [GeneratedRegex(@"\b(?:param(?:eter)?|argument|attribute|field|variable|key|property)\s+(?:\[(?<path>[A-Za-z_$][\w.\-$]*)\]|['""`]?(?<path>[A-Za-z_$][\w.\[\]\-$]*[\w\]$])['""`]?)\s+(?:is\s+|was\s+|are\s+|has\s+)?(?:required|missing|invalid|not\s+present|not\s+provided|not\s+supplied|not\s+valid|not\s+supported|not\s+allowed|not\s+permitted|not\s+exists?|does\s+not\s+exist|unknown|empty|not\s+been\s+set|not\s+set|not\s+registered)\b|\b(?:property|field|parameter|column|attribute|member)\s+named\s+['""`](?<path>[A-Za-z_$][\w.\-$]{0,100})['""`]", Options, TimeoutMs)]
     private static partial Regex NounNameState();
 
     // "Value (t2.mega) for parameter instanceType is invalid", "The request must contain the parameter ImageId", "The value of parameter a.b is invalid"
-    [GeneratedRegex(@"\b(?:for|of|contain|the|missing|required|invalid|unknown|unsupported|undefined|unrecogni[sz]ed)\s+(?:the\s+)?(?:query\s+|request\s+|body\s+|path\s+)?(?:param(?:eter)?|argument|field|property|attribute|option|variable|column)\s+(?<path>[A-Za-z_$][\w.\[\]\-$]*[\w\]$])(?=[\s.,;:)'""`]|$)", Options, TimeoutMs)]
+    [GeneratedRegex(@"\b(?:for|of|contain|the|missing|required|invalid|unknown|unsupported|undefined|unrecogni[sz]ed)\s+(?:the\s+)?(?:query\s+|request\s+|body\s+|path\s+)?(?:param(?:eter)?|argument|field|property|attribute|option|variable|column|message\s+part)\s+(?<path>[A-Za-z_$][\w.\[\]\-$]*[\w\]$])(?=[\s.,;:)'""`]|$)", Options, TimeoutMs)]
     private static partial Regex ParameterName();
 
     // "Missing to param", "missing title field"
@@ -642,7 +643,7 @@ internal static partial class TextExtract
     private static partial Regex SubjectSentence();
 
     // "title is required", "Title can't be blank", "'email' must be a valid email", "messages: roles must alternate"
-    [GeneratedRegex(@"^['""`]?(?<path>[A-Za-z_][\w.\[\]]{0,60})['""`]?(?:\s+(?:is required|is missing|is invalid|invalid\.?$|is not valid|must\b|should\b|can'?t be|cannot be|is not allowed|is too (long|short)|has already been taken)|:\s+(?<rest>\S.{0,80}))", Options, TimeoutMs)]
+    [GeneratedRegex(@"^['""`]?(?<path>[A-Za-z_][\w.\[\]]{0,60})['""`]?(?:\s+(?:is required|is missing|is invalid|invalid\.?$|is not valid|must\b|should\b|can'?t be|cannot be|may not be|is not allowed|is too (long|short|large|small|big|high|low)|has already been taken|(?:is\s+|was\s+)?not\s+(?:specified|given|provided|supplied|set|present)\b|is\s+(?:mandatory|obligatory|empty|blank|malformed)\b|has\s+an?\s+invalid\b|(?:is\s+)?out\s+of\s+range\b)|:\s+(?<rest>\S.{0,80}))", Options, TimeoutMs)]
     private static partial Regex LeadingField();
 
     // What a message after "name:" says about a value: "is required", "must be …", "invalid", "not a valid email", "roles must

@@ -42,6 +42,8 @@ public sealed partial class CorpusScoreTests(FixtureServer server, ITestOutputHe
         ["fresh9"] = (0.72, 0.47),
         ["fresh10tune"] = (0.91, 0.68),
         ["fresh10"] = (0.66, 0.31),
+        ["fresh11tune"] = (0.73, 0.44),
+        ["fresh11"] = (0.75, 0.43),
     };
 
     [Fact]

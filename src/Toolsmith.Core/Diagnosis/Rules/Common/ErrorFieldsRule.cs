@@ -146,6 +146,13 @@ internal sealed class ErrorFieldsRule : DiagnosisRule
                         ErrorItems.ReadMap(messageMap, context);
                         continue;
                     }
+                    if (!IsContainer(key) && value is JsonObject messagesByName && IsMessagesByName(messagesByName))
+                    {
+                        // ASP.NET's ModelState, and any member of a failure that maps names to lists of words, is a field map
+                        // whatever it is called: {"ModelState": {"line.Quantity": ["The field Quantity must be …"]}}.
+                        ErrorItems.ReadMap(messagesByName, context);
+                        continue;
+                    }
                     if (!IsContainer(key))
                     {
                         if (value is JsonObject or JsonArray && key is not ("data" or "source" or "context" or "metadata" or "links" or "extensions"))
@@ -200,6 +207,27 @@ internal sealed class ErrorFieldsRule : DiagnosisRule
                 }
                 break;
         }
+    }
+
+    /// <summary>
+    /// An object whose every member is a name (letters, digits, <c>_ . [ ] - $</c>) holding a non-empty list of sentences: the
+    /// messages of a validation, by field.
+    /// </summary>
+    private static bool IsMessagesByName(JsonObject map)
+    {
+        if (map.Count is 0 or > 200 || map.All(static p => p.Key.All(char.IsDigit)))
+        {
+            return false; // {"0": […]}: an index map, read with the member that holds it
+        }
+        foreach (var (key, value) in map)
+        {
+            if (key.Length is 0 or > 100 || !key.All(static c => char.IsLetterOrDigit(c) || c is '_' or '.' or '[' or ']' or '-' or '$')
+                || value is not JsonArray { Count: > 0 } list || !list.All(static i => JsonRead.Str(i) is { } t && t.Contains(' ', StringComparison.Ordinal)))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static readonly string[] FieldListKeys = ["params", "parameters", "fields", "invalid_fields", "missing_fields", "missingFields", "required_fields", "missing_params"];

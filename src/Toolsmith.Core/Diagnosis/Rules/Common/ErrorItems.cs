@@ -86,7 +86,11 @@ internal static class ErrorItems
             {
                 if (JsonRead.Str(expression) is { Length: > 0 and <= 200 } e)
                 {
-                    context.AddField(FieldPath.Parse(e), FieldLocation.Unknown, message ?? JsonRead.Str(item, "diagnostics"));
+                    // A FHIRPath starts with the resource's type: "Observation.status" of the Observation the step sent is its
+                    // body's status.
+                    var sentType = context.Exchange.RequestBody is JsonObject sent ? JsonRead.Str(sent, "resourceType") : null;
+                    var inBody = sentType is { Length: > 0 } && e.StartsWith(sentType + ".", StringComparison.Ordinal);
+                    context.AddField(FieldPath.Parse(inBody ? e[(sentType!.Length + 1)..] : e), inBody ? FieldLocation.Body : FieldLocation.Unknown, message ?? JsonRead.Str(item, "diagnostics"));
                     found = true;
                 }
             }

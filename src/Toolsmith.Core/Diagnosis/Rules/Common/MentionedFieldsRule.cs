@@ -36,6 +36,9 @@ internal sealed partial class MentionedFieldsRule : DiagnosisRule
         "toolong", "tooshort", "too", "long", "short", "duplicate", "notvalid", "not", "valid", "absent", "expected", "exceeded", "format",
     };
 
+    /// <summary>Nouns that say the words beside them are a field's name: <c>param</c> in <c>missingParamRoomID</c>.</summary>
+    private static readonly HashSet<string> FieldNouns = new(StringComparer.Ordinal) { "param", "parameter", "field", "arg", "argument", "attr", "attribute", "property", "prop", "value" };
+
     /// <summary>Words that make a code about something other than one of the request's fields (<c>invalid_request</c>).</summary>
     private static readonly HashSet<string> NotFields = new(StringComparer.Ordinal)
     {
@@ -319,16 +322,27 @@ internal sealed partial class MentionedFieldsRule : DiagnosisRule
         {
             end--;
         }
+        // missingParamRoomID, invalid_field_email, email_field_required: the noun beside the verdict says what the rest is.
+        if (start > 0 && end - start > 1 && FieldNouns.Contains(words[start].Lower))
+        {
+            start++;
+        }
+        else if (end < words.Count && end - start > 1 && FieldNouns.Contains(words[end - 1].Lower))
+        {
+            end--;
+        }
         if (start == end || (start == 0 && end == words.Count) || end - start > 3)
         {
             return null; // no verdict, or nothing but verdicts
         }
+        var general = 0;
         for (var i = start; i < end; i++)
         {
-            if (NotFields.Contains(words[i].Lower) || EverydayWords.Contains(words[i].Lower))
-            {
-                return null;
-            }
+            general += NotFields.Contains(words[i].Lower) || EverydayWords.Contains(words[i].Lower) ? 1 : 0;
+        }
+        if (general == end - start)
+        {
+            return null; // invalid_request, invalid_api_key, request_id: general words, no field (user_name and RoomID are names)
         }
         return code[words[start].Start..(words[end - 1].Start + words[end - 1].Length)];
     }

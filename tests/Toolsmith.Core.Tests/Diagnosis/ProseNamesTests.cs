@@ -35,6 +35,8 @@ public class ProseNamesTests
     [InlineData("Extra permissions needed: alerts:write", "alerts:write")]
     [InlineData("User does not have permission ManageOrders", "ManageOrders")]
     [InlineData("You are not allowed to perform projects.delete on this project", "projects.delete")]
+    [InlineData("Permission denied: privilege [Update] is required on 'sales'.'orders' for user 'ro'", "Update")]
+    [InlineData("Access to Feeds.SubmitFeed is denied", "Feeds.SubmitFeed")]
     public void Permissions_InProse_AreNamed_WithoutBecomingScopes(string message, string permission)
     {
         var d = Ex.Diagnose(403, $$$"""{"error":{"message":"{{{message}}}"}}""");

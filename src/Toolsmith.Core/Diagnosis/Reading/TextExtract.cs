@@ -117,7 +117,7 @@ internal static partial class TextExtract
                     }
                 }
             }
-            foreach (var regex in (ReadOnlySpan<Regex>)[PerformAction(), PermissionQuoted(), LacksPermission(), ActionBracket(), RequiresPrivilege(), NotAuthorizedList(), HaveTheGrant(), NoPermissionsFor()])
+            foreach (var regex in (ReadOnlySpan<Regex>)[PerformAction(), PermissionQuoted(), LacksPermission(), ActionBracket(), RequiresPrivilege(), NotAuthorizedList(), HaveTheGrant(), NoPermissionsFor(), BracketPrivilegeRequired()])
             {
                 foreach (Match m in regex.Matches(text))
                 {
@@ -522,6 +522,10 @@ internal static partial class TextExtract
     // Tencent: "not authorized to perform operation (cvm:RunInstances)", Magento: "isn't authorized to access Magento_Catalog::products"
     [GeneratedRegex(@"(?:\bnot\s+|n't\s+)(?:authori[sz]ed|allowed|permitted)\s+to\s+(?:perform|access|call|invoke)(?:\s+(?:the\s+)?(?:action|operation|method|api))?\s*:?\s*[(\['""`]?(?<one>[A-Za-z][\w.:/*\-]*[:/.][\w.:/*\-]*[\w*])['""`]?|\b(?:authorization|permission)\s+to\s+(?:perform|access|call|invoke)(?:\s+(?:the\s+)?(?:action|operation|method|api))?\s*:?\s*[(\['""`]?(?<one>[A-Za-z][\w.:/*\-]*[:/.][\w.:/*\-]*[\w*])['""`]?", Options, TimeoutMs)]
     private static partial Regex PerformAction();
+
+    // Databend, ClickHouse-style: "privilege [Insert] is required on …"; MWS-style: "Access to Orders.ListOrders is denied"
+    [GeneratedRegex(@"\b(?:privilege|permission|right|grant)s?\s+\[(?<one>[^\]\s,]{1,100})\]\s+(?:is\s+|are\s+)?(?:required|needed|missing)\b|\baccess\s+to\s+(?<one>[A-Za-z][\w]*(?:[.:/][\w*]+)+)\s+(?:is\s+|was\s+|has\s+been\s+)?(?:denied|forbidden|not\s+allowed)\b", Options, TimeoutMs)]
+    private static partial Regex BracketPrivilegeRequired();
 
     // Google: "Permission 'storage.buckets.list' denied", "You need the 'Lists -> Items' permission", "requires the 'admin' privilege"
     [GeneratedRegex(@"\bpermission\s+['""`](?<one>[^'""`]{2,120})['""`]\s+(?:denied|is\s+required|required|missing|needed)|\b(?:lacks?|missing|needs?|requires?)\s+(?:the\s+)?(?:permission|privilege|capability|right|role)\s+['""`](?<one>[^'""`]{2,120})['""`]|\b(?:need|needs|require|requires|missing|lacks?|(?:do|does)\s+not\s+have|don't\s+have|doesn't\s+have|with\s+the)\s+(?:the\s+)?['""`](?<one>[^'""`]{2,120})['""`]\s+(?:permission|privilege|right|role|capability)s?\b|\b(?:(?:do|does)\s+not|don't|doesn't)\s+have\s+the\s+(?:feature|permission|privilege|right|role|capability)\s+[“‘'""`](?<one>[^”’'""`]{2,120})[”’'""`]|\b(?:not\s+authori[sz]ed|unauthori[sz]ed|not\s+allowed|not\s+permitted)\s+(?:for|to\s+(?:perform|run|execute))\s+(?:the\s+)?(?:action|operation)\s+[“‘'""`](?<one>[^”’'""`]{2,120})[”’'""`]", Options, TimeoutMs)]

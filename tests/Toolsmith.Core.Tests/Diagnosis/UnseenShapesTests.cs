@@ -85,6 +85,14 @@ public class UnseenShapesTests
             request: """{"resourceType":"Practitioner","name":[{"given":["Ann"]}]}""")).Paths());
 
     [Fact]
+    public void AListOfMoreThan200Entries_IsData_AndWhatFollowsItIsStillRead()
+    {
+        var items = string.Join(",", Enumerable.Range(0, 250).Select(static i => $$"""{"n":{{i}}}"""));
+        Assert.Null(Ex.Diagnose(Ex.Make(200, $$"""{"items":[{{items}},{"error":"x"}],"total":251}""", method: "GET")));
+        Assert.NotNull(Ex.Diagnose(Ex.Make(200, $$"""{"items":[{{items}}],"ok":false,"error":"invalid_auth"}""", method: "GET")));
+    }
+
+    [Fact]
     public void JsonInAString_IsReadAsTheObjectItIs()
     {
         var body = """{"errors":[{"status":"403","title":"Forbidden","detail":"{\"message\":\"Missing privilege\",\"missingPrivileges\":[\"invoice:write\"]}"}]}""";

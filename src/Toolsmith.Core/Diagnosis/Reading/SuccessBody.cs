@@ -807,10 +807,15 @@ internal static partial class SuccessBody
     {
         var failed = false;
         var count = 0;
+        var depth = reader.CurrentDepth;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
             if (++count > 200)
             {
+                // a long list is data: skip the rest of it
+                while (!(reader.TokenType == JsonTokenType.EndArray && reader.CurrentDepth == depth) && reader.Read())
+                {
+                }
                 return false;
             }
             if (reader.TokenType != JsonTokenType.StartObject)

@@ -189,7 +189,7 @@ internal static partial class SuccessBody
         {
             var c = ErrorVocabulary.Compact(key);
             if ((c.Contains("severity", StringComparison.Ordinal) || c.Contains("level", StringComparison.Ordinal) || c is "type" or "kind" or "class")
-                && JsonRead.Str(value) is { } v && ErrorVocabulary.Compact(v) is "warning" or "warn" or "info" or "information" or "informational" or "notice" or "advice")
+                && JsonRead.Str(value) is { } v && IsNoticeWord(System.Text.Encoding.UTF8.GetBytes(ErrorVocabulary.Compact(v))))
             {
                 return true;
             }
@@ -1375,12 +1375,13 @@ internal static partial class SuccessBody
     public static bool IsAction(string? method) => method is { Length: > 0 } m && !m.Equals("GET", StringComparison.OrdinalIgnoreCase)
         && !m.Equals("HEAD", StringComparison.OrdinalIgnoreCase) && !m.Equals("OPTIONS", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>A type or severity that says a notice, not an error: warning, information, notice (also in German and French).</summary>
+    /// <summary>A type, severity or level that says a notice, not an error: warning, information, notice, advice (also in German and French).</summary>
     private static bool IsNoticeWord(ReadOnlySpan<byte> text) =>
         System.Text.Ascii.EqualsIgnoreCase(text, "warning"u8) || System.Text.Ascii.EqualsIgnoreCase(text, "warn"u8)
         || System.Text.Ascii.EqualsIgnoreCase(text, "info"u8) || System.Text.Ascii.EqualsIgnoreCase(text, "information"u8)
         || System.Text.Ascii.EqualsIgnoreCase(text, "notice"u8) || System.Text.Ascii.EqualsIgnoreCase(text, "warnung"u8)
-        || System.Text.Ascii.EqualsIgnoreCase(text, "hinweis"u8) || System.Text.Ascii.EqualsIgnoreCase(text, "avertissement"u8);
+        || System.Text.Ascii.EqualsIgnoreCase(text, "hinweis"u8) || System.Text.Ascii.EqualsIgnoreCase(text, "avertissement"u8)
+        || System.Text.Ascii.EqualsIgnoreCase(text, "informational"u8) || System.Text.Ascii.EqualsIgnoreCase(text, "advice"u8);
 
     /// <summary>Words a status member says a call failed with: "error", "failed", "failure", "fail", "err" (any case).</summary>
     private static bool IsFailedWord(ReadOnlySpan<byte> text) =>

@@ -786,9 +786,10 @@ internal static partial class SuccessBody
                     // {"FailedEntryCount": 1, "Entries": [{"ErrorCode": "…", "ErrorMessage": "…"}]}: an item that is an error and little else
                     seen.ItemsFailed |= ItemsFail(ref reader, seen.Action ? 2 : 0);
                 }
-                else if (reader.TokenType == JsonTokenType.StartObject)
+                else if (reader.TokenType == JsonTokenType.StartObject && seen.Count <= 6)
                 {
-                    // {"status": "ERROR", "alert": {"message": "…"}}: the words of a failed status under another name
+                    // {"status": "ERROR", "alert": {"message": "…"}}: the words of a failed status under another name (only a small
+                    // answer is judged so, so a large success's objects are not read twice)
                     seen.ObjectHoldsWords |= ObjectHoldsMessage(reader);
                 }
             }

@@ -68,8 +68,11 @@ internal sealed partial class ImportedToolBuilder
         return same is not null;
     }
 
-    /// <summary>Writes the request parts of an API step, leaving out the empty ones (and <c>bodyType</c> when it is the default, json).</summary>
-    public static void SetRequestParts(JsonObject step, JsonObject? headers, JsonObject? parameters, JsonObject? cookies, JsonNode? body, BodyKind? bodyType)
+    /// <summary>
+    /// Writes the request parts of an API step, leaving out the empty ones (and <c>bodyType</c> when it is the default, json).
+    /// <paramref name="written"/> is a JSON body's text as the input had it: its layout is kept (<c>bodyLayout</c>).
+    /// </summary>
+    public static void SetRequestParts(JsonObject step, JsonObject? headers, JsonObject? parameters, JsonObject? cookies, JsonNode? body, BodyKind? bodyType, string? written = null)
     {
         if (headers is { Count: > 0 })
         {
@@ -90,6 +93,19 @@ internal sealed partial class ImportedToolBuilder
             {
                 step["bodyType"] = JsonNames.Of(kind);
             }
+            SetBodyLayout(step, written);
+        }
+    }
+
+    /// <summary>
+    /// Keeps the layout of a JSON body as it was written (its spaces and line breaks), with the values the import put in
+    /// (secrets, inputs), so the step sends the text the input would have sent. Compact JSON needs none.
+    /// </summary>
+    public static void SetBodyLayout(JsonObject step, string? written)
+    {
+        if (written is not null && step["bodyType"] is null && step["body"] is JsonObject or JsonArray && JsonText.Layout(written, step["body"]!) is { } layout)
+        {
+            step["bodyLayout"] = layout;
         }
     }
 

@@ -48,6 +48,13 @@ internal static class JsonText
         }
     }
 
+    /// <summary>
+    /// The text of <paramref name="body"/> in the layout of <paramref name="written"/>, the JSON it was read from (bare
+    /// placeholders allowed); null when the body's tokens are not the text's or the text is compact.
+    /// </summary>
+    public static string? Layout(string written, JsonNode body) =>
+        Toolsmith.Core.Serialization.JsonLayout.Read(QuoteBarePlaceholders(written, []))?.Write(body);
+
     private static string FirstSentence(string message)
     {
         var end = message.IndexOf(" LineNumber:", StringComparison.Ordinal);

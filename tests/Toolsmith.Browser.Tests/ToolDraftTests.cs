@@ -50,9 +50,34 @@ public sealed class ToolDraftTests
         Assert.Empty(problems);
         var api = written["steps"]![0]!;
         Assert.IsType<JsonArray>(api["body"]);
+        Assert.Equal("""[{"key": "a", "value": 1}]""", (string?)api["bodyLayout"]); // sent as typed
         Assert.Equal("""["a","b"]""", api["params"]!["tag"]!.ToJsonString());
         Assert.Null(api["bodyType"]);
         ToolLoader.FromNode(written, "test");
+    }
+
+    [Fact]
+    public void JsonBody_IsShownAndKeptAsWritten_UntilEditedInTheEditorsOwnLayout()
+    {
+        const string layout = "{\n    \"name\": \"{{name}}\",\n    \"n\": [1, 2]\n}";
+        var step = (ApiStepDraft)StepDraft.From(new JsonObject
+        {
+            ["id"] = "api", ["type"] = "api", ["method"] = "POST", ["url"] = "https://example.com/x", ["body"] = JsonNode.Parse(layout), ["bodyLayout"] = layout,
+        });
+        var draft = new ToolDraft { Name = "t" };
+        draft.Steps.Add(step);
+        Assert.Equal(layout, step.JsonBody); // the editor shows the body as it is sent
+        var problems = new List<ToolError>();
+        Assert.Equal(layout, (string?)draft.ToDocument(problems)["steps"]![0]!["bodyLayout"]);
+        // Edited in the editor's own layout: no layout of the user's, so none is kept (a stale one would not be sent anyway).
+        step.JsonBody = "{\n  \"name\": \"{{name}}\"\n}";
+        var edited = draft.ToDocument(problems)["steps"]![0]!;
+        Assert.Null(edited["bodyLayout"]);
+        Assert.Equal("""{"name":"{{name}}"}""", edited["body"]!.ToJsonString());
+        // Typed in a layout of the user's own, bare placeholders included: kept, so it is what is sent.
+        step.JsonBody = "{ \"name\": \"{{name}}\", \"age\": {{age}} }";
+        Assert.Equal("{ \"name\": \"{{name}}\", \"age\": \"{{age}}\" }", (string?)draft.ToDocument(problems)["steps"]![0]!["bodyLayout"]);
+        Assert.Empty(problems);
     }
 
     [Fact]

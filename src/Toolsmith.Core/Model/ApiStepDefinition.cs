@@ -26,6 +26,13 @@ public sealed class ApiStepDefinition : StepDefinition
     /// <summary>The kind of body; json when absent.</summary>
     public BodyKind? BodyType { get; set; }
 
+    /// <summary>
+    /// A JSON body's text as it was written, spaces and line breaks included (optional; filled by the importers): while it
+    /// holds the same JSON as <see cref="Body"/>, the body is sent in its layout instead of compact; once the body is edited
+    /// it no longer does and is ignored.
+    /// </summary>
+    public string? BodyLayout { get; set; }
+
     /// <summary>How the response body is read; by default json when the response says JSON, else string.</summary>
     public ResponseFormat? ResponseFormat { get; set; }
 

@@ -241,7 +241,8 @@ public static partial class CurlExporter
             default:
                 ContentType("application/json");
                 args.Add("--data-raw");
-                var json = body.ToJsonString(Compact);
+                // Written as the step sends it: in the layout it was written with, while that still holds the body.
+                var json = Toolsmith.Core.Serialization.JsonLayout.Of(step.BodyLayout, body) is null ? body.ToJsonString(Compact) : step.BodyLayout!;
                 foreach (var (name, input) in inputs ?? new Dictionary<string, InputDefinition>())
                 {
                     if (input.Type != "string")

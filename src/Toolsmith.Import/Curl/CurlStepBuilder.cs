@@ -257,7 +257,7 @@ internal sealed partial class CurlStepBuilder
 
         step["method"] = method;
         step["url"] = cleanUrl;
-        ImportedToolBuilder.SetRequestParts(step, headers, parameters, cookies, body, bodyType);
+        ImportedToolBuilder.SetRequestParts(step, headers, parameters, cookies, body, bodyType, _writtenJson);
         if (auth is not null)
         {
             step["auth"] = auth;
@@ -854,6 +854,9 @@ internal sealed partial class CurlStepBuilder
     }
 
     /// <summary>The -d/--data-*/--json body: JSON stays JSON, url-encoded pairs become a form, anything else is text.</summary>
+    /// <summary>A JSON body's text as the command wrote it, whose layout the step keeps.</summary>
+    private string? _writtenJson;
+
     private (JsonNode? Body, BodyKind? BodyType, bool KeepContentType) DataBody(ref string? contentType)
     {
         var files = _r.Data.Where(static d => d.IsFile).ToList();
@@ -884,6 +887,7 @@ internal sealed partial class CurlStepBuilder
         {
             if (TryJson(text, out var json, out var problem))
             {
+                _writtenJson = text;
                 if (declared is null && !_r.Json)
                 {
                     _warnings.Add(new ImportWarning("-d", "sends JSON without a Content-Type header, so curl labels it application/x-www-form-urlencoded, and so does the step; if the API expects JSON, set the header Content-Type: application/json."));

@@ -651,12 +651,14 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
             }
             else
             {
+                _writtenJson = null;
                 var (node, type, keep) = Body(body, contentType);
                 step["body"] = node;
                 if (type != BodyKind.Json)
                 {
                     step["bodyType"] = JsonNames.Of(type);
                 }
+                ImportedToolBuilder.SetBodyLayout(step, _writtenJson);
                 if (!keep)
                 {
                     contentType = null;
@@ -877,6 +879,9 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
         return "{{" + identifier + "}}";
     }
 
+    /// <summary>The JSON body's text as the file has it (its own or an included file's), whose layout the step keeps.</summary>
+    private string? _writtenJson;
+
     private (JsonNode Body, BodyKind Type, bool KeepContentType) Body(string body, string? contentType)
     {
         var trimmed = body.Trim();
@@ -911,6 +916,7 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
         {
             if (JsonText.TryParseBody(body, strict: true, out var json, out var bare, out var problem))
             {
+                _writtenJson = body;
                 foreach (var name in bare.Where(static n => !n.StartsWith('$')))
                 {
                     var value = variables.TryGetValue(name, out var raw) ? Expand(raw, variables).Trim() : "";

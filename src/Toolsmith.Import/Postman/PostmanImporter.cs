@@ -244,6 +244,9 @@ internal sealed partial class PostmanRequestMapper(PostmanImporter.Context conte
     /// <summary>The inputs Postman's :name path variables became: a path segment names a thing (:sessionId, :token_id), not a credential.</summary>
     private readonly HashSet<string> _pathInputs = new(StringComparer.Ordinal);
     private string _provider = "api";
+
+    /// <summary>A raw JSON body's text as the collection has it, whose layout the step keeps.</summary>
+    private string? _writtenJson;
     private string _host = "the API";
 
     private void Warn(string message) => context.Result.Warnings.Add(new ImportWarning(item, message));
@@ -324,7 +327,7 @@ internal sealed partial class PostmanRequestMapper(PostmanImporter.Context conte
             var input = Naming.Identifier(name);
             tool.Input(input, "string", $"The {name} in the path.", required: value.Length == 0, defaultValue: value.Length > 0 ? JsonValue.Create(value) : null);
         }
-        ImportedToolBuilder.SetRequestParts(step, headers, parameters, cookies: null, body, bodyType);
+        ImportedToolBuilder.SetRequestParts(step, headers, parameters, cookies: null, body, bodyType, _writtenJson);
         if (stepAuth is not null)
         {
             step["auth"] = stepAuth;
@@ -692,6 +695,7 @@ internal sealed partial class PostmanRequestMapper(PostmanImporter.Context conte
                 {
                     if (JsonText.TryParseBody(raw, strict: true, out var json, out var bare, out var problem))
                     {
+                        _writtenJson = raw;
                         foreach (var name in bare)
                         {
                             // {{count}} outside quotes is a JSON value: typed from the variable's value, a number when unknown

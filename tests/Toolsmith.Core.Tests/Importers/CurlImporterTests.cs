@@ -378,6 +378,40 @@ public class CurlImporterTests(ImportRunner runner) : IClassFixture<ImportRunner
     }
 
     [Fact]
+    public async Task JsonWrittenOverSeveralLines_IsSentAsWritten_AndExportedSo()
+    {
+        // API documentation writes bodies over several lines; curl sends those bytes, and so does the step: its layout is
+        // kept with the values the import put in (in single quotes, $INDEX is text, as bash leaves it).
+        const string command = """
+            curl -X POST https://api.example.com/v1/indexes \
+              -H 'Content-Type: application/json' \
+              --data-binary '{
+                "uid": "$INDEX",
+                "primaryKey":   "id",
+                "ranks": [ 1.50, 1e3 ],
+                "filters": {}
+              }'
+            """;
+        var tool = Assert.Single(CurlImporter.Import(command).Tools);
+        var step = tool.Document["steps"]![0]!;
+        Assert.Contains("\n    \"primaryKey\":   \"id\"", (string?)step["bodyLayout"], StringComparison.Ordinal);
+        var echo = await runner.CaptureAtEchoAsync(tool, new Dictionary<string, string>(), []);
+        Assert.Equal("{\n    \"uid\": \"$INDEX\",\n    \"primaryKey\":   \"id\",\n    \"ranks\": [ 1.50, 1e3 ],\n    \"filters\": {}\n  }",
+            echo!["bodyText"]!.GetValue<string>());
+        // Exported, the command carries the same text; imported again, the same layout.
+        var definition = ToolLoader.FromNode(tool.Document.DeepClone(), "t").Definition;
+        var exported = CurlExporter.Export((ApiStepDefinition)definition.Steps[0], new CurlExportOptions { Inputs = definition.Inputs });
+        Assert.Contains("\n    \"primaryKey\":   \"id\",", exported, StringComparison.Ordinal);
+        Assert.Equal((string?)step["bodyLayout"], (string?)Assert.Single(CurlImporter.Import(exported).Tools).Document["steps"]![0]!["bodyLayout"]);
+        // A credential in the body is a secret in the layout too: the file never holds its value.
+        var secret = Assert.Single(CurlImporter.Import("curl https://api.example.com/x -H 'Content-Type: application/json' -d '{\n  \"api_key\": \"sk_live_51HxYz0123456789abcdef\"\n}'").Tools);
+        Assert.DoesNotContain("sk_live_51HxYz", secret.Document.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains("\"api_key\": \"{{secrets.", (string?)secret.Document["steps"]![0]!["bodyLayout"], StringComparison.Ordinal);
+        // Compact JSON needs no layout.
+        Assert.Null(Assert.Single(CurlImporter.Import("""curl https://api.example.com/x -H 'Content-Type: application/json' -d '{"a":1}'""").Tools).Document["steps"]![0]!["bodyLayout"]);
+    }
+
+    [Fact]
     public void CredentialShapedValues_BecomeSecrets_WithTheirValueKeptInMemoryOnly()
     {
         var result = CurlImporter.Import("curl 'https://api.example.com/v1/items?api_key=8f3kq93ldk2&key=status' -d password=hunter2 -d token=abc");

@@ -39,6 +39,35 @@ public class ApiStepRequestTests(TestApiFixture fixture) : IClassFixture<TestApi
     }
 
     [Fact]
+    public async Task JsonBody_WithItsLayout_IsSentAsWritten_ValuesRendered()
+    {
+        // The layout of a body pasted over several lines; a placeholder that stands for an array goes in its place, compact.
+        const string layout = "{\n  \"user\": {\n    \"name\": \"{{name}}\",\n    \"age\":   \"{{age}}\"\n  },\n  \"tags\": \"{{tags}}\",\n  \"n\": [ 1e3, 10 ]\n}\n";
+        var step = new JsonObject
+        {
+            ["id"] = "s", ["type"] = "api", ["method"] = "POST", ["url"] = "http://127.0.0.1:PORT/echo",
+            ["body"] = JsonNode.Parse(layout), ["bodyLayout"] = layout,
+        };
+        var inputs = new JsonObject { ["name"] = "Ada \"L\"", ["age"] = 36, ["tags"] = new JsonArray("a", "b") };
+        var r = await fixture.RunStepAsync(step.ToJsonString(), inputs, """{"name":{"type":"string"},"age":{"type":"integer"},"tags":{"type":"array"}}""");
+        Assert.Equal("{\n  \"user\": {\n    \"name\": \"Ada \\\"L\\\"\",\n    \"age\":   36\n  },\n  \"tags\": [\"a\",\"b\"],\n  \"n\": [ 1e3, 10 ]\n}\n",
+            Echo(r)["bodyText"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task JsonBody_EditedAwayFromItsLayout_IsSentCompact()
+    {
+        // The body was edited after the layout was kept (a member added): the layout no longer holds it and is ignored.
+        var step = new JsonObject
+        {
+            ["id"] = "s", ["type"] = "api", ["method"] = "POST", ["url"] = "http://127.0.0.1:PORT/echo",
+            ["body"] = JsonNode.Parse("""{"a":1,"b":2}"""), ["bodyLayout"] = "{\n  \"a\": 1\n}",
+        };
+        var r = await fixture.RunStepAsync(step.ToJsonString());
+        Assert.Equal("""{"a":1,"b":2}""", Echo(r)["bodyText"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Params_MergeWithExistingQuery_KeepRepeatedNames_AndEncode()
     {
         var inputs = new JsonObject { ["q"] = "a&b=c d", ["ids"] = new JsonArray(1, 2) };

@@ -133,7 +133,7 @@ internal sealed class CompiledApiStep : CompiledStep
         {
             errors.Add(new ToolError(file, $"{location}.body", $"a {JsonNames.Of(definition.Method)} request cannot have a body. Remove the body, or use GET, POST, PUT or PATCH to send one."));
         }
-        var body = Try($"{location}.body", () => RequestBodyTemplate.Compile(definition.Body, definition.BodyType, file, $"{location}.body", errors));
+        var body = Try($"{location}.body", () => RequestBodyTemplate.Compile(definition.Body, definition.BodyType, definition.BodyLayout, file, $"{location}.body", errors));
         var paging = Steps.Api.Paging.CompiledPaging.Compile(definition, file, location, errors);
         if (definition.Batch is not null && (definition.Body is null || definition.BodyType is not (null or BodyKind.Json)))
         {

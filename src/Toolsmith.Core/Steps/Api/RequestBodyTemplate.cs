@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Toolsmith.Core.Loading;
 using Toolsmith.Core.Model;
+using Toolsmith.Core.Serialization;
 using Toolsmith.Core.Templates;
 
 namespace Toolsmith.Core.Steps.Api;
@@ -15,9 +16,12 @@ internal sealed class RequestBodyTemplate
     /// <summary>Whether the body uses item or index: only then does each foreach element need its own rendering.</summary>
     private readonly bool _perElement;
 
-    private RequestBodyTemplate(BodyKind kind, JsonTemplate template)
+    /// <summary>The spacing the JSON body was written with, when the step keeps it; else the body is sent compact.</summary>
+    private readonly JsonLayout? _layout;
+
+    private RequestBodyTemplate(BodyKind kind, JsonTemplate template, JsonLayout? layout)
     {
-        (Kind, _template) = (kind, template);
+        (Kind, _template, _layout) = (kind, template, layout);
         _perElement = template.Templates.Any(static t => t.Paths.Any(static p => p.Root is "item" or "index"));
     }
 
@@ -26,7 +30,7 @@ internal sealed class RequestBodyTemplate
     public IEnumerable<Template> Templates => _template.Templates;
 
     /// <summary>Compiles a body and checks that its shape fits its kind; problems go to <paramref name="errors"/>.</summary>
-    public static RequestBodyTemplate? Compile(JsonNode? body, BodyKind? bodyType, string file, string location, List<ToolError> errors)
+    public static RequestBodyTemplate? Compile(JsonNode? body, BodyKind? bodyType, string? layout, string file, string location, List<ToolError> errors)
     {
         if (body is null)
         {
@@ -48,7 +52,7 @@ internal sealed class RequestBodyTemplate
             errors.Add(new ToolError(file, location, shapeError));
             return null;
         }
-        return new RequestBodyTemplate(kind, JsonTemplate.Compile(body, location));
+        return new RequestBodyTemplate(kind, JsonTemplate.Compile(body, location), kind == BodyKind.Json ? JsonLayout.Of(layout, body) : null);
     }
 
     private static string Describe(JsonNode node) => node switch
@@ -77,7 +81,10 @@ internal sealed class RequestBodyTemplate
         switch (Kind)
         {
             case BodyKind.Json:
-                return PreparedBody.FromBytes(_template.RenderUtf8(scope), "application/json");
+            {
+                var json = _template.RenderUtf8(scope);
+                return PreparedBody.FromBytes(_layout is null ? json : _layout.Apply(json), "application/json");
+            }
             case BodyKind.Text:
                 return PreparedBody.FromBytes(Encoding.UTF8.GetBytes(Template.ToText(_template.Render(scope))), "text/plain; charset=utf-8");
             case BodyKind.Form:

@@ -210,9 +210,12 @@ public sealed class ApiStepDraft : StepDraft
         switch (draft.BodyKind)
         {
             case Core.Model.BodyKind.Json:
+                // The body as it is sent: in the layout it was written with, while that layout still holds it.
                 draft.JsonBody = body is JsonValue v && v.GetValueKind() == JsonValueKind.String
                     ? JsonSerializer.Serialize(v.GetValue<string>())
-                    : body!.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = Toolsmith.Core.Serialization.MinimalJsonEscaping.Instance });
+                    : step["bodyLayout"] is JsonValue layout && layout.GetValueKind() == JsonValueKind.String && Toolsmith.Core.Serialization.JsonLayout.Of(layout.GetValue<string>(), body) is not null
+                        ? layout.GetValue<string>()
+                        : Indented(body!);
                 break;
             case Core.Model.BodyKind.Form:
                 ReadRows(body, draft.Fields);
@@ -302,6 +305,10 @@ public sealed class ApiStepDraft : StepDraft
         return result.ToString();
     }
 
+    /// <summary>A JSON body as the editor shows one that has no layout of its own.</summary>
+    private static string Indented(JsonNode body) =>
+        body.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = Toolsmith.Core.Serialization.MinimalJsonEscaping.Instance });
+
     /// <summary>Checks the JSON body as the user types: null when it is fine, else what is wrong and where.</summary>
     public static string? CheckJsonBody(string text, out JsonNode? body)
     {
@@ -342,12 +349,18 @@ public sealed class ApiStepDraft : StepDraft
         ToolDraft.SetOrRemove(node, "auth", Auth.ToJson(path + ".auth", problems));
         JsonNode? body = null;
         BodyKind? bodyType = null;
+        string? layout = null;
         switch (BodyKind)
         {
             case Core.Model.BodyKind.Json:
                 if (CheckJsonBody(JsonBody, out body) is { } error)
                 {
                     problems.Add(new ToolError("tool", path + ".body", error));
+                }
+                else if (body is JsonObject or JsonArray && QuotePlaceholders(JsonBody, out _) is var written && written != Indented(body)
+                    && Toolsmith.Core.Serialization.JsonLayout.Of(written, body) is not null)
+                {
+                    layout = written; // laid out by the user, not as the editor shows a body: sent as written
                 }
                 bodyType = Had("bodyType") ? Core.Model.BodyKind.Json : null;
                 break;
@@ -379,7 +392,8 @@ public sealed class ApiStepDraft : StepDraft
                 break;
         }
         ToolDraft.SetOrRemove(node, "body", body);
-        ToolDraft.SetOrRemove(node, "bodyType", bodyType is { } written ? JsonNames.Of(written) : null);
+        ToolDraft.SetOrRemove(node, "bodyLayout", layout);
+        ToolDraft.SetOrRemove(node, "bodyType", bodyType is { } kind ? JsonNames.Of(kind) : null);
         ToolDraft.SetOrRemove(node, "responseFormat", ResponseFormat.Length == 0 ? null : ResponseFormat);
         // A checksum is only computed for a blob: kept while the format is blob, dropped with it.
         ToolDraft.SetOrRemove(node, "checksum", Checksum.Length == 0 || ResponseFormat != JsonNames.Of(Core.Model.ResponseFormat.Blob) ? null : Checksum);

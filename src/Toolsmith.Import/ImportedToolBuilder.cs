@@ -254,6 +254,19 @@ internal sealed partial class ImportedToolBuilder
                     step[member] = kept;
                 }
             }
+            // The layout takes the body's final values (stray braces now escaped).
+            if (step["bodyLayout"] is JsonValue layout && step["body"] is { } body)
+            {
+                var relaid = Toolsmith.Core.Serialization.JsonLayout.Read(layout.GetValue<string>())?.Write(body);
+                if (relaid is null)
+                {
+                    step.Remove("bodyLayout");
+                }
+                else
+                {
+                    step["bodyLayout"] = relaid;
+                }
+            }
         }
         Name = Naming.Unique(Name, result.UsedNames);
         var document = ToDocument();

@@ -59,6 +59,9 @@ public sealed class Redactor
         var escaped = Uri.EscapeDataString(value);
         yield return escaped;
         yield return LowerHex(escaped);
+        var segment = Templates.UrlTemplate.EscapePathSegment(value); // in a URL's path
+        yield return segment;
+        yield return LowerHex(segment);
         var form = WebUtility.UrlEncode(value);
         yield return form;
         yield return LowerHex(form);

@@ -77,12 +77,31 @@ internal sealed class UrlTemplate
                     }
                     sb.Append(text);
                     break;
+                case UrlContext.PathSegment:
+                    sb.Append(EscapePathSegment(text));
+                    break;
                 default:
                     sb.Append(Uri.EscapeDataString(text));
                     break;
             }
         }
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// A value for a path segment: percent-encoded except for the characters a segment holds as data (RFC 3986's pchar
+    /// <c>: @ $ &amp; = +</c>, left as Go's PathEscape and OkHttp leave them, and as curl and Postman send them: an id like
+    /// <c>urn:isbn:1</c> or <c>bot123:ABC</c> arrives as written). <c>/ ? # ; , %</c> and spaces are still encoded.
+    /// </summary>
+    internal static string EscapePathSegment(string text)
+    {
+        var escaped = Uri.EscapeDataString(text);
+        if (!escaped.Contains('%', StringComparison.Ordinal))
+        {
+            return escaped;
+        }
+        return escaped.Replace("%3A", ":", StringComparison.Ordinal).Replace("%40", "@", StringComparison.Ordinal).Replace("%24", "$", StringComparison.Ordinal)
+            .Replace("%26", "&", StringComparison.Ordinal).Replace("%3D", "=", StringComparison.Ordinal).Replace("%2B", "+", StringComparison.Ordinal);
     }
 
     private enum UrlContext

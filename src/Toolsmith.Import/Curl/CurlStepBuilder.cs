@@ -810,8 +810,8 @@ internal sealed partial class CurlStepBuilder
         foreach (var pair in pairs)
         {
             var eq = pair.IndexOf('=', StringComparison.Ordinal);
-            var name = Decode(eq < 0 ? pair : pair[..eq]);
-            var value = eq < 0 ? "" : Decode(pair[(eq + 1)..]);
+            var name = FormText.Decode(eq < 0 ? pair : pair[..eq]);
+            var value = eq < 0 ? "" : FormText.Decode(pair[(eq + 1)..]);
             var isTemplateSecret = value.StartsWith("{{secrets.", StringComparison.Ordinal) && value.EndsWith("}}", StringComparison.Ordinal);
             if (eq > 0 && (isTemplateSecret || Credentials.IsCredentialField(name, value)))
             {
@@ -828,7 +828,7 @@ internal sealed partial class CurlStepBuilder
         }
         foreach (var (name, value, pair) in after)
         {
-            var once = after.Count(a => a.Name == name) == 1 && !kept.Any(k => Decode(k.Split('=')[0]) == name);
+            var once = after.Count(a => a.Name == name) == 1 && !kept.Any(k => FormText.Decode(k.Split('=')[0]) == name);
             if (pair is null || (once && pair.Contains('=', StringComparison.Ordinal)))
             {
                 parameters[name] = value;
@@ -841,22 +841,10 @@ internal sealed partial class CurlStepBuilder
         return (kept.Count == 0 ? baseUrl : baseUrl + "?" + string.Join("&", kept), parameters);
     }
 
-    private static string Decode(string text)
-    {
-        try
-        {
-            return Uri.UnescapeDataString(text.Replace('+', ' '));
-        }
-        catch (UriFormatException)
-        {
-            return text;
-        }
-    }
-
-    /// <summary>The -d/--data-*/--json body: JSON stays JSON, url-encoded pairs become a form, anything else is text.</summary>
     /// <summary>A JSON body's text as the command wrote it, whose layout the step keeps.</summary>
     private string? _writtenJson;
 
+    /// <summary>The -d/--data-*/--json body: JSON stays JSON, url-encoded pairs become a form, anything else is text.</summary>
     private (JsonNode? Body, BodyKind? BodyType, bool KeepContentType) DataBody(ref string? contentType)
     {
         var files = _r.Data.Where(static d => d.IsFile).ToList();
@@ -906,7 +894,7 @@ internal sealed partial class CurlStepBuilder
         }
         if (media == "application/x-www-form-urlencoded" && TryForm(text, out var form))
         {
-            if (!Reencodes(text))
+            if (!FormText.ReencodesAsWritten(text, PlaceholderSpans()))
             {
                 // curl sends -d bytes as written; a form's fields are escaped again when sent (":" as %3A, "[]" as %5B%5D,
                 // "+" as %20): a form written otherwise is kept as its text, its credentials still secrets.
@@ -976,8 +964,8 @@ internal sealed partial class CurlStepBuilder
             {
                 return false; // a line break or a tab in a pair: sent as written, not re-encoded as a form would be
             }
-            var name = Decode(pair[..eq]);
-            var value = Decode(pair[(eq + 1)..]);
+            var name = FormText.Decode(pair[..eq]);
+            var value = FormText.Decode(pair[(eq + 1)..]);
             JsonNode mapped = !value.Contains(ShellWords.VariableStart) && Credentials.IsCredentialField(name, value)
                 ? JsonValue.Create(SecretFor(value, _provider + "_" + Naming.Secret(name), $"the form field {name} for {_host}"))!
                 : JsonValue.Create(Plain(value))!;
@@ -985,31 +973,6 @@ internal sealed partial class CurlStepBuilder
         }
         form = fields;
         return fields.Count > 0;
-    }
-
-    /// <summary>
-    /// True when the step's form encoding (each name and value percent-escaped but for letters, digits and -._~) gives the
-    /// text back byte for byte, placeholders aside: then the fields are sent as curl sends the text.
-    /// </summary>
-    private static bool Reencodes(string text)
-    {
-        foreach (var pair in text.Split('&'))
-        {
-            var eq = pair.IndexOf('=', StringComparison.Ordinal);
-            if (eq <= 0)
-            {
-                return false; // an empty pair ("a=1&&b=2"), which the form leaves out
-            }
-            foreach (var part in (string[])[pair[..eq], pair[(eq + 1)..]])
-            {
-                var bare = PlaceholderSpans().Replace(part, "x");
-                if (Uri.EscapeDataString(Decode(bare)) != bare)
-                {
-                    return false;
-                }
-            }
-        }
-        return true;
     }
 
     /// <summary>A form's text as written, a credential field's value a secret and shell variables placeholders.</summary>
@@ -1020,9 +983,9 @@ internal sealed partial class CurlStepBuilder
         {
             return Plain(pair);
         }
-        var name = Decode(pair[..eq]);
+        var name = FormText.Decode(pair[..eq]);
         var value = pair[(eq + 1)..];
-        return !value.Contains(ShellWords.VariableStart) && Credentials.IsCredentialField(name, Decode(value))
+        return !value.Contains(ShellWords.VariableStart) && Credentials.IsCredentialField(name, FormText.Decode(value))
             ? Plain(pair[..eq]) + "=" + SecretFor(value, _provider + "_" + Naming.Secret(name), $"the form field {name} for {_host}")
             : Plain(pair);
     }));

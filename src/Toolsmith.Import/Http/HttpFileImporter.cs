@@ -194,6 +194,9 @@ public static partial class HttpFileImporter
 
         public string? Body { get; set; }
 
+        /// <summary>The body was put together by the import (a GraphQL request's JSON), not written: sent compact, as the clients send it.</summary>
+        public bool BodyComposed { get; set; }
+
         public bool NoRedirect { get; set; }
 
         /// <summary>httpyac's <c># @injectVariables</c>: variables in a body read from a file (<c>&lt; file</c>) are put in.</summary>
@@ -452,6 +455,7 @@ public static partial class HttpFileImporter
                 request.Headers.RemoveAt(graphQl);
             }
             var text = request.Body ?? "";
+            request.BodyComposed = true;
             var split = text.IndexOf("\n\n", StringComparison.Ordinal);
             var query = split < 0 ? text : text[..split];
             var graph = new System.Text.Json.Nodes.JsonObject { ["query"] = query.Trim() };
@@ -658,7 +662,7 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
                 {
                     step["bodyType"] = JsonNames.Of(type);
                 }
-                ImportedToolBuilder.SetBodyLayout(step, _writtenJson);
+                ImportedToolBuilder.SetBodyLayout(step, request.BodyComposed ? null : _writtenJson);
                 if (!keep)
                 {
                     contentType = null;
@@ -932,8 +936,14 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
                 Warn($"has a body marked JSON that is not valid JSON{(problem is null ? "" : $" ({problem})")}; it is sent as text, as written.");
             }
         }
-        if (media == "application/x-www-form-urlencoded" && TryForm(trimmed.Replace("\n", "", StringComparison.Ordinal), out var form))
+        if (media == "application/x-www-form-urlencoded" && trimmed.Replace("\n", "", StringComparison.Ordinal) is var formText && TryForm(formText, out var form))
         {
+            if (!FormText.ReencodesAsWritten(formText, Ref()))
+            {
+                // The clients send the text as written; the step's form would escape it again ("a@b" as a%40b): kept as
+                // text, a credential field's value a secret that holds the value as written.
+                return (JsonValue.Create(FormAsWritten(formText))!, BodyKind.Text, true);
+            }
             return (form, BodyKind.Form, contentType!.Trim() != "application/x-www-form-urlencoded");
         }
         if (media == "multipart/form-data" && TryMultipart(body, contentType!, out var parts))
@@ -1168,6 +1178,21 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
         }
         return fields.Count > 0;
     }
+
+    /// <summary>A form's text as written, with .http variables as references and a credential field's value a secret.</summary>
+    private string FormAsWritten(string text) => string.Join("&", text.Split('&').Select(pair =>
+    {
+        var eq = pair.IndexOf('=', StringComparison.Ordinal);
+        if (eq <= 0)
+        {
+            return Text(pair);
+        }
+        var name = FormText.Decode(pair[..eq]);
+        var value = pair[(eq + 1)..];
+        return !value.Contains("{{", StringComparison.Ordinal) && Credentials.IsCredentialField(name, FormText.Decode(value))
+            ? Text(pair[..eq]) + "=" + _tool.Secret(_provider + "_" + Naming.Secret(name), $"the form field {name} for {_host}", value)
+            : Text(pair);
+    }));
 
     private JsonNode MapStrings(JsonNode node) => JsonText.MapStrings(node, (v, s, field) =>
     {

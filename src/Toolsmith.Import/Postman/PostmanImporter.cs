@@ -402,7 +402,7 @@ internal sealed partial class PostmanRequestMapper(PostmanImporter.Context conte
                     // A null key is sent as an empty one, as Postman sends it: ?foo=bar&&&bar=baz, ?&, =value
                     var key = PostmanImporter.Str(o["key"]) ?? "";
                     var value = PostmanImporter.Str(o["value"]);
-                    query.Add(value is null ? key : key + "=" + QueryValue(key, value));
+                    query.Add(SpecialQuery(value is null ? key : key + "=" + QueryValue(key, value)));
                 }
             }
         }
@@ -411,7 +411,7 @@ internal sealed partial class PostmanRequestMapper(PostmanImporter.Context conte
             foreach (var pair in raw[(at + 1)..].Split('&', StringSplitOptions.RemoveEmptyEntries))
             {
                 var eq = pair.IndexOf('=', StringComparison.Ordinal);
-                query.Add(eq < 0 ? pair : pair[..eq] + "=" + QueryValue(pair[..eq], pair[(eq + 1)..]));
+                query.Add(SpecialQuery(eq < 0 ? pair : pair[..eq] + "=" + QueryValue(pair[..eq], pair[(eq + 1)..])));
             }
         }
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -447,6 +447,29 @@ internal sealed partial class PostmanRequestMapper(PostmanImporter.Context conte
         baseUrl = string.Join('/', segments);
         return (FixScheme(baseUrl) + (query.Count > 0 ? "?" + string.Join('&', query) : ""), pathVariables);
     }
+
+    /// <summary>
+    /// A query pair as Postman sends it: it percent-encodes the URL standard's special-query set, so a ' goes out as %27
+    /// (<c>$filter=Department eq 'Finance'</c>); the engine sends the rest of that set (space, ", &lt;, &gt;) encoded already.
+    /// </summary>
+    private static string SpecialQuery(string pair)
+    {
+        if (!pair.Contains('\'', StringComparison.Ordinal))
+        {
+            return pair;
+        }
+        var sb = new StringBuilder(pair.Length + 8);
+        var at = 0;
+        foreach (Match template in TemplateSpan().Matches(pair))
+        {
+            sb.Append(pair.AsSpan(at, template.Index - at).ToString().Replace("'", "%27", StringComparison.Ordinal)).Append(template.Value);
+            at = template.Index + template.Length;
+        }
+        return sb.Append(pair[at..].Replace("'", "%27", StringComparison.Ordinal)).ToString();
+    }
+
+    [GeneratedRegex(@"\{\{[^{}]*\}\}", RegexOptions.CultureInvariant)]
+    private static partial Regex TemplateSpan();
 
     /// <summary>A query value that holds a credential (<c>api_key=8f3kq93ldk2</c>) becomes a secret; others stay as written.</summary>
     private string QueryValue(string key, string value) => Credentials.IsCredentialField(key, Uri.UnescapeDataString(value)) ? Credential(Uri.UnescapeDataString(value), key) : value;

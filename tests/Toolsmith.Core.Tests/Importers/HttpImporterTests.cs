@@ -34,6 +34,33 @@ public class HttpImporterTests(ImportRunner runner) : IClassFixture<ImportRunner
     }
 
     [Fact]
+    public async Task AFormTheStepWouldEscapeAgain_IsSentAsWritten_ItsPasswordASecret()
+    {
+        // httpyac and REST Client send a form body's text; the step's form would send "a@b" as a%40b: kept as text.
+        var text = $$$"""
+            POST {{{Api}}}/echo/token
+            Content-Type: application/x-www-form-urlencoded
+
+            grant_type=password&username=ann@example.com
+            &password=Admin@123456&scope=api:read%20api:write
+            """;
+        var result = HttpFileImporter.Import(text);
+        var tool = Assert.Single(result.Tools);
+        Assert.DoesNotContain("Admin@123456", tool.Document.ToJsonString(), StringComparison.Ordinal);
+        await runner.CaptureAtEchoAsync(tool, new Dictionary<string, string> { [result.Secrets.Single().Name] = "Admin@123456" }, []);
+        Assert.Equal("grant_type=password&username=ann@example.com&password=Admin@123456&scope=api:read%20api:write", Echo["bodyText"]!.GetValue<string>());
+        // A form that escapes back to itself stays a form, its fields editable.
+        var plain = Assert.Single(HttpFileImporter.Import($$$"""
+            POST {{{Api}}}/echo/form
+            Content-Type: application/x-www-form-urlencoded
+
+            name=Ann%20Lee&n=2
+            """).Tools);
+        Assert.Equal("name=Ann%20Lee&n=2", (await runner.CaptureAtEchoAsync(plain, new Dictionary<string, string>(), []))!["bodyText"]!.GetValue<string>());
+        Assert.Equal("form", (string?)plain.Document["steps"]![0]!["bodyType"]);
+    }
+
+    [Fact]
     public async Task AVariableDefinedAboveWins_OverOneRedefinedBelow()
     {
         var text = $$$"""

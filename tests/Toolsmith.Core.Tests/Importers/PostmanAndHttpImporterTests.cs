@@ -517,6 +517,22 @@ public class PostmanAndHttpImporterTests(ImportRunner runner) : IClassFixture<Im
         return Task.CompletedTask;
     }
     [Fact]
+    public async Task Postman_QuoteInTheQuery_GoesOutEncoded_AsPostmanSendsIt()
+    {
+        // Postman encodes the URL standard's special-query set: Microsoft Graph's $filter=… eq 'Finance' goes out with %27.
+        var collection = $$$"""
+            { "item": [ { "name": "users", "request": { "method": "GET",
+              "url": { "raw": "http://127.0.0.1:{{{runner.Api.Port}}}/echo/users?$filter=Department eq 'Finance'&$top={{top}}",
+                "protocol": "http", "host": ["127","0","0","1"], "port": "{{{runner.Api.Port}}}", "path": ["echo", "users"],
+                "query": [ { "key": "$filter", "value": "Department eq 'Finance'" }, { "key": "$top", "value": "{{top}}" } ] } } } ],
+              "variable": [ { "key": "top", "value": "5" } ] }
+            """;
+        var tool = Assert.Single(PostmanImporter.Import(collection).Tools);
+        var echo = await runner.CaptureAtEchoAsync(tool, new Dictionary<string, string>(), new JsonObject { ["top"] = "it's" });
+        Assert.EndsWith("/users?$filter=Department%20eq%20%27Finance%27&$top=it%27s", echo!["rawTarget"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Postman_BodiesGoOutAsPostmanSendsThem_CommentsStripped_FormTypesReplaced_PlainTextKept()
     {
         // What postman-runtime does before sending: a JSON body loses its comments (not inside strings); a form's

@@ -151,6 +151,24 @@ public class TemplateTests
     }
 
     [Fact]
+    public void UrlTemplate_PathSegment_KeepsWhatASegmentHoldsAsData()
+    {
+        // : @ $ & = + are data in a segment (RFC 3986 pchar), sent as curl, Postman and Go send them; / ? # ; , % and spaces are not.
+        var url = UrlTemplate.Compile("https://api.example.com/books/{{id}}/x?q={{id}}", "url");
+        var text = url.Render(Scope(new JsonObject { ["id"] = "urn:isbn:1 a@b$c&d=e+f/g?h#i;j,k%l" }));
+        Assert.Equal("https://api.example.com/books/urn:isbn:1%20a@b$c&d=e+f%2Fg%3Fh%23i%3Bj%2Ck%25l/x?q=urn%3Aisbn%3A1%20a%40b%24c%26d%3De%2Bf%2Fg%3Fh%23i%3Bj%2Ck%25l", text);
+        Assert.Equal("a%253Ab", UrlTemplate.EscapePathSegment("a%3Ab")); // an escape in the value stays the value's
+    }
+
+    [Fact]
+    public void Redactor_BlanksASecretInAUrlPath()
+    {
+        var redactor = new Redactor();
+        redactor.Add("bot123:AB c@d");
+        Assert.Equal("https://api.example.com/•••/send", redactor.Redact("https://api.example.com/" + UrlTemplate.EscapePathSegment("bot123:AB c@d") + "/send"));
+    }
+
+    [Fact]
     public void UrlTemplate_ValueInHost_IsNotEncoded_ButWhiteSpaceIsRefused()
     {
         var url = UrlTemplate.Compile("https://{{site}}.example.net/wiki", "url");

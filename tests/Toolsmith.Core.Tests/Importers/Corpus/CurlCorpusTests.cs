@@ -57,9 +57,9 @@ public sealed class CurlCorpusTests(ImportRunner runner, ITestOutputHelper outpu
             {
                 return new CorpusOutcome(Outcome.Wrong, "nothing arrived");
             }
-            var difference = RequestComparison.Difference(recording, arrived, out var equivalent, Corpora.EncodingOfCurl(command));
+            var difference = RequestComparison.Compare(recording, arrived, out var equivalence, Corpora.EncodingOfCurl(command));
             return difference is not null ? new CorpusOutcome(Outcome.Wrong, difference)
-                : equivalent ? new CorpusOutcome(Outcome.Equivalent, "") : new CorpusOutcome(Outcome.Identical, "");
+                : equivalence is not null ? new CorpusOutcome(Outcome.Equivalent, equivalence) : new CorpusOutcome(Outcome.Identical, "");
         }
 #pragma warning disable CA1031 // a crash is what this test counts
         catch (Exception ex)
@@ -177,7 +177,7 @@ public static class Corpora
         {
             return new CorpusOutcome(Outcome.Wrong, $"{result.Tools.Count} tool(s) for {expected.Count} request(s); {string.Join("; ", result.Warnings)}");
         }
-        var equivalentAll = false;
+        string? spelled = null;
         for (var i = 0; i < expected.Count; i++)
         {
             var tool = result.Tools[i];
@@ -186,14 +186,14 @@ public static class Corpora
             {
                 return new CorpusOutcome(Outcome.Wrong, $"request {i + 1}: nothing arrived");
             }
-            var difference = RequestComparison.Difference(expected[i], arrived, out var equivalent, EncodingOfCurl(command));
+            var difference = RequestComparison.Compare(expected[i], arrived, out var equivalence, EncodingOfCurl(command));
             if (difference is not null)
             {
                 return new CorpusOutcome(Outcome.Wrong, $"request {i + 1}: {difference}");
             }
-            equivalentAll |= equivalent;
+            spelled ??= equivalence;
         }
-        return new CorpusOutcome(equivalentAll ? Outcome.Equivalent : Outcome.Identical, "");
+        return new CorpusOutcome(spelled is not null ? Outcome.Equivalent : Outcome.Identical, spelled ?? "");
     }
 
     /// <summary>

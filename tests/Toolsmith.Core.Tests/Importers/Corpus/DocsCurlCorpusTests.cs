@@ -156,7 +156,7 @@ public sealed class DocsCurlCorpusTests(ImportRunner runner, ITestOutputHelper o
         {
             return new CorpusOutcome(Outcome.Wrong, $"{result.Tools.Count} tool(s) for {expected.Count} request(s); {string.Join("; ", result.Warnings)}");
         }
-        var equivalentAll = false;
+        string? spelled = null;
         for (var i = 0; i < expected.Count; i++)
         {
             var tool = result.Tools[i];
@@ -176,14 +176,14 @@ public sealed class DocsCurlCorpusTests(ImportRunner runner, ITestOutputHelper o
             {
                 return new CorpusOutcome(Outcome.Wrong, $"request {i + 1}: nothing arrived");
             }
-            var difference = RequestComparison.Difference(expected[i], arrived, out var equivalent, Corpora.EncodingOfCurl(command));
+            var difference = RequestComparison.Compare(expected[i], arrived, out var equivalence, Corpora.EncodingOfCurl(command));
             if (difference is not null)
             {
                 return new CorpusOutcome(Outcome.Wrong, $"request {i + 1}: {difference}");
             }
-            equivalentAll |= equivalent;
+            spelled ??= equivalence;
         }
-        return new CorpusOutcome(equivalentAll ? Outcome.Equivalent : Outcome.Identical, "");
+        return new CorpusOutcome(spelled is not null ? Outcome.Equivalent : Outcome.Identical, spelled ?? "");
     }
 
     private async Task<CorpusOutcome> TryAsync(string command, List<HttpRecording> expected, bool withFiles, bool referencedFiles)

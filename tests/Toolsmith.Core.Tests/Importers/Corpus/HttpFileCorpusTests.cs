@@ -49,7 +49,8 @@ public sealed partial class HttpFileCorpusTests(ImportRunner runner, ITestOutput
             }
             var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
             var problems = new List<string>();
-            var (compared, equivalent, next) = (0, false, 0);
+            var (compared, next) = (0, 0);
+            string? spelled = null;
             foreach (var region in recording?["regions"] as JsonArray ?? [])
             {
                 // A region is matched to the next tool of its name (its @name or ### title), else to the next of its method.
@@ -94,8 +95,8 @@ public sealed partial class HttpFileCorpusTests(ImportRunner runner, ITestOutput
                 compared++;
                 var recorded = AsRestClientGraphQl(WithoutClientDefaults(expected, regionText), regionText);
                 var intended = WithoutMisreadOperationName(recorded);
-                var difference = RequestComparison.Difference(intended, arrived, out var same);
-                equivalent |= same || !ReferenceEquals(intended, recorded);
+                var difference = RequestComparison.Compare(intended, arrived, out var same);
+                spelled ??= same ?? (ReferenceEquals(intended, recorded) ? null : "httpyac's misread operationName left out");
                 if (difference is not null)
                 {
                     problems.Add($"line {region["line"]}: {difference}");
@@ -103,7 +104,7 @@ public sealed partial class HttpFileCorpusTests(ImportRunner runner, ITestOutput
             }
             return problems.Count > 0 ? new CorpusOutcome(Outcome.Wrong, string.Join("; ", problems))
                 : compared == 0 ? new CorpusOutcome(Outcome.NotRecorded, $"{result.Tools.Count} tool(s), no request to compare")
-                : equivalent ? new CorpusOutcome(Outcome.Equivalent, "") : new CorpusOutcome(Outcome.Identical, "");
+                : spelled is not null ? new CorpusOutcome(Outcome.Equivalent, spelled) : new CorpusOutcome(Outcome.Identical, "");
         }
 #pragma warning disable CA1031 // a crash is what this test counts
         catch (Exception ex)

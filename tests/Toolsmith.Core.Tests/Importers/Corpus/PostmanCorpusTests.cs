@@ -109,14 +109,14 @@ public sealed partial class PostmanCorpusTests(ImportRunner runner, ITestOutputH
                     outcomes.Add((label, new CorpusOutcome(Outcome.Wrong, "nothing arrived")));
                     continue;
                 }
-                var difference = RequestComparison.Difference(WithoutNewmanDefaults(expected, request), arrived, out var equivalent);
+                var difference = RequestComparison.Compare(WithoutNewmanDefaults(expected, request), arrived, out var equivalence);
                 outcomes.Add((label, difference is not null ? new CorpusOutcome(Outcome.Wrong, difference)
-                    : new CorpusOutcome(equivalent ? Outcome.Equivalent : Outcome.Identical, "")));
+                    : new CorpusOutcome(equivalence is not null ? Outcome.Equivalent : Outcome.Identical, equivalence ?? "")));
             }
             var wrong = outcomes.Where(static o => o.Item2.Kind == Outcome.Wrong).Select(static o => $"{o.Item1}: {o.Item2.Detail}").ToList();
             var file = wrong.Count > 0 ? new CorpusOutcome(Outcome.Wrong, string.Join("; ", wrong))
                 : !outcomes.Any(static o => o.Item2.Kind is Outcome.Identical or Outcome.Equivalent) ? new CorpusOutcome(Outcome.NotRecorded, $"{result.Tools.Count} tool(s), no request to compare")
-                : outcomes.Any(static o => o.Item2.Kind == Outcome.Equivalent) ? new CorpusOutcome(Outcome.Equivalent, "") : new CorpusOutcome(Outcome.Identical, "");
+                : outcomes.FirstOrDefault(static o => o.Item2.Kind == Outcome.Equivalent) is { Item2: { } spelled } ? spelled : new CorpusOutcome(Outcome.Identical, "");
             return new FileOutcome(file, outcomes);
         }
 #pragma warning disable CA1031 // a crash is what this test counts

@@ -17,14 +17,16 @@ public static class RequestComparison
     private static readonly HashSet<string> Transport = new(StringComparer.OrdinalIgnoreCase) { "host", "content-length", "expect", "traceparent", "transfer-encoding", "connection", "upgrade", "http2-settings" };
 
     /// <summary>
-    /// Null when the same request arrived; else what differs. <paramref name="equivalent"/> says the bodies differ in bytes
+    /// Null when the same request arrived; else what differs. <paramref name="equivalence"/> (null when identical) says
+    /// what differs in spelling only: the bodies differ in bytes
     /// but not for their media type: the same JSON (members in order, numbers as written, strings equal once unescaped,
     /// whitespace aside) or the same form fields in order once decoded; or the target is the same once percent-escapes are
     /// decoded (an empty query aside), or the Cookie header holds the same cookies with other spaces.
     /// </summary>
-    public static string? Difference(HttpRecording expected, JsonObject arrived, out bool equivalent, bool encodingOfTheClient = false)
+    public static string? Compare(HttpRecording expected, JsonObject arrived, out string? equivalence, bool encodingOfTheClient = false)
     {
-        equivalent = false;
+        var equivalent = false;
+        var spelled = new List<string>();
         var equivalentOutsideBody = false;
         var problems = new List<string>();
         var method = arrived["method"]!.GetValue<string>();
@@ -43,6 +45,7 @@ public static class RequestComparison
             if (SameOnceDecoded(target, expected.Target))
             {
                 equivalentOutsideBody = true;
+                spelled.Add($"target {Short(target)}, written {Short(expected.Target)}");
             }
             else
             {
@@ -93,6 +96,7 @@ public static class RequestComparison
             else if (actual != value && name.Equals("Cookie", StringComparison.OrdinalIgnoreCase) && Cookies(actual) == Cookies(value))
             {
                 equivalentOutsideBody = true; // "a=1;b=2" (curl joining two -b) and "a=1; b=2": the same cookies
+                spelled.Add("cookie spacing");
             }
             else if (actual != value && !(boundaryWanted is not null && boundaryGot is not null && name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase)
                 && actual.Replace(boundaryGot, "B", StringComparison.Ordinal) == value.Replace(boundaryWanted, "B", StringComparison.Ordinal)))
@@ -118,12 +122,14 @@ public static class RequestComparison
         else if (body != expected.Body && (Json(body) ?? Form(body)) is { } same && same == (Json(expected.Body) ?? Form(expected.Body)))
         {
             equivalent = true;
+            spelled.Add($"body \"{Short(body)}\", written \"{Short(expected.Body)}\"");
         }
         else if (body != expected.Body)
         {
             problems.Add($"body \"{Short(body)}\", expected \"{Short(expected.Body)}\"");
         }
         equivalent |= equivalentOutsideBody;
+        equivalence = equivalent ? string.Join("; ", spelled) : null;
         return problems.Count == 0 ? null : string.Join("; ", problems);
     }
 

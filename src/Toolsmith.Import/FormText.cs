@@ -1,0 +1,49 @@
+using System.Text.RegularExpressions;
+
+namespace Toolsmith.Import;
+
+/// <summary>
+/// An application/x-www-form-urlencoded body as a source wrote it (curl's -d, a .http file): whether the step's form
+/// encoding would send the same bytes, or the text must be sent as written.
+/// </summary>
+internal static class FormText
+{
+    /// <summary>A form name or value decoded ('+' a space, %XX its byte); text with a broken escape as it is.</summary>
+    public static string Decode(string text)
+    {
+        try
+        {
+            return Uri.UnescapeDataString(text.Replace('+', ' '));
+        }
+        catch (UriFormatException)
+        {
+            return text;
+        }
+    }
+
+    /// <summary>
+    /// True when the step's form encoding (each name and value percent-escaped but for letters, digits and -._~) gives the
+    /// text back byte for byte, <paramref name="placeholders"/> aside: then the fields can be a form and are sent as the
+    /// source sends the text. Otherwise ("a@b", "x:y", "+" for a space, "[]") the text is sent as written.
+    /// </summary>
+    public static bool ReencodesAsWritten(string text, Regex placeholders)
+    {
+        foreach (var pair in text.Split('&'))
+        {
+            var eq = pair.IndexOf('=', StringComparison.Ordinal);
+            if (eq <= 0)
+            {
+                return false; // an empty pair ("a=1&&b=2"), which the form leaves out
+            }
+            foreach (var part in (string[])[pair[..eq], pair[(eq + 1)..]])
+            {
+                var bare = placeholders.Replace(part, "x");
+                if (Uri.EscapeDataString(Decode(bare)) != bare)
+                {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+}

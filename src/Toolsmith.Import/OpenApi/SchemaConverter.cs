@@ -35,13 +35,19 @@ internal sealed class SchemaConverter
     public static JsonObject ParameterCheck(IOpenApiSchema schema)
     {
         var converted = Convert(schema);
-        if (InputType(schema) != "string" || converted["type"] is not null)
+        // The alternatives may be a named schema's (a $ref, to $defs): they are changed there.
+        var holder = converted;
+        for (var hops = 0; hops < 8 && holder["oneOf"] is null && holder["anyOf"] is null && Def(converted, holder["$ref"]) is { } named; hops++)
+        {
+            holder = named;
+        }
+        if (InputType(schema) != "string" || holder["type"] is not null)
         {
             return converted;
         }
         foreach (var key in (string[])["oneOf", "anyOf"])
         {
-            if (converted[key] is not JsonArray alternatives)
+            if (holder[key] is not JsonArray alternatives)
             {
                 continue;
             }
@@ -49,9 +55,7 @@ internal sealed class SchemaConverter
             var texts = new JsonArray();
             foreach (var alternative in alternatives)
             {
-                var target = alternative?["$ref"]?.GetValue<string>() is { } reference && reference.StartsWith("#/$defs/", StringComparison.Ordinal)
-                    ? converted["$defs"]?[reference["#/$defs/".Length..].Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal)]
-                    : alternative;
+                var target = Def(converted, alternative?["$ref"]) ?? alternative;
                 JsonObject? text = target?["type"]?.ToString() switch
                 {
                     "integer" => new JsonObject { ["type"] = "string", ["pattern"] = "^-?[0-9]+$" },
@@ -64,12 +68,18 @@ internal sealed class SchemaConverter
             }
             if (changed)
             {
-                converted.Remove(key);
-                converted["anyOf"] = texts;
+                holder.Remove(key);
+                holder["anyOf"] = texts;
             }
         }
         return converted;
     }
+
+    /// <summary>The schema in <paramref name="converted"/>'s <c>$defs</c> that a <c>$ref</c> names, or null.</summary>
+    private static JsonObject? Def(JsonObject converted, JsonNode? reference) =>
+        reference?.GetValue<string>() is { } r && r.StartsWith("#/$defs/", StringComparison.Ordinal)
+            ? converted["$defs"]?[r["#/$defs/".Length..].Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal)] as JsonObject
+            : null;
 
     /// <summary>The input type (JSON Schema type name) a value of this schema takes, or <paramref name="fallback"/>.</summary>
     public static string InputType(IOpenApiSchema? schema, string fallback = "string")

@@ -10,13 +10,14 @@ namespace Toolsmith.Import.OpenApi;
 /// <c>common.json#/components/schemas/Error</c>, <c>paths.yaml#/~1pets~1{id}</c>) is replaced by what it points to, read
 /// relative to the file that names it, at any depth; that file's own local refs are resolved in it. Refs inside the main
 /// document stay as they are. Microsoft.OpenApi reads another file only when it is a whole OpenAPI document; split
-/// documents put bare schemas and path items in their files, so they are bundled here first. A schema of another file that
-/// contains itself, and one a discriminator's mapping names, is put into the main document's schemas and referred to
-/// there. A ref to a file that is not JSON or YAML (Markdown, a code sample) is that file's text; refs inside vendor
+/// documents put bare schemas and path items in their files, so they are bundled here first. A named schema of another
+/// file (<c>…#/components/schemas/X</c>, <c>…#/definitions/X</c>), a schema of another file that contains itself, and one
+/// a discriminator's mapping names, is put into the main document's schemas once and referred to there (copied at every
+/// use, shared schemas multiply: OpenSearch's query DSL made tools of 17 MB). A ref to a file that is not JSON or YAML (Markdown, a code sample) is that file's text; refs inside vendor
 /// extensions (<c>x-…</c>) are left as written. A ref that cannot be followed (a missing file, a bad pointer, a URL)
 /// becomes a warning naming it and an empty object.
 /// </summary>
-internal static class SplitDocument
+internal static partial class SplitDocument
 {
     private const int MaxDepth = 64;
 
@@ -68,7 +69,7 @@ internal static class SplitDocument
             for (var i = 0; i < _pending.Count; i++)
             {
                 var (name, reference, file) = _pending[i];
-                var schema = Follow(reference, new JsonObject(), file, 0) ?? new JsonObject();
+                var schema = Follow(reference, new JsonObject(), file, 0, hoist: false) ?? new JsonObject();
                 var holder = Swagger ? (bundled["definitions"] ??= new JsonObject()) : ((bundled["components"] ??= new JsonObject())["schemas"] ??= new JsonObject());
                 holder[name] = schema;
             }
@@ -144,10 +145,25 @@ internal static class SplitDocument
             return copy;
         }
 
-        private JsonNode? Follow(string reference, JsonObject at, string file, int depth)
+        private JsonNode? Follow(string reference, JsonObject at, string file, int depth, bool hoist = true)
         {
             var key = Key(reference, file, out var target, out var pointer, out var targetFile);
             var where = Path.GetFileName(file);
+            if (hoist && targetFile != mainFile && SchemaPointer().IsMatch(pointer))
+            {
+                // A named schema of another file (common.yaml#/components/schemas/Error) is put into the main document's
+                // schemas once and referred to, as the file refers to it: inlined at every use, a schema that refers to
+                // others (OpenSearch's query DSL) grows with every level it is used at, into files of megabytes.
+                var local = new JsonObject { ["$ref"] = Local(Hoist(key, reference, file)) };
+                foreach (var (k, v) in at)
+                {
+                    if (k != "$ref")
+                    {
+                        local[k] = v?.DeepClone();
+                    }
+                }
+                return local;
+            }
             if (_stack.Contains(key) || depth > MaxDepth)
             {
                 // A schema that contains itself across files: it is put into the main document's schemas once, and referred to.
@@ -223,6 +239,10 @@ internal static class SplitDocument
             return resolved;
         }
     }
+
+    /// <summary>A pointer to one named schema: <c>/components/schemas/Name</c> (OpenAPI 3) or <c>/definitions/Name</c> (Swagger 2).</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^/(components/schemas|definitions)/[^/]+$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex SchemaPointer();
 
     private static string Unescape(string part) => Uri.UnescapeDataString(part).Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
 

@@ -676,6 +676,45 @@ public class OpenApiImporterTests(ImportRunner runner) : IClassFixture<ImportRun
     }
 
     [Fact]
+    public async Task NamedSchemasOfOtherFiles_AreSharedOnce_NotCopiedAtEveryUse()
+    {
+        // OpenSearch's layout: each namespace refers to ../schemas/_common.yaml#/components/schemas/X, and X to others.
+        // Copied at every use, a query schema used at each of ten levels is written 2^10 times; shared, once.
+        var levels = string.Join("\n", Enumerable.Range(0, 10).Select(static i =>
+            $"    L{i}:\n      type: object\n      properties:\n        a: {{ $ref: '#/components/schemas/L{i + 1}' }}\n        b: {{ $ref: '#/components/schemas/L{i + 1}' }}"));
+        var folder = Files(
+            ("namespaces/search.yaml", """
+                openapi: 3.1.0
+                info: { title: Search, version: "1" }
+                servers: [ { url: "https://api.example.test" } ]
+                paths:
+                  /_search:
+                    post:
+                      operationId: search
+                      requestBody:
+                        content:
+                          application/json:
+                            schema:
+                              type: object
+                              properties:
+                                query: { $ref: "../schemas/_common.yaml#/components/schemas/L0" }
+                                filter: { $ref: "../schemas/_common.yaml#/components/schemas/L0", description: "Filters." }
+                      responses: { "200": { description: ok } }
+                """),
+            ("schemas/_common.yaml", "openapi: 3.1.0\ninfo: { title: c, version: '1' }\npaths: {}\ncomponents:\n  schemas:\n" + levels
+                + "\n    L10:\n      type: object\n      properties: { term: { type: string } }\n      required: [term]\n"));
+        var catalog = await OpenApiCatalog.LoadAsync(Path.Combine(folder, "namespaces", "search.yaml"));
+        var tool = Assert.Single(catalog.ImportAll().Tools);
+        var validate = tool.Document["steps"]![0]!["validate"]!["body"]!;
+        Assert.Equal(Enumerable.Range(0, 11).Select(static i => $"L{i}").Order(StringComparer.Ordinal), validate["$defs"]!.AsObject().Select(static d => d.Key).Order(StringComparer.Ordinal));
+        Assert.True(tool.Document.ToJsonString().Length < 20_000, $"{tool.Document.ToJsonString().Length} characters");
+        // The shared schema still checks: a bad term deep down is found before sending.
+        var inputs = new JsonObject { ["baseUrl"] = $"http://127.0.0.1:{runner.Api.Port}/echo", ["body"] = JsonNode.Parse("""{"query":{"a":{"a":{"a":{"a":{"a":{"a":{"a":{"a":{"a":{"a":{"term":5}}}}}}}}}}}}""") };
+        var run = await runner.RunAsync(tool, inputs);
+        Assert.Contains("body.query.a.a.a.a.a.a.a.a.a.a.term", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ASchemaThatContainsItselfAcrossFiles_IsReferredTo_NotLeftEmpty()
     {
         var folder = Files(

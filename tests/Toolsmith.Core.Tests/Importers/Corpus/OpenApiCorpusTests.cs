@@ -335,7 +335,7 @@ public sealed class OpenApiCorpusTests(ImportRunner runner, ITestOutputHelper ou
     /// <summary>The schema a $ref names (followed to the end of a chain), or the schema itself.</summary>
     private static JsonObject? Resolve(JsonObject schema, JsonObject root, int depth)
     {
-        for (; schema["$ref"]?.GetValue<string>() is { } reference && depth < 8; depth++)
+        for (; schema["$ref"]?.GetValue<string>() is { } reference && depth < MaxSampleDepth; depth++)
         {
             if (reference.TrimStart('#').Split('/', StringSplitOptions.RemoveEmptyEntries).Aggregate((JsonNode?)root, static (n, part) => n?[part.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal)]) is not JsonObject target)
             {
@@ -364,10 +364,13 @@ public sealed class OpenApiCorpusTests(ImportRunner runner, ITestOutputHelper ou
         schema?["type"] is JsonArray types ? types.Select(static t => t!.GetValue<string>()).FirstOrDefault(static t => t != "null")
         : schema?["type"]?.GetValue<string>() ?? (schema?["properties"] is not null ? "object" : schema?["items"] is not null ? "array" : null);
 
+    /// <summary>How deep a sample goes: each $ref followed counts, as shared schemas stay refs in $defs.</summary>
+    private const int MaxSampleDepth = 16;
+
     /// <summary>A value that a JSON Schema accepts (the subset API documents use).</summary>
     private static JsonNode? Sample(JsonObject schema, JsonObject root, int depth, bool undeclared = true)
     {
-        if (schema["$ref"]?.GetValue<string>() is { } reference && depth < 8)
+        if (schema["$ref"]?.GetValue<string>() is { } reference && depth < MaxSampleDepth)
         {
             var target = reference.TrimStart('#').Split('/', StringSplitOptions.RemoveEmptyEntries).Aggregate((JsonNode?)root, static (n, part) => n?[part.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal)]);
             return target is JsonObject resolved ? Sample(resolved, root, depth + 1, undeclared) : "v1";
@@ -383,11 +386,11 @@ public sealed class OpenApiCorpusTests(ImportRunner runner, ITestOutputHelper ou
         {
             return allowed[0]?.DeepClone();
         }
-        if ((schema["oneOf"] ?? schema["anyOf"]) is JsonArray choices && schema["allOf"] is null && depth < 8)
+        if ((schema["oneOf"] ?? schema["anyOf"]) is JsonArray choices && schema["allOf"] is null && depth < MaxSampleDepth)
         {
             return choices.OfType<JsonObject>().FirstOrDefault() is { } first ? Sample(first, root, depth + 1) : "v1"; // one alternative
         }
-        if (schema["allOf"] is JsonArray parts && depth < 8)
+        if (schema["allOf"] is JsonArray parts && depth < MaxSampleDepth)
         {
             // An allOf of a value that is not an object (an array $ref and a description beside it) is that value.
             if (parts.OfType<JsonObject>().FirstOrDefault(p => TypeOf(Resolve(p, root, depth)) is not null) is { } typed
@@ -422,7 +425,7 @@ public sealed class OpenApiCorpusTests(ImportRunner runner, ITestOutputHelper ou
                 var required = (schema["required"] as JsonArray)?.Select(static r => r!.GetValue<string>()).ToHashSet() ?? [];
                 foreach (var (name, property) in schema["properties"] as JsonObject ?? [])
                 {
-                    if (required.Contains(name) && property is JsonObject p && depth < 8)
+                    if (required.Contains(name) && property is JsonObject p && depth < MaxSampleDepth)
                     {
                         obj[name] = Sample(p, root, depth + 1);
                     }
@@ -435,7 +438,7 @@ public sealed class OpenApiCorpusTests(ImportRunner runner, ITestOutputHelper ou
                 return obj;
             case "array":
                 var count = Math.Max(1, schema["minItems"]?.GetValue<int>() ?? 1);
-                return new JsonArray([.. Enumerable.Range(0, count).Select(_ => schema["items"] is JsonObject items && depth < 8 ? Sample(items, root, depth + 1) : "a")]);
+                return new JsonArray([.. Enumerable.Range(0, count).Select(_ => schema["items"] is JsonObject items && depth < MaxSampleDepth ? Sample(items, root, depth + 1) : "a")]);
             case "integer" or "number":
                 var minimum = Number(schema["minimum"]) ?? Number(schema["exclusiveMinimum"]) + 1 ?? 1;
                 return Math.Max(minimum, Math.Min(7, Number(schema["maximum"]) ?? 7));

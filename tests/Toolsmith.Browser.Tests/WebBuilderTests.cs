@@ -61,13 +61,14 @@ public sealed class WebBuilderTests(BrowserFixture fixture) : BrowserTest(fixtur
         await Expect(response).ToContainTextAsync("Time");
         await Expect(response).ToContainTextAsync("Size");
         var tree = response.GetByRole(AriaRole.Group, new() { Name = "Response body" });
-        await Expect(tree).ToContainTextAsync("""[{"key":"status","value":"done"},{"key":"owner","value":7}]""");
+        await Expect(tree).ToContainTextAsync("""[{"key": "status", "value": "done"}, {"key": "owner", "value": 7}]""");
 
         // What the API received: the array itself (not a string), the header, the encoded parameter and the cookie.
         var echo = Fixture.Api.LastEcho!;
         Assert.Equal("POST", echo["method"]!.GetValue<string>());
         var sent = JsonNode.Parse(echo["bodyText"]!.GetValue<string>());
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""[{"key":"status","value":"done"},{"key":"owner","value":7}]"""), sent), echo.ToJsonString());
+        Assert.Equal("""[{"key": "status", "value": "done"}, {"key": "owner", "value": 7}]""", echo["bodyText"]!.GetValue<string>()); // as typed
         Assert.StartsWith("application/json", echo["contentType"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal("web builder", echo["headers"]!["x-request-source"]!.GetValue<string>());
         Assert.Equal("?expand=a%20b%26c", echo["queryString"]!.GetValue<string>());

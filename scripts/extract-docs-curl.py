@@ -6,15 +6,16 @@ Each source is a documentation repository (a git directory, read at one commit w
     kong        Kong's docs.konghq.com (MIT): the Markdown of app/ (Admin API and plugin pages, Konnect, decK)
     meilisearch Meilisearch's documentation (MIT): the cURL samples of .code-samples.meilisearch.yaml
     opensearch  OpenSearch's documentation-website (Apache-2.0): the Markdown of every _folder/
+    influxdb    InfluxData's docs-v2 (MIT): the Markdown of content/ (InfluxDB 1, 2 and 3, Kapacitor, Telegraf, Chronograf)
 
     python3 scripts/extract-docs-curl.py SOURCE GIT_DIR COMMIT
 
 A Markdown command is a line of a fenced code block that starts with `curl ` (after the block's indentation), with the
 lines that continue it: a line ending in `\\`, or a quote left open (a JSON body over several lines). Commands that hold
-Liquid (`{%`, `{{`), which the page renders into something else, are left out, and so is a command seen before (the
-same sample on several versions of a page). Each is written, as the page shows it, to commands/NAME.sh: NAME is the
-page's path with `/` as `--` and the command's number on the page (`--1`, `--2`, …); Meilisearch's NAME is its sample's
-key. scripts/record-docs-curl.py then records what curl sends for each.
+Liquid or Hugo shortcodes (`{%`, `{{`), which the page renders into something else, are left out, and so is a command
+seen before (the same sample on several versions of a page). Each is written, as the page shows it, to
+commands/NAME.sh: NAME is the page's path with `/` as `--` and the command's number on the page (`--1`, `--2`, …);
+Meilisearch's NAME is its sample's key. scripts/record-docs-curl.py then records what curl sends for each.
 
 Only a developer runs this, to refresh the fixtures; the repository's LICENSE (and NOTICE) goes beside the commands and
 the commit into SOURCE.md.
@@ -32,6 +33,7 @@ OUT = os.path.join(HERE, "..", "tests", "fixtures", "importers", "docs-curl")
 FOLDERS = {
     "kong": ("app/_hub/", "app/_src/", "app/gateway/", "app/konnect/", "app/_includes/", "app/deck/", "app/dev-portal/", "app/mesh/"),
     "opensearch": ("_",),
+    "influxdb": ("content/",),
 }
 
 

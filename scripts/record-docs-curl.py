@@ -9,12 +9,13 @@ HTTP/1.1); the requests that arrive, in order, are written to tests/fixtures/imp
 NAME.2.txt, ... where NAME is the example's path (DigitalOcean's below `resources/` with `/examples/curl/` as `--`,
 Medusa's with `/` as `--`). An example curl sends nothing for gets NAME.none. Nothing leaves the machine.
 
-    python3 scripts/record-docs-curl.py [digitalocean|medusa|options|kong|meilisearch|opensearch|firefox|safari ...]
+    python3 scripts/record-docs-curl.py [digitalocean|medusa|options|kong|meilisearch|opensearch|influxdb|firefox|safari ...]
 
-`kong`, `meilisearch` and `opensearch` are the commands scripts/extract-docs-curl.py took from those projects' public
-documentation into docs-curl/SOURCE/commands/NAME.sh (Kong's Admin API and plugin pages, Meilisearch's code samples,
-OpenSearch's pages); they are recorded into docs-curl/SOURCE/NAME.txt. Hosts such as `MEILISEARCH_URL`,
-`localhost:9200` or `{region}.api.konghq.com` all reach the listener through `--connect-to`.
+`kong`, `meilisearch`, `opensearch` and `influxdb` are the commands scripts/extract-docs-curl.py took from those
+projects' public documentation into docs-curl/SOURCE/commands/NAME.sh (Kong's Admin API and plugin pages,
+Meilisearch's code samples, OpenSearch's pages, InfluxData's docs-v2 pages); they are recorded into
+docs-curl/SOURCE/NAME.txt. Hosts such as `MEILISEARCH_URL`, `localhost:9200`, `localhost:8181` or
+`{region}.api.konghq.com` all reach the listener through `--connect-to`.
 
 `options` are the commands of tests/fixtures/importers/curl-options/NAME.sh, written for this project to exercise curl's
 options (methods, -G, every -d/--data-* and -F form, --json, header removal and empty headers, cookies, every kind of
@@ -96,6 +97,7 @@ SOURCES = {
     "kong": (extracted("kong"), os.path.join(FIXTURES, "docs-curl", "kong")),
     "meilisearch": (extracted("meilisearch"), os.path.join(FIXTURES, "docs-curl", "meilisearch")),
     "opensearch": (extracted("opensearch"), os.path.join(FIXTURES, "docs-curl", "opensearch")),
+    "influxdb": (extracted("influxdb"), os.path.join(FIXTURES, "docs-curl", "influxdb")),
     "firefox": (browser("firefox"), os.path.join(FIXTURES, "copy-as-curl", "firefox-curl")),
     "safari": (browser("safari"), os.path.join(FIXTURES, "copy-as-curl", "safari-curl")),
 }

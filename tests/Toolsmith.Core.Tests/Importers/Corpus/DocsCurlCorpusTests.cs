@@ -50,6 +50,16 @@ public sealed class DocsCurlCorpusTests(ImportRunner runner, ITestOutputHelper o
     [Fact]
     public Task OpenSearch_documentation_examples_send_what_curl_sent() => MeasureAsync("opensearch", "docs-curl-opensearch", Extracted("opensearch"), 200, referencedFiles: true);
 
+    /// <summary>
+    /// The curl commands of InfluxData's public documentation, docs-v2 (MIT), taken the same way from the Markdown of its
+    /// content/ folder: InfluxDB 1, 2 and 3, Kapacitor, Telegraf and Chronograf pages (`--request POST
+    /// "http://localhost:8181/api/v3/…"`, `Authorization: Token …` and `Bearer AUTH_TOKEN` headers, `--data-binary` line
+    /// protocol, `--data-urlencode "q=SELECT …"` with `-G`). Added to measure the importer on documentation it was never
+    /// tuned on.
+    /// </summary>
+    [Fact]
+    public Task InfluxDB_documentation_examples_send_what_curl_sent() => MeasureAsync("influxdb", "docs-curl-influxdb", Extracted("influxdb"), 250, referencedFiles: true);
+
     private async Task MeasureAsync(string source, string label, IEnumerable<(string Name, string Command)> examples, int atLeast, bool withFiles = false, bool referencedFiles = false)
     {
         var recordings = Path.Combine(Corpora.Folder("docs-curl"), source);

@@ -177,7 +177,9 @@ def run_curl(command, listener, utf8_locale=False, files=None):
             f.write(wrapper + command)
         with listener.lock:
             listener.requests.clear()
+        # Output is read to its end, not thrown away: a curl the command sent to the background (an unquoted `&` in a
+        # URL) holds the pipe open, so its request arrives before the next command's recording starts, and is this one's.
         subprocess.run(["bash", "cmd.sh"], cwd=folder, env=env, stdin=subprocess.DEVNULL,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=60)
+                       capture_output=True, timeout=60)
         with listener.lock:
             return list(listener.requests)

@@ -46,4 +46,24 @@ internal static class FormText
         }
         return true;
     }
+
+    /// <summary>
+    /// A form's text as written, pair by pair: <paramref name="words"/> maps the source's variables in a pair to placeholders,
+    /// and a field whose value looks like a credential gets what <paramref name="secret"/> gives for its name and its value
+    /// as written (null keeps the pair: a value that holds a variable).
+    /// </summary>
+    public static string AsWritten(string form, Func<string, string> words, Func<string, string, string?> secret) =>
+        string.Join("&", form.Split('&').Select(pair =>
+        {
+            var eq = pair.IndexOf('=', StringComparison.Ordinal);
+            if (eq <= 0)
+            {
+                return words(pair);
+            }
+            var name = Decode(pair[..eq]);
+            var value = pair[(eq + 1)..];
+            return Credentials.IsCredentialField(name, Decode(value)) && secret(name, value) is { } template
+                ? words(pair[..eq]) + "=" + template
+                : words(pair);
+        }));
 }

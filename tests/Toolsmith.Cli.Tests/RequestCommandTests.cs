@@ -16,6 +16,18 @@ public class RequestCommandTests(CliHarness cli) : IClassFixture<CliHarness>
     }
 
     [Fact]
+    public async Task JsonBodyWrittenOverSeveralLines_IsSentAsWritten()
+    {
+        const string written = "{\n  \"name\": \"Ada\",\n  \"n\": [1.50, 1e3]\n}\n";
+        var r = await cli.RunAsync("request", "POST", cli.Url("echo"), "-d", written, "--json");
+        Assert.Equal(written, r.Json["body"]!["bodyText"]!.GetValue<string>());
+        var file = Path.Combine(cli.WorkDirectory, "body.json");
+        await File.WriteAllTextAsync(file, written);
+        var fromFile = await cli.RunAsync("request", "POST", cli.Url("echo"), "--data-file", file, "--json");
+        Assert.Equal(written, fromFile.Json["body"]!["bodyText"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task HeadersParamsAndCookies_AreSent()
     {
         var r = await cli.RunAsync("request", "GET", cli.Url("echo?sort=name"), "-H", "Accept: application/json", "-H", "X-Trace: t1",

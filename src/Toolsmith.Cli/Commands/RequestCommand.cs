@@ -160,15 +160,16 @@ internal static class RequestCommand
         }
         JsonNode? body = null;
         BodyKind? bodyType = null;
+        string? written = null; // a JSON body's text: sent as written, spaces and line breaks kept
         if (data is not null)
         {
-            body = ParseJsonBody(data, "--data", errors);
+            body = ParseJsonBody(written = data, "--data", errors);
         }
         else if (dataFile is not null)
         {
             try
             {
-                body = ParseJsonBody(File.ReadAllText(dataFile), $"--data-file {dataFile}", errors);
+                body = ParseJsonBody(written = File.ReadAllText(dataFile), $"--data-file {dataFile}", errors);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
@@ -217,6 +218,7 @@ internal static class RequestCommand
             Cookies = cookieMap,
             Body = body,
             BodyType = bodyType,
+            BodyLayout = Toolsmith.Core.Serialization.JsonLayout.Of(written, body) is null ? null : written,
             ResponseFormat = JsonNames.TryParse<ResponseFormat>(format, out var chosen) ? chosen : null,
             ThrowOnHttpError = throwOnHttpError,
             Timeout = timeoutNode,

@@ -976,19 +976,8 @@ internal sealed partial class CurlStepBuilder
     }
 
     /// <summary>A form's text as written, a credential field's value a secret and shell variables placeholders.</summary>
-    private string FormAsWritten(string text) => string.Join("&", text.Split('&').Select(pair =>
-    {
-        var eq = pair.IndexOf('=', StringComparison.Ordinal);
-        if (eq <= 0)
-        {
-            return Plain(pair);
-        }
-        var name = FormText.Decode(pair[..eq]);
-        var value = pair[(eq + 1)..];
-        return !value.Contains(ShellWords.VariableStart) && Credentials.IsCredentialField(name, FormText.Decode(value))
-            ? Plain(pair[..eq]) + "=" + SecretFor(value, _provider + "_" + Naming.Secret(name), $"the form field {name} for {_host}")
-            : Plain(pair);
-    }));
+    private string FormAsWritten(string text) => FormText.AsWritten(text, Plain, (name, value) => value.Contains(ShellWords.VariableStart) ? null
+        : SecretFor(value, _provider + "_" + Naming.Secret(name), $"the form field {name} for {_host}"));
 
     /// <summary>A shell variable (as the word splitter marks it) or a {{placeholder}}.</summary>
     [GeneratedRegex(@"\u0001[^\u0002]*\u0002|\{\{[^{}]*\}\}", RegexOptions.CultureInvariant)]

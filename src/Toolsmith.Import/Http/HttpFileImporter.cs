@@ -1180,19 +1180,8 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
     }
 
     /// <summary>A form's text as written, with .http variables as references and a credential field's value a secret.</summary>
-    private string FormAsWritten(string text) => string.Join("&", text.Split('&').Select(pair =>
-    {
-        var eq = pair.IndexOf('=', StringComparison.Ordinal);
-        if (eq <= 0)
-        {
-            return Text(pair);
-        }
-        var name = FormText.Decode(pair[..eq]);
-        var value = pair[(eq + 1)..];
-        return !value.Contains("{{", StringComparison.Ordinal) && Credentials.IsCredentialField(name, FormText.Decode(value))
-            ? Text(pair[..eq]) + "=" + _tool.Secret(_provider + "_" + Naming.Secret(name), $"the form field {name} for {_host}", value)
-            : Text(pair);
-    }));
+    private string FormAsWritten(string text) => FormText.AsWritten(text, Text, (name, value) => value.Contains("{{", StringComparison.Ordinal) ? null
+        : _tool.Secret(_provider + "_" + Naming.Secret(name), $"the form field {name} for {_host}", value));
 
     private JsonNode MapStrings(JsonNode node) => JsonText.MapStrings(node, (v, s, field) =>
     {

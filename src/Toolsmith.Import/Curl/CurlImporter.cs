@@ -234,7 +234,7 @@ public static partial class CurlImporter
             }
             if (word.StartsWith("--", StringComparison.Ordinal))
             {
-                var name = word;
+                var name = word.ToLowerInvariant(); // curl matches long options in any case (--GET is --get); all are lower-case
                 string? value = null;
                 if (CurlOptions.WithArgument.Contains(name))
                 {

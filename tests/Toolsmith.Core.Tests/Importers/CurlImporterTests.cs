@@ -378,6 +378,18 @@ public class CurlImporterTests(ImportRunner runner) : IClassFixture<ImportRunner
     }
 
     [Fact]
+    public async Task LongOptionsInAnyCase_AreCurlsOptions()
+    {
+        // curl matches long options whatever their case: InfluxData's docs write --GET; the data goes to the query.
+        var tool = Assert.Single(CurlImporter.Import("curl --GET http://localhost:9092/kapacitor/v1/tasks --Data-UrlEncode 'after=000x00xX0xXXx00' --Header 'X-Trace: t1'").Tools);
+        Assert.Equal("GET", (string?)tool.Document["steps"]![0]!["method"] ?? "GET");
+        var echo = await runner.CaptureAtEchoAsync(tool, new Dictionary<string, string>(), []);
+        Assert.Equal("GET", echo!["method"]!.GetValue<string>());
+        Assert.Equal("?after=000x00xX0xXXx00", echo["queryString"]!.GetValue<string>());
+        Assert.Equal("t1", echo["headers"]!["x-trace"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task JsonWrittenOverSeveralLines_IsSentAsWritten_AndExportedSo()
     {
         // API documentation writes bodies over several lines; curl sends those bytes, and so does the step: its layout is

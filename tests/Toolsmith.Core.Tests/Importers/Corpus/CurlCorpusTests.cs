@@ -181,7 +181,7 @@ public static class Corpora
         for (var i = 0; i < expected.Count; i++)
         {
             var tool = result.Tools[i];
-            var arrived = await runner.CaptureAtEchoAsync(tool, SecretValues(tool), VariableInputs(tool, command));
+            var arrived = await runner.CaptureAtEchoAsync(tool, SecretValues(tool, command), VariableInputs(tool, command));
             if (arrived is null)
             {
                 return new CorpusOutcome(Outcome.Wrong, $"request {i + 1}: nothing arrived");
@@ -233,8 +233,13 @@ public static class Corpora
     }
 
     /// <summary>Each secret's value: the one found in the source; one read from $VAR stands for itself, as the recordings write it.</summary>
-    public static Dictionary<string, string> SecretValues(ImportedTool tool) =>
-        tool.Secrets.ToDictionary(static s => s.Name, static s => s.Value ?? "$" + s.Name.ToUpperInvariant(), StringComparer.Ordinal);
+    public static Dictionary<string, string> SecretValues(ImportedTool tool, string? command = null) =>
+        tool.Secrets.ToDictionary(static s => s.Name, s => s.Value ?? "$" + Spelled(s.Name, command), StringComparer.Ordinal);
+
+    /// <summary>A shell variable's name as the command spells it ($token stands for itself in lower case), else in capitals.</summary>
+    private static string Spelled(string name, string? command) =>
+        command is not null && System.Text.RegularExpressions.Regex.Match(command, @"\$\{?(" + System.Text.RegularExpressions.Regex.Escape(name) + @")\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase) is { Success: true } m
+            ? m.Groups[1].Value : name.ToUpperInvariant();
 
     /// <summary>
     /// Required inputs without a default (shell variables in a command) stand for themselves: $NAME, spelled as the

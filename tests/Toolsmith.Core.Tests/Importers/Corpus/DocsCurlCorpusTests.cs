@@ -181,7 +181,7 @@ public sealed class DocsCurlCorpusTests(ImportRunner runner, ITestOutputHelper o
                     inputs[input] = url.StartsWith("{{" + input + "}}", StringComparison.Ordinal) ? "http://" + name : name;
                 }
             }
-            var arrived = await runner.CaptureAtEchoAsync(tool, Corpora.SecretValues(tool), inputs);
+            var arrived = await runner.CaptureAtEchoAsync(tool, Corpora.SecretValues(tool, command), inputs);
             if (arrived is null)
             {
                 return new CorpusOutcome(Outcome.Wrong, $"request {i + 1}: nothing arrived");

@@ -48,7 +48,7 @@ public static partial class CurlImporter
         {
             result.Warnings.Add(new ImportWarning(Shorten(template.Success ? template.Value : liquid.Value), "is the API's own template syntax, not a placeholder: curl sends every {{…}} of the command as written, and so does the step (none became an input)."));
         }
-        var commands = Commands(text, shell, result.Warnings, literalBraces);
+        var commands = WithInnerCommands(Commands(text, shell, result.Warnings, literalBraces), shell, result.Warnings);
         var requests = 0;
         for (var n = 0; n < commands.Count; n++)
         {
@@ -72,6 +72,41 @@ public static partial class CurlImporter
         }
         return result;
     }
+
+    /// <summary>
+    /// A curl run inside another's command substitution (<c>-H "Authorization: Bearer $(curl -s …/token | jq -r .token)"</c>)
+    /// is a request of its own, which the shell sends first: it becomes its own tool, before the command that uses its output
+    /// (where the substitution is an input, named in a warning).
+    /// </summary>
+    private static List<List<string>> WithInnerCommands(List<List<string>> commands, ShellDialect shell, List<ImportWarning> warnings)
+    {
+        var all = new List<List<string>>();
+        foreach (var words in commands)
+        {
+            foreach (var word in words)
+            {
+                for (var at = word.IndexOf(ShellWords.VariableStart + "(", StringComparison.Ordinal); at >= 0; at = word.IndexOf(ShellWords.VariableStart + "(", at + 1, StringComparison.Ordinal))
+                {
+                    var end = word.IndexOf(ShellWords.VariableEnd, at);
+                    var inner = end < 0 ? "" : word[(at + 2)..(end - 1)];
+                    if (CurlWord().IsMatch(inner))
+                    {
+                        var found = Commands(inner, shell, []);
+                        all.AddRange(found);
+                        if (found.Count > 0)
+                        {
+                            warnings.Add(new ImportWarning(Shorten($"$({inner})"), "is a curl request inside the command, which the shell sends first: it became a tool of its own; run it, and give what it returns to the tool that uses it."));
+                        }
+                    }
+                }
+            }
+            all.Add(words);
+        }
+        return all;
+    }
+
+    [GeneratedRegex(@"(^|[\s|;&(])curl(\.exe)?\s", RegexOptions.CultureInvariant)]
+    private static partial Regex CurlWord();
 
     /// <summary>
     /// The curl commands in the text, in order, each as its words: commands are separated by line breaks, ';', '&amp;&amp;', '||'

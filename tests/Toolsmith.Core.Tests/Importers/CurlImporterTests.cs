@@ -378,6 +378,21 @@ public class CurlImporterTests(ImportRunner runner) : IClassFixture<ImportRunner
     }
 
     [Fact]
+    public void ACurlInsideACommandSubstitution_IsATool_OfItsOwn_First()
+    {
+        // Kong's docs: the token request runs inside $(…) and its output is the bearer token of the outer call.
+        var result = CurlImporter.Import("""
+            curl -X GET http://localhost:8000/anything \
+              -H "Authorization: Bearer $(curl -s -X POST http://localhost:8080/realms/kong/protocol/openid-connect/token -d grant_type=client_credentials | jq -r .access_token)"
+            """);
+        Assert.Equal(["post_openid_connect_token", "get_anything"], result.Tools.Select(static t => t.Name));
+        Assert.Equal("POST", (string?)result.Tools[0].Document["steps"]![0]!["method"]);
+        Assert.Contains(result.Warnings, static w => w.Message.Contains("became a tool of its own", StringComparison.Ordinal));
+        // The outer call takes what the inner one returns: a token, kept as a secret, never the inner command's text.
+        Assert.DoesNotContain("curl", result.Tools[1].Document["steps"]![0]!["headers"]?.ToJsonString() ?? "", StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task LongOptionsInAnyCase_AreCurlsOptions()
     {
         // curl matches long options whatever their case: InfluxData's docs write --GET; the data goes to the query.

@@ -125,6 +125,46 @@ internal static class JsonText
     }
 
     /// <summary>
+    /// The value with its objects' member names passed through <paramref name="rename"/>, at any depth, members kept in
+    /// their order; a name renamed to one the object has already keeps the first.
+    /// </summary>
+    public static JsonNode RenameKeys(JsonNode node, Func<string, string> rename)
+    {
+        switch (node)
+        {
+            case JsonObject o when o.Any(p => rename(p.Key) != p.Key):
+                var renamed = new JsonObject();
+                foreach (var (key, value) in o.ToList())
+                {
+                    o.Remove(key);
+                    var child = value is null ? null : RenameKeys(value, rename);
+                    renamed.TryAdd(rename(key), child);
+                }
+                return renamed;
+            case JsonObject o:
+                foreach (var (key, value) in o.ToList())
+                {
+                    if (value is not null && RenameKeys(value, rename) is var child && !ReferenceEquals(child, value))
+                    {
+                        o[key] = child;
+                    }
+                }
+                return o;
+            case JsonArray a:
+                for (var i = 0; i < a.Count; i++)
+                {
+                    if (a[i] is { } item && RenameKeys(item, rename) is var child && !ReferenceEquals(child, item))
+                    {
+                        a[i] = child;
+                    }
+                }
+                return a;
+            default:
+                return node;
+        }
+    }
+
+    /// <summary>
     /// Replaces every string of a JSON tree, in place, by what <paramref name="map"/> makes of it (given the string and
     /// the name of the object field it stands in, null inside arrays); returns the root, or its replacement.
     /// </summary>

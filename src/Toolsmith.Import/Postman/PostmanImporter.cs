@@ -741,7 +741,7 @@ internal sealed partial class PostmanRequestMapper(PostmanImporter.Context conte
                         // Postman sends it: text/plain.
                         contentType ??= language is null ? "text/plain" : null;
                         var keep = contentType is not null && !contentType.Trim().Equals("application/json", StringComparison.OrdinalIgnoreCase);
-                        return (MapStrings(json!), BodyKind.Json, keep);
+                        return (MapStrings(VariableKeys(json!)), BodyKind.Json, keep);
                     }
                     if (isJson)
                     {
@@ -935,6 +935,23 @@ internal sealed partial class PostmanRequestMapper(PostmanImporter.Context conte
     }
 
     /// <summary>Variables in the strings of a JSON body; a credential-named string field becomes a secret.</summary>
+    /// <summary>
+    /// A variable in a member's name (Xray's <c>"{{CF_Test_Type}}": {…}</c>, a Jira custom field's id): Postman puts its value
+    /// there, so the import does, with the value the collection or environment gives; a step's member names are not
+    /// templates. One with no value (or a secret's) stays as written, as Postman sends an unknown variable, with a warning.
+    /// </summary>
+    private JsonNode VariableKeys(JsonNode body) => JsonText.RenameKeys(body, key => PostmanImporter.VariableReference().Replace(key, m =>
+    {
+        var name = m.Groups["name"].Value;
+        if (!name.StartsWith('$') && context.Variables.TryGet(name, out var value, out var secret) && !secret && !context.Variables.IsSecret(name))
+        {
+            Warn($"names a body member with the variable {{{{{name}}}}}; member names are not templates, so it was given the variable's value, \"{value}\" (edit the body to change it).");
+            return value;
+        }
+        Warn($"names a body member with the variable {{{{{name}}}}}, which has no value here; the name is sent as written, as Postman sends an unknown variable.");
+        return m.Value;
+    }));
+
     private JsonNode MapStrings(JsonNode node) => JsonText.MapStrings(node, (v, s, field) =>
     {
         if (field is not null)

@@ -517,6 +517,24 @@ public class PostmanAndHttpImporterTests(ImportRunner runner) : IClassFixture<Im
         return Task.CompletedTask;
     }
     [Fact]
+    public void Postman_VariableInAMemberName_GetsItsValue_AnUnknownOneStaysAsWritten()
+    {
+        // Xray's bodies name Jira custom fields by variables: Postman puts the variable's value in the name.
+        const string collection = """
+            { "item": [ { "name": "create test", "request": { "method": "POST", "url": "https://xray.example.test/rest/api/2/issue",
+              "header": [ { "key": "Content-Type", "value": "application/json" } ],
+              "body": { "mode": "raw", "raw": "{\n  \"fields\": {\n    \"{{CF_Test_Type}}\": { \"value\": \"Manual\" },\n    \"{{CF_Unknown}}\": 1,\n    \"summary\": \"{{summary}}\"\n  }\n}" } } } ],
+              "variable": [ { "key": "CF_Test_Type", "value": "customfield_10100" }, { "key": "summary", "value": "Login works" } ] }
+            """;
+        var result = PostmanImporter.Import(collection);
+        var step = Assert.Single(result.Tools).Document["steps"]![0]!;
+        Assert.Equal(["customfield_10100", "{{CF_Unknown}}", "summary"], step["body"]!["fields"]!.AsObject().Select(static p => p.Key));
+        Assert.Contains("\"customfield_10100\": { \"value\": \"Manual\" }", (string?)step["bodyLayout"], StringComparison.Ordinal);
+        Assert.Contains(result.Warnings, static w => w.Message.Contains("given the variable's value, \"customfield_10100\"", StringComparison.Ordinal));
+        Assert.Contains(result.Warnings, static w => w.Message.Contains("{{CF_Unknown}}, which has no value here", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Postman_QuoteInTheQuery_GoesOutEncoded_AsPostmanSendsIt()
     {
         // Postman encodes the URL standard's special-query set: Microsoft Graph's $filter=… eq 'Finance' goes out with %27.

@@ -99,11 +99,13 @@ internal sealed partial class ImportedToolBuilder
 
     /// <summary>
     /// Keeps the layout of a JSON body as it was written (its spaces and line breaks), with the values the import put in
-    /// (secrets, inputs), so the step sends the text the input would have sent. Compact JSON needs none.
+    /// (secrets, inputs), so the step sends the text the input would have sent; compact JSON needs none. The text written
+    /// never stays in the step (a credential in it, a variable the import mapped): only the body's values in its layout.
     /// </summary>
     public static void SetBodyLayout(JsonObject step, string? written)
     {
-        if (written is not null && step["bodyType"] is null && step["body"] is JsonObject or JsonArray && JsonText.Layout(written, step["body"]!) is { } layout)
+        if (written is not null && step["bodyType"] is null && step["body"] is JsonObject or JsonArray
+            && Toolsmith.Core.Serialization.JsonLayout.Read(JsonText.WithQuotedPlaceholders(written))?.Write(step["body"]!) is { } layout)
         {
             step["bodyLayout"] = layout;
         }
@@ -254,10 +256,10 @@ internal sealed partial class ImportedToolBuilder
                     step[member] = kept;
                 }
             }
-            // The layout takes the body's final values (stray braces now escaped).
-            if (step["bodyLayout"] is JsonValue layout && step["body"] is { } body)
+            // The layout takes the body's final values (stray braces now escaped, above).
+            if (step["bodyLayout"] is JsonValue layout)
             {
-                var relaid = Toolsmith.Core.Serialization.JsonLayout.Read(layout.GetValue<string>())?.Write(body);
+                var relaid = step["body"] is { } body ? Toolsmith.Core.Serialization.JsonLayout.Read(layout.GetValue<string>())?.Write(body) : null;
                 if (relaid is null)
                 {
                     step.Remove("bodyLayout");

@@ -48,12 +48,8 @@ internal static class JsonText
         }
     }
 
-    /// <summary>
-    /// The text of <paramref name="body"/> in the layout of <paramref name="written"/>, the JSON it was read from (bare
-    /// placeholders allowed); null when the body's tokens are not the text's or the text is compact.
-    /// </summary>
-    public static string? Layout(string written, JsonNode body) =>
-        Toolsmith.Core.Serialization.JsonLayout.Read(QuoteBarePlaceholders(written, []))?.Write(body);
+    /// <summary>A JSON body's text with its bare placeholders quoted (<c>{"age": "{{age}}"}</c>): JSON, whose layout can be read.</summary>
+    public static string WithQuotedPlaceholders(string written) => QuoteBarePlaceholders(written, []);
 
     private static string FirstSentence(string message)
     {
@@ -132,24 +128,25 @@ internal static class JsonText
     {
         switch (node)
         {
-            case JsonObject o when o.Any(p => rename(p.Key) != p.Key):
-                var renamed = new JsonObject();
-                foreach (var (key, value) in o.ToList())
-                {
-                    o.Remove(key);
-                    var child = value is null ? null : RenameKeys(value, rename);
-                    renamed.TryAdd(rename(key), child);
-                }
-                return renamed;
             case JsonObject o:
-                foreach (var (key, value) in o.ToList())
+                // Each name is passed once (a rename may say what it did); the object is rebuilt only when a name changed.
+                var members = o.Select(p => (Key: p.Key, Name: rename(p.Key))).ToList();
+                var renamed = members.Any(static m => m.Key != m.Name) ? new JsonObject() : null;
+                foreach (var (key, name) in members)
                 {
-                    if (value is not null && RenameKeys(value, rename) is var child && !ReferenceEquals(child, value))
+                    var value = o[key];
+                    var child = value is null ? null : RenameKeys(value, rename);
+                    if (renamed is not null)
+                    {
+                        o.Remove(key);
+                        renamed.TryAdd(name, child);
+                    }
+                    else if (!ReferenceEquals(child, value))
                     {
                         o[key] = child;
                     }
                 }
-                return o;
+                return renamed ?? o;
             case JsonArray a:
                 for (var i = 0; i < a.Count; i++)
                 {

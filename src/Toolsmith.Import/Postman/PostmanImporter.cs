@@ -460,16 +460,13 @@ internal sealed partial class PostmanRequestMapper(PostmanImporter.Context conte
         }
         var sb = new StringBuilder(pair.Length + 8);
         var at = 0;
-        foreach (Match template in TemplateSpan().Matches(pair))
+        foreach (Match template in PostmanImporter.VariableReference().Matches(pair))
         {
             sb.Append(pair.AsSpan(at, template.Index - at).ToString().Replace("'", "%27", StringComparison.Ordinal)).Append(template.Value);
             at = template.Index + template.Length;
         }
         return sb.Append(pair[at..].Replace("'", "%27", StringComparison.Ordinal)).ToString();
     }
-
-    [GeneratedRegex(@"\{\{[^{}]*\}\}", RegexOptions.CultureInvariant)]
-    private static partial Regex TemplateSpan();
 
     /// <summary>A query value that holds a credential (<c>api_key=8f3kq93ldk2</c>) becomes a secret; others stay as written.</summary>
     private string QueryValue(string key, string value) => Credentials.IsCredentialField(key, Uri.UnescapeDataString(value)) ? Credential(Uri.UnescapeDataString(value), key) : value;

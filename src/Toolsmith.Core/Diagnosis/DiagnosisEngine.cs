@@ -60,15 +60,28 @@ public static class DiagnosisEngine
             BodyReader.Result? read = null;
             if (exchange.Status < 400 && !SuccessBody.ReportsFailure(exchange, MaxSuccessParseBytes))
             {
-                // An XML or form answer is read as a tree and judged by its error elements, which no pattern lists.
-                if (!SuccessBody.MayReportFailureInTree(exchange))
+                var action = SuccessBody.IsAction(exchange.Method);
+                if (SuccessBody.MayReportNestedFailure(exchange))
+                {
+                    // A JSON answer whose failure is below its top (a result's status, JSON inside a string).
+                    if (!SuccessBody.NestedReportsFailure(SuccessBody.ReadNested(exchange), action))
+                    {
+                        return Unnoticed(exchange, time, ruleFailures, null);
+                    }
+                }
+                else if (!SuccessBody.MayReportFailureInTree(exchange))
                 {
                     return Unnoticed(exchange, time, ruleFailures, null);
                 }
-                read = BodyReader.Read(exchange, SuccessBody.MaxTreeBytes);
-                if (!SuccessBody.TreeReportsFailure(read.Value.Body) && !SuccessBody.MembersReportFailure(read.Value.Body, SuccessBody.IsAction(exchange.Method)))
+                else
                 {
-                    return Unnoticed(exchange, time, ruleFailures, read);
+                    // An XML or form answer is read as a tree and judged by its error elements, which no pattern lists.
+                    read = BodyReader.Read(exchange, SuccessBody.MaxTreeBytes);
+                    if (!SuccessBody.TreeReportsFailure(read.Value.Body) && !SuccessBody.MembersReportFailure(read.Value.Body, action)
+                        && !SuccessBody.NestedReportsFailure(read.Value.Body, action))
+                    {
+                        return Unnoticed(exchange, time, ruleFailures, read);
+                    }
                 }
             }
             return Run(exchange, time ?? TimeProvider.System, ruleFailures, read);
@@ -300,13 +313,24 @@ public static class DiagnosisEngine
                 {
                     return (int)n;
                 }
-                if (JsonRead.Str(JsonRead.Get(holder, name)) is { Length: 3 } text && int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parsed) && parsed is >= 400 and < 600)
+                // "404", or "401 Unauthorized" (a status line's code and words, as XML-RPC answers write it)
+                if (JsonRead.Str(JsonRead.Get(holder, name)) is { Length: >= 3 } text && (text.Length == 3 || (text[3] == ' ' && text.Length > 4 && char.IsLetter(text[4])))
+                    && int.TryParse(text.AsSpan(0, 3), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parsed) && parsed is >= 400 and < 600)
                 {
                     return parsed;
                 }
             }
         }
-        return null;
+        // the answer inside wrappers that hold nothing else (<methodResponse><params><param><value><struct>…)
+        var inner = top;
+        for (var depth = 0; depth < 6 && OnlyObjectIn(inner) is { } next; depth++)
+        {
+            inner = next;
+        }
+        return inner == top ? null : StatusInBody(inner);
+
+        static System.Text.Json.Nodes.JsonObject? OnlyObjectIn(System.Text.Json.Nodes.JsonObject o) =>
+            o.Count == 1 && o.First().Value is System.Text.Json.Nodes.JsonObject only ? only : null;
     }
 
     private static string StatusKind(int status) => status switch

@@ -247,7 +247,8 @@ internal static class FieldPath
                         stack.Push((array[i], [.. path, index], letters + index));
                     }
                     break;
-                case JsonValue value when path.Count > 0 && value.TryGetValue<string>(out var text) && text == name:
+                // a value kept under a member named for a field ("lookupField": "email") names that field, not a refused value
+                case JsonValue value when path.Count > 0 && value.TryGetValue<string>(out var text) && text == name && !HoldsAName(path[^1]):
                     byValue = Format(path, "body");
                     values++;
                     break;
@@ -255,6 +256,10 @@ internal static class FieldPath
         }
         return names == 1 ? byName : names == 0 && values == 1 ? byValue : null;
     }
+
+    private static bool HoldsAName(string key) => ErrorVocabulary.Compact(key) is var c
+        && (c.Contains("field", StringComparison.Ordinal) || c.Contains("column", StringComparison.Ordinal) || c.Contains("attribute", StringComparison.Ordinal)
+            || c.Contains("property", StringComparison.Ordinal) || c.Contains("param", StringComparison.Ordinal));
 
     private static string? ParamName(IReadOnlyList<string> segments, ResponseExchange exchange)
     {

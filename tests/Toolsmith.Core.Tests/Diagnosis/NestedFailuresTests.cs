@@ -1,0 +1,102 @@
+using Toolsmith.Core.Diagnosis;
+
+namespace Toolsmith.Core.Tests.Diagnosis;
+
+/// <summary>
+/// Failures an answer under 2xx reports below its top (docs/diagnosis.md, "Stop 43"): a wrapped result's failed status beside
+/// its reason, an HTTP status written as words, an answer written as JSON inside a string, a batch that did nothing but fail;
+/// and the records read back whose status merely says a payment or a job failed, which stay successes. Bodies written for
+/// this test.
+/// </summary>
+public sealed class NestedFailuresTests
+{
+    [Theory]
+    [InlineData("""{"id":7,"result":{"status":"FAILURE","errorCode":"INSUFFICIENT_BALANCE","orderId":"o_1"}}""")]
+    [InlineData("""{"code":"SUCCESS","payment":{"paymentId":"p_9","state":"DECLINED","responseCode":"CARD_EXPIRED","amount":12.5}}""")]
+    [InlineData("""{"requestId":"r1","success":true,"result":[{"status":"skipped","reasons":[{"code":"1007","message":"Multiple records match the lookup"}]}]}""")]
+    [InlineData("""{"status":"OK","messages":{"4915112345678":{"status":"ERROR","status_code":207,"status_text":"Number is on the stop list"}}}""")]
+    [InlineData("""{"Envelope":{"Outcome":"Rejected","RejectCode":"E114","RejectReason":"Duplicate reference number"}}""")]
+    public void AFailedStatusBelowTheTop_AfterAnAction_IsAFailure(string body)
+    {
+        var d = DiagnosisEngine.Diagnose(Ex.Make(200, body, method: "POST"));
+        Assert.NotNull(d);
+    }
+
+    [Theory]
+    [InlineData("""{"transfer":{"id":"t_9","amount":1200,"currency":"EUR","created":"2026-01-02","status":"failed","failureCode":"ACCOUNT_CLOSED"},"links":{"self":"/transfers/t_9"}}""")]
+    [InlineData("""{"amount":"100","currency":"EUR","externalId":"77","payer":{"partyIdType":"MSISDN","partyId":"4670000"},"status":"FAILED","reason":{"code":"PAYER_LIMIT_REACHED","message":"Payer limit reached"}}""")]
+    [InlineData("""{"jobs":[{"id":1,"state":"error","message":"disk full"},{"id":2,"state":"error","message":"timeout"}]}""")]
+    [InlineData("""{"torrents":{"9f3a2c41d0":{"state":"Error","message":"Tracker unreachable"}},"connected":true}""")]
+    public void ARecordReadBack_WhoseStatusSaysFailed_IsASuccess(string body)
+    {
+        // Reading a payment, a job or a transfer that failed is a call that worked.
+        Assert.Null(DiagnosisEngine.Diagnose(Ex.Make(200, body, method: "GET")));
+    }
+
+    [Theory]
+    [InlineData("""{"result":{"torrents":{"list":{"a":{"sub":{"state":"Error","message":"Tracker unreachable"}}}}},"error":null,"id":3}""")]
+    [InlineData("""{"status":"OK","sms":{"4915112345678":{"status":"ERROR","status_text":"Number is on the stop list"},"4915112345679":{"status":"OK","sms_id":"000-1"}}}""")]
+    [InlineData("""{"status":"success","result":{"status":"ok","code":"0","message":"Saved"}}""")]
+    [InlineData("""{"data":{"state":"pending","reason":"awaiting review"}}""")]
+    [InlineData("""{"result":{"status":"failed","reason":"The export could not complete"},"jsonrpc":"2.0","id":1}""")]
+    [InlineData("""{"job":{"id":"j_1","status":"failed","errorCode":"E_DISK"}}""")]
+    public void AnActionsAnswer_ThatDidNotFail_IsASuccess(string body)
+    {
+        // A record deep in an answer, one item of several, a status that says nothing went wrong, a failure in words alone,
+        // a record (an id) whose state is data.
+        Assert.Null(DiagnosisEngine.Diagnose(Ex.Make(200, body, method: "POST")));
+    }
+
+    [Theory]
+    [InlineData("GET")]
+    [InlineData("POST")]
+    public void AnHttpStatusWrittenAsWords_IsTheStatusMeant(string method)
+    {
+        var d = DiagnosisEngine.Diagnose(Ex.Make(200, """{"token":"","status":"401 Unauthorized","seconds":0.01}""", method: method));
+        Assert.NotNull(d);
+        Assert.Equal(DiagnosisKinds.BadCredentials, d.Kind);
+
+        // XML-RPC's answer, a struct inside wrappers that hold nothing else
+        const string xml = """
+            <?xml version="1.0"?>
+            <methodResponse><params><param><value><struct>
+              <member><name>status</name><value><string>404 Subtitle not found</string></value></member>
+            </struct></value></param></params></methodResponse>
+            """;
+        var x = DiagnosisEngine.Diagnose(Ex.Make(200, xml, method: method, headers: ("Content-Type", "text/xml")));
+        Assert.NotNull(x);
+        Assert.Equal(DiagnosisKinds.NotFound, x.Kind);
+    }
+
+    [Fact]
+    public void AnAnswerWrittenAsJsonInsideAString_IsRead()
+    {
+        var failed = DiagnosisEngine.Diagnose(Ex.Make(200, """{"apiCode":"A1000","apiData":"{\"success\":false,\"errorCode\":\"8016\",\"errorMsg\":\"Duplicate order number\"}"}"""));
+        Assert.NotNull(failed);
+        Assert.Equal(DiagnosisKinds.Conflict, failed.Kind);
+
+        // the same envelope around an inner answer that succeeded, whatever code it carries
+        Assert.Null(DiagnosisEngine.Diagnose(Ex.Make(200, """{"apiCode":"A1000","apiData":"{\"success\":true,\"errorCode\":\"S0000\",\"errorMsg\":null,\"data\":{\"id\":4}}"}""")));
+    }
+
+    [Fact]
+    public void ABatchThatDidNothingButFail_IsAFailure()
+    {
+        var d = DiagnosisEngine.Diagnose(Ex.Make(200, """{"deletedIds":[],"failures":[{"id":"v1.2","failureCode":"ArtifactInUse","failureReason":"The artifact is referenced by a release"}]}"""));
+        Assert.NotNull(d);
+        Assert.Equal(DiagnosisKinds.Conflict, d.Kind);
+
+        // some went through: the batch worked, with failures beside
+        Assert.Null(DiagnosisEngine.Diagnose(Ex.Make(200, """{"deletedIds":["v1.1"],"failures":[{"id":"v1.2","failureCode":"ArtifactInUse","failureReason":"The artifact is referenced by a release"}]}""")));
+    }
+
+    [Fact]
+    public void AValueKeptUnderAFieldsName_NamesThatField()
+    {
+        // "lookupField": "email" says which field the lookup uses; the message's 'email' is that field, not a refused value
+        var d = DiagnosisEngine.Diagnose(Ex.Make(400, """{"message":"Value for required field 'email' not specified"}""",
+            request: """{"action":"createOnly","lookupField":"email","input":[{"firstName":"Ada"}]}"""));
+        Assert.NotNull(d);
+        Assert.Equal("email", Assert.Single(d.Fields!).Path);
+    }
+}

@@ -99,4 +99,22 @@ public sealed class NestedFailuresTests
         Assert.NotNull(d);
         Assert.Equal("email", Assert.Single(d.Fields!).Path);
     }
+
+    [Fact]
+    public void ErrorItems_WithSigilsOnTheirMembers_AreRead()
+    {
+        // {"$message", "$source"}: the names read as message and source
+        var d = Ex.Diagnose(422, """[{"$severity":"error","$dataCode":"RecordInvalid","$message":"Ledger account can't be blank","$source":"ledger_account_id"}]""");
+        Assert.Equal("ledger_account_id", d.Paths().First());
+    }
+
+    [Theory]
+    [InlineData("invalidInputs")]
+    [InlineData("invalid_fields")]
+    [InlineData("invalidArguments")]
+    public void AListNamedForInvalidInputs_NamesItsItems(string container)
+    {
+        var d = Ex.Diagnose(400, $$"""{"code":"BAD_REQUEST","message":"Request parameters are not valid.","{{container}}":[{"name":"order.total","type":"Range","message":"must be at least 10"}]}""");
+        Assert.Equal(["order.total"], d.Paths());
+    }
 }

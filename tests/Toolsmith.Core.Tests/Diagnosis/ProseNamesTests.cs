@@ -77,6 +77,8 @@ public class ProseNamesTests
     [InlineData("Error: the barcode field may not be empty", "barcode")]
     [InlineData("#: extraneous key [max_len] is not permitted, please reformat your input", "max_len")]
     [InlineData("Could not find a property named 'shipDate' on type 'Sales.order'.", "shipDate")]
+    [InlineData("The request body must contain the following parameter: 'grant_type'.", "grant_type")]
+    [InlineData("Parameter {amount} faulty or missing", "amount")]
     public void Fields_InProse_AreNamed(string message, string field)
     {
         var d = Ex.Diagnose(400, $$"""{"message":"{{message.Replace("\"", "\\\"", StringComparison.Ordinal)}}"}""");

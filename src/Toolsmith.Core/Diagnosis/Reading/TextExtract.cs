@@ -418,7 +418,7 @@ internal static partial class TextExtract
     private static partial Regex NamedField();
 
     // "Parameter 'limit' must be...", "Unrecognized variable=\"zztop\"", "property: order.id, message: must not be null"
-    [GeneratedRegex(@"\b(?:field|parameter|param|property|attribute|argument|variable)\s*=?\s*\\?['""`](?<path>[^'""`\s$\\]{1,100})\\?['""`]|\b(?:field|param(?:eter)?|property|attribute|argument)\s*[:=]\s*(?<path>[A-Za-z_][\w.\[\]\-]{0,99})\s*[,;]\s*(?:message|msg|error|reason|description)\s*[:=]", Options, TimeoutMs)]
+    [GeneratedRegex(@"\b(?:field|parameter|param|property|attribute|argument|variable)\s*[=:]?\s*\\?['""`](?<path>[^'""`\s$\\]{1,100})\\?['""`]|\b(?:field|param(?:eter)?|property|attribute|argument)\s*[:=]\s*(?<path>[A-Za-z_][\w.\[\]\-]{0,99})\s*[,;]\s*(?:message|msg|error|reason|description)\s*[:=]", Options, TimeoutMs)]
     private static partial Regex QuotedField();
 
     // Confluence: "Provided value {...} for 'id' is not the correct type"
@@ -610,7 +610,7 @@ internal static partial class TextExtract
     private static partial Regex TheQuotedColumn();
 
     // Elasticsearch: "failed to parse field [age] of type [long]"
-    [GeneratedRegex(@"\b(?:field|parameter|param|property|attribute|argument|tag|campo|champ|feld|veld|parametro|parâmetro|parámetro|paramètre)\s*\[(?<path>[^\]\s]{1,100})\]|(?:参数|字段|パラメータ|パラメーター|項目|파라미터|매개변수|필드|параметр\w*|пол[ея])\s*[\[【(（「『""'«<]\s*(?<path>[A-Za-z_][\w.\-]{0,100})\s*[\]】)）」』""'»>]|\b(?:campo|champ|feld|veld|parametro|parâmetro|parámetro|paramètre)\s+[<'""«„](?<path>[A-Za-z_][\w.\-]{0,100})[>'""»“]|\brequires?\s+(?:an?\s+|the\s+)?['""`](?<path>[A-Za-z_$][\w.\-$]{0,100})['""`]\s+(?:argument|parameter|param|field|value|property|attribute)\b", Options, TimeoutMs)]
+    [GeneratedRegex(@"\b(?:field|parameter|param|property|attribute|argument|tag|campo|champ|feld|veld|parametro|parâmetro|parámetro|paramètre)\s*(?:\[(?<path>[^\]\s]{1,100})\]|\{(?<path>[A-Za-z_][\w.\-]{0,100})\})|(?:参数|字段|パラメータ|パラメーター|項目|파라미터|매개변수|필드|параметр\w*|пол[ея])\s*[\[【(（「『""'«<]\s*(?<path>[A-Za-z_][\w.\-]{0,100})\s*[\]】)）」』""'»>]|\b(?:campo|champ|feld|veld|parametro|parâmetro|parámetro|paramètre)\s+[<'""«„](?<path>[A-Za-z_][\w.\-]{0,100})[>'""»“]|\brequires?\s+(?:an?\s+|the\s+)?['""`](?<path>[A-Za-z_$][\w.\-$]{0,100})['""`]\s+(?:argument|parameter|param|field|value|property|attribute)\b", Options, TimeoutMs)]
     private static partial Regex FieldBracket();
 
     // eBay: "Input data for tag <Item.StartPrice> is invalid or missing"

@@ -51,4 +51,7 @@ internal sealed record CorpusEntry(string Split, string Id, string Api, JsonObje
     public string? ExpectedField => Json["expected"]!["field"]?.GetValue<string>();
 
     public JsonObject? Request => Json["request"] as JsonObject;
+
+    /// <summary>The body as the server sends it: a string as written, anything else as JSON.</summary>
+    public string BodyText => Json["body"] is JsonValue v && v.TryGetValue<string>(out var text) ? text : Json["body"]?.ToJsonString() ?? "";
 }

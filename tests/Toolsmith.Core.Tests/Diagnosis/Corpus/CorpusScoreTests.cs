@@ -54,10 +54,12 @@ public sealed partial class CorpusScoreTests(FixtureServer server, ITestOutputHe
         var belowFloors = new List<string>();
         var readConfusion = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var measuredConfusion = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        var readNameMisses = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        var measuredNameMisses = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var dump = new StringBuilder(); // split, id, expected and given kind of every entry, for aggregate experiments
         foreach (var split in CorpusEntries.Splits)
         {
-            var score = new Score(IsRead(split) ? readConfusion : measuredConfusion);
+            var score = new Score(IsRead(split) ? readConfusion : measuredConfusion, IsRead(split) ? readNameMisses : measuredNameMisses);
             var misses = new List<string>();
             foreach (var entry in CorpusEntries.All.Values.Where(e => e.Split == split).OrderBy(e => e.Id, StringComparer.Ordinal))
             {
@@ -98,6 +100,8 @@ public sealed partial class CorpusScoreTests(FixtureServer server, ITestOutputHe
         }
         AppendConfusion(report, "read splits", readConfusion);
         AppendConfusion(report, "measured-only splits (counts only, no entries)", measuredConfusion);
+        AppendConfusion(report, "read splits", readNameMisses, "scope/field misses by what was expected and given");
+        AppendConfusion(report, "measured-only splits (counts only, no entries)", measuredNameMisses, "scope/field misses by what was expected and given");
         output.WriteLine(report.ToString());
         if (Environment.GetEnvironmentVariable("TOOLSMITH_CORPUS_REPORT") is { Length: > 0 } path)
         {
@@ -114,9 +118,9 @@ public sealed partial class CorpusScoreTests(FixtureServer server, ITestOutputHe
     private static bool IsRead(string split) => split == "tune" || split.EndsWith("tune", StringComparison.Ordinal);
 
     /// <summary>Which wrong kinds were given for which expected kinds, counted over a group of splits.</summary>
-    private static void AppendConfusion(StringBuilder report, string group, SortedDictionary<string, int> confusion)
+    private static void AppendConfusion(StringBuilder report, string group, SortedDictionary<string, int> confusion, string what = "kind misses, expected → given")
     {
-        report.AppendLine($"kind misses, expected → given, {group}:");
+        report.AppendLine($"{what}, {group}:");
         foreach (var (pair, count) in confusion.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal))
         {
             report.AppendLine(CultureInfo.InvariantCulture, $"  {count,4}  {pair}");
@@ -154,7 +158,7 @@ public sealed partial class CorpusScoreTests(FixtureServer server, ITestOutputHe
     }
 
     /// <summary>The counts behind one split's scores.</summary>
-    private sealed class Score(SortedDictionary<string, int> confusion)
+    private sealed class Score(SortedDictionary<string, int> confusion, SortedDictionary<string, int> nameMisses)
     {
         private readonly HashSet<string> _apis = new(StringComparer.Ordinal);
         private int _entries;
@@ -193,6 +197,7 @@ public sealed partial class CorpusScoreTests(FixtureServer server, ITestOutputHe
                 else
                 {
                     misses.Add($"{entry.Id}: scopes [{string.Join(", ", missing)}], expected {scope}");
+                    CountNameMiss("scope", scope, missing, kindRight, entry);
                 }
             }
             else if (entry.ExpectedField is { } field)
@@ -206,8 +211,30 @@ public sealed partial class CorpusScoreTests(FixtureServer server, ITestOutputHe
                 else
                 {
                     misses.Add($"{entry.Id}: fields [{string.Join(", ", paths)}], expected {field}");
+                    CountNameMiss("field", field, paths, kindRight, entry);
                 }
             }
+        }
+
+        private static string Leaf(string path)
+        {
+            var last = path.Split('.', StringSplitOptions.RemoveEmptyEntries) is { Length: > 0 } parts ? parts[^1] : path;
+            var bracket = last.IndexOf('[', StringComparison.Ordinal);
+            return bracket > 0 ? last[..bracket] : last;
+        }
+
+        /// <summary>An aggregate of a scope/field miss: what form was expected, whether anything was named, the body's format.</summary>
+        private void CountNameMiss(string what, string expected, List<string> given, bool kindRight, CorpusEntry entry)
+        {
+            var leaf = Leaf(expected);
+            var named = given.Count == 0 ? (entry.BodyText.Contains(leaf, StringComparison.OrdinalIgnoreCase) ? "none named, its last name in the body" : "none named, not in the body")
+                : given.Exists(g => string.Equals(Leaf(g), leaf, StringComparison.OrdinalIgnoreCase)) ? "another named, same last name" : "another named";
+            var form = expected.StartsWith("params.", StringComparison.Ordinal) ? "params." : expected.StartsWith("body.", StringComparison.Ordinal) ? "body." : "as the API names it";
+            var text = entry.BodyText.TrimStart();
+            var format = text.StartsWith('{') || text.StartsWith('[') ? "json" : text.StartsWith('<') ? (text.Contains("<html", StringComparison.OrdinalIgnoreCase) ? "html" : "xml") : "text";
+            var sent = entry.Request is null ? "no request" : "request";
+            var key = $"{what} {form}; {named}; kind {(kindRight ? "right" : "wrong")}; {format}; {sent}";
+            nameMisses[key] = nameMisses.GetValueOrDefault(key) + 1;
         }
 
         public string Summary(string split) => string.Create(CultureInfo.InvariantCulture,

@@ -48,7 +48,8 @@ internal sealed class ErrorFieldsRule : DiagnosisRule
                 || compact.Contains("validation", StringComparison.Ordinal) || compact.Contains("violation", StringComparison.Ordinal))
             && (compact.Contains("param", StringComparison.Ordinal) || compact.Contains("field", StringComparison.Ordinal)
                 || compact.Contains("message", StringComparison.Ordinal) || compact.Contains("result", StringComparison.Ordinal)
-                || compact.Contains("issue", StringComparison.Ordinal) || compact.Contains("item", StringComparison.Ordinal));
+                || compact.Contains("issue", StringComparison.Ordinal) || compact.Contains("item", StringComparison.Ordinal)
+                || compact.Contains("input", StringComparison.Ordinal) || compact.Contains("argument", StringComparison.Ordinal));
     }
 
     public override void Apply(DiagnosisContext context)

@@ -14,6 +14,7 @@ internal static class ErrorItems
     /// <returns>True when the item named a field.</returns>
     public static bool ReadItem(JsonObject item, DiagnosisContext context, string? containerKey, bool root = false)
     {
+        item = WithoutSigils(item);
         var message = Message(item);
         var found = false;
 
@@ -143,9 +144,10 @@ internal static class ErrorItems
             context.AddField(FieldPath.Parse(sourceName), FieldLocation.Unknown, message);
             found = true;
         }
-        // "name" is a field in RFC 7807 invalid-params and in validation items ({ name, isValid, message }), not in general.
+        // "name" is a field in RFC 7807 invalid-params, in any list named for invalid inputs (invalidInputs, invalid_fields) and in
+        // validation items ({ name, isValid, message }), not in general.
         if (!found && JsonRead.Str(item, "name") is { Length: > 0 } itemName && BodyScan.LooksLikeCode(itemName)
-            && (containerKey is "invalid-params" or "invalid_params" or "invalidParams" || item.ContainsKey("reason") || item.ContainsKey("isValid")))
+            && ((containerKey is not null && ErrorVocabulary.Compact(containerKey).Contains("invalid", StringComparison.Ordinal)) || item.ContainsKey("reason") || item.ContainsKey("isValid")))
         {
             context.AddField(itemName, FieldLocation.Unknown, message);
             found = true;
@@ -327,5 +329,27 @@ internal static class ErrorItems
             segments.RemoveRange(0, 2);
         }
         return segments;
+    }
+
+    /// <summary>
+    /// The item with its members' sigils dropped (<c>$message</c>, <c>$source</c>, <c>@field</c>, as Sage and XML-born writers
+    /// name them), so they read as the plain names; the item itself when none has one.
+    /// </summary>
+    private static JsonObject WithoutSigils(JsonObject item)
+    {
+        if (!item.Any(static p => p.Key.Length > 1 && p.Key[0] is '$' or '@'))
+        {
+            return item;
+        }
+        var plain = new JsonObject();
+        foreach (var (key, value) in item)
+        {
+            var name = key.Length > 1 && key[0] is '$' or '@' ? key[1..] : key;
+            if (!plain.ContainsKey(name))
+            {
+                plain[name] = value?.DeepClone();
+            }
+        }
+        return plain;
     }
 }

@@ -117,4 +117,20 @@ public sealed class NestedFailuresTests
         var d = Ex.Diagnose(400, $$"""{"code":"BAD_REQUEST","message":"Request parameters are not valid.","{{container}}":[{"name":"order.total","type":"Range","message":"must be at least 10"}]}""");
         Assert.Equal(["order.total"], d.Paths());
     }
+
+    [Theory]
+    [InlineData("""{"status":400,"valideringsfeil":[{"feilmelding":"Postnummer 99999 er ugyldig","parametere":["postnummer"]}]}""", "postnummer")]
+    [InlineData("""{"fehler":[{"meldung":"Wert ungültig","felder":["plz"]}]}""", "plz")]
+    [InlineData("""{"errores":[{"mensaje":"Valor inválido","campos":["codigo_postal"]}]}""", "codigo_postal")]
+    [InlineData("""{"errors":[{"message":"One of these is required","parameters":["email","phone"]}]}""", "email")]
+    public void AnErrorItemsListOfNames_InAnyLanguage_NamesThem(string body, string field) =>
+        Assert.Contains(field, Ex.Diagnose(400, body).Paths());
+
+    [Fact]
+    public void ThePropertyNameWord_BeforeAQuotedName_IsNotTheField()
+    {
+        var d = DiagnosisEngine.Diagnose(Ex.Make(400, """{"message":"The property name 'Quantity' specified for type 'Api.Models.Line' has an invalid value."}""",
+            request: """{"Journal":"70","Lines":[{"Item":"x","Quantity":"two"}]}"""));
+        Assert.Equal(["body.Lines[0].Quantity"], d!.Paths());
+    }
 }

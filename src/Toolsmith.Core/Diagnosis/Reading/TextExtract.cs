@@ -195,6 +195,8 @@ internal static partial class TextExtract
     private static bool TryFields(string text, out List<(string Path, FieldLocation Location, string Message)> fields)
     {
         fields = new List<(string, FieldLocation, string)>();
+        // "The property name 'Quantity' specified…" names Quantity, not "name": read as "The property 'Quantity'"
+        text = NameWordBeforeQuote().Replace(text, "$1 ");
         try
         {
             foreach (Match m in JsonPointerTag().Matches(text))
@@ -414,6 +416,9 @@ internal static partial class TextExtract
     private static partial Regex JsonPointerTag();
 
     // "for the field 'project'", "in parameter \"limit\""
+    [GeneratedRegex(@"\b(field|parameter|param|property|attribute|argument|column|key)\s+name\s+(?=['""`])", Options, TimeoutMs)]
+    private static partial Regex NameWordBeforeQuote();
+
     [GeneratedRegex(@"\b(?:for|in|of|on|to)\s+(?:the\s+)?(?:field|parameter|param|property|attribute|argument|column|key)\s+['""`](?<path>[^'""`\s]{1,100})['""`]", Options, TimeoutMs)]
     private static partial Regex NamedField();
 

@@ -17,6 +17,7 @@ internal sealed class ErrorFieldsRule : DiagnosisRule
         "errors", "error", "details", "detail", "invalid-params", "invalid_params", "invalidParams", "violations", "fieldErrors",
         "field_errors", "validationErrors", "validation_errors", "validations", "issues", "fieldViolations", "userErrors", "user_errors", "failures",
         "problems", "causes", "issue", "messages", "message", "diagnostics", "diagnostic", "subErrors", "errorDetails", "error_details", "invalidFields", "invalid_fields", "inner_errors", "innerErrors",
+        "fehler", "erreurs", "errores", "erros", "errori", "fouten",
     };
 
     private static readonly HashSet<string> Envelope = new(StringComparer.OrdinalIgnoreCase)
@@ -37,7 +38,8 @@ internal sealed class ErrorFieldsRule : DiagnosisRule
             return true;
         }
         var compact = ErrorVocabulary.Compact(key);
-        foreach (var end in (ReadOnlySpan<string>)["violations", "errors", "issues", "failures", "problems", "exception", "exceptions"])
+        // (and errors in other languages: valideringsfeil, Fehler, erreurs, errores, erros, errori, fouten)
+        foreach (var end in (ReadOnlySpan<string>)["violations", "errors", "issues", "failures", "problems", "exception", "exceptions", "feil", "fehler", "erreurs", "errores", "erros", "errori", "fouten"])
         {
             if (compact.EndsWith(end, StringComparison.Ordinal) && compact.Length > end.Length && compact.Length <= 40)
             {

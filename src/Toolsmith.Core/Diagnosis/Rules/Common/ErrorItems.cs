@@ -32,14 +32,18 @@ internal static class ErrorItems
                 found = true;
             }
         }
-        if (JsonRead.Get(item, "fields") is JsonArray fields)
+        foreach (var (key, value) in item)
         {
-            foreach (var f in fields)
+            // "fields": ["a", "b"], and the same list in other words and languages ("parameters", "parametere", "campos")
+            if (value is JsonArray fields && IsFieldListName(key))
             {
-                if (JsonRead.Str(f) is { Length: > 0 } name)
+                foreach (var f in fields)
                 {
-                    context.AddField(name, FieldLocation.Unknown, message);
-                    found = true;
+                    if (JsonRead.Str(f) is { Length: > 0 and <= 100 } name && BodyScan.LooksLikeCode(name))
+                    {
+                        context.AddField(name, FieldLocation.Unknown, message);
+                        found = true;
+                    }
                 }
             }
         }
@@ -352,4 +356,9 @@ internal static class ErrorItems
         }
         return plain;
     }
+
+    /// <summary>A member that lists the fields an error is about: fields, parameters, properties, arguments (also parametere, campos, champs, felder).</summary>
+    private static bool IsFieldListName(string key) => ErrorVocabulary.Compact(key) is "fields" or "parameters" or "params" or "properties" or "attributes"
+        or "arguments" or "fieldnames" or "parameternames" or "parametere" or "parametros" or "parametri" or "parametres" or "campos" or "champs" or "felder"
+        or "invalidfields" or "invalidparameters" or "missingfields" or "missingparameters" or "requiredfields";
 }

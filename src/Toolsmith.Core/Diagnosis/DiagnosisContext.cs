@@ -218,6 +218,25 @@ internal sealed class DiagnosisContext
         }
     }
 
+    /// <summary>
+    /// Puts a field where it is more precisely: a field named by its last name alone (<c>Detail</c>) becomes
+    /// <paramref name="precise"/> (<c>Entries[1].Detail</c>); with no such field, <paramref name="precise"/> is added.
+    /// </summary>
+    public void PlaceField(List<string> precise, FieldLocation location, string? message)
+    {
+        for (var i = 0; i < _fields.Count; i++)
+        {
+            if (_fields[i].Segments is [var only] && string.Equals(only, precise[^1], StringComparison.OrdinalIgnoreCase))
+            {
+                _fieldIndex.Remove(string.Join('\u001f', _fields[i].Segments));
+                _fieldIndex[string.Join('\u001f', precise)] = i;
+                _fields[i] = (precise, location, _fields[i].Message, null);
+                return;
+            }
+        }
+        AddField(precise, location, message, null);
+    }
+
     /// <summary>Adds an invalid field from a path in any common spelling.</summary>
     public void AddField(string path, FieldLocation location, string? message)
     {

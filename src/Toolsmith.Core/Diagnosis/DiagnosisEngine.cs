@@ -42,6 +42,7 @@ public static class DiagnosisEngine
         new ScopeMembersRule(),
         new MessageTextRule(),
         new RequiredScopesRule(),
+        new BatchEntriesRule(),
         new MentionedFieldsRule(),
     ];
 

@@ -133,4 +133,18 @@ public sealed class NestedFailuresTests
             request: """{"Journal":"70","Lines":[{"Item":"x","Quantity":"two"}]}"""));
         Assert.Equal(["body.Lines[0].Quantity"], d!.Paths());
     }
+
+    [Fact]
+    public void ABatchAnsweredEntryByEntry_NamesTheFailedEntrysField()
+    {
+        const string sent = """{"Records":[{"Data":"eyJ9","PartitionKey":"a"},{"Data":"eyJ9","PartitionKey":""},{"Data":"eyJ9","PartitionKey":"c"}]}""";
+        var d = DiagnosisEngine.Diagnose(Ex.Make(200, """{"FailedRecordCount":1,"Records":[{"SequenceNumber":"1"},{"ErrorCode":"InvalidArgument","ErrorMessage":"PartitionKey must not be empty"},{"SequenceNumber":"3"}]}""", request: sent));
+        Assert.NotNull(d);
+        Assert.Equal(["body.Records[1].PartitionKey"], d.Paths());
+
+        // words that name no member of the entry: the entry itself
+        var e = DiagnosisEngine.Diagnose(Ex.Make(200, """{"FailedRecordCount":1,"Records":[{"SequenceNumber":"1"},{"ErrorCode":"InternalFailure","ErrorMessage":"Try again"},{"SequenceNumber":"3"}]}""", request: sent));
+        Assert.NotNull(e);
+        Assert.Equal(["body.Records[1]"], e.Paths());
+    }
 }

@@ -16,7 +16,7 @@ internal static partial class SuccessBody
     public const int MaxNestedBytes = 64 * 1024;
 
     /// <summary>
-    /// Whether a 2xx JSON answer (an object) could report a failure below its top: its bytes hold a failed status's word
+    /// Whether a 2xx JSON answer (an object or a list) could report a failure below its top: its bytes hold a failed status's word
     /// (fail, error, declin, reject, denied, skipped, refused, in any of three cases), an HTTP error status written as words
     /// ("401 Unauthorized") or JSON written inside a string. One scan over at most 64 KB, nothing allocated.
     /// </summary>
@@ -24,14 +24,14 @@ internal static partial class SuccessBody
     {
         if (exchange.ParsedBody is not null)
         {
-            return exchange.ParsedBody is JsonObject; // decoded from another charset: the tree is at hand
+            return exchange.ParsedBody is JsonObject or JsonArray; // decoded from another charset: the tree is at hand
         }
         if (exchange.Body.Length > MaxNestedBytes)
         {
             return false;
         }
         var span = Utf8Text.WithoutBom(exchange.Body.Span).TrimStart(" \t\r\n"u8);
-        if (span.IsEmpty || span[0] != (byte)'{')
+        if (span.IsEmpty || span[0] is not ((byte)'{' or (byte)'['))
         {
             return false;
         }
@@ -101,7 +101,13 @@ internal static partial class SuccessBody
     public static bool NestedReportsFailure(JsonNode? body, bool action)
     {
         var budget = 3000;
-        return body is JsonObject top && (NothingButFailures(top) || Fails(top, 0, action, ref budget));
+        return body switch
+        {
+            JsonObject top => NothingButFailures(top) || Fails(top, 0, action, ref budget),
+            // [{"email": "…", "status": "rejected", "reject_reason": "hard-bounce"}]: an answer per item sent, every one refused
+            JsonArray items => action && EveryItemFails([.. items], 0, ref budget),
+            _ => false,
+        };
 
         static bool Fails(JsonObject o, int depth, bool action, ref int budget)
         {
@@ -168,6 +174,7 @@ internal static partial class SuccessBody
             return false;
         }
         string? failedBy = null;
+        var refused = false;
         var skipped = false;
         foreach (var (key, value) in o)
         {
@@ -177,6 +184,7 @@ internal static partial class SuccessBody
                 if (IsFailedWord(word) || IsRefusalWord(word))
                 {
                     failedBy = key;
+                    refused |= IsRefusalWord(word);
                 }
                 skipped |= System.Text.Ascii.EqualsIgnoreCase(word, "skipped"u8);
             }
@@ -192,7 +200,8 @@ internal static partial class SuccessBody
                 continue;
             }
             var c = ErrorVocabulary.Compact(key);
-            var code = c.Contains("code", StringComparison.Ordinal);
+            // a refusal (declined, rejected) gives its reason in words too; a failure needs a code, as a job's own outcome has words
+            var code = c.Contains("code", StringComparison.Ordinal) || (refused && c.Contains("reason", StringComparison.Ordinal));
             var reasons = value is JsonArray && (c.Contains("reason", StringComparison.Ordinal) || c.Contains("error", StringComparison.Ordinal));
             if (!(failedBy is not null ? code : reasons))
             {

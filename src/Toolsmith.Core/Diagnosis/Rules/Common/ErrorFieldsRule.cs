@@ -39,11 +39,11 @@ internal sealed class ErrorFieldsRule : DiagnosisRule
         }
         var compact = ErrorVocabulary.Compact(key);
         // (and errors in other languages: valideringsfeil, Fehler, erreurs, errores, erros, errori, fouten)
-        foreach (var end in (ReadOnlySpan<string>)["violations", "errors", "issues", "failures", "problems", "exception", "exceptions", "feil", "fehler", "erreurs", "errores", "erros", "errori", "fouten"])
+        foreach (var end in (ReadOnlySpan<string>)["violations", "errors", "issues", "failures", "problems", "exception", "exceptions", "fault", "faults", "feil", "fehler", "erreurs", "errores", "erros", "errori", "fouten"])
         {
             if (compact.EndsWith(end, StringComparison.Ordinal) && compact.Length > end.Length && compact.Length <= 40)
             {
-                return true; // constraintViolations, requestErrors, ServiceException (OGC): a list or item by the last word
+                return true; // constraintViolations, requestErrors, ServiceException (OGC), ValidationFault (SOAP detail): a list or item by the last word
             }
         }
         return (compact.Contains("invalid", StringComparison.Ordinal) || compact.Contains("error", StringComparison.Ordinal)

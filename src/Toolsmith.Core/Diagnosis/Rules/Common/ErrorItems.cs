@@ -169,8 +169,9 @@ internal static class ErrorItems
             {
                 continue;
             }
-            if (key.Length == 0 || key == "$")
+            if (key.Length == 0 || key is "$" or "_errors")
             {
+                // the body's own messages (ASP.NET's "$", Zod's format() "_errors"), about no one field
                 if (MessageOf(value) is { } words)
                 {
                     context.AddText(words);
@@ -196,7 +197,8 @@ internal static class ErrorItems
             var found = false;
             foreach (var (childKey, child) in nested)
             {
-                found |= ReadMember($"{path}.{childKey}", child, context, depth + 1);
+                // Zod's format(): {"title": {"_errors": ["Required"]}}, the messages of the field that holds them
+                found |= ReadMember(childKey == "_errors" ? path : $"{path}.{childKey}", child, context, depth + 1);
             }
             return found;
         }
@@ -223,8 +225,9 @@ internal static class ErrorItems
     {
         switch (value)
         {
-            case JsonObject o when o.Count > 0 && Message(o) is null && o.All(static p => IsFieldMessages(p.Value)):
-                return [.. o.Select(static p => (p.Key, p.Value))];
+            case JsonObject o when o.Any(static p => !IsEmptyOwnMessages(p.Key, p.Value)) && Message(o) is null
+                && o.All(static p => IsEmptyOwnMessages(p.Key, p.Value) || IsFieldMessages(p.Value)):
+                return [.. o.Where(static p => !IsEmptyOwnMessages(p.Key, p.Value)).Select(static p => (p.Key, p.Value))];
             case JsonArray a when a.Count is > 0 and <= 200 && a.All(static i => i is JsonObject) && a.Any(static i => ((JsonObject)i!).Count > 0)
                 && a.All(static i => i is JsonObject io && Message(io) is null && io.All(static p => IsFieldMessages(p.Value))):
                 return [.. a.Select(static (item, index) => (index.ToString(System.Globalization.CultureInfo.InvariantCulture), (JsonNode?)item))];
@@ -237,9 +240,12 @@ internal static class ErrorItems
     private static bool IsFieldMessages(JsonNode? value) => value switch
     {
         JsonArray a => a.Count > 0 && a.All(static i => JsonRead.Str(i) is not null),
-        JsonObject o => o.Count > 0 && Message(o) is null && o.All(static p => p.Value is JsonArray or JsonObject),
+        JsonObject o => o.Any(static p => !IsEmptyOwnMessages(p.Key, p.Value)) && Message(o) is null && o.All(static p => p.Value is JsonArray or JsonObject),
         _ => false,
     };
+
+    /// <summary>Zod's <c>"_errors": []</c>: a level of a formatted error with no messages of its own, which says nothing.</summary>
+    private static bool IsEmptyOwnMessages(string key, JsonNode? value) => key == "_errors" && value is JsonArray { Count: 0 };
 
     private static readonly string[] FieldMemberEndings = ["parametername", "paramname", "fieldname", "propertyname", "argumentname", "attributename", "fieldpath", "propertypath"];
 
@@ -284,8 +290,12 @@ internal static class ErrorItems
         {
             return false; // {"errors": {"error": "…"}}: one error's words, not fields
         }
-        foreach (var (_, value) in obj)
+        foreach (var (key, value) in obj)
         {
+            if (IsEmptyOwnMessages(key, value))
+            {
+                continue;
+            }
             var ok = value switch
             {
                 JsonArray a => a.Count > 0 && a.All(i => JsonRead.Str(i) is not null || i is JsonObject),

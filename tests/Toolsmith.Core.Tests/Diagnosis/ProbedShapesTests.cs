@@ -1,0 +1,59 @@
+using Toolsmith.Core.Diagnosis;
+
+namespace Toolsmith.Core.Tests.Diagnosis;
+
+/// <summary>
+/// Shapes found by bodies written to probe the engine (docs/diagnosis.md, "Stop 43"): each written before it was run, in the
+/// way real APIs answer. Bodies written for this test.
+/// </summary>
+public sealed class ProbedShapesTests
+{
+    [Theory]
+    [InlineData("""{"message":"This endpoint requires the following scope(s): repo:status","code":"insufficient_scope"}""", "repo:status")]
+    [InlineData("""{"statusCode":403,"message":"The token does not have access to this scope: calendars.readonly"}""", "calendars.readonly")]
+    public void ScopesInTheseWords_AreNamed(string body, string scope)
+    {
+        var d = Ex.Diagnose(403, body);
+        Assert.Equal(DiagnosisKinds.MissingScope, d.Kind);
+        Assert.Contains(scope, d.Scopes!.Missing);
+    }
+
+    [Fact]
+    public void ZodsFormattedErrors_NameTheFieldThatHoldsThem()
+    {
+        var d = Ex.Diagnose(400, """{"errors":{"_errors":[],"title":{"_errors":["Required"]},"tags":{"_errors":[],"0":{"_errors":["Expected string, received number"]}}}}""");
+        Assert.Equal(["title", "tags[0]"], d.Paths());
+    }
+
+    [Fact]
+    public void ASoapFaultsDetail_NamedForItsKind_NamesItsField()
+    {
+        const string body = """
+            <?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><soap:Fault>
+            <faultcode>soap:Client</faultcode><faultstring>Validation error</faultstring>
+            <detail><ValidationFault><Field>postcode</Field><Reason>must be five digits</Reason></ValidationFault></detail>
+            </soap:Fault></soap:Body></soap:Envelope>
+            """;
+        var d = Ex.Diagnose(500, body, ("Content-Type", "text/xml"));
+        Assert.Equal(DiagnosisKinds.InvalidValue, d.Kind);
+        Assert.Contains("postcode", d.Paths());
+    }
+
+    [Theory]
+    [InlineData("Bad username / password")]
+    [InlineData("Wrong login or password")]
+    public void WordsAboutAUserNameAndPassword_AreBadCredentials(string words) =>
+        Assert.Equal(DiagnosisKinds.BadCredentials, Ex.Diagnose(200, $$"""{"message":"error","errors":["{{words}}"]}""").Kind);
+
+    [Fact]
+    public void AListAnsweringEachItemSent_EveryOneRefused_IsAFailure()
+    {
+        var d = DiagnosisEngine.Diagnose(Ex.Make(200, """[{"email":"a@example.com","status":"rejected","_id":"m1","reject_reason":"hard-bounce"}]""", method: "POST"));
+        Assert.NotNull(d);
+        Assert.Equal(DiagnosisKinds.RequestRejected, d.Kind);
+
+        // one went out: the call worked; and a list read back is data
+        Assert.Null(DiagnosisEngine.Diagnose(Ex.Make(200, """[{"email":"a@example.com","status":"rejected","_id":"m1","reject_reason":"hard-bounce"},{"email":"b@example.com","status":"sent","_id":"m2","reject_reason":null}]""", method: "POST")));
+        Assert.Null(DiagnosisEngine.Diagnose(Ex.Make(200, """[{"email":"a@example.com","status":"rejected","_id":"m1","reject_reason":"hard-bounce"}]""", method: "GET")));
+    }
+}

@@ -56,4 +56,29 @@ public sealed class ProbedShapesTests
         Assert.Null(DiagnosisEngine.Diagnose(Ex.Make(200, """[{"email":"a@example.com","status":"rejected","_id":"m1","reject_reason":"hard-bounce"},{"email":"b@example.com","status":"sent","_id":"m2","reject_reason":null}]""", method: "POST")));
         Assert.Null(DiagnosisEngine.Diagnose(Ex.Make(200, """[{"email":"a@example.com","status":"rejected","_id":"m1","reject_reason":"hard-bounce"}]""", method: "GET")));
     }
+
+    [Theory]
+    [InlineData("""{"Header":{"ResultCode":"E","Message":"Postcode ZZ1 is not a valid postcode"},"Body":null}""", "GET", DiagnosisKinds.InvalidValue)]
+    [InlineData("""{"response":{"status":"ERR","code":"E_CREDITS","text":"Insufficient credits: your account balance is 0"}}""", "GET", DiagnosisKinds.QuotaExceeded)]
+    [InlineData("""{"rc":-2,"msg":"username ada already registered"}""", "POST", DiagnosisKinds.Conflict)]
+    [InlineData("""{"retcode":"1003","retmsg":"No privilege to perform this operation"}""", "POST", DiagnosisKinds.InsufficientPermission)]
+    [InlineData("""{"resultado":"ERRO","mensagem":"Token de acesso inválido"}""", "POST", DiagnosisKinds.BadCredentials)]
+    [InlineData("""{"estado":"error","descripcion":"No se encontró el pedido 5531"}""", "GET", DiagnosisKinds.NotFound)]
+    [InlineData("""{"deleted":false,"reason":"No such webhook: wh_123"}""", "DELETE", DiagnosisKinds.NotFound)]
+    public void FailuresUnder200_InEnvelopesAndWordsOfManyApis(string body, string method, string kind)
+    {
+        var d = DiagnosisEngine.Diagnose(Ex.Make(200, body, method: method));
+        Assert.NotNull(d);
+        Assert.Equal(kind, d.Kind);
+    }
+
+    [Theory]
+    [InlineData("""{"Header":{"ResultCode":"0","Message":"OK"},"Body":{"postcode":"AB1 2CD"}}""", "GET")]
+    [InlineData("""{"response":{"status":"OK","code":"S_OK","text":"Sent"}}""", "POST")]
+    [InlineData("""{"rc":0,"msg":"ok"}""", "POST")]
+    [InlineData("""{"deleted":false,"reason":"archived instead, as the plan keeps history"}""", "DELETE")]
+    [InlineData("""{"deleted":false,"id":"wh_1","url":"https://example.com/hook"}""", "GET")]
+    [InlineData("""{"estado":"activo","descripcion":"Cuenta verificada"}""", "GET")]
+    public void TheSameEnvelopes_ThatSayAllWentWell_AreSuccesses(string body, string method) =>
+        Assert.Null(DiagnosisEngine.Diagnose(Ex.Make(200, body, method: method)));
 }

@@ -17,7 +17,8 @@ internal static partial class SuccessBody
 
     /// <summary>
     /// Whether a 2xx JSON answer (an object or a list) could report a failure below its top: its bytes hold a failed status's word
-    /// (fail, error, declin, reject, denied, skipped, refused, in any of three cases), an HTTP error status written as words
+    /// (fail, error, declin, reject, denied, skipped, refused, err, invalid, insufficient, in any of three cases), an HTTP error
+    /// status written as words
     /// ("401 Unauthorized") or JSON written inside a string. One scan over at most 64 KB, nothing allocated.
     /// </summary>
     public static bool MayReportNestedFailure(ResponseExchange exchange)
@@ -38,7 +39,8 @@ internal static partial class SuccessBody
         return HoldsAnyCase(span, "fail"u8, "FAIL"u8, "Fail"u8) || HoldsAnyCase(span, "error"u8, "ERROR"u8, "Error"u8)
             || HoldsAnyCase(span, "declin"u8, "DECLIN"u8, "Declin"u8) || HoldsAnyCase(span, "reject"u8, "REJECT"u8, "Reject"u8)
             || HoldsAnyCase(span, "denied"u8, "DENIED"u8, "Denied"u8) || HoldsAnyCase(span, "skipped"u8, "SKIPPED"u8, "Skipped"u8)
-            || HoldsAnyCase(span, "refused"u8, "REFUSED"u8, "Refused"u8)
+            || HoldsAnyCase(span, "refused"u8, "REFUSED"u8, "Refused"u8) || HoldsAnyCase(span, "\"err"u8, "\"ERR"u8, "\"Err"u8)
+            || HoldsAnyCase(span, "invalid"u8, "INVALID"u8, "Invalid"u8) || HoldsAnyCase(span, "insufficient"u8, "INSUFFICIENT"u8, "Insufficient"u8)
             || span.IndexOf("\":\"{\\\""u8) >= 0 || span.IndexOf("\": \"{\\\""u8) >= 0
             || HttpStatusWordsAt(span);
 
@@ -103,7 +105,7 @@ internal static partial class SuccessBody
         var budget = 3000;
         return body switch
         {
-            JsonObject top => NothingButFailures(top) || Fails(top, 0, action, ref budget),
+            JsonObject top => NothingButFailures(top) || WrapperFails(top, action) || (action && ActionFlagFalse(top)) || Fails(top, 0, action, ref budget),
             // [{"email": "…", "status": "rejected", "reject_reason": "hard-bounce"}]: an answer per item sent, every one refused
             JsonArray items => action && EveryItemFails([.. items], 0, ref budget),
             _ => false,
@@ -156,6 +158,54 @@ internal static partial class SuccessBody
             }
             return true;
         }
+    }
+
+    /// <summary>
+    /// An answer's envelope judged as an answer of its own (<c>{"Header": {"ResultCode": "E", "Message": "Postcode ZZ1 is not
+    /// valid"}, "Body": null}</c>, <c>{"response": {"status": "ERR", "code": "E_CREDITS", "text": "…"}}</c>): a member named for
+    /// one (header, meta, response, result, reply, ack, status) that holds an object the member scan finds a failure in.
+    /// </summary>
+    private static bool WrapperFails(JsonObject top, bool action)
+    {
+        if (top.ContainsKey("jsonrpc") || top.Any(static p => ErrorVocabulary.Compact(p.Key) is "ok" or "success" or "issuccess" && p.Value is JsonValue v && v.GetValueKind() == JsonValueKind.True))
+        {
+            return false; // a JSON-RPC result is the answer, whatever it holds; a top that says it succeeded did
+        }
+        foreach (var (key, value) in top)
+        {
+            if (value is JsonObject { Count: > 0 and <= 12 } inner && ErrorVocabulary.Compact(key) is "header" or "responseheader" or "head" or "meta"
+                or "response" or "result" or "reply" or "ack" or "status" or "responsestatus" or "statusinfo" or "envelope" or "returninfo"
+                && TryReadJson(JsonSerializer.SerializeToUtf8Bytes(inner, ToolsmithJsonContext.Default.JsonNode), out var fails, action) && fails)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// <c>{"deleted": false, "reason": "No such webhook: wh_123"}</c>: a flag that says the action asked for was not done, beside
+    /// words that say why a failure.
+    /// </summary>
+    private static bool ActionFlagFalse(JsonObject top)
+    {
+        var notDone = false;
+        var why = false;
+        foreach (var (key, value) in top)
+        {
+            var c = ErrorVocabulary.Compact(key);
+            if (value is JsonValue flag && flag.GetValueKind() == JsonValueKind.False && c is "deleted" or "created" or "updated" or "saved" or "sent"
+                or "cancelled" or "canceled" or "removed" or "added" or "accepted" or "processed" or "executed" or "completed" or "done" or "applied" or "queued")
+            {
+                notDone = true;
+            }
+            else if ((c.Contains("reason", StringComparison.Ordinal) || c.Contains("message", StringComparison.Ordinal) || c.Contains("error", StringComparison.Ordinal))
+                && JsonRead.Str(value) is { Length: > 0 and <= 200 } text && SaysFailure(Encoding.UTF8.GetBytes(text)))
+            {
+                why = true;
+            }
+        }
+        return notDone && why;
     }
 
     /// <summary>An object whose members are all objects kept under ids (names holding three digits or more): a collection.</summary>

@@ -626,7 +626,10 @@ internal static partial class SuccessBody
                 _ => true,
             };
         }
-        else if (reader.ValueTextEquals("status"u8) || reader.ValueTextEquals("Status"u8) || reader.ValueTextEquals("STATUS"u8))
+        else if (reader.ValueTextEquals("status"u8) || reader.ValueTextEquals("Status"u8) || reader.ValueTextEquals("STATUS"u8)
+            // the same member in Spanish, Portuguese, French and Italian
+            || reader.ValueTextEquals("estado"u8) || reader.ValueTextEquals("resultado"u8) || reader.ValueTextEquals("estatus"u8)
+            || reader.ValueTextEquals("statut"u8) || reader.ValueTextEquals("stato"u8) || reader.ValueTextEquals("esito"u8))
         {
             reader.Read();
             if (reader.TokenType == JsonTokenType.StartObject)
@@ -1244,7 +1247,7 @@ internal static partial class SuccessBody
         reader.ValueTextEquals("error_code"u8) || reader.ValueTextEquals("errorCode"u8) || reader.ValueTextEquals("error_type"u8)
         || reader.ValueTextEquals("errcode"u8) || reader.ValueTextEquals("errCode"u8) || reader.ValueTextEquals("err_code"u8)
         || reader.ValueTextEquals("err-code"u8) || reader.ValueTextEquals("error-code"u8) || reader.ValueTextEquals("retCode"u8)
-        || reader.ValueTextEquals("ret_code"u8);
+        || reader.ValueTextEquals("ret_code"u8) || reader.ValueTextEquals("rc"u8) || reader.ValueTextEquals("RC"u8);
 
     /// <summary>The short names of a code's words: <c>msg</c>, <c>errmsg</c>, <c>err-msg</c>, <c>retMsg</c>...</summary>
     private static bool IsShortMessageName(ref Utf8JsonReader reader) =>
@@ -1253,7 +1256,9 @@ internal static partial class SuccessBody
         // "message" in the languages APIs answer in: Spanish, Portuguese, Italian, German, Turkish, Indonesian, Dutch
         || reader.ValueTextEquals("mensaje"u8) || reader.ValueTextEquals("mensagem"u8) || reader.ValueTextEquals("messaggio"u8)
         || reader.ValueTextEquals("meldung"u8) || reader.ValueTextEquals("nachricht"u8) || reader.ValueTextEquals("mesaj"u8)
-        || reader.ValueTextEquals("pesan"u8) || reader.ValueTextEquals("bericht"u8);
+        || reader.ValueTextEquals("pesan"u8) || reader.ValueTextEquals("bericht"u8)
+        // and its "description": Spanish, Portuguese, French
+        || reader.ValueTextEquals("descripcion"u8) || reader.ValueTextEquals("descricao"u8) || reader.ValueTextEquals("detalle"u8);
 
     /// <summary>Whether the object the reader is on has a member; the reader is left on the object's end.</summary>
     private static bool IsNonEmptyObject(ref Utf8JsonReader reader)
@@ -1691,7 +1696,7 @@ internal static partial class SuccessBody
             // {"error": true, "reason": "Invalid format parameter: xlsx"}
             || (ErrorTrue && !StatusSaysOk && !MessageSaysOk && (!HasId || Count <= 8))
             || (StatusCodeFailed && (MessageIsText || ShortMessage || ErrorText || WordsMembers > 0) && Count <= 8)
-            || (StatusSaysFailed && !HasId && (MessageIsText || ShortMessage || ErrorText || ErrorSaysSomething || ErrorIsObject || MessagesSaySomething || ObjectHoldsWords || ErrorCode) && Count <= 6)
+            || (StatusSaysFailed && !HasId && (MessageIsText || ShortMessage || ErrorText || ErrorSaysSomething || ErrorIsObject || MessagesSaySomething || ObjectHoldsWords || ErrorCode || CodeWordFailed) && Count <= 6)
             // a batch whose answer says some entries failed, or lists an entry that is an error
             || ((FailedCountPositive || ErrorsTrue || ItemsFailed) && !HasId && !SaysSucceeded && !StatusSaysOk)
             // <decision>ERROR</decision> … <description>Invalid txnMode</description>: a failed outcome beside words that say so

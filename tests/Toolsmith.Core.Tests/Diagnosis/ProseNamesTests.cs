@@ -79,6 +79,8 @@ public class ProseNamesTests
     [InlineData("Could not find a property named 'shipDate' on type 'Sales.order'.", "shipDate")]
     [InlineData("The request body must contain the following parameter: 'grant_type'.", "grant_type")]
     [InlineData("Parameter {amount} faulty or missing", "amount")]
+    [InlineData("The value '2026-02-30' is not valid for OrderDate.", "OrderDate")]
+    [InlineData("The value 'x' is not a valid value for ship_method", "ship_method")]
     public void Fields_InProse_AreNamed(string message, string field)
     {
         var d = Ex.Diagnose(400, $$"""{"message":"{{message.Replace("\"", "\\\"", StringComparison.Ordinal)}}"}""");
@@ -94,6 +96,7 @@ public class ProseNamesTests
     [InlineData("Bad Gateway")]
     [InlineData("JavaScript must be enabled")]
     [InlineData("PostgreSQL is required for this feature")]
+    [InlineData("This coupon is not valid for production.")]
     public void SentenceWords_AreNotFields(string message) =>
         Assert.Empty(Ex.Diagnose(400, $$"""{"message":"{{message}}"}""").Paths());
 

@@ -427,7 +427,8 @@ internal static partial class TextExtract
     private static partial Regex QuotedField();
 
     // Confluence: "Provided value {...} for 'id' is not the correct type"
-    [GeneratedRegex(@"\bvalue\b[^.]{0,200}?\bfor\s+['""`](?<path>[\w.\[\]\-/$]{1,100})['""`]", Options, TimeoutMs)]
+    // and "The value '2026-02-30' is not valid for OrderDate.": an identifier's shape (a hump, an underscore), not a word
+    [GeneratedRegex(@"(?i:\bvalue\b[^.]{0,200}?\bfor\s+)['""`](?<path>[\w.\[\]\-/$]{1,100})['""`]|(?i:\bnot\s+(?:a\s+)?valid\s+(?:value\s+)?for\s+(?:the\s+)?)(?<path>[a-z]+[A-Z]\w*|[A-Z][a-z0-9]+[A-Z]\w*|[A-Za-z][A-Za-z0-9]*_\w+)(?=\s*(?:[.;,)]|$))", RegexOptions.CultureInvariant, TimeoutMs)]
     private static partial Regex ValueForName();
 
     // Stripe, OpenAI: "Missing required param: amount.", "Missing required parameter: 'input[79].id'.", "Missing required parameter - file"

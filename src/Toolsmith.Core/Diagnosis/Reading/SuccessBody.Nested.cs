@@ -167,9 +167,9 @@ internal static partial class SuccessBody
     /// </summary>
     private static bool WrapperFails(JsonObject top, bool action)
     {
-        if (top.ContainsKey("jsonrpc") || top.Any(static p => ErrorVocabulary.Compact(p.Key) is "ok" or "success" or "issuccess" && p.Value is JsonValue v && v.GetValueKind() == JsonValueKind.True))
+        if (top.ContainsKey("jsonrpc") || top.ContainsKey("id") || top.Any(static p => ErrorVocabulary.Compact(p.Key) is "ok" or "success" or "issuccess" && p.Value is JsonValue v && v.GetValueKind() == JsonValueKind.True))
         {
-            return false; // a JSON-RPC result is the answer, whatever it holds; a top that says it succeeded did
+            return false; // a JSON-RPC result is the answer, whatever it holds; a record's parts are data; a top that says it succeeded did
         }
         foreach (var (key, value) in top)
         {

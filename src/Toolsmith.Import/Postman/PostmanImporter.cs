@@ -931,7 +931,6 @@ internal sealed partial class PostmanRequestMapper(PostmanImporter.Context conte
         return JsonValue.Create(Text(text))!;
     }
 
-    /// <summary>Variables in the strings of a JSON body; a credential-named string field becomes a secret.</summary>
     /// <summary>
     /// A variable in a member's name (Xray's <c>"{{CF_Test_Type}}": {…}</c>, a Jira custom field's id): Postman puts its value
     /// there, so the import does, with the value the collection or environment gives; a step's member names are not
@@ -949,6 +948,7 @@ internal sealed partial class PostmanRequestMapper(PostmanImporter.Context conte
         return m.Value;
     }));
 
+    /// <summary>Variables in the strings of a JSON body; a credential-named string field becomes a secret.</summary>
     private JsonNode MapStrings(JsonNode node) => JsonText.MapStrings(node, (v, s, field) =>
     {
         if (field is not null)

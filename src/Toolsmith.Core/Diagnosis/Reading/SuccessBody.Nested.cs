@@ -175,7 +175,7 @@ internal static partial class SuccessBody
         {
             if (value is JsonObject { Count: > 0 and <= 12 } inner && ErrorVocabulary.Compact(key) is "header" or "responseheader" or "head" or "meta"
                 or "response" or "result" or "reply" or "ack" or "status" or "responsestatus" or "statusinfo" or "envelope" or "returninfo"
-                && TryReadJson(JsonSerializer.SerializeToUtf8Bytes(inner, ToolsmithJsonContext.Default.JsonNode), out var fails, action) && fails)
+                && NodeReportsFailure(inner, action))
             {
                 return true;
             }
@@ -308,7 +308,7 @@ internal static partial class SuccessBody
         {
             // an inner answer that says it succeeded did, whatever code it carries beside ({"success":true,"errorCode":"S0000"})
             return JsonNode.Parse(t.ToString()) is JsonObject inner && !inner.Any(static p => ErrorVocabulary.Compact(p.Key) is "success" or "ok" or "issuccess" or "succeeded" && p.Value is JsonValue v && v.GetValueKind() == JsonValueKind.True)
-                && ((TryReadJson(Encoding.UTF8.GetBytes(t.ToString()), out var fails, action) && fails) || NestedReportsFailure(inner, action));
+                && (NodeReportsFailure(inner, action) || NestedReportsFailure(inner, action));
         }
         catch (JsonException)
         {

@@ -22,7 +22,7 @@ internal static partial class SuccessBody
         if (exchange.ParsedBody is { } parsed)
         {
             // A body that was decoded from another charset: check its UTF-8 form.
-            return parsed is JsonObject or JsonArray && TryReadJson(JsonSerializer.SerializeToUtf8Bytes(parsed, ToolsmithJsonContext.Default.JsonNode), out var inParsed, action) && inParsed;
+            return parsed is JsonObject or JsonArray && NodeReportsFailure(parsed, action);
         }
         var span = Utf8Text.WithoutBom(exchange.Body.Span).TrimStart(" \t\r\n"u8);
         if (span.IsEmpty)
@@ -256,8 +256,12 @@ internal static partial class SuccessBody
         {
             members = inner; // <remote><auth><status>E</status>…: the members under the wrappers
         }
-        return TryReadJson(JsonSerializer.SerializeToUtf8Bytes(members, ToolsmithJsonContext.Default.JsonNode), out var fails, action) && fails;
+        return NodeReportsFailure(members, action);
     }
+
+    /// <summary>A JSON tree judged by the member scan, as the bytes of a body would be.</summary>
+    private static bool NodeReportsFailure(JsonNode node, bool action) =>
+        TryReadJson(JsonSerializer.SerializeToUtf8Bytes(node, ToolsmithJsonContext.Default.JsonNode), out var fails, action) && fails;
 
     /// <summary>
     /// The one object an element holds when it holds nothing else but empty members (<c>&lt;AddTokenResponse&gt;&lt;AddTokenResult/&gt;

@@ -296,7 +296,7 @@ internal sealed class DiagnosisContext
         var list = new List<FieldProblem>(_fields.Count);
         foreach (var (segments, location, message, raw) in _fields)
         {
-            var path = FieldPath.Map(segments, location, Exchange, raw);
+            var path = FieldPath.Map(segments, location, Exchange, raw, message);
             // "Missing scope: tweet.write" read as a field by the prose rules as well: a scope named is not a field.
             if (!list.Exists(f => f.Path == path) && !(location == FieldLocation.Unknown && IsScopeNamed(raw ?? path)))
             {

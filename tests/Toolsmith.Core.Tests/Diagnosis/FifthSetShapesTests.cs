@@ -70,14 +70,14 @@ public class FifthSetShapesTests
 
     [Theory]
     [InlineData(422, """{"messages":[{"errorCode":"100","message":"[(root).properties.ram] Attribute is required but was not provided"}]}""", """{"properties":{"name":"a"}}""", "body.properties.ram")]
-    [InlineData(422, """{"error":"Key 'kind' not present or not a String"}""", """{"name":"a"}""", "kind")]
+    [InlineData(422, """{"error":"Key 'kind' not present or not a String"}""", """{"name":"a"}""", "body.kind")]
     [InlineData(400, """[{}, {"ttl":["Ensure this value is at least 60."]}]""", """[{"ttl":3600},{"ttl":5}]""", "body[1].ttl")]
-    [InlineData(400, """{"code":400,"message":"Validation error","data":{"client_id":["Client is required"]}}""", """{"service_id":1}""", "client_id")]
+    [InlineData(400, """{"code":400,"message":"Validation error","data":{"client_id":["Client is required"]}}""", """{"service_id":1}""", "body.client_id")]
     [InlineData(400, """{"header":{"status":"error","message":"Could not validate."},"body":{"title":{"_empty":"A title is required."}}}""", """{"title":""}""", "body.title")]
     [InlineData(422, """{"statusCode":422,"message":[{"code":"invalid_type","path":["projectId"],"message":"Required"}]}""", """{"name":"x"}""", "body.projectId")]
     [InlineData(400, """{"error":"Invalid value for metadata default.language: xx"}""", """{"metas":{"default":{"language":"xx"}}}""", "body.metas.default.language")]
     [InlineData(400, """{"errorMessage":"target parameter is needed"}""", """{"source":"ko"}""", "target")]
-    [InlineData(400, """{"error":"miss required parameter (status), see doc"}""", """{"visible":0}""", "status")]
+    [InlineData(400, """{"error":"miss required parameter (status), see doc"}""", """{"visible":0}""", "body.status")]
     public void Fields_InTheseShapes_AreNamed(int status, string body, string request, string path) =>
         Assert.Contains(path, Ex.Diagnose(Ex.Make(status, body, request)).Paths());
 

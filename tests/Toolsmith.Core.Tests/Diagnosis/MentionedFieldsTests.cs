@@ -28,6 +28,21 @@ public class MentionedFieldsTests
         Assert.Equal(["params.pageSize"], d.Paths());
     }
 
+    [Theory]
+    // a name the step did not send, said to be missing: where the step would send it
+    [InlineData("""{"result":"fail","detail":"Required field customerRef is not present"}""", """{"amount":5,"currency":"EUR"}""", null, "body.customerRef")]
+    [InlineData("""{"errors":[{"detail":"title is required."}]}""", """{"data":{"type":"posts","attributes":{"body":"x","tags":[]}}}""", null, "body.data.attributes.title")]
+    [InlineData("""{"error":"Mandatory parameter 'region' missing"}""", null, new[] { "q", "page" }, "params.region")]
+    // an object of one member is a field's value, not a wrapper: the name goes beside it
+    [InlineData("""{"error":"summary must not be empty"}""", """{"content":{"text":{"de":"x"}}}""", null, "body.content.summary")]
+    // a name said to be wrong, not missing, stays the API's own
+    [InlineData("""{"error":"Unknown variable 'B01003E'"}""", null, new[] { "get", "for" }, "B01003E")]
+    public void AMissingName_IsPlacedWhereTheStepWouldSendIt(string response, string? request, string[]? @params, string expected)
+    {
+        var d = Ex.Diagnose(Ex.Make(400, response, request: request, @params: @params));
+        Assert.Equal([expected], d.Paths());
+    }
+
     [Fact]
     public void EverydayWordFields_CountOnlyWhenMarked()
     {
@@ -39,7 +54,7 @@ public class MentionedFieldsTests
         var labelled = Ex.Diagnose(Ex.Make(400, """{"error":"Bad to param"}""", request: """{"to":"","body":"hi"}"""));
         Assert.Equal(["body.to"], labelled.Paths());
         var missing = Ex.Diagnose(Ex.Make(400, """{"error":"Missing from param"}""", request: """{"to":"+1555","text":"hi"}"""));
-        Assert.Equal(["from"], missing.Paths());
+        Assert.Equal(["body.from"], missing.Paths());
     }
 
     [Fact]

@@ -26,7 +26,7 @@ public class TenthStopShapesTests
     {
         var d = Ex.Diagnose(Ex.Make(200, """{"status":"error","messages":{"serial":["The serial field is required."]},"payload":null}""", request: """{"name":"laptop"}""", headers: Json));
         Assert.Equal(DiagnosisKinds.InvalidValue, d.Kind);
-        Assert.Contains("serial", d.Paths());
+        Assert.Contains("body.serial", d.Paths());
     }
 
     [Fact]

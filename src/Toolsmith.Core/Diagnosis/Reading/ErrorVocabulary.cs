@@ -357,6 +357,21 @@ internal static partial class ErrorVocabulary
     [GeneratedRegex(@"^\W*(access denied|permission denied|forbidden|not authori[sz]ed|unauthori[sz]ed)\b", Options, TimeoutMs)]
     private static partial Regex AccessDenied();
 
+    /// <summary>
+    /// True when the text says something was not sent: missing, required, empty, not present ("Field payment is required",
+    /// "name field missing", "Required int parameter 'id' is not present", "No comment content.", "Zorunlu alan …").
+    /// </summary>
+    public static bool SaysAbsent(string text) => AbsentWords().IsMatch(text.Length > 1500 ? text[..1500] : text);
+
+    [GeneratedRegex(@"\bmissing\b|\brequired\b|\bmandatory\b|\bobligatory\b|\bnot (been )?(present|provided|specified|supplied|given|set|sent|passed)\b|\b(is|are|was|were) (empty|blank|null)\b|\b(can'?t|cannot|can not|may not|must not) be (blank|empty|null|omitted)\b|\bno \w+ (content|value|given|provided|specified)\b|\bplease (add|provide|specify|supply|include|enter|pass)\b|\byou must (specify|provide|supply|include|enter|pass|set|give)\b|\bobligat[oó]ri[oa]\b|\bobrigat[oó]ri[oa]\b|\berforderlich\b|\bfehlt\b|\brequis[e]?\b|\bmanquant[e]?\b|\bzorunlu\b|\bfalta\b", Options, TimeoutMs)]
+    private static partial Regex AbsentWords();
+
+    /// <summary>True when the text speaks of a header or cookie ("Missing header: X-On-Behalf-Of"): a name there is not a body member.</summary>
+    public static bool NamesAHeader(string text) => HeaderWords().IsMatch(text.Length > 1500 ? text[..1500] : text);
+
+    [GeneratedRegex(@"\b(headers?|cookies?)\b", Options, TimeoutMs)]
+    private static partial Regex HeaderWords();
+
     /// <summary>True when the text says a scope is missing.</summary>
     public static bool SaysScope(string text) => ScopeWords().IsMatch(ResourceScope().Replace(text.Length > 1500 ? text[..1500] : text, " "));
 

@@ -130,7 +130,6 @@ internal static class FieldPath
         return sb.Length == 0 ? root ?? "" : sb.ToString();
     }
 
-    /// <summary>The path as the user knows it: <c>body[3].value</c> when the body the step sent has it, <c>params.limit</c> for a URL parameter, else the API's own path.</summary>
     /// <summary>True when the request sent this name: as a parameter, or at a place in its body (not one missing from it).</summary>
     public static bool WasSent(string name, ResponseExchange exchange)
     {
@@ -143,7 +142,11 @@ internal static class FieldPath
             && (Candidates(segments).Any(c => Resolve(body, c) is not null) || FindUnique(body, segments) is not null);
     }
 
-    public static string Map(IReadOnlyList<string> segments, FieldLocation location, ResponseExchange exchange, string? raw = null)
+    /// <summary>
+    /// The path as the user knows it: <c>body[3].value</c> when the body the step sent has it, <c>params.limit</c> for a URL
+    /// parameter, the place a name the step did not send would go (<c>body.data.attributes.description</c>), else the API's own path.
+    /// </summary>
+    public static string Map(IReadOnlyList<string> segments, FieldLocation location, ResponseExchange exchange, string? raw = null, string? message = null)
     {
         if (raw is not null && location != FieldLocation.Body && location != FieldLocation.Response
             && exchange.RequestParamNames?.FirstOrDefault(n => string.Equals(n, raw, StringComparison.OrdinalIgnoreCase)) is { } exact)
@@ -191,7 +194,99 @@ internal static class FieldPath
         {
             return sent;
         }
+        if (location == FieldLocation.Unknown && segments.Count == 1 && message is not null && ErrorVocabulary.SaysAbsent(message)
+            && !ErrorVocabulary.NamesAHeader(message) && PlaceOfUnsent(segments[0], exchange) is { } place)
+        {
+            return place;
+        }
         return Format(segments);
+    }
+
+    /// <summary>
+    /// Where a name the step did not send and the API says is missing belongs, so the user sees where to add it: in the record of the JSON body sent
+    /// (<c>body.name</c>, <c>body.data.attributes.name</c>), or among the URL parameters when the step sent parameters and no
+    /// body. Null for a name that is not one identifier, or when the step sent neither.
+    /// </summary>
+    private static string? PlaceOfUnsent(string name, ResponseExchange exchange)
+    {
+        if (name.Length < 2 || !IsIdentifier(name))
+        {
+            return null;
+        }
+        if (exchange.RequestBody is JsonObject body)
+        {
+            if (HoldsValue(body, name))
+            {
+                return null; // "lookupField": "email": the step did send the name, as a value that says which field to use
+            }
+            return Format([.. RecordPath(body), name], "body");
+        }
+        return exchange.RequestBody is null && exchange.RequestParamNames is { Count: > 0 } ? "params." + name : null;
+    }
+
+    /// <summary>
+    /// The members leading to a body's record: down through objects that hold one object and nothing else (<c>data.attributes</c>,
+    /// <c>issue</c>) and into a JSON:API resource's <c>attributes</c>, but not into an object of one member, which is a field's
+    /// value (<c>fields.body: {"en-US": …}</c>).
+    /// </summary>
+    private static List<string> RecordPath(JsonObject body)
+    {
+        var path = new List<string>();
+        var node = body;
+        while (path.Count < 4 && node.Count == 1 && node.First() is { Value: JsonObject inner } only)
+        {
+            path.Add(only.Key);
+            node = inner;
+        }
+        if (path.Count > 0 && node.Count < 2)
+        {
+            path.RemoveAt(path.Count - 1);
+        }
+        else if (node["attributes"] is JsonObject && node["type"] is JsonValue)
+        {
+            path.Add("attributes"); // a JSON:API resource object: its fields are its attributes
+        }
+        return path;
+    }
+
+    /// <summary>True when a string value in the body (searched to a few hundred nodes) is the name.</summary>
+    private static bool HoldsValue(JsonNode body, string name)
+    {
+        var stack = new Stack<JsonNode?>();
+        stack.Push(body);
+        for (var visited = 0; stack.Count > 0 && visited < MaxWordsSearchNodes; visited++)
+        {
+            switch (stack.Pop())
+            {
+                case JsonObject o:
+                    foreach (var (_, v) in o)
+                    {
+                        stack.Push(v);
+                    }
+                    break;
+                case JsonArray a:
+                    foreach (var v in a)
+                    {
+                        stack.Push(v);
+                    }
+                    break;
+                case JsonValue v when v.TryGetValue<string>(out var s) && string.Equals(s, name, StringComparison.OrdinalIgnoreCase):
+                    return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool IsIdentifier(string name)
+    {
+        foreach (var c in name)
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && c is not '_' and not '-')
+            {
+                return false;
+            }
+        }
+        return char.IsAsciiLetter(name[0]) || name[0] == '_';
     }
 
     private const int MaxWordsSearchNodes = 200;
@@ -344,7 +439,7 @@ internal static class FieldPath
     {
         if (segments.Count == 1)
         {
-            return location == FieldLocation.Body && body is JsonObject && !IsIndex(segments[0]) ? [segments[0]] : null;
+            return location == FieldLocation.Body && body is JsonObject record && !IsIndex(segments[0]) ? [.. RecordPath(record), segments[0]] : null;
         }
         foreach (var candidate in Candidates(segments))
         {

@@ -316,7 +316,8 @@ public static class DiagnosisEngine
                 }
                 // "404", or "401 Unauthorized" (a status line's code and words, as XML-RPC answers write it)
                 if (JsonRead.Str(JsonRead.Get(holder, name)) is { Length: >= 3 } text && (text.Length == 3 || (text[3] == ' ' && text.Length > 4 && char.IsLetter(text[4])))
-                    && int.TryParse(text.AsSpan(0, 3), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parsed) && parsed is >= 400 and < 600)
+                    && int.TryParse(text.AsSpan(0, 3), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parsed) && parsed is >= 400 and < 600
+                    && (text.Length == 3 || IsReasonPhrase(parsed, text[4..])))
                 {
                     return parsed;
                 }
@@ -332,6 +333,23 @@ public static class DiagnosisEngine
 
         static System.Text.Json.Nodes.JsonObject? OnlyObjectIn(System.Text.Json.Nodes.JsonObject o) =>
             o.Count == 1 && o.First().Value is System.Text.Json.Nodes.JsonObject only ? only : null;
+    }
+
+    /// <summary>
+    /// True when the words after a status code are that status's own ("401 Unauthorized", "429 Too Many Requests"): then the
+    /// code is an HTTP status. "407 Download limit reached" is the API's own code with its words, not Proxy Authentication Required.
+    /// </summary>
+    private static bool IsReasonPhrase(int status, string words)
+    {
+        var compact = ErrorVocabulary.Compact(words);
+        foreach (var name in Enum.GetNames<System.Net.HttpStatusCode>())
+        {
+            if ((int)Enum.Parse<System.Net.HttpStatusCode>(name) == status && compact.StartsWith(name.ToLowerInvariant(), StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static string StatusKind(int status) => status switch

@@ -81,4 +81,21 @@ public sealed class ProbedShapesTests
     [InlineData("""{"estado":"activo","descripcion":"Cuenta verificada"}""", "GET")]
     public void TheSameEnvelopes_ThatSayAllWentWell_AreSuccesses(string body, string method) =>
         Assert.Null(DiagnosisEngine.Diagnose(Ex.Make(200, body, method: method)));
+    [Theory]
+    [InlineData(400, """{"error":{"code":7,"error":"Wrong key"}}""", DiagnosisKinds.BadCredentials)]
+    [InlineData(422, """{"error":"Unprocessable Entity","detail":"This invoice was already imported for your account"}""", DiagnosisKinds.Conflict)]
+    [InlineData(400, """{"error":{"code":"Dialog","message":"You cannot remove Vendor V200 because it still has open purchase orders."}}""", DiagnosisKinds.Conflict)]
+    [InlineData(400, """{"state":"Failed","error":{"code":1025,"message":"Unknown table 'orders_2019'"}}""", DiagnosisKinds.NotFound)]
+    [InlineData(400, """{"status":"ERROR","alert":{"message":"Unknown invoice id"}}""", DiagnosisKinds.NotFound)]
+    public void TheseWords_SayTheirKind(int status, string body, string kind) => Assert.Equal(kind, Ex.Diagnose(status, body).Kind);
+
+    [Fact]
+    public void AStatusOfTheApisOwnCodeAndWords_IsNotTakenForAnHttpStatus()
+    {
+        // "407 Download limit reached": 407 is the API's code (its words are not Proxy Authentication Required's); the words say the limit
+        var own = Ex.Diagnose(Ex.Make(200, """{"status":"407 Download limit reached","seconds":0.02}""", method: "POST"));
+        Assert.Equal(DiagnosisKinds.RateLimited, own.Kind);
+        var http = Ex.Diagnose(Ex.Make(200, """{"status":"401 Unauthorized","seconds":0.02}""", method: "POST"));
+        Assert.Equal(DiagnosisKinds.BadCredentials, http.Kind);
+    }
 }

@@ -283,6 +283,11 @@ internal static partial class BodyScan
             // "RespMSG": "Declined": one word where the words would be, the API's own message.
             context.AddText(trimmed);
         }
+        else if (codeKey && !messageKey && IsSentence(trimmed))
+        {
+            // {"status": "no more requests"}, "407 Download limit reached": words where a code would be are the API's words.
+            context.AddText(trimmed);
+        }
     }
 
     /// <summary>

@@ -56,10 +56,13 @@ public sealed partial class CorpusScoreTests(FixtureServer server, ITestOutputHe
         var measuredConfusion = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var readNameMisses = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var measuredNameMisses = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        var readUnseen = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        var measuredUnseen = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var dump = new StringBuilder(); // split, id, expected and given kind of every entry, for aggregate experiments
         foreach (var split in CorpusEntries.Splits)
         {
-            var score = new Score(IsRead(split) ? readConfusion : measuredConfusion, IsRead(split) ? readNameMisses : measuredNameMisses);
+            var score = new Score(IsRead(split) ? readConfusion : measuredConfusion, IsRead(split) ? readNameMisses : measuredNameMisses,
+                IsRead(split) ? readUnseen : measuredUnseen);
             var misses = new List<string>();
             foreach (var entry in CorpusEntries.All.Values.Where(e => e.Split == split).OrderBy(e => e.Id, StringComparer.Ordinal))
             {
@@ -102,6 +105,8 @@ public sealed partial class CorpusScoreTests(FixtureServer server, ITestOutputHe
         AppendConfusion(report, "measured-only splits (counts only, no entries)", measuredConfusion);
         AppendConfusion(report, "read splits", readNameMisses, "scope/field misses by what was expected and given");
         AppendConfusion(report, "measured-only splits (counts only, no entries)", measuredNameMisses, "scope/field misses by what was expected and given");
+        AppendConfusion(report, "read splits", readUnseen, "failures taken for a success, by format and what the words say");
+        AppendConfusion(report, "measured-only splits (counts only, no entries)", measuredUnseen, "failures taken for a success, by format and what the words say");
         output.WriteLine(report.ToString());
         if (Environment.GetEnvironmentVariable("TOOLSMITH_CORPUS_REPORT") is { Length: > 0 } path)
         {
@@ -158,7 +163,7 @@ public sealed partial class CorpusScoreTests(FixtureServer server, ITestOutputHe
     }
 
     /// <summary>The counts behind one split's scores.</summary>
-    private sealed class Score(SortedDictionary<string, int> confusion, SortedDictionary<string, int> nameMisses)
+    private sealed class Score(SortedDictionary<string, int> confusion, SortedDictionary<string, int> nameMisses, SortedDictionary<string, int> unseen)
     {
         private readonly HashSet<string> _apis = new(StringComparer.Ordinal);
         private int _entries;
@@ -185,6 +190,13 @@ public sealed partial class CorpusScoreTests(FixtureServer server, ITestOutputHe
                 var pair = $"{entry.ExpectedKind} → {actualKind}";
                 confusion[pair] = confusion.GetValueOrDefault(pair) + 1;
                 misses.Add($"{entry.Id}: kind {actualKind}, expected {entry.ExpectedKind} — {d?.ProviderMessage}");
+                if (actualKind == "success")
+                {
+                    var said = Toolsmith.Core.Diagnosis.Reading.ErrorVocabulary.ClassifyText(entry.BodyText);
+                    var words = said.Count == 0 ? "no kind in words" : said.Contains(entry.ExpectedKind) ? "words say it" : "words say another kind";
+                    var key = $"{Format(entry.BodyText)}; {words}";
+                    unseen[key] = unseen.GetValueOrDefault(key) + 1;
+                }
             }
             if (entry.ExpectedScope is { } scope)
             {
@@ -230,11 +242,16 @@ public sealed partial class CorpusScoreTests(FixtureServer server, ITestOutputHe
             var named = given.Count == 0 ? (entry.BodyText.Contains(leaf, StringComparison.OrdinalIgnoreCase) ? "none named, its last name in the body" : "none named, not in the body")
                 : given.Exists(g => string.Equals(Leaf(g), leaf, StringComparison.OrdinalIgnoreCase)) ? "another named, same last name" : "another named";
             var form = expected.StartsWith("params.", StringComparison.Ordinal) ? "params." : expected.StartsWith("body.", StringComparison.Ordinal) ? "body." : "as the API names it";
-            var text = entry.BodyText.TrimStart();
-            var format = text.StartsWith('{') || text.StartsWith('[') ? "json" : text.StartsWith('<') ? (text.Contains("<html", StringComparison.OrdinalIgnoreCase) ? "html" : "xml") : "text";
+            var format = Format(entry.BodyText);
             var sent = entry.Request is null ? "no request" : "request";
             var key = $"{what} {form}; {named}; kind {(kindRight ? "right" : "wrong")}; {format}; {sent}";
             nameMisses[key] = nameMisses.GetValueOrDefault(key) + 1;
+        }
+
+        private static string Format(string body)
+        {
+            var text = body.TrimStart();
+            return text.StartsWith('{') || text.StartsWith('[') ? "json" : text.StartsWith('<') ? (text.Contains("<html", StringComparison.OrdinalIgnoreCase) ? "html" : "xml") : "text";
         }
 
         public string Summary(string split) => string.Create(CultureInfo.InvariantCulture,

@@ -98,4 +98,15 @@ public sealed class ProbedShapesTests
         var http = Ex.Diagnose(Ex.Make(200, """{"status":"401 Unauthorized","seconds":0.02}""", method: "POST"));
         Assert.Equal(DiagnosisKinds.BadCredentials, http.Kind);
     }
+    [Theory]
+    // a JSON pointer written as a label in the words
+    [InlineData("""{"message":"ERROR :: /owner :: \"urn:x:member:\" is not a valid URN"}""", "owner")]
+    [InlineData("""{"error":"/data/attributes/email: is not a valid address"}""", "data.attributes.email")]
+    // a message key where the words would be: its verdict and its field
+    [InlineData("""{"errors":[{"key":"invalid.warehousecode","message":"invalid.warehousecode"}]}""", "warehousecode")]
+    public void NamesInTheseShapes_AreRead(string body, string field) => Assert.Contains(field, Ex.Diagnose(400, body).Paths());
+
+    [Fact]
+    public void AnApiPathInTheWords_IsNotAField() =>
+        Assert.Null(Ex.Diagnose(404, """{"error":"Route /v2/orders/42: not found"}""").Fields);
 }

@@ -269,7 +269,7 @@ internal static partial class BodyScan
                 context.AddCode(lead.Groups["code"].Value);
             }
         }
-        else if (messageKey && (IsUpperSnake(trimmed) || trimmed.Count(static c => c == '_') >= 2))
+        else if (messageKey && (IsUpperSnake(trimmed) || trimmed.Count(static c => c == '_') >= 2 || IsDottedKey(trimmed)))
         {
             // Firebase: "message": "EMAIL_EXISTS" — a code where the words would be.
             context.AddCode(trimmed);
@@ -380,6 +380,29 @@ internal static partial class BodyScan
             }
         }
         return char.IsAsciiLetter(s[0]);
+    }
+
+    /// <summary>A dotted message key where the words would be (<c>invalid.storefrontcode</c>, <c>validation.required.email</c>): dotted lower-case words.</summary>
+    private static bool IsDottedKey(string s)
+    {
+        var dots = 0;
+        for (var i = 0; i < s.Length; i++)
+        {
+            var c = s[i];
+            if (c == '.')
+            {
+                if (i == 0 || i == s.Length - 1 || s[i - 1] == '.')
+                {
+                    return false;
+                }
+                dots++;
+            }
+            else if (!char.IsAsciiLetterLower(c) && c != '_')
+            {
+                return false;
+            }
+        }
+        return dots > 0;
     }
 
     private static bool IsUpperSnake(string s) => s.Length > 3 && s.All(c => char.IsAsciiLetterUpper(c) || c == '_' || char.IsAsciiDigit(c));

@@ -204,6 +204,14 @@ internal static partial class TextExtract
                 var reason = JsonPointerTag().Replace(text, "").Replace("[ERROR]", "", StringComparison.OrdinalIgnoreCase).Trim();
                 fields.Add((m.Groups["path"].Value, FieldLocation.Body, reason));
             }
+            foreach (Match m in LabelledPointer().Matches(text))
+            {
+                // "ERROR :: /author :: is an invalid URN", "/data/attributes/email: is not an email": a JSON pointer as a label
+                if (!m.Groups["path"].Value.StartsWith("/v", StringComparison.OrdinalIgnoreCase) || !char.IsAsciiDigit(m.Groups["path"].Value.ElementAtOrDefault(2)))
+                {
+                    fields.Add((m.Groups["path"].Value, FieldLocation.Body, text));
+                }
+            }
             foreach (Match m in SerializerPath().Matches(text))
             {
                 // .NET's JSON readers name where in the request body they stopped: "Path 'items[0].price', line 1, position 40."
@@ -412,6 +420,9 @@ internal static partial class TextExtract
     private static partial Regex GrantedList();
 
     // Slack: "[ERROR] must be less than 3001 characters [json-pointer:/blocks/0/text/text]"
+    [GeneratedRegex(@"(?:^|::\s*|[\s(\[])(?<path>/[A-Za-z_][\w\-]*(?:/[\w\-~]+){0,8})\s*(?:::|:(?=\s))", Options, TimeoutMs)]
+    private static partial Regex LabelledPointer();
+
     [GeneratedRegex(@"\[json-pointer:(?<path>[^\]]+)\]", Options, TimeoutMs)]
     private static partial Regex JsonPointerTag();
 

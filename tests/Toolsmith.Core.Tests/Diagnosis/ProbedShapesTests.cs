@@ -109,4 +109,13 @@ public sealed class ProbedShapesTests
     [Fact]
     public void AnApiPathInTheWords_IsNotAField() =>
         Assert.Null(Ex.Diagnose(404, """{"error":"Route /v2/orders/42: not found"}""").Fields);
+    [Fact]
+    public void AFieldMapInsideTheWords_NamesTheListItemsField()
+    {
+        // a field map written inside the message, down to one item of a list the step sent
+        var d = Ex.Diagnose(Ex.Make(400, """{"status":"error","message":"Validation failed: {\"letter\":{\"recipients\":[{\"phone\":\"Please enter a valid phone number\"}]}}"}""",
+            request: """{"letter":{"subject":"Hi","recipients":[{"phone":"12","kind":"sms"}]}}"""));
+        Assert.Equal(DiagnosisKinds.InvalidValue, d.Kind);
+        Assert.Equal(["body.letter.recipients[0].phone"], d.Paths());
+    }
 }

@@ -100,6 +100,12 @@ internal sealed class ErrorFieldsRule : DiagnosisRule
         }
         foreach (var embedded in context.EmbeddedJson)
         {
+            if (embedded is JsonObject map && context.FieldCount == 0 && !map.Any(static p => Containers.Contains(p.Key)) && ErrorItems.LooksLikeMap(map, requireArrays: true))
+            {
+                // "Validation error: {"message":{"to":[{"email":"Please enter a valid email address"}]}}": the words hold a field map
+                ErrorItems.ReadMap(map, context);
+                continue;
+            }
             Walk(embedded, "errors", 0, context, root: false);
         }
     }

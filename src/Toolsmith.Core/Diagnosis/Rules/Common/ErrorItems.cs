@@ -192,7 +192,8 @@ internal static class ErrorItems
     /// </summary>
     private static bool ReadMember(string path, JsonNode? value, DiagnosisContext context, int depth)
     {
-        if (depth < MaxNesting && NestedFields(value) is { } nested)
+        // below a list's item, a member of words is that item's field: {"to": [{"email": "Please enter a valid email address"}]}
+        if (depth < MaxNesting && NestedFields(value, nestedLeaves: IsIndex(path)) is { } nested)
         {
             var found = false;
             foreach (var (childKey, child) in nested)
@@ -210,6 +211,8 @@ internal static class ErrorItems
         return true;
     }
 
+    private static bool IsIndex(string path) => path.LastIndexOf('.') is var dot and >= 0 && path.AsSpan(dot + 1).Length > 0 && int.TryParse(path.AsSpan(dot + 1), out _);
+
     private static string? MessageOf(JsonNode? value) => (value switch
     {
         JsonArray a => string.Join(" ", JsonRead.Strings(a, split: false)),
@@ -221,15 +224,15 @@ internal static class ErrorItems
     /// The members of a nested field map (an object of field → messages, or an array of such objects by index), or null when
     /// <paramref name="value"/> is a message, a list of messages or an error object.
     /// </summary>
-    private static List<(string, JsonNode?)>? NestedFields(JsonNode? value)
+    private static List<(string, JsonNode?)>? NestedFields(JsonNode? value, bool nestedLeaves = false)
     {
         switch (value)
         {
             case JsonObject o when o.Any(static p => !IsEmptyOwnMessages(p.Key, p.Value)) && Message(o) is null
-                && o.All(static p => IsEmptyOwnMessages(p.Key, p.Value) || IsFieldMessages(p.Value)):
+                && o.All(p => IsEmptyOwnMessages(p.Key, p.Value) || IsFieldMessages(p.Value) || (nestedLeaves && IsSentence(p.Value))):
                 return [.. o.Where(static p => !IsEmptyOwnMessages(p.Key, p.Value)).Select(static p => (p.Key, p.Value))];
             case JsonArray a when a.Count is > 0 and <= 200 && a.All(static i => i is JsonObject) && a.Any(static i => ((JsonObject)i!).Count > 0)
-                && a.All(static i => i is JsonObject io && Message(io) is null && io.All(static p => IsFieldMessages(p.Value))):
+                && a.All(static i => i is JsonObject io && Message(io) is null && io.All(static p => IsFieldMessages(p.Value) || IsSentence(p.Value))):
                 return [.. a.Select(static (item, index) => (index.ToString(System.Globalization.CultureInfo.InvariantCulture), (JsonNode?)item))];
             default:
                 return null;
@@ -239,10 +242,17 @@ internal static class ErrorItems
     /// <summary>A list of messages, or a nested map of them.</summary>
     private static bool IsFieldMessages(JsonNode? value) => value switch
     {
-        JsonArray a => a.Count > 0 && a.All(static i => JsonRead.Str(i) is not null),
-        JsonObject o => o.Any(static p => !IsEmptyOwnMessages(p.Key, p.Value)) && Message(o) is null && o.All(static p => p.Value is JsonArray or JsonObject),
+        // ["is required"]; or, by index, the maps of a list's items: [{"email": "Please enter a valid email address"}]
+        JsonArray a => a.Count > 0 && (a.All(static i => JsonRead.Str(i) is not null)
+            || (a.Count <= 200 && a.All(static i => i is JsonObject) && a.Any(static i => ((JsonObject)i!).Count > 0)
+                && a.All(static i => i is JsonObject io && Message(io) is null && io.All(static p => IsFieldMessages(p.Value) || IsSentence(p.Value))))),
+        JsonObject o => o.Any(static p => !IsEmptyOwnMessages(p.Key, p.Value)) && Message(o) is null
+            && o.All(static p => p.Value is JsonArray or JsonObject || IsSentence(p.Value)) && o.Any(static p => p.Value is JsonArray or JsonObject),
         _ => false,
     };
+
+    /// <summary>A string of words (a field's one message inside a nested map), not a code or a value.</summary>
+    private static bool IsSentence(JsonNode? value) => JsonRead.Str(value) is { Length: >= 6 and <= 500 } s && s.Contains(' ', StringComparison.Ordinal);
 
     /// <summary>Zod's <c>"_errors": []</c>: a level of a formatted error with no messages of its own, which says nothing.</summary>
     private static bool IsEmptyOwnMessages(string key, JsonNode? value) => key == "_errors" && value is JsonArray { Count: 0 };
@@ -286,9 +296,9 @@ internal static class ErrorItems
         {
             return false;
         }
-        if (obj.All(static p => p.Key is "error" or "Error" or "message" or "Message" or "msg" or "detail" or "description" or "code"))
+        if (obj.All(static p => p.Key is "error" or "Error" or "message" or "Message" or "msg" or "detail" or "description" or "code" && !(p.Value is JsonObject inner && Message(inner) is null && JsonRead.Str(inner, "code") is null)))
         {
-            return false; // {"errors": {"error": "…"}}: one error's words, not fields
+            return false; // {"errors": {"error": "…"}}: one error's words, not fields (but {"message": {"to": […]}} is a field's errors)
         }
         foreach (var (key, value) in obj)
         {

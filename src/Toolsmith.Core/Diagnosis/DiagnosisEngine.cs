@@ -78,8 +78,10 @@ public static class DiagnosisEngine
                 {
                     // An XML or form answer is read as a tree and judged by its error elements, which no pattern lists.
                     read = BodyReader.Read(exchange, SuccessBody.MaxTreeBytes);
-                    if (!SuccessBody.TreeReportsFailure(read.Value.Body) && !SuccessBody.MembersReportFailure(read.Value.Body, action)
-                        && !SuccessBody.NestedReportsFailure(read.Value.Body, action))
+                    // every SOAP call is a POST: its operation says whether it asked for an action or read something
+                    var asked = read.Value.SoapOperation is { } operation ? SuccessBody.IsActionOperation(operation) : action;
+                    if (!SuccessBody.TreeReportsFailure(read.Value.Body) && !SuccessBody.MembersReportFailure(read.Value.Body, asked)
+                        && !SuccessBody.NestedReportsFailure(read.Value.Body, asked))
                     {
                         return Unnoticed(exchange, time, ruleFailures, read);
                     }

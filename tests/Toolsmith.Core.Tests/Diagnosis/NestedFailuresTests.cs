@@ -147,4 +147,20 @@ public sealed class NestedFailuresTests
         Assert.NotNull(e);
         Assert.Equal(["body.Records[1]"], e.Paths());
     }
+    [Fact]
+    public void AnOutcomeInWordsThatSayAFailure_AfterAnAction_IsAFailure_NotAfterARead()
+    {
+        const string soap = """
+            <?xml version="1.0" encoding="UTF-8"?><soap:Envelope xmlns:soap="http://www.w3.org/2003/05/soap-envelope"><soap:Body>
+            <RefundOrderResponse xmlns="urn:shop"><RefundOrderResult><Code>R7</Code><RefundResult>Original order not found</RefundResult>
+            <Reference>88213</Reference></RefundOrderResult></RefundOrderResponse></soap:Body></soap:Envelope>
+            """;
+        // every SOAP call is a POST: the operation (RefundOrder) says it was an action, whatever method the exchange shows
+        var refund = DiagnosisEngine.Diagnose(Ex.Make(200, soap, method: "GET", headers: ("Content-Type", "application/soap+xml")));
+        Assert.Equal(DiagnosisKinds.NotFound, refund?.Kind);
+        // an operation that reads (GetOrderStatus) reports a record's outcome: data
+        var read = DiagnosisEngine.Diagnose(Ex.Make(200, soap.Replace("RefundOrder", "GetOrderStatus", StringComparison.Ordinal), method: "POST",
+            headers: ("Content-Type", "application/soap+xml")));
+        Assert.Null(read);
+    }
 }

@@ -26,7 +26,11 @@ internal static partial class BodyReader
     private const int MaxDecodedBytes = 1 << 20;
 
     /// <summary>What was read: a tree, words, and whether the body is a SOAP fault (whose HTTP status says nothing: SOAP 1.1 faults are always 500).</summary>
-    public readonly record struct Result(JsonNode? Body, string? Text, bool SoapFault);
+    /// <param name="Body">The body as a JSON tree, when it reads as one.</param>
+    /// <param name="Text">The body's words, when it is text or a page.</param>
+    /// <param name="SoapFault">True for a SOAP or XML-RPC fault.</param>
+    /// <param name="SoapOperation">A SOAP answer's operation (<c>cancelResponse</c>): what the call asked, where the method (always POST) says nothing.</param>
+    public readonly record struct Result(JsonNode? Body, string? Text, bool SoapFault, string? SoapOperation = null);
 
     /// <summary>Reads the exchange's body; never throws. An XML document is read up to <paramref name="maxXmlBytes"/>.</summary>
     public static Result Read(ResponseExchange exchange, int maxXmlBytes = MaxXmlBytes)
@@ -646,7 +650,7 @@ internal static partial class BodyReader
         if (JsonRead.Get(root, "Envelope") is JsonObject envelope && JsonRead.Get(envelope, "Body") is JsonObject body)
         {
             var fault = JsonRead.Get(body, "Fault") is not null;
-            return new Result(body, null, fault);
+            return new Result(body, null, fault, !fault && body.Count == 1 ? body.First().Key : null);
         }
         return new Result(root, null, JsonRead.Get(root, "Fault") is not null);
     }

@@ -119,7 +119,7 @@ internal static partial class SuccessBody
             }
             // a status that says failed is a failure after an action; after a read it may be the record's own (a payment that failed)
             // (the top's own status is the member scan's to judge, with its care for records read back)
-            if ((action && depth is 1 or 2 && StatusFails(o)) || HttpStatusInWords(o))
+            if ((action && depth is 1 or 2 && StatusFails(o)) || (action && depth is >= 1 and <= 4 && StatusWordsFail(o)) || HttpStatusInWords(o))
             {
                 return true;
             }
@@ -267,6 +267,28 @@ internal static partial class SuccessBody
             };
             // "skipped" alone is a batch's ordinary answer for a duplicate it ignored on purpose: only with its reasons.
             if (says)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// An outcome written in words that say a failure (<c>"AuthorisationResult": "Original transaction not found"</c>,
+    /// <c>"EstatusCancelacion": "UUID No encontrado"</c>), in a part that is not a record (no id): after an action, the action failed.
+    /// </summary>
+    private static bool StatusWordsFail(JsonObject o)
+    {
+        if (o.ContainsKey("id") || o.ContainsKey("Id") || o.ContainsKey("ID"))
+        {
+            return false;
+        }
+        foreach (var (key, value) in o)
+        {
+            if ((IsStatusName(key) || ErrorVocabulary.Compact(key).EndsWith("result", StringComparison.Ordinal)) && JsonRead.Str(value) is { Length: >= 6 and <= 200 } said
+                && said.Contains(' ', StringComparison.Ordinal) && !SaysSuccess(Encoding.UTF8.GetBytes(said))
+                && ErrorVocabulary.ClassifyText(said) is { Count: > 0 } kinds && !kinds.Contains(DiagnosisKinds.ServerError) && !kinds.Contains(DiagnosisKinds.Timeout))
             {
                 return true;
             }

@@ -1385,6 +1385,32 @@ internal static partial class SuccessBody
     public static bool IsAction(string? method) => method is { Length: > 0 } m && !m.Equals("GET", StringComparison.OrdinalIgnoreCase)
         && !m.Equals("HEAD", StringComparison.OrdinalIgnoreCase) && !m.Equals("OPTIONS", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// Whether a SOAP operation (its answer's element, <c>ProcessPaymentResponse</c>, <c>WSI2_TracingColisDetailleResponse</c>)
+    /// asks for an action: anything but reading, which operations name with a verb such as Get, Search, List, Track or Consultar.
+    /// </summary>
+    public static bool IsActionOperation(string operation)
+    {
+        var name = operation[(operation.LastIndexOf(':') + 1)..];
+        name = name[(name.LastIndexOf('_') + 1)..];
+        var lower = name.ToLowerInvariant();
+        foreach (var verb in ReadVerbs)
+        {
+            if (lower.StartsWith(verb, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static readonly string[] ReadVerbs =
+    [
+        "get", "search", "find", "list", "query", "read", "fetch", "lookup", "retrieve", "check", "track", "tracing", "describe", "show",
+        "view", "browse", "count", "download", "export", "select", "inquire", "inquiry", "enquiry", "status", "ping", "echo", "consult",
+        "buscar", "obtener", "obter", "listar", "recherche", "obtenir", "lister", "abfrage", "suche", "lese", "hole", "cerca", "ricerca",
+    ];
+
     /// <summary>A type, severity or level that says a notice, not an error: warning, information, notice, advice (also in German and French).</summary>
     private static bool IsNoticeWord(ReadOnlySpan<byte> text) =>
         System.Text.Ascii.EqualsIgnoreCase(text, "warning"u8) || System.Text.Ascii.EqualsIgnoreCase(text, "warn"u8)

@@ -118,4 +118,26 @@ public sealed class ProbedShapesTests
         Assert.Equal(DiagnosisKinds.InvalidValue, d.Kind);
         Assert.Equal(["body.letter.recipients[0].phone"], d.Paths());
     }
+    [Fact]
+    public void AListOfFieldsAtFault_NamedForItsVerdict_NamesEachField()
+    {
+        var d = Ex.Diagnose(Ex.Make(400, """{"error":{"status":400,"title":"Bad input","detail":"Check your request.","unknownFields":["colour","sise"]}}""",
+            @params: ["colour", "sise", "page"], method: "GET"));
+        Assert.Equal(["params.colour", "params.sise"], d.Paths());
+    }
+
+    [Fact]
+    public void ANameOfSeveralWords_EndingInAParameterSent_IsThatParameter()
+    {
+        var d = Ex.Diagnose(Ex.Make(200, """<response><returncode>FAILED</returncode><message>Room title must be between 2 and 64 characters</message></response>""",
+            @params: ["roomID", "title", "checksum"], method: "GET", headers: ("Content-Type", "text/xml")));
+        Assert.Equal(["params.title"], d.Paths());
+    }
+
+    [Fact]
+    public void TheQueryStringWrittenBack_MentionsEveryName_AndNamesNone()
+    {
+        var d = Ex.Diagnose(Ex.Make(400, """{"title":"Query: q=all:x&offset=0&size=huge","error":"size must be a whole number"}""", @params: ["q", "offset", "size"], method: "GET"));
+        Assert.Equal(["params.size"], d.Paths());
+    }
 }

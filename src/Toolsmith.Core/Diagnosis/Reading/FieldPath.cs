@@ -308,6 +308,12 @@ internal static class FieldPath
         {
             return "params." + param;
         }
+        // "Meeting name must be …" after sending name (and no meeting_name): a parameter named by its last word and what it names
+        if (exchange.RequestBody is null && name.LastIndexOf(' ') is var space and > 0 && ErrorVocabulary.Compact(name[(space + 1)..]) is { Length: >= 3 } last
+            && exchange.RequestParamNames?.Where(n => ErrorVocabulary.Compact(n) == last).ToList() is [var byLastWord])
+        {
+            return "params." + byLastWord;
+        }
         if (exchange.RequestBody is not JsonObject body)
         {
             return null;

@@ -247,9 +247,13 @@ internal sealed class ErrorFieldsRule : DiagnosisRule
     /// </summary>
     private static void ReadFieldLists(JsonObject obj, DiagnosisContext context)
     {
-        foreach (var key in FieldListKeys)
+        foreach (var (key, value) in obj)
         {
-            switch (JsonRead.Get(obj, key))
+            if (!IsFieldListKey(key))
+            {
+                continue;
+            }
+            switch (value)
             {
                 case JsonArray names when names.Count is > 0 and <= 50 && names.All(static n => JsonRead.Str(n) is { } s && BodyScan.LooksLikeCode(s)):
                     foreach (var n in names)
@@ -264,12 +268,34 @@ internal sealed class ErrorFieldsRule : DiagnosisRule
         }
     }
 
+    /// <summary>
+    /// A member that lists the fields at fault by name: <c>fields</c>, <c>missing_fields</c>, and any verdict before a noun for
+    /// fields (<c>invalidParams</c>, <c>unknownFields</c>, <c>rejectedAttributes</c>).
+    /// </summary>
+    private static readonly string[] ListVerdicts = ["invalid", "missing", "required", "bad", "wrong", "unknown", "rejected", "failed", "error"];
+
+    private static bool IsFieldListKey(string key)
+    {
+        if (FieldListKeys.Contains(key, StringComparer.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+        var c = ErrorVocabulary.Compact(key);
+        return c.Length <= 30 && Array.Exists(ListVerdicts, v => c.StartsWith(v, StringComparison.Ordinal))
+            && (c.EndsWith("params", StringComparison.Ordinal) || c.EndsWith("parameters", StringComparison.Ordinal) || c.EndsWith("fields", StringComparison.Ordinal)
+                || c.EndsWith("attributes", StringComparison.Ordinal) || c.EndsWith("arguments", StringComparison.Ordinal) || c.EndsWith("properties", StringComparison.Ordinal));
+    }
+
     /// <summary>The members of an error object other than its envelope (type, code, message…), when they are all field → messages lists.</summary>
     private static JsonObject? FieldsBesideEnvelope(JsonObject error)
     {
         var rest = new JsonObject();
         foreach (var (name, value) in error)
         {
+            if (IsFieldListKey(name))
+            {
+                continue; // {"invalidParams": ["location"]}: names, read as such
+            }
             if (value is JsonArray)
             {
                 rest[name] = value.DeepClone();

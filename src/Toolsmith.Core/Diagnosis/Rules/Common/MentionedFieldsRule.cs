@@ -78,6 +78,10 @@ internal sealed partial class MentionedFieldsRule : DiagnosisRule
         {
             foreach (var text in context.Texts.Take(MaxTexts).Concat(context.Codes))
             {
+                if (EchoesTheQuery(text, sent))
+                {
+                    continue; // "Query: search_query=all:x&start=-1": the request written back, which mentions every name
+                }
                 if (SentPath(text, context.Exchange.RequestBody) is { } path)
                 {
                     context.AddField(path, FieldLocation.Body, text);
@@ -277,6 +281,25 @@ internal sealed partial class MentionedFieldsRule : DiagnosisRule
     }
 
     /// <summary>The first sent name the text mentions, as a word or words ("first name"), a camelCase or snake_case token.</summary>
+    /// <summary>True when the text writes back two or more of the names sent as <c>name=value&amp;…</c>: an echo of the query string.</summary>
+    private static bool EchoesTheQuery(string text, IReadOnlyDictionary<string, string> sent)
+    {
+        if (!text.Contains('&', StringComparison.Ordinal))
+        {
+            return false; // "minLat=45.0 > maxLat=0.0" compares two values it names; a query string joins its pairs with &
+        }
+        var echoed = 0;
+        foreach (var name in sent.Values.Take(MaxSentNames))
+        {
+            var at = text.IndexOf(name + "=", StringComparison.Ordinal);
+            if (at >= 0 && (at == 0 || !char.IsLetterOrDigit(text[at - 1])) && ++echoed >= 2)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     internal static string? FirstMention(string text, IReadOnlyDictionary<string, string> sent)
     {
         var words = Words(text);

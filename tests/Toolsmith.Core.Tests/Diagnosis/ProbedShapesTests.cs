@@ -11,6 +11,7 @@ public sealed class ProbedShapesTests
     [Theory]
     [InlineData("""{"message":"This endpoint requires the following scope(s): repo:status","code":"insufficient_scope"}""", "repo:status")]
     [InlineData("""{"statusCode":403,"message":"The token does not have access to this scope: calendars.readonly"}""", "calendars.readonly")]
+    [InlineData("""{"message":"Access denied. Required Scope: zones:*:write"}""", "zones:*:write")]
     public void ScopesInTheseWords_AreNamed(string body, string scope)
     {
         var d = Ex.Diagnose(403, body);

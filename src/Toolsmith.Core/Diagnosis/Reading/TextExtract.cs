@@ -396,7 +396,7 @@ internal static partial class TextExtract
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
     private const int TimeoutMs = RegexBudget.Milliseconds;
 
-    [GeneratedRegex(@"^(?:https?://\S+|[A-Za-z][\w.:/\-]*\*?)$", RegexOptions.CultureInvariant, TimeoutMs)]
+    [GeneratedRegex(@"^(?:https?://\S+|[A-Za-z][\w.:/\-]*(?:\*[\w.:/\-]*)*)$", RegexOptions.CultureInvariant, TimeoutMs)]
     private static partial Regex ScopeName();
 
     // "requires one of the following scopes: ['read:project']"

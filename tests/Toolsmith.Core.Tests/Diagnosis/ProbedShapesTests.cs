@@ -82,12 +82,17 @@ public sealed class ProbedShapesTests
     [InlineData("""{"estado":"activo","descripcion":"Cuenta verificada"}""", "GET")]
     public void TheSameEnvelopes_ThatSayAllWentWell_AreSuccesses(string body, string method) =>
         Assert.Null(DiagnosisEngine.Diagnose(Ex.Make(200, body, method: method)));
+
     [Theory]
     [InlineData(400, """{"error":{"code":7,"error":"Wrong key"}}""", DiagnosisKinds.BadCredentials)]
     [InlineData(422, """{"error":"Unprocessable Entity","detail":"This invoice was already imported for your account"}""", DiagnosisKinds.Conflict)]
     [InlineData(400, """{"error":{"code":"Dialog","message":"You cannot remove Vendor V200 because it still has open purchase orders."}}""", DiagnosisKinds.Conflict)]
     [InlineData(400, """{"state":"Failed","error":{"code":1025,"message":"Unknown table 'orders_2019'"}}""", DiagnosisKinds.NotFound)]
     [InlineData(400, """{"status":"ERROR","alert":{"message":"Unknown invoice id"}}""", DiagnosisKinds.NotFound)]
+    [InlineData(400, """{"code":"ContentRejected","message":"The prompt may contain inappropriate content."}""", DiagnosisKinds.RequestRejected)]
+    [InlineData(403, """{"id":"e1","name":"moderation","errors":["Your request was flagged by our moderation system and was not run."]}""", DiagnosisKinds.RequestRejected)]
+    [InlineData(400, """{"error":{"code":9,"error":"Wrong param"}}""", DiagnosisKinds.InvalidValue)]
+    [InlineData(400, """<messages><id>301</id><messageContent>Le code postal n'a pas été renseigné</messageContent><type>ERROR</type></messages>""", DiagnosisKinds.InvalidValue)]
     public void TheseWords_SayTheirKind(int status, string body, string kind) => Assert.Equal(kind, Ex.Diagnose(status, body).Kind);
 
     [Fact]

@@ -146,4 +146,19 @@ public sealed class ProbedShapesTests
         var d = Ex.Diagnose(Ex.Make(400, """{"title":"Query: q=all:x&offset=0&size=huge","error":"size must be a whole number"}""", @params: ["q", "offset", "size"], method: "GET"));
         Assert.Equal(["params.size"], d.Paths());
     }
+    [Theory]
+    // a line of words that say a failure, answered under 200 as text (or as HTML with no tags)
+    [InlineData("text/plain", "Invalid list ID.", DiagnosisKinds.InvalidValue)]
+    [InlineData("text/html", "Already subscribed.", DiagnosisKinds.Conflict)]
+    [InlineData("text/plain", "No such customer", DiagnosisKinds.NotFound)]
+    public void ALineOfWordsOfAFailure_Under200_IsDiagnosed(string contentType, string body, string kind) =>
+        Assert.Equal(kind, DiagnosisEngine.Diagnose(Ex.Make(200, body, method: "POST", headers: ("Content-Type", contentType)))?.Kind);
+
+    [Theory]
+    [InlineData("text/plain", "12345")]
+    [InlineData("text/plain", "Subscribed. Welcome aboard!")]
+    [InlineData("text/html", "<p>Invalid entries are shown in red below.</p>")]
+    [InlineData("text/plain", "id,status\n1,not found\n2,ok")]
+    public void OtherShortAnswers_Under200_AreSuccesses(string contentType, string body) =>
+        Assert.Null(DiagnosisEngine.Diagnose(Ex.Make(200, body, method: "GET", headers: ("Content-Type", contentType))));
 }

@@ -330,14 +330,22 @@ internal static partial class SuccessBody
                 && (FormFailure().IsMatch(head) || TextFailure().IsMatch(head)
                     // "FAIL", "INVALID", "DECLINED": an answer that is one word of a failure
                     || (head.Trim() is { Length: <= 12 } word && (IsFailedWord(System.Text.Encoding.UTF8.GetBytes(word)) || word.Equals("invalid", StringComparison.OrdinalIgnoreCase)))
-                    // "Invalid API key", "Rate limit exceeded": a short answer of words no success says
-                    || (contentType is null || contentType.StartsWith("text/plain", StringComparison.OrdinalIgnoreCase)) && head.Length <= 160 && ErrorVocabulary.SaysCallFailed(head.Trim()));
+                    // "Invalid API key", "Rate limit exceeded": a short answer of words no success says; and a line of words
+                    // that say a failure ("Invalid phone number format", "No such user"), also sent as HTML with no tags
+                    || (contentType is null || contentType.StartsWith("text/plain", StringComparison.OrdinalIgnoreCase)
+                        || (contentType.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) && !head.Contains('<', StringComparison.Ordinal)))
+                        && head.Length <= 160 && (ErrorVocabulary.SaysCallFailed(head.Trim()) || LineSaysFailure(head.Trim())));
         }
         catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
         {
             return false;
         }
     }
+
+    /// <summary>One line of words (not a number, not data) whose words name a failure's kind.</summary>
+    private static bool LineSaysFailure(string line) =>
+        line.Length is >= 6 and <= 120 && !line.Contains('\n', StringComparison.Ordinal) && line.Contains(' ', StringComparison.Ordinal)
+        && line.Count(char.IsLetter) * 2 > line.Length && ErrorVocabulary.ClassifyText(line).Count > 0;
 
     /// <summary>
     /// Reads a JSON document once: true when it is exactly one JSON value (what <c>JsonNode.Parse</c> accepts), and then

@@ -163,4 +163,15 @@ public sealed class NestedFailuresTests
             headers: ("Content-Type", "application/soap+xml")));
         Assert.Null(read);
     }
+    [Theory]
+    [InlineData("""{"name":"Invalid Login","number":10,"description":"The user name or password is wrong"}""", DiagnosisKinds.BadCredentials)]
+    [InlineData("""{"statusCode":"2023","statusMessage":"Insufficient balance"}""", DiagnosisKinds.RequestRejected)]
+    public void AShortAnswerOfWordsAndACode_ThatSayAFailure_IsAFailure(string body, string kind) =>
+        Assert.Equal(kind, DiagnosisEngine.Diagnose(Ex.Make(200, body, method: "POST"))?.Kind);
+
+    [Theory]
+    [InlineData("""{"id":"c_1","note":"Card declined last month, updated since"}""")]
+    [InlineData("""{"success":true,"message":"Nothing to do: the record was not found and nothing was deleted"}""")]
+    [InlineData("""{"status":"Queued","message":"Invalid rows are skipped and reported later"}""")]
+    public void AShortAnswerThatIsData_StaysASuccess(string body) => Assert.Null(DiagnosisEngine.Diagnose(Ex.Make(200, body, method: "POST")));
 }

@@ -36,7 +36,7 @@ internal static partial class SuccessBody
         {
             return false;
         }
-        return HoldsAnyCase(span, "fail"u8, "FAIL"u8, "Fail"u8) || HoldsAnyCase(span, "error"u8, "ERROR"u8, "Error"u8)
+        return span.Length <= MaxShortAnswerBytes || HoldsAnyCase(span, "fail"u8, "FAIL"u8, "Fail"u8) || HoldsAnyCase(span, "error"u8, "ERROR"u8, "Error"u8)
             || HoldsAnyCase(span, "declin"u8, "DECLIN"u8, "Declin"u8) || HoldsAnyCase(span, "reject"u8, "REJECT"u8, "Reject"u8)
             || HoldsAnyCase(span, "denied"u8, "DENIED"u8, "Denied"u8) || HoldsAnyCase(span, "skipped"u8, "SKIPPED"u8, "Skipped"u8)
             || HoldsAnyCase(span, "refused"u8, "REFUSED"u8, "Refused"u8) || HoldsAnyCase(span, "\"err"u8, "\"ERR"u8, "\"Err"u8)
@@ -105,7 +105,8 @@ internal static partial class SuccessBody
         var budget = 3000;
         return body switch
         {
-            JsonObject top => NothingButFailures(top) || WrapperFails(top, action) || (action && ActionFlagFalse(top)) || Fails(top, 0, action, ref budget),
+            JsonObject top => NothingButFailures(top) || WrapperFails(top, action) || (action && ActionFlagFalse(top)) || ShortAnswerSaysFailure(top)
+                || Fails(top, 0, action, ref budget),
             // [{"email": "…", "status": "rejected", "reject_reason": "hard-bounce"}]: an answer per item sent, every one refused
             JsonArray items => action && EveryItemFails([.. items], 0, ref budget),
             _ => false,
@@ -158,6 +159,44 @@ internal static partial class SuccessBody
             }
             return true;
         }
+    }
+
+    /// <summary>The size below which an answer's words are read whatever its bytes hold (its cost is a few microseconds).</summary>
+    private const int MaxShortAnswerBytes = 300;
+
+    /// <summary>
+    /// A short answer that is nothing but a few words and codes, whose words say a failure (<c>{"name": "Invalid Session ID",
+    /// "number": 11, "description": "The session ID is invalid"}</c>): no record (no id, no lists or objects), no flag saying
+    /// it succeeded.
+    /// </summary>
+    private static bool ShortAnswerSaysFailure(JsonObject top)
+    {
+        if (top.Count is 0 or > 4 || top.ToJsonString().Length > MaxShortAnswerBytes)
+        {
+            return false;
+        }
+        string? words = null;
+        foreach (var (key, value) in top)
+        {
+            var c = ErrorVocabulary.Compact(key);
+            if (value is not JsonValue v || c is "id" or "uuid" or "guid" || c.EndsWith("id", StringComparison.Ordinal) && c.Length <= 12
+                || (v.GetValueKind() == JsonValueKind.True && c is "ok" or "success" or "succeeded" or "issuccess" or "result")
+                // a flag of its own ({"available": false, "message": "Username already taken"}) makes the answer data
+                || (v.GetValueKind() is JsonValueKind.True or JsonValueKind.False && c is not ("ok" or "success" or "succeeded" or "issuccess" or "result" or "error" or "status"))
+                || (JsonRead.Str(v) is { } said && IsOkWord(Encoding.UTF8.GetBytes(said.Trim()))))
+            {
+                return false;
+            }
+            if (c is "status" or "state" && JsonRead.Str(v) is { Length: > 0 } state && state.All(char.IsLetter) && !IsFailedWord(Encoding.UTF8.GetBytes(state.Trim())))
+            {
+                return false; // {"status": "Queued", "message": …}: the status says how it went
+            }
+            if (JsonRead.Str(v) is { Length: >= 6 } text && text.Contains(' ', StringComparison.Ordinal) && (BodyScan.IsMessageKey(key) || c is "name" or "status" or "result"))
+            {
+                words ??= text;
+            }
+        }
+        return words is not null && !SaysSuccess(Encoding.UTF8.GetBytes(words)) && ErrorVocabulary.ClassifyText(words).Count > 0;
     }
 
     /// <summary>

@@ -203,9 +203,9 @@ internal static class FieldPath
     }
 
     /// <summary>
-    /// Where a name the step did not send and the API says is missing belongs, so the user sees where to add it: in the record of the JSON body sent
-    /// (<c>body.name</c>, <c>body.data.attributes.name</c>), or among the URL parameters when the step sent parameters and no
-    /// body. Null for a name that is not one identifier, or when the step sent neither.
+    /// Where a name the step did not send, and the API says is missing, belongs, so the user sees where to add it: in the
+    /// record of the JSON body sent (<c>body.name</c>, <c>body.data.attributes.name</c>), or among the URL parameters when the
+    /// step sent parameters and no body. Null for a name that is not one identifier, or when the step sent neither.
     /// </summary>
     private static string? PlaceOfUnsent(string name, ResponseExchange exchange)
     {

@@ -344,15 +344,19 @@ public static class DiagnosisEngine
     private static bool IsReasonPhrase(int status, string words)
     {
         var compact = ErrorVocabulary.Compact(words);
-        foreach (var name in Enum.GetNames<System.Net.HttpStatusCode>())
+        foreach (var (code, name) in ReasonNames)
         {
-            if ((int)Enum.Parse<System.Net.HttpStatusCode>(name) == status && compact.StartsWith(name.ToLowerInvariant(), StringComparison.Ordinal))
+            if (code == status && compact.StartsWith(name, StringComparison.Ordinal))
             {
                 return true;
             }
         }
         return false;
     }
+
+    /// <summary>Every HTTP status's names, lower-cased (422 has two: unprocessableentity and unprocessablecontent).</summary>
+    private static readonly (int Code, string Name)[] ReasonNames =
+        [.. Enum.GetNames<System.Net.HttpStatusCode>().Select(static n => ((int)Enum.Parse<System.Net.HttpStatusCode>(n), n.ToLowerInvariant()))];
 
     private static string StatusKind(int status) => status switch
     {

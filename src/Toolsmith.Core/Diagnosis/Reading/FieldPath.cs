@@ -515,6 +515,7 @@ internal static class FieldPath
         return true;
     }
 
-    private static bool IsIndex(string segment) =>
+    /// <summary>True for a segment that is a list index (<c>0</c>, <c>12</c>).</summary>
+    public static bool IsIndex(string segment) =>
         segment.Length is > 0 and < 10 && segment.All(char.IsAsciiDigit);
 }

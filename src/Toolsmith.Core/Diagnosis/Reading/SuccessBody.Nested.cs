@@ -171,7 +171,7 @@ internal static partial class SuccessBody
     /// </summary>
     private static bool ShortAnswerSaysFailure(JsonObject top)
     {
-        if (top.Count is 0 or > 4 || top.ToJsonString().Length > MaxShortAnswerBytes)
+        if (top.Count is 0 or > 4)
         {
             return false;
         }
@@ -196,7 +196,9 @@ internal static partial class SuccessBody
                 words ??= text;
             }
         }
-        return words is not null && !SaysSuccess(Encoding.UTF8.GetBytes(words)) && ErrorVocabulary.ClassifyText(words).Count > 0;
+        // only now, with four scalars at most, is the answer written out to be measured
+        return words is not null && top.ToJsonString().Length <= MaxShortAnswerBytes && !SaysSuccess(Encoding.UTF8.GetBytes(words))
+            && ErrorVocabulary.ClassifyText(words).Count > 0;
     }
 
     /// <summary>

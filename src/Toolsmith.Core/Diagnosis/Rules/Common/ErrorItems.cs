@@ -193,7 +193,7 @@ internal static class ErrorItems
     private static bool ReadMember(string path, JsonNode? value, DiagnosisContext context, int depth)
     {
         // below a list's item, a member of words is that item's field: {"to": [{"email": "Please enter a valid email address"}]}
-        if (depth < MaxNesting && NestedFields(value, nestedLeaves: IsIndex(path)) is { } nested)
+        if (depth < MaxNesting && NestedFields(value, nestedLeaves: path.LastIndexOf('.') is var dot and >= 0 && FieldPath.IsIndex(path[(dot + 1)..])) is { } nested)
         {
             var found = false;
             foreach (var (childKey, child) in nested)
@@ -210,8 +210,6 @@ internal static class ErrorItems
         context.AddField(path, FieldLocation.Unknown, message);
         return true;
     }
-
-    private static bool IsIndex(string path) => path.LastIndexOf('.') is var dot and >= 0 && path.AsSpan(dot + 1).Length > 0 && int.TryParse(path.AsSpan(dot + 1), out _);
 
     private static string? MessageOf(JsonNode? value) => (value switch
     {

@@ -52,13 +52,15 @@ public static partial class CurlImporter
         var requests = 0;
         for (var n = 0; n < commands.Count; n++)
         {
-            var parsed = Parse(commands[n], result.Warnings);
+            var parsed = Parse(commands[n].Words, result.Warnings);
+            parsed.ReadStandardInput(commands[n].Input);
             // curl sends one request per URL, each with the command's options: one tool each. Each is parsed afresh
             // (the builder changes what it is given), warning once.
             var urls = parsed.SendableUrls(result.Warnings);
             foreach (var u in urls)
             {
-                var request = u == urls[0] ? parsed : Parse(commands[n], []);
+                var request = u == urls[0] ? parsed : Parse(commands[n].Words, []);
+                request.ReadStandardInput(commands[n].Input);
                 request.KeepOnlyUrl(u);
                 var builder = new CurlStepBuilder(request, result.Warnings, options.BaseDirectory);
                 var tool = builder.Build(options.ToolName);
@@ -78,12 +80,12 @@ public static partial class CurlImporter
     /// is a request of its own, which the shell sends first: it becomes its own tool, before the command that uses its output
     /// (where the substitution is an input, named in a warning).
     /// </summary>
-    private static List<List<string>> WithInnerCommands(List<List<string>> commands, ShellDialect shell, List<ImportWarning> warnings)
+    private static List<ShellCommand> WithInnerCommands(List<ShellCommand> commands, ShellDialect shell, List<ImportWarning> warnings)
     {
-        var all = new List<List<string>>();
-        foreach (var words in commands)
+        var all = new List<ShellCommand>();
+        foreach (var command in commands)
         {
-            foreach (var word in words)
+            foreach (var word in command.Words)
             {
                 for (var at = word.IndexOf(ShellWords.VariableStart + "(", StringComparison.Ordinal); at >= 0; at = word.IndexOf(ShellWords.VariableStart + "(", at + 1, StringComparison.Ordinal))
                 {
@@ -100,7 +102,7 @@ public static partial class CurlImporter
                     }
                 }
             }
-            all.Add(words);
+            all.Add(command);
         }
         return all;
     }
@@ -110,15 +112,21 @@ public static partial class CurlImporter
 
     /// <summary>
     /// The curl commands in the text, in order, each as its words: commands are separated by line breaks, ';', '&amp;&amp;', '||'
-    /// and pipes (<c>echo … | curl …</c> finds the curl); other commands and redirections are reported, not run.
+    /// and pipes (<c>echo … | curl …</c> finds the curl); other commands are reported, not run. What the paste gives a
+    /// command on standard input is kept with it: a here-document (<c>&lt;&lt;EOF</c>), a here-string (<c>&lt;&lt;&lt; '…'</c>),
+    /// a file (<c>&lt; FILE</c>) or what <c>echo</c>, <c>printf</c> or <c>cat</c> write into the pipe before it.
     /// </summary>
-    private static List<List<string>> Commands(string text, ShellDialect shell, List<ImportWarning> warnings, bool literalBraces = false)
+    private static List<ShellCommand> Commands(string text, ShellDialect shell, List<ImportWarning> warnings, bool literalBraces = false)
     {
-        var commands = new List<List<string>>();
+        var commands = new List<ShellCommand>();
         var skipped = new List<string>();
-        string? rest = text;
-        var afterRedirect = false;
+        var hereDocuments = new List<string>();
+        string? rest = shell == ShellDialect.Bash ? ShellWords.TakeHereDocuments(text, hereDocuments) : text;
         List<string>? first = null;
+        List<string>? current = null; // the words of the command being read, until a separator ends it
+        StandardInput? input = null;   // what the command reads on standard input
+        StandardInput? piped = null;   // what the command before a pipe writes into it
+        var redirect = "";             // the redirection operator before this segment, or ""
         while (rest is { Length: > 0 })
         {
             var segment = rest;
@@ -138,6 +146,7 @@ public static partial class CurlImporter
                 // A stray quote after complete commands (a JSON body's closing "}'" left below a command that ended): bash
                 // runs the commands before it, then fails on the rest; so are they imported, and the rest left out.
                 warnings.Add(new ImportWarning(Shorten(segment.Split('\n')[0].Trim()), $"comes after the curl command(s) and cannot be read ({ex.Message.TrimEnd('.')}); bash runs the commands before it and fails there, so it was left out."));
+                current = null;
                 break;
             }
             if (literalBraces)
@@ -150,28 +159,32 @@ public static partial class CurlImporter
                 warnings.Add(new ImportWarning(Shorten(joinedLine), "starts a line after one that does not end with \\; it was read as part of the curl command above, as the paste meant, but bash would run it as a command of its own: check the command in the docs."));
             }
             first ??= words;
-            if (afterRedirect && words.Count > 0)
+            if (redirect.Length > 0 && current is not null)
             {
-                words.RemoveAt(0); // the file a redirection reads or writes
-            }
-            if (words.Count > 0 && IsCurl(words[0]))
-            {
-                // --next (-:) starts another request with its own options: another tool.
-                var start = 0;
-                for (var w = 1; w <= words.Count; w++)
+                // The word after a redirection is what it reads or writes; the words after it are still the command's.
+                if (words.Count > 0)
                 {
-                    if (w == words.Count || words[w] is "--next" or "-:")
+                    var target = words[0];
+                    words.RemoveAt(0);
+                    if (redirect == "<<<")
                     {
-                        commands.Add(start == 0 ? words[..w] : ["curl", .. words[(start + 1)..w]]);
-                        start = w;
+                        input = new StandardInput(target + "\n", null, "the string after <<<");
+                    }
+                    else if (redirect == "<")
+                    {
+                        input = HereDocument(target, hereDocuments) is { } document
+                            ? new StandardInput(document, null, "the here-document below the command")
+                            : new StandardInput(null, target, "the file after <");
                     }
                 }
+                current.AddRange(words);
             }
-            else if (words.Count > 0)
+            else
             {
-                skipped.Add(Shorten(string.Join(" ", words).Replace(ShellWords.VariableStart, '$').Replace(ShellWords.VariableEnd.ToString(), "", StringComparison.Ordinal)));
+                current = words;
+                input = piped;
             }
-            afterRedirect = false;
+            redirect = "";
             if (rest is null)
             {
                 break;
@@ -180,22 +193,122 @@ public static partial class CurlImporter
             var k = 0;
             while (k < t.Length && t[k] is '|' or ';' or '&' or '>' or '<')
             {
-                afterRedirect |= t[k] is '>' or '<';
                 k++;
             }
+            var op = t[..k];
             rest = t[k..];
+            if (op.Contains('<', StringComparison.Ordinal) || op.Contains('>', StringComparison.Ordinal))
+            {
+                redirect = op;
+                continue;
+            }
+            // A separator, or a line break: the command ends.
+            piped = op == "|" ? Output(current, input) : null;
+            if (piped is null)
+            {
+                End(current, input); // echo, printf or cat before a pipe only give the next command its input
+            }
+            current = null;
+        }
+        if (current is not null)
+        {
+            End(current, input);
         }
         if (commands.Count == 0)
         {
             // Options and a URL without "curl" in front are read as a curl command; anything else is refused in Parse.
-            return [first ?? []];
+            return [new ShellCommand(first ?? [], null)];
         }
         if (skipped.Count > 0)
         {
             warnings.Add(new ImportWarning(Item, $"only curl commands were imported; the rest is for the shell and was left out: {string.Join("; ", skipped.Select(static s => "\"" + s + "\""))}."));
         }
         return commands;
+
+        void End(List<string> words, StandardInput? stdin)
+        {
+            if (words.Count > 0 && IsCurl(words[0]))
+            {
+                // --next (-:) starts another request with its own options: another tool.
+                var start = 0;
+                for (var w = 1; w <= words.Count; w++)
+                {
+                    if (w == words.Count || words[w] is "--next" or "-:")
+                    {
+                        commands.Add(new ShellCommand(start == 0 ? words[..w] : ["curl", .. words[(start + 1)..w]], stdin));
+                        start = w;
+                    }
+                }
+            }
+            else if (words.Count > 0)
+            {
+                skipped.Add(Shorten(string.Join(" ", words).Replace(ShellWords.VariableStart, '$').Replace(ShellWords.VariableEnd.ToString(), "", StringComparison.Ordinal)));
+            }
+        }
     }
+
+    /// <summary>The here-document a redirection's word marks (<see cref="ShellWords.TakeHereDocuments"/>), or null.</summary>
+    private static string? HereDocument(string word, List<string> documents) =>
+        word.Length > 2 && word[0] == ShellWords.HereDocumentMark && word[^1] == ShellWords.HereDocumentMark
+        && int.TryParse(word.AsSpan(1, word.Length - 2), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n < documents.Count
+            ? documents[n]
+            : null;
+
+    /// <summary>
+    /// What a command writes into a pipe, when the paste says it: <c>echo</c> (with -n, -e), <c>printf</c> with a format of
+    /// text and <c>%s</c>, and <c>cat</c> passing on its own input or naming one file; null for any other command.
+    /// </summary>
+    private static StandardInput? Output(List<string> words, StandardInput? input)
+    {
+        if (words.Count == 0)
+        {
+            return null;
+        }
+        var args = words.Skip(1).ToList();
+        switch (words[0])
+        {
+            case "echo":
+            {
+                var (newline, escapes) = (true, false);
+                while (args.Count > 0 && args[0].Length > 1 && args[0][0] == '-' && args[0][1..].All(static c => c is 'n' or 'e' or 'E'))
+                {
+                    newline &= !args[0].Contains('n', StringComparison.Ordinal);
+                    escapes = args[0].Contains('e', StringComparison.Ordinal) || (escapes && !args[0].Contains('E', StringComparison.Ordinal));
+                    args.RemoveAt(0);
+                }
+                var said = string.Join(" ", args);
+                return new StandardInput((escapes ? Unescape(said) : said) + (newline ? "\n" : ""), null, "what echo writes into the pipe");
+            }
+            case "printf" when args.Count > 0:
+            {
+                var format = Unescape(args[0]).Replace("%%", "\u0000", StringComparison.Ordinal);
+                var values = args.Skip(1).ToList();
+                var slots = format.Split("%s");
+                if (format.Replace("%s", "", StringComparison.Ordinal).Contains('%', StringComparison.Ordinal) || slots.Length - 1 != values.Count)
+                {
+                    return null;
+                }
+                var written = new StringBuilder(slots[0]);
+                for (var v = 0; v < values.Count; v++)
+                {
+                    written.Append(values[v]).Append(slots[v + 1]);
+                }
+                return new StandardInput(written.ToString().Replace('\u0000', '%'), null, "what printf writes into the pipe");
+            }
+            case "cat" when args.Count == 0 || (args.Count == 1 && args[0] == "-"):
+                return input;
+            case "cat" when args.Count == 1 && !args[0].StartsWith('-'):
+                return new StandardInput(null, args[0], "the file cat writes into the pipe");
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>echo -e's and printf's backslash escapes: \n \t \r \\ and an escaped quote.</summary>
+    private static string Unescape(string text) =>
+        text.Replace("\\\\", "\u0000", StringComparison.Ordinal).Replace("\\n", "\n", StringComparison.Ordinal)
+            .Replace("\\t", "\t", StringComparison.Ordinal).Replace("\\r", "\r", StringComparison.Ordinal)
+            .Replace("\\\"", "\"", StringComparison.Ordinal).Replace("\\'", "'", StringComparison.Ordinal).Replace('\u0000', '\\');
 
     private static bool IsCurl(string word)
     {
@@ -347,9 +460,6 @@ public static partial class CurlImporter
             case "--json":
                 r.Json = true;
                 r.Data.Add(value!.StartsWith('@') ? DataPart.File(value[1..], stripNewlines: false) : DataPart.Text(value));
-                break;
-            case "--data-urlencode" or "--url-query" when value!.EndsWith("@-", StringComparison.Ordinal):
-                r.ReadsStdin = true;
                 break;
             case "--data-urlencode":
                 r.Data.Add(UrlEncodeData(value!, written));
@@ -542,6 +652,12 @@ public static partial class CurlImporter
 }
 
 /// <summary>One piece of request data: text, or the name of a file curl would read.</summary>
+/// <summary>One command of a paste: its words, and what the paste gives it on standard input.</summary>
+internal sealed record ShellCommand(List<string> Words, StandardInput? Input);
+
+/// <summary>A command's standard input as the paste writes it: a text, or a file to read; <paramref name="Source"/> says where it is.</summary>
+internal sealed record StandardInput(string? Text, string? File, string Source);
+
 internal sealed record DataPart(string Value, bool IsFile, bool StripNewlines)
 {
     /// <summary>For --data-urlencode / --url-query "name@file" (Value the file): the name ("" for "@file").</summary>
@@ -658,8 +774,41 @@ internal sealed class CurlRequest
         }
     }
 
-    /// <summary>Some data is read from standard input (@-).</summary>
-    public bool ReadsStdin { get; set; }
+    /// <summary>What the paste gives the command on standard input, as text; null when it does not say.</summary>
+    public StandardInput? Stdin { get; private set; }
+
+    /// <summary>Something is read from standard input (@-, -T -, -H @-) and the paste does not say what.</summary>
+    public bool ReadsUnknownStdin =>
+        Stdin?.Text is null && (Data.Concat(UrlQuery).Any(static d => (d.IsFile || d.EncodedName is not null) && d.Value == "-")
+                                || UploadFile == "-" || HeaderFiles.Any(static h => h.Path == "-"));
+
+    /// <summary>
+    /// Takes what the paste gives the command on standard input: a file given with &lt; (or cat) is read where curl
+    /// would read "-"; a text (a here-document, echo's output) is kept for the step builder.
+    /// </summary>
+    public void ReadStandardInput(StandardInput? input)
+    {
+        if (input?.File is { } file)
+        {
+            for (var i = 0; i < Data.Count; i++)
+            {
+                Data[i] = Data[i].Value == "-" && (Data[i].IsFile || Data[i].EncodedName is not null) ? Data[i] with { Value = file } : Data[i];
+            }
+            for (var i = 0; i < UrlQuery.Count; i++)
+            {
+                UrlQuery[i] = UrlQuery[i].Value == "-" && UrlQuery[i].EncodedName is not null ? UrlQuery[i] with { Value = file } : UrlQuery[i];
+            }
+            UploadFile = UploadFile == "-" ? file : UploadFile;
+            for (var i = 0; i < HeaderFiles.Count; i++)
+            {
+                HeaderFiles[i] = HeaderFiles[i].Path == "-" ? (HeaderFiles[i].Index, file) : HeaderFiles[i];
+            }
+        }
+        else if (input?.Text is not null)
+        {
+            Stdin = input;
+        }
+    }
 
     public void AddHeader(string text, string written, List<ImportWarning> warnings)
     {

@@ -34,7 +34,7 @@ internal sealed partial class CurlStepBuilder
         {
             throw new ImportException($"The curl command signs its requests with {string.Join(", ", _r.Unsupported)}, a scheme Toolsmith's API step does not support (it sends Basic, Bearer, API-key and cookie credentials only); nothing was imported rather than a tool that would send other credentials.");
         }
-        if (_r.Data.Any(static d => d.IsFile && d.Value == "-") || _r.ReadsStdin || _r.UploadFile == "-")
+        if (_r.ReadsUnknownStdin)
         {
             throw new ImportException("The curl command reads the request from standard input (@- or -T -), which a tool cannot: put the data in the command (-d '…', --data-binary @FILE) and import again.");
         }
@@ -171,6 +171,12 @@ internal sealed partial class CurlStepBuilder
             {
                 headers["Content-Type"] = contentType;
             }
+        }
+        else if (_r.UploadFile == "-" && _r.Data.Count == 0 && _r.Stdin?.Text is { } uploadedText)
+        {
+            body = JsonValue.Create(Plain(uploadedText)); // -T - sends standard input as it is, which the paste gives
+            bodyType = BodyKind.Text;
+            headers["Content-Type"] = contentType ?? "";
         }
         else if (_r.UploadFile is { } upload && _r.Data.Count == 0)
         {
@@ -414,7 +420,9 @@ internal sealed partial class CurlStepBuilder
         {
             var part = _r.Data[i];
             // --data-binary @F (part.StripNewlines false, not --json) is often a binary file: it stays a file read at run time.
-            if (!part.IsFile || part.Value == "-" || part.Value.Contains(ShellWords.VariableStart) || (!part.StripNewlines && !_r.Json))
+            // Standard input the paste writes out (a here-document, echo's output) is read whatever the option.
+            var stdin = part.Value == "-";
+            if (!part.IsFile || part.Value.Contains(ShellWords.VariableStart) || (!stdin && !part.StripNewlines && !_r.Json))
             {
                 continue;
             }
@@ -423,7 +431,9 @@ internal sealed partial class CurlStepBuilder
                 continue;
             }
             _r.Data[i] = DataPart.Text(part.StripNewlines ? text.Replace("\r", "", StringComparison.Ordinal).Replace("\n", "", StringComparison.Ordinal) : text);
-            _warnings.Add(new ImportWarning((_r.Json ? "--json @" : "-d @") + part.Value, $"was read at import ({full}): its content is now the step's body; edit the step when the file changes."));
+            _warnings.Add(stdin
+                ? new ImportWarning(_r.Json ? "--json @-" : "-d @-", $"reads standard input, which the paste gives it ({full}): that text is now the step's body.")
+                : new ImportWarning((_r.Json ? "--json @" : "-d @") + part.Value, $"was read at import ({full}): its content is now the step's body; edit the step when the file changes."));
         }
     }
 
@@ -467,7 +477,7 @@ internal sealed partial class CurlStepBuilder
             _warnings.Add(new ImportWarning($"{option} {path}", $"is read when the step runs, from {full}."));
             return full;
         }
-        _warnings.Add(new ImportWarning($"{option} {path}", $"names a file that is not in {_baseDirectory}; the step reads \"{path}\" when it runs, from the folder toolsmith runs in."));
+        _warnings.Add(new ImportWarning(option.EndsWith('@') ? option + path : $"{option} {path}", $"names a file that is not in {_baseDirectory}; the step reads \"{path}\" when it runs, from the folder toolsmith runs in."));
         return path;
     }
 
@@ -479,6 +489,10 @@ internal sealed partial class CurlStepBuilder
     /// </summary>
     private (string Text, string Full)? FileText(string path)
     {
+        if (path == "-")
+        {
+            return _r.Stdin is { Text: { } text, Source: var source } ? (text, source) : null;
+        }
         if (InsideBase(path) is not { } full)
         {
             return null;

@@ -138,7 +138,10 @@ internal static class ShellWords
         };
     }
 
-    /// <summary>The length of a docs placeholder &lt;name&gt; at <paramref name="i"/> (no space inside, not &lt;&lt; nor &gt;&gt;), or 0.</summary>
+    /// <summary>
+    /// The length of a docs placeholder &lt;name&gt; at <paramref name="i"/> (words of letters, digits, _ - . with single spaces
+    /// between them, as in &lt;admin_cert file name&gt;; not &lt;&lt; nor &gt;&gt;), or 0.
+    /// </summary>
     private static int AnglePlaceholder(string text, int i)
     {
         if (i + 2 >= text.Length || text[i] != '<' || !(char.IsAsciiLetter(text[i + 1]) || text[i + 1] == '_'))
@@ -146,11 +149,167 @@ internal static class ShellWords
             return 0;
         }
         var j = i + 2;
-        while (j < text.Length && (char.IsAsciiLetterOrDigit(text[j]) || text[j] is '_' or '-' or '.'))
+        while (j < text.Length && (char.IsAsciiLetterOrDigit(text[j]) || text[j] is '_' or '-' or '.'
+                                   || (text[j] == ' ' && j + 1 < text.Length && char.IsAsciiLetterOrDigit(text[j + 1]))))
         {
             j++;
         }
         return j < text.Length && text[j] == '>' && (j + 1 >= text.Length || text[j + 1] != '>') ? j + 1 - i : 0;
+    }
+
+    /// <summary>Marks the place of a here-document's text in a command line (see <see cref="TakeHereDocuments"/>).</summary>
+    public const char HereDocumentMark = '\u0003';
+
+    /// <summary>
+    /// Takes bash's here-documents (<c>curl … -d @- &lt;&lt;'EOF'</c>, the lines that follow, <c>EOF</c>) out of the text: each
+    /// operator becomes a redirection from a file named <see cref="HereDocumentMark"/> N <see cref="HereDocumentMark"/>, and
+    /// its lines, read as bash reads them (tabs stripped for <c>&lt;&lt;-</c>; <c>$VAR</c> kept as a variable unless the
+    /// delimiter is quoted), are <paramref name="documents"/>[N]. Operators inside quotes or comments are text.
+    /// </summary>
+    public static string TakeHereDocuments(string text, List<string> documents)
+    {
+        if (!text.Contains("<<", StringComparison.Ordinal))
+        {
+            return text;
+        }
+        var result = new StringBuilder(text.Length);
+        var pending = new List<(string Delimiter, bool Quoted, bool StripTabs, int Index)>();
+        var wordStart = true;
+        var i = 0;
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if (c is '\'' or '"' || (c == '$' && i + 1 < text.Length && text[i + 1] == '\''))
+            {
+                var start = i;
+                var quote = c == '$' ? '\'' : c;
+                var escapes = c != '\'';
+                i += c == '$' ? 2 : 1;
+                while (i < text.Length && text[i] != quote)
+                {
+                    i += escapes && text[i] == '\\' ? 2 : 1;
+                }
+                i = Math.Min(i + 1, text.Length);
+                result.Append(text, start, i - start);
+                wordStart = false;
+                continue;
+            }
+            if (c == '\\' && i + 1 < text.Length)
+            {
+                result.Append(text, i, 2);
+                i += 2;
+                wordStart = false;
+                continue;
+            }
+            if (c == '#' && wordStart)
+            {
+                var end = text.IndexOf('\n', i);
+                end = end < 0 ? text.Length : end;
+                result.Append(text, i, end - i);
+                i = end;
+                continue;
+            }
+            if (c == '<' && i + 2 < text.Length && text[i + 1] == '<' && text[i + 2] == '<')
+            {
+                result.Append("<<<"); // a here-string: its word is read with the command's
+                i += 3;
+                wordStart = true;
+                continue;
+            }
+            if (c == '<' && i + 2 < text.Length && text[i + 1] == '<')
+            {
+                var j = i + 2;
+                var stripTabs = j < text.Length && text[j] == '-';
+                j += stripTabs ? 1 : 0;
+                while (j < text.Length && text[j] is ' ' or '\t')
+                {
+                    j++;
+                }
+                var quoted = j < text.Length && text[j] is '\'' or '"' or '\\';
+                var close = j < text.Length && text[j] is '\'' or '"' ? text[j] : '\0';
+                j += quoted ? 1 : 0;
+                var nameStart = j;
+                while (j < text.Length && (close != '\0' ? text[j] != close && text[j] != '\n' : IsNameChar(text[j]) || text[j] is '-' or '.'))
+                {
+                    j++;
+                }
+                var delimiter = text[nameStart..j];
+                if (delimiter.Length > 0 && (close == '\0' || (j < text.Length && text[j] == close)))
+                {
+                    j += close != '\0' ? 1 : 0;
+                    pending.Add((delimiter, quoted, stripTabs, documents.Count));
+                    result.Append("< ").Append(HereDocumentMark).Append(documents.Count.ToString(CultureInfo.InvariantCulture)).Append(HereDocumentMark).Append(' ');
+                    documents.Add("");
+                    i = j;
+                    continue;
+                }
+            }
+            if (c == '\n' && pending.Count > 0)
+            {
+                result.Append('\n');
+                i++;
+                foreach (var (delimiter, quoted, stripTabs, index) in pending)
+                {
+                    var body = new StringBuilder();
+                    while (i < text.Length)
+                    {
+                        var end = text.IndexOf('\n', i);
+                        var line = text[i..(end < 0 ? text.Length : end)];
+                        i = end < 0 ? text.Length : end + 1;
+                        line = stripTabs ? line.TrimStart('\t') : line;
+                        if (line.TrimEnd('\r') == delimiter)
+                        {
+                            break;
+                        }
+                        body.Append(line).Append('\n');
+                    }
+                    documents[index] = quoted ? body.ToString() : ExpandHereDocument(body.ToString());
+                }
+                pending.Clear();
+                wordStart = true;
+                continue;
+            }
+            result.Append(c);
+            wordStart = c is ' ' or '\t' or '\n' or ';' or '|' or '&' or '(';
+            i++;
+        }
+        return result.ToString();
+    }
+
+    /// <summary>
+    /// The text of a here-document whose delimiter is not quoted, as bash gives it: <c>$VAR</c>, <c>${VAR}</c> and
+    /// <c>$(…)</c> become variable markers, <c>\$</c> <c>\`</c> <c>\\</c> their character, a backslash before a line break
+    /// joins the lines; everything else, quotes included, is text.
+    /// </summary>
+    private static string ExpandHereDocument(string body)
+    {
+        var text = new StringBuilder(body.Length);
+        var i = 0;
+        while (i < body.Length)
+        {
+            var c = body[i];
+            if (c == '\\' && i + 1 < body.Length && body[i + 1] is '$' or '`' or '\\' or '\n')
+            {
+                if (body[i + 1] != '\n')
+                {
+                    text.Append(body[i + 1]);
+                }
+                i += 2;
+                continue;
+            }
+            if (c == '$' && TryBashExpansion(body, ref i, text))
+            {
+                continue;
+            }
+            if (c == '`' && body.IndexOf('`', i + 1) > 0)
+            {
+                i = Backtick(body, i, text);
+                continue;
+            }
+            text.Append(c);
+            i++;
+        }
+        return text.ToString();
     }
 
     private static string Variable(string name) => VariableStart + name + VariableEnd;

@@ -1036,7 +1036,50 @@ public class CurlImporterTests(ImportRunner runner) : IClassFixture<ImportRunner
         var user = Assert.Single(CurlImporter.Import("curl -XGET https://localhost:9200/_cat/nodes?v -u admin:<custom-admin-password> --insecure").Tools).Document["steps"]![0]!;
         Assert.Equal("https://localhost:9200/_cat/nodes?v", user["url"]!.GetValue<string>());
         Assert.Equal("admin", user["auth"]!["username"]!.GetValue<string>());
-        // "< file" with a space is still a redirection: the command reads its body from standard input.
-        Assert.Throws<ImportException>(() => CurlImporter.Import("curl https://api.example.com/x -d @- < body.json"));
+        // "< file" with a space is still a redirection: the command reads its body from standard input, that file.
+        var redirected = Assert.Single(CurlImporter.Import("curl https://api.example.com/x -d @- < body.json").Tools).Document["steps"]![0]!;
+        Assert.Equal("body.json", redirected["body"]!["file"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("curl -X POST https://api.example.com/v1/docs -H 'Content-Type: application/json' --data-binary @- <<'EOF'\n{\"title\": \"$HOME\",\n  \"n\": 1}\nEOF", "{\"title\": \"$HOME\",\n  \"n\": 1}\n")]
+    [InlineData("curl -X POST https://api.example.com/v1/docs -H 'Content-Type: application/json' -d @- << EOF\n{\"a\": 1,\n \"b\": \"x\\$y\"}\nEOF", "{\"a\": 1, \"b\": \"x$y\"}")]
+    [InlineData("curl https://api.example.com/v1/docs -H 'Content-Type: text/plain' --data-binary @- <<-END\n\tone\n\t\ttwo\n\tEND", "one\ntwo\n")]
+    [InlineData("curl https://api.example.com/v1/docs -H 'Content-Type: text/plain' --data-binary @- <<< 'a line'", "a line\n")]
+    [InlineData("echo '{\"ping\":true}' | curl -H 'Content-Type: application/json' -d @- https://api.example.com/v1/docs", "{\"ping\":true}")]
+    [InlineData("echo -n 'a b' | curl -H 'Content-Type: text/plain' --data-binary @- https://api.example.com/v1/docs", "a b")]
+    [InlineData("printf '%s\\n' 'x=1' | curl -H 'Content-Type: text/plain' --data-binary @- https://api.example.com/v1/docs", "x=1\n")]
+    [InlineData("cat <<EOF | curl -H 'Content-Type: text/plain' --data-binary @- https://api.example.com/v1/docs\nhello\nEOF", "hello\n")]
+    [InlineData("curl -X PUT https://api.example.com/v1/docs -T - <<< 'uploaded'", "uploaded\n")]
+    public async Task StandardInputTheCommandIsGiven_IsItsBody(string command, string sent)
+    {
+        // A here-document, a here-string, or echo/printf/cat before a pipe: the paste says what curl reads on standard
+        // input, so the step sends it, as curl does (-d removes line breaks, --data-binary and -T keep them).
+        var result = CurlImporter.Import(command);
+        var tool = Assert.Single(result.Tools);
+        var echo = await runner.CaptureAtEchoAsync(tool, new Dictionary<string, string>(), []);
+        Assert.Equal(sent, echo!["bodyText"]!.GetValue<string>());
+        Assert.DoesNotContain(result.Warnings, static w => w.Message.Contains("only curl commands", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AHereDocumentWithoutQuotes_ExpandsVariables_AndOneInQuotesIsText()
+    {
+        var result = CurlImporter.Import("curl https://api.example.com/v1/keys -H 'Content-Type: application/json' -d @- <<EOF\n{\"api_key\": \"$API_KEY\", \"name\": \"<<EOF\"}\nEOF\ncurl https://api.example.com/v1/next -H 'X-Note: <<EOF'");
+        Assert.Equal(2, result.Tools.Count);
+        var body = result.Tools[0].Document["steps"]![0]!["body"]!;
+        Assert.Equal("{{secrets.api_key}}", body["api_key"]!.GetValue<string>());
+        Assert.Equal("<<EOF", body["name"]!.GetValue<string>());
+        Assert.Equal("<<EOF", result.Tools[1].Document["steps"]![0]!["headers"]!["X-Note"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("curl -d @- https://api.example.com/x")]
+    [InlineData("jq -n '{a:1}' | curl -d @- https://api.example.com/x")]
+    [InlineData("curl -d @- https://api.example.com/x | jq .")]
+    public void StandardInputThePasteDoesNotGive_IsRefused(string command)
+    {
+        var ex = Assert.Throws<ImportException>(() => CurlImporter.Import(command));
+        Assert.Contains("standard input", ex.Message, StringComparison.Ordinal);
     }
 }

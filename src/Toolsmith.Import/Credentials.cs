@@ -51,6 +51,39 @@ internal static class Credentials
 
     private static bool IsPaging(string[] words) => words.Any(static w => PagingWords.Contains(w)) && words[^1] is "token" or "cursor" or "marker" or "key";
 
+    /// <summary>How well-known tokens start: Stripe, OpenAI, GitHub, Slack, Google, AWS, JWTs, GitLab, SendGrid, Mailgun, Shopify.</summary>
+    private static readonly string[] TokenPrefixes = ["sk_", "sk-", "rk_", "pk_live_", "ghp_", "gho_", "ghu_", "ghs_", "github_pat_", "xoxb-", "xoxp-", "xoxa-", "xoxr-", "AIza", "AKIA", "eyJ", "glpat-", "SG.", "key-", "shpat_", "ya29."];
+
+    /// <summary>
+    /// The credential a URL path segment holds, or null: a token of a well-known shape (<c>ghp_…</c>, <c>sk_live_…</c>, a JWT),
+    /// or a bot token after <c>bot</c> (<c>/bot123456:AAH…/sendMessage</c>). Only shapes no id or word has: at least 20
+    /// characters of letters, digits, <c>_ - .</c> with a digit after the prefix (<c>key-management-service</c> is a word,
+    /// and an opaque id of another shape stays an id).
+    /// </summary>
+    public static string? InPathSegment(string segment)
+    {
+        var bot = segment.StartsWith("bot", StringComparison.Ordinal) ? segment[3..] : segment;
+        var colon = bot.IndexOf(':', StringComparison.Ordinal);
+        if (colon is >= 6 and <= 12 && bot[..colon].All(char.IsAsciiDigit) && bot.Length - colon - 1 >= 30
+            && bot[(colon + 1)..].All(static c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-'))
+        {
+            return bot;
+        }
+        if (segment.Length < 20 || !segment.All(static c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.'))
+        {
+            return null;
+        }
+        foreach (var prefix in TokenPrefixes)
+        {
+            if (segment.StartsWith(prefix, StringComparison.Ordinal) && segment[prefix.Length..] is var rest
+                && rest.Any(char.IsAsciiDigit) && rest.Any(char.IsAsciiLetter))
+            {
+                return segment;
+            }
+        }
+        return null;
+    }
+
     /// <summary>True when the value looks like a credential whatever its name: a known token prefix or a long random string.</summary>
     public static bool LooksLikeSecretValue(string value)
     {
@@ -59,7 +92,7 @@ internal static class Credentials
         {
             return false;
         }
-        foreach (var prefix in (ReadOnlySpan<string>)["sk_", "sk-", "rk_", "pk_live_", "ghp_", "gho_", "ghu_", "ghs_", "github_pat_", "xoxb-", "xoxp-", "xoxa-", "xoxr-", "AIza", "AKIA", "eyJ", "glpat-", "SG.", "key-", "shpat_", "ya29."])
+        foreach (var prefix in TokenPrefixes)
         {
             if (v.StartsWith(prefix, StringComparison.Ordinal))
             {

@@ -25,8 +25,8 @@ internal sealed partial class ImportedToolBuilder
     /// <summary>The tool's name (made unique when the tool is added to a result).</summary>
     public string Name { get; set; }
 
-    /// <summary>Where the tool came from, for warnings.</summary>
-    public string Item { get; }
+    /// <summary>Where the tool came from, for warnings and the list of tools written (a secret's value scrubbed from it).</summary>
+    public string Item { get; private set; }
 
     public string? Description { get; set; }
 
@@ -249,6 +249,10 @@ internal sealed partial class ImportedToolBuilder
     {
         foreach (var step in Steps)
         {
+            if (step["url"] is JsonValue url && url.TryGetValue<string>(out var written) && WithoutPathCredentials(written) is { } withSecrets)
+            {
+                step["url"] = withSecrets;
+            }
             foreach (var member in (string[])["url", "headers", "params", "cookies", "body"])
             {
                 if (step[member] is { } node && KeepStrayBraces(node) is var kept && !ReferenceEquals(kept, node))
@@ -270,6 +274,7 @@ internal sealed partial class ImportedToolBuilder
                 }
             }
         }
+        ScrubSecretValues();
         Name = Naming.Unique(Name, result.UsedNames);
         var document = ToDocument();
         try
@@ -285,6 +290,67 @@ internal sealed partial class ImportedToolBuilder
         var tool = new ImportedTool(Name, document, Item, [.. _secrets.Values]);
         result.Tools.Add(tool);
         return tool;
+    }
+
+    /// <summary>
+    /// The name, title, description and item importers made from what they read (a request line, a URL) never show a secret's
+    /// value, whole or cut short (<c>bot123…AAH…</c>): the longest part of it of 12 characters or more that they hold is
+    /// replaced, by <c>…</c> in text and by <c>token</c> in the name (where the value is in snake case).
+    /// </summary>
+    private void ScrubSecretValues()
+    {
+        foreach (var value in _secrets.Values.Select(static s => s.Value).OfType<string>().Where(static v => v.Length >= 12))
+        {
+            Description = Description is null ? null : WithoutPartOf(Description, value, "…");
+            Title = Title is null ? null : WithoutPartOf(Title, value, "…");
+            Item = WithoutPartOf(Item, value, "…");
+            Name = WithoutPartOf(Name, Naming.Snake(value), "token");
+        }
+
+        static string WithoutPartOf(string text, string value, string instead)
+        {
+            for (var start = 0; start + 12 <= value.Length; start++)
+            {
+                for (var length = value.Length - start; length >= 12; length--)
+                {
+                    if (text.Contains(value.AsSpan(start, length), StringComparison.Ordinal))
+                    {
+                        return text.Replace(value.Substring(start, length), instead, StringComparison.Ordinal);
+                    }
+                }
+            }
+            return text;
+        }
+    }
+
+    /// <summary>
+    /// The URL with each credential its path holds (<see cref="Credentials.InPathSegment"/>: a bot token, a known token
+    /// shape) replaced by a secret, so it is never written to the file; null when the path holds none. Every importer's
+    /// tool passes here, so a token in a path is a secret whichever format brought it.
+    /// </summary>
+    private string? WithoutPathCredentials(string url)
+    {
+        var scheme = url.IndexOf("://", StringComparison.Ordinal);
+        var pathStart = url.IndexOf('/', scheme < 0 ? 0 : scheme + 3);
+        if (pathStart < 0)
+        {
+            return null;
+        }
+        var pathEnd = url.IndexOfAny(['?', '#'], pathStart);
+        pathEnd = pathEnd < 0 ? url.Length : pathEnd;
+        var host = scheme < 0 ? null : url[(scheme + 3)..pathStart];
+        var segments = url[pathStart..pathEnd].Split('/');
+        var changed = false;
+        for (var i = 0; i < segments.Length; i++)
+        {
+            if (Credentials.InPathSegment(segments[i]) is { } token)
+            {
+                var secret = Secret(Naming.Provider(host) + "_path_token", $"the credential in the URL's path for {host ?? "the API"}", token);
+                segments[i] = segments[i].Replace(token, secret, StringComparison.Ordinal);
+                changed = true;
+            }
+        }
+        return changed ? url[..pathStart] + string.Join('/', segments) + url[pathEnd..] : null;
     }
 
     /// <summary>

@@ -936,4 +936,33 @@ public class PostmanAndHttpImporterTests(ImportRunner runner) : IClassFixture<Im
         await runner.RunAtEchoAsync(byId, new JsonObject { ["apiCredentialId"] = "c-1" });
         Assert.Equal("/echo/credentials/c-1", Echo(runner)["path"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task ATokenInAUrlPath_IsASecret_InEveryImporter_AndNeverWritten()
+    {
+        // A bot token or a token of a well-known shape in the path (Telegram's /bot<token>/, a webhook's ghp_…) is a
+        // credential wherever it is: never in the file, the name, the description nor the list of tools written.
+        const string Bot = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw";
+        const string Pat = "ghp_16C7e42F292c6912E7710c838347Ae178B4a";
+        var imports = new[]
+        {
+            CurlImporter.Import($"curl 'https://api.telegram.org/bot{Bot}/sendMessage?chat_id=42'"),
+            HttpFileImporter.Import($"GET https://api.telegram.org/bot{Bot}/sendMessage?chat_id=42\n"),
+            PostmanImporter.Import($$$"""{"info":{"name":"t","schema":"https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},"item":[{"name":"send","request":{"method":"GET","url":"https://api.telegram.org/bot{{{Bot}}}/sendMessage?chat_id=42"}}]}"""),
+            CurlImporter.Import($"curl https://hooks.example.com/run/{Pat}/go"),
+        };
+        foreach (var result in imports)
+        {
+            var tool = Assert.Single(result.Tools);
+            var written = tool.Document.ToJsonString() + tool.Name + tool.Item;
+            Assert.DoesNotContain("AAHdqTcvCH1vGWJxfSe", written, StringComparison.Ordinal);
+            Assert.DoesNotContain("16C7e42F292c6912E77", written, StringComparison.Ordinal);
+            var secret = Assert.Single(result.Secrets);
+            var echo = await runner.CaptureAtEchoAsync(tool, new Dictionary<string, string> { [secret.Name] = secret.Value! });
+            Assert.EndsWith(secret.Value == Bot ? $"/bot{Bot}/sendMessage" : $"/run/{Pat}/go", echo!["path"]!.GetValue<string>(), StringComparison.Ordinal);
+        }
+        // Ids and words in a path stay as they are.
+        var plain = Assert.Single(CurlImporter.Import("curl https://api.example.com/v1/key-management-service/items/5f8d0d55b54764421b7156c9/1BxiMVs0XRA5nFMdKvBdBZjgmUUqptlbs74OgvE2upms").Tools);
+        Assert.Contains("/key-management-service/items/5f8d0d55b54764421b7156c9/1BxiMVs0XRA5nFMdKvBdBZjgmUUqptlbs74OgvE2upms", plain.Document["steps"]![0]!["url"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
 }

@@ -161,4 +161,22 @@ public sealed class ProbedShapesTests
     [InlineData("text/plain", "id,status\n1,not found\n2,ok")]
     public void OtherShortAnswers_Under200_AreSuccesses(string contentType, string body) =>
         Assert.Null(DiagnosisEngine.Diagnose(Ex.Make(200, body, method: "GET", headers: ("Content-Type", contentType))));
+
+    [Fact]
+    public void AGraphQlErrorsExtensions_NameTheArgument_AndItsWordsGoBeforeAnyDefault()
+    {
+        var field = DiagnosisEngine.Diagnose(Ex.Make(200, """{"data":null,"errors":[{"message":"SKU cannot be blank","extensions":{"code":"BAD_USER_INPUT","field":"items.1.sku"}}]}""",
+            """{"items":[{"sku":"A1"},{"sku":""}]}"""))!;
+        Assert.Equal(DiagnosisKinds.InvalidValue, field.Kind);
+        Assert.Contains("body.items[1].sku", field.Paths());
+
+        var apollo = Ex.Diagnose(200, """{"errors":[{"message":"Invalid arguments","extensions":{"code":"BAD_USER_INPUT","invalidArgs":["email"]}}],"data":null}""");
+        Assert.Contains("email", apollo.Paths());
+
+        // No code, or a type of its own: the words decide, not "a GraphQL error is an invalid value".
+        var words = Ex.Diagnose(200, """{"data":{"issueCreate":null},"errors":[{"message":"You do not have permission to create issues in this team","extensions":{"userPresentableMessage":"You don't have access"}}]}""");
+        Assert.Equal(DiagnosisKinds.InsufficientPermission, words.Kind);
+        var typed = Ex.Diagnose(200, """{"data":null,"errors":[{"message":"Entity not found","extensions":{"type":"forbidden"}}]}""");
+        Assert.Equal(DiagnosisKinds.InsufficientPermission, typed.Kind);
+    }
 }

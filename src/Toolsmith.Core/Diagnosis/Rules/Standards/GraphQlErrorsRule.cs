@@ -31,13 +31,41 @@ internal sealed class GraphQlErrorsRule : DiagnosisRule
                 context.Message = message;
             }
             var extensions = JsonRead.Get(item, "extensions") as JsonObject;
-            var code = JsonRead.Str(extensions, "code") ?? JsonRead.Str(extensions, "classification") ?? JsonRead.Str(item, "type");
+            var code = JsonRead.Str(extensions, "code") ?? JsonRead.Str(extensions, "classification") ?? JsonRead.Str(extensions, "type")
+                ?? JsonRead.Str(extensions, "errorType") ?? JsonRead.Str(item, "type");
             var kind = code is null ? null : FromCode(code);
+            var path = JsonRead.Get(item, "path") as JsonArray;
+            if (kind is null && message is not null && ErrorVocabulary.ClassifyText(message) is { Count: > 0 } said
+                && ErrorVocabulary.BySpecificity(said).First() is var saidKind
+                && (saidKind != DiagnosisKinds.NotFound || path is { Count: > 0 }))
+            {
+                // No code: the words say what went wrong, before any default. "Field 'x' doesn't exist on type 'Query'",
+                // without a path, is the query's own mistake, not a missing record.
+                kind = saidKind;
+            }
+            foreach (var key in ArgumentKeys)
+            {
+                // The argument the error is about, as servers put it beside the code (Apollo's invalidArgs, a field name).
+                switch (JsonRead.Get(extensions, key))
+                {
+                    case JsonValue v when v.TryGetValue<string>(out var name) && name.Length is > 0 and < 200:
+                        context.AddField(name, FieldLocation.Unknown, message);
+                        break;
+                    case JsonArray names:
+                        foreach (var n in names.Take(20))
+                        {
+                            if (n is JsonValue nv && nv.TryGetValue<string>(out var one) && one.Length is > 0 and < 200)
+                            {
+                                context.AddField(one, FieldLocation.Unknown, message);
+                            }
+                        }
+                        break;
+                }
+            }
             if (code is not null)
             {
                 context.AddNote($"The GraphQL error code is {code}.");
             }
-            var path = JsonRead.Get(item, "path") as JsonArray;
             if (path is { Count: > 0 })
             {
                 context.AddField(["data", .. FieldPath.FromArray(path)], FieldLocation.Response, message);
@@ -55,6 +83,9 @@ internal sealed class GraphQlErrorsRule : DiagnosisRule
             }
         }
     }
+
+    /// <summary>Members of <c>extensions</c> that name the request's argument or input field the error is about.</summary>
+    private static readonly string[] ArgumentKeys = ["field", "fieldName", "argumentName", "argument", "invalidArgs", "invalidField", "param", "parameter", "inputField"];
 
     private static bool IsGraphQl(DiagnosisContext context, JsonObject body, JsonArray errors)
     {

@@ -1082,4 +1082,43 @@ public class CurlImporterTests(ImportRunner runner) : IClassFixture<ImportRunner
         var ex = Assert.Throws<ImportException>(() => CurlImporter.Import(command));
         Assert.Contains("standard input", ex.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void MangledCommands_AreImportedOrRefusedWithAMessage_NeverACrash()
+    {
+        // Real commands of the corpora, cut and spliced with the shell's redirections, pipes, quotes and here-documents
+        // at random places (a fixed seed): each is imported or refused with an ImportException, nothing else.
+        var commands = Directory.GetFiles(Corpus.Corpora.Folder("curl-options"), "*.sh")
+            .Concat(Directory.GetFiles(Path.Combine(Corpus.Corpora.Folder("curlconverter"), "curl_commands"), "*.sh"))
+            .Order(StringComparer.Ordinal).Select(File.ReadAllText).ToList();
+        string[] pieces = ["<<EOF\n", "<<'X'", "<<-", "<<<", " < ", " | ", "\nEOF\n", "'", "\"", "\\\n", "$(", "`", "echo ", "cat <<E |", "@-", " -d @- ", "\n", "^", "%"];
+        var random = new Random(45);
+        var tried = 0;
+        foreach (var command in commands)
+        {
+            for (var n = 0; n < 6; n++)
+            {
+                var mangled = command;
+                for (var k = random.Next(1, 4); k > 0; k--)
+                {
+                    var at = random.Next(mangled.Length + 1);
+                    mangled = random.Next(3) == 0 ? mangled[..at] : mangled[..at] + pieces[random.Next(pieces.Length)] + mangled[at..];
+                }
+                try
+                {
+                    CurlImporter.Import(mangled, new CurlImportOptions { BaseDirectory = runner.Directory });
+                }
+                catch (ImportException)
+                {
+                    // refused, with a message
+                }
+                catch (Exception ex)
+                {
+                    Assert.Fail($"{ex.GetType().Name} on: {mangled}\n{ex}");
+                }
+                tried++;
+            }
+        }
+        Assert.True(tried > 1000, $"only {tried} commands were tried");
+    }
 }

@@ -309,17 +309,27 @@ internal sealed partial class ImportedToolBuilder
 
         static string WithoutPartOf(string text, string value, string instead)
         {
-            for (var start = 0; start + 12 <= value.Length; start++)
+            // The longest common substring, by dynamic programming over both (a name or description is short): O(n·m).
+            if ((long)text.Length * value.Length > 4_000_000)
             {
-                for (var length = value.Length - start; length >= 12; length--)
+                return text.Replace(value, instead, StringComparison.Ordinal);
+            }
+            var previous = new int[value.Length + 1];
+            var current = new int[value.Length + 1];
+            var (best, end) = (0, 0);
+            for (var i = 1; i <= text.Length; i++)
+            {
+                for (var j = 1; j <= value.Length; j++)
                 {
-                    if (text.Contains(value.AsSpan(start, length), StringComparison.Ordinal))
+                    current[j] = text[i - 1] == value[j - 1] ? previous[j - 1] + 1 : 0;
+                    if (current[j] > best)
                     {
-                        return text.Replace(value.Substring(start, length), instead, StringComparison.Ordinal);
+                        (best, end) = (current[j], i);
                     }
                 }
+                (previous, current) = (current, previous);
             }
-            return text;
+            return best >= 12 ? text.Replace(text.Substring(end - best, best), instead, StringComparison.Ordinal) : text;
         }
     }
 

@@ -179,4 +179,22 @@ public sealed class ProbedShapesTests
         var typed = Ex.Diagnose(200, """{"data":null,"errors":[{"message":"Entity not found","extensions":{"type":"forbidden"}}]}""");
         Assert.Equal(DiagnosisKinds.InsufficientPermission, typed.Kind);
     }
+
+    [Theory]
+    [InlineData("""{"error":"Bad Request","message":"JSON parse error: Cannot deserialize value of type `java.time.LocalDate` from String \"31/12/1990\": Text '31/12/1990' could not be parsed at index 0; nested exception is com.fasterxml.jackson.databind.exc.InvalidFormatException: through reference chain: com.example.UserDto[\"dob\"]"}""", "body.dob")]
+    [InlineData("""{"message":"JSON parse error: Cannot coerce String value (\"x\") to `int` value; through reference chain: com.example.Order[\"items\"]->java.util.ArrayList[1]->com.example.Item[\"qty\"]"}""", "body.items[1].qty")]
+    [InlineData("""{"error":"json: cannot unmarshal string into Go struct field User.profile.age of type int"}""", "body.profile.age")]
+    public void AValueOfTheWrongTypeInWellFormedJson_IsAnInvalidValue_NamedWhereTheDeserializerSays(string body, string path)
+    {
+        var d = DiagnosisEngine.Diagnose(Ex.Make(400, body, """{"dob":"31/12/1990","items":[{"qty":1},{"qty":"x"}],"profile":{"age":"ten"}}"""))!;
+        Assert.Equal(DiagnosisKinds.InvalidValue, d.Kind);
+        Assert.Contains(path, d.Paths());
+    }
+
+    [Theory]
+    [InlineData(200, """{"result":{"success":false,"messages":["TTL must be between 60 and 86400"]}}""", DiagnosisKinds.InvalidValue)]
+    [InlineData(200, """{"code":40003,"message":"参数错误: mobile 格式不正确"}""", DiagnosisKinds.InvalidValue)]
+    [InlineData(200, """{"header":{"resultCode":"03","resultMsg":"NODATA_ERROR"},"body":{}}""", DiagnosisKinds.NotFound)]
+    public void FailuresInTheseShapes_AreSeenUnder200(int status, string body, string kind) =>
+        Assert.Equal(kind, DiagnosisEngine.Diagnose(Ex.Make(status, body, method: "GET"))?.Kind);
 }

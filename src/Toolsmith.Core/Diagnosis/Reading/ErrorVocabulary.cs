@@ -108,7 +108,9 @@ internal static partial class ErrorVocabulary
             }
             if (MalformedWords().IsMatch(t))
             {
-                kinds.Add(MalformedBody);
+                // "JSON parse error: Cannot deserialize value of type `LocalDate` from String …" (Jackson): the JSON was read,
+                // one value in it has the wrong type.
+                kinds.Add(TypeMismatch().IsMatch(t) ? InvalidValue : MalformedBody);
             }
             if (CredentialWords().IsMatch(t))
             {
@@ -275,8 +277,12 @@ internal static partial class ErrorVocabulary
     [GeneratedRegex(@"existiert bereits|bereits vorhanden|existe déjà|déjà utilisé|ya existe|duplicad[oa]|duplicidade|já existe|già esistente|esiste già|bestaat al|finns redan|finnes allerede|już istnieje|уже существует|已存在|重复|既に存在|이미 존재|zaten (mevcut|var|kayıtlı|kullanılıyor)|вже існує|ya (fue|ha sido|está|se encuentra|posee)|já (foi|está)|est déjà|a déjà été|wurde bereits|ist bereits|è già|уже (отмен|обработан|оплачен|использ|подтвержд)|已(经)?(取消|处理|支付|使用)|既に|이미", Options, TimeoutMs)]
     private static partial Regex ForeignConflict();
 
-    [GeneratedRegex(@"ungültig|fehlerhaft|erforderlich|invalide|obligatoire|incorrect[ea]?\b|inv(á|a)lid[oa]s?\b|obligatori[oa]|obrigatóri[oa]|rejei[cç][aã]o|non valid[oa]|obbligatori[oa]|ongeldig|verplicht|ogiltig|obligatorisk|ugyldig|nieprawidłow|wymagan|неверн|некорректн|обязательн|无效|不合法|不能为空|必填|格式错误|無効|必須|不正な|유효하지 않|잘못된|올바르지 않|부적절한|필수|debe (tener|ser|contener|estar)|deve (ter|ser|conter|estar)|doit (être|contenir)|muss .{1,40} (sein|enthalten)|no coincide|não (confere|coincide|corresponde)|ne correspond pas|no válid[oa]|não válid[oa]|formato|nicht korrekt|ge(ç|c)ersiz|g(ö|o)nderilmedi|n'a pas été (transmis|fourni|renseigné|saisi|indiqué)e?s?|manquant|no (fue|ha sido) (enviad|informad|proporcionad)[oa]|não (foi|foram) (enviad|informad)[oa]s?|hatalı|zorunlu|boş olamaz|невірн|некоректн|обов'язков|недійсн", Options, TimeoutMs)]
+    [GeneratedRegex(@"ungültig|fehlerhaft|erforderlich|invalide|obligatoire|incorrect[ea]?\b|inv(á|a)lid[oa]s?\b|obligatori[oa]|obrigatóri[oa]|rejei[cç][aã]o|non valid[oa]|obbligatori[oa]|ongeldig|verplicht|ogiltig|obligatorisk|ugyldig|nieprawidłow|wymagan|неверн|некорректн|обязательн|无效|不合法|不能为空|必填|格式错误|格式不正确|参数(错误|有误|不正确|非法|缺失|不能为空)|缺少(必要|必填)?参数|非法参数|無効|必須|不正な|유효하지 않|잘못된|올바르지 않|부적절한|필수|debe (tener|ser|contener|estar)|deve (ter|ser|conter|estar)|doit (être|contenir)|muss .{1,40} (sein|enthalten)|no coincide|não (confere|coincide|corresponde)|ne correspond pas|no válid[oa]|não válid[oa]|formato|nicht korrekt|ge(ç|c)ersiz|g(ö|o)nderilmedi|n'a pas été (transmis|fourni|renseigné|saisi|indiqué)e?s?|manquant|no (fue|ha sido) (enviad|informad|proporcionad)[oa]|não (foi|foram) (enviad|informad)[oa]s?|hatalı|zorunlu|boş olamaz|невірн|некоректн|обов'язков|недійсн", Options, TimeoutMs)]
     private static partial Regex ForeignInvalid();
+
+    /// <summary>A value of the wrong type in well-formed JSON, as deserializers say it (Jackson, Newtonsoft, serde, Go).</summary>
+    [GeneratedRegex(@"cannot deserialize (value|instance) of type|cannot coerce|not a valid representation|cannot construct instance of|could not convert (string|value) to|error converting value|invalid type: \w+ .{1,40}, expected|cannot unmarshal \w+ into (go struct field|go value)", Options, TimeoutMs)]
+    private static partial Regex TypeMismatch();
 
     /// <summary>Rate limit (retrying later helps) or quota (it does not, until the period resets or the plan changes), from a message's words.</summary>
     public static string? LimitKind(string text)

@@ -1771,7 +1771,7 @@ internal static partial class SuccessBody
             || (ErrorCode && (Message || MessageIsText || ErrorText || ShortMessage) && !MessageSaysOk && !StatusSaysOk && Count <= 6)
             ||
             OkFalse
-            || (SuccessFalse && (Error || Errors || Message || ErrorWordMember || ErrorText || ErrorCode || OtherCaseMessage || ShortMessage || (Count == 2 && DataIsObject)))
+            || (SuccessFalse && (Error || Errors || Message || ErrorWordMember || ErrorText || ErrorCode || OtherCaseMessage || ShortMessage || MessagesSaySomething || (Count == 2 && DataIsObject)))
             || ErrorsListed
             || (JsonRpc && ErrorIsObject)
             || (StatusFail && DataIsObject)

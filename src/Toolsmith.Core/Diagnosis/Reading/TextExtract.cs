@@ -221,6 +221,25 @@ internal static partial class TextExtract
                     fields.Add((at, FieldLocation.Body, text));
                 }
             }
+            foreach (Match m in ReferenceChain().Matches(text))
+            {
+                // Jackson names the field it could not read by the chain of objects down to it:
+                // "through reference chain: com.example.Order["items"]->java.util.ArrayList[0]->com.example.Item["sku"]".
+                var path = new System.Text.StringBuilder();
+                foreach (Match segment in ChainSegment().Matches(m.Groups["chain"].Value))
+                {
+                    path.Append(segment.Groups["name"].Success ? (path.Length > 0 ? "." : "") + segment.Groups["name"].Value : "[" + segment.Groups["index"].Value + "]");
+                }
+                if (path.Length > 0 && path[0] != '[')
+                {
+                    fields.Add((path.ToString(), FieldLocation.Body, text));
+                }
+            }
+            foreach (Match m in GoStructField().Matches(text))
+            {
+                // Go's encoding/json: "json: cannot unmarshal string into Go struct field User.profile.age of type int".
+                fields.Add((m.Groups["path"].Value, FieldLocation.Body, text));
+            }
             // Quoted or bracketed names are names whatever the word.
             foreach (var regex in (ReadOnlySpan<Regex>)[NamedField(), QuotedField(), ValueForName(), InvalidValueAt(), AtFailedConstraint(), UnknownFieldQuoted(),
                 TheQuotedColumn(), FieldBracket(), TagName(), QuotedThing(), QuotedLeading(), MissingQuoted()])
@@ -645,6 +664,15 @@ internal static partial class TextExtract
     // Json.NET and System.Text.Json name the path where a request body could not be read
     [GeneratedRegex(@"\bPath\s*'(?<path>[^'\r\n]{1,200})',\s*line\s+\d+,\s*position\s+\d+|\bPath:\s*(?<path>\$[^\s|]{0,200})\s*\|\s*LineNumber:", Options, TimeoutMs)]
     private static partial Regex SerializerPath();
+
+    [GeneratedRegex(@"reference chain:\s*(?<chain>(?:[\w.$]{0,200}(?:\[""[^""\]]{1,100}""\]|\[\d{1,6}\])(?:->)?){1,20})", Options, TimeoutMs)]
+    private static partial Regex ReferenceChain();
+
+    [GeneratedRegex(@"\[""(?<name>[^""\]]{1,100})""\]|\[(?<index>\d{1,6})\]", Options, TimeoutMs)]
+    private static partial Regex ChainSegment();
+
+    [GeneratedRegex(@"cannot unmarshal \w+ into Go struct field \w+\.(?<path>[\w.\[\]]{1,200}) of type", Options, TimeoutMs)]
+    private static partial Regex GoStructField();
 
     // Datadog: "Missing 'from' in query params"
     [GeneratedRegex(@"\b(?:missing|required|invalid|unknown)\s+['""`](?<path>[A-Za-z_$][\w.\[\]\-$]{0,100})['""`](?:\s+(?:in|from|for)\b|\s*$|[.,;])", Options, TimeoutMs)]

@@ -197,4 +197,18 @@ public sealed class ProbedShapesTests
     [InlineData(200, """{"header":{"resultCode":"03","resultMsg":"NODATA_ERROR"},"body":{}}""", DiagnosisKinds.NotFound)]
     public void FailuresInTheseShapes_AreSeenUnder200(int status, string body, string kind) =>
         Assert.Equal(kind, DiagnosisEngine.Diagnose(Ex.Make(status, body, method: "GET"))?.Kind);
+
+    [Fact]
+    public void AFormWrittenWithSpacesInItsValues_IsReadAsAForm()
+    {
+        // Gateways write name=value pairs without encoding their words, and label them text/html.
+        var failed = DiagnosisEngine.Diagnose(Ex.Make(200, "response=3&responsetext=Invalid Credit Card Number REFID:3161573437&authcode=&transactionid=&orderid=1001&response_code=300",
+            method: "POST", headers: ("Content-Type", "text/html; charset=UTF-8")));
+        Assert.Equal(DiagnosisKinds.InvalidValue, failed?.Kind);
+
+        // "000" is no error, however many zeros; words with one '=' are not a form.
+        Assert.Null(DiagnosisEngine.Diagnose(Ex.Make(200, "transaction_id=5547cc97dae23ea6ad1a4abd33445c91&error_code=000&auth_response_text=Exact Match&auth_code=12345A",
+            method: "POST", headers: ("Content-Type", "text/plain"))));
+        Assert.Null(DiagnosisEngine.Diagnose(Ex.Make(200, "The result is x=1 & all is well", method: "GET", headers: ("Content-Type", "text/plain"))));
+    }
 }

@@ -743,13 +743,16 @@ internal static partial class BodyReader
     private static JsonObject? ReadForm(ReadOnlySpan<byte> utf8, string? contentType)
     {
         var declared = contentType?.Contains("x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase) == true;
-        if (utf8.Length > 64 * 1024 || (!declared && (utf8.IndexOfAny(" \n<>{"u8) >= 0 || utf8.IndexOf((byte)'=') < 1)))
+        if (utf8.Length > 64 * 1024 || (!declared && (utf8.IndexOfAny("\n<>{"u8) >= 0 || utf8.IndexOf((byte)'=') < 1)))
         {
             return null;
         }
         var text = Encoding.UTF8.GetString(utf8).Trim();
         var pairs = text.Split('&', StringSplitOptions.RemoveEmptyEntries);
-        if (pairs.Length > 400 || !Array.TrueForAll(pairs, p => FormPair().IsMatch(p)))
+        // Written unencoded, a value may hold spaces (response=3&responsetext=Invalid Credit Card Number&authcode=): so it is a
+        // form when it is three pairs or more, each a name and '='; a sentence with a space is no form otherwise.
+        var spaced = !declared && text.Contains(' ', StringComparison.Ordinal);
+        if (pairs.Length > 400 || (spaced ? pairs.Length < 3 || !Array.TrueForAll(pairs, p => SpacedFormPair().IsMatch(p)) : !Array.TrueForAll(pairs, p => FormPair().IsMatch(p))))
         {
             return null;
         }
@@ -896,6 +899,9 @@ internal static partial class BodyReader
 
     [GeneratedRegex(@"^[A-Za-z_][\w.\-\[\]%]*(=[^&=\s]*)?$", RegexOptions.CultureInvariant, Toolsmith.Core.Diagnosis.Reading.RegexBudget.Milliseconds)]
     private static partial Regex FormPair();
+
+    [GeneratedRegex(@"^[A-Za-z_][\w.\-\[\]%]*=[^&=]*$", RegexOptions.CultureInvariant, Toolsmith.Core.Diagnosis.Reading.RegexBudget.Milliseconds)]
+    private static partial Regex SpacedFormPair();
 
     [GeneratedRegex(@"^(?:L_)?(?<name>[A-Za-z_]+?)(?<n>\d+)$", RegexOptions.CultureInvariant, Toolsmith.Core.Diagnosis.Reading.RegexBudget.Milliseconds)]
     private static partial Regex NumberedName();

@@ -506,7 +506,7 @@ internal static partial class SuccessBody
             var errorNamed = reader.ValueSpan.Length > 0 && reader.ValueSpan[0] is (byte)'e' or (byte)'E';
             reader.Read();
             seen.ErrorCode |= reader.TokenType is JsonTokenType.String or JsonTokenType.Number && reader.ValueSpan.Length > 0
-                && !reader.ValueSpan.SequenceEqual("0"u8);
+                && !IsZeros(reader.ValueSpan); // "0", "00", "000": no error
             seen.ErrorCodeZero |= reader.TokenType is JsonTokenType.String or JsonTokenType.Number && IsZeros(reader.ValueSpan);
             // error_type, errcode: named for an error (not retCode, which also answers a success)
             seen.ErrorNamedCode |= errorNamed && reader.TokenType == JsonTokenType.String && reader.ValueSpan.Length > 1 && !IsOkWord(reader.ValueSpan)

@@ -159,25 +159,36 @@ public static partial class CurlImporter
                 warnings.Add(new ImportWarning(Shorten(joinedLine), "starts a line after one that does not end with \\; it was read as part of the curl command above, as the paste meant, but bash would run it as a command of its own: check the command in the docs."));
             }
             first ??= words;
-            if (redirect.Length > 0 && current is not null)
+            if (redirect.Length > 0)
             {
-                // The word after a redirection is what it reads or writes; the words after it are still the command's.
+                // The word after a redirection is what it reads or writes; the words after it are still the command's
+                // (or, for "< FILE curl …", the command's that follows).
+                StandardInput? given = null;
                 if (words.Count > 0)
                 {
                     var target = words[0];
                     words.RemoveAt(0);
                     if (redirect == "<<<")
                     {
-                        input = new StandardInput(target + "\n", null, "the string after <<<");
+                        given = new StandardInput(target + "\n", null, "the string after <<<");
                     }
                     else if (redirect == "<")
                     {
-                        input = HereDocument(target, hereDocuments) is { } document
+                        given = HereDocument(target, hereDocuments) is { } document
                             ? new StandardInput(document, null, "the here-document below the command")
                             : new StandardInput(null, target, "the file after <");
                     }
                 }
-                current.AddRange(words);
+                if (current is null)
+                {
+                    current = words;
+                    input = given ?? piped;
+                }
+                else
+                {
+                    current.AddRange(words);
+                    input = given ?? input;
+                }
             }
             else
             {

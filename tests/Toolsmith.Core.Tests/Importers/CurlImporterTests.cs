@@ -1051,6 +1051,7 @@ public class CurlImporterTests(ImportRunner runner) : IClassFixture<ImportRunner
     [InlineData("printf '%s\\n' 'x=1' | curl -H 'Content-Type: text/plain' --data-binary @- https://api.example.com/v1/docs", "x=1\n")]
     [InlineData("cat <<EOF | curl -H 'Content-Type: text/plain' --data-binary @- https://api.example.com/v1/docs\nhello\nEOF", "hello\n")]
     [InlineData("curl -X PUT https://api.example.com/v1/docs -T - <<< 'uploaded'", "uploaded\n")]
+    [InlineData("<<< 'first' curl -H 'Content-Type: text/plain' --data-binary @- https://api.example.com/v1/docs", "first\n")]
     public async Task StandardInputTheCommandIsGiven_IsItsBody(string command, string sent)
     {
         // A here-document, a here-string, or echo/printf/cat before a pipe: the paste says what curl reads on standard

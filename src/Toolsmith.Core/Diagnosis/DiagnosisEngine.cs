@@ -294,7 +294,7 @@ public static class DiagnosisEngine
 
     /// <summary>
     /// An HTTP error status (400–599) a 2xx body states as its code or status, at the top or one level down (in
-    /// <c>error</c>, <c>meta</c>, <c>header</c>, <c>status</c>); null when it states none.
+    /// <c>error</c>, <c>meta</c>, <c>header</c>, <c>status</c>, a completion's first choice's <c>error</c>); null when it states none.
     /// </summary>
     private static int? StatusInBody(System.Text.Json.Nodes.JsonNode? body)
     {
@@ -304,7 +304,9 @@ public static class DiagnosisEngine
         }
         foreach (var holder in (ReadOnlySpan<System.Text.Json.Nodes.JsonObject?>)[top, JsonRead.Get(top, "error") as System.Text.Json.Nodes.JsonObject,
             JsonRead.Get(top, "meta") as System.Text.Json.Nodes.JsonObject, JsonRead.Get(top, "header") as System.Text.Json.Nodes.JsonObject,
-            JsonRead.Get(top, "status") as System.Text.Json.Nodes.JsonObject])
+            JsonRead.Get(top, "status") as System.Text.Json.Nodes.JsonObject,
+            // a model API's completion whose choice ended in an error ({"choices": [{"finish_reason": "error", "error": {"code": 502, …}}]})
+            (JsonRead.Get(top, "choices") as System.Text.Json.Nodes.JsonArray) is [System.Text.Json.Nodes.JsonObject choice, ..] ? JsonRead.Get(choice, "error") as System.Text.Json.Nodes.JsonObject : null])
         {
             if (holder is null)
             {

@@ -211,4 +211,13 @@ public sealed class ProbedShapesTests
             method: "POST", headers: ("Content-Type", "text/plain"))));
         Assert.Null(DiagnosisEngine.Diagnose(Ex.Make(200, "The result is x=1 & all is well", method: "GET", headers: ("Content-Type", "text/plain"))));
     }
+
+    [Fact]
+    public void ACompletionWhoseEveryChoiceEndedInAnError_IsAFailure_AndAnOrdinaryOneIsNot()
+    {
+        // The choices format most model APIs and their gateways answer in: a provider that failed mid-answer, under 200.
+        var failed = DiagnosisEngine.Diagnose(Ex.Make(200, """{"id":"gen-1","object":"chat.completion","choices":[{"index":0,"message":{"role":"assistant","content":""},"finish_reason":"error","error":{"code":502,"message":"Provider returned error"}}]}"""));
+        Assert.Equal(DiagnosisKinds.ServerError, failed?.Kind);
+        Assert.Null(DiagnosisEngine.Diagnose(Ex.Make(200, """{"id":"chatcmpl-1","object":"chat.completion","choices":[{"index":0,"message":{"role":"assistant","content":"Hi"},"finish_reason":"stop"},{"index":1,"message":{"role":"assistant","content":""},"finish_reason":"error"}]}""")));
+    }
 }

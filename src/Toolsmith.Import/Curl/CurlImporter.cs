@@ -680,6 +680,9 @@ internal sealed record DataPart(string Value, bool IsFile, bool StripNewlines)
     /// <summary>The option that gave an encoded file, as written.</summary>
     public string? Option { get; init; }
 
+    /// <summary>Read from standard input: <c>-d @-</c>, <c>--data-urlencode name@-</c>.</summary>
+    public bool ReadsStdin => (IsFile || EncodedName is not null) && Value == "-";
+
     public static DataPart Text(string value) => new(value, false, false);
 
     public static DataPart File(string path, bool stripNewlines) => new(path, true, stripNewlines);
@@ -790,7 +793,7 @@ internal sealed class CurlRequest
 
     /// <summary>Something is read from standard input (@-, -T -, -H @-) and the paste does not say what.</summary>
     public bool ReadsUnknownStdin =>
-        Stdin?.Text is null && (Data.Concat(UrlQuery).Any(static d => (d.IsFile || d.EncodedName is not null) && d.Value == "-")
+        Stdin?.Text is null && (Data.Concat(UrlQuery).Any(static d => d.ReadsStdin)
                                 || UploadFile == "-" || HeaderFiles.Any(static h => h.Path == "-"));
 
     /// <summary>
@@ -801,13 +804,12 @@ internal sealed class CurlRequest
     {
         if (input?.File is { } file)
         {
-            for (var i = 0; i < Data.Count; i++)
+            foreach (var parts in (List<DataPart>[])[Data, UrlQuery])
             {
-                Data[i] = Data[i].Value == "-" && (Data[i].IsFile || Data[i].EncodedName is not null) ? Data[i] with { Value = file } : Data[i];
-            }
-            for (var i = 0; i < UrlQuery.Count; i++)
-            {
-                UrlQuery[i] = UrlQuery[i].Value == "-" && UrlQuery[i].EncodedName is not null ? UrlQuery[i] with { Value = file } : UrlQuery[i];
+                for (var i = 0; i < parts.Count; i++)
+                {
+                    parts[i] = parts[i].ReadsStdin ? parts[i] with { Value = file } : parts[i];
+                }
             }
             UploadFile = UploadFile == "-" ? file : UploadFile;
             for (var i = 0; i < HeaderFiles.Count; i++)

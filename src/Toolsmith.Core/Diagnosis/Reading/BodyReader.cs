@@ -752,7 +752,8 @@ internal static partial class BodyReader
         // Written unencoded, a value may hold spaces (response=3&responsetext=Invalid Credit Card Number&authcode=): so it is a
         // form when it is three pairs or more, each a name and '='; a sentence with a space is no form otherwise.
         var spaced = !declared && text.Contains(' ', StringComparison.Ordinal);
-        if (pairs.Length > 400 || (spaced ? pairs.Length < 3 || !Array.TrueForAll(pairs, p => SpacedFormPair().IsMatch(p)) : !Array.TrueForAll(pairs, p => FormPair().IsMatch(p))))
+        var pairShape = spaced ? SpacedFormPair() : FormPair();
+        if (pairs.Length > 400 || (spaced && pairs.Length < 3) || !Array.TrueForAll(pairs, p => pairShape.IsMatch(p)))
         {
             return null;
         }

@@ -100,16 +100,6 @@ internal static partial class SuccessBody
     /// A status is judged only after an action and at most two levels down; a list read by a GET, and records kept under their
     /// ids, are never judged by their items (a payment that failed, read back, is data).
     /// </summary>
-    /// <summary>
-    /// A completion in the format most model APIs answer in (OpenAI's <c>choices</c>) of which every choice ended in an
-    /// error: <c>"finish_reason": "error"</c>, or an error object in the choice (a gateway whose provider failed mid-answer).
-    /// </summary>
-    private static bool CompletionFailed(JsonObject top) =>
-        top["choices"] is JsonArray { Count: > 0 and <= 20 } choices
-        && choices.All(static c => c is JsonObject choice
-            && ((choice["finish_reason"] is JsonValue r && r.GetValueKind() == JsonValueKind.String && r.GetValue<string>() == "error")
-                || choice["error"] is JsonObject { Count: > 0 }));
-
     public static bool NestedReportsFailure(JsonNode? body, bool action)
     {
         var budget = 3000;
@@ -170,6 +160,16 @@ internal static partial class SuccessBody
             return true;
         }
     }
+
+    /// <summary>
+    /// A completion in the format most model APIs answer in (OpenAI's <c>choices</c>) of which every choice ended in an
+    /// error: <c>"finish_reason": "error"</c>, or an error object in the choice (a gateway whose provider failed mid-answer).
+    /// </summary>
+    private static bool CompletionFailed(JsonObject top) =>
+        top["choices"] is JsonArray { Count: > 0 and <= 20 } choices
+        && choices.All(static c => c is JsonObject choice
+            && ((choice["finish_reason"] is JsonValue r && r.GetValueKind() == JsonValueKind.String && r.GetValue<string>() == "error")
+                || choice["error"] is JsonObject { Count: > 0 }));
 
     /// <summary>The size below which an answer's words are read whatever its bytes hold (its cost is a few microseconds).</summary>
     private const int MaxShortAnswerBytes = 300;

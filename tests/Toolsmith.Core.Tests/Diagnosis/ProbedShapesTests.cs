@@ -220,4 +220,33 @@ public sealed class ProbedShapesTests
         Assert.Equal(DiagnosisKinds.ServerError, failed?.Kind);
         Assert.Null(DiagnosisEngine.Diagnose(Ex.Make(200, """{"id":"chatcmpl-1","object":"chat.completion","choices":[{"index":0,"message":{"role":"assistant","content":"Hi"},"finish_reason":"stop"},{"index":1,"message":{"role":"assistant","content":""},"finish_reason":"error"}]}""")));
     }
+
+    [Fact]
+    public void AFieldNamedAfterTheActionsArgument_IsTheBodysField()
+    {
+        // ASP.NET Web API's ModelState: "model.EndDate" is the body's EndDate, which the step did not send.
+        var d = DiagnosisEngine.Diagnose(Ex.Make(400, """{"Message":"The request is invalid.","ModelState":{"model.EndDate":["The EndDate field is required."]}}""",
+            """{"StartDate":"2026-01-01"}"""))!;
+        Assert.Equal(DiagnosisKinds.InvalidValue, d.Kind);
+        Assert.Contains("body.EndDate", d.Paths());
+    }
+
+    [Fact]
+    public void AFieldsOwnErrorItems_NameTheField()
+    {
+        // Discord's form errors: the messages of a level are items with a code, under "_errors".
+        var d = DiagnosisEngine.Diagnose(Ex.Make(400, """{"code":50035,"errors":{"content":{"_errors":[{"code":"BASE_TYPE_MAX_LENGTH","message":"Must be 2000 or fewer in length."}]}},"message":"Invalid Form Body"}""",
+            """{"content":"xxxx","tts":false}"""))!;
+        Assert.Equal(DiagnosisKinds.InvalidValue, d.Kind);
+        Assert.Contains("body.content", d.Paths());
+        // A list of error items elsewhere is not a field: Elasticsearch's root_cause.
+        var es = Ex.Diagnose(400, """{"error":{"root_cause":[{"type":"parsing_exception","reason":"Unknown key for a START_OBJECT in [foo]."}],"type":"parsing_exception","reason":"Unknown key for a START_OBJECT in [foo]."},"status":400}""");
+        Assert.DoesNotContain("root_cause", es.Paths());
+    }
+
+    [Theory]
+    [InlineData(400, """{"non_field_errors":["Unable to log in with provided credentials."]}""", DiagnosisKinds.BadCredentials)]
+    [InlineData(200, """<r><status isSuccess="false"><statusDetail type="ERROR"><code>INVALID_KEY_OR_REF</code><message>Invalid item reference key 999.</message></statusDetail></status></r>""", DiagnosisKinds.InvalidValue)]
+    public void TheseCodesAndWords_SayTheirKind(int status, string body, string kind) =>
+        Assert.Equal(kind, DiagnosisEngine.Diagnose(Ex.Make(status, body))?.Kind);
 }

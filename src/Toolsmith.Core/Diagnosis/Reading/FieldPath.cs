@@ -386,7 +386,8 @@ internal static class FieldPath
     {
         yield return segments;
         var first = segments[0].ToLowerInvariant();
-        if (segments.Count > 1 && first is "body" or "instance" or "request" or "json" or "payload" or "requestbody" or "data" or "input")
+        // ASP.NET's ModelState names a field after the action's argument: "model.EndDate", "dto.Email", "command.Name".
+        if (segments.Count > 1 && IsBodyRoot(first))
         {
             yield return segments.Skip(1).ToList();
         }
@@ -396,6 +397,10 @@ internal static class FieldPath
         }
         yield return ["variables", .. segments];
     }
+
+    /// <summary>A first segment that names the request body itself, not a member of it.</summary>
+    private static bool IsBodyRoot(string first) => first is "body" or "instance" or "request" or "json" or "payload" or "requestbody" or "data" or "input"
+        or "model" or "dto" or "command" or "req" or "viewmodel" or "inputmodel" or "requestmodel";
 
     private static List<string>? Resolve(JsonNode node, IReadOnlyList<string> segments)
     {
@@ -446,6 +451,11 @@ internal static class FieldPath
         if (segments.Count == 1)
         {
             return location == FieldLocation.Body && body is JsonObject record && !IsIndex(segments[0]) ? [.. RecordPath(record), segments[0]] : null;
+        }
+        if (segments.Count == 2 && IsBodyRoot(segments[0].ToLowerInvariant()) && !IsIndex(segments[1]) && body is JsonObject top
+            && Key(top, segments[0]) is null)
+        {
+            return [.. RecordPath(top), segments[1]]; // "model.EndDate": the body's own EndDate, which it lacks
         }
         foreach (var candidate in Candidates(segments))
         {

@@ -199,6 +199,12 @@ internal static class ErrorItems
             foreach (var (childKey, child) in nested)
             {
                 // Zod's format(): {"title": {"_errors": ["Required"]}}, the messages of the field that holds them
+                if (IsOwnErrorItems(childKey, child))
+                {
+                    context.AddField(path, FieldLocation.Unknown, string.Join(" ", ((JsonArray)child!).Select(static i => Message((JsonObject)i!))));
+                    found = true;
+                    continue;
+                }
                 found |= ReadMember(childKey == "_errors" ? path : $"{path}.{childKey}", child, context, depth + 1);
             }
             return found;
@@ -227,7 +233,7 @@ internal static class ErrorItems
         switch (value)
         {
             case JsonObject o when o.Any(static p => !IsEmptyOwnMessages(p.Key, p.Value)) && Message(o) is null
-                && o.All(p => IsEmptyOwnMessages(p.Key, p.Value) || IsFieldMessages(p.Value) || (nestedLeaves && IsSentence(p.Value))):
+                && o.All(p => IsEmptyOwnMessages(p.Key, p.Value) || IsFieldMessages(p.Value) || IsOwnErrorItems(p.Key, p.Value) || (nestedLeaves && IsSentence(p.Value))):
                 return [.. o.Where(static p => !IsEmptyOwnMessages(p.Key, p.Value)).Select(static p => (p.Key, p.Value))];
             case JsonArray a when a.Count is > 0 and <= 200 && a.All(static i => i is JsonObject) && a.Any(static i => ((JsonObject)i!).Count > 0)
                 && a.All(static i => i is JsonObject io && Message(io) is null && io.All(static p => IsFieldMessages(p.Value) || IsSentence(p.Value))):
@@ -254,6 +260,13 @@ internal static class ErrorItems
 
     /// <summary>Zod's <c>"_errors": []</c>: a level of a formatted error with no messages of its own, which says nothing.</summary>
     private static bool IsEmptyOwnMessages(string key, JsonNode? value) => key == "_errors" && value is JsonArray { Count: 0 };
+
+    /// <summary>
+    /// Discord's <c>{"content": {"_errors": [{"code": "BASE_TYPE_MAX_LENGTH", "message": "…"}]}}</c>: a level's own messages given
+    /// as error items, not as sentences.
+    /// </summary>
+    private static bool IsOwnErrorItems(string key, JsonNode? value) =>
+        key == "_errors" && value is JsonArray { Count: > 0 and <= 50 } a && a.All(static i => i is JsonObject io && Message(io) is not null);
 
     private static readonly string[] FieldMemberEndings = ["parametername", "paramname", "fieldname", "propertyname", "argumentname", "attributename", "fieldpath", "propertypath"];
 

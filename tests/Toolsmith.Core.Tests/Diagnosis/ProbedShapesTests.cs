@@ -249,4 +249,19 @@ public sealed class ProbedShapesTests
     [InlineData(200, """<r><status isSuccess="false"><statusDetail type="ERROR"><code>INVALID_KEY_OR_REF</code><message>Invalid item reference key 999.</message></statusDetail></status></r>""", DiagnosisKinds.InvalidValue)]
     public void TheseCodesAndWords_SayTheirKind(int status, string body, string kind) =>
         Assert.Equal(kind, DiagnosisEngine.Diagnose(Ex.Make(status, body))?.Kind);
+
+    [Fact]
+    public void NamesInTheseProsePhrasings_AreFound()
+    {
+        // A parameter of one letter, with where it goes between "required" and "parameter"; placed among the parameters sent.
+        var q = DiagnosisEngine.Diagnose(Ex.Make(400, """{"error":"Missing required query parameter: q"}""", @params: ["limit"], method: "GET"))!;
+        Assert.Contains("params.q", q.Paths());
+        // "does not have permission 'X'"
+        var permission = Ex.Diagnose(403, """{"error":{"message":"User does not have permission 'projects.write' on resource 'projects/123'"}}""");
+        Assert.Equal(DiagnosisKinds.InsufficientPermission, permission.Kind);
+        Assert.Contains("projects.write", permission.Scopes!.Missing);
+        // graphql-js 15: the path from the variable, after "at"
+        var variable = Ex.Diagnose(200, """{"data":{"createUser":null},"errors":[{"message":"Variable \"$input\" got invalid value \"x\" at \"input.age\"; Int cannot represent non-integer value: \"x\""}]}""");
+        Assert.Contains("variables.input.age", variable.Paths());
+    }
 }

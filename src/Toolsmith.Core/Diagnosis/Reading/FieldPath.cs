@@ -209,7 +209,7 @@ internal static class FieldPath
     /// </summary>
     private static string? PlaceOfUnsent(string name, ResponseExchange exchange)
     {
-        if (name.Length < 2 || !IsIdentifier(name))
+        if (name.Length == 0 || !IsIdentifier(name))
         {
             return null;
         }

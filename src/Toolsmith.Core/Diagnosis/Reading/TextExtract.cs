@@ -294,7 +294,8 @@ internal static partial class TextExtract
             }
             if (GraphQlVariable().Match(text) is { Success: true } v)
             {
-                var sub = GraphQlVariableAt().Match(text) is { Success: true } at ? "." + at.Groups["sub"].Value : "";
+                var sub = GraphQlVariableAt().Match(text) is { Success: true } at
+                    && (at.Groups["head"].Value == "value" || at.Groups["head"].Value == v.Groups["var"].Value) ? "." + at.Groups["sub"].Value : "";
                 fields.Add(("variables." + v.Groups["var"].Value + sub, FieldLocation.Body, text));
             }
             foreach (Match m in GraphQlArgument().Matches(text))
@@ -462,7 +463,8 @@ internal static partial class TextExtract
     private static partial Regex ValueForName();
 
     // Stripe, OpenAI: "Missing required param: amount.", "Missing required parameter: 'input[79].id'.", "Missing required parameter - file"
-    [GeneratedRegex(@"\bmiss(?:ing)? required (?:param(?:eter)?|field|property|argument|attribute|value)s?\b\s*[:\-(;]?\s*['""`]?(?<path>[A-Za-z_$][\w.\[\]\-]*[\w\]])", Options, TimeoutMs)]
+    // "Missing required query parameter: q": where it goes between, and a name of one letter.
+    [GeneratedRegex(@"\bmiss(?:ing)? required (?:(?:query|path|header|body|url|form|request|string|integer|boolean|numeric|number)\s+)?(?:param(?:eter)?|field|property|argument|attribute|value)s?\b\s*[:\-(;]?\s*['""`]?(?<path>[A-Za-z_$](?:[\w.\[\]\-]*[\w\]])?)(?![\w.\[\]\-])", Options, TimeoutMs)]
     private static partial Regex MissingRequired();
 
     // "El campo email es obligatorio", "O campo cpf é inválido", "Le champ montant est requis", "Das Feld plz ist ungültig",
@@ -499,7 +501,8 @@ internal static partial class TextExtract
     [GeneratedRegex(@"\bvariable\s+""\$(?<var>\w+)""\s+(?:got invalid value|of (?:required|non-null) type|has invalid value|is not defined)", Options, TimeoutMs)]
     private static partial Regex GraphQlVariable();
 
-    [GeneratedRegex(@"\bat\s+""?value\.(?<sub>[\w\]](?:[\w.\[\]]*[\w\]])?)", Options, TimeoutMs)]
+    // graphql-js 14 "at value.age", 15 and later "at \"input.age\"" (the path from the variable)
+    [GeneratedRegex(@"\bat\s+""?(?<head>\w+)\.(?<sub>[\w\]](?:[\w.\[\]]*[\w\]])?)", Options, TimeoutMs)]
     private static partial Regex GraphQlVariableAt();
 
     // GraphQL: "Argument \"first\" has invalid value", "Unknown argument \"x\"", "Field \"x\" of required type"
@@ -564,7 +567,7 @@ internal static partial class TextExtract
     private static partial Regex BracketPrivilegeRequired();
 
     // Google: "Permission 'storage.buckets.list' denied", "You need the 'Lists -> Items' permission", "requires the 'admin' privilege"
-    [GeneratedRegex(@"\bpermission\s+['""`](?<one>[^'""`]{2,120})['""`]\s+(?:denied|is\s+required|required|missing|needed)|\b(?:lacks?|missing|needs?|requires?)\s+(?:the\s+)?(?:permission|privilege|capability|right|role)\s+['""`](?<one>[^'""`]{2,120})['""`]|\b(?:need|needs|require|requires|missing|lacks?|(?:do|does)\s+not\s+have|don't\s+have|doesn't\s+have|with\s+the)\s+(?:the\s+)?['""`](?<one>[^'""`]{2,120})['""`]\s+(?:permission|privilege|right|role|capability)s?\b|\b(?:(?:do|does)\s+not|don't|doesn't)\s+have\s+the\s+(?:feature|permission|privilege|right|role|capability)\s+[“‘'""`](?<one>[^”’'""`]{2,120})[”’'""`]|\b(?:not\s+authori[sz]ed|unauthori[sz]ed|not\s+allowed|not\s+permitted)\s+(?:for|to\s+(?:perform|run|execute))\s+(?:the\s+)?(?:action|operation)\s+[“‘'""`](?<one>[^”’'""`]{2,120})[”’'""`]", Options, TimeoutMs)]
+    [GeneratedRegex(@"\bpermission\s+['""`](?<one>[^'""`]{2,120})['""`]\s+(?:denied|is\s+required|required|missing|needed)|\b(?:lacks?|missing|needs?|requires?|(?:do|does)\s+not\s+have|don't\s+have|doesn't\s+have)\s+(?:the\s+)?(?:permission|privilege|capability|right|role)\s+['""`](?<one>[^'""`]{2,120})['""`]|\b(?:need|needs|require|requires|missing|lacks?|(?:do|does)\s+not\s+have|don't\s+have|doesn't\s+have|with\s+the)\s+(?:the\s+)?['""`](?<one>[^'""`]{2,120})['""`]\s+(?:permission|privilege|right|role|capability)s?\b|\b(?:(?:do|does)\s+not|don't|doesn't)\s+have\s+the\s+(?:feature|permission|privilege|right|role|capability)\s+[“‘'""`](?<one>[^”’'""`]{2,120})[”’'""`]|\b(?:not\s+authori[sz]ed|unauthori[sz]ed|not\s+allowed|not\s+permitted)\s+(?:for|to\s+(?:perform|run|execute))\s+(?:the\s+)?(?:action|operation)\s+[“‘'""`](?<one>[^”’'""`]{2,120})[”’'""`]", Options, TimeoutMs)]
     private static partial Regex PermissionQuoted();
 
     [GeneratedRegex(@"\bthe\s+(?:['‘`][^'’`]{2,120}['’`]\s*)(?:(?:,|or|and)\s*['‘`][^'’`]{2,120}['’`]\s*)*(?:permission|privilege|right|role)s?\s+(?:is|are)\s+(?:required|needed|missing)|\b(?:permission|privilege|right|role)s?\s+(?:is|are)\s+required\s*:\s*['‘`][^'’`]{2,120}['’`](?:\s*(?:,|\bor\b|\band\b|OR|AND)\s*['‘`][^'’`]{2,120}['’`])*", Options, TimeoutMs)]

@@ -264,4 +264,18 @@ public sealed class ProbedShapesTests
         var variable = Ex.Diagnose(200, """{"data":{"createUser":null},"errors":[{"message":"Variable \"$input\" got invalid value \"x\" at \"input.age\"; Int cannot represent non-integer value: \"x\""}]}""");
         Assert.Contains("variables.input.age", variable.Paths());
     }
+
+    [Theory]
+    [InlineData("application/json", """{"result":"FAIL","code":"AUTH_FAILED"}""", DiagnosisKinds.BadCredentials)]
+    [InlineData("application/json", """{"code":"E0001","msg":"该订单已存在"}""", DiagnosisKinds.Conflict)]
+    [InlineData("text/plain", "VPSProtocol=3.00\nStatus=INVALID\nStatusDetail=4021 : The Card Range not supported by the system.\nVPSTxId={869BC439-1904-DF8A-DDC6-D13E3599FB98}", DiagnosisKinds.InvalidValue)]
+    public void AnActionsOutcome_InTheseWords_IsAFailureUnder200(string contentType, string body, string kind) =>
+        Assert.Equal(kind, DiagnosisEngine.Diagnose(Ex.Make(200, body.Replace("\\n", "\n", StringComparison.Ordinal), headers: ("Content-Type", contentType)))?.Kind);
+
+    [Theory]
+    [InlineData("application/json", """{"code":"0","msg":"操作成功"}""")]
+    [InlineData("text/plain", "VPSProtocol=3.00\nStatus=OK\nStatusDetail=0000 : The Authorisation was Successful.\nVPSTxId={869BC439-1904-DF8A-DDC6-D13E3599FB98}\nTxAuthNo=1234")]
+    [InlineData("application/json", """{"items":[{"id":1,"result":"invalid"}],"total":1}""")]
+    public void TheirSuccesses_AreNot(string contentType, string body) =>
+        Assert.Null(DiagnosisEngine.Diagnose(Ex.Make(200, body.Replace("\\n", "\n", StringComparison.Ordinal), headers: ("Content-Type", contentType))));
 }

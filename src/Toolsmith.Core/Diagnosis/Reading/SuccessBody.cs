@@ -532,6 +532,8 @@ internal static partial class SuccessBody
             seen.ResultFalse |= reader.TokenType == JsonTokenType.False;
             // {"result": "method name not recognized"} (Transmission, OPNsense): a result that is a phrase saying it failed.
             seen.SaysFailed |= reader.TokenType == JsonTokenType.String && reader.ValueSpan.IndexOf((byte)' ') > 0 && !IsOkWord(reader.ValueSpan) && SaysFailure(ref reader);
+            // {"result": "FAIL", "code": "AUTH_FAILED"}: the result as a word (a stat or an Ack says so by the patterns above)
+            seen.ResultSaysFailed |= reader.TokenType == JsonTokenType.String && IsFailedWord(reader.ValueSpan);
             seen.RefusedWord |= reader.TokenType == JsonTokenType.String && IsRefusalWord(reader.ValueSpan);
             seen.ResultCodeNonZero |= NumericCode(ref reader) is { } resultCode && resultCode != 0;
             seen.SaysFailed |= reader.TokenType == JsonTokenType.String
@@ -1162,7 +1164,9 @@ internal static partial class SuccessBody
             || lower.IndexOf("rechaz"u8) >= 0 || lower.IndexOf("deneg"u8) >= 0 || lower.IndexOf("inv\u00e1lid"u8) >= 0 || lower.IndexOf("no v\u00e1lid"u8) >= 0
             || lower.IndexOf("no permitid"u8) >= 0 || lower.IndexOf("no encontr"u8) >= 0 || lower.IndexOf("n\u00e3o encontr"u8) >= 0 || lower.IndexOf("recusad"u8) >= 0
             || lower.IndexOf("insuficiente"u8) >= 0 || lower.IndexOf("refus\u00e9"u8) >= 0 || lower.IndexOf("abgelehnt"u8) >= 0 || lower.IndexOf("ung\u00fcltig"u8) >= 0
-            || lower.IndexOf("rifiutat"u8) >= 0 || lower.IndexOf("non valid"u8) >= 0;
+            || lower.IndexOf("rifiutat"u8) >= 0 || lower.IndexOf("non valid"u8) >= 0
+            // in other scripts ("该订单已存在", "не найден"): the vocabulary's words, read only when the text has such letters
+            || (text.IndexOfAnyInRange((byte)0x80, (byte)0xFF) >= 0 && ErrorVocabulary.ClassifyText(System.Text.Encoding.UTF8.GetString(text)).Count > 0);
     }
 
     /// <summary>Whether the string the reader is on says a failure, read unescaped ("inv\u00e1lido" is "inválido").</summary>
@@ -1387,7 +1391,10 @@ internal static partial class SuccessBody
         || System.Text.Ascii.EqualsIgnoreCase(text, "refused"u8) || System.Text.Ascii.EqualsIgnoreCase(text, "denied"u8)
         || System.Text.Ascii.EqualsIgnoreCase(text, "ko"u8) || System.Text.Ascii.EqualsIgnoreCase(text, "nok"u8)
         || System.Text.Ascii.EqualsIgnoreCase(text, "decline"u8) || System.Text.Ascii.EqualsIgnoreCase(text, "rechazado"u8)
-        || System.Text.Ascii.EqualsIgnoreCase(text, "rechazada"u8) || System.Text.Ascii.EqualsIgnoreCase(text, "recusado"u8);
+        || System.Text.Ascii.EqualsIgnoreCase(text, "rechazada"u8) || System.Text.Ascii.EqualsIgnoreCase(text, "recusado"u8)
+        // a verdict on the request itself (Opayo's Status=INVALID, MALFORMED, NOTAUTHED), not a record's state
+        || System.Text.Ascii.EqualsIgnoreCase(text, "invalid"u8) || System.Text.Ascii.EqualsIgnoreCase(text, "malformed"u8)
+        || System.Text.Ascii.EqualsIgnoreCase(text, "notauthed"u8);
 
     /// <summary>Whether a request with this method asks for an action (anything but reading: GET, HEAD, OPTIONS).</summary>
     public static bool IsAction(string? method) => method is { Length: > 0 } m && !m.Equals("GET", StringComparison.OrdinalIgnoreCase)
@@ -1631,6 +1638,7 @@ internal static partial class SuccessBody
         public bool SaysFailed;
         public bool MessagesSaySomething;
         public bool ResponseSaysFailed;
+        public bool ResultSaysFailed;
         public bool NestedFailure;
         public bool CodeFailed;
         public bool MessageSaysOk;
@@ -1777,6 +1785,7 @@ internal static partial class SuccessBody
             || (StatusFail && DataIsObject)
             || (StatusError && Count <= 4 && (MessageIsText || MessagesSaySomething))
             || (ResponseSaysFailed && (MessageIsText || ShortMessage || ErrorText || MessagesSaySomething) && !HasId)
+            || (ResultSaysFailed && (MessageIsText || ShortMessage || ErrorText || ErrorCode || CodeWordFailed || MessagesSaySomething) && !HasId && !Payload && Count <= 4)
             || DataUserErrors;
     }
 

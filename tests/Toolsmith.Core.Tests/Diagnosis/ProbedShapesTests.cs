@@ -269,6 +269,7 @@ public sealed class ProbedShapesTests
     [InlineData("application/json", """{"result":"FAIL","code":"AUTH_FAILED"}""", DiagnosisKinds.BadCredentials)]
     [InlineData("application/json", """{"code":"E0001","msg":"该订单已存在"}""", DiagnosisKinds.Conflict)]
     [InlineData("text/plain", "VPSProtocol=3.00\nStatus=INVALID\nStatusDetail=4021 : The Card Range not supported by the system.\nVPSTxId={869BC439-1904-DF8A-DDC6-D13E3599FB98}", DiagnosisKinds.InvalidValue)]
+    [InlineData("application/json", """{"id":"tx_1","status":"ERROR","status_detail":"The amount is invalid"}""", DiagnosisKinds.InvalidValue)]
     public void AnActionsOutcome_InTheseWords_IsAFailureUnder200(string contentType, string body, string kind) =>
         Assert.Equal(kind, DiagnosisEngine.Diagnose(Ex.Make(200, body.Replace("\\n", "\n", StringComparison.Ordinal), headers: ("Content-Type", contentType)))?.Kind);
 
@@ -278,4 +279,10 @@ public sealed class ProbedShapesTests
     [InlineData("application/json", """{"items":[{"id":1,"result":"invalid"}],"total":1}""")]
     public void TheirSuccesses_AreNot(string contentType, string body) =>
         Assert.Null(DiagnosisEngine.Diagnose(Ex.Make(200, body.Replace("\\n", "\n", StringComparison.Ordinal), headers: ("Content-Type", contentType))));
+
+    [Fact]
+    public void ARecordReadBack_WithAFailedState_IsData()
+    {
+        Assert.Null(DiagnosisEngine.Diagnose(Ex.Make(200, """{"id":"job_1","status":"failed","status_detail":"Build failed: compile error"}""", method: "GET")));
+    }
 }

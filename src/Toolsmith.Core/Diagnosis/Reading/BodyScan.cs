@@ -20,6 +20,7 @@ internal static partial class BodyScan
         "faultstring", "Text", "MessageText", "ShortMessage", "LongMessage", "errorText", "error-text", "error_text", "info", "Error Message",
         "error_msg", "errorMsg", "developer_message", "developerMessage", "err", "Description", "errorDescription", "statusMessage",
         "status_message", "errorMessages", "Information", "Note", "remark", "remarks", "notice", "result", "retdesc", "fault", "erro", "erros", "errores", "errore", "errori", "errmsg", "err_msg", "err-msg", "retMsg", "ret_msg",
+        "status_detail", "statusDetail", "StatusDetail", "status_description", "statusDescription", "StatusDescription",
     };
 
     private static readonly HashSet<string> CodeKeys = new(StringComparer.OrdinalIgnoreCase)

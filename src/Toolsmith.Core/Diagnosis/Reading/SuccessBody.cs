@@ -756,6 +756,8 @@ internal static partial class SuccessBody
                         JsonTokenType.StartObject => IsNonEmptyObject(ref reader),
                         _ => false,
                     };
+                    // {"status": "ERROR", "status_detail": "The amount is invalid"}: the details' words say why
+                    seen.WordsSayFailure |= reader.TokenType == JsonTokenType.String && SaysFailure(ref reader) && !SaysSuccess(ref reader);
                     break;
                 case NameKind.RefusalWords:
                     seen.RefusalText |= reader.TokenType == JsonTokenType.String && reader.ValueSpan.Trim((byte)' ').Length > 0 && !IsOkWord(reader.ValueSpan)
@@ -1746,7 +1748,7 @@ internal static partial class SuccessBody
             // a batch whose answer says some entries failed, or lists an entry that is an error
             || ((FailedCountPositive || ErrorsTrue || ItemsFailed) && !HasId && !SaysSucceeded && !StatusSaysOk)
             // <decision>ERROR</decision> … <description>Invalid txnMode</description>: a failed outcome beside words that say so
-            || (StatusSaysFailed && (MessageSaysFailure || WordsSayFailure) && !StatusSaysOk && !HasId && Count <= 20)
+            || (StatusSaysFailed && (MessageSaysFailure || WordsSayFailure) && !StatusSaysOk && (!HasId || Action) && Count <= 20)
             || StatusObjectFailed
             || (CodeFailed && (MessageIsText || ShortMessage) && !MessageSaysOk && (Count <= 5 || (MessageSaysFailure && Count <= 15)))
             || (CodeWordFailed && (MessageIsText || ShortMessage) && !MessageSaysOk && !StatusSaysOk && !HasId && (Count <= 6 || MessageSaysFailure))

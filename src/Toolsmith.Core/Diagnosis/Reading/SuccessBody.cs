@@ -757,7 +757,7 @@ internal static partial class SuccessBody
                         _ => false,
                     };
                     // {"status": "ERROR", "status_detail": "The amount is invalid"}: the details' words say why
-                    seen.WordsSayFailure |= reader.TokenType == JsonTokenType.String && SaysFailure(ref reader) && !SaysSuccess(ref reader);
+                    seen.StatusDetailsSayFailure |= reader.TokenType == JsonTokenType.String && SaysFailure(ref reader) && !SaysSuccess(ref reader);
                     break;
                 case NameKind.RefusalWords:
                     seen.RefusalText |= reader.TokenType == JsonTokenType.String && reader.ValueSpan.Trim((byte)' ').Length > 0 && !IsOkWord(reader.ValueSpan)
@@ -1701,6 +1701,9 @@ internal static partial class SuccessBody
         /// <summary>A status's details beside it: <c>status_detail</c>, <c>status_details: {…}</c>.</summary>
         public bool StatusDetails;
 
+        /// <summary>The words of a status's details say it failed.</summary>
+        public bool StatusDetailsSayFailure;
+
         /// <summary>An approval flag says no: <c>"approved": false</c>, <c>trnApproved=0</c>.</summary>
         public bool NotApproved;
 
@@ -1748,7 +1751,10 @@ internal static partial class SuccessBody
             // a batch whose answer says some entries failed, or lists an entry that is an error
             || ((FailedCountPositive || ErrorsTrue || ItemsFailed) && !HasId && !SaysSucceeded && !StatusSaysOk)
             // <decision>ERROR</decision> … <description>Invalid txnMode</description>: a failed outcome beside words that say so
-            || (StatusSaysFailed && (MessageSaysFailure || WordsSayFailure) && !StatusSaysOk && (!HasId || Action) && Count <= 20)
+            || (StatusSaysFailed && (MessageSaysFailure || WordsSayFailure) && !StatusSaysOk && !HasId && Count <= 20)
+            // {"id": "tx_1", "status": "ERROR", "status_detail": "The amount is invalid"}: after an action, a status and its details
+            // that say why are the action's outcome (a job's record says it in a message, and stays data)
+            || (StatusSaysFailed && StatusDetailsSayFailure && Action && !StatusSaysOk && Count <= 20)
             || StatusObjectFailed
             || (CodeFailed && (MessageIsText || ShortMessage) && !MessageSaysOk && (Count <= 5 || (MessageSaysFailure && Count <= 15)))
             || (CodeWordFailed && (MessageIsText || ShortMessage) && !MessageSaysOk && !StatusSaysOk && !HasId && (Count <= 6 || MessageSaysFailure))

@@ -30,6 +30,7 @@ public static class DiagnosisEngine
         new ShopifyRule(),
         new OpenAiRule(),
         new WwwAuthenticateRule(),
+        new GrpcStatusRule(),
         new OAuthErrorRule(),
         new ProblemDetailsRule(),
         new JsonApiErrorsRule(),
@@ -59,7 +60,7 @@ public static class DiagnosisEngine
         try
         {
             BodyReader.Result? read = null;
-            if (exchange.Status < 400 && !SuccessBody.ReportsFailure(exchange, MaxSuccessParseBytes))
+            if (exchange.Status < 400 && !GrpcStatusRule.Failed(exchange) && !SuccessBody.ReportsFailure(exchange, MaxSuccessParseBytes))
             {
                 var action = SuccessBody.IsAction(exchange.Method);
                 if (SuccessBody.MayReportNestedFailure(exchange))

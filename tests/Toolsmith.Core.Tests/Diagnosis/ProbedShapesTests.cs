@@ -285,4 +285,27 @@ public sealed class ProbedShapesTests
     {
         Assert.Null(DiagnosisEngine.Diagnose(Ex.Make(200, """{"id":"job_1","status":"failed","status_detail":"Build failed: compile error"}""", method: "GET")));
     }
+
+    [Theory]
+    [InlineData("7", "caller%20lacks%20permission", DiagnosisKinds.InsufficientPermission)]
+    [InlineData("8", "Quota exceeded for quota metric 'Requests' and limit 'Requests per day'", DiagnosisKinds.QuotaExceeded)]
+    [InlineData("16", "", DiagnosisKinds.BadCredentials)]
+    [InlineData("3", "page_size must be at most 100", DiagnosisKinds.InvalidValue)]
+    public void AGrpcStatusOtherThanOk_IsTheOutcome_UnderHttp200(string code, string message, string kind)
+    {
+        var d = DiagnosisEngine.Diagnose(Ex.Make(200, "", headers: [("Content-Type", "application/grpc"), ("grpc-status", code), ("grpc-message", message)]));
+        Assert.Equal(kind, d?.Kind);
+        Assert.Null(DiagnosisEngine.Diagnose(Ex.Make(200, "", headers: [("Content-Type", "application/grpc"), ("grpc-status", "0")])));
+    }
+
+    [Fact]
+    public void CodesAndWordsInTheseMembers_AreRead()
+    {
+        Assert.Equal(DiagnosisKinds.Conflict, Ex.Diagnose(200, """{"response_status":"error","response_code":"ERR_DUPLICATE_ENTRY"}""").Kind);
+        Assert.Contains("phone", Ex.Diagnose(200, """{"resultCode":"E","resultDesc":"Parameter phone is invalid"}""").Paths());
+        // Eve's _issues, by field
+        var eve = DiagnosisEngine.Diagnose(Ex.Make(422, """{"_status":"ERR","_issues":{"email":"value does not match regex '.+@.+'"},"_error":{"code":422,"message":"Insertion failure: 1 document(s) contain(s) error(s)"}}""",
+            """{"email":"nope"}"""))!;
+        Assert.Contains("body.email", eve.Paths());
+    }
 }

@@ -21,6 +21,9 @@ internal static partial class BodyScan
         "error_msg", "errorMsg", "developer_message", "developerMessage", "err", "Description", "errorDescription", "statusMessage",
         "status_message", "errorMessages", "Information", "Note", "remark", "remarks", "notice", "result", "retdesc", "fault", "erro", "erros", "errores", "errore", "errori", "errmsg", "err_msg", "err-msg", "retMsg", "ret_msg",
         "status_detail", "statusDetail", "StatusDetail", "status_description", "statusDescription", "StatusDescription",
+        "resultDesc", "result_desc", "resultMessage", "result_message", "resultMsg", "result_msg", "responseDesc", "response_desc",
+        "responseMessage", "response_message", "responseMsg", "response_msg", "returnMsg", "return_msg", "returnMessage", "return_message",
+        "respMsg", "resp_msg", "respDesc", "resp_desc",
     };
 
     private static readonly HashSet<string> CodeKeys = new(StringComparer.OrdinalIgnoreCase)
@@ -29,6 +32,7 @@ internal static partial class BodyScan
         "sub_code", "errorKey", "error_key", "decline_code", "errorName", "__type", ".tag", "faultcode", "ResponseCode", "typeKey",
         "error_name", "api_error_code", "oauth_problem", "issue", "error_codes", "errorCodes", "type", "error_summary", "errorSummary",
         "Value", "ErrorCode", "ECODE", "problem", "errcode", "err_code", "err-code", "retCode", "ret_code", "error-code",
+        "response_code", "resultCode", "result_code", "returnCode", "return_code", "statusCode", "status_code",
     };
 
     /// <summary>Keys whose content is data or links, not error text.</summary>

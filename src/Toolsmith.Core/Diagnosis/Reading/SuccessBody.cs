@@ -738,6 +738,8 @@ internal static partial class SuccessBody
                     seen.StatusSaysFailed |= reader.TokenType == JsonTokenType.String && IsFailedWord(reader.ValueSpan);
                     seen.RefusedWord |= reader.TokenType == JsonTokenType.String && IsRefusalWord(reader.ValueSpan);
                     seen.StatusSaysOk |= reader.TokenType == JsonTokenType.String && IsOkWord(reader.ValueSpan);
+                    // "response_code": "ERR_DUPLICATE_ENTRY": a code word that names a failure
+                    seen.CodeWordFailed |= reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && IsFailureCodeWord(reader.ValueSpan);
                     break;
                 case NameKind.Approval:
                     // {"approved": false}, trnApproved=0, <szIsApproved>N: the action was not approved
@@ -1465,7 +1467,8 @@ internal static partial class SuccessBody
         return lower.IndexOf("denied"u8) >= 0 || lower.IndexOf("limit"u8) >= 0 || lower.IndexOf("exceeded"u8) >= 0
             || lower.IndexOf("invalid"u8) >= 0 || lower.IndexOf("error"u8) >= 0 || lower.IndexOf("fail"u8) >= 0
             || lower.IndexOf("unauthori"u8) >= 0 || lower.IndexOf("forbidden"u8) >= 0 || lower.IndexOf("not_found"u8) >= 0
-            || lower.IndexOf("expired"u8) >= 0 || lower.IndexOf("rejected"u8) >= 0 || lower.IndexOf("declined"u8) >= 0;
+            || lower.IndexOf("expired"u8) >= 0 || lower.IndexOf("rejected"u8) >= 0 || lower.IndexOf("declined"u8) >= 0
+            || lower.StartsWith("err_"u8) || lower.IndexOf("duplicate"u8) >= 0 || lower.IndexOf("already"u8) >= 0;
     }
 
     /// <summary>

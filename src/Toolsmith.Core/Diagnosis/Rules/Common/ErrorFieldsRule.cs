@@ -16,7 +16,7 @@ internal sealed class ErrorFieldsRule : DiagnosisRule
     {
         "errors", "error", "details", "detail", "invalid-params", "invalid_params", "invalidParams", "violations", "fieldErrors",
         "field_errors", "validationErrors", "validation_errors", "validations", "issues", "fieldViolations", "userErrors", "user_errors", "failures",
-        "problems", "causes", "issue", "messages", "message", "diagnostics", "diagnostic", "subErrors", "errorDetails", "error_details", "invalidFields", "invalid_fields", "inner_errors", "innerErrors",
+        "problems", "causes", "issue", "messages", "message", "diagnostics", "diagnostic", "subErrors", "errorDetails", "error_details", "invalidFields", "invalid_fields", "inner_errors", "innerErrors", "_issues",
         "fehler", "erreurs", "errores", "erros", "errori", "fouten",
     };
 
@@ -201,7 +201,7 @@ internal sealed class ErrorFieldsRule : DiagnosisRule
                         continue;
                     }
                     if (value is JsonObject map && key is "errors" or "fieldErrors" or "field_errors" or "validationErrors" or "validation_errors"
-                        or "invalidFields" or "invalid_fields" or "validations" && ErrorItems.LooksLikeMap(map, requireArrays: false))
+                        or "invalidFields" or "invalid_fields" or "validations" or "_issues" && ErrorItems.LooksLikeMap(map, requireArrays: false))
                     {
                         ErrorItems.ReadMap(map, context);
                         continue;

@@ -308,4 +308,30 @@ public sealed class ProbedShapesTests
             """{"email":"nope"}"""))!;
         Assert.Contains("body.email", eve.Paths());
     }
+
+    [Theory]
+    [InlineData(401, """{"error":"Your token was not granted the offline_access scope"}""", "offline_access")]
+    [InlineData(403, """{"status":"error","message":"Token scopes [contacts.read] do not include contacts.write"}""", "contacts.write")]
+    [InlineData(403, """{"error":"token_insufficient_scope","required":["admin"]}""", "admin")]
+    public void AScopeNamedInThesePhrasings_IsMissing(int status, string body, string scope)
+    {
+        var d = Ex.Diagnose(status, body);
+        Assert.Equal(DiagnosisKinds.MissingScope, d.Kind);
+        Assert.Contains(scope, d.Scopes!.Missing);
+    }
+
+    [Fact]
+    public void ARoleOnlyItsHoldersHave_IsThePermissionMissing()
+    {
+        var d = Ex.Diagnose(403, """{"error":"Only users with the Owner role can delete this workspace."}""");
+        Assert.Equal(DiagnosisKinds.InsufficientPermission, d.Kind);
+        Assert.Contains("Owner", d.Scopes!.Missing);
+    }
+
+    [Theory]
+    [InlineData("The quantity must be an integer.", "quantity")]
+    [InlineData("The note field is required.", "note")]
+    [InlineData("The selected plan is invalid.", "plan")]
+    public void LaravelsSentences_NameTheirAttribute(string message, string field) =>
+        Assert.Contains(field, Ex.Diagnose(422, $$"""{"message":"{{message}}"}""").Paths());
 }

@@ -117,7 +117,7 @@ internal static partial class TextExtract
                     }
                 }
             }
-            foreach (var regex in (ReadOnlySpan<Regex>)[PerformAction(), PermissionQuoted(), LacksPermission(), ActionBracket(), RequiresPrivilege(), NotAuthorizedList(), HaveTheGrant(), NoPermissionsFor(), BracketPrivilegeRequired()])
+            foreach (var regex in (ReadOnlySpan<Regex>)[PerformAction(), PermissionQuoted(), LacksPermission(), ActionBracket(), RequiresPrivilege(), NotAuthorizedList(), HaveTheGrant(), NoPermissionsFor(), BracketPrivilegeRequired(), OnlyHoldersOf()])
             {
                 foreach (Match m in regex.Matches(text))
                 {
@@ -355,7 +355,7 @@ internal static partial class TextExtract
     {
         try
         {
-            if (SubjectSentence().Match(text) is { Success: true } m)
+            if ((LaravelSentence().Match(text) is { Success: true } laravel ? laravel : SubjectSentence().Match(text)) is { Success: true } m)
             {
                 var subject = m.Groups["subject"].Value;
                 var first = subject.Split(' ')[0];
@@ -428,7 +428,8 @@ internal static partial class TextExtract
     private static partial Regex ScopeColonList();
 
     // "requires merchant approval for read_orders scope", "requires the 'repo' scope"
-    [GeneratedRegex(@"\b(?:for|requires?|needs?|missing|lacks?|grant|add|with|(?:does\s+not|doesn't|do\s+not|don't)\s+have)\s+(?:the\s+|a\s+)?(?:['""`](?<one>[^'""`\s]{2,100})['""`]|(?<one>[A-Za-z][\w.\-]*[:._/][\w.:/\-]*))\s+(?:oauth\s+|access\s+|permission\s+|api\s+)?scopes?\b|['""`](?<one>[^'""`\s]{2,100})['""`]\s+(?:oauth\s+|access\s+|api\s+)?scopes?\s+(?:is|are)\s+(?:required|needed|missing)\b", Options, TimeoutMs)]
+    // "was not granted the offline_access scope"; "Token scopes [contacts.read] do not include contacts.write"
+    [GeneratedRegex(@"\bscopes?\b(?:[^.]|\.(?=\S)){0,60}?\b(?:do|does)\s+not\s+(?:include|contain)\s+(?:the\s+)?['""`]?(?<one>[A-Za-z][\w.:/\-]*[\w])|\b(?:for|requires?|needs?|missing|lacks?|grant|add|with|without|not\s+(?:been\s+)?granted|(?:does\s+not|doesn't|do\s+not|don't)\s+have)\s+(?:the\s+|a\s+)?(?:['""`](?<one>[^'""`\s]{2,100})['""`]|(?<one>[A-Za-z][\w.\-]*[:._/][\w.:/\-]*))\s+(?:oauth\s+|access\s+|permission\s+|api\s+)?scopes?\b|['""`](?<one>[^'""`\s]{2,100})['""`]\s+(?:oauth\s+|access\s+|api\s+)?scopes?\s+(?:is|are)\s+(?:required|needed|missing)\b", Options, TimeoutMs)]
     private static partial Regex ScopeBefore();
 
     // "missing scope 'files:write'", "required scope: \"a b\""
@@ -603,6 +604,10 @@ internal static partial class TextExtract
     [GeneratedRegex(@"permi|privil|authori|access|action|\bneed|\brequire|\brole\b|\black|capabilit|\bfeature\b|\ballowed\b|\bperform", Options, TimeoutMs)]
     private static partial Regex PermissionHint();
 
+    // "Only users with the Owner role can delete this workspace", "only members with 'admin' access may …"
+    [GeneratedRegex(@"\bonly\s+(?:users?|members?|accounts?|people|collaborators?|roles?)\s+with\s+(?:the\s+|an?\s+)?['""`]?(?<one>[A-Za-z][\w.:\-]{1,40})['""`]?\s+(?:role|permission|privilege|access|rights?)\b", Options, TimeoutMs)]
+    private static partial Regex OnlyHoldersOf();
+
     // "**apikey** parameter is incorrect", "src parameter not present", "email field is required"
     [GeneratedRegex(@"(?:^|[\s(,;:])[*'""`]*(?<path>[A-Za-z_$](?:[\w.\[\]\-$]|->)*[\w\]$])[*'""`]*\s+(?:query\s+|request\s+)?(?:param(?:eter)?|field|argument|attribute|property|header|key)\s+(?:is\s+|was\s+|has\s+been\s+)?(?:incorrect|invalid|missing|required|needed|not\s+specified|not\s+present|not\s+provided|not\s+supplied|not\s+valid|empty|malformed|mandatory)\b|(?:^|[\s(,;:])(?:the\s+)[*'""`]*(?<path>[A-Za-z_$](?:[\w.\[\]\-$]|->)*[\w\]$])[*'""`]*\s+(?:param(?:eter)?|field|argument|attribute|property)\s+(?:may\s+not\s+be|cannot\s+be|can'?t\s+be|must\s+(?:be|not|contain|have)|should\s+be)\b", Options, TimeoutMs)]
     private static partial Regex NameThenNoun();
@@ -693,6 +698,10 @@ internal static partial class TextExtract
     // Rails full messages: "Name must be a valid hostname.", "Service can't be blank.", "Title must be given.", "Content for A record is invalid"
     [GeneratedRegex(@"^\s*(?<subject>[A-Z][a-z]+(?:\s[a-z]+)?)\s+(?:for\s+[^.]{1,40}\s+)?(?:can'?t\s+be\s+(?:blank|empty|null)|cannot\s+be\s+(?:blank|empty|null)|is\s+required|is\s+missing|is\s+invalid|is\s+not\s+(?:valid|a\s+valid|a\s+number|included|allowed)|must\s+(?:be|contain|have|not)\b|has\s+already\s+been\s+taken|is\s+too\s+(?:long|short)|is\s+reserved|doesn'?t\s+match)", RegexOptions.CultureInvariant, TimeoutMs)]
     private static partial Regex SubjectSentence();
+
+    // Laravel's messages: "The quantity must be an integer.", "The start date field is required.", "The selected plan is invalid."
+    [GeneratedRegex(@"^\s*The\s+(?:selected\s+)?(?<subject>[a-z][a-z0-9_]*(?:\s(?!field\b)[a-z][a-z0-9_]*){0,2}?)\s+(?:field\s+)?(?:is\s+required|is\s+invalid|must\s+(?:be|contain|have|not|match)\b|may\s+not\b|has\s+already\s+been\s+taken|format\s+is\s+invalid|is\s+not\s+a\s+valid\b)", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex LaravelSentence();
 
     // "title is required", "Title can't be blank", "'email' must be a valid email", "messages: roles must alternate"
     [GeneratedRegex(@"^['""`]?(?<path>[A-Za-z_][\w.\[\]]{0,60})['""`]?(?:\s+(?:is required|is missing|is invalid|invalid\.?$|is not valid|must\b|should\b|can'?t be|cannot be|may not be|is not allowed|is too (long|short|large|small|big|high|low)|has already been taken|(?:is\s+|was\s+)?not\s+(?:specified|given|provided|supplied|set|present)\b|is\s+(?:mandatory|obligatory|empty|blank|malformed)\b|has\s+an?\s+invalid\b|(?:is\s+)?out\s+of\s+range\b)|:\s+(?<rest>\S.{0,80}))", Options, TimeoutMs)]

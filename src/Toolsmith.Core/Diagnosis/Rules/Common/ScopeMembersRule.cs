@@ -65,7 +65,8 @@ internal sealed class ScopeMembersRule : DiagnosisRule
                 var besideGranted = obj.ContainsKey("granted") || obj.ContainsKey("provided") || obj.ContainsKey("granted_scopes") || obj.ContainsKey("grantedScopes");
                 // {"error": "insufficient_scope", "scope": "repo:write"}: beside a code that says a scope is missing, the
                 // scope member names it (RFC 6750's scope attribute, written in the body).
-                besideGranted |= obj.Any(static m => JsonRead.Str(m.Value) is { Length: < 40 } v && ErrorVocabulary.Compact(v) is "insufficientscope" or "insufficientscopes" or "missingscope" or "missingscopes" or "scopemissing");
+                besideGranted |= obj.Any(static m => JsonRead.Str(m.Value) is { Length: < 40 } v && ErrorVocabulary.Compact(v) is var c
+                    && (c.Contains("insufficientscope", StringComparison.Ordinal) || c.Contains("missingscope", StringComparison.Ordinal) || c.Contains("scopemissing", StringComparison.Ordinal)));
                 foreach (var (key, value) in obj)
                 {
                     var compact = ErrorVocabulary.Compact(key);

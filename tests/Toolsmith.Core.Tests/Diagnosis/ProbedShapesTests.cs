@@ -334,4 +334,11 @@ public sealed class ProbedShapesTests
     [InlineData("The selected plan is invalid.", "plan")]
     public void LaravelsSentences_NameTheirAttribute(string message, string field) =>
         Assert.Contains(field, Ex.Diagnose(422, $$"""{"message":"{{message}}"}""").Paths());
+
+    [Theory]
+    [InlineData(200, """{"d":{"__type":"Error","Message":"Object reference not set to an instance of an object.","StackTrace":"   at X.Y()","ExceptionType":"System.NullReferenceException"}}""")]
+    [InlineData(200, """{"success":false,"error":"TypeError: Cannot read properties of undefined (reading 'id')"}""")]
+    [InlineData(200, """{"status":"error","message":"Call to a member function getId() on null"}""")]
+    public void AServersOwnCrash_Under200_IsAServerError(int status, string body) =>
+        Assert.Equal(DiagnosisKinds.ServerError, Ex.Diagnose(status, body).Kind);
 }

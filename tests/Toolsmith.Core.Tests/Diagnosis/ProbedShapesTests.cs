@@ -341,4 +341,16 @@ public sealed class ProbedShapesTests
     [InlineData(200, """{"status":"error","message":"Call to a member function getId() on null"}""")]
     public void AServersOwnCrash_Under200_IsAServerError(int status, string body) =>
         Assert.Equal(DiagnosisKinds.ServerError, Ex.Diagnose(status, body).Kind);
+
+    [Theory]
+    [InlineData("""<?xml version="1.0"?><orders><order><id>1</id><status>failed</status><note>Payment failed</note></order><order><id>2</id><status>paid</status></order></orders>""")]
+    [InlineData("""<?xml version="1.0"?><order><id>1</id><status>failed</status><note>Payment failed</note></order>""")]
+    public void RecordsInXml_WhoseStatusIsFailed_AreData(string body) =>
+        Assert.Null(DiagnosisEngine.Diagnose(Ex.Make(200, body, method: "GET", headers: ("Content-Type", "text/xml"))));
+
+    [Fact]
+    public void AnXmlAnswersOwnStatus_UnderItsWrapper_SaysItFailed() =>
+        Assert.Equal(DiagnosisKinds.BadCredentials, DiagnosisEngine.Diagnose(Ex.Make(200,
+            """<response xmlns="http://www.example.com" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="/xsd/error.xsd"><level0><status>ERR</status><body><code>200</code><msg>Wrong user credentials.</msg></body></level0></response>""",
+            method: "GET", headers: ("Content-Type", "text/xml")))?.Kind);
 }

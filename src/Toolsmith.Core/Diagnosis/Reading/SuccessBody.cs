@@ -256,8 +256,18 @@ internal static partial class SuccessBody
         {
             members = inner; // <remote><auth><status>E</status>…: the members under the wrappers
         }
+        // <response><level0><status>ERR</status><body>…: the answer's own status says it failed (a record's status, beside its
+        // id, is data; so is a status inside a list of records)
+        if (JsonRead.Str(members, "status") is { } status && IsFailedWord(System.Text.Encoding.UTF8.GetBytes(status.Trim()))
+            && !members.Any(static m => IsIdName(m.Key)))
+        {
+            return true;
+        }
         return NodeReportsFailure(members, action);
     }
+
+    private static bool IsIdName(string key) => key.Equals("id", StringComparison.OrdinalIgnoreCase)
+        || key.EndsWith("Id", StringComparison.Ordinal) || key.EndsWith("ID", StringComparison.Ordinal) || key.EndsWith("_id", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A JSON tree judged by the member scan, as the bytes of a body would be.</summary>
     private static bool NodeReportsFailure(JsonNode node, bool action) =>
@@ -1800,7 +1810,7 @@ internal static partial class SuccessBody
             || DataUserErrors;
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"<(?:\w+:)?Fault\b|<(?:\w+:)?Ack>\s*Failure|\bstat\s*=\s*[""']fail|\bstatus\s*=\s*[""'](?:fail(?:ed|ure)?|error)[""']|<(?:\w+:)?status>\s*(?:fail(?:ed|ure)?|error|err)\s*</|<status\s+message\s*=|ResponseClass\s*=\s*[""']Error|<(?:\w+:)?resultCode>\s*Error|<(?:\w+:)?HasErrors?>\s*true|<(?:\w+:)?Error>\s*<(?:\w+:)?(?:Number|Code|Description|Message|ErrorCode|Text)\b|>\s*(?:Rejei[cç][aã]o|Erro|Fehler|Erreur|Rechazo|Rechazado|Errore|错误|失败)\s*[:：]|<(?:\w+:)?diagnostic\b|<(?:\w+:)?\w*(?:ErrorCode|CodigoError|ErrorNumber|ErrorNo)>\s*(?!0\s*<)[^<\s]|\bkey\s*=\s*[""']is_?success[""']\s*>\s*0\s*<|<(?:\w+:)?(?:is_?success|success)>\s*(?:0|false)\s*</|<(?:\w+:)?Errors>\s*<(?:\w+:)?Error\b|<(?:\w+:)?\w*(?:Failure|Error)\s[^>]*\bcode\s*=|^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)?<(?:\w+:)?(?:Error|ErrorResponse|Errors|error|errors)[\s>]|<title[^>]*>[^<]{0,80}\b(?:sign[ -]?in|log[ -]?in)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.Singleline | System.Text.RegularExpressions.RegexOptions.CultureInvariant, Toolsmith.Core.Diagnosis.Reading.RegexBudget.Milliseconds)]
+    [System.Text.RegularExpressions.GeneratedRegex(@"<(?:\w+:)?Fault\b|<(?:\w+:)?Ack>\s*Failure|\bstat\s*=\s*[""']fail|\bstatus\s*=\s*[""'](?:fail(?:ed|ure)?|error)[""']|<status\s+message\s*=|^\s*(?:<\?xml[^>]*>\s*)?<[\w:]+[^>]*>\s*(?:<[\w:]+[^>]*>\s*)?<(?:\w+:)?status>\s*(?:fail(?:ed|ure)?|error|err)\s*</|ResponseClass\s*=\s*[""']Error|<(?:\w+:)?resultCode>\s*Error|<(?:\w+:)?HasErrors?>\s*true|<(?:\w+:)?Error>\s*<(?:\w+:)?(?:Number|Code|Description|Message|ErrorCode|Text)\b|>\s*(?:Rejei[cç][aã]o|Erro|Fehler|Erreur|Rechazo|Rechazado|Errore|错误|失败)\s*[:：]|<(?:\w+:)?diagnostic\b|<(?:\w+:)?\w*(?:ErrorCode|CodigoError|ErrorNumber|ErrorNo)>\s*(?!0\s*<)[^<\s]|\bkey\s*=\s*[""']is_?success[""']\s*>\s*0\s*<|<(?:\w+:)?(?:is_?success|success)>\s*(?:0|false)\s*</|<(?:\w+:)?Errors>\s*<(?:\w+:)?Error\b|<(?:\w+:)?\w*(?:Failure|Error)\s[^>]*\bcode\s*=|^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)?<(?:\w+:)?(?:Error|ErrorResponse|Errors|error|errors)[\s>]|<title[^>]*>[^<]{0,80}\b(?:sign[ -]?in|log[ -]?in)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.Singleline | System.Text.RegularExpressions.RegexOptions.CultureInvariant, Toolsmith.Core.Diagnosis.Reading.RegexBudget.Milliseconds)]
     private static partial System.Text.RegularExpressions.Regex XmlFailure();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"<(?:\w+:)?Ack>\s*(?:Success|Warning)\s*</", System.Text.RegularExpressions.RegexOptions.CultureInvariant, Toolsmith.Core.Diagnosis.Reading.RegexBudget.Milliseconds)]

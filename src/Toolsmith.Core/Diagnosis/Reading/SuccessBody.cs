@@ -545,6 +545,7 @@ internal static partial class SuccessBody
             // {"result": "FAIL", "code": "AUTH_FAILED"}: the result as a word (a stat or an Ack says so by the patterns above)
             seen.ResultSaysFailed |= reader.TokenType == JsonTokenType.String && IsFailedWord(reader.ValueSpan);
             seen.RefusedWord |= reader.TokenType == JsonTokenType.String && IsRefusalWord(reader.ValueSpan);
+            seen.VerdictWord |= reader.TokenType == JsonTokenType.String && IsVerdictWord(reader.ValueSpan);
             seen.ResultCodeNonZero |= NumericCode(ref reader) is { } resultCode && resultCode != 0;
             seen.SaysFailed |= reader.TokenType == JsonTokenType.String
                 && (reader.ValueTextEquals("fail"u8) || reader.ValueTextEquals("failed"u8) || reader.ValueTextEquals("Failure"u8)
@@ -581,6 +582,7 @@ internal static partial class SuccessBody
             // {"Message": "Duplicated transaction", "Result": "2"}: a result that is a code
             seen.ResultCodeNonZero |= resultCode && NumericCode(ref reader) is { } resultNumber && resultNumber != 0;
             seen.RefusedWord |= response && reader.TokenType == JsonTokenType.String && IsRefusalWord(reader.ValueSpan);
+            seen.VerdictWord |= response && reader.TokenType == JsonTokenType.String && IsVerdictWord(reader.ValueSpan);
             seen.NestedFailure |= NestedFailure(ref reader);
         }
         else if (reader.ValueTextEquals("failures"u8) || reader.ValueTextEquals("Failures"u8))
@@ -675,6 +677,7 @@ internal static partial class SuccessBody
                 && NumericCode(ref reader) is { } statusNumber && statusNumber is < 200 or > 299;
             seen.StatusSaysFailed = reader.TokenType == JsonTokenType.String && IsFailedWord(reader.ValueSpan);
             seen.RefusedWord |= reader.TokenType == JsonTokenType.String && IsRefusalWord(reader.ValueSpan);
+            seen.VerdictWord |= reader.TokenType == JsonTokenType.String && IsVerdictWord(reader.ValueSpan);
             seen.StatusSaysOk |= reader.TokenType == JsonTokenType.String && IsOkWord(reader.ValueSpan);
             seen.StatusUnderWay |= reader.TokenType == JsonTokenType.String && IsUnderWay(reader.ValueSpan);
             // {"status": 429, "statusMessage": "Too many requests"}: the HTTP status the API meant, as a number
@@ -740,6 +743,7 @@ internal static partial class SuccessBody
                     // {"ResponseStatus": "Failed", "ResponseMessage": "…"}: as "status" says it
                     seen.StatusSaysFailed |= reader.TokenType == JsonTokenType.String && IsFailedWord(reader.ValueSpan);
                     seen.RefusedWord |= reader.TokenType == JsonTokenType.String && IsRefusalWord(reader.ValueSpan);
+                    seen.VerdictWord |= reader.TokenType == JsonTokenType.String && IsVerdictWord(reader.ValueSpan);
                     break;
                 case NameKind.OutcomeCode:
                     // "ExpressResponseCode": "103": a response's code that is a number other than zero
@@ -747,6 +751,7 @@ internal static partial class SuccessBody
                     // {"ResponseCode": "ERROR", "ResponseMessage": "invalid card number"}: a code that is a failure's word
                     seen.StatusSaysFailed |= reader.TokenType == JsonTokenType.String && IsFailedWord(reader.ValueSpan);
                     seen.RefusedWord |= reader.TokenType == JsonTokenType.String && IsRefusalWord(reader.ValueSpan);
+                    seen.VerdictWord |= reader.TokenType == JsonTokenType.String && IsVerdictWord(reader.ValueSpan);
                     seen.StatusSaysOk |= reader.TokenType == JsonTokenType.String && IsOkWord(reader.ValueSpan);
                     // "response_code": "ERR_DUPLICATE_ENTRY": a code word that names a failure
                     seen.CodeWordFailed |= reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && IsFailureCodeWord(reader.ValueSpan);
@@ -1405,9 +1410,14 @@ internal static partial class SuccessBody
         || System.Text.Ascii.EqualsIgnoreCase(text, "refused"u8) || System.Text.Ascii.EqualsIgnoreCase(text, "denied"u8)
         || System.Text.Ascii.EqualsIgnoreCase(text, "ko"u8) || System.Text.Ascii.EqualsIgnoreCase(text, "nok"u8)
         || System.Text.Ascii.EqualsIgnoreCase(text, "decline"u8) || System.Text.Ascii.EqualsIgnoreCase(text, "rechazado"u8)
-        || System.Text.Ascii.EqualsIgnoreCase(text, "rechazada"u8) || System.Text.Ascii.EqualsIgnoreCase(text, "recusado"u8)
-        // a verdict on the request itself (Opayo's Status=INVALID, MALFORMED, NOTAUTHED), not a record's state
-        || System.Text.Ascii.EqualsIgnoreCase(text, "invalid"u8) || System.Text.Ascii.EqualsIgnoreCase(text, "malformed"u8)
+        || System.Text.Ascii.EqualsIgnoreCase(text, "rechazada"u8) || System.Text.Ascii.EqualsIgnoreCase(text, "recusado"u8);
+
+    /// <summary>
+    /// A verdict on the request itself (Opayo's <c>Status=INVALID</c>, <c>MALFORMED</c>, <c>NOTAUTHED</c>); also what an email check
+    /// answers about an address (<c>"result": "invalid"</c>), so it counts only beside a status's details.
+    /// </summary>
+    private static bool IsVerdictWord(ReadOnlySpan<byte> text) =>
+        System.Text.Ascii.EqualsIgnoreCase(text, "invalid"u8) || System.Text.Ascii.EqualsIgnoreCase(text, "malformed"u8)
         || System.Text.Ascii.EqualsIgnoreCase(text, "notauthed"u8);
 
     /// <summary>Whether a request with this method asks for an action (anything but reading: GET, HEAD, OPTIONS).</summary>
@@ -1701,6 +1711,9 @@ internal static partial class SuccessBody
         /// </summary>
         public bool RefusedWord;
 
+        /// <summary>An outcome member gives a verdict on the request: INVALID, MALFORMED, NOTAUTHED.</summary>
+        public bool VerdictWord;
+
         /// <summary>A status that says the action is under way: pending, processing, queued, requires_action.</summary>
         public bool StatusUnderWay;
 
@@ -1768,6 +1781,8 @@ internal static partial class SuccessBody
             // {"id": "tx_1", "status": "ERROR", "status_detail": "The amount is invalid"}: after an action, a status and its details
             // that say why are the action's outcome (a job's record says it in a message, and stays data)
             || (StatusSaysFailed && StatusDetailsSayFailure && Action && !StatusSaysOk && Count <= 20)
+            // Status=INVALID, StatusDetail=4021 : The Card Range not supported…: after an action, a verdict with its details
+            || (VerdictWord && StatusDetails && (Action || !HasId) && !StatusSaysOk && !Approved)
             || StatusObjectFailed
             || (CodeFailed && (MessageIsText || ShortMessage) && !MessageSaysOk && (Count <= 5 || (MessageSaysFailure && Count <= 15)))
             || (CodeWordFailed && (MessageIsText || ShortMessage) && !MessageSaysOk && !StatusSaysOk && !HasId && (Count <= 6 || MessageSaysFailure))

@@ -8,7 +8,8 @@ namespace Toolsmith.Core.Diagnosis.Reading;
 /// The cheap check run on every 2xx/3xx response: does the body say the call failed anyway
 /// (Slack's <c>ok:false</c>, GraphQL <c>errors</c>, <c>success:false</c>, JSON-RPC <c>error</c>, JSend <c>fail</c>, mutation <c>userErrors</c>)?
 /// Looks only at top-level members (and one level under <c>data</c>), with a reader over the bytes: a success costs one
-/// pass and allocates nothing, and the body is left unparsed for whoever reads it.
+/// pass and allocates nothing (but for a message in another script, decoded to be judged by the vocabulary), and the body is
+/// left unparsed for whoever reads it.
 /// </summary>
 internal static partial class SuccessBody
 {
@@ -256,18 +257,8 @@ internal static partial class SuccessBody
         {
             members = inner; // <remote><auth><status>E</status>…: the members under the wrappers
         }
-        // <response><level0><status>ERR</status><body>…: the answer's own status says it failed (a record's status, beside its
-        // id, is data; so is a status inside a list of records)
-        if (JsonRead.Str(members, "status") is { } status && IsFailedWord(System.Text.Encoding.UTF8.GetBytes(status.Trim()))
-            && !members.Any(static m => IsIdName(m.Key)))
-        {
-            return true;
-        }
         return NodeReportsFailure(members, action);
     }
-
-    private static bool IsIdName(string key) => key.Equals("id", StringComparison.OrdinalIgnoreCase)
-        || key.EndsWith("Id", StringComparison.Ordinal) || key.EndsWith("ID", StringComparison.Ordinal) || key.EndsWith("_id", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A JSON tree judged by the member scan, as the bytes of a body would be.</summary>
     private static bool NodeReportsFailure(JsonNode node, bool action) =>

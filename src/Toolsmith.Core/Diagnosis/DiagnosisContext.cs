@@ -39,6 +39,10 @@ internal sealed class DiagnosisContext
         if (bodyText is not null)
         {
             AddText(bodyText);
+            if (bodyText.Trim() is { Length: >= 4 } word && char.IsAsciiLetter(word[0]) && BodyScan.LooksLikeCode(word))
+            {
+                AddCode(word); // an answer that is one code word: "badauth", "nohost" (dynamic DNS), "INVALID_API_KEY"
+            }
         }
     }
 

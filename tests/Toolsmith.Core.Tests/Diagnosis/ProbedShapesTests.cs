@@ -353,4 +353,27 @@ public sealed class ProbedShapesTests
         Assert.Equal(DiagnosisKinds.BadCredentials, DiagnosisEngine.Diagnose(Ex.Make(200,
             """<response xmlns="http://www.example.com" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="/xsd/error.xsd"><level0><status>ERR</status><body><code>200</code><msg>Wrong user credentials.</msg></body></level0></response>""",
             method: "GET", headers: ("Content-Type", "text/xml")))?.Kind);
+
+    [Theory]
+    [InlineData("badauth", DiagnosisKinds.BadCredentials)]
+    [InlineData("nohost", DiagnosisKinds.NotFound)]
+    [InlineData("notfqdn", DiagnosisKinds.InvalidValue)]
+    [InlineData("abuse", DiagnosisKinds.RequestRejected)]
+    [InlineData("INVALID_API_KEY", DiagnosisKinds.BadCredentials)]
+    public void AnAnswerOfOneCodeWord_Under200_IsThatCodesFailure(string body, string kind) =>
+        Assert.Equal(kind, DiagnosisEngine.Diagnose(Ex.Make(200, body, method: "GET", headers: ("Content-Type", "text/plain")))?.Kind);
+
+    [Theory]
+    [InlineData("good 203.0.113.5")]
+    [InlineData("nochg 203.0.113.5")]
+    [InlineData("unknown")]
+    [InlineData("eyJhbGciOiJIUzI1NiJ9")]
+    public void AnAnswerOfOneWord_ThatNamesNoFailure_IsData(string body) =>
+        Assert.Null(DiagnosisEngine.Diagnose(Ex.Make(200, body, method: "GET", headers: ("Content-Type", "text/plain"))));
+
+    [Fact]
+    public void AnOgcExceptionReport_NamesItsLocator() =>
+        Assert.Contains("outputFormat", DiagnosisEngine.Diagnose(Ex.Make(200,
+            """<?xml version="1.0" encoding="UTF-8"?><ows:ExceptionReport xmlns:ows="http://www.opengis.net/ows/1.1" version="2.0.0"><ows:Exception exceptionCode="InvalidParameterValue" locator="outputFormat"><ows:ExceptionText>Unknown output format</ows:ExceptionText></ows:Exception></ows:ExceptionReport>""",
+            method: "GET", headers: ("Content-Type", "text/xml")))!.Paths());
 }

@@ -331,6 +331,9 @@ internal static partial class SuccessBody
                 && (FormFailure().IsMatch(head) || TextFailure().IsMatch(head)
                     // "FAIL", "INVALID", "DECLINED": an answer that is one word of a failure
                     || (head.Trim() is { Length: <= 12 } word && (IsFailedWord(System.Text.Encoding.UTF8.GetBytes(word)) || word.Equals("invalid", StringComparison.OrdinalIgnoreCase)))
+                    // "badauth", "nohost", "notfqdn" (the dynamic-DNS update protocol), "AUTH_FAILED": an answer that is one
+                    // code word the vocabulary knows surely
+                    || IsOneCodeWord(head.Trim())
                     // "Invalid API key", "Rate limit exceeded": a short answer of words no success says; and a line of words
                     // that say a failure ("Invalid phone number format", "No such user"), also sent as HTML with no tags
                     || (contentType is null || contentType.StartsWith("text/plain", StringComparison.OrdinalIgnoreCase)
@@ -342,6 +345,11 @@ internal static partial class SuccessBody
             return false;
         }
     }
+
+    /// <summary>An answer of one code-like word (no spaces, letters first) that the vocabulary maps to a kind without doubt.</summary>
+    private static bool IsOneCodeWord(string text) =>
+        text.Length is >= 4 and <= 32 && char.IsAsciiLetter(text[0]) && text.All(static c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.')
+        && ErrorVocabulary.Classify(text) is { Weak: false } && ErrorVocabulary.Compact(text) is not ("unknown" or "stale" or "aborted" or "busy");
 
     /// <summary>One line of words (not a number, not data) whose words name a failure's kind.</summary>
     private static bool LineSaysFailure(string line) =>

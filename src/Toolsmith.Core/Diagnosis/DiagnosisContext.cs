@@ -280,9 +280,10 @@ internal sealed class DiagnosisContext
     /// <summary>Adds a machine error code found in the body.</summary>
     public void AddCode(string? code)
     {
-        if (string.IsNullOrWhiteSpace(code) || code.Length > 100 || _codes.Count >= 60)
+        if (string.IsNullOrWhiteSpace(code) || code.Length > 100 || _codes.Count >= 60
+            || code.Trim().Equals("about:blank", StringComparison.OrdinalIgnoreCase))
         {
-            return;
+            return; // a problem document's "type": "about:blank" says it has no type of its own (RFC 9457)
         }
         if (!_codes.Contains(code, StringComparer.Ordinal))
         {

@@ -376,4 +376,38 @@ public sealed class ProbedShapesTests
         Assert.Contains("outputFormat", DiagnosisEngine.Diagnose(Ex.Make(200,
             """<?xml version="1.0" encoding="UTF-8"?><ows:ExceptionReport xmlns:ows="http://www.opengis.net/ows/1.1" version="2.0.0"><ows:Exception exceptionCode="InvalidParameterValue" locator="outputFormat"><ows:ExceptionText>Unknown output format</ows:ExceptionText></ows:Exception></ows:ExceptionReport>""",
             method: "GET", headers: ("Content-Type", "text/xml")))!.Paths());
+
+    [Theory]
+    [InlineData("""{"error":"Key: 'User.Email' Error:Field validation for 'Email' failed on the 'required' tag"}""", "Email")]
+    [InlineData("""{"detail":"Additional properties are not allowed ('foo' was unexpected)","status":400,"title":"Bad Request"}""", "foo")]
+    [InlineData("""{"detail":"'title' is a required property","status":400,"title":"Bad Request","type":"about:blank"}""", "title")]
+    [InlineData("""{"message":"The value 'abc' is not valid for Age."}""", "Age")]
+    [InlineData("""{"message":"email is a required field"}""", "email")]
+    [InlineData("""{"error":"Invalid request: quantity must be a positive integer"}""", "quantity")]
+    [InlineData("""{"error":"value too long for type character varying(255)","column":"description"}""", "description")]
+    [InlineData("""{"error":"Bad API request, invalid api_dev_key"}""", null)]
+    public void ValidatorsOwnWords_NameTheirField(string body, string? field)
+    {
+        var d = Ex.Diagnose(400, body);
+        if (field is null)
+        {
+            Assert.Equal(DiagnosisKinds.BadCredentials, d.Kind);
+        }
+        else
+        {
+            Assert.Contains(field, d.Paths());
+        }
+    }
+
+    [Fact]
+    public void ADuplicateKey_NamesItsColumn() =>
+        Assert.Contains("email", Ex.Diagnose(409, """{"error":"duplicate key value violates unique constraint \"users_email_key\"","detail":"Key (email)=(a@b.c) already exists."}""").Paths());
+
+    [Fact]
+    public void AProblemDocumentWithoutAType_NamesNoField() =>
+        Assert.Empty(Ex.Diagnose(400, """{"status":400,"type":"about:blank","title":"Bad Request"}""").Paths());
+
+    [Fact]
+    public void ALineNumbersColumn_IsNoField() =>
+        Assert.Empty(Ex.Diagnose(400, """{"errors":[{"message":"Syntax Error: Unexpected Name","locations":[{"line":1,"column":9}]}]}""").Paths());
 }

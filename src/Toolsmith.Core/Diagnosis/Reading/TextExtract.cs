@@ -242,7 +242,7 @@ internal static partial class TextExtract
             }
             // Quoted or bracketed names are names whatever the word.
             foreach (var regex in (ReadOnlySpan<Regex>)[NamedField(), QuotedField(), ValueForName(), InvalidValueAt(), AtFailedConstraint(), UnknownFieldQuoted(),
-                TheQuotedColumn(), FieldBracket(), TagName(), QuotedThing(), QuotedLeading(), MissingQuoted()])
+                TheQuotedColumn(), FieldBracket(), TagName(), QuotedThing(), QuotedLeading(), MissingQuoted(), ValidatorWords()])
             {
                 foreach (Match m in regex.Matches(text))
                 {
@@ -387,7 +387,7 @@ internal static partial class TextExtract
         }
     }
 
-    [GeneratedRegex(@"^[\w .\-]{0,40}?\b(?:errors?|failed|failure|invalid|exception|bad request|validation)\s*:\s*(?<rest>\S.*)$", Options, TimeoutMs)]
+    [GeneratedRegex(@"^[\w .\-]{0,40}?\b(?:errors?|failed|failure|invalid|exception|bad request|invalid request|malformed request|validation)\s*:\s*(?<rest>\S.*)$", Options, TimeoutMs)]
     private static partial Regex ErrorLabel();
 
     /// <summary>
@@ -666,7 +666,7 @@ internal static partial class TextExtract
     private static partial Regex QuotedThing();
 
     // "'routing_key' is missing or blank", "\"email\" is required"
-    [GeneratedRegex(@"(?:^|[\s(\[,;:])(?<!\bvalues?\s+)['""`](?<path>[A-Za-z_$][\w.\[\]\-$]{0,100})['""`]\s+(?:is\s+required|is\s+missing|is\s+invalid|is\s+not\s+(?:valid|allowed|a\s+valid|one\s+of|supported)|must\b|should\b|can'?t\s+be|cannot\s+be|may\s+not\s+be|is\s+too\s+(?:long|short|large|small)|has\s+already\s+been\s+taken|is\s+empty|is\s+blank)", Options, TimeoutMs)]
+    [GeneratedRegex(@"(?:^|[\s(\[,;:])(?<!\bvalues?\s+)['""`](?<path>[A-Za-z_$][\w.\[\]\-$]{0,100})['""`]\s+(?:is\s+required|is\s+a\s+required\b|is\s+missing|is\s+invalid|is\s+not\s+(?:valid|allowed|a\s+valid|one\s+of|supported)|must\b|should\b|can'?t\s+be|cannot\s+be|may\s+not\s+be|is\s+too\s+(?:long|short|large|small)|has\s+already\s+been\s+taken|is\s+empty|is\s+blank)", Options, TimeoutMs)]
     private static partial Regex QuotedLeading();
 
     // Json.NET and System.Text.Json name the path where a request body could not be read
@@ -681,6 +681,12 @@ internal static partial class TextExtract
 
     [GeneratedRegex(@"cannot unmarshal \w+ into Go struct field \w+\.(?<path>[\w.\[\]]{1,200}) of type", Options, TimeoutMs)]
     private static partial Regex GoStructField();
+
+    // What frameworks' validators say in their own words: go-playground's "Field validation for 'Email' failed on the 'required'
+    // tag", Python jsonschema's "Additional properties are not allowed ('foo' was unexpected)", PostgreSQL's "Key (email)=(a@b.c)
+    // already exists.", ASP.NET's "The value 'abc' is not valid for Age."
+    [GeneratedRegex(@"\bfield\s+validation\s+for\s+'(?<path>[^'\s]{1,100})'\s+failed|\(\s*'(?<path>[^'\s]{1,100})'(?:\s*,\s*'[^'\s]{1,100}')*\s+(?:was|were)\s+unexpected\s*\)|\bKey\s+\((?<path>[A-Za-z_][\w]{0,100})\)=\(|^\s*The\s+value\s+'[^']{0,200}'\s+is\s+not\s+valid\s+for\s+(?<path>[A-Za-z_][\w.]{0,100}?)\.?\s*$", Options, TimeoutMs)]
+    private static partial Regex ValidatorWords();
 
     // Datadog: "Missing 'from' in query params"
     [GeneratedRegex(@"\b(?:missing|required|invalid|unknown)\s+['""`](?<path>[A-Za-z_$][\w.\[\]\-$]{0,100})['""`](?:\s+(?:in|from|for)\b|\s*$|[.,;])", Options, TimeoutMs)]
@@ -704,7 +710,7 @@ internal static partial class TextExtract
     private static partial Regex LaravelSentence();
 
     // "title is required", "Title can't be blank", "'email' must be a valid email", "messages: roles must alternate"
-    [GeneratedRegex(@"^['""`]?(?<path>[A-Za-z_][\w.\[\]]{0,60})['""`]?(?:\s+(?:is required|is missing|is invalid|invalid\.?$|is not valid|must\b|should\b|can'?t be|cannot be|may not be|is not allowed|is too (long|short|large|small|big|high|low)|has already been taken|(?:is\s+|was\s+)?not\s+(?:specified|given|provided|supplied|set|present)\b|is\s+(?:mandatory|obligatory|empty|blank|malformed)\b|has\s+an?\s+invalid\b|(?:is\s+)?out\s+of\s+range\b)|:\s+(?<rest>\S.{0,80}))", Options, TimeoutMs)]
+    [GeneratedRegex(@"^['""`]?(?<path>[A-Za-z_][\w.\[\]]{0,60})['""`]?(?:\s+(?:is required|is a required (?:field|property|parameter|attribute|value|argument)\b|is missing|is invalid|invalid\.?$|is not valid|must\b|should\b|can'?t be|cannot be|may not be|is not allowed|is too (long|short|large|small|big|high|low)|has already been taken|(?:is\s+|was\s+)?not\s+(?:specified|given|provided|supplied|set|present)\b|is\s+(?:mandatory|obligatory|empty|blank|malformed)\b|has\s+an?\s+invalid\b|(?:is\s+)?out\s+of\s+range\b)|:\s+(?<rest>\S.{0,80}))", Options, TimeoutMs)]
     private static partial Regex LeadingField();
 
     // What a message after "name:" says about a value: "is required", "must be …", "invalid", "not a valid email", "roles must

@@ -78,6 +78,14 @@ internal static class ErrorItems
                     break;
             }
         }
+        if (!found && JsonRead.Get(item, "column") is JsonValue column && column.GetValueKind() == System.Text.Json.JsonValueKind.String
+            && JsonRead.Str(column) is { Length: > 0 } columnName && char.IsAsciiLetter(columnName[0]) && BodyScan.LooksLikeCode(columnName))
+        {
+            // A database's constraint named by its column ({"error": "value too long…", "column": "description"}); a number there is
+            // a position in a line (GraphQL's locations, parsers' errors).
+            context.AddField(FieldPath.Parse(columnName), FieldLocation.Unknown, message);
+            found = true;
+        }
         if (!found && NamedByMemberSuffix(item) is { } suffixed)
         {
             // Azure Storage's <QueryParameterName>, "invalidParameter", "errorField": a member whose name ends in what it holds.

@@ -410,4 +410,25 @@ public sealed class ProbedShapesTests
     [Fact]
     public void ALineNumbersColumn_IsNoField() =>
         Assert.Empty(Ex.Diagnose(400, """{"errors":[{"message":"Syntax Error: Unexpected Name","locations":[{"line":1,"column":9}]}]}""").Paths());
+
+    [Theory]
+    [InlineData("""{"error":"validation_error","fields":{"email":"required"}}""", "email")]
+    [InlineData("""{"errors":[{"email":"has already been taken"}]}""", "email")]
+    [InlineData("""{"message":"Invalid input","invalid":["email"]}""", "email")]
+    [InlineData("""{"errors":[{"code":"invalid","name":"email","message":"must be a valid address"}]}""", "email")]
+    [InlineData("""{"code":400,"message":"Validation Failed","errors":{"children":{"email":{"errors":["This value is not valid."]},"name":{}}}}""", "email")]
+    [InlineData("""{"errors":[{"property_path":"email","message":"This value is not a valid email address."}]}""", "email")]
+    [InlineData("""{"errors":[{"FieldName":"email","Message":"Invalid"}]}""", "email")]
+    [InlineData("""{"status":400,"errors":[{"code":"amount.too_small","message":"must be greater than zero"}]}""", "amount")]
+    [InlineData("""{"error":{"code":"VALIDATION_ERROR","message":"Invalid request","details":{"name":"Required"}}}""", "name")]
+    public void FieldsInTheirManyMembers_AreNamed(string body, string field) =>
+        Assert.Equal([field], Ex.Diagnose(400, body).Paths());
+
+    [Theory]
+    [InlineData("""{"code":"unauthorized.bad_access_token.expired","message":"Access token has expired","params":{"client_id":"CLIENT_ID","user_id":"USER_ID"}}""")]
+    [InlineData("""{"ProcessingErrors":{"ProcessingError":{"Type":"BR","Description":"Invalid departure date"}}}""")]
+    [InlineData("""{"errors":[{"erro":"Token invalido"}]}""")]
+    [InlineData("""{"errors":[{"name":"ValidationError","code":"E1","message":"Request is invalid"}]}""")]
+    public void ValuesSentBack_AndAnErrorsOwnMembers_AreNoFields(string body) =>
+        Assert.Empty(Ex.Diagnose(400, body).Paths());
 }

@@ -163,6 +163,16 @@ internal sealed class ErrorFieldsRule : DiagnosisRule
                         ErrorItems.ReadMap(messagesByName, context);
                         continue;
                     }
+                    if (value is JsonObject named && ErrorItems.IsFieldListName(key) && ErrorItems.LooksLikeMap(named, requireArrays: false) && HasNameKeysOnly(named))
+                    {
+                        // {"fields": {"email": "required"}}: the fields at fault, each with its words.
+                        ErrorItems.ReadMap(named, context);
+                        continue;
+                    }
+                    if (value is JsonObject children && key == "children" && ReadChildren(children, "", context, 0))
+                    {
+                        continue;
+                    }
                     if (!IsContainer(key))
                     {
                         if (value is JsonObject or JsonArray && key is not ("data" or "source" or "context" or "metadata" or "links" or "extensions"))
@@ -207,6 +217,13 @@ internal sealed class ErrorFieldsRule : DiagnosisRule
                         ErrorItems.ReadMap(map, context);
                         continue;
                     }
+                    if (value is JsonObject detailMap && key is "details" or "detail" && containerKey is "error" or "errors" && detailMap.Count <= 50
+                        && ErrorItems.LooksLikeMap(detailMap, requireArrays: false) && HasNameKeysOnly(detailMap))
+                    {
+                        // {"error": {"code": "VALIDATION_ERROR", "details": {"name": "Required"}}}: an error's details by field.
+                        ErrorItems.ReadMap(detailMap, context);
+                        continue;
+                    }
                     if (value is JsonObject fieldsBeside && key is "error" or "Error" && FieldsBesideEnvelope(fieldsBeside) is { } beside)
                     {
                         // CKAN: "error": {"__type": "Validation Error", "name": ["That URL is already in use."]} — field messages
@@ -217,6 +234,51 @@ internal sealed class ErrorFieldsRule : DiagnosisRule
                 }
                 break;
         }
+    }
+
+    /// <summary>A map whose names are all identifiers and none an error's own member (reason, code, message, service, domain...).</summary>
+    private static bool HasNameKeysOnly(JsonObject map) =>
+        map.All(static p => p.Key.Length is > 0 and <= 100 && BodyScan.LooksLikeCode(p.Key) && !p.Key.All(char.IsDigit) && !NotFieldMembers.Contains(p.Key)
+            // each holds words about a value ("must be a valid address", "Required"), not a value sent back ("CLIENT_ID", "39")
+            && string.Join(" ", JsonRead.Strings(p.Value, split: false)) is { Length: > 0 } words
+            && (words.Trim().Contains(' ', StringComparison.Ordinal) || ErrorVocabulary.Compact(words) is "required" or "invalid" or "missing" or "blank" or "empty" or "taken" or "unknown" or "duplicate" or "toolong" or "tooshort"));
+
+    private static readonly HashSet<string> NotFieldMembers = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "message", "messages", "msg", "error", "errors", "detail", "details", "description", "desc", "reason", "code", "type", "title", "text",
+        "status", "info", "hint", "help", "summary", "cause", "service", "domain", "resource", "request_id", "requestId", "id", "url", "link",
+        "links", "timestamp", "path", "method", "suggestion", "documentation_url", "trace_id", "traceId", "metadata", "context", "severity",
+        "level", "action", "retry_after", "retryAfter", "limit", "remaining", "reset", "expected", "actual", "received", "value", "location",
+    };
+
+    /// <summary>
+    /// Symfony's form errors: <c>{"children": {"email": {"errors": ["…"]}, "name": {}}}</c>, each child a field whose
+    /// <c>errors</c> say what is wrong, its own <c>children</c> the fields below it.
+    /// </summary>
+    private static bool ReadChildren(JsonObject children, string prefix, DiagnosisContext context, int depth)
+    {
+        var found = false;
+        if (depth > 4)
+        {
+            return false;
+        }
+        foreach (var (name, child) in children.Take(100))
+        {
+            if (child is not JsonObject c || !BodyScan.LooksLikeCode(name))
+            {
+                continue;
+            }
+            if (JsonRead.Get(c, "errors") is JsonArray { Count: > 0 } errors)
+            {
+                context.AddField(FieldPath.Parse(prefix + name), FieldLocation.Body, string.Join(" ", JsonRead.Strings(errors, split: false)));
+                found = true;
+            }
+            if (JsonRead.Get(c, "children") is JsonObject grand)
+            {
+                found |= ReadChildren(grand, prefix + name + ".", context, depth + 1);
+            }
+        }
+        return found;
     }
 
     /// <summary>

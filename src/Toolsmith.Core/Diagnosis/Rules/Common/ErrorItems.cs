@@ -59,16 +59,17 @@ internal static class ErrorItems
             context.AddField(segments, where, message);
             found = true;
         }
-        foreach (var key in (ReadOnlySpan<string>)["field", "param", "parameter", "parameterName", "property", "propertyPath", "propertyName",
-            "attribute", "argument", "pointer", "instancePath", "dataPath", "jsonPath", "json_path", "fieldPath", "field_path", "fieldName", "field_name",
-            "target", "element", "api_name", "apiName", "ArgumentName", "argumentName", "parameter_name", "param_name", "paramName", "attr", "locator"])
+        foreach (var key in (ReadOnlySpan<string>)["field", "param", "parameter", "parametername", "property", "propertypath", "propertyname",
+            "attribute", "argument", "pointer", "instancepath", "datapath", "jsonpath", "fieldpath", "fieldname",
+            "target", "element", "apiname", "argumentname", "paramname", "attr", "locator"])
         {
-            // The member itself, or the same member one level down in the item's details (Zoho: details.json_path).
-            var node = JsonRead.Get(item, key) ?? (JsonRead.Get(item, "details") is JsonObject details && !found ? JsonRead.Get(details, key) : null);
+            // The member itself, or the same member one level down in the item's details (Zoho: details.json_path), in any
+            // spelling: field_name, FieldName and fieldName are one member.
+            var node = MemberNamed(item, key) ?? (JsonRead.Get(item, "details") is JsonObject details && !found ? MemberNamed(details, key) : null);
             switch (node)
             {
                 case JsonValue v when JsonRead.Str(v) is { Length: > 0 } path:
-                    var location = key is "param" or "parameter" or "parameterName" ? FieldLocation.Unknown : FieldLocation.Body;
+                    var location = key is "param" or "parameter" or "parametername" ? FieldLocation.Unknown : FieldLocation.Body;
                     context.AddField(path.StartsWith("/data/", StringComparison.Ordinal) ? JsonApiPointer(path) : FieldPath.Parse(path), location, message);
                     found = true;
                     break;
@@ -159,12 +160,45 @@ internal static class ErrorItems
         // "name" is a field in RFC 7807 invalid-params, in any list named for invalid inputs (invalidInputs, invalid_fields) and in
         // validation items ({ name, isValid, message }), not in general.
         if (!found && JsonRead.Str(item, "name") is { Length: > 0 } itemName && BodyScan.LooksLikeCode(itemName)
-            && ((containerKey is not null && ErrorVocabulary.Compact(containerKey).Contains("invalid", StringComparison.Ordinal)) || item.ContainsKey("reason") || item.ContainsKey("isValid")))
+            && ((containerKey is not null && ErrorVocabulary.Compact(containerKey).Contains("invalid", StringComparison.Ordinal)) || item.ContainsKey("reason") || item.ContainsKey("isValid")
+                // {"code": "invalid", "name": "email", "message": "…"}: a name in lower case beside a code and words, not an
+                // error's own type ("ValidationError", "TypeError")
+                || (char.IsAsciiLetterLower(itemName[0]) && message is not null && JsonRead.Str(item, "code") is not null
+                    && !itemName.EndsWith("error", StringComparison.OrdinalIgnoreCase) && !itemName.EndsWith("exception", StringComparison.OrdinalIgnoreCase))))
         {
             context.AddField(itemName, FieldLocation.Unknown, message);
             found = true;
         }
+        // {"errors": [{"email": "has already been taken"}]}: an item of one member, a name holding its words.
+        if (!found && containerKey is not null && item.Count == 1 && item.First() is var (onlyKey, onlyValue) && onlyKey.Length is > 1 and <= 100
+            && char.IsAsciiLetterLower(onlyKey[0]) && BodyScan.LooksLikeCode(onlyKey) && !ItemWords.Contains(onlyKey) && ErrorVocabulary.ClassifyCode(onlyKey) is null
+            && onlyValue is JsonValue or JsonArray && MessageOf(onlyValue) is { } onlyWords && onlyWords.Contains(' ', StringComparison.Ordinal))
+        {
+            context.AddField(FieldPath.Parse(onlyKey), FieldLocation.Unknown, onlyWords);
+            found = true;
+        }
         return found;
+    }
+
+    /// <summary>Members an error item has of its own (its words, code, kind), never a field's name.</summary>
+    private static readonly HashSet<string> ItemWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "message", "messages", "msg", "error", "errors", "detail", "details", "description", "desc", "reason", "code", "type", "title", "text",
+        "status", "info", "hint", "help", "summary", "cause", "error_description", "errorMessage", "error_message", "exception", "warning",
+        "erro", "erreur", "fehler", "err", "fault", "faultstring", "stacktrace", "stack", "trace", "mensaje", "mensagem", "motivo",
+    };
+
+    /// <summary>The member whose name, compacted (lower case, letters and digits), is <paramref name="compact"/>.</summary>
+    private static JsonNode? MemberNamed(JsonObject item, string compact)
+    {
+        foreach (var (key, value) in item.Take(40))
+        {
+            if (key.Length >= compact.Length && key.Length <= compact.Length + 3 && ErrorVocabulary.Compact(key) == compact)
+            {
+                return value;
+            }
+        }
+        return null;
     }
 
     /// <summary>Reads a map of field → message(s): Rails, Laravel, Jira, ASP.NET Core ValidationProblemDetails, Django REST.</summary>
@@ -397,7 +431,7 @@ internal static class ErrorItems
     }
 
     /// <summary>A member that lists the fields an error is about: fields, parameters, properties, arguments (also parametere, campos, champs, felder).</summary>
-    private static bool IsFieldListName(string key) => ErrorVocabulary.Compact(key) is "fields" or "parameters" or "params" or "properties" or "attributes"
+    internal static bool IsFieldListName(string key) => ErrorVocabulary.Compact(key) is "fields" or "parameters" or "params" or "properties" or "attributes"
         or "arguments" or "fieldnames" or "parameternames" or "parametere" or "parametros" or "parametri" or "parametres" or "campos" or "champs" or "felder"
-        or "invalidfields" or "invalidparameters" or "missingfields" or "missingparameters" or "requiredfields";
+        or "invalidfields" or "invalidparameters" or "missingfields" or "missingparameters" or "requiredfields" or "invalid";
 }

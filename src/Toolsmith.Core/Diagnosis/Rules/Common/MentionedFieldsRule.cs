@@ -34,6 +34,7 @@ internal sealed partial class MentionedFieldsRule : DiagnosisRule
     {
         "invalid", "missing", "required", "blank", "empty", "taken", "malformed", "bad", "wrong", "unknown", "unsupported",
         "toolong", "tooshort", "too", "long", "short", "duplicate", "notvalid", "not", "valid", "absent", "expected", "exceeded", "format",
+        "small", "large", "big", "high", "low", "negative", "out", "range", "mismatch", "exists", "already", "taken",
     };
 
     /// <summary>Nouns that say the words beside them are a field's name: <c>param</c> in <c>missingParamRoomID</c>.</summary>
@@ -48,7 +49,7 @@ internal sealed partial class MentionedFieldsRule : DiagnosisRule
         "path", "url", "uri", "resource", "object", "entity", "version", "operation", "action", "state", "id", "permission",
         "permissions", "access", "session", "syntax", "payload", "query", "encoding", "error", "errors", "call", "response", "type",
         "account", "user", "login", "password", "secret", "app", "application", "endpoint", "route", "host", "domain", "service",
-        "server", "limit", "rate", "quota", "page", "record", "item", "items", "combination", "schema", "model", "mode", "exception", "xml", "digest", "policy", "expression",
+        "server", "limit", "rate", "quota", "page", "record", "item", "items", "property", "properties", "combination", "schema", "model", "mode", "exception", "xml", "digest", "policy", "expression",
     };
 
     public override void Apply(DiagnosisContext context)

@@ -214,7 +214,7 @@ public static class DiagnosisEngine
         if (learned is not { } l || l.Kind == kind || l.Probability < KindModel.Threshold
             || (l.Kind == MissingScope && !context.NamesScopes && !context.TextKinds.Contains(MissingScope))
             || (kind == InvalidValue && context.FieldCount > 0 && l.Kind is NotFound or RequestRejected)
-            || (kind == BadCredentials && context.Status == 401)
+            || (kind == BadCredentials && (context.Status == 401 || (context.Status < 400 && StatusInBody(context.Body) == 401)))
             // "the rate limit per month for your plan": a limit per day or month is a quota, whatever else the words say.
             || (kind == QuotaExceeded && l.Kind == RateLimited && context.Texts.Take(3).Any(ErrorVocabulary.NamesCalendarWindow)))
         {
@@ -291,7 +291,8 @@ public static class DiagnosisEngine
             or "signature" or "sign" or "sig" or "authorization" or "sessionid" or "sid" or "apisecret" or "appsecret" or "oauthtoken" or "bearer";
     }
 
-    private static readonly string[] StatusMembers = ["code", "status", "statusCode", "status_code", "http_status", "httpStatus", "http_code", "httpCode", "statut"];
+    private static readonly string[] StatusMembers = ["code", "status", "statusCode", "status_code", "http_status", "httpStatus", "http_code", "httpCode", "statut",
+        "Code", "Status", "StatusCode", "HttpStatus", "HttpStatusCode", "httpStatusCode"];
 
     /// <summary>
     /// An HTTP error status (400–599) a 2xx body states as its code or status, at the top or one level down (in

@@ -431,4 +431,15 @@ public sealed class ProbedShapesTests
     [InlineData("""{"errors":[{"name":"ValidationError","code":"E1","message":"Request is invalid"}]}""")]
     public void ValuesSentBack_AndAnErrorsOwnMembers_AreNoFields(string body) =>
         Assert.Empty(Ex.Diagnose(400, body).Paths());
+
+    [Theory]
+    [InlineData("""{"StatusCode":401,"Message":"Authorization has been denied for this request."}""", DiagnosisKinds.BadCredentials)]
+    [InlineData("""{"ret":-1,"msg":"param error: mobile"}""", DiagnosisKinds.InvalidValue)]
+    [InlineData("""{"returnCode":"FAIL","returnMsg":"mch_id parameter format error"}""", DiagnosisKinds.InvalidValue)]
+    public void AFailureUnder200_InItsStatusAndWords(string body, string kind) =>
+        Assert.Equal(kind, DiagnosisEngine.Diagnose(Ex.Make(200, body, method: "POST"))?.Kind);
+
+    [Fact]
+    public void ACardsAuthorizationDenied_IsStillARefusal() =>
+        Assert.Equal(DiagnosisKinds.RequestRejected, Ex.Diagnose(402, """{"message":"The card authorization was denied by the issuer."}""").Kind);
 }

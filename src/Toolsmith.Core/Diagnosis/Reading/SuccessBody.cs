@@ -1281,7 +1281,7 @@ internal static partial class SuccessBody
         reader.ValueTextEquals("error_code"u8) || reader.ValueTextEquals("errorCode"u8) || reader.ValueTextEquals("error_type"u8)
         || reader.ValueTextEquals("errcode"u8) || reader.ValueTextEquals("errCode"u8) || reader.ValueTextEquals("err_code"u8)
         || reader.ValueTextEquals("err-code"u8) || reader.ValueTextEquals("error-code"u8) || reader.ValueTextEquals("retCode"u8)
-        || reader.ValueTextEquals("ret_code"u8) || reader.ValueTextEquals("rc"u8) || reader.ValueTextEquals("RC"u8);
+        || reader.ValueTextEquals("ret_code"u8) || reader.ValueTextEquals("rc"u8) || reader.ValueTextEquals("RC"u8) || reader.ValueTextEquals("ret"u8);
 
     /// <summary>The short names of a code's words: <c>msg</c>, <c>errmsg</c>, <c>err-msg</c>, <c>retMsg</c>...</summary>
     private static bool IsShortMessageName(ref Utf8JsonReader reader) =>

@@ -442,4 +442,22 @@ public sealed class ProbedShapesTests
     [Fact]
     public void ACardsAuthorizationDenied_IsStillARefusal() =>
         Assert.Equal(DiagnosisKinds.RequestRejected, Ex.Diagnose(402, """{"message":"The card authorization was denied by the issuer."}""").Kind);
+
+    [Theory]
+    [InlineData("""{"error":"forbidden","message":"This action requires the read:orders permission for your OAuth application."}""", DiagnosisKinds.MissingScope, "read:orders")]
+    [InlineData("""{"error":{"code":"AccessDenied","message":"Token lacks the files.read grant"}}""", DiagnosisKinds.MissingScope, "files.read")]
+    [InlineData("""{"Type":"AuthorizationUnsuccessful","Status":403,"Detail":"AuthorizationUnsuccessful: The token does not have the scope accounting.transactions"}""", DiagnosisKinds.MissingScope, "accounting.transactions")]
+    [InlineData("""{"error":{"code":"ErrorAccessDenied","message":"Access is denied. Missing permission Mail.Send."}}""", DiagnosisKinds.InsufficientPermission, "Mail.Send")]
+    [InlineData("""{"message":"You must be an Owner of this workspace to perform this action"}""", DiagnosisKinds.InsufficientPermission, "Owner")]
+    public void ScopesAndPermissions_InMorePhrasings(string body, string kind, string name)
+    {
+        var d = Ex.Diagnose(403, body);
+        Assert.Equal(kind, d.Kind);
+        Assert.Contains(name, d.Scopes!.Missing);
+    }
+
+    [Fact]
+    public void ATokensPolicyPermission_StaysAPermission() =>
+        Assert.Equal(DiagnosisKinds.InsufficientPermission, DiagnosisEngine.Diagnose(Ex.Make(403,
+            "Permission denied: token with AccessorID '9267d017' lacks permission 'key:write' on \"redis/config\"", headers: ("Content-Type", "text/plain")))?.Kind);
 }

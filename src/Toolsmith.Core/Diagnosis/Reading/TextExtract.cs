@@ -154,7 +154,7 @@ internal static partial class TextExtract
     [GeneratedRegex(@"\binsufficient\s+(?:app|application|token|client|api\s+key)\s+(?:permissions|scopes|privileges)\b|\bre-?(?:authenticat|authori[sz]|consent)", Options, TimeoutMs)]
     private static partial Regex CredentialGrants();
 
-    [GeneratedRegex(@"\b(?:application|app|api[ _-]?key|(?:api|access|oauth)[ _-]?token|consent|integration)\b[^.]{0,60}?\b(?:does\s+not\s+(?:have|include|grant)|doesn't\s+(?:have|include)|is\s+missing|lacks?|needs?\s+to\s+have|has\s+insufficient|not\s+granted)\b|\bre-?(?:authenticat|authori[sz]|consent)|\brequired\s+application\s+permission|\binsufficient\s+(?:app|application|token|api\s+key|client)\s+(?:permissions?|scopes?|privileges?)\b|\b(?:granted|given|assigned|enabled)\s+(?:to|for)\s+(?:the\s+|your\s+|this\s+)?(?:app|application|api[ _-]?key|(?:api|access|oauth)[ _-]?token|token|integration)\b", Options, TimeoutMs)]
+    [GeneratedRegex(@"\b(?:permission|privilege|scope|grant)s?\s+(?:for|of|on)\s+(?:your|the|this)\s+(?:oauth\s+)?(?:app|application|token|integration|client)\b|\btoken\s+(?:lacks?|is\s+missing|does\s+not\s+(?:have|include)|doesn't\s+(?:have|include))\s+(?:the\s+)?(?!permission)\S|\b(?:application|app|api[ _-]?key|(?:api|access|oauth)[ _-]?token|consent|integration)\b[^.]{0,60}?\b(?:does\s+not\s+(?:have|include|grant)|doesn't\s+(?:have|include)|is\s+missing|lacks?|needs?\s+to\s+have|has\s+insufficient|not\s+granted)\b|\bre-?(?:authenticat|authori[sz]|consent)|\brequired\s+application\s+permission|\binsufficient\s+(?:app|application|token|api\s+key|client)\s+(?:permissions?|scopes?|privileges?)\b|\b(?:granted|given|assigned|enabled)\s+(?:to|for)\s+(?:the\s+|your\s+|this\s+)?(?:app|application|api[ _-]?key|(?:api|access|oauth)[ _-]?token|token|integration)\b", Options, TimeoutMs)]
     private static partial Regex CredentialSubject();
 
     /// <summary>Scopes the message says the token has.</summary>
@@ -429,7 +429,7 @@ internal static partial class TextExtract
 
     // "requires merchant approval for read_orders scope", "requires the 'repo' scope"
     // "was not granted the offline_access scope"; "Token scopes [contacts.read] do not include contacts.write"
-    [GeneratedRegex(@"\bscopes?\b(?:[^.]|\.(?=\S)){0,60}?\b(?:do|does)\s+not\s+(?:include|contain)\s+(?:the\s+)?['""`]?(?<one>[A-Za-z][\w.:/\-]*[\w])|\b(?:for|requires?|needs?|missing|lacks?|grant|add|with|without|not\s+(?:been\s+)?granted|(?:does\s+not|doesn't|do\s+not|don't)\s+have)\s+(?:the\s+|a\s+)?(?:['""`](?<one>[^'""`\s]{2,100})['""`]|(?<one>[A-Za-z][\w.\-]*[:._/][\w.:/\-]*))\s+(?:oauth\s+|access\s+|permission\s+|api\s+)?scopes?\b|['""`](?<one>[^'""`\s]{2,100})['""`]\s+(?:oauth\s+|access\s+|api\s+)?scopes?\s+(?:is|are)\s+(?:required|needed|missing)\b", Options, TimeoutMs)]
+    [GeneratedRegex(@"\b(?:(?:does|do)\s+not|doesn't|don't)\s+have\s+(?:the\s+)?(?:required\s+)?scopes?\s*:?\s+['""`]?(?<one>[A-Za-z][\w.:/\-]*\w)|\bscopes?\b(?:[^.]|\.(?=\S)){0,60}?\b(?:do|does)\s+not\s+(?:include|contain)\s+(?:the\s+)?['""`]?(?<one>[A-Za-z][\w.:/\-]*[\w])|\b(?:for|requires?|needs?|missing|lacks?|grant|add|with|without|not\s+(?:been\s+)?granted|(?:does\s+not|doesn't|do\s+not|don't)\s+have)\s+(?:the\s+|a\s+)?(?:['""`](?<one>[^'""`\s]{2,100})['""`]|(?<one>[A-Za-z][\w.\-]*[:._/][\w.:/\-]*))\s+(?:oauth\s+|access\s+|permission\s+|api\s+)?scopes?\b|['""`](?<one>[^'""`\s]{2,100})['""`]\s+(?:oauth\s+|access\s+|api\s+)?scopes?\s+(?:is|are)\s+(?:required|needed|missing)\b", Options, TimeoutMs)]
     private static partial Regex ScopeBefore();
 
     // "missing scope 'files:write'", "required scope: \"a b\""
@@ -578,7 +578,7 @@ internal static partial class TextExtract
     private static partial Regex Quoted();
 
     // "does not have storage.objects.get access", "does not have secrets get permission", "is missing prvCreateAccount privilege", "alice is missing the Job/Build permission"
-    [GeneratedRegex(@"\b(?:does\s+not|doesn't|do\s+not|don't)\s+have\s+(?:the\s+)?(?<one>[A-Za-z][\w.:/\-]*(?:\s+(?:get|list|set|read|write|delete|create|update|purge|backup|restore|recover|import))?)\s+(?:permissions?|privileges?|access|rights?)\b|\bmissing\s+(?:the\s+)?(?<one>[A-Za-z][\w.:/\-]*[\w])\s+(?:permissions?|privileges?|rights?)\b|\b(?:does\s+not|doesn't)\s+(?:include|contain|grant)\s+(?:the\s+)?(?<one>[A-Za-z][\w.:/\-]*[\w])\s+(?:permission|privilege|scope)\b|\bwith\s+the\s+(?<one>[A-Za-z][\w\-]*[_.:/][\w.:/\-]*[\w])\s+permission\b|\bmust\s+have\s+(?:the\s+)?['""`]?(?<one>[A-Za-z][\w.:/\-]*[\w])['""`]?\s+(?:permission|privilege|scope|right)\b|\b(?:does\s+not|doesn't|do\s+not|don't)\s+have\s+(?:the\s+)?(?:permission|privilege|right)s?\s*:?\s+(?-i:(?<one>[A-Za-z][a-z0-9]*(?:[A-Z]\w*|[._:/][\w.:/\-]*\w)))", Options, TimeoutMs)]
+    [GeneratedRegex(@"\b(?:does\s+not|doesn't|do\s+not|don't)\s+have\s+(?:the\s+)?(?<one>[A-Za-z][\w.:/\-]*(?:\s+(?:get|list|set|read|write|delete|create|update|purge|backup|restore|recover|import))?)\s+(?:permissions?|privileges?|access|rights?)\b|\bmissing\s+(?:the\s+)?(?<one>[A-Za-z][\w.:/\-]*[\w])\s+(?:permissions?|privileges?|rights?)\b|\b(?:does\s+not|doesn't)\s+(?:include|contain|grant)\s+(?:the\s+)?(?<one>[A-Za-z][\w.:/\-]*[\w])\s+(?:permission|privilege|scope)\b|\bwith\s+the\s+(?<one>[A-Za-z][\w\-]*[_.:/][\w.:/\-]*[\w])\s+permission\b|\bmust\s+have\s+(?:the\s+)?['""`]?(?<one>[A-Za-z][\w.:/\-]*[\w])['""`]?\s+(?:permission|privilege|scope|right)\b|\b(?:(?:does\s+not|doesn't|do\s+not|don't)\s+have|missing)\s+(?:the\s+)?(?:permission|privilege|right)s?\s*:?\s+(?-i:(?<one>[A-Za-z][A-Za-z0-9]*(?:[A-Z]\w*|[._:/][\w.:/\-]*\w)))|\b(?:lacks?|missing|requires?|needs?)\s+(?:the\s+)?['""`]?(?<one>[A-Za-z][\w\-]*[.:/][\w.:/\-]*\w)['""`]?\s+grant\b", Options, TimeoutMs)]
     private static partial Regex LacksPermission();
 
     // Elasticsearch: "action [indices:data/write/bulk[s]] is unauthorized for user"
@@ -586,7 +586,7 @@ internal static partial class TextExtract
     private static partial Regex ActionBracket();
 
     // Flickr: "Method requires write privileges; read granted."
-    [GeneratedRegex(@"\brequires?\s+(?<one>[a-z][\w.:/\-]*)\s+(?:privileges?|permissions?|access\s+rights?|access\s+(?:to|on|for)\b|capability\b)|\bpermissions?\s+(?:needed|required|missing)\s*:\s*(?<list>[\w.:/\-]+(?:\s*,\s*[\w.:/\-]+)*)", Options, TimeoutMs)]
+    [GeneratedRegex(@"\brequires?\s+the\s+(?<one>[A-Za-z][\w\-]*[.:/][\w.:/\-]*\w)\s+(?:privileges?|permissions?|grant)\b|\brequires?\s+(?<one>[a-z][\w.:/\-]*)\s+(?:privileges?|permissions?|access\s+rights?|access\s+(?:to|on|for)\b|capability\b)|\bpermissions?\s+(?:needed|required|missing)\s*:\s*(?<list>[\w.:/\-]+(?:\s*,\s*[\w.:/\-]+)*)", Options, TimeoutMs)]
     private static partial Regex RequiresPrivilege();
 
     // Plaid: "client is not authorized to access the following products: [\"identity\"]"
@@ -605,7 +605,7 @@ internal static partial class TextExtract
     private static partial Regex PermissionHint();
 
     // "Only users with the Owner role can delete this workspace", "only members with 'admin' access may …"
-    [GeneratedRegex(@"\bonly\s+(?:users?|members?|accounts?|people|collaborators?|roles?)\s+with\s+(?:the\s+|an?\s+)?['""`]?(?<one>[A-Za-z][\w.:\-]{1,40})['""`]?\s+(?:role|permission|privilege|access|rights?)\b", Options, TimeoutMs)]
+    [GeneratedRegex(@"\bonly\s+(?:users?|members?|accounts?|people|collaborators?|roles?)\s+with\s+(?:the\s+|an?\s+)?['""`]?(?<one>[A-Za-z][\w.:\-]{1,40})['""`]?\s+(?:role|permission|privilege|access|rights?)\b|\bmust\s+be\s+(?:an?\s+|the\s+)?(?-i:(?<one>[A-Z][a-z]+))\s+(?:of|in|on|for)\s+(?:this|the|that|your)\b", Options, TimeoutMs)]
     private static partial Regex OnlyHoldersOf();
 
     // "**apikey** parameter is incorrect", "src parameter not present", "email field is required"

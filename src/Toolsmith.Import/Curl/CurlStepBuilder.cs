@@ -708,7 +708,7 @@ internal sealed partial class CurlStepBuilder
         };
         var what = scheme.Equals("Basic", StringComparison.OrdinalIgnoreCase)
             ? $"the base64 of USER:PASSWORD for {_host} (from the Authorization header)"
-            : $"the {(scheme.Length > 0 ? scheme.ToLowerInvariant() + " " : "")}token for {_host} (from the Authorization header)";
+            : $"the {(scheme.Length > 0 && !scheme.Equals("token", StringComparison.OrdinalIgnoreCase) ? scheme.ToLowerInvariant() + " " : "")}token for {_host} (from the Authorization header)";
         var secret = SecretFor(credential, _provider + "_" + kind, what);
         return scheme.Length > 0 ? scheme + " " + secret : secret;
     }

@@ -1122,4 +1122,10 @@ public class CurlImporterTests(ImportRunner runner) : IClassFixture<ImportRunner
         }
         Assert.True(tried > 1000, $"only {tried} commands were tried");
     }
+
+    [Theory]
+    [InlineData("token", "the token for api.github.com (from the Authorization header)")]
+    [InlineData("Bearer", "the bearer token for api.github.com (from the Authorization header)")]
+    public void AnAuthorizationSchemesSecret_SaysItsSchemeOnce(string scheme, string description) =>
+        Assert.Equal(description, Assert.Single(CurlImporter.Import($"curl -H 'Authorization: {scheme} ghp_16C7e42F292c6912E7710c838347Ae178B4a' https://api.github.com/user").Secrets).Description);
 }

@@ -460,4 +460,22 @@ public sealed class ProbedShapesTests
     public void ATokensPolicyPermission_StaysAPermission() =>
         Assert.Equal(DiagnosisKinds.InsufficientPermission, DiagnosisEngine.Diagnose(Ex.Make(403,
             "Permission denied: token with AccessorID '9267d017' lacks permission 'key:write' on \"redis/config\"", headers: ("Content-Type", "text/plain")))?.Kind);
+
+    [Theory]
+    [InlineData("""{"error":"You have reached the maximum number of projects allowed on your plan."}""", DiagnosisKinds.QuotaExceeded)]
+    [InlineData("""{"error":"Payment required: your free tier allowance is exhausted"}""", DiagnosisKinds.QuotaExceeded)]
+    [InlineData("""{"message":"You have exceeded the number of allowed seats"}""", DiagnosisKinds.QuotaExceeded)]
+    [InlineData("""{"message":"You have used all 1000 requests included in your monthly plan."}""", DiagnosisKinds.QuotaExceeded)]
+    [InlineData("""{"error":{"message":"Cannot delete a project that still has active deployments"}}""", DiagnosisKinds.Conflict)]
+    [InlineData("""{"message":"The recipient has unsubscribed from messages"}""", DiagnosisKinds.RequestRejected)]
+    public void LimitsStatesAndRefusals_InPlainWords(string body, string kind) =>
+        Assert.Equal(kind, Ex.Diagnose(400, body).Kind);
+
+    [Fact]
+    public void AQuotedValueAfterItsNoun_IsNoField() =>
+        Assert.DoesNotContain("XYZ", Ex.Diagnose(400, """{"message":"Currency 'XYZ' is not supported"}""").Paths());
+
+    [Fact]
+    public void AQuotedNameAfterAFieldNoun_IsTheField() =>
+        Assert.Contains("foo", Ex.Diagnose(400, """{"message":"Column 'foo' cannot be resolved"}""").Paths());
 }

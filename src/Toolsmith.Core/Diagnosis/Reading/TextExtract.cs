@@ -666,7 +666,7 @@ internal static partial class TextExtract
     private static partial Regex QuotedThing();
 
     // "'routing_key' is missing or blank", "\"email\" is required"
-    [GeneratedRegex(@"(?:^|[\s(\[,;:])(?<!\bvalues?\s+)['""`](?<path>[A-Za-z_$][\w.\[\]\-$]{0,100})['""`]\s+(?:is\s+required|is\s+a\s+required\b|is\s+missing|is\s+invalid|is\s+not\s+(?:valid|allowed|a\s+valid|one\s+of|supported)|must\b|should\b|can'?t\s+be|cannot\s+be|may\s+not\s+be|is\s+too\s+(?:long|short|large|small)|has\s+already\s+been\s+taken|is\s+empty|is\s+blank)", Options, TimeoutMs)]
+    [GeneratedRegex(@"(?:^|[\s(\[,;:])(?<!\bvalues?\s+)(?<!(?<![\w.:])(?!(?:column|field|param|parameter|property|attribute|argument|key|option|header|variable|input|element|tag)s?\s)(?-i:[A-Z])[a-z]+\s+)['""`](?<path>[A-Za-z_$][\w.\[\]\-$]{0,100})['""`]\s+(?:is\s+required|is\s+a\s+required\b|is\s+missing|is\s+invalid|is\s+not\s+(?:valid|allowed|a\s+valid|one\s+of|supported)|must\b|should\b|can'?t\s+be|cannot\s+be|may\s+not\s+be|is\s+too\s+(?:long|short|large|small)|has\s+already\s+been\s+taken|is\s+empty|is\s+blank)", Options, TimeoutMs)]
     private static partial Regex QuotedLeading();
 
     // Json.NET and System.Text.Json name the path where a request body could not be read

@@ -478,4 +478,9 @@ public sealed class ProbedShapesTests
     [Fact]
     public void AQuotedNameAfterAFieldNoun_IsTheField() =>
         Assert.Contains("foo", Ex.Diagnose(400, """{"message":"Column 'foo' cannot be resolved"}""").Paths());
+
+    [Fact]
+    public void OAuth1sAbsentParameters_AreNamed() =>
+        Assert.Equal(["oauth_verifier", "oauth_nonce"], DiagnosisEngine.Diagnose(Ex.Make(400, "oauth_problem=parameter_absent&oauth_parameters_absent=oauth_verifier%26oauth_nonce",
+            headers: ("Content-Type", "application/x-www-form-urlencoded")))!.Paths());
 }

@@ -327,6 +327,18 @@ internal sealed class ErrorFieldsRule : DiagnosisRule
                 case JsonObject map when map.Count is > 0 and <= 50 && map.All(static p => p.Value is JsonArray || (JsonRead.Str(p.Value) is { } s && s.Contains(' ', StringComparison.Ordinal))):
                     ErrorItems.ReadMap(map, context);
                     break;
+                case JsonValue when NounThenVerdict(ErrorVocabulary.Compact(key)) && JsonRead.Str(value) is { Length: > 0 and <= 400 } list:
+                    // OAuth 1.0's problem reporting: oauth_parameters_absent=oauth_verifier&oauth_nonce (names joined by &), and
+                    // the same list in one string joined by commas or spaces.
+                    var parts = list.Split(['&', ',', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                    if (parts.Length <= 20 && parts.All(BodyScan.LooksLikeCode))
+                    {
+                        foreach (var part in parts)
+                        {
+                            context.AddField(part, FieldLocation.Unknown, key.EndsWith("absent", StringComparison.OrdinalIgnoreCase) || key.EndsWith("missing", StringComparison.OrdinalIgnoreCase) ? "is required but missing" : null);
+                        }
+                    }
+                    break;
             }
         }
     }
@@ -337,6 +349,13 @@ internal sealed class ErrorFieldsRule : DiagnosisRule
     /// </summary>
     private static readonly string[] ListVerdicts = ["invalid", "missing", "required", "bad", "wrong", "unknown", "rejected", "failed", "error"];
 
+    /// <summary><c>oauth_parameters_absent</c>, <c>fields_rejected</c>: a noun for fields, then a verdict.</summary>
+    private static bool NounThenVerdict(string c) =>
+        c.Length <= 30 && (c.EndsWith("absent", StringComparison.Ordinal) || c.EndsWith("rejected", StringComparison.Ordinal) || c.EndsWith("missing", StringComparison.Ordinal)
+            || c.EndsWith("invalid", StringComparison.Ordinal) || c.EndsWith("unknown", StringComparison.Ordinal))
+        && (c.Contains("parameters", StringComparison.Ordinal) || c.Contains("params", StringComparison.Ordinal) || c.Contains("fields", StringComparison.Ordinal)
+            || c.Contains("attributes", StringComparison.Ordinal) || c.Contains("arguments", StringComparison.Ordinal) || c.Contains("properties", StringComparison.Ordinal));
+
     private static bool IsFieldListKey(string key)
     {
         if (FieldListKeys.Contains(key, StringComparer.OrdinalIgnoreCase))
@@ -344,6 +363,10 @@ internal sealed class ErrorFieldsRule : DiagnosisRule
             return true;
         }
         var c = ErrorVocabulary.Compact(key);
+        if (NounThenVerdict(c))
+        {
+            return true;
+        }
         return c.Length <= 30 && Array.Exists(ListVerdicts, v => c.StartsWith(v, StringComparison.Ordinal))
             && (c.EndsWith("params", StringComparison.Ordinal) || c.EndsWith("parameters", StringComparison.Ordinal) || c.EndsWith("fields", StringComparison.Ordinal)
                 || c.EndsWith("attributes", StringComparison.Ordinal) || c.EndsWith("arguments", StringComparison.Ordinal) || c.EndsWith("properties", StringComparison.Ordinal));

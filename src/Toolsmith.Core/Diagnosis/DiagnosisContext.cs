@@ -39,9 +39,17 @@ internal sealed class DiagnosisContext
         if (bodyText is not null)
         {
             AddText(bodyText);
-            if (bodyText.Trim() is { Length: >= 4 } word && char.IsAsciiLetter(word[0]) && BodyScan.LooksLikeCode(word))
+            // an answer that is one code word: "badauth", "nohost" (dynamic DNS), "INVALID_API_KEY"; or one after a failure's
+            // label: "ERROR|INVALID_NUMBER", "ERR: QUOTA_EXCEEDED"
+            var word = bodyText.Trim();
+            if (word.Length is > 4 and <= 60 && word.IndexOfAny([':', '|', ';', ',']) is var cut and > 1
+                && word[..cut].Trim().ToUpperInvariant() is "ERR" or "ERROR" or "FAIL" or "FAILED" or "FAILURE" or "NOK" or "KO")
             {
-                AddCode(word); // an answer that is one code word: "badauth", "nohost" (dynamic DNS), "INVALID_API_KEY"
+                word = word[(cut + 1)..].Trim();
+            }
+            if (word.Length >= 4 && char.IsAsciiLetter(word[0]) && BodyScan.LooksLikeCode(word))
+            {
+                AddCode(word);
             }
         }
     }

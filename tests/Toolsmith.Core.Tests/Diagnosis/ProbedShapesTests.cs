@@ -483,4 +483,26 @@ public sealed class ProbedShapesTests
     public void OAuth1sAbsentParameters_AreNamed() =>
         Assert.Equal(["oauth_verifier", "oauth_nonce"], DiagnosisEngine.Diagnose(Ex.Make(400, "oauth_problem=parameter_absent&oauth_parameters_absent=oauth_verifier%26oauth_nonce",
             headers: ("Content-Type", "application/x-www-form-urlencoded")))!.Paths());
+
+    [Theory]
+    [InlineData("ERROR 103", DiagnosisKinds.RequestRejected)]
+    [InlineData("FAIL|Message could not be delivered", DiagnosisKinds.RequestRejected)]
+    [InlineData("NOK: message rejected by operator", DiagnosisKinds.RequestRejected)]
+    [InlineData("ERROR|INVALID_NUMBER", DiagnosisKinds.InvalidValue)]
+    public void APlainAnswerLabelledAsAFailure_Under200_IsOne(string body, string kind) =>
+        Assert.Equal(kind, DiagnosisEngine.Diagnose(Ex.Make(200, body, headers: ("Content-Type", "text/plain")))?.Kind);
+
+    [Theory]
+    [InlineData("OK|12345")]
+    [InlineData("ID: 12345")]
+    [InlineData("0")]
+    [InlineData("The quick brown fox failed to jump")]
+    public void APlainAnswerWithoutAFailuresLabel_IsData(string body) =>
+        Assert.Null(DiagnosisEngine.Diagnose(Ex.Make(200, body, method: "GET", headers: ("Content-Type", "text/plain"))));
+
+    [Fact]
+    public void AnXmlRpcFault_TooFewParameters_IsAnInvalidValue() =>
+        Assert.Equal(DiagnosisKinds.InvalidValue, DiagnosisEngine.Diagnose(Ex.Make(200,
+            """<?xml version="1.0"?><methodResponse><fault><value><struct><member><name>faultCode</name><value><int>4</int></value></member><member><name>faultString</name><value><string>Too few parameters.</string></value></member></struct></value></fault></methodResponse>""",
+            headers: ("Content-Type", "text/xml")))?.Kind);
 }

@@ -1840,8 +1840,11 @@ internal static partial class SuccessBody
     [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(?:<br\s*/?>\s*)?(?:<b>)?\s*(?:PHP\s+)?(?:Fatal|Parse)\s+error(?:</b>)?\s*:", System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.IgnoreCase, Toolsmith.Core.Diagnosis.Reading.RegexBudget.Milliseconds)]
     private static partial System.Text.RegularExpressions.Regex PhpError();
 
-    /// <summary>A plain-text answer that starts by saying it is an error: "ERR: 001, Authentication failed", "ERROR:101".</summary>
-    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(?:ERR|ERROR|FAIL|FAILED)\b\s*[:\-]|^\s*(?:\[RESPONSE\]\s*)?code\s*[=:]\s*[45]\d\d\b", System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.IgnoreCase, Toolsmith.Core.Diagnosis.Reading.RegexBudget.Milliseconds)]
+    /// <summary>
+    /// A plain-text answer that starts by saying it is an error: "ERR: 001, Authentication failed", "ERROR:101", "ERROR 103",
+    /// "FAIL|Message could not be delivered", "NOK: rejected by operator" (a failure word, then a code or a delimiter).
+    /// </summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(?:ERR|ERROR|FAIL|FAILED|FAILURE|NOK|KO)\b\s*[:\-|;,]|^\s*(?:ERR|ERROR|FAIL|FAILED|NOK)\s+-?\d{1,6}\s*$|^\s*(?:\[RESPONSE\]\s*)?code\s*[=:]\s*[45]\d\d\b", System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.IgnoreCase, Toolsmith.Core.Diagnosis.Reading.RegexBudget.Milliseconds)]
     private static partial System.Text.RegularExpressions.Regex TextFailure();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^(?:[\w.\-]+=[^&\s]*&)*(?:ACK=Failure|error=[^&\s]+|oauth_problem=[^&\s]+)(?:&|$)", System.Text.RegularExpressions.RegexOptions.CultureInvariant, Toolsmith.Core.Diagnosis.Reading.RegexBudget.Milliseconds)]

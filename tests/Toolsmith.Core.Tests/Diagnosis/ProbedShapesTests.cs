@@ -505,4 +505,11 @@ public sealed class ProbedShapesTests
         Assert.Equal(DiagnosisKinds.InvalidValue, DiagnosisEngine.Diagnose(Ex.Make(200,
             """<?xml version="1.0"?><methodResponse><fault><value><struct><member><name>faultCode</name><value><int>4</int></value></member><member><name>faultString</name><value><string>Too few parameters.</string></value></member></struct></value></fault></methodResponse>""",
             headers: ("Content-Type", "text/xml")))?.Kind);
+
+    [Theory]
+    [InlineData("""{"message":"The license key is invalid"}""")]
+    [InlineData("""{"message":"Invalid Access License number"}""")]
+    [InlineData("""{"message":"The subscription key is not valid"}""")]
+    public void KeysOfALicenceOrSubscription_AreCredentials(string body) =>
+        Assert.Equal(DiagnosisKinds.BadCredentials, Ex.Diagnose(400, body).Kind);
 }

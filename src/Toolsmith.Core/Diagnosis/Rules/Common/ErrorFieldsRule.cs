@@ -236,20 +236,12 @@ internal sealed class ErrorFieldsRule : DiagnosisRule
         }
     }
 
-    /// <summary>A map whose names are all identifiers and none an error's own member (reason, code, message, service, domain...).</summary>
+    /// <summary>A map whose names are all identifiers and none an error's own member (<see cref="ErrorItems.OwnMembers"/>).</summary>
     private static bool HasNameKeysOnly(JsonObject map) =>
-        map.All(static p => p.Key.Length is > 0 and <= 100 && BodyScan.LooksLikeCode(p.Key) && !p.Key.All(char.IsDigit) && !NotFieldMembers.Contains(p.Key)
+        map.All(static p => p.Key.Length is > 0 and <= 100 && BodyScan.LooksLikeCode(p.Key) && !p.Key.All(char.IsDigit) && !ErrorItems.OwnMembers.Contains(p.Key)
             // each holds words about a value ("must be a valid address", "Required"), not a value sent back ("CLIENT_ID", "39")
             && string.Join(" ", JsonRead.Strings(p.Value, split: false)) is { Length: > 0 } words
             && (words.Trim().Contains(' ', StringComparison.Ordinal) || ErrorVocabulary.Compact(words) is "required" or "invalid" or "missing" or "blank" or "empty" or "taken" or "unknown" or "duplicate" or "toolong" or "tooshort"));
-
-    private static readonly HashSet<string> NotFieldMembers = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "message", "messages", "msg", "error", "errors", "detail", "details", "description", "desc", "reason", "code", "type", "title", "text",
-        "status", "info", "hint", "help", "summary", "cause", "service", "domain", "resource", "request_id", "requestId", "id", "url", "link",
-        "links", "timestamp", "path", "method", "suggestion", "documentation_url", "trace_id", "traceId", "metadata", "context", "severity",
-        "level", "action", "retry_after", "retryAfter", "limit", "remaining", "reset", "expected", "actual", "received", "value", "location",
-    };
 
     /// <summary>
     /// Symfony's form errors: <c>{"children": {"email": {"errors": ["…"]}, "name": {}}}</c>, each child a field whose

@@ -171,7 +171,7 @@ internal static class ErrorItems
         }
         // {"errors": [{"email": "has already been taken"}]}: an item of one member, a name holding its words.
         if (!found && containerKey is not null && item.Count == 1 && item.First() is var (onlyKey, onlyValue) && onlyKey.Length is > 1 and <= 100
-            && char.IsAsciiLetterLower(onlyKey[0]) && BodyScan.LooksLikeCode(onlyKey) && !ItemWords.Contains(onlyKey) && ErrorVocabulary.ClassifyCode(onlyKey) is null
+            && char.IsAsciiLetterLower(onlyKey[0]) && BodyScan.LooksLikeCode(onlyKey) && !OwnMembers.Contains(onlyKey) && ErrorVocabulary.ClassifyCode(onlyKey) is null
             && onlyValue is JsonValue or JsonArray && MessageOf(onlyValue) is { } onlyWords && onlyWords.Contains(' ', StringComparison.Ordinal))
         {
             context.AddField(FieldPath.Parse(onlyKey), FieldLocation.Unknown, onlyWords);
@@ -180,12 +180,16 @@ internal static class ErrorItems
         return found;
     }
 
-    /// <summary>Members an error item has of its own (its words, code, kind), never a field's name.</summary>
-    private static readonly HashSet<string> ItemWords = new(StringComparer.OrdinalIgnoreCase)
+    /// <summary>
+    /// Members an error has of its own (its words, code, kind, where and how it happened), never a field's name: an item of one
+    /// such member, or a map with one, is not about fields.
+    /// </summary>
+    internal static readonly HashSet<string> OwnMembers = new(StringComparer.OrdinalIgnoreCase)
     {
         "message", "messages", "msg", "error", "errors", "detail", "details", "description", "desc", "reason", "code", "type", "title", "text",
         "status", "info", "hint", "help", "summary", "cause", "error_description", "errorMessage", "error_message", "exception", "warning",
         "erro", "erreur", "fehler", "err", "fault", "faultstring", "stacktrace", "stack", "trace", "mensaje", "mensagem", "motivo",
+        "service", "domain", "resource", "suggestion", "severity", "level", "action", "expected", "actual", "received", "value", "location",
     };
 
     /// <summary>The member whose name, compacted (lower case, letters and digits), is <paramref name="compact"/>.</summary>

@@ -39,18 +39,7 @@ internal sealed class DiagnosisContext
         if (bodyText is not null)
         {
             AddText(bodyText);
-            // an answer that is one code word: "badauth", "nohost" (dynamic DNS), "INVALID_API_KEY"; or one after a failure's
-            // label: "ERROR|INVALID_NUMBER", "ERR: QUOTA_EXCEEDED"
-            var word = bodyText.Trim();
-            if (word.Length is > 4 and <= 60 && word.IndexOfAny([':', '|', ';', ',']) is var cut and > 1
-                && word[..cut].Trim().ToUpperInvariant() is "ERR" or "ERROR" or "FAIL" or "FAILED" or "FAILURE" or "NOK" or "KO")
-            {
-                word = word[(cut + 1)..].Trim();
-            }
-            if (word.Length >= 4 && char.IsAsciiLetter(word[0]) && BodyScan.LooksLikeCode(word))
-            {
-                AddCode(word);
-            }
+            AddCode(BodyScan.LoneCode(bodyText)); // "badauth", "INVALID_API_KEY", "ERROR|INVALID_NUMBER": the answer's one code
         }
     }
 
@@ -337,6 +326,9 @@ internal sealed class DiagnosisContext
     /// reported under 2xx. Then the body's words and codes are all there is.
     /// </summary>
     public bool StatusSaysNothing { get; set; }
+
+    /// <summary>The HTTP error status a 2xx body states as its own (<c>{"code": 401, …}</c>), or null.</summary>
+    public int? StatedStatus { get; set; }
 
     /// <summary>
     /// Words and codes outrank the status, but weak evidence must not contradict a status that is itself specific: a 401 is

@@ -158,6 +158,7 @@ public static class DiagnosisEngine
         else if (StatusInBody(read.Body) is { } meant)
         {
             // {"code": 429, "message": "…", "status": "error"} under 200: the HTTP status the API meant is the first guess.
+            context.StatedStatus = meant;
             context.Propose(StatusKind(meant), Evidence.Status);
         }
         foreach (var rule in Rules)
@@ -214,7 +215,7 @@ public static class DiagnosisEngine
         if (learned is not { } l || l.Kind == kind || l.Probability < KindModel.Threshold
             || (l.Kind == MissingScope && !context.NamesScopes && !context.TextKinds.Contains(MissingScope))
             || (kind == InvalidValue && context.FieldCount > 0 && l.Kind is NotFound or RequestRejected)
-            || (kind == BadCredentials && (context.Status == 401 || (context.Status < 400 && StatusInBody(context.Body) == 401)))
+            || (kind == BadCredentials && (context.Status == 401 || context.StatedStatus == 401))
             // "the rate limit per month for your plan": a limit per day or month is a quota, whatever else the words say.
             || (kind == QuotaExceeded && l.Kind == RateLimited && context.Texts.Take(3).Any(ErrorVocabulary.NamesCalendarWindow)))
         {
@@ -292,7 +293,7 @@ public static class DiagnosisEngine
     }
 
     private static readonly string[] StatusMembers = ["code", "status", "statusCode", "status_code", "http_status", "httpStatus", "http_code", "httpCode", "statut",
-        "Code", "Status", "StatusCode", "HttpStatus", "HttpStatusCode", "httpStatusCode"];
+        "httpStatusCode"];
 
     /// <summary>
     /// An HTTP error status (400–599) a 2xx body states as its code or status, at the top or one level down (in

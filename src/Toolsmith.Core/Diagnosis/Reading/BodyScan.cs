@@ -371,6 +371,21 @@ internal static partial class BodyScan
     }
 
     /// <summary>A code is one word: snake_case, camelCase, UPPER_SNAKE, dotted; no spaces.</summary>
+    /// <summary>
+    /// The code an answer of one code word is ("badauth", "nohost", "INVALID_API_KEY"), or the one after a failure's label
+    /// ("ERROR|INVALID_NUMBER", "ERR: QUOTA_EXCEEDED"); null when the answer is anything else.
+    /// </summary>
+    public static string? LoneCode(string text)
+    {
+        var word = text.Trim();
+        if (word.Length is > 4 and <= 60 && word.AsSpan().IndexOfAny(":|;,") is var cut and > 1
+            && word[..cut].Trim().ToUpperInvariant() is "ERR" or "ERROR" or "FAIL" or "FAILED" or "FAILURE" or "NOK" or "KO")
+        {
+            word = word[(cut + 1)..].Trim();
+        }
+        return word.Length >= 4 && char.IsAsciiLetter(word[0]) && LooksLikeCode(word) ? word : null;
+    }
+
     public static bool LooksLikeCode(string s)
     {
         if (s.Length is 0 or > 80)

@@ -348,8 +348,7 @@ internal static partial class SuccessBody
 
     /// <summary>An answer of one code-like word (no spaces, letters first) that the vocabulary maps to a kind without doubt.</summary>
     private static bool IsOneCodeWord(string text) =>
-        text.Length is >= 4 and <= 32 && char.IsAsciiLetter(text[0]) && text.All(static c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.')
-        && ErrorVocabulary.Classify(text) is { Weak: false } && ErrorVocabulary.Compact(text) is not ("unknown" or "stale" or "aborted" or "busy");
+        BodyScan.LoneCode(text) is { } code && ErrorVocabulary.Classify(code) is { Weak: false } && ErrorVocabulary.Compact(code) is not ("unknown" or "stale" or "aborted" or "busy");
 
     /// <summary>One line of words (not a number, not data) whose words name a failure's kind.</summary>
     private static bool LineSaysFailure(string line) =>

@@ -971,7 +971,8 @@ internal static partial class SuccessBody
                 // Only a small answer is judged by its words (see ReportFailure): a larger one is not read for them.
                 if (seen.Count <= MaxMembersJudgedByWords && peek.ValueSpan.Length <= 300 && peek.GetString() is { } text)
                 {
-                    seen.WordsSayCallFailed |= ErrorVocabulary.SaysCallFailed(text);
+                    // "Rate limit exceeded", or one code word the vocabulary reads without doubt ("info": "DAILY_QUERY_OVER_LIMIT")
+                    seen.WordsSayCallFailed |= ErrorVocabulary.SaysCallFailed(text) || IsOneCodeWord(text);
                     seen.WordsSayError |= RuntimeError().IsMatch(text);
                 }
                 return;

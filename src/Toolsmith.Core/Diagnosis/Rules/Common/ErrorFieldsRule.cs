@@ -166,7 +166,7 @@ internal sealed class ErrorFieldsRule : DiagnosisRule
                     if (value is JsonObject named && ErrorItems.IsFieldListName(key) && ErrorItems.LooksLikeMap(named, requireArrays: false) && HasNameKeysOnly(named))
                     {
                         // {"fields": {"email": "required"}}: the fields at fault, each with its words.
-                        ErrorItems.ReadMap(named, context);
+                        ErrorItems.ReadMap(named, context, errorLists: true);
                         continue;
                     }
                     if (value is JsonObject children && key == "children" && ReadChildren(children, "", context, 0))
@@ -199,6 +199,12 @@ internal sealed class ErrorFieldsRule : DiagnosisRule
                                 ErrorItems.ReadMap(data, context);
                                 continue;
                             }
+                            if (containerKey is "error" && JsonRead.Get(obj, "code") is JsonValue && JsonRead.Get(obj, "message") is JsonValue)
+                            {
+                                // JSON-RPC: {"error": {"code": -32602, "message": "Invalid params", "data": {"param": "instrument_name"}}},
+                                // the error's details in its data.
+                                ErrorItems.ReadItem(data, context, containerKey);
+                            }
                             ReadFieldLists(data, context);
                             // GraphQL mutation payloads: data.<mutation>.userErrors.
                             foreach (var (_, payload) in data)
@@ -217,11 +223,12 @@ internal sealed class ErrorFieldsRule : DiagnosisRule
                         ErrorItems.ReadMap(map, context);
                         continue;
                     }
-                    if (value is JsonObject detailMap && key is "details" or "detail" && containerKey is "error" or "errors" && detailMap.Count <= 50
+                    if (value is JsonObject detailMap && key is "details" or "detail" && (containerKey is "error" or "errors" || root) && detailMap.Count <= 50
                         && ErrorItems.LooksLikeMap(detailMap, requireArrays: false) && HasNameKeysOnly(detailMap))
                     {
-                        // {"error": {"code": "VALIDATION_ERROR", "details": {"name": "Required"}}}: an error's details by field.
-                        ErrorItems.ReadMap(detailMap, context);
+                        // {"error": {"code": "VALIDATION_ERROR", "details": {"name": "Required"}}}: an error's details by field; at the
+                        // top level too ({"error": "RecordInvalid", "details": {"email": [{"description": "Email: is invalid"}]}}).
+                        ErrorItems.ReadMap(detailMap, context, errorLists: true);
                         continue;
                     }
                     if (value is JsonObject fieldsBeside && key is "error" or "Error" && FieldsBesideEnvelope(fieldsBeside) is { } beside)
@@ -240,7 +247,7 @@ internal sealed class ErrorFieldsRule : DiagnosisRule
     private static bool HasNameKeysOnly(JsonObject map) =>
         map.All(static p => p.Key.Length is > 0 and <= 100 && BodyScan.LooksLikeCode(p.Key) && !p.Key.All(char.IsDigit) && !ErrorItems.OwnMembers.Contains(p.Key)
             // each holds words about a value ("must be a valid address", "Required"), not a value sent back ("CLIENT_ID", "39")
-            && string.Join(" ", JsonRead.Strings(p.Value, split: false)) is { Length: > 0 } words
+            && ErrorItems.MessageOf(p.Value, errorLists: true) is { } words
             && (words.Trim().Contains(' ', StringComparison.Ordinal) || ErrorVocabulary.Compact(words) is "required" or "invalid" or "missing" or "blank" or "empty" or "taken" or "unknown" or "duplicate" or "toolong" or "tooshort"));
 
     /// <summary>

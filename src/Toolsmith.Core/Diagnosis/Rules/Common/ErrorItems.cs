@@ -205,8 +205,14 @@ internal static class ErrorItems
         return null;
     }
 
-    /// <summary>Reads a map of field → message(s): Rails, Laravel, Jira, ASP.NET Core ValidationProblemDetails, Django REST.</summary>
-    public static bool ReadMap(JsonObject map, DiagnosisContext context)
+    /// <summary>
+    /// Reads a map of field → message(s): Rails, Laravel, Jira, ASP.NET Core ValidationProblemDetails, Django REST; with
+    /// <paramref name="errorLists"/> (a map known to be an error's details) a field's value may be a list of error objects.
+    /// </summary>
+    /// <param name="map">the map.</param>
+    /// <param name="context">where the fields go.</param>
+    /// <param name="errorLists">whether a field's value may be a list of error objects.</param>
+    public static bool ReadMap(JsonObject map, DiagnosisContext context, bool errorLists = false)
     {
         var found = false;
         foreach (var (key, value) in map)
@@ -224,7 +230,7 @@ internal static class ErrorItems
                 }
                 continue;
             }
-            found |= ReadMember(key, value, context, 0);
+            found |= ReadMember(key, value, context, 0, errorLists);
         }
         return found;
     }
@@ -236,7 +242,7 @@ internal static class ErrorItems
     /// <c>{"tags": {"0": ["…"]}}</c>, <c>{"items": [{}, {"sku": ["…"]}]}</c>), the fields below it, their path the keys and
     /// indexes on the way.
     /// </summary>
-    private static bool ReadMember(string path, JsonNode? value, DiagnosisContext context, int depth)
+    private static bool ReadMember(string path, JsonNode? value, DiagnosisContext context, int depth, bool errorLists = false)
     {
         // below a list's item, a member of words is that item's field: {"to": [{"email": "Please enter a valid email address"}]}
         if (depth < MaxNesting && NestedFields(value, nestedLeaves: path.LastIndexOf('.') is var dot and >= 0 && FieldPath.IsIndex(path[(dot + 1)..])) is { } nested)
@@ -255,7 +261,9 @@ internal static class ErrorItems
             }
             return found;
         }
-        if (MessageOf(value) is not { } message)
+        // a list of error objects is a field's own errors when the map is an error's details, or when its name is not one of
+        // an error's lists ({"email": [{"message": "…"}]}, not {"root_cause": [{…}]} or {"tppMessages": [{…}]})
+        if (MessageOf(value, errorLists || !NamesErrorList(path)) is not { } message)
         {
             return false;
         }
@@ -263,8 +271,24 @@ internal static class ErrorItems
         return true;
     }
 
-    private static string? MessageOf(JsonNode? value) => (value switch
+    /// <summary>A name that says it holds errors, messages, causes or details rather than being a field: root_cause, tppMessages, data.</summary>
+    private static bool NamesErrorList(string name)
     {
+        var c = ErrorVocabulary.Compact(name);
+        return c is "data" or "items" or "results" or "result" || c.Contains("error", StringComparison.Ordinal) || c.Contains("message", StringComparison.Ordinal)
+            || c.Contains("cause", StringComparison.Ordinal) || c.Contains("violation", StringComparison.Ordinal) || c.Contains("issue", StringComparison.Ordinal)
+            || c.Contains("detail", StringComparison.Ordinal) || c.Contains("problem", StringComparison.Ordinal) || c.Contains("failure", StringComparison.Ordinal)
+            || c.Contains("warning", StringComparison.Ordinal) || c.Contains("fault", StringComparison.Ordinal) || c.Contains("exception", StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A field's words in a map: a message, a list of messages, an error object's message, or (with <paramref name="errorLists"/>)
+    /// a list of error objects (Zendesk's <c>{"email": [{"description": "Email: is invalid", "error": "InvalidValue"}]}</c>);
+    /// null when none.
+    /// </summary>
+    internal static string? MessageOf(JsonNode? value, bool errorLists = false) => (value switch
+    {
+        JsonArray a when errorLists && a.Count > 0 && a.All(static i => i is JsonObject) => string.Join(" ", a.Take(20).Select(static i => Message((JsonObject)i!)).OfType<string>()),
         JsonArray a => string.Join(" ", JsonRead.Strings(a, split: false)),
         JsonObject o => Message(o),
         _ => JsonRead.Str(value),

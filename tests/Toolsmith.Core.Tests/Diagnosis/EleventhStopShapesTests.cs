@@ -46,4 +46,18 @@ public class EleventhStopShapesTests
         Assert.Equal(DiagnosisKinds.InvalidValue, d.Kind);
         Assert.Contains("body.params.instrument_name", d.Paths());
     }
+
+    [Theory]
+    // A recipient the sender may not reach any more: a refusal of this message, not a missing permission.
+    [InlineData(403, """{"message":"Sending to this recipient is blocked due to previous complaints."}""", DiagnosisKinds.RequestRejected)]
+    [InlineData(403, """{"error":"The email address has been suppressed because of prior hard bounces"}""", DiagnosisKinds.RequestRejected)]
+    // A plan's limit on how many of a thing an account may have.
+    [InlineData(403, """{"message":"You have reached the maximum number of projects for your plan."}""", DiagnosisKinds.QuotaExceeded)]
+    [InlineData(400, """{"error":"Your account has exceeded the limit of 5 users on the Free plan"}""", DiagnosisKinds.QuotaExceeded)]
+    // At a 401, words whose subject is the credential say it was read and may not do this.
+    [InlineData(401, """{"error":"This API key does not have access to the requested resource"}""", DiagnosisKinds.InsufficientPermission)]
+    // (and a bare "not authorized to access" at a 401 stays about the credentials)
+    [InlineData(401, """{"message":"You are not authorized to access this resource"}""", DiagnosisKinds.BadCredentials)]
+    public void WordsThatSayWhy_DecideTheKind(int status, string body, string kind) =>
+        Assert.Equal(kind, Ex.Diagnose(Ex.Make(status, body, headers: Json)).Kind);
 }

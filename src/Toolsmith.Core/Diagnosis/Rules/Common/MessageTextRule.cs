@@ -93,10 +93,11 @@ internal sealed class MessageTextRule : DiagnosisRule
         }
         context.TextKinds.AddRange(kinds);
         kinds.AddRange(context.WeakCodeKinds);
-        if (context.Status == 401 && context.MissingScopes.Count == 0 && !context.Texts.Any(ErrorVocabulary.SaysPermissionPrecisely))
+        if (context.Status == 401 && context.MissingScopes.Count == 0 && !credentialLacks && !context.Texts.Any(ErrorVocabulary.SaysPermissionPrecisely))
         {
             // A 401 is about credentials: "Forbidden" or "not authorized to access this resource" there do not name a permission
-            // (words that name one, "not authorized to access Magento_Catalog::products", do).
+            // (words that name one, "not authorized to access Magento_Catalog::products", do; and so do words whose subject is the
+            // credential, "This API key does not have access to …": the key was read, what it may do falls short).
             kinds.RemoveAll(k => k == DiagnosisKinds.InsufficientPermission);
         }
         if (context.FieldCount > 0)

@@ -60,4 +60,20 @@ public class EleventhStopShapesTests
     [InlineData(401, """{"message":"You are not authorized to access this resource"}""", DiagnosisKinds.BadCredentials)]
     public void WordsThatSayWhy_DecideTheKind(int status, string body, string kind) =>
         Assert.Equal(kind, Ex.Diagnose(Ex.Make(status, body, headers: Json)).Kind);
+
+    [Fact]
+    public void AnHttpReasonAsALabel_Under200_IsAFailure()
+    {
+        var d = Ex.Diagnose(Ex.Make(200, "Bad Request: unknown parameter 'fromat'", method: "GET", headers: ("Content-Type", "text/plain")));
+        Assert.Equal(DiagnosisKinds.InvalidValue, d.Kind);
+        Assert.Contains("fromat", d.Paths());
+    }
+
+    [Theory]
+    // A name the API does not take, said under 200 (where the status says nothing): the request is what is wrong.
+    [InlineData("""{"error":"Unrecognized field: colour"}""")]
+    [InlineData("""{"ok":false,"message":"unexpected property 'sizes' in request"}""")]
+    [InlineData("""{"success":false,"detail":"Unknown query parameter: pagesize"}""")]
+    public void ANameTheApiDoesNotTake_IsAnInvalidValue(string body) =>
+        Assert.Equal(DiagnosisKinds.InvalidValue, Ex.Diagnose(Ex.Make(200, body, headers: Json)).Kind);
 }

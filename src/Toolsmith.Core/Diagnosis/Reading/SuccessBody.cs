@@ -1842,9 +1842,10 @@ internal static partial class SuccessBody
 
     /// <summary>
     /// A plain-text answer that starts by saying it is an error: "ERR: 001, Authentication failed", "ERROR:101", "ERROR 103",
-    /// "FAIL|Message could not be delivered", "NOK: rejected by operator" (a failure word, then a code or a delimiter).
+    /// "FAIL|Message could not be delivered", "NOK: rejected by operator", "Bad Request: unknown parameter 'fromat'" (a failure
+    /// word or an HTTP status's reason, then a code or a delimiter).
     /// </summary>
-    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(?:ERR|ERROR|FAIL|FAILED|FAILURE|NOK|KO)\b\s*[:\-|;,]|^\s*(?:ERR|ERROR|FAIL|FAILED|NOK)\s+-?\d{1,6}\s*$|^\s*(?:\[RESPONSE\]\s*)?code\s*[=:]\s*[45]\d\d\b", System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.IgnoreCase, Toolsmith.Core.Diagnosis.Reading.RegexBudget.Milliseconds)]
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(?:ERR|ERROR|FAIL|FAILED|FAILURE|NOK|KO|(?:[45]\d\d\s+)?(?:Bad Request|Unauthori[sz]ed|Forbidden|Not Found|Too Many Requests|Unprocessable Entity|Internal Server Error))\b\s*[:\-|;,]|^\s*(?:ERR|ERROR|FAIL|FAILED|NOK)\s+-?\d{1,6}\s*$|^\s*(?:\[RESPONSE\]\s*)?code\s*[=:]\s*[45]\d\d\b", System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.IgnoreCase, Toolsmith.Core.Diagnosis.Reading.RegexBudget.Milliseconds)]
     private static partial System.Text.RegularExpressions.Regex TextFailure();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^(?:[\w.\-]+=[^&\s]*&)*(?:ACK=Failure|error=[^&\s]+|oauth_problem=[^&\s]+)(?:&|$)", System.Text.RegularExpressions.RegexOptions.CultureInvariant, Toolsmith.Core.Diagnosis.Reading.RegexBudget.Milliseconds)]

@@ -76,4 +76,27 @@ public class EleventhStopShapesTests
     [InlineData("""{"success":false,"detail":"Unknown query parameter: pagesize"}""")]
     public void ANameTheApiDoesNotTake_IsAnInvalidValue(string body) =>
         Assert.Equal(DiagnosisKinds.InvalidValue, Ex.Diagnose(Ex.Make(200, body, headers: Json)).Kind);
+
+    [Theory]
+    // Fastify/ajv's location before the name
+    [InlineData("""{"error":"body/name must NOT have fewer than 3 characters"}""", "name")]
+    // a leading name spelled as only an identifier is, before "is not a valid"
+    [InlineData("""{"error":"user_id is not a valid UUID"}""", "user_id")]
+    [InlineData("""{"message":"webhookUrl is not a valid URL"}""", "webhookUrl")]
+    // Mongoose's "Path `x` is required."
+    [InlineData("""{"message":"ValidationError: title: Path `title` is required."}""", "title")]
+    // a quoted name before its location and noun
+    [InlineData("""{"message":"The value provided for the 'sort' query parameter is not supported."}""", "sort")]
+    // the name that ends "not valid for …"
+    [InlineData("""{"detail":"Value 'abc' is not valid for amount"}""", "amount")]
+    public void NamesInValidatorsWords_AreTheFields(string body, string field) =>
+        Assert.Contains(field, Ex.Diagnose(Ex.Make(400, body, headers: Json)).Paths());
+
+    [Theory]
+    // a value that leads the sentence is not a field
+    [InlineData("""{"error":"marcxml is not supported by the item or by the repository."}""")]
+    [InlineData("""{"error":"in_progress is not a valid status"}""")]
+    [InlineData("""{"error":"This coupon is not valid for production."}""")]
+    public void AValueLeadingTheSentence_IsNotAField(string body) =>
+        Assert.Empty(Ex.Diagnose(Ex.Make(400, body, headers: Json)).Paths());
 }

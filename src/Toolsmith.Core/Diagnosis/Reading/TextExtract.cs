@@ -242,7 +242,7 @@ internal static partial class TextExtract
             }
             // Quoted or bracketed names are names whatever the word.
             foreach (var regex in (ReadOnlySpan<Regex>)[NamedField(), QuotedField(), ValueForName(), InvalidValueAt(), AtFailedConstraint(), UnknownFieldQuoted(),
-                TheQuotedColumn(), FieldBracket(), TagName(), QuotedThing(), QuotedLeading(), MissingQuoted(), ValidatorWords()])
+                TheQuotedColumn(), FieldBracket(), TagName(), QuotedThing(), QuotedLeading(), MissingQuoted(), ValidatorWords(), PathQuotedIs()])
             {
                 foreach (Match m in regex.Matches(text))
                 {
@@ -253,7 +253,7 @@ internal static partial class TextExtract
                 }
             }
             // Unquoted names must not be words of the sentence ("parameter value is invalid").
-            foreach (var regex in (ReadOnlySpan<Regex>)[MissingRequired(), InvalidPath(), PropertyInPayload(), RootedPath(), ParameterName(), MissingNamed(), LonelyInvalid(), NounNameState(), NameThenNoun(), MissingNoun(), InvalidNameSentence(), RootPath(), InvalidValueFor(), FieldNounOtherLanguage()])
+            foreach (var regex in (ReadOnlySpan<Regex>)[MissingRequired(), InvalidPath(), PropertyInPayload(), RootedPath(), ParameterName(), MissingNamed(), LonelyInvalid(), NounNameState(), NameThenNoun(), MissingNoun(), InvalidNameSentence(), RootPath(), InvalidValueFor(), FieldNounOtherLanguage(), InvalidForName(), IdentifierNotValid()])
             {
                 foreach (Match m in regex.Matches(text))
                 {
@@ -649,8 +649,21 @@ internal static partial class TextExtract
     [GeneratedRegex(@"\b(?:unknown|invalid|unrecognized|unrecognised|unexpected|unsupported|duplicate)\s+(?:field|param(?:eter)?|property|attribute|argument|column|key|option)(?:\s+name)?s?\s*:?\s*['""`](?<path>[^'""`]{1,100})['""`]", Options, TimeoutMs)]
     private static partial Regex UnknownFieldQuoted();
 
+    // Mongoose: "Path `title` is required.", "Path `age` (-1) is less than minimum allowed value (0)."
+    [GeneratedRegex(@"\bpath\s+[`'""](?<path>[A-Za-z_$][\w.\[\]$]{0,100})[`'""]\s+(?:\([^)]{0,60}\)\s+)?(?:is|must|should|was|has)\b", Options, TimeoutMs)]
+    private static partial Regex PathQuotedIs();
+
+    // "user_id is not a valid UUID", "webhookUrl is not a valid URL": a leading name spelled as only an identifier is (not a
+    // value such as "in_progress is not a valid status")
+    [GeneratedRegex(@"^\W{0,2}(?<path>[a-z][a-z0-9]*(?:_[a-z0-9]+)+|[a-z][a-z0-9]*(?:[A-Z][a-z0-9]+)+)\s+is\s+not\s+an?\s+(?:valid|correct|proper)\b(?!\s+(?:\w+\s+)?(?:status|state|type|kind|value|option|choice|enum|mode|category|role|level|event|scope|action)\b)", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex IdentifierNotValid();
+
+    // "Value 'abc' is not valid for amount", "Invalid value for quantity": the name that ends the sentence
+    [GeneratedRegex(@"\b(?:value\b[^.]{0,60}?\b(?:is\s+)?(?:not\s+(?:a\s+)?valid|invalid|not\s+allowed|not\s+supported|not\s+accepted)|invalid\s+value)\s+for\s+(?:the\s+)?(?<path>[a-z][a-z0-9_]{1,40})\s*[.!]?\s*$", Options, TimeoutMs)]
+    private static partial Regex InvalidForName();
+
     // PostgREST: "Could not find the 'titel' column of 'todos'"
-    [GeneratedRegex(@"\bthe\s+['""`](?<path>[^'""`\s]{1,100})['""`]\s+(?:column|field|property|attribute|parameter|param|argument|key)\b", Options, TimeoutMs)]
+    [GeneratedRegex(@"\bthe\s+['""`](?<path>[^'""`\s]{1,100})['""`]\s+(?:(?:query|path|body|form|header|request|url|input)\s+)?(?:column|field|property|attribute|parameter|param|argument|key)\b", Options, TimeoutMs)]
     private static partial Regex TheQuotedColumn();
 
     // Elasticsearch: "failed to parse field [age] of type [long]"
@@ -710,7 +723,8 @@ internal static partial class TextExtract
     private static partial Regex LaravelSentence();
 
     // "title is required", "Title can't be blank", "'email' must be a valid email", "messages: roles must alternate"
-    [GeneratedRegex(@"^['""`]?(?<path>[A-Za-z_][\w.\[\]]{0,60})['""`]?(?:\s+(?:is required|is a required (?:field|property|parameter|attribute|value|argument)\b|is missing|is invalid|invalid\.?$|is not valid|must\b|should\b|can'?t be|cannot be|may not be|is not allowed|is too (long|short|large|small|big|high|low)|has already been taken|(?:is\s+|was\s+)?not\s+(?:specified|given|provided|supplied|set|present)\b|is\s+(?:mandatory|obligatory|empty|blank|malformed)\b|has\s+an?\s+invalid\b|(?:is\s+)?out\s+of\s+range\b)|:\s+(?<rest>\S.{0,80}))", Options, TimeoutMs)]
+    // (Fastify/ajv name where the value was: "body/name must NOT have fewer than 3 characters")
+    [GeneratedRegex(@"^['""`]?(?:(?:body|querystring|query|params|headers)/)?(?<path>[A-Za-z_][\w.\[\]]{0,60})['""`]?(?:\s+(?:is required|is a required (?:field|property|parameter|attribute|value|argument)\b|is missing|is invalid|invalid\.?$|is not valid|must\b|should\b|can'?t be|cannot be|may not be|is not allowed|is too (long|short|large|small|big|high|low)|has already been taken|(?:is\s+|was\s+)?not\s+(?:specified|given|provided|supplied|set|present)\b|is\s+(?:mandatory|obligatory|empty|blank|malformed)\b|has\s+an?\s+invalid\b|(?:is\s+)?out\s+of\s+range\b)|:\s+(?<rest>\S.{0,80}))", Options, TimeoutMs)]
     private static partial Regex LeadingField();
 
     // What a message after "name:" says about a value: "is required", "must be …", "invalid", "not a valid email", "roles must

@@ -99,4 +99,12 @@ public class EleventhStopShapesTests
     [InlineData("""{"error":"This coupon is not valid for production."}""")]
     public void AValueLeadingTheSentence_IsNotAField(string body) =>
         Assert.Empty(Ex.Diagnose(Ex.Make(400, body, headers: Json)).Paths());
+
+    [Fact]
+    public void AnAttributeWrittenApart_WithNoRequest_IsItsNameJoined()
+    {
+        Assert.Contains("per_page", Ex.Diagnose(Ex.Make(422, """{"message":"The per page must not be greater than 100."}""", headers: Json)).Paths());
+        // with a request, the words are matched against what it sent
+        Assert.Contains("params.per_page", Ex.Diagnose(Ex.Make(422, """{"message":"The per page must not be greater than 100."}""", @params: ["per_page"], headers: Json)).Paths());
+    }
 }

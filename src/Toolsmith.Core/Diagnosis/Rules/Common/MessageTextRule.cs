@@ -66,7 +66,10 @@ internal sealed class MessageTextRule : DiagnosisRule
             else if (TextExtract.SentenceSubject(text) is { } subject)
             {
                 // "Name must be a valid hostname.", "Service can't be blank.": a validation sentence about one attribute.
-                context.AddField(RequestNameLike(context.Exchange, subject) ?? subject, FieldLocation.Unknown, text);
+                // Rails and Laravel write an attribute's name apart ("The per page must…" is per_page): with no request to match
+                // the words against, the name is the words joined as those frameworks split it.
+                var noRequest = context.Exchange.RequestBody is null && context.Exchange.RequestParamNames is not { Count: > 0 };
+                context.AddField(RequestNameLike(context.Exchange, subject) ?? (noRequest ? subject.Replace(' ', '_') : subject), FieldLocation.Unknown, text);
             }
         }
         if (context.MissingScopes.Count > 0 && !context.NamesScopes)

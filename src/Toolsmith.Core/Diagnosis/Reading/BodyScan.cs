@@ -370,7 +370,6 @@ internal static partial class BodyScan
         }
     }
 
-    /// <summary>A code is one word: snake_case, camelCase, UPPER_SNAKE, dotted; no spaces.</summary>
     /// <summary>
     /// The code an answer of one code word is ("badauth", "nohost", "INVALID_API_KEY"), or the one after a failure's label
     /// ("ERROR|INVALID_NUMBER", "ERR: QUOTA_EXCEEDED"); null when the answer is anything else.
@@ -386,6 +385,7 @@ internal static partial class BodyScan
         return word.Length >= 4 && char.IsAsciiLetter(word[0]) && LooksLikeCode(word) ? word : null;
     }
 
+    /// <summary>A code is one word: snake_case, camelCase, UPPER_SNAKE, dotted; no spaces.</summary>
     public static bool LooksLikeCode(string s)
     {
         if (s.Length is 0 or > 80)

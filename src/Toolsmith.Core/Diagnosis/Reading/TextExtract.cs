@@ -253,7 +253,7 @@ internal static partial class TextExtract
                 }
             }
             // Unquoted names must not be words of the sentence ("parameter value is invalid").
-            foreach (var regex in (ReadOnlySpan<Regex>)[MissingRequired(), InvalidPath(), PropertyInPayload(), RootedPath(), ParameterName(), MissingNamed(), LonelyInvalid(), NounNameState(), NameThenNoun(), MissingNoun(), InvalidNameSentence(), RootPath(), InvalidValueFor(), FieldNounOtherLanguage(), InvalidForName(), IdentifierNotValid()])
+            foreach (var regex in (ReadOnlySpan<Regex>)[MissingRequired(), InvalidPath(), PropertyInPayload(), RootedPath(), ParameterName(), MissingNamed(), LonelyInvalid(), NounNameState(), NameThenNoun(), MissingNoun(), InvalidNameSentence(), RootPath(), InvalidValueFor(), FieldNounOtherLanguage(), IdentifierNotValid()])
             {
                 foreach (Match m in regex.Matches(text))
                 {
@@ -620,8 +620,9 @@ internal static partial class TextExtract
     [GeneratedRegex(@"\(root\)\.(?<path>[A-Za-z_$](?:[\w$\-]|\.(?=[A-Za-z_$\d])|\[\d+\])*)", Options, TimeoutMs)]
     private static partial Regex RootPath();
 
-    // "Invalid value for metadata default.language: xx", "invalid value for limit: -1"
-    [GeneratedRegex(@"\binvalid value for (?:the )?(?:[a-z]+\s+)?(?<path>[A-Za-z_$][\w.\[\]\-$]*[\w\]$])\s*:", Options, TimeoutMs)]
+    // "Invalid value for metadata default.language: xx", "invalid value for limit: -1"; and the name that ends the sentence:
+    // "Value 'abc' is not valid for amount", "Invalid value for quantity"
+    [GeneratedRegex(@"\binvalid value for (?:the )?(?:[a-z]+\s+)?(?<path>[A-Za-z_$][\w.\[\]\-$]*[\w\]$])\s*:|\b(?:value\b[^.]{0,60}?\b(?:is\s+)?(?:not\s+(?:a\s+)?valid|invalid|not\s+allowed|not\s+supported|not\s+accepted)|invalid\s+value)\s+for\s+(?:the\s+)?(?<path>[a-z][a-z0-9_]{1,40})\s*[.!]?\s*$", Options, TimeoutMs)]
     private static partial Regex InvalidValueFor();
 
     // "Missing header: On-Behalf-Of", "Missing key to", "Missing parameter - limit"
@@ -657,10 +658,6 @@ internal static partial class TextExtract
     // value such as "in_progress is not a valid status")
     [GeneratedRegex(@"^\W{0,2}(?<path>[a-z][a-z0-9]*(?:_[a-z0-9]+)+|[a-z][a-z0-9]*(?:[A-Z][a-z0-9]+)+)\s+is\s+not\s+an?\s+(?:valid|correct|proper)\b(?!\s+(?:\w+\s+)?(?:status|state|type|kind|value|option|choice|enum|mode|category|role|level|event|scope|action)\b)", RegexOptions.CultureInvariant, TimeoutMs)]
     private static partial Regex IdentifierNotValid();
-
-    // "Value 'abc' is not valid for amount", "Invalid value for quantity": the name that ends the sentence
-    [GeneratedRegex(@"\b(?:value\b[^.]{0,60}?\b(?:is\s+)?(?:not\s+(?:a\s+)?valid|invalid|not\s+allowed|not\s+supported|not\s+accepted)|invalid\s+value)\s+for\s+(?:the\s+)?(?<path>[a-z][a-z0-9_]{1,40})\s*[.!]?\s*$", Options, TimeoutMs)]
-    private static partial Regex InvalidForName();
 
     // PostgREST: "Could not find the 'titel' column of 'todos'"
     [GeneratedRegex(@"\bthe\s+['""`](?<path>[^'""`\s]{1,100})['""`]\s+(?:(?:query|path|body|form|header|request|url|input)\s+)?(?:column|field|property|attribute|parameter|param|argument|key)\b", Options, TimeoutMs)]

@@ -166,7 +166,7 @@ internal sealed class ErrorFieldsRule : DiagnosisRule
                     if (value is JsonObject named && ErrorItems.IsFieldListName(key) && ErrorItems.LooksLikeMap(named, requireArrays: false) && HasNameKeysOnly(named))
                     {
                         // {"fields": {"email": "required"}}: the fields at fault, each with its words.
-                        ErrorItems.ReadMap(named, context, errorLists: true);
+                        ErrorItems.ReadMap(named, context);
                         continue;
                     }
                     if (value is JsonObject children && key == "children" && ReadChildren(children, "", context, 0))
@@ -228,7 +228,7 @@ internal sealed class ErrorFieldsRule : DiagnosisRule
                     {
                         // {"error": {"code": "VALIDATION_ERROR", "details": {"name": "Required"}}}: an error's details by field; at the
                         // top level too ({"error": "RecordInvalid", "details": {"email": [{"description": "Email: is invalid"}]}}).
-                        ErrorItems.ReadMap(detailMap, context, errorLists: true);
+                        ErrorItems.ReadMap(detailMap, context);
                         continue;
                     }
                     if (value is JsonObject fieldsBeside && key is "error" or "Error" && FieldsBesideEnvelope(fieldsBeside) is { } beside)
@@ -247,7 +247,7 @@ internal sealed class ErrorFieldsRule : DiagnosisRule
     private static bool HasNameKeysOnly(JsonObject map) =>
         map.All(static p => p.Key.Length is > 0 and <= 100 && BodyScan.LooksLikeCode(p.Key) && !p.Key.All(char.IsDigit) && !ErrorItems.OwnMembers.Contains(p.Key)
             // each holds words about a value ("must be a valid address", "Required"), not a value sent back ("CLIENT_ID", "39")
-            && ErrorItems.MessageOf(p.Value, errorLists: true) is { } words
+            && ErrorItems.FieldWords(p.Key, p.Value) is { } words
             && (words.Trim().Contains(' ', StringComparison.Ordinal) || ErrorVocabulary.Compact(words) is "required" or "invalid" or "missing" or "blank" or "empty" or "taken" or "unknown" or "duplicate" or "toolong" or "tooshort"));
 
     /// <summary>

@@ -205,14 +205,8 @@ internal static class ErrorItems
         return null;
     }
 
-    /// <summary>
-    /// Reads a map of field → message(s): Rails, Laravel, Jira, ASP.NET Core ValidationProblemDetails, Django REST; with
-    /// <paramref name="errorLists"/> (a map known to be an error's details) a field's value may be a list of error objects.
-    /// </summary>
-    /// <param name="map">the map.</param>
-    /// <param name="context">where the fields go.</param>
-    /// <param name="errorLists">whether a field's value may be a list of error objects.</param>
-    public static bool ReadMap(JsonObject map, DiagnosisContext context, bool errorLists = false)
+    /// <summary>Reads a map of field → message(s): Rails, Laravel, Jira, ASP.NET Core ValidationProblemDetails, Django REST.</summary>
+    public static bool ReadMap(JsonObject map, DiagnosisContext context)
     {
         var found = false;
         foreach (var (key, value) in map)
@@ -230,7 +224,7 @@ internal static class ErrorItems
                 }
                 continue;
             }
-            found |= ReadMember(key, value, context, 0, errorLists);
+            found |= ReadMember(key, value, context, 0);
         }
         return found;
     }
@@ -242,7 +236,7 @@ internal static class ErrorItems
     /// <c>{"tags": {"0": ["…"]}}</c>, <c>{"items": [{}, {"sku": ["…"]}]}</c>), the fields below it, their path the keys and
     /// indexes on the way.
     /// </summary>
-    private static bool ReadMember(string path, JsonNode? value, DiagnosisContext context, int depth, bool errorLists = false)
+    private static bool ReadMember(string path, JsonNode? value, DiagnosisContext context, int depth)
     {
         // below a list's item, a member of words is that item's field: {"to": [{"email": "Please enter a valid email address"}]}
         if (depth < MaxNesting && NestedFields(value, nestedLeaves: path.LastIndexOf('.') is var dot and >= 0 && FieldPath.IsIndex(path[(dot + 1)..])) is { } nested)
@@ -261,15 +255,20 @@ internal static class ErrorItems
             }
             return found;
         }
-        // a list of error objects is a field's own errors when the map is an error's details, or when its name is not one of
-        // an error's lists ({"email": [{"message": "…"}]}, not {"root_cause": [{…}]} or {"tppMessages": [{…}]})
-        if (MessageOf(value, errorLists || !NamesErrorList(path)) is not { } message)
+        if (FieldWords(path, value) is not { } message)
         {
             return false;
         }
         context.AddField(path, FieldLocation.Unknown, message);
         return true;
     }
+
+    /// <summary>
+    /// The words a map holds for a field: its message or messages, or its list of error objects (Zendesk's
+    /// <c>{"email": [{"description": "Email: is invalid", "error": "InvalidValue"}]}</c>) unless the name says it holds an
+    /// error's own lists rather than being a field (<c>root_cause</c>, <c>tppMessages</c>); null when none.
+    /// </summary>
+    internal static string? FieldWords(string name, JsonNode? value) => MessageOf(value, errorLists: !NamesErrorList(name));
 
     /// <summary>A name that says it holds errors, messages, causes or details rather than being a field: root_cause, tppMessages, data.</summary>
     private static bool NamesErrorList(string name)
@@ -281,12 +280,8 @@ internal static class ErrorItems
             || c.Contains("warning", StringComparison.Ordinal) || c.Contains("fault", StringComparison.Ordinal) || c.Contains("exception", StringComparison.Ordinal);
     }
 
-    /// <summary>
-    /// A field's words in a map: a message, a list of messages, an error object's message, or (with <paramref name="errorLists"/>)
-    /// a list of error objects (Zendesk's <c>{"email": [{"description": "Email: is invalid", "error": "InvalidValue"}]}</c>);
-    /// null when none.
-    /// </summary>
-    internal static string? MessageOf(JsonNode? value, bool errorLists = false) => (value switch
+    /// <summary>A message, a list of messages, an error object's message, or (with <paramref name="errorLists"/>) a list of error objects' messages.</summary>
+    private static string? MessageOf(JsonNode? value, bool errorLists = false) => (value switch
     {
         JsonArray a when errorLists && a.Count > 0 && a.All(static i => i is JsonObject) => string.Join(" ", a.Take(20).Select(static i => Message((JsonObject)i!)).OfType<string>()),
         JsonArray a => string.Join(" ", JsonRead.Strings(a, split: false)),

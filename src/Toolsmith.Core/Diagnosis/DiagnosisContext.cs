@@ -358,6 +358,8 @@ internal sealed class DiagnosisContext
             413 => kind is DiagnosisKinds.PayloadTooLarge || (code && kind is not DiagnosisKinds.ServerError),
             415 => kind is DiagnosisKinds.UnsupportedMediaType || (code && kind is not DiagnosisKinds.ServerError),
             429 => kind is DiagnosisKinds.RateLimited or DiagnosisKinds.QuotaExceeded,
+            // Request Timeout: the server gave up waiting, whatever the words add ("vehicle is offline or asleep"); a code may say more.
+            408 => kind is DiagnosisKinds.Timeout || (code && kind is not DiagnosisKinds.ServerError),
             // A plain 500 from APIs that answer every failure with it (Icinga, XML-RPC and SOAP services, Caddy): words of a
             // duplicate, a type refused, a missing object ("Merchant does not exist"), a named field's invalid value, or a
             // request body that could not be read ("decoding request body: …"; not "Unexpected token <", the server's own

@@ -216,6 +216,8 @@ public static class DiagnosisEngine
             || (l.Kind == MissingScope && !context.NamesScopes && !context.TextKinds.Contains(MissingScope))
             || (kind == InvalidValue && context.FieldCount > 0 && l.Kind is NotFound or RequestRejected)
             || (kind == BadCredentials && (context.Status == 401 || context.StatedStatus == 401))
+            // a 408 or 504 is a timeout, whatever the words add ("vehicle is offline or asleep")
+            || (kind == DiagnosisKinds.Timeout && context.Status is 408 or 504)
             // "the rate limit per month for your plan": a limit per day or month is a quota, whatever else the words say.
             || (kind == QuotaExceeded && l.Kind == RateLimited && context.Texts.Take(3).Any(ErrorVocabulary.NamesCalendarWindow)))
         {

@@ -608,8 +608,8 @@ internal static partial class TextExtract
     [GeneratedRegex(@"\bonly\s+(?:users?|members?|accounts?|people|collaborators?|roles?)\s+with\s+(?:the\s+|an?\s+)?['""`]?(?<one>[A-Za-z][\w.:\-]{1,40})['""`]?\s+(?:role|permission|privilege|access|rights?)\b|\bmust\s+be\s+(?:an?\s+|the\s+)?(?-i:(?<one>[A-Z][a-z]+))\s+(?:of|in|on|for)\s+(?:this|the|that|your)\b", Options, TimeoutMs)]
     private static partial Regex OnlyHoldersOf();
 
-    // "**apikey** parameter is incorrect", "src parameter not present", "email field is required"
-    [GeneratedRegex(@"(?:^|[\s(,;:])[*'""`]*(?<path>[A-Za-z_$](?:[\w.\[\]\-$]|->)*[\w\]$])[*'""`]*\s+(?:query\s+|request\s+)?(?:param(?:eter)?|field|argument|attribute|property|header|key)\s+(?:is\s+|was\s+|has\s+been\s+)?(?:incorrect|invalid|missing|required|needed|not\s+specified|not\s+present|not\s+provided|not\s+supplied|not\s+valid|empty|malformed|mandatory)\b|(?:^|[\s(,;:])(?:the\s+)[*'""`]*(?<path>[A-Za-z_$](?:[\w.\[\]\-$]|->)*[\w\]$])[*'""`]*\s+(?:param(?:eter)?|field|argument|attribute|property)\s+(?:may\s+not\s+be|cannot\s+be|can'?t\s+be|must\s+(?:be|not|contain|have)|should\s+be)\b", Options, TimeoutMs)]
+    // "**apikey** parameter is incorrect", "src parameter not present", "email field is required", "'to' parameter is not a valid address"
+    [GeneratedRegex(@"(?:^|[\s(,;:])[*'""`]*(?<path>[A-Za-z_$](?:[\w.\[\]\-$]|->)*[\w\]$])[*'""`]*\s+(?:query\s+|request\s+)?(?:param(?:eter)?|field|argument|attribute|property|header|key)\s+(?:is\s+|was\s+|has\s+been\s+)?(?:incorrect|invalid|missing|required|needed|not\s+specified|not\s+present|not\s+provided|not\s+supplied|not\s+(?:a\s+)?valid|empty|malformed|mandatory)\b|(?:^|[\s(,;:])(?:the\s+)[*'""`]*(?<path>[A-Za-z_$](?:[\w.\[\]\-$]|->)*[\w\]$])[*'""`]*\s+(?:param(?:eter)?|field|argument|attribute|property)\s+(?:may\s+not\s+be|cannot\s+be|can'?t\s+be|must\s+(?:be|not|contain|have)|should\s+be)\b", Options, TimeoutMs)]
     private static partial Regex NameThenNoun();
 
     // 46elks: "Invalid from. Must be a valid phone number…": a one-word name, then the sentence saying why.

@@ -33,7 +33,10 @@ internal sealed class GraphQlErrorsRule : DiagnosisRule
             var extensions = JsonRead.Get(item, "extensions") as JsonObject;
             var code = JsonRead.Str(extensions, "code") ?? JsonRead.Str(extensions, "classification") ?? JsonRead.Str(extensions, "type")
                 ?? JsonRead.Str(extensions, "errorType") ?? JsonRead.Str(item, "type");
-            var kind = code is null ? null : FromCode(code);
+            // A server's default code for any error its resolver threw (Apollo's INTERNAL_SERVER_ERROR, graphql-java's
+            // DataFetchingException) says only that something failed: the words, when they say what, come first.
+            var fallback = code is not null && IsDefaultCode(code);
+            var kind = code is null || fallback ? null : FromCode(code);
             var path = JsonRead.Get(item, "path") as JsonArray;
             if (kind is null && message is not null && ErrorVocabulary.ClassifyText(message) is { Count: > 0 } said
                 && ErrorVocabulary.BySpecificity(said).First() is var saidKind
@@ -70,7 +73,7 @@ internal sealed class GraphQlErrorsRule : DiagnosisRule
             {
                 context.AddField(["data", .. FieldPath.FromArray(path)], FieldLocation.Response, message);
             }
-            kind ??= path is { Count: > 0 } ? DiagnosisKinds.ServerError
+            kind ??= fallback || path is { Count: > 0 } ? DiagnosisKinds.ServerError
                 : message is not null && message.StartsWith("Syntax Error", StringComparison.OrdinalIgnoreCase) ? DiagnosisKinds.MalformedBody
                 : DiagnosisKinds.InvalidValue;
             kinds.Add(kind);
@@ -97,6 +100,8 @@ internal sealed class GraphQlErrorsRule : DiagnosisRule
             && (first.ContainsKey("locations") || first.ContainsKey("extensions"));
     }
 
+    private static bool IsDefaultCode(string code) => ErrorVocabulary.Compact(code) is "internalservererror" or "internal" or "datafetchingexception";
+
     private static string? FromCode(string code) => ErrorVocabulary.Compact(code) switch
     {
         "unauthenticated" => DiagnosisKinds.BadCredentials,
@@ -104,7 +109,6 @@ internal sealed class GraphQlErrorsRule : DiagnosisRule
         "baduserinput" or "graphqlvalidationfailed" or "validationerror" or "argumenterror" or "invalidinput" => DiagnosisKinds.InvalidValue,
         "graphqlparsefailed" or "invalidsyntax" or "parseerror" => DiagnosisKinds.MalformedBody,
         "throttled" or "ratelimited" or "ratelimit" => DiagnosisKinds.RateLimited,
-        "internalservererror" or "internal" or "datafetchingexception" => DiagnosisKinds.ServerError,
         "maxcomplexityexceeded" or "maxcostexceeded" or "querycomplexity" or "querytoocomplex" => DiagnosisKinds.RequestRejected,
         "persistedquerynotfound" => DiagnosisKinds.InvalidValue,
         var other => ErrorVocabulary.ClassifyCode(other),

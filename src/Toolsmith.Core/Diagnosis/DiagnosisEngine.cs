@@ -254,9 +254,10 @@ public static class DiagnosisEngine
             return Conflict;
         }
         if (kind is ExpiredCredentials && !c.TextKinds.Contains(ExpiredCredentials) && c.Codes.Any(static code => ErrorVocabulary.Compact(code) == "invalidgrant")
-            && (c.TextKinds.Contains(BadCredentials) || c.Codes.Any(static code => ErrorVocabulary.ClassifyCode(code) == BadCredentials)))
+            && ((c.TextKinds.Contains(BadCredentials) && !c.Texts.Any(ErrorVocabulary.SaysExpired)) || c.Codes.Any(static code => ErrorVocabulary.ClassifyCode(code) == BadCredentials)))
         {
-            // invalid_grant whose words say the user name or password is wrong, not that a grant expired.
+            // invalid_grant whose words say the user name or password is wrong, not that a grant expired ("expired or invalid
+            // refresh token" is the grant's own words).
             return BadCredentials;
         }
         if (kind is Conflict && c.KindEvidence == Evidence.Status && c.FieldCount > 0 && !c.TextKinds.Contains(Conflict))

@@ -48,4 +48,19 @@ public class TwelfthStopShapesTests
         Assert.Equal(DiagnosisKinds.InvalidValue, d.Kind);
         Assert.Contains("to", d.Paths());
     }
+
+    [Theory]
+    // The API cannot tell an invalid credential from an expired one: a new credential mends both, expiry is only a guess.
+    [InlineData("""{"message":"Specified token is invalid or expired"}""")]
+    [InlineData("""{"error":"Access token expired or not found"}""")]
+    [InlineData("""{"ErrorCode":2101,"ErrorStatus":"ApiInvalidOrExpiredKey","Message":"Key rejected."}""")]
+    public void InvalidOrExpired_IsBadCredentials(string body) =>
+        Assert.Equal(DiagnosisKinds.BadCredentials, Ex.Diagnose(Ex.Make(401, body, headers: Json)).Kind);
+
+    [Theory]
+    // (words that say only that it expired still say so; so does a refresh grant refused "expired or invalid")
+    [InlineData("""{"message":"The access token has expired"}""")]
+    [InlineData("""{"error":"invalid_grant","error_description":"expired or invalid refresh token"}""")]
+    public void WordsOfExpiry_StayExpired(string body) =>
+        Assert.Equal(DiagnosisKinds.ExpiredCredentials, Ex.Diagnose(Ex.Make(401, body, headers: Json)).Kind);
 }

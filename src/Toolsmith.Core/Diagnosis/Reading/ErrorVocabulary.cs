@@ -91,7 +91,8 @@ internal static partial class ErrorVocabulary
             }
             if (ExpiredWords().IsMatch(t))
             {
-                kinds.Add(ExpiredCredentials);
+                // "Invalid or expired API key": the API cannot say which; a new credential mends both, and expiry is one guess.
+                kinds.Add(InvalidOrExpired().IsMatch(t) ? BadCredentials : ExpiredCredentials);
             }
             var payload = PayloadWords().IsMatch(t);
             if (!payload && LimitKind(t) is { } limit)
@@ -409,6 +410,9 @@ internal static partial class ErrorVocabulary
 
     [GeneratedRegex(@"\bjwt ?expired\b|\bsession (has been |was |is )?(terminated|timed out)\b|\bre-?log ?in\b|\btoken_?expired\b|\b(tokens?|session|credentials?|jwt|api[ _-]?key|key|signature|login|authentication|certificate|grant|password|code|consent|ticket)\b.{0,60}?\b(has |have |is |was )?expired\b|\bexpired\b.{0,30}?\b(tokens?|session|credentials?|jwt|grant)\b|\binvalid_grant\b", Options, TimeoutMs)]
     private static partial Regex ExpiredWords();
+
+    [GeneratedRegex(@"\b(invalid|incorrect|wrong|bad|unknown|missing|revoked|not found|malformed)\s+or\s+(has\s+(been\s+)?)?expired\b|\bexpired\s+or\s+(is\s+|was\s+|has\s+been\s+)?(invalid|incorrect|revoked|not found|missing|unknown|malformed|does not exist)\b", Options, TimeoutMs)]
+    private static partial Regex InvalidOrExpired();
 
     [GeneratedRegex(@"rate[ _-]?limit|too many (requests|calls|attempts|visits|tries)|throttl|too frequent|too often|request frequency|frequency limit|flow control|slow down|rate exceeded|budget (is )?(exhausted|exceeded)|reached (the|your|its) .{0,30}\blimit\b|exceed(ed|ing|s)? .{0,40}\blimit|requests? per (second|minute|min)\b|\b(rpm|tpm|rps)\b|secondly limit|limit (exceeded|reached)|\bone request\b.{0,60}\bat a time\b|\b(run|try|call|used?|requested|sent) again\b.{0,30}?\b(in|for|after) (another |the next )?\d+\s*(seconds?|secs?|s|minutes?|mins?)\b|exceeded .{0,30}\blimit\b|\blimit\b.{0,30}\bexceeded|\btoo (fast|quickly)\b|\b(times|messages|queries) (per|a|each) (second|minute|min|hour)\b", Options, TimeoutMs)]
     private static partial Regex RateWords();

@@ -63,4 +63,28 @@ public class TwelfthStopShapesTests
     [InlineData("""{"error":"invalid_grant","error_description":"expired or invalid refresh token"}""")]
     public void WordsOfExpiry_StayExpired(string body) =>
         Assert.Equal(DiagnosisKinds.ExpiredCredentials, Ex.Diagnose(Ex.Make(401, body, headers: Json)).Kind);
+
+    [Theory]
+    // An action answered with nothing but false did not happen; so did a JSON-RPC method that does something.
+    [InlineData("PUT", "false", null)]
+    [InlineData("POST", """{"jsonrpc":"2.0","id":1,"result":false}""", """{"jsonrpc":"2.0","method":"createTask","id":1,"params":{"title":"x"}}""")]
+    public void AnActionAnsweredFalse_IsAFailure(string method, string body, string? request) =>
+        Assert.Equal(DiagnosisKinds.RequestRejected, Ex.Diagnose(Ex.Make(200, body, request, method: method, headers: Json)).Kind);
+
+    [Theory]
+    // false is the answer to a read or to a question ("isActive", "hasAccess")
+    [InlineData("GET", "false", null)]
+    [InlineData("POST", """{"jsonrpc":"2.0","id":1,"result":false}""", """{"jsonrpc":"2.0","method":"isActive","id":1,"params":{}}""")]
+    [InlineData("POST", """{"jsonrpc":"2.0","id":1,"result":false}""", """{"jsonrpc":"2.0","method":"getTaskByReference","id":1,"params":{"reference":"x"}}""")]
+    [InlineData("POST", """{"jsonrpc":"2.0","id":1,"result":false}""", """{"jsonrpc":"2.0","method":"user.has_access","id":1}""")]
+    public void FalseAsAnAnswer_IsNotAFailure(string method, string body, string? request) =>
+        Assert.Null(DiagnosisEngine.Diagnose(Ex.Make(200, body, request, method: method, headers: Json)));
+
+    [Theory]
+    // A bound on what one request asks for is the request's value, not a rate.
+    [InlineData("""{"message":"400 BadRequest - Limit of 93 days has been exceeded"}""", DiagnosisKinds.InvalidValue)]
+    // (a limit on calls stays a rate)
+    [InlineData("""{"message":"Limit of 100 requests per minute has been exceeded"}""", DiagnosisKinds.RateLimited)]
+    public void ALimitOnTheRequestsRange_IsNotARate(string body, string kind) =>
+        Assert.Equal(kind, Ex.Diagnose(Ex.Make(400, body, headers: Json)).Kind);
 }

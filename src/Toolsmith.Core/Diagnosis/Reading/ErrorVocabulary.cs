@@ -290,8 +290,9 @@ internal static partial class ErrorVocabulary
     {
         var rate = RateWords().IsMatch(text);
         var quota = QuotaWords().IsMatch(text);
-        if (!rate && !quota)
+        if ((!rate && !quota) || (RangeLimit().IsMatch(text) && !CountedCalls().IsMatch(text)))
         {
+            // "Limit of 93 days has been exceeded", "maximum of 100 items per request": a bound on what one request asks for.
             return null;
         }
         if (ShortWindow().IsMatch(text))
@@ -302,6 +303,12 @@ internal static partial class ErrorVocabulary
         // "Message throttled out … exceeded your quota": throttling is a rate, unless the words name a day, a month or a plan.
         return longWindow || (quota && !Throttled().IsMatch(text)) ? QuotaExceeded : RateLimited;
     }
+
+    [GeneratedRegex(@"\b(limit|maximum|max)( range| span| period| length| size)? (of|is) \d[\d,.]*\s*(days?|months?|years?|weeks?|items?|records?|rows?|results?|entries|elements?|ids?|characters?|chars?|symbols?|bytes?|objects?|lines?|points?)\b(?! per\b)", Options, TimeoutMs)]
+    private static partial Regex RangeLimit();
+
+    [GeneratedRegex(@"\b(requests?|calls?|queries|messages|api|hits|attempts)\b|\bper (second|minute|hour|day|month)\b|\b(daily|monthly|hourly)\b|\bplan\b|\bquota\b|\brate\b", Options, TimeoutMs)]
+    private static partial Regex CountedCalls();
 
     /// <summary>True when the words name a limit's window of a day or a month ("per month", "daily", "this month").</summary>
     public static bool NamesCalendarWindow(string text)

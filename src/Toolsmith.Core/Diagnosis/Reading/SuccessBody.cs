@@ -15,11 +15,15 @@ internal static partial class SuccessBody
 {
     public static bool ReportsFailure(ResponseExchange exchange, int maxParseBytes)
     {
+        var action = IsAction(exchange.Method);
+        if (action && exchange.Body.Length <= 512 && AnsweredFalse(exchange, Utf8Text.WithoutBom(exchange.Body.Span).TrimStart(" \t\r\n"u8)))
+        {
+            return true;
+        }
         if (exchange.BodyReportsFailure is { } known)
         {
             return known; // read when the body arrived
         }
-        var action = IsAction(exchange.Method);
         if (exchange.ParsedBody is { } parsed)
         {
             // A body that was decoded from another charset: check its UTF-8 form.
@@ -47,6 +51,60 @@ internal static partial class SuccessBody
             return inPadding; // callback({...})
         }
         return TextReportsFailure(span, exchange.Headers.TryGetValue("Content-Type", out var type) ? type : null);
+    }
+
+    /// <summary>
+    /// An action answered with nothing but <c>false</c> (Consul's KV write whose check-and-set lost), or a JSON-RPC call whose
+    /// method does something (<c>createTask</c>, not <c>isActive</c> or <c>getTask</c>) answered <c>"result": false</c>: it
+    /// did not happen.
+    /// </summary>
+    private static bool AnsweredFalse(ResponseExchange exchange, ReadOnlySpan<byte> span)
+    {
+        if (span.IsEmpty)
+        {
+            return false;
+        }
+        if (span.TrimEnd(" \t\r\n"u8).SequenceEqual("false"u8))
+        {
+            return true;
+        }
+        if (span[0] != (byte)'{' || span.IndexOf("false"u8) < 0
+            || exchange.RequestBody is not JsonObject request || JsonRead.Str(request, "method") is not { Length: > 0 } method)
+        {
+            return false;
+        }
+        try
+        {
+            return JsonNode.Parse(span) is JsonObject answer && answer.ContainsKey("jsonrpc")
+                && JsonRead.Get(answer, "result") is JsonValue result && result.GetValueKind() == JsonValueKind.False
+                && IsActionOperation(method) && !AsksAQuestion(method);
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Whether a short answer may be a JSON-RPC <c>"result": false</c> that only the request's method can judge
+    /// (<see cref="AnsweredFalse"/>): the runner then hands the diagnosis the request it sent.
+    /// </summary>
+    public static bool NeedsRequestToJudge(ReadOnlySpan<byte> body) =>
+        body.Length <= 512 && body.IndexOf("false"u8) >= 0 && body.IndexOf("jsonrpc"u8) >= 0;
+
+    /// <summary>A method that asks whether (<c>isActive</c>, <c>has_access</c>, <c>canEdit</c>, <c>exists</c>): false is its answer.</summary>
+    private static bool AsksAQuestion(string method)
+    {
+        var name = method[(method.LastIndexOfAny(['.', '/', ':']) + 1)..];
+        foreach (var verb in (ReadOnlySpan<string>)["is", "has", "can", "exists", "should", "may", "contains", "validate", "verify", "test"])
+        {
+            if (name.StartsWith(verb, StringComparison.OrdinalIgnoreCase)
+                && (name.Length == verb.Length || char.IsUpper(name[verb.Length]) || name[verb.Length] is '_' or '-'))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>How much of a 2xx XML answer is read as a tree to be judged: an answer that failed says so near its start.</summary>

@@ -143,7 +143,7 @@ internal static class ExchangeReader
             Body = raw,
             ParsedBody = parsed,
             BodyReportsFailure = bodyReportsFailure,
-            RequestBody = status >= 400 ? RequestJson(prepared) : null,
+            RequestBody = status >= 400 || Diagnosis.Reading.SuccessBody.NeedsRequestToJudge(raw) ? RequestJson(prepared) : null,
             RequestParamNames = prepared.ParamNames,
             RequiredScopes = step.Api.RequiredScopes,
         };

@@ -277,7 +277,7 @@ public static class DiagnosisEngine
         {
             return InvalidValue;
         }
-        if (kind is InvalidValue && c.KindEvidence <= Evidence.Text && c.MappedFields() is { Count: > 0 } named && named.All(static f => IsCredentialName(f.Path) && !f.Path.StartsWith("body", StringComparison.Ordinal)))
+        if (kind is InvalidValue && (c.KindEvidence <= Evidence.Text || (c.KindEvidence == Evidence.Code && c.TextKinds.Contains(InvalidValue))) && c.MappedFields() is { Count: > 0 } named && named.All(static f => IsCredentialName(f.Path) && !f.Path.StartsWith("body", StringComparison.Ordinal)))
         {
             // "Required parameter 'key' is missing", "invalid access_token": the credential is what is wrong (a password in a
             // body that creates a user is a value like any other).

@@ -87,4 +87,16 @@ public class TwelfthStopShapesTests
     [InlineData("""{"message":"Limit of 100 requests per minute has been exceeded"}""", DiagnosisKinds.RateLimited)]
     public void ALimitOnTheRequestsRange_IsNotARate(string body, string kind) =>
         Assert.Equal(kind, Ex.Diagnose(Ex.Make(400, body, headers: Json)).Kind);
+
+    [Theory]
+    // A server that cannot reach its own database or backend, and a query stopped at its time limit.
+    [InlineData("""{"status":"error","message":"Unable to communicate with database"}""", DiagnosisKinds.ServerError)]
+    [InlineData("""{"state":"FAILED","error":{"message":"Query exceeded maximum execution time of 30 seconds"}}""", DiagnosisKinds.Timeout)]
+    public void WordsOfTheServersOwnFailure_UnderSuccess(string body, string kind) =>
+        Assert.Equal(kind, Ex.Diagnose(Ex.Make(200, body, headers: Json)).Kind);
+
+    [Fact]
+    public void AGenericMissingParameterCode_ForTheCredential_IsBadCredentials() =>
+        Assert.Equal(DiagnosisKinds.BadCredentials,
+            Ex.Diagnose(Ex.Make(200, """{"status":"error","code":"MISSING_PARAMETER","message":"Missing parameter: api_key"}""", headers: Json)).Kind);
 }

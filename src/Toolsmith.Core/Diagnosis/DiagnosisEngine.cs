@@ -200,7 +200,8 @@ public static class DiagnosisEngine
     /// <summary>
     /// The rules' kind, or the word model's (<see cref="KindModel"/>) when it is nearly sure of another failure kind and the
     /// rules' evidence is no stronger than a code word: a standard's structured member or a provider's rule is never second-
-    /// guessed. Neither are the findings the model cannot weigh: a scope the words named (and no missing scope without one), a
+    /// guessed; where the rules found no evidence at all, a less sure answer of the model is still taken
+    /// (<see cref="KindModel.ThresholdWithoutEvidence"/>). Neither are the findings the model cannot weigh: a scope the words named (and no missing scope without one), a
     /// field named as invalid (it is not made a missing resource or a refusal), and a 401 about credentials (HTTP says that is
     /// what a 401 means, whatever the words add). Measured on the corpus halves neither was tuned to, it corrects more than it
     /// breaks (docs/diagnosis.md).
@@ -212,7 +213,7 @@ public static class DiagnosisEngine
             return kind;
         }
         var learned = Ask(static e => KindModel.Predict(e), exchange, ruleFailures);
-        if (learned is not { } l || l.Kind == kind || l.Probability < KindModel.Threshold
+        if (learned is not { } l || l.Kind == kind || l.Probability < (context.Kind is null && SaysSomething(context) ? KindModel.ThresholdWithoutEvidence : KindModel.Threshold)
             || (l.Kind == MissingScope && !context.NamesScopes && !context.TextKinds.Contains(MissingScope))
             || (kind == InvalidValue && context.FieldCount > 0 && l.Kind is NotFound or RequestRejected)
             || (kind == BadCredentials && (context.Status == 401 || context.StatedStatus == 401))
@@ -225,6 +226,9 @@ public static class DiagnosisEngine
         }
         return l.Kind;
     }
+
+    /// <summary>Whether the answer holds words or a code word for the model to read: its guess from a bare <c>false</c> is no better than none.</summary>
+    private static bool SaysSomething(DiagnosisContext context) => context.Texts.Concat(context.Codes).Any(static t => t.Any(char.IsLetter) && !bool.TryParse(t.Trim(), out _));
 
     /// <summary>The final kind: what the strongest evidence said, refined where weaker evidence is more precise.</summary>
     private static string Refine(DiagnosisContext c, string kind)

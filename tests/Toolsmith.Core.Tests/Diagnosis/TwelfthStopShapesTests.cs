@@ -1,4 +1,5 @@
 using Toolsmith.Core.Diagnosis;
+using Toolsmith.Core.Diagnosis.Catalog;
 
 namespace Toolsmith.Core.Tests.Diagnosis;
 
@@ -99,4 +100,13 @@ public class TwelfthStopShapesTests
     public void AGenericMissingParameterCode_ForTheCredential_IsBadCredentials() =>
         Assert.Equal(DiagnosisKinds.BadCredentials,
             Ex.Diagnose(Ex.Make(200, """{"status":"error","code":"MISSING_PARAMETER","message":"Missing parameter: api_key"}""", headers: Json)).Kind);
+
+    [Fact]
+    public void WordsNoRuleReads_TakeTheWordModelsLessSureGuess()
+    {
+        // No rule reads "expected field argument" as a kind: the model's guess (under its usual bar) beats a bare refusal.
+        var body = """{"status":"error","message":"Expected field argument in count()"}""";
+        Assert.Equal(DiagnosisKinds.InvalidValue, Ex.Diagnose(Ex.Make(200, body, headers: Json)).Kind);
+        Assert.True(KindModel.Predict(Ex.Make(200, body, headers: Json)) is { } guess && guess.Probability < KindModel.Threshold);
+    }
 }

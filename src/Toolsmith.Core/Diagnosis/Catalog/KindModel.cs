@@ -33,6 +33,13 @@ internal static partial class KindModel
     /// <summary>The probability above which the model's kind is taken.</summary>
     public static double Threshold => Data.Value.Threshold;
 
+    /// <summary>
+    /// The probability above which the model's kind is taken where the rules found no evidence at all (a failure whose
+    /// status, codes and words name no kind, which would otherwise be a bare refusal): its best guess is better than none.
+    /// Chosen on the read halves (0.3–0.7 tried; 0.4 and 0.5 best there), see docs/diagnosis.md "Stop 49".
+    /// </summary>
+    public const double ThresholdWithoutEvidence = 0.5;
+
     /// <summary>The most likely kind and its probability, or null when the body says nothing the model knows.</summary>
     public static (string Kind, double Probability)? Predict(ResponseExchange exchange) => Predict(Features(exchange, Data.Value).Features, Data.Value);
 

@@ -109,4 +109,12 @@ public class TwelfthStopShapesTests
         Assert.Equal(DiagnosisKinds.InvalidValue, Ex.Diagnose(Ex.Make(200, body, headers: Json)).Kind);
         Assert.True(KindModel.Predict(Ex.Make(200, body, headers: Json)) is { } guess && guess.Probability < KindModel.Threshold);
     }
+
+    [Theory]
+    // A page's token is a value the request sent, not a credential; a credential's token stays one.
+    [InlineData("page_token", DiagnosisKinds.InvalidValue)]
+    [InlineData("next_token", DiagnosisKinds.InvalidValue)]
+    [InlineData("access_token", DiagnosisKinds.BadCredentials)]
+    public void ATokenIsInvalid_DependsOnWhoseToken(string name, string kind) =>
+        Assert.Equal(kind, Ex.Diagnose(Ex.Make(400, $$"""{"error":"{{name}} is invalid"}""", @params: [name], method: "GET", headers: Json)).Kind);
 }

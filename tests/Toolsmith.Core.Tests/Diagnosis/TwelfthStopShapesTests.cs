@@ -117,4 +117,15 @@ public class TwelfthStopShapesTests
     [InlineData("access_token", DiagnosisKinds.BadCredentials)]
     public void ATokenIsInvalid_DependsOnWhoseToken(string name, string kind) =>
         Assert.Equal(kind, Ex.Diagnose(Ex.Make(400, $$"""{"error":"{{name}} is invalid"}""", @params: [name], method: "GET", headers: Json)).Kind);
+
+    [Theory]
+    // An HTML page titled with nothing but an HTTP reason, sent with 200 by a proxy or a framework's error page.
+    [InlineData("<html><head><title>Service Unavailable</title></head><body>We are down for maintenance.</body></html>", DiagnosisKinds.ServerError)]
+    [InlineData("<html><head><title>404 Not Found</title></head><body><h1>Not Found</h1></body></html>", DiagnosisKinds.NotFound)]
+    public void AnHtmlPageTitledWithAnHttpReason_UnderSuccess_IsAFailure(string body, string kind) =>
+        Assert.Equal(kind, Ex.Diagnose(Ex.Make(200, body, method: "GET", headers: ("Content-Type", "text/html"))).Kind);
+
+    [Fact]
+    public void AnHtmlPageWhoseTitleOnlyMentionsAReason_IsNotFlagged() =>
+        Assert.Null(DiagnosisEngine.Diagnose(Ex.Make(200, "<html><head><title>How to fix 404 Not Found errors in nginx</title></head><body>…</body></html>", method: "GET", headers: ("Content-Type", "text/html"))));
 }

@@ -68,7 +68,7 @@ internal static partial class SuccessBody
         {
             return true;
         }
-        if (span[0] != (byte)'{' || span.IndexOf("false"u8) < 0
+        if (span[0] != (byte)'{' || !NeedsRequestToJudge(span)
             || exchange.RequestBody is not JsonObject request || JsonRead.Str(request, "method") is not { Length: > 0 } method)
         {
             return false;

@@ -12,7 +12,7 @@ internal static partial class TextExtract
         "is", "are", "was", "were", "be", "for", "in", "on", "at", "by", "with", "not", "no", "must", "should", "has", "have",
         "provided", "given", "passed", "supplied", "specified", "sufficient", "enough", "necessary", "proper", "valid", "invalid",
         "missing", "unknown", "you", "we", "please", "mandatory", "optional", "higher", "more", "additional", "elevated", "extra",
-        "greater", "appropriate", "correct", "special", "certain", "some", "other", "different", "adequate", "insufficient", "specific",
+        "greater", "appropriate", "correct", "special", "certain", "some", "other", "different", "adequate", "insufficient", "specific", "new", "same", "broader", "wider", "right", "needed", "oauth", "api", "access", "user", "full", "admin-level",
     };
 
     // Nouns that an unquoted capture ("parameter value is…", "Invalid request") may take for a name; a quoted name is trusted.
@@ -429,7 +429,7 @@ internal static partial class TextExtract
 
     // "requires merchant approval for read_orders scope", "requires the 'repo' scope"
     // "was not granted the offline_access scope"; "Token scopes [contacts.read] do not include contacts.write"
-    [GeneratedRegex(@"\b(?:(?:does|do)\s+not|doesn't|don't)\s+have\s+(?:the\s+)?(?:required\s+)?scopes?\s*:?\s+['""`]?(?<one>[A-Za-z][\w.:/\-]*\w)|\bscopes?\b(?:[^.]|\.(?=\S)){0,60}?\b(?:do|does)\s+not\s+(?:include|contain)\s+(?:the\s+)?['""`]?(?<one>[A-Za-z][\w.:/\-]*[\w])|\b(?:for|requires?|needs?|missing|lacks?|grant|add|with|without|not\s+(?:been\s+)?granted|(?:does\s+not|doesn't|do\s+not|don't)\s+have)\s+(?:the\s+|a\s+)?(?:['""`](?<one>[^'""`\s]{2,100})['""`]|(?<one>[A-Za-z][\w.\-]*[:._/][\w.:/\-]*))\s+(?:oauth\s+|access\s+|permission\s+|api\s+)?scopes?\b|['""`](?<one>[^'""`\s]{2,100})['""`]\s+(?:oauth\s+|access\s+|api\s+)?scopes?\s+(?:is|are)\s+(?:required|needed|missing)\b", Options, TimeoutMs)]
+    [GeneratedRegex(@"\b(?:(?:does|do)\s+not|doesn't|don't)\s+have\s+(?:the\s+)?(?:required\s+)?scopes?\s*:?\s+['""`]?(?<one>[A-Za-z][\w.:/\-]*\w)|\bscopes?\b(?:[^.]|\.(?=\S)){0,60}?\b(?:do|does)\s+not\s+(?:include|contain)\s+(?:the\s+)?['""`]?(?<one>[A-Za-z][\w.:/\-]*[\w])|\b(?:for|requires?|needs?|missing|lacks?|grant|add|with|without|not\s+(?:been\s+)?granted|(?:does\s+not|doesn't|do\s+not|don't)\s+have)\s+(?:the\s+|a\s+)?(?:['""`](?<one>[^'""`\s]{2,100})['""`]|(?<one>[A-Za-z][\w.\-]*[:._/][\w.:/\-]*))\s+(?:oauth\s+|access\s+|permission\s+|api\s+)?scopes?\b|\b(?:requires?|needs?|missing|lacks?)\s+(?:the\s+)?(?<one>[a-z][a-z_]{1,30})\s+(?:oauth\s+)?scope\b|['""`](?<one>[^'""`\s]{2,100})['""`]\s+(?:oauth\s+|access\s+|api\s+)?scopes?\s+(?:is|are)\s+(?:required|needed|missing)\b", Options, TimeoutMs)]
     private static partial Regex ScopeBefore();
 
     // "missing scope 'files:write'", "required scope: \"a b\""
@@ -643,7 +643,7 @@ internal static partial class TextExtract
     private static partial Regex ParameterName();
 
     // "Missing to param", "missing title field"
-    [GeneratedRegex(@"\b(?:unrecogni[sz]ed|unknown|unexpected|invalid|unsupported|extra)\s+(?:request\s+|query\s+|body\s+)?(?:argument|parameter|param|field|property|attribute|option)s?(?:\s+(?:supplied|given|provided|passed|received|found))?\s*:\s*['""`]?(?<path>[A-Za-z_][\w.\[\]\-]*)|\b(?:missing|invalid|unknown|unsupported|unrecogni[sz]ed)\s+(?<path>[A-Za-z_][\w.]*)\s+(?:param(?:eter)?|field|argument|property|attribute)\b|\b(?:invalid|missing)(?:\s+or\s+(?:invalid|missing))?\s+['""`]?(?<path>[A-Za-z_][\w.]*_[\w.]*|[a-z]+[A-Z][\w.]*)['""`]?\s+(?:in|from)\s+(?:the\s+)?(?:request|body|query|url|payload)\b|\b(?:is\s+missing|is\s+required|is\s+empty|missing|required)\b[^:.]{0,40}:\s*['""`]?(?<path>[A-Za-z_][\w.\[\]]*[\w\]])['""`]?\s*\.?\s*$", Options, TimeoutMs)]
+    [GeneratedRegex(@"\b(?:unrecogni[sz]ed|unknown|unexpected|invalid|unsupported|extra)\s+(?:request\s+|query\s+|body\s+)?(?:argument|parameter|param|field|property|attribute|option)s?(?:\s+(?:supplied|given|provided|passed|received|found))?\s*:\s*['""`]?(?<path>[A-Za-z_][\w.\[\]\-]*)|\b(?:missing|invalid|unknown|unsupported|unrecogni[sz]ed)\s+(?<path>[A-Za-z_][\w.]*)\s+(?:param(?:eter)?|field|argument|property|attribute|filter)\b|\b(?:invalid|missing)(?:\s+or\s+(?:invalid|missing))?\s+['""`]?(?<path>[A-Za-z_][\w.]*_[\w.]*|[a-z]+[A-Z][\w.]*)['""`]?\s+(?:in|from)\s+(?:the\s+)?(?:request|body|query|url|payload)\b|\b(?:is\s+missing|is\s+required|is\s+empty|missing|required)\b[^:.]{0,40}:\s*['""`]?(?<path>[A-Za-z_][\w.\[\]]*[\w\]])['""`]?\s*\.?\s*$", Options, TimeoutMs)]
     private static partial Regex MissingNamed();
 
     // Airtable: "Unknown field name: \"Nmae\"", "Unrecognized parameter 'foo'"

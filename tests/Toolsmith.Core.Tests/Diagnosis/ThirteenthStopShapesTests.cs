@@ -35,4 +35,17 @@ public class ThirteenthStopShapesTests
         Assert.Equal(DiagnosisKinds.InvalidValue, d.Kind);
         Assert.Contains("params.status", d.Paths());
     }
+    [Theory]
+    // A noun that marks a name, the name, then what it must be
+    [InlineData("""{"error":{"message":"(#100) Param limit must be a positive integer","type":"OAuthException","code":100}}""", "limit")]
+    // a parameter named in an inner error's member, not a name built from its code (InvalidSortKey)
+    [InlineData("""{"error":{"code":"BadArgument","message":"Invalid sort key","innererror":{"code":"InvalidSortKey","parameter":"sort"}}}""", "sort")]
+    // class-validator's items under "validation"
+    [InlineData("""{"error":{"message":"Validation error","validation":[{"property":"color","constraints":{"isHexColor":"color must be a hexadecimal color"}}]}}""", "color")]
+    public void ANameInANounPhraseOrAnInnerMember_IsTheField(string body, string field)
+    {
+        var d = Ex.Diagnose(Ex.Make(400, body, method: "GET", headers: Json));
+        Assert.Equal(DiagnosisKinds.InvalidValue, d.Kind);
+        Assert.Equal(field, d.Paths().First());
+    }
 }

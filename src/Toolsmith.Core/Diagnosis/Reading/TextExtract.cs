@@ -635,7 +635,7 @@ internal static partial class TextExtract
 
     // "parameter \"firstname\" required", "param image not exist", "Argument \"serch\" is not supported"
     // "extraneous key [max_tokens] is not permitted"; OData's "Could not find a property named 'x' on type 'y'"
-    [GeneratedRegex(@"\b(?:param(?:eter)?|argument|attribute|field|variable|key|property)\s+(?:\[(?<path>[A-Za-z_$][\w.\-$]*)\]|['""`]?(?<path>[A-Za-z_$][\w.\[\]\-$]*[\w\]$])['""`]?)\s+(?:is\s+|was\s+|are\s+|has\s+)?(?:required|missing|invalid|not\s+present|not\s+provided|not\s+supplied|not\s+valid|not\s+supported|not\s+allowed|not\s+permitted|not\s+exists?|does\s+not\s+exist|unknown|empty|not\s+been\s+set|not\s+set|not\s+registered)\b|\b(?:property|field|parameter|column|attribute|member)\s+named\s+['""`](?<path>[A-Za-z_$][\w.\-$]{0,100})['""`]", Options, TimeoutMs)]
+    [GeneratedRegex(@"\b(?:param(?:eter)?|argument|attribute|field|variable|key|property)\s+(?:\[(?<path>[A-Za-z_$][\w.\-$]*)\]|['""`]?(?<path>[A-Za-z_$][\w.\[\]\-$]*[\w\]$])['""`]?)\s+(?:is\s+|was\s+|are\s+|has\s+)?(?:required|missing|invalid|not\s+present|not\s+provided|not\s+supplied|not\s+valid|not\s+supported|not\s+allowed|not\s+permitted|not\s+exists?|does\s+not\s+exist|unknown|empty|not\s+been\s+set|not\s+set|not\s+registered|must\s+(?:be|not|have|contain)|should\s+(?:be|not|have)|cannot\s+be|can't\s+be|may\s+not\s+be)\b|\b(?:property|field|parameter|column|attribute|member)\s+named\s+['""`](?<path>[A-Za-z_$][\w.\-$]{0,100})['""`]", Options, TimeoutMs)]
     private static partial Regex NounNameState();
 
     // "Value (t2.mega) for parameter instanceType is invalid", "The request must contain the parameter ImageId", "The value of parameter a.b is invalid"

@@ -44,6 +44,8 @@ public sealed partial class CorpusScoreTests(FixtureServer server, ITestOutputHe
         ["fresh10"] = (0.66, 0.31),
         ["fresh11tune"] = (0.73, 0.44),
         ["fresh11"] = (0.75, 0.43),
+        ["fresh12tune"] = (0.66, 0.5),
+        ["fresh12"] = (0.75, 0.47),
     };
 
     [Fact]

@@ -48,4 +48,25 @@ public class ThirteenthStopShapesTests
         Assert.Equal(DiagnosisKinds.InvalidValue, d.Kind);
         Assert.Equal(field, d.Paths().First());
     }
+    [Theory]
+    // An XML-RPC answer that is a list of one code and message (TestLink's way to fail)
+    [InlineData("text/xml", """<?xml version="1.0"?><methodResponse><params><param><value><array><data><value><struct><member><name>code</name><value><int>2000</int></value></member><member><name>message</name><value><string>Can not authenticate client: invalid developer key</string></value></member></struct></value></data></array></value></param></params></methodResponse>""", DiagnosisKinds.BadCredentials)]
+    [InlineData("application/json", """[{"code":2000,"message":"Can not authenticate client: invalid developer key"}]""", DiagnosisKinds.BadCredentials)]
+    // an answer that is only a failing verdict
+    [InlineData("application/json", """{"status": "ERR"}""", DiagnosisKinds.RequestRejected)]
+    // a status beside the body, in a head, whose code and reason say it failed
+    [InlineData("application/json", """{"Body": {"Data": {}}, "Head": {"Status": {"Code": 8, "Reason": "Transfer timeout.", "UserMessage": ""}}}""", DiagnosisKinds.Timeout)]
+    // words that say only another method is taken
+    [InlineData("text/html", "XML-RPC server accepts POST requests only.", DiagnosisKinds.MethodNotAllowed)]
+    public void FailuresUnder200_InTheseShapes_AreSeen(string type, string body, string kind) =>
+        Assert.Equal(kind, Ex.Diagnose(Ex.Make(200, body, method: "GET", headers: ("Content-Type", type)))?.Kind);
+
+    [Theory]
+    [InlineData("""{"Body": {"Data": {"PAC": {"Value": 12}}}, "Head": {"Status": {"Code": 0, "Reason": "", "UserMessage": ""}}}""")]
+    [InlineData("""{"status":{"code":200,"message":"OK"},"data":[1]}""")]
+    [InlineData("""{"status": "failed"}""")]
+    [InlineData("""[{"code":"US","name":"United States"}]""")]
+    [InlineData("""<?xml version="1.0"?><methodResponse><params><param><value><array><data><value><struct><member><name>id</name><value><int>7</int></value></member><member><name>name</name><value><string>Plan A</string></value></member></struct></value></data></array></value></param></params></methodResponse>""")]
+    public void SuccessesInTheSameShapes_StaySuccesses(string body) =>
+        Assert.Null(Ex.Diagnose(Ex.Make(200, body, method: "GET", headers: ("Content-Type", body.StartsWith('<') ? "text/xml" : "application/json"))));
 }

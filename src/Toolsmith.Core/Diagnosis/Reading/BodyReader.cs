@@ -642,9 +642,10 @@ internal static partial class BodyReader
             return new Result(new JsonObject { ["fault"] = XmlRpcValue(JsonRead.Get(rpcFault, "value")) }, null, true);
         }
         if (JsonRead.Get(root, "methodResponse") is JsonObject answer && JsonRead.Get(answer, "params") is JsonObject parameters
-            && JsonRead.Get(parameters, "param") is JsonObject param && XmlRpcValue(JsonRead.Get(param, "value")) is JsonObject returned)
+            && JsonRead.Get(parameters, "param") is JsonObject param && XmlRpcValue(JsonRead.Get(param, "value")) is { } returned && returned is JsonObject or JsonArray)
         {
-            // An XML-RPC answer whose value is a struct ({"status": "415", "statusMessage": "Too many requests"}): its members.
+            // An XML-RPC answer whose value is a struct ({"status": "415", "statusMessage": "Too many requests"}): its members;
+            // or an array (TestLink answers [{"code": 2000, "message": "Can not authenticate client"}]): its items.
             return new Result(returned, null, false);
         }
         if (JsonRead.Get(root, "Envelope") is JsonObject envelope && JsonRead.Get(envelope, "Body") is JsonObject body)

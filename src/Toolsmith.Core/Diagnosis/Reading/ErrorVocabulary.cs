@@ -475,7 +475,10 @@ internal static partial class ErrorVocabulary
     [GeneratedRegex(@"\btimed? ?out\b|\btime-out\b|\btimeout (exceeded|expired|reached|elapsed)|deadline exceeded|took too long|(execution|query|statement|request) time(out)? (limit )?(exceeded|reached)|exceeded (the )?(maximum |max |allowed )?(execution|query|statement|processing) time|\b(did ?n[o']t|failed to|could ?n[o']t|unable to) (respond|reply|answer|complete|finish) (in time|within)\b", Options, TimeoutMs)]
     private static partial Regex TimeoutWords();
 
-    /// <summary>"Use method POST instead", "HTTP method GET is not allowed", "method not allowed": the HTTP method is wrong.</summary>
-    [GeneratedRegex(@"\bmethod not allowed\b|\buse (the )?(http[- ])?(method |verb )?(get|post|put|patch|delete)( method| verb)? instead\b|\b(http[- ])?(method|verb) ['""]?(get|post|put|patch|delete|head)['""]? (is )?not (allowed|supported|safe|permitted)|\bnot safe\b.{0,40}\bhttp[- ]method\b|\b(get|post|put|patch|delete|head) (method |requests? )?(is |are )?not (allowed|supported|permitted)\b", Options, TimeoutMs)]
+    /// <summary>
+    /// "Use method POST instead", "HTTP method GET is not allowed", "method not allowed", "accepts POST requests only", "only GET
+    /// is allowed": the HTTP method is wrong.
+    /// </summary>
+    [GeneratedRegex(@"\bmethod not allowed\b|\buse (the )?(http[- ])?(method |verb )?(get|post|put|patch|delete)( method| verb)? instead\b|\b(http[- ])?(method|verb) ['""]?(get|post|put|patch|delete|head)['""]? (is )?not (allowed|supported|safe|permitted)|\bnot safe\b.{0,40}\bhttp[- ]method\b|\b(get|post|put|patch|delete|head) (method |requests? )?(is |are )?not (allowed|supported|permitted)\b|\b(accepts?|allows?|supports?) (only )?(http )?(get|post|put|patch|delete)( method| requests?| calls?)? only\b|\bonly (http )?(get|post|put|patch|delete)( method| requests?| calls?)? (is |are )?(allowed|accepted|supported|permitted)\b", Options, TimeoutMs)]
     private static partial Regex MethodWords();
 }

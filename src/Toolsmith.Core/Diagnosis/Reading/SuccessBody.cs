@@ -306,6 +306,10 @@ internal static partial class SuccessBody
     /// </summary>
     public static bool MembersReportFailure(JsonNode? body, bool action = false)
     {
+        if (body is JsonArray list)
+        {
+            return NodeReportsFailure(list, action); // an XML-RPC answer that is an array of items
+        }
         if (body is not JsonObject top)
         {
             return false;
@@ -487,7 +491,14 @@ internal static partial class SuccessBody
             else if (reader.TokenType == JsonTokenType.StartArray)
             {
                 // [{"error": {"type": 1, "description": "unauthorized user"}}] (Philips Hue): a list of results, one an error.
+                var probe = reader;
                 seen.NestedFailure = ResultsWithError(ref reader);
+                if (!seen.NestedFailure && wrapped < 3 && LoneSmallObject(ref probe) is { } lone)
+                {
+                    // [{"code": 2000, "message": "Can not authenticate client"}] (TestLink): a list of one small object is
+                    // judged as that object.
+                    seen.NestedFailure = ReadJsonWrapped(utf8[(int)lone.Start..(int)lone.End], out var inner, wrapped + 1, action) && inner;
+                }
             }
             else
             {
@@ -510,6 +521,31 @@ internal static partial class SuccessBody
             reportsFailure = ReadJsonWrapped(utf8[(int)from..(int)wrappedEnd], out var inner, wrapped + 1, action) && inner;
         }
         return true;
+    }
+
+    /// <summary>
+    /// Where the one object of a list holding nothing else starts and ends, when it has at most four members of plain values and
+    /// one of them is a code (a record in a list of one is data); the reader is on the list's start and is moved.
+    /// </summary>
+    private static (long Start, long End)? LoneSmallObject(ref Utf8JsonReader reader)
+    {
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            return null;
+        }
+        var start = reader.TokenStartIndex;
+        var members = 0;
+        var code = false;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            code |= !reader.ValueIsEscaped && (reader.ValueSpan.EndsWith("code"u8) || reader.ValueSpan.EndsWith("Code"u8));
+            if (++members > 4 || !reader.Read() || reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+            {
+                return null;
+            }
+        }
+        var end = reader.TokenStartIndex + 1;
+        return reader.Read() && reader.TokenType == JsonTokenType.EndArray && code ? (start, end) : null;
     }
 
     /// <summary>Reads one member (the reader is on its name) and leaves the reader on the last token of its value.</summary>
@@ -733,6 +769,7 @@ internal static partial class SuccessBody
             seen.StatusNumberFailed = reader.TokenType == JsonTokenType.String && reader.ValueSpan.Length is >= 2 and <= 6 && !IsZeros(reader.ValueSpan)
                 && NumericCode(ref reader) is { } statusNumber && statusNumber is < 200 or > 299;
             seen.StatusSaysFailed = reader.TokenType == JsonTokenType.String && IsFailedWord(reader.ValueSpan);
+            seen.StatusSaysError = reader.TokenType == JsonTokenType.String && IsErrorWord(reader.ValueSpan);
             seen.RefusedWord |= reader.TokenType == JsonTokenType.String && IsRefusalWord(reader.ValueSpan);
             seen.VerdictWord |= reader.TokenType == JsonTokenType.String && IsVerdictWord(reader.ValueSpan);
             seen.StatusSaysOk |= reader.TokenType == JsonTokenType.String && IsOkWord(reader.ValueSpan);
@@ -1436,8 +1473,9 @@ internal static partial class SuccessBody
             return false;
         }
         var name = reader.ValueSpan;
+        // (and a head beside the body: Fronius' {"Body": {…}, "Head": {"Status": {"Code": 8, "Reason": "Transfer timeout."}}})
         return name.EndsWith("response"u8) || name.EndsWith("Response"u8) || name.EndsWith("_result"u8) || name.EndsWith("Reply"u8)
-            || name.EndsWith("_reply"u8);
+            || name.EndsWith("_reply"u8) || name.SequenceEqual("Head"u8) || name.SequenceEqual("head"u8);
     }
 
     /// <summary>A number, or a string of digits (an optional '-'), as a code; null otherwise. The reader is on the value.</summary>
@@ -1515,6 +1553,12 @@ internal static partial class SuccessBody
         || System.Text.Ascii.EqualsIgnoreCase(text, "notice"u8) || System.Text.Ascii.EqualsIgnoreCase(text, "warnung"u8)
         || System.Text.Ascii.EqualsIgnoreCase(text, "hinweis"u8) || System.Text.Ascii.EqualsIgnoreCase(text, "avertissement"u8)
         || System.Text.Ascii.EqualsIgnoreCase(text, "informational"u8) || System.Text.Ascii.EqualsIgnoreCase(text, "advice"u8);
+
+    /// <summary>Words that name an error, not a state a record can be in: "error", "err", "fail", "KO", "NOK".</summary>
+    private static bool IsErrorWord(ReadOnlySpan<byte> text) =>
+        System.Text.Ascii.EqualsIgnoreCase(text, "error"u8) || System.Text.Ascii.EqualsIgnoreCase(text, "err"u8)
+        || System.Text.Ascii.EqualsIgnoreCase(text, "fail"u8) || System.Text.Ascii.EqualsIgnoreCase(text, "ko"u8)
+        || System.Text.Ascii.EqualsIgnoreCase(text, "nok"u8);
 
     /// <summary>Words a status member says a call failed with: "error", "failed", "failure", "fail", "err" (any case).</summary>
     private static bool IsFailedWord(ReadOnlySpan<byte> text) =>
@@ -1611,7 +1655,8 @@ internal static partial class SuccessBody
         {
             var isMessage = reader.ValueTextEquals("message"u8) || reader.ValueTextEquals("Message"u8) || reader.ValueTextEquals("Content"u8)
                 || reader.ValueTextEquals("content"u8) || reader.ValueTextEquals("text"u8) || reader.ValueTextEquals("Text"u8)
-                || reader.ValueTextEquals("description"u8) || reader.ValueTextEquals("Description"u8);
+                || reader.ValueTextEquals("description"u8) || reader.ValueTextEquals("Description"u8)
+                || reader.ValueTextEquals("reason"u8) || reader.ValueTextEquals("Reason"u8);
             var isCode = reader.ValueTextEquals("value"u8) || reader.ValueTextEquals("code"u8) || reader.ValueTextEquals("Code"u8);
             var isType = reader.ValueTextEquals("type"u8) || reader.ValueTextEquals("Type"u8) || reader.ValueTextEquals("severity"u8) || reader.ValueTextEquals("Severity"u8);
             reader.Read();
@@ -1727,6 +1772,7 @@ internal static partial class SuccessBody
         public bool MessageSaysOk;
         public bool StatusObjectFailed;
         public bool StatusSaysFailed;
+        public bool StatusSaysError;
         public bool StatusCodeFailed;
         public bool HasId;
         public bool StatusSaysOk;
@@ -1842,6 +1888,8 @@ internal static partial class SuccessBody
             // Status=INVALID, StatusDetail=4021 : The Card Range not supported…: after an action, a verdict with its details
             || (VerdictWord && StatusDetails && (Action || !HasId) && !StatusSaysOk && !Approved)
             || StatusObjectFailed
+            // {"status": "ERR"} and nothing else: the answer is only the verdict ("failed" alone may be a job's state)
+            || (StatusSaysError && Count == 1)
             || (CodeFailed && (MessageIsText || ShortMessage) && !MessageSaysOk && (Count <= 5 || (MessageSaysFailure && Count <= 15)))
             || (CodeWordFailed && (MessageIsText || ShortMessage) && !MessageSaysOk && !StatusSaysOk && !HasId && (Count <= 6 || MessageSaysFailure))
             || NestedFailure

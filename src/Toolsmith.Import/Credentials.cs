@@ -99,7 +99,9 @@ internal static class Credentials
                 return true;
             }
         }
-        if (v.Length < 32 || v.Any(static c => char.IsWhiteSpace(c) || c is '/' or ':' or '.' or '@') || IsHexOrUuid(v))
+        // A random string is written in a token's characters (letters, digits, - _ ~ +, = only as base64's padding at the end):
+        // "query=george%20clo&hitsPerPage=2" is encoded data, not a key.
+        if (v.Length < 32 || !v.TrimEnd('=').All(static c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '~' or '+') || IsHexOrUuid(v))
         {
             return false;
         }

@@ -6,13 +6,15 @@ namespace Toolsmith.Import;
 /// <summary>A secret an import renamed because its name already held another value.</summary>
 /// <param name="From">The name the importer chose.</param>
 /// <param name="To">The name the tools read instead.</param>
-public sealed record SecretRename(string From, string To);
+/// <param name="WithinImport">True when another tool of the same import holds another value under the name.</param>
+public sealed record SecretRename(string From, string To, bool WithinImport = false);
 
 /// <summary>
 /// Keeps an import from making a tool send another credential than the one pasted: a secret whose value the source
 /// held (<see cref="RequiredSecret.Value"/>) and whose name already holds a different value where the tools will look
 /// (the store, the environment) is renamed NAME_2, NAME_3… in the tools, the first name that is free or holds that same
-/// value. Used by <c>toolsmith import</c> and the web builder's Import cURL dialog alike.
+/// value; and two tools of one import that hold different values under one name read different names. Used by
+/// <c>toolsmith import</c> and the web builder's Import cURL dialog alike.
 /// </summary>
 public static class SecretCollisions
 {
@@ -21,6 +23,7 @@ public static class SecretCollisions
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(existing);
+        var within = AvoidWithinImport(result);
         var renames = new Dictionary<string, string>(StringComparer.Ordinal);
         var taken = new HashSet<string>(result.Secrets.Select(static s => s.Name), StringComparer.Ordinal);
         foreach (var secret in result.Secrets)
@@ -48,7 +51,7 @@ public static class SecretCollisions
         }
         if (renames.Count == 0)
         {
-            return [];
+            return within;
         }
         for (var i = 0; i < result.Tools.Count; i++)
         {
@@ -59,7 +62,70 @@ public static class SecretCollisions
                 Secrets = [.. tool.Secrets.Select(s => renames.TryGetValue(s.Name, out var to) ? s with { Name = to } : s)],
             };
         }
-        return [.. renames.Select(static r => new SecretRename(r.Key, r.Value))];
+        return [.. within, .. renames.Select(static r => new SecretRename(r.Key, r.Value))];
+    }
+
+    /// <summary>
+    /// Two tools of one import that hold different values under one secret name (two pasted commands with two tokens; a
+    /// collection's token and a request's own): the later tool reads NAME_2 (or the name already given that value), so each
+    /// tool sends the credential that was pasted with it.
+    /// </summary>
+    private static List<SecretRename> AvoidWithinImport(ImportResult result)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal); // name → the value it holds in this import
+        foreach (var secret in result.Tools.SelectMany(static t => t.Secrets))
+        {
+            values.TryAdd(secret.Name, secret.Value ?? "");
+        }
+        var renamed = new List<SecretRename>();
+        var claimed = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < result.Tools.Count; i++)
+        {
+            var tool = result.Tools[i];
+            var renames = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var secret in tool.Secrets)
+            {
+                if (secret.Value is not { Length: > 0 } value || Credentials.IsDocPlaceholder(value))
+                {
+                    continue;
+                }
+                if (!claimed.TryGetValue(secret.Name, out var held))
+                {
+                    claimed[secret.Name] = value;
+                    continue;
+                }
+                if (held == value)
+                {
+                    continue;
+                }
+                var n = 2;
+                string candidate;
+                while (true)
+                {
+                    candidate = $"{secret.Name}_{n++}";
+                    if (!claimed.TryGetValue(candidate, out var other) && !values.ContainsKey(candidate))
+                    {
+                        claimed[candidate] = value;
+                        break;
+                    }
+                    if (other == value)
+                    {
+                        break;
+                    }
+                }
+                renames[secret.Name] = candidate;
+                renamed.Add(new SecretRename(secret.Name, candidate, WithinImport: true));
+            }
+            if (renames.Count > 0)
+            {
+                Rewrite(tool.Document, renames);
+                result.Tools[i] = tool with
+                {
+                    Secrets = [.. tool.Secrets.Select(s => renames.TryGetValue(s.Name, out var to) ? s with { Name = to } : s)],
+                };
+            }
+        }
+        return renamed;
     }
 
     private static void Rewrite(JsonNode? node, Dictionary<string, string> renames)

@@ -205,7 +205,9 @@ internal static class ImportCommand
         var renames = await AvoidCollisionsAsync(result).ConfigureAwait(false);
         foreach (var rename in renames)
         {
-            output.Err.MarkupLine($"[yellow]warning:[/] {Markup.Escape($"the secret {rename.From} already holds another value, so the tools read {rename.To} instead (set it to the value you pasted).")}");
+            output.Err.MarkupLine($"[yellow]warning:[/] {Markup.Escape(rename.WithinImport
+                ? $"the imported requests hold different values for the secret {rename.From}, so a later tool reads {rename.To} (set each to the value pasted with its request)."
+                : $"the secret {rename.From} already holds another value, so the tools read {rename.To} instead (set it to the value you pasted).")}");
         }
         var folder = Path.GetFullPath(string.IsNullOrWhiteSpace(directory) ? "." : directory);
         var existing = result.Tools.Select(t => Path.Combine(folder, t.FileName)).Where(File.Exists).ToList();

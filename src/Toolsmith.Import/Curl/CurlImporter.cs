@@ -537,16 +537,16 @@ public static partial class CurlImporter
                 r.Urls.Add(value!);
                 break;
             case "--user-agent":
-                r.Headers.Add(("User-Agent", value!));
+                r.SetOptionHeader("User-Agent", value!);
                 break;
             case "--referer":
-                r.Headers.Add(("Referer", value!.EndsWith(";auto", StringComparison.Ordinal) ? value[..^5] : value));
+                r.SetOptionHeader("Referer", value!.EndsWith(";auto", StringComparison.Ordinal) ? value[..^5] : value);
                 break;
             case "--upload-file":
                 r.UploadFile ??= value; // with several URLs, the first -T goes with the first URL
                 break;
             case "--range":
-                r.Headers.Add(("Range", "bytes=" + (value!.Contains('-', StringComparison.Ordinal) ? value : value + "-")));
+                r.SetOptionHeader("Range", "bytes=" + (value!.Contains('-', StringComparison.Ordinal) ? value : value + "-"));
                 break;
             case "--digest" or "--ntlm" or "--ntlm-wb" or "--negotiate" or "--aws-sigv4" or "--krb" or "--delegation":
                 r.Unsupported.Add(value is null ? written : $"{written} {value}");
@@ -701,6 +701,16 @@ internal sealed class CurlRequest
     public bool Globoff { get; set; }
 
     public List<(string Name, string Value)> Headers { get; } = [];
+
+    /// <summary>Headers set by an option (-A, -e, -r): a -H of the same name replaces them.</summary>
+    public List<(string Name, string Value)> OptionHeaders { get; } = [];
+
+    /// <summary>-A, -e, -r: the last one given is the one curl sends.</summary>
+    public void SetOptionHeader(string name, string value)
+    {
+        OptionHeaders.RemoveAll(h => h.Name == name);
+        OptionHeaders.Add((name, value));
+    }
 
     /// <summary>-H 'Content-Type:': curl sends its body without the Content-Type it would add.</summary>
     public bool NoContentType { get; set; }

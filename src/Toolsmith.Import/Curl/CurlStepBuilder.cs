@@ -40,6 +40,15 @@ internal sealed partial class CurlStepBuilder
         }
         var url = _r.Globoff ? _r.Urls[0] : Unglob(_r.Urls[0]);
         ReadFilesAtImport();
+        foreach (var option in _r.OptionHeaders)
+        {
+            // -A, -e and -r set a header that a -H of the same name replaces, wherever either is given (curl sends the -H one).
+            if (!_r.Headers.Any(h => h.Name.Equals(option.Name, StringComparison.OrdinalIgnoreCase)))
+            {
+                _r.Headers.Add(option);
+            }
+        }
+        _r.OptionHeaders.Clear();
         if (_r.UploadFile is { } uploaded && uploaded != "-")
         {
             url = WithUploadName(url, uploaded);
@@ -601,7 +610,8 @@ internal sealed partial class CurlStepBuilder
         {
             // A value cut inside a variable (-u "$A:B" split at its colon) holds no whole name.
             var end = text.IndexOf(ShellWords.VariableEnd);
-            return end < 0 || text[1..end] is var name && name.StartsWith('(') ? null : name;
+            return end < 0 || text[1..end] is var name && name.StartsWith('(') ? null
+                : name.IndexOf(ShellWords.DefaultMark, StringComparison.Ordinal) is > 0 and var mark ? name[..mark] : name;
         }
         return null;
     }
@@ -777,13 +787,20 @@ internal sealed partial class CurlStepBuilder
             _tool.Input(input, "string", $"The output of the command `{command}` in the original cURL command.", required: true);
             return "{{" + input + "}}";
         }
+        string? fallback = null;
+        if (variable.IndexOf(ShellWords.DefaultMark, StringComparison.Ordinal) is > 0 and var mark)
+        {
+            fallback = variable[(mark + ShellWords.DefaultMark.Length)..]; // ${NAME:-default}: what the shell sends when NAME is unset
+            variable = variable[..mark];
+        }
         if (Credentials.IsSecretName(variable))
         {
             var secret = Naming.Secret(variable);
             return _tool.Secret(secret, $"the value of ${variable} in the cURL command");
         }
         var name = Naming.Secret(variable);
-        _tool.Input(name, "string", $"The value of ${variable} in the cURL command.", required: true);
+        _tool.Input(name, "string", fallback is null ? $"The value of ${variable} in the cURL command." : $"The value of ${variable} in the cURL command ({fallback} when it is not set).",
+            required: fallback is null, defaultValue: fallback is null ? null : JsonValue.Create(fallback));
         return "{{" + name + "}}";
     }
 
@@ -943,6 +960,7 @@ internal sealed partial class CurlStepBuilder
             if (name[0] == ShellWords.VariableStart)
             {
                 var variable = name[1..^1];
+                variable = variable.IndexOf(ShellWords.DefaultMark, StringComparison.Ordinal) is > 0 and var mark ? variable[..mark] : variable;
                 if (!variable.StartsWith('(') && !Credentials.IsSecretName(variable))
                 {
                     _tool.Input(Naming.Secret(variable), whole ? "object" : "number", $"The value of ${variable} in the cURL command (a JSON value).", required: true);

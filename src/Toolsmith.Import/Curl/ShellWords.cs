@@ -314,6 +314,9 @@ internal static class ShellWords
 
     private static string Variable(string name) => VariableStart + name + VariableEnd;
 
+    /// <summary>Between a variable's name and the default a <c>${NAME:-default}</c> gives it, inside the variable's marks.</summary>
+    public const string DefaultMark = ":-";
+
     private static bool IsNameStart(char c) => char.IsAsciiLetter(c) || c == '_';
 
     private static bool IsNameChar(char c) => char.IsAsciiLetterOrDigit(c) || c == '_';
@@ -531,7 +534,10 @@ internal static class ShellWords
             {
                 nameEnd++;
             }
-            word.Append(Variable(nameEnd > 0 ? inner[..nameEnd] : inner));
+            // ${NAME:-default}, ${NAME-default}, ${NAME:=default}: the name and the default the shell falls back to
+            var fallback = nameEnd > 0 && inner[nameEnd..] is var op && (op.StartsWith(":-", StringComparison.Ordinal) || op.StartsWith(":=", StringComparison.Ordinal) || op.StartsWith('-'))
+                ? op.TrimStart(':')[1..] : null;
+            word.Append(Variable(nameEnd == 0 ? inner : fallback is null ? inner[..nameEnd] : inner[..nameEnd] + DefaultMark + fallback));
             i = end + 1;
             return true;
         }

@@ -37,6 +37,14 @@ public class CurlImporterTests(ImportRunner runner) : IClassFixture<ImportRunner
             """,
             "POST", "/echo/v1/customers", Form: "name=Jenny Rosen&email=jenny.rosen%40example.com",
             Headers: ["authorization: Basic Uy1zdHJpcGVfYXBpX2tleTo="], Secrets: ["stripe_api_key"], NotOnDisk: ["sk_test_4eC39HqLyjWDarjtT1zdp7dc"]),
+        // a long value of URL-encoded data is data, whatever its letters and digits (Algolia's search "params")
+        ["algolia_search_params"] = new(
+            """curl -X POST -H "X-Algolia-API-Key: ${API_KEY}" -H 'Content-Type: application/json' --data-binary '{"params": "query=george%20clo&hitsPerPage=2&getRankingInfo=1"}' https://api.algolia.net/1/indexes/imdb/query""",
+            "POST", "/echo/1/indexes/imdb/query", Json: """{"params":"query=george%20clo&hitsPerPage=2&getRankingInfo=1"}""", Secrets: ["api_key"]),
+        // -H User-Agent replaces -A, wherever either is written; ${NAME:-default} sends the default when NAME is not set
+        ["user_agent_header_over_option"] = new(
+            "curl https://api.example.com/agents -H 'User-Agent: MyApp/1.0' -A 'Other/2.0' -e https://ref.example/ -H \"X-Request-Id: ${REQ_ID:-abc}\"",
+            "GET", "/echo/agents", Headers: ["user-agent: MyApp/1.0", "referer: https://ref.example/", "x-request-id: abc"]),
         ["stripe_list_charges"] = new(
             "curl -G https://api.stripe.com/v1/charges -u sk_test_4eC39HqLyjWDarjtT1zdp7dc: -d limit=3",
             "GET", "/echo/v1/charges", "?limit=3", Secrets: ["stripe_api_key"], NotOnDisk: ["sk_test_4eC39HqLyjWDarjtT1zdp7dc"]),
@@ -510,6 +518,21 @@ public class CurlImporterTests(ImportRunner runner) : IClassFixture<ImportRunner
         Assert.All(result.Tools, static t => Assert.Equal("{{secrets.example_token_3}}", t.Document["steps"]![0]!["auth"]!["token"]!.GetValue<string>()));
         Assert.Contains("{{secrets.example_api_key}}", result.Tools[1].Document.ToJsonString(), StringComparison.Ordinal); // a placeholder pasted: the stored key is meant
         Assert.Equal(["example_api_key", "example_token_3"], result.Secrets.Select(static s => s.Name).Order());
+    }
+
+    [Fact]
+    public void TwoCommandsWithTwoTokens_ReadTwoSecrets_EachTheOnePastedWithIt()
+    {
+        var result = CurlImporter.Import("""
+            curl https://api.example.com/admin -H 'Authorization: Bearer admin-token-AAAA1111'
+            curl https://api.example.com/user -H 'Authorization: Bearer user-token-BBBB2222'
+            curl https://api.example.com/again -H 'Authorization: Bearer admin-token-AAAA1111'
+            """);
+        var renames = SecretCollisions.Avoid(result, new DictionaryResolver([]));
+        Assert.Equal([new SecretRename("example_token", "example_token_2", WithinImport: true)], renames);
+        string Token(int i) => result.Tools[i].Document["steps"]![0]!["auth"]!["token"]!.GetValue<string>();
+        Assert.Equal(["{{secrets.example_token}}", "{{secrets.example_token_2}}", "{{secrets.example_token}}"], [Token(0), Token(1), Token(2)]);
+        Assert.Equal(["admin-token-AAAA1111", "user-token-BBBB2222"], result.Secrets.OrderBy(static s => s.Name).Select(static s => s.Value));
     }
 
     [Theory]

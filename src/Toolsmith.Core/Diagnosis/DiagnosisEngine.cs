@@ -251,6 +251,13 @@ public static class DiagnosisEngine
                 }
             }
         }
+        if (kind == RateLimited && c.KindEvidence <= Evidence.Code && c.TextKinds.Contains(QuotaExceeded) && !c.TextKinds.Contains(RateLimited)
+            && c.Texts.Take(3).Any(ErrorVocabulary.NamesCalendarWindow))
+        {
+            // A generic "too many requests" code or status whose words name a day's or a plan's limit ("Exceeded send limits
+            // for today", "Budget has been exceeded"): waiting a minute does not help.
+            return QuotaExceeded;
+        }
         if (kind is InvalidValue && !c.TextKinds.Contains(InvalidValue) && ErrorVocabulary.BySpecificity(c.TextKinds).FirstOrDefault() is Conflict)
         {
             // A named field whose words only say it duplicates a record ("Name has already been taken"): the value is well

@@ -69,4 +69,17 @@ public class ThirteenthStopShapesTests
     [InlineData("""<?xml version="1.0"?><methodResponse><params><param><value><array><data><value><struct><member><name>id</name><value><int>7</int></value></member><member><name>name</name><value><string>Plan A</string></value></member></struct></value></data></array></value></param></params></methodResponse>""")]
     public void SuccessesInTheSameShapes_StaySuccesses(string body) =>
         Assert.Null(Ex.Diagnose(Ex.Make(200, body, method: "GET", headers: ("Content-Type", body.StartsWith('<') ? "text/xml" : "application/json"))));
+    [Theory]
+    // an OAuth error whose description is a code word of expiry
+    [InlineData(401, """{"error_description": "expired_token", "error": "invalid_token"}""", DiagnosisKinds.ExpiredCredentials)]
+    // a generic "too many requests" whose words name a day's limit or a budget
+    [InlineData(429, """{"errors": [{"error": "TooManyRequestsError", "message": "Exceeded send limits (250000) for today"}]}""", DiagnosisKinds.QuotaExceeded)]
+    [InlineData(429, """{"error": {"message": "Budget has been exceeded! Current cost: 10.51, Max budget: 10.00", "code": "429"}}""", DiagnosisKinds.QuotaExceeded)]
+    [InlineData(429, """{"error": "Too many requests, please try again in 10 seconds"}""", DiagnosisKinds.RateLimited)]
+    // a time limit is a timeout, not a rate
+    [InlineData(500, """{"errorResponse": {"statusCode": 500, "messageCode": "XDMP-EXTIME", "message": "XDMP-EXTIME: xdmp:eval -- Time limit exceeded"}}""", DiagnosisKinds.Timeout)]
+    // the API cannot say which: a new credential mends both
+    [InlineData(200, """{"status": "invalid-token", "errorMessage": "Invalid token or session expired."}""", DiagnosisKinds.BadCredentials)]
+    public void WordsOfExpiryLimitsAndTime_NameTheirKind(int status, string body, string kind) =>
+        Assert.Equal(kind, Ex.Diagnose(Ex.Make(status, body, headers: Json)).Kind);
 }

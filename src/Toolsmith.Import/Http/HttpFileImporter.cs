@@ -383,6 +383,12 @@ public static partial class HttpFileImporter
             {
                 continue; // a saved response file (IntelliJ): not part of the request
             }
+            if (AssertLine().IsMatch(line))
+            {
+                // httpyac checks the response against it; it is never sent.
+                result.Warnings.Add(new ImportWarning(item, $"has an httpyac assertion (\"{line.Trim()}\"), which Toolsmith does not run; it was left out, not sent as body."));
+                continue;
+            }
             if (SkipScriptBlock(lines, ref i))
             {
                 result.Warnings.Add(new ImportWarning(item, "has an httpyac script block ({{ … }}), which Toolsmith does not run; it was left out."));
@@ -407,15 +413,30 @@ public static partial class HttpFileImporter
         {
             body.RemoveAt(body.Count - 1);
         }
+        // httpyac keeps the # lines of a text/markdown body (headings); REST Client and httpyac read them as comments in any other.
+        var markdown = request.Headers.Find(static h => h.Name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase)).Value?.Split(';')[0].Trim()
+            .Equals("text/markdown", StringComparison.OrdinalIgnoreCase) == true;
+        bool Comment(string line) => line.TrimStart().StartsWith("//", StringComparison.Ordinal) || !markdown && line.TrimStart().StartsWith('#');
         // Comment lines before the body's first line are comments, as httpyac reads them.
-        while (body.Count > 0 && (body[0].Trim().Length == 0 || body[0].TrimStart().StartsWith("//", StringComparison.Ordinal) || body[0].TrimStart().StartsWith("# ", StringComparison.Ordinal)))
+        while (body.Count > 0 && (body[0].Trim().Length == 0 || body[0].TrimStart().StartsWith("//", StringComparison.Ordinal) || !markdown && body[0].TrimStart().StartsWith("# ", StringComparison.Ordinal)))
         {
             body.RemoveAt(0);
         }
         // Trailing comment lines after the body belong to the next request (VS writes them so).
-        while (body.Count > 0 && (body[^1].TrimStart().StartsWith('#') || body[^1].TrimStart().StartsWith("//", StringComparison.Ordinal)))
+        while (body.Count > 0 && Comment(body[^1]))
         {
             body.RemoveAt(body.Count - 1);
+        }
+        // Comment lines within the body: REST Client leaves out every line starting with # or //, httpyac every one but a
+        // markdown body's # lines; neither sends them, so neither does the step.
+        if (body.FindAll(Comment) is { Count: > 0 } comments)
+        {
+            body.RemoveAll(Comment);
+            result.Warnings.Add(new ImportWarning(item, $"has {(comments.Count == 1 ? "a line" : $"{comments.Count} lines")} starting with # or // in its body (\"{comments[0].Trim()}\"{(comments.Count > 1 ? ", …" : "")}), which REST Client and httpyac read as comments and do not send; {(comments.Count == 1 ? "it was" : "they were")} left out, as they leave them out."));
+        }
+        if (markdown && body.Exists(static l => l.TrimStart().StartsWith('#')))
+        {
+            result.Warnings.Add(new ImportWarning(item, "has lines starting with # in its text/markdown body; they are sent, as httpyac sends them (REST Client would leave them out as comments)."));
         }
         if (body.Count > 0)
         {
@@ -540,6 +561,10 @@ public static partial class HttpFileImporter
 
     [GeneratedRegex(@"^HTTP/\d(\.\d)?\s+\d{3}\b", RegexOptions.CultureInvariant)]
     private static partial Regex ResponseLine();
+
+    /// <summary>An httpyac assertion on the response (<c>?? status == 200</c>, <c>?? body id exists</c>): its own pattern and predicates.</summary>
+    [GeneratedRegex(@"^\s*\?\?\s*\S*(\s+.*)?\s+(==|===|equals|exists|isTrue|>=|>|contains|includes|isArray|isBoolean|isFalse|isNumber|isString|<=|<|matches|md5|!=|!==|not equals|sha256|sha512|startsWith|endsWith)\s*.*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AssertLine();
 }
 
 /// <summary>Maps one request of a .http file to a tool of one API step.</summary>
@@ -639,14 +664,14 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
                 Warn("uses Digest authentication (Authorization: Digest USER PASSWORD), which the client computes from the server's challenge and Toolsmith's API step cannot: the header was left out, and a server that requires Digest will answer 401.");
                 continue;
             }
-            if (name.Equals("Authorization", StringComparison.OrdinalIgnoreCase) && PlainBasic(value) is { } basic)
+            if (name.Equals("Authorization", StringComparison.OrdinalIgnoreCase) && BasicBehindVariables(value) is { } basic)
             {
                 step["auth"] = basic;
                 continue;
             }
             headers[name] = Credentials.IsCredentialHeader(name) ? Credential(value, name) : Text(value);
         }
-        step["url"] = Text(url);
+        step["url"] = Text(ValuesAsWrittenInUrl(url));
         if (request.Body is { } body)
         {
             if (request.Method is "HEAD")
@@ -793,6 +818,60 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
                 : password.Length == 0 ? "" : _tool.Secret(_provider + "_password", $"the password of {user} for {_host} (written in the .http file)", password.Contains("{{", StringComparison.Ordinal) ? null : password),
         };
     }
+
+    /// <summary>
+    /// <c>Basic USER PASSWORD</c> once the variables that hide it are put in (<c>@auth = Basic alice wonderland</c>, then
+    /// <c>Authorization: {{auth}}</c>): REST Client and httpyac put variables in as text, then encode what they read. One level
+    /// at a time, so variables of the user and password stay references.
+    /// </summary>
+    private JsonObject? BasicBehindVariables(string value)
+    {
+        var current = value;
+        for (var depth = 0; depth < 10; depth++)
+        {
+            if (PlainBasic(current) is { } basic)
+            {
+                return basic;
+            }
+            var next = Ref().Replace(current, m => !m.Groups["path"].Value.StartsWith('$') && variables.TryGetValue(m.Groups["path"].Value, out var v) ? v : m.Value);
+            if (next == current)
+            {
+                return null;
+            }
+            current = next;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// A variable in the URL's path or query whose value holds what REST Client and httpyac send as it is and the step would
+    /// encode (a / between segments; &amp;, =, + in a query; a %XX escape): they put a variable's value into the request's text
+    /// and send it as written, so its value is written into the URL (never a credential's).
+    /// </summary>
+    private string ValuesAsWrittenInUrl(string url) => Ref().Replace(url, m =>
+    {
+        var name = m.Groups["path"].Value;
+        var before = url[..m.Index];
+        var scheme = before.IndexOf("://", StringComparison.Ordinal);
+        var hostStart = scheme >= 0 ? scheme + 3 : before.StartsWith("{{", StringComparison.Ordinal) ? before.IndexOf("}}", StringComparison.Ordinal) + 2 : -1;
+        var query = before.Contains('?', StringComparison.Ordinal);
+        var path = !query && hostStart >= 2 && before.IndexOf('/', hostStart) >= 0;
+        if (!query && !path || name.StartsWith('$') || !variables.TryGetValue(name, out var raw))
+        {
+            return m.Value;
+        }
+        var value = Expand(raw, variables);
+        if (value.Length == 0 || value[0] is '"' or '\'' || _forcedSecrets.Contains(name) || Credentials.IsSecretName(name) || Credentials.LooksLikeSecretValue(value)
+            || value.IndexOfAny(query ? ['&', '=', '+', '#'] : ['/', '?', '#']) < 0 && !PercentEscape().IsMatch(value))
+        {
+            return m.Value;
+        }
+        Warn($"puts @{name} (\"{value}\") into its URL's {(query ? "query" : "path")}, where REST Client and httpyac send a variable's value as written; it was written into the URL as they send it, not made an input the step would encode.");
+        return value;
+    });
+
+    [GeneratedRegex("%[0-9A-Fa-f]{2}", RegexOptions.CultureInvariant)]
+    private static partial Regex PercentEscape();
 
     /// <summary>A variable holding a credential: a secret whatever its name.</summary>
     private string ForcedSecret(string name)

@@ -292,7 +292,7 @@ internal sealed partial class PostmanRequestMapper(PostmanImporter.Context conte
         var authNode = PostmanImporter.OwnAuth(request["auth"]) ?? auth;
         var stepAuth = Auth(authNode, headers, parameters);
         var setByAuth = headers.Select(static h => h.Key).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        foreach (var h in request["header"] as JsonArray ?? [])
+        foreach (var h in Headers(request["header"]))
         {
             if (h is not JsonObject header || header["disabled"]?.GetValueKind() == JsonValueKind.True || PostmanImporter.Str(header["key"]) is not { Length: > 0 } name)
             {
@@ -346,6 +346,30 @@ internal sealed partial class PostmanRequestMapper(PostmanImporter.Context conte
         }
         DeclareInputs(step);
         tool.Steps.Add(step);
+    }
+
+    /// <summary>
+    /// The request's headers as [{key, value}]: v2.1 also allows them as one string of "Name: value" lines, which Postman's
+    /// SDK reads line by line (split at the first colon, trimmed).
+    /// </summary>
+    private static IEnumerable<JsonNode?> Headers(JsonNode? node)
+    {
+        if (PostmanImporter.Str(node) is { } text)
+        {
+            foreach (var line in text.Split('\n'))
+            {
+                var colon = line.IndexOf(':', StringComparison.Ordinal);
+                if (colon > 0)
+                {
+                    yield return new JsonObject { ["key"] = line[..colon].Trim(), ["value"] = line[(colon + 1)..].Trim() };
+                }
+            }
+            yield break;
+        }
+        foreach (var header in node as JsonArray ?? [])
+        {
+            yield return header;
+        }
     }
 
     private static string? Description(JsonNode? node) => node switch
@@ -436,6 +460,14 @@ internal sealed partial class PostmanRequestMapper(PostmanImporter.Context conte
                     segments[i] = value;
                     continue;
                 }
+                if ((value.Contains('/', StringComparison.Ordinal) || PercentEscape().IsMatch(value)) && !Credentials.LooksLikeSecretValue(value))
+                {
+                    // docs/readme.md: Postman puts the value into the path as it is, its / separating segments (and a %XX
+                    // escape staying one); an input's value would be sent as one segment, escaped (docs%2Freadme.md).
+                    Warn($"the path variable :{name} holds \"{value}\", which Postman sends as it is (a / separates segments); it was written into the URL instead of becoming an input, which would be sent escaped.");
+                    segments[i] = value;
+                    continue;
+                }
                 pathVariables.Add((name, value));
                 if (!Credentials.LooksLikeSecretValue(value))
                 {
@@ -470,6 +502,9 @@ internal sealed partial class PostmanRequestMapper(PostmanImporter.Context conte
 
     /// <summary>A query value that holds a credential (<c>api_key=8f3kq93ldk2</c>) becomes a secret; others stay as written.</summary>
     private string QueryValue(string key, string value) => Credentials.IsCredentialField(key, Uri.UnescapeDataString(value)) ? Credential(Uri.UnescapeDataString(value), key) : value;
+
+    [GeneratedRegex("%[0-9A-Fa-f]{2}", RegexOptions.CultureInvariant)]
+    private static partial Regex PercentEscape();
 
     /// <summary>A URL of another scheme than http or https: <c>about:blank</c>, <c>mailto:…</c>, <c>ws://…</c> (a host's <c>:8080</c> or <c>:{{port}}</c> is a port, <c>user:password@</c> a URL's user information).</summary>
     [GeneratedRegex(@"^(?!https?:)(?<scheme>[a-z][a-z0-9+.-]*):(?://|(?![0-9{]|[^/?#@]*@))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -766,44 +801,53 @@ internal sealed partial class PostmanRequestMapper(PostmanImporter.Context conte
                     {
                         continue;
                     }
-                    JsonNode value;
+                    var values = new List<JsonNode>();
                     if (PostmanImporter.Str(field["type"]) == "file")
                     {
-                        var src = field["src"] switch
+                        // src is one path or, for a row of several files, an array of them: Postman sends one part per file,
+                        // each with the field's name.
+                        List<string?> sources = field["src"] switch
                         {
-                            JsonArray a => a.Count > 0 ? PostmanImporter.Str(a[0]) : null,
-                            var s => PostmanImporter.Str(s),
+                            JsonArray a => a.Select(PostmanImporter.Str).Where(static s => !string.IsNullOrEmpty(s)).ToList(),
+                            var s => [PostmanImporter.Str(s)],
                         };
-                        if (string.IsNullOrEmpty(src))
+                        if (sources is [] or [null or ""])
                         {
                             var input = tool.Input(Naming.Identifier(key) + "_file", "string", $"Path of the file to upload as \"{key}\".", required: true);
                             Warn($"the form field \"{key}\" uploads a file that the collection does not name; it became the input \"{input}\".");
-                            src = "{{" + input + "}}";
+                            sources = ["{{" + input + "}}"];
                         }
-                        var file = new JsonObject { ["file"] = Text(src) };
-                        if (PostmanImporter.Str(field["contentType"]) is { Length: > 0 } ct)
+                        foreach (var src in sources)
                         {
-                            file["contentType"] = ct;
+                            var file = new JsonObject { ["file"] = Text(src!) };
+                            if (PostmanImporter.Str(field["contentType"]) is { Length: > 0 } ct)
+                            {
+                                file["contentType"] = ct;
+                            }
+                            values.Add(file);
                         }
-                        value = file;
                     }
                     else
                     {
                         var text = PostmanImporter.Str(field["value"]) ?? "";
-                        value = CurlSecretField(key, text);
+                        JsonNode value = CurlSecretField(key, text);
                         if (mode == "formdata" && PostmanImporter.Str(field["contentType"]) is { Length: > 0 } textType)
                         {
                             value = new JsonObject { ["text"] = value, ["contentType"] = textType }; // Postman sends the part with it
                         }
+                        values.Add(value);
                     }
                     var fieldName = FieldName(key);
-                    if (fields[fieldName] is { } existing)
+                    foreach (var value in values)
                     {
-                        fields[fieldName] = existing is JsonArray arr ? Append(arr, value) : new JsonArray(existing.DeepClone(), value);
-                    }
-                    else
-                    {
-                        fields[fieldName] = value;
+                        if (fields[fieldName] is { } existing)
+                        {
+                            fields[fieldName] = existing is JsonArray arr ? Append(arr, value) : new JsonArray(existing.DeepClone(), value);
+                        }
+                        else
+                        {
+                            fields[fieldName] = value;
+                        }
                     }
                 }
                 // Postman keeps a Content-Type of the form's own type (with a charset, say) and replaces any other with it;

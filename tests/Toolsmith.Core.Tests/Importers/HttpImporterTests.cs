@@ -14,6 +14,82 @@ public class HttpImporterTests(ImportRunner runner) : IClassFixture<ImportRunner
     private string Api => $"http://127.0.0.1:{runner.Api.Port}";
 
     [Fact]
+    public async Task HttpyacAssertions_AreNotSentAsTheBody_AndAreReportedAsNotRun()
+    {
+        var text = $"GET {Api}/echo/items/42\n\n?? status == 200\n?? body id exists\n";
+        var result = HttpFileImporter.Import(text);
+        var tool = Assert.Single(result.Tools);
+        Assert.Null(tool.Document["steps"]![0]!["body"]);
+        Assert.Equal(2, result.Warnings.Count(static w => w.Message.Contains("httpyac assertion", StringComparison.Ordinal)));
+        await runner.RunAsync(tool);
+        Assert.Equal("GET", Echo["method"]!.GetValue<string>());
+        Assert.Equal("", Echo["bodyText"]?.GetValue<string>() ?? "");
+    }
+
+    [Fact]
+    public async Task AVariableInTheUrl_IsSentAsWritten_AsRestClientAndHttpyacPutItIn()
+    {
+        // REST Client and httpyac put the value into the request's text, then send it: ?q=a&b=c&limit=5, /files/docs/readme.md.
+        var text = $$$"""
+            @q = a&b=c
+            @file = docs/readme.md
+            GET {{{Api}}}/echo/files/{{file}}/meta?q={{q}}&limit=5
+            """;
+        var result = HttpFileImporter.Import(text);
+        var tool = Assert.Single(result.Tools);
+        await runner.RunAsync(tool);
+        Assert.EndsWith("/echo/files/docs/readme.md/meta?q=a&b=c&limit=5", Echo["rawTarget"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(2, result.Warnings.Count(static w => w.Message.Contains("written into the URL", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task CommentLinesInABody_AreLeftOut_AsTheClientsLeaveThemOut_ButAMarkdownBodyKeepsItsHeadings()
+    {
+        var text = $$$"""
+            POST {{{Api}}}/echo/yaml
+            Content-Type: application/yaml
+
+            key: value
+            # a comment line
+            list:
+              - a
+
+            ###
+            POST {{{Api}}}/echo/notes
+            Content-Type: text/markdown
+
+            # Title
+            // a comment line
+            Some text
+            """;
+        var result = HttpFileImporter.Import(text);
+        Assert.Equal(2, result.Tools.Count);
+        await runner.RunAsync(result.Tools[0]);
+        Assert.Equal("key: value\nlist:\n  - a", Echo["bodyText"]!.GetValue<string>());
+        Assert.Contains(result.Warnings, static w => w.Message.Contains("# a comment line", StringComparison.Ordinal));
+        // httpyac sends a markdown body's # lines (its headings) and leaves out the // ones.
+        await runner.RunAsync(result.Tools[1]);
+        Assert.Equal("# Title\nSome text", Echo["bodyText"]!.GetValue<string>());
+        Assert.Contains(result.Warnings, static w => w.Message.Contains("// a comment line", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task BasicUserAndPasswordInAVariable_IsEncoded_AsRestClientEncodesItOnceTheVariableIsIn()
+    {
+        var text = $$$"""
+            @auth = Basic alice wonderland
+            GET {{{Api}}}/echo/whole
+            Authorization: {{auth}}
+            """;
+        var result = HttpFileImporter.Import(text);
+        var tool = Assert.Single(result.Tools);
+        Assert.DoesNotContain("wonderland", tool.Document.ToJsonString(), StringComparison.Ordinal);
+        var password = Assert.Single(result.Secrets).Name;
+        await runner.CaptureAtEchoAsync(tool, new Dictionary<string, string> { [password] = "wonderland" });
+        Assert.Equal("Basic " + Convert.ToBase64String("alice:wonderland"u8.ToArray()), Echo["headers"]!["authorization"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task FileVariablesDefinedBelowTheRequest_AreUsed_AsRestClientReadsThemFileWide()
     {
         var text = $$$"""
@@ -261,7 +337,8 @@ public class HttpImporterTests(ImportRunner runner) : IClassFixture<ImportRunner
     public async Task AMultipartBodySentAsWritten_LeavesOutTheCommentLinesAmongAPartsHeaders()
     {
         // Shenyu's upload sample: parts after the closing boundary, so the body is sent as written; httpyac leaves out the
-        // "# you need to change your local path" line among a part's headers, as it does in a body it maps.
+        // "# you need to change your local path" line among a part's headers, as it does in a body it maps; a # line in a
+        // part's text is a comment too (httpyac's and REST Client's comment lines), left out with a warning.
         var result = HttpFileImporter.Import($$"""
             POST {{Api}}/echo/upload
             Content-Type: multipart/form-data; boundary=B
@@ -282,9 +359,10 @@ public class HttpImporterTests(ImportRunner runner) : IClassFixture<ImportRunner
             """);
         var tool = Assert.Single(result.Tools);
         Assert.Contains(result.Warnings, static w => w.Message.Contains("written out by hand", StringComparison.Ordinal));
+        Assert.Contains(result.Warnings, static w => w.Message.Contains("2 lines starting with # or //", StringComparison.Ordinal));
         await runner.RunAsync(tool);
         Assert.Equal(
-            "--B\r\nContent-Disposition: form-data; name=\"a\"\r\nContent-Type: text/plain\r\n\r\n# text of the part\r\n--B--\r\n\r\n--B\r\nContent-Disposition: form-data; name=\"b\"\r\n\r\ntwo\r\n--B--\r\n",
+            "--B\r\nContent-Disposition: form-data; name=\"a\"\r\nContent-Type: text/plain\r\n\r\n--B--\r\n\r\n--B\r\nContent-Disposition: form-data; name=\"b\"\r\n\r\ntwo\r\n--B--\r\n",
             Echo["bodyText"]!.GetValue<string>());
     }
 

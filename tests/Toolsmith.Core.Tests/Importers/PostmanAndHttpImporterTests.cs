@@ -552,6 +552,57 @@ public class PostmanAndHttpImporterTests(ImportRunner runner) : IClassFixture<Im
     }
 
     [Fact]
+    public async Task Postman_HeadersWrittenAsOneString_AreEachSent_AsPostmansSdkReadsThem()
+    {
+        // v2.1 allows "header" as a string of "Name: value" lines.
+        var collection = $$$"""
+            { "item": [ { "name": "flags", "request": { "method": "GET", "header": "X-Tenant: acme\nX-Two: 2",
+              "url": "http://127.0.0.1:{{{runner.Api.Port}}}/echo/flags" } } ] }
+            """;
+        var tool = Assert.Single(PostmanImporter.Import(collection).Tools);
+        await runner.RunAsync(tool);
+        Assert.Equal("acme", Echo(runner)["headers"]!["x-tenant"]!.GetValue<string>());
+        Assert.Equal("2", Echo(runner)["headers"]!["x-two"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Postman_PathVariableHoldingASlash_IsSentAsWritten_NotEscaped()
+    {
+        // Postman sends :path = docs/readme.md as /files/docs/readme.md/meta; an input would go out as docs%2Freadme.md.
+        var collection = $$$"""
+            { "item": [ { "name": "meta", "request": { "method": "GET",
+              "url": { "raw": "http://127.0.0.1:{{{runner.Api.Port}}}/echo/files/:path/meta", "protocol": "http", "host": ["127","0","0","1"],
+                "port": "{{{runner.Api.Port}}}", "path": ["echo", "files", ":path", "meta"], "variable": [ { "key": "path", "value": "docs/readme.md" } ] } } } ] }
+            """;
+        var result = PostmanImporter.Import(collection);
+        var tool = Assert.Single(result.Tools);
+        Assert.Contains(result.Warnings, static w => w.Message.Contains(":path", StringComparison.Ordinal));
+        await runner.RunAsync(tool);
+        Assert.EndsWith("/echo/files/docs/readme.md/meta", Echo(runner)["rawTarget"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Postman_FormDataRowOfSeveralFiles_SendsOnePartPerFile_WithTheSameName()
+    {
+        var (a, b) = (Path.Combine(runner.Directory, "pm-a.txt"), Path.Combine(runner.Directory, "pm-msg.txt"));
+        File.WriteAllText(a, "first file");
+        File.WriteAllText(b, "second file");
+        var collection = $$$"""
+            { "item": [ { "name": "two files", "request": { "method": "POST",
+              "body": { "mode": "formdata", "formdata": [ { "key": "docs", "type": "file", "src": [ {{{JsonValue.Create(a).ToJsonString()}}}, {{{JsonValue.Create(b).ToJsonString()}}} ] } ] },
+              "url": "http://127.0.0.1:{{{runner.Api.Port}}}/echo/upload" } } ] }
+            """;
+        var tool = Assert.Single(PostmanImporter.Import(collection).Tools);
+        var step = ImportRunner.Single(await runner.RunAsync(tool));
+        Assert.True(step.Ok, step.Diagnosis?.Explanation);
+        var body = Echo(runner)["bodyText"]!.GetValue<string>();
+        Assert.Contains("name=\"docs\"; filename=\"pm-a.txt\"", body, StringComparison.Ordinal);
+        Assert.Contains("name=\"docs\"; filename=\"pm-msg.txt\"", body, StringComparison.Ordinal);
+        Assert.Contains("first file", body, StringComparison.Ordinal);
+        Assert.Contains("second file", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Postman_BodiesGoOutAsPostmanSendsThem_CommentsStripped_FormTypesReplaced_PlainTextKept()
     {
         // What postman-runtime does before sending: a JSON body loses its comments (not inside strings); a form's

@@ -114,7 +114,16 @@ internal sealed class OperationToolBuilder
                     // Form with explode (the default) and deepObject are how the engine sends an array or object:
                     // name=a&name=b, name[key]=value. Without explode (Swagger's csv, its default), and spaceDelimited and
                     // pipeDelimited, an array is one value, its items joined.
-                    if (inputType == "array" && Separator(p) is { } separator)
+                    if (p.Schema is null && p.Content?.Keys.FirstOrDefault() is { } contentType && contentType.Contains("json", StringComparison.OrdinalIgnoreCase))
+                    {
+                        // A parameter with content instead of a schema: its value serialized as that media type (JSON text).
+                        _params[name] = new JsonObject { ["json"] = placeholder };
+                        if (p.Content[contentType].Schema is { } contentSchema)
+                        {
+                            _validateParams[name] = SchemaConverter.ParameterCheck(contentSchema);
+                        }
+                    }
+                    else if (inputType == "array" && Separator(p) is { } separator)
                     {
                         _params[name] = new JsonObject { ["values"] = placeholder, ["join"] = separator };
                     }

@@ -1198,4 +1198,28 @@ public class OpenApiImporterTests(ImportRunner runner) : IClassFixture<ImportRun
         Assert.True(ImportRunner.Single(run).Status == 200, run.Error ?? ImportRunner.Single(run).Diagnosis?.Explanation);
         Assert.DoesNotContain("name=\"file\"", runner.Api.LastEcho!["bodyText"]!.GetValue<string>(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task AParameterWithJsonContent_IsSentAsItsJsonText()
+    {
+        var tool = Assert.Single(OpenApiCatalog.Parse("""
+            openapi: 3.0.3
+            info: { title: M, version: "1" }
+            servers: [ { url: "https://api.example.test" } ]
+            paths:
+              /events:
+                get:
+                  operationId: events
+                  parameters:
+                    - { name: since, in: query, content: { application/json: { schema: { type: object, properties: { d: { type: string } } } } } }
+                  responses: { "200": { description: ok } }
+            """, "content.yaml").ImportAll().Tools);
+        Assert.Equal("object", (string?)tool.Document["inputs"]!["since"]!["type"]);
+        var run = await runner.RunAtEchoAsync(tool, Inputs("""{"since":{"d":"2024-01-01"}}"""));
+        Assert.True(ImportRunner.Single(run).Status == 200, run.Error ?? ImportRunner.Single(run).Diagnosis?.Explanation);
+        Assert.Equal("?since=%7B%22d%22%3A%222024-01-01%22%7D", runner.Api.LastEcho!["queryString"]!.GetValue<string>());
+        var without = await runner.RunAtEchoAsync(tool);
+        Assert.True(ImportRunner.Single(without).Status == 200, without.Error);
+        Assert.Equal("", runner.Api.LastEcho!["queryString"]!.GetValue<string>());
+    }
 }

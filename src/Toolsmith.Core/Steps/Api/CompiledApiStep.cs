@@ -13,6 +13,7 @@ internal sealed class CompiledApiStep : CompiledStep
 {
     private readonly (string Name, Template Value)[] _headers;
     private readonly (string Name, JsonTemplate Value)[] _params;
+    /// <summary>The params sent as one value: an array's separator, or "" for a value sent as its JSON text.</summary>
     private readonly Dictionary<string, string> _paramJoins;
     private readonly (string Name, Template Value)[] _cookies;
     private readonly RequestValidator? _validator;
@@ -126,6 +127,12 @@ internal sealed class CompiledApiStep : CompiledStep
             {
                 joins[name] = separator.GetValue<string>();
                 value = joined["values"];
+            }
+            else if (given is JsonObject { Count: 1 } json && json.ContainsKey("json"))
+            {
+                // {"json": "{{filter}}"}: the value sent as its JSON text (OpenAPI's parameter with content application/json).
+                joins[name] = "";
+                value = json["json"];
             }
             if (Try($"{location}.params.{name}", () => JsonTemplate.Compile(value, $"{location}.params.{name}")) is { } t)
             {
@@ -276,7 +283,12 @@ internal sealed class CompiledApiStep : CompiledStep
         {
             var value = template.Render(scope);
             rendered?.Add((name, value));
-            if (_paramJoins.TryGetValue(name, out var separator) && value is JsonArray items && items.All(static v => v is JsonValue))
+            if (_paramJoins.TryGetValue(name, out var separator) && separator.Length == 0 && value is not null)
+            {
+                query.Append(query.Length > 0 ? "&" : "").Append(Uri.EscapeDataString(name)).Append('=').Append(Uri.EscapeDataString(value.ToJsonString()));
+                continue;
+            }
+            if (_paramJoins.TryGetValue(name, out separator) && value is JsonArray items && items.All(static v => v is JsonValue))
             {
                 if (query.Length > 0)
                 {

@@ -67,7 +67,15 @@ internal sealed class UrlTemplate
                 sb.Append(part.Text);
                 continue;
             }
-            var text = Template.ToText(scope.Resolve(part.Path, template));
+            var value = scope.Resolve(part.Path, template);
+            if (_contexts[i] != UrlContext.Raw && value is System.Text.Json.Nodes.JsonArray list && list.All(static v => v is System.Text.Json.Nodes.JsonValue))
+            {
+                // An array of values in the path or query: each encoded, joined by commas (RFC 6570's simple and form
+                // expansion, OpenAPI's simple style): /things/1,2, not the JSON text.
+                sb.AppendJoin(',', list.Select(v => _contexts[i] == UrlContext.PathSegment ? EscapePathSegment(Template.ToText(v)) : Uri.EscapeDataString(Template.ToText(v))));
+                continue;
+            }
+            var text = Template.ToText(value);
             switch (_contexts[i])
             {
                 case UrlContext.Raw:

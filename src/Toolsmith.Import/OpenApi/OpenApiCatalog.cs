@@ -105,6 +105,7 @@ public sealed class OpenApiCatalog
         {
             throw new ImportException($"{source} is empty.");
         }
+        trimmed = MarkCollectionFormats(trimmed);
         var settings = new OpenApiReaderSettings { BaseUrl = baseUri, LoadExternalRefs = false };
         settings.AddYamlReader();
         ReadResult read;
@@ -112,7 +113,7 @@ public sealed class OpenApiCatalog
         {
             read = OpenApiDocument.Parse(trimmed, trimmed[0] is '{' or '[' ? OpenApiConstants.Json : OpenApiConstants.Yaml, settings);
         }
-        catch (Exception ex) when (ex is OpenApiException or System.Text.Json.JsonException or FormatException or InvalidOperationException or ArgumentException or SharpYaml.YamlException)
+        catch (Exception ex) when (ex is OpenApiException or System.Text.Json.JsonException or FormatException or InvalidOperationException or ArgumentException or NotSupportedException or SharpYaml.YamlException)
         {
             throw new ImportException($"{source} is not an OpenAPI document that can be read: {ex.Message}", ex);
         }
@@ -194,6 +195,73 @@ public sealed class OpenApiCatalog
         }
         var catalog = Parse(bundled, source);
         return new OpenApiCatalog(catalog.Document, null, [.. bundling, .. catalog.ReadWarnings]);
+    }
+
+    /// <summary>The extension that keeps a Swagger 2.0 array parameter's <c>collectionFormat</c> (csv when absent) for the builder.</summary>
+    internal const string CollectionFormat = "x-toolsmith-collectionFormat";
+
+    /// <summary>
+    /// Swagger 2.0's <c>collectionFormat</c> of array parameters, which the reader turns into OpenAPI 3 styles without
+    /// the one that matters (csv, the default, became form with explode: repeated names) and cannot read at all for tsv
+    /// (it throws): each array parameter gets it in <see cref="CollectionFormat"/>, tsv read as csv. Other documents are
+    /// left as they are.
+    /// </summary>
+    private static string MarkCollectionFormats(string text)
+    {
+        if (!text.Contains("swagger", StringComparison.Ordinal) || !text.Contains("array", StringComparison.Ordinal))
+        {
+            return text;
+        }
+        System.Text.Json.Nodes.JsonNode? root;
+        try
+        {
+            root = SplitDocument.Parse(text);
+        }
+        catch (Exception ex) when (ex is System.Text.Json.JsonException or SharpYaml.YamlException or InvalidCastException)
+        {
+            return text; // the reader says what is wrong with it
+        }
+        if (root is not System.Text.Json.Nodes.JsonObject document || document["swagger"] is null)
+        {
+            return text;
+        }
+        var marked = false;
+        Mark(document);
+        return marked ? document.ToJsonString() : text;
+
+        void Mark(System.Text.Json.Nodes.JsonNode? node)
+        {
+            switch (node)
+            {
+                case System.Text.Json.Nodes.JsonObject obj:
+                    if (obj["in"] is System.Text.Json.Nodes.JsonValue where && where.GetValueKind() == System.Text.Json.JsonValueKind.String
+                        && where.GetValue<string>() is "query" or "path" or "header" or "formData"
+                        && obj["type"] is System.Text.Json.Nodes.JsonValue type && type.GetValueKind() == System.Text.Json.JsonValueKind.String && type.GetValue<string>() == "array")
+                    {
+                        var format = obj["collectionFormat"] is System.Text.Json.Nodes.JsonValue f && f.GetValueKind() == System.Text.Json.JsonValueKind.String ? f.GetValue<string>() : "csv";
+                        obj[CollectionFormat] = format;
+                        if (format == "tsv")
+                        {
+                            obj["collectionFormat"] = "csv";
+                        }
+                        marked = true;
+                    }
+                    foreach (var (name, member) in obj.ToList())
+                    {
+                        if (!name.StartsWith("x-", StringComparison.Ordinal))
+                        {
+                            Mark(member);
+                        }
+                    }
+                    break;
+                case System.Text.Json.Nodes.JsonArray array:
+                    foreach (var item in array)
+                    {
+                        Mark(item);
+                    }
+                    break;
+            }
+        }
     }
 
     private static readonly System.Text.RegularExpressions.Regex ComponentName = new(@"^The key '(.*)' in '\w+' of components MUST match the regular expression", System.Text.RegularExpressions.RegexOptions.CultureInvariant);

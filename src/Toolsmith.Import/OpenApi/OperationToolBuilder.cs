@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
 using Toolsmith.Core.Model;
+using Toolsmith.Core.Templates;
 
 namespace Toolsmith.Import.OpenApi;
 
@@ -57,12 +58,12 @@ internal sealed class OperationToolBuilder
         var pathInputs = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var p in parameters.Where(static p => p.In == ParameterLocation.Path))
         {
-            pathInputs[p.Name ?? ""] = Parameter(p, required: true);
+            pathInputs[p.Name ?? ""] = PathValue(p, Parameter(p, required: true));
         }
         foreach (var segment in SplitPath(_entry.Path))
         {
             url.Append(segment.IsParameter
-                ? pathInputs.TryGetValue(segment.Text, out var input) ? "{{" + input + "}}" : MissingPathParameter(segment.Text, pathInputs)
+                ? pathInputs.TryGetValue(segment.Text, out var value) ? value : MissingPathParameter(segment.Text, pathInputs)
                 : segment.Text);
         }
         foreach (var p in parameters.Where(static p => p.In != ParameterLocation.Path))
@@ -82,9 +83,26 @@ internal sealed class OperationToolBuilder
                 Warn($"the optional cookie parameter \"{name}\" was left out: a step always sends its cookies. Add it to the step's cookies when needed.");
                 continue;
             }
+            if (p.In == ParameterLocation.Query && ExplodedObject(p) is { Count: > 0 } members)
+            {
+                // An object in the form style with explode (the default): its members are the query's own names
+                // (sort=name&dir=asc), one input each; name[key]=value is deepObject's.
+                var requiredMembers = p.Required ? p.Schema!.Required ?? new HashSet<string>() : new HashSet<string>();
+                foreach (var (member, memberSchema) in members)
+                {
+                    var memberInput = UniqueInput(Naming.Identifier(member));
+                    var allowed = memberSchema.Enum is { Count: > 0 } e ? new JsonArray([.. e.Select(static v => v?.DeepClone())]) : null;
+                    _tool.Input(memberInput, SchemaConverter.InputType(memberSchema), memberSchema.Description?.Trim() ?? $"The {member} of the {name} URL parameter (sent as {member}=…).",
+                        requiredMembers.Contains(member), memberSchema.Default?.DeepClone(), allowed);
+                    _params[member] = "{{" + memberInput + "}}";
+                    _validateParams[member] = SchemaConverter.ParameterCheck(memberSchema);
+                }
+                continue;
+            }
             var inputName = Parameter(p, p.Required);
             var placeholder = "{{" + inputName + "}}";
             var schema = p.Schema is { } s ? SchemaConverter.ParameterCheck(s) : null;
+            var inputType = SchemaConverter.InputType(p.Schema ?? p.Content?.Values.FirstOrDefault()?.Schema);
             switch (p.In)
             {
                 case ParameterLocation.Query:
@@ -93,18 +111,37 @@ internal sealed class OperationToolBuilder
                     {
                         _validateParams[name] = schema;
                     }
-                    // deepObject (and form with explode, the default) is how the engine sends an object or array:
-                    // name[key]=value, name=a&name=b. Without explode OpenAPI joins the values with commas.
-                    if (p.Style is not ParameterStyle.DeepObject && p.Explode == false && SchemaConverter.InputType(p.Schema) is "array" or "object")
+                    // Form with explode (the default) and deepObject are how the engine sends an array or object:
+                    // name=a&name=b, name[key]=value. Without explode (Swagger's csv, its default), and spaceDelimited and
+                    // pipeDelimited, an array is one value, its items joined.
+                    if (p.Schema is null && p.Content?.Keys.FirstOrDefault() is { } contentType && contentType.Contains("json", StringComparison.OrdinalIgnoreCase))
                     {
-                        Warn($"the query parameter \"{name}\" is written as {p.Style} without explode (a,b); the step sends an array as repeated names (name=a&name=b) and an object as name[key]=value.");
+                        // A parameter with content instead of a schema: its value serialized as that media type (JSON text).
+                        _params[name] = new JsonObject { ["json"] = placeholder };
+                        if (p.Content[contentType].Schema is { } contentSchema)
+                        {
+                            _validateParams[name] = SchemaConverter.ParameterCheck(contentSchema);
+                        }
+                    }
+                    else if (inputType == "array" && Separator(p) is { } separator)
+                    {
+                        _params[name] = new JsonObject { ["values"] = placeholder, ["join"] = separator };
+                    }
+                    else if (p.Style is not ParameterStyle.DeepObject && p.Explode == false && inputType == "object")
+                    {
+                        Warn($"the query parameter \"{name}\" is written as {p.Style} without explode (key,value,…); the step sends an object as name[key]=value.");
                     }
                     break;
                 case ParameterLocation.Header:
+                    // An array is sent as one header, its items joined by commas (the simple style); the check is of the input.
                     _headers[name] = placeholder;
-                    if (schema is not null)
+                    if (schema is not null && inputType != "array")
                     {
                         _validateHeaders[name] = schema;
+                    }
+                    if (inputType == "array" && Separator(p) is { } headerSeparator && headerSeparator != ",")
+                    {
+                        Warn($"the header parameter \"{name}\" joins its items with \"{headerSeparator}\"; the step joins them with commas.");
                     }
                     break;
                 case ParameterLocation.Cookie:
@@ -156,6 +193,55 @@ internal sealed class OperationToolBuilder
         }
         _tool.Steps.Add(step);
         return _tool;
+    }
+
+    /// <summary>
+    /// The separator of an array sent as one value: commas for the form style without explode and for Swagger 2.0's
+    /// csv (its default), spaces for spaceDelimited and ssv, tabs for tsv, pipes for pipeDelimited and pipes; null when
+    /// the items are sent as repeated names (form with explode, Swagger's multi).
+    /// </summary>
+    private static string? Separator(IOpenApiParameter p)
+    {
+        if (p.Extensions?.TryGetValue(OpenApiCatalog.CollectionFormat, out var extension) == true && extension is JsonNodeExtension { Node: JsonValue format })
+        {
+            return format.ToString() switch { "ssv" => " ", "tsv" => "\t", "pipes" => "|", "multi" => null, _ => "," };
+        }
+        return p.Style switch
+        {
+            ParameterStyle.SpaceDelimited when !p.Explode => " ",
+            ParameterStyle.PipeDelimited when !p.Explode => "|",
+            ParameterStyle.Form or null when !p.Explode => ",",
+            ParameterStyle.Simple => ",",
+            _ => null,
+        };
+    }
+
+    /// <summary>The members of an object query parameter in the form style with explode, each sent under its own name; null otherwise.</summary>
+    private static IDictionary<string, IOpenApiSchema>? ExplodedObject(IOpenApiParameter p) =>
+        p.Schema is { } schema && p.Style is ParameterStyle.Form or null && p.Explode && SchemaConverter.InputType(schema) == "object" ? schema.Properties : null;
+
+    /// <summary>
+    /// A path parameter in the URL: simple (the default) as the value, label as <c>.value</c>, matrix as
+    /// <c>;name=value</c>; an array's items joined by commas (the engine joins an array in a path segment).
+    /// </summary>
+    private string PathValue(IOpenApiParameter p, string input)
+    {
+        var type = SchemaConverter.InputType(p.Schema ?? p.Content?.Values.FirstOrDefault()?.Schema);
+        if (type == "object")
+        {
+            Warn($"the path parameter \"{p.Name}\" is an object; the step sends it as JSON text, not as {p.Style ?? ParameterStyle.Simple} key,value pairs.");
+        }
+        else if (type == "array" && (p.Explode && p.Style is ParameterStyle.Label or ParameterStyle.Matrix || Separator(p) is not ("," or null)))
+        {
+            Warn($"the path parameter \"{p.Name}\" is an array written as {p.Style}{(p.Explode ? " with explode" : "")}; the step sends its items joined by commas.");
+        }
+        var placeholder = "{{" + input + "}}";
+        return p.Style switch
+        {
+            ParameterStyle.Label => "." + placeholder,
+            ParameterStyle.Matrix => ";" + TemplateText.Escape(p.Name ?? "") + "=" + placeholder,
+            _ => placeholder,
+        };
     }
 
     private string MissingPathParameter(string name, Dictionary<string, string> inputs)
@@ -374,7 +460,7 @@ internal sealed class OperationToolBuilder
             var lines = UniqueInput("body");
             var itemName = (schema?.Items as OpenApiSchemaReference)?.Reference.Id ?? schema?.Items?.Title;
             var item = itemName is { Length: > 0 } ? $" Each line: a {itemName}." : "";
-            _tool.Input(lines, "string", $"The {media} body: newline-delimited JSON, one JSON value a line, each line ending with a newline.{item}{(requestBody.Description is { Length: > 0 } about ? " " + about.Trim() : "")}", required: true);
+            _tool.Input(lines, "string", $"The {media} body: newline-delimited JSON, one JSON value a line, each line ending with a newline.{item}{(requestBody.Description is { Length: > 0 } about ? " " + about.Trim() : "")}", required: requestBody.Required);
             Warn($"takes newline-delimited JSON ({media}); the body input is that text, sent as given, and its lines are not checked against the schema.");
             return ("{{" + lines + "}}", BodyKind.Text, null);
         }
@@ -390,7 +476,7 @@ internal sealed class OperationToolBuilder
                 Warn($"its body schema requires {string.Join(", ", undeclared.Select(static n => "\"" + n + "\""))} but describes no such member; the step checks that the body has {(undeclared.Count == 1 ? "it" : "them")}, so the body input must carry {(undeclared.Count == 1 ? "it" : "them")} (of a type the description does not give).");
             }
             var name = UniqueInput("body");
-            _tool.Input(name, type, BodyDescription(schema, requestBody), required: true);
+            _tool.Input(name, type, BodyDescription(schema, requestBody), required: requestBody.Required);
             return ("{{" + name + "}}", BodyKind.Json, schema is null ? null : SchemaConverter.Convert(schema));
         }
         if (bare is "application/x-www-form-urlencoded" or "multipart/form-data")
@@ -408,12 +494,27 @@ internal sealed class OperationToolBuilder
                     {
                         Warn($"the multipart field \"{field}\" takes several files; the step sends one.");
                     }
-                    _tool.Input(input, "string", $"Path of the file to upload as \"{field}\".{(property.Description is { Length: > 0 } d ? " " + d.Trim() : "")}", required: true);
+                    _tool.Input(input, "string", $"Path of the file to upload as \"{field}\".{(property.Description is { Length: > 0 } d ? " " + d.Trim() : "")}", required: required.Contains(field));
                     fields[field] = new JsonObject { ["file"] = "{{" + input + "}}" };
                     continue;
                 }
                 var allowed = property.Enum is { Count: > 0 } e ? new JsonArray([.. e.Select(static v => v?.DeepClone())]) : null;
-                _tool.Input(input, SchemaConverter.InputType(property), property.Description ?? $"The {field} field.", required.Contains(field), property.Default?.DeepClone(), allowed);
+                var fieldType = SchemaConverter.InputType(property);
+                _tool.Input(input, fieldType, property.Description ?? $"The {field} field.", required.Contains(field), property.Default?.DeepClone(), allowed);
+                var encoding = content[media].Encoding is { } encodings && encodings.TryGetValue(field, out var one) ? one : null;
+                if (multipart && (encoding?.ContentType ?? (fieldType is "object" || fieldType == "array" && SchemaConverter.InputType(property.Items) == "object" ? "application/json" : null)) is { } partType
+                    && partType.Split(',')[0].Trim() is var partMedia && (partMedia.Contains("json", StringComparison.OrdinalIgnoreCase)))
+                {
+                    // OpenAPI: an object (or an array of objects) in a multipart body is one part of JSON text with its Content-Type.
+                    fields[field] = new JsonObject { ["text"] = "{{" + input + "}}", ["contentType"] = partMedia };
+                    continue;
+                }
+                if (!multipart && fieldType == "array" && encoding is { } form && (form.Style is ParameterStyle.SpaceDelimited or ParameterStyle.PipeDelimited || form.Explode == false))
+                {
+                    // A form field's encoding without explode: one field, its items joined (csv=c,d), not repeated names.
+                    fields[field] = new JsonObject { ["values"] = "{{" + input + "}}", ["join"] = form.Style switch { ParameterStyle.SpaceDelimited => " ", ParameterStyle.PipeDelimited => "|", _ => "," } };
+                    continue;
+                }
                 fields[field] = "{{" + input + "}}";
             }
             if (fields.Count == 0)
@@ -429,12 +530,12 @@ internal sealed class OperationToolBuilder
                 _headers["Content-Type"] = media;
             }
             var name = UniqueInput("body");
-            _tool.Input(name, "string", $"The {media} body, as text.", required: true);
+            _tool.Input(name, "string", $"The {media} body, as text.", required: requestBody.Required);
             return ("{{" + name + "}}", BodyKind.Text, null);
         }
         _headers["Content-Type"] = media;
         var file = UniqueInput("file");
-        _tool.Input(file, "string", $"Path of the file sent as the {media} body.", required: true);
+        _tool.Input(file, "string", $"Path of the file sent as the {media} body.", required: requestBody.Required);
         return (new JsonObject { ["file"] = "{{" + file + "}}" }, BodyKind.Binary, null);
     }
 

@@ -267,7 +267,7 @@ internal static partial class SplitDocument
     }
 
     /// <summary>JSON or YAML text as a JSON tree (YAML's plain scalars typed as YAML 1.2's core schema reads them).</summary>
-    private static JsonNode? Parse(string text)
+    internal static JsonNode? Parse(string text)
     {
         var trimmed = text.TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
         if (trimmed.StartsWith('{') || trimmed.StartsWith('['))

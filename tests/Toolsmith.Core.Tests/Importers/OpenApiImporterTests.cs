@@ -1011,4 +1011,215 @@ public class OpenApiImporterTests(ImportRunner runner) : IClassFixture<ImportRun
         Assert.Contains("3 component name(s)", warning.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(result.Warnings, static w => w.Message.Contains("MUST match", StringComparison.Ordinal));
     }
+
+    private static string RawTarget(JsonObject echo) => echo["rawTarget"]!.GetValue<string>();
+
+    [Fact]
+    public async Task SwaggerTsv_IsImported_NotACrash_AndSentTabJoined()
+    {
+        var result = OpenApiCatalog.Parse("""
+            swagger: "2.0"
+            info: { title: T, version: "1" }
+            host: api.example.test
+            schemes: [ https ]
+            paths:
+              /pets:
+                get:
+                  operationId: pets
+                  parameters:
+                    - { name: ts, in: query, type: array, items: { type: string }, collectionFormat: tsv }
+                    - { name: ps, in: query, type: array, items: { type: string }, collectionFormat: pipes }
+                  responses: { "200": { description: ok } }
+            """, "tsv.yaml").ImportAll();
+        var tool = Assert.Single(result.Tools);
+        var run = await runner.RunAtEchoAsync(tool, Inputs("""{"ts":["a","b"],"ps":["c","d"]}"""));
+        Assert.True(ImportRunner.Single(run).Status == 200, run.Error ?? ImportRunner.Single(run).Diagnosis?.Explanation);
+        Assert.Equal("?ts=a%09b&ps=c%7Cd", runner.Api.LastEcho!["queryString"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task SwaggerCsv_TheDefault_IsSentCommaJoined_InQueryPathAndHeader_AndMultiRepeats()
+    {
+        var result = OpenApiCatalog.Parse("""
+            swagger: "2.0"
+            info: { title: T, version: "1" }
+            host: api.example.test
+            schemes: [ https ]
+            paths:
+              /find/{keys}:
+                get:
+                  operationId: find
+                  parameters:
+                    - { name: keys, in: path, required: true, type: array, items: { type: string } }
+                    - { name: status, in: query, type: array, items: { type: string } }
+                    - { name: tags, in: query, type: array, items: { type: string }, collectionFormat: multi }
+                    - { name: X-Flags, in: header, type: array, items: { type: string } }
+                  responses: { "200": { description: ok } }
+            """, "csv.yaml").ImportAll();
+        var tool = Assert.Single(result.Tools);
+        var run = await runner.RunAtEchoAsync(tool, Inputs("""{"keys":["a","b"],"status":["available","pending"],"tags":["x","y"],"X_Flags":["f","g"]}"""));
+        Assert.True(ImportRunner.Single(run).Status == 200, run.Error ?? ImportRunner.Single(run).Diagnosis?.Explanation);
+        var echo = runner.Api.LastEcho!;
+        Assert.EndsWith("/find/a,b?status=available,pending&tags=x&tags=y", RawTarget(echo), StringComparison.Ordinal);
+        Assert.Equal("f,g", (string?)echo["headers"]!["x-flags"]);
+        var without = await runner.RunAtEchoAsync(tool, Inputs("""{"keys":["a"]}"""));
+        Assert.True(ImportRunner.Single(without).Status == 200, without.Error);
+        Assert.EndsWith("/find/a", RawTarget(runner.Api.LastEcho!), StringComparison.Ordinal);
+    }
+
+    private const string StylesDocument = """
+        openapi: 3.0.3
+        info: { title: M, version: "1" }
+        servers: [ { url: "https://api.example.test" } ]
+        paths:
+          /things/{ids}:
+            get:
+              operationId: getThings
+              parameters:
+                - { name: ids, in: path, required: true, schema: { type: array, items: { type: integer } } }
+                - { name: X-Ids, in: header, schema: { type: array, items: { type: integer } } }
+                - { name: opts, in: query, schema: { type: object, properties: { sort: { type: string }, dir: { type: string } } } }
+                - { name: only, in: query, explode: false, schema: { type: array, items: { type: string } } }
+              responses: { "200": { description: ok } }
+          /matrix/{ids}:
+            get:
+              operationId: getMatrix
+              parameters:
+                - { name: ids, in: path, required: true, style: matrix, schema: { type: array, items: { type: integer } } }
+              responses: { "200": { description: ok } }
+          /labels/{id}:
+            get:
+              operationId: getLabel
+              parameters:
+                - { name: id, in: path, required: true, style: label, schema: { type: string } }
+              responses: { "200": { description: ok } }
+        """;
+
+    [Fact]
+    public async Task ArrayPathAndHeaderParameters_AreSentAsTheirItemsJoined_NotAsJson()
+    {
+        var tools = OpenApiCatalog.Parse(StylesDocument, "styles.yaml").ImportAll().Tools;
+        var run = await runner.RunAtEchoAsync(tools.Single(static t => t.Name == "get_things"), Inputs("""{"ids":[1,2],"X_Ids":[5,6],"only":["a","b"]}"""));
+        Assert.True(ImportRunner.Single(run).Status == 200, run.Error ?? ImportRunner.Single(run).Diagnosis?.Explanation);
+        var echo = runner.Api.LastEcho!;
+        Assert.EndsWith("/things/1,2?only=a,b", RawTarget(echo), StringComparison.Ordinal);
+        Assert.Equal("5,6", (string?)echo["headers"]!["x-ids"]);
+        var matrix = await runner.RunAtEchoAsync(tools.Single(static t => t.Name == "get_matrix"), Inputs("""{"ids":[1,2]}"""));
+        Assert.True(ImportRunner.Single(matrix).Status == 200, matrix.Error);
+        Assert.EndsWith("/matrix/;ids=1,2", RawTarget(runner.Api.LastEcho!), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ALabelPathParameter_KeepsItsDot()
+    {
+        var tool = OpenApiCatalog.Parse(StylesDocument, "styles.yaml").ImportAll().Tools.Single(static t => t.Name == "get_label");
+        var run = await runner.RunAtEchoAsync(tool, Inputs("""{"id":"abc"}"""));
+        Assert.True(ImportRunner.Single(run).Status == 200, run.Error);
+        Assert.EndsWith("/labels/.abc", RawTarget(runner.Api.LastEcho!), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnObjectQueryParameter_InTheFormStyleWithExplode_IsSentAsItsMembersOwnNames()
+    {
+        var tool = OpenApiCatalog.Parse(StylesDocument, "styles.yaml").ImportAll().Tools.Single(static t => t.Name == "get_things");
+        var run = await runner.RunAtEchoAsync(tool, Inputs("""{"ids":[1],"sort":"name","dir":"asc"}"""));
+        Assert.True(ImportRunner.Single(run).Status == 200, run.Error ?? ImportRunner.Single(run).Diagnosis?.Explanation);
+        Assert.EndsWith("/things/1?sort=name&dir=asc", RawTarget(runner.Api.LastEcho!), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RequestBodyEncoding_AFormFieldWithoutExplode_IsJoined_AndAMultipartObject_IsOneJsonPart()
+    {
+        var result = OpenApiCatalog.Parse("""
+            openapi: 3.0.3
+            info: { title: M, version: "1" }
+            servers: [ { url: "https://api.example.test" } ]
+            paths:
+              /form:
+                post:
+                  operationId: form
+                  requestBody:
+                    content:
+                      application/x-www-form-urlencoded:
+                        schema: { type: object, properties: { csv: { type: array, items: { type: string } }, many: { type: array, items: { type: string } } } }
+                        encoding: { csv: { style: form, explode: false } }
+                  responses: { "200": { description: ok } }
+              /upload:
+                post:
+                  operationId: upload
+                  requestBody:
+                    content:
+                      multipart/form-data:
+                        schema: { type: object, properties: { meta: { type: object, properties: { title: { type: string } } }, note: { type: string } } }
+                  responses: { "200": { description: ok } }
+            """, "encoding.yaml").ImportAll();
+        var form = await runner.RunAtEchoAsync(result.Tools.Single(static t => t.Name == "form"), Inputs("""{"csv":["c","d"],"many":["e","f"]}"""));
+        Assert.True(ImportRunner.Single(form).Status == 200, form.Error ?? ImportRunner.Single(form).Diagnosis?.Explanation);
+        Assert.Equal("csv=c,d&many=e&many=f", runner.Api.LastEcho!["bodyText"]!.GetValue<string>());
+        var upload = await runner.RunAtEchoAsync(result.Tools.Single(static t => t.Name == "upload"), Inputs("""{"meta":{"title":"T"},"note":"n"}"""));
+        Assert.True(ImportRunner.Single(upload).Status == 200, upload.Error ?? ImportRunner.Single(upload).Diagnosis?.Explanation);
+        var body = runner.Api.LastEcho!["bodyText"]!.GetValue<string>();
+        Assert.Contains("name=\"meta\"\r\nContent-Type: application/json\r\n\r\n{\"title\":\"T\"}\r\n", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("meta[title]", body, StringComparison.Ordinal);
+        Assert.Contains("name=\"note\"\r\n\r\nn\r\n", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnOptionalRequestBody_AndAnOptionalFile_AreOptionalInputs()
+    {
+        var result = OpenApiCatalog.Parse("""
+            openapi: 3.0.3
+            info: { title: M, version: "1" }
+            servers: [ { url: "https://api.example.test" } ]
+            paths:
+              /notes:
+                post:
+                  operationId: note
+                  requestBody:
+                    required: false
+                    content: { application/json: { schema: { type: object, properties: { text: { type: string } } } } }
+                  responses: { "200": { description: ok } }
+              /upload:
+                post:
+                  operationId: upload
+                  requestBody:
+                    required: true
+                    content:
+                      multipart/form-data:
+                        schema: { type: object, required: [ name ], properties: { name: { type: string }, file: { type: string, format: binary } } }
+                  responses: { "200": { description: ok } }
+            """, "optional.yaml").ImportAll();
+        var note = result.Tools.Single(static t => t.Name == "note");
+        Assert.Null(note.Document["inputs"]!["body"]!["required"]);
+        var upload = result.Tools.Single(static t => t.Name == "upload");
+        Assert.Null(upload.Document["inputs"]!["file"]!["required"]);
+        Assert.True((bool?)upload.Document["inputs"]!["name"]!["required"]);
+        var run = await runner.RunAtEchoAsync(upload, Inputs("""{"name":"n"}"""));
+        Assert.True(ImportRunner.Single(run).Status == 200, run.Error ?? ImportRunner.Single(run).Diagnosis?.Explanation);
+        Assert.DoesNotContain("name=\"file\"", runner.Api.LastEcho!["bodyText"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AParameterWithJsonContent_IsSentAsItsJsonText()
+    {
+        var tool = Assert.Single(OpenApiCatalog.Parse("""
+            openapi: 3.0.3
+            info: { title: M, version: "1" }
+            servers: [ { url: "https://api.example.test" } ]
+            paths:
+              /events:
+                get:
+                  operationId: events
+                  parameters:
+                    - { name: since, in: query, content: { application/json: { schema: { type: object, properties: { d: { type: string } } } } } }
+                  responses: { "200": { description: ok } }
+            """, "content.yaml").ImportAll().Tools);
+        Assert.Equal("object", (string?)tool.Document["inputs"]!["since"]!["type"]);
+        var run = await runner.RunAtEchoAsync(tool, Inputs("""{"since":{"d":"2024-01-01"}}"""));
+        Assert.True(ImportRunner.Single(run).Status == 200, run.Error ?? ImportRunner.Single(run).Diagnosis?.Explanation);
+        Assert.Equal("?since=%7B%22d%22%3A%222024-01-01%22%7D", runner.Api.LastEcho!["queryString"]!.GetValue<string>());
+        var without = await runner.RunAtEchoAsync(tool);
+        Assert.True(ImportRunner.Single(without).Status == 200, without.Error);
+        Assert.Equal("", runner.Api.LastEcho!["queryString"]!.GetValue<string>());
+    }
 }

@@ -13,12 +13,14 @@ internal sealed class CompiledApiStep : CompiledStep
 {
     private readonly (string Name, Template Value)[] _headers;
     private readonly (string Name, JsonTemplate Value)[] _params;
+    /// <summary>The params sent as one value: an array's separator, or "" for a value sent as its JSON text.</summary>
+    private readonly Dictionary<string, string> _paramJoins;
     private readonly (string Name, Template Value)[] _cookies;
     private readonly RequestValidator? _validator;
 
     private CompiledApiStep(ApiStepDefinition definition, string location, EngineDefaults defaults, UrlTemplate url,
         (string, Template)[] headers, (string, JsonTemplate)[] parameters, (string, Template)[] cookies, RequestBodyTemplate? body, Paging.CompiledPaging? paging, RequestValidator? validator,
-        CompiledAuth? auth)
+        CompiledAuth? auth, Dictionary<string, string> paramJoins)
         : base(definition, location, defaults)
     {
         Auth = auth;
@@ -28,6 +30,7 @@ internal sealed class CompiledApiStep : CompiledStep
         Url = url;
         _headers = headers;
         _params = parameters;
+        _paramJoins = paramJoins;
         _cookies = cookies;
         Body = body;
         Timeout = Durations.FromNode(definition.Timeout);
@@ -114,8 +117,23 @@ internal sealed class CompiledApiStep : CompiledStep
             }
         }
         var parameters = new List<(string, JsonTemplate)>();
-        foreach (var (name, value) in definition.Params ?? [])
+        var joins = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, given) in definition.Params ?? [])
         {
+            // {"values": "{{ids}}", "join": ","}: an array sent as one value, its items joined (OpenAPI's form style
+            // without explode, Swagger's csv, ssv, tsv and pipes), each item encoded, the separator as written.
+            var value = given;
+            if (given is JsonObject { Count: 2 } joined && joined["join"] is JsonValue separator && separator.GetValueKind() == System.Text.Json.JsonValueKind.String && joined.ContainsKey("values"))
+            {
+                joins[name] = separator.GetValue<string>();
+                value = joined["values"];
+            }
+            else if (given is JsonObject { Count: 1 } json && json.ContainsKey("json"))
+            {
+                // {"json": "{{filter}}"}: the value sent as its JSON text (OpenAPI's parameter with content application/json).
+                joins[name] = "";
+                value = json["json"];
+            }
             if (Try($"{location}.params.{name}", () => JsonTemplate.Compile(value, $"{location}.params.{name}")) is { } t)
             {
                 parameters.Add((name, t));
@@ -145,7 +163,7 @@ internal sealed class CompiledApiStep : CompiledStep
         {
             return null;
         }
-        return new CompiledApiStep(definition, location, defaults, url!, [.. headers], [.. parameters], [.. cookies], body, paging, validator, auth);
+        return new CompiledApiStep(definition, location, defaults, url!, [.. headers], [.. parameters], [.. cookies], body, paging, validator, auth, joins);
     }
 
     private static string StripLocation(string message, string location) =>
@@ -225,7 +243,8 @@ internal sealed class CompiledApiStep : CompiledStep
                 {
                     continue;
                 }
-                value = Template.ToText(resolved);
+                // An array of values is sent as one header, its items joined by commas (HTTP's list; OpenAPI's simple style).
+                value = resolved is JsonArray list && list.All(static v => v is JsonValue) ? string.Join(',', list.Select(static v => Template.ToText(v))) : Template.ToText(resolved);
             }
             else
             {
@@ -264,6 +283,20 @@ internal sealed class CompiledApiStep : CompiledStep
         {
             var value = template.Render(scope);
             rendered?.Add((name, value));
+            if (_paramJoins.TryGetValue(name, out var separator) && separator.Length == 0 && value is not null)
+            {
+                query.Append(query.Length > 0 ? "&" : "").Append(Uri.EscapeDataString(name)).Append('=').Append(Uri.EscapeDataString(value.ToJsonString()));
+                continue;
+            }
+            if (_paramJoins.TryGetValue(name, out separator) && value is JsonArray items && items.All(static v => v is JsonValue))
+            {
+                if (query.Length > 0)
+                {
+                    query.Append('&');
+                }
+                query.Append(Uri.EscapeDataString(name)).Append('=').AppendJoin(separator == "," ? "," : Uri.EscapeDataString(separator), items.Select(static v => Uri.EscapeDataString(Template.ToText(v))));
+                continue;
+            }
             foreach (var (pair, text) in RequestBodyTemplate.Flatten(name, value))
             {
                 if (query.Length > 0)

@@ -62,8 +62,31 @@ internal sealed class RequestBodyTemplate
         _ => node.ToJsonString(),
     };
 
-    /// <summary>The rendered body as a JSON value (the fields of a form), for the pre-flight check.</summary>
-    public JsonNode? RenderNode(TemplateScope scope) => _template.Render(scope);
+    /// <summary>The rendered body as a JSON value (the fields of a form, a joined field as its array), for the pre-flight check.</summary>
+    public JsonNode? RenderNode(TemplateScope scope)
+    {
+        var node = _template.Render(scope);
+        if (Kind == BodyKind.Form && node is JsonObject fields)
+        {
+            foreach (var (field, value) in fields.ToList())
+            {
+                if (Joined(value) is { } joined)
+                {
+                    fields[field] = joined.Items.DeepClone();
+                }
+                else if (value is JsonObject { Count: 2 } unset && unset.ContainsKey("values") && unset["values"] is null && unset["join"] is JsonValue)
+                {
+                    fields.Remove(field);
+                }
+            }
+        }
+        return node;
+    }
+
+    /// <summary>A form field of <c>{"values": […], "join": ","}</c>: an array sent as one value, its items joined by the separator.</summary>
+    private static (JsonArray Items, string Separator)? Joined(JsonNode? value) =>
+        value is JsonObject { Count: 2 } o && o["values"] is JsonArray items && items.All(static v => v is JsonValue) && o["join"] is JsonValue j
+            && j.GetValueKind() == JsonValueKind.String ? (items, j.GetValue<string>()) : null;
 
     /// <summary>Renders the body into something that can make a fresh <see cref="HttpContent"/> for every attempt.</summary>
     public PreparedBody Render(TemplateScope scope, string location)
@@ -92,6 +115,17 @@ internal sealed class RequestBodyTemplate
                 var sb = new StringBuilder();
                 foreach (var (field, value) in (JsonObject)_template.Render(scope)!)
                 {
+                    if (value is JsonObject { Count: 2 } unset && unset.ContainsKey("values") && unset["values"] is null && unset["join"] is JsonValue)
+                    {
+                        continue; // a joined field whose input was not given
+                    }
+                    if (Joined(value) is { } joined)
+                    {
+                        // {"values": […], "join": ","}: one field, its items joined (OpenAPI's encoding without explode).
+                        sb.Append(sb.Length > 0 ? "&" : "").Append(Uri.EscapeDataString(field)).Append('=')
+                            .AppendJoin(joined.Separator == "," ? "," : Uri.EscapeDataString(joined.Separator), joined.Items.Select(static v => Uri.EscapeDataString(Template.ToText(v))));
+                        continue;
+                    }
                     foreach (var (name, text) in Flatten(field, value))
                     {
                         if (sb.Length > 0)
@@ -254,6 +288,10 @@ internal sealed class PreparedBody
                 return content;
             });
             return;
+        }
+        if (value is JsonObject { Count: 2 } unset && unset.ContainsKey("text") && unset["text"] is null && unset["contentType"] is JsonValue)
+        {
+            return; // a typed part whose text is an optional input that was not given
         }
         if (MultipartValues.IsTypedText(value, out var typedText, out var typedType))
         {

@@ -547,6 +547,12 @@ internal sealed partial class PostmanRequestMapper(PostmanImporter.Context conte
             case "basic":
                 // The engine encodes USER:PASSWORD when it sends: the password is a secret, the user name stays as written.
                 var user = Field("username") ?? "";
+                if (user.Trim().Length > 0 && string.IsNullOrWhiteSpace(Field("password")))
+                {
+                    // An API key sent as the user name with no password (Stripe's, Mailchimp's, Harvest's way): the user name is
+                    // the credential.
+                    return new JsonObject { ["type"] = "basic", ["username"] = Credential(user, "API key"), ["password"] = "" };
+                }
                 return new JsonObject { ["type"] = "basic", ["username"] = Text(user), ["password"] = Credential(Field("password") ?? "", "password") };
             case "apikey":
                 var key = Field("key") ?? "X-API-Key";

@@ -91,6 +91,22 @@ public class PostmanAndHttpImporterTests(ImportRunner runner) : IClassFixture<Im
     }
 
     [Fact]
+    public void Postman_BasicAuthWithAKeyAndNoPassword_MakesTheUserNameTheSecret()
+    {
+        var result = PostmanImporter.Import("""
+            {"info": {"name": "M", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+             "item": [{"name": "Balance", "request": {"method": "GET", "url": "https://api.stripe.com/v1/balance",
+               "auth": {"type": "basic", "basic": [{"key": "username", "value": "sk_test_abc123"}, {"key": "password", "value": ""}]}}}]}
+            """);
+        var tool = Assert.Single(result.Tools);
+        Assert.DoesNotContain("sk_test_abc123", tool.Document.ToJsonString(), StringComparison.Ordinal);
+        var auth = tool.Document["steps"]![0]!["auth"]!;
+        Assert.Equal("{{secrets.stripe_api_key}}", auth["username"]!.GetValue<string>());
+        Assert.Equal("", auth["password"]!.GetValue<string>());
+        Assert.Equal("sk_test_abc123", Assert.Single(result.Secrets).Value);
+    }
+
+    [Fact]
     public async Task Postman_ApiKeyAuth_AndFormDataWithAFile()
     {
         var tool = Assert.Single(Shop().Tools, static t => t.Name == "upload_avatar");

@@ -140,8 +140,17 @@ public static partial class CurlExporter
         }
         var sb = new StringBuilder(step.Url);
         var first = !step.Url.Contains('?', StringComparison.Ordinal);
-        foreach (var (name, value) in parameters)
+        foreach (var (name, given) in parameters)
         {
+            // The step's two shapes of one value: {"values": X, "join": ","} (an array's items joined) and {"json": X} (its JSON
+            // text); a placeholder in them stays as written.
+            var value = given switch
+            {
+                JsonObject { Count: 2 } joined when joined["join"] is JsonValue separator && separator.GetValueKind() == JsonValueKind.String && joined.ContainsKey("values")
+                    => joined["values"] is JsonArray items ? JsonValue.Create(string.Join(separator.GetValue<string>(), items.Select(static i => i is null ? "" : Text(i)))) : joined["values"],
+                JsonObject { Count: 1 } json when json.ContainsKey("json") => json["json"] is JsonValue placeholder && placeholder.GetValueKind() == JsonValueKind.String ? placeholder : JsonValue.Create(json["json"]?.ToJsonString() ?? "null"),
+                _ => given,
+            };
             IEnumerable<JsonNode?> values = value is JsonArray array ? array : new[] { value };
             foreach (var v in values)
             {

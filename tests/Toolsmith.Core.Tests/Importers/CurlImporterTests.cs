@@ -592,6 +592,23 @@ public class CurlImporterTests(ImportRunner runner) : IClassFixture<ImportRunner
     }
 
     [Fact]
+    public void Export_WritesAJoinedArrayAndAJsonValue_AsTheStepSendsThem()
+    {
+        var step = new ApiStepDefinition
+        {
+            Id = "s", Url = "https://api.example.com/pets",
+            Params = new JsonObject
+            {
+                ["status"] = new JsonObject { ["values"] = new JsonArray("available", "pending"), ["join"] = "," },
+                ["ids"] = new JsonObject { ["values"] = "{{ids}}", ["join"] = "|" },
+                ["since"] = new JsonObject { ["json"] = new JsonObject { ["d"] = "2024-01-01" } },
+            },
+        };
+        var command = CurlExporter.Export(step);
+        Assert.Contains("status=available%2Cpending&ids={{ids}}&since=%7B%22d%22%3A%222024-01-01%22%7D", command, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task EmptyContentType_MeansNone_BothWays()
     {
         // curl's -H 'Content-Type:' removes the header curl would add for -d; a step's "Content-Type": "" sends none.

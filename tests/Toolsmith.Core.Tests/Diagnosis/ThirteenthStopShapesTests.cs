@@ -80,6 +80,8 @@ public class ThirteenthStopShapesTests
     [InlineData(500, """{"errorResponse": {"statusCode": 500, "messageCode": "XDMP-EXTIME", "message": "XDMP-EXTIME: xdmp:eval -- Time limit exceeded"}}""", DiagnosisKinds.Timeout)]
     // the API cannot say which: a new credential mends both
     [InlineData(200, """{"status": "invalid-token", "errorMessage": "Invalid token or session expired."}""", DiagnosisKinds.BadCredentials)]
+    // a file's size against a bound in bytes
+    [InlineData(400, """{"errors": [{"error": "BadRequestError", "message": "File is larger than 2MB"}]}""", DiagnosisKinds.PayloadTooLarge)]
     public void WordsOfExpiryLimitsAndTime_NameTheirKind(int status, string body, string kind) =>
         Assert.Equal(kind, Ex.Diagnose(Ex.Make(status, body, headers: Json)).Kind);
 }

@@ -442,7 +442,7 @@ internal static partial class ErrorVocabulary
     [GeneratedRegex(@"throttl", Options, TimeoutMs)]
     private static partial Regex Throttled();
 
-    [GeneratedRegex(@"payload (size )?(exceeds|is too (large|big)|too large)|request entity too large|(request|body|payload|content|upload|file) (is |was )?too (large|big)|request too long|exceeds the (maximum )?(request|payload|body|upload) size|maximum (request|payload|body) size|\bsize\b.{0,15}?\btoo (large|big)\b|\b(message|signal|attachment|image|document|entity|data|batch) (size )?(is |was )?too (large|big)\b", Options, TimeoutMs)]
+    [GeneratedRegex(@"payload (size )?(exceeds|is too (large|big)|too large)|request entity too large|(request|body|payload|content|upload|file) (is |was )?too (large|big)|request too long|exceeds the (maximum )?(request|payload|body|upload) size|maximum (request|payload|body) size|\bsize\b.{0,15}?\btoo (large|big)\b|\b(message|signal|attachment|image|document|entity|data|batch) (size )?(is |was )?too (large|big)\b|\b(file|upload|attachment|image|document|payload|body|request) (size )?(is|was) (larger|bigger) than \d[\d.,]*\s*(bytes?|[kmgt]i?b)\b", Options, TimeoutMs)]
     private static partial Regex PayloadWords();
 
     [GeneratedRegex(@"unsupported media type|(unsupported|unacceptable|invalid|wrong) content[- ]type|\bonly\b.{0,40}\bcontent[- ]type\b.{0,20}\b(is |are )?(supported|accepted|allowed)|\baccept header\b.{0,30}?\b(missing|invalid|not supported|unsupported|must)|not acceptable|content[- ]type\b.{0,40}?\b(is )?(not supported|unsupported|not allowed|must be|expected|invalid)|\b(file ?type|media[- ]?type|mime[- ]?type)\b.{0,60}?\b(isn't|is not|not) (supported|accepted|allowed)", Options, TimeoutMs)]

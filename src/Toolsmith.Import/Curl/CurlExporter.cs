@@ -144,13 +144,15 @@ public static partial class CurlExporter
         {
             // The step's two shapes of one value: {"values": X, "join": ","} (an array's items joined) and {"json": X} (its JSON
             // text); a placeholder in them stays as written.
-            var value = given switch
+            var value = given;
+            if (OneValueShapes.IsJoined(given, out var joined, out var separator))
             {
-                JsonObject { Count: 2 } joined when joined["join"] is JsonValue separator && separator.GetValueKind() == JsonValueKind.String && joined.ContainsKey("values")
-                    => joined["values"] is JsonArray items ? JsonValue.Create(string.Join(separator.GetValue<string>(), items.Select(static i => i is null ? "" : Text(i)))) : joined["values"],
-                JsonObject { Count: 1 } json when json.ContainsKey("json") => json["json"] is JsonValue placeholder && placeholder.GetValueKind() == JsonValueKind.String ? placeholder : JsonValue.Create(json["json"]?.ToJsonString() ?? "null"),
-                _ => given,
-            };
+                value = joined is JsonArray items ? JsonValue.Create(string.Join(separator, items.Select(static i => i is null ? "" : Text(i)))) : joined;
+            }
+            else if (OneValueShapes.IsJsonText(given, out var inner))
+            {
+                value = inner is JsonValue placeholder && placeholder.GetValueKind() == JsonValueKind.String ? placeholder : JsonValue.Create(inner?.ToJsonString() ?? "null");
+            }
             IEnumerable<JsonNode?> values = value is JsonArray array ? array : new[] { value };
             foreach (var v in values)
             {

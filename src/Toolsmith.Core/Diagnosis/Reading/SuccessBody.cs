@@ -1562,12 +1562,10 @@ internal static partial class SuccessBody
 
     /// <summary>Words a status member says a call failed with: "error", "failed", "failure", "fail", "err" (any case).</summary>
     private static bool IsFailedWord(ReadOnlySpan<byte> text) =>
-        System.Text.Ascii.EqualsIgnoreCase(text, "error"u8) || System.Text.Ascii.EqualsIgnoreCase(text, "failed"u8)
-        || System.Text.Ascii.EqualsIgnoreCase(text, "failure"u8) || System.Text.Ascii.EqualsIgnoreCase(text, "fail"u8)
-        || System.Text.Ascii.EqualsIgnoreCase(text, "err"u8) || System.Text.Ascii.EqualsIgnoreCase(text, "declined"u8)
+        IsErrorWord(text) || System.Text.Ascii.EqualsIgnoreCase(text, "failed"u8)
+        || System.Text.Ascii.EqualsIgnoreCase(text, "failure"u8) || System.Text.Ascii.EqualsIgnoreCase(text, "declined"u8)
         || System.Text.Ascii.EqualsIgnoreCase(text, "rejected"u8) || System.Text.Ascii.EqualsIgnoreCase(text, "denied"u8)
-        || System.Text.Ascii.EqualsIgnoreCase(text, "refused"u8) || System.Text.Ascii.EqualsIgnoreCase(text, "ko"u8)
-        || System.Text.Ascii.EqualsIgnoreCase(text, "nok"u8)
+        || System.Text.Ascii.EqualsIgnoreCase(text, "refused"u8)
         // the same words in other languages: Portuguese, French, German, Spanish
         || System.Text.Ascii.EqualsIgnoreCase(text, "erro"u8) || System.Text.Ascii.EqualsIgnoreCase(text, "erreur"u8)
         || System.Text.Ascii.EqualsIgnoreCase(text, "fehler"u8) || System.Text.Ascii.EqualsIgnoreCase(text, "falha"u8)

@@ -13,14 +13,14 @@ internal sealed class CompiledApiStep : CompiledStep
 {
     private readonly (string Name, Template Value)[] _headers;
     private readonly (string Name, JsonTemplate Value)[] _params;
-    /// <summary>The params sent as one value: an array's separator, or "" for a value sent as its JSON text.</summary>
-    private readonly Dictionary<string, string> _paramJoins;
+    /// <summary>The params sent as one value (<see cref="OneValueShapes"/>): an array's separator, or null for a value sent as its JSON text.</summary>
+    private readonly Dictionary<string, string?> _paramJoins;
     private readonly (string Name, Template Value)[] _cookies;
     private readonly RequestValidator? _validator;
 
     private CompiledApiStep(ApiStepDefinition definition, string location, EngineDefaults defaults, UrlTemplate url,
         (string, Template)[] headers, (string, JsonTemplate)[] parameters, (string, Template)[] cookies, RequestBodyTemplate? body, Paging.CompiledPaging? paging, RequestValidator? validator,
-        CompiledAuth? auth, Dictionary<string, string> paramJoins)
+        CompiledAuth? auth, Dictionary<string, string?> paramJoins)
         : base(definition, location, defaults)
     {
         Auth = auth;
@@ -117,22 +117,22 @@ internal sealed class CompiledApiStep : CompiledStep
             }
         }
         var parameters = new List<(string, JsonTemplate)>();
-        var joins = new Dictionary<string, string>(StringComparer.Ordinal);
+        var joins = new Dictionary<string, string?>(StringComparer.Ordinal);
         foreach (var (name, given) in definition.Params ?? [])
         {
             // {"values": "{{ids}}", "join": ","}: an array sent as one value, its items joined (OpenAPI's form style
             // without explode, Swagger's csv, ssv, tsv and pipes), each item encoded, the separator as written.
             var value = given;
-            if (given is JsonObject { Count: 2 } joined && joined["join"] is JsonValue separator && separator.GetValueKind() == System.Text.Json.JsonValueKind.String && joined.ContainsKey("values"))
+            if (OneValueShapes.IsJoined(given, out var values, out var separator))
             {
-                joins[name] = separator.GetValue<string>();
-                value = joined["values"];
+                joins[name] = separator;
+                value = values;
             }
-            else if (given is JsonObject { Count: 1 } json && json.ContainsKey("json"))
+            else if (OneValueShapes.IsJsonText(given, out var inner))
             {
                 // {"json": "{{filter}}"}: the value sent as its JSON text (OpenAPI's parameter with content application/json).
-                joins[name] = "";
-                value = json["json"];
+                joins[name] = null;
+                value = inner;
             }
             if (Try($"{location}.params.{name}", () => JsonTemplate.Compile(value, $"{location}.params.{name}")) is { } t)
             {
@@ -283,18 +283,14 @@ internal sealed class CompiledApiStep : CompiledStep
         {
             var value = template.Render(scope);
             rendered?.Add((name, value));
-            if (_paramJoins.TryGetValue(name, out var separator) && separator.Length == 0 && value is not null)
+            if (_paramJoins.TryGetValue(name, out var separator) && separator is null && value is not null)
             {
                 query.Append(query.Length > 0 ? "&" : "").Append(Uri.EscapeDataString(name)).Append('=').Append(Uri.EscapeDataString(value.ToJsonString()));
                 continue;
             }
-            if (_paramJoins.TryGetValue(name, out separator) && value is JsonArray items && items.All(static v => v is JsonValue))
+            if (separator is not null && OneValueShapes.TryJoinEncoded(value, separator, out var joined))
             {
-                if (query.Length > 0)
-                {
-                    query.Append('&');
-                }
-                query.Append(Uri.EscapeDataString(name)).Append('=').AppendJoin(separator == "," ? "," : Uri.EscapeDataString(separator), items.Select(static v => Uri.EscapeDataString(Template.ToText(v))));
+                query.Append(query.Length > 0 ? "&" : "").Append(Uri.EscapeDataString(name)).Append('=').Append(joined);
                 continue;
             }
             foreach (var (pair, text) in RequestBodyTemplate.Flatten(name, value))

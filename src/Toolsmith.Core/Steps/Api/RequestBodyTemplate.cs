@@ -70,23 +70,23 @@ internal sealed class RequestBodyTemplate
         {
             foreach (var (field, value) in fields.ToList())
             {
-                if (Joined(value) is { } joined)
+                if (OneValueShapes.IsJoined(value, out var items, out _))
                 {
-                    fields[field] = joined.Items.DeepClone();
-                }
-                else if (value is JsonObject { Count: 2 } unset && unset.ContainsKey("values") && unset["values"] is null && unset["join"] is JsonValue)
-                {
-                    fields.Remove(field);
+                    // the check sees the field's array; a field whose input was not given is not sent
+                    if (items is null)
+                    {
+                        fields.Remove(field);
+                    }
+                    else if (items is JsonArray list && list.All(static v => v is JsonValue))
+                    {
+                        fields[field] = list.DeepClone();
+                    }
                 }
             }
         }
         return node;
     }
 
-    /// <summary>A form field of <c>{"values": […], "join": ","}</c>: an array sent as one value, its items joined by the separator.</summary>
-    private static (JsonArray Items, string Separator)? Joined(JsonNode? value) =>
-        value is JsonObject { Count: 2 } o && o["values"] is JsonArray items && items.All(static v => v is JsonValue) && o["join"] is JsonValue j
-            && j.GetValueKind() == JsonValueKind.String ? (items, j.GetValue<string>()) : null;
 
     /// <summary>Renders the body into something that can make a fresh <see cref="HttpContent"/> for every attempt.</summary>
     public PreparedBody Render(TemplateScope scope, string location)
@@ -115,16 +115,18 @@ internal sealed class RequestBodyTemplate
                 var sb = new StringBuilder();
                 foreach (var (field, value) in (JsonObject)_template.Render(scope)!)
                 {
-                    if (value is JsonObject { Count: 2 } unset && unset.ContainsKey("values") && unset["values"] is null && unset["join"] is JsonValue)
+                    if (OneValueShapes.IsJoined(value, out var items, out var separator))
                     {
-                        continue; // a joined field whose input was not given
-                    }
-                    if (Joined(value) is { } joined)
-                    {
-                        // {"values": […], "join": ","}: one field, its items joined (OpenAPI's encoding without explode).
-                        sb.Append(sb.Length > 0 ? "&" : "").Append(Uri.EscapeDataString(field)).Append('=')
-                            .AppendJoin(joined.Separator == "," ? "," : Uri.EscapeDataString(joined.Separator), joined.Items.Select(static v => Uri.EscapeDataString(Template.ToText(v))));
-                        continue;
+                        if (items is null)
+                        {
+                            continue; // a joined field whose input was not given
+                        }
+                        if (OneValueShapes.TryJoinEncoded(items, separator, out var joined))
+                        {
+                            // {"values": […], "join": ","}: one field, its items joined (OpenAPI's encoding without explode).
+                            sb.Append(sb.Length > 0 ? "&" : "").Append(Uri.EscapeDataString(field)).Append('=').Append(joined);
+                            continue;
+                        }
                     }
                     foreach (var (name, text) in Flatten(field, value))
                     {

@@ -14,7 +14,7 @@ public sealed record SecretRename(string From, string To, bool WithinImport = fa
 /// held (<see cref="RequiredSecret.Value"/>) and whose name already holds a different value where the tools will look
 /// (the store, the environment) is renamed NAME_2, NAME_3… in the tools, the first name that is free or holds that same
 /// value; and two tools of one import that hold different values under one name read different names. Used by
-/// <c>toolsmith import</c> (the web builder's Import cURL dialog adds one step to the tool being edited and does not call it).
+/// <c>toolsmith import</c> and by the web builder's Import cURL dialog, each against the secrets its runs read.
 /// </summary>
 public static class SecretCollisions
 {

@@ -46,6 +46,8 @@ public sealed partial class CorpusScoreTests(FixtureServer server, ITestOutputHe
         ["fresh11"] = (0.75, 0.43),
         ["fresh12tune"] = (0.66, 0.5),
         ["fresh12"] = (0.75, 0.47),
+        ["fresh13tune"] = (0.73, 0.56),
+        ["fresh13"] = (0.76, 0.72),
     };
 
     [Fact]

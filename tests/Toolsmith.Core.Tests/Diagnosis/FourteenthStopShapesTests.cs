@@ -37,4 +37,34 @@ public class FourteenthStopShapesTests
     [Fact]
     public void AMediaTypeNotAcceptable_IsStillAMediaType() =>
         Assert.Equal(DiagnosisKinds.UnsupportedMediaType, Ex.Diagnose(Ex.Make(406, """{"error":"Not Acceptable: only application/json is produced"}""", method: "GET", headers: Json)).Kind);
+
+    [Theory]
+    // A plural written "(s)" before the names
+    [InlineData("""{"error":"Missing required argument(s): subject"}""", "subject")]
+    // "The X header must …"
+    [InlineData("""{"title":"Invalid header","detail":"The Idempotency-Key header must not exceed 255 characters."}""", "Idempotency-Key")]
+    // a quoted name, a noun, then what is wrong
+    [InlineData("""{"error":"error: 'sender' value is not valid"}""", "sender")]
+    public void ANameInProse_IsTheField(string body, string field)
+    {
+        var d = Ex.Diagnose(Ex.Make(400, body, method: "POST", headers: Json));
+        Assert.Equal(DiagnosisKinds.InvalidValue, d.Kind);
+        Assert.Equal(field, d.Paths().First());
+    }
+
+    [Theory]
+    // Failures under 200: an HTTP reason as the status, an HTTP status as a response code, a list of one error's words
+    [InlineData("""{"status": "bad request"}""")]
+    [InlineData("""{"responseMessage": "Malformed date '16-01-01'. Expected format is yyyy-MM-dd", "responseCode": 410}""")]
+    [InlineData("""[{"Warnings": [], "errorMsg": "Data is not valid, no messages sent", "MessageId": null, "statusMsg": null}]""")]
+    public void AFailureUnder200_IsSeen(string body) =>
+        Assert.NotNull(Ex.Diagnose(Ex.Make(200, body, method: "POST", headers: Json)));
+
+    [Theory]
+    // Successes that only look like one: an errors list of empty strings, a record in a list of one, a response code of 200
+    [InlineData("""{"message": "PENDING", "errors": [""]}""")]
+    [InlineData("""[{"id": 7, "name": "Ada", "errorCount": 0}]""")]
+    [InlineData("""{"responseCode": 200, "responseMessage": "Created"}""")]
+    public void ASuccessThatLooksLikeAFailure_IsASuccess(string body) =>
+        Assert.Null(Ex.Diagnose(Ex.Make(200, body, method: "POST", headers: Json)));
 }

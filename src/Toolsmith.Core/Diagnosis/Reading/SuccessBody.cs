@@ -524,8 +524,9 @@ internal static partial class SuccessBody
     }
 
     /// <summary>
-    /// Where the one object of a list holding nothing else starts and ends, when it has at most four members of plain values and
-    /// one of them is a code (a record in a list of one is data); the reader is on the list's start and is moved.
+    /// Where the one object of a list holding nothing else starts and ends, when it has at most eight members of plain values
+    /// (or empty lists) and one of them is a code or an error's words (a record in a list of one is data); the reader is on the
+    /// list's start and is moved.
     /// </summary>
     private static (long Start, long End)? LoneSmallObject(ref Utf8JsonReader reader)
     {
@@ -538,11 +539,19 @@ internal static partial class SuccessBody
         var code = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            code |= !reader.ValueIsEscaped && (reader.ValueSpan.EndsWith("code"u8) || reader.ValueSpan.EndsWith("Code"u8));
-            if (++members > 4 || !reader.Read() || reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+            var named = !reader.ValueIsEscaped && (reader.ValueSpan.EndsWith("code"u8) || reader.ValueSpan.EndsWith("Code"u8));
+            // errorMsg, ErrorMessage, err_text: an error's words (a bare "error" can be a record's own field)
+            var errorText = !reader.ValueIsEscaped && reader.ValueSpan.Length > 5 && (reader.ValueSpan.StartsWith("error"u8) || reader.ValueSpan.StartsWith("Error"u8) || reader.ValueSpan.StartsWith("err"u8));
+            if (++members > 8 || !reader.Read() || reader.TokenType == JsonTokenType.StartObject)
             {
                 return null;
             }
+            if (reader.TokenType == JsonTokenType.StartArray && (!reader.Read() || reader.TokenType != JsonTokenType.EndArray))
+            {
+                return null; // an empty list beside (WarningMessages: []) is nothing; a list of things is data
+            }
+            // a code, or an error's words ([{"errorMsg": "Data is not valid", "MessageId": null, …}])
+            code |= named || (errorText && reader.TokenType == JsonTokenType.String && reader.ValueSpan.Length > 0);
         }
         var end = reader.TokenStartIndex + 1;
         return reader.Read() && reader.TokenType == JsonTokenType.EndArray && code ? (start, end) : null;
@@ -842,6 +851,8 @@ internal static partial class SuccessBody
                 case NameKind.OutcomeCode:
                     // "ExpressResponseCode": "103": a response's code that is a number other than zero
                     seen.ResultCodeNonZero |= responseCode && NumericCode(ref reader) is { } responseNumber && responseNumber != 0;
+                    // {"responseCode": 410, "responseMessage": "Malformed date …"}: the HTTP status the API meant
+                    seen.StatusCodeFailed |= responseCode && NumericCode(ref reader) is >= 400 and < 600;
                     // {"ResponseCode": "ERROR", "ResponseMessage": "invalid card number"}: a code that is a failure's word
                     seen.StatusSaysFailed |= reader.TokenType == JsonTokenType.String && IsFailedWord(reader.ValueSpan);
                     seen.RefusedWord |= reader.TokenType == JsonTokenType.String && IsRefusalWord(reader.ValueSpan);
@@ -1558,7 +1569,9 @@ internal static partial class SuccessBody
     private static bool IsErrorWord(ReadOnlySpan<byte> text) =>
         System.Text.Ascii.EqualsIgnoreCase(text, "error"u8) || System.Text.Ascii.EqualsIgnoreCase(text, "err"u8)
         || System.Text.Ascii.EqualsIgnoreCase(text, "fail"u8) || System.Text.Ascii.EqualsIgnoreCase(text, "ko"u8)
-        || System.Text.Ascii.EqualsIgnoreCase(text, "nok"u8);
+        || System.Text.Ascii.EqualsIgnoreCase(text, "nok"u8)
+        // HTTP's reason for a client's error, as a status word
+        || System.Text.Ascii.EqualsIgnoreCase(text, "bad request"u8) || System.Text.Ascii.EqualsIgnoreCase(text, "bad_request"u8);
 
     /// <summary>Words a status member says a call failed with: "error", "failed", "failure", "fail", "err" (any case).</summary>
     private static bool IsFailedWord(ReadOnlySpan<byte> text) =>
@@ -1689,7 +1702,7 @@ internal static partial class SuccessBody
         return found;
     }
 
-    /// <summary>Whether the array the reader is on has an element; the reader is left on the array's end.</summary>
+    /// <summary>Whether the array the reader is on has an element other than an empty string or null; the reader is left on the array's end.</summary>
     private static bool IsNonEmptyArray(ref Utf8JsonReader reader)
     {
         if (reader.TokenType != JsonTokenType.StartArray)
@@ -1697,9 +1710,18 @@ internal static partial class SuccessBody
             return false;
         }
         var probe = reader;
-        probe.Read();
+        var any = false;
+        while (probe.Read() && probe.TokenType != JsonTokenType.EndArray)
+        {
+            // a list of nothing but empty strings and nulls ({"errors": [""]}) lists nothing
+            if (probe.TokenType is not (JsonTokenType.Null or JsonTokenType.String) || probe.ValueSpan.Length > 0)
+            {
+                any = true;
+                break;
+            }
+        }
         reader.Skip();
-        return probe.TokenType != JsonTokenType.EndArray;
+        return any;
     }
 
     /// <summary>

@@ -465,7 +465,7 @@ internal static partial class TextExtract
 
     // Stripe, OpenAI: "Missing required param: amount.", "Missing required parameter: 'input[79].id'.", "Missing required parameter - file"
     // "Missing required query parameter: q": where it goes between, and a name of one letter.
-    [GeneratedRegex(@"\bmiss(?:ing)? required (?:(?:query|path|header|body|url|form|request|string|integer|boolean|numeric|number)\s+)?(?:param(?:eter)?|field|property|argument|attribute|value)s?\b\s*[:\-(;]?\s*['""`]?(?<path>[A-Za-z_$](?:[\w.\[\]\-]*[\w\]])?)(?![\w.\[\]\-])", Options, TimeoutMs)]
+    [GeneratedRegex(@"\bmiss(?:ing)? required (?:(?:query|path|header|body|url|form|request|string|integer|boolean|numeric|number)\s+)?(?:param(?:eter)?|field|property|argument|attribute|value)(?:\(s\)|s\b|\b)\s*[:\-(;]?\s*['""`]?(?<path>[A-Za-z_$](?:[\w.\[\]\-]*[\w\]])?)(?![\w.\[\]\-])", Options, TimeoutMs)]
     private static partial Regex MissingRequired();
 
     // "El campo email es obligatorio", "O campo cpf é inválido", "Le champ montant est requis", "Das Feld plz ist ungültig",
@@ -609,7 +609,7 @@ internal static partial class TextExtract
     private static partial Regex OnlyHoldersOf();
 
     // "**apikey** parameter is incorrect", "src parameter not present", "email field is required", "'to' parameter is not a valid address"
-    [GeneratedRegex(@"(?:^|[\s(,;:])[*'""`]*(?<path>[A-Za-z_$](?:[\w.\[\]\-$]|->)*[\w\]$])[*'""`]*\s+(?:query\s+|request\s+)?(?:param(?:eter)?|field|argument|attribute|property|header|key)\s+(?:is\s+|was\s+|has\s+been\s+)?(?:incorrect|invalid|missing|required|needed|not\s+specified|not\s+present|not\s+provided|not\s+supplied|not\s+(?:a\s+)?valid|empty|malformed|mandatory)\b|(?:^|[\s(,;:])(?:the\s+)[*'""`]*(?<path>[A-Za-z_$](?:[\w.\[\]\-$]|->)*[\w\]$])[*'""`]*\s+(?:param(?:eter)?|field|argument|attribute|property)\s+(?:may\s+not\s+be|cannot\s+be|can'?t\s+be|must\s+(?:be|not|contain|have)|should\s+be)\b", Options, TimeoutMs)]
+    [GeneratedRegex(@"(?:^|[\s(,;:])[*'""`]*(?<path>[A-Za-z_$](?:[\w.\[\]\-$]|->)*[\w\]$])[*'""`]*\s+(?:query\s+|request\s+)?(?:param(?:eter)?|field|argument|attribute|property|header|key)\s+(?:is\s+|was\s+|has\s+been\s+)?(?:incorrect|invalid|missing|required|needed|not\s+specified|not\s+present|not\s+provided|not\s+supplied|not\s+(?:a\s+)?valid|empty|malformed|mandatory)\b|(?:^|[\s(,;:])(?:the\s+)[*'""`]*(?<path>[A-Za-z_$](?:[\w.\[\]\-$]|->)*[\w\]$])[*'""`]*\s+(?:param(?:eter)?|field|argument|attribute|property|header)\s+(?:may\s+not\s+be|cannot\s+be|can'?t\s+be|must\s+(?:be|not|contain|have)|should\s+be)\b", Options, TimeoutMs)]
     private static partial Regex NameThenNoun();
 
     // 46elks: "Invalid from. Must be a valid phone number…": a one-word name, then the sentence saying why.
@@ -676,7 +676,7 @@ internal static partial class TextExtract
     private static partial Regex QuotedThing();
 
     // "'routing_key' is missing or blank", "\"email\" is required"
-    [GeneratedRegex(@"(?:^|[\s(\[,;:])(?<!\bvalues?\s+)(?<!(?<![\w.:])(?!(?:column|field|param|parameter|property|attribute|argument|key|option|header|variable|input|element|tag)s?\s)(?-i:[A-Z])[a-z]+\s+)['""`](?<path>[A-Za-z_$][\w.\[\]\-$]{0,100})['""`]\s+(?:is\s+required|is\s+a\s+required\b|is\s+missing|is\s+invalid|is\s+not\s+(?:valid|allowed|a\s+valid|one\s+of|supported)|must\b|should\b|can'?t\s+be|cannot\s+be|may\s+not\s+be|is\s+too\s+(?:long|short|large|small)|has\s+already\s+been\s+taken|is\s+empty|is\s+blank)", Options, TimeoutMs)]
+    [GeneratedRegex(@"(?:^|[\s(\[,;:])(?<!\bvalues?\s+)(?<!(?<![\w.:])(?!(?:column|field|param|parameter|property|attribute|argument|key|option|header|variable|input|element|tag)s?\s)(?-i:[A-Z])[a-z]+\s+)['""`](?<path>[A-Za-z_$][\w.\[\]\-$]{0,100})['""`]\s+(?:(?:value|field|param(?:eter)?|argument|property|attribute)\s+)?(?:is\s+required|is\s+a\s+required\b|is\s+missing|is\s+invalid|is\s+not\s+(?:valid|allowed|a\s+valid|one\s+of|supported)|must\b|should\b|can'?t\s+be|cannot\s+be|may\s+not\s+be|is\s+too\s+(?:long|short|large|small)|has\s+already\s+been\s+taken|is\s+empty|is\s+blank)", Options, TimeoutMs)]
     private static partial Regex QuotedLeading();
 
     // Json.NET and System.Text.Json name the path where a request body could not be read
@@ -708,7 +708,7 @@ internal static partial class TextExtract
 
     // "Invalid parameter(s): status", "Missing parameter(s): title", "Invalid arguments:volume", "Api validation failed: password",
     // "the following required fields are missing: client_id"
-    [GeneratedRegex(@"\b(?:invalid|missing|unknown|unrecognized|required|bad)\s+(?:request\s+)?(?:arguments?|param(?:eter)?s?|param(?:eter)?\(s\)|fields?|field\(s\)|properties|property|attributes?)\s*:\s*['""`]?(?<list>[A-Za-z_$][\w.\[\]\-$]*(?:\s*,\s*['""`]?[A-Za-z_$][\w.\[\]\-$]*)*)|\bvalidation\s+failed\s*:\s*(?<list>[A-Za-z_$][\w.\[\]\-$]*)\s*$|\bfollowing\s+(?:required\s+)?(?:fields?|param(?:eter)?s?|properties|attributes|arguments)\s+(?:are|is)\s+(?:missing|required|invalid|unknown)\s*:\s*(?<list>[A-Za-z_$][\w.\[\]\-$]*(?:\s*,\s*[A-Za-z_$][\w.\[\]\-$]*)*)", Options, TimeoutMs)]
+    [GeneratedRegex(@"\b(?:invalid|missing|unknown|unrecognized|required|bad)\s+(?:request\s+)?(?:arguments?|argument\(s\)|param(?:eter)?s?|param(?:eter)?\(s\)|fields?|field\(s\)|properties|property|attributes?)\s*:\s*['""`]?(?<list>[A-Za-z_$][\w.\[\]\-$]*(?:\s*,\s*['""`]?[A-Za-z_$][\w.\[\]\-$]*)*)|\bvalidation\s+failed\s*:\s*(?<list>[A-Za-z_$][\w.\[\]\-$]*)\s*$|\bfollowing\s+(?:required\s+)?(?:fields?|param(?:eter)?s?|properties|attributes|arguments)\s+(?:are|is)\s+(?:missing|required|invalid|unknown)\s*:\s*(?<list>[A-Za-z_$][\w.\[\]\-$]*(?:\s*,\s*[A-Za-z_$][\w.\[\]\-$]*)*)", Options, TimeoutMs)]
     private static partial Regex NamesAfterColon();
 
     // Rails full messages: "Name must be a valid hostname.", "Service can't be blank.", "Title must be given.", "Content for A record is invalid"

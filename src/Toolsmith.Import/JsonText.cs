@@ -48,6 +48,74 @@ internal static class JsonText
         }
     }
 
+    /// <summary>
+    /// The first placeholder a JSON body's text uses both as a JSON value and as a whole quoted string
+    /// (<c>{"n": {{count}}, "s": "{{count}}"}</c>), as it is written (<c>{{count}}</c>, or a shell variable's <c>$NAME</c>); else
+    /// null. The clients substitute such a body as text, so each use keeps its own type; a step's JSON body gives one value
+    /// one type, so such a body is kept as text.
+    /// </summary>
+    public static string? MixedPlaceholder(string text)
+    {
+        var bare = new List<string>();
+        var trimmed = text.Trim();
+        if (trimmed.Length == 0 || trimmed[0] is not ('{' or '['))
+        {
+            return null;
+        }
+        var quoted = QuoteBarePlaceholders(trimmed, bare);
+        if (bare.Count == 0)
+        {
+            return null;
+        }
+        JsonNode? node;
+        try
+        {
+            node = JsonNode.Parse(quoted, documentOptions: Lenient);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+        var whole = new Dictionary<string, int>(StringComparer.Ordinal);
+        Count(node, whole);
+        foreach (var group in bare.GroupBy(static b => b, StringComparer.Ordinal))
+        {
+            if (whole.TryGetValue(group.Key, out var uses) && uses > group.Count())
+            {
+                return group.Key[0] == Curl.ShellWords.VariableStart ? "$" + group.Key[1..^1] : "{{" + group.Key + "}}";
+            }
+        }
+        return null;
+
+        static void Count(JsonNode? node, Dictionary<string, int> whole)
+        {
+            switch (node)
+            {
+                case JsonObject o:
+                    foreach (var (_, v) in o)
+                    {
+                        Count(v, whole);
+                    }
+                    break;
+                case JsonArray a:
+                    foreach (var v in a)
+                    {
+                        Count(v, whole);
+                    }
+                    break;
+                case JsonValue v when v.TryGetValue<string>(out var s):
+                    var key = s.Length > 4 && s.StartsWith("{{", StringComparison.Ordinal) && s.EndsWith("}}", StringComparison.Ordinal) && s.IndexOf("{{", 2, StringComparison.Ordinal) < 0
+                        ? s[2..^2].Trim()
+                        : s.Length > 2 && s[0] == Curl.ShellWords.VariableStart && s[^1] == Curl.ShellWords.VariableEnd && s.IndexOf(Curl.ShellWords.VariableStart, 1) < 0 ? s : null;
+                    if (key is not null)
+                    {
+                        whole[key] = whole.GetValueOrDefault(key) + 1;
+                    }
+                    break;
+            }
+        }
+    }
+
     /// <summary>A JSON body's text with its bare placeholders quoted (<c>{"age": "{{age}}"}</c>): JSON, whose layout can be read.</summary>
     public static string WithQuotedPlaceholders(string written) => QuoteBarePlaceholders(written, []);
 

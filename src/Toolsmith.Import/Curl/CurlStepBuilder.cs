@@ -902,6 +902,12 @@ internal sealed partial class CurlStepBuilder
         var declared = contentType;
         var media = (declared ?? (_r.Json ? "application/json" : "application/x-www-form-urlencoded")).Split(';')[0].Trim().ToLowerInvariant();
         var looksJson = text.TrimStart() is ['{' or '[', ..];
+        if (JsonText.MixedPlaceholder(text) is { } mixed)
+        {
+            _warnings.Add(new ImportWarning("-d", $"uses {mixed} both as a JSON value and inside quotes; the body is sent as text with the value written in, as the shell does, so each use keeps its type."));
+            contentType = declared ?? (_r.Json ? "application/json" : "application/x-www-form-urlencoded");
+            return (JsonValue.Create(Plain(text)), BodyKind.Text, true);
+        }
         if (media.Contains("json", StringComparison.Ordinal) || declared is null || (looksJson && media == "application/x-www-form-urlencoded"))
         {
             if (TryJson(text, out var json, out var problem))

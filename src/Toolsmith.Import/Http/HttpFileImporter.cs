@@ -997,7 +997,12 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
         var media = contentType?.Split(';')[0].Trim().ToLowerInvariant();
         if (media is null || media.Contains("json", StringComparison.Ordinal))
         {
-            if (JsonText.TryParseBody(body, strict: true, out var json, out var bare, out var problem))
+            var mixed = JsonText.MixedPlaceholder(body);
+            if (mixed is not null)
+            {
+                Warn($"has a JSON body that uses {mixed} both as a JSON value and inside quotes; it is sent as text with the value written in, as the clients send it, so each use keeps its type.");
+            }
+            else if (JsonText.TryParseBody(body, strict: true, out var json, out var bare, out var problem))
             {
                 _writtenJson = body;
                 foreach (var name in bare.Where(static n => !n.StartsWith('$')))
@@ -1010,7 +1015,7 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
                 }
                 return (MapStrings(json!), BodyKind.Json, media is not null && media != "application/json" || contentType is not null && contentType.Trim() != "application/json");
             }
-            if (media is not null)
+            else if (media is not null)
             {
                 Warn($"has a body marked JSON that is not valid JSON{(problem is null ? "" : $" ({problem})")}; it is sent as text, as written.");
             }

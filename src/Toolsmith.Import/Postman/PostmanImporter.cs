@@ -754,7 +754,12 @@ internal sealed partial class PostmanRequestMapper(PostmanImporter.Context conte
                 var isJson = language == "json" || contentType?.Contains("json", StringComparison.OrdinalIgnoreCase) == true;
                 if (isJson || contentType is null && language is null or "json")
                 {
-                    if (JsonText.TryParseBody(raw, strict: true, out var json, out var bare, out var problem))
+                    var mixed = JsonText.MixedPlaceholder(raw);
+                    if (mixed is not null)
+                    {
+                        Warn($"has a JSON body that uses {mixed} both as a JSON value and inside quotes; it is sent as text with the value written in, as Postman sends it, so each use keeps its type.");
+                    }
+                    else if (JsonText.TryParseBody(raw, strict: true, out var json, out var bare, out var problem))
                     {
                         _writtenJson = raw;
                         foreach (var name in bare)
@@ -781,7 +786,7 @@ internal sealed partial class PostmanRequestMapper(PostmanImporter.Context conte
                         var keep = contentType is not null && !contentType.Trim().Equals("application/json", StringComparison.OrdinalIgnoreCase);
                         return (MapStrings(VariableKeys(json!)), BodyKind.Json, keep);
                     }
-                    if (isJson)
+                    else if (isJson)
                     {
                         Warn($"has a body marked JSON that is not valid JSON{(problem is null ? "" : $" ({problem})")}; it is sent as text, as written.");
                     }

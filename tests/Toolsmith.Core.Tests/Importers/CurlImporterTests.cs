@@ -609,6 +609,18 @@ public class CurlImporterTests(ImportRunner runner) : IClassFixture<ImportRunner
     }
 
     [Fact]
+    public async Task AShellVariableUsedAsAJsonValueAndInsideQuotes_KeepsEachUsesType()
+    {
+        // The shell puts the text in: {"n": 7, "s": "7", "f": true}.
+        var result = CurlImporter.Import($$"""curl http://127.0.0.1:{{runner.Api.Port}}/echo/num -H 'Content-Type: application/json' -d "{\"n\": $NUMV, \"s\": \"$NUMV\", \"f\": $FLAGV}" """);
+        var tool = Assert.Single(result.Tools);
+        Assert.Contains(result.Warnings, static w => w.Message.Contains("both as a JSON value and inside quotes", StringComparison.Ordinal));
+        await runner.RunAsync(tool, new JsonObject { ["numv"] = "7", ["flagv"] = "true" });
+        Assert.Equal("""{"n": 7, "s": "7", "f": true}""", runner.Api.LastEcho!["bodyText"]!.GetValue<string>());
+        Assert.Equal("application/json", (string?)runner.Api.LastEcho!["headers"]!["content-type"]);
+    }
+
+    [Fact]
     public async Task EmptyContentType_MeansNone_BothWays()
     {
         // curl's -H 'Content-Type:' removes the header curl would add for -d; a step's "Content-Type": "" sends none.

@@ -27,6 +27,27 @@ public class HttpImporterTests(ImportRunner runner) : IClassFixture<ImportRunner
     }
 
     [Fact]
+    public async Task AVariableUsedAsAJsonValueAndInsideQuotes_KeepsEachUsesType_AsTheClientsSubstituteText()
+    {
+        // REST Client and httpyac put the text in: {"n": 5, "f": true, "s": "5"}. A step's JSON body gives one value one type.
+        var text = $$$"""
+            @count = 5
+            @flag = true
+
+            POST {{{Api}}}/echo/num
+            Content-Type: application/json
+
+            {"n": {{count}}, "f": {{flag}}, "s": "{{count}}"}
+            """;
+        var result = HttpFileImporter.Import(text);
+        var tool = Assert.Single(result.Tools);
+        Assert.Contains(result.Warnings, static w => w.Message.Contains("both as a JSON value and inside quotes", StringComparison.Ordinal));
+        await runner.RunAsync(tool, new JsonObject { ["count"] = "5", ["flag"] = "true" });
+        Assert.Equal("""{"n": 5, "f": true, "s": "5"}""", Echo["bodyText"]!.GetValue<string>());
+        Assert.Equal("application/json", (string?)Echo["headers"]!["content-type"]);
+    }
+
+    [Fact]
     public async Task AVariableInTheUrl_IsSentAsWritten_AsRestClientAndHttpyacPutItIn()
     {
         // REST Client and httpyac put the value into the request's text, then send it: ?q=a&b=c&limit=5, /files/docs/readme.md.

@@ -107,6 +107,23 @@ public class PostmanAndHttpImporterTests(ImportRunner runner) : IClassFixture<Im
     }
 
     [Fact]
+    public async Task Postman_AVariableUsedAsAJsonValueAndInsideQuotes_KeepsEachUsesType()
+    {
+        // Postman puts the variable's text into the raw body: {"n": 5, "s": "5"}.
+        var result = PostmanImporter.Import("""
+            {"info": {"name": "N", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+             "variable": [{"key": "count", "value": "5"}],
+             "item": [{"name": "num", "request": {"method": "POST", "url": "http://127.0.0.1:PORT/echo/num",
+               "header": [{"key": "Content-Type", "value": "application/json"}],
+               "body": {"mode": "raw", "raw": "{\"n\": {{count}}, \"s\": \"{{count}}\"}", "options": {"raw": {"language": "json"}}}}}]}
+            """.Replace("PORT", runner.Api.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
+        var tool = Assert.Single(result.Tools);
+        Assert.Contains(result.Warnings, static w => w.Message.Contains("both as a JSON value and inside quotes", StringComparison.Ordinal));
+        await runner.RunAsync(tool);
+        Assert.Equal("""{"n": 5, "s": "5"}""", Echo(runner)["bodyText"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Postman_ApiKeyAuth_AndFormDataWithAFile()
     {
         var tool = Assert.Single(Shop().Tools, static t => t.Name == "upload_avatar");
@@ -963,7 +980,7 @@ public class PostmanAndHttpImporterTests(ImportRunner runner) : IClassFixture<Im
             {"info": {"name": "c", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
              "item": [{"name": "accounts", "request": {"method": "POST", "url": "https://api.example.com/accounts",
                "body": {"mode": "raw", "raw": "{\n \"clearingNumber\": 00000\n}", "options": {"raw": {"language": "json"}}}}}]}
-            """);
+            """.Replace("PORT", runner.Api.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
         Assert.Contains(postman.Warnings, static w => w.Message.Contains("not valid JSON", StringComparison.Ordinal) && w.Message.Contains("line 2", StringComparison.Ordinal));
     }
 

@@ -153,7 +153,11 @@ internal sealed partial class CurlStepBuilder
                 },
             };
         }
-        if (_r.Bearer is { } bearer)
+        if (_r.Bearer is not null && (basicFromHeader is not null || headers.Any(static h => h.Key.Equals("Authorization", StringComparison.OrdinalIgnoreCase))))
+        {
+            _warnings.Add(new ImportWarning("--oauth2-bearer", "is not used: the command's own Authorization header replaces it, as curl does."));
+        }
+        else if (_r.Bearer is { } bearer)
         {
             var token = SecretFor(bearer, _provider + "_token", $"the bearer token for {_host} (from --oauth2-bearer)");
             if (auth is null && !headers.Any(static h => h.Key.Equals("Authorization", StringComparison.OrdinalIgnoreCase)))

@@ -609,6 +609,19 @@ public class CurlImporterTests(ImportRunner runner) : IClassFixture<ImportRunner
     }
 
     [Fact]
+    public async Task AnAuthorizationHeader_WinsOverOAuth2Bearer_AsCurlSendsIt()
+    {
+        // curl sends the command's own Authorization header; --oauth2-bearer's token is not sent.
+        var result = CurlImporter.Import($"curl -H 'Authorization: Bearer hdr_token_1234567890' --oauth2-bearer flag_token_0987654321 http://127.0.0.1:{runner.Api.Port}/echo/twoauth");
+        var tool = Assert.Single(result.Tools);
+        Assert.Contains(result.Warnings, static w => w.Item == "--oauth2-bearer" && w.Message.StartsWith("is not used", StringComparison.Ordinal));
+        var secret = Assert.Single(result.Secrets);
+        Assert.Equal("hdr_token_1234567890", secret.Value);
+        await runner.RunAsync(tool);
+        Assert.Equal("Bearer " + ImportRunner.SecretValue(secret.Name), (string?)runner.Api.LastEcho!["headers"]!["authorization"]);
+    }
+
+    [Fact]
     public async Task AShellVariableUsedAsAJsonValueAndInsideQuotes_KeepsEachUsesType()
     {
         // The shell puts the text in: {"n": 7, "s": "7", "f": true}.

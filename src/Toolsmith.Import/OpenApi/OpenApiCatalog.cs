@@ -240,6 +240,11 @@ public sealed class OpenApiCatalog
                     {
                         var format = obj["collectionFormat"] is System.Text.Json.Nodes.JsonValue f && f.GetValueKind() == System.Text.Json.JsonValueKind.String ? f.GetValue<string>() : "csv";
                         obj[CollectionFormat] = format;
+                        if (where.GetValue<string>() == "formData" && obj["items"] is System.Text.Json.Nodes.JsonObject items)
+                        {
+                            // a form field becomes a property of the body's schema, which keeps its items' extensions
+                            items[CollectionFormat] = format;
+                        }
                         if (format == "tsv")
                         {
                             obj["collectionFormat"] = "csv";

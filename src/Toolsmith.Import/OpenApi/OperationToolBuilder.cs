@@ -509,6 +509,13 @@ internal sealed class OperationToolBuilder
                     fields[field] = new JsonObject { ["text"] = "{{" + input + "}}", ["contentType"] = partMedia };
                     continue;
                 }
+                if (!multipart && fieldType == "array" && property.Items?.Extensions?.TryGetValue(OpenApiCatalog.CollectionFormat, out var marked) == true
+                    && marked is JsonNodeExtension { Node: JsonValue swagger } && swagger.ToString() is not "multi" and var collection)
+                {
+                    // Swagger 2.0 formData: collectionFormat (csv when absent) joins the items into one field, as for a query.
+                    fields[field] = new JsonObject { ["values"] = "{{" + input + "}}", ["join"] = collection switch { "ssv" => " ", "tsv" => "\t", "pipes" => "|", _ => "," } };
+                    continue;
+                }
                 if (!multipart && fieldType == "array" && encoding is { } form && (form.Style is ParameterStyle.SpaceDelimited or ParameterStyle.PipeDelimited || form.Explode == false))
                 {
                     // A form field's encoding without explode: one field, its items joined (csv=c,d), not repeated names.

@@ -1038,6 +1038,32 @@ public class OpenApiImporterTests(ImportRunner runner) : IClassFixture<ImportRun
     }
 
     [Fact]
+    public async Task SwaggerFormDataArrays_KeepTheirCollectionFormat()
+    {
+        // Swagger 2.0: collectionFormat applies to formData as to the query; csv when absent, multi repeats the name.
+        var result = OpenApiCatalog.Parse("""
+            swagger: "2.0"
+            info: { title: T, version: "1" }
+            host: api.example.test
+            schemes: [ https ]
+            paths:
+              /items:
+                post:
+                  operationId: createItem
+                  consumes: [ application/x-www-form-urlencoded ]
+                  parameters:
+                    - { name: tags, in: formData, type: array, items: { type: string } }
+                    - { name: ids, in: formData, type: array, items: { type: integer }, collectionFormat: pipes }
+                    - { name: many, in: formData, type: array, items: { type: string }, collectionFormat: multi }
+                  responses: { "200": { description: ok } }
+            """, "form.yaml").ImportAll();
+        var tool = Assert.Single(result.Tools);
+        var run = await runner.RunAtEchoAsync(tool, Inputs("""{"tags":["x","y"],"ids":[1,2],"many":["p","q"]}"""));
+        Assert.True(ImportRunner.Single(run).Status == 200, run.Error ?? ImportRunner.Single(run).Diagnosis?.Explanation);
+        Assert.Equal("tags=x,y&ids=1%7C2&many=p&many=q", runner.Api.LastEcho!["bodyText"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task SwaggerCsv_TheDefault_IsSentCommaJoined_InQueryPathAndHeader_AndMultiRepeats()
     {
         var result = OpenApiCatalog.Parse("""

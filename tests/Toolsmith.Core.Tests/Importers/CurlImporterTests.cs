@@ -609,6 +609,15 @@ public class CurlImporterTests(ImportRunner runner) : IClassFixture<ImportRunner
     }
 
     [Fact]
+    public async Task AHeaderValueOutsideAscii_IsSentAsItsUtf8Bytes_AsCurlSendsIt()
+    {
+        var tool = Assert.Single(CurlImporter.Import($"curl -H 'X-Name: café' http://127.0.0.1:{runner.Api.Port}/echo/utf8").Tools);
+        var step = ImportRunner.Single(await runner.RunAsync(tool));
+        Assert.True(step.Ok, step.Diagnosis?.Explanation);
+        Assert.Equal("café", (string?)runner.Api.LastEcho!["headers"]!["x-name"]);
+    }
+
+    [Fact]
     public async Task AnAuthorizationHeader_WinsOverOAuth2Bearer_AsCurlSendsIt()
     {
         // curl sends the command's own Authorization header; --oauth2-bearer's token is not sent.

@@ -30,7 +30,8 @@ internal sealed class HttpTransport : IDisposable
 
     /// <summary>
     /// The one handler of the engine: pooled connections with a lifetime (fresh DNS), no automatic redirects, cookies or
-    /// decompression (<see cref="ContentDecoding"/> decodes without rewriting the step's <c>Accept-Encoding</c>).
+    /// decompression (<see cref="ContentDecoding"/> decodes without rewriting the step's <c>Accept-Encoding</c>), header
+    /// values in UTF-8.
     /// </summary>
     public static SocketsHttpHandler CreateHandler(EngineOptions options)
     {
@@ -44,6 +45,8 @@ internal sealed class HttpTransport : IDisposable
             ConnectTimeout = options.ConnectTimeout,
             MaxResponseHeadersLength = 256,
             MaxConnectionsPerServer = 256,
+            // A header value outside ASCII ("X-Name: café") goes as its UTF-8 bytes, as curl and browsers send it, not refused.
+            RequestHeaderEncodingSelector = static (_, _) => System.Text.Encoding.UTF8,
         };
         options.NetworkPolicy?.ApplyTo(handler);
         return handler;

@@ -933,7 +933,7 @@ internal sealed partial class CurlStepBuilder
                 return (JsonValue.Create(Plain(text)), BodyKind.Text, true);
             }
         }
-        if (media == "application/x-www-form-urlencoded" && TryForm(text, out var form))
+        if (media == "application/x-www-form-urlencoded" && IsForm(text))
         {
             if (!FormText.ReencodesAsWritten(text, PlaceholderSpans()))
             {
@@ -942,6 +942,7 @@ internal sealed partial class CurlStepBuilder
                 contentType = declared ?? "application/x-www-form-urlencoded";
                 return (JsonValue.Create(FormAsWritten(text)), BodyKind.Text, true);
             }
+            TryForm(text, out var form);
             var keep = declared is not null && !declared.Trim().Equals("application/x-www-form-urlencoded", StringComparison.Ordinal);
             return (form, BodyKind.Form, keep);
         }
@@ -995,6 +996,16 @@ internal sealed partial class CurlStepBuilder
         return s.Contains(ShellWords.VariableStart) ? JsonValue.Create(Plain(s))! : v;
     });
 
+    /// <summary>
+    /// Whether -d text is name=value pairs that can be a form (no line break or tab in a pair, which goes as written, not
+    /// re-encoded as a form would be); read before any secret is made of it, as the text may stay text.
+    /// </summary>
+    private static bool IsForm(string text)
+    {
+        var pairs = text.Split('&', StringSplitOptions.RemoveEmptyEntries);
+        return pairs.Length > 0 && pairs.All(static pair => pair.IndexOf('=', StringComparison.Ordinal) > 0 && !(pair.Contains('%') && !ValidPercent(pair)) && !pair.Any(char.IsControl));
+    }
+
     private bool TryForm(string text, out JsonNode? form)
     {
         form = null;
@@ -1019,7 +1030,7 @@ internal sealed partial class CurlStepBuilder
 
     /// <summary>A form's text as written, a credential field's value a secret and shell variables placeholders.</summary>
     private string FormAsWritten(string text) => FormText.AsWritten(text, Plain, (name, value) => value.Contains(ShellWords.VariableStart) ? null
-        : SecretFor(value, _provider + "_" + Naming.Secret(name), $"the form field {name} for {_host}"));
+        : SecretFor(value, _provider + "_" + Naming.Secret(name), $"the form field {name} for {_host}, as the form writes it (percent-encoded)"));
 
     /// <summary>A shell variable (as the word splitter marks it) or a {{placeholder}}.</summary>
     [GeneratedRegex(@"\u0001[^\u0002]*\u0002|\{\{[^{}]*\}\}", RegexOptions.CultureInvariant)]

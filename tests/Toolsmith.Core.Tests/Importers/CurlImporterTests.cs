@@ -609,6 +609,19 @@ public class CurlImporterTests(ImportRunner runner) : IClassFixture<ImportRunner
     }
 
     [Fact]
+    public async Task AFormKeptAsWritten_MakesOneSecret_HoldingTheValueAsWritten()
+    {
+        // Chrome's "Copy as cURL" of a login form: '+' for a space, so the form stays text; its password one secret.
+        var result = CurlImporter.Import($"curl 'http://127.0.0.1:{runner.Api.Port}/echo/login' -H 'content-type: application/x-www-form-urlencoded' --data-raw 'username=alice&password=p%40ss+word&next=%2Fhome'");
+        var tool = Assert.Single(result.Tools);
+        var secret = Assert.Single(result.Secrets);
+        Assert.Equal("p%40ss+word", secret.Value);
+        Assert.Contains("percent-encoded", secret.Description, StringComparison.Ordinal);
+        var echo = await runner.CaptureAtEchoAsync(tool, new Dictionary<string, string> { [secret.Name] = secret.Value! });
+        Assert.Equal("username=alice&password=p%40ss+word&next=%2Fhome", echo!["bodyText"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task AHeaderValueOutsideAscii_IsSentAsItsUtf8Bytes_AsCurlSendsIt()
     {
         var tool = Assert.Single(CurlImporter.Import($"curl -H 'X-Name: café' http://127.0.0.1:{runner.Api.Port}/echo/utf8").Tools);

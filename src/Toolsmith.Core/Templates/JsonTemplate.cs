@@ -23,6 +23,9 @@ internal abstract class JsonTemplate
     /// <summary>The rendered value as a new node.</summary>
     public abstract JsonNode? Render(TemplateScope scope);
 
+    /// <summary>The one placeholder this value is (<c>"{{body}}"</c>), typed; null for any other value.</summary>
+    public virtual Template? Whole => null;
+
     [ThreadStatic]
     private static ArrayBufferWriter<byte>? t_buffer;
 
@@ -132,6 +135,8 @@ internal abstract class JsonTemplate
         }
 
         public override JsonNode? Render(TemplateScope scope) => template.RenderValue(scope);
+
+        public override Template? Whole => template.SingleExpression is null ? null : template;
     }
 
     private sealed class ObjectTemplate((string Key, JsonTemplate Value)[] members) : JsonTemplate

@@ -1038,6 +1038,34 @@ public class OpenApiImporterTests(ImportRunner runner) : IClassFixture<ImportRun
     }
 
     [Fact]
+    public async Task AnOptionalBodyNotGiven_IsNotSent_AndOneGivenIs()
+    {
+        var result = OpenApiCatalog.Parse("""
+            openapi: 3.0.3
+            info: { title: M, version: "1" }
+            servers: [ { url: "https://api.example.test" } ]
+            paths:
+              /tree:
+                post:
+                  operationId: postTree
+                  requestBody:
+                    required: false
+                    content:
+                      application/json:
+                        schema: { type: object, properties: { value: { type: string } } }
+                  responses: { "200": { description: ok } }
+            """, "optional.yaml").ImportAll();
+        var tool = Assert.Single(result.Tools);
+        var run = await runner.RunAtEchoAsync(tool);
+        Assert.True(ImportRunner.Single(run).Status == 200, run.Error ?? ImportRunner.Single(run).Diagnosis?.Explanation);
+        Assert.Equal("POST", (string?)runner.Api.LastEcho!["method"]);
+        Assert.Equal("", runner.Api.LastEcho!["bodyText"]?.GetValue<string>() ?? "");
+        var given = await runner.RunAtEchoAsync(tool, Inputs("""{"body":{"value":"x"}}"""));
+        Assert.True(ImportRunner.Single(given).Status == 200, given.Error);
+        Assert.Equal("""{"value":"x"}""", runner.Api.LastEcho!["bodyText"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task SwaggerFormDataArrays_KeepTheirCollectionFormat()
     {
         // Swagger 2.0: collectionFormat applies to formData as to the query; csv when absent, multi repeats the name.

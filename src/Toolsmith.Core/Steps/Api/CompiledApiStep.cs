@@ -266,8 +266,8 @@ internal sealed class CompiledApiStep : CompiledStep
             }
             cookies.Add(new(name, value));
         }
-        var body = Body?.Render(scope, $"{Location}.body");
-        _validator?.Check(scope, renderedParams ?? [], headers, Body is null ? null : Body.Kind switch
+        var body = Body is null || Body.IsAbsent(scope) ? null : Body.Render(scope, $"{Location}.body");
+        _validator?.Check(scope, renderedParams ?? [], headers, body is null ? null : Body!.Kind switch
         {
             BodyKind.Json => () => JsonNode.Parse(body!.Bytes!),
             BodyKind.Form => () => Body.RenderNode(scope),

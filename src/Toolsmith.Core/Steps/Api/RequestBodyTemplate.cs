@@ -88,6 +88,13 @@ internal sealed class RequestBodyTemplate
     }
 
 
+    /// <summary>
+    /// Whether a JSON body that is one placeholder has no value here (an optional input that was not given): the request
+    /// then goes without a body, as a header left out the same way.
+    /// </summary>
+    public bool IsAbsent(TemplateScope scope) =>
+        Kind == BodyKind.Json && _template.Whole is { SingleExpression: { } path } whole && scope.Resolve(path, whole) is null;
+
     /// <summary>Renders the body into something that can make a fresh <see cref="HttpContent"/> for every attempt.</summary>
     public PreparedBody Render(TemplateScope scope, string location)
     {

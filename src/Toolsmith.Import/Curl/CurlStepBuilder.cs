@@ -942,9 +942,8 @@ internal sealed partial class CurlStepBuilder
                 contentType = declared ?? "application/x-www-form-urlencoded";
                 return (JsonValue.Create(FormAsWritten(text)), BodyKind.Text, true);
             }
-            TryForm(text, out var form);
             var keep = declared is not null && !declared.Trim().Equals("application/x-www-form-urlencoded", StringComparison.Ordinal);
-            return (form, BodyKind.Form, keep);
+            return (Form(text), BodyKind.Form, keep);
         }
         contentType = declared ?? "application/x-www-form-urlencoded";
         return (JsonValue.Create(Plain(text)), BodyKind.Text, true);
@@ -1006,17 +1005,13 @@ internal sealed partial class CurlStepBuilder
         return pairs.Length > 0 && pairs.All(static pair => pair.IndexOf('=', StringComparison.Ordinal) > 0 && !(pair.Contains('%') && !ValidPercent(pair)) && !pair.Any(char.IsControl));
     }
 
-    private bool TryForm(string text, out JsonNode? form)
+    /// <summary>The fields of -d text that <see cref="IsForm"/> accepts; a credential field's value a secret.</summary>
+    private JsonObject Form(string text)
     {
-        form = null;
         var fields = new JsonObject();
         foreach (var pair in text.Split('&', StringSplitOptions.RemoveEmptyEntries))
         {
             var eq = pair.IndexOf('=', StringComparison.Ordinal);
-            if (eq <= 0 || pair.Contains('%') && !ValidPercent(pair) || pair.Any(char.IsControl))
-            {
-                return false; // a line break or a tab in a pair: sent as written, not re-encoded as a form would be
-            }
             var name = FormText.Decode(pair[..eq]);
             var value = FormText.Decode(pair[(eq + 1)..]);
             JsonNode mapped = !value.Contains(ShellWords.VariableStart) && Credentials.IsCredentialField(name, value)
@@ -1024,8 +1019,7 @@ internal sealed partial class CurlStepBuilder
                 : JsonValue.Create(Plain(value))!;
             ImportedToolBuilder.AddField(fields, Plain(name), mapped);
         }
-        form = fields;
-        return fields.Count > 0;
+        return fields;
     }
 
     /// <summary>A form's text as written, a credential field's value a secret and shell variables placeholders.</summary>

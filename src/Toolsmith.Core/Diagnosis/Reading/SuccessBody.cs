@@ -541,7 +541,7 @@ internal static partial class SuccessBody
         {
             var named = !reader.ValueIsEscaped && (reader.ValueSpan.EndsWith("code"u8) || reader.ValueSpan.EndsWith("Code"u8));
             // errorMsg, ErrorMessage, err_text: an error's words (a bare "error" can be a record's own field)
-            var errorText = !reader.ValueIsEscaped && reader.ValueSpan.Length > 5 && (reader.ValueSpan.StartsWith("error"u8) || reader.ValueSpan.StartsWith("Error"u8) || reader.ValueSpan.StartsWith("err"u8));
+            var errorText = !reader.ValueIsEscaped && reader.ValueSpan.Length > 5 && (reader.ValueSpan.StartsWith("err"u8) || reader.ValueSpan.StartsWith("Error"u8));
             if (++members > 8 || !reader.Read() || reader.TokenType == JsonTokenType.StartObject)
             {
                 return null;

@@ -159,6 +159,23 @@ public class ImportCommandTests(CliHarness cli) : IClassFixture<CliHarness>
     }
 
     [Fact]
+    public async Task ImportHttp_WithEnv_UsesThatEnvironmentOfTheFileBesideIt_AndTheWarningNamesTheOption()
+    {
+        var source = Folder();
+        var http = Path.Combine(source, "api.http");
+        await File.WriteAllTextAsync(http, "GET {{host}}/status\n");
+        await File.WriteAllTextAsync(Path.Combine(source, "http-client.env.json"), """{ "dev": { "host": "http://dev.local" }, "prod": { "host": "http://prod.local" } }""");
+        var dir = Folder();
+        var none = await cli.RunAsync("import", "http", http, "-o", dir);
+        Assert.Equal(0, none.ExitCode);
+        Assert.Contains("--env", none.Stderr, StringComparison.Ordinal);
+        var chosen = await cli.RunAsync("import", "http", http, "--env", "prod", "-o", dir, "--force");
+        Assert.Equal(0, chosen.ExitCode);
+        var tool = JsonNode.Parse(await File.ReadAllTextAsync(Directory.GetFiles(dir, "*.tool.json").Single()))!;
+        Assert.Equal("http://prod.local", tool["inputs"]!["host"]!["default"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task ImportPostman_WithEnvironment_PerRequestOrPerFolder()
     {
         var dir = Folder();

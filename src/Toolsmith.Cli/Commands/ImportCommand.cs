@@ -102,14 +102,15 @@ internal static class ImportCommand
         });
 
         var file = new Argument<string>("FILE") { Description = "A .http or .rest file (Visual Studio, Rider, httpyac)." };
+        var httpEnvironment = new Option<string?>("--env", "-e") { Description = "The environment of the http-client.env.json beside the file whose variables become the inputs' defaults (needed when it has several)." };
         var (httpOut, httpForce) = (OutOption(), ForceOption());
-        var http = new Command("http", "Import the requests of a .http file: one tool per request.") { file, httpOut, httpForce };
+        var http = new Command("http", "Import the requests of a .http file: one tool per request.") { file, httpEnvironment, httpOut, httpForce };
         http.SetAction(async (parse, ct) =>
         {
             var path = parse.GetValue(file)!;
             return !TryRead(output, path, out var text)
                 ? ExitCodes.InvalidInput
-                : await Write(output, () => HttpFileImporter.Import(text, new HttpImportOptions { Source = Path.GetFileName(path), BaseDirectory = Path.GetDirectoryName(Path.GetFullPath(path)) }), parse.GetValue(httpOut), parse.GetValue(httpForce)).ConfigureAwait(false);
+                : await Write(output, () => HttpFileImporter.Import(text, new HttpImportOptions { Source = Path.GetFileName(path), BaseDirectory = Path.GetDirectoryName(Path.GetFullPath(path)), Environment = parse.GetValue(httpEnvironment) }), parse.GetValue(httpOut), parse.GetValue(httpForce)).ConfigureAwait(false);
         });
 
         import.Subcommands.Add(curl);

@@ -33,8 +33,17 @@ public static partial class CurlImporter
     public static ImportResult Import(string command, CurlImportOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(command);
-        options ??= new CurlImportOptions();
         var result = new ImportResult();
+        ImportInto(command, options ?? new CurlImportOptions(), result, Item);
+        return result;
+    }
+
+    /// <summary>
+    /// Imports one cURL text into a result that may already hold tools (a .http file's request written as cURL); its
+    /// warnings name <paramref name="item"/>.
+    /// </summary>
+    internal static void ImportInto(string command, CurlImportOptions options, ImportResult result, string item)
+    {
         var text = StripPrompt(command);
         if (text.Length == 0)
         {
@@ -50,6 +59,7 @@ public static partial class CurlImporter
         }
         var commands = WithInnerCommands(Commands(text, shell, result.Warnings, literalBraces), shell, result.Warnings);
         var requests = 0;
+        var before = result.Tools.Count;
         for (var n = 0; n < commands.Count; n++)
         {
             var parsed = Parse(commands[n].Words, result.Warnings);
@@ -70,9 +80,8 @@ public static partial class CurlImporter
         }
         if (requests > 1)
         {
-            result.Warnings.Add(new ImportWarning(Item, $"the text holds {requests} curl requests ({commands.Count} command(s)): each became its own tool ({string.Join(", ", result.Tools.Select(static t => t.Name))})."));
+            result.Warnings.Add(new ImportWarning(item, $"the text holds {requests} curl requests ({commands.Count} command(s)): each became its own tool ({string.Join(", ", result.Tools.Skip(before).Select(static t => t.Name))})."));
         }
-        return result;
     }
 
     /// <summary>

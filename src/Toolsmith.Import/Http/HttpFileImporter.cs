@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Toolsmith.Core.Model;
+using Toolsmith.Import.Curl;
 
 namespace Toolsmith.Import.Http;
 
@@ -80,6 +81,15 @@ public static partial class HttpFileImporter
         {
             ParseBlock(block, everywhere, new ImportResult(), source, everywhere);
         }
+        // REST Client reads a variable line anywhere in the document, also one after the last request's body (which that
+        // request still sends as body): the lowest of the file's definitions, for names no block defines.
+        foreach (var line in lines)
+        {
+            if (FileVariable().Match(line.Trim()) is { Success: true } v)
+            {
+                everywhere.TryAdd(v.Groups["name"].Value, v.Groups["value"].Value.Trim());
+            }
+        }
         // Lowest of all: the environment's variables (http-client.env.json beside the file).
         var environment = new ImportResult();
         foreach (var (name, value) in EnvironmentVariables(options, environment))
@@ -99,6 +109,24 @@ public static partial class HttpFileImporter
             foreach (var (name, value) in everywhere)
             {
                 seen.TryAdd(name, value);
+            }
+            if (request.Curl is not null)
+            {
+                var made = result.Tools.Count;
+                try
+                {
+                    CurlImporter.ImportInto(HttpRequestMapper.Expand(request.Curl, seen), new CurlImportOptions { ToolName = request.Name, BaseDirectory = options.BaseDirectory }, result, request.Item);
+                }
+                catch (ImportException ex)
+                {
+                    requests--;
+                    result.Warnings.Add(new ImportWarning(request.Item, $"is a cURL command that could not be imported ({ex.Message}); it was left out."));
+                }
+                for (var k = made; k < result.Tools.Count; k++)
+                {
+                    result.Tools[k] = result.Tools[k] with { Item = request.Item };
+                }
+                continue;
             }
             new HttpRequestMapper(request, seen, result, options.BaseDirectory).Map();
         }
@@ -148,7 +176,7 @@ public static partial class HttpFileImporter
             if (names.Count > 0)
             {
                 result.Warnings.Add(new ImportWarning("http-client.env.json", chosen is null
-                    ? $"has several environments ({string.Join(", ", names)}); none was used: name one to import with its variables as defaults."
+                    ? $"has several environments ({string.Join(", ", names)}); none was used: name one with --env to import with its variables as defaults (toolsmith import http FILE --env {names[0]})."
                     : $"has no environment \"{chosen}\" (it has {string.Join(", ", names)}); none was used."));
             }
             return found;
@@ -189,6 +217,9 @@ public static partial class HttpFileImporter
         public bool GraphQl { get; init; }
 
         public required string Url { get; set; }
+
+        /// <summary>A request written as a cURL command (REST Client sends those), imported as cURL's importer does.</summary>
+        public string? Curl { get; init; }
 
         public List<(string Name, string Value)> Headers { get; } = [];
 
@@ -289,6 +320,13 @@ public static partial class HttpFileImporter
         {
             result.Warnings.Add(new ImportWarning(block.Title.Length > 0 ? block.Title : requestLine, $"is {parts[0].ToUpperInvariant() switch { "GRPC" => "a gRPC", "SSE" or "EVENTSOURCE" => "a server-sent events", "MQTT" => "an MQTT", "AMQP" or "RABBITMQ" => "an AMQP", _ => "a WebSocket" }} request, which Toolsmith's API step does not support (HTTP requests only); it was not imported."));
             return null;
+        }
+        if (parts[0].Equals("curl", StringComparison.OrdinalIgnoreCase) && parts.Length > 1)
+        {
+            // REST Client sends a request written as a cURL command as cURL would: the rest of the block is the command.
+            var command = string.Join('\n', lines.Skip(i)).Trim();
+            var curlItem = name ?? (block.Title.Length > 0 ? block.Title : title) ?? "curl";
+            return new HttpRequest { Item = curlItem, Name = name ?? (block.Title.Length > 0 ? block.Title : title), Method = "curl", Url = "", Curl = command };
         }
         if (parts.Length == 1 && (Methods.Contains(parts[0].ToUpperInvariant()) || parts[0].Equals("GRAPHQL", StringComparison.OrdinalIgnoreCase)))
         {
@@ -942,6 +980,22 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
             _tool.Input(input, "string", $"Stands for {{{{{name}}}}} of the .http file.", required: true);
             return "{{" + input + "}}";
         }
+        if (!variables.ContainsKey(name) && !PlainVariableName().IsMatch(name))
+        {
+            // httpyac evaluates {{ … }} holding anything but a name as JavaScript ({{ 1 + 2 }}, {{ new Date().getTime() }}).
+            if (!_dynamicInputs.TryGetValue(name, out var expression))
+            {
+                expression = "expression";
+                for (var n = 2; _dynamicInputs.ContainsValue(expression); n++)
+                {
+                    expression = "expression_" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+                _dynamicInputs[name] = expression;
+                Warn($"uses {{{{ {name} }}}}, a JavaScript expression that httpyac evaluates and Toolsmith does not run; it became the input \"{expression}\": give the value it stands for when running.");
+                _tool.Input(expression, "string", $"Stands for the JavaScript expression {{{{ {name} }}}} of the .http file.", required: true);
+            }
+            return "{{" + expression + "}}";
+        }
         if (name.Contains('.', StringComparison.Ordinal) && !variables.ContainsKey(name))
         {
             var segments = name.Split('.');
@@ -1276,6 +1330,9 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
         var text = Text(s);
         return text == s ? v : JsonValue.Create(text)!;
     });
+
+    [GeneratedRegex(@"^[\w.\-]+$|^[\w\-]+\.(?:response|request)\.", RegexOptions.CultureInvariant)]
+    private static partial Regex PlainVariableName();
 
     [GeneratedRegex(@"\{\{\s*(?<path>[^{}]+?)\s*\}\}", RegexOptions.CultureInvariant)]
     private static partial Regex Ref();

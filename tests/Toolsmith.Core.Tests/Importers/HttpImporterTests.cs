@@ -440,4 +440,59 @@ public class HttpImporterTests(ImportRunner runner) : IClassFixture<ImportRunner
             Directory.Delete(folder, recursive: true);
         }
     }
+    [Fact]
+    public async Task ACurlCommandInTheFile_IsImportedAsCurl_WithTheFilesVariablesPutIn_AsRestClientSendsIt()
+    {
+        var text = $$$"""
+            @base = {{{Api}}}
+
+            ### curl line
+            curl -X POST {{base}}/echo/curlin -H 'Content-Type: application/json' \
+              -d '{"a":1}'
+
+            ###
+            GET {{base}}/echo/after
+            """;
+        var result = HttpFileImporter.Import(text);
+        Assert.Equal(2, result.Tools.Count);
+        await runner.RunAsync(result.Tools[0]);
+        Assert.Equal("POST", Echo["method"]!.GetValue<string>());
+        Assert.Equal("/echo/curlin", Echo["path"]!.GetValue<string>());
+        Assert.Equal("""{"a":1}""", Echo["bodyText"]!.GetValue<string>());
+        await runner.RunAsync(result.Tools[1]);
+        Assert.Equal("/echo/after", Echo["path"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void AJavaScriptExpression_BecomesAnInputSaidToBeOne_NotAVariableWithAMadeUpName()
+    {
+        var result = HttpFileImporter.Import($"GET {Api}/echo/js?n={{{{ 1 + 2 }}}}&t={{{{ Date.now() }}}}\n");
+        var tool = Assert.Single(result.Tools);
+        Assert.Equal($"{Api}/echo/js?n={{{{expression}}}}&t={{{{expression_2}}}}", tool.Document["steps"]![0]!["url"]!.GetValue<string>());
+        Assert.Equal(2, result.Warnings.Count(static w => w.Message.Contains("JavaScript expression that httpyac evaluates", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task AVariableDefinedAfterTheLastBody_StillGivesItsValue_AsRestClientReadsVariablesAnywhere()
+    {
+        // REST Client reads every "@name = value" line of the document; the last request still sends that line as body.
+        var text = $$$"""
+            @url = {{host}}/echo/late
+
+            ### uses a variable defined below
+            GET {{url}}
+
+            ### last
+            POST {{host}}/echo/last
+            Content-Type: text/plain
+
+            hello
+
+            @host = {{{Api}}}
+            """;
+        var result = HttpFileImporter.Import(text);
+        Assert.Equal(2, result.Tools.Count);
+        await runner.RunAsync(result.Tools[0]);
+        Assert.Equal("/echo/late", Echo["path"]!.GetValue<string>());
+    }
 }

@@ -62,7 +62,11 @@ public sealed partial class HttpFileCorpusTests(ImportRunner runner, ITestOutput
                 }
                 if (sent.Count == 0)
                 {
-                    next = named >= 0 ? named + 1 : next;
+                    // httpyac does not read a request written as a cURL command (REST Client sends it): the tool made of it
+                    // is passed over, not matched to a later region of its method.
+                    var curl = named < 0 && CurlLine().IsMatch(RegionText(lines, region["line"]!.GetValue<int>()))
+                        ? result.Tools.FindIndex(next, static t => t.Document["description"]?.GetValue<string>().StartsWith("Imported from a cURL command", StringComparison.Ordinal) == true) : -1;
+                    next = named >= 0 ? named + 1 : curl >= 0 ? curl + 1 : next;
                     continue; // httpyac sent nothing: a failed script, a prompt, a protocol it speaks elsewhere
                 }
                 // The region's own request is the last one sent (a @ref sends the request it names first).
@@ -124,6 +128,9 @@ public sealed partial class HttpFileCorpusTests(ImportRunner runner, ITestOutput
     }
 
     /// <summary>httpyac's name of a region given in the file (its @name or ### title); null for its own "METHOD URL (line: N)".</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*curl\s", System.Text.RegularExpressions.RegexOptions.Multiline | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex CurlLine();
+
     private static string? RegionName(JsonNode region) =>
         region["name"]?.GetValue<string>() is { } name && !LineSuffix().IsMatch(name) ? name : null;
 

@@ -93,6 +93,32 @@ public sealed class OpenApiCatalog
     /// <summary>Every operation, in document order.</summary>
     public IReadOnlyList<OpenApiOperationEntry> Operations { get; }
 
+    /// <summary>
+    /// The document read by Microsoft.OpenApi. YAML its YAML reader refuses but YAML 1.2 allows (a <c>:</c> inside a plain
+    /// scalar of a flow collection: <c>servers: [{url: http://…}]</c>, <c>- oauth: [read:items]</c>) is read by YamlDotNet
+    /// into JSON first.
+    /// </summary>
+    private static ReadResult ParseDocument(string text, OpenApiReaderSettings settings)
+    {
+        if (text[0] is '{' or '[')
+        {
+            return OpenApiDocument.Parse(text, OpenApiConstants.Json, settings);
+        }
+        try
+        {
+            var read = OpenApiDocument.Parse(text, OpenApiConstants.Yaml, settings);
+            if (read.Diagnostic?.Errors.Any(static e => e.Message.StartsWith("Unable to parse the YAML document", StringComparison.Ordinal)) != true)
+            {
+                return read;
+            }
+        }
+        catch (SharpYaml.YamlException)
+        {
+        }
+        var json = SplitDocument.Parse(text)?.ToJsonString() ?? throw new ImportException("The YAML document is empty.");
+        return OpenApiDocument.Parse(json, OpenApiConstants.Json, settings);
+    }
+
     /// <summary>What the reader reported about the document (problems that did not stop it).</summary>
     public IReadOnlyList<ImportWarning> ReadWarnings { get; }
 
@@ -111,9 +137,9 @@ public sealed class OpenApiCatalog
         ReadResult read;
         try
         {
-            read = OpenApiDocument.Parse(trimmed, trimmed[0] is '{' or '[' ? OpenApiConstants.Json : OpenApiConstants.Yaml, settings);
+            read = ParseDocument(trimmed, settings);
         }
-        catch (Exception ex) when (ex is OpenApiException or System.Text.Json.JsonException or FormatException or InvalidOperationException or ArgumentException or NotSupportedException or SharpYaml.YamlException)
+        catch (Exception ex) when (ex is OpenApiException or System.Text.Json.JsonException or FormatException or InvalidOperationException or ArgumentException or NotSupportedException or SharpYaml.YamlException or YamlDotNet.Core.YamlException)
         {
             throw new ImportException($"{source} is not an OpenAPI document that can be read: {ex.Message}", ex);
         }
@@ -189,7 +215,7 @@ public sealed class OpenApiCatalog
         {
             bundled = SplitDocument.Bundle(content, Path.GetFullPath(source), bundling);
         }
-        catch (Exception ex) when (ex is System.Text.Json.JsonException or SharpYaml.YamlException or InvalidCastException)
+        catch (Exception ex) when (ex is System.Text.Json.JsonException or YamlDotNet.Core.YamlException or InvalidCastException)
         {
             throw new ImportException($"{source} is not JSON or YAML that can be read: {ex.Message}", ex);
         }
@@ -217,7 +243,7 @@ public sealed class OpenApiCatalog
         {
             root = SplitDocument.Parse(text);
         }
-        catch (Exception ex) when (ex is System.Text.Json.JsonException or SharpYaml.YamlException or InvalidCastException)
+        catch (Exception ex) when (ex is System.Text.Json.JsonException or YamlDotNet.Core.YamlException or InvalidCastException)
         {
             return text; // the reader says what is wrong with it
         }

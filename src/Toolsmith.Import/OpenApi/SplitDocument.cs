@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using SharpYaml;
-using SharpYaml.Serialization;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
 
 namespace Toolsmith.Import.OpenApi;
 
@@ -301,7 +301,8 @@ internal static partial class SplitDocument
                 merged.AddRange(value is YamlSequenceNode several ? several.Children.OfType<YamlMappingNode>() : [(YamlMappingNode)value]);
                 continue;
             }
-            obj[name] = FromYaml(value);
+            // The document's versions are text ("3.0", "1.10"), whatever a plain scalar would be read as.
+            obj[name] = name is "openapi" or "swagger" or "version" && value is YamlScalarNode { Value: { } text } ? JsonValue.Create(text) : FromYaml(value);
         }
         foreach (var source in merged)
         {

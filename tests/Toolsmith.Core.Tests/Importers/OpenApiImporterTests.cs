@@ -1066,6 +1066,32 @@ public class OpenApiImporterTests(ImportRunner runner) : IClassFixture<ImportRun
     }
 
     [Fact]
+    public void YamlFlowCollectionsWithAColonInAPlainScalar_AreRead_AsYaml12AllowsThem()
+    {
+        // servers: [{url: http://…}] and [read:items] are valid YAML 1.2 that Microsoft.OpenApi's YAML reader refuses.
+        var result = OpenApiCatalog.Parse("""
+            openapi: 3.0
+            info: {title: Flow, version: 1.10}
+            servers: [{url: http://127.0.0.1:1/v1}]
+            paths:
+              /items:
+                get:
+                  operationId: listItems
+                  security: [{oauth: [read:items]}]
+                  parameters: [{name: q, in: query, schema: {type: string}}]
+                  responses: {200: {description: ok}}
+            components:
+              securitySchemes:
+                oauth: {type: oauth2, flows: {clientCredentials: {tokenUrl: http://127.0.0.1:1/token, scopes: {read:items: read}}}}
+            """, "flow.yaml").ImportAll();
+        var tool = Assert.Single(result.Tools);
+        Assert.Equal("http://127.0.0.1:1/v1", tool.Document["inputs"]!["baseUrl"]!["default"]!.GetValue<string>());
+        Assert.Equal("read:items", tool.Document["steps"]![0]!["requiredScopes"]![0]!.GetValue<string>());
+        Assert.Equal("1.10", OpenApiCatalog.Parse("openapi: 3.0.3\ninfo: {title: Flow, version: 1.10}\nservers: [{url: http://h/v1}]\npaths: {/p: {get: {responses: {200: {description: ok}}}}}\n", "v.yaml").Document.Info.Version);
+        Assert.Equal("q", tool.Document["inputs"]!["q"] is null ? null : "q");
+    }
+
+    [Fact]
     public async Task SwaggerFormDataArrays_KeepTheirCollectionFormat()
     {
         // Swagger 2.0: collectionFormat applies to formData as to the query; csv when absent, multi repeats the name.

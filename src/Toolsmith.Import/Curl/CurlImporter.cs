@@ -549,7 +549,12 @@ public static partial class CurlImporter
                 r.SetOptionHeader("User-Agent", value!);
                 break;
             case "--referer":
-                r.SetOptionHeader("Referer", value!.EndsWith(";auto", StringComparison.Ordinal) ? value[..^5] : value);
+                // "URL;auto" sends URL (and sets the Referer on redirects too); ";auto" alone sends none on the first request.
+                var referer = value!.EndsWith(";auto", StringComparison.Ordinal) ? value[..^5] : value;
+                if (referer.Length > 0 || !value.EndsWith(";auto", StringComparison.Ordinal))
+                {
+                    r.SetOptionHeader("Referer", referer);
+                }
                 break;
             case "--upload-file":
                 r.UploadFile ??= value; // with several URLs, the first -T goes with the first URL

@@ -73,6 +73,10 @@ internal sealed partial class CurlStepBuilder
         {
             url = url[..hash]; // curl does not send the fragment
         }
+        if (url.Contains(' ', StringComparison.Ordinal))
+        {
+            _warnings.Add(new ImportWarning(url, "has a space, which curl refuses (\"URL using bad/illegal format\") and sends nothing; the step sends each space as %20."));
+        }
         url = HostPlaceholders(url);
         var host = Uri.TryCreate(url.Replace(ShellWords.VariableStart, '_').Replace(ShellWords.VariableEnd, '_').Replace("{{", "x", StringComparison.Ordinal).Replace("}}", "x", StringComparison.Ordinal), UriKind.Absolute, out var uri) ? uri.Host : null;
         _provider = Naming.Provider(host);
@@ -435,7 +439,8 @@ internal sealed partial class CurlStepBuilder
             // --data-binary @F (part.StripNewlines false, not --json) is often a binary file: it stays a file read at run time.
             // Standard input the paste writes out (a here-document, echo's output) is read whatever the option.
             var stdin = part.Value == "-";
-            if (!part.IsFile || part.Value.Contains(ShellWords.VariableStart) || (!stdin && !part.StripNewlines && !_r.Json))
+            // With -G the data goes into the URL, so even --data-binary's file is text curl reads now.
+            if (!part.IsFile || part.Value.Contains(ShellWords.VariableStart) || (!stdin && !part.StripNewlines && !_r.Json && !_r.Get))
             {
                 continue;
             }
@@ -446,7 +451,7 @@ internal sealed partial class CurlStepBuilder
             _r.Data[i] = DataPart.Text(part.StripNewlines ? text.Replace("\r", "", StringComparison.Ordinal).Replace("\n", "", StringComparison.Ordinal) : text);
             _warnings.Add(stdin
                 ? new ImportWarning(_r.Json ? "--json @-" : "-d @-", $"reads standard input, which the paste gives it ({full}): that text is now the step's body.")
-                : new ImportWarning((_r.Json ? "--json @" : "-d @") + part.Value, $"was read at import ({full}): its content is now the step's body; edit the step when the file changes."));
+                : new ImportWarning((_r.Json ? "--json @" : part.StripNewlines ? "-d @" : "--data-binary @") + part.Value, $"was read at import ({full}): its content is now the step's {(_r.Get ? "URL parameters (-G)" : "body")}; edit the step when the file changes."));
         }
     }
 
@@ -1132,7 +1137,8 @@ internal sealed partial class CurlStepBuilder
                         _warnings.Add(new ImportWarning("-F " + spec, $"sets \"{key}\" on the part, which the step cannot; it was left out."));
                     }
                 }
-                if (file["contentType"] is null && CurlFileType(path) is { } guessed)
+                // curl guesses the part's type from the name it sends (filename= when given), not from the file on disk.
+                if (file["contentType"] is null && CurlFileType(file["fileName"]?.GetValue<string>() ?? path) is { } guessed)
                 {
                     file["contentType"] = guessed;
                 }

@@ -87,7 +87,7 @@ public static partial class HttpFileImporter
         {
             if (FileVariable().Match(line.Trim()) is { Success: true } v)
             {
-                everywhere.TryAdd(v.Groups["name"].Value, v.Groups["value"].Value.Trim());
+                everywhere.TryAdd(v.Groups["name"].Value, FileVariableValue(v.Groups["value"].Value));
             }
         }
         // Lowest of all: the environment's variables (http-client.env.json beside the file).
@@ -304,7 +304,7 @@ public static partial class HttpFileImporter
             }
             if (FileVariable().Match(line) is { Success: true } v)
             {
-                variables[v.Groups["name"].Value] = v.Groups["value"].Value.Trim();
+                variables[v.Groups["name"].Value] = FileVariableValue(v.Groups["value"].Value);
                 continue;
             }
             break;
@@ -479,6 +479,12 @@ public static partial class HttpFileImporter
         if (body.Count > 0)
         {
             request.Body = string.Join('\n', body);
+            // REST Client and httpyac end a newline-delimited JSON body (Elasticsearch's _bulk) with a line break.
+            var type = request.Headers.FirstOrDefault(static h => h.Name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase)).Value;
+            if (type?.Split(';')[0].Trim().Equals("application/x-ndjson", StringComparison.OrdinalIgnoreCase) == true && !body.Exists(static l => l.StartsWith('<')))
+            {
+                request.Body += "\n";
+            }
         }
         if (request.Url.StartsWith('/'))
         {
@@ -551,6 +557,11 @@ public static partial class HttpFileImporter
         }
         return request;
     }
+
+    /// <summary>A file variable's value: REST Client reads \n, \r and \t in it as a line break, a carriage return and a tab.</summary>
+    private static string FileVariableValue(string written) => written.Trim().Contains('\\', StringComparison.Ordinal)
+        ? Regex.Replace(written.Trim(), @"\\([nrt])", static m => m.Groups[1].Value switch { "n" => "\n", "r" => "\r", _ => "\t" }, RegexOptions.CultureInvariant)
+        : written.Trim();
 
     [GeneratedRegex(@"^@(?<name>[A-Za-z_][\w.\-]*)\s*=\s*(?<value>.*)$", RegexOptions.CultureInvariant)]
     private static partial Regex FileVariable();

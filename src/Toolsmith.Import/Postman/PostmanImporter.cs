@@ -426,6 +426,10 @@ internal sealed partial class PostmanRequestMapper(PostmanImporter.Context conte
                     // A null key is sent as an empty one, as Postman sends it: ?foo=bar&&&bar=baz, ?&, =value
                     var key = PostmanImporter.Str(o["key"]) ?? "";
                     var value = PostmanImporter.Str(o["value"]);
+                    // A member of the query array is one parameter: Postman encodes the & and # that would end it (and
+                    // the = that would end a key), outside {{variables}}, which it puts in as text.
+                    key = OutsideVariables(key, static t => t.Replace("&", "%26", StringComparison.Ordinal).Replace("#", "%23", StringComparison.Ordinal).Replace("=", "%3D", StringComparison.Ordinal));
+                    value = value is null ? null : OutsideVariables(value, static t => t.Replace("&", "%26", StringComparison.Ordinal).Replace("#", "%23", StringComparison.Ordinal));
                     query.Add(SpecialQuery(value is null ? key : key + "=" + QueryValue(key, value)));
                 }
             }
@@ -484,20 +488,20 @@ internal sealed partial class PostmanRequestMapper(PostmanImporter.Context conte
     /// A query pair as Postman sends it: it percent-encodes the URL standard's special-query set, so a ' goes out as %27
     /// (<c>$filter=Department eq 'Finance'</c>); the engine sends the rest of that set (space, ", &lt;, &gt;) encoded already.
     /// </summary>
-    private static string SpecialQuery(string pair)
+    private static string SpecialQuery(string pair) =>
+        !pair.Contains('\'', StringComparison.Ordinal) ? pair : OutsideVariables(pair, static t => t.Replace("'", "%27", StringComparison.Ordinal));
+
+    /// <summary>The text with <paramref name="change"/> applied to what lies outside its <c>{{variable}}</c> references.</summary>
+    private static string OutsideVariables(string text, Func<string, string> change)
     {
-        if (!pair.Contains('\'', StringComparison.Ordinal))
-        {
-            return pair;
-        }
-        var sb = new StringBuilder(pair.Length + 8);
+        var sb = new StringBuilder(text.Length + 8);
         var at = 0;
-        foreach (Match template in PostmanImporter.VariableReference().Matches(pair))
+        foreach (Match template in PostmanImporter.VariableReference().Matches(text))
         {
-            sb.Append(pair.AsSpan(at, template.Index - at).ToString().Replace("'", "%27", StringComparison.Ordinal)).Append(template.Value);
+            sb.Append(change(text[at..template.Index])).Append(template.Value);
             at = template.Index + template.Length;
         }
-        return sb.Append(pair[at..].Replace("'", "%27", StringComparison.Ordinal)).ToString();
+        return sb.Append(change(text[at..])).ToString();
     }
 
     /// <summary>A query value that holds a credential (<c>api_key=8f3kq93ldk2</c>) becomes a secret; others stay as written.</summary>

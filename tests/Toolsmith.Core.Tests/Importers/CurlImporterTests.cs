@@ -734,6 +734,46 @@ public class CurlImporterTests(ImportRunner runner) : IClassFixture<ImportRunner
     }
 
     [Fact]
+    public async Task DataBinaryFileWithG_IsReadAtImport_IntoTheQuery_AsCurlSendsIt()
+    {
+        var folder = Directory.CreateTempSubdirectory("toolsmith-curl-files-").FullName;
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(folder, "q.txt"), "a=1&b=2");
+            var result = CurlImporter.Import($"curl -G http://127.0.0.1:{runner.Api.Port}/echo/g-file --data-binary @q.txt", new CurlImportOptions { BaseDirectory = folder });
+            await runner.RunAsync(Assert.Single(result.Tools));
+            Assert.Equal("GET", runner.Api.LastEcho!["method"]!.GetValue<string>());
+            Assert.Equal("?a=1&b=2", runner.Api.LastEcho!["queryString"]!.GetValue<string>());
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task RefererAuto_SendsNoneOnTheFirstRequest_AndAFilenameGivesAFilePartItsType()
+    {
+        // curl -e ';auto' sets a Referer only on redirects; -F 'f=@a.txt;filename=photo.png' is typed from the name sent.
+        var folder = Directory.CreateTempSubdirectory("toolsmith-curl-files-").FullName;
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(folder, "a.txt"), "not a png");
+            var result = CurlImporter.Import($"curl -e ';auto' -F 'avatar=@a.txt;filename=photo.png' http://127.0.0.1:{runner.Api.Port}/echo/form", new CurlImportOptions { BaseDirectory = folder });
+            await runner.RunAsync(Assert.Single(result.Tools));
+            var echo = runner.Api.LastEcho!;
+            Assert.Null(echo["headers"]!["referer"]);
+            Assert.Contains("filename=\"photo.png\"\r\nContent-Type: image/png", echo["bodyText"]!.GetValue<string>(), StringComparison.OrdinalIgnoreCase);
+            var spaced = CurlImporter.Import("curl 'http://127.0.0.1:1/sp ace?q=a b'");
+            Assert.Contains(spaced.Warnings, static w => w.Message.Contains("which curl refuses", StringComparison.Ordinal));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void CookieHeader_ReplacesTheCookiesOfB_AsCurlSendsOnlyTheHeader()
     {
         var result = CurlImporter.Import("curl -b 'sid=s_1' -H 'Cookie: theme=dark' https://api.example.com/v1/me");

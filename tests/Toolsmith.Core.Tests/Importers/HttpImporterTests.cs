@@ -495,4 +495,29 @@ public class HttpImporterTests(ImportRunner runner) : IClassFixture<ImportRunner
         await runner.RunAsync(result.Tools[0]);
         Assert.Equal("/echo/late", Echo["path"]!.GetValue<string>());
     }
+    [Fact]
+    public async Task EscapesInAFileVariable_AreALineBreakAndATab_AndAnNdjsonBodyEndsWithALineBreak_AsTheClientsSendThem()
+    {
+        var text = $$$"""
+            @msg = line1\nline2\tend
+
+            POST {{{Api}}}/echo/notes
+            Content-Type: text/plain
+
+            {{msg}}
+
+            ###
+            POST {{{Api}}}/echo/_bulk
+            Content-Type: application/x-ndjson
+
+            {"index":{"_id":"1"}}
+            {"a":1}
+            """;
+        var result = HttpFileImporter.Import(text);
+        Assert.Equal(2, result.Tools.Count);
+        await runner.RunAsync(result.Tools[0]);
+        Assert.Equal("line1\nline2\tend", Echo["bodyText"]!.GetValue<string>());
+        await runner.RunAsync(result.Tools[1]);
+        Assert.Equal("{\"index\":{\"_id\":\"1\"}}\n{\"a\":1}\n", Echo["bodyText"]!.GetValue<string>());
+    }
 }

@@ -124,6 +124,20 @@ public class PostmanAndHttpImporterTests(ImportRunner runner) : IClassFixture<Im
     }
 
     [Fact]
+    public async Task Postman_AQueryArrayValueHoldingAnAmpersandOrAHash_StaysOneParameter_AsPostmanEncodesIt()
+    {
+        // newman sends ?a=x%26y&h=%231&t=…+01:00: the & and # of a value are encoded, the rest of the query kept.
+        var result = PostmanImporter.Import("""
+            {"info": {"name": "Q", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+             "item": [{"name": "q", "request": {"method": "GET", "url": {"raw": "http://127.0.0.1:PORT/echo/pmq?a=x%26y&h=%231",
+               "protocol": "http", "host": ["127", "0", "0", "1"], "port": "PORT", "path": ["echo", "pmq"],
+               "query": [{"key": "a", "value": "x&y"}, {"key": "h", "value": "#1"}, {"key": "t", "value": "2024-01-01T00:00:00+01:00"}]}}}]}
+            """.Replace("PORT", runner.Api.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
+        await runner.RunAsync(Assert.Single(result.Tools));
+        Assert.EndsWith("/echo/pmq?a=x%26y&h=%231&t=2024-01-01T00:00:00+01:00", Echo(runner)["rawTarget"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Postman_ApiKeyAuth_AndFormDataWithAFile()
     {
         var tool = Assert.Single(Shop().Tools, static t => t.Name == "upload_avatar");

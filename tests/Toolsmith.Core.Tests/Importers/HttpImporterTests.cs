@@ -520,4 +520,12 @@ public class HttpImporterTests(ImportRunner runner) : IClassFixture<ImportRunner
         await runner.RunAsync(result.Tools[1]);
         Assert.Equal("{\"index\":{\"_id\":\"1\"}}\n{\"a\":1}\n", Echo["bodyText"]!.GetValue<string>());
     }
+    [Fact]
+    public async Task ATimestampInQuotes_StaysText_AndOneBareStaysANumber_AsTheClientsWriteItIn()
+    {
+        var result = HttpFileImporter.Import($"POST {Api}/echo/todos\nContent-Type: application/json\n\n{{\"createdAt\": \"{{{{$timestamp}}}}\", \"n\": {{{{$randomInt}}}}}}\n");
+        await runner.RunAsync(Assert.Single(result.Tools));
+        Assert.Matches("""^\{"createdAt": "[0-9]+", "n": [0-9]+\}$""", Echo["bodyText"]!.GetValue<string>());
+        Assert.Equal("application/json", (string?)Echo["headers"]!["content-type"]);
+    }
 }

@@ -376,6 +376,15 @@ public static partial class CurlImporter
             {
                 start = 1;
             }
+            else if (first is "noglob" or "time" or "command" or "builtin" or "exec" or "nohup" or "sudo" && words.Count > 1
+                && Path.GetFileName(words[1].Replace('\\', '/')).Equals("curl", StringComparison.OrdinalIgnoreCase))
+            {
+                start = 2; // a shell word before curl (zsh's noglob, time, sudo…) runs curl as it is
+            }
+            else if (words[0].StartsWith("fetch(", StringComparison.Ordinal) || words[0] == "await" && words.Count > 1 && words[1].StartsWith("fetch(", StringComparison.Ordinal))
+            {
+                throw new ImportException("This is JavaScript's fetch() (a browser's \"Copy as fetch\"), not curl: copy the request with \"Copy as cURL (bash)\" instead.");
+            }
             else if (first is "Invoke-WebRequest" or "Invoke-RestMethod" or "iwr" or "irm")
             {
                 throw new ImportException($"This is PowerShell's {first}, not curl: write the request with curl.exe, or create the step by hand.");
@@ -568,6 +577,12 @@ public static partial class CurlImporter
             case "--globoff":
                 r.Globoff = true;
                 break;
+            case "--config":
+                r.ConfigFile = value;
+                warnings.Add(new ImportWarning($"{written} {value}", "reads more options from a file, which the import does not read; write the file's options (url, header, data…) into the command to import them."));
+                break;
+            case "--variable" or "--expand-url" or "--expand-header" or "--expand-data" or "--expand-data-raw" or "--expand-data-binary" or "--expand-data-urlencode" or "--expand-json" or "--expand-form" or "--expand-user" or "--expand-cookie" or "--expand-referer" or "--expand-user-agent" or "--expand-output" or "--expand-url-query":
+                throw new ImportException($"The command uses curl 8.3's variables ({written}), which the import does not expand: write the values into the command (curl -H 'Authorization: Bearer …' …) and import it again.");
             case "--anyauth":
                 warnings.Add(new ImportWarning(written, "lets curl send a first request without credentials and answer the scheme the server asks for (Basic, Digest, NTLM); the step sends the -u credentials as Basic from the first request. If the server asks for Digest or NTLM, this tool cannot call it."));
                 break;
@@ -581,7 +596,7 @@ public static partial class CurlImporter
                 }
                 else if (!CurlOptions.Harmless.Contains(name))
                 {
-                    var known = CurlOptions.WithArgument.Contains(name) || CurlOptions.Short.ContainsValue(name) || name.StartsWith("--no-", StringComparison.Ordinal);
+                    var known = CurlOptions.WithArgument.Contains(name) || CurlOptions.Short.ContainsValue(name) || CurlOptions.Connection.Contains(name) || name.StartsWith("--no-", StringComparison.Ordinal);
                     warnings.Add(new ImportWarning(value is null ? written : $"{written} {value}", known
                         ? "is not supported by Toolsmith's API step and was left out."
                         : "is not a curl option Toolsmith knows; it was left out (if it takes a value, that value was read as a URL)."));
@@ -760,6 +775,9 @@ internal sealed class CurlRequest
 
     /// <summary>Authentication schemes curl computes per request (Digest, NTLM, Negotiate, AWS SigV4) that the step cannot.</summary>
     public List<string> Unsupported { get; } = [];
+
+    /// <summary>-K/--config: a file of more options, which the import does not read.</summary>
+    public string? ConfigFile { get; set; }
 
     /// <summary>
     /// The indexes of the URLs curl would send a request to: the first always (it is the tool, whatever it holds), and

@@ -28,7 +28,9 @@ internal sealed partial class CurlStepBuilder
     {
         if (_r.Urls.Count == 0)
         {
-            throw new ImportException("The curl command has no URL.");
+            throw new ImportException(_r.ConfigFile is { } config
+                ? $"The curl command has no URL: it takes its options from {config} (-K), which the import does not read; write them into the command (curl -H … -d … URL)."
+                : "The curl command has no URL.");
         }
         if (_r.Unsupported.Count > 0)
         {

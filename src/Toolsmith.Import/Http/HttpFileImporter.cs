@@ -962,6 +962,11 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
 
     private string Reference(string name)
     {
+        if (name.StartsWith('%') && name.Length > 1 && !name.StartsWith("%envName", StringComparison.Ordinal) && variables.ContainsKey(name[1..].Trim()))
+        {
+            // REST Client's {{%name}}: the value percent-encoded, as the step encodes a value it puts in a URL.
+            return Reference(name[1..].Trim());
+        }
         if (name.StartsWith('$') && DynamicVariables.RunValue(name) is { } runValue)
         {
             return "{{" + runValue + "}}"; // made by the run, as REST Client and httpyac make it when they send

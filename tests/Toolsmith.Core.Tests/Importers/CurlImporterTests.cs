@@ -773,6 +773,25 @@ public class CurlImporterTests(ImportRunner runner) : IClassFixture<ImportRunner
         }
     }
 
+    [Theory]
+    [InlineData("curl -K request.cfg", "takes its options from request.cfg (-K)")]
+    [InlineData("curl --variable %TOKEN --expand-header 'Authorization: Bearer {{TOKEN}}' https://api.example.com/me", "curl 8.3's variables")]
+    [InlineData("fetch(\"https://api.example.com/me\", {\"method\": \"POST\"});", "JavaScript's fetch()")]
+    public void WhatTheImportCannotRead_IsRefused_SayingWhatItIs(string command, string said)
+    {
+        var refused = Assert.Throws<ImportException>(() => CurlImporter.Import(command));
+        Assert.Contains(said, refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AShellWordBeforeCurl_IsSkipped_AndRealCurlOptionsAreNamedAsNotSupported_NotAsUnknown()
+    {
+        var result = CurlImporter.Import("noglob curl --http2 --path-as-is --tlsv1.2 https://api.example.com/items");
+        Assert.Equal("https://api.example.com/items", Assert.Single(result.Tools).Document["steps"]![0]!["url"]!.GetValue<string>());
+        Assert.Equal(3, result.Warnings.Count(static w => w.Message.Contains("not supported by Toolsmith's API step", StringComparison.Ordinal)));
+        Assert.DoesNotContain(result.Warnings, static w => w.Message.Contains("not a curl option", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void CookieHeader_ReplacesTheCookiesOfB_AsCurlSendsOnlyTheHeader()
     {

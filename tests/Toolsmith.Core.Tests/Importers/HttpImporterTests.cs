@@ -528,4 +528,11 @@ public class HttpImporterTests(ImportRunner runner) : IClassFixture<ImportRunner
         Assert.Matches("""^\{"createdAt": "[0-9]+", "n": [0-9]+\}$""", Echo["bodyText"]!.GetValue<string>());
         Assert.Equal("application/json", (string?)Echo["headers"]!["content-type"]);
     }
+    [Fact]
+    public async Task RestClientsPercentVariable_IsTheVariable_SentEncoded()
+    {
+        var result = HttpFileImporter.Import($"@q = a&b c/d\n\nGET {Api}/echo/rc?q={{{{%q}}}}\n");
+        await runner.RunAsync(Assert.Single(result.Tools));
+        Assert.EndsWith("/echo/rc?q=a%26b%20c%2Fd", Echo["rawTarget"]!.GetValue<string>(), StringComparison.OrdinalIgnoreCase);
+    }
 }

@@ -180,8 +180,10 @@ internal static partial class SuccessBody
             }
         }
 
-        // A value other than empty, zero or a success word; an object or list holding one (three levels at most).
-        static bool SaysSomething(JsonNode? value, int depth) => value switch
+    }
+
+    // A value other than empty, zero or a success word; an object or list holding one (three levels at most).
+    private static bool SaysSomething(JsonNode? value, int depth) => value switch
         {
             JsonValue v when JsonRead.Str(v) is { } text => !IsEmptyWord(text.Trim()) && !SaysSuccess(System.Text.Encoding.UTF8.GetBytes(text.Trim())),
             JsonValue v => JsonRead.Number(v) is { } n && n != 0,
@@ -189,7 +191,6 @@ internal static partial class SuccessBody
             JsonArray a => depth < 3 && a.Any(i => SaysSomething(i, depth + 1)),
             _ => false,
         };
-    }
 
     /// <summary>
     /// <c>&lt;Result Status="-1" Code="14" Description="Missing PAN"/&gt;</c>: a status or result code below zero, the C
@@ -427,7 +428,21 @@ internal static partial class SuccessBody
     {
         try
         {
-            return ReadJsonWrapped(utf8, out reportsFailure, 0, action);
+            var json = ReadJsonWrapped(utf8, out reportsFailure, 0, action);
+            if (json && !reportsFailure && utf8.Length <= MaxChainBytes && utf8.Length > 0 && utf8[0] == (byte)'{' && MentionsError(utf8))
+            {
+                // {"BEAAPI": {"Request": {…}, "Results": {"Error": {"APIErrorCode": "3", "APIErrorDescription": "…"}}}}: an
+                // error element reached through objects alone (not items of a list, which may each report their own).
+                try
+                {
+                    reportsFailure = ChainReportsFailure(JsonNode.Parse(utf8), 0);
+                }
+                catch (Exception ex) when (ex is JsonException or ArgumentException or InvalidOperationException)
+                {
+                    reportsFailure = false; // a member named twice: read as the reader read it
+                }
+            }
+            return json;
         }
         catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
         {
@@ -437,6 +452,38 @@ internal static partial class SuccessBody
             reportsFailure = false;
             return IsOneJsonValue(utf8);
         }
+    }
+
+    /// <summary>How large a 2xx JSON answer is read for an error element nested in objects: a failure is small.</summary>
+    private const int MaxChainBytes = 8 * 1024;
+
+    private static bool MentionsError(ReadOnlySpan<byte> utf8) =>
+        utf8.IndexOf("rror\""u8) >= 0 || utf8.IndexOf("RROR\""u8) >= 0 || utf8.IndexOf("ault\""u8) >= 0;
+
+    /// <summary>An error element (a name for an error holding something) at most three objects deep, through objects only.</summary>
+    private static bool ChainReportsFailure(JsonNode? node, int depth)
+    {
+        if (node is not JsonObject o || depth > 3)
+        {
+            return false;
+        }
+        if (JsonRead.Str(o, "Ack") is { } ack && (ack.Equals("Success", StringComparison.OrdinalIgnoreCase) || ack.Equals("Warning", StringComparison.OrdinalIgnoreCase)))
+        {
+            return false;
+        }
+        foreach (var (key, value) in o)
+        {
+            if (depth > 0 && value is JsonObject inner && IsErrorElementName(key) && !IsWarning(inner) && inner.Count(p => !IsNotErrorName(p.Key) && SaysSomething(p.Value, 1)) >= 1
+                && inner.Any(static p => p.Value is JsonValue v && JsonRead.Str(v) is { Length: > 0 } t && t.Contains(' ', StringComparison.Ordinal)))
+            {
+                return true;
+            }
+            if (ChainReportsFailure(value, depth + 1))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static bool IsOneJsonValue(ReadOnlySpan<byte> utf8)

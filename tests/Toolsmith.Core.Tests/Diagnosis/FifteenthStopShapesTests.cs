@@ -43,13 +43,17 @@ public class FifteenthStopShapesTests
     // An error element reached through objects under 200
     [InlineData("""{"STATAPI": {"Request": {"Params": [{"Name": "METHOD", "Value": "GETDATA"}]}, "Results": {"Error": {"ErrorCode": "40", "ErrorDescription": "The table requested requires parameter: TableName"}}}}""")]
     [InlineData("""{"response": {"meta": {"version": 2}, "error": {"code": 17, "text": "Account id is not valid"}}}""")]
-    public void AnErrorNestedInObjectsUnder200_IsSeen(string body) =>
+    // Any HTTP error's reason as the status, not only "bad request"
+    [InlineData("""{"status": "UNAUTHORIZED", "message": "Session is not valid"}""")]
+    [InlineData("""{"status": "too_many_requests"}""")]
+    public void AFailureUnder200_IsSeen(string body) =>
         Assert.NotNull(Ex.Diagnose(Ex.Make(200, body, method: "GET", headers: Json)));
 
     [Theory]
     // Successes whose nested error element holds nothing, a count of none, or no words
     [InlineData("""{"report": {"summary": {"errors": {"count": 0}}, "rows": [1, 2]}}""")]
     [InlineData("""{"data": {"error": null, "value": 3}}""")]
+    [InlineData("""{"id": 7, "status": "conflict", "resolvedBy": null}""")]
     [InlineData("""{"data": {"sync": {"error": {"code": "E0"}}, "value": 3}}""")]
     public void ANestedErrorElementSayingNothing_IsASuccess(string body) =>
         Assert.Null(Ex.Diagnose(Ex.Make(200, body, method: "GET", headers: Json)));

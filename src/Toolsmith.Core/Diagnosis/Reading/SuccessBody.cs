@@ -1617,8 +1617,23 @@ internal static partial class SuccessBody
         System.Text.Ascii.EqualsIgnoreCase(text, "error"u8) || System.Text.Ascii.EqualsIgnoreCase(text, "err"u8)
         || System.Text.Ascii.EqualsIgnoreCase(text, "fail"u8) || System.Text.Ascii.EqualsIgnoreCase(text, "ko"u8)
         || System.Text.Ascii.EqualsIgnoreCase(text, "nok"u8)
-        // HTTP's reason for a client's error, as a status word
-        || System.Text.Ascii.EqualsIgnoreCase(text, "bad request"u8) || System.Text.Ascii.EqualsIgnoreCase(text, "bad_request"u8);
+        // HTTP's reason for an error, as a status word ("bad request", "UNAUTHORIZED", "too_many_requests")
+        || IsHttpErrorReason(text);
+
+    /// <summary>
+    /// The reason phrases of HTTP's 4xx and 5xx statuses (RFC 9110), spaces or underscores between the words; not those a
+    /// record's own state can be called (conflict, gone, locked).
+    /// </summary>
+    private static readonly HashSet<string> HttpErrorReasons = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "bad request", "unauthorized", "unauthorised", "forbidden", "not found", "method not allowed", "not acceptable",
+        "request timeout", "precondition failed", "payload too large", "content too large", "unsupported media type",
+        "unprocessable entity", "unprocessable content", "too many requests", "internal server error", "not implemented",
+        "bad gateway", "service unavailable", "gateway timeout",
+    };
+
+    private static bool IsHttpErrorReason(ReadOnlySpan<byte> text) =>
+        text.Length is >= 7 and <= 24 && HttpErrorReasons.Contains(System.Text.Encoding.ASCII.GetString(text).Replace('_', ' '));
 
     /// <summary>Words a status member says a call failed with: "error", "failed", "failure", "fail", "err" (any case).</summary>
     private static bool IsFailedWord(ReadOnlySpan<byte> text) =>

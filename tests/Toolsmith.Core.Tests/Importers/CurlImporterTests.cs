@@ -695,8 +695,7 @@ public class CurlImporterTests(ImportRunner runner) : IClassFixture<ImportRunner
     [Fact]
     public async Task FormFieldFromAFile_SendsTheFilesText_AsAPlainField()
     {
-        var folder = Directory.CreateTempSubdirectory("toolsmith-curl-lt-").FullName;
-        try
+        await ImportRunner.InFolderAsync(async folder =>
         {
             await File.WriteAllTextAsync(Path.Combine(folder, "summary.txt"), "Quarter closed.");
             var result = CurlImporter.Import($"curl -F 'description=<summary.txt' http://127.0.0.1:{runner.Api.Port}/echo/reports", new CurlImportOptions { BaseDirectory = folder });
@@ -704,18 +703,13 @@ public class CurlImporterTests(ImportRunner runner) : IClassFixture<ImportRunner
             var body = runner.Api.LastEcho!["bodyText"]!.GetValue<string>();
             Assert.Matches("name=\"?description\"?\r\n\r\nQuarter closed\\.", body);
             Assert.DoesNotContain("filename=", body, StringComparison.Ordinal);
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        });
     }
 
     [Fact]
     public async Task FilesTheCommandReads_ForHeadersAndUrlEncodedValues_AreReadAtImport()
     {
-        var folder = Directory.CreateTempSubdirectory("toolsmith-curl-files-").FullName;
-        try
+        await ImportRunner.InFolderAsync(async folder =>
         {
             await File.WriteAllTextAsync(Path.Combine(folder, "headers.txt"), "X-Trace: from-file\r\nX-Team: core\n\n");
             await File.WriteAllTextAsync(Path.Combine(folder, "query.txt"), "state:open \"needs review\"\n");
@@ -726,37 +720,27 @@ public class CurlImporterTests(ImportRunner runner) : IClassFixture<ImportRunner
             Assert.Equal("core", echo["headers"]!["x-team"]!.GetValue<string>());
             // curl sends the whole file, its final line break too
             Assert.Equal("?q=state%3Aopen+%22needs+review%22%0A&n=2", echo["queryString"]!.GetValue<string>(), ignoreCase: true);
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        });
     }
 
     [Fact]
     public async Task DataBinaryFileWithG_IsReadAtImport_IntoTheQuery_AsCurlSendsIt()
     {
-        var folder = Directory.CreateTempSubdirectory("toolsmith-curl-files-").FullName;
-        try
+        await ImportRunner.InFolderAsync(async folder =>
         {
             await File.WriteAllTextAsync(Path.Combine(folder, "q.txt"), "a=1&b=2");
             var result = CurlImporter.Import($"curl -G http://127.0.0.1:{runner.Api.Port}/echo/g-file --data-binary @q.txt", new CurlImportOptions { BaseDirectory = folder });
             await runner.RunAsync(Assert.Single(result.Tools));
             Assert.Equal("GET", runner.Api.LastEcho!["method"]!.GetValue<string>());
             Assert.Equal("?a=1&b=2", runner.Api.LastEcho!["queryString"]!.GetValue<string>());
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        });
     }
 
     [Fact]
     public async Task RefererAuto_SendsNoneOnTheFirstRequest_AndAFilenameGivesAFilePartItsType()
     {
         // curl -e ';auto' sets a Referer only on redirects; -F 'f=@a.txt;filename=photo.png' is typed from the name sent.
-        var folder = Directory.CreateTempSubdirectory("toolsmith-curl-files-").FullName;
-        try
+        await ImportRunner.InFolderAsync(async folder =>
         {
             await File.WriteAllTextAsync(Path.Combine(folder, "a.txt"), "not a png");
             var result = CurlImporter.Import($"curl -e ';auto' -F 'avatar=@a.txt;filename=photo.png' http://127.0.0.1:{runner.Api.Port}/echo/form", new CurlImportOptions { BaseDirectory = folder });
@@ -766,11 +750,7 @@ public class CurlImporterTests(ImportRunner runner) : IClassFixture<ImportRunner
             Assert.Contains("filename=\"photo.png\"\r\nContent-Type: image/png", echo["bodyText"]!.GetValue<string>(), StringComparison.OrdinalIgnoreCase);
             var spaced = CurlImporter.Import("curl 'http://127.0.0.1:1/sp ace?q=a b'");
             Assert.Contains(spaced.Warnings, static w => w.Message.Contains("which curl refuses", StringComparison.Ordinal));
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        });
     }
 
     [Theory]

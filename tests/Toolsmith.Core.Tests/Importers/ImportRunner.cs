@@ -22,6 +22,20 @@ public sealed class ImportRunner : IAsyncLifetime
 
     public string Directory { get; } = System.IO.Directory.CreateTempSubdirectory("toolsmith-import-").FullName;
 
+    /// <summary>Runs <paramref name="test"/> with a new empty folder (files a command reads), deleted afterwards.</summary>
+    public static async Task InFolderAsync(Func<string, Task> test)
+    {
+        var folder = System.IO.Directory.CreateTempSubdirectory("toolsmith-import-files-").FullName;
+        try
+        {
+            await test(folder);
+        }
+        finally
+        {
+            System.IO.Directory.Delete(folder, recursive: true);
+        }
+    }
+
     public async Task InitializeAsync()
     {
         Api = await TestApi.StartAsync();

@@ -559,9 +559,11 @@ public static partial class HttpFileImporter
     }
 
     /// <summary>A file variable's value: REST Client reads \n, \r and \t in it as a line break, a carriage return and a tab.</summary>
-    private static string FileVariableValue(string written) => written.Trim().Contains('\\', StringComparison.Ordinal)
-        ? Regex.Replace(written.Trim(), @"\\([nrt])", static m => m.Groups[1].Value switch { "n" => "\n", "r" => "\r", _ => "\t" }, RegexOptions.CultureInvariant)
-        : written.Trim();
+    private static string FileVariableValue(string written) =>
+        ControlEscape().Replace(written.Trim(), static m => m.Groups[1].Value switch { "n" => "\n", "r" => "\r", _ => "\t" });
+
+    [GeneratedRegex(@"\\([nrt])", RegexOptions.CultureInvariant)]
+    private static partial Regex ControlEscape();
 
     [GeneratedRegex(@"^@(?<name>[A-Za-z_][\w.\-]*)\s*=\s*(?<value>.*)$", RegexOptions.CultureInvariant)]
     private static partial Regex FileVariable();
@@ -962,7 +964,7 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
 
     private string Reference(string name)
     {
-        if (name.StartsWith('%') && name.Length > 1 && !name.StartsWith("%envName", StringComparison.Ordinal) && variables.ContainsKey(name[1..].Trim()))
+        if (name.StartsWith('%') && variables.ContainsKey(name[1..].Trim()))
         {
             // REST Client's {{%name}}: the value percent-encoded, as the step encodes a value it puts in a URL.
             return Reference(name[1..].Trim());

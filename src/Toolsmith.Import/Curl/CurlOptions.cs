@@ -55,23 +55,23 @@ internal static class CurlOptions
     };
 
     /// <summary>
-    /// Flags (no argument) of the connection, TLS, HTTP version and redirects, from curl's manual: known, and not copied
-    /// (the warning says the step does not support them rather than that they are not curl's).
+    /// Flags (no argument) of the connection, TLS, HTTP version and redirects, from curl's manual, beside those
+    /// <see cref="Short"/> names: known, and not copied (the warning says the step does not support them rather than that
+    /// they are not curl's).
     /// </summary>
     public static readonly HashSet<string> Connection = new(StringComparer.Ordinal)
     {
-        "--http1.0", "--http1.1", "--http2", "--http2-prior-knowledge", "--http3", "--http3-only", "--http0.9", "--path-as-is",
-        "--tlsv1", "--tlsv1.0", "--tlsv1.1", "--tlsv1.2", "--tlsv1.3", "--sslv2", "--sslv3", "--ssl", "--ssl-allow-beast",
-        "--ssl-no-revoke", "--ssl-revoke-best-effort", "--ssl-auto-client-cert", "--cert-status", "--false-start", "--raw",
+        "--http1.1", "--http2", "--http2-prior-knowledge", "--http3", "--http3-only", "--http0.9", "--path-as-is",
+        "--tlsv1.0", "--tlsv1.1", "--tlsv1.2", "--tlsv1.3", "--ssl", "--ssl-allow-beast", "--ssl-no-revoke",
+        "--ssl-revoke-best-effort", "--ssl-auto-client-cert", "--cert-status", "--false-start", "--raw",
         "--ignore-content-length", "--post301", "--post302", "--post303", "--location-trusted", "--proxy-insecure",
         "--proxy-basic", "--proxy-digest", "--proxy-ntlm", "--proxy-negotiate", "--proxy-anyauth", "--proxy-http2",
-        "--proxy-ssl-allow-beast", "--proxy-ssl-auto-client-cert", "--proxy-tlsv1", "--proxytunnel", "--doh-insecure",
-        "--doh-cert-status", "--tcp-fastopen", "--retry-connrefused", "--retry-all-errors", "--mptcp", "--sasl-ir", "--crlf",
-        "--suppress-connect-headers", "--ipv4", "--ipv6", "--alpn", "--npn", "--session-id", "--buffer", "--epsv", "--eprt",
-        "--ftp-pasv", "--ftp-create-dirs", "--ftp-skip-pasv-ip", "--ftp-pret", "--ftp-ssl-ccc", "--ftp-ssl-control",
-        "--ca-native", "--proxy-ca-native", "--insecure", "--junk-session-cookies", "--netrc", "--netrc-optional",
-        "--remove-on-error", "--parallel", "--parallel-immediate", "--list-only", "--append", "--use-ascii", "--metalink",
-        "--xattr", "--globoff", "--disallow-username-in-url", "--haproxy-protocol",
+        "--proxy-ssl-allow-beast", "--proxy-ssl-auto-client-cert", "--proxy-tlsv1", "--doh-insecure", "--doh-cert-status",
+        "--tcp-fastopen", "--retry-connrefused", "--retry-all-errors", "--mptcp", "--sasl-ir", "--crlf",
+        "--suppress-connect-headers", "--alpn", "--npn", "--session-id", "--buffer", "--epsv", "--eprt", "--ftp-pasv",
+        "--ftp-create-dirs", "--ftp-skip-pasv-ip", "--ftp-pret", "--ftp-ssl-ccc", "--ftp-ssl-control", "--ca-native",
+        "--proxy-ca-native", "--netrc-optional", "--remove-on-error", "--parallel-immediate", "--metalink", "--xattr",
+        "--disallow-username-in-url", "--haproxy-protocol",
     };
 
     /// <summary>Options that have no effect Toolsmith needs to copy: it always decompresses and always uses basic auth for -u.</summary>

@@ -325,8 +325,8 @@ public static partial class HttpFileImporter
         {
             // REST Client sends a request written as a cURL command as cURL would: the rest of the block is the command.
             var command = string.Join('\n', lines.Skip(i)).Trim();
-            var curlItem = name ?? (block.Title.Length > 0 ? block.Title : title) ?? "curl";
-            return new HttpRequest { Item = curlItem, Name = name ?? (block.Title.Length > 0 ? block.Title : title), Method = "curl", Url = "", Curl = command };
+            var curlName = name ?? (block.Title.Length > 0 ? block.Title : title);
+            return new HttpRequest { Item = curlName ?? "curl", Name = curlName, Method = "curl", Url = "", Curl = command };
         }
         if (parts.Length == 1 && (Methods.Contains(parts[0].ToUpperInvariant()) || parts[0].Equals("GRAPHQL", StringComparison.OrdinalIgnoreCase)))
         {

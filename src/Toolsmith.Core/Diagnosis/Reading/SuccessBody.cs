@@ -1632,8 +1632,22 @@ internal static partial class SuccessBody
         "bad gateway", "service unavailable", "gateway timeout",
     };
 
-    private static bool IsHttpErrorReason(ReadOnlySpan<byte> text) =>
-        text.Length is >= 7 and <= 24 && HttpErrorReasons.Contains(System.Text.Encoding.ASCII.GetString(text).Replace('_', ' '));
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> HttpErrorReasonLookup = HttpErrorReasons.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Read as every response arrives: compared in a buffer on the stack, nothing allocated.</summary>
+    private static bool IsHttpErrorReason(ReadOnlySpan<byte> text)
+    {
+        if (text.Length is < 7 or > 24)
+        {
+            return false;
+        }
+        Span<char> words = stackalloc char[text.Length];
+        for (var i = 0; i < text.Length; i++)
+        {
+            words[i] = text[i] == (byte)'_' ? ' ' : (char)text[i];
+        }
+        return HttpErrorReasonLookup.Contains(words);
+    }
 
     /// <summary>Words a status member says a call failed with: "error", "failed", "failure", "fail", "err" (any case).</summary>
     private static bool IsFailedWord(ReadOnlySpan<byte> text) =>

@@ -835,9 +835,10 @@ internal sealed partial class PostmanRequestMapper(PostmanImporter.Context conte
                         foreach (var src in sources)
                         {
                             var file = new JsonObject { ["file"] = Text(src!) };
-                            if (PostmanImporter.Str(field["contentType"]) is { Length: > 0 } ct)
+                            // Postman sends the part's own type, else the one its file's name gives (.csv: text/csv).
+                            if ((PostmanImporter.Str(field["contentType"]) is { Length: > 0 } ct ? ct : PostmanFileTypes.Of(src)) is { } type)
                             {
-                                file["contentType"] = ct;
+                                file["contentType"] = type;
                             }
                             values.Add(file);
                         }
@@ -877,7 +878,15 @@ internal sealed partial class PostmanRequestMapper(PostmanImporter.Context conte
                 return (fields, form ? BodyKind.Form : BodyKind.Multipart, keep);
             }
             case "file":
-                return (new JsonObject { ["file"] = Text(PostmanImporter.Str(body["file"]?["src"]) ?? "") }, BodyKind.Binary, true);
+            {
+                var src = PostmanImporter.Str(body["file"]?["src"]);
+                var file = new JsonObject { ["file"] = Text(src ?? "") };
+                if (contentType is null && PostmanFileTypes.Of(src) is { } type)
+                {
+                    file["contentType"] = type; // without a Content-Type header, Postman sends the one the file's name gives
+                }
+                return (file, BodyKind.Binary, true);
+            }
             default: // graphql
             {
                 var graphql = new JsonObject { ["query"] = Text(PostmanImporter.Str(body["graphql"]?["query"]) ?? "") };

@@ -650,6 +650,56 @@ public class PostmanAndHttpImporterTests(ImportRunner runner) : IClassFixture<Im
     }
 
     [Fact]
+    public async Task Postman_FilesGoOutWithTheTypeTheirNameGives_AsNewmanSendsThem()
+    {
+        // newman 6 (recorded on a loopback listener): a form-data file part and a "file" body carry the type mime-db gives the
+        // file's extension (.csv text/csv, .zip application/zip, .json application/json), application/octet-stream for a name
+        // it does not know; a part's own contentType, or the request's Content-Type header for a file body, wins.
+        var files = new[] { "pm-data.csv", "pm-archive.zip", "pm-notes.JSON", "pm-noext", "pm-typed.png" }.Select(n => Path.Combine(runner.Directory, n)).ToArray();
+        foreach (var f in files)
+        {
+            File.WriteAllText(f, "x");
+        }
+        string J(string s) => JsonValue.Create(s).ToJsonString();
+        var url = runner.Api.Url("/echo").TrimEnd('/');
+        var collection = $$$"""
+            { "item": [
+              { "name": "parts", "request": { "method": "POST", "url": "{{{url}}}/parts",
+                "body": { "mode": "formdata", "formdata": [
+                  { "key": "a", "type": "file", "src": {{{J(files[0])}}} }, { "key": "b", "type": "file", "src": {{{J(files[1])}}} },
+                  { "key": "c", "type": "file", "src": {{{J(files[2])}}} }, { "key": "d", "type": "file", "src": {{{J(files[3])}}} },
+                  { "key": "e", "type": "file", "src": {{{J(files[4])}}}, "contentType": "image/webp" } ] } } },
+              { "name": "file body", "request": { "method": "POST", "url": "{{{url}}}/csv", "body": { "mode": "file", "file": { "src": {{{J(files[0])}}} } } } },
+              { "name": "typed file body", "request": { "method": "POST", "url": "{{{url}}}/typed",
+                "header": [ { "key": "Content-Type", "value": "text/plain" } ], "body": { "mode": "file", "file": { "src": {{{J(files[1])}}} } } } } ] }
+            """;
+        var result = PostmanImporter.Import(collection);
+        Assert.Equal(3, result.Tools.Count);
+        var parts = (await runner.CaptureAtEchoAsync(result.Tools[0], new Dictionary<string, string>()))!["bodyText"]!.GetValue<string>();
+        Assert.Contains("filename=\"pm-data.csv\"\r\nContent-Type: text/csv\r\n", parts, StringComparison.Ordinal);
+        Assert.Contains("filename=\"pm-archive.zip\"\r\nContent-Type: application/zip\r\n", parts, StringComparison.Ordinal);
+        Assert.Contains("filename=\"pm-notes.JSON\"\r\nContent-Type: application/json\r\n", parts, StringComparison.Ordinal);
+        Assert.Contains("filename=\"pm-noext\"\r\nContent-Type: application/octet-stream\r\n", parts, StringComparison.Ordinal);
+        Assert.Contains("filename=\"pm-typed.png\"\r\nContent-Type: image/webp\r\n", parts, StringComparison.Ordinal);
+        var csv = await runner.CaptureAtEchoAsync(result.Tools[1], new Dictionary<string, string>());
+        Assert.Equal("text/csv", csv!["headers"]!["content-type"]!.GetValue<string>());
+        var typed = await runner.CaptureAtEchoAsync(result.Tools[2], new Dictionary<string, string>());
+        Assert.Equal("text/plain", typed!["headers"]!["content-type"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Postman_FileTypes_ReadTheExtensionAsMimeTypesDoes()
+    {
+        Assert.Equal("image/png", PostmanFileTypes.Of("/home/me/Pictures/cat.PNG"));
+        Assert.Equal("application/json", PostmanFileTypes.Of("json")); // mime-types reads a bare name as an extension
+        Assert.Null(PostmanFileTypes.Of("dir/json"));
+        Assert.Null(PostmanFileTypes.Of("/home/me/.bashrc"));
+        Assert.Null(PostmanFileTypes.Of("a.unknownext"));
+        Assert.Null(PostmanFileTypes.Of(""));
+        Assert.Equal("text/csv", PostmanFileTypes.Of("{{dir}}/export.csv"));
+    }
+
+    [Fact]
     public async Task Postman_BodiesGoOutAsPostmanSendsThem_CommentsStripped_FormTypesReplaced_PlainTextKept()
     {
         // What postman-runtime does before sending: a JSON body loses its comments (not inside strings); a form's

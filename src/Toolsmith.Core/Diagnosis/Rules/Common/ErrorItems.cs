@@ -59,9 +59,7 @@ internal static class ErrorItems
             context.AddField(segments, where, message);
             found = true;
         }
-        foreach (var key in (ReadOnlySpan<string>)["field", "param", "parameter", "parametername", "property", "propertypath", "propertyname",
-            "attribute", "argument", "pointer", "instancepath", "datapath", "jsonpath", "fieldpath", "fieldname",
-            "target", "element", "apiname", "argumentname", "paramname", "attr", "locator"])
+        foreach (var key in FieldMembers)
         {
             // The member itself, or the same member one level down in the item's details (Zoho: details.json_path), in any
             // spelling: field_name, FieldName and fieldName are one member.
@@ -179,6 +177,11 @@ internal static class ErrorItems
         }
         return found;
     }
+
+    /// <summary>The members (compacted: lower case, letters and digits) that name the field an error item is about.</summary>
+    private static readonly string[] FieldMembers = ["field", "param", "parameter", "parametername", "property", "propertypath", "propertyname",
+        "attribute", "argument", "pointer", "instancepath", "datapath", "jsonpath", "fieldpath", "fieldname",
+        "target", "element", "apiname", "argumentname", "paramname", "attr", "locator"];
 
     /// <summary>
     /// Members an error has of its own (its words, code, kind, where and how it happened), never a field's name: an item of one
@@ -365,6 +368,16 @@ internal static class ErrorItems
         return null;
     }
 
+    /// <summary>
+    /// One error written as an object (its words in text, and a member naming its field beside its own members),
+    /// not a map of fields: every member is one an error has of its own or one naming a field, and one of them names the field.
+    /// </summary>
+    private static bool IsOneError(JsonObject obj) =>
+        obj.Count <= 8
+        && obj.Any(static p => p.Key is "message" or "Message" or "msg" or "detail" or "description" && p.Value is JsonValue)
+        && obj.Any(static p => p.Value is JsonValue && FieldMembers.Contains(ErrorVocabulary.Compact(p.Key)))
+        && obj.All(static p => OwnMembers.Contains(p.Key) || FieldMembers.Contains(ErrorVocabulary.Compact(p.Key)));
+
     /// <summary>True when every member of <paramref name="obj"/> is a message or a list of messages (a field map, not an error object).</summary>
     public static bool LooksLikeMap(JsonObject obj, bool requireArrays)
     {
@@ -375,6 +388,10 @@ internal static class ErrorItems
         if (obj.All(static p => p.Key is "error" or "Error" or "message" or "Message" or "msg" or "detail" or "description" or "code" && !(p.Value is JsonObject inner && Message(inner) is null && JsonRead.Str(inner, "code") is null)))
         {
             return false; // {"errors": {"error": "…"}}: one error's words, not fields (but {"message": {"to": […]}} is a field's errors)
+        }
+        if (IsOneError(obj))
+        {
+            return false; // {"errors": {"code": "parameter_missing", "message": "…", "parameter": "account_id"}}: one error naming its field
         }
         foreach (var (key, value) in obj)
         {

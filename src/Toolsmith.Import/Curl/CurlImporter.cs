@@ -488,7 +488,7 @@ public static partial class CurlImporter
                 break;
             case "--json":
                 r.Json = true;
-                r.Data.Add(value!.StartsWith('@') ? DataPart.File(value[1..], stripNewlines: false) : DataPart.Text(value));
+                r.Data.Add((value!.StartsWith('@') ? DataPart.File(value[1..], stripNewlines: false) : DataPart.Text(value)) with { Json = true });
                 break;
             case "--data-urlencode":
                 r.Data.Add(UrlEncodeData(value!, written));
@@ -705,6 +705,9 @@ internal sealed record DataPart(string Value, bool IsFile, bool StripNewlines)
 
     /// <summary>--url-query "+text": sent exactly as written.</summary>
     public bool Verbatim { get; init; }
+
+    /// <summary>--json: curl appends it to the data before it as it is, where it puts an <c>&amp;</c> before any other piece.</summary>
+    public bool Json { get; init; }
 
     /// <summary>The option that gave an encoded file, as written.</summary>
     public string? Option { get; init; }

@@ -450,7 +450,7 @@ internal sealed partial class CurlStepBuilder
             {
                 continue;
             }
-            _r.Data[i] = DataPart.Text(part.StripNewlines ? text.Replace("\r", "", StringComparison.Ordinal).Replace("\n", "", StringComparison.Ordinal) : text);
+            _r.Data[i] = part with { Value = part.StripNewlines ? text.Replace("\r", "", StringComparison.Ordinal).Replace("\n", "", StringComparison.Ordinal) : text, IsFile = false, StripNewlines = false };
             _warnings.Add(stdin
                 ? new ImportWarning(_r.Json ? "--json @-" : "-d @-", $"reads standard input, which the paste gives it ({full}): that text is now the step's body.")
                 : new ImportWarning((_r.Json ? "--json @" : part.StripNewlines ? "-d @" : "--data-binary @") + part.Value, $"was read at import ({full}): its content is now the step's {(_r.Get ? "URL parameters (-G)" : "body")}; edit the step when the file changes."));
@@ -909,7 +909,8 @@ internal sealed partial class CurlStepBuilder
             contentType ??= _r.Json ? "application/json" : "application/x-www-form-urlencoded";
             return (new JsonObject { ["file"] = file.Value }, BodyKind.Binary, !contentType.Equals("application/octet-stream", StringComparison.OrdinalIgnoreCase));
         }
-        var text = string.Join(_r.Json ? "" : "&", _r.Data.Select(static d => d.Value));
+        // curl joins the pieces with "&", but puts nothing before a --json piece: --json '[1' -d 2 --json ']' sends [1&2].
+        var text = string.Concat(_r.Data.Select(static (d, i) => i > 0 && !d.Json ? "&" + d.Value : d.Value));
         var declared = contentType;
         var media = (declared ?? (_r.Json ? "application/json" : "application/x-www-form-urlencoded")).Split(';')[0].Trim().ToLowerInvariant();
         var looksJson = text.TrimStart() is ['{' or '[', ..];

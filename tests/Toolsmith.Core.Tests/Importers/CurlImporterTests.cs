@@ -412,6 +412,20 @@ public class CurlImporterTests(ImportRunner runner) : IClassFixture<ImportRunner
         Assert.Equal("t1", echo["headers"]!["x-trace"]!.GetValue<string>());
     }
 
+    [Theory]
+    // curl 7.88, recorded on a loopback listener: pieces are joined with "&", but nothing goes before a --json piece
+    [InlineData("--json '{\"a\":1}' -d 'b=2'", "{\"a\":1}&b=2")]
+    [InlineData("-d 'b=2' --json '{\"a\":1}'", "b=2{\"a\":1}")]
+    [InlineData("--json '{\"a\":1}' --json '{\"b\":2}'", "{\"a\":1}{\"b\":2}")]
+    [InlineData("--json '[1' -d '2' --json ']'", "[1&2]")]
+    public async Task JsonPiecesWithData_AreJoinedAsCurlJoinsThem(string options, string sent)
+    {
+        var tool = Assert.Single(CurlImporter.Import("curl https://api.example.com/v1/items " + options).Tools);
+        var echo = await runner.CaptureAtEchoAsync(tool, new Dictionary<string, string>(), []);
+        Assert.Equal(sent, echo!["bodyText"]!.GetValue<string>());
+        Assert.Equal("application/json", echo["headers"]!["content-type"]!.GetValue<string>());
+    }
+
     [Fact]
     public async Task JsonWrittenOverSeveralLines_IsSentAsWritten_AndExportedSo()
     {

@@ -464,9 +464,17 @@ internal sealed class OperationToolBuilder
             Warn($"takes newline-delimited JSON ({media}); the body input is that text, sent as given, and its lines are not checked against the schema.");
             return ("{{" + lines + "}}", BodyKind.Text, null);
         }
+        if (bare == "*/*" && schema is { Format: "binary" })
+        {
+            // Any type, of bytes: a file, sent as application/octet-stream (the step's default for a file).
+            var anyFile = UniqueInput("file");
+            _tool.Input(anyFile, "string", $"Path of the file sent as the body.{(requestBody.Description is { Length: > 0 } about ? " " + about.Trim() : "")}", required: requestBody.Required);
+            return (new JsonObject { ["file"] = "{{" + anyFile + "}}" }, BodyKind.Binary, null);
+        }
         if (bare.Contains("json", StringComparison.Ordinal) || bare == "*/*")
         {
-            if (bare != "application/json" && bare != "*/*")
+            // A media type with parameters ("application/json; charset=utf-8") is sent as the document writes it.
+            if ((bare != "application/json" && bare != "*/*") || media.Contains(';', StringComparison.Ordinal))
             {
                 _headers["Content-Type"] = media;
             }
@@ -496,6 +504,12 @@ internal sealed class OperationToolBuilder
                     }
                     _tool.Input(input, "string", $"Path of the file to upload as \"{field}\".{(property.Description is { Length: > 0 } d ? " " + d.Trim() : "")}", required: required.Contains(field));
                     fields[field] = new JsonObject { ["file"] = "{{" + input + "}}" };
+                    // encoding.contentType of one concrete type ("image/png", not "image/*" nor a list) is the part's type.
+                    if (content[media].Encoding is { } fileEncodings && fileEncodings.TryGetValue(field, out var fileEncoding)
+                        && fileEncoding.ContentType is { Length: > 0 } fileType && !fileType.Contains('*', StringComparison.Ordinal) && !fileType.Contains(',', StringComparison.Ordinal))
+                    {
+                        fields[field]!["contentType"] = fileType.Trim();
+                    }
                     continue;
                 }
                 var allowed = property.Enum is { Count: > 0 } e ? new JsonArray([.. e.Select(static v => v?.DeepClone())]) : null;

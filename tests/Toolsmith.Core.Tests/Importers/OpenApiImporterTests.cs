@@ -1245,6 +1245,54 @@ public class OpenApiImporterTests(ImportRunner runner) : IClassFixture<ImportRun
     }
 
     [Fact]
+    public async Task BodiesOfAnyTypeOfBytes_FileParts_AndJsonWithACharset_AreSentAsTheDocumentSays()
+    {
+        var file = Path.Combine(runner.Directory, "oa-photo.bin");
+        File.WriteAllText(file, "PNG");
+        var result = OpenApiCatalog.Parse("""
+            openapi: 3.0.3
+            info: { title: M, version: "1" }
+            servers: [ { url: "https://api.example.test" } ]
+            paths:
+              /any:
+                put:
+                  operationId: any
+                  requestBody: { content: { "*/*": { schema: { type: string, format: binary } } } }
+                  responses: { "200": { description: ok } }
+              /photo:
+                post:
+                  operationId: photo
+                  requestBody:
+                    content:
+                      multipart/form-data:
+                        schema: { type: object, properties: { photo: { type: string, format: binary }, scan: { type: string, format: binary } } }
+                        encoding: { photo: { contentType: image/png }, scan: { contentType: "image/png, image/jpeg" } }
+                  responses: { "200": { description: ok } }
+              /utf8:
+                post:
+                  operationId: utf8
+                  requestBody: { content: { "application/json; charset=utf-8": { schema: { type: object, properties: { a: { type: integer } } } } } }
+                  responses: { "200": { description: ok } }
+            """, "bytes.yaml").ImportAll();
+        // */* of bytes: the file's bytes, not a JSON string of its path
+        var any = await runner.RunAtEchoAsync(result.Tools.Single(static t => t.Name == "any"), Inputs($$"""{"file":{{JsonValue.Create(file).ToJsonString()}}}"""));
+        Assert.True(ImportRunner.Single(any).Status == 200, any.Error ?? ImportRunner.Single(any).Diagnosis?.Explanation);
+        Assert.Equal("PNG", runner.Api.LastEcho!["bodyText"]!.GetValue<string>());
+        Assert.Equal("application/octet-stream", runner.Api.LastEcho!["headers"]!["content-type"]!.GetValue<string>());
+        // a file part's encoding.contentType, when it is one type
+        var photo = await runner.RunAtEchoAsync(result.Tools.Single(static t => t.Name == "photo"), Inputs($$"""{"photo":{{JsonValue.Create(file).ToJsonString()}},"scan":{{JsonValue.Create(file).ToJsonString()}}}"""));
+        Assert.True(ImportRunner.Single(photo).Status == 200, photo.Error ?? ImportRunner.Single(photo).Diagnosis?.Explanation);
+        var body = runner.Api.LastEcho!["bodyText"]!.GetValue<string>();
+        Assert.Contains("name=\"photo\"; filename=\"oa-photo.bin\"\r\nContent-Type: image/png\r\n", body, StringComparison.Ordinal);
+        Assert.Contains("name=\"scan\"; filename=\"oa-photo.bin\"\r\nContent-Type: application/octet-stream\r\n", body, StringComparison.Ordinal);
+        // JSON whose media type has a parameter goes out with it
+        var utf8 = await runner.RunAtEchoAsync(result.Tools.Single(static t => t.Name == "utf8"), Inputs("""{"body":{"a":1}}"""));
+        Assert.True(ImportRunner.Single(utf8).Status == 200, utf8.Error ?? ImportRunner.Single(utf8).Diagnosis?.Explanation);
+        Assert.Equal("application/json; charset=utf-8", runner.Api.LastEcho!["headers"]!["content-type"]!.GetValue<string>());
+        Assert.Equal("{\"a\":1}", runner.Api.LastEcho!["bodyText"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task AnOptionalRequestBody_AndAnOptionalFile_AreOptionalInputs()
     {
         var result = OpenApiCatalog.Parse("""

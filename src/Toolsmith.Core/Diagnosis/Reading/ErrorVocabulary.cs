@@ -121,7 +121,7 @@ internal static partial class ErrorVocabulary
             {
                 kinds.Add(RequestRejected);
             }
-            if (NotFoundWords().IsMatch(t))
+            if (NotFoundWords().IsMatch(t) && !NamedInputNotFound().IsMatch(t))
             {
                 kinds.Add(NotFound);
             }
@@ -479,6 +479,13 @@ internal static partial class ErrorVocabulary
 
     [GeneratedRegex(@"(?<!\b(?:field|param|parameter|argument|attribute|property|column|key)\s)\bnot found\b|does not exist|doesn't exist|\bnot exists?\b|\bresource\b.{0,60}\bnot available\b|no longer exists|\bno such\b(?! (column|field|param|parameter|attribute|property|key|option|argument)s?\b)|could not be found|cannot be found|(could not|couldn't|unable to|cannot|can't) find\b(?! (a |an |any |the )?(way|route|match|matching|valid|suitable|end|start|beginning))|unknown (resource|object|endpoint|operation|method|command|procedure|function|action|api)\b|\bno such (command|method|procedure|function|endpoint|action)\b|\bunknown (table|database|bucket|index|collection|queue|topic)\b|\bunknown \w+ (id|identifier)\b|\b(method|command|procedure|function|action|endpoint)( name)? (was |is )?not (recogni[sz]ed|known|found)|did not recognize the value of http header soapaction|contractfilter mismatch|\bno (data|records?|entries|matches|matching (records?|entries|items|results))( (were |was )?found)?\b(?! (to|in the request))|\bno (?!(errors?|problems?|issues?|warnings?|changes?)\b)(\w+ ){1,2}(were |was |is |are |could be |can be )?found\b", Options, TimeoutMs)]
     private static partial Regex NotFoundWords();
+
+    /// <summary>
+    /// "Mandatory argument username is not found", "required parameter 'id' not found in the request": an input the request
+    /// lacks (a value missing), not a thing that does not exist.
+    /// </summary>
+    [GeneratedRegex(@"\b(mandatory|required|obligatory|missing)\s+(query\s+|request\s+|body\s+)?(argument|parameter|param|field|attribute|property|header|key|value)\s+['""`]?[\w.\-\[\]]{1,60}['""`]?\s+(is\s+|was\s+)?not\s+found\b", Options, TimeoutMs)]
+    private static partial Regex NamedInputNotFound();
 
     [GeneratedRegex(@"already exists|please use another|\b(domain|name|username|user name|e-?mail|handle|slug|subdomain|nickname)( name)? (is )?(already )?(taken|in use)\b|no longer available|(already|been) booked|(taken|booked|reserved) by another|has been (paid and )?utili[sz]ed|already have (a|an)\b|already (been )?(assigned|used|registered)|\bduplicat(e|ed|es)\b|\bconflict|version mismatch|has been modified|already (been )?taken|must be unique|\bunique (value|constraint)|uniqueness|previously (used|published)|publish over|already in (use|the database|database)|\bis already (a|an|in|the)\b|stale object|at the same time|\b(page|file|document|record|resource|item|object|entry|row|table|node|article|issue|ticket|repository|branch)s? (is |are |was )?(currently |already )?locked\b|cannot be (deleted|removed) because|\b(cannot|can'?t|can not|unable to) (delete|remove) .{1,60}\bbecause\b|\b((is|are) (still )?)?referenced by\b|\b(is|are) (still )?(in use|used) by\b|\breferences? from\b|\bhas (dependent|child|associated|linked) (records|objects|items|resources)|\b(that|which|because it|it) still (has|have|contains?|holds?) (active |existing |open |running |attached |linked )?\w+|\blocked by (another|someone|a different)|\balready (been )?(added|created|exists?|registered|subscribed|submitted|processed|completed|cancel+ed|confirmed|approved|deleted|removed|paid|refunded|captured|voided|activated|linked|connected|joined|verified|accepted|revoked|imported|uploaded|used)\b|\b(current|invalid|illegal|wrong|unexpected) state\b|\bin (the |its |their |this |that )?(current |present )?state\b|\bstate transition|\bcannot (be )?transition|\b(was |been |has been )?modified (since|by another)|\bhas (status|state) \w+ and (cannot|can't|can not)|\bcannot (\w+ )?(a |an |the )?(running|active|locked|pending|processing|published|archived|closed) \w+|\b(is|are) (currently )?(running|in progress|being (processed|modified|updated|deleted))\b", Options, TimeoutMs)]
     private static partial Regex ConflictWords();

@@ -840,6 +840,8 @@ internal static partial class SuccessBody
         {
             reader.Read();
             seen.DataIsObject = reader.TokenType == JsonTokenType.StartObject;
+            // {"status": "error", "data": "Unknown ID"}: JSend's error with its words in data, not in message
+            seen.DataIsText = reader.TokenType == JsonTokenType.String && reader.ValueSpan.Length is > 0 and <= 300;
             seen.DataUserErrors = seen.DataIsObject ? DataListsUserErrors(ref reader) : reader.TokenType == JsonTokenType.StartArray && NestedFailure(ref reader);
         }
         else if (seen.Count <= 3 && IsWrapperName(ref reader))
@@ -1854,6 +1856,7 @@ internal static partial class SuccessBody
         public bool StatusFail;
         public bool StatusError;
         public bool DataIsObject;
+        public bool DataIsText;
         public bool DataUserErrors;
         public bool ErrorSaysSomething;
         public bool ErrorText;
@@ -2021,7 +2024,7 @@ internal static partial class SuccessBody
             || ErrorsListed
             || (JsonRpc && ErrorIsObject)
             || (StatusFail && DataIsObject)
-            || (StatusError && Count <= 4 && (MessageIsText || MessagesSaySomething))
+            || (StatusError && Count <= 4 && (MessageIsText || MessagesSaySomething || (DataIsText && Count == 2)))
             || (ResponseSaysFailed && (MessageIsText || ShortMessage || ErrorText || MessagesSaySomething) && !HasId)
             || (ResultSaysFailed && (MessageIsText || ShortMessage || ErrorText || ErrorCode || CodeWordFailed || MessagesSaySomething) && !HasId && !Payload && Count <= 4)
             || DataUserErrors;

@@ -465,7 +465,8 @@ internal static partial class TextExtract
 
     // Stripe, OpenAI: "Missing required param: amount.", "Missing required parameter: 'input[79].id'.", "Missing required parameter - file"
     // "Missing required query parameter: q": where it goes between, and a name of one letter.
-    [GeneratedRegex(@"\bmiss(?:ing)? required (?:(?:query|path|header|body|url|form|request|string|integer|boolean|numeric|number)\s+)?(?:param(?:eter)?|field|property|argument|attribute|value)(?:\(s\)|s\b|\b)\s*[:\-(;]?\s*['""`]?(?<path>[A-Za-z_$](?:[\w.\[\]\-]*[\w\]])?)(?![\w.\[\]\-])", Options, TimeoutMs)]
+    // "Mandatory argument username is not found.", "Required parameter 'limit' not found": the name, then what is wrong with it.
+    [GeneratedRegex(@"\bmiss(?:ing)? required (?:(?:query|path|header|body|url|form|request|string|integer|boolean|numeric|number)\s+)?(?:param(?:eter)?|field|property|argument|attribute|value)(?:\(s\)|s\b|\b)\s*[:\-(;]?\s*['""`]?(?<path>[A-Za-z_$](?:[\w.\[\]\-]*[\w\]])?)(?![\w.\[\]\-])|\b(?:mandatory|required|obligatory)\s+(?:(?:query|body|request)\s+)?(?:param(?:eter)?|field|property|argument|attribute)\s+['""`]?(?<path>[A-Za-z_$][\w.\[\]\-]{0,60}?)['""`]?\s+(?:is\s+|was\s+)?(?:not\s+found|missing|not\s+(?:provided|specified|supplied|given|present|set))\b", Options, TimeoutMs)]
     private static partial Regex MissingRequired();
 
     // "El campo email es obligatorio", "O campo cpf é inválido", "Le champ montant est requis", "Das Feld plz ist ungültig",

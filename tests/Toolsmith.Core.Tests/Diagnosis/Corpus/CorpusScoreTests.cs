@@ -50,6 +50,8 @@ public sealed partial class CorpusScoreTests(FixtureServer server, ITestOutputHe
         ["fresh13"] = (0.76, 0.72),
         ["fresh14tune"] = (0.85, 0.68),
         ["fresh14"] = (0.80, 0.54),
+        ["fresh15tune"] = (0.74, 0.43),
+        ["fresh15"] = (0.71, 0.47),
     };
 
     [Fact]

@@ -25,7 +25,7 @@ internal static class Credentials
     /// </summary>
     public static bool IsSecretName(string name, bool anyWord = false)
     {
-        var words = Naming.Snake(name).Split('_', StringSplitOptions.RemoveEmptyEntries);
+        var words = Words(name);
         if (words.Length == 0 || IsPaging(words) || NamesAnother(words))
         {
             return false;
@@ -48,6 +48,20 @@ internal static class Credentials
     private static bool NamesAnother(string[] words) =>
         words.Length > 1 && words[^1] is "id" or "ids" or "uuid" or "guid" or "name" or "names" or "type" or "types" or "url" or "uri" or "count" or "length" or "version"
         && !words.Any(static w => w is "session" or "sessionid" or "cookie");
+
+    /// <summary>What a credential's key or token is of, written as one word with it: hapikey, appkey, accesstoken, authtoken.</summary>
+    private static readonly string[] CompoundPrefixes = ["api", "app", "access", "secret", "private", "auth", "client", "dev", "developer", "user", "license", "licence", "subscription", "consumer", "master", "account", "merchant", "partner", "bearer", "session"];
+
+    /// <summary>
+    /// A name's words (<see cref="Naming.Snake"/>), a credential written as one word read as its kind: hapikey and appkey as
+    /// apikey, accesstoken as token (not nexttoken, a place in a listing).
+    /// </summary>
+    private static string[] Words(string name) =>
+        [.. Naming.Snake(name).Split('_', StringSplitOptions.RemoveEmptyEntries).Select(static w =>
+            w.Length > 6 && w.EndsWith("apikey", StringComparison.Ordinal) ? "apikey"
+            : w.Length > 3 && w.EndsWith("key", StringComparison.Ordinal) && CompoundPrefixes.Contains(w[..^3]) ? "apikey"
+            : w.Length > 5 && w.EndsWith("token", StringComparison.Ordinal) && CompoundPrefixes.Contains(w[..^5]) ? "token"
+            : w)];
 
     private static bool IsPaging(string[] words) => words.Any(static w => PagingWords.Contains(w)) && words[^1] is "token" or "cursor" or "marker" or "key";
 
@@ -84,6 +98,11 @@ internal static class Credentials
         return null;
     }
 
+    /// <summary>A webhook URL's secret segment: 24 or more letters, digits, <c>_</c> and <c>-</c>, mixing upper and lower case with digits (not an id or a word).</summary>
+    public static bool IsWebhookSecret(string segment) =>
+        segment.Length >= 24 && segment.All(static c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-')
+        && segment.Any(char.IsAsciiLetterUpper) && segment.Any(char.IsAsciiLetterLower) && segment.Any(char.IsAsciiDigit);
+
     /// <summary>True when the value looks like a credential whatever its name: a known token prefix or a long random string.</summary>
     public static bool LooksLikeSecretValue(string value)
     {
@@ -118,13 +137,17 @@ internal static class Credentials
     public static bool IsCredentialField(string name, string value)
     {
         var v = value.Trim();
-        if (v.Length == 0 || v.Contains("{{", StringComparison.Ordinal) || IsPaging(Naming.Snake(name).Split('_', StringSplitOptions.RemoveEmptyEntries)))
+        if (v.Length == 0 || v.Contains("{{", StringComparison.Ordinal) || IsPaging(Words(name)))
         {
             return false; // a page token is often a long random string, and it is not a credential
         }
         if (LooksLikeSecretValue(v))
         {
             return true;
+        }
+        if (Words(name) is ["appid"] or [.., "app", "id"] && v.Length >= 32 && IsHexOrUuid(v) && !v.Contains('-', StringComparison.Ordinal))
+        {
+            return true; // OpenWeather's ?appid=: an app's id of 32 hex digits is the key it is sent as (a public app id is a number)
         }
         if (!IsSecretName(name))
         {
@@ -135,7 +158,7 @@ internal static class Credentials
             return true;
         }
         // A password is any text, spaces included; a key or token with spaces is prose.
-        var words = Naming.Snake(name).Split('_', StringSplitOptions.RemoveEmptyEntries);
+        var words = Words(name);
         if (words[^1] is "password" or "passwd" or "pwd" or "pass" or "passphrase" or "secret")
         {
             return true;
@@ -158,11 +181,53 @@ internal static class Credentials
 
     private static bool IsHexOrUuid(string v) => v.All(static c => char.IsAsciiHexDigit(c) || c == '-');
 
-    /// <summary>True for headers that carry credentials: Authorization, and X-API-Key, X-Auth-Token, PRIVATE-TOKEN and the like.</summary>
+    /// <summary>A cookie that holds a credential: named like a session or token (sessionid, PHPSESSID, auth_token), or valued like one.</summary>
+    public static bool IsSecretCookie(string name, string value)
+    {
+        var lower = name.ToLowerInvariant();
+        return IsSecretName(name) || lower.Contains("sess", StringComparison.Ordinal) || lower.EndsWith("sid", StringComparison.Ordinal)
+            || lower.Contains("token", StringComparison.Ordinal) || lower.Contains("auth", StringComparison.Ordinal) || LooksLikeSecretValue(value);
+    }
+
+    /// <summary>
+    /// A Cookie header's text with each credential-like cookie's value (<see cref="IsSecretCookie"/>) given by
+    /// <paramref name="secret"/> (its name, its value) and the rest, separators included, by <paramref name="plain"/>; null
+    /// when no cookie holds a credential.
+    /// </summary>
+    public static string? CookieHeaderWithSecrets(string header, Func<string, string, string> secret, Func<string, string> plain)
+    {
+        var pieces = header.Split(';');
+        var any = false;
+        var sent = new System.Text.StringBuilder(header.Length + 16);
+        for (var i = 0; i < pieces.Length; i++)
+        {
+            var piece = pieces[i];
+            var eq = piece.IndexOf('=', StringComparison.Ordinal);
+            if (eq > 0 && piece[..eq].Trim() is { Length: > 0 } name && piece[(eq + 1)..] is var raw && raw.Trim() is { Length: > 0 } value && IsSecretCookie(name, value))
+            {
+                sent.Append(plain(piece[..(eq + 1)])).Append(secret(name, value)).Append(raw[raw.TrimEnd().Length..]);
+                any = true;
+            }
+            else
+            {
+                sent.Append(plain(piece));
+            }
+            if (i < pieces.Length - 1)
+            {
+                sent.Append(';');
+            }
+        }
+        return any ? sent.ToString() : null;
+    }
+
+    /// <summary>
+    /// True for headers that carry credentials: Authorization, and X-API-Key, X-Auth-Token, PRIVATE-TOKEN and the like, in any
+    /// case (a header's name has none: x-API-kEy is X-API-Key).
+    /// </summary>
     public static bool IsCredentialHeader(string name) =>
         name.Equals("Authorization", StringComparison.OrdinalIgnoreCase)
         || name.Equals("Proxy-Authorization", StringComparison.OrdinalIgnoreCase)
-        || (!name.Equals("Cookie", StringComparison.OrdinalIgnoreCase) && IsSecretName(name, anyWord: true));
+        || (!name.Equals("Cookie", StringComparison.OrdinalIgnoreCase) && (IsSecretName(name, anyWord: true) || IsSecretName(name.ToLowerInvariant(), anyWord: true)));
 
     /// <summary>Splits an Authorization value into its scheme ("Bearer") and credential; the scheme is empty when there is none.</summary>
     public static (string Scheme, string Credential) SplitAuthorization(string value)

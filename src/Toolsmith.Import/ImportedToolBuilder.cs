@@ -349,11 +349,27 @@ internal sealed partial class ImportedToolBuilder
         var pathEnd = url.IndexOfAny(['?', '#'], pathStart);
         pathEnd = pathEnd < 0 ? url.Length : pathEnd;
         var host = scheme < 0 ? null : url[(scheme + 3)..pathStart];
+        if (host is not null && host.LastIndexOf(':') is > 0 and var colon && !host.EndsWith(']') && host[(colon + 1)..].All(char.IsAsciiDigit))
+        {
+            host = host[..colon]; // the host's name, without its port
+        }
         var segments = url[pathStart..pathEnd].Split('/');
         var changed = false;
+        // A webhook's URL is its credential: whoever has it may post (Discord's /api/webhooks/{id}/{token}, Slack's
+        // hooks.slack.com/services/T…/B…/{secret}). After a webhooks segment, or on a hooks host, a random segment is its secret.
+        var hook = host?.StartsWith("hooks.", StringComparison.OrdinalIgnoreCase) == true ? 0 : -1;
         for (var i = 0; i < segments.Length; i++)
         {
-            if (Credentials.InPathSegment(segments[i]) is { } token)
+            if (segments[i].ToLowerInvariant() is "webhooks" or "webhook" or "hooks")
+            {
+                hook = i;
+            }
+            else if (hook >= 0 && Credentials.IsWebhookSecret(segments[i]))
+            {
+                segments[i] = Secret(Naming.Provider(host) + "_webhook_token", $"the secret part of the webhook URL for {host ?? "the API"}", segments[i]);
+                changed = true;
+            }
+            else if (Credentials.InPathSegment(segments[i]) is { } token)
             {
                 var secret = Secret(Naming.Provider(host) + "_path_token", $"the credential in the URL's path for {host ?? "the API"}", token);
                 segments[i] = segments[i].Replace(token, secret, StringComparison.Ordinal);

@@ -256,7 +256,7 @@ internal sealed partial class CurlStepBuilder
             {
                 // Not all name=value (curl sends "a=b; c" as written): the text is sent as the Cookie header it is, a
                 // secret when one of its cookies is named like a session.
-                var secret = pairs.Any(p => p.IndexOf('=', StringComparison.Ordinal) is > 0 and var e && IsSecretCookie(p[..e].Trim(), p[(e + 1)..].Trim()));
+                var secret = pairs.Any(p => p.IndexOf('=', StringComparison.Ordinal) is > 0 and var e && Credentials.IsSecretCookie(p[..e].Trim(), p[(e + 1)..].Trim()));
                 var whole = headers["Cookie"] is { } before ? before.GetValue<string>() + "; " + text : text;
                 headers["Cookie"] = secret ? SecretFor(whole, _provider + "_cookie", $"the Cookie header for {_host}") : Plain(whole);
                 continue;
@@ -265,7 +265,7 @@ internal sealed partial class CurlStepBuilder
             {
                 // A value a cookie jar refuses (a ',' as in JSON consent cookies, a stray quote), which browsers and curl send
                 // as written: the cookies go as the Cookie header, each credential-like one still its own secret.
-                var sent = string.Join("; ", pairs.Select(p => p.IndexOf('=', StringComparison.Ordinal) is var e && IsSecretCookie(p[..e].Trim(), p[(e + 1)..].Trim())
+                var sent = string.Join("; ", pairs.Select(p => p.IndexOf('=', StringComparison.Ordinal) is var e && Credentials.IsSecretCookie(p[..e].Trim(), p[(e + 1)..].Trim())
                     ? p[..e].Trim() + "=" + SecretFor(p[(e + 1)..].Trim(), _provider + "_" + Naming.Secret(p[..e].Trim()), $"the value of the cookie {p[..e].Trim()} for {_host}")
                     : Plain(p)));
                 headers["Cookie"] = headers["Cookie"] is { } earlier ? earlier.GetValue<string>() + "; " + sent : sent;
@@ -276,7 +276,7 @@ internal sealed partial class CurlStepBuilder
                 var eq = pair.IndexOf('=', StringComparison.Ordinal);
                 var name = pair[..eq].Trim();
                 var value = pair[(eq + 1)..].Trim();
-                cookies[name] = IsSecretCookie(name, value) ? SecretFor(value, _provider + "_" + Naming.Secret(name), $"the value of the cookie {name} for {_host}") : Plain(value);
+                cookies[name] = Credentials.IsSecretCookie(name, value) ? SecretFor(value, _provider + "_" + Naming.Secret(name), $"the value of the cookie {name} for {_host}") : Plain(value);
             }
         }
 
@@ -717,7 +717,7 @@ internal sealed partial class CurlStepBuilder
         var isAuthorization = name.Equals("Authorization", StringComparison.OrdinalIgnoreCase) || name.Equals("Proxy-Authorization", StringComparison.OrdinalIgnoreCase);
         if (!isAuthorization)
         {
-            var key = Naming.Secret(name.StartsWith("X-", StringComparison.OrdinalIgnoreCase) ? name[2..] : name);
+            var key = Naming.Secret((name.StartsWith("X-", StringComparison.OrdinalIgnoreCase) ? name[2..] : name).ToLowerInvariant()); // x-API-kEy is api_key
             return SecretFor(value, key.StartsWith(_provider + "_", StringComparison.Ordinal) ? key : _provider + "_" + key, $"the {name} header for {_host}");
         }
         var (scheme, credential) = Credentials.SplitAuthorization(value);
@@ -813,13 +813,6 @@ internal sealed partial class CurlStepBuilder
         _tool.Input(name, "string", fallback is null ? $"The value of ${variable} in the cURL command." : $"The value of ${variable} in the cURL command ({fallback} when it is not set).",
             required: fallback is null, defaultValue: fallback is null ? null : JsonValue.Create(fallback));
         return "{{" + name + "}}";
-    }
-
-    private static bool IsSecretCookie(string name, string value)
-    {
-        var lower = name.ToLowerInvariant();
-        return Credentials.IsSecretName(name) || lower.Contains("sess", StringComparison.Ordinal) || lower.EndsWith("sid", StringComparison.Ordinal)
-            || lower.Contains("token", StringComparison.Ordinal) || lower.Contains("auth", StringComparison.Ordinal) || Credentials.LooksLikeSecretValue(value);
     }
 
     /// <summary>Strong names for fields and parameters: the last word says credential (api_key, client_secret, access_token, password).</summary>

@@ -720,7 +720,9 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
                 step["auth"] = basic;
                 continue;
             }
-            headers[name] = Credentials.IsCredentialHeader(name) ? Credential(value, name) : Text(value);
+            headers[name] = Credentials.IsCredentialHeader(name) ? Credential(value, name)
+                : name.Equals("Cookie", StringComparison.OrdinalIgnoreCase) && Credentials.CookieHeaderWithSecrets(value, (cookie, v) => Credential(v, cookie), Text) is { } cookies ? cookies
+                : Text(value);
         }
         step["url"] = Text(ValuesAsWrittenInUrl(url));
         if (request.Body is { } body)

@@ -413,6 +413,32 @@ public class CurlImporterTests(ImportRunner runner) : IClassFixture<ImportRunner
     }
 
     [Theory]
+    // a credential header's name in any case; keys written as one word with what they are of; an app id that is the key
+    [InlineData("curl -H 'x-API-kEy: 7c4a8d09ca3762af61e59520943dc26494f8941b' https://api.example.com/v1/odd", "7c4a8d09ca3762af61e59520943dc26494f8941b", "example_api_key")]
+    [InlineData("curl 'https://api.hubapi.com/contacts/v1/lists/all/contacts/all?hapikey=demo-8e5f9c2d-1b4a&count=2'", "demo-8e5f9c2d-1b4a", "hubapi_hapikey")]
+    [InlineData("curl 'https://api.example.com/v1/items?appkey=k39fj2kd02'", "k39fj2kd02", "example_appkey")]
+    [InlineData("curl 'https://api.openweathermap.org/data/2.5/weather?q=London&appid=b1b15e88fa797225412429c1c50c122a'", "b1b15e88fa797225412429c1c50c122a", "openweathermap_appid")]
+    // a webhook's URL is its credential: Discord's token after the id, Slack's secret on its hooks host
+    [InlineData("curl -X POST -d '{\"content\":\"hi\"}' https://discord.com/api/webhooks/123456789012345678/AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_abcdEFGH", "AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_abcdEFGH", "discord_webhook_token")]
+    [InlineData("curl -X POST -d 'payload=x' https://hooks.slack.com/services/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", "Xy7Zq9Lm3Np5Rs8Tu1Vw4Ab6", "slack_webhook_token")]
+    public void CredentialsInOtherSpellingsAndPlaces_AreSecrets_NeverWritten(string command, string value, string secret)
+    {
+        var result = CurlImporter.Import(command);
+        var tool = Assert.Single(result.Tools);
+        Assert.DoesNotContain(value, tool.Document.ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal(value, Assert.Single(result.Secrets, s => s.Name == secret).Value);
+    }
+
+    [Theory]
+    // ids and words stay data: a numeric app id, a paging token, a webhook's id, a word in a hooks path
+    [InlineData("curl 'https://graph.example.com/v1/apps?appid=1234567890'")]
+    [InlineData("curl 'https://api.example.com/v1/items?nexttoken=abc123def456'")]
+    [InlineData("curl https://discord.com/api/webhooks/123456789012345678")]
+    [InlineData("curl https://api.example.com/v1/hooks/delivery-attempts-for-repository")]
+    public void IdsAndWordsBesideCredentialNames_StayData(string command) =>
+        Assert.Empty(CurlImporter.Import(command).Secrets);
+
+    [Theory]
     // curl 7.88, recorded on a loopback listener: pieces are joined with "&", but nothing goes before a --json piece
     [InlineData("--json '{\"a\":1}' -d 'b=2'", "{\"a\":1}&b=2")]
     [InlineData("-d 'b=2' --json '{\"a\":1}'", "b=2{\"a\":1}")]

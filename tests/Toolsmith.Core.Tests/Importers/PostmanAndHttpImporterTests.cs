@@ -688,6 +688,30 @@ public class PostmanAndHttpImporterTests(ImportRunner runner) : IClassFixture<Im
     }
 
     [Fact]
+    public async Task ACookieHeaderHoldingASession_IsASecretInPostmanAndHttpFiles_AsInCurl()
+    {
+        var url = runner.Api.Url("/echo").TrimEnd('/');
+        var collection = $$$"""
+            { "item": [ { "name": "cart", "request": { "method": "GET", "url": "{{{url}}}/cart",
+              "header": [ { "key": "Cookie", "value": "session=cs_29dj38fk; theme=dark" } ] } } ] }
+            """;
+        var http = $"GET {url}/cart\nCookie: theme=dark;PHPSESSID=9f8e7d6c5b4a\n";
+        foreach (var (result, secretValue, sent) in new[]
+        {
+            (PostmanImporter.Import(collection), "cs_29dj38fk", "session=cs_29dj38fk; theme=dark"),
+            (HttpFileImporter.Import(http), "9f8e7d6c5b4a", "theme=dark;PHPSESSID=9f8e7d6c5b4a"),
+        })
+        {
+            var tool = Assert.Single(result.Tools);
+            Assert.DoesNotContain(secretValue, tool.Document.ToJsonString(), StringComparison.Ordinal);
+            var secret = Assert.Single(result.Secrets);
+            Assert.Equal(secretValue, secret.Value);
+            var echo = await runner.CaptureAtEchoAsync(tool, new Dictionary<string, string> { [secret.Name] = secretValue });
+            Assert.Equal(sent, echo!["headers"]!["cookie"]!.GetValue<string>());
+        }
+    }
+
+    [Fact]
     public void Postman_FileTypes_ReadTheExtensionAsMimeTypesDoes()
     {
         Assert.Equal("image/png", PostmanFileTypes.Of("/home/me/Pictures/cat.PNG"));

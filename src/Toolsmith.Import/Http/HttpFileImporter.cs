@@ -81,8 +81,9 @@ public static partial class HttpFileImporter
         {
             ParseBlock(block, everywhere, new ImportResult(), source, everywhere);
         }
-        // REST Client reads a variable line anywhere in the document, also one after the last request's body (which that
-        // request still sends as body): the lowest of the file's definitions, for names no block defines.
+        // REST Client reads a variable line anywhere in the document, also one after the last request's body (which httpyac
+        // leaves out of that body, and so does the step: see ParseBlock): the lowest of the file's definitions, for names no
+        // block defines.
         foreach (var line in lines)
         {
             if (FileVariable().Match(line.Trim()) is { Success: true } v)
@@ -465,6 +466,22 @@ public static partial class HttpFileImporter
         {
             body.RemoveAt(body.Count - 1);
         }
+        // Variable lines after a blank line at the body's end ("@status = shipped" below the last request): httpyac reads them
+        // as variables (so does this import, see Import) and sends the body without them; REST Client would send them too.
+        var trailingVariables = 0;
+        while (body.Count - trailingVariables > 1 && FileVariable().IsMatch(body[^(trailingVariables + 1)].Trim()))
+        {
+            trailingVariables++;
+        }
+        if (trailingVariables > 0 && body[^(trailingVariables + 1)].Trim().Length == 0)
+        {
+            result.Warnings.Add(new ImportWarning(item, $"has the variable line \"{body[^trailingVariables].Trim()}\" after its body: it is read as a variable and not sent, as httpyac does (REST Client would send it as part of the body)."));
+            body.RemoveRange(body.Count - trailingVariables, trailingVariables);
+            while (body.Count > 0 && body[^1].Trim().Length == 0)
+            {
+                body.RemoveAt(body.Count - 1);
+            }
+        }
         // Comment lines within the body: REST Client leaves out every line starting with # or //, httpyac every one but a
         // markdown body's # lines; neither sends them, so neither does the step.
         if (body.FindAll(Comment) is { Count: > 0 } comments)
@@ -720,9 +737,19 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
                 step["auth"] = basic;
                 continue;
             }
-            headers[name] = Credentials.IsCredentialHeader(name) ? Credential(value, name)
+            var mapped = Credentials.IsCredentialHeader(name) ? Credential(value, name)
                 : name.Equals("Cookie", StringComparison.OrdinalIgnoreCase) && Credentials.CookieHeaderWithSecrets(value, (cookie, v) => Credential(v, cookie), Text) is { } cookies ? cookies
                 : Text(value);
+            if (headers.FirstOrDefault(h => h.Key.Equals(name, StringComparison.OrdinalIgnoreCase)) is { Value: { } earlier } same)
+            {
+                // A header written twice: httpyac sends both lines, REST Client one line joining them; a step sends one header,
+                // so both values go, joined as HTTP joins a repeated header (a Cookie's with "; ").
+                var joiner = name.Equals("Cookie", StringComparison.OrdinalIgnoreCase) ? "; " : ", ";
+                headers[same.Key] = earlier.GetValue<string>() + joiner + mapped;
+                Warn($"sets the header {name} more than once; the step sends one {name} header with the values joined (\"{joiner.Trim()}\"), which means the same to a server.");
+                continue;
+            }
+            headers[name] = mapped;
         }
         step["url"] = Text(ValuesAsWrittenInUrl(url));
         if (request.Body is { } body)

@@ -69,6 +69,13 @@ internal sealed class OperationToolBuilder
         foreach (var p in parameters.Where(static p => p.In != ParameterLocation.Path))
         {
             var name = p.Name ?? "";
+            if (p.In == ParameterLocation.Header && name.Equals("Authorization", StringComparison.OrdinalIgnoreCase) && !p.Required)
+            {
+                // OpenAPI: a header parameter named Authorization is ignored (the security schemes say how to authenticate).
+                // A required one is kept below, as documents that describe no scheme use it so.
+                Warn("describes an optional Authorization header parameter, which OpenAPI says to ignore; the step sends the credentials of the operation's security scheme, if any.");
+                continue;
+            }
             if (p.In == ParameterLocation.Header && name.Equals("Authorization", StringComparison.OrdinalIgnoreCase))
             {
                 _headers["Authorization"] = _tool.Secret(SecretName("authorization"), $"the Authorization header value for {ApiTitle}");

@@ -1245,6 +1245,33 @@ public class OpenApiImporterTests(ImportRunner runner) : IClassFixture<ImportRun
     }
 
     [Fact]
+    public void AnOptionalAuthorizationHeaderParameter_IsIgnoredAsOpenApiSays_ARequiredOneStaysASecret()
+    {
+        var result = OpenApiCatalog.Parse("""
+            openapi: 3.0.3
+            info: { title: M, version: "1" }
+            servers: [ { url: "https://api.example.test" } ]
+            paths:
+              /optional:
+                get:
+                  operationId: optional
+                  parameters: [ { name: Authorization, in: header, schema: { type: string } }, { name: X-Real, in: header, schema: { type: string } } ]
+                  responses: { "200": { description: ok } }
+              /required:
+                get:
+                  operationId: required
+                  parameters: [ { name: Authorization, in: header, required: true, schema: { type: string } } ]
+                  responses: { "200": { description: ok } }
+            """, "auth.yaml").ImportAll();
+        var optional = result.Tools.Single(static t => t.Name == "optional");
+        Assert.Null(optional.Document["steps"]![0]!["headers"]?["Authorization"]);
+        Assert.NotNull(optional.Document["steps"]![0]!["headers"]?["X-Real"]);
+        Assert.Empty(optional.Secrets);
+        Assert.Contains(result.Warnings, static w => w.Message.Contains("optional Authorization header parameter", StringComparison.Ordinal));
+        Assert.NotNull(result.Tools.Single(static t => t.Name == "required").Document["steps"]![0]!["headers"]?["Authorization"]);
+    }
+
+    [Fact]
     public async Task BodiesOfAnyTypeOfBytes_FileParts_AndJsonWithACharset_AreSentAsTheDocumentSays()
     {
         var file = Path.Combine(runner.Directory, "oa-photo.bin");

@@ -712,6 +712,47 @@ public class PostmanAndHttpImporterTests(ImportRunner runner) : IClassFixture<Im
     }
 
     [Fact]
+    public void Postman_AnEmptyBearerToken_SendsNoAuthorization_AndRedirectSettingsAreKeptOrSaid()
+    {
+        // newman 6: a bearer auth with an empty token sends no Authorization header (the other request's token is not reused);
+        // followRedirects: false stops at the redirect; followOriginalHttpMethod keeps a POST, which the step does not.
+        var collection = """
+            { "item": [
+              { "name": "with", "request": { "method": "GET", "url": "https://api.example.com/with",
+                "auth": { "type": "bearer", "bearer": [ { "key": "token", "value": "auth_tok_ae_11112222", "type": "string" } ] } } },
+              { "name": "empty", "request": { "method": "GET", "url": "https://api.example.com/empty",
+                "auth": { "type": "bearer", "bearer": [ { "key": "token", "value": "", "type": "string" } ] } } },
+              { "name": "no follow", "protocolProfileBehavior": { "followRedirects": false }, "request": { "method": "GET", "url": "https://api.example.com/r" } },
+              { "name": "keep post", "protocolProfileBehavior": { "followOriginalHttpMethod": true }, "request": { "method": "POST", "url": "https://api.example.com/p" } } ] }
+            """;
+        var result = PostmanImporter.Import(collection);
+        Assert.Equal(4, result.Tools.Count);
+        Assert.NotNull(result.Tools[0].Document["steps"]![0]!["auth"]);
+        Assert.Null(result.Tools[1].Document["steps"]![0]!["auth"]);
+        Assert.Contains(result.Warnings, static w => w.Item == "empty" && w.Message.Contains("empty token", StringComparison.Ordinal));
+        Assert.Equal("auth_tok_ae_11112222", Assert.Single(result.Secrets).Value);
+        Assert.False(result.Tools[2].Document["steps"]![0]!["followRedirects"]!.GetValue<bool>());
+        Assert.Null(result.Tools[3].Document["steps"]![0]!["followRedirects"]);
+        Assert.Contains(result.Warnings, static w => w.Item == "keep post" && w.Message.Contains("followOriginalHttpMethod", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Http_AVariableLineBelowTheLastBody_IsAVariableNotBody_AndARepeatedHeaderSendsBothValues()
+    {
+        var url = runner.Api.Url("/echo").TrimEnd('/');
+        var text = $"GET {url}/orders?status={{{{orderStatus}}}}\n\n###\nPOST {url}/notes\nContent-Type: text/plain\nX-Tag: one\nx-tag: two\n\nhello\n\n@orderStatus = shipped\n";
+        var result = HttpFileImporter.Import(text);
+        Assert.Equal(2, result.Tools.Count);
+        Assert.Contains(result.Warnings, static w => w.Message.Contains("@orderStatus = shipped", StringComparison.Ordinal));
+        Assert.Contains(result.Warnings, static w => w.Message.Contains("more than once", StringComparison.Ordinal));
+        var orders = await runner.CaptureAtEchoAsync(result.Tools[0], new Dictionary<string, string>());
+        Assert.EndsWith("/orders?status=shipped", orders!["rawTarget"]!.GetValue<string>(), StringComparison.Ordinal);
+        var notes = await runner.CaptureAtEchoAsync(result.Tools[1], new Dictionary<string, string>());
+        Assert.Equal("hello", notes!["bodyText"]!.GetValue<string>());
+        Assert.Equal("one, two", notes["headers"]!["x-tag"]!.GetValue<string>());
+    }
+
+    [Fact]
     public void Postman_FileTypes_ReadTheExtensionAsMimeTypesDoes()
     {
         Assert.Equal("image/png", PostmanFileTypes.Of("/home/me/Pictures/cat.PNG"));

@@ -91,6 +91,11 @@ internal sealed partial class CurlStepBuilder
         var headers = new JsonObject();
         var cookies = new JsonObject();
         var method = _r.Method ?? (_r.Head ? "HEAD" : _r.UploadFile is not null ? "PUT" : (_r.Data.Count > 0 && !_r.Get) || _r.Form.Count > 0 ? "POST" : "GET");
+        if (!JsonNames.TryParse<RequestMethod>(method, out _))
+        {
+            // PURGE, PROPFIND, MKCOL: said before anything else, not as the errors of a tool that cannot be written.
+            throw new ImportException($"The curl command sends the method {method} (-X {_r.Method}), which Toolsmith's API step cannot send (it sends GET, POST, PUT, PATCH, DELETE, HEAD and OPTIONS); nothing was imported.");
+        }
         if (_r.Get && _r.Method is null)
         {
             method = _r.Head ? "HEAD" : "GET";
@@ -290,6 +295,11 @@ internal sealed partial class CurlStepBuilder
         if (_r.Timeout is { } timeout)
         {
             step["timeout"] = timeout;
+        }
+        if (_r.Follow && _r.Method is { } forced && forced is not "GET" and not "HEAD")
+        {
+            // -X sets the method of every request curl makes, the redirected ones too.
+            _warnings.Add(new ImportWarning("-L", $"with -X {forced}: curl sends {forced} again to where a 301, 302 or 303 redirect points; the step follows those with GET, as browsers do (and as curl does without -X)."));
         }
         if (!_r.Follow)
         {

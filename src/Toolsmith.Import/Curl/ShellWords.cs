@@ -327,6 +327,7 @@ internal static class ShellWords
         var words = new List<string>();
         var word = new StringBuilder();
         var inWord = false;
+        var substitutions = 0;
         rest = null;
         var i = 0;
         void End()
@@ -460,6 +461,13 @@ internal static class ShellWords
                     inWord = true;
                     i += length;
                     break;
+                case '>' or '<' when !inWord && ProcessSubstitutionEnd(text, i) is > 0 and var close:
+                    // bash's >(command) and <(command): curl is given a file name, /dev/fd/63 (the command's end of a pipe), and
+                    // the command is not run here. OpenAI's docs write -D >(grep -i x-request-id >&2).
+                    word.Append("/dev/fd/").Append(63 - substitutions++);
+                    inWord = true;
+                    i = close + 1;
+                    break;
                 case '|' or ';' or '&' or '>' or '<':
                     End();
                     rest = text[i..].Trim();
@@ -473,6 +481,37 @@ internal static class ShellWords
         }
         End();
         return words;
+    }
+
+    /// <summary>The index of the ')' that closes a process substitution (<c>&gt;(…)</c>, <c>&lt;(…)</c>) starting at <paramref name="i"/>, or 0.</summary>
+    private static int ProcessSubstitutionEnd(string text, int i)
+    {
+        if (i + 1 >= text.Length || text[i + 1] != '(')
+        {
+            return 0;
+        }
+        var depth = 0;
+        for (var j = i + 1; j < text.Length; j++)
+        {
+            switch (text[j])
+            {
+                case '\'' or '"':
+                    var quote = text[j];
+                    var end = text.IndexOf(quote, j + 1);
+                    if (end < 0)
+                    {
+                        return 0;
+                    }
+                    j = end;
+                    break;
+                case '(':
+                    depth++;
+                    break;
+                case ')' when --depth == 0:
+                    return j;
+            }
+        }
+        return 0;
     }
 
     /// <summary>True when the text after a line break (blank lines and comments aside) starts with an option, or nothing follows.</summary>

@@ -412,6 +412,39 @@ public class CurlImporterTests(ImportRunner runner) : IClassFixture<ImportRunner
         Assert.Equal("t1", echo["headers"]!["x-trace"]!.GetValue<string>());
     }
 
+    [Fact]
+    public void AProcessSubstitution_IsTheFileNameBashGivesCurl_AndTheRequestIsImported()
+    {
+        // OpenAI's docs: -D >(grep …) -o >(jq … | base64 --decode > file). bash hands curl /dev/fd/63 and /dev/fd/62.
+        var result = CurlImporter.Import("""
+            curl -s -D >(grep -i x-request-id >&2) \
+              -o >(jq -r '.data[0].b64_json' | base64 --decode > basket.png) \
+              -X POST "https://api.openai.com/v1/images/edits" \
+              -F "model=gpt-image-1" -F 'prompt=A gift basket'
+            """);
+        var tool = Assert.Single(result.Tools);
+        Assert.Equal("POST", tool.Document["steps"]![0]!["method"]!.GetValue<string>());
+        Assert.EndsWith("/v1/images/edits", tool.Document["steps"]![0]!["url"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains(result.Warnings, static w => w.Item.Contains("-D /dev/fd/63 -o /dev/fd/62", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AMethodTheStepCannotSend_IsRefusedForThatReasonAlone()
+    {
+        var ex = Assert.Throws<ImportException>(() => CurlImporter.Import("curl -X PURGE https://api.fastly.com/assets/app.js -H 'Fastly-Key: fk_8d7c6b5a4f3e2d1c'"));
+        Assert.Contains("method PURGE", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("credential", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("fk_8d7c6b5a4f3e2d1c", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FollowingRedirectsWithAForcedPost_IsSaid()
+    {
+        var result = CurlImporter.Import("curl -L -X POST -d 'a=1' https://api.example.com/r302");
+        Assert.Contains(result.Warnings, static w => w.Item == "-L" && w.Message.Contains("POST again", StringComparison.Ordinal));
+        Assert.DoesNotContain(CurlImporter.Import("curl -L -d 'a=1' https://api.example.com/r302").Warnings, static w => w.Item == "-L");
+    }
+
     [Theory]
     // a credential header's name in any case; keys written as one word with what they are of; an app id that is the key
     [InlineData("curl -H 'x-API-kEy: 7c4a8d09ca3762af61e59520943dc26494f8941b' https://api.example.com/v1/odd", "7c4a8d09ca3762af61e59520943dc26494f8941b", "example_api_key")]

@@ -323,7 +323,7 @@ internal sealed partial class PostmanRequestMapper(PostmanImporter.Context conte
             // Postman's runtime sends a URL's USER:PASSWORD@ as Basic authentication, unless an Authorization is set.
             stepAuth = new JsonObject { ["type"] = "basic", ["username"] = Text(urlUser), ["password"] = urlPassword is null or "" ? "" : Credential(urlPassword, "password") };
         }
-        step["url"] = Text(urlText);
+        step["url"] = Text(VariablesAsWrittenInUrl(urlText));
         // The request's own redirect settings (Postman's Settings tab): not following is the step's followRedirects: false; a
         // redirected POST kept a POST is not something the step does.
         if (item["protocolProfileBehavior"] is JsonObject behavior)
@@ -662,6 +662,27 @@ internal sealed partial class PostmanRequestMapper(PostmanImporter.Context conte
 
     /// <summary>Variables in text: secrets stay secrets, the rest become inputs (their values as defaults).</summary>
     private string Text(string text) => PostmanImporter.VariableReference().Replace(text, m => Reference(m.Groups["name"].Value));
+
+    /// <summary>
+    /// Postman puts a variable's text into the URL before it parses it: a value holding what ends a query value (&amp;, =, +,
+    /// #) or a path segment (/, ?, #) splits it there. Such a value (not a credential) is written into the URL as Postman sends
+    /// it, and said; any other stays a variable the step encodes as one value.
+    /// </summary>
+    private string VariablesAsWrittenInUrl(string url) => PostmanImporter.VariableReference().Replace(url, m =>
+    {
+        var name = m.Groups["name"].Value;
+        var before = url[..m.Index];
+        var query = before.Contains('?', StringComparison.Ordinal);
+        var scheme = before.IndexOf("://", StringComparison.Ordinal);
+        var path = !query && before.IndexOf('/', scheme < 0 ? 0 : scheme + 3) >= 0;
+        if (!query && !path || context.Variables.Held(name) is not { } value || _forcedSecrets.Contains(name) || Credentials.IsSecretName(name)
+            || Credentials.LooksLikeSecretValue(value) || value.IndexOfAny(query ? ['&', '=', '+', '#'] : ['/', '?', '#']) < 0)
+        {
+            return m.Value;
+        }
+        Warn($"puts {{{{{name}}}}} (\"{value}\") into its URL's {(query ? "query" : "path")}, where Postman pastes a variable's text before reading the URL; it was written into the URL as Postman sends it, not made an input the step would encode.");
+        return value.Replace(" ", "%20", StringComparison.Ordinal);
+    });
 
     private string Reference(string name)
     {

@@ -753,6 +753,31 @@ public class PostmanAndHttpImporterTests(ImportRunner runner) : IClassFixture<Im
     }
 
     [Fact]
+    public async Task Postman_AVariableHoldingUrlSyntax_IsWrittenIntoTheUrlAsPostmanSendsIt()
+    {
+        // newman 6, recorded on a loopback listener: the variable's text goes into the URL before it is read
+        var url = runner.Api.Url("/echo").TrimEnd('/');
+        var collection = $$$"""
+            { "variable": [ { "key": "term", "value": "rock & roll/90s" }, { "key": "plus", "value": "a+b c" }, { "key": "plain", "value": "jazz" },
+                            { "key": "qmark", "value": "why?" }, { "key": "api_key", "value": "k&y-1234567890" } ],
+              "item": [
+                { "name": "amp", "request": { "method": "GET", "url": "{{{url}}}/q2?term={{term}}" } },
+                { "name": "plus", "request": { "method": "GET", "url": "{{{url}}}/q3?p={{plus}}&t={{plain}}" } },
+                { "name": "path", "request": { "method": "GET", "url": "{{{url}}}/ask/{{qmark}}/x" } },
+                { "name": "secret", "request": { "method": "GET", "url": "{{{url}}}/k?api_key={{api_key}}" } } ] }
+            """;
+        var result = PostmanImporter.Import(collection);
+        Assert.Equal(4, result.Tools.Count);
+        string Sent(JsonObject? echo) => echo!["rawTarget"]!.GetValue<string>();
+        Assert.EndsWith("/q2?term=rock%20&%20roll/90s", Sent(await runner.CaptureAtEchoAsync(result.Tools[0], new Dictionary<string, string>())), StringComparison.Ordinal);
+        Assert.EndsWith("/q3?p=a+b%20c&t=jazz", Sent(await runner.CaptureAtEchoAsync(result.Tools[1], new Dictionary<string, string>())), StringComparison.Ordinal);
+        Assert.EndsWith("/ask/why?/x", Sent(await runner.CaptureAtEchoAsync(result.Tools[2], new Dictionary<string, string>())), StringComparison.Ordinal);
+        Assert.Equal(3, result.Warnings.Count(static w => w.Message.Contains("where Postman pastes a variable's text", StringComparison.Ordinal)));
+        // a credential is never written into the URL
+        Assert.DoesNotContain("k&y-1234567890", result.Tools[3].Document.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Postman_FileTypes_ReadTheExtensionAsMimeTypesDoes()
     {
         Assert.Equal("image/png", PostmanFileTypes.Of("/home/me/Pictures/cat.PNG"));

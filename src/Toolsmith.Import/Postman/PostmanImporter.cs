@@ -807,24 +807,7 @@ internal sealed partial class PostmanRequestMapper(PostmanImporter.Context conte
                     else if (JsonText.TryParseBody(raw, strict: true, out var json, out var bare, out var problem))
                     {
                         _writtenJson = raw;
-                        foreach (var name in bare)
-                        {
-                            // {{count}} outside quotes is a JSON value: typed from the variable's value, a number when unknown
-                            context.Variables.TryGet(name, out var value, out _);
-                            var typed = value.Trim() switch
-                            {
-                                "true" or "false" => "boolean",
-                                var t when t.StartsWith('{') => "object",
-                                var t when t.StartsWith('[') => "array",
-                                _ => "number",
-                            };
-                            if (!name.StartsWith('$') && !context.Variables.IsSecret(name))
-                            {
-                                var input = Naming.Identifier(name);
-                                _originals.TryAdd(input, name);
-                                tool.Input(input, typed, $"The Postman variable {{{{{name}}}}} (a JSON value).", required: true);
-                            }
-                        }
+                        DeclareJsonValues(bare);
                         // JSON written as plain text (no language, no Content-Type) is edited as JSON but goes out as
                         // Postman sends it: text/plain.
                         contentType ??= language is null ? "text/plain" : null;
@@ -931,12 +914,35 @@ internal sealed partial class PostmanRequestMapper(PostmanImporter.Context conte
             default: // graphql
             {
                 var graphql = new JsonObject { ["query"] = Text(PostmanImporter.Str(body["graphql"]?["query"]) ?? "") };
-                if (PostmanImporter.Str(body["graphql"]?["variables"]) is { Length: > 0 } variables && JsonText.TryParseBody(variables, strict: false, out var parsed, out _))
+                if (PostmanImporter.Str(body["graphql"]?["variables"]) is { Length: > 0 } variables && JsonText.TryParseBody(variables, strict: false, out var parsed, out var bareValues))
                 {
+                    DeclareJsonValues(bareValues); // {"n": {{limit}}}: a number, as Postman sends it
                     graphql["variables"] = MapStrings(parsed!);
                 }
                 var keep = contentType is not null && !contentType.Trim().Equals("application/json", StringComparison.OrdinalIgnoreCase);
                 return (graphql, BodyKind.Json, keep);
+            }
+        }
+    }
+
+    /// <summary>{{count}} written outside quotes in JSON is a JSON value: its input is typed from the variable's value, a number when unknown.</summary>
+    private void DeclareJsonValues(List<string> bare)
+    {
+        foreach (var name in bare)
+        {
+            context.Variables.TryGet(name, out var value, out _);
+            var typed = value.Trim() switch
+            {
+                "true" or "false" => "boolean",
+                var t when t.StartsWith('{') => "object",
+                var t when t.StartsWith('[') => "array",
+                _ => "number",
+            };
+            if (!name.StartsWith('$') && !context.Variables.IsSecret(name))
+            {
+                var input = Naming.Identifier(name);
+                _originals.TryAdd(input, name);
+                tool.Input(input, typed, $"The Postman variable {{{{{name}}}}} (a JSON value).", required: true);
             }
         }
     }

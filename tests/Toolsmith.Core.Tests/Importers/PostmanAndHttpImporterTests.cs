@@ -778,6 +778,20 @@ public class PostmanAndHttpImporterTests(ImportRunner runner) : IClassFixture<Im
     }
 
     [Fact]
+    public async Task Postman_AGraphQLVariableWrittenOutsideQuotes_IsSentAsTheJsonValueItHolds()
+    {
+        var url = runner.Api.Url("/echo").TrimEnd('/');
+        var collection = $$$"""
+            { "variable": [ { "key": "limit", "value": "10" } ],
+              "item": [ { "name": "q", "request": { "method": "POST", "url": "{{{url}}}/graphql",
+                "body": { "mode": "graphql", "graphql": { "query": "query ($n: Int) { things(first: $n) { id } }", "variables": "{\"n\": {{limit}}}" } } } } ] }
+            """;
+        var tool = Assert.Single(PostmanImporter.Import(collection).Tools);
+        var echo = await runner.CaptureAtEchoAsync(tool, new Dictionary<string, string>());
+        Assert.Equal(10, JsonNode.Parse(echo!["bodyText"]!.GetValue<string>())!["variables"]!["n"]!.GetValue<int>());
+    }
+
+    [Fact]
     public void Postman_FileTypes_ReadTheExtensionAsMimeTypesDoes()
     {
         Assert.Equal("image/png", PostmanFileTypes.Of("/home/me/Pictures/cat.PNG"));

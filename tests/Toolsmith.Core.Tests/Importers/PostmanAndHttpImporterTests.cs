@@ -781,9 +781,9 @@ public class PostmanAndHttpImporterTests(ImportRunner runner) : IClassFixture<Im
     public async Task Postman_AGraphQLVariableWrittenOutsideQuotes_IsSentAsTheJsonValueItHolds()
     {
         var url = runner.Api.Url("/echo").TrimEnd('/');
-        var collection = $$$"""
+        var collection = $$$$"""
             { "variable": [ { "key": "limit", "value": "10" } ],
-              "item": [ { "name": "q", "request": { "method": "POST", "url": "{{{url}}}/graphql",
+              "item": [ { "name": "q", "request": { "method": "POST", "url": "{{{{url}}}}/graphql",
                 "body": { "mode": "graphql", "graphql": { "query": "query ($n: Int) { things(first: $n) { id } }", "variables": "{\"n\": {{limit}}}" } } } } ] }
             """;
         var tool = Assert.Single(PostmanImporter.Import(collection).Tools);

@@ -816,7 +816,14 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
                     value = Credentials.WithoutUserInfo(value); // the step's basic credential holds it (see Map)
                 }
                 o.Remove("required");
-                o["default"] = o["type"]?.GetValue<string>() == "number" && double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var d) ? d : value;
+                // A JSON value's default keeps its type (5, true, {"a":1}): the clients put the text in, so it arrives as JSON.
+                o["default"] = o["type"]?.GetValue<string>() switch
+                {
+                    "number" when double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var d) => d,
+                    "boolean" when bool.TryParse(value, out var b) => b,
+                    "object" or "array" when JsonText.TryParseBody(value, strict: true, out var parsed, out var inner) && inner.Count == 0 => parsed,
+                    _ => value,
+                };
                 if (o["default"]!.GetValueKind() == System.Text.Json.JsonValueKind.String)
                 {
                     o["type"] = "string";

@@ -792,6 +792,20 @@ public class PostmanAndHttpImporterTests(ImportRunner runner) : IClassFixture<Im
     }
 
     [Fact]
+    public async Task Http_AFileVariableUsedAsAJsonValue_KeepsItsType()
+    {
+        // httpyac and REST Client put the text in: {"meta": {"a":1}, "ok": true, "n": 5}
+        var url = runner.Api.Url("/echo").TrimEnd('/');
+        var text = $"@meta = {{\"a\":1}}\n@ok = true\n@n = 5\n\nPOST {url}/obj\nContent-Type: application/json\n\n{{\"meta\": {{{{meta}}}}, \"ok\": {{{{ok}}}}, \"n\": {{{{n}}}}}}\n";
+        var tool = Assert.Single(HttpFileImporter.Import(text).Tools);
+        var echo = await runner.CaptureAtEchoAsync(tool, new Dictionary<string, string>());
+        var sent = JsonNode.Parse(echo!["bodyText"]!.GetValue<string>())!;
+        Assert.Equal(1, sent["meta"]!["a"]!.GetValue<int>());
+        Assert.True(sent["ok"]!.GetValue<bool>());
+        Assert.Equal(5, sent["n"]!.GetValue<int>());
+    }
+
+    [Fact]
     public void Postman_FileTypes_ReadTheExtensionAsMimeTypesDoes()
     {
         Assert.Equal("image/png", PostmanFileTypes.Of("/home/me/Pictures/cat.PNG"));

@@ -60,6 +60,8 @@ public static partial class CurlImporter
         var commands = WithInnerCommands(Commands(text, shell, result.Warnings, literalBraces), shell, result.Warnings);
         var requests = 0;
         var before = result.Tools.Count;
+        ImportException? refused = null;
+        var tried = 0;
         for (var n = 0; n < commands.Count; n++)
         {
             var parsed = Parse(commands[n].Words, result.Warnings);
@@ -73,10 +75,26 @@ public static partial class CurlImporter
                 request.ReadStandardInput(commands[n].Input);
                 request.KeepOnlyUrl(u);
                 var builder = new CurlStepBuilder(request, result.Warnings, options.BaseDirectory);
-                var tool = builder.Build(options.ToolName);
+                ImportedToolBuilder tool;
+                tried++;
+                try
+                {
+                    tool = builder.Build(options.ToolName);
+                }
+                catch (ImportException ex) when (commands.Count > 1 || urls.Count > 1)
+                {
+                    // One request of several that cannot be a tool (-X PURGE, --digest): the others still are, and it is said.
+                    refused ??= ex;
+                    result.Warnings.Add(new ImportWarning(item, $"request {tried} of the text was not imported: {ex.Message}"));
+                    continue;
+                }
                 tool.AddTo(result);
                 requests++;
             }
+        }
+        if (requests == 0 && refused is not null)
+        {
+            throw refused;
         }
         if (requests > 1)
         {

@@ -94,7 +94,7 @@ internal sealed partial class CurlStepBuilder
         if (!JsonNames.TryParse<RequestMethod>(method, out _))
         {
             // PURGE, PROPFIND, MKCOL: said before anything else, not as the errors of a tool that cannot be written.
-            throw new ImportException($"The curl command sends the method {method} (-X {_r.Method}), which Toolsmith's API step cannot send (it sends GET, POST, PUT, PATCH, DELETE, HEAD and OPTIONS); nothing was imported.");
+            throw new ImportException($"The curl command sends the method {method} (-X {_r.Method}), which Toolsmith's API step cannot send (it sends GET, POST, PUT, PATCH, DELETE, HEAD and OPTIONS).");
         }
         if (_r.Get && _r.Method is null)
         {

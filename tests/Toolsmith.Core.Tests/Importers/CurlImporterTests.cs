@@ -435,6 +435,10 @@ public class CurlImporterTests(ImportRunner runner) : IClassFixture<ImportRunner
         Assert.Contains("method PURGE", ex.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("credential", ex.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("fk_8d7c6b5a4f3e2d1c", ex.Message, StringComparison.Ordinal);
+        // one of several commands: the others are imported, and the refused one is said
+        var several = CurlImporter.Import("curl https://api.example.com/a\ncurl -X PURGE https://api.example.com/b");
+        Assert.Single(several.Tools);
+        Assert.Contains(several.Warnings, static w => w.Message.StartsWith("request 2 of the text was not imported", StringComparison.Ordinal) && w.Message.Contains("PURGE", StringComparison.Ordinal));
     }
 
     [Fact]

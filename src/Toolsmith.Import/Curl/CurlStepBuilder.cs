@@ -34,7 +34,7 @@ internal sealed partial class CurlStepBuilder
         }
         if (_r.Unsupported.Count > 0)
         {
-            throw new ImportException($"The curl command signs its requests with {string.Join(", ", _r.Unsupported)}, a scheme Toolsmith's API step does not support (it sends Basic, Bearer, API-key and cookie credentials only); nothing was imported rather than a tool that would send other credentials.");
+            throw new ImportException($"The curl command signs its requests with {string.Join(", ", _r.Unsupported)}, a scheme Toolsmith's API step does not support (it sends Basic, Bearer, API-key and cookie credentials only); it was not imported rather than made a tool that would send other credentials.");
         }
         if (_r.ReadsUnknownStdin)
         {

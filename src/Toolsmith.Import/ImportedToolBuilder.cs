@@ -334,6 +334,13 @@ internal sealed partial class ImportedToolBuilder
     }
 
     /// <summary>
+    /// What ends a value pasted as text into a URL's query (<c>&amp;</c>, <c>=</c>, <c>+</c>, <c>#</c>) or path (<c>/</c>, <c>?</c>,
+    /// <c>#</c>): Postman, REST Client and httpyac paste a variable's text there, so such a value is written into the URL as they
+    /// send it rather than made an input the step encodes as one value.
+    /// </summary>
+    public static char[] EndsUrlValue(bool query) => query ? ['&', '=', '+', '#'] : ['/', '?', '#'];
+
+    /// <summary>
     /// The URL with each credential its path holds (<see cref="Credentials.InPathSegment"/>: a bot token, a known token
     /// shape) replaced by a secret, so it is never written to the file; null when the path holds none. Every importer's
     /// tool passes here, so a token in a path is a secret whichever format brought it.
@@ -348,11 +355,8 @@ internal sealed partial class ImportedToolBuilder
         }
         var pathEnd = url.IndexOfAny(['?', '#'], pathStart);
         pathEnd = pathEnd < 0 ? url.Length : pathEnd;
-        var host = scheme < 0 ? null : url[(scheme + 3)..pathStart];
-        if (host is not null && host.LastIndexOf(':') is > 0 and var colon && !host.EndsWith(']') && host[(colon + 1)..].All(char.IsAsciiDigit))
-        {
-            host = host[..colon]; // the host's name, without its port
-        }
+        // the host's name, without user information or port, as the importers name hosts
+        var host = scheme < 0 ? null : Uri.TryCreate(url[..pathStart], UriKind.Absolute, out var parsed) ? parsed.Host : url[(scheme + 3)..pathStart];
         var segments = url[pathStart..pathEnd].Split('/');
         var changed = false;
         // A webhook's URL is its credential: whoever has it may post (Discord's /api/webhooks/{id}/{token}, Slack's

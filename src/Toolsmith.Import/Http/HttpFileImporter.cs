@@ -949,7 +949,7 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
         }
         var value = Expand(raw, variables);
         if (value.Length == 0 || value[0] is '"' or '\'' || _forcedSecrets.Contains(name) || Credentials.IsSecretName(name) || Credentials.LooksLikeSecretValue(value)
-            || value.IndexOfAny(query ? ['&', '=', '+', '#'] : ['/', '?', '#']) < 0 && !PercentEscape().IsMatch(value))
+            || value.IndexOfAny(ImportedToolBuilder.EndsUrlValue(query)) < 0 && !PercentEscape().IsMatch(value))
         {
             return m.Value;
         }

@@ -676,7 +676,7 @@ internal sealed partial class PostmanRequestMapper(PostmanImporter.Context conte
         var scheme = before.IndexOf("://", StringComparison.Ordinal);
         var path = !query && before.IndexOf('/', scheme < 0 ? 0 : scheme + 3) >= 0;
         if (!query && !path || context.Variables.Held(name) is not { } value || _forcedSecrets.Contains(name) || context.Variables.IsSecret(name) || Credentials.IsSecretName(name)
-            || Credentials.LooksLikeSecretValue(value) || value.IndexOfAny(query ? ['&', '=', '+', '#'] : ['/', '?', '#']) < 0)
+            || Credentials.LooksLikeSecretValue(value) || value.IndexOfAny(ImportedToolBuilder.EndsUrlValue(query)) < 0)
         {
             return m.Value;
         }

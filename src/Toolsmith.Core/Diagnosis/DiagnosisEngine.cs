@@ -284,6 +284,12 @@ public static class DiagnosisEngine
         {
             return MissingScope;
         }
+        if (kind is InsufficientPermission && c.KindEvidence <= Evidence.Code && c.Texts.Take(20).Any(TextExtract.RefusesTheCredential))
+        {
+            // A generic "permission denied" code whose words say what was refused is the key or the app ("Client does not have
+            // sufficient permissions", "The API key is … not authorized for this action"): what it was granted falls short.
+            return MissingScope;
+        }
         if (kind is RequestRejected && c.Status < 400 && c.FieldCount > 0 && c.KindEvidence < Evidence.Structured && !c.TextKinds.Contains(RequestRejected))
         {
             return InvalidValue;

@@ -154,6 +154,24 @@ internal static partial class TextExtract
     [GeneratedRegex(@"\binsufficient\s+(?:app|application|token|client|api\s+key)\s+(?:permissions|scopes|privileges)\b|\bre-?(?:authenticat|authori[sz]|consent)", Options, TimeoutMs)]
     private static partial Regex CredentialGrants();
 
+    /// <summary>
+    /// A refusal whose subject is the credential rather than the user ("Access is denied for this API key", "The provided API key
+    /// does not have permission", "key not allowed to access model", "Client does not have sufficient permissions", "cannot be
+    /// accessed through this application", "Insufficient API permissions"): what the key or app was granted falls short, a scope.
+    /// </summary>
+    public static bool RefusesTheCredential(string text)
+    {
+        var head = text.Length > 1500 ? text[..1500] : text;
+        // where the call comes from ("IP address is not whitelisted for this key") is a permission of the account, not a grant
+        return CredentialRefused().IsMatch(head) && !FromWhere().IsMatch(head);
+    }
+
+    [GeneratedRegex(@"\b(?:ip|ips|address|addresses|whitelist\w*|allowlist\w*|white[ -]list\w*|allow[ -]list\w*|origin|referr?er|domain)\b", Options, TimeoutMs)]
+    private static partial Regex FromWhere();
+
+    [GeneratedRegex(@"\b(?:denied|forbidden|refused|not\s+(?:allowed|permitted|authori[sz]ed))\s+(?:for|to|with|by)\s+(?:this|the|your|that)\s+(?:api[ _-]?key|key|(?:api|access|oauth)[ _-]?token|client|application|app|integration)\b(?![ _-]?(?:id|name|owner|user))|\bthrough\s+(?:this|the|your)\s+(?:application|app|client|integration)\b|\b(?:api[ _-]?key|(?:api|access|oauth)[ _-]?token|key|client|application|app|integration)\b(?:\s+\w+){0,3}?\s+(?:does\s+not\s+have|doesn't\s+have|has\s+no)\s+(?:the\s+|sufficient\s+|enough\s+|required\s+|necessary\s+)?(?:permissions?|privileges?|scopes?|rights?)\b|\b(?:api[ _-]?key|(?:api|access|oauth)[ _-]?token|key|client|application|app|integration)\b(?:\s+\w+){0,3}?\s+(?:(?:is\s+)?not\s+(?:allowed|permitted|authori[sz]ed)|is\s+forbidden|(?:can|may)\s+only\s+access|has\s+insufficient)\b|\b(?:use|create|generate)\s+an?\s+(?:api[ _-]?key|key|(?:api|access)[ _-]?token|token)\s+with\b|\b(?:insufficient|invalid|incorrect|wrong)\s+(?:api|key|token)\s+(?:permissions?|privileges?|scopes?|rights?)\b", Options, TimeoutMs)]
+    private static partial Regex CredentialRefused();
+
     [GeneratedRegex(@"\b(?:permission|privilege|scope|grant)s?\s+(?:for|of|on)\s+(?:your|the|this)\s+(?:oauth\s+)?(?:app|application|token|integration|client)\b|\btoken\s+(?:lacks?|is\s+missing|does\s+not\s+(?:have|include)|doesn't\s+(?:have|include))\s+(?:the\s+)?(?!permission)\S|\b(?:application|app|api[ _-]?key|(?:api|access|oauth)[ _-]?token|consent|integration)\b[^.]{0,60}?\b(?:does\s+not\s+(?:have|include|grant)|doesn't\s+(?:have|include)|is\s+missing|lacks?|needs?\s+to\s+have|has\s+insufficient|not\s+granted)\b|\b(?:api[ _-]?key|(?:api|access|oauth)[ _-]?token)\s+is\s+not\s+(?:authori[sz]ed|permitted|allowed)\s+to\b|\bre-?(?:authenticat|authori[sz]|consent)|\brequired\s+application\s+permission|\binsufficient\s+(?:app|application|token|api\s+key|client)\s+(?:permissions?|scopes?|privileges?)\b|\b(?:granted|given|assigned|enabled)\s+(?:to|for)\s+(?:the\s+|your\s+|this\s+)?(?:app|application|api[ _-]?key|(?:api|access|oauth)[ _-]?token|token|integration)\b", Options, TimeoutMs)]
     private static partial Regex CredentialSubject();
 

@@ -77,7 +77,8 @@ internal sealed class MessageTextRule : DiagnosisRule
             // The words name a permission the caller lacks ("isn't authorized to access Magento_Catalog::products"), whatever the status.
             kinds.Add(DiagnosisKinds.InsufficientPermission);
         }
-        if (credentialLacks && (kinds.Contains(DiagnosisKinds.InsufficientPermission) || context.Status == 403) && context.Texts.Any(TextExtract.SaysCredentialGrants))
+        if ((kinds.Contains(DiagnosisKinds.InsufficientPermission) || context.Status == 403)
+            && (credentialLacks && context.Texts.Any(TextExtract.SaysCredentialGrants) || context.Texts.Take(MaxTextsRead).Any(TextExtract.RefusesTheCredential)))
         {
             // "Insufficient app permissions", "the API key does not have access": what the credential was granted, a scope.
             kinds.Add(DiagnosisKinds.MissingScope);

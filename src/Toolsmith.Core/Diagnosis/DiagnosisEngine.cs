@@ -155,7 +155,7 @@ public static class DiagnosisEngine
         {
             context.Propose(StatusKind(exchange.Status), Evidence.Status);
         }
-        else if (StatusInBody(read.Body) is { } meant)
+        else if (StatedStatus.In(read.Body) is { } meant)
         {
             // {"code": 429, "message": "…", "status": "error"} under 200: the HTTP status the API meant is the first guess.
             context.StatedStatus = meant;
@@ -311,77 +311,6 @@ public static class DiagnosisEngine
         return c is "key" or "apikey" or "appkey" or "accesskey" or "secretkey" or "token" or "accesstoken" or "authtoken" or "apitoken" or "secret" or "clientsecret"
             or "signature" or "sign" or "sig" or "authorization" or "sessionid" or "sid" or "apisecret" or "appsecret" or "oauthtoken" or "bearer";
     }
-
-    private static readonly string[] StatusMembers = ["code", "status", "statusCode", "status_code", "http_status", "httpStatus", "http_code", "httpCode", "statut",
-        "httpStatusCode"];
-
-    /// <summary>
-    /// An HTTP error status (400–599) a 2xx body states as its code or status, at the top or one level down (in
-    /// <c>error</c>, <c>meta</c>, <c>header</c>, <c>status</c>, a completion's first choice's <c>error</c>); null when it states none.
-    /// </summary>
-    private static int? StatusInBody(System.Text.Json.Nodes.JsonNode? body)
-    {
-        if (body is not System.Text.Json.Nodes.JsonObject top)
-        {
-            return null;
-        }
-        foreach (var holder in (ReadOnlySpan<System.Text.Json.Nodes.JsonObject?>)[top, JsonRead.Get(top, "error") as System.Text.Json.Nodes.JsonObject,
-            JsonRead.Get(top, "meta") as System.Text.Json.Nodes.JsonObject, JsonRead.Get(top, "header") as System.Text.Json.Nodes.JsonObject,
-            JsonRead.Get(top, "status") as System.Text.Json.Nodes.JsonObject,
-            // a model API's completion whose choice ended in an error ({"choices": [{"finish_reason": "error", "error": {"code": 502, …}}]})
-            (JsonRead.Get(top, "choices") as System.Text.Json.Nodes.JsonArray) is [System.Text.Json.Nodes.JsonObject choice, ..] ? JsonRead.Get(choice, "error") as System.Text.Json.Nodes.JsonObject : null])
-        {
-            if (holder is null)
-            {
-                continue;
-            }
-            foreach (var name in StatusMembers)
-            {
-                if (JsonRead.Number(JsonRead.Get(holder, name)) is { } n && n is >= 400 and < 600 && n == Math.Floor(n))
-                {
-                    return (int)n;
-                }
-                // "404", or "401 Unauthorized" (a status line's code and words, as XML-RPC answers write it)
-                if (JsonRead.Str(JsonRead.Get(holder, name)) is { Length: >= 3 } text && (text.Length == 3 || (text[3] == ' ' && text.Length > 4 && char.IsLetter(text[4])))
-                    && int.TryParse(text.AsSpan(0, 3), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parsed) && parsed is >= 400 and < 600
-                    && (text.Length == 3 || IsReasonPhrase(parsed, text[4..])))
-                {
-                    return parsed;
-                }
-            }
-        }
-        // the answer inside wrappers that hold nothing else (<methodResponse><params><param><value><struct>…)
-        var inner = top;
-        for (var depth = 0; depth < 6 && OnlyObjectIn(inner) is { } next; depth++)
-        {
-            inner = next;
-        }
-        return inner == top ? null : StatusInBody(inner);
-
-        static System.Text.Json.Nodes.JsonObject? OnlyObjectIn(System.Text.Json.Nodes.JsonObject o) =>
-            o.Count == 1 && o.First().Value is System.Text.Json.Nodes.JsonObject only ? only : null;
-    }
-
-    /// <summary>
-    /// True when the words after a status code are that status's own ("401 Unauthorized", "429 Too Many Requests"): then the
-    /// code is an HTTP status. "407 Download limit reached" is the API's own code with its words, not Proxy Authentication Required.
-    /// </summary>
-    private static bool IsReasonPhrase(int status, string words)
-    {
-        var compact = ErrorVocabulary.Compact(words);
-        foreach (var (code, name) in ReasonNames)
-        {
-            if (code == status && compact.StartsWith(name, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /// <summary>Every HTTP status's names, lower-cased (422 has two: unprocessableentity and unprocessablecontent).</summary>
-    private static readonly (int Code, string Name)[] ReasonNames =
-        [.. Enum.GetNames<System.Net.HttpStatusCode>().Select(static n => ((int)Enum.Parse<System.Net.HttpStatusCode>(n), n.ToLowerInvariant()))];
 
     private static string StatusKind(int status) => status switch
     {

@@ -26,4 +26,28 @@ public class SeventeenthStopShapesTests
     [InlineData("""{"error": {"code": "AccessDenied", "message": "User is not a member of this project."}}""")]
     public void APermissionTheUserLacks_StaysThePermission(string body) =>
         Assert.Equal(DiagnosisKinds.InsufficientPermission, Ex.Diagnose(Ex.Make(403, body, method: "POST", headers: Json)).Kind);
+
+    [Theory]
+    // an envelope's header states the HTTP status the API meant, through a wrapper that holds nothing else
+    [InlineData("""{"result": {"header": {"status_code": 401, "took_ms": 3}, "body": ""}}""", DiagnosisKinds.BadCredentials)]
+    [InlineData("""{"meta": {"code": 404, "request": "{ID}"}, "data": {}}""", DiagnosisKinds.NotFound)]
+    // a top-level responseStatus is an HTTP status, beside its words
+    [InlineData("""{"responseData": {"text": ""}, "responseDetails": "DAILY LIMIT REACHED, TRY AGAIN TOMORROW", "responseStatus": 429}""", DiagnosisKinds.QuotaExceeded)]
+    // (and a 429 whose words say a day's allowance is used up is a quota: waiting a minute does not help)
+    [InlineData("""{"responseDetails": "You have used all available free lookups for today.", "responseStatus": 429}""", DiagnosisKinds.QuotaExceeded)]
+    public void AStatusStatedInTheEnvelope_IsAFailureUnder200(string body, string kind) =>
+        Assert.Equal(kind, Ex.Diagnose(Ex.Make(200, body, method: "GET", headers: Json)).Kind);
+
+    [Fact]
+    public void AStatusStatedInXmlHeader_IsAFailureUnder200() =>
+        Assert.Equal(DiagnosisKinds.InvalidValue, Ex.Diagnose(Ex.Make(200, "<?xml version=\"1.0\"?><reply><header><status_code>400</status_code><took>0.01</took></header><body/></reply>",
+            method: "GET", headers: ("Content-Type", "text/xml"))).Kind);
+
+    [Theory]
+    // successes whose header or records carry a status code of their own stay successes
+    [InlineData("""{"meta": {"code": 200}, "data": {"id": 7}}""")]
+    [InlineData("""{"header": {"status_code": 0}, "body": {"tracks": []}}""")]
+    [InlineData("""{"checks": [{"url": "https://example.com", "status_code": 503}], "count": 1}""")]
+    public void AStatusOfARecordOrASuccess_IsNotAFailure(string body) =>
+        Assert.Null(Toolsmith.Core.Diagnosis.DiagnosisEngine.Diagnose(Ex.Make(200, body, method: "GET", headers: Json)));
 }

@@ -23,7 +23,7 @@ internal static partial class BodyScan
         "status_detail", "statusDetail", "StatusDetail", "status_description", "statusDescription", "StatusDescription",
         "resultDesc", "result_desc", "resultMessage", "result_message", "resultMsg", "result_msg", "responseDesc", "response_desc",
         "responseMessage", "response_message", "responseMsg", "response_msg", "returnMsg", "return_msg", "returnMessage", "return_message",
-        "respMsg", "resp_msg", "respDesc", "resp_desc",
+        "respMsg", "resp_msg", "respDesc", "resp_desc", "responseDetails", "response_details",
     };
 
     private static readonly HashSet<string> CodeKeys = new(StringComparer.OrdinalIgnoreCase)

@@ -105,7 +105,7 @@ internal static partial class SuccessBody
         var budget = 3000;
         return body switch
         {
-            JsonObject top => NothingButFailures(top) || WrapperFails(top, action) || (action && ActionFlagFalse(top)) || ShortAnswerSaysFailure(top)
+            JsonObject top => NothingButFailures(top) || StatedStatus.InEnvelope(top) || WrapperFails(top, action) || (action && ActionFlagFalse(top)) || ShortAnswerSaysFailure(top)
                 || CompletionFailed(top) || Fails(top, 0, action, ref budget),
             // [{"email": "…", "status": "rejected", "reject_reason": "hard-bounce"}]: an answer per item sent, every one refused
             JsonArray items => action && EveryItemFails([.. items], 0, ref budget),

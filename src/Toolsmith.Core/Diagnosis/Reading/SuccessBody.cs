@@ -865,7 +865,7 @@ internal static partial class SuccessBody
         {
             // Names not listed above, judged by their words: error flags (HasErrors, isError, failed), error words
             // (ErrorMsg, error_info, faultString), error codes (ErrorStatus, errNo, ReturnCode), status words ("Success").
-            var responseCode = words == NameKind.OutcomeCode && IsResponseCodeName(ref reader);
+            var responseCode = words is NameKind.OutcomeCode or NameKind.Status && IsResponseCodeName(ref reader);
             reader.Read();
             switch (words)
             {
@@ -896,6 +896,8 @@ internal static partial class SuccessBody
                     seen.StatusSaysFailed |= reader.TokenType == JsonTokenType.String && IsFailedWord(reader.ValueSpan);
                     seen.RefusedWord |= reader.TokenType == JsonTokenType.String && IsRefusalWord(reader.ValueSpan);
                     seen.VerdictWord |= reader.TokenType == JsonTokenType.String && IsVerdictWord(reader.ValueSpan);
+                    // {"responseStatus": 429, "responseDetails": "…"}: the HTTP status the API meant
+                    seen.StatusCodeFailed |= responseCode && reader.TokenType is JsonTokenType.Number or JsonTokenType.String && NumericCode(ref reader) is >= 400 and < 600;
                     break;
                 case NameKind.OutcomeCode:
                     // "ExpressResponseCode": "103": a response's code that is a number other than zero
@@ -1239,7 +1241,7 @@ internal static partial class SuccessBody
             return NameKind.StatusDetails; // status_detail: "The payment was rejected.", status_details: {error: …}
         }
         if (c.EndsWith("description"u8) || c.EndsWith("message"u8) || c.EndsWith("msg"u8) || c.EndsWith("desc"u8) || c.EndsWith("reason"u8)
-            || (c.EndsWith("text"u8) && c.Length > 4) || c.EndsWith("verbiage"u8))
+            || (c.EndsWith("text"u8) && c.Length > 4) || c.EndsWith("verbiage"u8) || (c.StartsWith("resp"u8) && (c.EndsWith("detail"u8) || c.EndsWith("details"u8))))
         {
             // the words of a response, a result, a status or a reply: what became of the request
             return c.IndexOf("resp"u8) >= 0 || c.IndexOf("result"u8) >= 0 || c.IndexOf("status"u8) >= 0 || c.IndexOf("reply"u8) >= 0
@@ -1260,7 +1262,8 @@ internal static partial class SuccessBody
         }
         Span<byte> lower = stackalloc byte[reader.ValueSpan.Length];
         LowerAscii(reader.ValueSpan, lower);
-        return lower.EndsWith("code"u8) && (lower.IndexOf("resp"u8) >= 0 || lower.IndexOf("result"u8) >= 0 || lower.IndexOf("return"u8) >= 0);
+        return (lower.EndsWith("code"u8) && (lower.IndexOf("resp"u8) >= 0 || lower.IndexOf("result"u8) >= 0 || lower.IndexOf("return"u8) >= 0))
+            || (lower.EndsWith("status"u8) && lower.IndexOf("resp"u8) >= 0); // responseStatus, response_status
     }
 
 

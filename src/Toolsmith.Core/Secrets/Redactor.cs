@@ -62,6 +62,9 @@ public sealed class Redactor
         var segment = Templates.UrlTemplate.EscapePathSegment(value); // in a URL's path
         yield return segment;
         yield return LowerHex(segment);
+        var query = Templates.UrlTemplate.EscapeQueryValue(value); // in a URL's query
+        yield return query;
+        yield return LowerHex(query);
         var form = WebUtility.UrlEncode(value);
         yield return form;
         yield return LowerHex(form);

@@ -72,7 +72,9 @@ internal sealed class UrlTemplate
             {
                 // An array of values in the path or query: each encoded, joined by commas (RFC 6570's simple and form
                 // expansion, OpenAPI's simple style): /things/1,2, not the JSON text.
-                sb.AppendJoin(',', list.Select(v => _contexts[i] == UrlContext.PathSegment ? EscapePathSegment(Template.ToText(v)) : Uri.EscapeDataString(Template.ToText(v))));
+                // A comma inside an item stays encoded, so the items can be told apart.
+                sb.AppendJoin(',', list.Select(v => (_contexts[i] == UrlContext.PathSegment ? EscapePathSegment(Template.ToText(v)) : EscapeQueryValue(Template.ToText(v)))
+                    .Replace(",", "%2C", StringComparison.Ordinal)));
                 continue;
             }
             var text = Template.ToText(value);
@@ -89,7 +91,7 @@ internal sealed class UrlTemplate
                     sb.Append(EscapePathSegment(text));
                     break;
                 default:
-                    sb.Append(Uri.EscapeDataString(text));
+                    sb.Append(EscapeQueryValue(text));
                     break;
             }
         }
@@ -98,18 +100,37 @@ internal sealed class UrlTemplate
 
     /// <summary>
     /// A value for a path segment: percent-encoded except for the characters a segment holds as data (RFC 3986's pchar
-    /// <c>: @ $ &amp; = +</c>, left as Go's PathEscape and OkHttp leave them, and as curl and Postman send them: an id like
-    /// <c>urn:isbn:1</c> or <c>bot123:ABC</c> arrives as written). <c>/ ? # ; , %</c> and spaces are still encoded.
+    /// <c>: @ $ &amp; = + , ! * ' ( )</c>, left as Go's PathEscape and OkHttp leave them, and as curl, Postman and the .http
+    /// clients send them: an id like <c>urn:isbn:1</c>, <c>bot123:ABC</c> or <c>1,2,3</c> arrives as written).
+    /// <c>/ ? # ; %</c>, brackets and spaces are still encoded (<c>;</c> starts a matrix parameter on Java servers).
     /// </summary>
-    internal static string EscapePathSegment(string text)
+    internal static string EscapePathSegment(string text) => KeepAsWritten(Uri.EscapeDataString(text), PathKeeps);
+
+    /// <summary>
+    /// A value for the query: percent-encoded except for the characters a query value holds as data and that no server
+    /// reads as structure (RFC 3986's <c>: @ / ? , ; $ ! * ( )</c> and the brackets of <c>ids[]</c>, as Postman, the .http
+    /// clients and curl send them: <c>fields=id,name</c>, <c>email=ann@example.com</c>, <c>at=10:30</c>). <c>&amp; = + #
+    /// %</c> and spaces, which would end or change the value, are encoded.
+    /// </summary>
+    internal static string EscapeQueryValue(string text) => KeepAsWritten(Uri.EscapeDataString(text), QueryKeeps);
+
+    private static readonly (string Escaped, string Char)[] PathKeeps =
+        [("%3A", ":"), ("%40", "@"), ("%24", "$"), ("%26", "&"), ("%3D", "="), ("%2B", "+"), ("%2C", ","), ("%21", "!"), ("%2A", "*"), ("%27", "'"), ("%28", "("), ("%29", ")")];
+
+    private static readonly (string Escaped, string Char)[] QueryKeeps =
+        [("%3A", ":"), ("%40", "@"), ("%2F", "/"), ("%3F", "?"), ("%2C", ","), ("%3B", ";"), ("%24", "$"), ("%21", "!"), ("%2A", "*"), ("%28", "("), ("%29", ")"), ("%5B", "["), ("%5D", "]")];
+
+    private static string KeepAsWritten(string escaped, (string Escaped, string Char)[] keeps)
     {
-        var escaped = Uri.EscapeDataString(text);
         if (!escaped.Contains('%', StringComparison.Ordinal))
         {
             return escaped;
         }
-        return escaped.Replace("%3A", ":", StringComparison.Ordinal).Replace("%40", "@", StringComparison.Ordinal).Replace("%24", "$", StringComparison.Ordinal)
-            .Replace("%26", "&", StringComparison.Ordinal).Replace("%3D", "=", StringComparison.Ordinal).Replace("%2B", "+", StringComparison.Ordinal);
+        foreach (var (code, c) in keeps)
+        {
+            escaped = escaped.Replace(code, c, StringComparison.Ordinal);
+        }
+        return escaped;
     }
 
     private enum UrlContext

@@ -153,11 +153,16 @@ public class TemplateTests
     [Fact]
     public void UrlTemplate_PathSegment_KeepsWhatASegmentHoldsAsData()
     {
-        // : @ $ & = + are data in a segment (RFC 3986 pchar), sent as curl, Postman and Go send them; / ? # ; , % and spaces are not.
+        // : @ $ & = + , ! * ' ( ) are data in a segment (RFC 3986 pchar), sent as curl, Postman and Go send them; / ? # ; % and
+        // spaces are not. In the query : @ / ? , ; $ ! * ( ) [ ] are data; & = + # % ' and spaces are encoded.
         var url = UrlTemplate.Compile("https://api.example.com/books/{{id}}/x?q={{id}}", "url");
-        var text = url.Render(Scope(new JsonObject { ["id"] = "urn:isbn:1 a@b$c&d=e+f/g?h#i;j,k%l" }));
-        Assert.Equal("https://api.example.com/books/urn:isbn:1%20a@b$c&d=e+f%2Fg%3Fh%23i%3Bj%2Ck%25l/x?q=urn%3Aisbn%3A1%20a%40b%24c%26d%3De%2Bf%2Fg%3Fh%23i%3Bj%2Ck%25l", text);
+        var text = url.Render(Scope(new JsonObject { ["id"] = "urn:isbn:1 a@b$c&d=e+f/g?h#i;j,k%l!*'()[]" }));
+        Assert.Equal("https://api.example.com/books/urn:isbn:1%20a@b$c&d=e+f%2Fg%3Fh%23i%3Bj,k%25l!*'()%5B%5D/x?q=urn:isbn:1%20a@b$c%26d%3De%2Bf/g?h%23i;j,k%25l!*%27()[]", text);
         Assert.Equal("a%253Ab", UrlTemplate.EscapePathSegment("a%3Ab")); // an escape in the value stays the value's
+        Assert.Equal("a%252Cb", UrlTemplate.EscapeQueryValue("a%2Cb"));
+        // a list's items are joined by commas: a comma inside an item stays encoded, so the items can be told apart
+        var list = UrlTemplate.Compile("https://api.example.com/x/{{ids}}?ids={{ids}}", "url");
+        Assert.Equal("https://api.example.com/x/a%2Cb,c?ids=a%2Cb,c", list.Render(Scope(new JsonObject { ["ids"] = new JsonArray("a,b", "c") })));
     }
 
     [Fact]

@@ -186,7 +186,10 @@ internal static class Credentials
     {
         var lower = name.ToLowerInvariant();
         return IsSecretName(name) || lower.Contains("sess", StringComparison.Ordinal) || lower.EndsWith("sid", StringComparison.Ordinal)
-            || lower.Contains("token", StringComparison.Ordinal) || lower.Contains("auth", StringComparison.Ordinal) || LooksLikeSecretValue(value);
+            || lower.Contains("token", StringComparison.Ordinal) || lower.Contains("auth", StringComparison.Ordinal)
+            // WordPress's wordpress_logged_in_<hash> and wordpress_sec_<hash>, CSRF cookies (_xsrf, XSRF-TOKEN): tied to a session
+            || lower.Contains("logged_in", StringComparison.Ordinal) || lower.StartsWith("wordpress_sec", StringComparison.Ordinal)
+            || lower.Contains("xsrf", StringComparison.Ordinal) || lower.Contains("csrf", StringComparison.Ordinal) || LooksLikeSecretValue(value);
     }
 
     /// <summary>

@@ -260,7 +260,8 @@ internal sealed partial class ImportedToolBuilder
                     step[member] = kept;
                 }
             }
-            // The layout takes the body's final values (stray braces now escaped, above).
+            ReferToSecretsWhereRepeated(step);
+            // The layout takes the body's final values (stray braces now escaped and repeated credentials referred, above).
             if (step["bodyLayout"] is JsonValue layout)
             {
                 var relaid = step["body"] is { } body ? Toolsmith.Core.Serialization.JsonLayout.Read(layout.GetValue<string>())?.Write(body) : null;
@@ -290,6 +291,80 @@ internal sealed partial class ImportedToolBuilder
         var tool = new ImportedTool(Name, document, Item, [.. _secrets.Values]);
         result.Tools.Add(tool);
         return tool;
+    }
+
+    /// <summary>
+    /// A credential's value the source also wrote elsewhere in the request — a CSRF cookie's value repeated in its header or
+    /// form field, a token in a body as well as in the Authorization header — refers to the same secret there too, so no copy
+    /// of it stays in the file. Values shorter than 8 characters, or holding a template, are left (they would match data).
+    /// </summary>
+    private void ReferToSecretsWhereRepeated(JsonObject step)
+    {
+        // a documentation's placeholder value ("client_secret", "password") is a word, not a credential to look for
+        var secrets = _secrets.Values.Where(static s => s.Value is { Length: >= 8 } v && !v.Contains("{{", StringComparison.Ordinal) && !v.Contains("}}", StringComparison.Ordinal)
+                && (v.Any(char.IsDigit) || v.Length >= 20))
+            .OrderByDescending(static s => s.Value!.Length).ToList();
+        if (secrets.Count == 0)
+        {
+            return;
+        }
+        foreach (var member in (string[])["url", "headers", "params", "cookies", "body"])
+        {
+            if (step[member] is { } node && Referred(node) is { } replaced)
+            {
+                step[member] = replaced;
+            }
+        }
+
+        // a string with each value replaced by its secret's reference (null when it holds none); objects and lists are
+        // changed in place
+        JsonNode? Referred(JsonNode node)
+        {
+            switch (node)
+            {
+                case JsonObject o:
+                    foreach (var key in o.Select(static p => p.Key).ToList())
+                    {
+                        if (o[key] is { } child && Referred(child) is { } next)
+                        {
+                            o[key] = next;
+                        }
+                    }
+                    return null;
+                case JsonArray a:
+                    for (var i = 0; i < a.Count; i++)
+                    {
+                        if (a[i] is { } item && Referred(item) is { } next)
+                        {
+                            a[i] = next;
+                        }
+                    }
+                    return null;
+                case JsonValue v when v.GetValueKind() == System.Text.Json.JsonValueKind.String:
+                    var text = v.GetValue<string>();
+                    // only the text between the templates it already holds: a reference's own name is never rewritten
+                    var sb = new System.Text.StringBuilder(text.Length);
+                    var last = 0;
+                    foreach (Match m in Placeholder().Matches(text))
+                    {
+                        sb.Append(Refer(text[last..m.Index])).Append(m.Value);
+                        last = m.Index + m.Length;
+                    }
+                    var result = sb.Append(Refer(text[last..])).ToString();
+                    return result == text ? null : JsonValue.Create(result);
+                default:
+                    return null;
+            }
+        }
+
+        string Refer(string literal)
+        {
+            foreach (var secret in secrets)
+            {
+                literal = literal.Replace(secret.Value!, "{{secrets." + secret.Name + "}}", StringComparison.Ordinal);
+            }
+            return literal;
+        }
     }
 
     /// <summary>

@@ -1,0 +1,79 @@
+using System.Text.Json.Nodes;
+using Toolsmith.Import.Curl;
+using Toolsmith.Import.Http;
+using Toolsmith.Import.Postman;
+
+namespace Toolsmith.Core.Tests.Importers;
+
+/// <summary>
+/// What a fifth black-box tester found sent differently from curl, newman and the .http clients (stop 54), each checked at
+/// the local test API.
+/// </summary>
+public class FifthTesterTests(ImportRunner runner) : IClassFixture<ImportRunner>
+{
+    private string Url => runner.Api.Url("/echo").TrimEnd('/');
+
+    [Fact]
+    public async Task AVariablesValue_InTheUrl_IsSentAsTheClientsSendIt()
+    {
+        // newman, httpyac, REST Client and curl send , @ : ; ! * ( ) $ [ ] in a query value and , in a path as written
+        var http = $"@fields = id,name\n@email = ann@example.com\n@time = 10:30\n\nGET {Url}/v?fields={{{{fields}}}}&email={{{{email}}}}&at={{{{time}}}}&x={{{{odd}}}}\n\n###\nGET {Url}/users/{{{{fields}}}}/x\n";
+        var result = HttpFileImporter.Import(http);
+        Assert.Equal(2, result.Tools.Count);
+        var query = await runner.CaptureAtEchoAsync(result.Tools[0], new Dictionary<string, string>(), new JsonObject { ["odd"] = "a;b!c*(d)$e[f]" });
+        Assert.EndsWith("/v?fields=id,name&email=ann@example.com&at=10:30&x=a;b!c*(d)$e[f]", query!["rawTarget"]!.GetValue<string>(), StringComparison.Ordinal);
+        var path = await runner.CaptureAtEchoAsync(result.Tools[1], new Dictionary<string, string>());
+        Assert.EndsWith("/users/id,name/x", path!["rawTarget"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        var postman = $$$"""
+            { "item": [ { "name": "q", "request": { "method": "GET", "url": "{{{Url}}}/p?fields={{fields}}&who={{who}}" } } ],
+              "variable": [ { "key": "fields", "value": "id,name" }, { "key": "who", "value": "ann@example.com" } ] }
+            """;
+        var sent = await runner.CaptureAtEchoAsync(Assert.Single(PostmanImporter.Import(postman).Tools), new Dictionary<string, string>());
+        Assert.EndsWith("/p?fields=id,name&who=ann@example.com", sent!["rawTarget"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("wordpress_logged_in_5c8d3e", "admin%7C1733999999%7CabcDEF123ghiJKL%7C0123456789abcdef")]
+    [InlineData("wordpress_sec_5c8d3e", "admin%7C1733999999%7CabcDEF123ghiJKL")]
+    [InlineData("_xsrf", "2|1f2e3d4c|0a1b2c3d4e5f|1733999999")]
+    public void ALoginOrCsrfCookie_IsASecret_InEveryImporter(string name, string value)
+    {
+        var curl = CurlImporter.Import($"curl '{Url}/wp-admin/admin-ajax.php' -b '{name}={value}; wp-settings-1=libraryContent%3Dbrowse'");
+        var http = HttpFileImporter.Import($"GET {Url}/wp-admin/\nCookie: {name}={value}; theme=dark\n");
+        var postman = PostmanImporter.Import($$$"""
+            { "item": [ { "name": "a", "request": { "method": "GET", "url": "{{{Url}}}/a", "header": [ { "key": "Cookie", "value": "{{{name}}}={{{value}}}" } ] } } ] }
+            """);
+        foreach (var result in new[] { curl, http, postman })
+        {
+            Assert.DoesNotContain(value, Assert.Single(result.Tools).Document.ToJsonString(), StringComparison.Ordinal);
+            Assert.Equal(value, Assert.Single(result.Secrets).Value);
+        }
+        // the other cookies stay data
+        Assert.Contains("libraryContent", curl.Tools[0].Document.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ACredentialsValue_RepeatedInAHeaderOrAField_RefersToTheSameSecret()
+    {
+        // Django, as browsers copy it: the csrftoken cookie's value again in X-CSRFToken, and in the login form's field
+        var header = CurlImporter.Import($"curl '{Url}/api/v2/notifications' -b 'csrftoken=Zx9YbQ2wLm; sessionid=k3j4h5g6f7d8s9a0' -H 'x-csrftoken: Zx9YbQ2wLm'");
+        var form = CurlImporter.Import($"curl '{Url}/login/' -b 'csrftoken=Qw8Er7Ty6u' --data-raw 'csrfmiddlewaretoken=Qw8Er7Ty6u&username=ann&next=%2F'");
+        foreach (var (result, value) in new[] { (header, "Zx9YbQ2wLm"), (form, "Qw8Er7Ty6u") })
+        {
+            var tool = Assert.Single(result.Tools);
+            Assert.DoesNotContain(value, tool.Document.ToJsonString(), StringComparison.Ordinal);
+            var secrets = result.Secrets.ToDictionary(static s => s.Name, static s => s.Value!);
+            var echo = await runner.CaptureAtEchoAsync(tool, secrets);
+            Assert.Contains(value, echo!["headers"]!["cookie"]!.GetValue<string>(), StringComparison.Ordinal);
+            if (result == header)
+            {
+                Assert.Equal(value, echo["headers"]!["x-csrftoken"]!.GetValue<string>());
+            }
+            else
+            {
+                Assert.Equal($"csrfmiddlewaretoken={value}&username=ann&next=%2F", echo["bodyText"]!.GetValue<string>());
+            }
+        }
+    }
+}

@@ -26,7 +26,7 @@ public enum ShellDialect
 /// <see cref="VariableStart"/> NAME <see cref="VariableEnd"/>, so the importer can turn it into an input or a secret.
 /// Words stop at the first unquoted pipe, ';', '&amp;&amp;' or redirection; what follows is reported, not run.
 /// </remarks>
-internal static class ShellWords
+internal static partial class ShellWords
 {
     public const char VariableStart = '\u0001';
     public const char VariableEnd = '\u0002';
@@ -69,8 +69,18 @@ internal static class ShellWords
         {
             return ShellDialect.PowerShell;
         }
+        if (!t.Contains('\'', StringComparison.Ordinal) && CmdDoubledQuotes().IsMatch(t))
+        {
+            // Firefox's "Copy as cURL (Windows)" on one line: a quote inside "…" is written "" ("{""q"":""red""}"), which
+            // bash would read as empty strings, dropping the quotes; no single quote anywhere, as a bash paste of JSON has.
+            return ShellDialect.Cmd;
+        }
         return t.Contains('%') && PercentVariable(OutsideSingleQuotes(t)) ? ShellDialect.Cmd : ShellDialect.Bash;
     }
+
+    /// <summary>A JSON-like "" quote inside a double-quoted word: after { [ , : and before a name or value, or the reverse.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"[{\[,:]""""[^""\s]|[^""\s\\]""""[}\],:]")]
+    private static partial System.Text.RegularExpressions.Regex CmdDoubledQuotes();
 
     /// <summary>The text with every '…' span left out (cmd does not quote with ' at all; the others keep such text as written).</summary>
     private static string OutsideSingleQuotes(string t)
@@ -628,6 +638,11 @@ internal static class ShellWords
                 case 'f': word.Append('\f'); break;
                 case 'v': word.Append('\v'); break;
                 case 'e' or 'E': word.Append('\u001b'); break;
+                case 'c' when i < text.Length:
+                    // \cA is control-A (0x01), \c? is DEL: the character's low five bits, as bash reads it
+                    word.Append(text[i] == '?' ? '\u007f' : (char)(text[i] & 0x1F));
+                    i++;
+                    break;
                 case 'x':
                     i = Hex(text, i, 2, word);
                     break;

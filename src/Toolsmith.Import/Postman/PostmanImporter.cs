@@ -767,7 +767,9 @@ internal sealed partial class PostmanRequestMapper(PostmanImporter.Context conte
         var empty = mode switch
         {
             "raw" => string.IsNullOrEmpty(PostmanImporter.Str(body["raw"])),
-            "urlencoded" or "formdata" => body[mode] is not JsonArray { Count: > 0 },
+            // rows that are all disabled send no body, and no Content-Type with it (newman)
+            "urlencoded" or "formdata" => body[mode] is not JsonArray rows || !rows.Any(static f => f is JsonObject row && row["disabled"]?.GetValueKind() != JsonValueKind.True
+                && PostmanImporter.Str(row["key"]) is { Length: > 0 }),
             "file" => body["file"]?["src"] is null,
             "graphql" => body["graphql"] is null,
             _ => true,

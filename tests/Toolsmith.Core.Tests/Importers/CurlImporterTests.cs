@@ -1017,6 +1017,7 @@ public class CurlImporterTests(ImportRunner runner) : IClassFixture<ImportRunner
     [InlineData("$'\\uD83C x'", "\uFFFD x")] // a half alone
     [InlineData("'\U0001F49D \U0001F389'", "\U0001F49D \U0001F389")] // emoji typed as they are stay
     [InlineData("$'\\U0011FFFF'", "\uFFFD")] // beyond Unicode
+    [InlineData("$'a\\cAb\\ca\\c?'", "a\u0001b\u0001\u007f")] // bash's control characters: \cA and \ca are 0x01, \c? is DEL
     public void Words_AnsiCEscapes_GiveTheCharactersMeant(string word, string expected) =>
         Assert.Equal(["curl", expected], ShellWords.Split("curl " + word, ShellDialect.Bash, out _).Select(ShellWords.DecodeByteEscapes));
 

@@ -76,4 +76,29 @@ public class FifthTesterTests(ImportRunner runner) : IClassFixture<ImportRunner>
             }
         }
     }
+
+    [Fact]
+    public async Task FirefoxsWindowsCopy_OnOneLine_IsReadAsCmd()
+    {
+        // a quote inside "…" is written "" for cmd.exe: curl.exe receives {"q":"red shoes","n":10}; bash would drop the quotes
+        var result = CurlImporter.Import($$$"""curl "{{{Url}}}/api/v1/search" -X POST -H "Accept: application/json" --data-raw "{""q"":""red shoes"",""n"":10}" """);
+        var echo = await runner.CaptureAtEchoAsync(Assert.Single(result.Tools), new Dictionary<string, string>());
+        Assert.Equal("""{"q":"red shoes","n":10}""", echo!["bodyText"]!.GetValue<string>());
+        // and a bash paste that quotes its JSON with \" stays bash
+        var bash = CurlImporter.Import($$$"""curl "{{{Url}}}/s" -d "{\"q\":\"x\"}" """);
+        var sent = await runner.CaptureAtEchoAsync(Assert.Single(bash.Tools), new Dictionary<string, string>());
+        Assert.Equal("""{"q":"x"}""", sent!["bodyText"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Postman_AFormWhoseRowsAreAllDisabled_SendsNoBodyAndNoContentType()
+    {
+        var collection = $$$"""
+            { "item": [ { "name": "empty form", "request": { "method": "POST", "url": "{{{Url}}}/empty-form",
+              "body": { "mode": "urlencoded", "urlencoded": [ { "key": "a", "value": "1", "disabled": true } ] } } } ] }
+            """;
+        var echo = await runner.CaptureAtEchoAsync(Assert.Single(PostmanImporter.Import(collection).Tools), new Dictionary<string, string>());
+        Assert.Null(echo!["headers"]!["content-type"]);
+        Assert.Equal("", echo["bodyText"]?.GetValue<string>() ?? "");
+    }
 }

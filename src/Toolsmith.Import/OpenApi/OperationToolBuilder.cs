@@ -134,6 +134,12 @@ internal sealed class OperationToolBuilder
                     {
                         _params[name] = new JsonObject { ["values"] = placeholder, ["join"] = separator };
                     }
+                    else if (ExplodedObject(p) is null or { Count: 0 } && p.Style is ParameterStyle.Form or null && p.Explode && inputType == "object")
+                    {
+                        // A free-form object (additionalProperties, no properties) in the form style with explode: the spec
+                        // sends each key as the query's own name; the step has no input for names it does not know.
+                        Warn($"the query parameter \"{name}\" is an object of any keys in the form style with explode, which sends key=value; the step sends it as {name}[key]=value. Add its keys to the step's params when the API expects them bare.");
+                    }
                     else if (p.Style is not ParameterStyle.DeepObject && p.Explode == false && inputType == "object")
                     {
                         Warn($"the query parameter \"{name}\" is written as {p.Style} without explode (key,value,…); the step sends an object as name[key]=value.");

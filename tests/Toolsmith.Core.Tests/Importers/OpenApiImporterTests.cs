@@ -144,6 +144,25 @@ public class OpenApiImporterTests(ImportRunner runner) : IClassFixture<ImportRun
     }
 
     [Fact]
+    public void AFreeFormObjectQueryParameter_InTheFormStyle_IsSaid()
+    {
+        // style form, explode true, additionalProperties only: the spec sends name=a&city=b; the step sends fields[name]=a
+        var result = OpenApiCatalog.Parse("""
+            {
+              "openapi": "3.0.3",
+              "info": { "title": "Search", "version": "1" },
+              "paths": { "/people": { "get": { "operationId": "findPeople",
+                "parameters": [ { "name": "fields", "in": "query", "schema": { "type": "object", "additionalProperties": { "type": "string" } } },
+                                { "name": "point", "in": "query", "schema": { "type": "object", "properties": { "x": { "type": "number" } } } } ],
+                "responses": { "200": { "description": "ok" } } } } }
+            }
+            """, "search.json").ImportAll();
+        Assert.Single(result.Tools);
+        Assert.Single(result.Warnings, static w => w.Message.Contains("\"fields\" is an object of any keys", StringComparison.Ordinal));
+        Assert.DoesNotContain(result.Warnings, static w => w.Message.Contains("\"point\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void ADocumentOfWebhooksOnly_SaysSo_InsteadOfImportingNothingSilently()
     {
         var result = OpenApiCatalog.Parse("""

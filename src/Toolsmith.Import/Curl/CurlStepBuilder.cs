@@ -957,7 +957,9 @@ internal sealed partial class CurlStepBuilder
             return (Form(text), BodyKind.Form, keep);
         }
         contentType = declared ?? "application/x-www-form-urlencoded";
-        return (JsonValue.Create(Plain(text)), BodyKind.Text, true);
+        // text that is no form the step could send (a tab or line break in a pair) still goes as written, and a pair named
+        // like a credential ("password=…") still has its value a secret
+        return (JsonValue.Create(media == "application/x-www-form-urlencoded" ? FormAsWritten(text) : Plain(text)), BodyKind.Text, true);
     }
 
     private bool TryJson(string text, out JsonNode? node) => TryJson(text, out node, out _);

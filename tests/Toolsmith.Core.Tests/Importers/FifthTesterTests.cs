@@ -101,4 +101,16 @@ public class FifthTesterTests(ImportRunner runner) : IClassFixture<ImportRunner>
         Assert.Null(echo!["headers"]!["content-type"]);
         Assert.Equal("", echo["bodyText"]?.GetValue<string>() ?? "");
     }
+
+    [Fact]
+    public async Task APasswordInAFormTextThatHoldsATab_IsStillASecret()
+    {
+        // curl sends the text as written (a tab in a pair is no form the step could re-encode); the password is a secret in it
+        var result = CurlImporter.Import($"curl '{Url}/login' -d $'user=ann&password=Sup3rSecret&note=a\\tb'");
+        var tool = Assert.Single(result.Tools);
+        Assert.DoesNotContain("Sup3rSecret", tool.Document.ToJsonString(), StringComparison.Ordinal);
+        var secret = Assert.Single(result.Secrets);
+        var echo = await runner.CaptureAtEchoAsync(tool, new Dictionary<string, string> { [secret.Name] = secret.Value! });
+        Assert.Equal("user=ann&password=Sup3rSecret&note=a\tb", echo!["bodyText"]!.GetValue<string>());
+    }
 }

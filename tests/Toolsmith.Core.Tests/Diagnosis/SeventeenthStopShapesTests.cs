@@ -50,4 +50,15 @@ public class SeventeenthStopShapesTests
     [InlineData("""{"checks": [{"url": "https://example.com", "status_code": 503}], "count": 1}""")]
     public void AStatusOfARecordOrASuccess_IsNotAFailure(string body) =>
         Assert.Null(Toolsmith.Core.Diagnosis.DiagnosisEngine.Diagnose(Ex.Make(200, body, method: "GET", headers: Json)));
+
+    [Fact]
+    public void AProblemElementUnder200_IsAFailure_AndARecordNamedProblemIsNot()
+    {
+        const string ncip = "<?xml version=\"1.0\"?><ns1:NCIPMessage xmlns:ns1=\"http://www.niso.org/2008/ncip\"><ns1:CheckOutItemResponse><ns1:Problem>"
+            + "<ns1:ProblemType>Unknown Item</ns1:ProblemType><ns1:ProblemDetail>No item was found with barcode 123</ns1:ProblemDetail>"
+            + "<ns1:ProblemElement>ItemIdentifierValue</ns1:ProblemElement></ns1:Problem></ns1:CheckOutItemResponse></ns1:NCIPMessage>";
+        Assert.Equal(DiagnosisKinds.NotFound, Ex.Diagnose(Ex.Make(200, ncip, method: "POST", headers: ("Content-Type", "application/xml"))).Kind);
+        const string record = "<?xml version=\"1.0\"?><response><problem><number>PRB0001</number><short_description>Mail is slow</short_description><state>New</state></problem></response>";
+        Assert.Null(DiagnosisEngine.Diagnose(Ex.Make(200, record, method: "GET", headers: ("Content-Type", "application/xml"))));
+    }
 }

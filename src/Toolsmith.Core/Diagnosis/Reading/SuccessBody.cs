@@ -160,6 +160,10 @@ internal static partial class SuccessBody
                         {
                             return true;
                         }
+                        if (IsProblem(key, value))
+                        {
+                            return true;
+                        }
                         if (Holds(value, depth + 1, ref budget))
                         {
                             return true;
@@ -181,6 +185,20 @@ internal static partial class SuccessBody
         }
 
     }
+
+    /// <summary>
+    /// NCIP's and other XML standards' <c>&lt;Problem&gt;&lt;ProblemType&gt;Unknown User&lt;/ProblemType&gt;&lt;ProblemDetail&gt;…</c>: an
+    /// element named Problem whose own members, named Problem-something, say something. A record that is a problem (a help
+    /// desk's) has no such members.
+    /// </summary>
+    private static bool IsProblem(string key, JsonNode? value) =>
+        ErrorVocabulary.Compact(key) is "problem" or "problems" && value switch
+        {
+            JsonObject problem => problem.Any(static m => ErrorVocabulary.Compact(m.Key) is { Length: > 7 } c && c.StartsWith("problem", StringComparison.Ordinal)
+                && SaysSomething(m.Value, 1)),
+            JsonArray list => list.Any(static item => IsProblem("problem", item)),
+            _ => false,
+        };
 
     // A value other than empty, zero or a success word; an object or list holding one (three levels at most).
     private static bool SaysSomething(JsonNode? value, int depth) => value switch

@@ -92,4 +92,17 @@ public class RunStepTests(TestApiFixture fixture) : IClassFixture<TestApiFixture
         Assert.Equal(5, bound["limit"]!.GetValue<int>());
         Assert.Equal("x", bound["q"]!.GetValue<string>());
     }
+
+    [Fact]
+    public void ANumberGivenAsText_KeepsHowJsonWritesIt()
+    {
+        // "12.50" and "1e2" go into a body as written (newman and httpyac paste them so); "+5" and ".5" are no JSON and become the number
+        var tool = Step("""{"id":"s","type":"api","url":"http://127.0.0.1:PORT/json","body":{"a":"{{a}}","b":"{{b}}","c":"{{c}}"}}""",
+            null, new JsonObject { ["a"] = new JsonObject { ["type"] = "number" }, ["b"] = new JsonObject { ["type"] = "number" }, ["c"] = new JsonObject { ["type"] = "number" } });
+        var bound = InputBinder.FromText(tool, [new("a", "12.50"), new("b", "1e2"), new("c", "+5")]);
+        Assert.Equal("12.50", bound["a"]!.ToJsonString());
+        Assert.Equal("1e2", bound["b"]!.ToJsonString());
+        Assert.Equal("5", bound["c"]!.ToJsonString());
+        Assert.Equal(12.5, bound["a"]!.GetValue<double>());
+    }
 }

@@ -220,6 +220,26 @@ internal sealed partial class ImportedToolBuilder
         }
     }
 
+    /// <summary>
+    /// A variable's text as a number input's default: as JSON writes it when it is a JSON number ("12.50" and "1e2" stay so,
+    /// as the clients paste them into a body), else the number it spells ("+5"); null when it is no number.
+    /// </summary>
+    public static JsonNode? NumberAsWritten(string value)
+    {
+        if (!double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var d) || !double.IsFinite(d))
+        {
+            return null;
+        }
+        try
+        {
+            return JsonNode.Parse(value.Trim()) is JsonValue number && number.GetValueKind() == System.Text.Json.JsonValueKind.Number ? number : JsonValue.Create(d);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return JsonValue.Create(d);
+        }
+    }
+
     /// <summary>The tool document.</summary>
     public JsonObject ToDocument()
     {

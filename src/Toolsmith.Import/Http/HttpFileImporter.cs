@@ -819,7 +819,7 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
                 // A JSON value's default keeps its type (5, true, {"a":1}): the clients put the text in, so it arrives as JSON.
                 o["default"] = o["type"]?.GetValue<string>() switch
                 {
-                    "number" when double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var d) => d,
+                    "number" when ImportedToolBuilder.NumberAsWritten(value) is { } number => number,
                     "boolean" when bool.TryParse(value, out var b) => b,
                     "object" or "array" when JsonText.TryParseBody(value, strict: true, out var parsed, out var inner) && inner.Count == 0 => parsed,
                     _ => value,

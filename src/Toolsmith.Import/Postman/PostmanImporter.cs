@@ -727,7 +727,7 @@ internal sealed partial class PostmanRequestMapper(PostmanImporter.Context conte
             var type = o["type"]?.GetValue<string>();
             JsonNode? typed = type switch
             {
-                "number" when double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var d) => d,
+                "number" when ImportedToolBuilder.NumberAsWritten(value) is { } number => number,
                 "boolean" when value is "true" or "false" => value == "true",
                 "object" or "array" => TryJson(value) is { } parsed && (parsed is JsonObject) == (type == "object") && (parsed is JsonArray) == (type == "array") ? parsed : null,
                 "string" => value,

@@ -113,4 +113,21 @@ public class FifthTesterTests(ImportRunner runner) : IClassFixture<ImportRunner>
         var echo = await runner.CaptureAtEchoAsync(tool, new Dictionary<string, string> { [secret.Name] = secret.Value! });
         Assert.Equal("user=ann&password=Sup3rSecret&note=a\tb", echo!["bodyText"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task ANumberVariable_InABody_IsSentAsWritten()
+    {
+        // newman and httpyac paste 12.50 and 1e2 into the body as they are written
+        var postman = PostmanImporter.Import($$$$"""
+            { "item": [ { "name": "price", "request": { "method": "POST", "url": "{{{{Url}}}}/price",
+              "header": [ { "key": "Content-Type", "value": "application/json" } ],
+              "body": { "mode": "raw", "raw": "{\"price\": {{price}}, \"n\": {{n}}}" } } } ],
+              "variable": [ { "key": "price", "value": "12.50" }, { "key": "n", "value": "1e2" } ] }
+            """);
+        var http = HttpFileImporter.Import($"@price = 12.50\n\nPOST {Url}/price\nContent-Type: application/json\n\n{{\"price\": {{{{price}}}}}}\n");
+        var sent = await runner.CaptureAtEchoAsync(Assert.Single(postman.Tools), new Dictionary<string, string>());
+        Assert.Equal("{\"price\": 12.50, \"n\": 1e2}", sent!["bodyText"]!.GetValue<string>());
+        var fromHttp = await runner.CaptureAtEchoAsync(Assert.Single(http.Tools), new Dictionary<string, string>());
+        Assert.Equal("{\"price\": 12.50}", fromHttp!["bodyText"]!.GetValue<string>());
+    }
 }

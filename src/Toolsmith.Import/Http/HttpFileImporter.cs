@@ -357,7 +357,12 @@ public static partial class HttpFileImporter
         var item = name ?? title ?? $"{method} {Credentials.WithoutUserInfo(url)}";
         var request = new HttpRequest { Item = item, Name = name ?? title, Method = method, Url = url, NoRedirect = noRedirect, GraphQl = graphQlMethod, InjectVariables = injectVariables };
         i++;
-        // The target may continue on the next lines, indented and starting with /, ? or & (JetBrains' and httpyac's syntax).
+        // The target may continue on the next lines, indented and starting with /, ? or & (JetBrains' and httpyac's syntax);
+        // a comment line between them is skipped, as httpyac skips it.
+        while (i < lines.Count && IsCommentLine(lines[i]) && NextContinuation(lines, i + 1))
+        {
+            i++;
+        }
         while (i < lines.Count && lines[i] is [' ' or '\t', ..] && lines[i].TrimStart() is var cont && (cont.StartsWith('?') || cont.StartsWith('&') || cont.StartsWith('/') || cont.StartsWith('#')))
         {
             var part = cont.Trim();
@@ -369,6 +374,10 @@ public static partial class HttpFileImporter
             var partVersion = VersionSuffix().Match(part);
             request.Url += partVersion.Success ? part[..partVersion.Index].TrimEnd() : part;
             i++;
+            while (i < lines.Count && IsCommentLine(lines[i]) && NextContinuation(lines, i + 1))
+            {
+                i++;
+            }
         }
         // A #fragment is the client's: it is not sent.
         if (request.Url.IndexOf('#', StringComparison.Ordinal) is > 0 and var hash && !request.Url[hash..].Contains("}}", StringComparison.Ordinal))
@@ -578,6 +587,20 @@ public static partial class HttpFileImporter
     /// <summary>A file variable's value: REST Client reads \n, \r and \t in it as a line break, a carriage return and a tab.</summary>
     private static string FileVariableValue(string written) =>
         ControlEscape().Replace(written.Trim(), static m => m.Groups[1].Value switch { "n" => "\n", "r" => "\r", _ => "\t" });
+
+    /// <summary>A whole-line comment (# or //, not indented, not a ### separator).</summary>
+    private static bool IsCommentLine(string line) =>
+        (line.StartsWith('#') && !line.StartsWith("###", StringComparison.Ordinal)) || line.StartsWith("//", StringComparison.Ordinal);
+
+    /// <summary>Whether the first line from <paramref name="i"/> that is no comment continues a request's target (indented ? or &amp;).</summary>
+    private static bool NextContinuation(List<string> lines, int i)
+    {
+        while (i < lines.Count && IsCommentLine(lines[i]))
+        {
+            i++;
+        }
+        return i < lines.Count && lines[i] is [' ' or '\t', ..] && lines[i].TrimStart() is var cont && (cont.StartsWith('?') || cont.StartsWith('&'));
+    }
 
     [GeneratedRegex(@"\\([nrt])", RegexOptions.CultureInvariant)]
     private static partial Regex ControlEscape();

@@ -130,4 +130,14 @@ public class FifthTesterTests(ImportRunner runner) : IClassFixture<ImportRunner>
         var fromHttp = await runner.CaptureAtEchoAsync(Assert.Single(http.Tools), new Dictionary<string, string>());
         Assert.Equal("{\"price\": 12.50}", fromHttp!["bodyText"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task AHttpCommentBetweenQueryLines_IsSkipped()
+    {
+        // httpyac: GET /v?a=1&b=2 (the comment line is no part of the target, and &b=2 is no body)
+        var result = HttpFileImporter.Import($"GET {Url}/v\n    ?a=1\n# the second parameter\n    &b=2\n");
+        var echo = await runner.CaptureAtEchoAsync(Assert.Single(result.Tools), new Dictionary<string, string>());
+        Assert.EndsWith("/v?a=1&b=2", echo!["rawTarget"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("", echo["bodyText"]?.GetValue<string>() ?? "");
+    }
 }

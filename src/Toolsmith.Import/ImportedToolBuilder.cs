@@ -220,26 +220,6 @@ internal sealed partial class ImportedToolBuilder
         }
     }
 
-    /// <summary>
-    /// A variable's text as a number input's default: as JSON writes it when it is a JSON number ("12.50" and "1e2" stay so,
-    /// as the clients paste them into a body), else the number it spells ("+5"); null when it is no number.
-    /// </summary>
-    public static JsonNode? NumberAsWritten(string value)
-    {
-        if (!double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var d) || !double.IsFinite(d))
-        {
-            return null;
-        }
-        try
-        {
-            return JsonNode.Parse(value.Trim()) is JsonValue number && number.GetValueKind() == System.Text.Json.JsonValueKind.Number ? number : JsonValue.Create(d);
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            return JsonValue.Create(d);
-        }
-    }
-
     /// <summary>The tool document.</summary>
     public JsonObject ToDocument()
     {
@@ -316,7 +296,8 @@ internal sealed partial class ImportedToolBuilder
     /// <summary>
     /// A credential's value the source also wrote elsewhere in the request — a CSRF cookie's value repeated in its header or
     /// form field, a token in a body as well as in the Authorization header — refers to the same secret there too, so no copy
-    /// of it stays in the file. Values shorter than 8 characters, or holding a template, are left (they would match data).
+    /// of it stays in the file. Values shorter than 8 characters, holding a template, or with neither a digit nor 20 characters
+    /// (a documentation's placeholder such as <c>client_secret</c>) are left: they would match data.
     /// </summary>
     private void ReferToSecretsWhereRepeated(JsonObject step)
     {

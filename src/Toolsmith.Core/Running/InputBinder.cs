@@ -8,7 +8,7 @@ using Toolsmith.Core.Templates;
 namespace Toolsmith.Core.Running;
 
 /// <summary>Turns the inputs a caller gives (text from a command line, or JSON) into the typed inputs of a run.</summary>
-public static partial class InputBinder
+public static class InputBinder
 {
     /// <summary>Binds inputs given as text (<c>--input name=value</c>), each read as the input's declared type, over <paramref name="given"/> (e.g. an inputs file).</summary>
     public static JsonObject FromText(Tool tool, IEnumerable<KeyValuePair<string, string>> values, JsonObject? given = null)
@@ -95,9 +95,6 @@ public static partial class InputBinder
     private static string Describe(InputDefinition input) =>
         input.Description is { Length: > 0 } d ? $" ({input.Type}: {d})" : $" ({input.Type})";
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$")]
-    private static partial System.Text.RegularExpressions.Regex JsonNumber();
-
     private static bool TryConvert(string text, string type, out JsonNode? value, out string why)
     {
         why = "";
@@ -110,9 +107,8 @@ public static partial class InputBinder
             case "integer" when long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l):
                 value = JsonValue.Create(l);
                 return true;
-            case "number" when double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d):
-                // a number written as JSON writes it ("12.50", "1e2") is sent as written; other spellings ("+5", ".5") as the number
-                value = JsonNumber().IsMatch(text) ? JsonNode.Parse(text) : JsonValue.Create(d);
+            case "number" when Toolsmith.Core.Serialization.JsonNumberText.AsWritten(text) is { } number:
+                value = number; // "12.50" and "1e2" are sent as written
                 return true;
             case "boolean" when text is "true" or "false":
                 value = JsonValue.Create(text == "true");

@@ -842,7 +842,7 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
                 // A JSON value's default keeps its type (5, true, {"a":1}): the clients put the text in, so it arrives as JSON.
                 o["default"] = o["type"]?.GetValue<string>() switch
                 {
-                    "number" when ImportedToolBuilder.NumberAsWritten(value) is { } number => number,
+                    "number" when Toolsmith.Core.Serialization.JsonNumberText.AsWritten(value) is { } number => number,
                     "boolean" when bool.TryParse(value, out var b) => b,
                     "object" or "array" when JsonText.TryParseBody(value, strict: true, out var parsed, out var inner) && inner.Count == 0 => parsed,
                     _ => value,

@@ -727,7 +727,7 @@ internal sealed partial class PostmanRequestMapper(PostmanImporter.Context conte
             var type = o["type"]?.GetValue<string>();
             JsonNode? typed = type switch
             {
-                "number" when ImportedToolBuilder.NumberAsWritten(value) is { } number => number,
+                "number" when Toolsmith.Core.Serialization.JsonNumberText.AsWritten(value) is { } number => number,
                 "boolean" when value is "true" or "false" => value == "true",
                 "object" or "array" => TryJson(value) is { } parsed && (parsed is JsonObject) == (type == "object") && (parsed is JsonArray) == (type == "array") ? parsed : null,
                 "string" => value,

@@ -140,4 +140,13 @@ public class FifthTesterTests(ImportRunner runner) : IClassFixture<ImportRunner>
         Assert.EndsWith("/v?a=1&b=2", echo!["rawTarget"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal("", echo["bodyText"]?.GetValue<string>() ?? "");
     }
+
+    [Fact]
+    public async Task AHttpVariableNamingAJsonMember_IsPutIn_AsTheClientsPutItIn()
+    {
+        var result = HttpFileImporter.Import($"@field = colour\n\nPOST {Url}/k\nContent-Type: application/json\n\n{{\"{{{{field}}}}\": \"red\", \"n\": 1}}\n");
+        Assert.Contains(result.Warnings, static w => w.Message.Contains("\"colour\"", StringComparison.Ordinal));
+        var echo = await runner.CaptureAtEchoAsync(Assert.Single(result.Tools), new Dictionary<string, string>());
+        Assert.Equal("""{"colour": "red", "n": 1}""", echo!["bodyText"]!.GetValue<string>());
+    }
 }

@@ -220,6 +220,24 @@ internal sealed partial class ImportedToolBuilder
         }
     }
 
+    /// <summary>
+    /// A variable in a JSON body member's name (Xray's <c>"{{CF_Test_Type}}": {…}</c>, <c>{"{{field}}": "red"}</c>): Postman and the
+    /// .http clients put its value there, so the import does, with the value <paramref name="valueOf"/> gives (member names are
+    /// not templates), and says so; one it gives none for stays as written, and <paramref name="unknown"/> says what is sent.
+    /// </summary>
+    public static JsonNode PutVariablesInMemberNames(JsonNode body, Regex reference, string group, Func<string, string?> valueOf, Action<string> warn, string unknown) =>
+        JsonText.RenameKeys(body, key => reference.Replace(key, m =>
+        {
+            var name = m.Groups[group].Value.Trim();
+            if (valueOf(name) is { } value)
+            {
+                warn($"names a body member with the variable {{{{{name}}}}}; member names are not templates, so it was given the variable's value, \"{value}\" (edit the body to change it).");
+                return value;
+            }
+            warn($"names a body member with the variable {{{{{name}}}}}, which has no value here; {unknown}");
+            return m.Value;
+        }));
+
     /// <summary>The tool document.</summary>
     public JsonObject ToDocument()
     {

@@ -1399,23 +1399,11 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
         return fields.Count > 0;
     }
 
-    /// <summary>
-    /// A variable in a JSON member's name (<c>{"{{field}}": "red"}</c>): the clients put its value there, so the import does,
-    /// with the file's or environment's value; a step's member names are not templates. One with no value, or named like a
-    /// credential, stays as written, with a warning.
-    /// </summary>
-    private JsonNode VariableKeys(JsonNode body) => JsonText.RenameKeys(body, key => Ref().Replace(key, m =>
-    {
-        var name = m.Groups["path"].Value.Trim();
-        if (!name.StartsWith('$') && !Credentials.IsSecretName(name) && variables.TryGetValue(name, out var raw) && Expand(raw, variables).Trim() is { Length: > 0 } value
-            && !value.Contains("{{", StringComparison.Ordinal))
-        {
-            Warn($"names a body member with the variable {{{{{name}}}}}; member names are not templates, so it was given the variable's value, \"{value}\" (edit the body to change it).");
-            return value;
-        }
-        Warn($"names a body member with the variable {{{{{name}}}}}, which has no value here; the name is sent as written.");
-        return m.Value;
-    }));
+    /// <summary>A variable in a JSON member's name is given the file's or environment's value; one named like a credential is not.</summary>
+    private JsonNode VariableKeys(JsonNode body) => ImportedToolBuilder.PutVariablesInMemberNames(body, Ref(), "path",
+        name => !name.StartsWith('$') && !Credentials.IsSecretName(name) && variables.TryGetValue(name, out var raw)
+            && Expand(raw, variables).Trim() is { Length: > 0 } value && !value.Contains("{{", StringComparison.Ordinal) ? value : null,
+        Warn, "the name is sent as written.");
 
     /// <summary>A form's text as written, with .http variables as references and a credential field's value a secret.</summary>
     private string FormAsWritten(string text) => FormText.AsWritten(text, Text, (name, value) => value.Contains("{{", StringComparison.Ordinal) ? null

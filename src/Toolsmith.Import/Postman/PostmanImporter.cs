@@ -1053,17 +1053,9 @@ internal sealed partial class PostmanRequestMapper(PostmanImporter.Context conte
     /// there, so the import does, with the value the collection or environment gives; a step's member names are not
     /// templates. One with no value (or a secret's) stays as written, as Postman sends an unknown variable, with a warning.
     /// </summary>
-    private JsonNode VariableKeys(JsonNode body) => JsonText.RenameKeys(body, key => PostmanImporter.VariableReference().Replace(key, m =>
-    {
-        var name = m.Groups["name"].Value;
-        if (!name.StartsWith('$') && context.Variables.TryGet(name, out var value, out var secret) && !secret && !context.Variables.IsSecret(name))
-        {
-            Warn($"names a body member with the variable {{{{{name}}}}}; member names are not templates, so it was given the variable's value, \"{value}\" (edit the body to change it).");
-            return value;
-        }
-        Warn($"names a body member with the variable {{{{{name}}}}}, which has no value here; the name is sent as written, as Postman sends an unknown variable.");
-        return m.Value;
-    }));
+    private JsonNode VariableKeys(JsonNode body) => ImportedToolBuilder.PutVariablesInMemberNames(body, PostmanImporter.VariableReference(), "name",
+        name => !name.StartsWith('$') && context.Variables.TryGet(name, out var value, out var secret) && !secret && !context.Variables.IsSecret(name) ? value : null,
+        Warn, "the name is sent as written, as Postman sends an unknown variable.");
 
     /// <summary>Variables in the strings of a JSON body; a credential-named string field becomes a secret.</summary>
     private JsonNode MapStrings(JsonNode node) => JsonText.MapStrings(node, (v, s, field) =>

@@ -74,7 +74,16 @@ internal static partial class BodyScan
     /// A member holding a machine code: a known name, or an error word with a code word (<c>ErrorStatus</c>, <c>errNo</c>,
     /// <c>ReturnCode</c>, <c>exception_type</c>, <c>error_class</c>, <c>fault_code</c>).
     /// </summary>
-    internal static bool IsCodeKey(string key)
+    internal static bool IsCodeKey(string key) => IsCodeName(key) || IsNamedStatus(key);
+
+    /// <summary>
+    /// The status of what was asked, named for it (abuse.ch's <c>"query_status": "illegal_search_term"</c>): a code only when its
+    /// value is a code word with an underscore, not a record's state ("active").
+    /// </summary>
+    private static bool IsNamedStatus(string key) =>
+        key.Length is > 7 and <= 40 && key.EndsWith("status", StringComparison.OrdinalIgnoreCase) && !IsCodeName(key);
+
+    private static bool IsCodeName(string key)
     {
         if (CodeKeys.Contains(key))
         {
@@ -258,7 +267,7 @@ internal static partial class BodyScan
         if (codeKey && looksLikeCode)
         {
             // "status" is a code only in the UPPER_SNAKE style (Google's PERMISSION_DENIED), not "error" or "404".
-            if (!key.Equals("status", StringComparison.OrdinalIgnoreCase) || IsUpperSnake(trimmed))
+            if (IsNamedStatus(key) ? trimmed.Contains('_', StringComparison.Ordinal) : !key.Equals("status", StringComparison.OrdinalIgnoreCase) || IsUpperSnake(trimmed))
             {
                 context.AddCode(trimmed);
             }

@@ -854,6 +854,13 @@ internal static partial class SuccessBody
             seen.StatusError = reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("error"u8);
             seen.StatusCodeWordFailed = reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && IsFailureCodeWord(reader.ValueSpan);
         }
+        else if (reader.ValueTextEquals("type"u8))
+        {
+            // Ext Direct (Sencha's RPC, used by Zenoss and others): {"type": "exception", "message": "…", "where": "…"} is the
+            // call failing; a "rpc" or "event" answer is not.
+            reader.Read();
+            seen.TypeException = reader.TokenType == JsonTokenType.String && System.Text.Ascii.EqualsIgnoreCase(reader.ValueSpan, "exception"u8);
+        }
         else if (reader.ValueTextEquals("data"u8))
         {
             reader.Read();
@@ -914,6 +921,8 @@ internal static partial class SuccessBody
                     seen.StatusSaysFailed |= reader.TokenType == JsonTokenType.String && IsFailedWord(reader.ValueSpan);
                     seen.RefusedWord |= reader.TokenType == JsonTokenType.String && IsRefusalWord(reader.ValueSpan);
                     seen.VerdictWord |= reader.TokenType == JsonTokenType.String && IsVerdictWord(reader.ValueSpan);
+                    // {"query_status": "illegal_search_term", "data": "…"} (abuse.ch): a status written as a code word naming a failure
+                    seen.StatusCodeWordFailed |= reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && IsFailureCodeWord(reader.ValueSpan);
                     // {"responseStatus": 429, "responseDetails": "…"}: the HTTP status the API meant
                     seen.StatusCodeFailed |= responseCode && reader.TokenType is JsonTokenType.Number or JsonTokenType.String && NumericCode(ref reader) is >= 400 and < 600;
                     break;
@@ -1239,7 +1248,7 @@ internal static partial class SuccessBody
         {
             return NameKind.Text;
         }
-        if ((errorWord || c.StartsWith("ret"u8) || c.StartsWith("result"u8)) && (c.EndsWith("code"u8) || c.EndsWith("no"u8) || c.EndsWith("number"u8)
+        if ((errorWord || c.StartsWith("ret"u8) || c.StartsWith("result"u8)) && (c.EndsWith("code"u8) || c.EndsWith("cd"u8) || c.EndsWith("no"u8) || c.EndsWith("number"u8)
             || c.EndsWith("type"u8) || c.EndsWith("status"u8) || c.EndsWith("class"u8)))
         {
             return NameKind.Code;
@@ -1700,7 +1709,8 @@ internal static partial class SuccessBody
             || lower.IndexOf("invalid"u8) >= 0 || lower.IndexOf("error"u8) >= 0 || lower.IndexOf("fail"u8) >= 0
             || lower.IndexOf("unauthori"u8) >= 0 || lower.IndexOf("forbidden"u8) >= 0 || lower.IndexOf("not_found"u8) >= 0
             || lower.IndexOf("expired"u8) >= 0 || lower.IndexOf("rejected"u8) >= 0 || lower.IndexOf("declined"u8) >= 0
-            || lower.StartsWith("err_"u8) || lower.IndexOf("duplicate"u8) >= 0 || lower.IndexOf("already"u8) >= 0;
+            || lower.StartsWith("err_"u8) || lower.IndexOf("duplicate"u8) >= 0 || lower.IndexOf("already"u8) >= 0
+            || lower.IndexOf("illegal"u8) >= 0 || lower.StartsWith("unknown_"u8) || lower.StartsWith("no_such_"u8);
     }
 
     /// <summary>
@@ -1924,6 +1934,7 @@ internal static partial class SuccessBody
         public bool ResultFalse;
         public bool ErrorSaysOk;
         public bool StatusCodeWordFailed;
+        public bool TypeException;
         public bool FailuresListed;
 
         /// <summary>The request asked for an action (any method but GET and HEAD): its answer's outcome is the call's.</summary>
@@ -2018,6 +2029,7 @@ internal static partial class SuccessBody
             || (ErrorSaysSomething && !ErrorSaysOk && (Count <= 6 || ErrorIsObject))
             || (ErrorWordsSayFailure && Count <= 15 && !HasId)
             || (StatusCodeWordFailed && !HasId && Count <= 6)
+            || (TypeException && MessageIsText && !HasId && Count <= 12)
             || (ResultFalse && (Errors || Error || ErrorText || ErrorCode || ShortMessage || MessageSaysFailure || (MessageIsText && Count <= 4)) && !HasId)
             || (ErrorSaysSomething && !ErrorIsObject && !ErrorSaysOk && !HasId && Count <= 8 && !StatusSaysOk && !MessageSaysOk)
             || (FailuresListed && !HasId)

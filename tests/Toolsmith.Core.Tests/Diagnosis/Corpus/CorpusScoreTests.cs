@@ -54,6 +54,8 @@ public sealed partial class CorpusScoreTests(FixtureServer server, ITestOutputHe
         ["fresh15"] = (0.71, 0.47),
         ["fresh16tune"] = (0.80, 0.66),
         ["fresh16"] = (0.71, 0.54),
+        ["fresh17tune"] = (0.86, 0.56),
+        ["fresh17"] = (0.70, 0.41),
     };
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Toolsmith.Core.Diagnosis.Reading;
 
 namespace Toolsmith.Core.Diagnosis.Rules.Standards;
@@ -6,7 +7,7 @@ namespace Toolsmith.Core.Diagnosis.Rules.Standards;
 /// OAuth 2.0 error responses (RFC 6749 §5.2, RFC 6750 §3.1, RFC 8628): <c>{"error": "invalid_grant", "error_description": "…"}</c>.
 /// <c>invalid_grant</c> is an expired or revoked refresh token or code; <c>invalid_client</c> wrong client credentials.
 /// </summary>
-internal sealed class OAuthErrorRule : DiagnosisRule
+internal sealed partial class OAuthErrorRule : DiagnosisRule
 {
     public override void Apply(DiagnosisContext context)
     {
@@ -23,6 +24,8 @@ internal sealed class OAuthErrorRule : DiagnosisRule
             "invalid_client" => DiagnosisKinds.BadCredentials,
             "unauthorized_client" or "access_denied" => DiagnosisKinds.InsufficientPermission,
             "insufficient_scope" => DiagnosisKinds.MissingScope,
+            // "Invalid scope: x. Client is not authorized to request this scope.": a scope the client may not have, not a typo.
+            "invalid_scope" when description is not null && NotGranted().IsMatch(description) => DiagnosisKinds.MissingScope,
             "invalid_scope" or "unsupported_grant_type" or "unsupported_response_type" or "invalid_request" => DiagnosisKinds.InvalidValue,
             "slow_down" => DiagnosisKinds.RateLimited,
             "temporarily_unavailable" or "server_error" => DiagnosisKinds.ServerError,
@@ -47,6 +50,16 @@ internal sealed class OAuthErrorRule : DiagnosisRule
             case "invalid_client":
                 context.Hint ??= "Check the client id and client secret (and how they are sent: Basic auth header or body fields) against the app's registration.";
                 break;
+            case "invalid_scope" when kind == DiagnosisKinds.MissingScope:
+                foreach (var scope in TextExtract.MissingScopes(description!))
+                {
+                    context.AddMissingScope(scope);
+                }
+                if (context.MissingScopes.Count == 0 && NamedScope().Match(description!) is { Success: true } named)
+                {
+                    context.AddMissingScope(named.Groups["one"].Value);
+                }
+                break;
             case "invalid_scope":
                 context.AddField("scope", FieldLocation.Unknown, description ?? "asks for a scope the server does not know or will not grant");
                 break;
@@ -55,4 +68,11 @@ internal sealed class OAuthErrorRule : DiagnosisRule
                 break;
         }
     }
+
+    [GeneratedRegex(@"\b(?:not\s+(?:authori[sz]ed|allowed|permitted|granted|entitled|registered)|unauthori[sz]ed)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
+    private static partial Regex NotGranted();
+
+    // "Invalid scope: skatteetaten:mva", "invalid scope 'read:all'"
+    [GeneratedRegex(@"\bscopes?\s*(?:[:=]\s*['""`]?|['""`])(?<one>[A-Za-z][\w.:/\-]*\w)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
+    private static partial Regex NamedScope();
 }

@@ -3,7 +3,7 @@ namespace Toolsmith.Import;
 /// <summary>Recognises names and values that hold credentials, so importers turn them into secrets instead of writing them to disk.</summary>
 internal static class Credentials
 {
-    private static readonly string[] SecretWords = ["token", "secret", "password", "passwd", "pwd", "pass", "apikey", "credential", "credentials", "signature", "jwt", "bearer", "authorization", "auth", "session", "sessionid", "cookie", "privatekey", "passphrase"];
+    private static readonly string[] SecretWords = ["token", "secret", "password", "passwd", "pwd", "pass", "apikey", "credential", "credentials", "signature", "sig", "jwt", "bearer", "authorization", "auth", "session", "sessionid", "cookie", "privatekey", "passphrase"];
 
     /// <summary>
     /// Last words that keep a name a credential when a credential word comes before them (session_id, auth_code,
@@ -189,7 +189,9 @@ internal static class Credentials
             || lower.Contains("token", StringComparison.Ordinal) || lower.Contains("auth", StringComparison.Ordinal)
             // WordPress's wordpress_logged_in_<hash> and wordpress_sec_<hash>, CSRF cookies (_xsrf, XSRF-TOKEN): tied to a session
             || lower.Contains("logged_in", StringComparison.Ordinal) || lower.StartsWith("wordpress_sec", StringComparison.Ordinal)
-            || lower.Contains("xsrf", StringComparison.Ordinal) || lower.Contains("csrf", StringComparison.Ordinal) || LooksLikeSecretValue(value);
+            || lower.Contains("xsrf", StringComparison.Ordinal) || lower.Contains("csrf", StringComparison.Ordinal)
+            // "remember me" cookies (remember_me, remember_web_<hash>, rememberMe) sign the user in again: a credential
+            || lower.Contains("remember", StringComparison.Ordinal) || LooksLikeSecretValue(value);
     }
 
     /// <summary>
@@ -272,4 +274,28 @@ internal static class Credentials
 
     /// <summary>The URL as it may be shown (in a warning, a description): without its user information.</summary>
     public static string WithoutUserInfo(string url) => TakeUserInfo(url, out var shown, out _, out _) ? shown : url;
+
+    /// <summary>
+    /// A URL as a name or a message may show it: without user information, and with the value of each query parameter that
+    /// holds a credential (<see cref="IsCredentialField"/>) written as <c>…</c>.
+    /// </summary>
+    public static string Shown(string url)
+    {
+        var shown = WithoutUserInfo(url);
+        var q = shown.IndexOf('?', StringComparison.Ordinal);
+        if (q < 0)
+        {
+            return shown;
+        }
+        var pairs = shown[(q + 1)..].Split('&');
+        for (var i = 0; i < pairs.Length; i++)
+        {
+            var eq = pairs[i].IndexOf('=', StringComparison.Ordinal);
+            if (eq > 0 && IsCredentialField(FormText.Decode(pairs[i][..eq]), FormText.Decode(pairs[i][(eq + 1)..])))
+            {
+                pairs[i] = pairs[i][..(eq + 1)] + "…";
+            }
+        }
+        return shown[..(q + 1)] + string.Join('&', pairs);
+    }
 }

@@ -238,6 +238,35 @@ internal sealed partial class ImportedToolBuilder
             return m.Value;
         }));
 
+    /// <summary>
+    /// A variable inside a JSON body's string whose value holds a quote, a backslash or a control character: the clients paste the
+    /// value into the text as written (making the JSON invalid, or reading its backslashes as escapes), while the step sends the
+    /// value as a JSON string, escaped. The import says so once per variable, naming <paramref name="client"/>.
+    /// </summary>
+    public static void WarnOfRawValuesInStrings(JsonNode body, IReadOnlyCollection<string> bare, Regex reference, string group, Func<string, string?> valueOf, Action<string> warn, string client)
+    {
+        var told = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var text in Strings(body))
+        {
+            foreach (Match m in reference.Matches(text))
+            {
+                var name = m.Groups[group].Value.Trim();
+                if (bare.Contains(name) || valueOf(name) is not { } value || !told.Add(name))
+                {
+                    continue;
+                }
+                var holds = value.Contains('"') ? "a quote (\")"
+                    : value.Contains('\\') ? "a backslash"
+                    : value.Any(static c => c < ' ') ? "a line break or another control character"
+                    : null;
+                if (holds is not null)
+                {
+                    warn($"puts the variable {{{{{name}}}}} inside a JSON string of the body, and its value holds {holds}: {client} pastes the value into the text as written, so the server would read other JSON (or invalid JSON); the tool sends the value as a JSON string, escaped, so the server reads exactly the text of the value.");
+                }
+            }
+        }
+    }
+
     /// <summary>The tool document.</summary>
     public JsonObject ToDocument()
     {

@@ -615,11 +615,32 @@ public static partial class CurlImporter
                 else if (!CurlOptions.Harmless.Contains(name))
                 {
                     var known = CurlOptions.WithArgument.Contains(name) || CurlOptions.Short.ContainsValue(name) || CurlOptions.Connection.Contains(name) || name.StartsWith("--no-", StringComparison.Ordinal);
-                    warnings.Add(new ImportWarning(value is null ? written : $"{written} {value}", known
+                    warnings.Add(new ImportWarning(value is null ? written : $"{written} {ShownValue(name, value)}", known
                         ? "is not supported by Toolsmith's API step and was left out."
                         : "is not a curl option Toolsmith knows; it was left out (if it takes a value, that value was read as a URL)."));
                 }
                 break;
+        }
+    }
+
+    /// <summary>
+    /// An option's value as a warning may show it: the password of a proxy user, a client certificate, a key or TLS-SRP
+    /// login as <c>****</c>, and a proxy URL without its user information. What is left out is never printed.
+    /// </summary>
+    internal static string ShownValue(string name, string value)
+    {
+        switch (name)
+        {
+            case "--proxy-user" or "--cert" or "--proxy-cert" or "--tlsuser" or "--proxy-tlsuser" or "--socks5-gssapi-service" or "--sasl-authzid":
+                // USER:PASSWORD, CERTFILE:PASSWORD: the part before the last colon is a name or a file
+                var colon = value.LastIndexOf(':');
+                return colon < 0 ? value : value[..colon] + ":****";
+            case "--pass" or "--proxy-pass" or "--tlspassword" or "--proxy-tlspassword" or "--login-options" or "--oauth2-bearer" or "--proxy-header" or "--aws-sigv4":
+                return "****";
+            case "--proxy" or "--preproxy" or "--socks4" or "--socks4a" or "--socks5" or "--socks5-hostname":
+                return Credentials.WithoutUserInfo(value);
+            default:
+                return value;
         }
     }
 

@@ -354,7 +354,7 @@ public static partial class HttpFileImporter
             url = url[..version.Index].TrimEnd();
         }
         title = block.Title.Length > 0 ? block.Title : title;
-        var item = name ?? title ?? $"{method} {Credentials.WithoutUserInfo(url)}";
+        var item = name ?? title ?? $"{method} {Credentials.Shown(url)}";
         var request = new HttpRequest { Item = item, Name = name ?? title, Method = method, Url = url, NoRedirect = noRedirect, GraphQl = graphQlMethod, InjectVariables = injectVariables };
         i++;
         // The target may continue on the next lines, indented and starting with /, ? or & (JetBrains' and httpyac's syntax);
@@ -484,7 +484,11 @@ public static partial class HttpFileImporter
         }
         if (trailingVariables > 0 && body[^(trailingVariables + 1)].Trim().Length == 0)
         {
-            result.Warnings.Add(new ImportWarning(item, $"has the variable line \"{body[^trailingVariables].Trim()}\" after its body: it is read as a variable and not sent, as httpyac does (REST Client would send it as part of the body)."));
+            // A credential's value is never shown: "@adminPassword = …" names the line.
+            var line = FileVariable().Match(body[^trailingVariables].Trim()) is { Success: true } v
+                && (Credentials.IsSecretName(v.Groups["name"].Value) || Credentials.LooksLikeSecretValue(v.Groups["value"].Value.Trim()))
+                ? $"@{v.Groups["name"].Value} = …" : body[^trailingVariables].Trim();
+            result.Warnings.Add(new ImportWarning(item, $"has the variable line \"{line}\" after its body: it is read as a variable and not sent, as httpyac does (REST Client would send it as part of the body)."));
             body.RemoveRange(body.Count - trailingVariables, trailingVariables);
             while (body.Count > 0 && body[^1].Trim().Length == 0)
             {
@@ -774,7 +778,7 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
             }
             headers[name] = mapped;
         }
-        step["url"] = Text(ValuesAsWrittenInUrl(url));
+        step["url"] = SecretsInQuery(Text(ValuesAsWrittenInUrl(url)));
         if (request.Body is { } body)
         {
             if (request.Method is "HEAD")
@@ -814,7 +818,7 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
         {
             step["followRedirects"] = false;
         }
-        _tool.Description = $"{request.Item}: imported from a .http file ({request.Method} {Credentials.WithoutUserInfo(request.Url)}).";
+        _tool.Description = $"{request.Item}: imported from a .http file ({request.Method} {SecretsInQuery(Credentials.WithoutUserInfo(request.Url))}).";
         _tool.DeclareReferences(step, name => variables.ContainsKey(_originals.GetValueOrDefault(name, name))
             ? $"The .http file variable @{_originals.GetValueOrDefault(name, name)}."
             : $"The variable {{{{{_originals.GetValueOrDefault(name, name)}}}}} (not defined in the file: give it as an input).");
@@ -1149,6 +1153,7 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
                     _originals.TryAdd(input, name);
                     _tool.Input(input, type, $"The .http variable {{{{{name}}}}} (a JSON value).", required: true);
                 }
+                ImportedToolBuilder.WarnOfRawValuesInStrings(json!, bare, Ref(), "path", KnownValue, Warn, "the .http clients");
                 return (MapStrings(VariableKeys(json!)), BodyKind.Json, media is not null && media != "application/json" || contentType is not null && contentType.Trim() != "application/json");
             }
             else if (media is not null)
@@ -1399,11 +1404,43 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
         return fields.Count > 0;
     }
 
+    /// <summary>
+    /// The URL with each query parameter named and valued like a credential (<c>api_key=8f3kq93ldk2</c>, <c>access_token=…</c>)
+    /// referring to a secret, in its place: the value is never written into the tool, its description or the output.
+    /// </summary>
+    private string SecretsInQuery(string url)
+    {
+        var q = url.IndexOf('?', StringComparison.Ordinal);
+        if (q < 0)
+        {
+            return url;
+        }
+        var hash = url.IndexOf('#', q);
+        var query = hash < 0 ? url[(q + 1)..] : url[(q + 1)..hash];
+        var pairs = query.Split('&');
+        for (var i = 0; i < pairs.Length; i++)
+        {
+            var eq = pairs[i].IndexOf('=', StringComparison.Ordinal);
+            if (eq <= 0 || pairs[i].Contains("{{", StringComparison.Ordinal))
+            {
+                continue;
+            }
+            var name = FormText.Decode(pairs[i][..eq]);
+            var value = FormText.Decode(pairs[i][(eq + 1)..]);
+            if (Credentials.IsCredentialField(name, value))
+            {
+                pairs[i] = pairs[i][..(eq + 1)] + _tool.Secret(_provider + "_" + Naming.Secret(name), $"the URL parameter {name} for {_host}", value);
+            }
+        }
+        return url[..(q + 1)] + string.Join('&', pairs) + (hash < 0 ? "" : url[hash..]);
+    }
+
     /// <summary>A variable in a JSON member's name is given the file's or environment's value; one named like a credential is not.</summary>
-    private JsonNode VariableKeys(JsonNode body) => ImportedToolBuilder.PutVariablesInMemberNames(body, Ref(), "path",
-        name => !name.StartsWith('$') && !Credentials.IsSecretName(name) && variables.TryGetValue(name, out var raw)
-            && Expand(raw, variables).Trim() is { Length: > 0 } value && !value.Contains("{{", StringComparison.Ordinal) ? value : null,
-        Warn, "the name is sent as written.");
+    private JsonNode VariableKeys(JsonNode body) => ImportedToolBuilder.PutVariablesInMemberNames(body, Ref(), "path", KnownValue, Warn, "the name is sent as written.");
+
+    /// <summary>The value a variable has in the file or environment, unless it is a system variable or named like a credential.</summary>
+    private string? KnownValue(string name) => !name.StartsWith('$') && !Credentials.IsSecretName(name) && variables.TryGetValue(name, out var raw)
+        && Expand(raw, variables).Trim() is { Length: > 0 } value && !value.Contains("{{", StringComparison.Ordinal) ? value : null;
 
     /// <summary>A form's text as written, with .http variables as references and a credential field's value a secret.</summary>
     private string FormAsWritten(string text) => FormText.AsWritten(text, Text, (name, value) => value.Contains("{{", StringComparison.Ordinal) ? null

@@ -494,6 +494,12 @@ internal sealed partial class PostmanRequestMapper(PostmanImporter.Context conte
                 }
                 segments[i] = "{{" + Naming.Identifier(name) + "}}";
             }
+            else
+            {
+                // Postman encodes a path by the URL standard's path set: { } and ` go out escaped (the engine sends a URL's
+                // other characters as written, or escapes what a request line cannot carry).
+                segments[i] = OutsideVariables(segments[i], static t => t.Replace("{", "%7B", StringComparison.Ordinal).Replace("}", "%7D", StringComparison.Ordinal).Replace("`", "%60", StringComparison.Ordinal));
+            }
         }
         baseUrl = string.Join('/', segments);
         return (FixScheme(baseUrl) + (query.Count > 0 ? "?" + string.Join('&', query) : ""), pathVariables);
@@ -814,6 +820,7 @@ internal sealed partial class PostmanRequestMapper(PostmanImporter.Context conte
                         // Postman sends it: text/plain.
                         contentType ??= language is null ? "text/plain" : null;
                         var keep = contentType is not null && !contentType.Trim().Equals("application/json", StringComparison.OrdinalIgnoreCase);
+                        ImportedToolBuilder.WarnOfRawValuesInStrings(json!, bare, PostmanImporter.VariableReference(), "name", KnownValue, Warn, "Postman");
                         return (MapStrings(VariableKeys(json!)), BodyKind.Json, keep);
                     }
                     else if (isJson)
@@ -1054,8 +1061,11 @@ internal sealed partial class PostmanRequestMapper(PostmanImporter.Context conte
     /// templates. One with no value (or a secret's) stays as written, as Postman sends an unknown variable, with a warning.
     /// </summary>
     private JsonNode VariableKeys(JsonNode body) => ImportedToolBuilder.PutVariablesInMemberNames(body, PostmanImporter.VariableReference(), "name",
-        name => !name.StartsWith('$') && context.Variables.TryGet(name, out var value, out var secret) && !secret && !context.Variables.IsSecret(name) ? value : null,
-        Warn, "the name is sent as written, as Postman sends an unknown variable.");
+        KnownValue, Warn, "the name is sent as written, as Postman sends an unknown variable.");
+
+    /// <summary>The value a variable has in the collection or environment, unless it is a dynamic one or a secret.</summary>
+    private string? KnownValue(string name) =>
+        !name.StartsWith('$') && context.Variables.TryGet(name, out var value, out var secret) && !secret && !context.Variables.IsSecret(name) ? value : null;
 
     /// <summary>Variables in the strings of a JSON body; a credential-named string field becomes a secret.</summary>
     private JsonNode MapStrings(JsonNode node) => JsonText.MapStrings(node, (v, s, field) =>

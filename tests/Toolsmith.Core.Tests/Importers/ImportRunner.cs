@@ -108,7 +108,8 @@ public sealed class ImportRunner : IAsyncLifetime
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             var original = request.RequestUri!;
-            request.RequestUri = new Uri(api.BaseUri, "echo" + original.AbsolutePath + original.Query);
+            // The path and query as the engine sends them (a URL kept as written stays so: see CompiledApiStep.AsWritten).
+            request.RequestUri = new Uri(new Uri(api.BaseUri, "echo").AbsoluteUri + original.PathAndQuery, new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true });
             request.Headers.Host = original.Authority;
             return base.SendAsync(request, cancellationToken);
         }

@@ -190,8 +190,54 @@ internal sealed class CompiledApiStep : CompiledStep
             why = $"\"{text}\" has no host.";
             return false;
         }
+        uri = AsWritten(text, uri);
         why = "";
         return true;
+    }
+
+    private static readonly UriCreationOptions Verbatim = new() { DangerousDisablePathAndQueryCanonicalization = true };
+
+    /// <summary>
+    /// The URL with its path and query sent as written when they hold only characters a request line may carry: curl and Postman
+    /// send <c>{"a":1}</c>, <c>|</c>, <c>^</c> and a backquote in a query, and <c>%2e%2e</c> in a path, as they are, where .NET's
+    /// <see cref="Uri"/> would escape or resolve them. Anything else (a space, a quote, a non-ASCII letter, a stray <c>%</c>, a
+    /// <c>.</c> or <c>..</c> segment) keeps the escaped, normalized form.
+    /// </summary>
+    private static Uri AsWritten(string text, Uri parsed)
+    {
+        var scheme = text.IndexOf("://", StringComparison.Ordinal);
+        var start = scheme < 0 ? -1 : text.IndexOfAny(['/', '?', '#'], scheme + 3);
+        if (start < 0)
+        {
+            return parsed;
+        }
+        var end = text.IndexOf('#', start);
+        var written = end < 0 ? text[start..] : text[start..end];
+        if (written.Length == 0 || written == parsed.PathAndQuery || !Sendable(written))
+        {
+            return parsed;
+        }
+        if (written[0] == '?')
+        {
+            written = "/" + written;
+        }
+        return Uri.TryCreate(parsed.GetLeftPart(UriPartial.Authority) + written, in Verbatim, out var verbatim) ? verbatim : parsed;
+    }
+
+    private static bool Sendable(string pathAndQuery)
+    {
+        for (var i = 0; i < pathAndQuery.Length; i++)
+        {
+            var c = pathAndQuery[i];
+            if (c is <= ' ' or >= (char)0x7F or '"' or '<' or '>' or '\\'
+                || c == '%' && !(i + 2 < pathAndQuery.Length && char.IsAsciiHexDigit(pathAndQuery[i + 1]) && char.IsAsciiHexDigit(pathAndQuery[i + 2])))
+            {
+                return false;
+            }
+        }
+        var query = pathAndQuery.IndexOf('?');
+        var path = query < 0 ? pathAndQuery : pathAndQuery[..query];
+        return !path.Split('/').Any(static segment => segment is "." or "..");
     }
 
     internal static bool IsToken(string name)
@@ -278,7 +324,9 @@ internal sealed class CompiledApiStep : CompiledStep
 
     private Uri AppendParams(Uri uri, TemplateScope scope, List<(string, JsonNode?)>? rendered)
     {
-        var query = new StringBuilder(uri.Query.Length > 0 ? uri.Query[1..] : "");
+        var pathAndQuery = uri.PathAndQuery;
+        var mark = pathAndQuery.IndexOf('?');
+        var query = new StringBuilder(mark < 0 ? "" : pathAndQuery[(mark + 1)..]);
         foreach (var (name, template) in _params)
         {
             var value = template.Render(scope);
@@ -302,7 +350,8 @@ internal sealed class CompiledApiStep : CompiledStep
                 query.Append(Uri.EscapeDataString(pair)).Append('=').Append(Uri.EscapeDataString(text));
             }
         }
-        return new UriBuilder(uri) { Query = query.ToString() }.Uri;
+        var url = uri.GetLeftPart(UriPartial.Authority) + (mark < 0 ? pathAndQuery : pathAndQuery[..mark]) + (query.Length > 0 ? "?" + query : "");
+        return AsWritten(url, new Uri(url));
     }
 
     /// <summary>Prepares the request (nothing is sent when that fails), then hands it to the engine's executor.</summary>

@@ -101,7 +101,7 @@ public sealed class CopyAsCurlCorpusTests(ImportRunner runner, ITestOutputHelper
     private static HttpRecording Expected(JsonObject request, Func<string, string> say, bool noEmptyHeaders = false)
     {
         string Say(string s) => say(s);
-        var url = new Uri(request["url"]!.GetValue<string>());
+        var url = Toolsmith.Core.Steps.Api.CompiledApiStep.IsHttpUrl(request["url"]!.GetValue<string>(), out _, out var sendable) ? sendable! : new Uri(request["url"]!.GetValue<string>());
         var headers = request["headers"]!.AsArray()
             .Select(h => (h![0]!.GetValue<string>(), Say(h[1]!.GetValue<string>())))
             .Where(h => !noEmptyHeaders || h.Item2.Trim().Length > 0)

@@ -1,0 +1,95 @@
+using Toolsmith.Import.Curl;
+using Toolsmith.Import.Http;
+using Toolsmith.Import.Postman;
+
+namespace Toolsmith.Core.Tests.Importers;
+
+/// <summary>
+/// What the sixth and seventh black-box testers found sent differently from curl, newman and the .http clients, or written
+/// where a credential must not be (stop 55), each checked at the local test API.
+/// </summary>
+public class SeventhTesterTests(ImportRunner runner) : IClassFixture<ImportRunner>
+{
+    private string Url => runner.Api.Url("/echo").TrimEnd('/');
+
+    [Fact]
+    public async Task ALiteralBraceBarOrCaret_InAUrl_IsSentAsWritten()
+    {
+        // Postman and curl send { } | ^ ` in a query (and %2e in a path) as they are; .NET's Uri alone would escape or resolve them
+        var postman = $$$"""
+            { "item": [ { "name": "q", "request": { "method": "GET", "url": "{{{Url}}}/a/%2e%2e/b?where={x}&q=a|b^c`d&n={{n}}" } } ],
+              "variable": [ { "key": "n", "value": "1" } ] }
+            """;
+        var sent = await runner.CaptureAtEchoAsync(Assert.Single(PostmanImporter.Import(postman).Tools), new Dictionary<string, string>());
+        Assert.EndsWith("/a/%2e%2e/b?where={x}&q=a|b^c`d&n=1", sent!["rawTarget"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        // what a request line cannot carry (a space, a quote, non-ASCII) is still escaped, and dot segments are resolved
+        var curl = CurlImporter.Import($"curl -g '{Url}/c/./d?s=\"é\"'");
+        var escaped = await runner.CaptureAtEchoAsync(Assert.Single(curl.Tools), new Dictionary<string, string>());
+        Assert.EndsWith("/c/d?s=%22%C3%A9%22", escaped!["rawTarget"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AVariableHoldingAQuote_InsideAJsonString_IsWarnedOf()
+    {
+        var postman = PostmanImporter.Import($$$"""
+            { "item": [ { "name": "s", "request": { "method": "POST", "url": "{{{Url}}}/s",
+                "header": [ { "key": "Content-Type", "value": "application/json" } ],
+                "body": { "mode": "raw", "raw": "{\"name\": \"{{name}}\", \"plain\": \"{{plain}}\"}" } } } ],
+              "variable": [ { "key": "name", "value": "Zoë \"Z\" O'Neil" }, { "key": "plain", "value": "Ann" } ] }
+            """);
+        var warning = Assert.Single(postman.Warnings, static w => w.Message.Contains("inside a JSON string", StringComparison.Ordinal));
+        Assert.Contains("{{name}}", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("a quote", warning.Message, StringComparison.Ordinal);
+
+        var http = HttpFileImporter.Import($"@path = C:\\temp\\x\n\nPOST {Url}/p\nContent-Type: application/json\n\n{{\"path\": \"{{{{path}}}}\"}}\n");
+        Assert.Contains(http.Warnings, static w => w.Message.Contains("{{path}}", StringComparison.Ordinal) && w.Message.Contains("a backslash", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("api_key", "8f3kq93ldk2")]
+    [InlineData("access_token", "ya29.a0AfH6SMBx9")]
+    [InlineData("sig", "Zx1%2BbQ2wLmk3j4h5g6f7d8s9a0%3D")]
+    public async Task ACredentialInAHttpFilesQuery_IsASecret_AndSentAsWritten(string name, string value)
+    {
+        var result = HttpFileImporter.Import($"GET {Url}/v1/data?{name}={value}&page=2\n");
+        var tool = Assert.Single(result.Tools);
+        var decoded = Uri.UnescapeDataString(value);
+        Assert.DoesNotContain(decoded, tool.Document.ToJsonString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(value, tool.Document.ToJsonString(), StringComparison.Ordinal);
+        var secret = Assert.Single(result.Secrets);
+        Assert.Equal(decoded, secret.Value);
+        var sent = await runner.CaptureAtEchoAsync(tool, new Dictionary<string, string> { [secret.Name] = decoded });
+        Assert.EndsWith($"/v1/data?{name}={value}&page=2", sent!["rawTarget"]!.GetValue<string>(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void ARememberMeCookie_IsASecret()
+    {
+        var result = CurlImporter.Import($"curl '{Url}/account' -b 'remember_me=7f3a9c2e11b84d06; theme=dark'");
+        Assert.DoesNotContain("7f3a9c2e11b84d06", Assert.Single(result.Tools).Document.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains("theme", result.Tools[0].Document.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("-U puser:ppass123", "ppass123")]
+    [InlineData("--proxy-user 'u:PaSs!9'", "PaSs!9")]
+    [InlineData("-E cert.pem:CERTPASS", "CERTPASS")]
+    [InlineData("--pass KEYPASS77", "KEYPASS77")]
+    [InlineData("-x http://pu:proxysecret@127.0.0.1:3128", "proxysecret")]
+    public void AnOptionLeftOut_NeverPrintsItsPassword(string option, string password)
+    {
+        var result = CurlImporter.Import($"curl {option} {Url}/v1/ping");
+        Assert.NotEmpty(result.Warnings);
+        Assert.DoesNotContain(result.Warnings, w => w.Message.Contains(password, StringComparison.Ordinal) || w.Item.Contains(password, StringComparison.Ordinal));
+        Assert.DoesNotContain(password, Assert.Single(result.Tools).Document.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AVariableLineAfterTheBody_NeverPrintsACredential()
+    {
+        var result = HttpFileImporter.Import($"POST {Url}/login\nContent-Type: application/json\n\n{{\"user\": \"admin\"}}\n\n@adminPassword = adm!n#pw\n");
+        Assert.Contains(result.Warnings, static w => w.Message.Contains("@adminPassword", StringComparison.Ordinal));
+        Assert.DoesNotContain(result.Warnings, static w => w.Message.Contains("adm!n#pw", StringComparison.Ordinal));
+    }
+}

@@ -686,6 +686,12 @@ internal sealed class OperationToolBuilder
                 }
                 break;
             case SecuritySchemeType.Http when scheme.Scheme?.Equals("basic", StringComparison.OrdinalIgnoreCase) == true:
+                // Required together with a scheme applied before it: an API key moves to its header, parameter or cookie
+                // (the step's auth becomes basic); a token that also needs the Authorization header cannot go with it.
+                if (_auth is not null && !MovedToRequestParts(_auth))
+                {
+                    Warn($"requires HTTP basic ({key}) together with a {_auth["type"]} credential; both are sent in the Authorization header, which carries one, so the step sends basic only.");
+                }
                 // The engine encodes USER:PASSWORD at send time: two secrets, nothing to compute by hand.
                 _auth = new JsonObject
                 {
@@ -711,12 +717,38 @@ internal sealed class OperationToolBuilder
                 {
                     _auth = new JsonObject { ["type"] = "bearer", ["token"] = token };
                 }
+                else if (_auth["type"]?.GetValue<string>() is "basic" or "bearer" or "oauth2")
+                {
+                    Warn($"requires a {what} ({key}) together with a {_auth["type"]} credential; both are sent in the Authorization header, which carries one, so the step sends the {_auth["type"]} credential only.");
+                }
                 else
                 {
                     _headers["Authorization"] = "Bearer " + token;
                 }
                 break;
         }
+    }
+
+    /// <summary>An API key applied as the step's auth, moved to the header, parameter or cookie it is sent as; false for another kind.</summary>
+    private bool MovedToRequestParts(JsonObject auth)
+    {
+        if (auth["type"]?.GetValue<string>() != "apiKey" || auth["name"]?.GetValue<string>() is not { } name || auth["value"]?.GetValue<string>() is not { } value)
+        {
+            return false;
+        }
+        switch (auth["in"]?.GetValue<string>())
+        {
+            case "query":
+                _params[name] = value;
+                break;
+            case "cookie":
+                _cookies[name] = value;
+                break;
+            default:
+                _headers[name] = value;
+                break;
+        }
+        return true;
     }
 
     /// <summary>A secret name shared by every tool of the document: the API's short name and the scheme's ("petstore_api_key").</summary>

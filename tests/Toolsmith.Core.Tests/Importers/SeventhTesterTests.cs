@@ -1,5 +1,6 @@
 using Toolsmith.Import.Curl;
 using Toolsmith.Import.Http;
+using Toolsmith.Import.OpenApi;
 using Toolsmith.Import.Postman;
 
 namespace Toolsmith.Core.Tests.Importers;
@@ -91,5 +92,45 @@ public class SeventhTesterTests(ImportRunner runner) : IClassFixture<ImportRunne
         var result = HttpFileImporter.Import($"POST {Url}/login\nContent-Type: application/json\n\n{{\"user\": \"admin\"}}\n\n@adminPassword = adm!n#pw\n");
         Assert.Contains(result.Warnings, static w => w.Message.Contains("@adminPassword", StringComparison.Ordinal));
         Assert.DoesNotContain(result.Warnings, static w => w.Message.Contains("adm!n#pw", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("query")]
+    [InlineData("header")]
+    [InlineData("cookie")]
+    public async Task AnApiKeyRequiredWithBasic_IsSentWithIt(string place)
+    {
+        // all schemes of one security requirement are required: the key and the basic credentials, whatever their order
+        var result = OpenApiCatalog.Parse($$"""
+            {
+              "openapi": "3.0.3",
+              "info": { "title": "Notes", "version": "1" },
+              "servers": [ { "url": "http://127.0.0.1:{{runner.Api.Port}}/echo" } ],
+              "components": { "securitySchemes": {
+                "key": { "type": "apiKey", "in": "{{place}}", "name": "api-key" },
+                "basic": { "type": "http", "scheme": "basic" } } },
+              "paths": { "/notes": { "get": { "operationId": "listNotes", "security": [ { "key": [], "basic": [] } ],
+                "responses": { "200": { "description": "ok" } } } } }
+            }
+            """, "notes.json").ImportAll();
+        var tool = Assert.Single(result.Tools);
+        var sent = await runner.CaptureAtEchoAsync(tool, new Dictionary<string, string>());
+        var text = sent!.ToJsonString();
+        var basic = System.Text.Encoding.ASCII.GetString(Convert.FromBase64String(sent["headers"]!["authorization"]!.GetValue<string>()["Basic ".Length..]));
+        Assert.Equal("S-notes_basic_username:S-notes_basic_password", basic);
+        Assert.Contains("S-notes_key", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void BasicRequiredWithABearerToken_IsWarnedOf()
+    {
+        var result = OpenApiCatalog.Parse("""
+            {
+              "openapi": "3.0.3", "info": { "title": "Notes", "version": "1" }, "servers": [ { "url": "http://127.0.0.1:1" } ],
+              "components": { "securitySchemes": { "basic": { "type": "http", "scheme": "basic" }, "jwt": { "type": "http", "scheme": "bearer" } } },
+              "paths": { "/notes": { "get": { "operationId": "listNotes", "security": [ { "basic": [], "jwt": [] } ], "responses": { "200": { "description": "ok" } } } } }
+            }
+            """, "notes.json").ImportAll();
+        Assert.Contains(result.Warnings, static w => w.Message.Contains("Authorization header", StringComparison.Ordinal));
     }
 }

@@ -1058,7 +1058,10 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
             }
             _dynamicInputs[name] = input;
             Warn($"uses the dynamic variable {{{{{name}}}}}, which Toolsmith does not generate; it became the input \"{input}\".");
-            _tool.Input(input, "string", $"Stands for {{{{{name}}}}} of the .http file.", required: true);
+            // A random integer or a timestamp with an offset is a number: bare in a JSON body, the clients send it unquoted.
+            var numeric = parts.Length > 0 && (parts[0].StartsWith("randomInt", StringComparison.OrdinalIgnoreCase) || parts[0].StartsWith("random.integer", StringComparison.OrdinalIgnoreCase)
+                || parts[0].StartsWith("random.float", StringComparison.OrdinalIgnoreCase) || parts[0].Equals("timestamp", StringComparison.OrdinalIgnoreCase));
+            _tool.Input(input, numeric ? "number" : "string", $"Stands for {{{{{name}}}}} of the .http file{(numeric ? " (a number)" : "")}.", required: true);
             return "{{" + input + "}}";
         }
         if (!variables.ContainsKey(name) && !PlainVariableName().IsMatch(name))

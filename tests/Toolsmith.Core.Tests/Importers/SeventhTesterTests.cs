@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Toolsmith.Import.Curl;
 using Toolsmith.Import.Http;
 using Toolsmith.Import.OpenApi;
@@ -132,5 +133,16 @@ public class SeventhTesterTests(ImportRunner runner) : IClassFixture<ImportRunne
             }
             """, "notes.json").ImportAll();
         Assert.Contains(result.Warnings, static w => w.Message.Contains("Authorization header", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ARandomIntegerBareInAJsonBody_IsSentAsANumber()
+    {
+        var result = HttpFileImporter.Import($"POST {Url}/events\nContent-Type: application/json\n\n{{\"dice\": {{{{$randomInt 1 10}}}}, \"n\": {{{{$random.integer(1, 100)}}}}}}\n");
+        var tool = Assert.Single(result.Tools);
+        var inputs = tool.Document["inputs"]!.AsObject();
+        Assert.All(inputs, static i => Assert.Equal("number", i.Value!["type"]!.GetValue<string>()));
+        var sent = await runner.CaptureAtEchoAsync(tool, new Dictionary<string, string>(), new JsonObject { [inputs.ElementAt(0).Key] = 7, [inputs.ElementAt(1).Key] = 42 });
+        Assert.Equal("""{"dice": 7, "n": 42}""", sent!["bodyText"]!.GetValue<string>());
     }
 }

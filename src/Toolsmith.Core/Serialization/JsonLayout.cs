@@ -22,7 +22,13 @@ public sealed class JsonLayout
     /// <summary>Each token's type, to check that a compact text has the same tokens.</summary>
     private readonly JsonTokenType[] _tokens;
 
-    private JsonLayout(byte[][] gaps, JsonTokenType[] tokens) => (_gaps, _tokens) = (gaps, tokens);
+    /// <summary>
+    /// Strings (and member names) written with escapes (<c>"caf\u00e9"</c>, <c>"a\/b"</c>), by token: sent as written while
+    /// the value there is still the one they spell, as curl and Postman send the text.
+    /// </summary>
+    private readonly Dictionary<int, (byte[] Written, string Value)>? _escaped;
+
+    private JsonLayout(byte[][] gaps, JsonTokenType[] tokens, Dictionary<int, (byte[] Written, string Value)>? escaped) => (_gaps, _tokens, _escaped) = (gaps, tokens, escaped);
 
     /// <summary>
     /// The layout of <paramref name="text"/> when it holds exactly the JSON of <paramref name="value"/> (members in the same
@@ -57,6 +63,7 @@ public sealed class JsonLayout
         var bytes = Encoding.UTF8.GetBytes(text);
         var gaps = new List<byte[]>();
         var tokens = new List<JsonTokenType>();
+        Dictionary<int, (byte[] Written, string Value)>? escaped = null;
         var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
         long end = 0;
         try
@@ -65,6 +72,10 @@ public sealed class JsonLayout
             {
                 gaps.Add(bytes.AsSpan((int)end, (int)(reader.TokenStartIndex - end)).ToArray());
                 tokens.Add(reader.TokenType);
+                if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName && reader.ValueIsEscaped)
+                {
+                    (escaped ??= [])[tokens.Count - 1] = (bytes.AsSpan((int)reader.TokenStartIndex, reader.ValueSpan.Length + 2).ToArray(), reader.GetString()!);
+                }
                 end = TokenEnd(ref reader);
             }
         }
@@ -77,7 +88,7 @@ public sealed class JsonLayout
             return null;
         }
         gaps.Add(bytes.AsSpan((int)end).ToArray());
-        return new JsonLayout([.. gaps], [.. tokens]);
+        return new JsonLayout([.. gaps], [.. tokens], escaped);
     }
 
     /// <summary>
@@ -120,7 +131,15 @@ public sealed class JsonLayout
             {
                 return compact;
             }
-            output.Write(compact.AsSpan(start, (int)(TokenEnd(ref reader) - start)));
+            if (_escaped is not null && _escaped.TryGetValue(i, out var written) && reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName
+                && reader.GetString() == written.Value)
+            {
+                output.Write(written.Written);
+            }
+            else
+            {
+                output.Write(compact.AsSpan(start, (int)(TokenEnd(ref reader) - start)));
+            }
             i++;
         }
         if (i != _tokens.Length)

@@ -1131,12 +1131,13 @@ public class PostmanAndHttpImporterTests(ImportRunner runner) : IClassFixture<Im
         Assert.Contains("{{run.isoTimestamp}}", step, StringComparison.Ordinal);
         // A bounded random number is not one the run makes: it stays an input, with a warning.
         Assert.Contains(http.Warnings, static w => w.Message.Contains("$randomInt 1 6", StringComparison.Ordinal));
-        await runner.RunAsync(tool, new JsonObject { ["random_int"] = "3" });
+        await runner.RunAsync(tool, new JsonObject { ["random_int"] = 3 });
         var echo = Echo(runner);
         Assert.True(Guid.TryParse(echo["headers"]!["x-request-id"]!.GetValue<string>(), out _));
         var sent = JsonNode.Parse(echo["bodyText"]!.GetValue<string>())!;
         Assert.True(sent["at"]!.GetValue<long>() > 1_700_000_000);
         Assert.EndsWith("Z", sent["iso"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(3, sent["n"]!.GetValue<int>()); // a number, as the clients send it
 
         var collection = $$$"""
             { "info": { "name": "Events", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json" },

@@ -145,4 +145,23 @@ public class SeventhTesterTests(ImportRunner runner) : IClassFixture<ImportRunne
         var sent = await runner.CaptureAtEchoAsync(tool, new Dictionary<string, string>(), new JsonObject { [inputs.ElementAt(0).Key] = 7, [inputs.ElementAt(1).Key] = 42 });
         Assert.Equal("""{"dice": 7, "n": 42}""", sent!["bodyText"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task EscapesInAJsonBodysStrings_AreSentAsWritten()
+    {
+        // curl, newman and httpyac send the body's bytes: \u00e9, \/ and HTML-safe \u003c stay as they were written
+        const string Body = """{"u": "caf\u00e9 \/", "h": "\u003cb\u003e \u0026", "n": 1}""";
+        var curl = CurlImporter.Import($"curl {Url}/esc -H 'Content-Type: application/json' -d '{Body}'");
+        var http = HttpFileImporter.Import($"POST {Url}/esc\nContent-Type: application/json\n\n{Body}\n");
+        var postman = PostmanImporter.Import($$$"""
+            { "item": [ { "name": "e", "request": { "method": "POST", "url": "{{{Url}}}/esc",
+                "header": [ { "key": "Content-Type", "value": "application/json" } ],
+                "body": { "mode": "raw", "raw": {{{System.Text.Json.JsonSerializer.Serialize(Body)}}} } } } ] }
+            """);
+        foreach (var result in new[] { curl, http, postman })
+        {
+            var sent = await runner.CaptureAtEchoAsync(Assert.Single(result.Tools), new Dictionary<string, string>());
+            Assert.Equal(Body, sent!["bodyText"]!.GetValue<string>());
+        }
+    }
 }

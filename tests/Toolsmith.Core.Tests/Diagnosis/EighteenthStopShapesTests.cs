@@ -77,4 +77,36 @@ public class EighteenthStopShapesTests
     [Fact]
     public void AnUnknownField_StaysAnInvalidValue() =>
         Assert.Equal(DiagnosisKinds.InvalidValue, Ex.Diagnose(Ex.Make(400, """{"code": "UNKNOWN_FIELD", "message": "unknown field colour"}""", method: "POST", headers: Json)).Kind);
+
+    [Theory]
+    // false written as text beside an error code; an error number alone; an outcome that names a class of error; a
+    // response status that is a code word saying what is required
+    [InlineData("""{"result": "false", "error_code": 20031, "ts": 1700000000000}""")]
+    [InlineData("""{"error": 12}""")]
+    [InlineData("""{"Outcome": "SystemError", "Message": "An unexpected error occurred. Please try again later.", "Identity": "Request", "Delay": 0.01, "Price": 0}""")]
+    [InlineData("""{"response_code": 104, "response_status": "REQUIRED_SENDER", "response_result": null}""")]
+    public void AFailureInAnotherEnvelope_Under200_IsFound(string body) =>
+        Assert.NotNull(DiagnosisEngine.Diagnose(Ex.Make(200, body, method: "POST", headers: Json)));
+
+    [Theory]
+    [InlineData("""{"result": "true", "orders": []}""")]
+    [InlineData("""{"error": 0}""")]
+    [InlineData("""{"Outcome": "Success", "Message": null, "Price": 12.5}""")]
+    [InlineData("""{"Outcome": "NoError", "Price": 12.5}""")]
+    public void TheSameEnvelopesSayingSuccess_AreSuccesses(string body) =>
+        Assert.Null(DiagnosisEngine.Diagnose(Ex.Make(200, body, method: "POST", headers: Json)));
+
+    [Theory]
+    [InlineData(403, "Access denied because of exceeding access rate", DiagnosisKinds.RateLimited)]
+    [InlineData(400, "You already use the maximum number of simultaneous connections. Try later.", DiagnosisKinds.RateLimited)]
+    [InlineData(402, "Credits Low", DiagnosisKinds.QuotaExceeded)]
+    [InlineData(403, "This endpoint requires a higher tier subscription", DiagnosisKinds.RequestRejected)]
+    [InlineData(403, "The sender number is not MMS enabled on your account", DiagnosisKinds.RequestRejected)]
+    [InlineData(403, "Sending from example.org is not allowed. Domain verification is required.", DiagnosisKinds.RequestRejected)]
+    public void TheWordsOfLimitsAndRefusals_AreRead(int status, string message, string kind) =>
+        Assert.Equal(kind, Ex.Diagnose(Ex.Make(status, $$"""{"message": "{{message}}"}""", method: "POST", headers: Json)).Kind);
+
+    [Fact]
+    public void ACreditCodeWord_IsAQuota() =>
+        Assert.Equal(DiagnosisKinds.QuotaExceeded, Ex.Diagnose(Ex.Make(400, """{"error": "NotEnoughCredit", "code": 402}""", method: "POST", headers: Json)).Kind);
 }

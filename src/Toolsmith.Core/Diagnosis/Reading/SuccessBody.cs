@@ -706,7 +706,8 @@ internal static partial class SuccessBody
                 seen.ResultErrors |= inner.ErrorsListed;
                 seen.ResultObjectFailure |= inner.ReportFailure;
             }
-            seen.ResultFalse |= reader.TokenType == JsonTokenType.False;
+            // {"result": "false", "error_code": 10007}: false written as text
+            seen.ResultFalse |= reader.TokenType == JsonTokenType.False || (reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("false"u8));
             // {"result": "method name not recognized"} (Transmission, OPNsense): a result that is a phrase saying it failed.
             seen.SaysFailed |= reader.TokenType == JsonTokenType.String && reader.ValueSpan.IndexOf((byte)' ') > 0 && !IsOkWord(reader.ValueSpan) && SaysFailure(ref reader);
             // {"result": "FAIL", "code": "AUTH_FAILED"}: the result as a word (a stat or an Ack says so by the patterns above)
@@ -1683,7 +1684,7 @@ internal static partial class SuccessBody
 
     /// <summary>Words a status member says a call failed with: "error", "failed", "failure", "fail", "err" (any case).</summary>
     private static bool IsFailedWord(ReadOnlySpan<byte> text) =>
-        IsErrorWord(text) || System.Text.Ascii.EqualsIgnoreCase(text, "failed"u8)
+        IsErrorWord(text) || System.Text.Ascii.EqualsIgnoreCase(text, "failed"u8) || IsErrorClassWord(text)
         || System.Text.Ascii.EqualsIgnoreCase(text, "failure"u8) || System.Text.Ascii.EqualsIgnoreCase(text, "declined"u8)
         || System.Text.Ascii.EqualsIgnoreCase(text, "rejected"u8) || System.Text.Ascii.EqualsIgnoreCase(text, "denied"u8)
         || System.Text.Ascii.EqualsIgnoreCase(text, "refused"u8)
@@ -1691,6 +1692,19 @@ internal static partial class SuccessBody
         || System.Text.Ascii.EqualsIgnoreCase(text, "erro"u8) || System.Text.Ascii.EqualsIgnoreCase(text, "erreur"u8)
         || System.Text.Ascii.EqualsIgnoreCase(text, "fehler"u8) || System.Text.Ascii.EqualsIgnoreCase(text, "falha"u8)
         || System.Text.Ascii.EqualsIgnoreCase(text, "fallo"u8) || System.Text.Ascii.EqualsIgnoreCase(text, "fallido"u8);
+
+    /// <summary>
+    /// One PascalCase word naming a class of error as an outcome (<c>"Outcome": "SystemError"</c>, <c>RequestError</c>,
+    /// <c>RegistrationError</c>, <c>ValidationFailure</c>): letters only, ending in Error or Failure, not "NoError".
+    /// </summary>
+    private static bool IsErrorClassWord(ReadOnlySpan<byte> text)
+    {
+        if (text.Length is < 8 or > 40 || !char.IsAsciiLetterUpper((char)text[0]) || text.IndexOfAnyExceptInRange((byte)'A', (byte)'z') >= 0 || text.IndexOfAny("[\\]^_`"u8) >= 0)
+        {
+            return false;
+        }
+        return (text.EndsWith("Error"u8) || text.EndsWith("Failure"u8)) && !text.StartsWith("No"u8) && !text.StartsWith("Non"u8);
+    }
 
     /// <summary>
     /// A status written as a code word that names a failure: <c>REQUEST_DENIED</c>, <c>OVER_QUERY_LIMIT</c>,
@@ -1710,7 +1724,8 @@ internal static partial class SuccessBody
             || lower.IndexOf("unauthori"u8) >= 0 || lower.IndexOf("forbidden"u8) >= 0 || lower.IndexOf("not_found"u8) >= 0
             || lower.IndexOf("expired"u8) >= 0 || lower.IndexOf("rejected"u8) >= 0 || lower.IndexOf("declined"u8) >= 0
             || lower.StartsWith("err_"u8) || lower.IndexOf("duplicate"u8) >= 0 || lower.IndexOf("already"u8) >= 0
-            || lower.IndexOf("illegal"u8) >= 0 || lower.StartsWith("unknown_"u8) || lower.StartsWith("no_such_"u8);
+            || lower.IndexOf("illegal"u8) >= 0 || lower.StartsWith("unknown_"u8) || lower.StartsWith("no_such_"u8)
+            || lower.StartsWith("required_"u8) || lower.EndsWith("_required"u8);
     }
 
     /// <summary>
@@ -2050,6 +2065,8 @@ internal static partial class SuccessBody
             // {"errorCode": "0", "errorMessage": "Успешно"}: the words of an error code that says there was none
             || (ErrorText && Count <= 6 && !ErrorCodeZero)
             || (ErrorNumber && (Message || MessageIsText || ShortMessage) && !MessageSaysOk && Count <= 6)
+            // {"error": 5}: an error number, and nothing else
+            || (ErrorNumber && Count == 1)
             || (ErrorCode && (Message || MessageIsText || ErrorText || ShortMessage) && !MessageSaysOk && !StatusSaysOk && Count <= 6)
             ||
             OkFalse

@@ -56,6 +56,8 @@ public sealed partial class CorpusScoreTests(FixtureServer server, ITestOutputHe
         ["fresh16"] = (0.71, 0.54),
         ["fresh17tune"] = (0.86, 0.56),
         ["fresh17"] = (0.70, 0.41),
+        ["fresh18tune"] = (0.76, 0.68),
+        ["fresh18"] = (0.78, 0.80),
     };
 
     [Fact]

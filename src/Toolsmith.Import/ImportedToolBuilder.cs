@@ -307,6 +307,7 @@ internal sealed partial class ImportedToolBuilder
                     step[member] = kept;
                 }
             }
+            ReferToSecretsInTextBody(step);
             ReferToSecretsWhereRepeated(step);
             // The layout takes the body's final values (stray braces now escaped and repeated credentials referred, above).
             if (step["bodyLayout"] is JsonValue layout)
@@ -339,6 +340,54 @@ internal sealed partial class ImportedToolBuilder
         result.Tools.Add(tool);
         return tool;
     }
+
+    /// <summary>
+    /// A body sent as text (text/plain, XML, JSON kept as text, a form written out) holds credentials where JSON, XML and forms
+    /// put them: <c>"password": "…"</c>, <c>&lt;password&gt;…&lt;/password&gt;</c>, <c>password=…</c>. Each value named and
+    /// shaped like a credential (<see cref="Credentials.IsCredentialField"/>) refers to a secret in its place: the text sent
+    /// is the same, and the value is never written into the tool.
+    /// </summary>
+    private void ReferToSecretsInTextBody(JsonObject step)
+    {
+        if (step["body"] is not JsonValue body || !body.TryGetValue<string>(out var text) || text.Length == 0)
+        {
+            return;
+        }
+        var host = step["url"] is JsonValue u && u.TryGetValue<string>(out var url) && Uri.TryCreate(url.Split("{{", 2)[0], UriKind.Absolute, out var parsed) ? parsed.Host : null;
+        var provider = Naming.Provider(host);
+        var found = new List<(int Index, int Length, string Name, string Value)>();
+        foreach (var regex in (ReadOnlySpan<Regex>)[JsonPairInText(), XmlElementInText(), FormPairInText()])
+        {
+            foreach (Match m in regex.Matches(text))
+            {
+                var value = m.Groups["value"];
+                if (!value.Value.Contains("{{", StringComparison.Ordinal) && !value.Value.Contains('\\') && Credentials.IsCredentialField(m.Groups["name"].Value, value.Value)
+                    && !found.Any(f => f.Index < value.Index + value.Length && value.Index < f.Index + f.Length))
+                {
+                    found.Add((value.Index, value.Length, m.Groups["name"].Value, value.Value));
+                }
+            }
+        }
+        if (found.Count == 0)
+        {
+            return;
+        }
+        var sb = new StringBuilder(text);
+        foreach (var (index, length, name, value) in found.OrderByDescending(static f => f.Index))
+        {
+            sb.Remove(index, length).Insert(index, Secret(provider + "_" + Naming.Secret(name), $"the body field {name} for {host ?? "the API"}", value));
+        }
+        step["body"] = sb.ToString();
+    }
+
+    [GeneratedRegex(@"""(?<name>[A-Za-z_][\w.\-]{0,60})""\s*:\s*""(?<value>[^""\\\r\n]{1,500})""", RegexOptions.CultureInvariant)]
+    private static partial Regex JsonPairInText();
+
+    [GeneratedRegex(@"<(?:[\w\-]+:)?(?<name>[A-Za-z_][\w.\-]{0,60})(?:\s[^>]*)?>(?<value>[^<>\r\n]{1,500})</(?:[\w\-]+:)?\k<name>\s*>", RegexOptions.CultureInvariant)]
+    private static partial Regex XmlElementInText();
+
+    [GeneratedRegex(@"(?:^|[&\n])\s*(?<name>[A-Za-z_][\w.\-\[\]]{0,60})=(?<value>[^&\r\n""<>]{1,500})", RegexOptions.CultureInvariant)]
+    private static partial Regex FormPairInText();
 
     /// <summary>
     /// A credential's value the source also wrote elsewhere in the request — a CSRF cookie's value repeated in its header or

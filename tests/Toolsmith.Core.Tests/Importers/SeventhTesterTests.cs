@@ -164,4 +164,26 @@ public class SeventhTesterTests(ImportRunner runner) : IClassFixture<ImportRunne
             Assert.Equal(Body, sent!["bodyText"]!.GetValue<string>());
         }
     }
+
+    [Fact]
+    public async Task ACredentialInATextBody_IsASecret_AndTheTextSentIsTheSame()
+    {
+        const string Xml = "<login><user>ann</user><password>Lk4_pw_xml</password></login>";
+        const string Plain = "user=ann&password=Lk29_textplain";
+        const string Json = "{\n  \"email\": \"ann@example.com\",\n  \"password\": \"Sup3r$ecret!\"\n}";
+        var curl = CurlImporter.Import($"curl {Url}/login -H 'Content-Type: application/xml' -d '{Xml}'");
+        var postman = PostmanImporter.Import($$$"""
+            { "item": [ { "name": "t", "request": { "method": "POST", "url": "{{{Url}}}/login",
+                "body": { "mode": "raw", "raw": "{{{Plain}}}", "options": { "raw": { "language": "text" } } } } } ] }
+            """);
+        var http = HttpFileImporter.Import($"@contentType = application/json\n\nPOST {Url}/login\nContent-Type: {{{{contentType}}}}\n\n{Json}\n");
+        foreach (var (result, text, value) in new[] { (curl, Xml, "Lk4_pw_xml"), (postman, Plain, "Lk29_textplain"), (http, Json, "Sup3r$ecret!") })
+        {
+            var tool = Assert.Single(result.Tools);
+            Assert.DoesNotContain(value, tool.Document.ToJsonString(), StringComparison.Ordinal);
+            var secret = Assert.Single(result.Secrets, s => s.Value == value);
+            var sent = await runner.CaptureAtEchoAsync(tool, new Dictionary<string, string> { [secret.Name] = value });
+            Assert.Equal(text, sent!["bodyText"]!.GetValue<string>());
+        }
+    }
 }

@@ -1123,15 +1123,8 @@ internal sealed partial class CurlStepBuilder
             {
                 var (path, options) = FormWord(value[1..]);
                 var file = new JsonObject { ["file"] = RunTimeFile(path, "-F") };
-                foreach (var p in options.Split(';', StringSplitOptions.RemoveEmptyEntries))
+                foreach (var (key, v) in FormOptions(options))
                 {
-                    var peq = p.IndexOf('=', StringComparison.Ordinal);
-                    if (peq <= 0)
-                    {
-                        continue;
-                    }
-                    var key = p[..peq].Trim().ToLowerInvariant();
-                    var v = p[(peq + 1)..].Trim().Trim('"');
                     if (key == "type")
                     {
                         file["contentType"] = v;
@@ -1145,8 +1138,9 @@ internal sealed partial class CurlStepBuilder
                         _warnings.Add(new ImportWarning("-F " + spec, $"sets \"{key}\" on the part, which the step cannot; it was left out."));
                     }
                 }
-                // curl guesses the part's type from the name it sends (filename= when given), not from the file on disk.
-                if (file["contentType"] is null && CurlFileType(file["fileName"]?.GetValue<string>() ?? path) is { } guessed)
+                // curl guesses the part's type from the name it sends (filename= when given), then from the file's own name
+                // (lib/mime.c): a.txt;filename=photo.png goes as image/png, photo.png;filename=upload.bin as image/png too.
+                if (file["contentType"] is null && (CurlFileType(file["fileName"]?.GetValue<string>() ?? path) ?? CurlFileType(path)) is { } guessed)
                 {
                     file["contentType"] = guessed;
                 }
@@ -1164,8 +1158,14 @@ internal sealed partial class CurlStepBuilder
                 // filename=, headers=); anything else there it skips with a warning, and so does the step.
                 var (text, options) = FormWord(value);
                 textType = TypeOption(options);
+                var named = FormOptions(options).FirstOrDefault(static o => o.Key == "filename").Value;
                 var skipped = options.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(static o => o.Trim())
-                    .Where(static o => !o.StartsWith("type=", StringComparison.OrdinalIgnoreCase)).ToList();
+                    .Where(static o => !o.StartsWith("type=", StringComparison.OrdinalIgnoreCase) && !o.StartsWith("filename=", StringComparison.OrdinalIgnoreCase)).ToList();
+                if (named is not null)
+                {
+                    // -F 'name=text;filename=x.txt': curl sends the text as a file part with that name (and a type guessed from it).
+                    _warnings.Add(new ImportWarning("-F " + name, $"gives its text part the file name \"{named}\": curl sends it as a file part with that name, and the step sends the text as a field without a file name; to send a file part, write the text into a file and use -F '{name}=@file'."));
+                }
                 if (skipped.Count > 0)
                 {
                     // The value may be a credential: the warning names the field, never what it holds.
@@ -1181,9 +1181,56 @@ internal sealed partial class CurlStepBuilder
     }
 
     /// <summary>The type= of a -F part's options (";type=text/plain;filename=x"), or null.</summary>
-    private static string? TypeOption(string options) =>
-        options.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(static o => o.Trim())
-            .Where(static o => o.StartsWith("type=", StringComparison.OrdinalIgnoreCase)).Select(static o => o[5..].Trim().Trim('"')).FirstOrDefault(static t => t.Length > 0);
+    private static string? TypeOption(string options) => FormOptions(options).FirstOrDefault(static o => o.Key == "type" && o.Value.Length > 0).Value;
+
+    /// <summary>
+    /// A -F part's options as curl reads them (";type=…;filename=…"): a value in double quotes holds ';' and ends at its
+    /// closing quote (a backslash escapes a quote or a backslash); a quoted type= keeps its quotes, as curl 7.88 sends it.
+    /// </summary>
+    private static List<(string Key, string Value)> FormOptions(string options)
+    {
+        var found = new List<(string, string)>();
+        var i = 0;
+        while (i < options.Length)
+        {
+            while (i < options.Length && options[i] is ';' or ' ' or '\t')
+            {
+                i++;
+            }
+            var eq = options.IndexOf('=', i);
+            var semicolon = options.IndexOf(';', i);
+            if (eq < 0 || (semicolon >= 0 && semicolon < eq))
+            {
+                i = semicolon < 0 ? options.Length : semicolon + 1;
+                continue;
+            }
+            var key = options[i..eq].Trim().ToLowerInvariant();
+            i = eq + 1;
+            string value;
+            if (i < options.Length && options[i] == '"')
+            {
+                var sb = new StringBuilder();
+                for (i++; i < options.Length && options[i] != '"'; i++)
+                {
+                    if (options[i] == '\\' && i + 1 < options.Length && options[i + 1] is '"' or '\\')
+                    {
+                        i++;
+                    }
+                    sb.Append(options[i]);
+                }
+                i++;
+                value = key == "type" ? "\"" + sb + "\"" : sb.ToString();
+            }
+            else
+            {
+                var end = options.IndexOf(';', i);
+                value = (end < 0 ? options[i..] : options[i..end]).Trim();
+                i = end < 0 ? options.Length : end;
+            }
+            found.Add((key, value));
+        }
+        return found;
+    }
 
     /// <summary>A docs placeholder in angle brackets, &lt;your-domain-name&gt;.</summary>
     [GeneratedRegex(@"<(?<name>[A-Za-z_][A-Za-z0-9_.-]*)>", RegexOptions.CultureInvariant)]

@@ -186,4 +186,28 @@ public class SeventhTesterTests(ImportRunner runner) : IClassFixture<ImportRunne
             Assert.Equal(text, sent!["bodyText"]!.GetValue<string>());
         }
     }
+
+    [Fact]
+    public async Task AFormPartsQuotedOptions_AreReadAsCurlReadsThem()
+    {
+        await ImportRunner.InFolderAsync(async folder =>
+        {
+            await File.WriteAllBytesAsync(Path.Combine(folder, "photo.png"), [0x89, 0x50, 0x4E, 0x47]);
+            var options = new CurlImportOptions { BaseDirectory = folder };
+            var quoted = CurlImporter.Import($"curl {Url}/up -F 'doc=@photo.png;filename=\"a;b.png\";type=image/png' -F 'meta={{\"k\":\"v\"}};type=\"application/json; charset=utf-8\"'", options);
+            await runner.RunAsync(Assert.Single(quoted.Tools));
+            var body = runner.Api.LastEcho!["bodyText"]!.GetValue<string>();
+            Assert.Contains("filename=\"a;b.png\"\r\nContent-Type: image/png", body, StringComparison.Ordinal);
+            Assert.Contains("Content-Type: \"application/json; charset=utf-8\"", body, StringComparison.Ordinal);
+
+            // a file name with an unknown extension: the type comes from the file's own name
+            var renamed = CurlImporter.Import($"curl {Url}/up -F 'doc=@photo.png;filename=upload.bin'", options);
+            await runner.RunAsync(Assert.Single(renamed.Tools));
+            Assert.Contains("filename=\"upload.bin\"\r\nContent-Type: image/png", runner.Api.LastEcho!["bodyText"]!.GetValue<string>(), StringComparison.Ordinal);
+        });
+
+        // a text part given a file name is said, not passed over
+        var named = CurlImporter.Import($"curl {Url}/f -F 'a=some text;filename=x.txt'");
+        Assert.Contains(named.Warnings, static w => w.Message.Contains("file name \"x.txt\"", StringComparison.Ordinal));
+    }
 }

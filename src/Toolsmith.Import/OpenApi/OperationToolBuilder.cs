@@ -507,7 +507,8 @@ internal sealed class OperationToolBuilder
             var required = schema?.Required ?? new HashSet<string>();
             foreach (var (field, property) in schema?.Properties ?? new Dictionary<string, IOpenApiSchema>())
             {
-                var isFile = property.Format is "binary" or "base64" || (property.Items?.Format is "binary");
+                // OpenAPI 3.1 says binary with contentMediaType (and no contentEncoding) where 3.0 said format: binary
+                var isFile = property.Format is "binary" or "base64" || (property.Items?.Format is "binary") || IsBinaryContent(property) || IsBinaryContent(property.Items);
                 var input = UniqueInput(Naming.Identifier(field));
                 if (isFile && multipart)
                 {
@@ -536,7 +537,7 @@ internal sealed class OperationToolBuilder
                     fields[field] = new JsonObject { ["text"] = "{{" + input + "}}", ["contentType"] = partMedia };
                     continue;
                 }
-                if (!multipart && fieldType == "array" && property.Items?.Extensions?.TryGetValue(OpenApiCatalog.CollectionFormat, out var marked) == true
+                if (fieldType == "array" && property.Items?.Extensions?.TryGetValue(OpenApiCatalog.CollectionFormat, out var marked) == true
                     && marked is JsonNodeExtension { Node: JsonValue swagger } && swagger.ToString() is not "multi" and var collection)
                 {
                     // Swagger 2.0 formData: collectionFormat (csv when absent) joins the items into one field, as for a query.
@@ -598,6 +599,11 @@ internal sealed class OperationToolBuilder
         }
         return sb.ToString();
     }
+
+    /// <summary>A string schema whose contentMediaType names bytes, not text (OpenAPI 3.1's binary), without a contentEncoding.</summary>
+    private static bool IsBinaryContent(IOpenApiSchema? schema) =>
+        schema is IOpenApiSchemaMissingProperties { ContentMediaType: { Length: > 0 } type, ContentEncoding: null or "" }
+        && !type.StartsWith("text/", StringComparison.OrdinalIgnoreCase) && !type.Contains("json", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Auth from the first security requirement that can be mapped; returns the OAuth scopes it needs.</summary>
     private List<string> Security()

@@ -210,4 +210,39 @@ public class SeventhTesterTests(ImportRunner runner) : IClassFixture<ImportRunne
         var named = CurlImporter.Import($"curl {Url}/f -F 'a=some text;filename=x.txt'");
         Assert.Contains(named.Warnings, static w => w.Message.Contains("file name \"x.txt\"", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task AMultipartFileWrittenWithContentMediaType_AndASwaggerCsvArray_AreSentAsTheSpecsSay()
+    {
+        await ImportRunner.InFolderAsync(async folder =>
+        {
+            var png = Path.Combine(folder, "photo.png");
+            await File.WriteAllBytesAsync(png, [0x89, 0x50, 0x4E, 0x47]);
+            var v31 = OpenApiCatalog.Parse($$"""
+                {
+                  "openapi": "3.1.0", "info": { "title": "Notes", "version": "1" }, "servers": [ { "url": "http://127.0.0.1:{{runner.Api.Port}}/echo" } ],
+                  "paths": { "/attach": { "post": { "operationId": "attach",
+                    "requestBody": { "content": { "multipart/form-data": {
+                      "schema": { "type": "object", "properties": { "upload": { "type": "string", "contentMediaType": "image/png" } } },
+                      "encoding": { "upload": { "contentType": "image/png" } } } } },
+                    "responses": { "200": { "description": "ok" } } } } }
+                }
+                """, "notes.json").ImportAll();
+            await runner.RunAsync(Assert.Single(v31.Tools), new JsonObject { ["upload"] = png });
+            Assert.Contains("name=\"upload\"; filename=\"photo.png\"\r\nContent-Type: image/png", runner.Api.LastEcho!["bodyText"]!.GetValue<string>(), StringComparison.Ordinal);
+        });
+
+        var v2 = OpenApiCatalog.Parse($$"""
+            {
+              "swagger": "2.0", "info": { "title": "Media", "version": "1" }, "host": "127.0.0.1:{{runner.Api.Port}}", "basePath": "/echo", "schemes": ["http"],
+              "paths": { "/media": { "post": { "operationId": "upload", "consumes": ["multipart/form-data"],
+                "parameters": [ { "name": "tags", "in": "formData", "type": "array", "items": { "type": "string" }, "collectionFormat": "csv" } ],
+                "responses": { "200": { "description": "ok" } } } } }
+            }
+            """, "media.json").ImportAll();
+        await runner.RunAsync(Assert.Single(v2.Tools), new JsonObject { ["tags"] = new JsonArray("a", "b c") });
+        var body = runner.Api.LastEcho!["bodyText"]!.GetValue<string>();
+        Assert.Contains("name=\"tags\"\r\n\r\na,b c\r\n", body, StringComparison.Ordinal);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(body, "name=\"tags\""));
+    }
 }

@@ -316,6 +316,22 @@ internal sealed class PreparedBody
             });
             return;
         }
+        if (OneValueShapes.IsJoined(value, out var joinedItems, out var separator))
+        {
+            if (joinedItems is null)
+            {
+                return; // a joined field whose input was not given
+            }
+            // {"values": […], "join": ","}: one part, its items joined (Swagger 2.0's collectionFormat in a multipart body)
+            var joined = Encoding.UTF8.GetBytes(joinedItems is JsonArray list ? string.Join(separator, list.Select(static v => Template.ToText(v))) : Template.ToText(joinedItems));
+            parts.Add(() =>
+            {
+                var content = new ByteArrayContent(joined);
+                content.Headers.TryAddWithoutValidation("Content-Disposition", $"form-data; name=\"{FormName(name)}\"");
+                return content;
+            });
+            return;
+        }
         foreach (var (partName, text) in RequestBodyTemplate.Flatten(name, value))
         {
             var bytes = Encoding.UTF8.GetBytes(text);

@@ -57,7 +57,7 @@ internal static class Credentials
     /// apikey, accesstoken as token (not nexttoken, a place in a listing).
     /// </summary>
     private static string[] Words(string name) =>
-        [.. Naming.Snake(name).Split('_', StringSplitOptions.RemoveEmptyEntries).Select(static w =>
+        [.. Naming.Snake(name).Split('_', StringSplitOptions.RemoveEmptyEntries).Select(static w => w.Length > 3 && char.IsAsciiDigit(w[^1]) && w.TrimEnd("0123456789".ToCharArray()) is { Length: >= 3 } stem ? stem : w).Select(static w =>
             w.Length > 6 && w.EndsWith("apikey", StringComparison.Ordinal) ? "apikey"
             : w.Length > 3 && w.EndsWith("key", StringComparison.Ordinal) && CompoundPrefixes.Contains(w[..^3]) ? "apikey"
             : w.Length > 5 && w.EndsWith("token", StringComparison.Ordinal) && CompoundPrefixes.Contains(w[..^5]) ? "token"
@@ -167,7 +167,8 @@ internal static class Credentials
         {
             return false;
         }
-        return v.Length >= 8 && (v.Any(char.IsAsciiDigit) || v.Length >= 20);
+        // a signature (Azure's SAS sig=) is opaque whatever it holds
+        return v.Length >= 8 && (v.Any(char.IsAsciiDigit) || v.Length >= 20 || words[^1] is "sig" or "signature");
     }
 
     /// <summary>A placeholder API docs write where the reader's credential goes: &lt;YOUR_TOKEN&gt;, YOUR_API_KEY, {api_key}, xxxxxxxx.</summary>

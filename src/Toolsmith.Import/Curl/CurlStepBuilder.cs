@@ -150,17 +150,24 @@ internal sealed partial class CurlStepBuilder
             var colon = user.IndexOf(':', StringComparison.Ordinal);
             var userPart = colon >= 0 ? user[..colon] : user;
             var password = colon >= 0 ? user[(colon + 1)..] : null;
-            // An empty password means the user name is the credential (an API key, as Stripe takes it).
-            var userIsSecret = password == "" || Credentials.LooksLikeSecretValue(userPart) || (VariableName(userPart) is { } uv && Credentials.IsSecretName(uv));
+            // An empty password means the user name is the credential (an API key, as Stripe takes it); so does a dummy
+            // password the API documents beside a key (Freshdesk's "KEY:X", Toggl's "TOKEN:api_token"), or a user name shaped
+            // like a key (20+ characters of letters and digits, with both).
+            var dummyPassword = password is { Length: 1 } || password is "api_token" or "x" or "X" or "dummy" or "unused";
+            var userIsSecret = password == "" || Credentials.LooksLikeSecretValue(userPart) || (VariableName(userPart) is { } uv && Credentials.IsSecretName(uv))
+                || (dummyPassword && userPart.Length >= 8) || (userPart.Length >= 20 && userPart.All(char.IsAsciiLetterOrDigit) && userPart.Any(char.IsAsciiDigit) && userPart.Any(char.IsAsciiLetter));
+            // A user name that is a credential is never written into a description.
+            var whose = userIsSecret ? "" : $" of {userPart}";
             auth = new JsonObject
             {
                 ["type"] = "basic",
                 ["username"] = userIsSecret ? SecretFor(userPart, _provider + "_api_key", $"the API key sent as the user name for {_host} (from -u)") : Plain(userPart),
                 ["password"] = password switch
                 {
-                    null => _tool.Secret(_provider + "_password", $"the password of {userPart} for {_host} (the command gave only the user; curl would ask for it)"),
+                    null => _tool.Secret(_provider + "_password", $"the password{whose} for {_host} (the command gave only the user; curl would ask for it)"),
                     "" => "",
-                    _ => SecretFor(password, _provider + "_password", $"the password of {userPart} for {_host} (from -u)"),
+                    _ when userIsSecret && dummyPassword => Plain(password),
+                    _ => SecretFor(password, _provider + "_password", $"the password{whose} for {_host} (from -u)"),
                 },
             };
         }
@@ -251,6 +258,26 @@ internal sealed partial class CurlStepBuilder
             headers["Accept"] = "application/json";
         }
 
+        // A shell variable in the URL's path or query: the shell pastes its value in as written, the step encodes an input's
+        // value there (a / as %2F, an & as %26), which is the same for a plain word and not for a path or a query.
+        var afterHost = url.IndexOf("://", StringComparison.Ordinal) is >= 0 and var schemeEnd ? url.IndexOfAny(['/', '?'], schemeEnd + 3) : -1;
+        if (afterHost >= 0 && url.IndexOf(ShellWords.VariableStart, afterHost) >= 0)
+        {
+            var names = new List<string>();
+            for (var at = url.IndexOf(ShellWords.VariableStart, afterHost); at >= 0; at = url.IndexOf(ShellWords.VariableStart, at + 1))
+            {
+                // only a variable whose name says it holds a piece of URL (a path, a hook, a query); an id or a key is one word
+                if (VariableName(url[at..]) is { } variable && !names.Contains(variable)
+                    && UrlPieceName().IsMatch(variable))
+                {
+                    names.Add(variable);
+                }
+            }
+            if (names.Count > 0)
+            {
+                _warnings.Add(new ImportWarning("URL", $"uses the shell variable{(names.Count > 1 ? "s" : "")} {string.Join(", ", names.Select(static n => "$" + n))} in its path or query; the shell pastes a value in as written, and the step encodes the input's value there (a / goes as %2F, an & or = in a query as %26 or %3D): give a value that holds none of them, or write it into the URL."));
+            }
+        }
         // URL and query: the query stays as written; credentials in it become secret parameters.
         var (cleanUrl, parameters) = SplitQuery(Plain(url), queryExtra);
         auth ??= AuthFromQuery(parameters);
@@ -1231,6 +1258,9 @@ internal sealed partial class CurlStepBuilder
         }
         return found;
     }
+
+    [GeneratedRegex(@"path|url|uri|hook|route|endpoint|query|params|prefix|location", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex UrlPieceName();
 
     /// <summary>A docs placeholder in angle brackets, &lt;your-domain-name&gt;.</summary>
     [GeneratedRegex(@"<(?<name>[A-Za-z_][A-Za-z0-9_.-]*)>", RegexOptions.CultureInvariant)]

@@ -1455,6 +1455,14 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
         {
             return JsonValue.Create(_tool.Secret(_provider + "_" + Naming.Secret(field), $"the body field {field} for {_host}", s))!;
         }
+        // {"password": "{{secretpw}}"}: a variable whose value is the credential of a field named for one is that secret, not
+        // an input whose default would hold it
+        if (field is not null && Ref().Match(s) is { Success: true } only && only.Length == s.Length && only.Groups["path"].Value.Trim() is var name
+            && !name.StartsWith('$') && variables.TryGetValue(name, out var raw) && Expand(raw, variables).Trim() is { Length: > 0 } value
+            && !value.Contains("{{", StringComparison.Ordinal) && Credentials.IsCredentialField(field, value))
+        {
+            return JsonValue.Create(_tool.Secret(_provider + "_" + Naming.Secret(field), $"the body field {field} for {_host} (the .http variable @{name})", value))!;
+        }
         var text = Text(s);
         return text == s ? v : JsonValue.Create(text)!;
     });

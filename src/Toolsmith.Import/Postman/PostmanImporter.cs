@@ -403,7 +403,7 @@ internal sealed partial class PostmanRequestMapper(PostmanImporter.Context conte
         var pathVariables = new List<(string, string)>();
         if (node is JsonValue)
         {
-            return (FixScheme(PostmanImporter.Str(node) ?? ""), pathVariables);
+            return (PathAsPostmanSends(FixScheme(PostmanImporter.Str(node) ?? "")), pathVariables);
         }
         if (node is not JsonObject url)
         {
@@ -472,11 +472,18 @@ internal sealed partial class PostmanRequestMapper(PostmanImporter.Context conte
             if (segments[i].Length > 1 && segments[i][0] == ':')
             {
                 var name = segments[i][1..];
+                var suffix = "";
+                if (!values.ContainsKey(name) && PathVariableName().Match(name) is { Success: true } lead && lead.Length < name.Length && values.ContainsKey(lead.Value))
+                {
+                    // :product_id.json: Postman's variable is product_id, and ".json" follows its value
+                    suffix = name[lead.Length..];
+                    name = lead.Value;
+                }
                 var value = values.GetValueOrDefault(name, "");
                 if (value.Contains("{{", StringComparison.Ordinal))
                 {
                     // :id whose value is {{userId}}: the segment is bound to that variable (an input, or a secret) as Postman sends it.
-                    segments[i] = value;
+                    segments[i] = value + suffix;
                     continue;
                 }
                 if ((value.Contains('/', StringComparison.Ordinal) || PercentEscape().IsMatch(value)) && !Credentials.LooksLikeSecretValue(value))
@@ -484,7 +491,7 @@ internal sealed partial class PostmanRequestMapper(PostmanImporter.Context conte
                     // docs/readme.md: Postman puts the value into the path as it is, its / separating segments (and a %XX
                     // escape staying one); an input's value would be sent as one segment, escaped (docs%2Freadme.md).
                     Warn($"the path variable :{name} holds \"{value}\", which Postman sends as it is (a / separates segments); it was written into the URL instead of becoming an input, which would be sent escaped.");
-                    segments[i] = value;
+                    segments[i] = value + suffix;
                     continue;
                 }
                 pathVariables.Add((name, value));
@@ -492,13 +499,11 @@ internal sealed partial class PostmanRequestMapper(PostmanImporter.Context conte
                 {
                     _pathInputs.Add(Naming.Identifier(name));
                 }
-                segments[i] = "{{" + Naming.Identifier(name) + "}}";
+                segments[i] = "{{" + Naming.Identifier(name) + "}}" + suffix;
             }
             else
             {
-                // Postman encodes a path by the URL standard's path set: { } and ` go out escaped (the engine sends a URL's
-                // other characters as written, or escapes what a request line cannot carry).
-                segments[i] = OutsideVariables(segments[i], static t => t.Replace("{", "%7B", StringComparison.Ordinal).Replace("}", "%7D", StringComparison.Ordinal).Replace("`", "%60", StringComparison.Ordinal));
+                segments[i] = PathSegmentAsPostmanSends(segments[i]);
             }
         }
         baseUrl = string.Join('/', segments);
@@ -509,6 +514,30 @@ internal sealed partial class PostmanRequestMapper(PostmanImporter.Context conte
     /// A query pair as Postman sends it: it percent-encodes the URL standard's special-query set, so a ' goes out as %27
     /// (<c>$filter=Department eq 'Finance'</c>); the engine sends the rest of that set (space, ", &lt;, &gt;) encoded already.
     /// </summary>
+    [GeneratedRegex(@"^[A-Za-z0-9_\-]+", RegexOptions.CultureInvariant)]
+    private static partial Regex PathVariableName();
+
+    /// <summary>
+    /// A path segment as Postman sends it: by the URL standard's path set, { } and ` go out escaped (the engine sends a URL's
+    /// other characters as written, or escapes what a request line cannot carry); {{variables}} stay.
+    /// </summary>
+    private static string PathSegmentAsPostmanSends(string segment) =>
+        OutsideVariables(segment, static t => t.Replace("{", "%7B", StringComparison.Ordinal).Replace("}", "%7D", StringComparison.Ordinal).Replace("`", "%60", StringComparison.Ordinal));
+
+    /// <summary>A URL written as one string, its path's segments as Postman sends them (see <see cref="PathSegmentAsPostmanSends"/>).</summary>
+    private static string PathAsPostmanSends(string url)
+    {
+        var hostStart = url.IndexOf("://", StringComparison.Ordinal) is >= 0 and var scheme ? scheme + 3 : 0;
+        var pathStart = url.IndexOf('/', hostStart);
+        if (pathStart < 0)
+        {
+            return url;
+        }
+        var pathEnd = url.IndexOfAny(['?', '#'], pathStart);
+        var path = pathEnd < 0 ? url[pathStart..] : url[pathStart..pathEnd];
+        return url[..pathStart] + string.Join('/', path.Split('/').Select(PathSegmentAsPostmanSends)) + (pathEnd < 0 ? "" : url[pathEnd..]);
+    }
+
     private static string SpecialQuery(string pair) =>
         !pair.Contains('\'', StringComparison.Ordinal) ? pair : OutsideVariables(pair, static t => t.Replace("'", "%27", StringComparison.Ordinal));
 

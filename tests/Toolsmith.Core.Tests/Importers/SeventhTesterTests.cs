@@ -7,7 +7,7 @@ using Toolsmith.Import.Postman;
 namespace Toolsmith.Core.Tests.Importers;
 
 /// <summary>
-/// What the sixth and seventh black-box testers found sent differently from curl, newman and the .http clients, or written
+/// What the sixth, seventh and eighth black-box testers found sent differently from curl, newman and the .http clients, or written
 /// where a credential must not be (stop 55), each checked at the local test API.
 /// </summary>
 public class SeventhTesterTests(ImportRunner runner) : IClassFixture<ImportRunner>
@@ -244,5 +244,47 @@ public class SeventhTesterTests(ImportRunner runner) : IClassFixture<ImportRunne
         var body = runner.Api.LastEcho!["bodyText"]!.GetValue<string>();
         Assert.Contains("name=\"tags\"\r\n\r\na,b c\r\n", body, StringComparison.Ordinal);
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(body, "name=\"tags\""));
+    }
+
+    [Fact]
+    public void CredentialsTheEighthTesterFoundWritten_AreSecrets()
+    {
+        var http = HttpFileImporter.Import($"@secretpw=yac P@ss!&1\n\nPOST {Url}/auth/login\nContent-Type: application/json\n\n{{\"username\": \"ann\", \"password\": \"{{{{secretpw}}}}\"}}\n");
+        Assert.DoesNotContain("yac P@ss", Assert.Single(http.Tools).Document.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains(http.Secrets, static s => s.Value == "yac P@ss!&1");
+
+        var form = CurlImporter.Import($"curl '{Url}/account/password' --data-raw 'old_password=Old%21Pass%231&new_password1=N%C3%AAw+P%40ss&new_password2=N%C3%AAw+P%40ss'");
+        Assert.DoesNotContain("P%40ss", Assert.Single(form.Tools).Document.ToJsonString(), StringComparison.Ordinal);
+
+        var sas = CurlImporter.Import($"curl '{Url}/c/r.csv?sv=2021-08-06&sig=AbC%2Bd%2FeF%3D'");
+        Assert.DoesNotContain("AbC", Assert.Single(sas.Tools).Document.ToJsonString(), StringComparison.Ordinal);
+
+        // Freshdesk's -u KEY:X: the user name is the key, and it is never shown
+        var key = CurlImporter.Import($"curl -u abcdefghij1234567890:X {Url}/api/v2/tickets");
+        Assert.DoesNotContain("abcdefghij1234567890", Assert.Single(key.Tools).Document.ToJsonString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(key.Secrets, static s => s.Description.Contains("abcdefghij", StringComparison.Ordinal));
+        Assert.Contains(key.Secrets, static s => s.Value == "abcdefghij1234567890");
+    }
+
+    [Fact]
+    public async Task WhatTheEighthTesterFoundSentOtherwise_IsSentAsTheClientsSendIt_OrSaid()
+    {
+        // a Postman path variable followed by an extension
+        var postman = PostmanImporter.Import($$$"""
+            { "item": [ { "name": "p", "request": { "method": "GET", "url": { "raw": "{{{Url}}}/products/:product_id.json",
+              "protocol": "http", "host": ["127", "0", "0", "1"], "port": "{{{runner.Api.Port}}}", "path": ["echo", "products", ":product_id.json"],
+              "variable": [ { "key": "product_id", "value": "632910392" } ] } } } ] }
+            """);
+        var sent = await runner.CaptureAtEchoAsync(Assert.Single(postman.Tools), new Dictionary<string, string>());
+        Assert.EndsWith("/products/632910392.json", sent!["rawTarget"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        // a query holding a quote: only the quote is escaped, | and ^ go as written
+        var http = HttpFileImporter.Import($"GET {Url}/q?f=a|b^c&s=\"x\"\n");
+        sent = await runner.CaptureAtEchoAsync(Assert.Single(http.Tools), new Dictionary<string, string>());
+        Assert.EndsWith("/q?f=a|b^c&s=%22x%22", sent!["rawTarget"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        // a shell variable in a URL's path: the step encodes the value, and says so
+        var curl = CurlImporter.Import($"curl -X POST \"{Url}/services/$SLACK_HOOK_PATH\"");
+        Assert.Contains(curl.Warnings, static w => w.Message.Contains("$SLACK_HOOK_PATH", StringComparison.Ordinal) && w.Message.Contains("%2F", StringComparison.Ordinal));
     }
 }

@@ -198,10 +198,11 @@ internal sealed class CompiledApiStep : CompiledStep
     private static readonly UriCreationOptions Verbatim = new() { DangerousDisablePathAndQueryCanonicalization = true };
 
     /// <summary>
-    /// The URL with its path and query sent as written when they hold only characters a request line may carry: curl and Postman
-    /// send <c>{"a":1}</c>, <c>|</c>, <c>^</c> and a backquote in a query, and <c>%2e%2e</c> in a path, as they are, where .NET's
-    /// <see cref="Uri"/> would escape or resolve them. Anything else (a space, a quote, a non-ASCII letter, a stray <c>%</c>, a
-    /// <c>.</c> or <c>..</c> segment) keeps the escaped, normalized form.
+    /// The URL with its path and query sent as written, as curl, newman and the .http clients send them: <c>{"a":1}</c>,
+    /// <c>|</c>, <c>^</c> and a backquote in a query, and <c>%2e%2e</c> in a path, stay as they are, where .NET's
+    /// <see cref="Uri"/> would escape or resolve them. Only what a request line cannot carry is escaped (a space, a control
+    /// character, <c>"</c>, <c>&lt;</c>, <c>&gt;</c>, a backslash, a non-ASCII letter as its UTF-8 bytes, a <c>%</c> that
+    /// begins no escape); a path with a <c>.</c> or <c>..</c> segment keeps the normalized form.
     /// </summary>
     private static Uri AsWritten(string text, Uri parsed)
     {
@@ -213,31 +214,51 @@ internal sealed class CompiledApiStep : CompiledStep
         }
         var end = text.IndexOf('#', start);
         var written = end < 0 ? text[start..] : text[start..end];
-        if (written.Length == 0 || written == parsed.PathAndQuery || !Sendable(written))
+        if (written.Length == 0 || written == parsed.PathAndQuery || HasDotSegment(written))
         {
             return parsed;
         }
-        if (written[0] == '?')
-        {
-            written = "/" + written;
-        }
-        return Uri.TryCreate(parsed.GetLeftPart(UriPartial.Authority) + written, in Verbatim, out var verbatim) ? verbatim : parsed;
+        written = Sendable(written[0] == '?' ? "/" + written : written);
+        return written == parsed.PathAndQuery ? parsed
+            : Uri.TryCreate(parsed.GetLeftPart(UriPartial.Authority) + written, in Verbatim, out var verbatim) ? verbatim : parsed;
     }
 
-    private static bool Sendable(string pathAndQuery)
+    /// <summary>The path and query with what a request line cannot carry percent-escaped, and the rest as written.</summary>
+    private static string Sendable(string pathAndQuery)
     {
+        var sb = new StringBuilder(pathAndQuery.Length + 8);
+        Span<byte> utf8 = stackalloc byte[4];
         for (var i = 0; i < pathAndQuery.Length; i++)
         {
             var c = pathAndQuery[i];
-            if (c is <= ' ' or >= (char)0x7F or '"' or '<' or '>' or '\\'
-                || c == '%' && !(i + 2 < pathAndQuery.Length && char.IsAsciiHexDigit(pathAndQuery[i + 1]) && char.IsAsciiHexDigit(pathAndQuery[i + 2])))
+            if (c == '%' && i + 2 < pathAndQuery.Length && char.IsAsciiHexDigit(pathAndQuery[i + 1]) && char.IsAsciiHexDigit(pathAndQuery[i + 2]))
             {
-                return false;
+                sb.Append(c);
+            }
+            else if (c is <= ' ' or >= (char)0x7F or '"' or '<' or '>' or '\\' or '%')
+            {
+                var length = char.IsSurrogatePair(pathAndQuery, i) ? 2 : 1;
+                var count = Encoding.UTF8.GetBytes(pathAndQuery.AsSpan(i, length), utf8);
+                foreach (var b in utf8[..count])
+                {
+                    sb.Append('%').Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+                }
+                i += length - 1;
+            }
+            else
+            {
+                sb.Append(c);
             }
         }
+        return sb.ToString();
+    }
+
+    /// <summary>A path holding a <c>.</c> or <c>..</c> segment, which clients resolve before they send.</summary>
+    private static bool HasDotSegment(string pathAndQuery)
+    {
         var query = pathAndQuery.IndexOf('?');
         var path = query < 0 ? pathAndQuery : pathAndQuery[..query];
-        return !path.Split('/').Any(static segment => segment is "." or "..");
+        return path.Split('/').Any(static segment => segment is "." or "..");
     }
 
     internal static bool IsToken(string name)

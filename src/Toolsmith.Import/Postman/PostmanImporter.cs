@@ -403,7 +403,8 @@ internal sealed partial class PostmanRequestMapper(PostmanImporter.Context conte
         var pathVariables = new List<(string, string)>();
         if (node is JsonValue)
         {
-            return (PathAsPostmanSends(FixScheme(PostmanImporter.Str(node) ?? "")), pathVariables);
+            var whole = PathAsPostmanSends(FixScheme(PostmanImporter.Str(node) ?? ""));
+            return (whole.IndexOf('?', StringComparison.Ordinal) is >= 0 and var mark ? whole[..(mark + 1)] + ValuesAsWrittenInQuery(whole[(mark + 1)..]) : whole, pathVariables);
         }
         if (node is not JsonObject url)
         {
@@ -444,7 +445,7 @@ internal sealed partial class PostmanRequestMapper(PostmanImporter.Context conte
                     // A member of the query array is one parameter: Postman encodes the & and # that would end it (and
                     // the = that would end a key), outside {{variables}}, which it puts in as text.
                     key = OutsideVariables(key, static t => t.Replace("&", "%26", StringComparison.Ordinal).Replace("#", "%23", StringComparison.Ordinal).Replace("=", "%3D", StringComparison.Ordinal));
-                    value = value is null ? null : OutsideVariables(value, static t => t.Replace("&", "%26", StringComparison.Ordinal).Replace("#", "%23", StringComparison.Ordinal));
+                    value = value is null ? null : ValuesAsWrittenInQuery(OutsideVariables(value, static t => t.Replace("&", "%26", StringComparison.Ordinal).Replace("#", "%23", StringComparison.Ordinal)));
                     query.Add(SpecialQuery(value is null ? key : key + "=" + QueryValue(key, value)));
                 }
             }
@@ -454,7 +455,7 @@ internal sealed partial class PostmanRequestMapper(PostmanImporter.Context conte
             foreach (var pair in raw[(at + 1)..].Split('&', StringSplitOptions.RemoveEmptyEntries))
             {
                 var eq = pair.IndexOf('=', StringComparison.Ordinal);
-                query.Add(SpecialQuery(eq < 0 ? pair : pair[..eq] + "=" + QueryValue(pair[..eq], pair[(eq + 1)..])));
+                query.Add(SpecialQuery(eq < 0 ? pair : pair[..eq] + "=" + QueryValue(pair[..eq], ValuesAsWrittenInQuery(pair[(eq + 1)..]))));
             }
         }
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -555,6 +556,22 @@ internal sealed partial class PostmanRequestMapper(PostmanImporter.Context conte
     }
 
     /// <summary>A query value that holds a credential (<c>api_key=8f3kq93ldk2</c>) becomes a secret; others stay as written.</summary>
+    /// <summary>
+    /// A query value's variables whose value holds a %XX escape (<c>https%3A%2F%2Fx.io</c>): Postman puts the value in as it
+    /// is, and an input's value would be encoded again (%253A), so the value is written into the URL, with a warning.
+    /// </summary>
+    private string ValuesAsWrittenInQuery(string value) => PostmanImporter.VariableReference().Replace(value, m =>
+    {
+        var name = m.Groups["name"].Value.Trim();
+        if (name.StartsWith('$') || !context.Variables.TryGet(name, out var known, out var secret) || secret || context.Variables.IsSecret(name)
+            || known is null || !PercentEscape().IsMatch(known) || known.Contains("{{", StringComparison.Ordinal) || Credentials.LooksLikeSecretValue(known))
+        {
+            return m.Value;
+        }
+        Warn($"puts {{{{{name}}}}} (\"{known}\") into its query, where Postman sends a variable's value as written; it was written into the URL as Postman sends it, not made an input the step would encode again.");
+        return known;
+    });
+
     private string QueryValue(string key, string value) => Credentials.IsCredentialField(key, Uri.UnescapeDataString(value)) ? Credential(Uri.UnescapeDataString(value), key) : value;
 
     [GeneratedRegex("%[0-9A-Fa-f]{2}", RegexOptions.CultureInvariant)]

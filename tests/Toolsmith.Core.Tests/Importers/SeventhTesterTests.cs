@@ -283,6 +283,14 @@ public class SeventhTesterTests(ImportRunner runner) : IClassFixture<ImportRunne
         sent = await runner.CaptureAtEchoAsync(Assert.Single(http.Tools), new Dictionary<string, string>());
         Assert.EndsWith("/q?f=a|b^c&s=%22x%22", sent!["rawTarget"]!.GetValue<string>(), StringComparison.Ordinal);
 
+        // a Postman variable holding %XX escapes in a query goes as written, not encoded again
+        var encoded = PostmanImporter.Import($$$"""
+            { "variable": [ { "key": "redir", "value": "https%3A%2F%2Fx.io%2Fcb" } ],
+              "item": [ { "name": "e", "request": { "method": "GET", "url": "{{{Url}}}/enc?redirect={{redir}}" } } ] }
+            """);
+        sent = await runner.CaptureAtEchoAsync(Assert.Single(encoded.Tools), new Dictionary<string, string>());
+        Assert.EndsWith("/enc?redirect=https%3A%2F%2Fx.io%2Fcb", sent!["rawTarget"]!.GetValue<string>(), StringComparison.Ordinal);
+
         // a shell variable in a URL's path: the step encodes the value, and says so
         var curl = CurlImporter.Import($"curl -X POST \"{Url}/services/$SLACK_HOOK_PATH\"");
         Assert.Contains(curl.Warnings, static w => w.Message.Contains("$SLACK_HOOK_PATH", StringComparison.Ordinal) && w.Message.Contains("%2F", StringComparison.Ordinal));

@@ -9,8 +9,8 @@ namespace Toolsmith.Core.Serialization;
 /// The spacing and line breaks of a JSON text as someone wrote it, laid over JSON written compact (docs/design.md,
 /// "Request bodies"). A JSON body pasted over several lines is sent over those lines, as curl or Postman would send it,
 /// while its values still come from the body (templates rendered). The layout is the gaps between the text's tokens,
-/// separators included; it fits only a value with the same tokens in the same order, where a placeholder string may have
-/// become any value.
+/// separators included, and the strings written with escapes (sent as written while they hold the value they spell); it
+/// fits only a value with the same tokens in the same order, where a placeholder string may have become any value.
 /// </summary>
 public sealed class JsonLayout
 {

@@ -267,6 +267,45 @@ internal sealed partial class ImportedToolBuilder
         }
     }
 
+    /// <summary>
+    /// A path segment escaped by the URL standard's path set where the engine sends the text as written: <c>{ }</c> and a
+    /// backquote, as Postman and the .http clients (Node's URL) send a path; <c>{{placeholders}}</c> stay.
+    /// </summary>
+    public static string PathSegmentByUrlStandard(string segment)
+    {
+        if (segment.IndexOfAny(['{', '}', '`']) < 0)
+        {
+            return segment;
+        }
+        var sb = new StringBuilder(segment.Length + 8);
+        var at = 0;
+        foreach (Match placeholder in AnyPlaceholder().Matches(segment))
+        {
+            sb.Append(Escaped(segment[at..placeholder.Index])).Append(placeholder.Value);
+            at = placeholder.Index + placeholder.Length;
+        }
+        return sb.Append(Escaped(segment[at..])).ToString();
+
+        static string Escaped(string text) => text.Replace("{", "%7B", StringComparison.Ordinal).Replace("}", "%7D", StringComparison.Ordinal).Replace("`", "%60", StringComparison.Ordinal);
+    }
+
+    /// <summary>A URL written as one string, its path's segments escaped as <see cref="PathSegmentByUrlStandard"/> says.</summary>
+    public static string PathByUrlStandard(string url)
+    {
+        var hostStart = url.IndexOf("://", StringComparison.Ordinal) is >= 0 and var scheme ? scheme + 3 : 0;
+        var pathStart = url.IndexOf('/', hostStart);
+        if (pathStart < 0)
+        {
+            return url;
+        }
+        var pathEnd = url.IndexOfAny(['?', '#'], pathStart);
+        var path = pathEnd < 0 ? url[pathStart..] : url[pathStart..pathEnd];
+        return url[..pathStart] + string.Join('/', path.Split('/').Select(PathSegmentByUrlStandard)) + (pathEnd < 0 ? "" : url[pathEnd..]);
+    }
+
+    [GeneratedRegex(@"\{\{[^{}]*\}\}", RegexOptions.CultureInvariant)]
+    private static partial Regex AnyPlaceholder();
+
     /// <summary>The tool document.</summary>
     public JsonObject ToDocument()
     {

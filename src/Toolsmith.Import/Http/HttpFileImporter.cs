@@ -778,7 +778,8 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
             }
             headers[name] = mapped;
         }
-        step["url"] = SecretsInQuery(Text(ValuesAsWrittenInUrl(url)));
+        // the .http clients send the URL through Node's URL, whose path set escapes { } and a backquote
+        step["url"] = SecretsInQuery(ImportedToolBuilder.PathByUrlStandard(Text(ValuesAsWrittenInUrl(url))));
         if (request.Body is { } body)
         {
             if (request.Method is "HEAD")

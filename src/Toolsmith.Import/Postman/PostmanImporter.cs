@@ -403,7 +403,7 @@ internal sealed partial class PostmanRequestMapper(PostmanImporter.Context conte
         var pathVariables = new List<(string, string)>();
         if (node is JsonValue)
         {
-            var whole = PathAsPostmanSends(FixScheme(PostmanImporter.Str(node) ?? ""));
+            var whole = ImportedToolBuilder.PathByUrlStandard(FixScheme(PostmanImporter.Str(node) ?? ""));
             return (whole.IndexOf('?', StringComparison.Ordinal) is >= 0 and var mark ? whole[..(mark + 1)] + ValuesAsWrittenInQuery(whole[(mark + 1)..]) : whole, pathVariables);
         }
         if (node is not JsonObject url)
@@ -504,7 +504,7 @@ internal sealed partial class PostmanRequestMapper(PostmanImporter.Context conte
             }
             else
             {
-                segments[i] = PathSegmentAsPostmanSends(segments[i]);
+                segments[i] = ImportedToolBuilder.PathSegmentByUrlStandard(segments[i]); // as Postman sends a path
             }
         }
         baseUrl = string.Join('/', segments);
@@ -517,27 +517,6 @@ internal sealed partial class PostmanRequestMapper(PostmanImporter.Context conte
     /// </summary>
     [GeneratedRegex(@"^[A-Za-z0-9_\-]+", RegexOptions.CultureInvariant)]
     private static partial Regex PathVariableName();
-
-    /// <summary>
-    /// A path segment as Postman sends it: by the URL standard's path set, { } and ` go out escaped (the engine sends a URL's
-    /// other characters as written, or escapes what a request line cannot carry); {{variables}} stay.
-    /// </summary>
-    private static string PathSegmentAsPostmanSends(string segment) =>
-        OutsideVariables(segment, static t => t.Replace("{", "%7B", StringComparison.Ordinal).Replace("}", "%7D", StringComparison.Ordinal).Replace("`", "%60", StringComparison.Ordinal));
-
-    /// <summary>A URL written as one string, its path's segments as Postman sends them (see <see cref="PathSegmentAsPostmanSends"/>).</summary>
-    private static string PathAsPostmanSends(string url)
-    {
-        var hostStart = url.IndexOf("://", StringComparison.Ordinal) is >= 0 and var scheme ? scheme + 3 : 0;
-        var pathStart = url.IndexOf('/', hostStart);
-        if (pathStart < 0)
-        {
-            return url;
-        }
-        var pathEnd = url.IndexOfAny(['?', '#'], pathStart);
-        var path = pathEnd < 0 ? url[pathStart..] : url[pathStart..pathEnd];
-        return url[..pathStart] + string.Join('/', path.Split('/').Select(PathSegmentAsPostmanSends)) + (pathEnd < 0 ? "" : url[pathEnd..]);
-    }
 
     private static string SpecialQuery(string pair) =>
         !pair.Contains('\'', StringComparison.Ordinal) ? pair : OutsideVariables(pair, static t => t.Replace("'", "%27", StringComparison.Ordinal));

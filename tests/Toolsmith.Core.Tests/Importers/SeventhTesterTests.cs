@@ -291,6 +291,11 @@ public class SeventhTesterTests(ImportRunner runner) : IClassFixture<ImportRunne
         sent = await runner.CaptureAtEchoAsync(Assert.Single(encoded.Tools), new Dictionary<string, string>());
         Assert.EndsWith("/enc?redirect=https%3A%2F%2Fx.io%2Fcb", sent!["rawTarget"]!.GetValue<string>(), StringComparison.Ordinal);
 
+        // a .http path escapes { } by the URL standard's path set, as the clients (Node's URL) send it; its query keeps them
+        var braces = HttpFileImporter.Import($"GET {Url}/items/{{id}}/x?f={{a}}\n");
+        sent = await runner.CaptureAtEchoAsync(Assert.Single(braces.Tools), new Dictionary<string, string>());
+        Assert.EndsWith("/items/%7Bid%7D/x?f={a}", sent!["rawTarget"]!.GetValue<string>(), StringComparison.Ordinal);
+
         // a shell variable in a URL's path: the step encodes the value, and says so
         var curl = CurlImporter.Import($"curl -X POST \"{Url}/services/$SLACK_HOOK_PATH\"");
         Assert.Contains(curl.Warnings, static w => w.Message.Contains("$SLACK_HOOK_PATH", StringComparison.Ordinal) && w.Message.Contains("%2F", StringComparison.Ordinal));

@@ -280,23 +280,29 @@ internal static class Credentials
     /// A URL as a name or a message may show it: without user information, and with the value of each query parameter that
     /// holds a credential (<see cref="IsCredentialField"/>) written as <c>…</c>.
     /// </summary>
-    public static string Shown(string url)
+    public static string Shown(string url) => InQuery(WithoutUserInfo(url), static (_, _) => "…");
+
+    /// <summary>
+    /// The URL with the value of each query parameter that holds a credential (<see cref="IsCredentialField"/>, name and value
+    /// decoded) given by <paramref name="instead"/> (its name, its decoded value); the rest, and a #fragment, as written.
+    /// </summary>
+    public static string InQuery(string url, Func<string, string, string> instead)
     {
-        var shown = WithoutUserInfo(url);
-        var q = shown.IndexOf('?', StringComparison.Ordinal);
+        var q = url.IndexOf('?', StringComparison.Ordinal);
         if (q < 0)
         {
-            return shown;
+            return url;
         }
-        var pairs = shown[(q + 1)..].Split('&');
+        var hash = url.IndexOf('#', q);
+        var pairs = (hash < 0 ? url[(q + 1)..] : url[(q + 1)..hash]).Split('&');
         for (var i = 0; i < pairs.Length; i++)
         {
             var eq = pairs[i].IndexOf('=', StringComparison.Ordinal);
-            if (eq > 0 && IsCredentialField(FormText.Decode(pairs[i][..eq]), FormText.Decode(pairs[i][(eq + 1)..])))
+            if (eq > 0 && FormText.Decode(pairs[i][..eq]) is var name && FormText.Decode(pairs[i][(eq + 1)..]) is var value && IsCredentialField(name, value))
             {
-                pairs[i] = pairs[i][..(eq + 1)] + "…";
+                pairs[i] = pairs[i][..(eq + 1)] + instead(name, value);
             }
         }
-        return shown[..(q + 1)] + string.Join('&', pairs);
+        return url[..(q + 1)] + string.Join('&', pairs) + (hash < 0 ? "" : url[hash..]);
     }
 }

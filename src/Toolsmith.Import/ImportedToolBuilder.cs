@@ -271,22 +271,20 @@ internal sealed partial class ImportedToolBuilder
     /// A path segment escaped by the URL standard's path set where the engine sends the text as written: <c>{ }</c> and a
     /// backquote, as Postman and the .http clients (Node's URL) send a path; <c>{{placeholders}}</c> stay.
     /// </summary>
-    public static string PathSegmentByUrlStandard(string segment)
+    public static string PathSegmentByUrlStandard(string segment) => segment.IndexOfAny(['{', '}', '`']) < 0 ? segment
+        : OutsidePlaceholders(segment, static t => t.Replace("{", "%7B", StringComparison.Ordinal).Replace("}", "%7D", StringComparison.Ordinal).Replace("`", "%60", StringComparison.Ordinal));
+
+    /// <summary>The text with <paramref name="change"/> applied to what lies outside its <c>{{…}}</c> placeholders (Postman's variables, a step's templates).</summary>
+    public static string OutsidePlaceholders(string text, Func<string, string> change)
     {
-        if (segment.IndexOfAny(['{', '}', '`']) < 0)
-        {
-            return segment;
-        }
-        var sb = new StringBuilder(segment.Length + 8);
+        var sb = new StringBuilder(text.Length + 8);
         var at = 0;
-        foreach (Match placeholder in AnyPlaceholder().Matches(segment))
+        foreach (Match placeholder in AnyPlaceholder().Matches(text))
         {
-            sb.Append(Escaped(segment[at..placeholder.Index])).Append(placeholder.Value);
+            sb.Append(change(text[at..placeholder.Index])).Append(placeholder.Value);
             at = placeholder.Index + placeholder.Length;
         }
-        return sb.Append(Escaped(segment[at..])).ToString();
-
-        static string Escaped(string text) => text.Replace("{", "%7B", StringComparison.Ordinal).Replace("}", "%7D", StringComparison.Ordinal).Replace("`", "%60", StringComparison.Ordinal);
+        return sb.Append(change(text[at..])).ToString();
     }
 
     /// <summary>A URL written as one string, its path's segments escaped as <see cref="PathSegmentByUrlStandard"/> says.</summary>
@@ -303,7 +301,7 @@ internal sealed partial class ImportedToolBuilder
         return url[..pathStart] + string.Join('/', path.Split('/').Select(PathSegmentByUrlStandard)) + (pathEnd < 0 ? "" : url[pathEnd..]);
     }
 
-    [GeneratedRegex(@"\{\{[^{}]*\}\}", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\{\{[^{}]+\}\}", RegexOptions.CultureInvariant)]
     private static partial Regex AnyPlaceholder();
 
     /// <summary>The tool document.</summary>

@@ -1412,38 +1412,17 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
     /// The URL with each query parameter named and valued like a credential (<c>api_key=8f3kq93ldk2</c>, <c>access_token=…</c>)
     /// referring to a secret, in its place: the value is never written into the tool, its description or the output.
     /// </summary>
-    private string SecretsInQuery(string url)
-    {
-        var q = url.IndexOf('?', StringComparison.Ordinal);
-        if (q < 0)
-        {
-            return url;
-        }
-        var hash = url.IndexOf('#', q);
-        var query = hash < 0 ? url[(q + 1)..] : url[(q + 1)..hash];
-        var pairs = query.Split('&');
-        for (var i = 0; i < pairs.Length; i++)
-        {
-            var eq = pairs[i].IndexOf('=', StringComparison.Ordinal);
-            if (eq <= 0 || pairs[i].Contains("{{", StringComparison.Ordinal))
-            {
-                continue;
-            }
-            var name = FormText.Decode(pairs[i][..eq]);
-            var value = FormText.Decode(pairs[i][(eq + 1)..]);
-            if (Credentials.IsCredentialField(name, value))
-            {
-                pairs[i] = pairs[i][..(eq + 1)] + _tool.Secret(_provider + "_" + Naming.Secret(name), $"the URL parameter {name} for {_host}", value);
-            }
-        }
-        return url[..(q + 1)] + string.Join('&', pairs) + (hash < 0 ? "" : url[hash..]);
-    }
+    private string SecretsInQuery(string url) =>
+        Credentials.InQuery(url, (name, value) => _tool.Secret(_provider + "_" + Naming.Secret(name), $"the URL parameter {name} for {_host}", value));
 
     /// <summary>A variable in a JSON member's name is given the file's or environment's value; one named like a credential is not.</summary>
     private JsonNode VariableKeys(JsonNode body) => ImportedToolBuilder.PutVariablesInMemberNames(body, Ref(), "path", KnownValue, Warn, "the name is sent as written.");
 
     /// <summary>The value a variable has in the file or environment, unless it is a system variable or named like a credential.</summary>
-    private string? KnownValue(string name) => !name.StartsWith('$') && !Credentials.IsSecretName(name) && variables.TryGetValue(name, out var raw)
+    private string? KnownValue(string name) => !Credentials.IsSecretName(name) ? FileValue(name) : null;
+
+    /// <summary>The value a file or environment variable has, expanded, when it is known at import (no system variable, no reference left).</summary>
+    private string? FileValue(string name) => !name.StartsWith('$') && variables.TryGetValue(name, out var raw)
         && Expand(raw, variables).Trim() is { Length: > 0 } value && !value.Contains("{{", StringComparison.Ordinal) ? value : null;
 
     /// <summary>A form's text as written, with .http variables as references and a credential field's value a secret.</summary>
@@ -1459,8 +1438,7 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
         // {"password": "{{secretpw}}"}: a variable whose value is the credential of a field named for one is that secret, not
         // an input whose default would hold it
         if (field is not null && Ref().Match(s) is { Success: true } only && only.Length == s.Length && only.Groups["path"].Value.Trim() is var name
-            && !name.StartsWith('$') && variables.TryGetValue(name, out var raw) && Expand(raw, variables).Trim() is { Length: > 0 } value
-            && !value.Contains("{{", StringComparison.Ordinal) && Credentials.IsCredentialField(field, value))
+            && FileValue(name) is { } value && Credentials.IsCredentialField(field, value))
         {
             return JsonValue.Create(_tool.Secret(_provider + "_" + Naming.Secret(field), $"the body field {field} for {_host} (the .http variable @{name})", value))!;
         }

@@ -444,8 +444,8 @@ internal sealed partial class PostmanRequestMapper(PostmanImporter.Context conte
                     var value = PostmanImporter.Str(o["value"]);
                     // A member of the query array is one parameter: Postman encodes the & and # that would end it (and
                     // the = that would end a key), outside {{variables}}, which it puts in as text.
-                    key = OutsideVariables(key, static t => t.Replace("&", "%26", StringComparison.Ordinal).Replace("#", "%23", StringComparison.Ordinal).Replace("=", "%3D", StringComparison.Ordinal));
-                    value = value is null ? null : ValuesAsWrittenInQuery(OutsideVariables(value, static t => t.Replace("&", "%26", StringComparison.Ordinal).Replace("#", "%23", StringComparison.Ordinal)));
+                    key = ImportedToolBuilder.OutsidePlaceholders(key, static t => t.Replace("&", "%26", StringComparison.Ordinal).Replace("#", "%23", StringComparison.Ordinal).Replace("=", "%3D", StringComparison.Ordinal));
+                    value = value is null ? null : ValuesAsWrittenInQuery(ImportedToolBuilder.OutsidePlaceholders(value, static t => t.Replace("&", "%26", StringComparison.Ordinal).Replace("#", "%23", StringComparison.Ordinal)));
                     query.Add(SpecialQuery(value is null ? key : key + "=" + QueryValue(key, value)));
                 }
             }
@@ -519,20 +519,8 @@ internal sealed partial class PostmanRequestMapper(PostmanImporter.Context conte
     private static partial Regex PathVariableName();
 
     private static string SpecialQuery(string pair) =>
-        !pair.Contains('\'', StringComparison.Ordinal) ? pair : OutsideVariables(pair, static t => t.Replace("'", "%27", StringComparison.Ordinal));
+        !pair.Contains('\'', StringComparison.Ordinal) ? pair : ImportedToolBuilder.OutsidePlaceholders(pair, static t => t.Replace("'", "%27", StringComparison.Ordinal));
 
-    /// <summary>The text with <paramref name="change"/> applied to what lies outside its <c>{{variable}}</c> references.</summary>
-    private static string OutsideVariables(string text, Func<string, string> change)
-    {
-        var sb = new StringBuilder(text.Length + 8);
-        var at = 0;
-        foreach (Match template in PostmanImporter.VariableReference().Matches(text))
-        {
-            sb.Append(change(text[at..template.Index])).Append(template.Value);
-            at = template.Index + template.Length;
-        }
-        return sb.Append(change(text[at..])).ToString();
-    }
 
     /// <summary>A query value that holds a credential (<c>api_key=8f3kq93ldk2</c>) becomes a secret; others stay as written.</summary>
     /// <summary>
@@ -542,8 +530,7 @@ internal sealed partial class PostmanRequestMapper(PostmanImporter.Context conte
     private string ValuesAsWrittenInQuery(string value) => PostmanImporter.VariableReference().Replace(value, m =>
     {
         var name = m.Groups["name"].Value.Trim();
-        if (name.StartsWith('$') || !context.Variables.TryGet(name, out var known, out var secret) || secret || context.Variables.IsSecret(name)
-            || known is null || !PercentEscape().IsMatch(known) || known.Contains("{{", StringComparison.Ordinal) || Credentials.LooksLikeSecretValue(known))
+        if (KnownValue(name) is not { } known || !PercentEscape().IsMatch(known) || known.Contains("{{", StringComparison.Ordinal) || Credentials.LooksLikeSecretValue(known))
         {
             return m.Value;
         }

@@ -59,6 +59,7 @@ internal static class Credentials
     private static string[] Words(string name) =>
         [.. Naming.Snake(name).Split('_', StringSplitOptions.RemoveEmptyEntries).Select(static w => w.Length > 3 && char.IsAsciiDigit(w[^1]) && w.TrimEnd("0123456789".ToCharArray()) is { Length: >= 3 } stem ? stem : w).Select(static w =>
             w.Length > 6 && w.EndsWith("apikey", StringComparison.Ordinal) ? "apikey"
+            : w.Length > 8 && w.EndsWith("password", StringComparison.Ordinal) ? "password" // md5password, newpassword, adminpassword
             : w.Length > 3 && w.EndsWith("key", StringComparison.Ordinal) && CompoundPrefixes.Contains(w[..^3]) ? "apikey"
             : w.Length > 5 && w.EndsWith("token", StringComparison.Ordinal) && CompoundPrefixes.Contains(w[..^5]) ? "token"
             : w)];
@@ -167,9 +168,15 @@ internal static class Credentials
         {
             return false;
         }
-        // a signature (Azure's SAS sig=) is opaque whatever it holds
-        return v.Length >= 8 && (v.Any(char.IsAsciiDigit) || v.Length >= 20 || words[^1] is "sig" or "signature");
+        // a signature (Azure's SAS sig=) is opaque whatever it holds; a token or an API key of words joined by _ - . is one a
+        // user chose (Jenkins' ?token=TRIGGER_TOK, pk.ey_static_tok), not a word
+        return v.Length >= 8 && (v.Any(char.IsAsciiDigit) || v.Length >= 20 || words[^1] is "sig" or "signature"
+            || (NamesTokenOrApiKey(words) && v.Any(static c => c is '_' or '-' or '.') && v.Any(char.IsAsciiLetter)));
     }
+
+    /// <summary>A name that can only mean a credential: a token (auth_token, token) or an API key (api_key, apikey, accessKey), not a bare key.</summary>
+    private static bool NamesTokenOrApiKey(string[] words) =>
+        words[^1] is "token" or "apikey" || (words is [.., var owner, "key"] && CompoundPrefixes.Contains(owner));
 
     /// <summary>A placeholder API docs write where the reader's credential goes: &lt;YOUR_TOKEN&gt;, YOUR_API_KEY, {api_key}, xxxxxxxx.</summary>
     public static bool IsDocPlaceholder(string value)
@@ -234,6 +241,27 @@ internal static class Credentials
         name.Equals("Authorization", StringComparison.OrdinalIgnoreCase)
         || name.Equals("Proxy-Authorization", StringComparison.OrdinalIgnoreCase)
         || (!name.Equals("Cookie", StringComparison.OrdinalIgnoreCase) && (IsSecretName(name, anyWord: true) || IsSecretName(name.ToLowerInvariant(), anyWord: true)));
+
+    /// <summary>
+    /// True for a header that carries a credential by its name (<see cref="IsCredentialHeader(string)"/>) or by its value: a
+    /// token of a well-known or long random shape, or a vendor's prefixed key in a header of the vendor's own
+    /// (<c>X-Honeycomb-Team: hcaik_01…</c>), unless the header names an id (<c>X-Request-Id: req_…</c>).
+    /// </summary>
+    public static bool IsCredentialHeader(string name, string value) =>
+        IsCredentialHeader(name) || (!name.Equals("Cookie", StringComparison.OrdinalIgnoreCase) && !value.Contains("{{", StringComparison.Ordinal)
+            && (LooksLikeSecretValue(value) || (IsPrefixedKey(value.Trim()) && !NamesAnIdOrTrace(name))));
+
+    /// <summary>A vendor's key: a short lower-case prefix, <c>_</c> or <c>-</c>, then 12+ letters and digits mixed (<c>hcaik_01hqk…</c>, <c>xkeysib-3a…</c>).</summary>
+    private static bool IsPrefixedKey(string v)
+    {
+        var cut = v.IndexOfAny(['_', '-']);
+        return cut is >= 2 and <= 10 && v.Length - cut - 1 >= 12 && v[..cut].All(char.IsAsciiLetterLower)
+            && v[(cut + 1)..] is var rest && rest.All(static c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-')
+            && rest.Any(char.IsAsciiDigit) && rest.Any(char.IsAsciiLetter);
+    }
+
+    private static bool NamesAnIdOrTrace(string name) =>
+        Words(name) is var words && words.Length > 0 && (words[^1] is "id" or "ids" or "uuid" or "guid" or "version" || words.Any(static w => w is "request" or "correlation" or "trace" or "span" or "idempotency" or "tracking" or "etag" or "match"));
 
     /// <summary>Splits an Authorization value into its scheme ("Bearer") and credential; the scheme is empty when there is none.</summary>
     public static (string Scheme, string Credential) SplitAuthorization(string value)

@@ -301,6 +301,21 @@ internal sealed partial class ImportedToolBuilder
         return url[..pathStart] + string.Join('/', path.Split('/').Select(PathSegmentByUrlStandard)) + (pathEnd < 0 ? "" : url[pathEnd..]);
     }
 
+    /// <summary>
+    /// A URL written as one string, its query's <c>'</c> escaped as the URL standard's query set for http(s) says (as
+    /// httpyac and browsers send it: <c>?sel=O%27Brien</c>); placeholders stay as they are.
+    /// </summary>
+    public static string QueryByUrlStandard(string url)
+    {
+        var query = url.IndexOf('?', StringComparison.Ordinal);
+        if (query < 0 || url.IndexOf('\'', query) < 0)
+        {
+            return url;
+        }
+        var end = url.IndexOf('#', query) is >= 0 and var hash ? hash : url.Length;
+        return url[..query] + OutsidePlaceholders(url[query..end], static t => t.Replace("'", "%27", StringComparison.Ordinal)) + url[end..];
+    }
+
     [GeneratedRegex(@"\{\{[^{}]+\}\}", RegexOptions.CultureInvariant)]
     private static partial Regex AnyPlaceholder();
 

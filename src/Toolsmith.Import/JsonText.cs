@@ -240,7 +240,9 @@ internal static class JsonText
             case JsonObject o:
                 foreach (var key in o.Select(static p => p.Key).ToList())
                 {
-                    if (o[key] is { } child && MapStrings(child, map, key) is var mapped && !ReferenceEquals(mapped, child))
+                    // {"password": {"value": "…"}} (Okta's credentials): a holder's member is named for what it holds by its owner
+                    var name = key is "value" or "plaintext" or "cleartext" or "raw" && field is not null && Credentials.IsSecretName(field) ? field : key;
+                    if (o[key] is { } child && MapStrings(child, map, name) is var mapped && !ReferenceEquals(mapped, child))
                     {
                         o[key] = mapped;
                     }

@@ -265,6 +265,18 @@ public static partial class CurlImporter
 
         void End(List<string> words, StandardInput? stdin)
         {
+            // NAME=value before curl (API_KEY=… curl …): bash sets curl's environment for the one command, and expands the
+            // command's own $NAME before it, so the assignments change nothing curl sends
+            var lead = 0;
+            while (lead < words.Count - 1 && IsAssignment(words[lead]))
+            {
+                lead++;
+            }
+            if (lead > 0 && IsCurl(words[lead]))
+            {
+                skipped.Add(Shown(words[..lead]));
+                words = words[lead..];
+            }
             if (words.Count > 0 && IsCurl(words[0]))
             {
                 // --next (-:) starts another request with its own options: another tool.
@@ -280,10 +292,19 @@ public static partial class CurlImporter
             }
             else if (words.Count > 0)
             {
-                skipped.Add(Shorten(string.Join(" ", words).Replace(ShellWords.VariableStart, '$').Replace(ShellWords.VariableEnd.ToString(), "", StringComparison.Ordinal)));
+                skipped.Add(Shown(words));
             }
         }
+
+        // The shell's words as a warning shows them: a credential a variable is set to (export TOKEN=…) is never printed.
+        static string Shown(List<string> words) => Shorten(string.Join(" ", words.Select(static w => IsAssignment(w) && w.IndexOf('=', StringComparison.Ordinal) is var eq
+                && (Credentials.IsSecretName(w[..eq]) || Credentials.IsCredentialField(w[..eq], w[(eq + 1)..]) || Credentials.LooksLikeSecretValue(w[(eq + 1)..])) ? w[..(eq + 1)] + "…" : w))
+            .Replace(ShellWords.VariableStart, '$').Replace(ShellWords.VariableEnd.ToString(), "", StringComparison.Ordinal));
     }
+
+    /// <summary>A shell variable's assignment: <c>NAME=value</c>.</summary>
+    private static bool IsAssignment(string word) =>
+        word.IndexOf('=', StringComparison.Ordinal) is > 0 and var eq && (char.IsAsciiLetter(word[0]) || word[0] == '_') && word[..eq].All(static c => char.IsAsciiLetterOrDigit(c) || c == '_');
 
     /// <summary>The here-document a redirection's word marks (<see cref="ShellWords.TakeHereDocuments"/>), or null.</summary>
     private static string? HereDocument(string word, List<string> documents) =>

@@ -133,7 +133,7 @@ internal sealed partial class CurlStepBuilder
                 basicFromHeader = basic;
                 continue;
             }
-            var mapped = Credentials.IsCredentialHeader(name) ? CredentialHeader(name, value) : Plain(value);
+            var mapped = Credentials.IsCredentialHeader(name, value) ? CredentialHeader(name, value) : Plain(value);
             if (ImportedToolBuilder.AddHeader(headers, name, mapped))
             {
                 _warnings.Add(new ImportWarning(name, "is given more than once; the values were joined with \", \" into one header."));
@@ -220,6 +220,11 @@ internal sealed partial class CurlStepBuilder
             foreach (var part in _r.Data)
             {
                 queryExtra.Add(part.IsFile ? "@" + part.Value : CurlImporter.LowerEscapes(part.Value));
+                if (!part.IsFile && part.Value.Contains(' ', StringComparison.Ordinal))
+                {
+                    // -G appends the data as written: a space makes a URL curl refuses
+                    _warnings.Add(new ImportWarning("-G " + CurlImporter.Shorten(part.Value), "puts a space into the URL, which curl refuses (\"URL using bad/illegal format\") and sends nothing; the step sends each space as %20 (write it as %20 or use --data-urlencode)."));
+                }
             }
         }
         else if (_r.Data.Count > 0)
@@ -856,7 +861,7 @@ internal sealed partial class CurlStepBuilder
     internal static bool IsSecretField(string name)
     {
         var words = Naming.Snake(name).Split('_', StringSplitOptions.RemoveEmptyEntries);
-        return words.Length > 0 && words[^1] is "token" or "secret" or "password" or "passwd" or "apikey" or "key" or "credential" or "credentials" or "signature" or "jwt"
+        return words.Length > 0 && words[^1] is "token" or "secret" or "password" or "passwd" or "pass" or "pwd" or "passphrase" or "apikey" or "key" or "credential" or "credentials" or "signature" or "jwt"
             && Credentials.IsSecretName(name);
     }
 

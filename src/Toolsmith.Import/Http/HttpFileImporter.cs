@@ -764,7 +764,7 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
                 step["auth"] = basic;
                 continue;
             }
-            var mapped = Credentials.IsCredentialHeader(name) ? Credential(value, name)
+            var mapped = Credentials.IsCredentialHeader(name, value) ? Credential(value, name)
                 : name.Equals("Cookie", StringComparison.OrdinalIgnoreCase) && Credentials.CookieHeaderWithSecrets(value, (cookie, v) => Credential(v, cookie), Text) is { } cookies ? cookies
                 : Text(value);
             if (headers.FirstOrDefault(h => h.Key.Equals(name, StringComparison.OrdinalIgnoreCase)) is { Value: { } earlier } same)
@@ -779,7 +779,7 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
             headers[name] = mapped;
         }
         // the .http clients send the URL through Node's URL, whose path set escapes { } and a backquote
-        step["url"] = SecretsInQuery(ImportedToolBuilder.PathByUrlStandard(Text(ValuesAsWrittenInUrl(url))));
+        step["url"] = SecretsInQuery(ImportedToolBuilder.QueryByUrlStandard(ImportedToolBuilder.PathByUrlStandard(Text(ValuesAsWrittenInUrl(url)))));
         if (request.Body is { } body)
         {
             if (request.Method is "HEAD")

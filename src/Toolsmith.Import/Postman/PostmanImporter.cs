@@ -308,7 +308,7 @@ internal sealed partial class PostmanRequestMapper(PostmanImporter.Context conte
             {
                 continue; // auth already set it
             }
-            var mapped = Credentials.IsCredentialHeader(name) || Credentials.LooksLikeSecretValue(value) ? Credential(value, name)
+            var mapped = Credentials.IsCredentialHeader(name, value) ? Credential(value, name)
                 : name.Equals("Cookie", StringComparison.OrdinalIgnoreCase) && Credentials.CookieHeaderWithSecrets(value, (cookie, v) => Credential(v, "cookie " + cookie), Text) is { } cookies ? cookies
                 : Text(value);
             ImportedToolBuilder.AddHeader(headers, name, mapped); // given twice: one line with both values

@@ -33,6 +33,7 @@ internal static partial class BodyScan
         "error_name", "api_error_code", "oauth_problem", "issue", "error_codes", "errorCodes", "type", "error_summary", "errorSummary",
         "Value", "ErrorCode", "ECODE", "problem", "errcode", "err_code", "err-code", "retCode", "ret_code", "error-code",
         "response_code", "resultCode", "result_code", "returnCode", "return_code", "statusCode", "status_code",
+        "kod", "codigo", "codice", "kode", "statuscode",
     };
 
     /// <summary>Keys whose content is data or links, not error text.</summary>
@@ -59,7 +60,10 @@ internal static partial class BodyScan
         {
             return false;
         }
-        if (EndsWithAny(c, ["message", "msg", "description", "responsetext", "replytext", "statustext", "resulttext", "returntext"]) || ContainsAny(c, ForeignMessageWords))
+        if (EndsWithAny(c, ["message", "msg", "description", "responsetext", "replytext", "statustext", "resulttext", "returntext", "resultdata", "resultinfo"])
+            || ContainsAny(c, ForeignMessageWords)
+            // a SOAP operation's answer written as text: <addShipResult>Failed :: Invalid Passkey</addShipResult>
+            || (c.Length > 6 && c.EndsWith("result", StringComparison.Ordinal)))
         {
             return true; // statusDescription, resultMessage, returnMsg, ResponseText: the words beside a status or result
         }
@@ -68,7 +72,8 @@ internal static partial class BodyScan
     }
 
     /// <summary>"Message", "reason", "description" and "error" as other languages name members (xMotivo, mensaje, Fehlermeldung, libellé).</summary>
-    private static readonly string[] ForeignMessageWords = ["motivo", "mensaje", "mensagem", "descricao", "descripcion", "meldung", "nachricht", "libelle", "messaggio", "descrizione", "foutmelding", "incidencia", "fehler", "erreur", "errore"];
+    private static readonly string[] ForeignMessageWords = ["motivo", "mensaje", "mensagem", "descricao", "descripcion", "meldung", "nachricht", "libelle", "messaggio", "descrizione", "foutmelding", "incidencia", "fehler", "erreur", "errore",
+        "informacja", "komunikat", "mesaj", "aciklama", "zprava", "pesan", "bericht"];
 
     /// <summary>
     /// A member holding a machine code: a known name, or an error word with a code word (<c>ErrorStatus</c>, <c>errNo</c>,

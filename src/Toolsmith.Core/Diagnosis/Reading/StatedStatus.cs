@@ -10,7 +10,8 @@ internal static class StatedStatus
 
     /// <summary>
     /// An HTTP error status (400–599) a 2xx body states as its code or status, at the top or one level down (in
-    /// <c>error</c>, <c>meta</c>, <c>header</c>, <c>status</c>, a completion's first choice's <c>error</c>); null when it states none.
+    /// <c>error</c>, <c>meta</c>, <c>header</c> (or a list of one), <c>info</c>, <c>responseHeader</c>, <c>status</c>, a completion's first
+    /// choice's <c>error</c>); null when it states none.
     /// </summary>
     public static int? In(JsonNode? body)
     {
@@ -19,7 +20,8 @@ internal static class StatedStatus
             return null;
         }
         foreach (var holder in (ReadOnlySpan<JsonObject?>)[top, JsonRead.Get(top, "error") as JsonObject,
-            JsonRead.Get(top, "meta") as JsonObject, JsonRead.Get(top, "header") as JsonObject,
+            JsonRead.Get(top, "meta") as JsonObject, OneObject(JsonRead.Get(top, "header")),
+            JsonRead.Get(top, "info") as JsonObject, JsonRead.Get(top, "responseHeader") as JsonObject,
             JsonRead.Get(top, "status") as JsonObject,
             // a model API's completion whose choice ended in an error ({"choices": [{"finish_reason": "error", "error": {"code": 502, …}}]})
             (JsonRead.Get(top, "choices") as JsonArray) is [JsonObject choice, ..] ? JsonRead.Get(choice, "error") as JsonObject : null])
@@ -36,6 +38,8 @@ internal static class StatedStatus
             inner = next;
         }
         return inner == top ? null : In(inner);
+
+        static JsonObject? OneObject(JsonNode? node) => node as JsonObject ?? (node is JsonArray { Count: 1 } list ? list[0] as JsonObject : null);
 
         static JsonObject? OnlyObjectIn(JsonObject o) =>
             o.Count == 1 && o.First().Value is JsonObject only ? only : null;

@@ -686,7 +686,7 @@ internal static partial class SuccessBody
                 && !IsZeros(reader.ValueSpan); // "0", "00", "000": no error
             seen.ErrorCodeZero |= reader.TokenType is JsonTokenType.String or JsonTokenType.Number && IsZeros(reader.ValueSpan);
             // error_type, errcode: named for an error (not retCode, which also answers a success)
-            seen.ErrorNamedCode |= errorNamed && reader.TokenType == JsonTokenType.String && reader.ValueSpan.Length > 1 && !IsOkWord(reader.ValueSpan)
+            seen.ErrorNamedCode |= errorNamed && reader.TokenType == JsonTokenType.String && reader.ValueSpan.Length > 1 && !IsOkWord(reader.ValueSpan) && !SaysNoError(reader.ValueSpan)
                 && !IsZeros(reader.ValueSpan) && !System.Text.Ascii.EqualsIgnoreCase(reader.ValueSpan, "none"u8) && !System.Text.Ascii.EqualsIgnoreCase(reader.ValueSpan, "false"u8);
         }
         else if (reader.ValueTextEquals("stat"u8) || reader.ValueTextEquals("Ack"u8) || reader.ValueTextEquals("ack"u8)
@@ -718,6 +718,35 @@ internal static partial class SuccessBody
             seen.SaysFailed |= reader.TokenType == JsonTokenType.String
                 && (reader.ValueTextEquals("fail"u8) || reader.ValueTextEquals("failed"u8) || reader.ValueTextEquals("Failure"u8)
                     || reader.ValueTextEquals("failure"u8) || reader.ValueTextEquals("Error"u8) || reader.ValueTextEquals("error"u8));
+        }
+        else if (IsHeaderEnvelopeName(ref reader))
+        {
+            // {"info": {"statuscode": 500, "messages": ["Error processing request: …"]}, "results": []} (MapQuest), {"Header":
+            // [{"status": "Failed", "error": ["…"]}], "Data": []}, Solr's responseHeader: the answer's header, judged as an
+            // answer of its own (one object, or a list of one)
+            reader.Read();
+            var listed = reader.TokenType == JsonTokenType.StartArray && reader.Read();
+            if (reader.TokenType == JsonTokenType.StartObject)
+            {
+                var inner = new Members { Action = seen.Action };
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    inner.Count++;
+                    Read(ref reader, ref inner);
+                }
+                if (listed && reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                {
+                    SkipRestOfArray(ref reader); // a list of several is data
+                }
+                else
+                {
+                    seen.ResultObjectFailure |= inner.ReportFailure;
+                }
+            }
+            else if (listed)
+            {
+                SkipRestOfArray(ref reader);
+            }
         }
         else if (reader.ValueTextEquals("fault"u8) || reader.ValueTextEquals("Fault"u8))
         {
@@ -790,7 +819,7 @@ internal static partial class SuccessBody
             seen.CodeBesideWords = reader.TokenType is JsonTokenType.String or JsonTokenType.Number && reader.ValueSpan.Length is > 0 and <= 12
                 && !IsZeros(reader.ValueSpan) && !IsOkWord(reader.ValueSpan) && reader.ValueSpan.IndexOfAnyExcept(CodeWordBytes) < 0;
         }
-        else if (reader.ValueTextEquals("status_code"u8) || reader.ValueTextEquals("statusCode"u8) || reader.ValueTextEquals("http_status"u8)
+        else if (reader.ValueTextEquals("status_code"u8) || reader.ValueTextEquals("statusCode"u8) || reader.ValueTextEquals("statuscode"u8) || reader.ValueTextEquals("http_status"u8)
             || reader.ValueTextEquals("httpStatus"u8) || reader.ValueTextEquals("http_code"u8) || reader.ValueTextEquals("httpStatusCode"u8)
             || reader.ValueTextEquals("http_status_code"u8) || reader.ValueTextEquals("httpCode"u8))
         {
@@ -914,6 +943,8 @@ internal static partial class SuccessBody
                     seen.ResultCodeNonZero |= NumericCode(ref reader) is { } numbered && numbered != 0;
                     seen.ErrorCodeZero |= reader.TokenType is JsonTokenType.String or JsonTokenType.Number && IsZeros(reader.ValueSpan);
                     seen.StatusSaysOk |= reader.TokenType == JsonTokenType.String && IsOkWord(reader.ValueSpan);
+                    // {"ErrorCode": "InvalidAuthentication", "MessageResults": []}: an error's code that names a failure in its words
+                    seen.ErrorCodeWordFailed |= reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && IsFailureCodeWord(reader.ValueSpan);
                     break;
                 case NameKind.Status:
                     seen.StatusSaysOk |= reader.TokenType == JsonTokenType.String && IsOkWord(reader.ValueSpan);
@@ -1268,6 +1299,10 @@ internal static partial class SuccessBody
         {
             return NameKind.StatusDetails; // status_detail: "The payment was rejected.", status_details: {error: …}
         }
+        if (c.SequenceEqual("details"u8) || c.SequenceEqual("detail"u8))
+        {
+            return NameKind.Words; // {"Status": "Error", "Details": "OTP Expired"}: the words beside a status
+        }
         if (c.EndsWith("description"u8) || c.EndsWith("message"u8) || c.EndsWith("msg"u8) || c.EndsWith("desc"u8) || c.EndsWith("reason"u8)
             || (c.EndsWith("text"u8) && c.Length > 4) || c.EndsWith("verbiage"u8) || (c.StartsWith("resp"u8) && (c.EndsWith("detail"u8) || c.EndsWith("details"u8))))
         {
@@ -1280,6 +1315,24 @@ internal static partial class SuccessBody
             : errorWord ? NameKind.ErrorWord
             : c.EndsWith("code"u8) || c.EndsWith("result"u8) ? NameKind.OutcomeCode : NameKind.None;
     }
+
+    /// <summary>Moves the reader from a list's item to the list's end.</summary>
+    private static void SkipRestOfArray(ref Utf8JsonReader reader)
+    {
+        while (reader.TokenType != JsonTokenType.EndArray)
+        {
+            reader.Skip();
+            if (!reader.Read())
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>The member that holds an answer's header: <c>info</c>, <c>header</c>, <c>Header</c>, <c>responseHeader</c>.</summary>
+    private static bool IsHeaderEnvelopeName(ref Utf8JsonReader reader) =>
+        reader.ValueTextEquals("info"u8) || reader.ValueTextEquals("Info"u8) || reader.ValueTextEquals("header"u8) || reader.ValueTextEquals("Header"u8)
+        || reader.ValueTextEquals("responseHeader"u8) || reader.ValueTextEquals("ResponseHeader"u8) || reader.ValueTextEquals("response_header"u8);
 
     /// <summary>A response's or result's code by its name: <c>ExpressResponseCode</c>, <c>resp_code</c>, <c>ResultCode</c> (the reader is on the name).</summary>
     private static bool IsResponseCodeName(ref Utf8JsonReader reader)
@@ -1712,12 +1765,28 @@ internal static partial class SuccessBody
     /// </summary>
     private static bool IsFailureCodeWord(ReadOnlySpan<byte> text)
     {
-        if (text.Length is < 5 or > 60 || text.IndexOf((byte)'_') < 0 || text.IndexOfAnyExcept(CodeWordBytes) >= 0)
+        if (text.Length is < 5 or > 60 || text.IndexOfAnyExcept(CodeWordBytes) >= 0)
         {
             return false;
         }
-        Span<byte> lower = stackalloc byte[text.Length];
-        LowerAscii(text, lower);
+        Span<byte> buffer = stackalloc byte[text.Length * 2];
+        var lower = buffer[..text.Length];
+        if (text.IndexOf((byte)'_') >= 0)
+        {
+            LowerAscii(text, lower);
+        }
+        else if (CamelToSnake(text, buffer) is > 0 and var n)
+        {
+            lower = buffer[..n]; // InvalidAuthentication, NotFound, RateLimitExceeded: the same words as INVALID_AUTHENTICATION
+        }
+        else
+        {
+            return false;
+        }
+        if (lower.StartsWith("no_error"u8))
+        {
+            return false; // NO_ERROR, NoErrors
+        }
         // Checked on every 2xx status with an underscore (IN_PROGRESS too): compared as UTF-8 literals, nothing allocated.
         return lower.IndexOf("denied"u8) >= 0 || lower.IndexOf("limit"u8) >= 0 || lower.IndexOf("exceeded"u8) >= 0
             || lower.IndexOf("invalid"u8) >= 0 || lower.IndexOf("error"u8) >= 0 || lower.IndexOf("fail"u8) >= 0
@@ -1725,7 +1794,56 @@ internal static partial class SuccessBody
             || lower.IndexOf("expired"u8) >= 0 || lower.IndexOf("rejected"u8) >= 0 || lower.IndexOf("declined"u8) >= 0
             || lower.StartsWith("err_"u8) || lower.IndexOf("duplicate"u8) >= 0 || lower.IndexOf("already"u8) >= 0
             || lower.IndexOf("illegal"u8) >= 0 || lower.StartsWith("unknown_"u8) || lower.StartsWith("no_such_"u8)
-            || lower.StartsWith("required_"u8) || lower.EndsWith("_required"u8);
+            || lower.StartsWith("required_"u8) || lower.EndsWith("_required"u8) || lower.StartsWith("insufficient_"u8) || lower.StartsWith("not_enough_"u8);
+    }
+
+    /// <summary>An error code that says there is none: <c>NoError</c>, <c>NO_ERROR</c>, <c>no-error</c>.</summary>
+    private static bool SaysNoError(ReadOnlySpan<byte> text)
+    {
+        if (text.Length is < 7 or > 12)
+        {
+            return false;
+        }
+        Span<byte> letters = stackalloc byte[text.Length];
+        var n = 0;
+        foreach (var b in text)
+        {
+            if (char.IsAsciiLetter((char)b))
+            {
+                letters[n++] = (byte)(b | 0x20);
+            }
+        }
+        return letters[..n] is var l && (l.SequenceEqual("noerror"u8) || l.SequenceEqual("noerrors"u8));
+    }
+
+    /// <summary>
+    /// A code written in camel case (<c>InvalidAuthentication</c>, <c>accessDenied</c>) as lower-case words joined by
+    /// <c>_</c> into <paramref name="into"/> (twice the text's length); 0 when it is not such a code (one word, digits
+    /// first, or anything but letters and digits).
+    /// </summary>
+    private static int CamelToSnake(ReadOnlySpan<byte> text, Span<byte> into)
+    {
+        if (!char.IsAsciiLetter((char)text[0]))
+        {
+            return 0;
+        }
+        var n = 0;
+        var humps = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var b = text[i];
+            if (!char.IsAsciiLetterOrDigit((char)b))
+            {
+                return 0;
+            }
+            if (char.IsAsciiLetterUpper((char)b) && i > 0 && char.IsAsciiLetterLower((char)text[i - 1]))
+            {
+                into[n++] = (byte)'_';
+                humps++;
+            }
+            into[n++] = char.IsAsciiLetterUpper((char)b) ? (byte)(b + 32) : b;
+        }
+        return humps > 0 ? n : 0;
     }
 
     /// <summary>
@@ -1945,6 +2063,9 @@ internal static partial class SuccessBody
         public bool ResultErrors;
         public bool MessageSaysFailure;
         public bool CodeWordFailed;
+
+        /// <summary>A code named for an error (<c>ErrorCode</c>, <c>fault_type</c>) is a code word that names a failure.</summary>
+        public bool ErrorCodeWordFailed;
         public bool ErrorWordsSayFailure;
         public bool ResultFalse;
         public bool ErrorSaysOk;
@@ -2022,7 +2143,8 @@ internal static partial class SuccessBody
             || (FlagTrue && !HasId)
             // {"error": true, "reason": "Invalid format parameter: xlsx"}
             || (ErrorTrue && !StatusSaysOk && !MessageSaysOk && (!HasId || Count <= 8))
-            || (StatusCodeFailed && (MessageIsText || ShortMessage || ErrorText || WordsMembers > 0) && Count <= 8)
+            // {"info": {"statuscode": 500, "messages": ["Error processing request: …"]}} (MapQuest)
+            || (StatusCodeFailed && (MessageIsText || ShortMessage || ErrorText || WordsMembers > 0 || MessagesSaySomething) && Count <= 8 && (!HasId || Count <= 3))
             || (StatusSaysFailed && !HasId && (MessageIsText || ShortMessage || ErrorText || ErrorSaysSomething || ErrorIsObject || MessagesSaySomething || ObjectHoldsWords || ErrorCode || CodeWordFailed) && Count <= 6)
             // a batch whose answer says some entries failed, or lists an entry that is an error
             || ((FailedCountPositive || ErrorsTrue || ItemsFailed) && !HasId && !SaysSucceeded && !StatusSaysOk)
@@ -2068,6 +2190,10 @@ internal static partial class SuccessBody
             // {"error": 5}: an error number, and nothing else
             || (ErrorNumber && Count == 1)
             || (ErrorCode && (Message || MessageIsText || ErrorText || ShortMessage) && !MessageSaysOk && !StatusSaysOk && Count <= 6)
+            || (ErrorCodeWordFailed && !HasId && !MessageSaysOk && !StatusSaysOk && !Approved && Count <= 6)
+            // {"status": "FAILED", "failedreason": "Store Credential Error …", "sessionkey": "", …}: a failed status beside an
+            // error's words, however many blank members the answer keeps
+            || (StatusSaysFailed && ErrorText && !HasId && !StatusSaysOk && !MessageSaysOk)
             ||
             OkFalse
             || (SuccessFalse && (Error || Errors || Message || ErrorWordMember || ErrorText || ErrorCode || OtherCaseMessage || ShortMessage || MessagesSaySomething || (Count == 2 && DataIsObject)))
@@ -2080,7 +2206,7 @@ internal static partial class SuccessBody
             || DataUserErrors;
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"<(?:\w+:)?Fault\b|<(?:\w+:)?Ack>\s*Failure|\bstat\s*=\s*[""']fail|\bstatus\s*=\s*[""'](?:fail(?:ed|ure)?|error)[""']|<status\s+message\s*=|^\s*(?:<\?xml[^>]*>\s*)?<[\w:]+[^>]*>\s*(?:<[\w:]+[^>]*>\s*)?<(?:\w+:)?status>\s*(?:fail(?:ed|ure)?|error|err)\s*</|ResponseClass\s*=\s*[""']Error|<(?:\w+:)?resultCode>\s*Error|<(?:\w+:)?HasErrors?>\s*true|<(?:\w+:)?Error>\s*<(?:\w+:)?(?:Number|Code|Description|Message|ErrorCode|Text)\b|>\s*(?:Rejei[cç][aã]o|Erro|Fehler|Erreur|Rechazo|Rechazado|Errore|错误|失败)\s*[:：]|<(?:\w+:)?diagnostic\b|<(?:\w+:)?\w*(?:ErrorCode|CodigoError|ErrorNumber|ErrorNo)>\s*(?!0\s*<)[^<\s]|\bkey\s*=\s*[""']is_?success[""']\s*>\s*0\s*<|<(?:\w+:)?(?:is_?success|success)>\s*(?:0|false)\s*</|<(?:\w+:)?Errors>\s*<(?:\w+:)?Error\b|<(?:\w+:)?\w*(?:Failure|Error)\s[^>]*\bcode\s*=|^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)?<(?:\w+:)?(?:Error|ErrorResponse|Errors|error|errors)[\s>]|<title[^>]*>[^<]{0,80}\b(?:sign[ -]?in|log[ -]?in)\b|<title[^>]*>\s*(?:(?:error\s*)?\d{3}\s*[-:|]?\s*)?(?:service (?:temporarily )?unavailable|bad gateway|gateway time-?out|internal server error|not found|page not found|forbidden|unauthori[sz]ed|access denied|too many requests|bad request|request timeout)\s*</title>", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.Singleline | System.Text.RegularExpressions.RegexOptions.CultureInvariant, Toolsmith.Core.Diagnosis.Reading.RegexBudget.Milliseconds)]
+    [System.Text.RegularExpressions.GeneratedRegex(@"<(?:\w+:)?Fault\b|<(?:\w+:)?Ack>\s*Failure|\bstat\s*=\s*[""']fail|\bstatus\s*=\s*[""'](?:fail(?:ed|ure)?|error)[""']|<status\s+message\s*=|^\s*(?:<\?xml[^>]*>\s*)?<[\w:]+[^>]*>\s*(?:<[\w:]+[^>]*>\s*)?<(?:\w+:)?status>\s*(?:fail(?:ed|ure)?|error|err)\s*</|ResponseClass\s*=\s*[""']Error|<(?:\w+:)?resultCode>\s*Error|<(?:\w+:)?HasErrors?>\s*true|<(?:\w+:)?Error>\s*<(?:\w+:)?(?:Number|Code|Description|Message|ErrorCode|Text)\b|>\s*(?:Rejei[cç][aã]o|Erro|Fehler|Erreur|Rechazo|Rechazado|Errore|错误|失败)\s*[:：]|<(?:\w+:)?diagnostic\b|<(?:\w+:)?\w*(?:ErrorCode|CodigoError|ErrorNumber|ErrorNo)>\s*(?!0\s*<)[^<\s]|<(?:\w+:)?(?:\w*ResultCode|\w*StatusCode|\w*ReturnCode|\w*ResponseCode|status)>\s*-\d{1,6}\s*</|<(?:\w+:)?\w*Result(?:\s[^>]*)?>\s*(?:ERR|ERROR|FAIL|FAILED|FAILURE)\s*[:|-]|\bkey\s*=\s*[""']is_?success[""']\s*>\s*0\s*<|<(?:\w+:)?(?:is_?success|success)>\s*(?:0|false)\s*</|<(?:\w+:)?Errors>\s*<(?:\w+:)?Error\b|<(?:\w+:)?\w*(?:Failure|Error)\s[^>]*\bcode\s*=|^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)?<(?:\w+:)?(?:Error|ErrorResponse|Errors|error|errors)[\s>]|^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)?<[\w:.-]+(?:\s[^>]*)?>\s*<(?:\w+:)?Error(?:\s[^>]*)?>\s*(?!(?:none|ok|false|null|no)\s*<)\p{L}|<title[^>]*>[^<]{0,80}\b(?:sign[ -]?in|log[ -]?in)\b|<title[^>]*>\s*(?:(?:error\s*)?\d{3}\s*[-:|]?\s*)?(?:service (?:temporarily )?unavailable|bad gateway|gateway time-?out|internal server error|not found|page not found|forbidden|unauthori[sz]ed|access denied|too many requests|bad request|request timeout)\s*</title>", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.Singleline | System.Text.RegularExpressions.RegexOptions.CultureInvariant, Toolsmith.Core.Diagnosis.Reading.RegexBudget.Milliseconds)]
     private static partial System.Text.RegularExpressions.Regex XmlFailure();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"<(?:\w+:)?Ack>\s*(?:Success|Warning)\s*</", System.Text.RegularExpressions.RegexOptions.CultureInvariant, Toolsmith.Core.Diagnosis.Reading.RegexBudget.Milliseconds)]

@@ -58,6 +58,8 @@ public sealed partial class CorpusScoreTests(FixtureServer server, ITestOutputHe
         ["fresh17"] = (0.70, 0.41),
         ["fresh18tune"] = (0.76, 0.68),
         ["fresh18"] = (0.78, 0.80),
+        ["fresh19tune"] = (0.80, 0.62),
+        ["fresh19"] = (0.79, 0.49),
     };
 
     [Fact]

@@ -1,0 +1,60 @@
+using Toolsmith.Core.Diagnosis;
+
+namespace Toolsmith.Core.Tests.Diagnosis;
+
+/// <summary>
+/// Shapes probed at stop 56, each closed by one generic rule; bodies written for these tests in the styles such APIs use
+/// (not taken from the corpus).
+/// </summary>
+public class NineteenthStopShapesTests
+{
+    private static readonly (string, string) Json = ("Content-Type", "application/json");
+    private static readonly (string, string) Xml = ("Content-Type", "text/xml; charset=utf-8");
+
+    [Theory]
+    // an error's code written in camel case names the failure on its own
+    [InlineData("""{"ErrorCode": "InvalidAuthentication", "Results": [], "Receipt": null}""", DiagnosisKinds.BadCredentials)]
+    [InlineData("""{"errorCode": "QuotaExceeded", "items": []}""", DiagnosisKinds.QuotaExceeded)]
+    // the answer's header, judged as an answer of its own: one object, or a list of one
+    [InlineData("""{"info": {"statuscode": 503, "messages": ["Error processing request: upstream unavailable"]}, "results": []}""", DiagnosisKinds.ServerError)]
+    [InlineData("""{"info": {"statuscode": 429, "messages": ["Slow down"]}, "results": []}""", DiagnosisKinds.RateLimited)]
+    [InlineData("""{"Header": [{"status": "Failed", "error": ["start and end must be in the same year"], "rows": 0}], "Data": []}""", DiagnosisKinds.InvalidValue)]
+    // a failed status beside an error's words, however many blank members the answer keeps
+    [InlineData("""{"status": "FAILED", "failedreason": "Invalid store password", "sessionkey": "", "gw": [], "logo": "", "url": "", "url2": "", "banner": ""}""", DiagnosisKinds.BadCredentials)]
+    // a status and its details
+    [InlineData("""{"Status": "Error", "Details": "Invalid API key"}""", DiagnosisKinds.BadCredentials)]
+    public void AFailureUnder200_InAnEnvelope_IsFound(string body, string kind) =>
+        Assert.Equal(kind, Ex.Diagnose(Ex.Make(200, body, method: "POST", headers: Json)).Kind);
+
+    [Theory]
+    // an XML answer whose first element under the root is an Error holding words
+    [InlineData("""<?xml version="1.0"?><body><Error shouldRetry="false">routeTag "99x" is not a valid route</Error></body>""")]
+    // a result code below zero, beside words
+    [InlineData("""<?xml version="1.0"?><Envelope><Body><LoginResponse><LoginResult><ResultCode>-100</ResultCode><ResultData>Authentication failed</ResultData></LoginResult></LoginResponse></Body></Envelope>""")]
+    // a SOAP operation's result written as text that opens with a failure
+    [InlineData("""<?xml version="1.0"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><addOrderResponse xmlns="urn:x"><addOrderResult>Failed :: Invalid weight</addOrderResult></addOrderResponse></soap:Body></soap:Envelope>""")]
+    public void AnXmlFailureUnder200_IsFound(string body) =>
+        Assert.NotNull(DiagnosisEngine.Diagnose(Ex.Make(200, body, method: "POST", headers: Xml)));
+
+    [Fact]
+    public void AnXmlResultsWords_GiveTheKind() =>
+        Assert.Equal(DiagnosisKinds.BadCredentials, Ex.Diagnose(Ex.Make(200,
+            """<?xml version="1.0"?><Envelope><Body><LoginResponse><LoginResult><ResultCode>-100</ResultCode><ResultData>Authentication failed</ResultData></LoginResult></LoginResponse></Body></Envelope>""",
+            method: "POST", headers: Xml)).Kind);
+
+    [Theory]
+    // successes in the same shapes
+    [InlineData("""{"ErrorCode": "Success", "Results": [], "Receipt": "r-1"}""", "application/json")]
+    [InlineData("""{"errorCode": "NoError", "items": []}""", "application/json")]
+    [InlineData("""{"info": {"statuscode": 0, "messages": []}, "results": [{"lat": 1}]}""", "application/json")]
+    [InlineData("""{"Header": [{"status": "Success", "rows": 3}], "Data": [{"a": 1}]}""", "application/json")]
+    [InlineData("""{"Header": [{"status": "Failed"}, {"status": "Failed"}], "Data": []}""", "application/json")]
+    [InlineData("""{"responseHeader": {"status": 0, "QTime": 3}, "response": {"numFound": 0, "docs": []}}""", "application/json")]
+    [InlineData("""{"Status": "Success", "Details": "a7c9-22"}""", "application/json")]
+    [InlineData("""{"id": "d1", "url": "https://hooks.example.com/x", "statusCode": 500, "message": "Internal error at receiver", "attempts": 3}""", "application/json")]
+    [InlineData("""<?xml version="1.0"?><body><Error>none</Error><route tag="1"/></body>""", "text/xml")]
+    [InlineData("""<?xml version="1.0"?><Envelope><Body><LoginResponse><LoginResult><ResultCode>0</ResultCode><ResultData>Success</ResultData></LoginResult></LoginResponse></Body></Envelope>""", "text/xml")]
+    [InlineData("""<?xml version="1.0"?><Envelope><Body><GetBalanceResponse><GetBalanceResult>-15.20</GetBalanceResult></GetBalanceResponse></Body></Envelope>""", "text/xml")]
+    public void ASuccessInTheSameShape_IsNotFlagged(string body, string type) =>
+        Assert.Null(DiagnosisEngine.Diagnose(Ex.Make(200, body, method: "GET", headers: ("Content-Type", type))));
+}

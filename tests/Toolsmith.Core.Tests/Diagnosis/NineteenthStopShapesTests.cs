@@ -57,4 +57,16 @@ public class NineteenthStopShapesTests
     [InlineData("""<?xml version="1.0"?><Envelope><Body><GetBalanceResponse><GetBalanceResult>-15.20</GetBalanceResult></GetBalanceResponse></Body></Envelope>""", "text/xml")]
     public void ASuccessInTheSameShape_IsNotFlagged(string body, string type) =>
         Assert.Null(DiagnosisEngine.Diagnose(Ex.Make(200, body, method: "GET", headers: ("Content-Type", type))));
+
+    [Theory]
+    // a code that only names the status (Forbidden, Unauthorized) is weighed with the words, which say which it is
+    [InlineData(403, """{"errorType": "Forbidden", "description": "An invalid API key has been passed"}""", DiagnosisKinds.BadCredentials)]
+    [InlineData(403, """{"code": "FORBIDDEN", "message": "You do not have permission to delete this project"}""", DiagnosisKinds.InsufficientPermission)]
+    [InlineData(403, """{"code": "Forbidden"}""", DiagnosisKinds.InsufficientPermission)]
+    [InlineData(401, """{"code": "Unauthorized", "message": "Token has expired"}""", DiagnosisKinds.ExpiredCredentials)]
+    // "you must be logged in" is about credentials
+    [InlineData(403, """{"message": "You must be logged in to do that"}""", DiagnosisKinds.BadCredentials)]
+    [InlineData(400, """{"error": "You need to be signed in to post a comment"}""", DiagnosisKinds.BadCredentials)]
+    public void WordsThatNameTheKind_OutweighACodeThatOnlyNamesTheStatus(int status, string body, string kind) =>
+        Assert.Equal(kind, Ex.Diagnose(Ex.Make(status, body, method: "POST", headers: Json)).Kind);
 }

@@ -50,6 +50,11 @@ internal sealed class ErrorCodeRule : DiagnosisRule
                     // A 401 is about credentials; a code saying "not authorized" there is weighed with the words.
                     context.WeakCodeKinds.Add(DiagnosisKinds.InsufficientPermission);
                     break;
+                case ({ } kind, false) when RestatesAStatus(code):
+                    // "Forbidden", "Unauthorized": a code that only says the status's name, which APIs use both for bad
+                    // credentials and for a missing permission, is weighed with the words ("An invalid API key has been passed")
+                    context.WeakCodeKinds.Add(kind);
+                    break;
                 case ({ } kind, false):
                     kinds.Add(kind);
                     break;
@@ -66,4 +71,8 @@ internal sealed class ErrorCodeRule : DiagnosisRule
             }
         }
     }
+
+    /// <summary>A code that is the name of the 401 or 403 status and nothing more.</summary>
+    private static bool RestatesAStatus(string code) =>
+        ErrorVocabulary.NormalizeCode(code).Replace("_", "", StringComparison.Ordinal).ToLowerInvariant() is "forbidden" or "unauthorized" or "unauthorised" or "403forbidden" or "401unauthorized";
 }

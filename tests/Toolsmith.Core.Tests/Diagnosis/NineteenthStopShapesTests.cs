@@ -69,4 +69,41 @@ public class NineteenthStopShapesTests
     [InlineData(400, """{"error": "You need to be signed in to post a comment"}""", DiagnosisKinds.BadCredentials)]
     public void WordsThatNameTheKind_OutweighACodeThatOnlyNamesTheStatus(int status, string body, string kind) =>
         Assert.Equal(kind, Ex.Diagnose(Ex.Make(status, body, method: "POST", headers: Json)).Kind);
+
+    [Theory]
+    // an OAuth error code given as the message, the scope named in the details
+    [InlineData(403, """{"errorCode": 403, "message": "insufficient_scope", "additionalDetails": "\"write_invoices\" scope required to complete this request"}""", DiagnosisKinds.MissingScope)]
+    // invalid_scope whose words say the credentials lack it
+    [InlineData(403, """{"error": "invalid_scope", "message": "The credentials don't have the required scope to execute the request."}""", DiagnosisKinds.MissingScope)]
+    // a text answer: a failure's label and number, then words; a units balance at zero; the method named wrong
+    [InlineData(200, "ERROR 50 :: NOTHING FOUND", DiagnosisKinds.NotFound)]
+    [InlineData(403, "ERROR 132 :: API UNITS BALANCE IS ZERO", DiagnosisKinds.QuotaExceeded)]
+    [InlineData(400, """{"error": "Wrong request method"}""", DiagnosisKinds.MethodNotAllowed)]
+    [InlineData(400, """{"message": "Invalid account authorization"}""", DiagnosisKinds.BadCredentials)]
+    // the dynamic-DNS protocol's code, then words
+    [InlineData(200, "notfqdn: Host _acme.example.com. malformed", DiagnosisKinds.InvalidValue)]
+    // a SOAP operation's return opening with ERROR:
+    [InlineData(200, """<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body><ns:changeResponse xmlns:ns="urn:x"><ns:return>ERROR:5001:Existing contract number not found.</ns:return></ns:changeResponse></soapenv:Body></soapenv:Envelope>""", DiagnosisKinds.NotFound)]
+    public void TheWordsAndCodesOfTheTwentiethSet_NameTheKind(int status, string body, string kind)
+    {
+        var type = body.StartsWith('{') ? "application/json" : body.StartsWith('<') ? "text/xml" : "text/plain";
+        var d = Ex.Diagnose(Ex.Make(status, body, method: "GET", headers: ("Content-Type", type)));
+        Assert.Equal(kind, d.Kind);
+        if (body.Contains("write_invoices", StringComparison.Ordinal))
+        {
+            Assert.Equal(["write_invoices"], d.Scopes!.Missing);
+        }
+        if (body.Contains("credentials don't", StringComparison.Ordinal))
+        {
+            Assert.Empty(d.Scopes?.Missing ?? []); // "the required scope to execute": no scope is named
+        }
+    }
+
+    [Theory]
+    [InlineData("good 203.0.113.7", "text/plain")]
+    [InlineData("nochg 203.0.113.7", "text/plain")]
+    [InlineData("""<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body><ns:changeResponse xmlns:ns="urn:x"><ns:return>INFO:0000:Contract changed.</ns:return></ns:changeResponse></soapenv:Body></soapenv:Envelope>""", "text/xml")]
+    [InlineData("Host: api.example.com", "text/plain")]
+    public void ASuccessOfTheSameProtocols_IsNotFlagged(string body, string type) =>
+        Assert.Null(DiagnosisEngine.Diagnose(Ex.Make(200, body, method: "GET", headers: ("Content-Type", type))));
 }

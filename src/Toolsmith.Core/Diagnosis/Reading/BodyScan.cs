@@ -396,7 +396,13 @@ internal static partial class BodyScan
         {
             word = word[(cut + 1)..].Trim();
         }
-        return word.Length >= 4 && char.IsAsciiLetter(word[0]) && LooksLikeCode(word) ? word : null;
+        if (word.Length >= 4 && char.IsAsciiLetter(word[0]) && LooksLikeCode(word))
+        {
+            return word;
+        }
+        // "notfqdn: Host example.com. malformed" (the dynamic-DNS protocol's code, then words): a code the vocabulary knows surely
+        return word.IndexOf(':') is >= 4 and <= 30 and var colon && word[..colon] is var lead && char.IsAsciiLetter(lead[0]) && LooksLikeCode(lead)
+            && ErrorVocabulary.Classify(lead) is { Weak: false } ? lead : null;
     }
 
     /// <summary>A code is one word: snake_case, camelCase, UPPER_SNAKE, dotted; no spaces.</summary>

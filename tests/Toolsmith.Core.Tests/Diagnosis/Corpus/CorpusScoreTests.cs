@@ -60,6 +60,8 @@ public sealed partial class CorpusScoreTests(FixtureServer server, ITestOutputHe
         ["fresh18"] = (0.78, 0.80),
         ["fresh19tune"] = (0.80, 0.62),
         ["fresh19"] = (0.79, 0.49),
+        ["fresh20tune"] = (0.78, 0.22),
+        ["fresh20"] = (0.71, 0.58),
     };
 
     [Fact]

@@ -11,11 +11,19 @@ internal sealed partial class OAuthErrorRule : DiagnosisRule
 {
     public override void Apply(DiagnosisContext context)
     {
-        if (context.BodyObject is not { } body || JsonRead.Str(body, "error") is not { } error)
+        if (context.BodyObject is not { } body)
         {
             return;
         }
-        var description = JsonRead.Str(body, "error_description");
+        // {"error": "invalid_scope", …}, or an OAuth error code given as the message ({"message": "insufficient_scope"})
+        var inMessage = JsonRead.Str(body, "error") is null && JsonRead.Str(body, "message") is { } said && IsOAuthCode(said);
+        if ((inMessage ? JsonRead.Str(body, "message") : JsonRead.Str(body, "error")) is not { } error)
+        {
+            return;
+        }
+        // the words beside the code: error_description, else the answer's message or details
+        var description = JsonRead.Str(body, "error_description")
+            ?? (inMessage ? null : JsonRead.Str(body, "message")) ?? JsonRead.Str(body, "error_message") ?? JsonRead.Str(body, "detail") ?? JsonRead.Str(body, "additionalDetails");
         var expired = description is not null && ErrorVocabulary.SaysExpired(description);
         string? kind = error switch
         {
@@ -50,6 +58,12 @@ internal sealed partial class OAuthErrorRule : DiagnosisRule
             case "invalid_client":
                 context.Hint ??= "Check the client id and client secret (and how they are sent: Basic auth header or body fields) against the app's registration.";
                 break;
+            case "insufficient_scope" when description is not null:
+                foreach (var scope in TextExtract.MissingScopes(description))
+                {
+                    context.AddMissingScope(scope);
+                }
+                break;
             case "invalid_scope" when kind == DiagnosisKinds.MissingScope:
                 foreach (var scope in TextExtract.MissingScopes(description!))
                 {
@@ -69,7 +83,9 @@ internal sealed partial class OAuthErrorRule : DiagnosisRule
         }
     }
 
-    [GeneratedRegex(@"\b(?:not\s+(?:authori[sz]ed|allowed|permitted|granted|entitled|registered)|unauthori[sz]ed)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
+    private static bool IsOAuthCode(string text) => text is "invalid_grant" or "invalid_token" or "invalid_client" or "insufficient_scope" or "invalid_scope" or "unauthorized_client" or "access_denied";
+
+    [GeneratedRegex(@"\b(?:not\s+(?:authori[sz]ed|allowed|permitted|granted|entitled|registered)|unauthori[sz]ed)\b|\b(?:do|does)(?:\s+not|n['’]t)\s+have\s+(?:the\s+)?(?:required\s+|necessary\s+|needed\s+)?scopes?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
     private static partial Regex NotGranted();
 
     // "Invalid scope: skatteetaten:mva", "invalid scope 'read:all'"

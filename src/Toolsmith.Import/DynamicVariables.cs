@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace Toolsmith.Import;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace Toolsmith.Import;
 /// meaning (<c>run.timestamp</c>, <c>run.uuid</c>…), made once per run. Others (with bounds, offsets or formats the run does
 /// not make) are left to the importer, which asks for them as inputs.
 /// </summary>
-internal static class DynamicVariables
+internal static partial class DynamicVariables
 {
     /// <summary>The run value for a dynamic variable written without its '$' (<c>timestamp</c>, <c>datetime iso8601</c>), or null.</summary>
     public static string? RunValue(string expression)
@@ -30,4 +32,14 @@ internal static class DynamicVariables
             _ => null,
         };
     }
+
+    /// <summary>
+    /// Whether a JSON body's text holds a dynamic variable the run makes as a number (<c>{{$timestamp}}</c>,
+    /// <c>{{$randomInt}}</c>) alone inside quotes: the clients send it as text there, while a step's JSON string that is one
+    /// placeholder takes the value's type; such a body stays text, the value written in, quotes and all.
+    /// </summary>
+    public static bool QuotesANumberOfTheRun(string body) => QuotedNumberOfTheRun().IsMatch(body);
+
+    [GeneratedRegex(@"""\{\{\s*\$(?:timestamp|randomInt)\s*\}\}""", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex QuotedNumberOfTheRun();
 }

@@ -65,6 +65,7 @@ public static partial class CurlImporter
         for (var n = 0; n < commands.Count; n++)
         {
             var parsed = Parse(commands[n].Words, result.Warnings);
+            parsed.Shell = shell;
             parsed.ReadStandardInput(commands[n].Input);
             // curl sends one request per URL, each with the command's options: one tool each. Each is parsed afresh
             // (the builder changes what it is given), warning once.
@@ -72,6 +73,7 @@ public static partial class CurlImporter
             foreach (var u in urls)
             {
                 var request = u == urls[0] ? parsed : Parse(commands[n].Words, []);
+                request.Shell = shell;
                 request.ReadStandardInput(commands[n].Input);
                 request.KeepOnlyUrl(u);
                 var builder = new CurlStepBuilder(request, result.Warnings, options.BaseDirectory);
@@ -786,6 +788,9 @@ internal sealed record DataPart(string Value, bool IsFile, bool StripNewlines)
 internal sealed class CurlRequest
 {
     public string? Method { get; set; }
+
+    /// <summary>The shell the paste is written for: what reaches curl of a quote's backslashes depends on it.</summary>
+    public ShellDialect Shell { get; set; } = ShellDialect.Bash;
 
     public List<string> Urls { get; } = [];
 

@@ -1001,11 +1001,18 @@ internal sealed partial class CurlStepBuilder
     {
         if (!JsonText.TryParseBody(text, strict: true, out node, out var bare, out problem))
         {
-            // PowerShell and cmd docs often escape the quotes for curl.exe: {\"name\":\"x\"}.
-            if (!text.Contains("\\\"", StringComparison.Ordinal) || !JsonText.TryParseBody(text.Replace("\\\"", "\"", StringComparison.Ordinal), strict: true, out node, out bare))
+            // PowerShell and cmd docs escape the quotes for curl.exe ({\"name\":\"x\"}), which Windows hands to curl as plain
+            // quotes; bash hands curl the backslashes, and curl sends them (the body is not JSON there)
+            if (!text.Contains("\\\"", StringComparison.Ordinal) || !JsonText.TryParseBody(text.Replace("\\\"", "\"", StringComparison.Ordinal), strict: true, out var unescaped, out var unescapedBare))
             {
                 return false;
             }
+            if (_r.Shell == ShellDialect.Bash)
+            {
+                problem = (problem is null ? "" : problem + "; ") + "its \\\" are written for Windows' curl.exe, but bash passes the backslashes to curl, which sends them";
+                return false;
+            }
+            (node, bare) = (unescaped, unescapedBare);
             problem = null;
         }
         var whole = node is JsonValue; // the body is one placeholder: a whole object (or array)

@@ -1141,7 +1141,7 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
             {
                 Warn($"has a JSON body that uses {mixed} both as a JSON value and inside quotes; it is sent as text with the value written in, as the clients send it, so each use keeps its type.");
             }
-            else if (QuotedNumberOfTheRun().IsMatch(body))
+            else if (DynamicVariables.QuotesANumberOfTheRun(body))
             {
                 // "{{$timestamp}}" is text in the clients' body; a step's JSON string that is one placeholder takes the
                 // value's type (a number): the body stays text, the value written in, quotes and all.
@@ -1445,9 +1445,6 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
         var text = Text(s);
         return text == s ? v : JsonValue.Create(text)!;
     });
-
-    [GeneratedRegex(@"""\{\{\s*\$(?:timestamp|randomInt)\s*\}\}""", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
-    private static partial Regex QuotedNumberOfTheRun();
 
     [GeneratedRegex(@"^[\w.\-]+$|^[\w\-]+\.(?:response|request)\.", RegexOptions.CultureInvariant)]
     private static partial Regex PlainVariableName();

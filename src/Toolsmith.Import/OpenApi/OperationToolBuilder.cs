@@ -118,6 +118,11 @@ internal sealed class OperationToolBuilder
                     {
                         _validateParams[name] = schema;
                     }
+                    if (inputType == "array" && p.Schema?.Items is { } items && (items.Properties is { Count: > 0 } || SchemaConverter.InputType(items) == "object"))
+                    {
+                        // OpenAPI defines a query's form and deepObject styles for primitives, arrays of them and objects only
+                        Warn($"the query parameter \"{name}\" is a list of objects, which OpenAPI does not say how to put in a URL; the step sends it as {name}[0][key]=value. If the API reads JSON text there, write the step's param as {{\"json\": \"{placeholder}\"}} to send the list as JSON.");
+                    }
                     // Form with explode (the default) and deepObject are how the engine sends an array or object:
                     // name=a&name=b, name[key]=value. Without explode (Swagger's csv, its default), and spaceDelimited and
                     // pipeDelimited, an array is one value, its items joined.

@@ -824,6 +824,10 @@ internal sealed partial class PostmanRequestMapper(PostmanImporter.Context conte
                     {
                         Warn($"has a JSON body that uses {mixed} both as a JSON value and inside quotes; it is sent as text with the value written in, as Postman sends it, so each use keeps its type.");
                     }
+                    else if (DynamicVariables.QuotesANumberOfTheRun(raw))
+                    {
+                        // "{{$timestamp}}" is text in Postman's body: the body stays text, the run's value written in (below)
+                    }
                     else if (JsonText.TryParseBody(raw, strict: true, out var json, out var bare, out var problem))
                     {
                         _writtenJson = raw;

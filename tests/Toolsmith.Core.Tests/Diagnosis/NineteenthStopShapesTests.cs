@@ -106,4 +106,15 @@ public class NineteenthStopShapesTests
     [InlineData("Host: api.example.com", "text/plain")]
     public void ASuccessOfTheSameProtocols_IsNotFlagged(string body, string type) =>
         Assert.Null(DiagnosisEngine.Diagnose(Ex.Make(200, body, method: "GET", headers: ("Content-Type", type))));
+
+    [Theory]
+    // a refusal whose subject is the app, its id or a token, which has no access or permission: a grant it lacks
+    [InlineData(403, """{"error": "Application has no access to invoices"}""", DiagnosisKinds.MissingScope)]
+    [InlineData(403, """{"error": "Your API key does not allow access to this endpoint."}""", DiagnosisKinds.MissingScope)]
+    [InlineData(200, """{"error": 403, "msg": "appid has no permission"}""", DiagnosisKinds.MissingScope)]
+    // a user's or a resource's access stays a permission
+    [InlineData(403, """{"message": "The user has no access to this project"}""", DiagnosisKinds.InsufficientPermission)]
+    [InlineData(403, """{"message": "Access denied. The client does not have access to restaurant 42."}""", DiagnosisKinds.InsufficientPermission)]
+    public void WhoLacksTheAccess_DecidesScopeOrPermission(int status, string body, string kind) =>
+        Assert.Equal(kind, Ex.Diagnose(Ex.Make(status, body, method: "GET", headers: Json)).Kind);
 }

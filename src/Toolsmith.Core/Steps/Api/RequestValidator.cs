@@ -263,7 +263,14 @@ internal sealed class RequestValidator
     /// <summary>The members of a form body as they are sent: each read as its property's schema wants, those without a value left out.</summary>
     private static JsonNode? CoerceMembers(JsonNode? body, JsonNode schema)
     {
-        if (body is not JsonObject o || schema["properties"] is not JsonObject properties)
+        // the body's schema may be a reference to one of its definitions ({"$ref": "#/$defs/Token", "$defs": {…}}, as an
+        // OpenAPI document's components become): its properties are the definition's
+        var own = schema;
+        for (var hops = 0; hops < 8 && own?["$ref"] is JsonValue reference && reference.TryGetValue<string>(out var pointer) && pointer.StartsWith('#'); hops++)
+        {
+            own = Find(schema, Uri.UnescapeDataString(pointer[1..]), lenient: true);
+        }
+        if (body is not JsonObject o || own?["properties"] is not JsonObject properties)
         {
             return body;
         }

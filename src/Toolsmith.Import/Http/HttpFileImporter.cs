@@ -1334,10 +1334,8 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
                 {
                     file["fileName"] = Text(fileName);
                 }
-                if (partType is not null)
-                {
-                    file["contentType"] = Text(partType);
-                }
+                // a part written without a Content-Type goes without one, as the .http clients send it
+                file["contentType"] = partType is null ? "" : Text(partType);
                 ImportedToolBuilder.AddField(fields, name, file);
             }
             else if (fileName is null && !written.Any(static l => l.TrimStart().StartsWith('<')))

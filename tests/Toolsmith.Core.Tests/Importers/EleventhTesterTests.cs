@@ -1,13 +1,14 @@
 using System.Text.Json.Nodes;
 using Toolsmith.Import.Curl;
+using Toolsmith.Import.Http;
 using Toolsmith.Import.OpenApi;
 using Toolsmith.Import.Postman;
 
 namespace Toolsmith.Core.Tests.Importers;
 
 /// <summary>
-/// What the eleventh black-box tester found sent differently from curl, newman and what an OpenAPI document says (stop 56),
-/// each checked at the local test API.
+/// What the eleventh and twelfth black-box testers found sent differently from curl, newman, httpyac and what an OpenAPI
+/// document says (stop 56), each checked at the local test API.
 /// </summary>
 public class EleventhTesterTests(ImportRunner runner) : IClassFixture<ImportRunner>
 {
@@ -79,5 +80,26 @@ public class EleventhTesterTests(ImportRunner runner) : IClassFixture<ImportRunn
             """, "search.json").ImportAll();
         var warning = Assert.Single(result.Warnings, static w => w.Message.Contains("list of objects", StringComparison.Ordinal));
         Assert.Contains("\"filters\"", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AHttpFilesMultipartFilePart_WrittenWithoutAType_IsSentWithoutOne()
+    {
+        var folder = Directory.CreateTempSubdirectory("toolsmith-http-").FullName;
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(folder, "bom.xml"), "<bom/>\n");
+            var text = $"POST {Url}/bom\nContent-Type: multipart/form-data; boundary=b\n\n--b\nContent-Disposition: form-data; name=\"bom\"; filename=\"bom.xml\"\n\n< ./bom.xml\n"
+                + "--b\nContent-Disposition: form-data; name=\"doc\"; filename=\"doc.xml\"\nContent-Type: application/xml\n\n< ./bom.xml\n--b--\n";
+            var result = HttpFileImporter.Import(text, new HttpImportOptions { BaseDirectory = folder });
+            await runner.CaptureAtEchoAsync(Assert.Single(result.Tools), new Dictionary<string, string>());
+            var body = runner.Api.LastEcho!["bodyText"]!.GetValue<string>();
+            Assert.Contains("filename=bom.xml\r\n\r\n<bom/>", body.Replace("\"", "", StringComparison.Ordinal), StringComparison.Ordinal);
+            Assert.Contains("filename=doc.xml\r\nContent-Type: application/xml\r\n\r\n<bom/>", body.Replace("\"", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 }

@@ -293,7 +293,10 @@ internal sealed class PreparedBody
             {
                 var content = new StreamContent(File.OpenRead(path));
                 content.Headers.TryAddWithoutValidation("Content-Disposition", $"form-data; name=\"{FormName(name)}\"; filename=\"{FormName(fileName)}\"");
-                content.Headers.TryAddWithoutValidation("Content-Type", type);
+                if (type.Length > 0)
+                {
+                    content.Headers.TryAddWithoutValidation("Content-Type", type); // "" sends the part without one
+                }
                 return content;
             });
             return;

@@ -209,9 +209,9 @@ public static partial class CurlExporter
                             {
                                 spec.Append(";filename=").Append(Text(fileName));
                             }
-                            if (file["contentType"] is { } type)
+                            if (file["contentType"] is { } type && Text(type) is { Length: > 0 } typeText)
                             {
-                                spec.Append(";type=").Append(Text(type));
+                                spec.Append(";type=").Append(typeText); // "" (no Content-Type) has no -F spelling: curl's own guess
                             }
                             args.Add("-F");
                             args.Add(spec.ToString());

@@ -697,12 +697,7 @@ internal static partial class SuccessBody
             {
                 // {"result": {"errors": ["…"], "status": 0}} (cPanel), {"result": {"responseText": "CNR -- Missing required token."}}:
                 // a result judged as an answer of its own; a JSON-RPC result is the answer, whatever it holds (see ReportFailure).
-                var inner = new Members { Action = seen.Action };
-                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-                {
-                    inner.Count++;
-                    Read(ref reader, ref inner);
-                }
+                var inner = ReadAnswer(ref reader, seen.Action);
                 seen.ResultErrors |= inner.ErrorsListed;
                 seen.ResultObjectFailure |= inner.ReportFailure;
             }
@@ -728,12 +723,7 @@ internal static partial class SuccessBody
             var listed = reader.TokenType == JsonTokenType.StartArray && reader.Read();
             if (reader.TokenType == JsonTokenType.StartObject)
             {
-                var inner = new Members { Action = seen.Action };
-                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-                {
-                    inner.Count++;
-                    Read(ref reader, ref inner);
-                }
+                var inner = ReadAnswer(ref reader, seen.Action);
                 if (listed && reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
                     SkipRestOfArray(ref reader); // a list of several is data
@@ -906,12 +896,7 @@ internal static partial class SuccessBody
             reader.Read();
             if (reader.TokenType == JsonTokenType.StartObject)
             {
-                var inner = new Members { Action = seen.Action };
-                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-                {
-                    inner.Count++;
-                    Read(ref reader, ref inner);
-                }
+                var inner = ReadAnswer(ref reader, seen.Action);
                 seen.NestedFailure |= inner.ReportFailure || inner.ErrorIsObject;
                 return;
             }
@@ -1314,6 +1299,21 @@ internal static partial class SuccessBody
         return c.EndsWith("status"u8) || c.EndsWith("state"u8) || c.SequenceEqual("outcome"u8) || c.SequenceEqual("decision"u8) ? NameKind.Status
             : errorWord ? NameKind.ErrorWord
             : c.EndsWith("code"u8) || c.EndsWith("result"u8) ? NameKind.OutcomeCode : NameKind.None;
+    }
+
+    /// <summary>
+    /// An object member read as an answer of its own (a wrapped result, an answer's header): the reader is on its start and
+    /// is left on its end.
+    /// </summary>
+    private static Members ReadAnswer(ref Utf8JsonReader reader, bool action)
+    {
+        var inner = new Members { Action = action };
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            inner.Count++;
+            Read(ref reader, ref inner);
+        }
+        return inner;
     }
 
     /// <summary>Moves the reader from a list's item to the list's end.</summary>

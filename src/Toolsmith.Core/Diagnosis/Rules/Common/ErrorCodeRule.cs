@@ -74,5 +74,5 @@ internal sealed class ErrorCodeRule : DiagnosisRule
 
     /// <summary>A code that is the name of the 401 or 403 status and nothing more.</summary>
     private static bool RestatesAStatus(string code) =>
-        ErrorVocabulary.NormalizeCode(code).Replace("_", "", StringComparison.Ordinal).ToLowerInvariant() is "forbidden" or "unauthorized" or "unauthorised" or "403forbidden" or "401unauthorized";
+        ErrorVocabulary.Compact(ErrorVocabulary.NormalizeCode(code)) is "forbidden" or "unauthorized" or "unauthorised" or "403forbidden" or "401unauthorized";
 }

@@ -170,6 +170,13 @@ internal static class Credentials
         }
         // a signature (Azure's SAS sig=) is opaque whatever it holds; a token or an API key of words joined by _ - . is one a
         // user chose (Jenkins' ?token=TRIGGER_TOK, pk.ey_static_tok), not a word
+        // A short one counts under a name that can only mean a credential, or with a vendor's prefix ("access_key=ipk_ZZ9",
+        // "key":"sk_1234"): letters and digits both, as a key has and a word or a count has not.
+        if (v.Length is >= 6 and < 8 && v.Any(char.IsAsciiDigit) && v.Any(char.IsAsciiLetter) && !v.Any(static c => c is ' ' or '/' or ':' or '@')
+            && (NamesTokenOrApiKey(words) || TokenPrefixes.Any(p => v.StartsWith(p, StringComparison.Ordinal) && v.Length > p.Length + 2)))
+        {
+            return true;
+        }
         return v.Length >= 8 && (v.Any(char.IsAsciiDigit) || v.Length >= 20 || words[^1] is "sig" or "signature"
             || (NamesTokenOrApiKey(words) && v.Any(static c => c is '_' or '-' or '.') && v.Any(char.IsAsciiLetter)));
     }

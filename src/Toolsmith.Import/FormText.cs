@@ -8,6 +8,19 @@ namespace Toolsmith.Import;
 /// </summary>
 internal static class FormText
 {
+    /// <summary>A URL's text with its %XX escapes decoded and '+' kept; text with a broken escape as it is.</summary>
+    public static string DecodePercent(string text)
+    {
+        try
+        {
+            return Uri.UnescapeDataString(text);
+        }
+        catch (UriFormatException)
+        {
+            return text;
+        }
+    }
+
     /// <summary>A form name or value decoded ('+' a space, %XX its byte); text with a broken escape as it is.</summary>
     public static string Decode(string text)
     {

@@ -890,7 +890,15 @@ internal sealed partial class CurlStepBuilder
             var name = FormText.Decode(eq < 0 ? pair : pair[..eq]);
             var value = eq < 0 ? "" : FormText.Decode(pair[(eq + 1)..]);
             var isTemplateSecret = value.StartsWith("{{secrets.", StringComparison.Ordinal) && value.EndsWith("}}", StringComparison.Ordinal);
-            if (eq > 0 && (isTemplateSecret || Credentials.IsCredentialField(name, value)))
+            if (eq > 0 && !isTemplateSecret && value.Contains(' ', StringComparison.Ordinal) && pair[(eq + 1)..].Contains('+', StringComparison.Ordinal)
+                && FormText.DecodePercent(pair[(eq + 1)..]) is var plus && Credentials.IsCredentialField(name, plus))
+            {
+                // A key with a '+' in it (base64's "dGhp…J+ld…"), which curl sends as it is: the key is the text with its '+',
+                // which the step sends encoded (%2B), as a server that reads '+' as a space needs to get it.
+                _warnings.Add(new ImportWarning("URL", $"the URL parameter {name} holds a credential with a '+' in it, which curl sends as it is (a server that reads a query as a form reads it as a space); the step sends it as %2B, so the server reads the '+'."));
+                after.Add((name, SecretFor(plus, _provider + "_" + Naming.Secret(name), $"the URL parameter {name} for {_host}"), null));
+            }
+            else if (eq > 0 && (isTemplateSecret || Credentials.IsCredentialField(name, value)))
             {
                 after.Add((name, isTemplateSecret ? value : SecretFor(value, _provider + "_" + Naming.Secret(name), $"the URL parameter {name} for {_host}"), null));
             }

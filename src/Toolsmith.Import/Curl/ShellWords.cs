@@ -101,6 +101,22 @@ internal static partial class ShellWords
         return sb.ToString();
     }
 
+    /// <summary>
+    /// Whether the text from the '%' at <paramref name="open"/> to the one at <paramref name="close"/> is URL encoding rather
+    /// than a %NAME% reference: an escape pair (%C3%), or an escape whose run goes on in lower case or into another escape
+    /// (%BCrich% in Z%C3%BCrich%20Hbf; %A9s% in Caf%C3%A9s%26more). Variables are named in upper case (%API_KEY%, %DATE%).
+    /// </summary>
+    private static bool IsPercentEncoding(string t, int open, int close)
+    {
+        if (close - open < 3 || !char.IsAsciiHexDigit(t[open + 1]) || !char.IsAsciiHexDigit(t[open + 2]))
+        {
+            return false;
+        }
+        return close - open == 3
+            || (close + 2 < t.Length && char.IsAsciiHexDigit(t[close + 1]) && char.IsAsciiHexDigit(t[close + 2]))
+            || t.AsSpan(open + 3, close - open - 3).ContainsAny("abcdefghijklmnopqrstuvwxyz");
+    }
+
     /// <summary>A %NAME% reference: a name of two or more characters that is not a %XX escape pair (%C3%A9).</summary>
     private static bool PercentVariable(string t)
     {
@@ -113,7 +129,7 @@ internal static partial class ShellWords
                 {
                     j++;
                 }
-                if (j < t.Length && t[j] == '%' && j - i > 2 && !(j - i == 3 && char.IsAsciiHexDigit(t[i + 1]) && char.IsAsciiHexDigit(t[i + 2])))
+                if (j < t.Length && t[j] == '%' && j - i > 2 && !IsPercentEncoding(t, i, j))
                 {
                     return true;
                 }
@@ -1105,7 +1121,7 @@ internal static partial class ShellWords
         {
             j++;
         }
-        if (j >= text.Length || text[j] != '%')
+        if (j >= text.Length || text[j] != '%' || IsPercentEncoding(text, i, j))
         {
             return false;
         }

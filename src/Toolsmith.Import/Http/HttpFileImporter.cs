@@ -1026,6 +1026,16 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
 
     private string Text(string text) => Ref().Replace(text, m => Reference(m.Groups["path"].Value));
 
+    /// <summary>A <c>{{$dotenv NAME}}</c> or <c>{{$processEnv NAME}}</c> reference: where it reads from and the variable.</summary>
+    private static (string From, string Variable)? EnvironmentVariable(string reference) =>
+        reference.StartsWith('$') && reference[1..].Split(' ', StringSplitOptions.RemoveEmptyEntries) is [var from and ("dotenv" or "processEnv"), var variable]
+            ? (from, variable.TrimStart('%'))
+            : null;
+
+    /// <summary>The input that stands for an environment variable the file reads (the first declaration's type holds).</summary>
+    private string EnvironmentInput(string from, string variable, string type) =>
+        _tool.Input(Naming.Secret(variable), type, $"The value of {variable} (from ${from} in the .http file).", required: true);
+
     private string Reference(string name)
     {
         if (name.StartsWith('%') && variables.ContainsKey(name[1..].Trim()))
@@ -1040,12 +1050,11 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
         if (name.StartsWith('$'))
         {
             var parts = name[1..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (parts.Length == 2 && parts[0] is "dotenv" or "processEnv")
+            if (EnvironmentVariable(name) is var (from, variable))
             {
-                var variable = parts[1].TrimStart('%');
                 return Credentials.IsSecretName(variable)
-                    ? _tool.Secret(Naming.Secret(variable), $"the value of {variable} (from ${parts[0]} in the .http file)")
-                    : "{{" + _tool.Input(Naming.Secret(variable), "string", $"The value of {variable} (from ${parts[0]} in the .http file).", required: true) + "}}";
+                    ? _tool.Secret(Naming.Secret(variable), $"the value of {variable} (from ${from} in the .http file)")
+                    : "{{" + EnvironmentInput(from, variable, "string") + "}}";
             }
             // One input for each expression: {{$datetime rfc1123}} and {{$datetime iso8601 1 d}} are different values.
             if (_dynamicInputs.TryGetValue(name, out var known))
@@ -1156,6 +1165,11 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
                     var input = Naming.Identifier(name);
                     _originals.TryAdd(input, name);
                     _tool.Input(input, type, $"The .http variable {{{{{name}}}}} (a JSON value).", required: true);
+                }
+                foreach (var (from, variable) in bare.Select(EnvironmentVariable).OfType<(string, string)>().Where(static v => !Credentials.IsSecretName(v.Item2)))
+                {
+                    // Bare in the JSON ({"b": {{$dotenv NUM}}}): the clients paste the value's text, a number as a number.
+                    EnvironmentInput(from, variable, "number");
                 }
                 ImportedToolBuilder.WarnOfRawValuesInStrings(json!, bare, Ref(), "path", KnownValue, Warn, "the .http clients");
                 return (MapStrings(VariableKeys(json!)), BodyKind.Json, media is not null && media != "application/json" || contentType is not null && contentType.Trim() != "application/json");

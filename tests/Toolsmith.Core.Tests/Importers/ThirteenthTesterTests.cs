@@ -1,0 +1,106 @@
+using System.Text.Json.Nodes;
+using Toolsmith.Import.Curl;
+using Toolsmith.Import.Http;
+using Toolsmith.Import.Postman;
+
+namespace Toolsmith.Core.Tests.Importers;
+
+/// <summary>
+/// What the thirteenth black-box tester found (stop 57): URL encoding read as Windows variables, credentials left in a tool
+/// file, environment values typed as text in a JSON body; each checked at the local test API.
+/// </summary>
+public class ThirteenthTesterTests(ImportRunner runner) : IClassFixture<ImportRunner>
+{
+    private string Url => runner.Api.Url("/echo").TrimEnd('/');
+
+    [Theory]
+    // a %XX escape followed by letters and another escape is URL encoding, not cmd's %NAME%
+    [InlineData("/wiki/Z%C3%BCrich%20Hbf", "/wiki/Z%C3%BCrich%20Hbf")]
+    [InlineData("/a?d=%D0%BFr%D0%B8%D0%B2et", "/a?d=%D0%BFr%D0%B8%D0%B2et")]
+    public async Task PercentEncoding_InADoubleQuotedBashUrl_IsSentAsWritten(string path, string expected)
+    {
+        var result = CurlImporter.Import($"curl \"{Url}{path}\"");
+        var tool = Assert.Single(result.Tools);
+        Assert.Empty(tool.Document["inputs"]?.AsObject() ?? []);
+        var sent = await runner.CaptureAtEchoAsync(tool, new Dictionary<string, string>());
+        Assert.EndsWith(expected, sent!["rawTarget"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ACmdVariable_NamedInUpperCase_IsStillRead()
+    {
+        // %API_TOKEN% and %DATE% (which start with hex digits) stay cmd's variables: the paste is cmd's
+        var result = CurlImporter.Import("curl \"https://api.example.com/v1/items?since=%DATE%\" -H \"Authorization: Bearer %ACCESS_TOKEN%\"");
+        var text = Assert.Single(result.Tools).Document.ToJsonString();
+        Assert.DoesNotContain("%DATE%", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("%ACCESS_TOKEN%", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    // a short key under a name that can only mean one, or with a vendor's prefix
+    [InlineData("'{0}/v1/x?access_key=ipk_ZZ9&fields=country_code'", "ipk_ZZ9")]
+    [InlineData("""'{0}/v1/x' -H 'Content-Type: application/json' -d '{{"apiId":"api_1234","key":"sk_1234"}}'""", "sk_1234")]
+    public async Task AShortCredential_IsASecret(string arguments, string credential)
+    {
+        var result = CurlImporter.Import("curl " + string.Format(System.Globalization.CultureInfo.InvariantCulture, arguments, Url));
+        var tool = Assert.Single(result.Tools);
+        Assert.DoesNotContain(credential, tool.Document.ToJsonString(), StringComparison.Ordinal);
+        var sent = await runner.CaptureAtEchoAsync(tool, result.Secrets.ToDictionary(static s => s.Name, static s => s.Value!));
+        Assert.Contains(credential, sent!.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    // words and counts stay data
+    [InlineData("'{0}/v1/x?key=status1'", "status1")]
+    [InlineData("'{0}/v1/x?limit=abc123&page_token=ab12cd'", "abc123")]
+    public void AShortWordOrId_StaysData(string arguments, string value)
+    {
+        var result = CurlImporter.Import("curl " + string.Format(System.Globalization.CultureInfo.InvariantCulture, arguments, Url));
+        Assert.Contains(value, Assert.Single(result.Tools).Document.ToJsonString(), StringComparison.Ordinal);
+        Assert.Empty(result.Secrets);
+    }
+
+    [Fact]
+    public async Task AQueryKeyWithAPlus_IsASecret_SentEncoded_AndWarned()
+    {
+        var result = CurlImporter.Import($"curl '{Url}/v1/x?api_key=dGhpc2lzYXNlY3J+ldHRva2VuMTIz&x=1'");
+        var tool = Assert.Single(result.Tools);
+        Assert.DoesNotContain("ldHRva2VuMTIz", tool.Document.ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal("dGhpc2lzYXNlY3J+ldHRva2VuMTIz", Assert.Single(result.Secrets).Value);
+        Assert.Contains(result.Warnings, static w => w.Message.Contains("%2B", StringComparison.Ordinal));
+        var sent = await runner.CaptureAtEchoAsync(tool, result.Secrets.ToDictionary(static s => s.Name, static s => s.Value!));
+        Assert.Contains("api_key=dGhpc2lzYXNlY3J%2BldHRva2VuMTIz", sent!["rawTarget"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnEnvironmentValue_BareInAJsonBody_IsSentAsTheNumberGiven()
+    {
+        var result = HttpFileImporter.Import($$$"""
+            @n = 5
+            ### a
+            POST {{{Url}}}/a
+            Content-Type: application/json
+
+            {"a": {{n}}, "b": {{$dotenv NUM}}, "c": "{{$processEnv NAME}}", "d": [{{$processEnv PNUM}}]}
+            """);
+        var tool = Assert.Single(result.Tools);
+        var sent = await runner.CaptureAtEchoAsync(tool, new Dictionary<string, string>(),
+            new JsonObject { ["num"] = 7, ["name"] = "ann", ["pnum"] = 9 });
+        Assert.Equal("""{"a": 5, "b": 7, "c": "ann", "d": [9]}""", sent!["bodyText"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void APostmanApiKeyInTheQuery_WithReservedCharacters_IsWarnedOf()
+    {
+        var result = PostmanImporter.Import($$$"""
+            { "item": [ { "name": "k", "request": { "method": "GET", "url": "{{{Url}}}/p",
+                "auth": { "type": "apikey", "apikey": [ { "key": "key", "value": "key" }, { "key": "value", "value": "ab+c/d==" }, { "key": "in", "value": "query" } ] } } } ] }
+            """);
+        Assert.Contains(result.Warnings, static w => w.Message.Contains("%2B", StringComparison.Ordinal));
+        var plain = PostmanImporter.Import($$$"""
+            { "item": [ { "name": "k", "request": { "method": "GET", "url": "{{{Url}}}/p",
+                "auth": { "type": "apikey", "apikey": [ { "key": "key", "value": "key" }, { "key": "value", "value": "abc123def456" }, { "key": "in", "value": "query" } ] } } } ] }
+            """);
+        Assert.DoesNotContain(plain.Warnings, static w => w.Message.Contains("%2B", StringComparison.Ordinal));
+    }
+}

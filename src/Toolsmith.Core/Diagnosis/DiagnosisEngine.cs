@@ -44,6 +44,7 @@ public static class DiagnosisEngine
         new MessageTextRule(),
         new RequiredScopesRule(),
         new BatchEntriesRule(),
+        new StandardCodeFieldRule(),
         new MentionedFieldsRule(),
     ];
 

@@ -5,7 +5,8 @@ namespace Toolsmith.Core.Diagnosis.Catalog;
 
 /// <summary>
 /// The provider knowledge the engine reads as data (<c>catalog.json</c>, embedded, validated by <c>catalog.schema.json</c>):
-/// the words of machine error codes, the headers that carry codes, and how providers are recognised.
+/// the words of machine error codes, the headers that carry codes, the codes standards define for one parameter, and how
+/// providers are recognised.
 /// </summary>
 internal static class DiagnosisCatalog
 {
@@ -42,13 +43,22 @@ internal static class DiagnosisCatalog
     /// <summary>A provider and what names it: a host (or parent domain) of the request, or a header only it sends.</summary>
     public sealed record Provider(string Name, string[] Hosts, string[] Headers);
 
-    private sealed record Loaded(CodeRule[] Rules, string[] CodeHeaders, Provider[] Providers);
+    /// <summary>A code a standard defines for one refused parameter (OAI-PMH <c>badVerb</c> is the <c>verb</c>).</summary>
+    /// <param name="Code">The code, compacted.</param>
+    /// <param name="Field">The parameter it is about.</param>
+    /// <param name="OnlyWhenSent">A code other APIs use too: it names the field only when the request sent one of that name.</param>
+    public sealed record CodeField(string Code, string Field, bool OnlyWhenSent);
+
+    private sealed record Loaded(CodeRule[] Rules, string[] CodeHeaders, Provider[] Providers, CodeField[] CodeFields);
 
     /// <summary>The code rules, in order: the first that matches gives the kind.</summary>
     public static IReadOnlyList<CodeRule> CodeRules => Data.Value.Rules;
 
     /// <summary>Headers whose value is an error code.</summary>
     public static IReadOnlyList<string> CodeHeaders => Data.Value.CodeHeaders;
+
+    /// <summary>Codes that name the parameter they refuse.</summary>
+    public static IReadOnlyList<CodeField> CodeFields => Data.Value.CodeFields;
 
     /// <summary>The providers the catalog knows.</summary>
     public static IReadOnlyList<Provider> Providers => Data.Value.Providers;
@@ -84,7 +94,9 @@ internal static class DiagnosisCatalog
             var p = node!.AsObject();
             providers.Add(new Provider(p["name"]!.GetValue<string>(), Words(p["hosts"]), Words(p["headers"])));
         }
-        return new Loaded([.. rules], Words(root["codeHeaders"]), [.. providers]);
+        var codeFields = (root["codeFields"] as JsonArray ?? []).Select(static n => n!.AsObject())
+            .Select(static f => new CodeField(f["code"]!.GetValue<string>(), f["field"]!.GetValue<string>(), JsonRead.Bool(f, "onlyWhenSent") ?? false));
+        return new Loaded([.. rules], Words(root["codeHeaders"]), [.. providers], [.. codeFields]);
     }
 
     private static string[] Words(JsonNode? node) => node is JsonArray a ? [.. a.Select(w => w!.GetValue<string>())] : [];

@@ -570,6 +570,29 @@ internal static partial class TextExtract
     [GeneratedRegex(@"\b(?:enter|provide|specify|supply|pass|include|give)\s+(?:a |an |the |your )?(?:valid |correct |proper )?(?<one>[A-Za-z][\w-]{0,40})(?:\s(?<two>[A-Za-z][\w-]{0,20}))?", Options, TimeoutMs)]
     private static partial Regex AskedForWords();
 
+    /// <summary>
+    /// The one name a sentence ends by asking for ("You need to provide a issueid", "You must specify a nzbname."), whether or
+    /// not the request sent it: a missing parameter's name, when it looks like one.
+    /// </summary>
+    public static string? AskedForLast(string text)
+    {
+        if (text.Length > 300)
+        {
+            return null;
+        }
+        try
+        {
+            return AskedForLastWord().Match(text) is { Success: true } m && m.Groups["one"].Value is var name && LooksLikeFieldName(name) ? name : null;
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return null;
+        }
+    }
+
+    [GeneratedRegex(@"\b(?:(?:need|needs|have|has)\s+to|must|please)\s+(?:enter|provide|specify|supply|pass|include|give|send|set)\s+(?:a |an |the |your )?(?<one>[A-Za-z][\w-]{1,40})\s*[.!]?\s*$", Options, TimeoutMs)]
+    private static partial Regex AskedForLastWord();
+
     /// <summary>"required one of these privileges under the user identity: [a, b, c]": a list in brackets after the words that ask for it.</summary>
     [GeneratedRegex(@"\b(?:required|requires?|needs?|missing)\b[^.\[\]]{0,40}?\b(?:privileges?|permissions?|scopes?)\b[^:\[\].]{0,60}:\s*\[(?<list>[^\]]{1,400})\]", Options, TimeoutMs)]
     private static partial Regex RequiredBracketList();
@@ -740,7 +763,7 @@ internal static partial class TextExtract
 
     // "title is required", "Title can't be blank", "'email' must be a valid email", "messages: roles must alternate"
     // (Fastify/ajv name where the value was: "body/name must NOT have fewer than 3 characters")
-    [GeneratedRegex(@"^['""`]?(?:(?:body|querystring|query|params|headers)/)?(?<path>[A-Za-z_][\w.\[\]]{0,60})['""`]?(?:\s+(?:is required|is a required (?:field|property|parameter|attribute|value|argument)\b|is missing|is invalid|invalid\.?$|is not valid|must\b|should\b|can'?t be|cannot be|may not be|is not allowed|is too (long|short|large|small|big|high|low)|has already been taken|(?:is\s+|was\s+)?not\s+(?:specified|given|provided|supplied|set|present)\b|is\s+(?:mandatory|obligatory|empty|blank|malformed)\b|has\s+an?\s+invalid\b|(?:is\s+)?out\s+of\s+range\b)|:\s+(?<rest>\S.{0,80}))", Options, TimeoutMs)]
+    [GeneratedRegex(@"^['""`]?(?:(?:body|querystring|query|params|headers)/)?(?<path>[A-Za-z_][\w.\[\]]{0,60})['""`]?(?:\s+(?:is required|is a required (?:field|property|parameter|attribute|value|argument)\b|is missing|is invalid|invalid\.?$|is not valid|must\b|should\b|can'?t be|cannot be|may not be|is not allowed|is too (long|short|large|small|big|high|low)|has already been taken|(?:is\s+|was\s+)?not\s+(?:specified|given|provided|supplied|set|present)\b|is\s+(?:mandatory|obligatory|empty|blank|malformed)\b|has\s+an?\s+invalid\b|(?:is\s+)?out\s+of\s+range\b|needs?\s+to\s+be\s+(?:set|provided|specified|given|supplied|filled)\b|is\s+not\s+an?\s+(?:string|number|integer|int|boolean|bool|array|list|object|float|decimal|date)\b)|:\s+(?<rest>\S.{0,80}))", Options, TimeoutMs)]
     private static partial Regex LeadingField();
 
     // What a message after "name:" says about a value: "is required", "must be …", "invalid", "not a valid email", "roles must

@@ -62,6 +62,8 @@ public sealed partial class CorpusScoreTests(FixtureServer server, ITestOutputHe
         ["fresh19"] = (0.79, 0.49),
         ["fresh20tune"] = (0.78, 0.22),
         ["fresh20"] = (0.71, 0.58),
+        ["fresh21tune"] = (0.83, 0.61),
+        ["fresh21"] = (0.78, 0.65),
     };
 
     [Fact]

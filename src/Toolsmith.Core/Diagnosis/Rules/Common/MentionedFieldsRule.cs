@@ -111,6 +111,15 @@ internal sealed partial class MentionedFieldsRule : DiagnosisRule
                 }
             }
         }
+        foreach (var text in context.Texts.Take(MaxTexts))
+        {
+            if (TextExtract.AskedForLast(text) is { } missing)
+            {
+                // "You need to provide a issueid": a name the request did not send, asked for at the sentence's end.
+                context.AddField(missing, FieldLocation.Unknown, text);
+                return;
+            }
+        }
     }
 
     /// <summary>

@@ -18,6 +18,7 @@ internal sealed class JsonApiErrorsRule : DiagnosisRule
         }
         var jsonApi = context.Header("Content-Type") is { } ct && ct.Contains("vnd.api+json", StringComparison.OrdinalIgnoreCase);
         var fields = false;
+        var conflict = false;
         foreach (var error in errors)
         {
             if (error is not JsonObject item || (!jsonApi && JsonRead.Get(item, "source") is not JsonObject))
@@ -33,8 +34,10 @@ internal sealed class JsonApiErrorsRule : DiagnosisRule
                 context.AddNote($"The API points at the request header \"{header}\".");
             }
             fields |= ErrorItems.ReadItem(item, context, "errors");
+            conflict |= JsonRead.Str(item, "detail") is { } detail && ErrorVocabulary.ClassifyText(detail).Contains(DiagnosisKinds.Conflict);
         }
-        if (fields && context.Status is 400 or 422)
+        // A field that refuses a value some other record holds ("Name has already been taken") is a conflict, as the words say.
+        if (fields && context.Status is 400 or 422 && !conflict)
         {
             context.Propose(DiagnosisKinds.InvalidValue, Evidence.Structured);
         }

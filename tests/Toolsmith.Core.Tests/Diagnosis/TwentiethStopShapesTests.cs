@@ -1,0 +1,68 @@
+using Toolsmith.Core.Diagnosis;
+
+namespace Toolsmith.Core.Tests.Diagnosis;
+
+/// <summary>
+/// Shapes probed at stop 57, each closed by one generic rule or a standard's table; bodies written for these tests in the
+/// styles such APIs use (not taken from the corpus).
+/// </summary>
+public class TwentiethStopShapesTests
+{
+    private static readonly (string, string) Json = ("Content-Type", "application/json");
+    private static readonly (string, string) Xml = ("Content-Type", "text/xml; charset=utf-8");
+
+    [Fact]
+    public void AJsonApiFieldError_ThatSaysTheValueIsTaken_IsAConflict()
+    {
+        var d = Ex.Diagnose(Ex.Make(422, """{"errors": [{"status": "422", "title": "Invalid attribute", "detail": "Slug has already been taken", "source": {"pointer": "/data/attributes/slug"}}]}""",
+            method: "POST", headers: ("Content-Type", "application/vnd.api+json")));
+        Assert.Equal(DiagnosisKinds.Conflict, d.Kind);
+        Assert.Equal("slug", Assert.Single(d.Fields!).Path);
+    }
+
+    [Fact]
+    public void AJsonApiFieldError_ThatSaysTheValueIsInvalid_StaysAnInvalidValue() =>
+        Assert.Equal(DiagnosisKinds.InvalidValue, Ex.Diagnose(Ex.Make(422,
+            """{"errors": [{"status": "422", "title": "Invalid attribute", "detail": "Slug is too long", "source": {"pointer": "/data/attributes/slug"}}]}""",
+            method: "POST", headers: ("Content-Type", "application/vnd.api+json"))).Kind);
+
+    [Theory]
+    // OAI-PMH's codes, each about one argument of the protocol
+    [InlineData("""<?xml version="1.0"?><OAI-PMH xmlns="http://www.openarchives.org/OAI/2.0/"><request>https://repo.example.org/oai</request><error code="badVerb">Verb "ListThings" is not legal</error></OAI-PMH>""", new string[0], "verb")]
+    [InlineData("""<?xml version="1.0"?><OAI-PMH xmlns="http://www.openarchives.org/OAI/2.0/"><request verb="ListRecords">https://repo.example.org/oai</request><error code="cannotDisseminateFormat">oai_marc is not supported by this repository</error></OAI-PMH>""", new[] { "verb", "metadataPrefix" }, "params.metadataPrefix")]
+    // WMS's codes, each about one parameter of the request
+    [InlineData("""<?xml version="1.0"?><ServiceExceptionReport version="1.3.0" xmlns="http://www.opengis.net/ogc"><ServiceException code="LayerNotDefined">roads_2019</ServiceException></ServiceExceptionReport>""", new[] { "SERVICE", "REQUEST", "LAYERS" }, "params.LAYERS")]
+    // a code other APIs use too names the parameter only when the request sent one of that name
+    [InlineData("""<?xml version="1.0"?><ServiceExceptionReport version="1.3.0"><ServiceException code="InvalidFormat">Unknown format image/jpg2</ServiceException></ServiceExceptionReport>""", new[] { "SERVICE", "FORMAT" }, "params.FORMAT")]
+    public void AStandardsCodeForOneParameter_NamesIt(string body, string[] sent, string field)
+    {
+        var d = Ex.Diagnose(Ex.Make(200, body, @params: sent, method: "GET", headers: Xml));
+        Assert.Equal(DiagnosisKinds.InvalidValue, d.Kind);
+        Assert.Contains(field, d.Fields!.Select(static f => f.Path));
+    }
+
+    [Fact]
+    public void ACodeOtherApisUseToo_NamesNothing_WhenTheRequestSentNoSuchParameter() =>
+        Assert.Null(Ex.Diagnose(Ex.Make(400, """{"code": "InvalidFormat", "message": "The date must look like 2024-01-31"}""",
+            @params: ["date"], method: "GET", headers: Json)).Fields?.Find(static f => f.Path.Contains("FORMAT", StringComparison.Ordinal)));
+
+    [Theory]
+    // a sentence that ends asking for one name the request did not send
+    [InlineData("""{"success": false, "error": {"code": 460, "message": "You need to provide a seriesid"}}""", 200, "params.seriesid")]
+    // a name that needs to be set, or is not of the type sent
+    [InlineData("""{"message": "passphrase needs to be set"}""", 400, "params.passphrase")]
+    [InlineData("""{"error": "tags is not a string"}""", 400, "params.tags")]
+    public void AFieldNamedInProse_IsNamed(string body, int status, string field)
+    {
+        var d = Ex.Diagnose(Ex.Make(status, body, @params: ["apikey", "cmd", "tags"], method: "GET", headers: Json));
+        Assert.Equal(DiagnosisKinds.InvalidValue, d.Kind);
+        Assert.Contains(field, d.Fields!.Select(static f => f.Path));
+    }
+
+    [Theory]
+    // a sentence asking for credentials or a valid key names no field
+    [InlineData("""{"message": "You must provide credentials."}""", 401)]
+    [InlineData("""{"message": "Please provide a valid API key"}""", 401)]
+    public void AskingForCredentials_NamesNoField(string body, int status) =>
+        Assert.Null(Ex.Diagnose(Ex.Make(status, body, method: "GET", headers: Json)).Fields);
+}

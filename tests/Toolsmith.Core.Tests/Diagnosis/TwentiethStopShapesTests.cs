@@ -65,4 +65,21 @@ public class TwentiethStopShapesTests
     [InlineData("""{"message": "Please provide a valid API key"}""", 401)]
     public void AskingForCredentials_NamesNoField(string body, int status) =>
         Assert.Null(Ex.Diagnose(Ex.Make(status, body, method: "GET", headers: Json)).Fields);
+
+    [Theory]
+    // FHIR's OperationOutcome: the issue's diagnostics are its words
+    [InlineData("""{"resourceType": "OperationOutcome", "issue": [{"severity": "error", "code": "invalid", "diagnostics": "Invalid value for parameter `limit`. Has to be a positive integer."}]}""", "params.limit")]
+    // a list of "field: what is wrong"
+    [InlineData("""{"code": 4001, "message": "Invalid Data", "invalid_fields": ["limit: must be below 500"]}""", "params.limit")]
+    public void AnIssuesWords_NameItsField(string body, string field)
+    {
+        var d = Ex.Diagnose(Ex.Make(400, body, @params: ["limit", "q"], method: "GET", headers: Json));
+        Assert.Equal(DiagnosisKinds.InvalidValue, d.Kind);
+        Assert.Equal(field, Assert.Single(d.Fields!).Path);
+    }
+
+    [Fact]
+    public void ACodeOfANegatedVerdict_NamesNoField() =>
+        Assert.DoesNotContain("supported", Ex.Diagnose(Ex.Make(400, """{"resourceType": "OperationOutcome", "issue": [{"severity": "error", "code": "not-supported", "diagnostics": "This server cannot do that."}]}""",
+            method: "GET", headers: Json)).Fields?.Select(static f => f.Path) ?? []);
 }

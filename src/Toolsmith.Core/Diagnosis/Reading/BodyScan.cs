@@ -24,6 +24,8 @@ internal static partial class BodyScan
         "resultDesc", "result_desc", "resultMessage", "result_message", "resultMsg", "result_msg", "responseDesc", "response_desc",
         "responseMessage", "response_message", "responseMsg", "response_msg", "returnMsg", "return_msg", "returnMessage", "return_message",
         "respMsg", "resp_msg", "respDesc", "resp_desc", "responseDetails", "response_details",
+        // FHIR OperationOutcome's issue text; a validator's one message; a list of "field: what is wrong"
+        "diagnostics", "validation_error", "validationError", "invalid_fields", "invalidFields",
     };
 
     private static readonly HashSet<string> CodeKeys = new(StringComparer.OrdinalIgnoreCase)

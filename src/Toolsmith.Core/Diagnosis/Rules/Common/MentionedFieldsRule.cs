@@ -35,6 +35,7 @@ internal sealed partial class MentionedFieldsRule : DiagnosisRule
         "invalid", "missing", "required", "blank", "empty", "taken", "malformed", "bad", "wrong", "unknown", "unsupported",
         "toolong", "tooshort", "too", "long", "short", "duplicate", "notvalid", "not", "valid", "absent", "expected", "exceeded", "format",
         "small", "large", "big", "high", "low", "negative", "out", "range", "mismatch", "exists", "already",
+        "supported", "allowed", "permitted", "found", "available", "processable", "exist",
     };
 
     /// <summary>Nouns that say the words beside them are a field's name: <c>param</c> in <c>missingParamRoomID</c>.</summary>

@@ -82,4 +82,18 @@ public class TwentiethStopShapesTests
     public void ACodeOfANegatedVerdict_NamesNoField() =>
         Assert.DoesNotContain("supported", Ex.Diagnose(Ex.Make(400, """{"resourceType": "OperationOutcome", "issue": [{"severity": "error", "code": "not-supported", "diagnostics": "This server cannot do that."}]}""",
             method: "GET", headers: Json)).Fields?.Select(static f => f.Path) ?? []);
+
+    [Theory]
+    // words of a refused credential in more forms
+    [InlineData(200, """{"success": false, "error": {"code": 101, "message": "Auth fail"}}""", DiagnosisKinds.BadCredentials)]
+    [InlineData(200, """{"error": {"code": "8", "message": "Not logged on"}}""", DiagnosisKinds.BadCredentials)]
+    [InlineData(400, """{"RetCode": 171, "Message": "Missing signature"}""", DiagnosisKinds.BadCredentials)]
+    [InlineData(401, """{"message": "The token was not found. It has expired or been revoked."}""", DiagnosisKinds.BadCredentials)]
+    [InlineData(200, """{"code": 405, "msg": "API ID或API KEY不正确"}""", DiagnosisKinds.BadCredentials)]
+    [InlineData(400, """{"error": "invalid_grant", "error_description": "Refresh token expired"}""", DiagnosisKinds.ExpiredCredentials)]
+    // a limit on how many of a thing an account may have is a quota, not a rate
+    [InlineData(422, """{"error": "failed to save feed. Feed limit reached"}""", DiagnosisKinds.QuotaExceeded)]
+    [InlineData(422, """{"error": "Request limit reached, slow down"}""", DiagnosisKinds.RateLimited)]
+    public void TheWordsGiveTheKind(int status, string body, string kind) =>
+        Assert.Equal(kind, Ex.Diagnose(Ex.Make(status, body, method: "POST", headers: Json)).Kind);
 }

@@ -64,6 +64,8 @@ public sealed partial class CorpusScoreTests(FixtureServer server, ITestOutputHe
         ["fresh20"] = (0.71, 0.58),
         ["fresh21tune"] = (0.83, 0.61),
         ["fresh21"] = (0.78, 0.65),
+        ["fresh22tune"] = (0.68, 0.74),
+        ["fresh22"] = (0.75, 0.51),
     };
 
     [Fact]

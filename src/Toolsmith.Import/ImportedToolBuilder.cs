@@ -530,6 +530,18 @@ internal sealed partial class ImportedToolBuilder
             Item = WithoutPartOf(Item, value, "…");
             Name = WithoutPartOf(Name, Naming.Snake(value), "token");
         }
+        // A shorter one (a session id "A1B2C3D4E5" in a URL's ;jsessionid=) only where it stands whole, between characters
+        // that cannot be part of it: a word that merely contains the same letters stays.
+        foreach (var value in _secrets.Values.Select(static s => s.Value).OfType<string>().Where(static v => v.Length is >= 4 and < 12))
+        {
+            Description = Description is null ? null : WithoutWhole(Description, value, "…");
+            Title = Title is null ? null : WithoutWhole(Title, value, "…");
+            Item = WithoutWhole(Item, value, "…");
+            Name = WithoutWhole(Name, Naming.Snake(value), "token");
+        }
+
+        static string WithoutWhole(string text, string value, string instead) =>
+            Regex.Replace(text, "(?<![A-Za-z0-9])" + Regex.Escape(value) + "(?![A-Za-z0-9])", instead.Replace("$", "$$", StringComparison.Ordinal), RegexOptions.CultureInvariant);
 
         static string WithoutPartOf(string text, string value, string instead)
         {

@@ -179,6 +179,13 @@ internal sealed class OperationToolBuilder
         if (_auth is not null)
         {
             step["auth"] = _auth;
+            if (_auth["type"]?.GetValue<string>() == "apiKey" && _auth["in"]?.GetValue<string>() == "query" && _auth["name"]?.GetValue<string>() is { } keyName
+                && _params.ContainsKey(keyName))
+            {
+                // The document names a parameter as its API key is sent (a page "token" beside a key sent as ?token=): the URL
+                // holds one value under a name, and the key replaces the parameter's.
+                Warn($"has a query parameter \"{keyName}\" and sends its API key as the query parameter \"{keyName}\" too; the step sends the key there, so the parameter's value is not sent.");
+            }
         }
         var validate = new JsonObject();
         if (bodySchema is not null)
@@ -509,8 +516,8 @@ internal sealed class OperationToolBuilder
         {
             var multipart = bare == "multipart/form-data";
             var fields = new JsonObject();
-            var required = schema?.Required ?? new HashSet<string>();
-            foreach (var (field, property) in schema?.Properties ?? new Dictionary<string, IOpenApiSchema>())
+            var (properties, required) = SchemaConverter.ObjectMembers(schema);
+            foreach (var (field, property) in properties)
             {
                 // OpenAPI 3.1 says binary with contentMediaType (and no contentEncoding) where 3.0 said format: binary
                 var isFile = property.Format is "binary" or "base64" || (property.Items?.Format is "binary") || IsBinaryContent(property) || IsBinaryContent(property.Items);

@@ -81,6 +81,35 @@ internal sealed class SchemaConverter
             ? converted["$defs"]?[r["#/$defs/".Length..].Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal)] as JsonObject
             : null;
 
+    /// <summary>
+    /// An object schema's properties and required names, with those of every <c>allOf</c> part merged in (a form body written
+    /// as a shared base and its own fields); the schema's own property wins a name both give.
+    /// </summary>
+    public static (Dictionary<string, IOpenApiSchema> Properties, HashSet<string> Required) ObjectMembers(IOpenApiSchema? schema)
+    {
+        var properties = new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal);
+        var required = new HashSet<string>(StringComparer.Ordinal);
+        Collect(schema, 0);
+        return (properties, required);
+
+        void Collect(IOpenApiSchema? s, int depth)
+        {
+            if (s is null || depth > MaxDepth)
+            {
+                return;
+            }
+            foreach (var (name, property) in s.Properties ?? new Dictionary<string, IOpenApiSchema>())
+            {
+                properties.TryAdd(name, property);
+            }
+            required.UnionWith(s.Required ?? new HashSet<string>());
+            foreach (var part in s.AllOf ?? [])
+            {
+                Collect(part, depth + 1);
+            }
+        }
+    }
+
     /// <summary>The input type (JSON Schema type name) a value of this schema takes, or <paramref name="fallback"/>.</summary>
     public static string InputType(IOpenApiSchema? schema, string fallback = "string")
     {

@@ -689,7 +689,8 @@ internal sealed partial class PostmanRequestMapper(PostmanImporter.Context conte
     /// <summary>
     /// Postman puts a variable's text into the URL before it parses it: a value holding what ends a query value (&amp;, =, +,
     /// #) or a path segment (/, ?, #) splits it there. Such a value (not a credential) is written into the URL as Postman sends
-    /// it, and said; any other stays a variable the step encodes as one value.
+    /// it, and said; any other stays a variable the step encodes as one value. A path variable's own input (<c>:customer_id</c>)
+    /// is not the collection's variable of the same name: Postman sends the path variable's value there.
     /// </summary>
     private string VariablesAsWrittenInUrl(string url) => PostmanImporter.VariableReference().Replace(url, m =>
     {
@@ -698,7 +699,7 @@ internal sealed partial class PostmanRequestMapper(PostmanImporter.Context conte
         var query = before.Contains('?', StringComparison.Ordinal);
         var scheme = before.IndexOf("://", StringComparison.Ordinal);
         var path = !query && before.IndexOf('/', scheme < 0 ? 0 : scheme + 3) >= 0;
-        if (!query && !path || context.Variables.Held(name) is not { } value || _forcedSecrets.Contains(name) || context.Variables.IsSecret(name) || Credentials.IsSecretName(name)
+        if (!query && !path || _pathInputs.Contains(name) || context.Variables.Held(name) is not { } value || _forcedSecrets.Contains(name) || context.Variables.IsSecret(name) || Credentials.IsSecretName(name)
             || Credentials.LooksLikeSecretValue(value) || value.IndexOfAny(ImportedToolBuilder.EndsUrlValue(query)) < 0)
         {
             return m.Value;

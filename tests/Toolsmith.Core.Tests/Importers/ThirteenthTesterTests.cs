@@ -1,13 +1,15 @@
 using System.Text.Json.Nodes;
 using Toolsmith.Import.Curl;
 using Toolsmith.Import.Http;
+using Toolsmith.Import.OpenApi;
 using Toolsmith.Import.Postman;
 
 namespace Toolsmith.Core.Tests.Importers;
 
 /// <summary>
-/// What the thirteenth black-box tester found (stop 57): URL encoding read as Windows variables, credentials left in a tool
-/// file, environment values typed as text in a JSON body; each checked at the local test API.
+/// What the thirteenth and fourteenth black-box testers found (stop 57): URL encoding read as Windows variables, credentials
+/// left in a tool file, environment values typed as text in a JSON body, a path variable taken for the environment's, a form
+/// body described with allOf; each checked at the local test API.
 /// </summary>
 public class ThirteenthTesterTests(ImportRunner runner) : IClassFixture<ImportRunner>
 {
@@ -102,5 +104,66 @@ public class ThirteenthTesterTests(ImportRunner runner) : IClassFixture<ImportRu
                 "auth": { "type": "apikey", "apikey": [ { "key": "key", "value": "key" }, { "key": "value", "value": "abc123def456" }, { "key": "in", "value": "query" } ] } } } ] }
             """);
         Assert.DoesNotContain(plain.Warnings, static w => w.Message.Contains("%2B", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AShortSessionIdInAPath_IsNotShownInTheDescription()
+    {
+        var result = CurlImporter.Import($"curl '{Url}/app/orders;jsessionid=A1B2C3D4E5?id=5' --cookie 'JSESSIONID=A1B2C3D4E5'");
+        var tool = Assert.Single(result.Tools);
+        Assert.DoesNotContain("A1B2C3D4E5", tool.Document.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains("jsessionid=…", tool.Document["description"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task APostmanPathVariable_IsNotTheEnvironmentsVariableOfTheSameName()
+    {
+        var result = PostmanImporter.Import($$$"""
+            { "item": [ { "name": "addresses", "request": { "method": "GET",
+                "url": { "raw": "{{{Url}}}/customers/:customer_id/addresses", "variable": [ { "key": "customer_id", "value": "ctm_01h8" } ] } } } ] }
+            """, new PostmanImportOptions { EnvironmentJson = """{"name": "e", "values": [{"key": "customer_id", "value": "ctm:01/h8", "enabled": true}]}""" });
+        var sent = await runner.CaptureAtEchoAsync(Assert.Single(result.Tools), new Dictionary<string, string>());
+        Assert.EndsWith("/customers/ctm_01h8/addresses", sent!["rawTarget"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.DoesNotContain(result.Warnings, static w => w.Message.Contains("{{customer_id}}", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AFormBodyDescribedWithAllOf_HasItsFields()
+    {
+        var result = OpenApiCatalog.Parse($$"""
+            {
+              "openapi": "3.0.3",
+              "info": { "title": "Login", "version": "1" },
+              "servers": [ { "url": "http://127.0.0.1:{{runner.Api.Port}}/echo" } ],
+              "paths": { "/form": { "post": { "operationId": "login",
+                "requestBody": { "content": { "application/x-www-form-urlencoded": { "schema": { "allOf": [
+                  { "$ref": "#/components/schemas/Base" },
+                  { "type": "object", "required": ["password"], "properties": { "password": { "type": "string" } } } ] } } } },
+                "responses": { "200": { "description": "ok" } } } } },
+              "components": { "schemas": { "Base": { "type": "object", "required": ["username"], "properties": { "username": { "type": "string" } } } } }
+            }
+            """, "login.json").ImportAll();
+        Assert.DoesNotContain(result.Warnings, static w => w.Message.Contains("no described fields", StringComparison.Ordinal));
+        var sent = await runner.CaptureAtEchoAsync(Assert.Single(result.Tools), new Dictionary<string, string>(),
+            new JsonObject { ["username"] = "ann", ["password"] = "pw" });
+        Assert.Equal("username=ann&password=pw", sent!["bodyText"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void AQueryParameterNamedAsTheApiKeyIsSent_IsWarnedOf()
+    {
+        var result = OpenApiCatalog.Parse("""
+            {
+              "openapi": "3.0.3",
+              "info": { "title": "Edge", "version": "1" },
+              "servers": [ { "url": "https://api.example.com" } ],
+              "security": [ { "tokenQuery": [] } ],
+              "paths": { "/search": { "get": { "operationId": "search",
+                "parameters": [ { "name": "token", "in": "query", "schema": { "type": "string" } } ],
+                "responses": { "200": { "description": "ok" } } } } },
+              "components": { "securitySchemes": { "tokenQuery": { "type": "apiKey", "in": "query", "name": "token" } } }
+            }
+            """, "edge.json").ImportAll();
+        Assert.Contains(result.Warnings, static w => w.Message.Contains("query parameter \"token\"", StringComparison.Ordinal));
     }
 }

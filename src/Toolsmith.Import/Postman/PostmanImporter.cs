@@ -598,7 +598,9 @@ internal sealed partial class PostmanRequestMapper(PostmanImporter.Context conte
                 return new JsonObject { ["type"] = "basic", ["username"] = Text(user), ["password"] = Credential(Field("password") ?? "", "password") };
             case "apikey":
                 var key = Field("key") ?? "X-API-Key";
-                if (Field("in") == "query" && (Field("value") ?? "").IndexOfAny(['+', '&', '=', '#', ' ', '%', '/']) >= 0 && !(Field("value") ?? "").Contains("{{", StringComparison.Ordinal))
+                // the key as Postman sends it: a {{variable}} in it holds its value
+                var keyValue = PostmanImporter.VariableReference().Replace(Field("value") ?? "", m => context.Variables.Held(m.Groups["name"].Value) ?? m.Value);
+                if (Field("in") == "query" && keyValue.IndexOfAny(['+', '&', '=', '#', ' ', '%', '/']) >= 0 && !keyValue.Contains("{{", StringComparison.Ordinal))
                 {
                     // Postman writes the key into the query as it is; the step encodes it, as a query value is written.
                     Warn($"sends an API key in the query whose value holds characters a URL gives a meaning to (+ & = # % / or a space): Postman writes them as they are (a server reads a + as a space), the step encodes them (%2B), so the server reads the key as it was given.");

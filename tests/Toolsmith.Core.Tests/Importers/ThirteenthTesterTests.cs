@@ -104,6 +104,11 @@ public class ThirteenthTesterTests(ImportRunner runner) : IClassFixture<ImportRu
                 "auth": { "type": "apikey", "apikey": [ { "key": "key", "value": "key" }, { "key": "value", "value": "abc123def456" }, { "key": "in", "value": "query" } ] } } } ] }
             """);
         Assert.DoesNotContain(plain.Warnings, static w => w.Message.Contains("%2B", StringComparison.Ordinal));
+        var fromEnvironment = PostmanImporter.Import($$$"""
+            { "item": [ { "name": "k", "request": { "method": "GET", "url": "{{{Url}}}/p",
+                "auth": { "type": "apikey", "apikey": [ { "key": "key", "value": "key" }, { "key": "value", "value": "{{key}}" }, { "key": "in", "value": "query" } ] } } } ] }
+            """, new PostmanImportOptions { EnvironmentJson = """{"name": "e", "values": [{"key": "key", "value": "k+1&x=2", "enabled": true}]}""" });
+        Assert.Contains(fromEnvironment.Warnings, static w => w.Message.Contains("%2B", StringComparison.Ordinal));
     }
 
     [Fact]

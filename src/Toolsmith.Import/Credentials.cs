@@ -1,7 +1,7 @@
 namespace Toolsmith.Import;
 
 /// <summary>Recognises names and values that hold credentials, so importers turn them into secrets instead of writing them to disk.</summary>
-internal static class Credentials
+internal static partial class Credentials
 {
     private static readonly string[] SecretWords = ["token", "secret", "password", "passwd", "pwd", "pass", "apikey", "credential", "credentials", "signature", "sig", "jwt", "bearer", "authorization", "auth", "session", "sessionid", "cookie", "privatekey", "passphrase"];
 
@@ -307,6 +307,32 @@ internal static class Credentials
         withoutUserInfo = url[..start] + authority[(at + 1)..] + (end < 0 ? "" : url[end..]);
         return true;
     }
+
+    /// <summary>
+    /// Shell text as a message may show it (the words a paste left to the shell): a credential header's value, a user's
+    /// password after <c>-u</c>, a <c>name=value</c> that holds a credential and a word shaped like a key written as <c>…</c>.
+    /// </summary>
+    public static string HiddenIn(string text)
+    {
+        var shown = CredentialHeaderInText().Replace(text, m => m.Groups["lead"].Value + "…");
+        var words = shown.Split(' ');
+        for (var i = 0; i < words.Length; i++)
+        {
+            var w = words[i].Trim('\'', '"');
+            var eq = w.IndexOf('=', StringComparison.Ordinal);
+            var colon = w.IndexOf(':', StringComparison.Ordinal);
+            if (LooksLikeSecretValue(w) || IsPrefixedKey(w)
+                || (eq > 0 && IsCredentialField(w[..eq], w[(eq + 1)..]))
+                || (i > 0 && words[i - 1] is "-u" or "--user" && colon > 0))
+            {
+                words[i] = eq > 0 ? w[..(eq + 1)] + "…" : colon > 0 && i > 0 && words[i - 1] is "-u" or "--user" ? w[..(colon + 1)] + "…" : "…";
+            }
+        }
+        return string.Join(' ', words);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<lead>\b(?:proxy-)?authorization\s*:\s*(?:[A-Za-z][\w-]*\s+)?|\b(?:x-)?(?:api[-_]?key|auth[-_]?token|access[-_]?token|token|cookie)\s*:\s*)[^'""\s;]+", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex CredentialHeaderInText();
 
     /// <summary>The URL as it may be shown (in a warning, a description): without its user information.</summary>
     public static string WithoutUserInfo(string url) => TakeUserInfo(url, out var shown, out _, out _) ? shown : url;

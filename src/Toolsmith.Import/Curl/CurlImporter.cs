@@ -299,9 +299,9 @@ public static partial class CurlImporter
         }
 
         // The shell's words as a warning shows them: a credential a variable is set to (export TOKEN=…) is never printed.
-        static string Shown(List<string> words) => Shorten(string.Join(" ", words.Select(static w => IsAssignment(w) && w.IndexOf('=', StringComparison.Ordinal) is var eq
+        static string Shown(List<string> words) => Shorten(Credentials.HiddenIn(string.Join(" ", words.Select(static w => IsAssignment(w) && w.IndexOf('=', StringComparison.Ordinal) is var eq
                 && (Credentials.IsSecretName(w[..eq]) || Credentials.IsCredentialField(w[..eq], w[(eq + 1)..]) || Credentials.LooksLikeSecretValue(w[(eq + 1)..])) ? w[..(eq + 1)] + "…" : w))
-            .Replace(ShellWords.VariableStart, '$').Replace(ShellWords.VariableEnd.ToString(), "", StringComparison.Ordinal));
+            .Replace(ShellWords.VariableStart, '$').Replace(ShellWords.VariableEnd.ToString(), "", StringComparison.Ordinal)));
     }
 
     /// <summary>A shell variable's assignment: <c>NAME=value</c>.</summary>

@@ -404,7 +404,10 @@ internal sealed partial class PostmanRequestMapper(PostmanImporter.Context conte
         if (node is JsonValue)
         {
             var whole = ImportedToolBuilder.PathByUrlStandard(FixScheme(PostmanImporter.Str(node) ?? ""));
-            return (whole.IndexOf('?', StringComparison.Ordinal) is >= 0 and var mark ? whole[..(mark + 1)] + ValuesAsWrittenInQuery(whole[(mark + 1)..]) : whole, pathVariables);
+            // the query as Postman sends it, pair by pair (a ' goes out as %27), as for a URL given in parts
+            return (whole.IndexOf('?', StringComparison.Ordinal) is >= 0 and var mark
+                ? whole[..(mark + 1)] + string.Join('&', ValuesAsWrittenInQuery(whole[(mark + 1)..]).Split('&').Select(SpecialQuery))
+                : whole, pathVariables);
         }
         if (node is not JsonObject url)
         {

@@ -96,4 +96,21 @@ public class TwentiethStopShapesTests
     [InlineData(422, """{"error": "Request limit reached, slow down"}""", DiagnosisKinds.RateLimited)]
     public void TheWordsGiveTheKind(int status, string body, string kind) =>
         Assert.Equal(kind, Ex.Diagnose(Ex.Make(status, body, method: "POST", headers: Json)).Kind);
+
+    [Theory]
+    // an answer that is one code: a vendor's prefix, then the failure
+    [InlineData("AQSMS-AUTHERROR", DiagnosisKinds.BadCredentials)]
+    [InlineData("GWX-INVALID_DESTINATION", DiagnosisKinds.InvalidValue)]
+    // a key the server has not made yet
+    [InlineData("API key not generated", DiagnosisKinds.BadCredentials)]
+    public void AOneLineTextAnswerUnder200_IsAFailure(string body, string kind) =>
+        Assert.Equal(kind, Ex.Diagnose(Ex.Make(200, body, method: "GET", headers: ("Content-Type", "text/plain"))).Kind);
+
+    [Theory]
+    [InlineData("QUEUED")]
+    [InlineData("INV-2024-0001")]
+    [InlineData("NO_ERROR")]
+    [InlineData("OK")]
+    public void AOneWordSuccess_IsNotFlagged(string body) =>
+        Assert.Null(DiagnosisEngine.Diagnose(Ex.Make(200, body, method: "GET", headers: ("Content-Type", "text/plain"))));
 }

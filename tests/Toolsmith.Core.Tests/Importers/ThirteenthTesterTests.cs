@@ -7,7 +7,7 @@ using Toolsmith.Import.Postman;
 namespace Toolsmith.Core.Tests.Importers;
 
 /// <summary>
-/// What the thirteenth and fourteenth black-box testers found (stop 57): URL encoding read as Windows variables, credentials
+/// What the thirteenth, fourteenth and fifteenth black-box testers found (stop 57): URL encoding read as Windows variables, credentials
 /// left in a tool file, environment values typed as text in a JSON body, a path variable taken for the environment's, a form
 /// body described with allOf; each checked at the local test API.
 /// </summary>
@@ -170,5 +170,24 @@ public class ThirteenthTesterTests(ImportRunner runner) : IClassFixture<ImportRu
             }
             """, "edge.json").ImportAll();
         Assert.Contains(result.Warnings, static w => w.Message.Contains("query parameter \"token\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void WhatAPasteLeavesToTheShell_IsShownWithoutItsCredentials()
+    {
+        var result = CurlImporter.Import($"curl -X POST {Url}/api/v1/wallets -d name=w1&currency=EUR -H 'Authorization: Bearer lago_amp_9f8e7d'");
+        var warning = Assert.Single(result.Warnings, static w => w.Message.Contains("left out", StringComparison.Ordinal)).Message;
+        Assert.DoesNotContain("lago_amp_9f8e7d", warning, StringComparison.Ordinal);
+        Assert.Contains("Bearer …", warning, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnApostropheInAPostmanQuery_GivenAsOneString_IsSentAsPostmanSendsIt()
+    {
+        var result = PostmanImporter.Import($$$"""
+            { "item": [ { "name": "q", "request": { "method": "GET", "url": "{{{Url}}}/v1/q?name=O'Brien&x=1" } } ] }
+            """);
+        var sent = await runner.CaptureAtEchoAsync(Assert.Single(result.Tools), new Dictionary<string, string>());
+        Assert.EndsWith("/v1/q?name=O%27Brien&x=1", sent!["rawTarget"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 }

@@ -415,7 +415,7 @@ internal static partial class SuccessBody
                     || (head.Trim() is { Length: <= 12 } word && (IsFailedWord(System.Text.Encoding.UTF8.GetBytes(word)) || word.Equals("invalid", StringComparison.OrdinalIgnoreCase)))
                     // "badauth", "nohost", "notfqdn" (the dynamic-DNS update protocol), "AUTH_FAILED": an answer that is one
                     // code word the vocabulary knows surely
-                    || IsOneCodeWord(head.Trim())
+                    || IsOneCodeWord(head.Trim(), wholeAnswer: true)
                     // "Invalid API key", "Rate limit exceeded": a short answer of words no success says; and a line of words
                     // that say a failure ("Invalid phone number format", "No such user"), also sent as HTML with no tags
                     || (contentType is null || contentType.StartsWith("text/plain", StringComparison.OrdinalIgnoreCase)
@@ -429,8 +429,12 @@ internal static partial class SuccessBody
     }
 
     /// <summary>An answer of one code-like word (no spaces, letters first) that the vocabulary maps to a kind without doubt.</summary>
-    private static bool IsOneCodeWord(string text) =>
-        BodyScan.LoneCode(text) is { } code && ErrorVocabulary.Classify(code) is { Weak: false } && ErrorVocabulary.Compact(code) is not ("unknown" or "stale" or "aborted" or "busy");
+    /// <remarks>A generic one counts when it is the whole answer and says it failed (<c>AQSMS-INVALID_DESTINATION</c>, a vendor's
+    /// prefix then the failure); as a member of a JSON answer it is data (<c>"reason": "invalid_email"</c> of an address check).</remarks>
+    private static bool IsOneCodeWord(string text, bool wholeAnswer = false) =>
+        BodyScan.LoneCode(text) is { } code && ErrorVocabulary.Classify(code) is { } known && ErrorVocabulary.Compact(code) is var compact
+        && (!known.Weak || (wholeAnswer && (compact.Contains("invalid", StringComparison.Ordinal) || compact.Contains("error", StringComparison.Ordinal)) && !compact.Contains("noerror", StringComparison.Ordinal)))
+        && compact is not ("unknown" or "stale" or "aborted" or "busy");
 
     /// <summary>One line of words (not a number, not data) whose words name a failure's kind.</summary>
     private static bool LineSaysFailure(string line) =>

@@ -22,17 +22,7 @@ internal static class FormText
     }
 
     /// <summary>A form name or value decoded ('+' a space, %XX its byte); text with a broken escape as it is.</summary>
-    public static string Decode(string text)
-    {
-        try
-        {
-            return Uri.UnescapeDataString(text.Replace('+', ' '));
-        }
-        catch (UriFormatException)
-        {
-            return text;
-        }
-    }
+    public static string Decode(string text) => DecodePercent(text.Replace('+', ' '));
 
     /// <summary>
     /// True when the step's form encoding (each name and value percent-escaped but for letters, digits and -._~) gives the

@@ -81,7 +81,7 @@ internal static class FieldPath
             }
         }
         Flush(segments, current);
-        return segments;
+        return FormChildren(segments);
 
         static void Flush(List<string> segments, StringBuilder current)
         {
@@ -92,6 +92,30 @@ internal static class FieldPath
             }
             current.Clear();
         }
+    }
+
+    /// <summary>
+    /// A Symfony form's property path (<c>children[address].children[city].data</c>) as the fields it names (<c>address.city</c>):
+    /// each <c>children</c> step and the closing <c>data</c> are the form's own, not the request's.
+    /// </summary>
+    private static List<string> FormChildren(List<string> segments)
+    {
+        if (segments.Count < 2 || segments[0] != "children")
+        {
+            return segments;
+        }
+        var fields = new List<string>();
+        var i = 0;
+        while (i + 1 < segments.Count && segments[i] == "children")
+        {
+            fields.Add(segments[i + 1]);
+            i += 2;
+        }
+        if (i < segments.Count && segments[i] == "data")
+        {
+            i++;
+        }
+        return i == segments.Count ? fields : segments;
     }
 
     /// <summary>Segments from a JSON array path such as <c>["input", "variants", 0, "price"]</c>.</summary>

@@ -181,7 +181,7 @@ internal static class ErrorItems
     /// <summary>The members (compacted: lower case, letters and digits) that name the field an error item is about.</summary>
     private static readonly string[] FieldMembers = ["field", "param", "parameter", "parametername", "property", "propertypath", "propertyname",
         "attribute", "argument", "pointer", "instancepath", "datapath", "jsonpath", "fieldpath", "fieldname",
-        "target", "element", "apiname", "argumentname", "paramname", "attr", "locator"];
+        "target", "element", "elementid", "apiname", "argumentname", "paramname", "attr", "locator"];
 
     /// <summary>
     /// Members an error has of its own (its words, code, kind, where and how it happened), never a field's name: an item of one

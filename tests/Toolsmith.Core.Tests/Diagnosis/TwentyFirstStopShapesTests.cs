@@ -42,4 +42,53 @@ public class TwentyFirstStopShapesTests
     [Fact]
     public void RequiredThenANoun_NamesNoField() =>
         Assert.Null(Ex.Diagnose(Ex.Make(400, """{"error": "Required field is missing."}""", method: "POST", request: """{"a": 1}""", headers: Json)).Fields);
+
+    [Theory]
+    // an XML Schema validator's message names the element, without its namespace prefix
+    [InlineData("""<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body><soapenv:Fault><faultcode>soapenv:Client</faultcode><faultstring>Validation error</faultstring><detail>cvc-complex-type.2.4.a: Invalid content was found starting with element 'ns2:amount'. One of '{"urn:example:pay":currency}' is expected.</detail></soapenv:Fault></soapenv:Body></soapenv:Envelope>""", "amount")]
+    [InlineData("""<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><soap:Fault><faultcode>soap:Client</faultcode><faultstring>Unmarshalling Error: cvc-type.3.1.3: The value 'abc' of element 'quantity' is not valid.</faultstring></soap:Fault></soap:Body></soap:Envelope>""", "quantity")]
+    public void AnXmlSchemaValidatorsMessage_NamesTheElement(string body, string field)
+    {
+        var d = Ex.Diagnose(Ex.Make(500, body, method: "POST", headers: ("Content-Type", "text/xml; charset=utf-8")));
+        Assert.Equal(DiagnosisKinds.InvalidValue, d.Kind);
+        Assert.Contains(field, d.Fields!.Select(static f => f.Path));
+    }
+
+    [Fact]
+    public void AnInvalidQueryStringValueFor_NamesTheParameter()
+    {
+        var d = Ex.Diagnose(Ex.Make(200, """<?xml version="1.0"?><response status="error"><error code="1001"><errorMessage>Missing or invalid querystring value for releaseId</errorMessage></error></response>""",
+            @params: ["country"], method: "GET", headers: ("Content-Type", "text/xml")));
+        Assert.Equal(DiagnosisKinds.InvalidValue, d.Kind);
+        Assert.Equal("params.releaseId", Assert.Single(d.Fields!).Path);
+    }
+
+    [Fact]
+    public void AnXmlElementWhoseSuccessAttributeIsFalse_IsAFailureUnder200() =>
+        Assert.NotNull(DiagnosisEngine.Diagnose(Ex.Make(200,
+            """<?xml version="1.0"?><svc xmlns="http://api.example.org/1/Response" version="1.0"><status success="false" statusCode="4001">The request was invalid</status></svc>""",
+            method: "POST", headers: ("Content-Type", "text/xml"))));
+
+    [Fact]
+    public void AnXmlElementWhoseSuccessAttributeIsTrue_IsASuccess() =>
+        Assert.Null(DiagnosisEngine.Diagnose(Ex.Make(200,
+            """<?xml version="1.0"?><svc version="1.0"><status success="true" statusCode="2000">OK</status><result>positive</result></svc>""",
+            method: "POST", headers: ("Content-Type", "text/xml"))));
+
+    [Theory]
+    // a locked or suspended account is a refusal: as a code under 200, and as the words beside OAuth's generic invalid_request
+    [InlineData(200, """{"data": null, "errorCode": "accountLocked", "success": false}""")]
+    [InlineData(400, """{"error": "invalid_request", "error_description": "account is locked"}""")]
+    public void ALockedAccount_IsARefusal(int status, string body) =>
+        Assert.Equal(DiagnosisKinds.RequestRejected, Ex.Diagnose(Ex.Make(status, body, method: "POST", headers: Json)).Kind);
+
+    [Fact]
+    public void OAuthsAccessDenied_SayingAuthenticationIsRequired_IsAboutCredentials() =>
+        Assert.Equal(DiagnosisKinds.BadCredentials, Ex.Diagnose(Ex.Make(401,
+            """{"error": "access_denied", "error_description": "OAuth2 authentication required"}""", method: "GET", headers: Json)).Kind);
+
+    [Fact]
+    public void OAuthsAccessDenied_WithoutSuchWords_StaysAPermission() =>
+        Assert.Equal(DiagnosisKinds.InsufficientPermission, Ex.Diagnose(Ex.Make(403,
+            """{"error": "access_denied", "error_description": "The resource owner denied the request."}""", method: "GET", headers: Json)).Kind);
 }

@@ -271,7 +271,7 @@ internal static partial class TextExtract
                 }
             }
             // Unquoted names must not be words of the sentence ("parameter value is invalid").
-            foreach (var regex in (ReadOnlySpan<Regex>)[MissingRequired(), InvalidPath(), PropertyInPayload(), RootedPath(), ParameterName(), MissingNamed(), LonelyInvalid(), NounNameState(), NameThenNoun(), MissingNoun(), InvalidNameSentence(), RootPath(), InvalidValueFor(), FieldNounOtherLanguage(), IdentifierNotValid()])
+            foreach (var regex in (ReadOnlySpan<Regex>)[MissingRequired(), InvalidPath(), PropertyInPayload(), RootedPath(), ParameterName(), MissingNamed(), LonelyInvalid(), NounNameState(), NameThenNoun(), MissingNoun(), InvalidNameSentence(), RootPath(), InvalidValueFor(), FieldNounOtherLanguage(), IdentifierNotValid(), XmlSchemaElement()])
             {
                 foreach (Match m in regex.Matches(text))
                 {
@@ -488,6 +488,12 @@ internal static partial class TextExtract
     [GeneratedRegex(@"\bmiss(?:ing)? required (?:(?:query|path|header|body|url|form|request|string|integer|boolean|numeric|number)\s+)?(?:param(?:eter)?|field|property|argument|attribute|value)(?:\(s\)|s\b|\b)\s*[:\-(;]?\s*['""`]?(?<path>[A-Za-z_$](?:[\w.\[\]\-]*[\w\]])?)(?![\w.\[\]\-])|\b(?:mandatory|required|obligatory)\s+(?:(?:query|body|request)\s+)?(?:param(?:eter)?|field|property|argument|attribute)\s+['""`]?(?<path>[A-Za-z_$][\w.\[\]\-]{0,60}?)['""`]?\s+(?:is\s+|was\s+)?(?:not\s+found|missing|not\s+(?:provided|specified|supplied|given|present|set))\b|\brequired\s+['""`]?(?!(?:fields?|param(?:eter)?s?|values?|arguments?|propert(?:y|ies)|attributes?|headers?|data|information|input|parts?|items?|scopes?|permissions?)\b)(?<path>[A-Za-z_$][\w.\[\]\-]{0,60}?)['""`]?\s+(?:is|was)\s+(?:missing|not\s+(?:provided|specified|supplied|given|present|set))\b", Options, TimeoutMs)]
     private static partial Regex MissingRequired();
 
+    // An XML Schema validator's message (Xerces' cvc-* codes, which Java SOAP and XML services pass on): "cvc-complex-type.2.4.a:
+    // Invalid content was found starting with element 'ns2:amount'", "cvc-type.3.1.3: The value 'abc' of element 'quantity' is
+    // not valid": the element or attribute it names, without its namespace prefix.
+    [GeneratedRegex(@"\bcvc-[\w.\-]+:[^'\n]{0,120}?\b(?:element|attribute)\s+'(?:[\w\-]+:)?(?<path>[A-Za-z_][\w.\-]{0,60})'", Options, TimeoutMs)]
+    private static partial Regex XmlSchemaElement();
+
     // "El campo email es obligatorio", "O campo cpf é inválido", "Le champ montant est requis", "Das Feld plz ist ungültig",
     // "Il campo nome è obbligatorio", "Parámetro fecha inválido": the word for "field" or "parameter" before the name, in the
     // languages APIs answer in. The name is an identifier, not a word of the sentence.
@@ -665,7 +671,7 @@ internal static partial class TextExtract
 
     // "Invalid value for metadata default.language: xx", "invalid value for limit: -1"; and the name that ends the sentence:
     // "Value 'abc' is not valid for amount", "Invalid value for quantity"
-    [GeneratedRegex(@"\binvalid value for (?:the )?(?:[a-z]+\s+)?(?<path>[A-Za-z_$][\w.\[\]\-$]*[\w\]$])\s*:|\b(?:value\b[^.]{0,60}?\b(?:is\s+)?(?:not\s+(?:a\s+)?valid|invalid|not\s+allowed|not\s+supported|not\s+accepted)|invalid\s+value)\s+for\s+(?:the\s+)?(?<path>[a-z][a-z0-9_]{1,40})\s*[.!]?\s*$", Options, TimeoutMs)]
+    [GeneratedRegex(@"\binvalid value for (?:the )?(?:[a-z]+\s+)?(?<path>[A-Za-z_$][\w.\[\]\-$]*[\w\]$])\s*:|\b(?:value\b[^.]{0,60}?\b(?:is\s+)?(?:not\s+(?:a\s+)?valid|invalid|not\s+allowed|not\s+supported|not\s+accepted)|invalid\s+(?:(?:querystring|query(?:\s+string)?|url|parameter|field|input)\s+)?value)\s+for\s+(?:the\s+)?(?<path>[a-z][a-z0-9_]{1,40})\s*[.!]?\s*$", Options, TimeoutMs)]
     private static partial Regex InvalidValueFor();
 
     // "Missing header: On-Behalf-Of", "Missing key to", "Missing parameter - limit"

@@ -44,6 +44,20 @@ internal sealed partial class OAuthErrorRule : DiagnosisRule
         {
             return;
         }
+        if (description is not null && error is "access_denied" or "invalid_request")
+        {
+            // The generic codes say little; the words beside them may say more: "OAuth2 authentication required" is missing
+            // credentials, not a refusal of the caller; "account is locked" is a refusal, not a wrong value.
+            var words = ErrorVocabulary.ClassifyText(description);
+            if (error == "access_denied" && words.Contains(DiagnosisKinds.BadCredentials) && !words.Contains(DiagnosisKinds.InsufficientPermission))
+            {
+                kind = DiagnosisKinds.BadCredentials;
+            }
+            else if (error == "invalid_request" && words is [DiagnosisKinds.RequestRejected or DiagnosisKinds.BadCredentials or DiagnosisKinds.ExpiredCredentials or DiagnosisKinds.RateLimited or DiagnosisKinds.Conflict])
+            {
+                kind = words[0];
+            }
+        }
         if (description is not null)
         {
             context.Message ??= description;

@@ -166,7 +166,10 @@ internal static partial class Credentials
         }
         if (v.Any(char.IsWhiteSpace))
         {
-            return false;
+            // A key or token with spaces is prose ("my token"), unless it is one or two runs holding digits, under a name that can
+            // only mean a credential ("refresh_token=rt 9f8e+7d6c", a '+' a form read as a space).
+            return NamesTokenOrApiKey(words) && v.Length >= 8 && v.Any(char.IsAsciiDigit)
+                && v.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries) is { Length: <= 2 } runs && runs.All(static r => r.Length >= 2);
         }
         // a signature (Azure's SAS sig=) is opaque whatever it holds; a token or an API key of words joined by _ - . is one a
         // user chose (Jenkins' ?token=TRIGGER_TOK, pk.ey_static_tok), not a word
@@ -179,6 +182,36 @@ internal static partial class Credentials
         }
         return v.Length >= 8 && (v.Any(char.IsAsciiDigit) || v.Length >= 20 || words[^1] is "sig" or "signature"
             || (NamesTokenOrApiKey(words) && v.Any(static c => c is '_' or '-' or '.') && v.Any(char.IsAsciiLetter)));
+    }
+
+    /// <summary>
+    /// <see cref="IsCredentialField(string, string)"/>, or a field that carries the grant of an OAuth token request beside its
+    /// <c>grant_type</c> (<paramref name="grantType"/>): the authorization code and its PKCE verifier (RFC 6749 §4.1.3, RFC
+    /// 7636), a device code (RFC 8628), an assertion (RFC 7523), an exchanged token (RFC 8693). "code" elsewhere is data (a
+    /// discount code, a country).
+    /// </summary>
+    public static bool IsCredentialField(string name, string value, string? grantType) =>
+        IsCredentialField(name, value)
+        || (value.Trim().Length > 0 && !value.Contains("{{", StringComparison.Ordinal) && !IsPaging(Words(name)) && grantType switch
+        {
+            "authorization_code" => name is "code" or "code_verifier",
+            "device_code" or "urn:ietf:params:oauth:grant-type:device_code" => name is "device_code",
+            "urn:ietf:params:oauth:grant-type:jwt-bearer" or "urn:ietf:params:oauth:grant-type:saml2-bearer" => name is "assertion",
+            "urn:ietf:params:oauth:grant-type:token-exchange" => name is "subject_token" or "actor_token",
+            _ => false,
+        });
+
+    /// <summary>The <c>grant_type</c> of urlencoded form text, if it has one.</summary>
+    public static string? GrantTypeOf(string form)
+    {
+        foreach (var pair in form.Split('&'))
+        {
+            if (pair.StartsWith("grant_type=", StringComparison.Ordinal))
+            {
+                return FormText.Decode(pair["grant_type=".Length..]).Trim();
+            }
+        }
+        return null;
     }
 
     /// <summary>A name that can only mean a credential: a token (auth_token, token) or an API key (api_key, apikey, accessKey), not a bare key.</summary>
@@ -339,12 +372,12 @@ internal static partial class Credentials
 
     /// <summary>
     /// A URL as a name or a message may show it: without user information, and with the value of each query parameter that
-    /// holds a credential (<see cref="IsCredentialField"/>) written as <c>…</c>.
+    /// holds a credential (<see cref="IsCredentialField(string, string)"/>) written as <c>…</c>.
     /// </summary>
     public static string Shown(string url) => InQuery(WithoutUserInfo(url), static (_, _) => "…");
 
     /// <summary>
-    /// The URL with the value of each query parameter that holds a credential (<see cref="IsCredentialField"/>, name and value
+    /// The URL with the value of each query parameter that holds a credential (<see cref="IsCredentialField(string, string)"/>, name and value
     /// decoded) given by <paramref name="instead"/> (its name, its decoded value); the rest, and a #fragment, as written.
     /// </summary>
     public static string InQuery(string url, Func<string, string, string> instead)

@@ -55,8 +55,10 @@ internal static class FormText
     /// and a field whose value looks like a credential gets what <paramref name="secret"/> gives for its name and its value
     /// as written (null keeps the pair: a value that holds a variable).
     /// </summary>
-    public static string AsWritten(string form, Func<string, string> words, Func<string, string, string?> secret) =>
-        string.Join("&", form.Split('&').Select(pair =>
+    public static string AsWritten(string form, Func<string, string> words, Func<string, string, string?> secret)
+    {
+        var grantType = Credentials.GrantTypeOf(form);
+        return string.Join("&", form.Split('&').Select(pair =>
         {
             var eq = pair.IndexOf('=', StringComparison.Ordinal);
             if (eq <= 0)
@@ -65,8 +67,9 @@ internal static class FormText
             }
             var name = Decode(pair[..eq]);
             var value = pair[(eq + 1)..];
-            return Credentials.IsCredentialField(name, Decode(value)) && secret(name, value) is { } template
+            return Credentials.IsCredentialField(name, Decode(value), grantType) && secret(name, value) is { } template
                 ? words(pair[..eq]) + "=" + template
                 : words(pair);
         }));
+    }
 }

@@ -396,7 +396,7 @@ internal sealed partial class ImportedToolBuilder
     /// <summary>
     /// A body sent as text (text/plain, XML, JSON kept as text, a form written out) holds credentials where JSON, XML and forms
     /// put them: <c>"password": "…"</c>, <c>&lt;password&gt;…&lt;/password&gt;</c>, <c>password=…</c>. Each value named and
-    /// shaped like a credential (<see cref="Credentials.IsCredentialField"/>) refers to a secret in its place: the text sent
+    /// shaped like a credential (<see cref="Credentials.IsCredentialField(string, string)"/>) refers to a secret in its place: the text sent
     /// is the same, and the value is never written into the tool.
     /// </summary>
     private void ReferToSecretsInTextBody(JsonObject step)
@@ -518,8 +518,8 @@ internal sealed partial class ImportedToolBuilder
 
     /// <summary>
     /// The name, title, description and item importers made from what they read (a request line, a URL) never show a secret's
-    /// value, whole or cut short (<c>bot123…AAH…</c>): the longest part of it of 12 characters or more that they hold is
-    /// replaced, by <c>…</c> in text and by <c>token</c> in the name (where the value is in snake case).
+    /// value, whole or cut short (<c>bot123…AAH…</c>): the longest part of it of 12 characters or more that they hold (not a
+    /// word) is replaced, by <c>…</c> in text and by <c>token</c> in the name (where the value is in snake case).
     /// </summary>
     private void ScrubSecretValues()
     {
@@ -565,7 +565,11 @@ internal sealed partial class ImportedToolBuilder
                 }
                 (previous, current) = (current, previous);
             }
-            return best >= 12 ? text.Replace(text.Substring(end - best, best), instead, StringComparison.Ordinal) : text;
+            // A part that is a word ("uthorization" of a placeholder "valid_authorization_code" beside an item "Authorization
+            // Code Exchange") is not a credential's: a token's part holds a digit, mixed case or a run too long for a word.
+            var part = best >= 12 ? text.Substring(end - best, best) : null;
+            return part is not null && (part.Any(char.IsAsciiDigit) || part.Skip(1).Any(char.IsUpper) && part.Any(char.IsLower) || best >= 20)
+                ? text.Replace(part, instead, StringComparison.Ordinal) : text;
         }
     }
 

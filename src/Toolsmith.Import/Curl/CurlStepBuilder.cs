@@ -1069,12 +1069,13 @@ internal sealed partial class CurlStepBuilder
     private JsonObject Form(string text)
     {
         var fields = new JsonObject();
+        var grantType = Credentials.GrantTypeOf(text);
         foreach (var pair in text.Split('&', StringSplitOptions.RemoveEmptyEntries))
         {
             var eq = pair.IndexOf('=', StringComparison.Ordinal);
             var name = FormText.Decode(pair[..eq]);
             var value = FormText.Decode(pair[(eq + 1)..]);
-            JsonNode mapped = !value.Contains(ShellWords.VariableStart) && Credentials.IsCredentialField(name, value)
+            JsonNode mapped = !value.Contains(ShellWords.VariableStart) && Credentials.IsCredentialField(name, value, grantType)
                 ? JsonValue.Create(SecretFor(value, _provider + "_" + Naming.Secret(name), $"the form field {name} for {_host}"))!
                 : JsonValue.Create(Plain(value))!;
             ImportedToolBuilder.AddField(fields, Plain(name), mapped);

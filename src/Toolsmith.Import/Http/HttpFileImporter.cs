@@ -971,6 +971,12 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
         var hostStart = scheme >= 0 ? scheme + 3 : before.StartsWith("{{", StringComparison.Ordinal) ? before.IndexOf("}}", StringComparison.Ordinal) + 2 : -1;
         var query = before.Contains('?', StringComparison.Ordinal);
         var path = !query && hostStart >= 2 && before.IndexOf('/', hostStart) >= 0;
+        if ((query || path) && EnvironmentVariable(name) is (_, var variable) && DotEnv(variable) is { } env
+            && (env.IndexOfAny(ImportedToolBuilder.EndsUrlValue(query)) >= 0 || PercentEscape().IsMatch(env) || env.Any(char.IsWhiteSpace)))
+        {
+            // The value is the user's (often a key): said without it.
+            Warn($"puts {m.Value} into its URL's {(query ? "query" : "path")}; its value in .env holds characters (such as + & = # / % or a space) that REST Client and httpyac send as written and the step percent-encodes (a '+' as %2B), so the server reads the value as given where the clients' '+' would read as a space.");
+        }
         if (!query && !path || name.StartsWith('$') || !variables.TryGetValue(name, out var raw))
         {
             return m.Value;
@@ -1086,7 +1092,8 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
                 }
                 _dynamicInputs[name] = expression;
                 Warn($"uses {{{{ {name} }}}}, a JavaScript expression that httpyac evaluates and Toolsmith does not run; it became the input \"{expression}\": give the value it stands for when running.");
-                _tool.Input(expression, "string", $"Stands for the JavaScript expression {{{{ {name} }}}} of the .http file.", required: true);
+                var bareValue = _bareExpressions.Contains(name);
+                _tool.Input(expression, bareValue ? "number" : "string", $"Stands for the JavaScript expression {{{{ {name} }}}} of the .http file{(bareValue ? " (a JSON value)" : "")}.", required: true);
             }
             return "{{" + expression + "}}";
         }
@@ -1160,6 +1167,12 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
                 _writtenJson = body;
                 foreach (var name in bare.Where(static n => !n.StartsWith('$')))
                 {
+                    if (!variables.ContainsKey(name) && !PlainVariableName().IsMatch(name))
+                    {
+                        // httpyac's {{ 2 + 3 }} bare in the JSON: the value it evaluates to, pasted as a JSON value (a number).
+                        _bareExpressions.Add(name);
+                        continue;
+                    }
                     var value = variables.TryGetValue(name, out var raw) ? Expand(raw, variables).Trim() : "";
                     var type = value is "true" or "false" ? "boolean" : value.StartsWith('{') ? "object" : value.StartsWith('[') ? "array" : "number";
                     var input = Naming.Identifier(name);
@@ -1380,6 +1393,39 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
         return fields.Count > 0;
     }
 
+    private Dictionary<string, string>? _dotEnv;
+
+    /// <summary>JavaScript expressions written bare in a JSON body (<c>{"n": {{ 2 + 3 }}}</c>): their inputs are JSON values.</summary>
+    private readonly HashSet<string> _bareExpressions = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// A variable of the <c>.env</c> file beside the .http file (which httpyac and REST Client read for <c>{{$dotenv NAME}}</c>):
+    /// <c>NAME=value</c> lines, <c>export</c> and quotes allowed; null when there is none. Read only to warn, never written.
+    /// </summary>
+    private string? DotEnv(string variable)
+    {
+        if (_dotEnv is null)
+        {
+            _dotEnv = new Dictionary<string, string>(StringComparer.Ordinal);
+            var path = BesideTheFile(".env");
+            if (baseDirectory is not null && File.Exists(path) && new FileInfo(path).Length <= 1 << 20)
+            {
+                foreach (var line in File.ReadAllLines(path))
+                {
+                    var t = line.Trim();
+                    t = t.StartsWith("export ", StringComparison.Ordinal) ? t[7..].TrimStart() : t;
+                    if (t.Length == 0 || t[0] == '#' || t.IndexOf('=', StringComparison.Ordinal) is not (> 0 and var eq))
+                    {
+                        continue;
+                    }
+                    var value = t[(eq + 1)..].Trim();
+                    _dotEnv[t[..eq].Trim()] = value.Length >= 2 && value[0] is '"' or '\'' && value[^1] == value[0] ? value[1..^1] : value;
+                }
+            }
+        }
+        return _dotEnv.GetValueOrDefault(variable);
+    }
+
     /// <summary>A relative path is the .http file's neighbour, as REST Client, httpyac and kulala read it.</summary>
     private string BesideTheFile(string path) =>
         baseDirectory is not null && !path.Contains("{{", StringComparison.Ordinal) && !Path.IsPathRooted(path)
@@ -1395,6 +1441,7 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
     {
         var fields = new JsonObject();
         form = fields;
+        var grantType = Credentials.GrantTypeOf(text);
         foreach (var pair in text.Split('&', StringSplitOptions.RemoveEmptyEntries))
         {
             var eq = pair.IndexOf('=', StringComparison.Ordinal);
@@ -1412,7 +1459,7 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
             {
                 return false;
             }
-            JsonNode mapped = Credentials.IsCredentialField(name, value)
+            JsonNode mapped = Credentials.IsCredentialField(name, value, grantType)
                 ? JsonValue.Create(_tool.Secret(_provider + "_" + Naming.Secret(name), $"the form field {name} for {_host}", value))!
                 : JsonValue.Create(Text(value))!;
             ImportedToolBuilder.AddField(fields, Text(name), mapped);

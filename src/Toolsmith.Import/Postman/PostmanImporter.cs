@@ -870,6 +870,9 @@ internal sealed partial class PostmanRequestMapper(PostmanImporter.Context conte
             case "formdata":
             {
                 var fields = new JsonObject();
+                // an OAuth token request's grant (its authorization code beside grant_type=authorization_code) is a credential
+                var grantType = ((JsonArray)body[mode]!).OfType<JsonObject>().Where(static r => r["disabled"]?.GetValueKind() != JsonValueKind.True && PostmanImporter.Str(r["key"]) == "grant_type")
+                    .Select(static r => PostmanImporter.Str(r["value"])).FirstOrDefault();
                 foreach (var f in (JsonArray)body[mode]!)
                 {
                     if (f is not JsonObject field || field["disabled"]?.GetValueKind() == JsonValueKind.True || PostmanImporter.Str(field["key"]) is not { Length: > 0 } key)
@@ -906,7 +909,7 @@ internal sealed partial class PostmanRequestMapper(PostmanImporter.Context conte
                     else
                     {
                         var text = PostmanImporter.Str(field["value"]) ?? "";
-                        JsonNode value = CurlSecretField(key, text);
+                        JsonNode value = CurlSecretField(key, text, grantType);
                         if (mode == "formdata" && PostmanImporter.Str(field["contentType"]) is { Length: > 0 } textType)
                         {
                             value = new JsonObject { ["text"] = value, ["contentType"] = textType }; // Postman sends the part with it
@@ -1069,9 +1072,9 @@ internal sealed partial class PostmanRequestMapper(PostmanImporter.Context conte
     }
 
     /// <summary>A form field: a credential-named one becomes a secret; variables in the others become inputs.</summary>
-    private JsonNode CurlSecretField(string key, string text)
+    private JsonNode CurlSecretField(string key, string text, string? grantType = null)
     {
-        if (Credentials.IsCredentialField(key, text))
+        if (Credentials.IsCredentialField(key, text, grantType))
         {
             return JsonValue.Create(tool.Secret(_provider + "_" + Naming.Secret(key), $"the form field {key} for {_host}", text))!;
         }

@@ -91,4 +91,13 @@ public class TwentyFirstStopShapesTests
     public void OAuthsAccessDenied_WithoutSuchWords_StaysAPermission() =>
         Assert.Equal(DiagnosisKinds.InsufficientPermission, Ex.Diagnose(Ex.Make(403,
             """{"error": "access_denied", "error_description": "The resource owner denied the request."}""", method: "GET", headers: Json)).Kind);
+
+    [Theory]
+    // a maximum of attempts reached: a rate, or a quota when the words name a day
+    [InlineData(400, """{"status": false, "message": "Maximum verification attempts exceeded for today"}""", DiagnosisKinds.QuotaExceeded)]
+    [InlineData(400, """{"status": false, "message": "Maximum number of login attempts reached, wait a minute"}""", DiagnosisKinds.RateLimited)]
+    // a captcha asked for, as a code
+    [InlineData(403, """{"errors": [{"type": "captcha_required", "value": "captcha_required"}]}""", DiagnosisKinds.RequestRejected)]
+    public void AttemptsAndCaptchas_AreNamed(int status, string body, string kind) =>
+        Assert.Equal(kind, Ex.Diagnose(Ex.Make(status, body, method: "POST", headers: Json)).Kind);
 }

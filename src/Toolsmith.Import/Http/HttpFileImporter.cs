@@ -928,7 +928,9 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
         {
             ["type"] = "basic",
             ["username"] = Ref().Match(user) is { Success: true } u && u.Length == user.Length ? Reference(u.Groups["path"].Value)
-                : Credentials.LooksLikeSecretValue(user) ? _tool.Secret(_provider + "_user", $"the user name for {_host}") : user,
+                : Credentials.LooksLikeSecretValue(user) ? _tool.Secret(_provider + "_user", $"the user name for {_host}")
+                // a user name with no password is the credential itself (an API key sent as "KEY:", as Stripe and Teller take it)
+                : password.Length == 0 && !user.Contains("{{", StringComparison.Ordinal) ? _tool.Secret(_provider + "_key", $"the key sent as the Basic user name for {_host}", user) : user,
             ["password"] = Ref().Match(password) is { Success: true } p && p.Length == password.Length ? ForcedSecret(p.Groups["path"].Value)
                 : password.Length == 0 ? "" : _tool.Secret(_provider + "_password", $"the password of {user} for {_host} (written in the .http file)", password.Contains("{{", StringComparison.Ordinal) ? null : password),
         };

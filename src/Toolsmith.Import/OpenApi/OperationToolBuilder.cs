@@ -542,11 +542,25 @@ internal sealed class OperationToolBuilder
                 var fieldType = SchemaConverter.InputType(property);
                 _tool.Input(input, fieldType, property.Description ?? $"The {field} field.", required.Contains(field), property.Default?.DeepClone(), allowed);
                 var encoding = content[media].Encoding is { } encodings && encodings.TryGetValue(field, out var one) ? one : null;
-                if (multipart && (encoding?.ContentType ?? (fieldType is "object" || fieldType == "array" && SchemaConverter.InputType(property.Items) == "object" ? "application/json" : null)) is { } partType
+                // The part's type: the encoding's, else OpenAPI 3.1's contentMediaType of a text property, else JSON for an object.
+                var declaredType = encoding?.ContentType ?? (property is IOpenApiSchemaMissingProperties { ContentMediaType: { Length: > 0 } cmt } ? cmt : null);
+                if (multipart && (declaredType ?? (fieldType is "object" || fieldType == "array" && SchemaConverter.InputType(property.Items) == "object" ? "application/json" : null)) is { } partType
                     && partType.Split(',')[0].Trim() is var partMedia && (partMedia.Contains("json", StringComparison.OrdinalIgnoreCase)))
                 {
                     // OpenAPI: an object (or an array of objects) in a multipart body is one part of JSON text with its Content-Type.
                     fields[field] = new JsonObject { ["text"] = "{{" + input + "}}", ["contentType"] = partMedia };
+                    continue;
+                }
+                if (multipart && fieldType is not ("object" or "array") && declaredType?.Split(',')[0].Trim() is { Length: > 0 } textType && !textType.Contains('*', StringComparison.Ordinal))
+                {
+                    // A text part of a declared type (text/markdown, text/csv, application/xml): sent with its Content-Type.
+                    fields[field] = new JsonObject { ["text"] = "{{" + input + "}}", ["contentType"] = textType };
+                    continue;
+                }
+                if (!multipart && encoding?.ContentType?.Contains("json", StringComparison.OrdinalIgnoreCase) == true)
+                {
+                    // A form field whose encoding is JSON: its value as JSON text (payload={"a":1}), not name[key]= fields.
+                    fields[field] = new JsonObject { ["json"] = "{{" + input + "}}" };
                     continue;
                 }
                 if (fieldType == "array" && property.Items?.Extensions?.TryGetValue(OpenApiCatalog.CollectionFormat, out var marked) == true
@@ -615,7 +629,8 @@ internal sealed class OperationToolBuilder
     /// <summary>A string schema whose contentMediaType names bytes, not text (OpenAPI 3.1's binary), without a contentEncoding.</summary>
     private static bool IsBinaryContent(IOpenApiSchema? schema) =>
         schema is IOpenApiSchemaMissingProperties { ContentMediaType: { Length: > 0 } type, ContentEncoding: null or "" }
-        && !type.StartsWith("text/", StringComparison.OrdinalIgnoreCase) && !type.Contains("json", StringComparison.OrdinalIgnoreCase);
+        && !type.StartsWith("text/", StringComparison.OrdinalIgnoreCase) && !type.Contains("json", StringComparison.OrdinalIgnoreCase)
+        && !type.Contains("xml", StringComparison.OrdinalIgnoreCase) && !type.Contains("yaml", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Auth from the first security requirement that can be mapped; returns the OAuth scopes it needs.</summary>
     private List<string> Security()

@@ -1,13 +1,15 @@
 using System.Text.Json.Nodes;
 using Toolsmith.Import.Curl;
 using Toolsmith.Import.Http;
+using Toolsmith.Import.OpenApi;
 using Toolsmith.Import.Postman;
 
 namespace Toolsmith.Core.Tests.Importers;
 
 /// <summary>
-/// What the sixteenth black-box tester found (stop 58): credentials of an OAuth token request left in a tool file, a .env value
-/// the step encodes in a query without a word, an httpyac expression bare in JSON sent as text; each checked at the local test API.
+/// What the sixteenth, seventeenth and eighteenth black-box testers found (stop 58): credentials of an OAuth token request left in a tool file,
+/// a .env value the step encodes in a query without a word, an httpyac expression bare in JSON sent as text, OpenAPI form and
+/// multipart fields whose declared types were not sent; each checked at the local test API.
 /// </summary>
 public class SixteenthTesterTests(ImportRunner runner) : IClassFixture<ImportRunner>
 {
@@ -113,5 +115,48 @@ public class SixteenthTesterTests(ImportRunner runner) : IClassFixture<ImportRun
         var tool = Assert.Single(result.Tools);
         Assert.DoesNotContain("AAHx9Kq2Lm4N", tool.Item, StringComparison.Ordinal);
         Assert.DoesNotContain("AAHx9Kq2Lm4N", tool.Document.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OpenApiFieldsOfADeclaredType_AreSentAsThatType()
+    {
+        var multipart = OpenApiCatalog.Parse($$"""
+            {
+              "openapi": "3.1.0", "info": { "title": "Docs", "version": "1" }, "servers": [ { "url": "http://127.0.0.1:{{runner.Api.Port}}/echo" } ],
+              "paths": { "/attach": { "post": { "operationId": "attach",
+                "requestBody": { "content": { "multipart/form-data": {
+                  "schema": { "type": "object", "properties": { "note": { "type": "string" }, "doc": { "type": "string", "contentMediaType": "application/xml" }, "plain": { "type": "string" } } },
+                  "encoding": { "note": { "contentType": "text/markdown" } } } } },
+                "responses": { "200": { "description": "ok" } } } } }
+            }
+            """, "docs.json").ImportAll();
+        await runner.RunAsync(Assert.Single(multipart.Tools), new JsonObject { ["note"] = "# Hi", ["doc"] = "<a/>", ["plain"] = "x" });
+        var body = runner.Api.LastEcho!["bodyText"]!.GetValue<string>();
+        Assert.Contains("name=\"note\"\r\nContent-Type: text/markdown\r\n\r\n# Hi\r\n", body, StringComparison.Ordinal);
+        Assert.Contains("name=\"doc\"\r\nContent-Type: application/xml\r\n\r\n<a/>\r\n", body, StringComparison.Ordinal);
+        Assert.Contains("name=\"plain\"\r\n\r\nx\r\n", body, StringComparison.Ordinal);
+
+        var form = OpenApiCatalog.Parse($$"""
+            {
+              "openapi": "3.0.3", "info": { "title": "Hooks", "version": "1" }, "servers": [ { "url": "http://127.0.0.1:{{runner.Api.Port}}/echo" } ],
+              "paths": { "/hooks": { "post": { "operationId": "hook",
+                "requestBody": { "content": { "application/x-www-form-urlencoded": {
+                  "schema": { "type": "object", "properties": { "url": { "type": "string" }, "payload": { "type": "object" } } },
+                  "encoding": { "payload": { "contentType": "application/json" } } } } },
+                "responses": { "200": { "description": "ok" } } } } }
+            }
+            """, "hooks.json").ImportAll();
+        await runner.RunAsync(Assert.Single(form.Tools), new JsonObject { ["url"] = "https://a.example/x", ["payload"] = new JsonObject { ["a"] = 1 } });
+        Assert.Equal("url=https%3A%2F%2Fa.example%2Fx&payload=%7B%22a%22%3A1%7D", runner.Api.LastEcho!["bodyText"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task ABasicUserNameWithoutAPassword_InAnHttpFile_IsASecret()
+    {
+        var result = HttpFileImporter.Import($"GET {Url}/accounts\nAuthorization: Basic test_token_ky6igyqi3qxa4:\n");
+        var tool = Assert.Single(result.Tools);
+        Assert.DoesNotContain("ky6igyqi3qxa4", tool.Document.ToJsonString(), StringComparison.Ordinal);
+        var sent = await runner.CaptureAtEchoAsync(tool, result.Secrets.ToDictionary(static s => s.Name, static s => s.Value!));
+        Assert.Contains("Basic " + Convert.ToBase64String("test_token_ky6igyqi3qxa4:"u8.ToArray()), sent!.ToJsonString(), StringComparison.Ordinal);
     }
 }

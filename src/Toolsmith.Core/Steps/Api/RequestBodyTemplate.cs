@@ -135,6 +135,15 @@ internal sealed class RequestBodyTemplate
                             continue;
                         }
                     }
+                    if (OneValueShapes.IsJsonText(value, out var inner))
+                    {
+                        // {"json": …}: one field, the value's JSON text (OpenAPI's form field whose encoding is JSON).
+                        if (inner is not null)
+                        {
+                            sb.Append(sb.Length > 0 ? "&" : "").Append(Uri.EscapeDataString(field)).Append('=').Append(Uri.EscapeDataString(inner.ToJsonString()));
+                        }
+                        continue;
+                    }
                     foreach (var (name, text) in Flatten(field, value))
                     {
                         if (sb.Length > 0)

@@ -100,4 +100,28 @@ public class TwentyFirstStopShapesTests
     [InlineData(403, """{"errors": [{"type": "captcha_required", "value": "captcha_required"}]}""", DiagnosisKinds.RequestRejected)]
     public void AttemptsAndCaptchas_AreNamed(int status, string body, string kind) =>
         Assert.Equal(kind, Ex.Diagnose(Ex.Make(status, body, method: "POST", headers: Json)).Kind);
+
+    [Theory]
+    // IVOA's VOTable: an error in an INFO or PARAM named Error, or a QUERY_STATUS of ERROR, under 200
+    [InlineData("""<?xml version="1.0"?><VOTABLE version="1.1"><DESCRIPTION>Cone search</DESCRIPTION><INFO ID="Error" name="Error" value="Error in input DEC value: abc"/></VOTABLE>""")]
+    [InlineData("""<?xml version="1.0"?><VOTABLE version="1.1"><RESOURCE><PARAM ID="Error" name="Error" datatype="char" arraysize="*" value="Invalid data type: text/html"/></RESOURCE></VOTABLE>""")]
+    [InlineData("""<?xml version="1.0"?><VOTABLE version="1.3"><RESOURCE type="results"><INFO name="QUERY_STATUS" value="ERROR">Unknown table ivoa.obscorex</INFO></RESOURCE></VOTABLE>""")]
+    public void AVoTableError_IsAFailureUnder200(string body) =>
+        Assert.NotNull(DiagnosisEngine.Diagnose(Ex.Make(200, body, @params: ["RA", "DEC", "SR"], method: "GET", headers: ("Content-Type", "text/xml"))));
+
+    [Fact]
+    public void AVoTableWithQueryStatusOk_IsASuccess() =>
+        Assert.Null(DiagnosisEngine.Diagnose(Ex.Make(200,
+            """<?xml version="1.0"?><VOTABLE version="1.3"><RESOURCE type="results"><INFO name="QUERY_STATUS" value="OK"/><TABLE><FIELD name="ra"/><DATA><TABLEDATA><TR><TD>1</TD></TR></TABLEDATA></DATA></TABLE></RESOURCE></VOTABLE>""",
+            method: "GET", headers: ("Content-Type", "text/xml"))));
+
+    [Theory]
+    [InlineData("Invalid pageSize: 3000", "params.pageSize")]
+    [InlineData("Invalid start_date: 2024-13-01", "params.start_date")]
+    public void InvalidThenAnIdentifierAndItsValue_NamesIt(string said, string field) =>
+        Assert.Contains(field, Ex.Diagnose(Ex.Make(400, $$"""{"detail": "{{said}}"}""", @params: ["pageSize", "start_date"], method: "GET", headers: Json)).Fields!.Select(static f => f.Path));
+
+    [Fact]
+    public void InvalidThenAWord_NamesNoField() =>
+        Assert.Null(Ex.Diagnose(Ex.Make(400, """{"detail": "Invalid request: missing body"}""", method: "POST", headers: Json)).Fields);
 }

@@ -427,6 +427,13 @@ internal static partial class BodyReader
                                 }
                                 while (reader.MoveToNextAttribute());
                                 reader.MoveToElement();
+                                // IVOA's VOTable (the Virtual Observatory's query services): <INFO name="Error" value="…"/> or
+                                // <PARAM name="Error" value="…"/> holds the error in an attribute; read as the element's message.
+                                if (name is "INFO" or "PARAM" && JsonRead.Str(element, "name") is { } infoName && infoName.Equals("Error", StringComparison.OrdinalIgnoreCase)
+                                    && JsonRead.Str(element, "value") is { Length: > 0 } said)
+                                {
+                                    element["message"] = said;
+                                }
                             }
                             if (stack.Count >= MaxDepth)
                             {

@@ -271,7 +271,7 @@ internal static partial class TextExtract
                 }
             }
             // Unquoted names must not be words of the sentence ("parameter value is invalid").
-            foreach (var regex in (ReadOnlySpan<Regex>)[MissingRequired(), InvalidPath(), PropertyInPayload(), RootedPath(), ParameterName(), MissingNamed(), LonelyInvalid(), NounNameState(), NameThenNoun(), MissingNoun(), InvalidNameSentence(), RootPath(), InvalidValueFor(), FieldNounOtherLanguage(), IdentifierNotValid(), XmlSchemaElement()])
+            foreach (var regex in (ReadOnlySpan<Regex>)[MissingRequired(), InvalidPath(), PropertyInPayload(), RootedPath(), ParameterName(), MissingNamed(), LonelyInvalid(), NounNameState(), NameThenNoun(), MissingNoun(), InvalidNameSentence(), RootPath(), InvalidValueFor(), FieldNounOtherLanguage(), IdentifierNotValid(), XmlSchemaElement(), InvalidIdentifierColon()])
             {
                 foreach (Match m in regex.Matches(text))
                 {
@@ -493,6 +493,11 @@ internal static partial class TextExtract
     // not valid": the element or attribute it names, without its namespace prefix.
     [GeneratedRegex(@"\bcvc-[\w.\-]+:[^'\n]{0,120}?\b(?:element|attribute)\s+'(?:[\w\-]+:)?(?<path>[A-Za-z_][\w.\-]{0,60})'", Options, TimeoutMs)]
     private static partial Regex XmlSchemaElement();
+
+    // "Invalid pageSize: 3000", "Invalid start_date: 2024-13-01": an identifier a program wrote (camelCase or snake_case, not a
+    // word such as "request" or "input") before the value it refused.
+    [GeneratedRegex(@"^\s*(?i:invalid)\s+['""`]?(?<path>[a-z][a-z0-9]*(?:[A-Z][a-z0-9]*)+|[a-z][a-z0-9]*(?:_[a-z0-9]+)+)['""`]?\s*:\s*\S", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex InvalidIdentifierColon();
 
     // "El campo email es obligatorio", "O campo cpf é inválido", "Le champ montant est requis", "Das Feld plz ist ungültig",
     // "Il campo nome è obbligatorio", "Parámetro fecha inválido": the word for "field" or "parameter" before the name, in the

@@ -36,6 +36,7 @@ public static class DiagnosisEngine
         new JsonApiErrorsRule(),
         new GraphQlErrorsRule(),
         new JsonRpcErrorRule(),
+        new RedfishMessageRule(),
         new GoogleApiErrorRule(),
         new RateLimitRule(),
         new ErrorFieldsRule(),

@@ -124,4 +124,27 @@ public class TwentyFirstStopShapesTests
     [Fact]
     public void InvalidThenAWord_NamesNoField() =>
         Assert.Null(Ex.Diagnose(Ex.Make(400, """{"detail": "Invalid request: missing body"}""", method: "POST", headers: Json)).Fields);
+
+    [Theory]
+    // DMTF Redfish: the Base registry's message names the kind, its argument the property
+    [InlineData(400, """{"error": {"code": "Base.1.8.GeneralError", "message": "A general error has occurred. See ExtendedInfo for more information.", "@Message.ExtendedInfo": [{"MessageId": "Base.1.8.ActionParameterMissing", "Message": "The action VirtualMedia.InsertMedia requires the parameter Image to be present in the request body.", "MessageArgs": ["VirtualMedia.InsertMedia", "Image"], "Severity": "Critical"}]}}""", DiagnosisKinds.InvalidValue, "Image")]
+    [InlineData(400, """{"error": {"code": "Base.1.8.GeneralError", "message": "See ExtendedInfo.", "@Message.ExtendedInfo": [{"MessageId": "Base.1.8.PropertyValueNotInList", "Message": "The value Blinkng for the property IndicatorLED is not in the list of acceptable values.", "MessageArgs": ["Blinkng", "IndicatorLED"]}]}}""", DiagnosisKinds.InvalidValue, "body.IndicatorLED")]
+    [InlineData(400, """{"error": {"code": "Base.1.8.GeneralError", "message": "See ExtendedInfo.", "@Message.ExtendedInfo": [{"MessageId": "Base.1.8.MalformedJSON", "Message": "The request body submitted was malformed JSON.", "MessageArgs": []}]}}""", DiagnosisKinds.MalformedBody, null)]
+    // HPE iLO answers a setting it refused under 200, in its settings' Messages
+    [InlineData(200, """{"Name": "BIOS Current Settings", "SettingsResult": {"ETag": "A1", "Messages": [{"MessageArgs": ["BootModeX"], "MessageID": "Base.1.0:PropertyUnknown"}, {"MessageArgs": [], "MessageID": "Base.1.0:Success"}]}}""", DiagnosisKinds.InvalidValue, "BootModeX")]
+    public void ARedfishMessage_NamesItsKindAndProperty(int status, string body, string kind, string? field)
+    {
+        var d = Ex.Diagnose(Ex.Make(status, body, method: "PATCH", request: """{"IndicatorLED": "Blinkng"}""", headers: Json));
+        Assert.Equal(kind, d.Kind);
+        if (field is not null)
+        {
+            Assert.Contains(field, d.Fields!.Select(static f => f.Path));
+        }
+    }
+
+    [Fact]
+    public void ARedfishAnswerWhoseMessagesSaySuccess_IsASuccess() =>
+        Assert.Null(DiagnosisEngine.Diagnose(Ex.Make(200,
+            """{"Name": "BIOS Current Settings", "SettingsResult": {"ETag": "A1", "Messages": [{"MessageArgs": [], "MessageID": "Base.1.0:Success"}]}}""",
+            method: "GET", headers: Json)));
 }

@@ -451,6 +451,10 @@ internal static partial class SuccessBody
         try
         {
             var json = ReadJsonWrapped(utf8, out reportsFailure, 0, action);
+            if (json && !reportsFailure && RedfishRegistry.ListsError(utf8))
+            {
+                reportsFailure = true; // a Redfish message of the Base registry: iLO answers a setting it refused under 200
+            }
             if (json && !reportsFailure && utf8.Length <= MaxChainBytes && utf8.Length > 0 && utf8[0] == (byte)'{' && MentionsError(utf8))
             {
                 // {"BEAAPI": {"Request": {…}, "Results": {"Error": {"APIErrorCode": "3", "APIErrorDescription": "…"}}}}: an

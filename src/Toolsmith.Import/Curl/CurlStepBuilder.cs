@@ -1110,10 +1110,12 @@ internal sealed partial class CurlStepBuilder
     /// </summary>
     private static (string Value, string Options) FormWord(string text)
     {
+        // curl skips the blanks before a word and trims those after an unquoted one (tool_formparse.c): "-F 'a=  x  '" sends "x".
+        text = text.TrimStart(' ', '\t');
         if (!text.StartsWith('"'))
         {
             var semicolon = text.IndexOf(';', StringComparison.Ordinal);
-            return semicolon < 0 ? (text, "") : (text[..semicolon], text[semicolon..]);
+            return semicolon < 0 ? (text.TrimEnd(' ', '\t'), "") : (text[..semicolon].TrimEnd(' ', '\t'), text[semicolon..]);
         }
         var sb = new StringBuilder();
         var i = 1;
@@ -1200,7 +1202,7 @@ internal sealed partial class CurlStepBuilder
                 continue;
             }
             string? textType = null;
-            if (!literal && (value.StartsWith('"') || value.Contains(';', StringComparison.Ordinal)))
+            if (!literal && (value.TrimStart(' ', '\t').StartsWith('"') || value.Contains(';', StringComparison.Ordinal)))
             {
                 // curl ends an unquoted value at its first ';' and reads what follows as the part's options (type=,
                 // filename=, headers=); anything else there it skips with a warning, and so does the step.
@@ -1220,6 +1222,10 @@ internal sealed partial class CurlStepBuilder
                     _warnings.Add(new ImportWarning("-F " + name, $"has an unquoted value with a ';': curl ends the value there and does not send the {skipped.Sum(static o => o.Length + 1)} characters after it, and neither does the step; quote the value (-F '{name}=\"…\"') to send it whole."));
                 }
                 value = text;
+            }
+            else if (!literal)
+            {
+                value = FormWord(value).Value; // the blanks around an unquoted value are not sent
             }
             JsonNode field = !value.Contains(ShellWords.VariableStart) && Credentials.IsCredentialField(name, value) ? JsonValue.Create(SecretFor(value, _provider + "_" + Naming.Secret(name), $"the form field {name} for {_host}"))! : JsonValue.Create(Plain(value))!;
             // -F 'name=text;type=text/plain': a text part with its own Content-Type, as curl sends it.

@@ -7,7 +7,7 @@ using Toolsmith.Import.Postman;
 namespace Toolsmith.Core.Tests.Importers;
 
 /// <summary>
-/// What the sixteenth, seventeenth and eighteenth black-box testers found (stop 58): credentials of an OAuth token request left in a tool file,
+/// What the sixteenth to nineteenth black-box testers found (stop 58): credentials of an OAuth token request left in a tool file,
 /// a .env value the step encodes in a query without a word, an httpyac expression bare in JSON sent as text, OpenAPI form and
 /// multipart fields whose declared types were not sent; each checked at the local test API.
 /// </summary>
@@ -158,5 +158,16 @@ public class SixteenthTesterTests(ImportRunner runner) : IClassFixture<ImportRun
         Assert.DoesNotContain("ky6igyqi3qxa4", tool.Document.ToJsonString(), StringComparison.Ordinal);
         var sent = await runner.CaptureAtEchoAsync(tool, result.Secrets.ToDictionary(static s => s.Name, static s => s.Value!));
         Assert.Contains("Basic " + Convert.ToBase64String("test_token_ky6igyqi3qxa4:"u8.ToArray()), sent!.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ACurlFormValue_LosesTheBlanksAroundIt_AsCurlSendsIt()
+    {
+        var result = CurlImporter.Import($"curl {Url}/upload -F 'description=  padded  ' -F 'name= x' -F 'quoted=\"  kept  \"'");
+        var sent = await runner.CaptureAtEchoAsync(Assert.Single(result.Tools), new Dictionary<string, string>());
+        var body = sent!["bodyText"]!.GetValue<string>();
+        Assert.Contains("name=\"description\"\r\n\r\npadded\r\n", body, StringComparison.Ordinal);
+        Assert.Contains("name=\"name\"\r\n\r\nx\r\n", body, StringComparison.Ordinal);
+        Assert.Contains("name=\"quoted\"\r\n\r\n  kept  \r\n", body, StringComparison.Ordinal);
     }
 }

@@ -111,8 +111,13 @@ public class SixteenthTesterTests(ImportRunner runner) : IClassFixture<ImportRun
     [Fact]
     public void APartOfAToken_IsStillCutOutOfTheItemsName()
     {
-        var result = CurlImporter.Import($"curl '{Url}/bot7311239812:AAHx9Kq2Lm4Np6Rs8Tu0Vw/getMe' -H 'Authorization: Bearer 7311239812:AAHx9Kq2Lm4Np6Rs8Tu0Vw'");
-        var tool = Assert.Single(result.Tools);
+        // the item's name quotes the start of the bearer token: a part with digits and mixed case, cut out
+        var collection = $$$$"""
+            {"info": {"name": "t", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+             "item": [{"name": "Call with AAHx9Kq2Lm4Np6 as token", "request": {"method": "GET", "url": "{{{{Url}}}}/me",
+               "auth": {"type": "bearer", "bearer": [{"key": "token", "value": "AAHx9Kq2Lm4Np6Rs8Tu0Vw", "type": "string"}]}}}]}
+            """;
+        var tool = Assert.Single(PostmanImporter.Import(collection).Tools);
         Assert.DoesNotContain("AAHx9Kq2Lm4N", tool.Item, StringComparison.Ordinal);
         Assert.DoesNotContain("AAHx9Kq2Lm4N", tool.Document.ToJsonString(), StringComparison.Ordinal);
     }

@@ -776,6 +776,8 @@ internal static partial class SuccessBody
             seen.ResponseSaysFailed |= response && reader.TokenType == JsonTokenType.String && IsFailedWord(reader.ValueSpan);
             // {"Message": "Duplicated transaction", "Result": "2"}: a result that is a code
             seen.ResultCodeNonZero |= resultCode && NumericCode(ref reader) is { } resultNumber && resultNumber != 0;
+            // {"Result": false, "StatusCode": {"Code": "017", "Description": "Unauthorized Access."}}: the outcome as a flag
+            seen.ResultFalse |= resultCode && reader.TokenType == JsonTokenType.False;
             seen.RefusedWord |= response && reader.TokenType == JsonTokenType.String && IsRefusalWord(reader.ValueSpan);
             seen.VerdictWord |= response && reader.TokenType == JsonTokenType.String && IsVerdictWord(reader.ValueSpan);
             seen.NestedFailure |= NestedFailure(ref reader);
@@ -915,6 +917,11 @@ internal static partial class SuccessBody
             // (ErrorMsg, error_info, faultString), error codes (ErrorStatus, errNo, ReturnCode), status words ("Success").
             var responseCode = words is NameKind.OutcomeCode or NameKind.Status && IsResponseCodeName(ref reader);
             reader.Read();
+            if (reader.TokenType == JsonTokenType.StartObject && words is NameKind.Status or NameKind.OutcomeCode && seen.Count <= 6)
+            {
+                // {"Result": false, "StatusCode": {"Code": "017", "Description": "Unauthorized Access."}}: the status's own words
+                seen.ObjectHoldsWords |= ObjectHoldsMessage(reader);
+            }
             switch (words)
             {
                 case NameKind.Flag:
@@ -1129,7 +1136,8 @@ internal static partial class SuccessBody
         while (reader.Read() && reader.CurrentDepth > depth)
         {
             if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == depth + 1
-                && (reader.ValueTextEquals("message"u8) || reader.ValueTextEquals("msg"u8) || reader.ValueTextEquals("description"u8) || reader.ValueTextEquals("Message"u8)))
+                && (reader.ValueTextEquals("message"u8) || reader.ValueTextEquals("msg"u8) || reader.ValueTextEquals("description"u8) || reader.ValueTextEquals("Message"u8)
+                    || reader.ValueTextEquals("Description"u8)))
             {
                 reader.Read();
                 if (reader.TokenType == JsonTokenType.String && reader.ValueSpan.IndexOf((byte)' ') > 0)
@@ -1259,7 +1267,9 @@ internal static partial class SuccessBody
             return NameKind.FailedCount; // FailedEntryCount, FailedRecordCount, errorCount
         }
         if (c.SequenceEqual("haserrors"u8) || c.SequenceEqual("haserror"u8) || c.SequenceEqual("iserror"u8) || c.SequenceEqual("failed"u8)
-            || c.SequenceEqual("isfailed"u8) || c.SequenceEqual("errorflag"u8) || c.SequenceEqual("isfailure"u8))
+            || c.SequenceEqual("isfailed"u8) || c.SequenceEqual("errorflag"u8) || c.SequenceEqual("isfailure"u8)
+            // IsErroredOnProcessing, hasErrorOccurred, isFailedRequest: a question about an error, answered true
+            || (c.Length <= 30 && (c.StartsWith("is"u8) || c.StartsWith("has"u8)) && (c.IndexOf("error"u8) >= 0 || c.IndexOf("failed"u8) >= 0 || c.IndexOf("failure"u8) >= 0)))
         {
             return NameKind.Flag;
         }
@@ -2175,7 +2185,7 @@ internal static partial class SuccessBody
             || (ErrorWordsSayFailure && Count <= 15 && !HasId)
             || (StatusCodeWordFailed && !HasId && Count <= 6)
             || (TypeException && MessageIsText && !HasId && Count <= 12)
-            || (ResultFalse && (Errors || Error || ErrorText || ErrorCode || ShortMessage || MessageSaysFailure || (MessageIsText && Count <= 4)) && !HasId)
+            || (ResultFalse && (Errors || Error || ErrorText || ErrorCode || ShortMessage || MessageSaysFailure || (MessageIsText && Count <= 4) || (ObjectHoldsWords && Count <= 6)) && !HasId)
             || (ErrorSaysSomething && !ErrorIsObject && !ErrorSaysOk && !HasId && Count <= 8 && !StatusSaysOk && !MessageSaysOk)
             || (FailuresListed && !HasId)
             // {"pspReference": "…", "resultCode": "Refused", "refusalReason": "Expired Card"} after a POST: the action was refused,

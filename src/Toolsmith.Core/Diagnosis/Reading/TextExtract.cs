@@ -499,6 +499,7 @@ internal static partial class TextExtract
     [GeneratedRegex(@"^\s*(?i:invalid)\s+['""`]?(?<path>[a-z][a-z0-9]*(?:[A-Z][a-z0-9]*)+|[a-z][a-z0-9]*(?:_[a-z0-9]+)+)['""`]?\s*:\s*\S", RegexOptions.CultureInvariant, TimeoutMs)]
     private static partial Regex InvalidIdentifierColon();
 
+
     // "El campo email es obligatorio", "O campo cpf é inválido", "Le champ montant est requis", "Das Feld plz ist ungültig",
     // "Il campo nome è obbligatorio", "Parámetro fecha inválido": the word for "field" or "parameter" before the name, in the
     // languages APIs answer in. The name is an identifier, not a word of the sentence.
@@ -770,7 +771,7 @@ internal static partial class TextExtract
     private static partial Regex SubjectSentence();
 
     // Laravel's messages: "The quantity must be an integer.", "The start date field is required.", "The selected plan is invalid."
-    [GeneratedRegex(@"^\s*The\s+(?:selected\s+)?(?<subject>[a-z][a-z0-9_]*(?:\s(?!field\b)[a-z][a-z0-9_]*){0,2}?)\s+(?:field\s+)?(?:is\s+required|is\s+invalid|must\s+(?:be|contain|have|not|match)\b|may\s+not\b|has\s+already\s+been\s+taken|format\s+is\s+invalid|is\s+not\s+a\s+valid\b)", RegexOptions.CultureInvariant, TimeoutMs)]
+    [GeneratedRegex(@"^\s*The\s+(?:selected\s+)?(?<subject>[A-Za-z][a-z0-9_]*(?:\s(?!field\b)[a-z][a-z0-9_]*){0,2}?)\s+(?:field\s+)?(?:is\s+required|is\s+invalid|must\s+(?:be|contain|have|not|match)\b|may\s+not\b|has\s+already\s+been\s+taken|format\s+is\s+invalid|is\s+not\s+a\s+valid\b|is\s+missing\b|is\s+empty\b|cannot\s+be\s+(?:empty|blank|null)\b)", RegexOptions.CultureInvariant, TimeoutMs)]
     private static partial Regex LaravelSentence();
 
     // "title is required", "Title can't be blank", "'email' must be a valid email", "messages: roles must alternate"

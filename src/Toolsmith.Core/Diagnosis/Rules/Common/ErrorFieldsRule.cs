@@ -301,7 +301,7 @@ internal sealed class ErrorFieldsRule : DiagnosisRule
         return true;
     }
 
-    private static readonly string[] FieldListKeys = ["params", "parameters", "fields", "invalid_fields", "missing_fields", "missingFields", "required_fields", "missing_params"];
+    private static readonly string[] FieldListKeys = ["params", "parameters", "fields", "invalid_fields", "missing_fields", "missingFields", "required_fields", "missing_params", "missing", "invalid"];
 
     /// <summary>
     /// Field names listed under <c>params</c>/<c>parameters</c>/<c>fields</c>/<c>missing_fields</c>: an array of names

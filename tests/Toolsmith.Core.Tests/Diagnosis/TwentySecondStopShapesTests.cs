@@ -1,0 +1,55 @@
+using Toolsmith.Core.Diagnosis;
+
+namespace Toolsmith.Core.Tests.Diagnosis;
+
+/// <summary>
+/// Shapes probed at stop 59, each closed by one generic rule; bodies written for these tests in the styles such APIs use (not
+/// taken from the corpus).
+/// </summary>
+public class TwentySecondStopShapesTests
+{
+    private static readonly (string, string) Json = ("Content-Type", "application/json");
+
+    [Fact]
+    public void AResultFlagFalse_BesideAStatusObjectsWords_IsAFailureUnder200()
+    {
+        var d = Ex.Diagnose(Ex.Make(200, """{"Result": false, "StatusCode": {"Code": "031", "Description": "Session is not valid."}, "SessionID": null}""",
+            method: "POST", headers: Json));
+        Assert.Equal(DiagnosisKinds.BadCredentials, d.Kind);
+    }
+
+    [Theory]
+    [InlineData("""{"Result": true, "StatusCode": {"Code": "000", "Description": "Success"}, "SessionID": "s-1"}""")]
+    [InlineData("""{"result": false, "StatusCode": {"Code": "000", "Description": "Success"}}""")]
+    [InlineData("""{"IsErroredOnProcessing": false, "ParsedResults": [{"ParsedText": "Hello"}], "ErrorMessage": null}""")]
+    public void TheSameShapesSayingItWorked_AreSuccesses(string body) =>
+        Assert.Null(DiagnosisEngine.Diagnose(Ex.Make(200, body, method: "POST", headers: Json)));
+
+    [Fact]
+    public void AQuestionAboutAnErrorAnsweredTrue_IsAFailureUnder200()
+    {
+        var d = Ex.Diagnose(Ex.Make(200, """{"ExitCode": 3, "IsErroredOnProcessing": true, "ErrorMessage": ["Parameter 'lang' is not supported"]}""",
+            method: "POST", request: """{"lang": "xx"}""", headers: Json));
+        Assert.Equal(DiagnosisKinds.InvalidValue, d.Kind);
+        Assert.Contains("body.lang", d.Paths());
+    }
+
+    [Fact]
+    public void AMemberNamedMissing_ListsTheFieldsNamed()
+    {
+        var d = Ex.Diagnose(Ex.Make(400, """{"error": "Missing required variables", "missing": ["host_name", "max_check_attempts"]}""", method: "POST", headers: Json));
+        Assert.Equal(DiagnosisKinds.InvalidValue, d.Kind);
+        Assert.Contains("host_name", d.Paths());
+        Assert.Contains("max_check_attempts", d.Paths());
+    }
+
+    [Theory]
+    [InlineData("The Reference is missing.", "reference")]
+    [InlineData("The currency is empty.", "currency")]
+    public void TheNameIsMissing_NamesIt(string message, string field)
+    {
+        var d = Ex.Diagnose(Ex.Make(400, $$"""{"status": "error", "message": "{{message}}"}""", method: "POST", headers: Json));
+        Assert.Equal(DiagnosisKinds.InvalidValue, d.Kind);
+        Assert.Contains(field, d.Paths());
+    }
+}

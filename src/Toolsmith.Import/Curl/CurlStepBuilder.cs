@@ -876,9 +876,11 @@ internal sealed partial class CurlStepBuilder
         {
             pairs.AddRange(url[(q + 1)..].Split('&', StringSplitOptions.RemoveEmptyEntries));
         }
-        foreach (var e in extra)
+        if (extra.Count > 0 && string.Join("&", extra.Select(Plain)) is var joined && (joined.Length > 0 || q >= 0))
         {
-            pairs.AddRange(Plain(e).Split('&', StringSplitOptions.RemoveEmptyEntries));
+            // -G joins each part with '&' as written: an empty part (-d '') is an empty pair, which curl sends ("?&a=1"). An
+            // empty whole adds nothing to a URL without a query, and an '&' to one with a query ("?q=1&"), as curl 7.88 sends it.
+            pairs.AddRange(joined.Split('&'));
         }
         var kept = new List<string>();
         // From the first secret on, the parameters go to params in their order (a secret cannot stay in the URL as text);

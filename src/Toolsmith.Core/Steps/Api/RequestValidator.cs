@@ -58,7 +58,8 @@ internal sealed class RequestValidator
             }
             try
             {
-                return new Compiled(JsonSchema.FromText(node.ToJsonString(), new BuildOptions { SchemaRegistry = new SchemaRegistry() }), node);
+                var lenient = AnyOfForOneOf(node.DeepClone());
+                return new Compiled(JsonSchema.FromText(lenient.ToJsonString(), new BuildOptions { SchemaRegistry = new SchemaRegistry() }), lenient);
             }
             catch (Exception ex) when (ex is JsonSchemaException or JsonException or ArgumentException or InvalidOperationException or RefResolutionException)
             {
@@ -79,6 +80,46 @@ internal sealed class RequestValidator
         }
         return new RequestValidator(One(validation.Body, $"{location}.validate.body"), Many(validation.Params, "params"), Many(validation.Headers, "headers"), [.. path]);
     }
+
+    /// <summary>
+    /// A <c>oneOf</c> checked as <c>anyOf</c>: a value that matches more than one branch (<c>10</c> against
+    /// <c>oneOf: [integer, number]</c>, a common way of writing "a number") is what clients send and the API decides on, so it
+    /// is not refused before it is sent. Names inside <c>properties</c> are left as they are.
+    /// </summary>
+    private static JsonNode AnyOfForOneOf(JsonNode node)
+    {
+        switch (node)
+        {
+            case JsonObject o:
+                foreach (var (key, value) in o.ToList())
+                {
+                    if (value is not null)
+                    {
+                        AnyOfForOneOf(value);
+                    }
+                    if (key == "oneOf" && !o.ContainsKey("anyOf") && !IsPropertyMap(o))
+                    {
+                        o.Remove("oneOf");
+                        o["anyOf"] = value;
+                    }
+                }
+                break;
+            case JsonArray a:
+                foreach (var item in a)
+                {
+                    if (item is not null)
+                    {
+                        AnyOfForOneOf(item);
+                    }
+                }
+                break;
+        }
+        return node;
+    }
+
+    /// <summary>An object that maps names to schemas (a <c>properties</c> or <c>$defs</c> map), whose keys are names, not keywords.</summary>
+    private static bool IsPropertyMap(JsonObject o) =>
+        o.Parent is JsonObject parent && parent.FirstOrDefault(p => ReferenceEquals(p.Value, o)).Key is "properties" or "patternProperties" or "$defs" or "definitions" or "dependentSchemas";
 
     /// <summary>The template paths the validator reads (path placeholders), for the load-time check.</summary>
     public IEnumerable<Template> Templates => _path.Select(static p => p.Value);
@@ -128,16 +169,26 @@ internal sealed class RequestValidator
         }
         var before = problems.Count;
         var combinators = new List<FieldProblem>();
+        // Whether each schema node held; a branch's errors under an anyOf whose schema held (another branch took the value) say
+        // nothing wrong ("timestamp: expected a string" for an integer that the anyOf's integer branch took).
+        var held = new Dictionary<string, bool>(StringComparer.Ordinal);
         foreach (var detail in results.Details ?? [])
         {
-            if (detail.Errors is not { Count: > 0 })
+            held[detail.EvaluationPath.ToString()] = detail.IsValid;
+        }
+        foreach (var detail in results.Details ?? [])
+        {
+            if (detail.Errors is not { Count: > 0 } || UnderAChoiceThatHeld(detail.EvaluationPath.ToString(), held))
             {
                 continue;
             }
             var instancePointer = detail.InstanceLocation.ToString();
             var path = prefix + DisplayPath(instancePointer);
             var instance = Find(value, instancePointer);
-            var schemaNode = Find(schema.Node, Uri.UnescapeDataString(detail.SchemaLocation.Fragment.TrimStart('#')), lenient: true);
+            // The evaluation path walks the schema as written (the checker's schema location can name a member that is not
+            // there, under additionalProperties); through a $ref it does not, and the schema location is read instead.
+            var schemaNode = (detail.EvaluationPath.ToString().Contains("$ref", StringComparison.Ordinal) ? null : Find(schema.Node, detail.EvaluationPath.ToString()))
+                ?? Find(schema.Node, Uri.UnescapeDataString(detail.SchemaLocation.Fragment.TrimStart('#')), lenient: true);
             foreach (var (keyword, message) in detail.Errors)
             {
                 if (keyword == "required" && schemaNode?["required"] is JsonArray required && instance is JsonObject present)
@@ -168,12 +219,43 @@ internal sealed class RequestValidator
         }
     }
 
+    /// <summary>Whether an evaluation path runs through a branch of an anyOf whose schema held as a whole.</summary>
+    private static bool UnderAChoiceThatHeld(string evaluationPath, Dictionary<string, bool> held)
+    {
+        for (var i = evaluationPath.IndexOf("/anyOf/", StringComparison.Ordinal); i >= 0; i = evaluationPath.IndexOf("/anyOf/", i + 1, StringComparison.Ordinal))
+        {
+            if (held.TryGetValue(evaluationPath[..i], out var valid) && valid)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static void Add(List<FieldProblem> problems, FieldProblem problem)
     {
-        if (!problems.Exists(p => p.Path == problem.Path && p.Message == problem.Message))
+        if (problems.Exists(p => p.Path == problem.Path && p.Message == problem.Message))
+        {
+            return;
+        }
+        // The branches of a choice that each wanted another type: "expected a string or an integer, got [1]", said once.
+        var got = problem.Message.LastIndexOf(", got ", StringComparison.Ordinal);
+        var earlier = got > 0 && problem.Message.StartsWith("expected ", StringComparison.Ordinal)
+            ? problems.FindIndex(p => p.Path == problem.Path && p.Message.StartsWith("expected ", StringComparison.Ordinal) && p.Message.EndsWith(problem.Message[got..], StringComparison.Ordinal))
+            : -1;
+        if (earlier < 0)
         {
             problems.Add(problem);
+            return;
         }
+        var before = problems[earlier].Message;
+        var wanted = before["expected ".Length..before.LastIndexOf(", got ", StringComparison.Ordinal)].Split([", ", " or "], StringSplitOptions.None).ToList();
+        wanted.Add(problem.Message["expected ".Length..got]);
+        var words = wanted.Distinct().ToList();
+        problems[earlier] = problems[earlier] with
+        {
+            Message = "expected " + (words.Count == 1 ? words[0] : string.Join(", ", words[..^1]) + " or " + words[^1]) + problem.Message[got..],
+        };
     }
 
     /// <summary>The expectation in words: the type, format or values the API describes, and what was sent.</summary>
@@ -182,6 +264,8 @@ internal sealed class RequestValidator
         var got = Show(instance);
         switch (keyword)
         {
+            case "type" when schema is null || schema["type"] is null:
+                return $"{message.TrimEnd('.')}; got {got}"; // where the schema's own words could not be found, the checker's
             case "type":
                 var types = schema?["type"] switch
                 {

@@ -1,0 +1,57 @@
+using System.Text.Json.Nodes;
+using Toolsmith.Core.Diagnosis;
+using Toolsmith.Import.Curl;
+
+namespace Toolsmith.Core.Tests.Importers;
+
+/// <summary>
+/// What the twentieth and twenty-first black-box testers found (stop 59): the empty parts of a curl -G query dropped, and an
+/// OpenAPI body whose documented example was refused before sending (a oneOf of number types) with a message that named no type;
+/// each checked at the local test API.
+/// </summary>
+public class TwentiethTesterTests(ImportRunner runner, TestApiFixture api) : IClassFixture<ImportRunner>, IClassFixture<TestApiFixture>
+{
+    private string Url => runner.Api.Url("/echo").TrimEnd('/');
+
+    [Theory]
+    // curl -G joins the parts with '&' as written: an empty part is an empty pair
+    [InlineData("-d '' -d 'a=1'", "/list?&a=1")]
+    [InlineData("-d 'a=1' -d ''", "/list?a=1&")]
+    [InlineData("-d 'a=1' -d '' -d 'b=2'", "/list?a=1&&b=2")]
+    // an empty whole adds nothing to a URL without a query
+    [InlineData("-d ''", "/list")]
+    public async Task CurlGetsEmptyDataParts_AreSentAsCurlSendsThem(string data, string target)
+    {
+        var result = CurlImporter.Import($"curl -G '{Url}/list' {data}");
+        var sent = await runner.CaptureAtEchoAsync(Assert.Single(result.Tools), new Dictionary<string, string>());
+        Assert.EndsWith(target, sent!["rawTarget"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    private const string Step = """
+        {"id":"s","type":"api","method":"POST","url":"http://127.0.0.1:PORT/echo/events","body":"{{body}}",
+         "validate":{"body":{"type":"object","properties":{"timestamp":{"oneOf":[{"type":"integer"},{"type":"string"}]},
+           "properties":{"type":["object","null"],"additionalProperties":{"oneOf":[{"type":"string"},{"type":"integer"},{"type":"number"}]}}}}}}
+        """;
+
+    private const string Inputs = """{"body":{"type":"object"}}""";
+
+    [Fact]
+    public async Task AValueMatchingSeveralBranchesOfAOneOf_IsSent()
+    {
+        // 10 is an integer and a number: the API's own example, which clients send
+        var result = await api.RunStepAsync(Step, new JsonObject { ["body"] = JsonNode.Parse("""{"timestamp": 1650893379, "properties": {"gb": 10}}""") }, Inputs);
+        Assert.True(result.Ok, result.Diagnosis?.Explanation);
+    }
+
+    [Fact]
+    public async Task AValueNoBranchTakes_IsNamedWithEveryTypeTheBranchesWant_AndABranchThatHeldSaysNothing()
+    {
+        var before = api.Api.RequestCount;
+        var result = await api.RunStepAsync(Step, new JsonObject { ["body"] = JsonNode.Parse("""{"timestamp": 1650893379, "properties": {"gb": [1]}}""") }, Inputs);
+        Assert.Equal(before, api.Api.RequestCount);
+        Assert.Equal(DiagnosisKinds.InvalidValue, result.Diagnosis!.Kind);
+        var problem = Assert.Single(result.Diagnosis.Fields!); // not "timestamp: expected a string", which its integer branch took
+        Assert.Equal("body.properties.gb", problem.Path);
+        Assert.Equal("expected a string, an integer or a number, got [1]", problem.Message);
+    }
+}

@@ -52,4 +52,18 @@ public class TwentySecondStopShapesTests
         Assert.Equal(DiagnosisKinds.InvalidValue, d.Kind);
         Assert.Contains(field, d.Paths());
     }
+
+    [Theory]
+    [InlineData(429, "User exceeded the weekly export limit of 500.", DiagnosisKinds.QuotaExceeded)]
+    [InlineData(413, "Upload size exceeds the maximum allowed by this server", DiagnosisKinds.PayloadTooLarge)]
+    [InlineData(400, "Request content size exceeds maximum XML-RPC limit", DiagnosisKinds.PayloadTooLarge)]
+    [InlineData(400, "Invalid or missing header 'Content-Type'", DiagnosisKinds.UnsupportedMediaType)]
+    [InlineData(400, "The XML request is invalid.", DiagnosisKinds.MalformedBody)]
+    [InlineData(200, "backend error", DiagnosisKinds.ServerError)]
+    [InlineData(403, "The application has been suspended.", DiagnosisKinds.RequestRejected)]
+    [InlineData(403, "Your workspace has been cancelled", DiagnosisKinds.RequestRejected)]
+    [InlineData(403, "You're banned from this service.", DiagnosisKinds.RequestRejected)]
+    [InlineData(403, "API access is disabled for this organization", DiagnosisKinds.RequestRejected)]
+    public void TheWordsSayTheKind(int status, string message, string kind) =>
+        Assert.Equal(kind, Ex.Diagnose(Ex.Make(status, $$"""{"error": "{{message}}"}""", method: "POST", headers: Json)).Kind);
 }

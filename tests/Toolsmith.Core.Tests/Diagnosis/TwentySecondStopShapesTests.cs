@@ -66,4 +66,17 @@ public class TwentySecondStopShapesTests
     [InlineData(403, "API access is disabled for this organization", DiagnosisKinds.RequestRejected)]
     public void TheWordsSayTheKind(int status, string message, string kind) =>
         Assert.Equal(kind, Ex.Diagnose(Ex.Make(status, $$"""{"error": "{{message}}"}""", method: "POST", headers: Json)).Kind);
+
+    [Theory]
+    // a status that is a code other than zero or an HTTP success, beside words that say it failed
+    [InlineData("""{"status": 1, "message": "Invalid password. Nothing was changed."}""", DiagnosisKinds.BadCredentials)]
+    [InlineData("""{"_result": {"status": "1", "status_str": "authentication failed"}}""", DiagnosisKinds.BadCredentials)]
+    public void ANonZeroStatusBesideFailingWords_IsAFailureUnder200(string body, string kind) =>
+        Assert.Equal(kind, Ex.Diagnose(Ex.Make(200, body, method: "POST", headers: Json)).Kind);
+
+    [Theory]
+    [InlineData("""{"status": 0, "message": "Saved", "id": "x"}""")]
+    [InlineData("""{"status": 1, "message": "Message queued for delivery"}""")]
+    public void ANonZeroStatusBesideOtherWords_IsASuccess(string body) =>
+        Assert.Null(DiagnosisEngine.Diagnose(Ex.Make(200, body, method: "POST", headers: Json)));
 }

@@ -872,6 +872,10 @@ internal static partial class SuccessBody
             // {"status": "013", "message": "…"}: a result code of two digits or more, neither zeros nor an HTTP success.
             seen.StatusNumberFailed = reader.TokenType == JsonTokenType.String && reader.ValueSpan.Length is >= 2 and <= 6 && !IsZeros(reader.ValueSpan)
                 && NumericCode(ref reader) is { } statusNumber && statusNumber is < 200 or > 299;
+            // {"status": 1, "message": "Wrong deletion token."}: a status that is a code other than zero or an HTTP success,
+            // whose words alone can say it failed
+            seen.StatusCodeNonZero = reader.TokenType is JsonTokenType.Number or JsonTokenType.String && NumericCode(ref reader) is { } statusCode
+                && statusCode != 0 && statusCode is < 200 or > 299;
             seen.StatusSaysFailed = reader.TokenType == JsonTokenType.String && IsFailedWord(reader.ValueSpan);
             seen.StatusSaysError = reader.TokenType == JsonTokenType.String && IsErrorWord(reader.ValueSpan);
             seen.RefusedWord |= reader.TokenType == JsonTokenType.String && IsRefusalWord(reader.ValueSpan);
@@ -2024,6 +2028,7 @@ internal static partial class SuccessBody
         public bool WordsSayCallFailed;
         public bool WordsSayError;
         public bool StatusNumberFailed;
+        public bool StatusCodeNonZero;
         public bool Payload;
         public bool OkFalse;
         public bool SuccessFalse;
@@ -2156,6 +2161,7 @@ internal static partial class SuccessBody
             // {"elements": [], "remark": "runtime error: Query timed out …"}: words that open with "error:"
             || (WordsSayError && Count <= MaxMembersJudgedByWords && !HasId)
             || (StatusNumberFailed && (MessageIsText || ShortMessage || ErrorText) && !MessageSaysOk && Count <= 4)
+            || (StatusCodeNonZero && (MessageSaysFailure || WordsSayFailure || StatusDetailsSayFailure) && !MessageSaysOk && !HasId && Count <= 4)
             // {"Abn": "", "Acn": "", "BusinessName": [], "Gst": null, "Message": "No record found"}: a record left blank, but for words
             || (Count >= 4 && Count <= MaxMembersWeighed && NonEmpty == 0 && WordsMembers == 1)
             || (FlagTrue && !HasId)

@@ -57,7 +57,20 @@ public static partial class CurlImporter
         {
             result.Warnings.Add(new ImportWarning(Shorten(template.Success ? template.Value : liquid.Value), "is the API's own template syntax, not a placeholder: curl sends every {{…}} of the command as written, and so does the step (none became an input)."));
         }
-        var commands = WithInnerCommands(Commands(text, shell, result.Warnings, literalBraces), shell, result.Warnings);
+        List<ShellCommand> read;
+        try
+        {
+            read = Commands(text, shell, result.Warnings, literalBraces);
+        }
+        catch (ImportException) when (!CurlWord().IsMatch(text))
+        {
+            // A quoting mistake in a text that never runs curl (a PowerShell snippet's here-string with `" escapes) is not the
+            // user's to mend: what was pasted is not a curl command.
+            throw new ImportException(PowerShellCmdlet().Match(text) is { Success: true } cmdlet
+                ? $"This is PowerShell's {cmdlet.Value}, not curl: write the request with curl.exe, or create the step by hand."
+                : "This is not a curl command: it never runs curl. Paste a command that starts with curl.");
+        }
+        var commands = WithInnerCommands(read, shell, result.Warnings);
         var requests = 0;
         var before = result.Tools.Count;
         ImportException? refused = null;
@@ -402,6 +415,10 @@ public static partial class CurlImporter
     /// <summary>A Liquid or Jinja tag, <c>{% for x in y %}</c>: with a <c>{{</c> beside it, a template language's.</summary>
     [GeneratedRegex(@"\{%[^%]*%\}", RegexOptions.CultureInvariant)]
     private static partial Regex TemplateTag();
+
+    /// <summary>PowerShell's own HTTP cmdlets.</summary>
+    [GeneratedRegex(@"\b(?:Invoke-RestMethod|Invoke-WebRequest)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex PowerShellCmdlet();
 
     internal static string Shorten(string text) => text.Length > 60 ? text[..57] + "…" : text;
 

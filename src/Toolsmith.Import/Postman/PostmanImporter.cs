@@ -538,7 +538,7 @@ internal sealed partial class PostmanRequestMapper(PostmanImporter.Context conte
             return m.Value;
         }
         Warn($"puts {{{{{name}}}}} (\"{known}\") into its query, where Postman sends a variable's value as written; it was written into the URL as Postman sends it, not made an input the step would encode again.");
-        return known;
+        return known.Replace("'", "%27", StringComparison.Ordinal); // a ' of the special-query set, as Postman encodes it
     });
 
     private string QueryValue(string key, string value) => Credentials.IsCredentialField(key, Uri.UnescapeDataString(value)) ? Credential(Uri.UnescapeDataString(value), key) : value;
@@ -710,7 +710,9 @@ internal sealed partial class PostmanRequestMapper(PostmanImporter.Context conte
             return m.Value;
         }
         Warn($"puts {{{{{name}}}}} (\"{value}\") into its URL's {(query ? "query" : "path")}, where Postman pastes a variable's text before reading the URL; it was written into the URL as Postman sends it, not made an input the step would encode.");
-        return value.Replace(" ", "%20", StringComparison.Ordinal);
+        // in a query, Postman encodes the special-query set as it does for text written there: a ' goes out as %27
+        var written = value.Replace(" ", "%20", StringComparison.Ordinal);
+        return query ? written.Replace("'", "%27", StringComparison.Ordinal) : written;
     });
 
     private string Reference(string name)

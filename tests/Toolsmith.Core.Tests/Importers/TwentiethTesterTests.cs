@@ -1,11 +1,13 @@
 using System.Text.Json.Nodes;
 using Toolsmith.Core.Diagnosis;
+using Toolsmith.Import;
 using Toolsmith.Import.Curl;
+using Toolsmith.Import.Postman;
 
 namespace Toolsmith.Core.Tests.Importers;
 
 /// <summary>
-/// What the twentieth and twenty-first black-box testers found (stop 59): the empty parts of a curl -G query dropped, and an
+/// What the twentieth to twenty-third black-box testers found (stop 59): the empty parts of a curl -G query dropped, and an
 /// OpenAPI body whose documented example was refused before sending (a oneOf of number types) with a message that named no type;
 /// each checked at the local test API.
 /// </summary>
@@ -53,5 +55,29 @@ public class TwentiethTesterTests(ImportRunner runner, TestApiFixture api) : ICl
         var problem = Assert.Single(result.Diagnosis.Fields!); // not "timestamp: expected a string", which its integer branch took
         Assert.Equal("body.properties.gb", problem.Path);
         Assert.Equal("expected a string, an integer or a number, got [1]", problem.Message);
+    }
+
+    [Fact]
+    public async Task APostmanVariableWrittenIntoTheQuery_HasItsApostropheEncodedAsPostmanSendsIt()
+    {
+        // a value holding '+' is written into the URL as Postman pastes it; its ' goes out as %27, as newman sends it
+        var collection = $$$$"""
+            {"info": {"name": "t", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+             "item": [{"name": "search", "request": {"method": "GET", "url": "{{{{Url}}}}/search?name={{who}}&y=2"}}],
+             "variable": [{"key": "who", "value": "o'brien+x"}]}
+            """;
+        var result = PostmanImporter.Import(collection);
+        var sent = await runner.CaptureAtEchoAsync(Assert.Single(result.Tools), new Dictionary<string, string>());
+        Assert.EndsWith("/search?name=o%27brien+x&y=2", sent!["rawTarget"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void APowerShellSnippetWithAHereString_IsRefusedAsNotCurl()
+    {
+        var snippet = "$body = @\"\n{\n  `\"limit`\": 5\n}\n\"@\n$response = Invoke-RestMethod 'https://api.example.com/c' -Method 'POST' -Body $body\n";
+        var refused = Assert.Throws<ImportException>(() => CurlImporter.Import(snippet));
+        Assert.StartsWith("This is PowerShell's Invoke-RestMethod, not curl", refused.Message, StringComparison.Ordinal);
+        // a quote left open in a real curl command is still named as that
+        Assert.Contains("never closed", Assert.Throws<ImportException>(() => CurlImporter.Import("curl -d \"x https://api.example.com")).Message, StringComparison.Ordinal);
     }
 }

@@ -79,4 +79,14 @@ public class TwentySecondStopShapesTests
     [InlineData("""{"status": 1, "message": "Message queued for delivery"}""")]
     public void ANonZeroStatusBesideOtherWords_IsASuccess(string body) =>
         Assert.Null(DiagnosisEngine.Diagnose(Ex.Make(200, body, method: "POST", headers: Json)));
+
+    [Theory]
+    [InlineData("""{"error": "pageSizeX is an invalid parameter"}""", "pageSizeX")]
+    [InlineData("""{"status": "error", "message": "`inbox_id` Required"}""", "inbox_id")]
+    [InlineData("""{"message": "'query' query parameter is mandatory."}""", "query")]
+    [InlineData("""{"error": "No value for required field 'zip_code'."}""", "zip_code")]
+    [InlineData("""{"error": "Title length must be between 1 and 200."}""", "title")]
+    [InlineData("""{"error": "The phone provided is invalid"}""", "phone")]
+    public void ANameInTheseWords_IsTheField(string body, string field) =>
+        Assert.Contains(field, Ex.Diagnose(Ex.Make(400, body, method: "POST", headers: Json)).Paths());
 }

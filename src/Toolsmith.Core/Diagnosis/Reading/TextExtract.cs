@@ -260,7 +260,7 @@ internal static partial class TextExtract
             }
             // Quoted or bracketed names are names whatever the word.
             foreach (var regex in (ReadOnlySpan<Regex>)[NamedField(), QuotedField(), ValueForName(), InvalidValueAt(), AtFailedConstraint(), UnknownFieldQuoted(),
-                TheQuotedColumn(), FieldBracket(), TagName(), QuotedThing(), QuotedLeading(), MissingQuoted(), ValidatorWords(), PathQuotedIs()])
+                TheQuotedColumn(), FieldBracket(), TagName(), QuotedThing(), QuotedLeading(), MissingQuoted(), ValidatorWords(), PathQuotedIs(), QuotedRequired()])
             {
                 foreach (Match m in regex.Matches(text))
                 {
@@ -271,7 +271,7 @@ internal static partial class TextExtract
                 }
             }
             // Unquoted names must not be words of the sentence ("parameter value is invalid").
-            foreach (var regex in (ReadOnlySpan<Regex>)[MissingRequired(), InvalidPath(), PropertyInPayload(), RootedPath(), ParameterName(), MissingNamed(), LonelyInvalid(), NounNameState(), NameThenNoun(), MissingNoun(), InvalidNameSentence(), RootPath(), InvalidValueFor(), FieldNounOtherLanguage(), IdentifierNotValid(), XmlSchemaElement(), InvalidIdentifierColon()])
+            foreach (var regex in (ReadOnlySpan<Regex>)[MissingRequired(), InvalidPath(), PropertyInPayload(), RootedPath(), ParameterName(), MissingNamed(), LonelyInvalid(), NounNameState(), NameThenNoun(), MissingNoun(), InvalidNameSentence(), RootPath(), InvalidValueFor(), FieldNounOtherLanguage(), IdentifierNotValid(), XmlSchemaElement(), InvalidIdentifierColon(), IsAnInvalidNoun()])
             {
                 foreach (Match m in regex.Matches(text))
                 {
@@ -376,6 +376,10 @@ internal static partial class TextExtract
             if ((LaravelSentence().Match(text) is { Success: true } laravel ? laravel : SubjectSentence().Match(text)) is { Success: true } m)
             {
                 var subject = m.Groups["subject"].Value;
+                if (subject.LastIndexOf(' ') is var space and > 0 && subject[(space + 1)..].ToLowerInvariant() is "length" or "size" or "format" or "value" or "provided" or "given" or "supplied" or "specified" or "entered" or "sent")
+                {
+                    subject = subject[..space]; // "Password length must be…", "The email provided is invalid": the attribute is the name before
+                }
                 var first = subject.Split(' ')[0];
                 return NotSubjects.Contains(first) || NotNames.Contains(first) || NotFieldWords.Contains(first) || NotSubjects.Contains(subject)
                     ? null
@@ -498,6 +502,15 @@ internal static partial class TextExtract
     // word such as "request" or "input") before the value it refused.
     [GeneratedRegex(@"^\s*(?i:invalid)\s+['""`]?(?<path>[a-z][a-z0-9]*(?:[A-Z][a-z0-9]*)+|[a-z][a-z0-9]*(?:_[a-z0-9]+)+)['""`]?\s*:\s*\S", RegexOptions.CultureInvariant, TimeoutMs)]
     private static partial Regex InvalidIdentifierColon();
+
+    // "killI is an invalid parameter", "mobile is an invalid field": a name, then a verdict on it as a parameter or field
+    [GeneratedRegex(@"(?<![\w.\-'""`])(?<path>[A-Za-z_][\w.\[\]\-]{0,60})\s+is\s+an?\s+(?:invalid|unknown|unrecogni[sz]ed|unsupported|unexpected|unallowed)\s+(?:param(?:eter)?|field|argument|property|attribute|option)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, TimeoutMs)]
+    private static partial Regex IsAnInvalidNoun();
+
+    // "`content` Required", "'search' query parameter is mandatory", "No value for required field 'design[type]'": a quoted name
+    // that is required
+    [GeneratedRegex(@"['""`](?<path>[A-Za-z_$][\w.\[\]\-$]{0,60})['""`]\s+(?:(?:query|body|form|path|header|url)\s+)?(?:(?:param(?:eter)?|field|property|argument|attribute)\s+)?(?:is\s+)?(?:required|mandatory)\b|\brequired\s+(?:(?:query|body|form|path|header)\s+)?(?:field|param(?:eter)?|property|argument|attribute)\s+['""`](?<path>[^'""`\s]{1,100})['""`]", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, TimeoutMs)]
+    private static partial Regex QuotedRequired();
 
 
     // "El campo email es obligatorio", "O campo cpf é inválido", "Le champ montant est requis", "Das Feld plz ist ungültig",

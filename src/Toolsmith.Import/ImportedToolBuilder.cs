@@ -376,6 +376,7 @@ internal sealed partial class ImportedToolBuilder
             }
         }
         ScrubSecretValues();
+        ScrubWarnings(result.Warnings);
         Name = Naming.Unique(Name, result.UsedNames);
         var document = ToDocument();
         try
@@ -540,37 +541,79 @@ internal sealed partial class ImportedToolBuilder
             Name = WithoutWhole(Name, Naming.Snake(value), "token");
         }
 
-        static string WithoutWhole(string text, string value, string instead) =>
-            Regex.Replace(text, "(?<![A-Za-z0-9])" + Regex.Escape(value) + "(?![A-Za-z0-9])", instead.Replace("$", "$$", StringComparison.Ordinal), RegexOptions.CultureInvariant);
+    }
 
-        static string WithoutPartOf(string text, string value, string instead)
+    /// <summary>A warning's words never show a secret's value either (a URL cut short after <c>?api_key=sk_live_9f8e…</c>).</summary>
+    private void ScrubWarnings(List<ImportWarning> warnings)
+    {
+        var values = _secrets.Values.Select(static s => s.Value).OfType<string>().Where(static v => v.Length >= 4).ToList();
+        if (values.Count == 0)
         {
-            // The longest common substring, by dynamic programming over both (a name or description is short): O(n·m).
-            if ((long)text.Length * value.Length > 4_000_000)
-            {
-                return text.Replace(value, instead, StringComparison.Ordinal);
-            }
-            var previous = new int[value.Length + 1];
-            var current = new int[value.Length + 1];
-            var (best, end) = (0, 0);
-            for (var i = 1; i <= text.Length; i++)
-            {
-                for (var j = 1; j <= value.Length; j++)
-                {
-                    current[j] = text[i - 1] == value[j - 1] ? previous[j - 1] + 1 : 0;
-                    if (current[j] > best)
-                    {
-                        (best, end) = (current[j], i);
-                    }
-                }
-                (previous, current) = (current, previous);
-            }
-            // A part that is a word ("uthorization" of a placeholder "valid_authorization_code" beside an item "Authorization
-            // Code Exchange") is not a credential's: a token's part holds a digit, mixed case or a run too long for a word.
-            var part = best >= 12 ? text.Substring(end - best, best) : null;
-            return part is not null && (part.Any(char.IsAsciiDigit) || part.Skip(1).Any(char.IsUpper) && part.Any(char.IsLower) || best >= 20)
-                ? text.Replace(part, instead, StringComparison.Ordinal) : text;
+            return;
         }
+        for (var i = 0; i < warnings.Count; i++)
+        {
+            var (item, message) = (warnings[i].Item, warnings[i].Message);
+            foreach (var value in values)
+            {
+                (item, message) = value.Length >= 12
+                    ? (WithoutPartOf(item, value, "…"), WithoutPartOf(message, value, "…"))
+                    : (WithoutWhole(item, value, "…"), WithoutWhole(message, value, "…"));
+                (item, message) = (WithoutCutStart(item, value), WithoutCutStart(message, value));
+            }
+            if (item != warnings[i].Item || message != warnings[i].Message)
+            {
+                warnings[i] = new ImportWarning(item, message);
+            }
+        }
+    }
+
+    /// <summary>The start of a value that a shortened text ends with, cut before "…" (<c>?api_key=sk_li…</c>).</summary>
+    private static string WithoutCutStart(string text, string value)
+    {
+        for (var at = text.IndexOf('…', StringComparison.Ordinal); at > 0; at = text.IndexOf('…', at + 1))
+        {
+            for (var k = Math.Min(value.Length - 1, at); k >= 3; k--)
+            {
+                if (text.AsSpan(at - k, k).SequenceEqual(value.AsSpan(0, k)))
+                {
+                    return text[..(at - k)] + text[at..];
+                }
+            }
+        }
+        return text;
+    }
+
+    private static string WithoutWhole(string text, string value, string instead) =>
+        Regex.Replace(text, "(?<![A-Za-z0-9])" + Regex.Escape(value) + "(?![A-Za-z0-9])", instead.Replace("$", "$$", StringComparison.Ordinal), RegexOptions.CultureInvariant);
+
+    private static string WithoutPartOf(string text, string value, string instead)
+    {
+        // The longest common substring, by dynamic programming over both (a name or description is short): O(n·m).
+        if ((long)text.Length * value.Length > 4_000_000)
+        {
+            return text.Replace(value, instead, StringComparison.Ordinal);
+        }
+        var previous = new int[value.Length + 1];
+        var current = new int[value.Length + 1];
+        var (best, end) = (0, 0);
+        for (var i = 1; i <= text.Length; i++)
+        {
+            for (var j = 1; j <= value.Length; j++)
+            {
+                current[j] = text[i - 1] == value[j - 1] ? previous[j - 1] + 1 : 0;
+                if (current[j] > best)
+                {
+                    (best, end) = (current[j], i);
+                }
+            }
+            (previous, current) = (current, previous);
+        }
+        // A part that is a word ("uthorization" of a placeholder "valid_authorization_code" beside an item "Authorization
+        // Code Exchange") is not a credential's: a token's part holds a digit, mixed case or a run too long for a word.
+        var part = best >= 12 ? text.Substring(end - best, best) : null;
+        return part is not null && (part.Any(char.IsAsciiDigit) || part.Skip(1).Any(char.IsUpper) && part.Any(char.IsLower) || best >= 20)
+            ? text.Replace(part, instead, StringComparison.Ordinal) : text;
     }
 
     /// <summary>

@@ -477,6 +477,13 @@ public static partial class HttpFileImporter
         }
         // Variable lines after a blank line at the body's end ("@status = shipped" below the last request): httpyac reads them
         // as variables (so does this import, see Import) and sends the body without them; REST Client would send them too.
+        if (body.Count > 0 && body.TrueForAll(l => l.Trim().Length == 0 || FileVariable().IsMatch(l.Trim())))
+        {
+            // Only variable lines where a body would be ("@product_id = 8199113" below a GET, before the next ###): httpyac reads
+            // them as the file's variables (so does this import) and sends no body; REST Client would send them as one.
+            result.Warnings.Add(new ImportWarning(item, "has only variable lines (@name = value) after it: they are read as variables and no body is sent, as httpyac does (REST Client would send them as its body)."));
+            body.Clear();
+        }
         var trailingVariables = 0;
         while (body.Count - trailingVariables > 1 && FileVariable().IsMatch(body[^(trailingVariables + 1)].Trim()))
         {

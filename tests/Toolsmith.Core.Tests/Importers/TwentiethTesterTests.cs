@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Toolsmith.Core.Diagnosis;
 using Toolsmith.Import;
 using Toolsmith.Import.Curl;
+using Toolsmith.Import.Http;
 using Toolsmith.Import.Postman;
 
 namespace Toolsmith.Core.Tests.Importers;
@@ -79,5 +80,27 @@ public class TwentiethTesterTests(ImportRunner runner, TestApiFixture api) : ICl
         Assert.StartsWith("This is PowerShell's Invoke-RestMethod, not curl", refused.Message, StringComparison.Ordinal);
         // a quote left open in a real curl command is still named as that
         Assert.Contains("never closed", Assert.Throws<ImportException>(() => CurlImporter.Import("curl -d \"x https://api.example.com")).Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("https://api.example.com/v1/things?api_key=sk_live_9f8e7d6c5b4a3f2e1d0c9f8e&ids[]=1")]
+    [InlineData("https://api.example.com/v1/thi/abcdefghi?api_key=sk_live_9f8e7d6c5b4a3f2e1d0c9f8e&ids[]=1")]
+    public void AWarningThatShortensAUrl_ShowsNoPartOfItsCredential(string url)
+    {
+        var result = CurlImporter.Import($"curl '{url}'");
+        Assert.Contains(result.Warnings, static w => w.Message.Contains("pattern", StringComparison.Ordinal));
+        Assert.All(result.Warnings, static w => Assert.DoesNotContain("sk_li", w.ToString(), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task OnlyVariableLinesBelowARequest_AreVariables_NotItsBody()
+    {
+        var http = $"### list\nGET {Url}/companies\nclientId: abc\n\n\n@product_id = 8199113\n### one\nGET {Url}/products/{{{{product_id}}}}\n";
+        var result = HttpFileImporter.Import(http);
+        Assert.Equal(2, result.Tools.Count);
+        var list = await runner.CaptureAtEchoAsync(result.Tools[0], new Dictionary<string, string>());
+        Assert.Equal("", list!["bodyText"]?.GetValue<string>() ?? "");
+        var one = await runner.CaptureAtEchoAsync(result.Tools[1], new Dictionary<string, string>());
+        Assert.EndsWith("/products/8199113", one!["rawTarget"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 }

@@ -507,11 +507,10 @@ internal static partial class TextExtract
     [GeneratedRegex(@"(?<![\w.\-'""`])(?<path>[A-Za-z_][\w.\[\]\-]{0,60})\s+is\s+an?\s+(?:invalid|unknown|unrecogni[sz]ed|unsupported|unexpected|unallowed)\s+(?:param(?:eter)?|field|argument|property|attribute|option)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, TimeoutMs)]
     private static partial Regex IsAnInvalidNoun();
 
-    // "`content` Required", "'search' query parameter is mandatory", "No value for required field 'design[type]'": a quoted name
+    // "`content` Required", "'search' query parameter is mandatory", "No value for required field 'zip_code'": a quoted name
     // that is required
     [GeneratedRegex(@"['""`](?<path>[A-Za-z_$][\w.\[\]\-$]{0,60})['""`]\s+(?:(?:query|body|form|path|header|url)\s+)?(?:(?:param(?:eter)?|field|property|argument|attribute)\s+)?(?:is\s+)?(?:required|mandatory)\b|\brequired\s+(?:(?:query|body|form|path|header)\s+)?(?:field|param(?:eter)?|property|argument|attribute)\s+['""`](?<path>[^'""`\s]{1,100})['""`]", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, TimeoutMs)]
     private static partial Regex QuotedRequired();
-
 
     // "El campo email es obligatorio", "O campo cpf é inválido", "Le champ montant est requis", "Das Feld plz ist ungültig",
     // "Il campo nome è obbligatorio", "Parámetro fecha inválido": the word for "field" or "parameter" before the name, in the

@@ -143,12 +143,20 @@ public class RobustnessTests
         };
         Assert.Null(DiagnosisEngine.Diagnose(exchange));
         // One pass of a reader over the bytes: nothing is parsed into objects, nothing is allocated.
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < 1_000; i++)
+        // The runtime itself may allocate on this thread now and then (a method replaced by its optimized
+        // version while the loop runs), so the fewest bytes over a few rounds is what is checked: a
+        // diagnosis that allocated would allocate in every round, 1,000 times over.
+        var fewest = long.MaxValue;
+        for (var round = 0; round < 10 && fewest > 0; round++)
         {
-            Assert.Null(DiagnosisEngine.Diagnose(exchange));
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            for (var i = 0; i < 1_000; i++)
+            {
+                Assert.Null(DiagnosisEngine.Diagnose(exchange));
+            }
+            fewest = Math.Min(fewest, GC.GetAllocatedBytesForCurrentThread() - before);
         }
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(0, fewest);
     }
 
     [Fact]

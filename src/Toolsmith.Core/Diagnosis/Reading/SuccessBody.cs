@@ -612,7 +612,8 @@ internal static partial class SuccessBody
         var code = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var named = !reader.ValueIsEscaped && (reader.ValueSpan.EndsWith("code"u8) || reader.ValueSpan.EndsWith("Code"u8));
+            var named = !reader.ValueIsEscaped && (reader.ValueSpan.EndsWith("code"u8) || reader.ValueSpan.EndsWith("Code"u8)
+                || reader.ValueTextEquals("result"u8) || reader.ValueTextEquals("status"u8));
             // errorMsg, ErrorMessage, err_text: an error's words (a bare "error" can be a record's own field)
             var errorText = !reader.ValueIsEscaped && reader.ValueSpan.Length > 5 && (reader.ValueSpan.StartsWith("err"u8) || reader.ValueSpan.StartsWith("Error"u8));
             if (++members > 8 || !reader.Read() || reader.TokenType == JsonTokenType.StartObject)
@@ -781,6 +782,19 @@ internal static partial class SuccessBody
             seen.RefusedWord |= response && reader.TokenType == JsonTokenType.String && IsRefusalWord(reader.ValueSpan);
             seen.VerdictWord |= response && reader.TokenType == JsonTokenType.String && IsVerdictWord(reader.ValueSpan);
             seen.NestedFailure |= NestedFailure(ref reader);
+        }
+        else if (reader.ValueTextEquals("res"u8) || reader.ValueTextEquals("rc"u8))
+        {
+            // {"res": 3015, "res_message": "Internal error"}: a result code, abbreviated
+            reader.Read();
+            seen.ResultCodeNonZero |= NumericCode(ref reader) is { } abbreviated && abbreviated != 0 && abbreviated is < 200 or > 299;
+        }
+        else if (reader.ValueTextEquals("text"u8))
+        {
+            // {"result": 1, "text": "missing parameter 'ip-address'"} (Kea): the words beside a result code; a text that
+            // says a failure counts only beside such a code
+            reader.Read();
+            seen.WordsSayFailure |= reader.TokenType == JsonTokenType.String && SaysFailure(ref reader) && !SaysSuccess(ref reader);
         }
         else if (reader.ValueTextEquals("failures"u8) || reader.ValueTextEquals("Failures"u8))
         {
@@ -1311,7 +1325,9 @@ internal static partial class SuccessBody
             return NameKind.Words; // {"Status": "Error", "Details": "OTP Expired"}: the words beside a status
         }
         if (c.EndsWith("description"u8) || c.EndsWith("message"u8) || c.EndsWith("msg"u8) || c.EndsWith("desc"u8) || c.EndsWith("reason"u8)
-            || (c.EndsWith("text"u8) && c.Length > 4) || c.EndsWith("verbiage"u8) || (c.StartsWith("resp"u8) && (c.EndsWith("detail"u8) || c.EndsWith("details"u8))))
+            || (c.EndsWith("text"u8) && c.Length > 4) || c.EndsWith("verbiage"u8)
+            // status_str, result_str: the words of a status, as C-minded APIs name them
+            || (c.EndsWith("str"u8) && (c.StartsWith("status"u8) || c.StartsWith("result"u8) || c.StartsWith("resp"u8))) || (c.StartsWith("resp"u8) && (c.EndsWith("detail"u8) || c.EndsWith("details"u8))))
         {
             // the words of a response, a result, a status or a reply: what became of the request
             return c.IndexOf("resp"u8) >= 0 || c.IndexOf("result"u8) >= 0 || c.IndexOf("status"u8) >= 0 || c.IndexOf("reply"u8) >= 0

@@ -51,6 +51,16 @@ internal static class FormText
     }
 
     /// <summary>
+    /// What an import says of a form field's secret. A value the source wrote percent-encoded (<c>Hunter2%21</c>) is set
+    /// either encoded, when the step sends the form's text as written, or as the value itself, when the step encodes it:
+    /// the words say which, so a pasted credential is not sent encoded twice or not at all.
+    /// </summary>
+    public static string SecretDescription(string name, string host, string written, bool sentAsWritten) =>
+        written.AsSpan().IndexOfAny('%', '+') < 0 ? $"the form field {name} for {host}"
+        : sentAsWritten ? $"the form field {name} for {host}, percent-encoded as the form writes it (%21 for !, + for a space): the step sends the form's text as written"
+        : $"the form field {name} for {host}, decoded (the value itself, ! for %21, a space for +): the step percent-encodes it";
+
+    /// <summary>
     /// A form's text as written, pair by pair: <paramref name="words"/> maps the source's variables in a pair to placeholders,
     /// and a field whose value looks like a credential gets what <paramref name="secret"/> gives for its name and its value
     /// as written (null keeps the pair: a value that holds a variable).

@@ -87,6 +87,11 @@ internal sealed partial class CurlStepBuilder
         var step = new JsonObject { ["id"] = "request", ["type"] = "api" };
         // curl writes the escapes of the data it appends to the query in lower case; --url-query +raw is sent as written.
         var queryExtra = _r.UrlQuery.Select(static q => q.Verbatim ? q.Value : CurlImporter.LowerEscapes(q.Value)).ToList();
+        if (_r.Get && _r.UrlQuery.Count > 0 && _r.Data.Count > 0)
+        {
+            // checked against curl 7.88: -G's query is sent in place of --url-query's, not beside it
+            _warnings.Add(new ImportWarning("--url-query", "beside -G and -d: curl 7.88 leaves the --url-query parts out of the URL; the step sends them, before the -d parts."));
+        }
         var (body, bodyType, contentType) = (default(JsonNode), default(BodyKind?), default(string));
         var headers = new JsonObject();
         var cookies = new JsonObject();
@@ -1078,7 +1083,7 @@ internal sealed partial class CurlStepBuilder
             var name = FormText.Decode(pair[..eq]);
             var value = FormText.Decode(pair[(eq + 1)..]);
             JsonNode mapped = !value.Contains(ShellWords.VariableStart) && Credentials.IsCredentialField(name, value, grantType)
-                ? JsonValue.Create(SecretFor(value, _provider + "_" + Naming.Secret(name), $"the form field {name} for {_host}"))!
+                ? JsonValue.Create(SecretFor(value, _provider + "_" + Naming.Secret(name), FormText.SecretDescription(name, _host, pair[(eq + 1)..], sentAsWritten: false)))!
                 : JsonValue.Create(Plain(value))!;
             ImportedToolBuilder.AddField(fields, Plain(name), mapped);
         }
@@ -1087,7 +1092,7 @@ internal sealed partial class CurlStepBuilder
 
     /// <summary>A form's text as written, a credential field's value a secret and shell variables placeholders.</summary>
     private string FormAsWritten(string text) => FormText.AsWritten(text, Plain, (name, value) => value.Contains(ShellWords.VariableStart) ? null
-        : SecretFor(value, _provider + "_" + Naming.Secret(name), $"the form field {name} for {_host}, as the form writes it (percent-encoded)"));
+        : SecretFor(value, _provider + "_" + Naming.Secret(name), FormText.SecretDescription(name, _host, value, sentAsWritten: true)));
 
     /// <summary>A shell variable (as the word splitter marks it) or a {{placeholder}}.</summary>
     [GeneratedRegex(@"\u0001[^\u0002]*\u0002|\{\{[^{}]*\}\}", RegexOptions.CultureInvariant)]

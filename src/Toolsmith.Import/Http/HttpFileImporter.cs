@@ -1469,7 +1469,7 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
                 return false;
             }
             JsonNode mapped = Credentials.IsCredentialField(name, value, grantType)
-                ? JsonValue.Create(_tool.Secret(_provider + "_" + Naming.Secret(name), $"the form field {name} for {_host}", value))!
+                ? JsonValue.Create(_tool.Secret(_provider + "_" + Naming.Secret(name), FormText.SecretDescription(name, _host, pair[(eq + 1)..], sentAsWritten: false), value))!
                 : JsonValue.Create(Text(value))!;
             ImportedToolBuilder.AddField(fields, Text(name), mapped);
         }
@@ -1495,7 +1495,7 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
 
     /// <summary>A form's text as written, with .http variables as references and a credential field's value a secret.</summary>
     private string FormAsWritten(string text) => FormText.AsWritten(text, Text, (name, value) => value.Contains("{{", StringComparison.Ordinal) ? null
-        : _tool.Secret(_provider + "_" + Naming.Secret(name), $"the form field {name} for {_host}", value));
+        : _tool.Secret(_provider + "_" + Naming.Secret(name), FormText.SecretDescription(name, _host, value, sentAsWritten: true), value));
 
     private JsonNode MapStrings(JsonNode node) => JsonText.MapStrings(node, (v, s, field) =>
     {

@@ -72,6 +72,8 @@ public sealed partial class CorpusScoreTests(FixtureServer server, ITestOutputHe
         ["fresh24"] = (0.58, 0.22),
         ["fresh25tune"] = (0.77, 0.47),
         ["fresh25"] = (0.71, 0.46),
+        ["fresh26tune"] = (0.81, 0.64),
+        ["fresh26"] = (0.73, 0.68),
     };
 
     [Fact]

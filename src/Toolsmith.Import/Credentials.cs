@@ -3,7 +3,7 @@ namespace Toolsmith.Import;
 /// <summary>Recognises names and values that hold credentials, so importers turn them into secrets instead of writing them to disk.</summary>
 internal static partial class Credentials
 {
-    private static readonly string[] SecretWords = ["token", "secret", "password", "passwd", "pwd", "pass", "apikey", "credential", "credentials", "signature", "sig", "jwt", "bearer", "authorization", "auth", "session", "sessionid", "cookie", "privatekey", "passphrase"];
+    private static readonly string[] SecretWords = ["token", "secret", "password", "passwd", "pwd", "pass", "apikey", "credential", "credentials", "signature", "sig", "jwt", "bearer", "authorization", "auth", "session", "sessionid", "cookie", "privatekey", "passphrase", "pw", "psw"];
 
     /// <summary>
     /// Last words that keep a name a credential when a credential word comes before them (session_id, auth_code,

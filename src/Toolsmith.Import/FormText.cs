@@ -51,6 +51,51 @@ internal static class FormText
     }
 
     /// <summary>
+    /// The text with what may not stand in a URL percent-encoded (a space, a quote, a brace, a letter beyond ASCII, a % that
+    /// starts no escape) and everything else kept, valid escapes included: how httpyac sends a urlencoded text body (it passes
+    /// it through the encodeurl package). Spans <paramref name="placeholders"/> match are kept as they are.
+    /// </summary>
+    public static string EncodeUnsafe(string text, Regex placeholders)
+    {
+        var kept = placeholders.Matches(text);
+        var output = new System.Text.StringBuilder(text.Length);
+        var at = 0;
+        foreach (Match span in kept)
+        {
+            AppendEncoded(output, text.AsSpan(at, span.Index - at));
+            output.Append(span.Value);
+            at = span.Index + span.Length;
+        }
+        AppendEncoded(output, text.AsSpan(at));
+        return output.ToString();
+    }
+
+    private static void AppendEncoded(System.Text.StringBuilder output, ReadOnlySpan<char> text)
+    {
+        Span<byte> bytes = stackalloc byte[4];
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '%' ? i + 2 < text.Length && char.IsAsciiHexDigit(text[i + 1]) && char.IsAsciiHexDigit(text[i + 2]) : StandsInUrl(c))
+            {
+                output.Append(c);
+                continue;
+            }
+            // a character's UTF-8 bytes, a surrogate pair as one; a lone surrogate as U+FFFD, as encodeurl writes it
+            var rune = char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]) ? new System.Text.Rune(c, text[++i])
+                : char.IsSurrogate(c) ? System.Text.Rune.ReplacementChar : new System.Text.Rune(c);
+            var n = rune.EncodeToUtf8(bytes);
+            foreach (var b in bytes[..n])
+            {
+                output.Append('%').Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+    }
+
+    /// <summary>A character encodeurl leaves as it is: ! # $ &amp; ' ( ) * + , - . / digits : ; = ? @ letters [ \ ] ^ _ | ~.</summary>
+    private static bool StandsInUrl(char c) => c is '!' or (>= '#' and <= ';') or '=' or (>= '?' and <= '_') or (>= 'a' and <= 'z') or '|' or '~';
+
+    /// <summary>
     /// What an import says of a form field's secret. A value the source wrote percent-encoded (<c>Hunter2%21</c>) is set
     /// either encoded, when the step sends the form's text as written, or as the value itself, when the step encodes it:
     /// the words say which, so a pasted credential is not sent encoded twice or not at all.

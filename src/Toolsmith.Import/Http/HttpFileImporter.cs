@@ -1201,8 +1201,13 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
                 Warn($"has a body marked JSON that is not valid JSON{(problem is null ? "" : $" ({problem})")}; it is sent as text, as written.");
             }
         }
-        if (media == "application/x-www-form-urlencoded" && trimmed.Replace("\n", "", StringComparison.Ordinal) is var formText && TryForm(formText, out var form))
+        if (media == "application/x-www-form-urlencoded" && FormText.EncodeUnsafe(trimmed.Replace("\n", "", StringComparison.Ordinal), Ref()) is var formText
+            && TryForm(formText, out var form))
         {
+            if (formText != trimmed.Replace("\n", "", StringComparison.Ordinal))
+            {
+                Warn("has a form body with characters a URL form may not hold as they are (a space, a quote, a % that starts no escape): they are sent percent-encoded, as httpyac sends them.");
+            }
             if (!FormText.ReencodesAsWritten(formText, Ref()))
             {
                 // The clients send the text as written; the step's form would escape it again ("a@b" as a%40b): kept as
@@ -1502,6 +1507,13 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
         if (field is not null && Credentials.IsCredentialField(field, s))
         {
             return JsonValue.Create(_tool.Secret(_provider + "_" + Naming.Secret(field), $"the body field {field} for {_host}", s))!;
+        }
+        // {"password": "{{$processEnv LOGIN_PW}}"}: the environment's value of a field named for a credential is a secret, whatever
+        // the variable's own name says
+        if (field is not null && Ref().Match(s) is { Success: true } whole && whole.Length == s.Length
+            && EnvironmentVariable(whole.Groups["path"].Value.Trim()) is var (from, variable) && Credentials.IsSecretName(field))
+        {
+            return JsonValue.Create(_tool.Secret(Naming.Secret(variable), $"the value of {variable} (from ${from} in the .http file)"))!;
         }
         // {"password": "{{secretpw}}"}: a variable whose value is the credential of a field named for one is that secret, not
         // an input whose default would hold it

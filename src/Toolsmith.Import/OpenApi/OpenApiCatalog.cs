@@ -119,6 +119,14 @@ public sealed class OpenApiCatalog
         return OpenApiDocument.Parse(json, OpenApiConstants.Json, settings);
     }
 
+    /// <summary>Where in the text a YAML reader stopped (" at line 7, column 24"), or nothing for other errors.</summary>
+    private static string Where(Exception ex) => ex switch
+    {
+        YamlDotNet.Core.YamlException { Start.Line: > 0 } y => string.Create(System.Globalization.CultureInfo.InvariantCulture, $" at line {y.Start.Line}, column {y.Start.Column}"),
+        SharpYaml.YamlException s => string.Create(System.Globalization.CultureInfo.InvariantCulture, $" at line {s.Start.Line + 1}, column {s.Start.Column + 1}"),
+        _ => "",
+    };
+
     /// <summary>What the reader reported about the document (problems that did not stop it).</summary>
     public IReadOnlyList<ImportWarning> ReadWarnings { get; }
 
@@ -141,7 +149,7 @@ public sealed class OpenApiCatalog
         }
         catch (Exception ex) when (ex is OpenApiException or System.Text.Json.JsonException or FormatException or InvalidOperationException or ArgumentException or NotSupportedException or SharpYaml.YamlException or YamlDotNet.Core.YamlException)
         {
-            throw new ImportException($"{source} is not an OpenAPI document that can be read: {ex.Message}", ex);
+            throw new ImportException($"{source} is not an OpenAPI document that can be read{Where(ex)}: {ex.Message}", ex);
         }
         var errors = read.Diagnostic?.Errors ?? [];
         if (read.Document is not { } document || document.Paths is not { Count: > 0 } && errors.Count > 0)
@@ -217,7 +225,7 @@ public sealed class OpenApiCatalog
         }
         catch (Exception ex) when (ex is System.Text.Json.JsonException or YamlDotNet.Core.YamlException or InvalidCastException)
         {
-            throw new ImportException($"{source} is not JSON or YAML that can be read: {ex.Message}", ex);
+            throw new ImportException($"{source} is not JSON or YAML that can be read{Where(ex)}: {ex.Message}", ex);
         }
         var catalog = Parse(bundled, source);
         return new OpenApiCatalog(catalog.Document, null, [.. bundling, .. catalog.ReadWarnings]);

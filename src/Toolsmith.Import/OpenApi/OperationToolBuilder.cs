@@ -153,9 +153,14 @@ internal sealed class OperationToolBuilder
                 case ParameterLocation.Header:
                     // An array is sent as one header, its items joined by commas (the simple style); the check is of the input.
                     _headers[name] = placeholder;
-                    if (schema is not null && inputType != "array")
+                    // (an object is sent as its JSON text: the header then holds a string, and the input's type checks the object)
+                    if (schema is not null && inputType is not "array" and not "object")
                     {
                         _validateHeaders[name] = schema;
+                    }
+                    if (inputType == "object")
+                    {
+                        Warn($"the header parameter \"{name}\" is an object, which OpenAPI's simple style sends as key,value pairs (key=value with explode); the step sends its JSON text.");
                     }
                     if (inputType == "array" && Separator(p) is { } headerSeparator && headerSeparator != ",")
                     {

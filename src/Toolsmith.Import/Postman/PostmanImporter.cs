@@ -62,12 +62,22 @@ public static partial class PostmanImporter
             {
                 throw new ImportException("The environment is not a Postman environment: it has no \"values\".");
             }
+            var disabled = new List<string>();
             foreach (var v in values)
             {
                 if (v is JsonObject o && Str(o["key"]) is { Length: > 0 } key && o["enabled"]?.GetValueKind() != JsonValueKind.False)
                 {
                     variables.Define(key, ValueText(o["value"]), secret: Str(o["type"]) == "secret");
                 }
+                else if (v is JsonObject off && Str(off["key"]) is { Length: > 0 } offKey)
+                {
+                    disabled.Add(offKey);
+                }
+            }
+            if (disabled.Count > 0)
+            {
+                // checked against newman 6, which reads a disabled value as if it were enabled
+                result.Warnings.Add(new ImportWarning("environment", $"disables {string.Join(", ", disabled.Distinct(StringComparer.Ordinal))}: the Postman app leaves a disabled value out, newman uses it anyway; the tools leave it out, as the app does (the collection's value, or an input, stands)."));
             }
         }
         var context = new Context(Str(info["name"]) ?? "collection", variables, result);

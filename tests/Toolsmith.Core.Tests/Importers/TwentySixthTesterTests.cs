@@ -1,12 +1,20 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Toolsmith.Import;
 using Toolsmith.Import.Curl;
 using Toolsmith.Import.Http;
+using Toolsmith.Import.OpenApi;
+using Toolsmith.Import.Postman;
 
 namespace Toolsmith.Core.Tests.Importers;
 
 /// <summary>
-/// What the twenty-sixth black-box tester found (stop 60): a form field's secret was described the same way whether the step
-/// wants it encoded or as the value itself, so a credential set as it was pasted went out encoded twice; and curl 7.88's
-/// dropping of --url-query under -G went unsaid. Each checked at the local test API.
+/// What the twenty-sixth and twenty-seventh black-box testers found (stop 60): a form field's secret was described the same way
+/// whether the step wants it encoded or as the value itself, so a credential set as it was pasted went out encoded twice;
+/// curl 7.88's dropping of --url-query under -G went unsaid; a .http form body's spaces and lone % went raw where httpyac
+/// encodes them; a password read from an environment variable named LOGIN_PW became a plain input; a disabled Postman
+/// environment value went unsaid; an OpenAPI object header could never be sent; a YAML error said not where. Each checked at
+/// the local test API.
 /// </summary>
 public class TwentySixthTesterTests(ImportRunner runner) : IClassFixture<ImportRunner>
 {
@@ -65,5 +73,97 @@ public class TwentySixthTesterTests(ImportRunner runner) : IClassFixture<ImportR
     {
         var result = CurlImporter.Import($"curl '{Url}/search' --url-query 'tag=a b'");
         Assert.DoesNotContain(result.Warnings, static w => w.Item == "--url-query");
+    }
+
+    [Fact]
+    public async Task AnHttpFilesFormBody_WithASpaceAndALonePercent_IsSentEncoded_AsHttpyacSendsIt()
+    {
+        var result = HttpFileImporter.Import($"POST {Url}/token\nContent-Type: application/x-www-form-urlencoded\n\ngrant_type=client_credentials&scope=read write&discount=100%\n");
+        Assert.Contains(result.Warnings, static w => w.Message.Contains("sent percent-encoded, as httpyac sends them", StringComparison.Ordinal));
+        var sent = await runner.CaptureAtEchoAsync(Assert.Single(result.Tools), new Dictionary<string, string>());
+        Assert.Equal("grant_type=client_credentials&scope=read%20write&discount=100%25", sent!["bodyText"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task AnHttpFilesFormBody_KeepsItsValidEscapesAndReservedCharacters()
+    {
+        // encodeurl leaves %41 and @ as they are: the text goes as written, nothing warned
+        var result = HttpFileImporter.Import($"POST {Url}/form\nContent-Type: application/x-www-form-urlencoded\n\na=%41&to=x@y.z\n");
+        Assert.DoesNotContain(result.Warnings, static w => w.Message.Contains("percent-encoded, as httpyac", StringComparison.Ordinal));
+        var sent = await runner.CaptureAtEchoAsync(Assert.Single(result.Tools), new Dictionary<string, string>());
+        Assert.Equal("a=%41&to=x@y.z", sent!["bodyText"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("a b", "a%20b")]
+    [InlineData("q=\"x\"&n=é", "q=%22x%22&n=%C3%A9")]
+    [InlineData("100%&p=%2F&r=%zz", "100%25&p=%2F&r=%25zz")]
+    [InlineData("k={{token}} x", "k={{token}}%20x")]
+    [InlineData("e=😀", "e=%F0%9F%98%80")]
+    public void EncodeUnsafe_EncodesWhatMayNotStandInAUrl_AndKeepsPlaceholders(string text, string expected) =>
+        Assert.Equal(expected, FormText.EncodeUnsafe(text, new Regex(@"\{\{[^{}]*\}\}")));
+
+    [Theory]
+    [InlineData("{\"user\": \"ann\", \"password\": \"{{$processEnv LOGIN_PW}}\"}")]
+    [InlineData("{\"user\": \"ann\", \"password\": \"{{$dotenv LOGIN}}\"}")]
+    public void APasswordReadFromTheEnvironment_IsASecret_NotAnInput(string body)
+    {
+        var result = HttpFileImporter.Import($"POST {Url}/auth/login\nContent-Type: application/json\n\n{body}\n");
+        var tool = Assert.Single(result.Tools);
+        Assert.Single(result.Secrets);
+        Assert.Contains("{{secrets.", tool.Document["steps"]![0]!["body"]!["password"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Null(tool.Document["inputs"]?["login_pw"]);
+        Assert.Null(tool.Document["inputs"]?["login"]);
+    }
+
+    [Fact]
+    public void ADisabledPostmanEnvironmentValue_IsLeftOut_AndSaidSo()
+    {
+        var collection = """
+            {"info": {"name": "c", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+             "variable": [{"key": "region", "value": "eu"}],
+             "item": [{"name": "r", "request": {"method": "GET", "url": "URL/forms/{{region}}"}}]}
+            """;
+        var environment = """{"name": "e", "values": [{"key": "region", "value": "us", "enabled": false}]}""";
+        var result = PostmanImporter.Import(collection.Replace("URL", Url, StringComparison.Ordinal), new PostmanImportOptions { EnvironmentJson = environment });
+        Assert.Contains(result.Warnings, static w => w.Item == "environment" && w.Message.StartsWith("disables region:", StringComparison.Ordinal));
+        Assert.Equal("eu", Assert.Single(result.Tools).Document["inputs"]!["region"]!["default"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task AnOpenApiObjectHeader_IsSentAsItsJsonText_AndSaidSo_NotRefused()
+    {
+        var result = OpenApiCatalog.Parse("""
+            openapi: 3.0.3
+            info: {title: H, version: "1"}
+            servers: [{url: "http://127.0.0.1:PORT/echo"}]
+            paths:
+              /h:
+                get:
+                  operationId: objHeader
+                  parameters:
+                    - {name: X-Dims, in: header, schema: {type: object, properties: {w: {type: integer}}}}
+                  responses: {'200': {description: ok}}
+            """.Replace("PORT", runner.Api.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal), "h.yaml").ImportAll();
+        Assert.Contains(result.Warnings, static w => w.Message.Contains("the step sends its JSON text", StringComparison.Ordinal));
+        var run = await runner.RunAsync(Assert.Single(result.Tools), new JsonObject { ["X_Dims"] = new JsonObject { ["w"] = 1 } });
+        Assert.True(ImportRunner.Single(run).Ok, ImportRunner.Single(run).Diagnosis?.Explanation);
+        Assert.Equal("""{"w":1}""", runner.Api.LastEcho!["headers"]!["x-dims"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void AYamlErrorInAnOpenApiDocument_SaysItsLineAndColumn()
+    {
+        var ex = Assert.Throws<ImportException>(() => OpenApiCatalog.Parse("""
+            openapi: 3.0.1
+            info: {title: F, version: "1"}
+            paths:
+              /t:
+                get:
+                  parameters:
+                    - {name: page[size], in: query, schema: {type: integer}}
+                  responses: {'200': {description: ok}}
+            """, "f.yaml"));
+        Assert.Contains("at line 7, column ", ex.Message, StringComparison.Ordinal);
     }
 }

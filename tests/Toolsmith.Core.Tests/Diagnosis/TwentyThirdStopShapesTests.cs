@@ -35,4 +35,51 @@ public class TwentyThirdStopShapesTests
     [InlineData("""{"id": 7, "text": "Login failed for user bob at 10:02"}""")]
     public void TheSameShapesSayingItWorked_OrHoldingWordsAsData_AreSuccesses(string body) =>
         Assert.Null(DiagnosisEngine.Diagnose(Ex.Make(200, body, method: "POST", headers: Json)));
+
+    [Fact]
+    public void AQueryParameterTheApiSaysIsMissing_IsNamedAsAParameter_EvenUnsent()
+    {
+        // FastAPI: the location says query; the step sent other parameters, not this one
+        var d = Ex.Diagnose(Ex.Make(422, """{"detail": [{"type": "missing", "loc": ["query", "station_id"], "msg": "Field required", "input": null}]}""",
+            @params: ["lat", "lon"], method: "GET", headers: Json));
+        Assert.Equal(DiagnosisKinds.InvalidValue, d.Kind);
+        Assert.Contains("params.station_id", d.Paths());
+    }
+
+    [Fact]
+    public void APathParameterTheApiNames_IsNotTakenForAQueryParameter()
+    {
+        var d = Ex.Diagnose(Ex.Make(422, """{"detail": [{"type": "int_parsing", "loc": ["path", "item_id"], "msg": "Input should be a valid integer"}]}""",
+            method: "GET", headers: Json));
+        Assert.DoesNotContain("params.item_id", d.Paths());
+        Assert.Contains("item_id", d.Paths());
+    }
+
+    [Theory]
+    // Spring's binding errors
+    [InlineData("""{"errors": [{"status": "400 BAD_REQUEST", "code": "Pattern", "title": "Field locId of hotspotCmd: locId is invalid."}]}""", "locId")]
+    [InlineData("""{"message": "Validation failed. Field error in object 'signupForm' on field 'email': rejected value [x]; codes [Email]"}""", "email")]
+    // identifiers a program wrote, invalid or missing
+    [InlineData("""{"error": "Invalid or missing folder_id"}""", "folder_id")]
+    [InlineData("""{"error": "Missing or empty apiVersion"}""", "apiVersion")]
+    [InlineData("""{"error": "Both start_date and end_date parameters are required."}""", "start_date")]
+    public void AFieldNamedInTheseSentences_IsNamed(string body, string field)
+    {
+        var d = Ex.Diagnose(Ex.Make(400, body, headers: Json));
+        Assert.Equal(DiagnosisKinds.InvalidValue, d.Kind);
+        Assert.Contains(field, d.Paths());
+    }
+
+    [Fact]
+    public void ReasonsListedWithTheirPaths_NameTheFieldsSent()
+    {
+        var d = Ex.Diagnose(Ex.Make(400, """{"reason": [{"error": "should be at most 35 characters", "path": ["description"]}], "type": "srn:error:validation"}""",
+            request: """{"description": "far too long a description for this", "amount": 5}""", headers: Json));
+        Assert.Equal(DiagnosisKinds.InvalidValue, d.Kind);
+        Assert.Contains("body.description", d.Paths());
+    }
+
+    [Fact]
+    public void WordsOfASentenceAreNotTakenForTheIdentifierOfTheseShapes() =>
+        Assert.DoesNotContain("request", Ex.Diagnose(Ex.Make(400, """{"error": "Invalid or missing request body"}""", headers: Json)).Paths());
 }

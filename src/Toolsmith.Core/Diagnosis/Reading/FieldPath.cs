@@ -16,6 +16,9 @@ internal enum FieldLocation
     /// <summary>In a URL (query or path) parameter.</summary>
     Param,
 
+    /// <summary>In the URL's query, as the API says (FastAPI's <c>["query", "date"]</c>): a name the step did not send is still <c>params.date</c>.</summary>
+    Query,
+
     /// <summary>A path into the response (GraphQL execution errors), not into the request.</summary>
     Response,
 }
@@ -186,11 +189,15 @@ internal static class FieldPath
         {
             return "body";
         }
-        if (location == FieldLocation.Param && ParamName(segments, exchange) is { } param)
+        if (location is FieldLocation.Param or FieldLocation.Query && ParamName(segments, exchange) is { } param)
         {
             return param;
         }
-        if (location != FieldLocation.Param && exchange.RequestBody is { } body)
+        if (location == FieldLocation.Query && segments is [var queryName] && IsIdentifier(queryName))
+        {
+            return "params." + queryName;
+        }
+        if (location is not (FieldLocation.Param or FieldLocation.Query) && exchange.RequestBody is { } body)
         {
             foreach (var candidate in Candidates(segments))
             {

@@ -271,7 +271,7 @@ internal static partial class TextExtract
                 }
             }
             // Unquoted names must not be words of the sentence ("parameter value is invalid").
-            foreach (var regex in (ReadOnlySpan<Regex>)[MissingRequired(), InvalidPath(), PropertyInPayload(), RootedPath(), ParameterName(), MissingNamed(), LonelyInvalid(), NounNameState(), NameThenNoun(), MissingNoun(), InvalidNameSentence(), RootPath(), InvalidValueFor(), FieldNounOtherLanguage(), IdentifierNotValid(), XmlSchemaElement(), InvalidIdentifierColon(), IsAnInvalidNoun()])
+            foreach (var regex in (ReadOnlySpan<Regex>)[MissingRequired(), InvalidPath(), PropertyInPayload(), RootedPath(), ParameterName(), MissingNamed(), LonelyInvalid(), NounNameState(), NameThenNoun(), MissingNoun(), InvalidNameSentence(), RootPath(), InvalidValueFor(), FieldNounOtherLanguage(), IdentifierNotValid(), XmlSchemaElement(), InvalidIdentifierColon(), IsAnInvalidNoun(), SpringBindingField(), IdentifierInvalidOrMissing()])
             {
                 foreach (Match m in regex.Matches(text))
                 {
@@ -511,6 +511,16 @@ internal static partial class TextExtract
     // that is required
     [GeneratedRegex(@"['""`](?<path>[A-Za-z_$][\w.\[\]\-$]{0,60})['""`]\s+(?:(?:query|body|form|path|header|url)\s+)?(?:(?:param(?:eter)?|field|property|argument|attribute)\s+)?(?:is\s+)?(?:required|mandatory)\b|\brequired\s+(?:(?:query|body|form|path|header)\s+)?(?:field|param(?:eter)?|property|argument|attribute)\s+['""`](?<path>[^'""`\s]{1,100})['""`]", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, TimeoutMs)]
     private static partial Regex QuotedRequired();
+
+    // "Field subId of checklistBySubIdCmd: subId is invalid." and "Field error in object 'user' on field 'email': rejected value
+    // [x]": the field a Spring application's binding refused
+    [GeneratedRegex(@"\bField\s+(?<path>[A-Za-z_][\w.\[\]]{0,60})\s+of\s+\w+\s*:|\bon\s+field\s+'(?<path>[^'\s]{1,100})'", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex SpringBindingField();
+
+    // "Invalid or missing bookmark_id", "Missing or empty apiVersion", "Both podcast_id and episode_id options are required": an
+    // identifier a program wrote (snake_case or camelCase, not a word of the sentence), the first one named
+    [GeneratedRegex(@"\b(?i:invalid|missing)\s+(?i:or)\s+(?i:invalid|missing|empty|malformed)\s+(?:(?i:param(?:eter)?|field|value|argument)\s+)?['""`]?(?<path>[a-z][a-z0-9]*(?:[A-Z][a-z0-9]*)+|[a-z][a-z0-9]*(?:_[a-z0-9]+)+)\b|\b(?i:both)\s+['""`]?(?<path>[a-z][a-z0-9]*(?:[A-Z][a-z0-9]*)+|[a-z][a-z0-9]*(?:_[a-z0-9]+)+)['""`]?\s+(?i:and)\s+['""`]?[A-Za-z_][\w.]*['""`]?\s+(?:(?i:options|parameters|params|fields|arguments|values)\s+)?(?i:are)\s+(?i:required|missing|mandatory|needed)", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex IdentifierInvalidOrMissing();
 
     // "El campo email es obligatorio", "O campo cpf é inválido", "Le champ montant est requis", "Das Feld plz ist ungültig",
     // "Il campo nome è obbligatorio", "Parámetro fecha inválido": the word for "field" or "parameter" before the name, in the

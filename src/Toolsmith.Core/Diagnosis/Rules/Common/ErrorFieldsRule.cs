@@ -17,7 +17,7 @@ internal sealed class ErrorFieldsRule : DiagnosisRule
         "errors", "error", "details", "detail", "invalid-params", "invalid_params", "invalidParams", "violations", "fieldErrors",
         "field_errors", "validationErrors", "validation_errors", "validations", "issues", "fieldViolations", "userErrors", "user_errors", "failures",
         "problems", "causes", "issue", "messages", "message", "diagnostics", "diagnostic", "subErrors", "errorDetails", "error_details", "invalidFields", "invalid_fields", "inner_errors", "innerErrors", "innererror", "innerError", "inner_error", "validation", "_issues",
-        "exception", "fault",
+        "exception", "fault", "reason", "reasons",
         "fehler", "erreurs", "errores", "erros", "errori", "fouten",
     };
 

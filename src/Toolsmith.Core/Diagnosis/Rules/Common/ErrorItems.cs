@@ -51,7 +51,7 @@ internal static class ErrorItems
         {
             // FastAPI / Pydantic: ["body", "title"], ["query", "limit"].
             var segments = FieldPath.FromArray(loc);
-            var where = segments.Count > 1 && segments[0] is "query" or "path" ? FieldLocation.Param : FieldLocation.Body;
+            var where = segments.Count > 1 && segments[0] is "query" ? FieldLocation.Query : segments.Count > 1 && segments[0] is "path" ? FieldLocation.Param : FieldLocation.Body;
             if (segments.Count > 1 && segments[0] is "body" or "query" or "path" or "header" or "cookie")
             {
                 segments.RemoveAt(0);

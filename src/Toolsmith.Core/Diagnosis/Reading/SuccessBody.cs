@@ -612,8 +612,9 @@ internal static partial class SuccessBody
         var code = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var named = !reader.ValueIsEscaped && (reader.ValueSpan.EndsWith("code"u8) || reader.ValueSpan.EndsWith("Code"u8)
-                || reader.ValueTextEquals("result"u8) || reader.ValueTextEquals("status"u8));
+            var named = !reader.ValueIsEscaped && (reader.ValueSpan.EndsWith("code"u8) || reader.ValueSpan.EndsWith("Code"u8));
+            // [{"result": 1, "text": "missing parameter 'ip-address'"}] (Kea): a result that is a number is a code
+            var result = reader.ValueTextEquals("result"u8);
             // errorMsg, ErrorMessage, err_text: an error's words (a bare "error" can be a record's own field)
             var errorText = !reader.ValueIsEscaped && reader.ValueSpan.Length > 5 && (reader.ValueSpan.StartsWith("err"u8) || reader.ValueSpan.StartsWith("Error"u8));
             if (++members > 8 || !reader.Read() || reader.TokenType == JsonTokenType.StartObject)
@@ -625,7 +626,7 @@ internal static partial class SuccessBody
                 return null; // an empty list beside (WarningMessages: []) is nothing; a list of things is data
             }
             // a code, or an error's words ([{"errorMsg": "Data is not valid", "MessageId": null, …}])
-            code |= named || (errorText && reader.TokenType == JsonTokenType.String && reader.ValueSpan.Length > 0);
+            code |= named || (result && reader.TokenType == JsonTokenType.Number) || (errorText && reader.TokenType == JsonTokenType.String && reader.ValueSpan.Length > 0);
         }
         var end = reader.TokenStartIndex + 1;
         return reader.Read() && reader.TokenType == JsonTokenType.EndArray && code ? (start, end) : null;

@@ -82,4 +82,20 @@ public class TwentyThirdStopShapesTests
     [Fact]
     public void WordsOfASentenceAreNotTakenForTheIdentifierOfTheseShapes() =>
         Assert.DoesNotContain("request", Ex.Diagnose(Ex.Make(400, """{"error": "Invalid or missing request body"}""", headers: Json)).Paths());
+
+    [Theory]
+    [InlineData("Bad token supplied", DiagnosisKinds.BadCredentials)]
+    [InlineData("Access token required", DiagnosisKinds.BadCredentials)]
+    [InlineData("The session token ID is invalid", DiagnosisKinds.BadCredentials)]
+    [InlineData("Invalid page token", DiagnosisKinds.InvalidValue)]
+    [InlineData("This item cannot be added twice to the same list", DiagnosisKinds.Conflict)]
+    [InlineData("The webhook has existed, you cannot create it again", DiagnosisKinds.Conflict)]
+    [InlineData("Exports are disabled for this workspace: feature is disabled", DiagnosisKinds.RequestRejected)]
+    [InlineData("Enterprise plan required for bulk export", DiagnosisKinds.RequestRejected)]
+    [InlineData("Unknown endpoint", DiagnosisKinds.NotFound)]
+    [InlineData("Invalid route parameter: id", DiagnosisKinds.InvalidValue)]
+    [InlineData("You were logged out after 30 minutes of inactivity", DiagnosisKinds.ExpiredCredentials)]
+    [InlineData("Your trial has ended; upgrade to continue", DiagnosisKinds.RequestRejected)]
+    public void TheseWordsSayTheirKind(string words, string kind) =>
+        Assert.Equal(kind, Ex.Diagnose(Ex.Make(400, $$"""{"error": "{{words}}"}""", headers: Json)).Kind);
 }

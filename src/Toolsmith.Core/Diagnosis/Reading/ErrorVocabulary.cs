@@ -113,7 +113,7 @@ internal static partial class ErrorVocabulary
                 // one value in it has the wrong type.
                 kinds.Add(TypeMismatch().IsMatch(t) ? InvalidValue : MalformedBody);
             }
-            if (CredentialWords().IsMatch(t))
+            if (CredentialWords().IsMatch(t) || TokenVerdict().IsMatch(t))
             {
                 kinds.Add(BadCredentials);
             }
@@ -151,6 +151,33 @@ internal static partial class ErrorVocabulary
             if (TimeoutWords().IsMatch(t))
             {
                 kinds.Add(DiagnosisKinds.Timeout);
+            }
+            if (RepeatedPost().IsMatch(t))
+            {
+                kinds.Add(Conflict); // "we're not able to post the same thing again so soon": a duplicate
+            }
+            if (FeatureOff().IsMatch(t))
+            {
+                kinds.Remove(InvalidValue); // "a business plan is required": the account's plan, not a field
+                kinds.Add(RequestRejected);
+            }
+            if (UnknownRoute().IsMatch(t))
+            {
+                kinds.Remove(InvalidValue);
+                kinds.Add(NotFound);
+            }
+            if (SessionEnded().IsMatch(t))
+            {
+                // "you have been logged out due to inactivity", "Session timeout": the session expired, not the call
+                kinds.Remove(DiagnosisKinds.Timeout);
+                kinds.Add(ExpiredCredentials);
+            }
+            if (SubscriptionEnded().IsMatch(t))
+            {
+                // "The trial for this account has expired": the account's plan, not a credential or a quota
+                kinds.Remove(ExpiredCredentials);
+                kinds.Remove(QuotaExceeded);
+                kinds.Add(RequestRejected);
             }
             if (MethodWords().IsMatch(t) && kinds.TrueForAll(static k => k is InvalidValue or RequestRejected))
             {
@@ -473,6 +500,28 @@ internal static partial class ErrorVocabulary
 
     [GeneratedRegex(@"\b(api[ _-]?key|apikey|access[ _-]?token|auth[ _-]?token|credentials|authentication|login and password|username and password)s? (is |are )?(required|missing|needed)\b|\bmissing (an? |the )?(api[ _-]?key|apikey|access[ _-]?token|credentials)\b|invalid api[ _-]?key|\b(apikey|(api|integration|secret|app|merchant|access|private|client|partner|account|auth|license|subscription)[ _-]?(key|token)|access[ _-]?token|auth[ _-]?token)\b.{0,30}?\b(has not been set|is not set|not registered|is not registered|not recogni[sz]ed|is missing|not provided|not found|(has )?not (been )?generated)|(wrong|incorrect|invalid|bad) (user |login |account )?credentials|(?<!(card|payment|transaction|charge|capture|pre) )\bauthori[sz]ation fail(ing|ed|s)?\b(?![^.]{0,40}\b(funds|card|declined|payment|amount))|invalid (api )?key\b|\b(incorrect|wrong) (api |access |secret )?key\b(?! ?['""`:])|api[ _-]?key (is |was )?(invalid|not valid|incorrect|missing)|bad credentials|\bsign[ -]?in\b|authentication information|authorization failure|username and/or password|password is incorrect|incorrect password|\b(incorrect|invalid|wrong|bad) (user ?name|login|e-?mail|account) ?(or|and|/) ?password\b|token not found|credentials (are |is )?(missing|invalid)|(authorization|security) header|signature .{0,30}(not valid|invalid|does not match)|invalid client\b|invalid ((access|auth|bearer|oauth|authentication|api|refresh|id)[ _-]?){0,2}token|(?<!\b(page|next|prev|previous|continuation|cursor|sync|pagination|resume|upload|idempotency)[ _-]?)(token|credentials?) (is |are |was )?(invalid|revoked|not valid|malformed)|\bunauthori[sz]ed\b(?! (to|for|operation|action|access))|not authenticated|authentication (failed|required|credentials were not provided|is required)|invalid (authentication |user )?credentials?\b|invalid signature|(missing|no) (api key|authorization header|credentials|auth(entication)? token)|session (is )?(invalid|not valid)|invalid authentication|invalid session|authentication error|\blog ?in (failed|required)\b|failed to authenticate|not properly authenticated|authentication key|\blog ?in first\b|\b(must|need to) (first )?log ?in\b|\b(must|need to|have to) be (logged|signed) ?in\b|\b(invalid|incorrect|wrong)\s+(\w+\s+){0,2}(login|api[ _-]?key|password)\b|\b(incorrect|invalid|wrong|unrecogni[sz]ed|unknown|bad)\s+[`'""]?(app|auth|client|secret|private|session|refresh|user)[ _-]?(key|token|secret|password)\b|\b(not|no longer) (logged|signed) in\b|\b(invalid|incorrect|wrong|bad|unrecogni[sz]ed|unknown)\s+[`'""]?[a-z]{0,12}_?(api|access|auth|secret|app|dev|client)_[a-z_]{0,12}(key|token|secret)\b|\b(api[ _-]?key|apikey|api[ _-]?token|access[ _-]?token|auth[ _-]?token|client[ _-]?secret|login credentials|(licen[cs]e|subscription|secret|access|developer|merchant)[ _-]?key|access licen[cs]e( number| key)?)\b[^.]{0,40}?\b(incorrect|not recogni[sz]ed|wrong|is unknown|not valid|invalid|has the wrong length)\b|\b(invalid|incorrect|wrong|unknown)\s+access\s+licen[cs]e\b|\b(incorrect|invalid|wrong|unrecogni[sz]ed|unknown|bad)\s+[`'""]?(api[ _-]?key|apikey|access[ _-]?token|api[ _-]?token|login credentials|credentials)\b|recogni[sz]e your (api )?key|could not be authenticated|failed authentication|\bsign invalid\b|\bincorrect (login )?credentials|\b(app|client|merchant|partner|consumer)[ _-]?(id|key|secret)\b.{0,20}?\b(invalid|incorrect|wrong|unknown|not (exist|valid|found|recogni[sz]ed))|\b(invalid|incorrect|wrong|unknown)\s+(app|client|merchant|partner|consumer)[ _-]?(id|key|secret)\b|\bsign(ature)?\b.{0,20}?\b(error|mismatch|failed|failure|incorrect|wrong)\b|\b(verify|check|verification|validate|validation)\w* (of )?(the )?sign(ature)?\b.{0,20}?(fail|error)|\bauth(entication|orization)? (error|failure|fail|failed)\b|\bnot logged (on|in)\b|\b(missing|no) (request )?signature\b|\bsignature (is |was )?(missing|required|not (provided|supplied|given|present))\b|\b(checksum|hmac)\b.{0,30}?\b(fail\w*|mismatch|error|invalid|incorrect|wrong|(did|does) not match)\b|\bdid not pass the (\w+ ){0,2}(security|checksum|signature|authentication|auth) check\b|\b(token|api[ _-]?key|access[ _-]?key|app[ _-]?key|credentials?)\b (is |does |do )?not exists?\b|\binvalid\s+(subscribe|publish|secret|public|access|app|application|developer|consumer|license|licence|account|merchant|partner|master|server|signing|webhook)\s+key\b|\b(not|never) (supplied|provided|passed|sent|given|included)\b.{0,20}?\b(api|access|app|auth|secret|private)([ _-]?access)?[ _-]?(key|token)\b|\bfailed (to )?log ?in\b|\bfailed login\b|\b(unable to|could not|couldn't|cannot|can ?not|can't) (log ?in|sign ?in|authenticate)\b|\bauthori[sz]ation has been denied for this request\b|\b(invalid|incorrect|wrong|bad|missing) (\w+ )?authori[sz]ation( header| token| key| string)?\b(?! (code|request|hold|amount|number|for (this|the) (card|payment|transaction)))", Options, TimeoutMs)]
     private static partial Regex CredentialWords();
+
+    /// <summary>
+    /// A token said to be wrong, unknown or missing ("bad token", "Token Required", "The login token ID is invalid", "Invalid
+    /// push token"), not a page's, a form's or a device's token.
+    /// </summary>
+    [GeneratedRegex(@"\b(?:invalid|bad|wrong|incorrect|unknown|unrecogni[sz]ed)\s+(?!(?:page|next|prev|previous|continuation|cursor|sync|pagination|resume|upload|idempotency|csrf|xsrf|captcha|reset|verification|confirmation|invite|invitation|device|registration|fcm|apns|card|payment|mfa|otp|2fa|totp|sms)\b)(?:[a-z]+\s+)?token\b|(?<!\b(?:page|next|continuation|cursor|sync|pagination|csrf|xsrf|captcha|device|card|payment|reset|mfa|otp|2fa|totp|sms)\s+)\btoken(?:\s+id)?\s+(?:is\s+)?(?:invalid|required|missing|unknown)\b", Options, TimeoutMs)]
+    private static partial Regex TokenVerdict();
+
+    [GeneratedRegex(@"\b(?:cannot|can ?not|unable to|not able to)\s+(?:be\s+)?(?:add|post|create|submit|insert|register|send)(?:ed)?\b.{0,40}?\b(?:again|repeatedly|twice|more than once)\b|\bhas\s+(?:already\s+)?existed\b", Options, TimeoutMs)]
+    private static partial Regex RepeatedPost();
+
+    [GeneratedRegex(@"\b(?:function|feature|functionality|method|service|module|integration|option|api|endpoint)\s+(?:is\s+|has\s+been\s+)?(?:disabled|not\s+enabled|turned\s+off|deactivated)\b|\bmust\s+be\s+enabled\b|\b(?:premium|paid|pro|business|enterprise)\s+(?:account|plan|subscription|membership|tier)\s+(?:is\s+)?(?:required|needed)\b", Options, TimeoutMs)]
+    private static partial Regex FeatureOff();
+
+    [GeneratedRegex(@"\binvalid\s+request\s+(?:path|url|uri)\b|\b(?:unknown|invalid|unsupported|unrecogni[sz]ed)\s+(?:api\s+)?(?:endpoint|route)\b(?!\s*(?:key|param|parameter|variable|name|id|value)\b)|\bno\s+(?:such\s+)?(?:route|endpoint)\b", Options, TimeoutMs)]
+    private static partial Regex UnknownRoute();
+
+    [GeneratedRegex(@"\blogged\s+out\b.{0,30}?\b(?:inactivity|idle|timeout|timed\s+out)\b|\bsession\s+(?:has\s+)?(?:timed?\s*-?\s*out|timeout)\b", Options, TimeoutMs)]
+    private static partial Regex SessionEnded();
+
+    [GeneratedRegex(@"\b(?:subscription|trial|membership)\b.{0,30}?\b(?:has\s+)?(?:lapsed|expired|ended|been\s+cancel+ed)\b", Options, TimeoutMs)]
+    private static partial Regex SubscriptionEnded();
 
     [GeneratedRegex(@"\b[cx]srf\b|\bcrumb\b|cross[- ]site request forgery|cloudflare|\bincapsula\b|^just a moment\.\.\.|enable javascript and cookies to continue|request blocked|web application firewall|\bwaf\b|request could not be satisfied|bot protection|captcha|invalid (request |client |source )?ip\b|unregistered ip\b|\bip (address )?(is )?not (allowed|whitelisted|allowlisted|authori[sz]ed|permitted)|not (in|on) (the |your )?(ip )?(whitelist|allowlist)|request time too skewed|clock skew|insufficient (funds|balance|margin)|(balance|funds) (is )?(insufficient|not enough)|not enough (funds|balance|money)|time (difference|skew)\b.{0,60}\btoo (large|big)|\b(card|payment|transaction|charge|purchase|authori[sz]ation(?! has been denied for this request)|capture|refund|transfer|withdrawal|deposit|order)s?\b.{0,30}?\b(was |has been |is |were )?(declined|rejected|denied|not (approved|authori[sz]ed))\b|\bdeclined\b|do not honou?r|\b(recipient|contact|subscriber|number|address|user)s?\b.{0,30}\b(has |have |is |are )?(unsubscribed|opted[ -]out)\b|\b(recipient|contact|subscriber|e-?mail address|phone number)s?\b.{0,30}\b(is |are |has been |have been |was )?(blocked|blacklisted|blocklisted|suppressed|bounced)\b|\b(was |has been |is )?blocked by the (user|recipient|member|contact|customer|subscriber|chat)\b|\b(user|recipient|member|contact|customer|subscriber) (has )?blocked (the |this |your )?(bot|app|application|sender|account)\b|\bdue to (previous |prior |earlier |repeated )?(complaints?|bounces?|spam reports?)\b|\b(on|in) (the |a |your )?suppression list\b|inappropriate content|\bcontent (moderation|management|safety) (policy|system|filter)|flagged by (our|the) (content|moderation|safety)|\bsafety system\b|\bcontent[_ ]filter\b|\bfraud|\b(card|account|merchant|terminal|user|customer|application|app|company|organi[sz]ation|partner|store|shop|tenant|workspace) (is |has been |was )?(suspended|disabled|blocked|frozen|closed|deactivated|inactive|restricted|banned|locked|cancell?ed)\b|\byou('re| are| have been) (banned|blocked|suspended)\b|\b(api )?access (is |has been )?disabled\b|\bnot (\w+ )?(enabled|activated|supported) (for|on) (your|this|the) (account|merchant|terminal|plan|card|subscription|tier|package)\b|\brequires? (a |an )?(higher|paid|premium|upgraded|different|enterprise|pro|business) (tier|plan|subscription|package|account|license|licence)\b|\b(domain|sender|number|account|e-?mail) (verification|validation) is required\b|\bexceeds? (the )?(available |remaining |original )?(amount|balance|limit)\b", Options, TimeoutMs)]
     private static partial Regex RejectedWords();

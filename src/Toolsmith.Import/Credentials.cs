@@ -168,7 +168,7 @@ internal static partial class Credentials
         {
             // A key or token with spaces is prose ("my token"), unless it is one or two runs holding digits, under a name that can
             // only mean a credential ("refresh_token=rt 9f8e+7d6c", a '+' a form read as a space).
-            return NamesTokenOrApiKey(words) && v.Length >= 8 && v.Any(char.IsAsciiDigit)
+            return NamesTokenOrApiKey(words) && v.Length >= 8 && (v.Any(char.IsAsciiDigit) || MixedCase(v))
                 && v.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries) is { Length: <= 2 } runs && runs.All(static r => r.Length >= 2);
         }
         // a signature (Azure's SAS sig=) is opaque whatever it holds; a token or an API key of words joined by _ - . is one a
@@ -180,9 +180,14 @@ internal static partial class Credentials
         {
             return true;
         }
+        // (and letters alone in both cases, "AbCdEfGhIjKl", under such a name: a key, where a word or a state is one case)
         return v.Length >= 8 && (v.Any(char.IsAsciiDigit) || v.Length >= 20 || words[^1] is "sig" or "signature"
-            || (NamesTokenOrApiKey(words) && v.Any(static c => c is '_' or '-' or '.') && v.Any(char.IsAsciiLetter)));
+            || (NamesTokenOrApiKey(words) && v.Any(static c => c is '_' or '-' or '.') && v.Any(char.IsAsciiLetter))
+            || (NamesTokenOrApiKey(words) && MixedCase(v)));
     }
+
+    /// <summary>Upper- and lower-case letters inside the text, not only a capital at its start ("AbCdEf", not "Pending").</summary>
+    private static bool MixedCase(string v) => v.Any(char.IsAsciiLetterLower) && v.Skip(1).Any(char.IsAsciiLetterUpper);
 
     /// <summary>
     /// <see cref="IsCredentialField(string, string)"/>, or a field that carries the grant of an OAuth token request beside its

@@ -102,7 +102,7 @@ internal static class FormText
     /// </summary>
     public static string SecretDescription(string name, string host, string written, bool sentAsWritten) =>
         written.AsSpan().IndexOfAny('%', '+') < 0 ? $"the form field {name} for {host}"
-        : sentAsWritten ? $"the form field {name} for {host}, percent-encoded as the form writes it (%21 for !, + for a space): the step sends the form's text as written"
+        : sentAsWritten ? $"the form field {name} for {host}, percent-encoded as the form sends it (%21 for !, %25 for %): the step sends the form's text as written"
         : $"the form field {name} for {host}, decoded (the value itself, ! for %21, a space for +): the step percent-encodes it";
 
     /// <summary>

@@ -1202,7 +1202,7 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
             }
         }
         if (media == "application/x-www-form-urlencoded" && FormText.EncodeUnsafe(trimmed.Replace("\n", "", StringComparison.Ordinal), Ref()) is var formText
-            && TryForm(formText, out var form))
+            && IsFormText(formText))
         {
             if (formText != trimmed.Replace("\n", "", StringComparison.Ordinal))
             {
@@ -1211,9 +1211,14 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
             if (!FormText.ReencodesAsWritten(formText, Ref()))
             {
                 // The clients send the text as written; the step's form would escape it again ("a@b" as a%40b): kept as
-                // text, a credential field's value a secret that holds the value as written.
+                // text, a credential field's value a secret that holds the value as written (only this secret is made).
+                if (Ref().IsMatch(formText))
+                {
+                    Warn("has a form body sent as its text, with variables in it: their values are put in as they are, where httpyac percent-encodes a space, a quote or a lone % in them; give such values percent-encoded.");
+                }
                 return (JsonValue.Create(FormAsWritten(formText))!, BodyKind.Text, true);
             }
+            TryForm(formText, out var form);
             return (form, BodyKind.Form, contentType!.Trim() != "application/x-www-form-urlencoded");
         }
         if (media == "multipart/form-data" && TryMultipart(body, contentType!, out var parts))
@@ -1450,6 +1455,13 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
 
     [GeneratedRegex(@";\s*(?<n>[\w*]+)\s*=\s*(?:""(?<q>[^""]*)""|(?<t>[^;\s]*))", RegexOptions.CultureInvariant)]
     private static partial Regex DispositionParameter();
+
+    /// <summary>Whether the text is name=value pairs (read without making anything of them, as a secret).</summary>
+    private static bool IsFormText(string text)
+    {
+        var pairs = text.Split('&', StringSplitOptions.RemoveEmptyEntries);
+        return pairs.Length > 0 && Array.TrueForAll(pairs, static pair => pair.IndexOf('=', StringComparison.Ordinal) > 0);
+    }
 
     private bool TryForm(string text, out JsonNode form)
     {

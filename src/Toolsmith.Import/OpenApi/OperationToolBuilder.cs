@@ -471,9 +471,12 @@ internal sealed class OperationToolBuilder
             return (null, null, null);
         }
         var types = content.Keys.ToList();
+        // A form that holds a file goes as multipart: urlencoded would send the file's path, not its bytes.
+        var multipartType = types.FirstOrDefault(static t => t.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase));
         var media = types.FirstOrDefault(static t => JsonFirst.Contains(t.Split(';')[0].Trim(), StringComparer.OrdinalIgnoreCase))
             ?? types.FirstOrDefault(static t => t.Split(';')[0].Trim().EndsWith("+json", StringComparison.OrdinalIgnoreCase) || t.Contains("/json", StringComparison.OrdinalIgnoreCase))
-            ?? types.FirstOrDefault(static t => t.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase))
+            ?? (multipartType is not null && HoldsFile(content[multipartType].Schema) ? multipartType : null)
+            ?? types.FirstOrDefault(t => t.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase) && !HoldsFile(content[t].Schema))
             ?? types.FirstOrDefault(static t => t.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase))
             ?? types[0];
         if (types.Count > 1)
@@ -632,6 +635,10 @@ internal sealed class OperationToolBuilder
     }
 
     /// <summary>A string schema whose contentMediaType names bytes, not text (OpenAPI 3.1's binary), without a contentEncoding.</summary>
+    /// <summary>Whether an object schema has a property that is a file (binary, or a list of binaries).</summary>
+    private static bool HoldsFile(IOpenApiSchema? schema) =>
+        schema?.Properties is { Count: > 0 } properties && properties.Values.Any(static p => p.Format is "binary" || p.Items?.Format is "binary" || IsBinaryContent(p) || IsBinaryContent(p.Items));
+
     private static bool IsBinaryContent(IOpenApiSchema? schema) =>
         schema is IOpenApiSchemaMissingProperties { ContentMediaType: { Length: > 0 } type, ContentEncoding: null or "" }
         && !type.StartsWith("text/", StringComparison.OrdinalIgnoreCase) && !type.Contains("json", StringComparison.OrdinalIgnoreCase)

@@ -976,12 +976,29 @@ internal sealed partial class PostmanRequestMapper(PostmanImporter.Context conte
         }
     }
 
+    private static bool IsJsonLiteral(string text)
+    {
+        try
+        {
+            return JsonNode.Parse(text) is not null || text == "null";
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>{{count}} written outside quotes in JSON is a JSON value: its input is typed from the variable's value, a number when unknown.</summary>
     private void DeclareJsonValues(List<string> bare)
     {
         foreach (var name in bare)
         {
             context.Variables.TryGet(name, out var value, out _);
+            if (value.Trim() is { Length: > 0 } known && !IsJsonLiteral(known))
+            {
+                // {"access_token": {{access_token}}} with a token for its value: newman pastes the text, unquoted
+                Warn($"holds {{{{{name}}}}} outside quotes where a JSON value goes, and its value is text: Postman pastes it as it is, which makes the body invalid JSON; the step sends it as a JSON string.");
+            }
             var typed = value.Trim() switch
             {
                 "true" or "false" => "boolean",

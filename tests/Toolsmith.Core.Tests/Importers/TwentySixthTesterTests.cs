@@ -13,8 +13,10 @@ namespace Toolsmith.Core.Tests.Importers;
 /// whether the step wants it encoded or as the value itself, so a credential set as it was pasted went out encoded twice;
 /// curl 7.88's dropping of --url-query under -G went unsaid; a .http form body's spaces and lone % went raw where httpyac
 /// encodes them; a password read from an environment variable named LOGIN_PW became a plain input; a disabled Postman
-/// environment value went unsaid; an OpenAPI object header could never be sent; a YAML error said not where. Each checked at
-/// the local test API.
+/// environment value went unsaid; an OpenAPI object header could never be sent; a YAML error said not where. And what the
+/// twenty-eighth and twenty-ninth found after those fixes: a form holding a file sent as urlencoded (its path, not its bytes),
+/// a .http form secret announced twice, variables put raw into a form's text unsaid, a bare Postman variable holding text
+/// quoted unsaid, and a query key of letters alone left in the URL. Each checked at the local test API.
 /// </summary>
 public class TwentySixthTesterTests(ImportRunner runner) : IClassFixture<ImportRunner>
 {
@@ -37,7 +39,7 @@ public class TwentySixthTesterTests(ImportRunner runner) : IClassFixture<ImportR
         // --data-urlencode writes the value encoded, in a text the step sends as written (its '+' kept)
         var result = CurlImporter.Import($"curl '{Url}/token' --data-urlencode 'client_secret=Zx9!kQ2@pL7' -d 'scope=a+b'");
         var secret = Assert.Single(result.Secrets);
-        Assert.Contains("percent-encoded as the form writes it", secret.Description, StringComparison.Ordinal);
+        Assert.Contains("percent-encoded as the form sends it", secret.Description, StringComparison.Ordinal);
         Assert.DoesNotContain("Zx9", secret.Description, StringComparison.Ordinal);
         var sent = await runner.CaptureAtEchoAsync(Assert.Single(result.Tools), new Dictionary<string, string> { [secret.Name] = "Zx9%21kQ2%40pL7" });
         Assert.Equal("client_secret=Zx9%21kQ2%40pL7&scope=a+b", sent!["bodyText"]!.GetValue<string>());
@@ -166,4 +168,80 @@ public class TwentySixthTesterTests(ImportRunner runner) : IClassFixture<ImportR
             """, "f.yaml"));
         Assert.Contains("at line 7, column ", ex.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task AnOpenApiFormThatHoldsAFile_IsSentAsMultipart_NotAsItsPath()
+    {
+        var result = OpenApiCatalog.Parse("""
+            openapi: 3.0.3
+            info: {title: U, version: "1"}
+            servers: [{url: "http://127.0.0.1:PORT/echo"}]
+            paths:
+              /upload:
+                post:
+                  operationId: upload
+                  requestBody:
+                    content:
+                      application/x-www-form-urlencoded:
+                        schema: {type: object, properties: {note: {type: string}, file: {type: string, format: binary}}}
+                      multipart/form-data:
+                        schema: {type: object, properties: {note: {type: string}, file: {type: string, format: binary}}}
+                  responses: {'200': {description: ok}}
+            """.Replace("PORT", runner.Api.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal), "u.yaml").ImportAll();
+        Assert.Contains(result.Warnings, static w => w.Message.Contains("the step sends multipart/form-data", StringComparison.Ordinal));
+        var file = Path.Combine(runner.Directory, "pic.bin");
+        await File.WriteAllBytesAsync(file, [1, 2, 3]);
+        var run = await runner.RunAsync(Assert.Single(result.Tools), new JsonObject { ["note"] = "n", ["file"] = file });
+        Assert.True(ImportRunner.Single(run).Ok, ImportRunner.Single(run).Diagnosis?.Explanation);
+        Assert.StartsWith("multipart/form-data", runner.Api.LastEcho!["headers"]!["content-type"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.DoesNotContain("pic.bin\r\n", runner.Api.LastEcho!["bodyText"]?.GetValue<string>() ?? "", StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnHttpFormSecretInATextSentAsWritten_IsOneSecret_HoldingTheEncodedValue()
+    {
+        var result = HttpFileImporter.Import($"POST {Url}/token\nContent-Type: application/x-www-form-urlencoded\n\nclient_id=app&client_secret=Cs%Zq 7!x\n");
+        var secret = Assert.Single(result.Secrets);
+        Assert.Contains("percent-encoded as the form sends it", secret.Description, StringComparison.Ordinal);
+        var sent = await runner.CaptureAtEchoAsync(Assert.Single(result.Tools), new Dictionary<string, string> { [secret.Name] = "Cs%25Zq%207!x" });
+        Assert.Equal("client_id=app&client_secret=Cs%25Zq%207!x", sent!["bodyText"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void AnHttpFormSentAsWrittenWithVariables_SaysTheirValuesGoAsTheyAre()
+    {
+        var result = HttpFileImporter.Import($"@user = ada lovelace\nPOST {Url}/login\nContent-Type: application/x-www-form-urlencoded\n\nusername={{{{user}}}}&note=it's fine\n");
+        Assert.Contains(result.Warnings, static w => w.Message.Contains("their values are put in as they are", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ABarePostmanVariableHoldingText_IsSaidToBeSentAsAJsonString()
+    {
+        var collection = """
+            {"info": {"name": "c", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+             "variable": [{"key": "access_token", "value": "access-sandbox-4b1c6f2e"}, {"key": "n", "value": "5"}],
+             "item": [{"name": "r", "request": {"method": "POST", "url": "URL/set",
+               "body": {"mode": "raw", "raw": "{\"access_token\": {{access_token}}, \"n\": {{n}}}", "options": {"raw": {"language": "json"}}}}}]}
+            """;
+        var result = PostmanImporter.Import(collection.Replace("URL", Url, StringComparison.Ordinal));
+        var warning = Assert.Single(result.Warnings, static w => w.Message.Contains("outside quotes", StringComparison.Ordinal));
+        Assert.Contains("{{access_token}}", warning.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("sandbox", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("access_token=AbCdEfGhIjKlMn")]
+    [InlineData("api_key=AbCd+EfGh/IjK=")]
+    public void AQueryKeyOfLettersAlone_UnderACredentialsName_IsASecret(string pair)
+    {
+        var result = CurlImporter.Import($"curl '{Url}/data?{pair}&fmt=json'");
+        Assert.Single(result.Secrets);
+        Assert.DoesNotContain(pair.Split('=')[1][..6], Assert.Single(result.Tools).Document.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("status=Pending")]
+    [InlineData("token_type=Bearer")]
+    public void AWordUnderSuchANameStaysData(string pair) =>
+        Assert.Empty(CurlImporter.Import($"curl '{Url}/data?{pair}'").Secrets);
 }

@@ -12,7 +12,8 @@ if { ! command -v clang >/dev/null 2>&1 || [ ! -f /usr/include/zlib.h ]; } && co
   echo "toolsmith: installing clang to link the native binary…" >&2
   if [ "$(id -u)" -eq 0 ]; then apt_get="apt-get"; elif command -v sudo >/dev/null 2>&1; then apt_get="sudo -n apt-get"; else apt_get=""; fi
   if [ -n "$apt_get" ]; then
-    ($apt_get update -qq && DEBIAN_FRONTEND=noninteractive $apt_get install -y -qq clang zlib1g-dev >/dev/null) || echo "toolsmith: could not install clang; building the full (JIT) toolsmith instead." >&2
+    # (apt waits for a lock another apt holds, as a fresh machine's unattended upgrades do)
+    ($apt_get -o DPkg::Lock::Timeout=600 update -qq && DEBIAN_FRONTEND=noninteractive $apt_get -o DPkg::Lock::Timeout=600 install -y -qq clang zlib1g-dev >/dev/null) || echo "toolsmith: could not install clang; building the full (JIT) toolsmith instead." >&2
   fi
 fi
 out="$root/artifacts/toolsmith"

@@ -417,7 +417,7 @@ internal static partial class ShellWords
                     var end = text.IndexOf('\'', i + 1);
                     if (end < 0)
                     {
-                        throw new ImportException($"The command has a single quote (') at character {i + 1} that is never closed.");
+                        throw new ImportException($"The command has a single quote (') {Where(text, i)} that is never closed.");
                     }
                     word.Append(text, i + 1, end - i - 1);
                     inWord = true;
@@ -432,12 +432,13 @@ internal static partial class ShellWords
                     i++; // $"…" is a translated string: the same as "…" here
                     break;
                 case '"':
+                    var opened = i;
                     i++;
                     while (true)
                     {
                         if (i >= text.Length)
                         {
-                            throw new ImportException("The command has a double quote (\") that is never closed.");
+                            throw new ImportException($"The command has a double quote (\") {Where(text, opened)} that is never closed.");
                         }
                         var d = text[i];
                         if (d == '"')
@@ -626,9 +627,18 @@ internal static partial class ShellWords
         return false;
     }
 
+    /// <summary>Where a character is, as a person finds it: "at character 41", with its line and column past the first line.</summary>
+    private static string Where(string text, int index)
+    {
+        var lineStart = index == 0 ? 0 : text.LastIndexOf('\n', index - 1) + 1;
+        var line = 1 + text.AsSpan(0, index).Count('\n');
+        return line == 1 ? $"at character {index + 1}" : $"at character {index + 1} (line {line}, column {index - lineStart + 1})";
+    }
+
     /// <summary>Reads $'…' from <paramref name="i"/> (after the quote) with its C escapes; returns the index after the closing quote.</summary>
     private static int AnsiC(string text, int i, StringBuilder word)
     {
+        var opened = i;
         while (i < text.Length)
         {
             var c = text[i];
@@ -685,7 +695,7 @@ internal static partial class ShellWords
                     break;
             }
         }
-        throw new ImportException("The command has a $'…' string that is never closed.");
+        throw new ImportException($"The command has a $'…' string {Where(text, opened - 2)} that is never closed.");
     }
 
     private static int Hex(string text, int i, int max, StringBuilder word)

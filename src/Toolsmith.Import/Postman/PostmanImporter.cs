@@ -562,6 +562,14 @@ internal sealed partial class PostmanRequestMapper(PostmanImporter.Context conte
 
     private string FixScheme(string url)
     {
+        if (url.StartsWith("{{", StringComparison.Ordinal) && !url.StartsWith("{{$", StringComparison.Ordinal)
+            && PostmanImporter.VariableReference().Match(url) is { Success: true, Index: 0 } first && KnownValue(first.Groups["name"].Value.Trim()) is { Length: > 0 } host
+            && !host.Contains("://", StringComparison.Ordinal) && !host.StartsWith("{{", StringComparison.Ordinal) && !OtherScheme().IsMatch(host))
+        {
+            // {{host}} = 127.0.0.1:8080: Postman and newman send to http:// such a host
+            Warn($"its URL starts with {{{{{first.Groups["name"].Value.Trim()}}}}}, which holds no scheme; http:// was added before it, as Postman does.");
+            return "http://" + url;
+        }
         if (url.Contains("://", StringComparison.Ordinal) || url.StartsWith("{{", StringComparison.Ordinal) || OtherScheme().IsMatch(url))
         {
             return url;

@@ -244,4 +244,26 @@ public class TwentySixthTesterTests(ImportRunner runner) : IClassFixture<ImportR
     [InlineData("token_type=Bearer")]
     public void AWordUnderSuchANameStaysData(string pair) =>
         Assert.Empty(CurlImporter.Import($"curl '{Url}/data?{pair}'").Secrets);
+
+    [Fact]
+    public async Task APostmanHostVariableWithoutAScheme_IsSentOverHttp_AsPostmanSendsIt()
+    {
+        var hostAndPort = new Uri(Url).Authority;
+        var collection = """
+            {"info": {"name": "c", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+             "variable": [{"key": "host", "value": "HOSTPORT"}],
+             "item": [{"name": "r", "request": {"method": "GET", "url": "{{host}}/echo/parts?a=1"}}]}
+            """.Replace("HOSTPORT", hostAndPort, StringComparison.Ordinal);
+        var result = PostmanImporter.Import(collection);
+        Assert.Contains(result.Warnings, static w => w.Message.Contains("which holds no scheme; http:// was added", StringComparison.Ordinal));
+        var sent = await runner.CaptureAtEchoAsync(Assert.Single(result.Tools), new Dictionary<string, string>());
+        Assert.EndsWith("/parts?a=1", sent!["rawTarget"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AQuoteLeftOpen_IsRefusedWithWhereItOpened()
+    {
+        var ex = Assert.Throws<ImportException>(() => CurlImporter.Import("curl https://api.example.com/x \\\n  -d \"a=b \\\n  -H 'X: 1'"));
+        Assert.Contains("at character 39 (line 2, column 6)", ex.Message, StringComparison.Ordinal);
+    }
 }

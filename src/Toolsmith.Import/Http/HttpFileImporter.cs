@@ -1109,6 +1109,13 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
         if (name.Contains('.', StringComparison.Ordinal) && !variables.ContainsKey(name))
         {
             var segments = name.Split('.');
+            if (Credentials.IsSecretName(segments[^1]))
+            {
+                // {{login.response.body.access_token}}: a credential, kept as a secret so no run shows or stores it
+                var secret = Naming.Secret(segments[0] + "_" + segments[^1]);
+                Warn($"uses {{{{{name}}}}}, a credential from another request's response, which one tool cannot read; it became the secret \"{secret}\": set it from that response before running.");
+                return _tool.Secret(secret, $"the {segments[^1]} from the response of the request \"{segments[0]}\"");
+            }
             var input = Naming.Identifier(segments[0] + "_" + segments[^1]);
             Warn($"uses {{{{{name}}}}}, a value from another request's response, which one tool cannot read; it became the input \"{input}\".");
             _tool.Input(input, "string", $"Stands for {{{{{name}}}}}: a value from the response of the request \"{segments[0]}\".", required: true);

@@ -266,4 +266,18 @@ public class TwentySixthTesterTests(ImportRunner runner) : IClassFixture<ImportR
         var ex = Assert.Throws<ImportException>(() => CurlImporter.Import("curl https://api.example.com/x \\\n  -d \"a=b \\\n  -H 'X: 1'"));
         Assert.Contains("at character 39 (line 2, column 6)", ex.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ACredentialFromAnotherRequestsResponse_IsASecret_NotAnInputARunWouldStore()
+    {
+        var result = HttpFileImporter.Import($"# @name login\nPOST {Url}/token\n\n###\nGET {Url}/me\nAuthorization: Bearer {{{{login.response.body.access_token}}}}\n");
+        var me = result.Tools[^1];
+        Assert.Contains("{{secrets.login_access_token}}", me.Document.ToJsonString(), StringComparison.Ordinal);
+        Assert.Null(me.Document["inputs"]?["login_access_token"]);
+        Assert.Contains(result.Warnings, static w => w.Message.Contains("it became the secret \"login_access_token\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AnotherValueFromAResponse_StaysAnInput() =>
+        Assert.NotNull(HttpFileImporter.Import($"# @name list\nGET {Url}/items\n\n###\nGET {Url}/items/{{{{list.response.body.id}}}}\n").Tools[^1].Document["inputs"]?["list_id"]);
 }

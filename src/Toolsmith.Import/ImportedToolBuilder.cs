@@ -577,7 +577,8 @@ internal sealed partial class ImportedToolBuilder
             {
                 if (text.AsSpan(at - k, k).SequenceEqual(value.AsSpan(0, k)))
                 {
-                    return text[..(at - k)] + text[at..];
+                    // and any later place the text was cut short at the same value
+                    return WithoutCutStart(text[..(at - k)] + text[at..], value);
                 }
             }
         }

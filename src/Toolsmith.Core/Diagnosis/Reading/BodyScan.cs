@@ -70,6 +70,8 @@ internal static partial class BodyScan
             return true; // statusDescription, resultMessage, returnMsg, ResponseText: the words beside a status or result
         }
         return (ContainsAny(c, ["err", "fault", "exception", "fail", "refus", "declin", "reject"]) && EndsWithAny(c, ["text", "string", "desc", "detail", "details", "info", "reason"]))
+            // the words beside a status or result, shortened: AcknowledgementStatusDesc, resulttxt, ReturnStr, RespDesc
+            || (ContainsAny(c, ["status", "result", "response", "return", "resp", "ack", "reply"]) && EndsWithAny(c, ["desc", "txt", "str", "text"]))
             || (c.EndsWith("error", StringComparison.Ordinal) && c.Length > 5);
     }
 

@@ -224,15 +224,23 @@ internal static partial class SuccessBody
         }
         foreach (var (key, value) in top)
         {
-            if (value is JsonObject { Count: > 0 and <= 12 } inner && ErrorVocabulary.Compact(key) is "header" or "responseheader" or "head" or "meta"
-                or "response" or "result" or "reply" or "ack" or "status" or "responsestatus" or "statusinfo" or "envelope" or "returninfo"
-                && NodeReportsFailure(inner, action))
+            if (value is JsonObject { Count: > 0 and <= 12 } inner && IsWrapperName(ErrorVocabulary.Compact(key)) && NodeReportsFailure(inner, action))
             {
                 return true;
             }
         }
         return false;
     }
+
+    /// <summary>
+    /// A member named for an answer's envelope: header, meta, response, result, reply, ack, status — alone or ending a compound
+    /// name of its operation (<c>MotorCoverNoteRefReqAck</c>, <c>CreateShipmentResponse</c>, <c>ValidateResult</c>).
+    /// </summary>
+    private static bool IsWrapperName(string c) =>
+        c is "header" or "responseheader" or "head" or "meta" or "response" or "result" or "reply" or "ack" or "status" or "responsestatus"
+            or "statusinfo" or "envelope" or "returninfo"
+        || (c.Length is > 6 and <= 48 && (c.EndsWith("ack", StringComparison.Ordinal) || c.EndsWith("response", StringComparison.Ordinal)
+            || c.EndsWith("reply", StringComparison.Ordinal) || c.EndsWith("result", StringComparison.Ordinal)));
 
     /// <summary>
     /// <c>{"deleted": false, "reason": "No such webhook: wh_123"}</c>: a flag that says the action asked for was not done, beside

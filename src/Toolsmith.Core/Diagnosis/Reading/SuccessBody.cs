@@ -338,7 +338,8 @@ internal static partial class SuccessBody
         {
             members = inner; // <remote><auth><status>E</status>…: the members under the wrappers
         }
-        return NodeReportsFailure(members, action);
+        // <TiraMsg><CoverNoteRefReqAck>…</CoverNoteRefReqAck><MsgSignature>…: an answer's envelope beside its signature
+        return NodeReportsFailure(members, action) || WrapperFails(members, action);
     }
 
     /// <summary>A JSON tree judged by the member scan, as the bytes of a body would be.</summary>

@@ -11,7 +11,7 @@ namespace Toolsmith.Core.Tests.Diagnosis.Corpus;
 internal static class CorpusEntries
 {
     /// <summary>The split names, as the files spell them.</summary>
-    public static readonly string[] Splits = ["tune", "holdout", "fresh", "fresh2tune", "fresh2", "fresh3tune", "fresh3", "fresh4tune", "fresh4", "fresh5tune", "fresh5", "fresh6tune", "fresh6", "fresh7tune", "fresh7", "fresh8tune", "fresh8", "fresh9tune", "fresh9", "fresh10tune", "fresh10", "fresh11tune", "fresh11", "fresh12tune", "fresh12", "fresh13tune", "fresh13", "fresh14tune", "fresh14", "fresh15tune", "fresh15", "fresh16tune", "fresh16", "fresh17tune", "fresh17", "fresh18tune", "fresh18", "fresh19tune", "fresh19", "fresh20tune", "fresh20", "fresh21tune", "fresh21", "fresh22tune", "fresh22", "fresh23tune", "fresh23", "fresh24tune", "fresh24", "fresh25tune", "fresh25", "fresh26tune", "fresh26"];
+    public static readonly string[] Splits = ["tune", "holdout", "fresh", "fresh2tune", "fresh2", "fresh3tune", "fresh3", "fresh4tune", "fresh4", "fresh5tune", "fresh5", "fresh6tune", "fresh6", "fresh7tune", "fresh7", "fresh8tune", "fresh8", "fresh9tune", "fresh9", "fresh10tune", "fresh10", "fresh11tune", "fresh11", "fresh12tune", "fresh12", "fresh13tune", "fresh13", "fresh14tune", "fresh14", "fresh15tune", "fresh15", "fresh16tune", "fresh16", "fresh17tune", "fresh17", "fresh18tune", "fresh18", "fresh19tune", "fresh19", "fresh20tune", "fresh20", "fresh21tune", "fresh21", "fresh22tune", "fresh22", "fresh23tune", "fresh23", "fresh24tune", "fresh24", "fresh25tune", "fresh25", "fresh26tune", "fresh26", "fresh27tune", "fresh27"];
 
     private static readonly Lazy<Dictionary<string, CorpusEntry>> Entries = new(Load);
 

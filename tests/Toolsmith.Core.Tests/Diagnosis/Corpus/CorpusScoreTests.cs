@@ -74,6 +74,8 @@ public sealed partial class CorpusScoreTests(FixtureServer server, ITestOutputHe
         ["fresh25"] = (0.71, 0.46),
         ["fresh26tune"] = (0.81, 0.64),
         ["fresh26"] = (0.73, 0.68),
+        ["fresh27tune"] = (0.77, 0.70),
+        ["fresh27"] = (0.78, 0.61),
     };
 
     [Fact]

@@ -1208,10 +1208,21 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
                 Warn($"has a body marked JSON that is not valid JSON{(problem is null ? "" : $" ({problem})")}; it is sent as text, as written.");
             }
         }
-        if (media == "application/x-www-form-urlencoded" && FormText.EncodeUnsafe(trimmed.Replace("\n", "", StringComparison.Ordinal), Ref()) is var formText
-            && IsFormText(formText))
+        var joined = media == "application/x-www-form-urlencoded" ? FormLines(trimmed) : trimmed;
+        var formText = media == "application/x-www-form-urlencoded" ? FormText.EncodeUnsafe(joined, Ref()) : trimmed;
+        if (media == "application/x-www-form-urlencoded" && !IsFormText(formText) && formText != trimmed)
         {
-            if (formText != trimmed.Replace("\n", "", StringComparison.Ordinal))
+            // pairs without a = (name=Jo & Co sends name=Jo&Co, "Co" a name alone): the text httpyac sends, as written
+            Warn("has a form body with spaces around its = or & signs, or characters a URL form may not hold as they are: it is sent as httpyac sends it, the spaces around the signs left out and the rest percent-encoded (name=Jo & Co sends name=Jo&Co).");
+            return (JsonValue.Create(FormAsWritten(formText))!, BodyKind.Text, true);
+        }
+        if (media == "application/x-www-form-urlencoded" && IsFormText(formText))
+        {
+            if (joined != trimmed.Replace("\n", "", StringComparison.Ordinal))
+            {
+                Warn("has a form body with spaces around its = or & signs: they are left out, as httpyac leaves them out (name=Jo & Co sends name=Jo&Co).");
+            }
+            if (formText != joined)
             {
                 Warn("has a form body with characters a URL form may not hold as they are (a space, a quote, a % that starts no escape): they are sent percent-encoded, as httpyac sends them.");
             }
@@ -1462,6 +1473,13 @@ internal sealed partial class HttpRequestMapper(HttpFileImporter.HttpRequest req
 
     [GeneratedRegex(@";\s*(?<n>[\w*]+)\s*=\s*(?:""(?<q>[^""]*)""|(?<t>[^;\s]*))", RegexOptions.CultureInvariant)]
     private static partial Regex DispositionParameter();
+
+    /// <summary>
+    /// A form body's lines as httpyac joins them: the white space around each = and &amp; of a line left out, the lines put end
+    /// to end (<c>name=Jo &amp; Co</c> / <c>&amp;city=Paris</c> sends <c>name=Jo&amp;Co&amp;city=Paris</c>).
+    /// </summary>
+    private static string FormLines(string text) =>
+        string.Concat(text.Split('\n').Select(static line => string.Join('&', string.Join('=', line.Split('=').Select(static p => p.Trim())).Split('&').Select(static p => p.Trim()))));
 
     /// <summary>Whether the text is name=value pairs (read without making anything of them, as a secret).</summary>
     private static bool IsFormText(string text)

@@ -27,7 +27,7 @@ public sealed record OpenApiOperationEntry(string Method, string Path, string? O
 /// An API's menu: an OpenAPI 3.0/3.1 or Swagger 2.0 document (JSON or YAML) read with Microsoft.OpenApi, its operations
 /// listed and searchable ("create user" finds <c>POST /users</c>), and each one importable as a tool of one API step.
 /// </summary>
-public sealed class OpenApiCatalog
+public sealed partial class OpenApiCatalog
 {
     /// <summary>Security schemes whose sign-in advice was given already (once per document, not once per operation).</summary>
     internal HashSet<string> SignInAdvised { get; } = new(StringComparer.Ordinal);
@@ -127,6 +127,109 @@ public sealed class OpenApiCatalog
         _ => "",
     };
 
+    /// <summary>
+    /// Where a document the reader refused goes wrong, found by reading it again strictly, as <c>" at line L, column C: what"</c>
+    /// (counted from 1, in the text as given): a JSON syntax error (System.Text.Json), a YAML syntax error, a key given twice in
+    /// one mapping, an alias to no anchor (YamlDotNet's parser). Null when it reads cleanly: the reader's own message stands.
+    /// </summary>
+    internal static string? SyntaxError(string text)
+    {
+        text = text.TrimStart('\uFEFF');
+        if (text.TrimStart(' ', '\t', '\r', '\n') is ['{' or '[', ..])
+        {
+            try
+            {
+                using var json = System.Text.Json.JsonDocument.Parse(text);
+                return null;
+            }
+            catch (System.Text.Json.JsonException ex) when (ex.LineNumber is { } line && ex.BytePositionInLine is { } column)
+            {
+                // "… LineNumber: 1 | BytePositionInLine: 63." and "Change the reader options." are the library's, not the reader's words
+                var what = ex.Message;
+                what = what[..(what.IndexOf(" Path: ", StringComparison.Ordinal) is var cut and >= 0 ? cut : what.IndexOf(" LineNumber:", StringComparison.Ordinal) is var cut2 and >= 0 ? cut2 : what.Length)]
+                    .Replace(" which is not supported in this mode. Change the reader options.", "", StringComparison.Ordinal).Replace(" Change the reader options.", "", StringComparison.Ordinal).Trim();
+                return string.Create(System.Globalization.CultureInfo.InvariantCulture, $" at line {line + 1}, column {column + 1}: {what.TrimEnd('.')}.");
+            }
+        }
+        var frames = new Stack<(HashSet<string>? Keys, int Nodes, YamlDotNet.Core.Mark? FlowOpened)>();
+        var anchors = new HashSet<string>(StringComparer.Ordinal);
+        var lastEnd = YamlDotNet.Core.Mark.Empty;
+        try
+        {
+            var parser = new YamlDotNet.Core.Parser(new StringReader(text));
+            while (parser.MoveNext())
+            {
+                var current = parser.Current;
+                lastEnd = current!.End;
+                if (current is YamlDotNet.Core.Events.NodeEvent or YamlDotNet.Core.Events.AnchorAlias)
+                {
+                    var at = string.Create(System.Globalization.CultureInfo.InvariantCulture, $" at line {current!.Start.Line}, column {current.Start.Column}");
+                    if (current is YamlDotNet.Core.Events.NodeEvent { Anchor.IsEmpty: false } anchored)
+                    {
+                        anchors.Add(anchored.Anchor.Value);
+                    }
+                    if (current is YamlDotNet.Core.Events.AnchorAlias alias && !anchors.Contains(alias.Value.Value))
+                    {
+                        return $"{at}: the alias *{alias.Value.Value} refers to no anchor (&{alias.Value.Value}) before it.";
+                    }
+                    if (frames.TryPop(out var frame))
+                    {
+                        // in a mapping, every other node is a key
+                        if (frame.Keys is not null && frame.Nodes % 2 == 0 && current is YamlDotNet.Core.Events.Scalar key && !frame.Keys.Add(key.Value))
+                        {
+                            return $"{at}: the key \"{key.Value}\" is given twice in one mapping.";
+                        }
+                        frames.Push((frame.Keys, frame.Nodes + 1, frame.FlowOpened));
+                    }
+                    if (current is YamlDotNet.Core.Events.MappingStart mapping)
+                    {
+                        frames.Push((new HashSet<string>(StringComparer.Ordinal), 0, mapping.Style == YamlDotNet.Core.Events.MappingStyle.Flow ? mapping.Start : null));
+                    }
+                    else if (current is YamlDotNet.Core.Events.SequenceStart sequence)
+                    {
+                        frames.Push((null, 0, sequence.Style == YamlDotNet.Core.Events.SequenceStyle.Flow ? sequence.Start : null));
+                    }
+                }
+                else if (current is YamlDotNet.Core.Events.MappingEnd or YamlDotNet.Core.Events.SequenceEnd)
+                {
+                    frames.TryPop(out _);
+                }
+            }
+            return null;
+        }
+        catch (Exception ex) when (ex is YamlDotNet.Core.YamlException or InvalidOperationException)
+        {
+            // a { or [ left open runs to the end of the document, where the parser stops: the place it opened is the one to show
+            if (frames.FirstOrDefault(static f => f.FlowOpened is not null).FlowOpened is { } opened)
+            {
+                return string.Create(System.Globalization.CultureInfo.InvariantCulture, $" at line {opened.Line}, column {opened.Column}: a {(text.Length > opened.Index && text[(int)opened.Index] == '[' ? "[" : "{")} opened here is never closed.");
+            }
+            if (ex is not YamlDotNet.Core.YamlException yaml)
+            {
+                // the parser gave up inside a flow collection it had not begun to report: the first { or [ after what it read
+                var open = text.IndexOfAny(['{', '['], (int)Math.Min(lastEnd.Index, text.Length));
+                return open < 0 ? null : $"{LineAndColumn(text, open)}: a {text[open]} opened here is never closed.";
+            }
+            if (yaml.Message.Contains("invalid tab", StringComparison.Ordinal) && TabIndented().Match(text) is { Success: true } tab)
+            {
+                return $"{LineAndColumn(text, tab.Index + tab.Length - 1)}: a tab indents this line; YAML indents with spaces only.";
+            }
+            // "While scanning a mapping (its start), found invalid tab (the place)": the place is the end mark
+            var mark = yaml.End.Line > yaml.Start.Line ? yaml.End : yaml.Start;
+            return string.Create(System.Globalization.CultureInfo.InvariantCulture, $" at line {mark.Line}, column {mark.Column}: {yaml.Message[(yaml.Message.IndexOf("): ", StringComparison.Ordinal) is var p and >= 0 ? p + 3 : 0)..]}");
+        }
+    }
+
+    private static string LineAndColumn(string text, int index)
+    {
+        var line = 1 + text.AsSpan(0, index).Count('\n');
+        var column = index - (text.LastIndexOf('\n', Math.Max(index - 1, 0)) is var nl and >= 0 && nl < index ? nl + 1 : 0) + 1;
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $" at line {line}, column {column}");
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[ ]*\t", System.Text.RegularExpressions.RegexOptions.Multiline | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex TabIndented();
+
     /// <summary>What the reader reported about the document (problems that did not stop it).</summary>
     public IReadOnlyList<ImportWarning> ReadWarnings { get; }
 
@@ -149,11 +252,15 @@ public sealed class OpenApiCatalog
         }
         catch (Exception ex) when (ex is OpenApiException or System.Text.Json.JsonException or FormatException or InvalidOperationException or ArgumentException or NotSupportedException or SharpYaml.YamlException or YamlDotNet.Core.YamlException)
         {
-            throw new ImportException($"{source} is not an OpenAPI document that can be read{Where(ex)}: {ex.Message}", ex);
+            throw new ImportException($"{source} is not an OpenAPI document that can be read{SyntaxError(text) ?? Where(ex) + ": " + ex.Message}", ex);
         }
         var errors = read.Diagnostic?.Errors ?? [];
         if (read.Document is not { } document || document.Paths is not { Count: > 0 } && errors.Count > 0)
         {
+            if (SyntaxError(text) is { } syntax)
+            {
+                throw new ImportException($"{source} is not an OpenAPI document that can be read{syntax}");
+            }
             var why = errors.Count > 0 ? string.Join(" ", errors.Take(5).Select(static e => e.ToString())) : "it has no paths.";
             throw new ImportException($"{source} is not an OpenAPI 3.x or Swagger 2.0 document that can be read: {why}");
         }

@@ -90,6 +90,33 @@ internal sealed class OperationToolBuilder
                 Warn($"the optional cookie parameter \"{name}\" was left out: a step always sends its cookies. Add it to the step's cookies when needed.");
                 continue;
             }
+            if (IsCredentialParameter(p))
+            {
+                // A password, secret, token or API key as an input would be shown and stored with every run (its inputs,
+                // its URL): it is a secret, set once. An optional one is left out, as the step would always send it.
+                var where = p.In switch { ParameterLocation.Query => "URL parameter", ParameterLocation.Header => "header", _ => "cookie" };
+                var secretName = SecretName(name);
+                if (!p.Required)
+                {
+                    Warn($"the optional {where} \"{name}\" holds a credential and was left out: as an input its value would be shown and stored with every run. Add it to the step's {(p.In == ParameterLocation.Query ? "params" : p.In == ParameterLocation.Header ? "headers" : "cookies")} as {{{{secrets.{secretName}}}}} when needed.");
+                    continue;
+                }
+                var secret = _tool.Secret(secretName, $"the {name} {where} for {ApiTitle}");
+                Warn($"the {where} \"{name}\" holds a credential: it is sent from the secret {secretName}, not taken as an input, whose value every run would show and store.");
+                switch (p.In)
+                {
+                    case ParameterLocation.Query:
+                        _params[name] = secret;
+                        break;
+                    case ParameterLocation.Header:
+                        _headers[name] = secret;
+                        break;
+                    default:
+                        _cookies[name] = secret;
+                        break;
+                }
+                continue;
+            }
             if (p.In == ParameterLocation.Query && ExplodedObject(p) is { Count: > 0 } members)
             {
                 // An object in the form style with explode (the default): its members are the query's own names
@@ -400,7 +427,7 @@ internal sealed class OperationToolBuilder
                 }
                 else
                 {
-                    Warn($"the server URL \"{url}\" is not absolute; give the baseUrl input (e.g. https://api.example.com{url}).");
+                    Warn($"the server URL \"{url}\" is not absolute; give the baseUrl input, without a trailing slash (e.g. https://api.example.com{url.TrimEnd('/')}).");
                     url = null;
                 }
             }
@@ -409,7 +436,8 @@ internal sealed class OperationToolBuilder
         {
             Warn("the document names no server; give the baseUrl input (the API's address).");
         }
-        var description = "The API's base URL" + (server?.Description is { Length: > 0 } d ? $" ({d.Trim()})" : "") + ".";
+        // the operation's path follows it with its own /
+        var description = "The API's base URL" + (server?.Description is { Length: > 0 } d ? $" ({d.Trim()})" : "") + ", without a trailing slash.";
         _tool.Input("baseUrl", "string", description, required: url is null, defaultValue: url is null ? null : JsonValue.Create(url.TrimEnd('/')));
     }
 
@@ -421,6 +449,32 @@ internal sealed class OperationToolBuilder
             candidate = name + "_" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
         return candidate;
+    }
+
+    /// <summary>
+    /// A query, header or cookie parameter that holds a credential: its schema's format is password, or its name is a
+    /// password's, a secret's, a token's or an API key's (<c>password</c>, <c>api_key</c>, <c>access_token</c>,
+    /// <c>client_secret</c>; not <c>page_token</c>, nor a session or a signature, which a call passes on from another).
+    /// </summary>
+    private bool IsCredentialParameter(IOpenApiParameter p)
+    {
+        var schema = p.Schema ?? p.Content?.Values.FirstOrDefault()?.Schema;
+        if (p.In is not (ParameterLocation.Query or ParameterLocation.Header or ParameterLocation.Cookie) || SchemaConverter.InputType(schema) is "array" or "object"
+            // the parameter an API key scheme sends: the scheme's secret goes there (and the step's auth says so)
+            || (_catalog.Document.Components?.SecuritySchemes?.Values ?? []).Any(scheme => scheme.Type == SecuritySchemeType.ApiKey && scheme.In == p.In
+                && string.Equals(scheme.Name, p.Name, p.In == ParameterLocation.Header ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal)))
+        {
+            return false;
+        }
+        if (string.Equals(schema?.Format, "password", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+        var name = p.Name ?? "";
+        var words = Naming.Snake(name).Split('_', StringSplitOptions.RemoveEmptyEntries);
+        return Credentials.IsSecretName(name, anyWord: p.In == ParameterLocation.Header)
+            && (words.Any(static w => w is "password" or "passwd" or "pwd" or "secret" or "token" or "apikey" || w.EndsWith("password", StringComparison.Ordinal))
+                || (words.Contains("api") && words.Contains("key")));
     }
 
     /// <summary>Declares the input of a parameter (typed, with enum, default and description) and returns its name.</summary>

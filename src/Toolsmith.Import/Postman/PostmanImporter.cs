@@ -416,7 +416,7 @@ internal sealed partial class PostmanRequestMapper(PostmanImporter.Context conte
             var whole = ImportedToolBuilder.PathByUrlStandard(FixScheme(PostmanImporter.Str(node) ?? ""));
             // the query as Postman sends it, pair by pair (a ' goes out as %27), as for a URL given in parts
             return (whole.IndexOf('?', StringComparison.Ordinal) is >= 0 and var mark
-                ? whole[..(mark + 1)] + string.Join('&', ValuesAsWrittenInQuery(whole[(mark + 1)..]).Split('&').Select(SpecialQuery))
+                ? whole[..(mark + 1)] + string.Join('&', ValuesAsWrittenInQuery(whole[(mark + 1)..]).Split('&').Select(CredentialInPair).Select(SpecialQuery))
                 : whole, pathVariables);
         }
         if (node is not JsonObject url)
@@ -550,6 +550,12 @@ internal sealed partial class PostmanRequestMapper(PostmanImporter.Context conte
         Warn($"puts {{{{{name}}}}} (\"{known}\") into its query, where Postman sends a variable's value as written; it was written into the URL as Postman sends it, not made an input the step would encode again.");
         return known.Replace("'", "%27", StringComparison.Ordinal); // a ' of the special-query set, as Postman encodes it
     });
+
+    /// <summary>A query pair of a URL written as one string (<c>api_key=sk_live_…</c>): its credential a secret, as in a URL given in parts.</summary>
+    private string CredentialInPair(string pair) =>
+        pair.IndexOf('=', StringComparison.Ordinal) is var eq and > 0 && pair.IndexOf('#', StringComparison.Ordinal) < 0
+            ? pair[..eq] + "=" + QueryValue(pair[..eq], pair[(eq + 1)..])
+            : pair;
 
     private string QueryValue(string key, string value) => Credentials.IsCredentialField(key, Uri.UnescapeDataString(value)) ? Credential(Uri.UnescapeDataString(value), key) : value;
 

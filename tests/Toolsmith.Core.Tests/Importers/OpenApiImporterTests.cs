@@ -57,7 +57,7 @@ public class OpenApiImporterTests(ImportRunner runner) : IClassFixture<ImportRun
     {
         var tool = Tool("list_pets");
         var inputs = tool.Document["inputs"]!.AsObject();
-        Assert.Equal("""{"type":"string","description":"The API\u0027s base URL (the local test server).","default":"http://127.0.0.1:PORT/petstore"}""".Replace("PORT", runner.Api.Port.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal), inputs["baseUrl"]!.ToJsonString());
+        Assert.Equal("""{"type":"string","description":"The API\u0027s base URL (the local test server), without a trailing slash.","default":"http://127.0.0.1:PORT/petstore"}""".Replace("PORT", runner.Api.Port.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal), inputs["baseUrl"]!.ToJsonString());
         Assert.Equal("""{"type":"integer","description":"How many pets to return at most Format: int32.","default":20}""", inputs["limit"]!.ToJsonString());
         Assert.Equal("""["available","pending","sold"]""", inputs["status"]!["enum"]!.ToJsonString());
         Assert.Equal("array", inputs["tags"]!["type"]!.GetValue<string>());

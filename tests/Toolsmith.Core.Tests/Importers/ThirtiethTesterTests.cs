@@ -1,0 +1,107 @@
+using System.Text.Json.Nodes;
+using Toolsmith.Import;
+using Toolsmith.Import.Http;
+using Toolsmith.Import.OpenApi;
+using Toolsmith.Import.Postman;
+
+namespace Toolsmith.Core.Tests.Importers;
+
+/// <summary>
+/// What the thirtieth and thirty-first black-box testers found (stop 61): a Postman URL written as one string kept its query's
+/// credential in the tool file; an OpenAPI password or API-key parameter became an input, shown and stored with every run; a
+/// .http form with spaces around its &amp; was sent raw, where httpyac leaves them out; a YAML tab, a key given twice, an alias
+/// to no anchor and a { left open were refused without their place (or with the library's words), a JSON error counted its
+/// lines from 0. Each checked at the local test API.
+/// </summary>
+public class ThirtiethTesterTests(ImportRunner runner) : IClassFixture<ImportRunner>
+{
+    private string Url => runner.Api.Url("/echo").TrimEnd('/');
+
+    [Fact]
+    public async Task APostmanUrlWrittenAsOneString_MakesItsQueryCredentialASecret_AndSendsItAsNewmanDoes()
+    {
+        var collection = """
+            {"info": {"name": "m", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+             "item": [{"name": "r1", "request": {"method": "GET", "url": "URL/p1?user=a&api_key=sk_live_FAKE0123456789abcdef"}}]}
+            """.Replace("URL", Url, StringComparison.Ordinal);
+        var result = PostmanImporter.Import(collection);
+        var secret = Assert.Single(result.Secrets);
+        var tool = Assert.Single(result.Tools);
+        Assert.DoesNotContain("sk_live_FAKE", tool.Document.ToJsonString(), StringComparison.Ordinal);
+        var sent = await runner.CaptureAtEchoAsync(tool, new Dictionary<string, string> { [secret.Name] = "sk_live_FAKE0123456789abcdef" });
+        Assert.EndsWith("/p1?user=a&api_key=sk_live_FAKE0123456789abcdef", sent!["rawTarget"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    private string PetStore(string parameters) => """
+        openapi: 3.0.3
+        info: {title: Pets, version: "1"}
+        servers: [{url: "URL"}]
+        paths:
+          /user/login:
+            get:
+              operationId: loginUser
+              parameters:
+        PARAMS
+              responses: {'200': {description: ok}}
+        """.Replace("URL", Url, StringComparison.Ordinal).Replace("PARAMS", parameters, StringComparison.Ordinal);
+
+    [Fact]
+    public async Task AnOpenApiPasswordParameter_IsASecret_NotAnInputARunWouldShowAndStore()
+    {
+        var result = OpenApiCatalog.Parse(PetStore("""
+                    - {name: username, in: query, required: true, schema: {type: string}}
+                    - {name: password, in: query, required: true, schema: {type: string}}
+                    - {name: X-Api-Key, in: header, required: true, schema: {type: string}}
+                    - {name: page_token, in: query, schema: {type: string}}
+            """), "pets.yaml").ImportAll();
+        var tool = Assert.Single(result.Tools);
+        var inputs = tool.Document["inputs"]!.AsObject();
+        Assert.Contains("username", inputs.Select(static i => i.Key));
+        Assert.Contains("page_token", inputs.Select(static i => i.Key));
+        Assert.DoesNotContain("password", inputs.Select(static i => i.Key));
+        Assert.DoesNotContain(inputs, static i => i.Key.Contains("key", StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(2, result.Secrets.Count());
+        var sent = await runner.CaptureAtEchoAsync(tool,
+            result.Secrets.ToDictionary(static s => s.Name, static s => s.Name.Contains("password", StringComparison.Ordinal) ? "FAKEloginpw99" : "FAKEkey123"),
+            new JsonObject { ["username"] = "bob" });
+        Assert.EndsWith("/user/login?username=bob&password=FAKEloginpw99", sent!["rawTarget"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("FAKEkey123", sent["headers"]!["x-api-key"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void AnOptionalOpenApiKeyParameter_IsLeftOut_AndSaidSo()
+    {
+        var result = OpenApiCatalog.Parse(PetStore("""
+                    - {name: api_key, in: header, schema: {type: string}}
+            """), "pets.yaml").ImportAll();
+        Assert.Empty(result.Secrets);
+        Assert.Contains(result.Warnings, static w => w.Message.Contains("\"api_key\" holds a credential and was left out", StringComparison.Ordinal));
+        Assert.DoesNotContain("api_key", Assert.Single(result.Tools).Document.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("name=Jo & Co\n&city=Paris", "name=Jo&Co&city=Paris")]
+    [InlineData("name=Jo &city=Paris", "name=Jo&city=Paris")]
+    [InlineData("grant_type = password\n& username = alice", "grant_type=password&username=alice")]
+    public async Task AnHttpFormsSpacesAroundItsSigns_AreLeftOut_AsHttpyacLeavesThemOut(string body, string expected)
+    {
+        var result = HttpFileImporter.Import($"POST {Url}/form\nContent-Type: application/x-www-form-urlencoded\n\n{body}\n");
+        Assert.Contains(result.Warnings, static w => w.Message.Contains("spaces around its = or & signs", StringComparison.Ordinal));
+        var sent = await runner.CaptureAtEchoAsync(Assert.Single(result.Tools), new Dictionary<string, string>());
+        Assert.Equal(expected, sent!["bodyText"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("openapi: 3.0.3\ninfo:\n\ttitle: T\n  version: \"1\"\npaths: {}\n", "at line 3, column 1: a tab indents this line")]
+    [InlineData("openapi: 3.0.3\ninfo:\n  title: T\n  title: U\n  version: \"1\"\npaths: {}\n", "at line 4, column 3: the key \"title\" is given twice")]
+    [InlineData("openapi: 3.0.3\ninfo: &a\n  title: T\n  version: \"1\"\nx-info: *b\npaths: {}\n", "at line 5, column 9: the alias *b refers to no anchor")]
+    [InlineData("swagger: \"2.0\"\ninfo: {title: T, version: \"1\"}\npaths:\n  /a:\n    get:\n      parameters:\n        - {name: x, in: query, type: string\n      responses: {\"200\": {description: ok}}\n", "at line 7, column 11: a { opened here is never closed")]
+    [InlineData("{\"openapi\": \"3.0.3\",\n \"info\": {\"title\": \"T\", \"version\": \"1\",},\n \"paths\": {}}", "at line 2, column ")]
+    public void ADocumentThatCannotBeRead_IsRefusedWithTheLineAndColumnOfWhatIsWrong(string text, string expected)
+    {
+        var ex = Assert.Throws<ImportException>(() => OpenApiCatalog.Parse(text, "d.yaml"));
+        Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("LineNumber", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("current state of the object", ex.Message, StringComparison.Ordinal);
+    }
+}

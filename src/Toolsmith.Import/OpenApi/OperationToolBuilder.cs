@@ -66,6 +66,7 @@ internal sealed class OperationToolBuilder
                 ? pathInputs.TryGetValue(segment.Text, out var value) ? value : MissingPathParameter(segment.Text, pathInputs)
                 : segment.Text);
         }
+        var inlineQuery = new List<string>(); // query parameters written into the URL's text (allowReserved)
         foreach (var p in parameters.Where(static p => p.In != ParameterLocation.Path))
         {
             var name = p.Name ?? "";
@@ -141,6 +142,20 @@ internal sealed class OperationToolBuilder
             {
                 case ParameterLocation.Query:
                     _params[name] = placeholder;
+                    if (p.AllowReserved && inputType is not ("array" or "object"))
+                    {
+                        if (p.Required)
+                        {
+                            // allowReserved: / ? : @ , ; $ ! * ( ) [ ] go as they are; a value in the URL's own text is sent so
+                            // (a param's value is encoded whole, as OpenAPI's default asks)
+                            _params.Remove(name);
+                            inlineQuery.Add(Uri.EscapeDataString(name) + "=" + placeholder);
+                        }
+                        else
+                        {
+                            Warn($"the query parameter \"{name}\" allows reserved characters (allowReserved), which the step encodes in its params (/ as %2F); write it into the URL as ?{name}={placeholder} to send them as they are.");
+                        }
+                    }
                     if (schema is not null)
                     {
                         _validateParams[name] = schema;
@@ -200,6 +215,10 @@ internal sealed class OperationToolBuilder
             }
         }
 
+        if (inlineQuery.Count > 0)
+        {
+            url.Append('?').AppendJoin('&', inlineQuery);
+        }
         var step = new JsonObject { ["id"] = "request", ["type"] = "api", ["method"] = _entry.Method, ["url"] = url.ToString() };
         if (!string.IsNullOrWhiteSpace(_entry.Summary))
         {
@@ -598,6 +617,11 @@ internal sealed class OperationToolBuilder
                     {
                         fields[field]!["contentType"] = fileType.Trim();
                     }
+                    else if (content[media].Encoding?.TryGetValue(field, out var anyType) == true && anyType.ContentType is { Length: > 0 } partTypes)
+                    {
+                        Warn($"the file part \"{field}\" may be of {partTypes.Trim()}; the step sends it as application/octet-stream. Give the step's field a contentType (body.{field}.contentType) when the API reads the part's type.");
+                    }
+                    PartHeaders(content[media], field);
                     continue;
                 }
                 var allowed = property.Enum is { Count: > 0 } e ? new JsonArray([.. e.Select(static v => v?.DeepClone())]) : null;
@@ -618,6 +642,14 @@ internal sealed class OperationToolBuilder
                     // A text part of a declared type (text/markdown, text/csv, application/xml): sent with its Content-Type.
                     fields[field] = new JsonObject { ["text"] = "{{" + input + "}}", ["contentType"] = textType };
                     continue;
+                }
+                if (multipart)
+                {
+                    PartHeaders(content[media], field);
+                    if (fieldType is "object" && declaredType is { Length: > 0 })
+                    {
+                        Warn($"the multipart part \"{field}\" is an object sent as {declaredType.Trim()}; the step sends its members as fields of their own ({field}[name]=…), not one {declaredType.Trim()} part. Write the part's text into the step's field as {{\"text\": …, \"contentType\": \"{declaredType.Split(',')[0].Trim()}\"}} when the API reads one.");
+                    }
                 }
                 if (!multipart && encoding?.ContentType?.Contains("json", StringComparison.OrdinalIgnoreCase) == true)
                 {
@@ -686,6 +718,15 @@ internal sealed class OperationToolBuilder
             sb.Append($" An array of {(items is OpenApiSchemaReference { Reference.Id: { } itemId } ? itemId : SchemaConverter.InputType(items, "values"))}.");
         }
         return sb.ToString();
+    }
+
+    /// <summary>A multipart part's own headers (encoding.headers), which the step's fields do not send: said, not dropped unsaid.</summary>
+    private void PartHeaders(OpenApiMediaType media, string field)
+    {
+        if (media.Encoding?.TryGetValue(field, out var encoding) == true && encoding.Headers is { Count: > 0 } headers)
+        {
+            Warn($"the multipart part \"{field}\" has headers of its own ({string.Join(", ", headers.Keys)}); the step sends a part's Content-Disposition and Content-Type only.");
+        }
     }
 
     /// <summary>A string schema whose contentMediaType names bytes, not text (OpenAPI 3.1's binary), without a contentEncoding.</summary>

@@ -1011,7 +1011,10 @@ internal sealed partial class PostmanRequestMapper(PostmanImporter.Context conte
             if (value.Trim() is { Length: > 0 } known && !IsJsonLiteral(known))
             {
                 // {"access_token": {{access_token}}} with a token for its value: newman pastes the text, unquoted
-                Warn($"holds {{{{{name}}}}} outside quotes where a JSON value goes, and its value is text: Postman pastes it as it is, which makes the body invalid JSON; the step sends it as a JSON string.");
+                Warn(double.TryParse(known, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var number)
+                    // 007, +5, 1.: a number JSON cannot hold as written
+                    ? $"holds {{{{{name}}}}} outside quotes where a JSON value goes, and its value \"{known}\" is a number JSON cannot hold as written: Postman pastes it as it is, which makes the body invalid JSON; the step sends the number {number.ToString(System.Globalization.CultureInfo.InvariantCulture)}."
+                    : $"holds {{{{{name}}}}} outside quotes where a JSON value goes, and its value is text: Postman pastes it as it is, which makes the body invalid JSON; the step sends it as a JSON string.");
             }
             var typed = value.Trim() switch
             {

@@ -104,4 +104,58 @@ public class ThirtiethTesterTests(ImportRunner runner) : IClassFixture<ImportRun
         Assert.DoesNotContain("LineNumber", ex.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("current state of the object", ex.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void AMultipartPartOfSeveralTypes_OrAnObjectOfAnotherType_IsSaidToGoAsTheStepSendsIt()
+    {
+        var result = OpenApiCatalog.Parse("""
+            openapi: 3.0.3
+            info: {title: MP, version: "1"}
+            servers: [{url: "http://127.0.0.1:9"}]
+            paths:
+              /mp:
+                post:
+                  operationId: upload
+                  requestBody:
+                    content:
+                      multipart/form-data:
+                        schema:
+                          type: object
+                          properties:
+                            image: {type: string, format: binary}
+                            meta: {type: object, properties: {a: {type: string}}}
+                        encoding:
+                          image: {contentType: "image/png, image/jpeg", headers: {X-Rate: {schema: {type: integer}}}}
+                          meta: {contentType: application/xml}
+                  responses: {'200': {description: ok}}
+            """, "mp.yaml").ImportAll();
+        Assert.Contains(result.Warnings, static w => w.Message.Contains("the file part \"image\" may be of image/png, image/jpeg", StringComparison.Ordinal));
+        Assert.Contains(result.Warnings, static w => w.Message.Contains("the multipart part \"meta\" is an object sent as application/xml", StringComparison.Ordinal));
+        Assert.Contains(result.Warnings, static w => w.Message.Contains("has headers of its own (X-Rate)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ARequiredQueryParameterThatAllowsReservedCharacters_SendsThemAsTheyAre()
+    {
+        var result = OpenApiCatalog.Parse("""
+            openapi: 3.0.3
+            info: {title: R, version: "1"}
+            servers: [{url: "URL"}]
+            paths:
+              /files:
+                get:
+                  operationId: file
+                  parameters:
+                    - {name: path, in: query, required: true, allowReserved: true, schema: {type: string}}
+                    - {name: q, in: query, required: true, schema: {type: string}}
+                    - {name: under, in: query, allowReserved: true, schema: {type: string}}
+                  responses: {'200': {description: ok}}
+            """.Replace("URL", Url, StringComparison.Ordinal), "r.yaml").ImportAll();
+        Assert.Contains(result.Warnings, static w => w.Message.Contains("\"under\" allows reserved characters", StringComparison.Ordinal));
+        var sent = await runner.CaptureAtEchoAsync(Assert.Single(result.Tools), new Dictionary<string, string>(),
+            new JsonObject { ["path"] = "/docs/a b/c.txt", ["q"] = "/x" });
+        var target = sent!["rawTarget"]!.GetValue<string>();
+        Assert.Contains("path=/docs/a%20b/c.txt", target, StringComparison.Ordinal);
+        Assert.Contains("q=%2Fx", target, StringComparison.Ordinal);
+    }
 }

@@ -140,7 +140,7 @@ public sealed partial class OpenApiCatalog
             try
             {
                 using var json = System.Text.Json.JsonDocument.Parse(text);
-                return null;
+                return DuplicateJsonKey(text);
             }
             catch (System.Text.Json.JsonException ex) when (ex.LineNumber is { } line && ex.BytePositionInLine is { } column)
             {
@@ -218,6 +218,33 @@ public sealed partial class OpenApiCatalog
             var mark = yaml.End.Line > yaml.Start.Line ? yaml.End : yaml.Start;
             return string.Create(System.Globalization.CultureInfo.InvariantCulture, $" at line {mark.Line}, column {mark.Column}: {yaml.Message[(yaml.Message.IndexOf("): ", StringComparison.Ordinal) is var p and >= 0 ? p + 3 : 0)..]}");
         }
+    }
+
+    /// <summary>A key given twice in one JSON object (the reader refuses it with .NET's words and no place), as <c>" at line L, column C: …"</c>.</summary>
+    private static string? DuplicateJsonKey(string text)
+    {
+        var utf8 = Encoding.UTF8.GetBytes(text);
+        var reader = new System.Text.Json.Utf8JsonReader(utf8, new System.Text.Json.JsonReaderOptions { CommentHandling = System.Text.Json.JsonCommentHandling.Skip });
+        var objects = new Stack<HashSet<string>?>();
+        while (reader.Read())
+        {
+            switch (reader.TokenType)
+            {
+                case System.Text.Json.JsonTokenType.StartObject:
+                    objects.Push(new HashSet<string>(StringComparer.Ordinal));
+                    break;
+                case System.Text.Json.JsonTokenType.StartArray:
+                    objects.Push(null);
+                    break;
+                case System.Text.Json.JsonTokenType.EndObject or System.Text.Json.JsonTokenType.EndArray:
+                    objects.TryPop(out _);
+                    break;
+                case System.Text.Json.JsonTokenType.PropertyName when objects.TryPeek(out var keys) && keys is not null && !keys.Add(reader.GetString()!):
+                    var at = Encoding.UTF8.GetCharCount(utf8.AsSpan(0, (int)reader.TokenStartIndex));
+                    return $"{LineAndColumn(text, at)}: the key \"{reader.GetString()}\" is given twice in one object.";
+            }
+        }
+        return null;
     }
 
     private static string LineAndColumn(string text, int index)

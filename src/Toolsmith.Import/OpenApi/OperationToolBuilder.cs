@@ -142,7 +142,11 @@ internal sealed class OperationToolBuilder
             {
                 case ParameterLocation.Query:
                     _params[name] = placeholder;
-                    if (p.AllowReserved && inputType is not ("array" or "object"))
+                    if (p.AllowReserved && inputType is "array" or "object")
+                    {
+                        Warn($"the query parameter \"{name}\" allows reserved characters (allowReserved), which the step encodes in a list's or an object's values (/ as %2F).");
+                    }
+                    else if (p.AllowReserved)
                     {
                         if (p.Required)
                         {
@@ -446,7 +450,7 @@ internal sealed class OperationToolBuilder
                 }
                 else
                 {
-                    Warn($"the server URL \"{url}\" is not absolute; give the baseUrl input, without a trailing slash (e.g. https://api.example.com{url.TrimEnd('/')}).");
+                    Warn($"the server URL \"{url}\" is not absolute; give the baseUrl input, without a trailing slash (e.g. https://api.example.com{ExamplePath(url)}).");
                     url = null;
                 }
             }
@@ -479,8 +483,8 @@ internal sealed class OperationToolBuilder
     {
         var schema = p.Schema ?? p.Content?.Values.FirstOrDefault()?.Schema;
         if (p.In is not (ParameterLocation.Query or ParameterLocation.Header or ParameterLocation.Cookie) || SchemaConverter.InputType(schema) is "array" or "object"
-            // the parameter an API key scheme sends: the scheme's secret goes there (and the step's auth says so)
-            || (_catalog.Document.Components?.SecuritySchemes?.Values ?? []).Any(scheme => scheme.Type == SecuritySchemeType.ApiKey && scheme.In == p.In
+            // the parameter an API key scheme of this operation sends: the scheme's secret goes there (and the step's auth says so)
+            || (_entry.Operation.Security ?? _catalog.Document.Security ?? []).SelectMany(static r => r.Keys).Any(scheme => scheme.Type == SecuritySchemeType.ApiKey && scheme.In == p.In
                 && string.Equals(scheme.Name, p.Name, p.In == ParameterLocation.Header ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal)))
         {
             return false;
@@ -489,10 +493,15 @@ internal sealed class OperationToolBuilder
         {
             return true;
         }
-        var name = p.Name ?? "";
+        return IsCredentialName(p.Name ?? "", header: p.In == ParameterLocation.Header);
+    }
+
+    /// <summary>A name of a password, a passphrase, a secret, a token or an API key (not a page's token: see <see cref="Credentials.IsSecretName"/>).</summary>
+    private static bool IsCredentialName(string name, bool header = false)
+    {
         var words = Naming.Snake(name).Split('_', StringSplitOptions.RemoveEmptyEntries);
-        return Credentials.IsSecretName(name, anyWord: p.In == ParameterLocation.Header)
-            && (words.Any(static w => w is "password" or "passwd" or "pwd" or "secret" or "token" or "apikey" || w.EndsWith("password", StringComparison.Ordinal))
+        return Credentials.IsSecretName(name, anyWord: header)
+            && (words.Any(static w => w is "password" or "passwd" or "pwd" or "passphrase" or "secret" or "token" or "apikey" || w.EndsWith("password", StringComparison.Ordinal))
                 || (words.Contains("api") && words.Contains("key")));
     }
 
@@ -591,6 +600,12 @@ internal sealed class OperationToolBuilder
             }
             var name = UniqueInput("body");
             _tool.Input(name, type, BodyDescription(schema, requestBody), required: requestBody.Required);
+            if (SchemaConverter.ObjectMembers(schema).Properties.Where(static m => string.Equals(m.Value.Format, "password", StringComparison.OrdinalIgnoreCase) || IsCredentialName(m.Key))
+                .Select(static m => m.Key).ToList() is { Count: > 0 } credentials)
+            {
+                // the body is one input: a credential in it goes where its value does (run results and history)
+                Warn($"its JSON body has {string.Join(", ", credentials.Select(static c => "\"" + c + "\""))}, which hold{(credentials.Count == 1 ? "s" : "")} a credential: as part of the body input, the value given is shown and stored with every run. Write {{{{secrets.NAME}}}} for it in the step's body to keep it out of them.");
+            }
             return ("{{" + name + "}}", BodyKind.Json, schema is null ? null : SchemaConverter.Convert(schema));
         }
         if (bare is "application/x-www-form-urlencoded" or "multipart/form-data")
@@ -622,6 +637,19 @@ internal sealed class OperationToolBuilder
                         Warn($"the file part \"{field}\" may be of {partTypes.Trim()}; the step sends it as application/octet-stream. Give the step's field a contentType (body.{field}.contentType) when the API reads the part's type.");
                     }
                     PartHeaders(content[media], field);
+                    continue;
+                }
+                if (!isFile && SchemaConverter.InputType(property) is not ("array" or "object")
+                    && (string.Equals(property.Format, "password", StringComparison.OrdinalIgnoreCase) || IsCredentialName(field)))
+                {
+                    // client_secret, api_token, a password: a secret set once, not an input every run would show and store
+                    if (!required.Contains(field))
+                    {
+                        Warn($"the optional form field \"{field}\" holds a credential and was left out: as an input its value would be shown and stored with every run. Add it to the step's body as {{{{secrets.{SecretName(field)}}}}} when needed.");
+                        continue;
+                    }
+                    fields[field] = _tool.Secret(SecretName(field), $"the {field} form field for {ApiTitle}");
+                    Warn($"the form field \"{field}\" holds a credential: it is sent from the secret {SecretName(field)}, not taken as an input, whose value every run would show and store.");
                     continue;
                 }
                 var allowed = property.Enum is { Count: > 0 } e ? new JsonArray([.. e.Select(static v => v?.DeepClone())]) : null;
@@ -718,6 +746,17 @@ internal sealed class OperationToolBuilder
             sb.Append($" An array of {(items is OpenApiSchemaReference { Reference.Id: { } itemId } ? itemId : SchemaConverter.InputType(items, "values"))}.");
         }
         return sb.ToString();
+    }
+
+    /// <summary>A relative server URL as the path of an example address: <c>./api</c>, <c>api/</c> and <c>../base</c> as /api and /base.</summary>
+    private static string ExamplePath(string relative)
+    {
+        var path = relative.TrimEnd('/');
+        while (path.StartsWith("./", StringComparison.Ordinal) || path.StartsWith("../", StringComparison.Ordinal))
+        {
+            path = path[(path.IndexOf('/', StringComparison.Ordinal) + 1)..];
+        }
+        return path is "" or "." or ".." ? "" : "/" + path.TrimStart('/');
     }
 
     /// <summary>A multipart part's own headers (encoding.headers), which the step's fields do not send: said, not dropped unsaid.</summary>

@@ -37,4 +37,22 @@ public class TwentyFourthStopShapesTests
         Assert.Equal(DiagnosisKinds.InvalidValue, d.Kind);
         Assert.Equal(message, d.ProviderMessage);
     }
+
+    [Theory]
+    // a result that is a failure's code word, and nothing more
+    [InlineData("""{"result": "NOT_FOUND", "cert": ""}""", DiagnosisKinds.NotFound)]
+    [InlineData("""{"state": "COMPLETE", "result": "TIMEOUT"}""", DiagnosisKinds.Timeout)]
+    // a gateway's response code and words, its name shortened (Rsp) and qualified (Gateway…), beside the transaction's id
+    [InlineData("""{"GatewayTxnId": "1023", "GatewayRspCode": "14", "GatewayRspMsg": "The card number is not valid"}""", DiagnosisKinds.InvalidValue)]
+    public void AResultsCodeWord_OrAShortenedResponseCode_IsAFailureUnder200(string body, string kind) =>
+        Assert.Equal(kind, Ex.Diagnose(Ex.Make(200, body, method: "POST", headers: Json)).Kind);
+
+    [Theory]
+    [InlineData("""{"state": "COMPLETE", "result": "OK", "cert": "MIIB…"}""")]
+    [InlineData("""{"state": "RUNNING"}""")]
+    [InlineData("""{"GatewayTxnId": "1023", "GatewayRspCode": "0", "GatewayRspMsg": "Success"}""")]
+    // a record whose result is a code word, beside its id, is data
+    [InlineData("""{"id": "job-7", "result": "NOT_FOUND", "finishedAt": "2026-01-01"}""")]
+    public void TheSameShapesSayingItWorked_OrARecordsResult_AreSuccesses(string body) =>
+        Assert.Null(DiagnosisEngine.Diagnose(Ex.Make(200, body, method: "GET", headers: Json)));
 }

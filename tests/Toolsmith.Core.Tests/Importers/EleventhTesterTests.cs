@@ -55,12 +55,14 @@ public class EleventhTesterTests(ImportRunner runner) : IClassFixture<ImportRunn
                 "requestBody": { "content": { "application/x-www-form-urlencoded": { "schema": { "$ref": "#/components/schemas/Token" } } } },
                 "responses": { "200": { "description": "ok" } } } } },
               "components": { "schemas": { "Token": { "type": "object", "required": ["grant_type"],
-                "properties": { "grant_type": { "type": "string" }, "refresh_token": { "type": "string" }, "code": { "type": "string" } } } } }
+                "properties": { "grant_type": { "type": "string" }, "scope": { "type": "string" }, "code": { "type": "string" }, "refresh_token": { "type": "string" } } } } }
             }
             """, "auth.json").ImportAll();
+        // (an optional credential field is left out, said: as an input its value would be kept with every run)
+        Assert.Contains(result.Warnings, static w => w.Message.Contains("the optional form field \"refresh_token\" holds a credential", StringComparison.Ordinal));
         var sent = await runner.CaptureAtEchoAsync(Assert.Single(result.Tools), new Dictionary<string, string>(),
-            new JsonObject { ["grant_type"] = "refresh_token", ["refresh_token"] = "abc" });
-        Assert.Equal("grant_type=refresh_token&refresh_token=abc", sent!["bodyText"]!.GetValue<string>());
+            new JsonObject { ["grant_type"] = "client_credentials", ["scope"] = "read" });
+        Assert.Equal("grant_type=client_credentials&scope=read", sent!["bodyText"]!.GetValue<string>());
     }
 
     [Fact]

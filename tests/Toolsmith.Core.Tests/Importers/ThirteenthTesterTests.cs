@@ -149,8 +149,9 @@ public class ThirteenthTesterTests(ImportRunner runner) : IClassFixture<ImportRu
             }
             """, "login.json").ImportAll();
         Assert.DoesNotContain(result.Warnings, static w => w.Message.Contains("no described fields", StringComparison.Ordinal));
-        var sent = await runner.CaptureAtEchoAsync(Assert.Single(result.Tools), new Dictionary<string, string>(),
-            new JsonObject { ["username"] = "ann", ["password"] = "pw" });
+        // (the password is a secret, not an input every run would keep)
+        var sent = await runner.CaptureAtEchoAsync(Assert.Single(result.Tools), new Dictionary<string, string> { [Assert.Single(result.Secrets).Name] = "pw" },
+            new JsonObject { ["username"] = "ann" });
         Assert.Equal("username=ann&password=pw", sent!["bodyText"]!.GetValue<string>());
     }
 

@@ -158,4 +158,114 @@ public class ThirtiethTesterTests(ImportRunner runner) : IClassFixture<ImportRun
         Assert.Contains("path=/docs/a%20b/c.txt", target, StringComparison.Ordinal);
         Assert.Contains("q=%2Fx", target, StringComparison.Ordinal);
     }
+
+    // The thirty-second and thirty-third testers, after the fixes above.
+
+    [Fact]
+    public async Task AnOptionalFilePartNotGiven_IsLeftOut_NotSentAsAFieldOfItsContentType()
+    {
+        var result = OpenApiCatalog.Parse("""
+            openapi: 3.0.3
+            info: {title: Upload, version: "1"}
+            servers: [{url: "URL"}]
+            paths:
+              /documents:
+                post:
+                  operationId: uploadDocument
+                  requestBody:
+                    required: true
+                    content:
+                      multipart/form-data:
+                        schema:
+                          type: object
+                          required: [file]
+                          properties:
+                            file: {type: string, format: binary}
+                            thumbnail: {type: string, format: binary}
+                        encoding:
+                          thumbnail: {contentType: image/png}
+                  responses: {'200': {description: ok}}
+            """.Replace("URL", Url, StringComparison.Ordinal), "u.yaml").ImportAll();
+        await ImportRunner.InFolderAsync(async folder =>
+        {
+            var path = Path.Combine(folder, "data.csv");
+            await File.WriteAllTextAsync(path, "a,b\n1,2\n");
+            var sent = await runner.CaptureAtEchoAsync(Assert.Single(result.Tools), new Dictionary<string, string>(), new JsonObject { ["file"] = path });
+            var body = sent!["bodyText"]!.GetValue<string>();
+            Assert.Contains("name=\"file\"; filename=\"data.csv\"", body, StringComparison.Ordinal);
+            Assert.DoesNotContain("thumbnail", body, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
+    public void CredentialsInParametersOfEveryPlace_AndInFormFields_AreSecrets_AndABodysAreSaid()
+    {
+        var result = OpenApiCatalog.Parse("""
+            openapi: 3.0.3
+            info: {title: Vault, version: "1"}
+            servers: [{url: "http://127.0.0.1:9"}]
+            components:
+              securitySchemes:
+                api_key: {type: apiKey, in: header, name: api_key}
+                oauth: {type: http, scheme: bearer}
+            paths:
+              /pet/{id}:
+                delete:
+                  operationId: deletePet
+                  security: [{oauth: []}]
+                  parameters:
+                    - {name: id, in: path, required: true, schema: {type: integer}}
+                    - {name: api_key, in: header, schema: {type: string}}
+                    - {name: passphrase, in: cookie, required: true, schema: {type: string}}
+                  responses: {'200': {description: ok}}
+              /token:
+                post:
+                  operationId: token
+                  requestBody:
+                    content:
+                      application/x-www-form-urlencoded:
+                        schema:
+                          type: object
+                          required: [client_secret]
+                          properties:
+                            client_id: {type: string}
+                            client_secret: {type: string}
+                            api_token: {type: string}
+                  responses: {'200': {description: ok}}
+              /users:
+                post:
+                  operationId: createUser
+                  requestBody:
+                    content:
+                      application/json:
+                        schema: {type: object, properties: {name: {type: string}, password: {type: string, format: password}}}
+                  responses: {'200': {description: ok}}
+            """, "v.yaml").ImportAll();
+        var json = string.Join("\n", result.Tools.Select(static t => t.Document.ToJsonString()));
+        Assert.Contains(result.Warnings, static w => w.Message.Contains("the optional header \"api_key\" holds a credential and was left out", StringComparison.Ordinal));
+        Assert.Contains(result.Secrets, static s => s.Name.EndsWith("passphrase", StringComparison.Ordinal));
+        Assert.Contains(result.Secrets, static s => s.Name.EndsWith("client_secret", StringComparison.Ordinal));
+        Assert.Contains(result.Warnings, static w => w.Message.Contains("the optional form field \"api_token\" holds a credential and was left out", StringComparison.Ordinal));
+        Assert.Contains(result.Warnings, static w => w.Message.Contains("its JSON body has \"password\", which holds a credential", StringComparison.Ordinal));
+        var token = result.Tools.Single(static t => t.Name == "token").Document;
+        Assert.Contains("client_id", token["inputs"]!.AsObject().Select(static i => i.Key));
+        Assert.DoesNotContain("client_secret", token["inputs"]!.AsObject().Select(static i => i.Key));
+    }
+
+    [Fact]
+    public void AKeyGivenTwiceInAJsonDocument_IsRefusedWithItsPlace()
+    {
+        var ex = Assert.Throws<ImportException>(() => OpenApiCatalog.Parse("{\"openapi\": \"3.0.3\",\n \"info\": {\"title\": \"T\", \"version\": \"1\"},\n \"paths\": {\"/a\": {\"get\": {\"parameters\": [{\"name\": \"x\", \"in\": \"query\", \"in\": \"header\"}], \"responses\": {}}}}}", "d.json"));
+        Assert.Contains("at line 3, column 71: the key \"in\" is given twice in one object.", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("./api", "(e.g. https://api.example.com/api)")]
+    [InlineData("api/", "(e.g. https://api.example.com/api)")]
+    [InlineData("../base", "(e.g. https://api.example.com/base)")]
+    public void ARelativeServersExample_IsAnAddressThatWorks(string server, string example)
+    {
+        var result = OpenApiCatalog.Parse($"openapi: 3.0.3\ninfo: {{title: R, version: \"1\"}}\nservers: [{{url: \"{server}\"}}]\npaths:\n  /a:\n    get:\n      responses: {{'200': {{description: ok}}}}\n", "r.yaml").ImportAll();
+        Assert.Contains(result.Warnings, w => w.Message.Contains(example, StringComparison.Ordinal));
+    }
 }

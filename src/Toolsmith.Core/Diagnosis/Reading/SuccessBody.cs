@@ -718,6 +718,9 @@ internal static partial class SuccessBody
             seen.SaysFailed |= reader.TokenType == JsonTokenType.String && reader.ValueSpan.IndexOf((byte)' ') > 0 && !IsOkWord(reader.ValueSpan) && SaysFailure(ref reader);
             // {"result": "FAIL", "code": "AUTH_FAILED"}: the result as a word (a stat or an Ack says so by the patterns above)
             seen.ResultSaysFailed |= reader.TokenType == JsonTokenType.String && IsFailedWord(reader.ValueSpan);
+            // {"result": "NOT_FOUND", "cert": ""}, {"state": "COMPLETE", "result": "TIMEOUT"}: the result as a failure's code word
+            seen.ResultCodeWordFailed |= reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped
+                && (IsFailureCodeWord(reader.ValueSpan) || System.Text.Ascii.EqualsIgnoreCase(reader.ValueSpan, "timeout"u8) || System.Text.Ascii.EqualsIgnoreCase(reader.ValueSpan, "timed_out"u8));
             seen.RefusedWord |= reader.TokenType == JsonTokenType.String && IsRefusalWord(reader.ValueSpan);
             seen.VerdictWord |= reader.TokenType == JsonTokenType.String && IsVerdictWord(reader.ValueSpan);
             seen.ResultCodeNonZero |= NumericCode(ref reader) is { } resultCode && resultCode != 0;
@@ -1332,7 +1335,7 @@ internal static partial class SuccessBody
             || (c.EndsWith("str"u8) && (c.StartsWith("status"u8) || c.StartsWith("result"u8) || c.StartsWith("resp"u8))) || (c.StartsWith("resp"u8) && (c.EndsWith("detail"u8) || c.EndsWith("details"u8))))
         {
             // the words of a response, a result, a status or a reply: what became of the request
-            return c.IndexOf("resp"u8) >= 0 || c.IndexOf("result"u8) >= 0 || c.IndexOf("status"u8) >= 0 || c.IndexOf("reply"u8) >= 0
+            return c.IndexOf("resp"u8) >= 0 || c.IndexOf("rsp"u8) >= 0 || c.IndexOf("result"u8) >= 0 || c.IndexOf("status"u8) >= 0 || c.IndexOf("reply"u8) >= 0
                 || c.StartsWith("ret"u8) || c.StartsWith("return"u8) || c.IndexOf("approval"u8) >= 0 || c.IndexOf("decline"u8) >= 0 || c.StartsWith("auth"u8)
                 || c.SequenceEqual("verbiage"u8) ? NameKind.OutcomeWords : NameKind.Words; // statusDescription, resultMessage, returnMsg, respDesc, ReplyText: the words beside a status
         }
@@ -1383,8 +1386,9 @@ internal static partial class SuccessBody
         }
         Span<byte> lower = stackalloc byte[reader.ValueSpan.Length];
         LowerAscii(reader.ValueSpan, lower);
-        return (lower.EndsWith("code"u8) && (lower.IndexOf("resp"u8) >= 0 || lower.IndexOf("result"u8) >= 0 || lower.IndexOf("return"u8) >= 0))
-            || (lower.EndsWith("status"u8) && lower.IndexOf("resp"u8) >= 0); // responseStatus, response_status
+        // rsp: response, as gateways shorten it (GatewayRspCode)
+        return (lower.EndsWith("code"u8) && (lower.IndexOf("resp"u8) >= 0 || lower.IndexOf("rsp"u8) >= 0 || lower.IndexOf("result"u8) >= 0 || lower.IndexOf("return"u8) >= 0))
+            || (lower.EndsWith("status"u8) && (lower.IndexOf("resp"u8) >= 0 || lower.IndexOf("rsp"u8) >= 0)); // responseStatus, response_status
     }
 
 
@@ -2071,6 +2075,7 @@ internal static partial class SuccessBody
         public bool MessagesSaySomething;
         public bool ResponseSaysFailed;
         public bool ResultSaysFailed;
+        public bool ResultCodeWordFailed;
         public bool NestedFailure;
         public bool CodeFailed;
         public bool MessageSaysOk;
@@ -2245,6 +2250,7 @@ internal static partial class SuccessBody
             || (StatusError && Count <= 4 && (MessageIsText || MessagesSaySomething || (DataIsText && Count == 2)))
             || (ResponseSaysFailed && (MessageIsText || ShortMessage || ErrorText || MessagesSaySomething) && !HasId)
             || (ResultSaysFailed && (MessageIsText || ShortMessage || ErrorText || ErrorCode || CodeWordFailed || MessagesSaySomething) && !HasId && !Payload && Count <= 4)
+            || (ResultCodeWordFailed && !HasId && !Payload && Count <= 4 && !StatusSaysOk && !MessageSaysOk && !Approved)
             || DataUserErrors;
     }
 

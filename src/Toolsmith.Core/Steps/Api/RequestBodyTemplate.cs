@@ -285,7 +285,7 @@ internal sealed class PreparedBody
 
     /// <summary>A file or a text part with its own Content-Type: a part of its own, not fields to flatten.</summary>
     private static bool IsPart(JsonNode? value) =>
-        value is JsonObject file && file["file"] is not null || MultipartValues.IsTypedText(value, out _, out _);
+        value is JsonObject file && file.ContainsKey("file") || MultipartValues.IsTypedText(value, out _, out _);
 
     private static void AddPart(List<Func<HttpContent>> parts, string name, JsonNode? value, string location)
     {
@@ -313,6 +313,10 @@ internal sealed class PreparedBody
         if (value is JsonObject { Count: 2 } unset && unset.ContainsKey("text") && unset["text"] is null && unset["contentType"] is JsonValue)
         {
             return; // a typed part whose text is an optional input that was not given
+        }
+        if (value is JsonObject noFile && noFile.ContainsKey("file") && noFile["file"] is null)
+        {
+            return; // a file part whose path is an optional input that was not given (not a field named thumbnail[contentType])
         }
         if (MultipartValues.IsTypedText(value, out var typedText, out var typedType))
         {

@@ -331,7 +331,20 @@ internal sealed partial class PostmanRequestMapper(PostmanImporter.Context conte
         if (userInfo && stepAuth is null && !headers.Any(static h => h.Key.Equals("Authorization", StringComparison.OrdinalIgnoreCase)))
         {
             // Postman's runtime sends a URL's USER:PASSWORD@ as Basic authentication, unless an Authorization is set.
-            stepAuth = new JsonObject { ["type"] = "basic", ["username"] = Text(urlUser), ["password"] = urlPassword is null or "" ? "" : Credential(urlPassword, "password") };
+            if (urlPassword is null && PostmanImporter.VariableReference().Match(urlUser) is { Success: true } whole && whole.Length == urlUser.Length
+                && context.Variables.Held(whole.Groups["name"].Value.Trim()) is { Length: > 0 } held)
+            {
+                // {{creds}}@host holding bob:secret (Postman puts the text in before it reads the URL): its user and its
+                // password; a user alone there is a token (https://TOKEN@host): a secret, not an input a run would keep
+                var colon = held.IndexOf(':', StringComparison.Ordinal);
+                stepAuth = colon >= 0
+                    ? new JsonObject { ["type"] = "basic", ["username"] = held[..colon], ["password"] = Credential(held[(colon + 1)..], "password") }
+                    : new JsonObject { ["type"] = "basic", ["username"] = Credential(urlUser, "user"), ["password"] = "" };
+            }
+            else
+            {
+                stepAuth = new JsonObject { ["type"] = "basic", ["username"] = Text(urlUser), ["password"] = urlPassword is null or "" ? "" : Credential(urlPassword, "password") };
+            }
         }
         step["url"] = Text(VariablesAsWrittenInUrl(urlText));
         // The request's own redirect settings (Postman's Settings tab): not following is the step's followRedirects: false; a
@@ -890,6 +903,15 @@ internal sealed partial class PostmanRequestMapper(PostmanImporter.Context conte
                     "javascript" => "application/javascript",
                     _ => "text/plain",
                 };
+                // token={{tokVar}} in a text body: the variable after a credential's name is that credential, a secret (as in a form)
+                foreach (var pair in raw.Split('&', '\n'))
+                {
+                    if (pair.IndexOf('=', StringComparison.Ordinal) is var eq and > 0 && Curl.CurlStepBuilder.IsSecretField(pair[..eq].Trim())
+                        && PostmanImporter.VariableReference().Match(pair[(eq + 1)..].Trim()) is { Success: true } whole && whole.Length == pair[(eq + 1)..].Trim().Length)
+                    {
+                        _forcedSecrets.Add(whole.Groups["name"].Value);
+                    }
+                }
                 return (JsonValue.Create(Text(raw)), BodyKind.Text, true);
             }
             case "urlencoded":

@@ -268,4 +268,37 @@ public class ThirtiethTesterTests(ImportRunner runner) : IClassFixture<ImportRun
         var result = OpenApiCatalog.Parse($"openapi: 3.0.3\ninfo: {{title: R, version: \"1\"}}\nservers: [{{url: \"{server}\"}}]\npaths:\n  /a:\n    get:\n      responses: {{'200': {{description: ok}}}}\n", "r.yaml").ImportAll();
         Assert.Contains(result.Warnings, w => w.Message.Contains(example, StringComparison.Ordinal));
     }
+
+    [Theory]
+    // Postman puts a variable's text into the URL before reading it: user and password, or a token alone as the user
+    [InlineData("bob:FAKEs3cretPw", "bob:FAKEs3cretPw")]
+    [InlineData("FAKEuseronly_tok_abc", "FAKEuseronly_tok_abc:")]
+    public async Task APostmanVariableHoldingAUrlsUserInformation_IsBasicAuthentication_ItsSecretNotAnInput(string held, string basic)
+    {
+        var collection = """
+            {"info": {"name": "u", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+             "variable": [{"key": "creds", "value": "HELD"}],
+             "item": [{"name": "r", "request": {"method": "GET", "url": "http://{{creds}}@HOSTPORT/echo/x"}}]}
+            """.Replace("HELD", held, StringComparison.Ordinal).Replace("HOSTPORT", new Uri(Url).Authority, StringComparison.Ordinal);
+        var result = PostmanImporter.Import(collection);
+        var tool = Assert.Single(result.Tools);
+        Assert.DoesNotContain("FAKE", tool.Document.ToJsonString(), StringComparison.Ordinal);
+        Assert.Empty(tool.Document["inputs"]?.AsObject() ?? []);
+        var secret = Assert.Single(result.Secrets);
+        var sent = await runner.CaptureAtEchoAsync(tool, new Dictionary<string, string> { [secret.Name] = held.Contains(':', StringComparison.Ordinal) ? held[(held.IndexOf(':', StringComparison.Ordinal) + 1)..] : held });
+        Assert.Equal("Basic " + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(basic)), sent!["headers"]!["authorization"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void APostmanVariableAfterACredentialsNameInATextBody_IsASecret()
+    {
+        var collection = """
+            {"info": {"name": "t", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+             "variable": [{"key": "tokVar", "value": "FAKEtokvar_5566"}],
+             "item": [{"name": "r", "request": {"method": "POST", "url": "http://127.0.0.1:9/x", "body": {"mode": "raw", "raw": "token={{tokVar}}", "options": {"raw": {"language": "text"}}}}}]}
+            """;
+        var result = PostmanImporter.Import(collection);
+        Assert.DoesNotContain("FAKE", Assert.Single(result.Tools).Document.ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal("token={{secrets.tok_var}}", Assert.Single(result.Tools).Document["steps"]![0]!["body"]!.GetValue<string>());
+    }
 }

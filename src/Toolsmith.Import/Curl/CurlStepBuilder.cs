@@ -303,7 +303,9 @@ internal sealed partial class CurlStepBuilder
                 headers["Cookie"] = secret ? SecretFor(whole, _provider + "_cookie", $"the Cookie header for {_host}") : Plain(whole);
                 continue;
             }
-            if (pairs.Any(static p => p[(p.IndexOf('=', StringComparison.Ordinal) + 1)..].Trim() is var v && (v.Contains(',', StringComparison.Ordinal) || (v.StartsWith('"') && (v.Length < 2 || !v.EndsWith('"'))))))
+            if (pairs.Any(static p => p[(p.IndexOf('=', StringComparison.Ordinal) + 1)..].Trim() is var v && (v.Contains(',', StringComparison.Ordinal) || (v.StartsWith('"') && (v.Length < 2 || !v.EndsWith('"')))))
+                // a name given twice (sid=a; sid=b), which a step's cookies hold once: both go, as curl sends them
+                || pairs.Select(static p => p[..p.IndexOf('=', StringComparison.Ordinal)].Trim()).Distinct(StringComparer.Ordinal).Count() < pairs.Length)
             {
                 // A value a cookie jar refuses (a ',' as in JSON consent cookies, a stray quote), which browsers and curl send
                 // as written: the cookies go as the Cookie header, each credential-like one still its own secret.
@@ -712,7 +714,9 @@ internal sealed partial class CurlStepBuilder
     private static JsonObject? AuthFromQuery(JsonObject parameters)
     {
         var keys = parameters.Where(static p => Credentials.IsSecretName(p.Key)).ToList();
-        if (keys is [var (name, node)] && parameters.Last().Key == name && node is JsonValue v && v.GetValue<string>() is var value && IsWholeSecret(value))
+        // (a name given twice is kept as one list: whether the key came last is then not known, so it stays in its place)
+        if (keys is [var (name, node)] && parameters.Last().Key == name && !parameters.Any(static p => p.Value is JsonArray)
+            && node is JsonValue v && v.GetValue<string>() is var value && IsWholeSecret(value))
         {
             parameters.Remove(name);
             return new JsonObject { ["type"] = "apiKey", ["name"] = name, ["in"] = "query", ["value"] = value };
@@ -918,17 +922,28 @@ internal sealed partial class CurlStepBuilder
                 kept.Add(pair);
             }
         }
+        var movedBehind = false;
         foreach (var (name, value, pair) in after)
         {
             var once = after.Count(a => a.Name == name) == 1 && !kept.Any(k => FormText.Decode(k.Split('=')[0]) == name);
             if (pair is null || (once && pair.Contains('=', StringComparison.Ordinal)))
             {
+                if (pair is null && parameters.ContainsKey(name))
+                {
+                    _warnings.Add(new ImportWarning("URL", $"gives the URL parameter {name}, a credential, twice; the step sends it once, with the last value."));
+                }
                 parameters[name] = value;
             }
             else
             {
                 kept.Add(pair);
+                movedBehind = true;
             }
+        }
+        if (movedBehind && parameters.Count > 0)
+        {
+            // ?a=1&key=…&a=3: the a given twice stays in the URL's text, the secret goes after it
+            _warnings.Add(new ImportWarning("URL", $"has a name given twice after a credential in its query; the step sends {string.Join(", ", parameters.Select(static p => p.Key))} after the URL's own parameters, where curl sent the query in its order."));
         }
         return (kept.Count == 0 ? baseUrl : baseUrl + "?" + string.Join("&", kept), parameters);
     }

@@ -301,4 +301,22 @@ public class ThirtiethTesterTests(ImportRunner runner) : IClassFixture<ImportRun
         Assert.DoesNotContain("FAKE", Assert.Single(result.Tools).Document.ToJsonString(), StringComparison.Ordinal);
         Assert.Equal("token={{secrets.tok_var}}", Assert.Single(result.Tools).Document["steps"]![0]!["body"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task ACookieNameGivenTwice_SendsBoth_AsCurlDoes()
+    {
+        var result = Toolsmith.Import.Curl.CurlImporter.Import($"curl '{Url}/dc' -b 'sid=FAKEdupc1aaaa; sid=FAKEdupc2bbbb'");
+        Assert.Equal(2, result.Secrets.Count());
+        var sent = await runner.CaptureAtEchoAsync(Assert.Single(result.Tools), result.Secrets.ToDictionary(static s => s.Name, static s => s.Value!));
+        Assert.Equal("sid=FAKEdupc1aaaa; sid=FAKEdupc2bbbb", sent!["headers"]!["cookie"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("/r?a=1&key=AIzaSyFAKE_abcdefghijklmnopqrstuv12&a=3", "after the URL's own parameters")]
+    [InlineData("/dupkey?api_key=FAKEdupkey1111&api_key=FAKEdupkey2222", "twice; the step sends it once, with the last value")]
+    public void AQueryCredentialTheStepCannotSendInItsPlace_IsWarnedOf(string target, string said)
+    {
+        var result = Toolsmith.Import.Curl.CurlImporter.Import($"curl 'http://127.0.0.1:9{target}'");
+        Assert.Contains(result.Warnings, w => w.Message.Contains(said, StringComparison.Ordinal));
+    }
 }

@@ -44,6 +44,9 @@ public class TwentyFourthStopShapesTests
     [InlineData("""{"state": "COMPLETE", "result": "TIMEOUT"}""", DiagnosisKinds.Timeout)]
     // a gateway's response code and words, its name shortened (Rsp) and qualified (Gateway…), beside the transaction's id
     [InlineData("""{"GatewayTxnId": "1023", "GatewayRspCode": "14", "GatewayRspMsg": "The card number is not valid"}""", DiagnosisKinds.InvalidValue)]
+    // the code and the message of the return, as Portuguese and Spanish name them
+    [InlineData("""{"CodRetorno": "99", "MsgRetorno": "Erro interno"}""", DiagnosisKinds.ServerError)]
+    [InlineData("""{"CODRET": "2", "MSGRET": "TRANSAÇÃO NEGADA"}""", DiagnosisKinds.RequestRejected)]
     public void AResultsCodeWord_OrAShortenedResponseCode_IsAFailureUnder200(string body, string kind) =>
         Assert.Equal(kind, Ex.Diagnose(Ex.Make(200, body, method: "POST", headers: Json)).Kind);
 
@@ -51,6 +54,7 @@ public class TwentyFourthStopShapesTests
     [InlineData("""{"state": "COMPLETE", "result": "OK", "cert": "MIIB…"}""")]
     [InlineData("""{"state": "RUNNING"}""")]
     [InlineData("""{"GatewayTxnId": "1023", "GatewayRspCode": "0", "GatewayRspMsg": "Success"}""")]
+    [InlineData("""{"CodRetorno": "0", "MsgRetorno": "Sucesso", "NumPedido": "1234"}""")]
     // a record whose result is a code word, beside its id, is data
     [InlineData("""{"id": "job-7", "result": "NOT_FOUND", "finishedAt": "2026-01-01"}""")]
     public void TheSameShapesSayingItWorked_OrARecordsResult_AreSuccesses(string body) =>

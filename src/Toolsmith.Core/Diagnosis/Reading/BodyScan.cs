@@ -71,7 +71,9 @@ internal static partial class BodyScan
         }
         return (ContainsAny(c, ["err", "fault", "exception", "fail", "refus", "declin", "reject"]) && EndsWithAny(c, ["text", "string", "desc", "detail", "details", "info", "reason"]))
             // the words beside a status or result, shortened: AcknowledgementStatusDesc, resulttxt, ReturnStr, RespDesc
-            || (ContainsAny(c, ["status", "result", "response", "return", "resp", "ack", "reply"]) && EndsWithAny(c, ["desc", "txt", "str", "text"]))
+            || (ContainsAny(c, ["status", "result", "response", "return", "resp", "rsp", "ack", "reply"]) && EndsWithAny(c, ["desc", "txt", "str", "text"]))
+            // the message of the return, as Portuguese and Spanish name it: MsgRet, MENSAGEMRETORNO
+            || (StartsWithAny(c, ["msg", "mensagem", "mensaje"]) && EndsWithAny(c, ["ret", "retorno", "resultado", "respuesta", "resposta"]))
             || (c.EndsWith("error", StringComparison.Ordinal) && c.Length > 5);
     }
 

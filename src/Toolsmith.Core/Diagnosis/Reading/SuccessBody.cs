@@ -1311,6 +1311,14 @@ internal static partial class SuccessBody
         {
             return NameKind.Code;
         }
+        if (c.StartsWith("cod"u8) && (c.EndsWith("ret"u8) || c.EndsWith("retorno"u8) || c.EndsWith("resultado"u8) || c.EndsWith("respuesta"u8) || c.EndsWith("resposta"u8)))
+        {
+            return NameKind.Code; // CodRet, CODRETORNO, codResultado: the code of the return, as Portuguese and Spanish name it
+        }
+        if ((c.StartsWith("msg"u8) || c.StartsWith("mensagem"u8) || c.StartsWith("mensaje"u8)) && (c.EndsWith("ret"u8) || c.EndsWith("retorno"u8) || c.EndsWith("resultado"u8) || c.EndsWith("respuesta"u8) || c.EndsWith("resposta"u8)))
+        {
+            return NameKind.OutcomeWords; // MsgRet, MENSAGEMRETORNO: its words
+        }
         if (c.SequenceEqual("approved"u8) || c.EndsWith("isapproved"u8) || c.SequenceEqual("authorized"u8) || c.SequenceEqual("isauthorized"u8)
             || c.SequenceEqual("authorised"u8) || c.SequenceEqual("isauthorised"u8) || (c.Length <= 12 && c.EndsWith("approved"u8)))
         {

@@ -41,6 +41,27 @@ internal static partial class Credentials
         return false;
     }
 
+    /// <summary>Strong names for fields and parameters: the last word says credential (api_key, client_secret, access_token, password).</summary>
+    public static bool IsSecretField(string name)
+    {
+        var words = Naming.Snake(name).Split('_', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length > 0 && words[^1] is "token" or "secret" or "password" or "passwd" or "pass" or "pwd" or "passphrase" or "apikey" or "key" or "credential" or "credentials" or "signature" or "jwt"
+            && IsSecretName(name);
+    }
+
+    /// <summary>
+    /// A name of a credential that stays the same from call to call, where a document describes a parameter or a field and no
+    /// value says more: a password, a passphrase, a secret, a token or an API key (<c>password</c>, <c>api_key</c>,
+    /// <c>access_token</c>, <c>client_secret</c>), not a page's token, nor a signature or a session a call passes on.
+    /// </summary>
+    public static bool IsStandingCredentialName(string name, bool header = false)
+    {
+        var words = Naming.Snake(name).Split('_', StringSplitOptions.RemoveEmptyEntries);
+        return IsSecretName(name, anyWord: header)
+            && (words.Any(static w => w is "password" or "passwd" or "pwd" or "passphrase" or "secret" or "token" or "apikey" || w.EndsWith("password", StringComparison.Ordinal))
+                || (words.Contains("api") && words.Contains("key")));
+    }
+
     /// <summary>
     /// A name that says what it holds is about a credential, not the credential: its id, name, type or URL
     /// (apiCredentialId, token_type, secret_name, password_url). A session's id is the session's credential.

@@ -866,14 +866,6 @@ internal sealed partial class CurlStepBuilder
         return "{{" + name + "}}";
     }
 
-    /// <summary>Strong names for fields and parameters: the last word says credential (api_key, client_secret, access_token, password).</summary>
-    internal static bool IsSecretField(string name)
-    {
-        var words = Naming.Snake(name).Split('_', StringSplitOptions.RemoveEmptyEntries);
-        return words.Length > 0 && words[^1] is "token" or "secret" or "password" or "passwd" or "pass" or "pwd" or "passphrase" or "apikey" or "key" or "credential" or "credentials" or "signature" or "jwt"
-            && Credentials.IsSecretName(name);
-    }
-
     /// <summary>Keeps the query as written; a parameter holding a credential moves to <c>params</c> as a secret.</summary>
     private (string Url, JsonObject Params) SplitQuery(string url, List<string> extra)
     {

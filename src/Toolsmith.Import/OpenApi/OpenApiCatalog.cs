@@ -122,8 +122,8 @@ public sealed partial class OpenApiCatalog
     /// <summary>Where in the text a YAML reader stopped (" at line 7, column 24"), or nothing for other errors.</summary>
     private static string Where(Exception ex) => ex switch
     {
-        YamlDotNet.Core.YamlException { Start.Line: > 0 } y => string.Create(System.Globalization.CultureInfo.InvariantCulture, $" at line {y.Start.Line}, column {y.Start.Column}"),
-        SharpYaml.YamlException s => string.Create(System.Globalization.CultureInfo.InvariantCulture, $" at line {s.Start.Line + 1}, column {s.Start.Column + 1}"),
+        YamlDotNet.Core.YamlException { Start.Line: > 0 } y => At(y.Start.Line, y.Start.Column),
+        SharpYaml.YamlException s => At(s.Start.Line + 1, s.Start.Column + 1),
         _ => "",
     };
 
@@ -148,7 +148,7 @@ public sealed partial class OpenApiCatalog
                 var what = ex.Message;
                 what = what[..(what.IndexOf(" Path: ", StringComparison.Ordinal) is var cut and >= 0 ? cut : what.IndexOf(" LineNumber:", StringComparison.Ordinal) is var cut2 and >= 0 ? cut2 : what.Length)]
                     .Replace(" which is not supported in this mode. Change the reader options.", "", StringComparison.Ordinal).Replace(" Change the reader options.", "", StringComparison.Ordinal).Trim();
-                return string.Create(System.Globalization.CultureInfo.InvariantCulture, $" at line {line + 1}, column {column + 1}: {what.TrimEnd('.')}.");
+                return $"{At(line + 1, column + 1)}: {what.TrimEnd('.')}.";
             }
         }
         var frames = new Stack<(HashSet<string>? Keys, int Nodes, YamlDotNet.Core.Mark? FlowOpened)>();
@@ -163,7 +163,7 @@ public sealed partial class OpenApiCatalog
                 lastEnd = current!.End;
                 if (current is YamlDotNet.Core.Events.NodeEvent or YamlDotNet.Core.Events.AnchorAlias)
                 {
-                    var at = string.Create(System.Globalization.CultureInfo.InvariantCulture, $" at line {current!.Start.Line}, column {current.Start.Column}");
+                    var at = At(current.Start.Line, current.Start.Column);
                     if (current is YamlDotNet.Core.Events.NodeEvent { Anchor.IsEmpty: false } anchored)
                     {
                         anchors.Add(anchored.Anchor.Value);
@@ -202,7 +202,7 @@ public sealed partial class OpenApiCatalog
             // a { or [ left open runs to the end of the document, where the parser stops: the place it opened is the one to show
             if (frames.FirstOrDefault(static f => f.FlowOpened is not null).FlowOpened is { } opened)
             {
-                return string.Create(System.Globalization.CultureInfo.InvariantCulture, $" at line {opened.Line}, column {opened.Column}: a {(text.Length > opened.Index && text[(int)opened.Index] == '[' ? "[" : "{")} opened here is never closed.");
+                return $"{At(opened.Line, opened.Column)}: a {(text.Length > opened.Index && text[(int)opened.Index] == '[' ? "[" : "{")} opened here is never closed.";
             }
             if (ex is not YamlDotNet.Core.YamlException yaml)
             {
@@ -216,7 +216,7 @@ public sealed partial class OpenApiCatalog
             }
             // "While scanning a mapping (its start), found invalid tab (the place)": the place is the end mark
             var mark = yaml.End.Line > yaml.Start.Line ? yaml.End : yaml.Start;
-            return string.Create(System.Globalization.CultureInfo.InvariantCulture, $" at line {mark.Line}, column {mark.Column}: {yaml.Message[(yaml.Message.IndexOf("): ", StringComparison.Ordinal) is var p and >= 0 ? p + 3 : 0)..]}");
+            return $"{At(mark.Line, mark.Column)}: {yaml.Message[(yaml.Message.IndexOf("): ", StringComparison.Ordinal) is var p and >= 0 ? p + 3 : 0)..]}";
         }
     }
 
@@ -251,8 +251,11 @@ public sealed partial class OpenApiCatalog
     {
         var line = 1 + text.AsSpan(0, index).Count('\n');
         var column = index - (text.LastIndexOf('\n', Math.Max(index - 1, 0)) is var nl and >= 0 && nl < index ? nl + 1 : 0) + 1;
-        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $" at line {line}, column {column}");
+        return At(line, column);
     }
+
+    /// <summary>A place in the text, counted from 1: " at line 7, column 24".</summary>
+    private static string At(long line, long column) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $" at line {line}, column {column}");
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^[ ]*\t", System.Text.RegularExpressions.RegexOptions.Multiline | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex TabIndented();

@@ -96,14 +96,10 @@ internal sealed class OperationToolBuilder
                 // A password, secret, token or API key as an input would be shown and stored with every run (its inputs,
                 // its URL): it is a secret, set once. An optional one is left out, as the step would always send it.
                 var where = p.In switch { ParameterLocation.Query => "URL parameter", ParameterLocation.Header => "header", _ => "cookie" };
-                var secretName = SecretName(name);
-                if (!p.Required)
+                if (CredentialSecret(name, where, p.Required, p.In == ParameterLocation.Query ? "params" : p.In == ParameterLocation.Header ? "headers" : "cookies") is not { } secret)
                 {
-                    Warn($"the optional {where} \"{name}\" holds a credential and was left out: as an input its value would be shown and stored with every run. Add it to the step's {(p.In == ParameterLocation.Query ? "params" : p.In == ParameterLocation.Header ? "headers" : "cookies")} as {{{{secrets.{secretName}}}}} when needed.");
                     continue;
                 }
-                var secret = _tool.Secret(secretName, $"the {name} {where} for {ApiTitle}");
-                Warn($"the {where} \"{name}\" holds a credential: it is sent from the secret {secretName}, not taken as an input, whose value every run would show and store.");
                 switch (p.In)
                 {
                     case ParameterLocation.Query:
@@ -493,16 +489,23 @@ internal sealed class OperationToolBuilder
         {
             return true;
         }
-        return IsCredentialName(p.Name ?? "", header: p.In == ParameterLocation.Header);
+        return Credentials.IsStandingCredentialName(p.Name ?? "", header: p.In == ParameterLocation.Header);
     }
 
-    /// <summary>A name of a password, a passphrase, a secret, a token or an API key (not a page's token: see <see cref="Credentials.IsSecretName"/>).</summary>
-    private static bool IsCredentialName(string name, bool header = false)
+    /// <summary>
+    /// A credential the operation takes (a parameter or a form field) as the secret it is sent from, said in a warning; null when
+    /// it is optional: it is left out, as the step would always send it, and the warning says how to add it.
+    /// </summary>
+    private string? CredentialSecret(string name, string where, bool required, string addTo)
     {
-        var words = Naming.Snake(name).Split('_', StringSplitOptions.RemoveEmptyEntries);
-        return Credentials.IsSecretName(name, anyWord: header)
-            && (words.Any(static w => w is "password" or "passwd" or "pwd" or "passphrase" or "secret" or "token" or "apikey" || w.EndsWith("password", StringComparison.Ordinal))
-                || (words.Contains("api") && words.Contains("key")));
+        var secretName = SecretName(name);
+        if (!required)
+        {
+            Warn($"the optional {where} \"{name}\" holds a credential and was left out: as an input its value would be shown and stored with every run. Add it to the step's {addTo} as {{{{secrets.{secretName}}}}} when needed.");
+            return null;
+        }
+        Warn($"the {where} \"{name}\" holds a credential: it is sent from the secret {secretName}, not taken as an input, whose value every run would show and store.");
+        return _tool.Secret(secretName, $"the {name} {where} for {ApiTitle}");
     }
 
     /// <summary>Declares the input of a parameter (typed, with enum, default and description) and returns its name.</summary>
@@ -600,7 +603,7 @@ internal sealed class OperationToolBuilder
             }
             var name = UniqueInput("body");
             _tool.Input(name, type, BodyDescription(schema, requestBody), required: requestBody.Required);
-            if (SchemaConverter.ObjectMembers(schema).Properties.Where(static m => string.Equals(m.Value.Format, "password", StringComparison.OrdinalIgnoreCase) || IsCredentialName(m.Key))
+            if (SchemaConverter.ObjectMembers(schema).Properties.Where(static m => string.Equals(m.Value.Format, "password", StringComparison.OrdinalIgnoreCase) || Credentials.IsStandingCredentialName(m.Key))
                 .Select(static m => m.Key).ToList() is { Count: > 0 } credentials)
             {
                 // the body is one input: a credential in it goes where its value does (run results and history)
@@ -616,7 +619,7 @@ internal sealed class OperationToolBuilder
             foreach (var (field, property) in properties)
             {
                 // OpenAPI 3.1 says binary with contentMediaType (and no contentEncoding) where 3.0 said format: binary
-                var isFile = property.Format is "binary" or "base64" || (property.Items?.Format is "binary") || IsBinaryContent(property) || IsBinaryContent(property.Items);
+                var isFile = property.Format is "base64" || IsFile(property);
                 var input = UniqueInput(Naming.Identifier(field));
                 if (isFile && multipart)
                 {
@@ -640,16 +643,13 @@ internal sealed class OperationToolBuilder
                     continue;
                 }
                 if (!isFile && SchemaConverter.InputType(property) is not ("array" or "object")
-                    && (string.Equals(property.Format, "password", StringComparison.OrdinalIgnoreCase) || IsCredentialName(field)))
+                    && (string.Equals(property.Format, "password", StringComparison.OrdinalIgnoreCase) || Credentials.IsStandingCredentialName(field)))
                 {
                     // client_secret, api_token, a password: a secret set once, not an input every run would show and store
-                    if (!required.Contains(field))
+                    if (CredentialSecret(field, "form field", required.Contains(field), "body") is { } fieldSecret)
                     {
-                        Warn($"the optional form field \"{field}\" holds a credential and was left out: as an input its value would be shown and stored with every run. Add it to the step's body as {{{{secrets.{SecretName(field)}}}}} when needed.");
-                        continue;
+                        fields[field] = fieldSecret;
                     }
-                    fields[field] = _tool.Secret(SecretName(field), $"the {field} form field for {ApiTitle}");
-                    Warn($"the form field \"{field}\" holds a credential: it is sent from the secret {SecretName(field)}, not taken as an input, whose value every run would show and store.");
                     continue;
                 }
                 var allowed = property.Enum is { Count: > 0 } e ? new JsonArray([.. e.Select(static v => v?.DeepClone())]) : null;
@@ -768,11 +768,15 @@ internal sealed class OperationToolBuilder
         }
     }
 
-    /// <summary>A string schema whose contentMediaType names bytes, not text (OpenAPI 3.1's binary), without a contentEncoding.</summary>
     /// <summary>Whether an object schema has a property that is a file (binary, or a list of binaries).</summary>
     private static bool HoldsFile(IOpenApiSchema? schema) =>
-        schema?.Properties is { Count: > 0 } properties && properties.Values.Any(static p => p.Format is "binary" || p.Items?.Format is "binary" || IsBinaryContent(p) || IsBinaryContent(p.Items));
+        schema?.Properties is { Count: > 0 } properties && properties.Values.Any(IsFile);
 
+    /// <summary>A property that is a file: binary, a list of binaries, or OpenAPI 3.1's binary (contentMediaType of bytes).</summary>
+    private static bool IsFile(IOpenApiSchema property) =>
+        property.Format is "binary" || property.Items?.Format is "binary" || IsBinaryContent(property) || IsBinaryContent(property.Items);
+
+    /// <summary>A string schema whose contentMediaType names bytes, not text (OpenAPI 3.1's binary), without a contentEncoding.</summary>
     private static bool IsBinaryContent(IOpenApiSchema? schema) =>
         schema is IOpenApiSchemaMissingProperties { ContentMediaType: { Length: > 0 } type, ContentEncoding: null or "" }
         && !type.StartsWith("text/", StringComparison.OrdinalIgnoreCase) && !type.Contains("json", StringComparison.OrdinalIgnoreCase)

@@ -906,7 +906,7 @@ internal sealed partial class PostmanRequestMapper(PostmanImporter.Context conte
                 // token={{tokVar}} in a text body: the variable after a credential's name is that credential, a secret (as in a form)
                 foreach (var pair in raw.Split('&', '\n'))
                 {
-                    if (pair.IndexOf('=', StringComparison.Ordinal) is var eq and > 0 && Curl.CurlStepBuilder.IsSecretField(pair[..eq].Trim())
+                    if (pair.IndexOf('=', StringComparison.Ordinal) is var eq and > 0 && Credentials.IsSecretField(pair[..eq].Trim())
                         && PostmanImporter.VariableReference().Match(pair[(eq + 1)..].Trim()) is { Success: true } whole && whole.Length == pair[(eq + 1)..].Trim().Length)
                     {
                         _forcedSecrets.Add(whole.Groups["name"].Value);
@@ -1146,7 +1146,7 @@ internal sealed partial class PostmanRequestMapper(PostmanImporter.Context conte
         {
             return JsonValue.Create(tool.Secret(_provider + "_" + Naming.Secret(key), $"the form field {key} for {_host}", text))!;
         }
-        if (Curl.CurlStepBuilder.IsSecretField(key) && PostmanImporter.VariableReference().Match(text) is { Success: true } m && m.Length == text.Length)
+        if (Credentials.IsSecretField(key) && PostmanImporter.VariableReference().Match(text) is { Success: true } m && m.Length == text.Length)
         {
             _forcedSecrets.Add(m.Groups["name"].Value);
         }
